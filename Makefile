@@ -1,0 +1,45 @@
+# Coverage Framing Kit: every target sets up .venv itself when needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CORPUS ?= data/sample
+JOBS   ?=
+REPORTS ?= reports
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test lab bench ingest clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@echo "  variables: CORPUS=path (default data/sample), JOBS=n, PYTHON=python3.11"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the kit (fast when up to date)
+
+report: $(STAMP) ## ingest the corpus and render every report notebook into reports/
+	$(BIN)/kit run reports.yml -p corpus $(CORPUS) --out $(REPORTS) $(if $(JOBS),--jobs $(JOBS))
+
+test: $(STAMP) ## run the whole test suite (executes every notebook)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP) ## run the speed and memory benchmarks
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run.py
+
+ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
+	$(BIN)/kit ingest $(CORPUS) --out corpus/corpus.parquet
+
+clean: ## remove generated files (.venv, reports, ingested corpora)
+	rm -rf $(VENV) $(REPORTS) corpus build *.egg-info .pytest_cache

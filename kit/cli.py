@@ -1,0 +1,48 @@
+"""The ``kit`` command line: one sub-command per module in :mod:`kit.commands`.
+
+Each module in ``kit/commands/`` defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int``; this file only wires them together, so commands can be added without
+touching it.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+import kit
+import kit.commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kit", description="Coverage Framing Kit: study how news coverage frames an event.")
+    parser.add_argument("--version", action="version", version=f"kit {kit.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(kit.commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"kit.commands.{info.name}")
+        p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except BrokenPipeError:  # e.g. `kit parse ... | head`
+        return 0
+    except kit.KitError as e:
+        print(f"kit {args.command}: error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of ``kit``; see :mod:`kit.cli`."""

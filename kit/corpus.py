@@ -1,0 +1,278 @@
+"""The corpus store: sources -> articles and paragraphs tables, with a manifest and an ingest report.
+
+:func:`build_corpus` reads sources into memory; :func:`ingest` also writes them to disk;
+:func:`load_corpus` accepts either sources or an ingested corpus, so every notebook can take a
+``corpus`` parameter that is a folder of sources or the Parquet file ``kit ingest`` wrote.
+
+An ingested corpus ``corpus.parquet`` is four files side by side::
+
+    corpus.parquet              articles table (kit.schema.ARTICLE_COLUMNS)
+    corpus.paragraphs.parquet   paragraphs table (kit.schema.PARAGRAPH_COLUMNS)
+    corpus.manifest.json        sources with sha256, kit version, counts, fingerprint
+    corpus.report.csv           every rejected or flagged file/record and why
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from kit import __version__, newsclean
+from kit.errors import KitError
+from kit.readers import ReadOptions, Rejection, iter_files, read_one
+from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
+
+REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
+_LIST_COLUMNS = ("authors", "contributors", "headings", "related")
+
+
+@dataclass
+class Corpus:
+    """An articles table, its paragraphs, the ingest report and the manifest.
+
+    Attributes
+    ----------
+    articles : DataFrame with the columns of ``kit.schema.ARTICLE_COLUMNS``
+    paragraphs : DataFrame with ``doc_id, para_no, role, text``
+    report : DataFrame with ``source_path, line, record, status, reason, doc_id``: every
+        rejected (not an article) or flagged (an article with a warning) input
+    manifest : dict with ``kit_version``, ``sources`` (path, sha256, bytes, format, articles,
+        rejected, flagged), ``counts`` and ``fingerprint``
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    report: pd.DataFrame
+    manifest: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One paragraph saying what was read, written and rejected."""
+        c = self.manifest.get("counts", {})
+        return (f"{c.get('files_seen', 0)} files seen: {c.get('files_read', 0)} read, "
+                f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "
+                f"({c.get('duplicates', 0)} exact duplicates {'dropped' if c.get('duplicates_dropped') else 'flagged'}), "
+                f"{c.get('records_rejected', 0)} records rejected, {c.get('flagged', 0)} flags.")
+
+
+def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
+                 column_map: dict[str, str] | None = None, outlet: str | None = None,
+                 drop_duplicates: bool = False, progress: bool | None = None) -> Corpus:
+    """Read every source into a :class:`Corpus` (in memory; nothing is written).
+
+    Parameters
+    ----------
+    sources : files, folders (read recursively) and ``.zip`` archives
+    format : force one reader (see ``kit.readers.formats()``); detected per file by default
+    column_map : for CSV/JSONL exports, article field -> column name (``{"text": "body"}``)
+    outlet : outlet name for sources that do not say it
+    drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
+    progress : show a progress bar (default: when stderr is a terminal)
+
+    Examples
+    --------
+    >>> c = build_corpus("tests/fixtures/webcopy/full_article.txt")
+    >>> a = c.articles.iloc[0]
+    >>> a.outlet, int(a.read_time_minutes), a.contributors
+    ('Harbor Street Weekly', 7, ['Mara Quint', 'Felix Oduya', 'Sun Jiahui'])
+    """
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    sources = [str(s) for s in sources]
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet)
+    files = list(iter_files(sources))
+    if progress is None:
+        progress = sys.stderr.isatty() and len(files) > 20
+    it = files
+    if progress:
+        from tqdm import tqdm
+        it = tqdm(files, desc="reading", unit="file")
+
+    articles: list[dict] = []
+    paragraphs: list[dict] = []
+    report: list[dict] = []
+    manifest_sources: list[dict] = []
+    seen_ids: Counter = Counter()
+    first_by_hash: dict[str, str] = {}
+    n_dupes = 0
+    for item in it:
+        if isinstance(item, Rejection):
+            report.append(_report_row(item))
+            manifest_sources.append({"path": item.source_path, "sha256": None, "bytes": None, "format": None,
+                                     "articles": 0, "rejected": 1, "flagged": 0})
+            continue
+        entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
+                 "format": None, "articles": 0, "rejected": 0, "flagged": 0}
+        ids_by_record: dict[int, str] = {}
+        for fmt, rec in read_one(item.data, item.path, format=format, options=options):
+            entry["format"] = entry["format"] or fmt or None
+            if isinstance(rec, Rejection):
+                if rec.doc_id is None and rec.record in ids_by_record:
+                    rec.doc_id = ids_by_record[rec.record]
+                report.append(_report_row(rec))
+                entry["rejected" if rec.status == "rejected" else "flagged"] += 1
+                continue
+            row, paras = _article_row(rec)
+            dup_of = first_by_hash.get(row["content_hash"])
+            seen_ids[row["doc_id"]] += 1
+            if seen_ids[row["doc_id"]] > 1:
+                row["doc_id"] = f"{row['doc_id']}-{seen_ids[row['doc_id']]}"
+            if dup_of is not None:
+                n_dupes += 1
+                row["duplicate_of"] = dup_of
+                reason = f"exact duplicate of {dup_of} (same body text)"
+                status = "rejected" if drop_duplicates else "flagged"
+                report.append({"source_path": rec.source_path, "line": None, "record": rec.source_record,
+                               "status": status, "reason": reason + (", dropped" if drop_duplicates else ", kept"),
+                               "doc_id": row["doc_id"]})
+                entry[status] += 1
+                if drop_duplicates:
+                    continue
+            else:
+                first_by_hash[row["content_hash"]] = row["doc_id"]
+            ids_by_record[rec.source_record] = row["doc_id"]
+            articles.append(row)
+            paragraphs.extend({"doc_id": row["doc_id"], "para_no": i, "role": r, "text": t}
+                              for i, (r, t) in enumerate(paras))
+            entry["articles"] += 1
+        manifest_sources.append(entry)
+
+    art_df = articles_frame(articles)
+    para_df = pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
+    rep_df = pd.DataFrame(report, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
+    n_files = len(manifest_sources)
+    files_rejected = sum(1 for s in manifest_sources if s["articles"] == 0)
+    counts = {
+        "files_seen": n_files,
+        "files_read": n_files - files_rejected,
+        "files_rejected": files_rejected,
+        "articles": len(art_df),
+        "records_rejected": int((rep_df["status"] == "rejected").sum()),
+        "flagged": int((rep_df["status"] == "flagged").sum()),
+        "duplicates": n_dupes,
+        "duplicates_dropped": bool(drop_duplicates),
+        "by_format": dict(sorted(Counter(art_df["source_format"]).items())),
+        "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
+    }
+    fp = hashlib.sha256()
+    for s in sorted(manifest_sources, key=lambda s: s["path"]):
+        fp.update(f"{s['path']}\0{s['sha256']}\n".encode())
+    fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
+    manifest = {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
+                "outlet": outlet, "drop_duplicates": drop_duplicates, "sources": manifest_sources,
+                "counts": counts, "fingerprint": fp.hexdigest()}
+    return Corpus(art_df, para_df, rep_df, manifest)
+
+
+def _report_row(r: Rejection) -> dict:
+    return {"source_path": r.source_path, "line": r.line, "record": r.record, "status": r.status,
+            "reason": r.reason, "doc_id": r.doc_id}
+
+
+def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
+    body = a.body()
+    text = "\n\n".join(body)
+    related = [newsclean.related_headline(t) for t in a.with_role("related")]
+    contributors = list(a.contributors) or [n for t in a.with_role("contributors") for n in newsclean.split_contributors(t)]
+    published = _ts(a.published)
+    row = {
+        "doc_id": make_doc_id(a.outlet, a.title, published, text),
+        "outlet": a.outlet, "title": a.title, "subtitle": a.subtitle,
+        "published": published, "updated": _ts(a.updated),
+        "authors": list(a.authors), "contributors": contributors,
+        "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
+        "dateline": a.dateline, "language": a.language,
+        "headings": a.with_role("heading"), "related": related,
+        "text": text, "n_words": len(text.split()),
+        "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
+        "content_hash": content_hash(text), "duplicate_of": None,
+    }
+    return row, list(a.paragraphs)
+
+
+def _ts(v) -> pd.Timestamp | None:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    ts = pd.Timestamp(v)
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def articles_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows -> the articles table with its documented dtypes (empty input gives an empty table)."""
+    df = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    for col in ("published", "updated"):
+        df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
+    df["read_time_minutes"] = df["read_time_minutes"].astype("Int64")
+    df["n_words"] = df["n_words"].astype("int64")
+    df["source_record"] = df["source_record"].astype("int64")
+    for col in _LIST_COLUMNS:
+        df[col] = df[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    return df
+
+
+def _paths(out: str | os.PathLike) -> dict[str, Path]:
+    out = Path(out)
+    stem = out.with_suffix("") if out.suffix == ".parquet" else out
+    return {"articles": stem.with_suffix(".parquet"), "paragraphs": Path(f"{stem}.paragraphs.parquet"),
+            "manifest": Path(f"{stem}.manifest.json"), "report": Path(f"{stem}.report.csv")}
+
+
+def ingest(sources, out: str | os.PathLike = "corpus/corpus.parquet", **kwargs) -> Corpus:
+    """Read ``sources`` (see :func:`build_corpus` for the options) and write the corpus store at ``out``.
+
+    Returns the :class:`Corpus`. Sources are only read, never written.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
+    >>> c = ingest(["tests/fixtures/webcopy"], out)
+    >>> sorted(p.name for p in out.parent.iterdir())
+    ['c.manifest.json', 'c.paragraphs.parquet', 'c.parquet', 'c.report.csv']
+    """
+    corpus = build_corpus(sources, **kwargs)
+    paths = _paths(out)
+    paths["articles"].parent.mkdir(parents=True, exist_ok=True)
+    corpus.articles.to_parquet(paths["articles"], index=False)
+    corpus.paragraphs.to_parquet(paths["paragraphs"], index=False)
+    corpus.report.to_csv(paths["report"], index=False, lineterminator="\n")
+    paths["manifest"].write_text(json.dumps(corpus.manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    return corpus
+
+
+def is_ingested(path: str | os.PathLike) -> bool:
+    """True when ``path`` is a corpus written by :func:`ingest`."""
+    p = _paths(path)
+    return str(path).endswith(".parquet") and p["articles"].is_file() and p["manifest"].is_file()
+
+
+def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], **kwargs) -> Corpus:
+    """A :class:`Corpus` from an ingested ``.parquet`` store or from sources (read on the fly).
+
+    Keyword arguments go to :func:`build_corpus` when sources are read.
+
+    >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
+    True
+    """
+    if isinstance(path, (str, os.PathLike)) and str(path).endswith(".parquet"):
+        if not is_ingested(path):
+            raise KitError(f"{path}: not an ingested corpus (expected {Path(path).name} with a .manifest.json beside it; "
+                           "make one with `kit ingest SOURCES --out PATH.parquet`)")
+        p = _paths(path)
+        articles = pd.read_parquet(p["articles"])
+        for col in _LIST_COLUMNS:
+            articles[col] = articles[col].map(lambda v: [] if v is None else list(v))
+        paragraphs = pd.read_parquet(p["paragraphs"]) if p["paragraphs"].is_file() else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
+        report = (pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"}) if p["report"].is_file()
+                  else pd.DataFrame(columns=REPORT_COLUMNS))
+        manifest = json.loads(p["manifest"].read_text(encoding="utf-8"))
+        return Corpus(articles, paragraphs, report, manifest)
+    paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if len(missing) == len(paths):  # some missing among others become rejections in the report
+        raise KitError(f"no such file or folder: {', '.join(missing)}")
+    return build_corpus(paths, **kwargs)

@@ -1,0 +1,139 @@
+"""News page furniture: the rules that tell body text from cross-links, contributor lines,
+trailers and other boilerplate. Shared by the web-copy and HTML readers so both label a page
+the same way.
+
+The rules are patterns over one block (a paragraph or stand-alone line):
+
+* ``related``: cross-links such as ``Read More: <headline>``, ``Related: ...``, ``See also: ...``;
+* ``contributors``: ``—With assistance from A, B and C.`` (any dash or none), ``Additional
+  reporting by ...``, ``Reporting by ...; Editing by ...``;
+* ``trailer``: outlet furniture after a story: ``More Must-Reads From <Outlet>``, ``Contact us at
+  ...``, ``Write to ... at ...``, newsletter sign-ups, ``Copyright``/``©`` lines;
+* ``boilerplate``: share buttons and similar one-word controls (``Share``, ``Print``, ``Email``,
+  ``Share on X``, ``Advertisement``);
+* ``caption``: photo credits (``Photo: ...``, ``(Photo by ... / Agency)``).
+
+Anything else is left to the caller (body, heading, ...).
+"""
+from __future__ import annotations
+
+import re
+
+_DASH = r"[\-\u2010-\u2015\u2212]*"
+
+_RELATED = re.compile(r"^\s*(read more|related|see also|read also|more on this|also read)\s*[:\-\u2013\u2014]\s*\S", re.I)
+_CONTRIB = re.compile(
+    rf"^\s*{_DASH}\s*(with (additional )?assistance from|additional reporting by|reporting by|"
+    rf"with reporting by|contributing:|written with)\s*(?P<names>.+?)\s*\.?\s*$",
+    re.I,
+)
+_MUST_READS = re.compile(r"^\s*more\s+must[\s\-]*reads?\s+from\s+(?P<outlet>.+?)\s*$", re.I)
+_TRAILER = re.compile(
+    r"^\s*(contact us at\b|write to\b.+\bat\b|sign up for\b|subscribe to\b|get our\b.*\bnewsletter|"
+    r"newsletter\b|copyright\b|\u00a9|all rights reserved|follow us on\b|this story was (first )?published\b|"
+    r"\(c\)\s*\d{4})",
+    re.I,
+)
+_BOILER = re.compile(
+    r"^\s*(share( (on|via) \w+( \w+)?| this( article| story)?)?|print|email|e-mail|copy link|tweet|"
+    r"advertisement|skip to (main )?content|comments?|save|listen( to (this|the) (article|story))?|"
+    r"\d+ comments?)\s*$",
+    re.I,
+)
+_CAPTION = re.compile(r"^\s*(photo|photograph|image|credit|illustration)\s*:|^\s*\((photo|photograph) by\b", re.I)
+
+
+def label_block(text: str) -> str | None:
+    """The furniture role of one block of text, or ``None`` when it looks like story text.
+
+    >>> label_block("Read More: Inside the Balloon Hunt")
+    'related'
+    >>> label_block("—With assistance from Ana Ruiz and Tom Becker.")
+    'contributors'
+    >>> label_block("More Must-Reads From Harbor Street Weekly")
+    'trailer'
+    >>> label_block("Share on X")
+    'boilerplate'
+    >>> label_block("The talks lasted more than seven hours.") is None
+    True
+    """
+    if _RELATED.match(text):
+        return "related"
+    if _CONTRIB.match(text):
+        return "contributors"
+    if _MUST_READS.match(text) or _TRAILER.match(text):
+        return "trailer"
+    if _BOILER.match(text):
+        return "boilerplate"
+    if _CAPTION.match(text):
+        return "caption"
+    return None
+
+
+def related_headline(text: str) -> str:
+    """The headline a cross-link points to.
+
+    >>> related_headline("Read More: Why the Balloon Matters")
+    'Why the Balloon Matters'
+    """
+    return re.sub(r"^\s*[^:\-\u2013\u2014]+[:\-\u2013\u2014]\s*", "", text, count=1).strip()
+
+
+def split_contributors(line: str) -> list[str]:
+    """Names in a contributor line, in order.
+
+    >>> split_contributors("—With assistance from Ana Ruiz, Tom Becker and Li Wen.")
+    ['Ana Ruiz', 'Tom Becker', 'Li Wen']
+    >>> split_contributors("--With assistance from Ana Ruiz")
+    ['Ana Ruiz']
+    >>> split_contributors("Reporting by Ana Ruiz; Editing by Tom Becker")
+    ['Ana Ruiz', 'Tom Becker']
+    """
+    m = _CONTRIB.match(line)
+    if not m:
+        return []
+    names = re.sub(r"\b(editing|edited|additional reporting|writing) by\b", ",", m.group("names"), flags=re.I)
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def outlet_from_trailer(lines: list[str]) -> str | None:
+    """The outlet named in trailer lines (``More Must-Reads From X``), if any.
+
+    >>> outlet_from_trailer(["More Must-Reads From Harbor Street Weekly", "Contact us at x@y.example."])
+    'Harbor Street Weekly'
+    """
+    for line in lines:
+        m = _MUST_READS.match(line)
+        if m:
+            return m.group("outlet").strip(" .")
+    for line in lines:
+        m = re.match(r"^\s*(?:this story was (?:first )?published (?:by|in|on)|copyright \d{4})\s+(?P<o>[A-Z][\w&' ]+?)[.,]?\s*$", line, re.I)
+        if m:
+            return m.group("o").strip()
+    return None
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{0,2})?)"
+    r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|[\u2013\u2014\-])\s+"
+)
+
+
+def dateline(paragraph: str) -> str | None:
+    """The place of a dateline opening a paragraph (``BEIJING (Wire) — ...``), upper-case only.
+
+    >>> dateline("BEIJING (Continental Wire) - Talks opened on Sunday.")
+    'BEIJING'
+    >>> dateline("WASHINGTON, Nov 15 (Continental Wire) - The two leaders met.")
+    'WASHINGTON'
+    >>> dateline("WASHINGTON — The Pentagon said on Thursday ...")
+    'WASHINGTON'
+    >>> dateline("The talks opened on Sunday.") is None
+    True
+    """
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place").split(",")[0].strip()
+    return place if place.upper() == place and len(place) >= 2 else None

@@ -1,0 +1,143 @@
+"""Corpus overview tables: what is in the corpus, from whom, when, and how long.
+
+Every function takes the articles table (``kit.schema.ARTICLE_COLUMNS``) and returns a new
+tidy DataFrame; none modifies its input.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.errors import KitError
+
+_FREQS = {"D": "day", "W": "week (starting Monday)", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def _check_group(articles: pd.DataFrame, group: str) -> None:
+    if group not in articles.columns:
+        raise KitError(f"unknown group column '{group}'; the articles table has: {', '.join(articles.columns)}")
+
+
+def _group_values(articles: pd.DataFrame, group: str) -> pd.Series:
+    return articles[group].astype("object").where(articles[group].notna(), "(unknown)").astype(str)
+
+
+def filter_dates(articles: pd.DataFrame, *, start: str | None = None, end: str | None = None) -> pd.DataFrame:
+    """Articles published from ``start`` to ``end`` (both inclusive dates, ISO strings, or None for open).
+
+    With no bound every article is kept, dated or not; with a bound, undated articles are left out
+    (count them with ``articles['published'].isna().sum()`` before filtering).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"published": pd.to_datetime(["2023-02-04", "2023-06-18", None], utc=True)})
+    >>> len(filter_dates(a, start="2023-06-01")), len(filter_dates(a))
+    (1, 3)
+    """
+    if start is None and end is None:
+        return articles.copy()
+    pub = articles["published"]
+    keep = pub.notna()
+    if start is not None:
+        keep &= pub >= pd.Timestamp(start, tz="UTC")
+    if end is not None:
+        keep &= pub < pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
+    return articles[keep].copy()
+
+
+def outlet_summary(articles: pd.DataFrame, *, group: str = "outlet") -> pd.DataFrame:
+    """Articles and words per group, with length statistics and the date span.
+
+    Returns columns ``<group>, n_articles, n_words, share_articles, mean_words, median_words,
+    min_words, max_words, first_published, last_published, n_undated``, largest group first.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"outlet": ["A", "A", "B"], "n_words": [100, 300, 250],
+    ...                   "published": pd.to_datetime(["2023-02-04", "2023-06-18", None], utc=True)})
+    >>> outlet_summary(a)[["outlet", "n_articles", "n_words", "median_words", "n_undated"]]
+      outlet  n_articles  n_words  median_words  n_undated
+    0      A           2      400         200.0          0
+    1      B           1      250         250.0          1
+    """
+    _check_group(articles, group)
+    df = articles.assign(_g=_group_values(articles, group))
+    g = df.groupby("_g", sort=True)
+    out = pd.DataFrame({
+        "n_articles": g.size(),
+        "n_words": g["n_words"].sum(),
+        "mean_words": g["n_words"].mean().round(1),
+        "median_words": g["n_words"].median().astype(float),
+        "min_words": g["n_words"].min(),
+        "max_words": g["n_words"].max(),
+        "first_published": g["published"].min(),
+        "last_published": g["published"].max(),
+        "n_undated": g["published"].apply(lambda s: int(s.isna().sum())),
+    })
+    out.insert(1, "share_articles", (out["n_articles"] / out["n_articles"].sum()).round(4))
+    out = out.rename_axis(group).reset_index()
+    out = out.sort_values(["n_articles", group], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out[[group, "n_articles", "n_words", "share_articles", "mean_words", "median_words", "min_words",
+                "max_words", "first_published", "last_published", "n_undated"]]
+
+
+def coverage_over_time(articles: pd.DataFrame, *, group: str = "outlet", freq: str = "M") -> pd.DataFrame:
+    """Articles and words per period and group, with empty periods filled with zeros.
+
+    ``freq`` is one of D (day), W (week starting Monday), M (month), Q (quarter), Y (year).
+    Undated articles are left out. Returns ``period_start`` (UTC date of the period's first day),
+    ``<group>``, ``n_articles``, ``n_words``.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"outlet": ["A", "A", "B"], "n_words": [100, 300, 250],
+    ...                   "published": pd.to_datetime(["2023-02-04", "2023-04-18", "2023-02-10"], utc=True)})
+    >>> coverage_over_time(a, freq="M")
+      period_start outlet  n_articles  n_words
+    0   2023-02-01      A           1      100
+    1   2023-02-01      B           1      250
+    2   2023-03-01      A           0        0
+    3   2023-03-01      B           0        0
+    4   2023-04-01      A           1      300
+    5   2023-04-01      B           0        0
+    """
+    if freq not in _FREQS:
+        raise KitError(f"unknown freq '{freq}'; choose one of " + ", ".join(f"{k} ({v})" for k, v in _FREQS.items()))
+    _check_group(articles, group)
+    dated = articles[articles["published"].notna()]
+    cols = ["period_start", group, "n_articles", "n_words"]
+    if dated.empty:
+        return pd.DataFrame(columns=cols)
+    pandas_freq = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q", "Y": "Y"}[freq]
+    periods = dated["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(pandas_freq)
+    df = dated.assign(_p=periods, _g=_group_values(dated, group))
+    counts = df.groupby(["_p", "_g"]).agg(n_articles=("n_words", "size"), n_words=("n_words", "sum"))
+    full = pd.MultiIndex.from_product(
+        [pd.period_range(periods.min(), periods.max(), freq=pandas_freq), sorted(df["_g"].unique())], names=["_p", "_g"])
+    counts = counts.reindex(full, fill_value=0).reset_index()
+    counts["period_start"] = counts["_p"].map(lambda p: p.start_time.date())
+    return counts.rename(columns={"_g": group})[cols].astype({"n_articles": "int64", "n_words": "int64"})
+
+
+def ingest_summary(report: pd.DataFrame) -> pd.DataFrame:
+    """Rejections and flags of an ingest report, counted by status and reason.
+
+    Reasons are grouped by their text up to the first parenthesis or colon, so "exact duplicate
+    of X" and "exact duplicate of Y" count together. Returns ``status, reason, n``.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"status": ["flagged", "flagged", "rejected"],
+    ...                   "reason": ["exact duplicate of 5a0f7e220b35dea5 (same body text)",
+    ...                              "exact duplicate of 4f2dfc352a644ead (same body text)",
+    ...                              "empty file"]})
+    >>> ingest_summary(r)
+         status                  reason  n
+    0   flagged  exact duplicate of ...  2
+    1  rejected              empty file  1
+    """
+    if report.empty:
+        return pd.DataFrame({"status": pd.Series(dtype=str), "reason": pd.Series(dtype=str), "n": pd.Series(dtype="int64")})
+    kind = (report["reason"].astype(str).str.replace(r"\s*[(:].*$", "", regex=True)
+            .str.replace(r"\b(of|from) [0-9a-f]{8,}(-\d+)?\b.*$", r"\1 ...", regex=True).str.strip())
+    out = report.assign(reason=kind).groupby(["status", "reason"]).size().rename("n").reset_index()
+    return out.sort_values(["status", "n", "reason"], ascending=[True, False, True], kind="stable").reset_index(drop=True)

@@ -1,0 +1,134 @@
+"""The tidy tables of the kit, defined once.
+
+Every reader produces :class:`Article` records; :func:`articles_frame` and
+:func:`paragraphs_frame` turn them into the two tables that every later step
+reads. Column lists here are the single source of truth for the README.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+#: Columns of the ``articles`` table, in order, with their meaning.
+ARTICLE_COLUMNS: dict[str, str] = {
+    "doc_id": "stable id derived from outlet, title, date and body text (same on every run)",
+    "outlet": "publication name (from the source, a trailer, or site metadata)",
+    "title": "headline",
+    "subtitle": "standfirst / deck, when the source has one",
+    "published": "publication time, timezone-aware UTC (NaT when unknown)",
+    "updated": "last update time, timezone-aware UTC (NaT when unknown)",
+    "authors": "list of byline names",
+    "contributors": "list of names from 'With assistance from' lines",
+    "read_time_minutes": "the source's 'N minute read' figure (nullable integer)",
+    "url": "canonical address, when known",
+    "section": "section or desk, when known",
+    "dateline": "place line that opens the story (e.g. BEIJING), when found",
+    "language": "language code, when the source gives one",
+    "headings": "list of subheads inside the body",
+    "related": "list of cross-linked headlines ('Read More: ...')",
+    "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
+    "n_words": "number of whitespace-separated words in text",
+    "source_path": "file the article came from (inside a zip: archive.zip!member)",
+    "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
+    "source_record": "position of the record in its source file (1-based)",
+    "content_hash": "sha1 of the normalised body text, used to find exact duplicates",
+    "duplicate_of": "doc_id of the first article with the same content, or missing",
+}
+
+#: Columns of the ``paragraphs`` table.
+PARAGRAPH_COLUMNS: dict[str, str] = {
+    "doc_id": "article id",
+    "para_no": "position in the article as the source showed it (0-based)",
+    "role": "one of PARAGRAPH_ROLES",
+    "text": "paragraph text",
+}
+
+#: Every role a paragraph can have. Nothing in a source vanishes: boilerplate is labelled.
+PARAGRAPH_ROLES: dict[str, str] = {
+    "title": "the headline",
+    "subtitle": "standfirst or deck under the headline",
+    "meta": "read-time, updated/published, length and similar lines",
+    "byline": "author line",
+    "body": "running text of the story (what articles.text holds)",
+    "heading": "a subhead inside the body",
+    "related": "a cross-link to another story ('Read More: ...')",
+    "contributors": "a 'With assistance from ...' line",
+    "caption": "photo caption or credit",
+    "trailer": "outlet furniture after the story (newsletters, contact lines, Must-Reads)",
+    "boilerplate": "other page furniture (share buttons, navigation, copyright)",
+}
+
+
+@dataclass
+class Article:
+    """One article as a reader found it; ``paragraphs`` holds ``(role, text)`` pairs in order."""
+
+    title: str = ""
+    outlet: str | None = None
+    subtitle: str | None = None
+    published: Any = None
+    updated: Any = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    read_time_minutes: int | None = None
+    url: str | None = None
+    section: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)
+    source_path: str = ""
+    source_format: str = ""
+    source_record: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def body(self) -> list[str]:
+        """Body paragraphs in order."""
+        return [t for r, t in self.paragraphs if r == "body"]
+
+    def with_role(self, role: str) -> list[str]:
+        """Texts of every paragraph with ``role``."""
+        return [t for r, t in self.paragraphs if r == role]
+
+
+def normalise_for_hash(text: str) -> str:
+    """Fold Unicode form, quotes, dashes, case and white space so trivial copies hash alike.
+
+    >>> normalise_for_hash("China’s  “big”\\nday") == normalise_for_hash("china's \\"big\\" day")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD)
+    return " ".join(text.lower().split())
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def content_hash(text: str) -> str:
+    """sha1 of the normalised text.
+
+    >>> content_hash("Hello world")[:12]
+    '2aae6c35c94f'
+    """
+    return hashlib.sha1(normalise_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str) -> str:
+    """A 16-hex-digit id that depends only on the article's content, never on file names or order.
+
+    >>> a = make_doc_id("Wire", "Talks resume", "2023-06-18T00:00:00+00:00", "Body  text.")
+    >>> len(a), a == make_doc_id("wire", "Talks resume", "2023-06-18", "Body text.")
+    (16, True)
+    >>> a == make_doc_id("Wire", "Talks resume", "2023-06-19", "Body text.")
+    False
+    """
+    pub = ""
+    if published is not None and not (not isinstance(published, str) and pd.isna(published)):
+        ts = pd.Timestamp(published)
+        pub = (ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")).isoformat()
+    key = "\x1f".join([normalise_for_hash(outlet or ""), normalise_for_hash(title or ""), pub, normalise_for_hash(text)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
