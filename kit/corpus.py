@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ import pandas as pd
 
 from kit import __version__, newsclean
 from kit.errors import KitError
-from kit.readers import ReadOptions, Rejection, iter_files, read_one
+from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
@@ -85,6 +86,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     sources = [str(s) for s in sources]
+    check_format(format)
     options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet)
     files = list(iter_files(sources))
     if progress is None:
@@ -94,54 +96,70 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         from tqdm import tqdm
         it = tqdm(files, desc="reading", unit="file")
 
+    # pass 1: read every file; keep records in order with the manifest entry they belong to
+    records: list[tuple[dict, Article | Rejection]] = []
+    manifest_sources: list[dict] = []
+    for item in it:
+        if isinstance(item, Rejection):
+            entry = {"path": item.source_path, "sha256": None, "bytes": None, "format": None,
+                     "articles": 0, "rejected": 0, "flagged": 0}
+            records.append((entry, item))
+        else:
+            entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
+                     "format": None, "articles": 0, "rejected": 0, "flagged": 0}
+            for fmt, rec in read_one(item.data, item.path, format=format, options=options):
+                entry["format"] = entry["format"] or fmt or None
+                records.append((entry, rec))
+        manifest_sources.append(entry)
+    inferred = infer_outlets([r for _, r in records if isinstance(r, Article)])
+
+    # pass 2: ids, duplicates, flags, rows
     articles: list[dict] = []
     paragraphs: list[dict] = []
     report: list[dict] = []
-    manifest_sources: list[dict] = []
     seen_ids: Counter = Counter()
     first_by_hash: dict[str, str] = {}
+    ids_by_record: dict[tuple[str, int], str] = {}
     n_dupes = 0
-    for item in it:
-        if isinstance(item, Rejection):
-            report.append(_report_row(item))
-            manifest_sources.append({"path": item.source_path, "sha256": None, "bytes": None, "format": None,
-                                     "articles": 0, "rejected": 1, "flagged": 0})
+
+    def add_report(entry: dict, rej: Rejection) -> None:
+        if rej.doc_id is None and rej.record is not None:
+            rej.doc_id = ids_by_record.get((rej.source_path, rej.record))
+        report.append(_report_row(rej))
+        entry["rejected" if rej.status == "rejected" else "flagged"] += 1
+
+    for entry, rec in records:
+        if isinstance(rec, Rejection):
+            add_report(entry, rec)
             continue
-        entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
-                 "format": None, "articles": 0, "rejected": 0, "flagged": 0}
-        ids_by_record: dict[int, str] = {}
-        for fmt, rec in read_one(item.data, item.path, format=format, options=options):
-            entry["format"] = entry["format"] or fmt or None
-            if isinstance(rec, Rejection):
-                if rec.doc_id is None and rec.record in ids_by_record:
-                    rec.doc_id = ids_by_record[rec.record]
-                report.append(_report_row(rec))
-                entry["rejected" if rec.status == "rejected" else "flagged"] += 1
+        file_date = date_from_filename(rec.source_path) if rec.published is None else None
+        if file_date is not None:
+            rec.published = file_date
+        row, paras = _article_row(rec)
+        row["doc_id"] = _unique(row["doc_id"], seen_ids)
+        ids_by_record[(rec.source_path, rec.source_record)] = row["doc_id"]
+        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731
+            rec.source_path, reason, record=rec.source_record, status=status, doc_id=row["doc_id"]))
+        if file_date is not None:
+            flag(f"no date in the source; published date {file_date.date()} taken from the file name")
+        if id(rec) in inferred:
+            flag(f"outlet inferred from the contact address ({inferred[id(rec)]})")
+        elif not rec.outlet:
+            flag("no outlet: the source does not name one (pass --outlet to set it)")
+        dup_of = first_by_hash.get(row["content_hash"])
+        if dup_of is not None:
+            n_dupes += 1
+            row["duplicate_of"] = dup_of
+            if drop_duplicates:
+                flag(f"exact duplicate of {dup_of} (same body text), dropped", "rejected")
                 continue
-            row, paras = _article_row(rec)
-            dup_of = first_by_hash.get(row["content_hash"])
-            seen_ids[row["doc_id"]] += 1
-            if seen_ids[row["doc_id"]] > 1:
-                row["doc_id"] = f"{row['doc_id']}-{seen_ids[row['doc_id']]}"
-            if dup_of is not None:
-                n_dupes += 1
-                row["duplicate_of"] = dup_of
-                reason = f"exact duplicate of {dup_of} (same body text)"
-                status = "rejected" if drop_duplicates else "flagged"
-                report.append({"source_path": rec.source_path, "line": None, "record": rec.source_record,
-                               "status": status, "reason": reason + (", dropped" if drop_duplicates else ", kept"),
-                               "doc_id": row["doc_id"]})
-                entry[status] += 1
-                if drop_duplicates:
-                    continue
-            else:
-                first_by_hash[row["content_hash"]] = row["doc_id"]
-            ids_by_record[rec.source_record] = row["doc_id"]
-            articles.append(row)
-            paragraphs.extend({"doc_id": row["doc_id"], "para_no": i, "role": r, "text": t}
-                              for i, (r, t) in enumerate(paras))
-            entry["articles"] += 1
-        manifest_sources.append(entry)
+            flag(f"exact duplicate of {dup_of} (same body text), kept")
+        else:
+            first_by_hash[row["content_hash"]] = row["doc_id"]
+        articles.append(row)
+        paragraphs.extend({"doc_id": row["doc_id"], "para_no": i, "role": r, "text": t}
+                          for i, (r, t) in enumerate(paras))
+        entry["articles"] += 1
 
     art_df = articles_frame(articles)
     para_df = pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
@@ -168,6 +186,62 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                 "outlet": outlet, "drop_duplicates": drop_duplicates, "sources": manifest_sources,
                 "counts": counts, "fingerprint": fp.hexdigest()}
     return Corpus(art_df, para_df, rep_df, manifest)
+
+
+_EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<d>[\w-]+(?:\.[\w-]+)+)")
+
+
+def infer_outlets(articles: list[Article]) -> dict[int, str]:
+    """Fill in missing outlets from trailer e-mail addresses shared with articles whose outlet is known.
+
+    Web copy that lost its "More Must-Reads From X" block often still ends with "Contact us at
+    letters@x.example"; when another article of the same batch names its outlet and carries the same
+    address domain, that outlet is used. Returns ``{id(article): domain}`` for each article changed.
+    """
+    def domains(a: Article) -> set[str]:
+        return {m.group("d").lower() for t in a.with_role("trailer") for m in _EMAIL_DOMAIN.finditer(t)}
+
+    by_domain: dict[str, set[str]] = {}
+    for a in articles:
+        if a.outlet:
+            for d in domains(a):
+                by_domain.setdefault(d, set()).add(a.outlet)
+    changed: dict[int, str] = {}
+    for a in articles:
+        if a.outlet:
+            continue
+        for d in sorted(domains(a)):
+            if len(by_domain.get(d, ())) == 1:
+                a.outlet = next(iter(by_domain[d]))
+                changed[id(a)] = d
+                break
+    return changed
+
+
+def _unique(doc_id: str, seen: Counter) -> str:
+    """``doc_id``, or ``doc_id-2``, ``-3`` ... when an identical article came before."""
+    seen[doc_id] += 1
+    return doc_id if seen[doc_id] == 1 else f"{doc_id}-{seen[doc_id]}"
+
+
+_FILE_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_filename(path: str) -> pd.Timestamp | None:
+    """A ``YYYY-MM-DD`` (or ``YYYYMMDD``) date in a file's name, as UTC midnight.
+
+    >>> date_from_filename("data/outlet/2023-07-08-treasury-visit.txt")
+    Timestamp('2023-07-08 00:00:00+0000', tz='UTC')
+    >>> date_from_filename("export_2023_h1.txt") is None
+    True
+    """
+    m = _FILE_DATE.search(os.path.basename(path.split("!")[-1]))
+    if not m:
+        return None
+    try:
+        return pd.Timestamp(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", tz="UTC")
+    except ValueError:
+        return None
 
 
 def _report_row(r: Rejection) -> dict:

@@ -115,7 +115,7 @@ def outlet_from_trailer(lines: list[str]) -> str | None:
 
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s*\d{0,2})?)"
+    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s+[A-Za-z.]{1,15}){0,2}(?:\s*\d{1,2})?)?)"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?:--|[\u2013\u2014\-])\s+"
 )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kit.readers.base import REGISTRY, ReadError, ReadOptions, Rejection, ReaderSpec, reader  # noqa: F401
+from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
@@ -116,6 +117,12 @@ def _sniffs(spec: ReaderSpec, head: bytes, path: str) -> bool:
         return False
 
 
+def check_format(format: str | None) -> None:
+    """Raise a :class:`~kit.errors.KitError` listing the readers when ``format`` is not one of them."""
+    if format is not None and format not in REGISTRY:
+        raise KitError(f"unknown format '{format}' (choose from {', '.join(sorted(REGISTRY))})")
+
+
 def read_sources(paths: Iterable[str | os.PathLike], *, format: str | None = None,
                  options: ReadOptions | None = None) -> Iterator[tuple[str, Article | Rejection]]:
     """Yield ``(format, article_or_rejection)`` for everything found under ``paths``.
@@ -124,8 +131,7 @@ def read_sources(paths: Iterable[str | os.PathLike], *, format: str | None = Non
     silently. ``format`` forces one reader for every file.
     """
     options = options or ReadOptions()
-    if format is not None and format not in REGISTRY:
-        raise ReadError("--format", f"unknown format '{format}' (choose from {', '.join(sorted(REGISTRY))})")
+    check_format(format)
     for item in iter_files(paths):
         if isinstance(item, Rejection):
             yield "", item

@@ -17,7 +17,8 @@ Layout understood (every element but the headline is optional)::
 Paragraphs are separated by blank lines; consecutive non-blank lines of running text are joined.
 ``published`` is the "Originally published" time, or the "Updated" time when that is all the page
 shows; a time without a zone is read as UTC. The outlet comes from the trailer ("More Must-Reads
-From X"), else from ``ReadOptions.outlet``; when neither gives one the article is flagged.
+From X"), else from ``ReadOptions.outlet``; the corpus builder may infer it from a contact address
+(:func:`kit.corpus.infer_outlets`) and flags articles left without one.
 """
 from __future__ import annotations
 
@@ -157,8 +158,6 @@ def read_webcopy(data: bytes, path: str, options: ReadOptions) -> Iterator[Artic
     if not art.body():
         raise ReadError(path, "no body paragraphs after the headline")
     yield art
-    if not art.outlet:
-        yield Rejection(path, "no outlet found (no 'More Must-Reads From ...' trailer); pass --outlet", status="flagged", record=1)
 
 
 def _parse_updated(line: str, art: Article) -> None:

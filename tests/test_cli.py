@@ -1,0 +1,77 @@
+"""The command line: kit parse, kit ingest, kit formats."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+
+FIX = Path(__file__).parent / "fixtures" / "webcopy"
+REQUIRED = {"doc_id", "outlet", "title", "published", "authors", "read_time_minutes", "headings", "related",
+            "contributors", "paragraphs", "text", "source_path", "source_format"}
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_parse_json_has_every_documented_field(capsys):
+    code, out, err = run(capsys, "parse", str(FIX / "full_article.txt"), "--json")
+    assert code == 0, err
+    (art,) = json.loads(out)
+    assert REQUIRED <= set(art)
+    assert art["published"] == "2023-06-19T03:05:00+00:00"
+    assert art["read_time_minutes"] == 7
+    assert art["authors"] == ["Lena Hartwell", "Owen Pryce"]
+    assert art["headings"] == ["A Long Road Back", "What Comes Next?"]
+    assert art["related"] == ["The Balloon That Grounded a Summit", "Why Chips Still Divide Washington and Beijing"]
+    assert art["contributors"] == ["Mara Quint", "Felix Oduya", "Sun Jiahui"]
+    assert len(art["paragraphs"]) == 4 and art["text"] == "\n\n".join(art["paragraphs"])
+    assert art["source_format"] == "webcopy"
+
+
+def test_parse_doc_id_is_the_same_on_every_run(capsys):
+    ids = [json.loads(run(capsys, "parse", str(FIX), "--json")[1])[0]["doc_id"] for _ in range(2)]
+    assert ids[0] == ids[1]
+
+
+def test_bad_input_is_reported_with_its_file_and_the_batch_goes_on(capsys, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, out, err = run(capsys, "parse", str(FIX / "full_article.txt"), str(bad), "--json")
+    assert code == 1
+    assert len(json.loads(out)) == 1
+    assert f"rejected: {bad}: empty file" in err
+
+
+def test_unknown_format_lists_the_choices(capsys):
+    code, out, err = run(capsys, "parse", str(FIX), "--format", "pdf", "--json")
+    assert code == 2 and out == ""
+    assert "unknown format 'pdf' (choose from" in err and "webcopy" in err
+
+
+def test_bad_map_argument(capsys):
+    code, _, err = run(capsys, "parse", str(FIX), "--map", "text", "--json")
+    assert code == 2 and "--map takes FIELD=COLUMN" in err
+
+
+def test_ingest_writes_the_store_and_reports(capsys, tmp_path):
+    out = tmp_path / "c.parquet"
+    code, stdout, err = run(capsys, "ingest", str(FIX), "--out", str(out))
+    assert code == 0
+    assert "2 files seen: 2 read, 0 rejected. 2 articles written" in stdout
+    assert out.exists() and (tmp_path / "c.manifest.json").exists()
+    # an ingested corpus is accepted wherever sources are
+    code, stdout, _ = run(capsys, "parse", str(out), "--json")
+    assert code == 0 and len(json.loads(stdout)) == 2
+
+
+def test_console_script_and_module_entry_point():
+    res = subprocess.run([sys.executable, "-m", "kit", "formats"], capture_output=True, text=True, check=True)
+    assert "webcopy" in res.stdout
+    res = subprocess.run([str(Path(sys.executable).parent / "kit"), "--help"], capture_output=True, text=True)
+    assert res.returncode == 0 and "parse" in res.stdout and "ingest" in res.stdout
