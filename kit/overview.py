@@ -121,8 +121,8 @@ def coverage_over_time(articles: pd.DataFrame, *, group: str = "outlet", freq: s
 def ingest_summary(report: pd.DataFrame) -> pd.DataFrame:
     """Rejections and flags of an ingest report, counted by status and reason.
 
-    Reasons are grouped by their text up to the first parenthesis or colon, so "exact duplicate
-    of X" and "exact duplicate of Y" count together. Returns ``status, reason, n``.
+    Reasons are grouped by their text up to the first parenthesis or colon, with ids and dates
+    replaced, so "exact duplicate of X" and "exact duplicate of Y" count together. Returns ``status, reason, n``.
 
     Examples
     --------
@@ -138,6 +138,31 @@ def ingest_summary(report: pd.DataFrame) -> pd.DataFrame:
     if report.empty:
         return pd.DataFrame({"status": pd.Series(dtype=str), "reason": pd.Series(dtype=str), "n": pd.Series(dtype="int64")})
     kind = (report["reason"].astype(str).str.replace(r"\s*[(:].*$", "", regex=True)
+            .str.replace(r"\b\d{4}-\d\d-\d\d\b", "YYYY-MM-DD", regex=True)
             .str.replace(r"\b(of|from) [0-9a-f]{8,}(-\d+)?\b.*$", r"\1 ...", regex=True).str.strip())
     out = report.assign(reason=kind).groupby(["status", "reason"]).size().rename("n").reset_index()
     return out.sort_values(["status", "n", "reason"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def article_listing(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article with where it came from, oldest first (undated last).
+
+    Returns ``doc_id, published, outlet, title, n_words, authors, source_format, source_path,
+    source_record`` (``authors`` joined with "; ").
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc_id": ["b", "a"], "published": pd.to_datetime(["2023-06-18", "2023-02-04"], utc=True),
+    ...                   "outlet": ["X", "Y"], "title": ["Later", "Earlier"], "n_words": [10, 20],
+    ...                   "authors": [["A One", "B Two"], []], "source_format": ["html", "jsonl"],
+    ...                   "source_path": ["p1", "p2"], "source_record": [1, 3]})
+    >>> article_listing(a)[["doc_id", "title", "authors"]]
+      doc_id    title         authors
+    0      a  Earlier
+    1      b    Later  A One; B Two
+    """
+    cols = ["doc_id", "published", "outlet", "title", "n_words", "authors", "source_format", "source_path",
+            "source_record"]
+    out = articles[cols].copy()
+    out["authors"] = out["authors"].map(lambda v: "; ".join(v) if isinstance(v, (list, tuple)) else (v or ""))
+    return out.sort_values(["published", "doc_id"], na_position="last", kind="stable").reset_index(drop=True)

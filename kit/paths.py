@@ -1,0 +1,50 @@
+"""Where a notebook's relative paths point, so the same notebook runs from JupyterLab (whose
+kernel starts in ``notebooks/``), from papermill on the command line (started anywhere) and from
+``kit run``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def project_root(start: str | os.PathLike | None = None) -> Path:
+    """The nearest folder at or above ``start`` (default: the current folder) that holds both a
+    ``pyproject.toml`` and a ``notebooks/`` folder; the current folder when there is none.
+
+    >>> (project_root() / "pyproject.toml").is_file()
+    True
+    """
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").is_file() and (folder / "notebooks").is_dir():
+            return folder
+    return here
+
+
+def resolve_input(path: str | os.PathLike) -> str:
+    """An input path as given when it is absolute or exists from the current folder, otherwise
+    relative to :func:`project_root` (so ``data/sample`` works from ``notebooks/`` too).
+
+    >>> Path(resolve_input("data/sample")).is_dir()
+    True
+    """
+    p = Path(path).expanduser()
+    if p.is_absolute() or p.exists():
+        return str(p)
+    return str(project_root() / p)
+
+
+def resolve_output(path: str | os.PathLike) -> str:
+    """An output folder: as given when absolute, otherwise under :func:`project_root`.
+
+    >>> resolve_output("reports/x") == str(project_root() / "reports" / "x")
+    True
+    """
+    p = Path(path).expanduser()
+    return str(p if p.is_absolute() else project_root() / p)
+
+
+def notebook_paths(corpus: str, output_dir: str) -> tuple[str, str]:
+    """``(resolve_input(corpus), resolve_output(output_dir))``: the first call of every report notebook."""
+    return resolve_input(corpus), resolve_output(output_dir)
