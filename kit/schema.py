@@ -48,8 +48,8 @@ PARAGRAPH_COLUMNS: dict[str, str] = {
 }
 
 #: Every role a paragraph can have. Nothing in a source vanishes: boilerplate is labelled.
+#: (The headline is ``articles.title``, not a paragraph.)
 PARAGRAPH_ROLES: dict[str, str] = {
-    "title": "the headline",
     "subtitle": "standfirst or deck under the headline",
     "meta": "read-time, updated/published, length and similar lines",
     "byline": "author line",

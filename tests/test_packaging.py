@@ -60,3 +60,13 @@ def test_makefile_has_the_documented_targets():
     mk = (ROOT / "Makefile").read_text()
     for target in ("help", "report", "test", "lab", "bench"):
         assert re.search(rf"^{target}:", mk, re.M), target
+
+
+def test_readme_documents_every_table_column_and_role():
+    from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_ROLES
+
+    readme = (ROOT / "README.md").read_text()
+    missing = [c for c in ARTICLE_COLUMNS if f"`{c}`" not in readme]
+    assert not missing, f"README does not document articles columns {missing}"
+    missing = [r for r in PARAGRAPH_ROLES if f"`{r}`" not in readme]
+    assert not missing, f"README does not document paragraph roles {missing}"

@@ -1,0 +1,73 @@
+"""Overview tables, checked against counts worked out by hand."""
+import pandas as pd
+import pytest
+
+import kit
+from kit.overview import article_listing, coverage_over_time, filter_dates, ingest_summary, outlet_summary
+
+
+@pytest.fixture()
+def articles():
+    return pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "outlet": ["Wire", "Wire", "Weekly", "Weekly", None],
+        "n_words": [100, 300, 500, 700, 50],
+        "published": pd.to_datetime(["2023-02-04 10:00", "2023-02-27 23:59", "2023-06-18 00:00", None, "2023-06-19 00:00"], utc=True),
+        "source_format": ["lexisnexis", "lexisnexis", "webcopy", "webcopy", "html"],
+    })
+
+
+def test_outlet_summary_by_hand(articles):
+    s = outlet_summary(articles).set_index("outlet")
+    assert s.loc["Weekly", "n_articles"] == 2 and s.loc["Weekly", "n_words"] == 1200
+    assert s.loc["Weekly", "mean_words"] == 600 and s.loc["Weekly", "n_undated"] == 1
+    assert s.loc["Wire", "median_words"] == 200 and s.loc["Wire", "min_words"] == 100
+    assert s.loc["(unknown)", "n_articles"] == 1  # missing outlets are counted, not dropped
+    assert s["share_articles"].sum() == pytest.approx(1.0)
+    assert s.loc["Wire", "last_published"] == pd.Timestamp("2023-02-27 23:59", tz="UTC")
+    assert outlet_summary(articles).iloc[0]["n_articles"] == 2  # largest first
+
+
+def test_outlet_summary_does_not_modify_its_input(articles):
+    before = articles.copy()
+    outlet_summary(articles, group="source_format")
+    pd.testing.assert_frame_equal(articles, before)
+
+
+def test_coverage_over_time_weeks_fill_gaps(articles):
+    w = coverage_over_time(articles, freq="W")
+    # 2023-02-04 is a Saturday (week of Mon 2023-01-30); 2023-02-27 a Monday; 2023-06-18 a Sunday
+    weeks = sorted(w["period_start"].unique())
+    assert str(weeks[0]) == "2023-01-30" and str(weeks[-1]) == "2023-06-19"
+    assert len(weeks) == 21  # every week between, filled with zeros
+    assert w["n_articles"].sum() == 4  # the undated article is left out
+    june = w[(w["period_start"].astype(str) == "2023-06-12") & (w["outlet"] == "Weekly")]
+    assert june["n_articles"].tolist() == [1] and june["n_words"].tolist() == [500]
+
+
+def test_unknown_arguments_list_the_choices(articles):
+    with pytest.raises(kit.KitError, match=r"unknown freq 'fortnight'; choose one of D \(day\)"):
+        coverage_over_time(articles, freq="fortnight")
+    with pytest.raises(kit.KitError, match="unknown group column 'medium'; the articles table has: doc_id"):
+        outlet_summary(articles, group="medium")
+
+
+def test_filter_dates_inclusive_bounds(articles):
+    assert filter_dates(articles, start="2023-02-27", end="2023-06-18")["doc_id"].tolist() == ["b", "c"]
+    assert len(filter_dates(articles)) == 5
+
+
+def test_ingest_summary_counts_reasons():
+    report = pd.DataFrame({"status": ["rejected", "rejected", "flagged"],
+                           "reason": ["not JSON: Expecting value", "not JSON: Unterminated string",
+                                      "no date in the source; published date 2023-07-08 taken from the file name"]})
+    s = ingest_summary(report)
+    assert s.to_dict("records") == [
+        {"status": "flagged", "reason": "no date in the source; published date YYYY-MM-DD taken from the file name", "n": 1},
+        {"status": "rejected", "reason": "not JSON", "n": 2},
+    ]
+
+
+def test_article_listing_orders_by_date(articles):
+    a = articles.assign(title="t", authors=[["X"], [], [], [], []], source_path="p", source_record=1)
+    assert article_listing(a)["doc_id"].tolist() == ["a", "b", "c", "e", "d"]
