@@ -1,0 +1,40 @@
+"""Speed of quote extraction (``kit.quotes.extract_quotes``): quotes per second.
+
+Run with ``python benchmarks/bench_quotes.py [--repeat N] [--corpus PATH]``. The corpus (default
+the sample corpus) is repeated N times under new doc_ids; the extractor keeps no cache between
+articles, so repeated articles cost as much as new ones. Prints quotes/s and MB/s, both per
+second of CPU time (what one core does) and of wall time (what the machine gave).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+import pandas as pd
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default="data/sample", help="sources or an ingested .parquet (default data/sample)")
+    ap.add_argument("--repeat", type=int, default=40, help="copies of the corpus (default 40)")
+    args = ap.parse_args(argv)
+
+    import kit
+    from kit.quotes import extract_quotes
+
+    paras = kit.load_corpus(args.corpus).paragraphs
+    big = pd.concat([paras.assign(doc_id=paras["doc_id"] + f"_{i}") for i in range(args.repeat)], ignore_index=True)
+    mb = big.loc[big["role"] == "body", "text"].str.len().sum() / 1e6
+    n_docs = big["doc_id"].nunique()
+    t0, c0 = time.perf_counter(), time.process_time()
+    quotes = extract_quotes(big)
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    n = len(quotes)
+    print(f"quote extraction: {n_docs} articles, {mb:.1f} MB of body text, {n} quotes")
+    print(f"  per CPU second : {n / cpu:,.0f} quotes/s, {n_docs / cpu:,.0f} articles/s, {mb / cpu:.2f} MB/s")
+    print(f"  per wall second: {n / wall:,.0f} quotes/s, {n_docs / wall:,.0f} articles/s, {mb / wall:.2f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""``kit quotes-eval [GOLD...]``: precision, recall, F1 and speaker accuracy of quote extraction."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import sys
+from pathlib import Path
+
+NAME = "quotes-eval"
+HELP = "score quote extraction against annotated gold files (default tests/eval/gold/*.json)"
+
+
+def add_arguments(p):
+    p.add_argument("gold", nargs="*", metavar="GOLD",
+                   help="gold JSON files or folders (default: every *.json in tests/eval/gold)")
+    p.add_argument("--min-coverage", type=float, default=0.8, metavar="X",
+                   help="share of a gold quote's tokens a prediction must cover to match (default 0.8)")
+    p.add_argument("--actors", default=None, metavar="FILE",
+                   help="actor file: speakers on both sides are compared by the file's canonical names")
+    p.add_argument("--by-file", action="store_true", help="also print the figures for each gold file")
+    p.add_argument("--errors", action="store_true",
+                   help="list every missed, spurious, wrong-kind or wrong-speaker quote")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON records")
+
+
+def default_gold() -> list[Path]:
+    """tests/eval/gold under the current folder, else under the kit's own project folder."""
+    import kit
+
+    for root in (Path.cwd(), Path(kit.__file__).resolve().parent.parent):
+        d = root / "tests" / "eval" / "gold"
+        if d.is_dir() and any(d.glob("*.json")):
+            return sorted(d.glob("*.json"))
+    return []
+
+
+def _fmt(df):
+    return df.to_string(index=False, float_format=lambda v: f"{v:.3f}")
+
+
+def run(args) -> int:
+    from kit.errors import KitError
+    from kit.quotes_eval import evaluate
+
+    if not 0 < args.min_coverage <= 1:
+        raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
+    files = []
+    for g in args.gold:
+        p = Path(g)
+        if p.is_dir():
+            files.extend(sorted(p.glob("*.json")))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise KitError(f"gold file or folder not found: {g}")
+    if not args.gold:
+        files = default_gold()
+    if not files:
+        raise KitError("no gold files given and none found in tests/eval/gold")
+    scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True)
+    if args.json:
+        json.dump(json.loads(scores.to_json(orient="records")), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"quote extraction on {len(files)} gold file(s), match = covers >= {args.min_coverage:.0%} "
+              f"of the gold quote's tokens (one-to-one)")
+        print(_fmt(scores))
+    if args.by_file:
+        for f in files:
+            s = evaluate([f], actors=args.actors, min_coverage=args.min_coverage)
+            print(f"\n{f.name}")
+            print(_fmt(s[s["scope"].isin(["all", "speech", "full", "partial"])]))
+    if args.errors:
+        d = details
+        bad = d[d["gold_no"].isna() | d["quote_no"].isna() | (d["gold_kind"] != d["pred_kind"])
+                | (~d["speaker_ok"] & d["gold_kind"].isin(["full", "partial"]))]
+        print(f"\n{len(bad)} problem(s):")
+        for r in bad.itertuples(index=False):
+            what = ("missed" if pd.isna(r.quote_no) else "spurious" if pd.isna(r.gold_no) else
+                    "kind" if r.gold_kind != r.pred_kind else "speaker")
+            text = r.gold_text if isinstance(r.gold_text, str) else r.pred_text
+            print(f"  {what:8} {r.doc_id} gold={r.gold_kind}/{r.gold_speaker} pred={r.pred_kind}/{r.pred_speaker}: "
+                  f"{text[:90]}")
+    return 0

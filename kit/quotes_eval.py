@@ -1,0 +1,301 @@
+"""Scoring quote extraction against hand-annotated gold files.
+
+A gold file (JSON) holds one outlet's annotated articles::
+
+    {"outlet": "Harbor Street Weekly",
+     "articles": [
+       {"source": "data/sample/harbor_street_weekly/2023-02-04-balloon.txt",  # or "text": "..."
+        "title": "exact headline",
+        "quotes": [{"text": "...", "kind": "full", "speaker": "Full Name", "speaker_type": "official"}]}]}
+
+An article either names its ``source`` (read with :func:`kit.load_corpus`, matched by
+``title``) or carries its body ``text`` inline (paragraphs separated by blank lines).
+
+Scoring (:func:`score_quotes`): a predicted quote matches a gold quote of the same article when
+the predicted text covers at least ``min_coverage`` (0.8) of the gold quote's tokens (multiset
+overlap); matches are one-to-one, best coverage first. Precision, recall and F1 are reported for
+all quotes, for speech (full + partial) and per kind (a pair counts for a kind when gold and
+prediction both have that kind). Speaker accuracy is the share of matched gold speech quotes
+whose predicted speaker equals the gold speaker after light normalisation (case, a leading
+article, possessive 's, punctuation).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from kit.errors import KitError
+from kit.schema import make_doc_id, normalise_for_hash
+
+__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key"]
+
+KINDS = ("full", "partial", "scare", "title")
+SPEECH = ("full", "partial")
+
+
+def _tokens(text: str) -> list[str]:
+    """Tokens for matching: kit.text.tokenize when present, else a word regex (lower-cased)."""
+    try:  # pragma: no cover - depends on the text layer being there
+        from kit.text import tokenize
+
+        toks = [str(t.term).lower() for t in tokenize(text)]
+        return [t for t in toks if re.search(r"\w", t)]
+    except Exception:
+        return re.findall(r"\w+", text.lower())
+
+
+def speaker_key(s: Any) -> str | None:
+    """Normalise a speaker for comparison.
+
+    >>> speaker_key("The Pentagon's"), speaker_key("one senior official"), speaker_key(None)
+    ('pentagon', 'senior official', None)
+    """
+    if s is None or (isinstance(s, float) and s != s) or s is pd.NA:
+        return None
+    s = str(s).lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w\s-]", " ", s)
+    s = re.sub(r"^\s*(?:the|a|an|one|another)\s+", "", s)
+    s = " ".join(s.split())
+    return s or None
+
+
+def _repo_root(start: Path) -> Path:
+    for p in [start, *start.parents]:
+        if (p / "pyproject.toml").exists():
+            return p
+    return Path.cwd()
+
+
+def load_gold(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Read gold files: returns (paragraphs, gold quotes, articles).
+
+    ``paragraphs`` has doc_id, para_no, role, text for every annotated article (from the source
+    through :func:`kit.load_corpus`, or from inline text); ``gold`` has doc_id, gold_no, text,
+    kind, speaker, speaker_type, outlet, title; ``articles`` has doc_id, outlet, title, text.
+    """
+    paras: list[pd.DataFrame] = []
+    golds: list[dict] = []
+    arts: list[dict] = []
+    corpora: dict[str, Any] = {}
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files = sorted(path.glob("*.json"))
+        else:
+            files = [path]
+        for f in files:
+            try:
+                data = json.loads(f.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as e:
+                raise KitError(f"cannot read gold file {f}: {e}") from e
+            if not isinstance(data, dict) or "articles" not in data:
+                raise KitError(f"{f}: a gold file is an object with an 'articles' list")
+            root = _repo_root(f.resolve().parent)
+            for a_no, a in enumerate(data["articles"]):
+                outlet = a.get("outlet") or data.get("outlet")
+                title = a.get("title", "")
+                if a.get("text") is not None:
+                    body = [p for p in re.split(r"\n\s*\n", a["text"]) if p.strip()]
+                    doc_id = make_doc_id(outlet, title, None, "\n\n".join(body))
+                    p = pd.DataFrame({"doc_id": doc_id, "para_no": range(len(body)), "role": "body", "text": body})
+                elif a.get("source"):
+                    p, doc_id = _paragraphs_from_source(a["source"], title, f, root, corpora)
+                else:
+                    raise KitError(f"{f}: article {a_no} ({title!r}) has neither 'text' nor 'source'")
+                paras.append(p)
+                body_text = "\n\n".join(p.loc[p["role"] == "body", "text"].astype(str))
+                arts.append({"doc_id": doc_id, "outlet": outlet, "title": title, "text": body_text,
+                             "gold_file": f.name})
+                for g_no, q in enumerate(a.get("quotes", [])):
+                    kind = q.get("kind")
+                    if kind not in KINDS:
+                        raise KitError(f"{f}: article {title!r} quote {g_no}: kind {kind!r} is not one of {KINDS}")
+                    golds.append({"doc_id": doc_id, "gold_no": g_no, "text": q.get("text", ""), "kind": kind,
+                                  "speaker": q.get("speaker"), "speaker_type": q.get("speaker_type"),
+                                  "outlet": outlet, "title": title})
+    if not arts:
+        raise KitError("no gold articles found")
+    return (pd.concat(paras, ignore_index=True), pd.DataFrame(golds), pd.DataFrame(arts))
+
+
+def _paragraphs_from_source(source: str, title: str, gold_file: Path, root: Path, cache: dict) -> tuple[pd.DataFrame, str]:
+    cands = [Path(source), root / source, gold_file.parent / source]
+    src = next((c for c in cands if c.exists()), None)
+    if src is None:
+        raise KitError(f"{gold_file.name}: source {source!r} not found (looked in {', '.join(map(str, cands))})")
+    key = str(src.resolve())
+    if key not in cache:
+        import kit
+
+        cache[key] = kit.load_corpus(str(src))
+    corpus = cache[key]
+    arts = corpus.articles
+    want = normalise_for_hash(title)
+    hit = arts[arts["title"].map(lambda t: normalise_for_hash(str(t)) == want)]
+    if hit.empty and len(arts) == 1:
+        hit = arts
+    if hit.empty:
+        raise KitError(f"{gold_file.name}: no article titled {title!r} in {source}")
+    doc_id = hit["doc_id"].iloc[0]
+    p = corpus.paragraphs
+    return p[p["doc_id"] == doc_id].copy(), doc_id
+
+
+def match_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float = 0.8) -> pd.DataFrame:
+    """One-to-one matches between predicted and gold quotes of the same articles.
+
+    Returns a table with one row per gold quote (and one per unmatched prediction): doc_id,
+    gold_no, quote_no, coverage, gold_kind, pred_kind, gold_speaker, pred_speaker,
+    speaker_ok, gold_text, pred_text.
+
+    >>> g = pd.DataFrame({"doc_id": ["a"], "gold_no": [0], "text": ["we will win"], "kind": ["full"], "speaker": ["Bo Li"]})
+    >>> p = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "text": ["We will win,"], "kind": ["full"], "speaker": ["Bo Li"]})
+    >>> match_quotes(p, g)[["gold_no", "quote_no", "coverage", "speaker_ok"]].values.tolist()
+    [[0, 0, 1.0, True]]
+    """
+    rows = []
+    for doc_id in sorted(set(gold["doc_id"]) | set(pred["doc_id"])):
+        g = gold[gold["doc_id"] == doc_id]
+        p = pred[pred["doc_id"] == doc_id]
+        gt = [Counter(_tokens(str(t))) for t in g["text"]]
+        pt = [Counter(_tokens(str(t))) for t in p["text"]]
+        pairs = []
+        for i, gc in enumerate(gt):
+            total = sum(gc.values())
+            if total == 0:
+                continue
+            for j, pc in enumerate(pt):
+                cov = sum((gc & pc).values()) / total
+                if cov >= min_coverage:
+                    # prefer higher coverage, then the tighter prediction
+                    extra = sum((pc - gc).values())
+                    pairs.append((-cov, extra, i, j))
+        pairs.sort()
+        used_g, used_p, match = set(), set(), {}
+        for negcov, _, i, j in pairs:
+            if i in used_g or j in used_p:
+                continue
+            used_g.add(i)
+            used_p.add(j)
+            match[i] = (j, -negcov)
+        g_rows = g.reset_index(drop=True)
+        p_rows = p.reset_index(drop=True)
+        for i, gr in g_rows.iterrows():
+            j, cov = match.get(i, (None, 0.0))
+            pr = p_rows.loc[j] if j is not None else None
+            rows.append({
+                "doc_id": doc_id, "gold_no": gr["gold_no"], "quote_no": None if pr is None else pr["quote_no"],
+                "coverage": round(cov, 3), "gold_kind": gr["kind"], "pred_kind": None if pr is None else pr["kind"],
+                "gold_speaker": gr.get("speaker"), "pred_speaker": None if pr is None else pr.get("speaker"),
+                "speaker_ok": (pr is not None and speaker_key(gr.get("speaker")) == speaker_key(pr.get("speaker"))),
+                "gold_text": gr["text"], "pred_text": None if pr is None else pr["text"]})
+        for j, pr in p_rows.iterrows():
+            if j not in used_p:
+                rows.append({"doc_id": doc_id, "gold_no": None, "quote_no": pr["quote_no"], "coverage": 0.0,
+                             "gold_kind": None, "pred_kind": pr["kind"], "gold_speaker": None,
+                             "pred_speaker": pr.get("speaker"), "speaker_ok": False, "gold_text": None,
+                             "pred_text": pr["text"]})
+    cols = ["doc_id", "gold_no", "quote_no", "coverage", "gold_kind", "pred_kind", "gold_speaker",
+            "pred_speaker", "speaker_ok", "gold_text", "pred_text"]
+    out = pd.DataFrame(rows, columns=cols)
+    for c in ("gold_no", "quote_no"):
+        out[c] = out[c].astype("Int64")
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else float("nan")
+    r = tp / n_gold if n_gold else float("nan")
+    f = 2 * p * r / (p + r) if n_pred and n_gold and (p + r) > 0 else (0.0 if n_pred and n_gold else float("nan"))
+    return p, r, f
+
+
+def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float = 0.8) -> pd.DataFrame:
+    """Precision, recall, F1 and speaker accuracy of predicted quotes against gold quotes.
+
+    Parameters
+    ----------
+    pred
+        Quotes table (doc_id, quote_no, text, kind, speaker) as from :func:`kit.quotes.extract_quotes`.
+    gold
+        Gold table (doc_id, gold_no, text, kind, speaker) as from :func:`load_gold`.
+    min_coverage
+        Share of the gold quote's tokens the predicted text must cover to match.
+
+    Returns
+    -------
+    DataFrame, one row per scope (``all``, ``speech``, ``full``, ``partial``, ``scare``,
+    ``title``): n_gold, n_pred, n_matched, precision, recall, f1, n_speaker (matched pairs
+    scored for the speaker), speaker_accuracy. ``all`` matches spans whatever their kinds;
+    ``speech`` counts full and partial quotes alike; the per-kind rows need both sides to
+    have the kind. Speaker accuracy covers matched pairs whose gold kind is speech.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"doc_id": ["a", "a"], "gold_no": [0, 1], "text": ["We will win", "spy"],
+    ...                   "kind": ["full", "scare"], "speaker": ["Bo Li", None]})
+    >>> p = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "text": ["We will win"],
+    ...                   "kind": ["full"], "speaker": ["Li"]})
+    >>> s = score_quotes(p, g).set_index("scope")
+    >>> [float(x) for x in s.loc["all", ["n_gold", "n_pred", "n_matched", "precision", "recall"]]]
+    [2.0, 1.0, 1.0, 1.0, 0.5]
+    >>> float(s.loc["full", "f1"]), float(s.loc["full", "speaker_accuracy"])
+    (1.0, 0.0)
+    """
+    for name, df, cols in (("pred", pred, ("doc_id", "text", "kind")), ("gold", gold, ("doc_id", "text", "kind"))):
+        missing = [c for c in cols if c not in df.columns]
+        if missing:
+            raise KitError(f"{name} table lacks columns {missing}")
+    if "quote_no" not in pred.columns:
+        pred = pred.assign(quote_no=range(len(pred)))
+    if "gold_no" not in gold.columns:
+        gold = gold.assign(gold_no=range(len(gold)))
+    m = match_quotes(pred, gold, min_coverage=min_coverage)
+    matched = m[m["gold_no"].notna() & m["quote_no"].notna()]
+    rows = []
+    scopes = {"all": KINDS, "speech": SPEECH, **{k: (k,) for k in KINDS}}
+    for scope, ks in scopes.items():
+        n_gold = int(gold["kind"].isin(ks).sum())
+        n_pred = int(pred["kind"].isin(ks).sum())
+        if scope == "all":
+            hit = matched
+        else:
+            hit = matched[matched["gold_kind"].isin(ks) & matched["pred_kind"].isin(ks)]
+        tp = len(hit)
+        p, r, f = _prf(tp, n_pred, n_gold)
+        sp = hit[hit["gold_kind"].isin(SPEECH)]
+        acc = float(sp["speaker_ok"].mean()) if len(sp) else float("nan")
+        rows.append({"scope": scope, "n_gold": n_gold, "n_pred": n_pred, "n_matched": tp,
+                     "precision": p, "recall": r, "f1": f, "n_speaker": len(sp), "speaker_accuracy": acc})
+    return pd.DataFrame(rows)
+
+
+def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: float = 0.8,
+             details: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Run :func:`kit.quotes.extract_quotes` on the gold articles and score it.
+
+    Returns the :func:`score_quotes` table (and, with ``details=True``, the
+    :func:`match_quotes` table too).
+    """
+    from kit.quotes import _norm_key, extract_quotes, read_actors
+
+    paras, gold, _ = load_gold(paths)
+    pred = extract_quotes(paras, actors=actors)
+    if actors is not None:
+        # with an actor file both sides speak in its canonical names ('Defense Ministry' ->
+        # 'the Ministry of National Defense'), so that aliases are not counted as errors
+        lookup = {}
+        for row in read_actors(actors).to_dict("records"):
+            for form in [row["name"], *row["aliases"]]:
+                lookup.setdefault(_norm_key(str(form)), row["name"])
+        gold = gold.assign(speaker=[lookup.get(_norm_key(str(x)), x) if isinstance(x, str) else x for x in gold["speaker"]])
+    scores = score_quotes(pred, gold, min_coverage=min_coverage)
+    if details:
+        return scores, match_quotes(pred, gold, min_coverage=min_coverage)
+    return scores

@@ -1,0 +1,389 @@
+"""Tests for kit/quotes.py: finding quotes, their kinds and speakers, and source summaries.
+
+Expected values are worked out by hand from the short texts in each test.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kit.errors import KitError
+from kit.quotes import QUOTE_COLUMNS, extract_quotes, quote_problems, read_actors, sources
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
+
+
+def paras(*texts, doc_id="d1", roles=None):
+    roles = roles or ["body"] * len(texts)
+    return pd.DataFrame({"doc_id": doc_id, "para_no": range(len(texts)), "role": roles, "text": list(texts)})
+
+
+def rows(q, cols=("text", "kind", "speaker")):
+    """Rows as tuples, with missing values as None."""
+    return [tuple(None if (not isinstance(v, str) and pd.isna(v)) else v for v in r)
+            for r in q[list(cols)].itertuples(index=False)]
+
+
+# ----------------------------------------------------------------------------- finding quotes
+
+def test_columns_and_empty_input():
+    q = extract_quotes(paras("No quotes here at all."))
+    assert list(q.columns) == list(QUOTE_COLUMNS)
+    assert len(q) == 0
+
+
+def test_straight_and_typographic_marks():
+    q = extract_quotes(paras('"We are ready," said Ana Ruiz.', "“So are we,” said Bo Lind."))
+    assert rows(q) == [("We are ready,", "full", "Ana Ruiz"), ("So are we,", "full", "Bo Lind")]
+
+
+def test_nested_single_quotes_stay_inside():
+    q = extract_quotes(paras("“My son asked, ‘Why are you never home?’ and I had no answer,” said Dan Hale."))
+    assert len(q) == 1
+    assert q.loc[0, "text"] == "My son asked, ‘Why are you never home?’ and I had no answer,"
+    q2 = extract_quotes(paras("\"If the data say 'cut,' we will cut,\" said Marta Keller."))
+    assert q2.loc[0, "text"] == "If the data say 'cut,' we will cut,"
+
+
+def test_interrupted_quote_is_one_quote():
+    q = extract_quotes(paras("“This deal,” said Captain Denise Harrow, the airline’s chief pilot, “gives crews a raise.”"))
+    assert rows(q) == [("This deal, gives crews a raise.", "full", "Denise Harrow")]
+    assert q.loc[0, "verb"] == "said"
+
+
+def test_attribution_then_new_sentence_gives_two_quotes_same_speaker():
+    q = extract_quotes(paras('"The ships can wait a day," Anna Vermeer added. "They cannot wait a month."'))
+    assert rows(q) == [("The ships can wait a day,", "full", "Anna Vermeer"),
+                       ("They cannot wait a month.", "full", "Anna Vermeer")]
+
+
+def test_multi_paragraph_quote():
+    q = extract_quotes(paras(
+        "Director Eleni Papadaki defended the loan.",
+        "“Every crate is monitored,” Papadaki said. “A conservator travels with them.",
+        "“That is what a museum is for.”",
+        "Critics disagreed."))
+    assert rows(q) == [("Every crate is monitored,", "full", "Eleni Papadaki"),
+                       ("A conservator travels with them. That is what a museum is for.", "full", "Eleni Papadaki")]
+    assert q["para_no"].tolist() == [1, 1]
+    assert q["para_end"].tolist() == [1, 2]
+
+
+def test_colon_introduced_quote():
+    q = extract_quotes(paras("Marcus Delaney, a first officer, put it bluntly: “The schedules are worse.”"))
+    assert rows(q) == [("The schedules are worse.", "full", "Marcus Delaney")]
+    assert q.loc[0, "verb"] in (":", "put")
+
+
+def test_partial_scare_and_title_kinds():
+    q = extract_quotes(paras(
+        "Senator Harold Pike signed copies of his memoir, “Standing Firm: Notes From the Senate,” on Saturday.",
+        "Pike has called the bill “a tax on every family” and vowed to block it.",
+        "The so-called “climate caucus” has not commented."))
+    assert rows(q) == [("Standing Firm: Notes From the Senate,", "title", None),
+                       ("a tax on every family", "partial", "Harold Pike"),
+                       ("climate caucus", "scare", None)]
+
+
+def test_only_body_paragraphs_are_searched():
+    q = extract_quotes(paras("“Headline quote” in a subhead", '"Body quote," said Ana Ruiz.', 'Read More: "Other story"',
+                             roles=["heading", "body", "related"]))
+    assert rows(q) == [("Body quote,", "full", "Ana Ruiz")]
+
+
+def test_missing_closing_mark_stays_in_its_paragraph():
+    q = extract_quotes(paras(
+        "Councillor Gareth Price said the plan had been “rushed through without consultation.",
+        "Price said his group would sue. “We have the legal advice,” he said.",
+        "“We will use it,” he added."))
+    assert rows(q) == [("rushed through without consultation.", "partial", "Gareth Price"),
+                       ("We have the legal advice,", "full", "Gareth Price"),
+                       ("We will use it,", "full", "Gareth Price")]
+    assert "closing mark missing" in q.loc[0, "note"]
+    assert q["note"].iloc[1:].isna().all()
+    probs = q.attrs["problems"]
+    assert probs[["para_no"]].values.tolist() == [[0]]
+
+
+def test_unclosed_quote_is_cut_at_its_attribution():
+    q = extract_quotes(paras('"This is the key decision, said council leader Fiona Marsh, opening the debate.'))
+    assert rows(q) == [("This is the key decision,", "full", "Fiona Marsh")]
+
+
+def test_stray_marks_never_crash_and_are_reported():
+    texts = ["The vote was 41 to 29”. Nobody objected.", '"', "“", "”“”", 'He said "" and left.', ""]
+    q = extract_quotes(paras(*texts))
+    assert (q["text"].str.len() < 60).all()
+    probs = quote_problems(paras(*texts))
+    assert 0 in set(probs["para_no"]) and len(probs) >= 2
+
+
+def test_straight_marks_pair_even_when_spacing_is_wrong():
+    q = extract_quotes(paras('Marsh said it would be reviewed." Buses will be faster," she said.',
+                             doc_id="d9"))
+    assert rows(q) == [("Buses will be faster,", "full", None)] or q.loc[0, "text"] == "Buses will be faster,"
+
+
+def test_offsets_point_into_the_body_text():
+    p = paras("WASHINGTON — Intro.", "“We are ready,” said Ana Ruiz, “and so are they.”", 'Later "a real change" came.')
+    body = "\n\n".join(p["text"])
+    q = extract_quotes(p)
+    first = q.iloc[0]
+    assert body[first.start:first.start + len("We are ready,")] == "We are ready,"
+    assert body[first.end - len("and so are they."):first.end] == "and so are they."
+    last = q.iloc[-1]
+    assert body[last.start:last.end] == "a real change"
+    assert body.find("a real change") == last.start
+
+
+# ----------------------------------------------------------------------------- attribution
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    ('"We came to talk," Ana Ruiz said.', "Ana Ruiz", "said"),
+    ('"We came to talk," said Ana Ruiz.', "Ana Ruiz", "said"),
+    ('Ana Ruiz said: "We came to talk."', "Ana Ruiz", "said"),
+    ('Ana Ruiz told reporters that "talks will go on."', "Ana Ruiz", "told"),
+    ('Talks were "on track," according to Ana Ruiz, a diplomat.', "Ana Ruiz", "according to"),
+    ('Ana Ruiz, a senior fellow at the Atlantic Institute, said "talks will go on."', "Ana Ruiz", "said"),
+    ('"We will not yield," Ana Ruiz warned.', "Ana Ruiz", "warned"),
+    ('"We will not yield," Ana Ruiz insisted on Monday.', "Ana Ruiz", "insisted"),
+    ('"Who pays for this?" asked Ana Ruiz.', "Ana Ruiz", "asked"),
+    ('Ana Ruiz described the talks as "frank."', "Ana Ruiz", "described"),
+])
+def test_attribution_patterns(text, speaker, verb):
+    q = extract_quotes(paras(text))
+    assert q.loc[0, "speaker"] == speaker
+    assert q.loc[0, "verb"] == verb
+
+
+def test_quote_alone_in_paragraph_belongs_to_previous_speaker():
+    q = extract_quotes(paras('"Our customers are leaving," said Pieter Janssen.', '"Every day costs us money."'))
+    assert q["speaker"].tolist() == ["Pieter Janssen", "Pieter Janssen"]
+
+
+def test_paragraph_of_quotation_after_a_paraphrase():
+    q = extract_quotes(paras("Miriam Castellanos, a senior fellow at the Atlantic Institute, doubts that view.",
+                             "“The military will study the whole week.”"))
+    assert q.loc[0, "speaker"] == "Miriam Castellanos"
+
+
+def test_surname_and_pronoun_resolution():
+    q = extract_quotes(paras(
+        "Annelies Vermeer, a deputy director at the Port Authority, rejected that account.",
+        '"Nobody walked out," she said.',
+        'Drew Thompson, an analyst, disagreed. "They did," said Thompson.'))
+    assert q["speaker"].tolist() == ["Annelies Vermeer", "Drew Thompson"]
+    assert q["speaker_mention"].tolist() == ["she", "Thompson"]
+
+
+def test_shared_surname_nearest_mention_wins():
+    q = extract_quotes(paras(
+        "“The club needs patient money,” said Daniel Okoro, a developer.",
+        "His sister, Grace Okoro, runs a data company. “Fans have paid enough,” Okoro said.",
+        "Daniel Okoro disagreed. “Anyone can freeze prices,” Okoro said."))
+    assert q["speaker"].tolist() == ["Daniel Okoro", "Grace Okoro", "Daniel Okoro"]
+
+
+def test_pronoun_skips_a_man_when_she_speaks():
+    q = extract_quotes(paras("Health Secretary Neil Baxter and Dr. Farah Siddiqui met. Mr. Baxter left early.",
+                             "“You cannot train a nurse in a year,” she said."))
+    assert q.loc[0, "speaker"] == "Farah Siddiqui"
+
+
+def test_role_resolves_to_the_linked_person():
+    q = extract_quotes(paras(
+        "Foreign Minister Ana Ribeiro met Indonesia’s trade minister, Hendra Wijaya, on Monday.",
+        "“Nobody should expect miracles,” the trade minister cautioned.",
+        "“We are close,” the foreign minister said."))
+    assert q["speaker"].tolist() == ["Hendra Wijaya", "Ana Ribeiro"]
+
+
+def test_organisations_and_groups_speak():
+    q = extract_quotes(paras(
+        "A dispute between Hanseong Semiconductor and the Ministry of Trade deepened.",
+        "“The ministry has sat on our files,” Hanseong Semiconductor said in a statement.",
+        "“All files are processed in order,” the ministry said.",
+        "Later both sides said that “nobody benefits from a fight.”",
+        "“Delay means lost orders,” analysts at Daeyang Securities wrote."))
+    assert q["speaker"].tolist() == ["Hanseong Semiconductor", "the Ministry of Trade", "both sides",
+                                     "analysts at Daeyang Securities"]
+    assert q["speaker_type"].tolist() == ["organisation", "organisation", "organisation", "expert"]
+
+
+def test_statement_speaks_for_its_issuer():
+    q = extract_quotes(paras('The Pentagon said in a statement that the jet was safe. '
+                             '"There was no risk to civilians," the statement said.'))
+    assert q.loc[0, "speaker"] == "the Pentagon"
+
+
+def test_profile_role_affiliation_and_type():
+    q = extract_quotes(paras(
+        '"Rates will stay high," said Jonas Brandt, chief economist at Rheinland Bank.',
+        '"We are not there yet," ECB President Marta Keller said.',
+        '"I have baked here for forty years," said Arthur Pennock, 81, a retired farmer.',
+        '"It is a small tragedy," wrote Tom Ashby, a columnist at the Craven Herald.'))
+    got = q[["speaker", "role", "affiliation", "speaker_type"]].values.tolist()
+    assert got[0] == ["Jonas Brandt", "chief economist", "Rheinland Bank", "expert"]
+    assert got[1][:2] == ["Marta Keller", "ECB President"] and got[1][3] == "official"
+    assert got[2][0] == "Arthur Pennock" and got[2][3] == "citizen"
+    assert got[3][0] == "Tom Ashby" and got[3][3] == "media"
+
+
+def test_actor_file_adds_aliases_side_and_type(tmp_path):
+    actors = pd.DataFrame({"name": ["Zhou Hanlin", "the Pentagon"], "aliases": [["Zhou"], ["Pentagon"]],
+                           "role": ["Foreign Minister", ""], "organisation": ["Foreign Ministry", ""],
+                           "side": ["China", "US"], "type": ["official", "organisation"]})
+    p = paras('"We want stable ties," Zhou said.', '"The debris is ours," the Pentagon said.')
+    q = extract_quotes(p, actors=actors)
+    assert rows(q, ["speaker", "side", "speaker_type", "role"]) == [
+        ("Zhou Hanlin", "China", "official", "Foreign Minister"), ("the Pentagon", "US", "organisation", None)]
+    yml = tmp_path / "actors.yml"
+    yml.write_text("actors:\n  - name: Zhou Hanlin\n    aliases: [Zhou]\n    side: China\n    type: official\n",
+                   encoding="utf-8")
+    q2 = extract_quotes(p, actors=str(yml))
+    assert q2.loc[0, "speaker"] == "Zhou Hanlin" and q2.loc[0, "side"] == "China"
+    assert q2.loc[1, "side"] is None or pd.isna(q2.loc[1, "side"])
+
+
+def test_read_actors_rejects_bad_input(tmp_path):
+    with pytest.raises(KitError, match="name"):
+        read_actors(pd.DataFrame({"who": ["x"]}))
+    with pytest.raises(KitError, match="not found"):
+        read_actors(tmp_path / "missing.csv")
+
+
+def test_accepts_articles_table_and_rejects_other_input():
+    arts = pd.DataFrame({"doc_id": ["a"], "text": ['Intro.\n\n"We will win," said Bo Li.']})
+    q = extract_quotes(arts)
+    assert rows(q, ("doc_id", "para_no", "speaker")) == [("a", 1, "Bo Li")]
+    with pytest.raises(KitError, match="paragraphs table"):
+        extract_quotes(["not a table"])
+    with pytest.raises(KitError, match="lacks columns"):
+        extract_quotes(pd.DataFrame({"text": ["x"]}))
+
+
+def test_row_order_does_not_matter():
+    p = paras('Bo Li spoke.', '"We will win," he said.', '"And soon."', doc_id="a")
+    p = pd.concat([p, paras('"Fine," said Ana Ruiz.', doc_id="b")], ignore_index=True)
+    a = extract_quotes(p)
+    b = extract_quotes(p.sample(frac=1.0, random_state=3))
+    key = ["doc_id", "quote_no"]
+    pd.testing.assert_frame_equal(a.sort_values(key).reset_index(drop=True), b.sort_values(key).reset_index(drop=True))
+
+
+# ----------------------------------------------------------------------------- sources
+
+def _toy():
+    arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "text": ["", "", ""]})
+    # a: 10 words, b: 20 words, c: 8 words (words counted on the text)
+    arts["text"] = [" ".join(["w"] * 10), " ".join(["w"] * 20), " ".join(["w"] * 8)]
+    q = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "c"],
+        "kind": ["full", "partial", "full", "scare", "full"],
+        "speaker": ["Ana Ruiz", "Bo Li", "Ana Ruiz", None, None],
+        "speaker_type": ["official", "expert", "official", None, "unknown"],
+        "side": ["US", "China", "US", None, None],
+        "n_words": [4, 2, 6, 1, 3],
+        "text": ["x"] * 5,
+    })
+    return q, arts
+
+
+def test_sources_per_group_hand_counts():
+    q, arts = _toy()
+    s = sources(q, arts, group="outlet").set_index("outlet")
+    # X: speech quotes 3 (scare excluded), voices {Ana Ruiz, Bo Li}, quoted words 4+2+6=12 of 30 words
+    assert s.loc["X", ["n_articles", "n_quotes", "n_voices", "quoted_words", "words"]].tolist() == [2, 3, 2, 12, 30]
+    assert s.loc["X", "quote_share"] == pytest.approx(12 / 30)
+    assert s.loc["X", ["top_speaker", "top_speaker_quotes"]].tolist() == ["Ana Ruiz", 2]
+    # Y: one quote of an unknown speaker: no named voice
+    assert s.loc["Y", ["n_quotes", "n_voices", "quoted_words"]].tolist() == [1, 0, 3]
+
+
+def test_sources_by_type_and_side():
+    q, arts = _toy()
+    t = sources(q, arts, group="outlet", by="speaker_type")
+    x = t[t["outlet"] == "X"].set_index("speaker_type")
+    assert x.loc["official", ["n_quotes", "quoted_words", "n_articles"]].tolist() == [2, 10, 2]
+    assert x.loc["official", "share"] == pytest.approx(10 / 12)
+    assert x.loc["expert", "share"] == pytest.approx(2 / 12)
+    side = sources(q, arts, group="doc_id", by="side").set_index(["doc_id", "side"])
+    assert side.loc[("a", "China"), "quoted_words"] == 2
+    assert side.loc[("c", "(none)"), "n_quotes"] == 1
+
+
+def test_sources_rejects_bad_arguments():
+    q, arts = _toy()
+    with pytest.raises(KitError, match="group column"):
+        sources(q, arts, group="nope")
+    with pytest.raises(KitError, match="valid: None"):
+        sources(q, arts, by="colour")
+    with pytest.raises(KitError, match="unknown quote kinds"):
+        sources(q, arts, kinds=["fulll"])
+
+
+# ----------------------------------------------------------------------------- evaluation set and CLI
+
+def test_hard_case_set_meets_targets():
+    from kit.quotes_eval import evaluate
+
+    s = evaluate([ROOT / "tests" / "eval" / "gold" / "hard_cases.json"]).set_index("scope")
+    assert s.loc["full", "f1"] >= 0.95
+    assert s.loc["speech", "speaker_accuracy"] >= 0.93
+    assert len(json.loads((ROOT / "tests" / "eval" / "gold" / "hard_cases.json").read_text())["articles"]) >= 12
+
+
+@pytest.mark.skipif(not (ROOT / "data" / "sample").is_dir(), reason="sample corpus not present")
+def test_sample_gold_meets_targets():
+    from kit.quotes_eval import evaluate
+
+    files = [f for f in sorted((ROOT / "tests" / "eval" / "gold").glob("*.json")) if f.name != "hard_cases.json"]
+    if not files:
+        pytest.skip("no sample gold files")
+    s = evaluate(files).set_index("scope")
+    assert s.loc["full", "f1"] >= 0.93
+    assert s.loc["speech", "speaker_accuracy"] >= 0.93
+
+
+def test_cli_quotes_json():
+    out = subprocess.run([sys.executable, "-m", "kit", "quotes", str(FIXTURES / "two_articles.jsonl"), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    data = json.loads(out.stdout)
+    assert {"doc_id", "text", "kind", "speaker", "para_no"} <= set(data[0])
+    assert {d["kind"] for d in data} <= {"full", "partial"}
+    assert sorted(d["text"] for d in data) == sorted(
+        ["We came with a fair offer,", "not serious.", "Nobody walked out, and nobody will.",
+         "We could not keep the ovens on,"])
+    assert {d["speaker"] for d in data} == {"Pieter Janssen", "the port authority", "Jenny Holroyd"}
+    out_all = subprocess.run([sys.executable, "-m", "kit", "quotes", str(FIXTURES / "two_articles.jsonl"), "--json",
+                              "--all"], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert "golden age" in [d["text"] for d in json.loads(out_all.stdout)]
+
+
+# ----------------------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list('ab cd,.:;!?"“”‘’\'—') + ["said Ana Ruiz", " she said", "The ", "Mr. Li "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_ALPHABET, max_size=25).map("".join), min_size=1, max_size=5))
+def test_any_text_never_crashes_and_quotes_stay_in_bounds(texts):
+    p = paras(*texts)
+    body = "\n\n".join(texts)
+    q = extract_quotes(p)
+    for r in q.itertuples(index=False):
+        assert 0 <= r.start <= r.end <= len(body)
+        assert r.para_no <= r.para_end
+        # a quote only runs into the next paragraph when that paragraph opens with a mark
+        for k in range(r.para_no + 1, r.para_end + 1):
+            assert texts[k].lstrip()[:1] in ('"', "“", "«", "„")
+        assert r.kind in ("full", "partial", "scare", "title")
