@@ -1,0 +1,584 @@
+"""Actors: who is mentioned, how early, how often, in headlines, and together with whom.
+
+Actor file format
+-----------------
+A YAML file with one list ``actors``; each actor is a mapping::
+
+    actors:
+      - name: Eleanor Whitcombe          # canonical name (required, unique)
+        aliases: [Whitcombe, Secretary Whitcombe]   # other ways the text names the actor
+        role: Secretary of State         # free text (optional)
+        organisation: State Department   # free text (optional)
+        side: US                         # side or country (optional): e.g. US, China, other
+        type: official                   # one of ACTOR_TYPES (required)
+      - name: the Pentagon
+        aliases: [Pentagon, Defense Department]
+        type: organisation
+        side: US
+
+- ``type`` is one of :data:`ACTOR_TYPES`: ``official``, ``expert``, ``media``, ``business``,
+  ``citizen``, ``organisation`` (the speaker types of the quotes gold standard).
+- The canonical ``name`` is matched too, so list only *other* forms as aliases. Include the
+  **surname** for people (``Whitcombe``; for Chinese names the family name comes first:
+  ``Liang Weiming`` -> ``Liang``), and titles plus surname when they are common.
+- Matching is **case-sensitive** on whole tokens of the kit's tokenizer (``Bell`` is the Defense
+  Secretary, ``bell`` is not); possessives count (``Whitcombe's``, ``Whitcombe’s``), ``U.S.`` and
+  ``US`` are the same, and an alias written with a leading lower-case ``the`` also matches ``The``.
+- Where aliases overlap, the longest match wins (``Marcus Bell`` is one mention, not two), and
+  two actors may not share an alias (the loader says which).
+- Unknown keys, a missing name or type, a duplicate name or alias fail with the file and line.
+
+The quotes module reuses :func:`load_actors` and :func:`alias_table` to type speakers.
+
+Functions
+---------
+:func:`load_actors` reads the file into a table; :func:`actor_mentions` finds every mention in
+titles and texts; :func:`actor_salience` summarises per article (mentions, first-mention
+position, headline mention) and :func:`actor_summary` per group; :func:`actor_cooccurrence`
+counts sentences that mention two actors; :func:`uncovered_names` lists frequent capitalised
+names the file does not cover yet.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kit.errors import KitError
+from kit.text import TokenOptions, find_tokens, sentences as split_sentences, stopwords
+
+__all__ = [
+    "ACTOR_TYPES",
+    "ACTOR_COLUMNS",
+    "load_actors",
+    "actors_from_records",
+    "alias_table",
+    "bundled_actors_path",
+    "actor_mentions",
+    "actor_salience",
+    "actor_summary",
+    "actor_cooccurrence",
+    "uncovered_names",
+]
+
+#: Valid actor types (the speaker types used by the quotes module).
+ACTOR_TYPES: tuple[str, ...] = ("official", "expert", "media", "business", "citizen", "organisation")
+
+#: Columns of the actors table returned by :func:`load_actors`.
+ACTOR_COLUMNS: dict[str, str] = {
+    "name": "canonical name",
+    "aliases": "list of other names the text may use (the canonical name is matched too)",
+    "role": "role or title (text, may be empty)",
+    "organisation": "organisation (text, may be empty)",
+    "side": "side or country (text, may be empty)",
+    "type": "one of ACTOR_TYPES",
+}
+
+_KEYS = set(ACTOR_COLUMNS)
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})
+_OPTS = TokenOptions.make()
+
+
+def bundled_actors_path() -> Path:
+    """Path of the bundled US-China 2023 actor file (``data/actors/us_china_2023.yml``)."""
+    return Path(__file__).resolve().parent.parent / "data" / "actors" / "us_china_2023.yml"
+
+
+def _fail(path, line, msg) -> KitError:
+    return KitError(f"{path}, line {line}: {msg}" if line is not None else f"{path}: {msg}")
+
+
+def load_actors(path=None) -> pd.DataFrame:
+    """Read an actor file (format in the module docs) into a table.
+
+    Parameters
+    ----------
+    path : str or path, optional
+        Default: the bundled ``data/actors/us_china_2023.yml``. A relative path is read from the
+        current folder or, failing that, the project root.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`ACTOR_COLUMNS` (``name, aliases, role, organisation, side, type``), one row
+        per actor in file order; ``aliases`` is a list of strings; missing texts are "".
+
+    Examples
+    --------
+    >>> a = load_actors()
+    >>> a.set_index("name").loc["Eleanor Whitcombe", ["role", "side", "type"]].tolist()
+    ['Secretary of State', 'US', 'official']
+    >>> "Whitcombe" in a.set_index("name").loc["Eleanor Whitcombe", "aliases"]
+    True
+    """
+    import yaml
+
+    from kit.paths import resolve_input
+
+    p = Path(resolve_input(path)) if path is not None else bundled_actors_path()
+    if not p.is_file():
+        raise KitError(f"actor file not found: {p}")
+    text = p.read_text(encoding="utf-8-sig")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        raise _fail(p, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', None) or e}") from None
+    if root is None:
+        raise _fail(p, None, "the file is empty")
+
+    def line(node):
+        return node.start_mark.line + 1
+
+    if isinstance(root, yaml.MappingNode):
+        keys = {k.value: v for k, v in root.value}
+        if set(keys) != {"actors"}:
+            extra = sorted(set(keys) - {"actors"})
+            raise _fail(p, line(root), f"the top level must have only the key 'actors'" + (f"; found {extra}" if extra else ""))
+        seq = keys["actors"]
+    else:
+        seq = root
+    if not isinstance(seq, yaml.SequenceNode):
+        raise _fail(p, line(seq), "'actors' must be a list of actors")
+    records, lines = [], []
+    for node in seq.value:
+        if not isinstance(node, yaml.MappingNode):
+            raise _fail(p, line(node), "each actor must be a mapping with name, aliases, role, organisation, side, type")
+        rec = {}
+        for k, v in node.value:
+            if not isinstance(k, yaml.ScalarNode) or k.value not in _KEYS:
+                raise _fail(p, line(k), f"unknown key '{getattr(k, 'value', k)}'; valid keys: {', '.join(ACTOR_COLUMNS)}")
+            if k.value == "aliases":
+                if not isinstance(v, yaml.SequenceNode) or not all(isinstance(x, yaml.ScalarNode) for x in v.value):
+                    raise _fail(p, line(v), "aliases must be a list of names")
+                rec["aliases"] = [(x.value, line(x)) for x in v.value]
+            else:
+                if not isinstance(v, yaml.ScalarNode):
+                    raise _fail(p, line(v), f"'{k.value}' must be a single value")
+                rec[k.value] = (v.value, line(v))
+        records.append(rec)
+        lines.append(line(node))
+    return _table(records, lines, str(p))
+
+
+def actors_from_records(records: list[dict]) -> pd.DataFrame:
+    """An actors table from a list of dicts with the keys of :data:`ACTOR_COLUMNS` (same checks as the file).
+
+    >>> actors_from_records([{"name": "Ann Lee", "aliases": ["Lee"], "type": "expert"}])[["name", "type"]].values.tolist()
+    [['Ann Lee', 'expert']]
+    """
+    recs = []
+    for i, r in enumerate(records):
+        bad = set(r) - _KEYS
+        if bad:
+            raise KitError(f"actor {i + 1}: unknown key(s) {sorted(bad)}; valid keys: {', '.join(ACTOR_COLUMNS)}")
+        recs.append({k: ([(a, None) for a in v] if k == "aliases" else (v, None)) for k, v in r.items()})
+    return _table(recs, [None] * len(recs), "<records>")
+
+
+def _table(records, lines, path) -> pd.DataFrame:
+    rows, seen_alias, names = [], {}, set()
+    for rec, ln in zip(records, lines):
+        if "name" not in rec or not str(rec["name"][0]).strip():
+            raise _fail(path, ln, "an actor has no name")
+        name = " ".join(str(rec["name"][0]).split())
+        if name in names:
+            raise _fail(path, ln, f"actor name '{name}' is listed twice")
+        names.add(name)
+        if "type" not in rec:
+            raise _fail(path, ln, f"actor '{name}' has no type; choose one of {', '.join(ACTOR_TYPES)}")
+        typ, tline = rec["type"]
+        if typ not in ACTOR_TYPES:
+            raise _fail(path, tline, f"actor '{name}' has unknown type '{typ}'; choose one of {', '.join(ACTOR_TYPES)}")
+        aliases = []
+        for a, aline in [(name, ln)] + list(rec.get("aliases", [])):
+            a = " ".join(str(a).split())
+            if not a:
+                raise _fail(path, aline, f"actor '{name}' has an empty alias")
+            key = _alias_key(a)
+            if not key:
+                raise _fail(path, aline, f"alias '{a}' of '{name}' has no letters or digits")
+            if key in seen_alias and seen_alias[key] != name:
+                raise _fail(path, aline, f"alias '{a}' of '{name}' is also a name or alias of '{seen_alias[key]}'")
+            seen_alias[key] = name
+            if a != name and a not in aliases:
+                aliases.append(a)
+        row = {"name": name, "aliases": aliases}
+        for k in ("role", "organisation", "side"):
+            v = rec.get(k, ("", None))[0]
+            row[k] = "" if v is None else " ".join(str(v).split())
+        row["type"] = typ
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
+    if out["name"].duplicated().any():
+        raise KitError(f"{path}: actor name '{out['name'][out['name'].duplicated()].iloc[0]}' is listed twice")
+    return out
+
+
+def _surface_key(tok: str, term: str) -> str:
+    """Case-kept key of one token: apostrophes folded, possessive removed, U.S. = US."""
+    if term == "US":
+        return "US"
+    s = tok.translate(_FOLD)
+    if s.endswith("'s") and len(s) > 2 and s.lower() not in ("it's", "he's", "she's", "that's", "there's", "let's"):
+        s = s[:-2]
+    elif s.endswith("'") and len(s) > 1:
+        s = s[:-1]
+    return s
+
+
+def _alias_key(alias: str) -> tuple[str, ...]:
+    return tuple(_surface_key(t, term) for _, _, t, term, _ in find_tokens(alias, _OPTS))
+
+
+def alias_table(actors: pd.DataFrame) -> pd.DataFrame:
+    """Every form an actor can be found by: ``alias``, ``name``, ``type``, ``side``, ``n_tokens``.
+
+    Includes the canonical name; longest aliases first.
+
+    >>> alias_table(load_actors()).query("alias == 'Whitcombe'")[["name", "type"]].values.tolist()
+    [['Eleanor Whitcombe', 'official']]
+    """
+    _check_actors(actors)
+    rows = []
+    for r in actors.itertuples(index=False):
+        for a in [r.name] + list(r.aliases):
+            rows.append((a, r.name, r.type, r.side, len(_alias_key(a))))
+    out = pd.DataFrame(rows, columns=["alias", "name", "type", "side", "n_tokens"])
+    return out.sort_values(["n_tokens", "alias"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _check_actors(actors):
+    if not isinstance(actors, pd.DataFrame):
+        raise KitError(f"actors must be a DataFrame from load_actors, got {type(actors).__name__}")
+    missing = [c for c in ("name", "aliases", "type") if c not in actors.columns]
+    if missing:
+        raise KitError(f"actors has no column(s) {missing}; use load_actors()")
+
+
+def _index(actors):
+    """first key token -> list of (key tuple, name, alias), longest first."""
+    idx = defaultdict(list)
+    for r in actors.itertuples(index=False):
+        for a in [r.name] + list(r.aliases):
+            keys = [_alias_key(a)]
+            if a.startswith("the "):
+                keys.append(_alias_key("The " + a[4:]))
+            for k in keys:
+                if k:
+                    idx[k[0]].append((k, r.name, a))
+    for v in idx.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return idx
+
+
+def _find(text, idx):
+    """(start, end, name, alias, token_no) of every mention in text, longest match first, no overlaps."""
+    toks = find_tokens(text, _OPTS)
+    keys = [_surface_key(t, term) for _, _, t, term, _ in toks]
+    out, i, n = [], 0, len(toks)
+    while i < n:
+        hit = None
+        for k, name, alias in idx.get(keys[i], ()):
+            m = len(k)
+            if i + m <= n and tuple(keys[i:i + m]) == k:
+                hit = (toks[i][0], toks[i + m - 1][1], name, alias, i, m)
+                break
+        if hit:
+            out.append(hit[:5])
+            i += hit[5]
+        else:
+            i += 1
+    return out
+
+
+MENTION_COLUMNS = ["doc_id", "actor", "alias", "where", "sent_no", "token_no", "start", "end", "match"]
+
+
+def actor_mentions(articles: pd.DataFrame, actors: pd.DataFrame | None = None, *, title_col: str | None = "title",
+                   text_col: str = "text", id_col: str = "doc_id") -> pd.DataFrame:
+    """Every mention of every actor in the titles and texts of the articles.
+
+    Parameters
+    ----------
+    articles : DataFrame with ``doc_id``, ``text`` (and ``title`` unless ``title_col=None``)
+    actors : output of :func:`load_actors` (default: the bundled US-China file)
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``actor`` (canonical name), ``alias`` (the form that matched, as in the file),
+        ``where`` (``title`` or ``text``), ``sent_no`` (sentence of the text as in
+        :func:`kit.text.sentences`; -1 in the title), ``token_no`` (index of the first token),
+        ``start``, ``end`` (offsets into the title or text), ``match`` (text matched).
+
+    Examples
+    --------
+    >>> acts = actors_from_records([{"name": "Eleanor Whitcombe", "aliases": ["Whitcombe"], "type": "official"},
+    ...                             {"name": "the Pentagon", "aliases": ["Pentagon"], "type": "organisation"}])
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "title": ["Whitcombe’s trip"],
+    ...                      "text": ["Eleanor Whitcombe met them. The Pentagon said Whitcombe left."]})
+    >>> actor_mentions(arts, acts)[["actor", "where", "sent_no", "start", "match"]].values.tolist()
+    [['Eleanor Whitcombe', 'title', -1, 0, 'Whitcombe’s'], ['Eleanor Whitcombe', 'text', 0, 0, 'Eleanor Whitcombe'], ['the Pentagon', 'text', 1, 28, 'The Pentagon'], ['Eleanor Whitcombe', 'text', 1, 46, 'Whitcombe']]
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise KitError(f"articles must be a DataFrame, got {type(articles).__name__}")
+    need = [c for c in (id_col, text_col) + ((title_col,) if title_col else ()) if c not in articles.columns]
+    if need:
+        raise KitError(f"articles has no column(s) {need}; columns are {list(articles.columns)}")
+    actors = load_actors() if actors is None else actors
+    _check_actors(actors)
+    idx = _index(actors)
+    sents = split_sentences(articles, text_col=text_col, id_col=id_col)
+    starts = {d: g["start"].to_numpy() for d, g in sents.groupby("doc_id", sort=False)}
+    rows = []
+    titles = articles[title_col].tolist() if title_col else [None] * len(articles)
+    for doc_id, title, text in zip(articles[id_col].tolist(), titles, articles[text_col].tolist()):
+        if isinstance(title, str) and title:
+            for s, e, name, alias, ti in _find(title, idx):
+                rows.append((doc_id, name, alias, "title", -1, ti, s, e, title[s:e]))
+        if isinstance(text, str) and text:
+            ss = starts.get(doc_id)
+            for s, e, name, alias, ti in _find(text, idx):
+                sno = int(max(np.searchsorted(ss, s, side="right") - 1, 0)) if ss is not None and len(ss) else 0
+                rows.append((doc_id, name, alias, "text", sno, ti, s, e, text[s:e]))
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for c in ("sent_no", "token_no", "start", "end"):
+        out[c] = out[c].astype("int64")
+    return out
+
+
+def actor_salience(mentions: pd.DataFrame, articles: pd.DataFrame, *, text_col: str = "text",
+                   id_col: str = "doc_id") -> pd.DataFrame:
+    """Per article and actor mentioned: how often, how early, and whether in the headline.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``actor``, ``mentions`` (in the text), ``title_mentions``, ``in_title``
+        (bool), ``first_sent_no`` (first sentence of the text with a mention; -1 when only in
+        the title), ``first_position`` (offset of the first text mention divided by the text
+        length: 0 = the first word, near 1 = the end; NaN when only in the title).
+        Sorted by article, then first position.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"doc_id": ["a", "a", "a"], "actor": ["X", "X", "Y"], "where": ["title", "text", "text"],
+    ...                   "sent_no": [-1, 2, 0], "start": [0, 50, 0]})
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["x" * 100]})
+    >>> actor_salience(m, arts)[["actor", "mentions", "in_title", "first_sent_no", "first_position"]].values.tolist()
+    [['Y', 1, False, 0, 0.0], ['X', 1, True, 2, 0.5]]
+    """
+    need = [c for c in ("doc_id", "actor", "where", "sent_no", "start") if c not in mentions.columns]
+    if need:
+        raise KitError(f"mentions has no column(s) {need}; pass the output of actor_mentions")
+    lengths = dict(zip(articles[id_col].tolist(), articles[text_col].map(lambda t: len(t) if isinstance(t, str) else 0).tolist()))
+    rows = []
+    for (doc, actor), g in mentions.groupby(["doc_id", "actor"], sort=False):
+        body = g[g["where"] == "text"]
+        n_title = int((g["where"] == "title").sum())
+        if len(body):
+            first = int(body["start"].min())
+            pos = first / lengths[doc] if lengths.get(doc) else np.nan
+            fs = int(body["sent_no"].min())
+        else:
+            pos, fs = np.nan, -1
+        rows.append((doc, actor, len(body), n_title, n_title > 0, fs, pos))
+    out = pd.DataFrame(rows, columns=["doc_id", "actor", "mentions", "title_mentions", "in_title", "first_sent_no", "first_position"])
+    out = out.sort_values(["doc_id", "first_position", "actor"], na_position="last", kind="stable").reset_index(drop=True)
+    for c in ("mentions", "title_mentions", "first_sent_no"):
+        out[c] = out[c].astype("int64")
+    out["in_title"] = out["in_title"].astype(bool)
+    out["first_position"] = out["first_position"].astype(float)
+    return out
+
+
+def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "outlet",
+                  actors: pd.DataFrame | None = None, id_col: str = "doc_id") -> pd.DataFrame:
+    """Per group and actor: articles mentioning the actor, mentions, headline mentions, how early.
+
+    Parameters
+    ----------
+    salience : output of :func:`actor_salience`
+    articles : the articles table (for the groups and the number of articles per group)
+    group_by : column of ``articles``, a period (``month``, ...), or None (one group ``all``)
+    actors : actors table; when given, ``type`` and ``side`` are added
+
+    Returns
+    -------
+    DataFrame
+        ``<group_by>``, ``actor``, ``n_articles`` (articles of the group mentioning the actor),
+        ``share_articles`` (of all the group's articles), ``mentions`` (in texts),
+        ``mentions_per_article`` (over the articles that mention the actor), ``title_articles``
+        (articles with the actor in the headline), ``mean_first_position`` (mean of
+        ``first_position``), [``type``, ``side``]. Sorted by group, then articles (most first).
+
+    Examples
+    --------
+    >>> sal = pd.DataFrame({"doc_id": ["a", "b"], "actor": ["X", "X"], "mentions": [2, 4], "title_mentions": [1, 0],
+    ...                     "in_title": [True, False], "first_sent_no": [0, 3], "first_position": [0.0, 0.5]})
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["A", "A", "A"]})
+    >>> actor_summary(sal, arts)[["outlet", "actor", "n_articles", "share_articles", "mentions", "title_articles"]].values.tolist()
+    [['A', 'X', 2, 0.6666666666666666, 6, 1]]
+    """
+    from kit.dictionaries import group_column
+
+    name = group_by if group_by is not None else "group"
+    groups = pd.Series(group_column(articles, group_by).to_numpy(), index=articles[id_col].to_numpy())
+    sizes = groups.value_counts()
+    s = salience.assign(_g=groups.reindex(salience["doc_id"]).to_numpy())
+    rows = []
+    for (g, actor), sub in s.groupby(["_g", "actor"], sort=True):
+        n = len(sub)
+        rows.append({name: g, "actor": actor, "n_articles": n, "share_articles": n / sizes[g],
+                     "mentions": int(sub["mentions"].sum()), "mentions_per_article": float(sub["mentions"].mean()),
+                     "title_articles": int(sub["in_title"].sum()),
+                     "mean_first_position": float(sub["first_position"].mean())})
+    cols = [name, "actor", "n_articles", "share_articles", "mentions", "mentions_per_article", "title_articles", "mean_first_position"]
+    out = pd.DataFrame(rows, columns=cols)
+    if actors is not None:
+        meta = actors.set_index("name")[["type", "side"]]
+        out = out.join(meta, on="actor")
+    out = out.sort_values([name, "n_articles", "mentions", "actor"], ascending=[True, False, False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def actor_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFrame:
+    """Pairs of actors mentioned in the same sentence (or article).
+
+    Parameters
+    ----------
+    mentions : output of :func:`actor_mentions`
+    unit : {"sentence", "article"}
+        Co-occurrence within one sentence of the text, or anywhere in one article (title included).
+
+    Returns
+    -------
+    DataFrame
+        ``actor_a``, ``actor_b`` (alphabetical, a < b), ``n_units`` (sentences or articles where
+        both are mentioned), ``n_articles`` (articles with at least one such unit). Most frequent first.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"doc_id": ["a", "a", "a", "a"], "actor": ["X", "Y", "X", "Z"], "where": ["text"] * 4,
+    ...                   "sent_no": [0, 0, 1, 2]})
+    >>> actor_cooccurrence(m).values.tolist()
+    [['X', 'Y', 1, 1]]
+    """
+    if unit not in ("sentence", "article"):
+        raise KitError(f"unknown unit '{unit}'; choose 'sentence' or 'article'")
+    m = mentions
+    if unit == "sentence":
+        m = m[m["where"] == "text"]
+        keys = ["doc_id", "sent_no"]
+    else:
+        keys = ["doc_id"]
+    pairs: Counter = Counter()
+    docs: dict = defaultdict(set)
+    for k, g in m.groupby(keys, sort=False):
+        names = sorted(set(g["actor"]))
+        doc = k[0] if isinstance(k, tuple) else k
+        for a, b in combinations(names, 2):
+            pairs[(a, b)] += 1
+            docs[(a, b)].add(doc)
+    rows = [(a, b, n, len(docs[(a, b)])) for (a, b), n in pairs.items()]
+    out = pd.DataFrame(rows, columns=["actor_a", "actor_b", "n_units", "n_articles"])
+    out = out.sort_values(["n_units", "n_articles", "actor_a", "actor_b"], ascending=[False, False, True, True], kind="stable")
+    for c in ("n_units", "n_articles"):
+        out[c] = out[c].astype("int64")
+    return out.reset_index(drop=True)
+
+
+_CONNECT = {"of", "the", "for", "and", "de", "van", "von", "al", "bin"}
+_NOT_NAMES = frozenset(
+    """The A An He She It They We I You This That These Those There His Her Its Their Our But And However
+    Meanwhile Still Yet In On At After Before When While If As So Some Many Most Several One Two Three
+    Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December What Why How Who Where For With From By To Not
+    No Yes Both Each Every Any Asked Read More Also Even Now Then Last Next First""".split()
+)
+
+
+def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, *, min_count: int = 2,
+                    top: int | None = 50, text_col: str = "text", title_col: str | None = None,
+                    id_col: str = "doc_id") -> pd.DataFrame:
+    """Frequent capitalised names in the texts that no actor of the file covers (to extend the file).
+
+    A *name* is a run of capitalised tokens (inner ``of``/``the``/``and`` allowed, e.g.
+    ``Ministry of Commerce``); a single capitalised word counts only when it does not start a
+    sentence. Runs stop at punctuation; a capitalised first word of a sentence is dropped when the
+    word is a stopword or occurs in lower case elsewhere in the texts ("Later", "Officials"). Runs
+    that overlap a mention of a known actor, and common openers, months and weekdays, are skipped. Countries and places are listed too (they are names): skip them.
+
+    Returns
+    -------
+    DataFrame
+        ``name``, ``n`` (occurrences), ``n_articles``, ``example`` (first sentence where it occurs),
+        most frequent first, only names with ``n >= min_count``, at most ``top`` rows.
+
+    Examples
+    --------
+    >>> acts = actors_from_records([{"name": "Eleanor Whitcombe", "aliases": ["Whitcombe"], "type": "official"}])
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+    ...     "Whitcombe met Dana Fry. Then Dana Fry spoke.", "Officials said Dana Fry left Boise."]})
+    >>> uncovered_names(arts, acts)[["name", "n", "n_articles"]].values.tolist()
+    [['Dana Fry', 3, 2]]
+    """
+    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise KitError(f"min_count must be a positive integer, got {min_count!r}")
+    actors = load_actors() if actors is None else actors
+    idx = _index(actors)
+    sents = split_sentences(articles, text_col=text_col, id_col=id_col)
+    lower_words = set(stopwords("kit"))
+    for t in articles[text_col].tolist():
+        if isinstance(t, str):
+            lower_words.update(w for w in re.findall(r"\b[a-z][a-z'’-]*\b", t))
+    count: Counter = Counter()
+    arts: dict = defaultdict(set)
+    example: dict = {}
+    for doc_id, s_text in zip(sents["doc_id"].tolist(), sents["text"].tolist()):
+        covered = [(s, e) for s, e, *_ in _find(s_text, idx)]
+        toks = find_tokens(s_text, _OPTS)
+        i = 0
+        while i < len(toks):
+            t = toks[i][2]
+            if not (t[:1].isupper() and any(c.islower() for c in t[1:]) or (t.isupper() and len(t) > 1 and t.isalpha())):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and s_text[toks[j - 1][1]:toks[j][0]] == " ":
+                u = toks[j][2]
+                if u[:1].isupper() and u.isalpha() or (u.lower() in _CONNECT and j + 1 < len(toks) and toks[j + 1][2][:1].isupper()):
+                    j += 1
+                else:
+                    break
+            while j - 1 > i and toks[j - 1][2].lower() in _CONNECT:
+                j -= 1
+            words = [_surface_key(toks[k][2], toks[k][3]) for k in range(i, j)]
+            while words and (words[0] in _NOT_NAMES or (i == 0 and words[0].lower() in lower_words)):
+                words = words[1:]
+                i += 1
+            s0, e0 = (toks[i][0], toks[j - 1][1]) if i < j else (0, 0)
+            ok = bool(words) and not (len(words) == 1 and i == 0)
+            if ok and any(s0 < ce and cs < e0 for cs, ce in covered):
+                ok = False
+            if ok and len(words) == 1 and words[0] in _NOT_NAMES:
+                ok = False
+            if ok:
+                name = " ".join(words)
+                count[name] += 1
+                arts[name].add(doc_id)
+                example.setdefault(name, " ".join(s_text.split()))
+            i = max(j, i + 1)
+    rows = [(n, c, len(arts[n]), example[n]) for n, c in count.items() if c >= min_count]
+    out = pd.DataFrame(rows, columns=["name", "n", "n_articles", "example"])
+    out = out.sort_values(["n", "n_articles", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    if top is not None:
+        out = out.head(top)
+    for c in ("n", "n_articles"):
+        out[c] = out[c].astype("int64")
+    return out

@@ -1,0 +1,65 @@
+"""``kit frames-eval``: precision, recall and F1 of dictionary frames against the gold annotations."""
+from __future__ import annotations
+
+import json
+import sys
+
+NAME = "frames-eval"
+HELP = "validate dictionaries: per-frame precision/recall/F1 of presence against tests/eval/gold"
+
+
+def add_arguments(p):
+    p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
+                   help="dictionary file or bundled name; repeat to combine "
+                        "(default: generic_frames + cooperation_security + us_china_issues)")
+    p.add_argument("--corpus", default="data/sample", help="corpus holding the gold articles (default data/sample)")
+    p.add_argument("--gold", default=None, metavar="DIR", help="folder of gold JSON files (default tests/eval/gold)")
+    p.add_argument("--files", nargs="+", default=None, metavar="FILE",
+                   help="only these gold files (e.g. harbor_street_weekly.json); default every *.json that has frame labels")
+    p.add_argument("--min-hits", type=int, default=2, metavar="N", help="presence threshold in hits (default 2)")
+    p.add_argument("--negation-window", type=int, default=3, metavar="N", help="negation window (default 3)")
+    p.add_argument("--n-boot", type=int, default=1000, metavar="N",
+                   help="bootstrap resamples for the 95%% interval of F1 (0 = none; default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    p.add_argument("--json", action="store_true", help="print the table as JSON records instead of text")
+    p.add_argument("--markdown", action="store_true", help="print the table as a Markdown table")
+
+
+def markdown_table(metrics) -> str:
+    """The metrics as a Markdown table (3 decimals, '-' for undefined)."""
+    ci = "f1_low" in metrics.columns
+    lines = ["| frame | gold | predicted | TP | FP | FN | precision | recall | F1 |" + (" F1 95% CI |" if ci else ""),
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if ci else "")]
+    for r in metrics.itertuples(index=False):
+        f = lambda v: "-" if v != v else f"{v:.2f}"  # noqa: E731  (NaN check)
+        line = (f"| {r.frame} | {r.n_gold} | {r.n_predicted} | {r.tp} | {r.fp} | {r.fn} | "
+                f"{f(r.precision)} | {f(r.recall)} | {f(r.f1)} |")
+        if ci:
+            line += " - |" if r.f1_low != r.f1_low else f" {f(r.f1_low)}–{f(r.f1_high)} |"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    from kit.errors import KitError
+    from kit.frames_eval import evaluate_dictionary
+
+    if args.min_hits < 1:
+        raise KitError(f"--min-hits must be 1 or more, got {args.min_hits}")
+    d = args.dictionary or ["generic_frames", "cooperation_security", "us_china_issues"]
+    res = evaluate_dictionary(d if len(d) > 1 else d[0], corpus=args.corpus, gold_dir=args.gold, files=args.files,
+                              min_hits=args.min_hits, negation_window=args.negation_window,
+                              n_boot=args.n_boot, seed=args.seed)
+    m = res["metrics"]
+    if args.json:
+        json.dump(json.loads(m.to_json(orient="records")), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif args.markdown:
+        print(markdown_table(m))
+    else:
+        print(m.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    n = len(res["matched"])
+    print(f"kit frames-eval: {n} gold article(s) scored, min_hits={args.min_hits}", file=sys.stderr)
+    for r in res["unmatched"].itertuples(index=False):
+        print(f"kit frames-eval: not found: {r.gold_file}: '{r.title}' ({r.reason})", file=sys.stderr)
+    return 1 if len(res["unmatched"]) else 0

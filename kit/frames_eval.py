@@ -1,0 +1,257 @@
+"""Validate dictionaries against hand-annotated frames: per-frame precision, recall and F1 of presence.
+
+The gold standard is one JSON file per outlet in ``tests/eval/gold/`` (written by the annotators
+of the sample corpus before any dictionary existed): ``{"outlet": ..., "articles": [{"source":
+..., "title": ..., "frames": [...], ...}]}``. An article is found in the corpus by its title
+(compared with quotes, dashes, case and white space folded), preferring the article read from the
+gold ``source`` file; an article may instead carry its own ``text`` (as in ``hard_cases.json``).
+
+Presence is article-level: a frame is predicted present when the dictionary has at least
+``min_hits`` non-negated hits in the article's body text (:func:`kit.dictionaries.frame_scores`);
+it is gold-present when the annotators listed it. Per frame:
+
+- ``tp`` / ``fp`` / ``fn``: articles both present / predicted only / gold only;
+- ``precision = tp / (tp + fp)``, ``recall = tp / (tp + fn)``, ``f1 = 2 P R / (P + R)``
+  (NaN when a denominator is 0);
+- the ``micro`` row pools the counts of all frames; the ``macro`` row averages P, R and F1 over
+  the frames with at least one gold article (an undefined precision or F1 of such a frame, i.e. no
+  prediction at all, counts as 0); its counts are those of the same frames.
+
+Rerun with ``kit frames-eval`` (see ``kit frames-eval --help``).
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kit.errors import KitError
+
+__all__ = ["default_gold_dir", "load_gold", "gold_articles", "presence_metrics", "evaluate_dictionary"]
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+def default_gold_dir() -> Path:
+    """``tests/eval/gold`` of the repository."""
+    return Path(__file__).resolve().parent.parent / "tests" / "eval" / "gold"
+
+
+def _norm_title(t) -> str:
+    if not isinstance(t, str):
+        return ""
+    return " ".join(unicodedata.normalize("NFKC", t).translate(_FOLD).lower().split())
+
+
+def load_gold(gold_dir=None, *, files=None) -> pd.DataFrame:
+    """The annotated articles of every gold file.
+
+    Articles without a ``frames`` key (files annotated for quotes only) are skipped.
+
+    Returns
+    -------
+    DataFrame
+        ``gold_file`` (file stem), ``outlet``, ``source``, ``title``, ``text`` (inline text or
+        missing), ``frames`` (list of labels).
+
+    Examples
+    --------
+    >>> g = load_gold()
+    >>> {"gold_file", "title", "frames"} <= set(g.columns)
+    True
+    """
+    d = Path(gold_dir) if gold_dir is not None else default_gold_dir()
+    paths = sorted(d.glob("*.json")) if files is None else [d / f for f in files]
+    if not paths:
+        raise KitError(f"no gold files (*.json) in {d}")
+    rows = []
+    for p in paths:
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise KitError(f"{p}, line {e.lineno}: not valid JSON: {e.msg}") from None
+        if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+            raise KitError(f"{p}: expected an object with a list 'articles'")
+        for i, a in enumerate(data["articles"], start=1):
+            if not isinstance(a, dict):
+                raise KitError(f"{p}: article {i} is not an object")
+            if "frames" not in a:  # annotated for something else (e.g. quotes only): not frame gold
+                continue
+            frames = a["frames"]
+            if not isinstance(frames, list):
+                raise KitError(f"{p}: article {i} ('{a.get('title')}') has 'frames' that is not a list")
+            rows.append({"gold_file": p.stem, "outlet": a.get("outlet") or data.get("outlet"), "source": a.get("source"),
+                         "title": a.get("title"), "text": a.get("text"), "frames": [str(f) for f in frames]})
+    if not rows:
+        raise KitError(f"no article with a 'frames' list in {', '.join(p.name for p in paths)}")
+    return pd.DataFrame(rows, columns=["gold_file", "outlet", "source", "title", "text", "frames"])
+
+
+def gold_articles(gold: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Join the gold annotations to article texts.
+
+    Parameters
+    ----------
+    gold : output of :func:`load_gold`
+    articles : the corpus' articles table (for gold rows without inline text)
+
+    Returns
+    -------
+    (matched, unmatched)
+        ``matched``: ``doc_id`` (the corpus id, or ``gold:<file>:<n>`` for inline texts),
+        ``gold_file``, ``outlet``, ``title``, ``text``, ``frames``; ``unmatched``: the gold rows
+        whose article was not found (with a ``reason``).
+    """
+    rows, missing = [], []
+    by_title: dict[str, list] = {}
+    if articles is not None:
+        for r in articles.itertuples(index=False):
+            by_title.setdefault(_norm_title(r.title), []).append(r)
+    used = set()
+    for i, g in enumerate(gold.itertuples(index=False)):
+        if isinstance(g.text, str) and g.text.strip():
+            rows.append((f"gold:{g.gold_file}:{i}", g.gold_file, g.outlet, g.title, g.text, g.frames))
+            continue
+        cands = [c for c in by_title.get(_norm_title(g.title), []) if c.doc_id not in used]
+        if not cands:
+            missing.append((g.gold_file, g.source, g.title, "no article with this title in the corpus"))
+            continue
+        src = Path(str(g.source)).name if g.source else None
+        best = next((c for c in cands if src and str(getattr(c, "source_path", "")).endswith(src)), cands[0])
+        used.add(best.doc_id)
+        rows.append((best.doc_id, g.gold_file, g.outlet, g.title, best.text, g.frames))
+    matched = pd.DataFrame(rows, columns=["doc_id", "gold_file", "outlet", "title", "text", "frames"])
+    unmatched = pd.DataFrame(missing, columns=["gold_file", "source", "title", "reason"])
+    return matched, unmatched
+
+
+def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None, n_boot: int = 0,
+                     seed: int = 0) -> pd.DataFrame:
+    """Per-frame precision, recall and F1 of article-level presence.
+
+    Parameters
+    ----------
+    predicted : ``doc_id``, ``frame``, ``present`` (e.g. :func:`kit.dictionaries.frame_scores`)
+    gold : ``doc_id``, ``frames`` (list of gold labels per article)
+    frames : frames to score (default: those in ``predicted``, in order)
+    n_boot, seed : with ``n_boot > 0``, add ``f1_low`` and ``f1_high``: a 95% percentile bootstrap
+        interval of F1 over articles (resamples where F1 is undefined are left out; the ``macro``
+        row gets no interval)
+
+    Returns
+    -------
+    DataFrame
+        ``frame``, ``n_articles``, ``n_gold``, ``n_predicted``, ``tp``, ``fp``, ``fn``,
+        ``precision``, ``recall``, ``f1`` [, ``f1_low``, ``f1_high``]; then rows ``micro`` and ``macro``.
+
+    Examples
+    --------
+    >>> pred = pd.DataFrame({"doc_id": ["a", "b", "c"], "frame": "conflict", "present": [True, True, False]})
+    >>> gold = pd.DataFrame({"doc_id": ["a", "b", "c"], "frames": [["conflict"], [], ["conflict"]]})
+    >>> presence_metrics(pred, gold)[["frame", "tp", "fp", "fn", "precision", "recall", "f1"]].head(1).values.tolist()
+    [['conflict', 1, 1, 1, 0.5, 0.5, 0.5]]
+    """
+    frames = list(dict.fromkeys(predicted["frame"])) if frames is None else list(frames)
+    docs = gold["doc_id"].tolist()
+    gold_sets = dict(zip(gold["doc_id"], gold["frames"].map(set)))
+    pred = predicted[predicted["doc_id"].isin(docs)]
+    pred_sets: dict = {d: set() for d in docs}
+    for d, f, p in zip(pred["doc_id"], pred["frame"], pred["present"]):
+        if p:
+            pred_sets[d].add(f)
+    rows = []
+    for f in frames:
+        g = np.array([f in gold_sets[d] for d in docs])
+        p = np.array([f in pred_sets[d] for d in docs])
+        tp, fp, fn = int((g & p).sum()), int((~g & p).sum()), int((g & ~p).sum())
+        rows.append(_prf(f, len(docs), int(g.sum()), int(p.sum()), tp, fp, fn))
+    out = pd.DataFrame(rows)
+    tot = out[["n_gold", "n_predicted", "tp", "fp", "fn"]].sum()
+    micro = _prf("micro", len(docs), int(tot.n_gold), int(tot.n_predicted), int(tot.tp), int(tot.fp), int(tot.fn))
+    has_gold = out[out["n_gold"] > 0]
+    macro = {"frame": "macro", "n_articles": len(docs), "n_gold": int(has_gold["n_gold"].sum()),
+             "n_predicted": int(has_gold["n_predicted"].sum()), "tp": int(has_gold["tp"].sum()),
+             "fp": int(has_gold["fp"].sum()), "fn": int(has_gold["fn"].sum()),
+             "precision": float(has_gold["precision"].fillna(0.0).mean()) if len(has_gold) else np.nan,
+             "recall": float(has_gold["recall"].mean()) if len(has_gold) else np.nan,
+             "f1": float(has_gold["f1"].fillna(0.0).mean()) if len(has_gold) else np.nan}
+    res = pd.concat([out, pd.DataFrame([micro, macro])], ignore_index=True)
+    if n_boot:
+        from kit.resample import check_bootstrap_args
+
+        check_bootstrap_args(n_boot, seed, 0.95)
+        G = np.array([[f in gold_sets[d] for f in frames] for d in docs], dtype=bool).reshape(len(docs), len(frames))
+        P = np.array([[f in pred_sets[d] for f in frames] for d in docs], dtype=bool).reshape(len(docs), len(frames))
+        lows, highs = [], []
+        for j in range(len(frames) + 1):  # every frame, then micro (all frames pooled)
+            g = G[:, j:j + 1] if j < len(frames) else G
+            p = P[:, j:j + 1] if j < len(frames) else P
+            tp_d, fp_d, fn_d = (g & p).sum(1), (~g & p).sum(1), (g & ~p).sum(1)
+            rng = np.random.default_rng(seed)
+            idx = rng.integers(0, len(docs), size=(n_boot, len(docs)))
+            tp, fp, fn = tp_d[idx].sum(1), fp_d[idx].sum(1), fn_d[idx].sum(1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                f1 = np.where(tp + fp + fn > 0, 2 * tp / (2 * tp + fp + fn), np.nan)
+                f1 = np.where((tp + fp > 0) & (tp + fn > 0), f1, np.nan)
+            ok = f1[np.isfinite(f1)]
+            lo, hi = np.quantile(ok, [0.025, 0.975]) if len(ok) else (np.nan, np.nan)
+            lows.append(float(lo))
+            highs.append(float(hi))
+        res["f1_low"] = lows + [np.nan]
+        res["f1_high"] = highs + [np.nan]
+    return res
+
+
+def _prf(frame, n, n_gold, n_pred, tp, fp, fn) -> dict:
+    p = tp / (tp + fp) if tp + fp else np.nan
+    r = tp / (tp + fn) if tp + fn else np.nan
+    f1 = 2 * p * r / (p + r) if (tp + fp and tp + fn and (p + r) > 0) else (0.0 if tp + fp and tp + fn else np.nan)
+    return {"frame": frame, "n_articles": n, "n_gold": n_gold, "n_predicted": n_pred, "tp": tp, "fp": fp, "fn": fn,
+            "precision": p, "recall": r, "f1": f1}
+
+
+def evaluate_dictionary(dictionary, *, corpus="data/sample", gold_dir=None, files=None, min_hits: int = 2,
+                        negation_window: int = 3, n_boot: int = 0, seed: int = 0) -> dict:
+    """Score a dictionary against the gold frames.
+
+    Parameters
+    ----------
+    dictionary : anything :func:`kit.dictionaries.frame_scores` accepts (path, bundled name, list ...)
+    corpus : path of the corpus holding the gold articles (read with :func:`kit.load_corpus`),
+        or None when every gold article carries its own text
+    gold_dir, files : where the gold files are (default ``tests/eval/gold``, every ``*.json``)
+    min_hits : presence threshold (see :func:`kit.dictionaries.frame_scores`)
+    n_boot, seed : bootstrap intervals of F1 (see :func:`presence_metrics`)
+
+    Returns
+    -------
+    dict
+        ``metrics`` (:func:`presence_metrics`, only frames of the dictionary), ``scores``
+        (per article and frame with a ``gold`` column), ``matched`` and ``unmatched`` (see
+        :func:`gold_articles`).
+    """
+    from kit.dictionaries import frame_scores
+
+    gold = load_gold(gold_dir, files=files)
+    articles = None
+    if corpus is not None and gold["text"].isna().any():
+        from kit.corpus import load_corpus
+        from kit.paths import resolve_input
+
+        path = Path(resolve_input(corpus))
+        repo_copy = Path(__file__).resolve().parent.parent / str(corpus)
+        if not path.exists() and not Path(str(corpus)).is_absolute() and repo_copy.exists():
+            path = repo_copy  # e.g. the default data/sample when run from outside the project
+        articles = load_corpus(path).articles
+    matched, unmatched = gold_articles(gold, articles)
+    if matched.empty:
+        raise KitError("no gold article could be matched to a text")
+    scores = frame_scores(matched[["doc_id", "text"]], dictionary, min_hits=min_hits, negation_window=negation_window)
+    gsets = dict(zip(matched["doc_id"], matched["frames"].map(set)))
+    scores["gold"] = [f in gsets[d] for d, f in zip(scores["doc_id"], scores["frame"])]
+    scores = scores.merge(matched[["doc_id", "gold_file", "title"]], on="doc_id", how="left")
+    metrics = presence_metrics(scores, matched[["doc_id", "frames"]], n_boot=n_boot, seed=seed)
+    return {"metrics": metrics, "scores": scores, "matched": matched, "unmatched": unmatched}

@@ -1,0 +1,114 @@
+"""`kit frames` and `kit frames-eval` on small hand-made files."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kit.cli import main
+
+FIX = Path(__file__).parent / "fixtures" / "frames"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_frames_json_with_a_dictionary_file(capsys):
+    code, out, err = run(capsys, "frames", FIX / "article.txt", "--json", "--dictionary", FIX / "mini.dic")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert all(set(r) == {"doc_id", "frame", "hits", "per_1k", "evidence"} for r in rows)
+    by = {r["frame"]: r for r in rows}
+    assert by["cooperation"]["hits"] == 3 and by["conflict"]["hits"] == 2
+    assert by["cooperation"]["per_1k"] == pytest.approx(3000 / 34, abs=1e-3)
+    assert by["cooperation"]["evidence"] == [
+        "Both sides agreed to stabilise ties on Monday.",
+        "The US envoy said people-to-people exchanges would resume."]
+    assert by["conflict"]["evidence"] == [
+        "There was no agreement on chips, and the trade war went on.",
+        "The US envoy said people-to-people exchanges would resume."]
+
+
+def test_frames_negation_options(capsys):
+    _, out, _ = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "mini.yml", "--include-negated")
+    assert {r["frame"]: r["hits"] for r in json.loads(out)} == {"cooperation": 4, "conflict": 3}
+    _, out, _ = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "mini.lc3", "--negation-window", "0")
+    assert {r["frame"]: r["hits"] for r in json.loads(out)} == {"cooperation": 4, "conflict": 3}
+
+
+def test_frames_default_is_the_generic_frames_dictionary(capsys):
+    code, out, err = run(capsys, "frames", FIX / "article.txt", "--json", "--all")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r["frame"] for r in rows] == ["conflict", "responsibility", "economic", "human_interest", "morality"]
+
+
+def test_frames_bad_dictionary_is_a_user_error_with_the_line(capsys):
+    code, out, err = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "bad_number.dic")
+    assert code == 2 and out == ""
+    assert "bad_number.dic, line 5:" in err and "Traceback" not in err
+
+
+def test_frames_eval_on_inline_gold(capsys, tmp_path):
+    gold = {"outlet": "Test", "articles": [
+        {"title": "a", "text": "Talks, talks and an agreement.", "frames": ["cooperation"]},
+        {"title": "b", "text": "They clashed and clashed again.", "frames": ["conflict", "cooperation"]},
+        {"title": "c", "text": "Nothing of note. One agreement.", "frames": []}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    d = tmp_path / "d.lc3"
+    d.write_text("+cooperation\ntalks\nagreement\n+conflict\nclash*\n")
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--json", "--min-hits", "1")
+    assert code == 0, err
+    m = {r["frame"]: r for r in json.loads(out)}
+    # cooperation: predicted a, c; gold a, b -> tp 1, fp 1, fn 1
+    assert (m["cooperation"]["tp"], m["cooperation"]["fp"], m["cooperation"]["fn"]) == (1, 1, 1)
+    assert m["cooperation"]["precision"] == 0.5 and m["cooperation"]["recall"] == 0.5
+    assert (m["conflict"]["tp"], m["conflict"]["fp"], m["conflict"]["fn"], m["conflict"]["f1"]) == (1, 0, 0, 1.0)
+    assert m["micro"]["precision"] == pytest.approx(2 / 3) and m["micro"]["recall"] == pytest.approx(2 / 3)
+    code, out, _ = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--json", "--min-hits", "2")
+    m = {r["frame"]: r for r in json.loads(out)}
+    assert (m["cooperation"]["tp"], m["cooperation"]["fp"]) == (1, 0)  # only article a has 2+ hits
+
+
+def test_frames_eval_reports_unmatched_gold(capsys, tmp_path):
+    gold = {"outlet": "Test", "articles": [{"source": "x.txt", "title": "No such headline", "frames": []}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--corpus", FIX / "article.txt")
+    assert code == 2 and "no gold article" in err
+
+
+def test_f1_interval_against_an_independent_bootstrap():
+    import numpy as np
+    import pandas as pd
+
+    from kit.frames_eval import presence_metrics
+
+    gold_has = [1, 1, 0, 1, 0, 0, 1, 1]
+    pred_has = [1, 0, 1, 1, 0, 0, 1, 0]
+    docs = [f"d{i}" for i in range(8)]
+    pred = pd.DataFrame({"doc_id": docs, "frame": "x", "present": [bool(v) for v in pred_has]})
+    gold = pd.DataFrame({"doc_id": docs, "frames": [["x"] if v else [] for v in gold_has]})
+    m = presence_metrics(pred, gold, n_boot=300, seed=4).set_index("frame")
+    assert m.loc["x", "f1"] == pytest.approx(2 * 3 / (2 * 3 + 1 + 2))
+    g, p = np.array(gold_has, bool), np.array(pred_has, bool)
+    rng = np.random.default_rng(4)
+    f1s = []
+    for row in rng.integers(0, 8, size=(300, 8)):
+        tp, fp, fn = (g[row] & p[row]).sum(), (~g[row] & p[row]).sum(), (g[row] & ~p[row]).sum()
+        if tp + fp and tp + fn:
+            f1s.append(2 * tp / (2 * tp + fp + fn))
+    assert [m.loc["x", "f1_low"], m.loc["x", "f1_high"]] == pytest.approx(list(np.quantile(f1s, [0.025, 0.975])))
+
+
+def test_frames_eval_skips_gold_files_without_frames(capsys, tmp_path):
+    (tmp_path / "quotes_only.json").write_text(json.dumps({"articles": [{"title": "q", "text": "Talks.", "quotes": []}]}))
+    (tmp_path / "g.json").write_text(json.dumps({"articles": [{"title": "a", "text": "Talks and talks.", "frames": ["c"]}]}))
+    d = tmp_path / "d.lc3"
+    d.write_text("+c\ntalks\n")
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--json", "--n-boot", "0")
+    assert code == 0, err
+    assert "1 gold article(s) scored" in err
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--files", "quotes_only.json")
+    assert code == 2 and "no article with a 'frames' list" in err

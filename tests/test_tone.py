@@ -1,0 +1,95 @@
+"""Tone: VADER per sentence (checked against the vaderSentiment package), aggregation and intervals."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from kit.errors import KitError
+from kit.tone import actor_tone, article_tone, lexicon_source, sentence_tone, tone_by_group
+
+SENTENCES = [
+    "The talks were a great success and both sides were happy.",
+    "The attack was horrible, and officials were furious.",
+    "The meeting took place on Tuesday in a hotel.",
+    "It was NOT a good day for diplomacy!",
+    "Relations are not bad, but they are hardly warm.",
+]
+
+
+def test_a_lexicon_is_available_offline():
+    assert lexicon_source() in ("nltk", "vaderSentiment")
+
+
+def test_sentence_scores_match_the_reference_vader_implementation():
+    ref_mod = pytest.importorskip("vaderSentiment.vaderSentiment")
+    ref = ref_mod.SentimentIntensityAnalyzer()
+    arts = pd.DataFrame({"doc_id": ["a"], "text": ["\n\n".join(SENTENCES)]})
+    t = sentence_tone(arts)
+    assert t["text"].tolist() == SENTENCES
+    for s, c in zip(t["text"], t["compound"]):
+        assert c == pytest.approx(ref.polarity_scores(s)["compound"], abs=0.02), s
+    assert t["compound"].iloc[0] > 0.5 and t["compound"].iloc[1] < -0.5 and t["compound"].iloc[2] == 0.0
+    assert np.allclose(t[["neg", "neu", "pos"]].sum(axis=1), 1.0, atol=0.002)
+
+
+def test_sentence_tone_keeps_the_sentence_offsets():
+    text = "Good news came. Then bad news."
+    t = sentence_tone(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    assert [text[s:e] for s, e in zip(t["start"], t["end"])] == t["text"].tolist()
+    assert list(t.columns) == ["doc_id", "sent_no", "para_no", "start", "end", "text", "neg", "neu", "pos", "compound"]
+
+
+def test_article_tone_hand_computed():
+    st = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "compound": [0.6, -0.3, 0.02, -0.05]})
+    at = article_tone(st).set_index("doc_id")
+    assert at.loc["a", "n_sentences"] == 3
+    assert at.loc["a", "mean_compound"] == pytest.approx((0.6 - 0.3 + 0.02) / 3)
+    assert at.loc["a", "share_positive"] == pytest.approx(1 / 3) and at.loc["a", "share_negative"] == pytest.approx(1 / 3)
+    assert at.loc["b", "share_negative"] == 1.0  # -0.05 is negative (cut-off inclusive)
+
+
+def test_tone_by_group_interval_against_an_independent_bootstrap():
+    x = np.array([0.2, -0.1, 0.4, 0.05, 0.3, -0.2, 0.1])
+    at = pd.DataFrame({"doc_id": list("abcdefg"), "n_sentences": 2, "mean_compound": x, "share_positive": 0.5,
+                       "share_negative": 0.0})
+    arts = pd.DataFrame({"doc_id": list("abcdefg"), "outlet": "W"})
+    out = tone_by_group(at, arts, n_boot=600, seed=4).iloc[0]
+    rng = np.random.default_rng(4)
+    stats = x[rng.integers(0, 7, size=(600, 7))].mean(axis=1)
+    assert [out["compound_low"], out["compound_high"]] == pytest.approx(list(np.quantile(stats, [0.025, 0.975])))
+    assert out["mean_compound"] == pytest.approx(x.mean()) and out["n_sentences"] == 14
+
+
+def test_actor_tone_counts_each_sentence_once_and_resamples_articles():
+    st = pd.DataFrame({"doc_id": ["a", "a", "b", "c", "c"], "sent_no": [0, 1, 0, 0, 1],
+                       "compound": [0.5, -0.4, 0.1, 0.3, 0.0]})
+    m = pd.DataFrame({"doc_id": ["a", "a", "a", "b", "c", "c", "a"], "actor": ["X", "X", "X", "X", "X", "Y", "Y"],
+                      "where": ["text", "text", "text", "text", "text", "text", "title"],
+                      "sent_no": [0, 0, 1, 0, 1, 0, -1]})
+    out = actor_tone(st, m, n_boot=500, seed=9).set_index("actor")
+    assert out.loc["X", "n_sentences"] == 4 and out.loc["X", "n_articles"] == 3
+    assert out.loc["X", "mean_compound"] == pytest.approx((0.5 - 0.4 + 0.1 + 0.0) / 4)
+    assert out.loc["Y", "n_sentences"] == 1  # the title mention does not count
+    # independent cluster bootstrap: per article sums and counts (a: 0.1/2, b: 0.1/1, c: 0.0/1)
+    sums, counts = np.array([0.1, 0.1, 0.0]), np.array([2, 1, 1])
+    rng = np.random.default_rng(9)
+    stats = []
+    for _ in range(500):
+        i = rng.integers(0, 3, size=3)
+        stats.append(sums[i].sum() / counts[i].sum())
+    assert [out.loc["X", "compound_low"], out.loc["X", "compound_high"]] == pytest.approx(list(np.quantile(stats, [0.025, 0.975])))
+
+
+def test_actor_tone_by_group_needs_articles():
+    st = pd.DataFrame({"doc_id": ["a"], "sent_no": [0], "compound": [0.5]})
+    m = pd.DataFrame({"doc_id": ["a"], "actor": ["X"], "where": ["text"], "sent_no": [0]})
+    with pytest.raises(KitError, match="articles"):
+        actor_tone(st, m, group_by="outlet")
+    out = actor_tone(st, m, pd.DataFrame({"doc_id": ["a"], "outlet": ["W"]}), group_by="outlet", n_boot=0)
+    assert out[["outlet", "actor", "n_sentences"]].values.tolist() == [["W", "X", 1]]
+
+
+def test_bad_bootstrap_arguments_fail_loudly():
+    at = pd.DataFrame({"doc_id": ["a"], "n_sentences": [1], "mean_compound": [0.1], "share_positive": [1.0],
+                       "share_negative": [0.0]})
+    with pytest.raises(KitError, match="n_boot"):
+        tone_by_group(at, pd.DataFrame({"doc_id": ["a"], "outlet": ["W"]}), n_boot=-5)
