@@ -1,0 +1,115 @@
+"""Every report notebook: committed clean, one literal parameters cell, listed in reports.yml, and
+running top to bottom with its default parameters through plain papermill."""
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def _read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def _parameter_cells(nb):
+    return [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_name_follows_the_convention(path):
+    assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), "notebooks are named NN_topic.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_without_outputs(path):
+    nb = _read(path)
+    dirty = [i for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+    assert not dirty, f"cells {dirty} hold outputs or execution counts; clear them before committing"
+    assert "papermill" not in nb.metadata, "this is an executed copy (papermill metadata), not the source notebook"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_one_parameters_cell_of_commented_literals(path):
+    cells = _parameter_cells(_read(path))
+    assert len(cells) == 1, f"expected exactly one cell tagged 'parameters', found {len(cells)}"
+    cell = cells[0]
+    assert cell.cell_type == "code"
+    tree = ast.parse(cell.source)
+    names = []
+    for stmt in tree.body:
+        assert isinstance(stmt, (ast.Assign, ast.AnnAssign)), f"line {stmt.lineno}: only `name = literal` lines"
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        assert len(targets) == 1 and isinstance(targets[0], ast.Name), f"line {stmt.lineno}: one plain name per line"
+        ast.literal_eval(stmt.value)  # raises for anything but a literal
+        names.append(targets[0].id)
+    comment_lines = {tok.start[0] for tok in tokenize.generate_tokens(io.StringIO(cell.source).readline)
+                     if tok.type == tokenize.COMMENT}
+    missing = [s.targets[0].id if isinstance(s, ast.Assign) else s.target.id
+               for s in tree.body if s.end_lineno not in comment_lines]
+    assert not missing, f"parameters without a trailing comment: {missing}"
+    assert {"corpus", "output_dir"} <= set(names), "every notebook takes `corpus` and `output_dir`"
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_default_paths_point_at_the_sample_corpus_and_reports(path):
+    from kit.runner import _resolve_default, notebook_parameters
+
+    params = notebook_parameters(path)
+    corpus = Path(_resolve_default(params["corpus"].default, path))
+    assert corpus.exists(), f"default corpus {params['corpus'].default!r} does not exist"
+    out = Path(_resolve_default(params["output_dir"].default, path))
+    assert out == ROOT / "reports" / path.stem
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_code_cells_hold_calls_not_helpers(path):
+    """Loops and helper functions belong in kit/ with a test; data never becomes Markdown or HTML."""
+    for i, cell in enumerate(_read(path).cells):
+        if cell.cell_type != "code":
+            continue
+        source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        for node in ast.walk(ast.parse(source)):
+            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.For, ast.While)), (
+                f"cell {i}: {type(node).__name__} in a notebook; move it into kit/")
+            if isinstance(node, ast.Call):
+                f = node.func
+                name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+                assert name not in ("Markdown", "HTML", "Javascript", "display_markdown", "display_html"), (
+                    f"cell {i}: {name}(...) turns data into live markup; show tables with kit.show_table")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_listed_in_the_default_batch(path):
+    config = yaml.safe_load((ROOT / "reports.yml").read_text(encoding="utf-8"))
+    listed = {(ROOT / r["notebook"]).resolve() for r in config["runs"]}
+    assert path.resolve() in listed, f"add `- notebook: notebooks/{path.name}` to reports.yml"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_runs_with_defaults_through_papermill(path, tmp_path):
+    out_dir = tmp_path / path.stem
+    out_nb = tmp_path / path.name
+    papermill.execute_notebook(str(path), str(out_nb), parameters={"output_dir": str(out_dir)},
+                               cwd=str(path.parent), kernel_name="python3", progress_bar=False)
+    nb = _read(out_nb)
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+    assert sorted(p.name for p in out_dir.glob("*.csv")), "a report writes its tables as CSV"
+    assert not any(p.suffix == ".png" and not p.with_suffix(".svg").exists() for p in out_dir.iterdir())
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "notebooks/ holds no report notebook"

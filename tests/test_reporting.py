@@ -1,0 +1,106 @@
+"""Tests for kit/reporting.py: deterministic CSV tables and escaped display."""
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kit.errors import KitError
+from kit.reporting import check_name, save_table, show_table, table_to_csv
+
+
+def test_save_table_exact_bytes(tmp_path):
+    df = pd.DataFrame({
+        "outlet": ["Wire", "Daily — “quoted”"],
+        "n": [3, 12],
+        "share": [1 / 3, 2 / 3],
+        "tiny": [1.5e-20, -0.0],
+        "missing": [np.nan, 2.5],
+        "authors": [["A. One", "B. Two"], []],
+    })
+    path = save_table(df, tmp_path / "new" / "sub", "summary")
+    assert path == tmp_path / "new" / "sub" / "summary.csv"
+    expected = ('outlet,n,share,tiny,missing,authors\n'
+                'Wire,3,0.333333,1.5e-20,,"[""A. One"", ""B. Two""]"\n'
+                'Daily — “quoted”,12,0.666667,0,2.5,[]\n')
+    assert path.read_bytes() == expected.encode("utf-8")
+    assert b"\r" not in path.read_bytes()
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")  # no BOM
+
+
+def test_two_saves_are_byte_identical_and_input_untouched(tmp_path):
+    rng = np.random.default_rng(7)
+    df = pd.DataFrame({"term": [f"t{i}" for i in range(200)], "score": rng.normal(size=200),
+                       "when": pd.date_range("2023-01-01", periods=200, freq="D", tz="UTC")})
+    before = df.copy()
+    a = save_table(df, tmp_path / "a", "t").read_bytes()
+    # the same numbers computed in a different order of operations differ in the last bits only
+    df2 = df.assign(score=(df["score"] * 3.0) / 3.0)
+    b = save_table(df2, tmp_path / "b", "t").read_bytes()
+    assert a == b
+    pd.testing.assert_frame_equal(df, before)
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["t.csv"]  # no temporary file left behind
+
+
+def test_float_values_round_trip_to_six_significant_digits(tmp_path):
+    values = [math.pi, 123456789.0, -2.5e-7, 1.0, 0.1 + 0.2]
+    path = save_table(pd.DataFrame({"v": values}), tmp_path, "v")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows[0] == ["v"]
+    # independent oracle: Python's own formatting with 6 significant digits
+    assert [r[0] for r in rows[1:]] == [format(v, ".6g") for v in values]
+
+
+def test_float_format_option_and_index(tmp_path):
+    path = save_table(pd.DataFrame({"x": [0.125]}, index=pd.Index(["a"], name="k")), tmp_path, "x.csv",
+                      float_format="%.2f", index=True)
+    assert path.name == "x.csv"
+    assert path.read_text(encoding="utf-8") == "k,x\na,0.12\n"
+
+
+def test_nullable_and_date_columns():
+    df = pd.DataFrame({"i": pd.array([1, None], dtype="Int64"), "f": pd.array([0.5, None], dtype="Float64"),
+                       "d": [pd.Timestamp("2023-06-18").date(), None],
+                       "ts": pd.to_datetime(["2023-06-18 09:00", None], utc=True)})
+    assert table_to_csv(df) == "i,f,d,ts\n1,0.5,2023-06-18,2023-06-18 09:00:00+00:00\n,,,\n"
+
+
+@pytest.mark.parametrize("bad", ["", "../up", "a/b", "with space", ".hidden", "x..y"])
+def test_bad_names_are_rejected(tmp_path, bad):
+    with pytest.raises(KitError, match="name"):
+        save_table(pd.DataFrame({"a": [1]}), tmp_path, bad)
+
+
+def test_check_name_accepts_plain_names():
+    assert check_name("keyness_top-terms.v2") == "keyness_top-terms.v2"
+
+
+def test_not_a_dataframe(tmp_path):
+    with pytest.raises(KitError, match="DataFrame"):
+        save_table([1, 2], tmp_path, "x")
+    with pytest.raises(KitError, match="DataFrame"):
+        show_table({"a": 1})
+
+
+def test_show_table_escapes_everything():
+    df = pd.DataFrame({"title": ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"],
+                       "text": ["para one\n\npara <b>two</b>", "x"]})
+    out = show_table(df, caption="Titles <i>and</i> text")._repr_html_()
+    assert "<script" not in out and "<img" not in out and "<b>" not in out and "<i>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "Titles &lt;i&gt;and&lt;/i&gt; text" in out
+    assert "para one \u00b6 para &lt;b&gt;two&lt;/b&gt;" in out
+
+
+def test_show_table_cuts_long_tables():
+    t = show_table(pd.DataFrame({"n": range(30)}), max_rows=5)
+    assert "Showing 5 of 30 rows" in t._repr_html_()
+    assert t._repr_html_().count("<td>") == 5
+    assert "(showing 5 of 30 rows)" in repr(t)
+    with pytest.raises(KitError, match="max_rows"):
+        show_table(pd.DataFrame({"n": [1]}), max_rows=0)
