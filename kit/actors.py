@@ -407,6 +407,8 @@ def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     articles : the articles table (for the groups and the number of articles per group)
     group_by : column of ``articles``, a period (``month``, ...), or None (one group ``all``)
     actors : actors table; when given, ``type`` and ``side`` are added
+    id_col : id column of ``articles`` (a missing one raises :class:`kit.errors.KitError` listing
+        the columns)
 
     Returns
     -------
@@ -425,10 +427,13 @@ def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     >>> actor_summary(sal, arts)[["outlet", "actor", "n_articles", "share_articles", "mentions", "title_articles"]].values.tolist()
     [['A', 'X', 2, 0.6666666666666666, 6, 1]]
     """
-    from kit.dictionaries import group_column
+    from kit.dictionaries import group_series
 
+    need = [c for c in ("doc_id", "actor", "mentions", "in_title", "first_position") if c not in salience.columns]
+    if need:
+        raise KitError(f"salience has no column(s) {need}; pass the output of actor_salience")
     name = group_by if group_by is not None else "group"
-    groups = pd.Series(group_column(articles, group_by).to_numpy(), index=articles[id_col].to_numpy())
+    groups = group_series(articles, group_by, id_col=id_col)
     sizes = groups.value_counts()
     s = salience.assign(_g=groups.reindex(salience["doc_id"]).to_numpy())
     rows = []

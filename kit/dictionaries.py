@@ -23,9 +23,17 @@ Negation
 --------
 A hit is *negated* when one of :data:`NEGATORS` (``no``, ``not``, ``never``, ``without``, ``nor``,
 any ``n't`` form, ...) occurs within ``negation_window`` tokens before its first token in the same
-sentence ("no progress", "did not agree", "without a deal"). Negated hits are listed with
+sentence and clause ("no progress", "did not agree", "without a deal"). The backward scan stops
+at a sentence end and at any of ``. , ; : ! ?`` between the negator and the hit, so "They said
+no. Agreement came." and "She said: No, the talks will continue." do not negate the hit. Two
+uses of the words are not negations: ``No.`` before a number ("the No. 1 agreement") and ``not
+only`` / ``not just`` ("not only talks but an agreement"). Negated hits are listed with
 ``negated=True`` and left out of the counts by default (``include_negated=False``). This simple
 rule misses negation after the word ("progress was nil") and double negation.
+
+A category can switch negation off (``negation: false`` in the YAML format): topic and issue
+lists, where "would not resolve the Taiwan question" is still about Taiwan, use it. Its hits are
+never flagged as negated.
 
 File formats (:func:`read_dictionary`, chosen by extension or ``format=``)
 -------------------------------------------------------------------------
@@ -38,6 +46,9 @@ File formats (:func:`read_dictionary`, chosen by extension or ``format=``)
         description: agreements, dialogue, stabilising ties
         entries: [agree*, "people-to-people", stabili*]
       security: [military, "national security", surveillance]   # short form: a list
+      taiwan:
+        negation: false          # hits of this category are never negated (default true)
+        entries: [Taiwan, "Taiwan Strait"]
 
 **LIWC-style** (``.dic``): a header between two ``%`` lines numbering the categories, then one
 entry per line followed by its category numbers, separated by tabs (or spaces when the entry is
@@ -61,6 +72,12 @@ comments::
     +security
     military
 
+Case: LIWC and Lexicoder files are often written all in capitals (``ABANDON*``, ``NOT GOOD``) as a
+format convention. When every entry of such a file is in capitals, the entries are read in lower
+case, so ``NOT GOOD`` matches "not good" (the kit's tokenizer keeps all-capital function words
+such as ``NOT``, ``US``, ``IT`` as acronyms, which would never match running text). A file that
+mixes cases is read as written, so an entry ``US`` there means the country, as in the YAML format.
+
 Every reader fails with :class:`kit.errors.KitError` naming the file and the line of the first
 problem (unknown category number, entry before any category, bad YAML, empty pattern, ...).
 
@@ -68,9 +85,11 @@ Statistics
 ----------
 :func:`frame_scores` gives per article ``hits``, ``per_1k`` (hits per 1,000 tokens, all tokens
 counted, stopwords included) and ``present`` (``hits >= min_hits``). :func:`frame_prevalence`
-gives per group the mean rate and the share of articles with the frame, each with a seeded
-percentile bootstrap interval over articles (see :mod:`kit.resample`). :func:`frame_evidence`
-lists every hit with its sentence and a KWIC window.
+gives per group the share of articles with the frame, with a Wilson score interval, and the mean
+rate, with a seeded percentile bootstrap interval over articles (NaN for a group of one article;
+see :mod:`kit.resample`). :func:`frame_evidence` lists every hit with its sentence and a KWIC
+window. :func:`dictionary_hits` records its tokenizer options in ``hits.attrs``; the functions
+that take ``hits`` reuse them and refuse hits made with other options.
 """
 from __future__ import annotations
 
@@ -83,7 +102,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import KitError
-from kit.resample import bootstrap_ci, check_bootstrap_args
+from kit.resample import bootstrap_ci, check_bootstrap_args, wilson_ci
 from kit.text import TokenOptions, find_tokens, normalise_term, sentences as split_sentences
 
 __all__ = [
@@ -102,6 +121,7 @@ __all__ = [
     "frame_prevalence",
     "frame_evidence",
     "group_column",
+    "group_series",
 ]
 
 #: Terms that negate a following hit (compared with the token's term; every ``n't`` form counts too).
@@ -137,6 +157,10 @@ class Dictionary:
         Category -> description (empty string when the file gives none).
     source : str or None
         File it was read from.
+    description : str
+    negation : dict
+        Category -> False for the categories whose hits are never negated (YAML ``negation:
+        false``); categories not listed are negated as usual.
     """
 
     name: str
@@ -144,6 +168,11 @@ class Dictionary:
     descriptions: dict = field(default_factory=dict)
     source: str | None = None
     description: str = ""
+    negation: dict = field(default_factory=dict)
+
+    def negates(self, category: str) -> bool:
+        """Whether negation applies to the hits of ``category`` (True unless switched off)."""
+        return bool(self.negation.get(category, True))
 
     @property
     def categories(self) -> list[str]:
@@ -181,13 +210,22 @@ def _check_category(name, path, line) -> str:
     return name.strip()
 
 
-def _build(name, rows, descriptions, source, description="") -> Dictionary:
+def _build(name, rows, descriptions, source, description="", negation=None) -> Dictionary:
     df = pd.DataFrame(rows, columns=["frame", "pattern", "line"])
     df["line"] = df["line"].astype("Int64")
     df = df.drop_duplicates(["frame", "pattern"]).reset_index(drop=True)
     for cat in df["frame"].unique():
         descriptions.setdefault(cat, "")
-    return Dictionary(name=name, entries=df, descriptions=descriptions, source=source, description=description)
+    return Dictionary(name=name, entries=df, descriptions=descriptions, source=source, description=description,
+                      negation=dict(negation or {}))
+
+
+def _lower_if_all_capitals(rows):
+    """Lower-case the entries of a LIWC / Lexicoder file written all in capitals (see the module docs)."""
+    cased = [p for _, p, _ in rows if any(ch.isalpha() for ch in p)]
+    if cased and all(p == p.upper() for p in cased):
+        return [(c, p.lower(), ln) for c, p, ln in rows]
+    return rows
 
 
 def make_dictionary(categories: dict, *, name: str = "custom") -> Dictionary:
@@ -267,7 +305,8 @@ def read_dictionary(path, *, format: str | None = None, name: str | None = None)
     reader = {"yaml": _read_yaml, "liwc": _read_liwc, "lexicoder": _read_lexicoder}[fmt]
     d = reader(text, str(p))
     if name is not None:
-        d = Dictionary(name=name, entries=d.entries, descriptions=d.descriptions, source=d.source, description=d.description)
+        d = Dictionary(name=name, entries=d.entries, descriptions=d.descriptions, source=d.source,
+                       description=d.description, negation=d.negation)
     if len(d.entries) == 0:
         raise _fail(p, None, "the dictionary has no entries")
     return d
@@ -308,7 +347,7 @@ def _read_yaml(text: str, path: str) -> Dictionary:
     cats = top["categories"]
     if not isinstance(cats, yaml.MappingNode) or not cats.value:
         raise _fail(path, line_of(cats), "'categories' must map category names to entries")
-    rows, descriptions = [], {}
+    rows, descriptions, negation = [], {}, {}
     for knode, vnode in cats.value:
         cat = _check_category(scalar(knode, "a category name"), path, line_of(knode))
         if isinstance(vnode, yaml.MappingNode):
@@ -319,8 +358,16 @@ def _read_yaml(text: str, path: str) -> Dictionary:
                     entries_node = ev
                 elif key == "description":
                     descriptions[cat] = " ".join(scalar(ev, "a description").split())
+                elif key == "negation":
+                    val = scalar(ev, "negation").strip().lower()
+                    if val not in ("true", "false"):
+                        raise _fail(path, line_of(ev), f"negation of category '{cat}' must be true or false, "
+                                                       f"got '{ev.value}'")
+                    if val == "false":
+                        negation[cat] = False
                 else:
-                    raise _fail(path, line_of(ek), f"unknown key '{key}' in category '{cat}'; valid keys: entries, description")
+                    raise _fail(path, line_of(ek), f"unknown key '{key}' in category '{cat}'; valid keys: "
+                                                   "entries, description, negation")
             if entries_node is None:
                 raise _fail(path, line_of(knode), f"category '{cat}' has no 'entries'")
         else:
@@ -335,7 +382,7 @@ def _read_yaml(text: str, path: str) -> Dictionary:
             rows.append((cat, _check_pattern(e.value, path, line_of(e)), line_of(e)))
     name = scalar(top["name"], "name") if "name" in top else Path(path).stem
     desc = " ".join(scalar(top["description"], "description").split()) if "description" in top else ""
-    return _build(name, rows, descriptions, path, desc)
+    return _build(name, rows, descriptions, path, desc, negation)
 
 
 def _read_liwc(text: str, path: str) -> Dictionary:
@@ -386,7 +433,7 @@ def _read_liwc(text: str, path: str) -> Dictionary:
             if key not in ids:
                 raise _fail(path, j + 1, f"unknown category number {n}; the header defines {', '.join(sorted(ids, key=int))}")
             rows.append((ids[key], _check_pattern(pattern, path, j + 1), j + 1))
-    return _build(Path(path).stem, rows, {}, path)
+    return _build(Path(path).stem, _lower_if_all_capitals(rows), {}, path)
 
 
 def _read_lexicoder(text: str, path: str) -> Dictionary:
@@ -404,7 +451,7 @@ def _read_lexicoder(text: str, path: str) -> Dictionary:
         if cat is None:
             raise _fail(path, j, f"entry '{s}' comes before any '+category' line")
         rows.append((cat, _check_pattern(s, path, j), j))
-    return _build(Path(path).stem, rows, {}, path)
+    return _build(Path(path).stem, _lower_if_all_capitals(rows), {}, path)
 
 
 def dictionary_dir() -> Path:
@@ -433,11 +480,18 @@ def _as_dictionary(dictionary) -> Dictionary:
     if isinstance(dictionary, (list, tuple)):
         parts = [_as_dictionary(d) for d in dictionary]
         rows = pd.concat([p.entries for p in parts], ignore_index=True)
-        descs = {}
+        descs, negation, seen = {}, {}, {}
         for p in parts:
             descs.update(p.descriptions)
+            for cat in p.categories:
+                if cat in seen and seen[cat][1] != p.negates(cat):
+                    raise KitError(f"category '{cat}' is in dictionaries '{seen[cat][0]}' and '{p.name}' with different "
+                                   "negation settings; rename one of them or make the settings agree")
+                seen[cat] = (p.name, p.negates(cat))
+                if not p.negates(cat):
+                    negation[cat] = False
         return Dictionary(name="+".join(p.name for p in parts), entries=rows.drop_duplicates(["frame", "pattern"]).reset_index(drop=True),
-                          descriptions=descs, source=None)
+                          descriptions=descs, source=None, negation=negation)
     return read_dictionary(dictionary)
 
 
@@ -455,7 +509,8 @@ def load_dictionary(spec=None) -> Dictionary:
 
 def dictionary_summary(dictionary) -> pd.DataFrame:
     """What a dictionary holds: ``frame``, ``n_entries``, ``n_phrases`` (entries of several words),
-    ``n_wildcards`` (entries with ``*``), ``examples`` (first five entries), ``description``.
+    ``n_wildcards`` (entries with ``*``), ``examples`` (first five entries), ``description``,
+    ``negation`` (False for categories whose hits are never negated).
 
     >>> dictionary_summary({"c": ["agree*", "trade war", "talks"]})[["frame", "n_entries", "n_phrases", "n_wildcards"]].values.tolist()
     [['c', 3, 1, 1]]
@@ -466,8 +521,9 @@ def dictionary_summary(dictionary) -> pd.DataFrame:
         pats = d.entries.loc[d.entries["frame"] == cat, "pattern"].tolist()
         rows.append({"frame": cat, "n_entries": len(pats), "n_phrases": sum(" " in p for p in pats),
                      "n_wildcards": sum("*" in p for p in pats), "examples": ", ".join(pats[:5]),
-                     "description": d.descriptions.get(cat, "")})
-    return pd.DataFrame(rows, columns=["frame", "n_entries", "n_phrases", "n_wildcards", "examples", "description"])
+                     "description": d.descriptions.get(cat, ""), "negation": d.negates(cat)})
+    return pd.DataFrame(rows, columns=["frame", "n_entries", "n_phrases", "n_wildcards", "examples", "description",
+                                       "negation"])
 
 
 # ----------------------------------------------------------------------------- matching
@@ -550,6 +606,29 @@ def _is_negator(term: str, negators: frozenset) -> bool:
     return t in negators or t.endswith("n't")
 
 
+#: Punctuation that ends the backward negation scan when it stands between a negator and a hit.
+_CLAUSE_BREAK = re.compile(r"[.,;:!?]")
+#: "not only talks but ...", "not just a deal": the word after ``not`` that undoes the negation.
+_NOT_ONLY = frozenset({"only", "just", "merely", "simply"})
+_NUMBER_AFTER_NO = re.compile(r"\.\s*\d")
+
+
+def _negator_before(text, found, terms, i, window, negators, sno):
+    """The surface form of the negator governing token ``i``, or None (rules in the module docs)."""
+    for k in range(i - 1, max(i - window, 0) - 1, -1):
+        if sno[k] != sno[i] or _CLAUSE_BREAK.search(text, found[k][1], found[k + 1][0]):
+            return None
+        if not _is_negator(terms[k], negators):
+            continue
+        t = terms[k].lower()
+        if t == "no" and _NUMBER_AFTER_NO.match(text, found[k][1]):
+            continue  # "No. 1": a number sign
+        if t == "not" and k + 1 < len(terms) and terms[k + 1].lower() in _NOT_ONLY:
+            continue  # "not only ... but": no negation
+        return found[k][2]
+    return None
+
+
 def _check_articles(articles, text_col, id_col):
     if not isinstance(articles, pd.DataFrame):
         raise KitError(f"articles must be a DataFrame, got {type(articles).__name__}")
@@ -563,8 +642,44 @@ def _check_articles(articles, text_col, id_col):
 
 HIT_COLUMNS = ["doc_id", "frame", "pattern", "sent_no", "token_no", "n_tokens", "start", "end", "match", "negated", "negator"]
 
+#: Key of ``hits.attrs`` under which :func:`dictionary_hits` records its tokenizer options.
+HITS_OPTIONS_KEY = "kit_token_options"
 
-def _doc_hits(text, matcher, opts, negators, window, sent_starts):
+
+def _hits_token_options(hits: pd.DataFrame, split_hyphens, merge_us) -> TokenOptions:
+    """The tokenizer options the hits were made with (``hits.attrs``), checked against those given.
+
+    Options given as None are taken from the hits (default False / True when the hits carry none,
+    e.g. after a round trip through CSV); an option given that differs from the recorded one is an
+    error, since token positions and counts would not line up.
+    """
+    stored = hits.attrs.get(HITS_OPTIONS_KEY) if isinstance(getattr(hits, "attrs", None), dict) else None
+    given = {"split_hyphens": split_hyphens, "merge_us": merge_us}
+    for name, val in given.items():
+        if val is not None and not isinstance(val, bool):
+            raise KitError(f"{name} must be True, False or None (take it from the hits), got {val!r}")
+    if stored:
+        for name, val in given.items():
+            if val is not None and name in stored and bool(stored[name]) != val:
+                raise KitError(f"the hits were made with {name}={stored[name]}, but {name}={val} was passed; "
+                               "pass the options used for dictionary_hits (or leave them out to reuse them)")
+        opts = {k: bool(stored.get(k, d)) for k, d in (("split_hyphens", False), ("merge_us", True))}
+    else:
+        opts = {"split_hyphens": bool(split_hyphens) if split_hyphens is not None else False,
+                "merge_us": bool(merge_us) if merge_us is not None else True}
+    return TokenOptions.make(**opts)
+
+
+def _check_hits_fit(h: pd.DataFrame, doc, toks) -> None:
+    """Fail when a hit of article ``doc`` does not line up with the article's tokens ``toks``."""
+    for i, m, start, end in zip(h["token_no"].tolist(), h["n_tokens"].tolist(), h["start"].tolist(), h["end"].tolist()):
+        if i < 0 or i + m > len(toks) or toks[i][0] != start or toks[i + m - 1][1] != end:
+            raise KitError(f"hit at offset {start} of article '{doc}' does not line up with the article's tokens: "
+                           "the hits were made from other texts or with other tokenizer options "
+                           "(split_hyphens, merge_us); rerun dictionary_hits on these articles")
+
+
+def _doc_hits(text, matcher, opts, negators, window, sent_starts, no_negation=frozenset()):
     found = find_tokens(text, opts)
     terms = [f[3] for f in found]
     if not found:
@@ -586,13 +701,8 @@ def _doc_hits(text, matcher, opts, negators, window, sent_starts):
                 continue
             last_end = i + m
             negator = None
-            if window > 0:
-                for k in range(i - 1, max(i - window, 0) - 1, -1):
-                    if sno[k] != sno[i]:
-                        break
-                    if _is_negator(terms[k], negators):
-                        negator = found[k][2]
-                        break
+            if window > 0 and cat not in no_negation:
+                negator = _negator_before(text, found, terms, i, window, negators, sno)
             s, e = found[i][0], found[i + m - 1][1]
             out.append((cat, pattern, int(sno[i]), i, m, s, e, text[s:e], negator is not None, negator))
     return out, len(found)
@@ -621,7 +731,9 @@ def dictionary_hits(
         Tokens before a hit searched for a negator (0 turns negation off).
     negators : iterable of str, optional
         Replaces :data:`NEGATORS` (``n't`` forms always count).
-    split_hyphens, merge_us : tokenizer options (see :mod:`kit.text`).
+    split_hyphens, merge_us : tokenizer options (see :mod:`kit.text`); recorded in
+        ``hits.attrs["kit_token_options"]`` so that :func:`frame_scores` and
+        :func:`frame_evidence` reuse them.
     with_sizes : also return a Series ``doc_id -> number of tokens``.
 
     Returns
@@ -631,7 +743,8 @@ def dictionary_hits(
         of the article, as in :func:`kit.text.sentences`), ``token_no`` (0-based index of the first
         token among all tokens of the article), ``n_tokens`` (tokens in the hit), ``start``,
         ``end`` (character offsets into ``text``), ``match`` (the text matched), ``negated``,
-        ``negator`` (the negating word or missing). Ordered by article, then position.
+        ``negator`` (the negating word or missing; always missing for categories with negation
+        switched off). Ordered by article, then position.
 
     Examples
     --------
@@ -647,6 +760,7 @@ def dictionary_hits(
     neg = NEGATORS if negators is None else frozenset(str(w).lower() for w in negators)
     opts = TokenOptions.make(merge_us=merge_us, split_hyphens=split_hyphens)
     matcher = _Matcher(d, merge_us, split_hyphens)
+    no_negation = frozenset(c for c in d.categories if not d.negates(c))
     sents = split_sentences(articles, text_col=text_col, id_col=id_col)
     sent_starts = {k: g["start"].to_numpy() for k, g in sents.groupby("doc_id", sort=False)}
     rows, sizes = [], {}
@@ -654,7 +768,7 @@ def dictionary_hits(
         if not isinstance(text, str) or not text:
             sizes[doc_id] = 0
             continue
-        hits, n = _doc_hits(text, matcher, opts, neg, int(negation_window), sent_starts.get(doc_id))
+        hits, n = _doc_hits(text, matcher, opts, neg, int(negation_window), sent_starts.get(doc_id), no_negation)
         sizes[doc_id] = n
         rows.extend((doc_id,) + h for h in hits)
     cols = ["doc_id", "frame", "pattern", "sent_no", "token_no", "n_tokens", "start", "end", "match", "negated", "negator"]
@@ -664,6 +778,7 @@ def dictionary_hits(
     out["negated"] = out["negated"].astype(bool)
     out["negator"] = out["negator"].astype("object").where(out["negator"].notna(), None)
     out = out.sort_values(["doc_id", "start", "frame"], kind="stable").reset_index(drop=True) if len(out) else out
+    out.attrs[HITS_OPTIONS_KEY] = {"split_hyphens": bool(split_hyphens), "merge_us": bool(merge_us)}
     if with_sizes:
         return out, pd.Series(sizes, name="n_tokens", dtype="int64")
     return out
@@ -677,7 +792,7 @@ def frame_scores(
     include_negated: bool = False,
     min_hits: int = 2,
     negation_window: int = 3,
-    split_hyphens: bool = False,
+    split_hyphens: bool | None = None,
     text_col: str = "text",
     id_col: str = "doc_id",
 ) -> pd.DataFrame:
@@ -688,8 +803,11 @@ def frame_scores(
     articles : DataFrame with ``doc_id`` and ``text``
     dictionary : as in :func:`dictionary_hits` (default the bundled generic frames)
     hits : the output of :func:`dictionary_hits` for these articles, to avoid matching twice
-        (the dictionary is still needed for the list of frames and token counts are recomputed).
+        (the dictionary is still needed for the list of frames and token counts are recomputed
+        with the tokenizer options recorded in the hits).
     include_negated : count negated hits too
+    split_hyphens : tokenizer option (see :mod:`kit.text`); None means False, or, with ``hits``,
+        the option the hits were made with (passing a different one is an error).
     min_hits : int
         Presence threshold: a frame is ``present`` in an article with at least this many
         (non-negated) hits. The default 2 was fixed before the bundled dictionaries were
@@ -715,17 +833,24 @@ def frame_scores(
         raise KitError(f"min_hits must be a positive integer, got {min_hits!r}")
     d = _as_dictionary(dictionary)
     if hits is None:
-        h, sizes = dictionary_hits(articles, d, negation_window=negation_window, split_hyphens=split_hyphens,
+        h, sizes = dictionary_hits(articles, d, negation_window=negation_window,
+                                   split_hyphens=bool(split_hyphens) if split_hyphens is not None else False,
                                    text_col=text_col, id_col=id_col, with_sizes=True)
     else:
-        missing = [c for c in ("doc_id", "frame", "negated") if c not in hits.columns]
+        missing = [c for c in HIT_COLUMNS if c not in hits.columns]
         if missing:
             raise KitError(f"hits has no column(s) {missing}; pass the output of dictionary_hits")
         _check_articles(articles, text_col, id_col)
         h = hits
-        opts = TokenOptions.make(split_hyphens=split_hyphens)
-        sizes = pd.Series({doc: (len(find_tokens(t, opts)) if isinstance(t, str) else 0)
-                           for doc, t in zip(articles[id_col].tolist(), articles[text_col].tolist())}, dtype="int64")
+        opts = _hits_token_options(hits, split_hyphens, None)
+        by_doc = {doc: g for doc, g in h.groupby("doc_id", sort=False)} if len(h) else {}
+        n_tok = {}
+        for doc, t in zip(articles[id_col].tolist(), articles[text_col].tolist()):
+            toks = find_tokens(t, opts) if isinstance(t, str) else []
+            n_tok[doc] = len(toks)
+            if doc in by_doc:
+                _check_hits_fit(by_doc[doc], doc, toks)
+        sizes = pd.Series(n_tok, dtype="int64")
     docs = articles[id_col].tolist()
     frames = d.categories
     counted = h if include_negated else h[~h["negated"]]
@@ -744,6 +869,25 @@ def frame_scores(
 
 
 _PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
+
+def group_series(articles: pd.DataFrame, group_by: str | None, *, id_col: str = "doc_id",
+                 what: str = "articles") -> pd.Series:
+    """The group of every article, indexed by its id: :func:`group_column` with the id column checked.
+
+    Raises :class:`kit.errors.KitError` listing the columns when ``articles`` is not a DataFrame
+    or has no ``id_col``.
+
+    >>> a = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", None]})
+    >>> group_series(a, "outlet").to_dict()
+    {'a': 'X', 'b': '(unknown)'}
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise KitError(f"{what} must be a DataFrame (the articles table), got {type(articles).__name__}")
+    if id_col not in articles.columns:
+        raise KitError(f"{what} has no id column '{id_col}'; columns are {', '.join(map(str, articles.columns))} "
+                       "(pass id_col= to name the id column)")
+    return pd.Series(group_column(articles, group_by).to_numpy(), index=articles[id_col].to_numpy())
 
 
 def group_column(articles: pd.DataFrame, group_by: str | None) -> pd.Series:
@@ -795,26 +939,31 @@ def frame_prevalence(
     scores : output of :func:`frame_scores`
     articles : the articles table (needed for ``group_by``; may be None when ``group_by`` is None)
     group_by : a column of ``articles``, a period (``month``, ...; see :func:`group_column`), or None
-    n_boot, seed, ci : bootstrap settings (see :mod:`kit.resample`: articles of a group are
-        resampled with replacement; percentile intervals; ``n_boot=0`` gives no intervals)
+    n_boot, seed, ci : interval settings. ``share_low`` / ``share_high`` are a Wilson score
+        interval of ``n_present`` out of ``n_articles`` (:func:`kit.resample.wilson_ci`, at
+        coverage ``ci``; it needs no resampling and does not depend on ``n_boot``);
+        ``per_1k_low`` / ``per_1k_high`` are a seeded percentile bootstrap over the group's
+        articles (:func:`kit.resample.bootstrap_ci`): NaN for a group of fewer than two articles
+        (one article resamples to itself) and when ``n_boot`` is 0.
+    id_col : id column of ``articles``
 
     Returns
     -------
     DataFrame
         ``<group_by>`` (or ``group`` = ``all`` when None), ``frame``, ``n_articles``,
-        ``n_present``, ``share`` (``n_present / n_articles``), ``share_low``, ``share_high``,
-        ``hits`` (total), ``mean_per_1k`` (mean of the articles' ``per_1k``), ``per_1k_low``,
-        ``per_1k_high``. Groups sorted, frames in dictionary order.
+        ``n_present``, ``share`` (``n_present / n_articles``), ``share_low``, ``share_high``
+        (Wilson), ``hits`` (total), ``mean_per_1k`` (mean of the articles' ``per_1k``),
+        ``per_1k_low``, ``per_1k_high`` (bootstrap). Groups sorted, frames in dictionary order.
 
     Examples
     --------
     >>> sc = pd.DataFrame({"doc_id": ["a", "b", "c"], "frame": "conflict", "hits": [2, 0, 3],
     ...                    "per_1k": [4.0, 0.0, 6.0], "present": [True, False, True]})
     >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"]})
-    >>> frame_prevalence(sc, arts, n_boot=0)[["outlet", "n_articles", "share", "mean_per_1k"]]
-      outlet  n_articles  share  mean_per_1k
-    0      X           2    0.5          2.0
-    1      Y           1    1.0          6.0
+    >>> frame_prevalence(sc, arts, n_boot=0)[["outlet", "n_articles", "share", "share_low", "mean_per_1k"]].round(4)
+      outlet  n_articles  share  share_low  mean_per_1k
+    0      X           2    0.5     0.0945          2.0
+    1      Y           1    1.0     0.2065          6.0
     """
     check_bootstrap_args(n_boot, seed, ci)
     need = [c for c in ("doc_id", "frame", "hits", "per_1k", "present") if c not in scores.columns]
@@ -826,7 +975,7 @@ def frame_prevalence(
     else:
         if articles is None:
             raise KitError("frame_prevalence needs the articles table to group by " + repr(group_by))
-        groups = pd.Series(group_column(articles, group_by).to_numpy(), index=articles[id_col].to_numpy())
+        groups = group_series(articles, group_by, id_col=id_col)
     frames = list(dict.fromkeys(scores["frame"].tolist()))
     wide_p = scores.pivot_table(index="doc_id", columns="frame", values="present", aggfunc="max").reindex(columns=frames)
     wide_r = scores.pivot_table(index="doc_id", columns="frame", values="per_1k", aggfunc="mean").reindex(columns=frames)
@@ -839,14 +988,14 @@ def frame_prevalence(
         p = wide_p.loc[ids].fillna(False).to_numpy(dtype=float)
         r = wide_r.loc[ids].fillna(0.0).to_numpy(dtype=float)
         hsum = wide_h.loc[ids].fillna(0).to_numpy(dtype=float).sum(axis=0)
-        both = np.hstack([p, r])
-        lo, hi = bootstrap_ci(both, n_boot=n_boot, seed=seed, ci=ci)
-        k = len(frames)
+        lo, hi = bootstrap_ci(r, n_boot=n_boot, seed=seed, ci=ci)
+        n_present = p.sum(axis=0)
+        s_lo, s_hi = wilson_ci(n_present, np.full(len(frames), len(ids)), ci=ci)
         for j, f in enumerate(frames):
-            rows.append({name: g, "frame": f, "n_articles": len(ids), "n_present": int(p[:, j].sum()),
-                         "share": float(p[:, j].mean()), "share_low": lo[j], "share_high": hi[j],
+            rows.append({name: g, "frame": f, "n_articles": len(ids), "n_present": int(n_present[j]),
+                         "share": float(p[:, j].mean()), "share_low": s_lo[j], "share_high": s_hi[j],
                          "hits": int(hsum[j]), "mean_per_1k": float(r[:, j].mean()),
-                         "per_1k_low": lo[k + j], "per_1k_high": hi[k + j]})
+                         "per_1k_low": lo[j], "per_1k_high": hi[j]})
     cols = [name, "frame", "n_articles", "n_present", "share", "share_low", "share_high", "hits",
             "mean_per_1k", "per_1k_low", "per_1k_high"]
     out = pd.DataFrame(rows, columns=cols)
@@ -864,6 +1013,8 @@ def frame_evidence(
     window: int = 8,
     frame: str | None = None,
     include_negated: bool = True,
+    split_hyphens: bool | None = None,
+    merge_us: bool | None = None,
     text_col: str = "text",
     id_col: str = "doc_id",
 ) -> pd.DataFrame:
@@ -878,6 +1029,9 @@ def frame_evidence(
         across sentence ends).
     frame : keep only this frame
     include_negated : keep negated hits (flagged in ``negated``)
+    split_hyphens, merge_us : tokenizer options for the KWIC window; None (the default) reuses
+        those the hits were made with (``hits.attrs``); a different value is an error. Hits that
+        do not line up with the articles' tokens raise :class:`kit.errors.KitError`.
 
     Returns
     -------
@@ -914,13 +1068,18 @@ def frame_evidence(
     texts = dict(zip(sub[id_col].tolist(), sub[text_col].tolist()))
     sents = split_sentences(sub, text_col=text_col, id_col=id_col)
     sent_span = {(d, s): (a, b) for d, s, a, b in zip(sents["doc_id"], sents["sent_no"], sents["start"], sents["end"])}
-    opts = TokenOptions.make()
+    opts = _hits_token_options(hits, split_hyphens, merge_us)
+    missing_docs = [doc for doc in h["doc_id"].unique() if doc not in texts]
+    if missing_docs:
+        raise KitError(f"hits name article(s) not in articles (e.g. '{missing_docs[0]}'); pass the articles the hits came from")
     tok_cache: dict = {}
+    for doc, g in h.groupby("doc_id", sort=False):
+        t = texts[doc]
+        tok_cache[doc] = find_tokens(t, opts) if isinstance(t, str) else []
+        _check_hits_fit(g, doc, tok_cache[doc])
     rows = []
     for r in h.itertuples(index=False):
         text = texts[r.doc_id]
-        if r.doc_id not in tok_cache:
-            tok_cache[r.doc_id] = find_tokens(text, opts)
         toks = tok_cache[r.doc_id]
         i, m = r.token_no, r.n_tokens
         lo = max(0, i - window)

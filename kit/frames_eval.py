@@ -15,7 +15,10 @@ it is gold-present when the annotators listed it. Per frame:
   (NaN when a denominator is 0);
 - the ``micro`` row pools the counts of all frames; the ``macro`` row averages P, R and F1 over
   the frames with at least one gold article (an undefined precision or F1 of such a frame, i.e. no
-  prediction at all, counts as 0); its counts are those of the same frames.
+  prediction at all, counts as 0); its counts are those of the same frames;
+- frames without any gold article cannot enter the macro average, but their predictions are all
+  false positives: the ``no_gold`` row pools them (its ``fp`` is the number of such false hits,
+  precision 0 when there is any, recall and F1 undefined), so the macro row does not hide them.
 
 Rerun with ``kit frames-eval`` (see ``kit frames-eval --help``).
 """
@@ -30,7 +33,11 @@ import pandas as pd
 
 from kit.errors import KitError
 
-__all__ = ["default_gold_dir", "load_gold", "gold_articles", "presence_metrics", "evaluate_dictionary"]
+__all__ = ["default_gold_dir", "load_frame_gold", "gold_articles", "presence_metrics", "evaluate_dictionary",
+           "frames_without_gold", "SUMMARY_ROWS"]
+
+#: Rows of :func:`presence_metrics` that summarise frames rather than being one.
+SUMMARY_ROWS = ("micro", "macro", "no_gold")
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
@@ -46,7 +53,7 @@ def _norm_title(t) -> str:
     return " ".join(unicodedata.normalize("NFKC", t).translate(_FOLD).lower().split())
 
 
-def load_gold(gold_dir=None, *, files=None) -> pd.DataFrame:
+def load_frame_gold(gold_dir=None, *, files=None) -> pd.DataFrame:
     """The annotated articles of every gold file.
 
     Articles without a ``frames`` key (files annotated for quotes only) are skipped.
@@ -59,7 +66,7 @@ def load_gold(gold_dir=None, *, files=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> g = load_gold()
+    >>> g = load_frame_gold()
     >>> {"gold_file", "title", "frames"} <= set(g.columns)
     True
     """
@@ -95,7 +102,7 @@ def gold_articles(gold: pd.DataFrame, articles: pd.DataFrame | None = None) -> t
 
     Parameters
     ----------
-    gold : output of :func:`load_gold`
+    gold : output of :func:`load_frame_gold`
     articles : the corpus' articles table (for gold rows without inline text)
 
     Returns
@@ -139,13 +146,15 @@ def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None
     frames : frames to score (default: those in ``predicted``, in order)
     n_boot, seed : with ``n_boot > 0``, add ``f1_low`` and ``f1_high``: a 95% percentile bootstrap
         interval of F1 over articles (resamples where F1 is undefined are left out; the ``macro``
-        row gets no interval)
+        and ``no_gold`` rows get no interval)
 
     Returns
     -------
     DataFrame
         ``frame``, ``n_articles``, ``n_gold``, ``n_predicted``, ``tp``, ``fp``, ``fn``,
-        ``precision``, ``recall``, ``f1`` [, ``f1_low``, ``f1_high``]; then rows ``micro`` and ``macro``.
+        ``precision``, ``recall``, ``f1`` [, ``f1_low``, ``f1_high``]; then rows ``micro`` and
+        ``macro``, and, when some frames have no gold article, ``no_gold`` (those frames pooled:
+        every prediction of theirs is a false positive left out of the macro row).
 
     Examples
     --------
@@ -178,7 +187,12 @@ def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None
              "precision": float(has_gold["precision"].fillna(0.0).mean()) if len(has_gold) else np.nan,
              "recall": float(has_gold["recall"].mean()) if len(has_gold) else np.nan,
              "f1": float(has_gold["f1"].fillna(0.0).mean()) if len(has_gold) else np.nan}
-    res = pd.concat([out, pd.DataFrame([micro, macro])], ignore_index=True)
+    summary = [micro, macro]
+    no_gold = out[out["n_gold"] == 0]
+    if len(no_gold):
+        summary.append(_prf("no_gold", len(docs), 0, int(no_gold["n_predicted"].sum()), 0,
+                            int(no_gold["fp"].sum()), 0))
+    res = pd.concat([out, pd.DataFrame(summary)], ignore_index=True)
     if n_boot:
         from kit.resample import check_bootstrap_args
 
@@ -200,9 +214,22 @@ def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None
             lo, hi = np.quantile(ok, [0.025, 0.975]) if len(ok) else (np.nan, np.nan)
             lows.append(float(lo))
             highs.append(float(hi))
-        res["f1_low"] = lows + [np.nan]
-        res["f1_high"] = highs + [np.nan]
+        pad = [np.nan] * (len(res) - len(lows))  # macro (and no_gold) get no interval
+        res["f1_low"] = lows + pad
+        res["f1_high"] = highs + pad
     return res
+
+
+def frames_without_gold(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The per-frame rows of :func:`presence_metrics` whose frame has no gold article.
+
+    >>> pred = pd.DataFrame({"doc_id": ["a", "b"], "frame": "morality", "present": [True, False]})
+    >>> gold = pd.DataFrame({"doc_id": ["a", "b"], "frames": [[], []]})
+    >>> frames_without_gold(presence_metrics(pred, gold))[["frame", "n_predicted", "fp"]].values.tolist()
+    [['morality', 1, 1]]
+    """
+    m = metrics[~metrics["frame"].isin(SUMMARY_ROWS)]
+    return m[m["n_gold"] == 0].reset_index(drop=True)
 
 
 def _prf(frame, n, n_gold, n_pred, tp, fp, fn) -> dict:
@@ -235,7 +262,7 @@ def evaluate_dictionary(dictionary, *, corpus="data/sample", gold_dir=None, file
     """
     from kit.dictionaries import frame_scores
 
-    gold = load_gold(gold_dir, files=files)
+    gold = load_frame_gold(gold_dir, files=files)
     articles = None
     if corpus is not None and gold["text"].isna().any():
         from kit.corpus import load_corpus

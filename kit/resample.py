@@ -14,6 +14,17 @@ same seed gives the same numbers and a test can recompute them independently:
 4. the interval is the percentile interval: the ``(1 - ci) / 2`` and ``1 - (1 - ci) / 2``
    quantiles of the resampled statistics (``numpy.quantile``, linear interpolation).
 
+A group of fewer than two units gets **no** bootstrap interval (NaN): every resample of one
+article is that article, so the percentile interval would have zero width and look like
+certainty.
+
+Shares of articles (a frame present or not) get a **Wilson score interval** instead
+(:func:`wilson_ci`; Wilson 1927, "Probable inference, the law of succession, and statistical
+inference", JASA 22(158); recommended for small samples by Brown, Cai & DasGupta 2001,
+"Interval estimation for a binomial proportion", Statistical Science 16(2)). It needs no
+resampling, stays inside [0, 1], and has a sensible width for small groups, even for one article
+(1 of 1 gives about [0.21, 1.00] at 95%), where the percentile bootstrap collapses to a point.
+
 Reference: Efron & Tibshirani (1993), *An Introduction to the Bootstrap*, ch. 13 (percentile
 interval); for clustered data, Field & Welsh (2007), "Bootstrapping clustered data", JRSS B 69(3).
 """
@@ -23,7 +34,7 @@ import numpy as np
 
 from kit.errors import KitError
 
-__all__ = ["bootstrap_ci", "check_bootstrap_args"]
+__all__ = ["bootstrap_ci", "check_bootstrap_args", "wilson_ci"]
 
 _BLOCK_CELLS = 4_000_000  # indices drawn per block (about 32 MB of int64)
 
@@ -64,13 +75,17 @@ def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: fl
     Returns
     -------
     (low, high) : two float arrays of shape (k,) (or two floats for 1-d ``sums``); NaN when
-        there are no units, when ``n_boot`` is 0, or when a resample has a zero denominator.
+        there are fewer than two units (one unit resamples to itself: a zero-width interval
+        would look like certainty), when ``n_boot`` is 0, or when a resample has a zero
+        denominator.
 
     Examples
     --------
     >>> lo, hi = bootstrap_ci([1, 1, 1, 1])
     >>> float(lo), float(hi)
     (1.0, 1.0)
+    >>> bootstrap_ci([0.7])
+    (nan, nan)
     >>> lo, hi = bootstrap_ci([0, 1, 0, 1, 1, 0, 1, 1, 0, 1], n_boot=2000, seed=1)
     >>> bool(0.2 < lo < 0.6 < hi < 0.95)
     True
@@ -87,8 +102,8 @@ def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: fl
     if w.shape != (n,):
         raise KitError(f"counts must have one value per unit ({n}), got shape {w.shape}")
     nan = np.full(k, np.nan)
-    if n == 0 or n_boot == 0:
-        return (nan[0], nan[0]) if one_d else (nan, nan.copy())
+    if n < 2 or n_boot == 0:
+        return (float("nan"), float("nan")) if one_d else (nan, nan.copy())
     rng = np.random.default_rng(seed)
     stats = np.empty((n_boot, k))
     block = max(1, _BLOCK_CELLS // n)
@@ -112,3 +127,54 @@ def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: fl
     if one_d:
         return float(low[0]), float(high[0])
     return np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+
+
+def wilson_ci(successes, n, *, ci: float = 0.95):
+    """Wilson score interval of a proportion ``successes / n``.
+
+    With ``p = successes / n`` and ``z`` the ``1 - (1 - ci) / 2`` quantile of the standard normal
+    distribution (1.95996 for ``ci=0.95``)::
+
+        centre = (p + z**2 / (2 n)) / (1 + z**2 / n)
+        half   = z / (1 + z**2 / n) * sqrt(p (1 - p) / n + z**2 / (4 n**2))
+        interval = (centre - half, centre + half)
+
+    Parameters
+    ----------
+    successes, n : int or array of int
+        Counts (``0 <= successes <= n``); broadcast against each other.
+    ci : float
+        Coverage (0.95 for a 95% interval).
+
+    Returns
+    -------
+    (low, high) : floats (or float arrays); NaN where ``n`` is 0.
+
+    Examples
+    --------
+    >>> lo, hi = wilson_ci(1, 1)
+    >>> round(lo, 4), round(hi, 4)
+    (0.2065, 1.0)
+    >>> lo, hi = wilson_ci(3, 10)
+    >>> round(lo, 4), round(hi, 4)
+    (0.1078, 0.6032)
+    """
+    from statistics import NormalDist
+
+    if not isinstance(ci, (float, int)) or isinstance(ci, bool) or not 0 < ci < 1:
+        raise KitError(f"ci must be a number between 0 and 1 (e.g. 0.95), got {ci!r}")
+    k = np.asarray(successes, dtype=float)
+    m = np.asarray(n, dtype=float)
+    if np.any(m < 0) or np.any(k < 0) or np.any(k > m):
+        raise KitError(f"wilson_ci needs 0 <= successes <= n, got successes={successes!r}, n={n!r}")
+    z = NormalDist().inv_cdf(1 - (1 - ci) / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / m
+        denom = 1 + z * z / m
+        centre = (p + z * z / (2 * m)) / denom
+        half = z / denom * np.sqrt(p * (1 - p) / m + z * z / (4 * m * m))
+        low = np.where(m > 0, np.clip(centre - half, 0.0, 1.0), np.nan)
+        high = np.where(m > 0, np.clip(centre + half, 0.0, 1.0), np.nan)
+    if low.ndim == 0:
+        return float(low), float(high)
+    return low.astype(float), high.astype(float)

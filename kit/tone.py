@@ -18,7 +18,7 @@ scores as absolute, and check sentences with :func:`sentence_tone`.
 
 Intervals are seeded percentile bootstrap intervals over articles (see :mod:`kit.resample`); for
 actors, whole articles are resampled with their sentences that mention the actor (a cluster
-bootstrap of the sentence-level mean).
+bootstrap of the sentence-level mean). Fewer than two articles give no interval (NaN).
 """
 from __future__ import annotations
 
@@ -166,43 +166,55 @@ def tone_by_group(art_tone: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
         :func:`kit.dictionaries.group_column`), or None for one group ``all``
     n_boot, seed, ci : bootstrap settings (see :mod:`kit.resample`)
 
+    id_col : id column of ``articles``
+
     Returns
     -------
     DataFrame
-        ``<group_by>``, ``n_articles``, ``n_sentences``, ``mean_compound`` (mean of the
-        articles' mean compound), ``compound_low``, ``compound_high``, ``share_positive`` /
-        ``share_negative`` (means of the articles' shares). Groups sorted.
+        ``<group_by>``, ``n_articles`` (all articles of the group in ``articles``, with or
+        without text), ``n_with_tone`` (those with at least one scored sentence: the articles
+        the tone figures are about; an article without body sentences has no tone and is
+        counted here, not silently dropped), ``n_sentences``, ``mean_compound`` (mean of the
+        articles' mean compound; NaN when no article has tone), ``compound_low``,
+        ``compound_high`` (bootstrap over the articles with tone; NaN for fewer than two),
+        ``share_positive`` / ``share_negative`` (means of the articles' shares). Groups sorted.
 
     Examples
     --------
     >>> at = pd.DataFrame({"doc_id": ["a", "b", "c"], "n_sentences": [2, 1, 4], "mean_compound": [0.2, 0.4, -0.1],
     ...                    "share_positive": [0.5, 1.0, 0.0], "share_negative": [0.0, 0.0, 0.25]})
-    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"]})
-    >>> tone_by_group(at, arts, n_boot=0)[["outlet", "n_articles", "mean_compound"]].round(3).values.tolist()
-    [['X', 2, 0.3], ['Y', 1, -0.1]]
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["X", "X", "Y", "Y"]})
+    >>> tone_by_group(at, arts, n_boot=0)[["outlet", "n_articles", "n_with_tone", "mean_compound"]].round(3).values.tolist()
+    [['X', 2, 2, 0.3], ['Y', 2, 1, -0.1]]
     """
-    from kit.dictionaries import group_column
+    from kit.dictionaries import group_series
 
     check_bootstrap_args(n_boot, seed, ci)
     need = [c for c in ("doc_id", "n_sentences", "mean_compound", "share_positive", "share_negative") if c not in art_tone.columns]
     if need:
         raise KitError(f"art_tone has no column(s) {need}; pass the output of article_tone")
     name = group_by if group_by is not None else "group"
-    groups = pd.Series(group_column(articles, group_by).to_numpy(), index=articles[id_col].to_numpy())
-    t = art_tone.assign(_g=groups.reindex(art_tone["doc_id"]).to_numpy())
-    t = t[t["_g"].notna()]
+    groups = group_series(articles, group_by, id_col=id_col)
+    toned = art_tone[art_tone["n_sentences"] > 0].set_index("doc_id")
     rows = []
-    for g, sub in sorted(t.groupby("_g", sort=False), key=lambda kv: str(kv[0])):
+    for g in sorted(pd.unique(groups.to_numpy()), key=str):
+        docs = groups.index[groups.to_numpy() == g]
+        sub = toned.loc[[d for d in docs if d in toned.index]]
         x = sub["mean_compound"].to_numpy(dtype=float)
         lo, hi = bootstrap_ci(x, n_boot=n_boot, seed=seed, ci=ci)
-        rows.append({name: g, "n_articles": len(sub), "n_sentences": int(sub["n_sentences"].sum()),
-                     "mean_compound": float(x.mean()), "compound_low": lo, "compound_high": hi,
-                     "share_positive": float(sub["share_positive"].mean()),
-                     "share_negative": float(sub["share_negative"].mean())})
-    cols = [name, "n_articles", "n_sentences", "mean_compound", "compound_low", "compound_high", "share_positive", "share_negative"]
+        empty = len(sub) == 0
+        rows.append({name: g, "n_articles": len(docs), "n_with_tone": len(sub),
+                     "n_sentences": int(sub["n_sentences"].sum()),
+                     "mean_compound": np.nan if empty else float(x.mean()), "compound_low": lo, "compound_high": hi,
+                     "share_positive": np.nan if empty else float(sub["share_positive"].mean()),
+                     "share_negative": np.nan if empty else float(sub["share_negative"].mean())})
+    cols = [name, "n_articles", "n_with_tone", "n_sentences", "mean_compound", "compound_low", "compound_high",
+            "share_positive", "share_negative"]
     out = pd.DataFrame(rows, columns=cols)
-    for c in ("n_articles", "n_sentences"):
+    for c in ("n_articles", "n_with_tone", "n_sentences"):
         out[c] = out[c].astype("int64")
+    for c in ("mean_compound", "compound_low", "compound_high", "share_positive", "share_negative"):
+        out[c] = out[c].astype(float)
     return out
 
 
@@ -235,7 +247,7 @@ def actor_tone(sent_tone: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
     >>> actor_tone(st, m, n_boot=0)[["actor", "n_sentences", "n_articles", "mean_compound"]].round(3).values.tolist()
     [['X', 2, 2, 0.35]]
     """
-    from kit.dictionaries import group_column
+    from kit.dictionaries import group_series
 
     check_bootstrap_args(n_boot, seed, ci)
     for df, cols, what in ((sent_tone, ("doc_id", "sent_no", "compound"), "sent_tone"),
@@ -254,7 +266,7 @@ def actor_tone(sent_tone: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
         if articles is None:
             raise KitError("actor_tone needs the articles table to group by " + repr(group_by))
         name = group_by
-        groups = pd.Series(group_column(articles, group_by).to_numpy(), index=articles[id_col].to_numpy())
+        groups = group_series(articles, group_by, id_col=id_col)
         j = j.assign(**{name: groups.reindex(j["doc_id"]).to_numpy()})
         keys = [name, "actor"]
     rows = []

@@ -137,3 +137,13 @@ def test_uncovered_names_on_the_sample_finds_no_cast_member():
     covered = {n for name in CAST for n in name.split()}
     assert not (set(u["name"]) & set(CAST))
     assert not any(name in covered for name in u["name"])
+
+
+def test_summary_missing_id_column_is_a_kit_error_listing_the_columns():
+    sal = actor_salience(actor_mentions(ARTS, ACTS), ARTS)
+    arts = ARTS.rename(columns={"doc_id": "id"}).assign(outlet="A")
+    with pytest.raises(KitError, match="no id column 'doc_id'; columns are id, title, text, outlet"):
+        actor_summary(sal, arts)
+    assert len(actor_summary(sal, arts, id_col="id")) > 0
+    with pytest.raises(KitError, match="salience has no column"):
+        actor_summary(sal.drop(columns=["mentions"]), ARTS.assign(outlet="A"))

@@ -112,3 +112,56 @@ def test_frames_eval_skips_gold_files_without_frames(capsys, tmp_path):
     assert "1 gold article(s) scored" in err
     code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--files", "quotes_only.json")
     assert code == 2 and "no article with a 'frames' list" in err
+
+
+# ----------------------------------------------------------------------------- review fixes (F8, F9, F11)
+
+
+def test_frames_without_gold_are_reported_not_hidden_by_macro(capsys, tmp_path):
+    import pandas as pd
+
+    from kit.frames_eval import presence_metrics
+
+    pred = pd.DataFrame({"doc_id": ["a", "b", "c", "a", "b", "c"], "frame": ["x"] * 3 + ["morality"] * 3,
+                         "present": [True, False, True, True, True, False]})
+    gold = pd.DataFrame({"doc_id": ["a", "b", "c"], "frames": [["x"], ["x"], []]})
+    m = presence_metrics(pred, gold).set_index("frame")
+    # x: tp 1 (a), fp 1 (c), fn 1 (b); morality: no gold, 2 predictions, both false positives
+    assert (m.loc["macro", "n_predicted"], m.loc["macro", "fp"]) == (2, 1)
+    assert (m.loc["no_gold", "n_predicted"], m.loc["no_gold", "fp"], m.loc["no_gold", "precision"]) == (2, 2, 0.0)
+    assert pd.isna(m.loc["no_gold", "recall"]) and pd.isna(m.loc["no_gold", "f1"])
+    assert m.loc["micro", "fp"] == 3  # micro pools every frame
+    # and the command says so
+    (tmp_path / "g.json").write_text(json.dumps({"articles": [
+        {"title": "a", "text": "Talks and talks. A moral duty and moral values.", "frames": ["c"]}]}))
+    d = tmp_path / "d.lc3"
+    d.write_text("+c\ntalks\n+morality\nmoral*\n")
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--markdown", "--n-boot", "0")
+    assert code == 0, err
+    assert "| no_gold | 0 | 1 | 0 | 1 | 0 | 0.00 | - | - |" in out
+    assert "morality (1 FP)" in out
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--n-boot", "0")
+    assert "morality (1 FP)" in err
+
+
+def test_frame_gold_loader_has_its_own_name():
+    import kit.frames_eval as fe
+    import kit.quotes_eval as qe
+
+    assert hasattr(fe, "load_frame_gold") and not hasattr(fe, "load_gold")
+    assert "load_frame_gold" in fe.__all__ and "load_gold" not in fe.__all__
+    assert fe.load_frame_gold is not getattr(qe, "load_gold", None)
+
+
+def test_notebook_03_takes_min_sentences_as_a_parameter():
+    import ast
+
+    nb = json.loads((Path(__file__).parent.parent / "notebooks" / "03_frames_and_tone.ipynb").read_text())
+    params = [c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", [])]
+    assert len(params) == 1
+    names = {t.id: n.value.value for n in ast.parse("".join(params[0]["source"])).body
+             for t in n.targets if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)}
+    assert names.get("min_sentences") == 5
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and c is not params[0])
+    assert "min_sentences=min_sentences" in code and "min_sentences=5" not in code
+    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")

@@ -14,6 +14,7 @@ from kit.dictionaries import (
     frame_prevalence,
     frame_scores,
     group_column,
+    load_dictionary,
     make_dictionary,
     read_dictionary,
 )
@@ -84,7 +85,7 @@ def test_negation_flags_hits_within_the_window_before_them():
 
 
 def test_negation_window_is_a_parameter_and_zero_turns_it_off():
-    text = "They did not, after long and tiring talks, agree."
+    text = "They did not after long and tiring talks agree."  # no comma: punctuation would end the scan (F1)
     assert dictionary_hits(arts(text), {"c": ["agree"]}, negation_window=3)["negated"].tolist() == [False]
     assert dictionary_hits(arts(text), {"c": ["agree"]}, negation_window=8)["negated"].tolist() == [True]
     assert dictionary_hits(arts("no agreement"), {"c": ["agree*"]}, negation_window=0)["negated"].tolist() == [False]
@@ -266,7 +267,13 @@ def test_frame_prevalence_shares_and_intervals_against_independent_numbers():
     a = out[out["outlet"] == "A"].iloc[0]
     assert a["n_articles"] == 6 and a["n_present"] == 4 and a["share"] == pytest.approx(4 / 6)
     assert a["mean_per_1k"] == pytest.approx(11 / 6) and a["hits"] == 8
-    assert [a["share_low"], a["share_high"]] == pytest.approx(list(_independent_percentile(present["A"], 400, 7)))
+    # shares: Wilson score interval (F4), worked by hand: n=6, p=4/6, z=1.959964
+    z = 1.959963984540054
+    n, p = 6, 4 / 6
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    assert [a["share_low"], a["share_high"]] == pytest.approx([centre - half, centre + half])
+    assert [a["share_low"], a["share_high"]] == pytest.approx([0.29999, 0.90323], abs=1e-5)
     assert [a["per_1k_low"], a["per_1k_high"]] == pytest.approx(list(_independent_percentile(rate["A"], 400, 7)))
     # a group's interval does not depend on the other groups nor on row order
     again = frame_prevalence(sc.iloc[::-1], ar[ar["outlet"] == "A"], n_boot=400, seed=7)
@@ -401,3 +408,195 @@ def test_row_order_does_not_change_scores(texts):
     a = frame_scores(df, d).sort_values("doc_id").reset_index(drop=True)
     b = frame_scores(ref, d).sort_values("doc_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
+
+
+# ----------------------------------------------------------------------------- review fixes F1-F11
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("They said no. Agreement came.", [False]),                   # sentence end between (F1)
+    ("Asked about it, she said: No, the talks will continue.", [False]),  # comma after the negator
+    ("It was the No. 1 agreement of the year.", [False]),         # "No." before a number
+    ("They held not only talks but an agreement.", [False, False]),  # "not only"
+    ("There was no; agreement", [False]),                         # semicolon
+    ("There was no agreement and not a single talks round.", [True, True]),  # still negated
+])
+def test_negation_stops_at_punctuation_and_skips_number_sign_and_not_only(text, negated):
+    h = dictionary_hits(arts(text), {"c": ["agree*", "talks"]})
+    assert h["negated"].tolist() == negated
+
+
+def test_negation_stops_at_a_clause_break_even_within_the_window():
+    h = dictionary_hits(arts("Without doubt, agreement"), {"c": ["agreement"]}, negation_window=5)
+    assert h["negated"].tolist() == [False]
+    h = dictionary_hits(arts("Without any doubt agreement"), {"c": ["agreement"]}, negation_window=5)
+    assert h[["negated", "negator"]].values.tolist() == [[True, "Without"]]
+
+
+def test_all_capital_lexicoder_and_liwc_files_are_read_in_lower_case(tmp_path):
+    text = "The plan was not good, and they abandoned it. Worthless talk."
+    lc3 = tmp_path / "caps.lc3"
+    lc3.write_text("+negative\nABANDON*\nNOT GOOD\nWORTHLESS\n+positive\nGOOD\n")
+    dic = tmp_path / "caps.dic"
+    dic.write_text("%\n1\tnegative\n2\tpositive\n%\nABANDON*\t1\nNOT GOOD\t1\nWORTHLESS\t1\nGOOD\t2\n")
+    for path in (lc3, dic):
+        d = read_dictionary(path)
+        assert sorted(d.entries["pattern"]) == ["abandon*", "good", "not good", "worthless"]
+        h = dictionary_hits(arts(text), d)
+        got = h[["frame", "match", "negated"]].values.tolist()
+        assert got == [["negative", "not good", False], ["positive", "good", True],
+                       ["negative", "abandoned", False], ["negative", "Worthless", False]], path.name
+
+
+def test_mixed_case_lexicoder_file_keeps_its_case():
+    d = read_dictionary(FIX / "mini.lc3")  # lower-case entries plus the acronym US
+    assert "US" in d.entries["pattern"].tolist()
+    assert dictionary_hits(arts("They told us about the US."), d)["match"].tolist() == ["US"]
+
+
+SPLIT = pd.DataFrame({"doc_id": ["a"], "text": ["Officials held long-term talks about a win-win deal, and agreed to more talks."]})
+
+
+def test_evidence_reuses_the_tokenizer_options_of_the_hits():
+    h = dictionary_hits(SPLIT, {"coop": ["talks", "win"]}, split_hyphens=True)
+    assert h.attrs["kit_token_options"] == {"split_hyphens": True, "merge_us": True}
+    ev = frame_evidence(h, SPLIT, window=2)
+    # tokens with split hyphens: Officials held long term talks about a win win deal and agreed to more talks
+    assert ev[["keyword", "left", "right"]].values.tolist() == [
+        ["talks", "long-term", "about a"], ["win", "about a", "-win deal"], ["win", "a win-", "deal, and"],
+        ["talks", "to more", ""]]
+    with pytest.raises(KitError, match="split_hyphens=True"):
+        frame_evidence(h, SPLIT, split_hyphens=False)
+
+
+def test_frame_scores_counts_tokens_with_the_options_of_the_hits():
+    h = dictionary_hits(SPLIT, {"coop": ["talks", "win"]}, split_hyphens=True)
+    sc = frame_scores(SPLIT, {"coop": ["talks", "win"]}, hits=h, min_hits=1)
+    # Officials held long term talks about a win win deal and agreed to more talks: 15 tokens once
+    # long-term and win-win are split (13 without splitting); 4 hits
+    assert sc[["hits", "n_tokens"]].values.tolist() == [[4, 15]]
+    assert sc["per_1k"].tolist() == [pytest.approx(4000 / 15)]
+    with pytest.raises(KitError, match="split_hyphens"):
+        frame_scores(SPLIT, {"coop": ["talks", "win"]}, hits=h, split_hyphens=False, min_hits=1)
+
+
+def test_hits_without_their_options_that_do_not_fit_the_tokens_fail_loudly():
+    h = dictionary_hits(SPLIT, {"coop": ["talks", "win"]}, split_hyphens=True)
+    plain = pd.DataFrame(h.to_dict("list"))  # e.g. read back from CSV: no attrs
+    assert not plain.attrs
+    with pytest.raises(KitError, match="does not line up"):
+        frame_evidence(plain, SPLIT)
+    ok = frame_evidence(plain, SPLIT, split_hyphens=True, window=1)
+    assert ok["keyword"].tolist() == ["talks", "win", "win", "talks"]
+
+
+def test_frame_prevalence_single_article_group_has_wilson_share_and_no_bootstrap_interval():
+    sc = pd.DataFrame({"doc_id": ["a", "b", "c"], "frame": "conflict", "hits": [3, 0, 2],
+                       "per_1k": [6.0, 0.0, 4.0], "present": [True, False, True]})
+    ar = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"]})
+    out = frame_prevalence(sc, ar, n_boot=200, seed=0).set_index("outlet")
+    x = out.loc["X"]
+    assert x["share"] == 1.0
+    # Wilson for 1 of 1 at 95%: centre = (1 + z^2/2) / (1 + z^2), half = z / (1 + z^2) * sqrt(z^2 / 4)
+    z = 1.959963984540054
+    centre, half = (1 + z * z / 2) / (1 + z * z), z / (1 + z * z) * (z / 2)
+    assert (x["share_low"], x["share_high"]) == pytest.approx((centre - half, 1.0))
+    assert x["share_low"] == pytest.approx(0.20655, abs=1e-5)
+    assert np.isnan(x["per_1k_low"]) and np.isnan(x["per_1k_high"])
+    from scipy.stats import binomtest
+
+    y = out.loc["Y"]  # 1 of 2
+    ref = binomtest(1, 2).proportion_ci(confidence_level=0.95, method="wilson")
+    assert (y["share_low"], y["share_high"]) == pytest.approx((ref.low, ref.high))
+    assert not np.isnan(y["per_1k_low"])
+
+
+@pytest.mark.parametrize("k, n, ci", [(0, 5, 0.95), (3, 10, 0.9), (7, 7, 0.99), (12, 40, 0.95)])
+def test_wilson_ci_agrees_with_scipy(k, n, ci):
+    from scipy.stats import binomtest
+
+    from kit.resample import wilson_ci
+
+    ref = binomtest(k, n).proportion_ci(confidence_level=ci, method="wilson")
+    assert wilson_ci(k, n, ci=ci) == pytest.approx((ref.low, ref.high))
+
+
+def test_wilson_ci_edge_cases():
+    from kit.resample import wilson_ci
+
+    lo, hi = wilson_ci(0, 0)
+    assert np.isnan(lo) and np.isnan(hi)
+    with pytest.raises(KitError, match="successes"):
+        wilson_ci(3, 2)
+
+
+def test_bootstrap_of_one_unit_is_nan_not_a_zero_width_interval():
+    lo, hi = bootstrap_ci([0.7], n_boot=100)
+    assert np.isnan(lo) and np.isnan(hi)
+    lo, hi = bootstrap_ci([[1.0, 2.0]], n_boot=100)
+    assert np.isnan(lo).all() and np.isnan(hi).all()
+
+
+NEG_YAML = """name: t
+categories:
+  taiwan:
+    description: the island
+    negation: false
+    entries: [Taiwan]
+  conflict:
+    entries: [clash*]
+"""
+
+
+def test_yaml_negation_false_switches_negation_off_for_one_category(tmp_path):
+    p = tmp_path / "t.yml"
+    p.write_text(NEG_YAML)
+    d = read_dictionary(p)
+    assert d.negation == {"taiwan": False} and not d.negates("taiwan") and d.negates("conflict")
+    text = "Force would not resolve the Taiwan question. There was no clash."
+    h = dictionary_hits(arts(text), d)
+    assert h[["frame", "match", "negated", "negator"]].values.tolist() == [
+        ["taiwan", "Taiwan", False, None], ["conflict", "clash", True, "no"]]
+    sc = frame_scores(arts(text), d, min_hits=1)
+    assert sc[["frame", "hits", "negated_hits"]].values.tolist() == [["taiwan", 1, 0], ["conflict", 0, 1]]
+
+
+def test_yaml_negation_must_be_true_or_false(tmp_path):
+    p = tmp_path / "t.yml"
+    p.write_text(NEG_YAML.replace("negation: false", "negation: sometimes"))
+    with pytest.raises(KitError, match=r"line 5: negation of category 'taiwan' must be true or false"):
+        read_dictionary(p)
+
+
+def test_merging_dictionaries_with_different_negation_for_one_category_fails(tmp_path):
+    p = tmp_path / "t.yml"
+    p.write_text(NEG_YAML)
+    merged = load_dictionary([p, "us_china_issues"])  # both switch negation off for taiwan: fine
+    assert not merged.negates("taiwan") and merged.negates("conflict")
+    with pytest.raises(KitError, match="negation"):
+        load_dictionary([p, {"taiwan": ["Taipei"]}])
+
+
+def test_us_china_issues_count_negated_mentions():
+    d = bundled_dictionary("us_china_issues")
+    assert all(not d.negates(c) for c in d.categories)
+    text = "Drills would not resolve the Taiwan question, and there was no military threat to Taiwan."
+    h = dictionary_hits(arts(text), d)
+    assert h[h["frame"] == "taiwan"]["negated"].tolist() == [False, False]
+
+
+def test_missing_id_column_is_a_kit_error_listing_the_columns():
+    sc = frame_scores(arts("clash clash"), {"c": ["clash"]}, min_hits=1)
+    ar = pd.DataFrame({"id": ["d0"], "outlet": ["X"]})
+    with pytest.raises(KitError, match="no id column 'doc_id'; columns are id, outlet"):
+        frame_prevalence(sc, ar, n_boot=0)
+    assert frame_prevalence(sc, ar, n_boot=0, id_col="id")["n_articles"].tolist() == [1]
+
+
+@pytest.mark.parametrize("name", list(BUNDLED_DICTIONARIES))
+def test_data_card_wording_matches_the_layout_and_what_the_kit_prints(name):
+    card = Path(bundled_dictionary(name).source).with_suffix(".md").read_text()
+    validated = card.index("## How it was validated")
+    table = card.index("| micro |")
+    assert table < validated and "figures below" not in card[validated:]  # the table is above (F10)
+    assert "responsibility 0.00" not in card  # undefined precision/F1 is NaN, not 0.00

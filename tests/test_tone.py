@@ -93,3 +93,38 @@ def test_bad_bootstrap_arguments_fail_loudly():
                        "share_negative": [0.0]})
     with pytest.raises(KitError, match="n_boot"):
         tone_by_group(at, pd.DataFrame({"doc_id": ["a"], "outlet": ["W"]}), n_boot=-5)
+
+
+# ----------------------------------------------------------------------------- review fixes (F4, F5, F7)
+
+
+def test_tone_by_group_counts_articles_without_body_sentences():
+    arts = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "outlet": ["X", "X", "X", "Y"],
+                         "text": ["The talks were a great success.", None, "", "   "]})
+    at = article_tone(sentence_tone(arts))
+    assert at["doc_id"].tolist() == ["a"]  # only a has sentences
+    out = tone_by_group(at, arts, n_boot=0).set_index("outlet")
+    assert out.loc["X", "n_articles"] == 3 and out.loc["X", "n_with_tone"] == 1
+    assert out.loc["X", "mean_compound"] == pytest.approx(at["mean_compound"].iloc[0])
+    # a group none of whose articles has a sentence is reported, with no tone
+    assert out.loc["Y", "n_articles"] == 1 and out.loc["Y", "n_with_tone"] == 0 and out.loc["Y", "n_sentences"] == 0
+    assert np.isnan(out.loc["Y", "mean_compound"]) and np.isnan(out.loc["Y", "compound_low"])
+
+
+def test_tone_by_group_one_article_has_no_bootstrap_interval():
+    at = pd.DataFrame({"doc_id": ["a"], "n_sentences": [3], "mean_compound": [0.4], "share_positive": [1.0],
+                       "share_negative": [0.0]})
+    out = tone_by_group(at, pd.DataFrame({"doc_id": ["a"], "outlet": ["W"]}), n_boot=200).iloc[0]
+    assert out["mean_compound"] == pytest.approx(0.4)
+    assert np.isnan(out["compound_low"]) and np.isnan(out["compound_high"])
+
+
+def test_missing_id_column_is_a_kit_error_listing_the_columns():
+    at = pd.DataFrame({"doc_id": ["a"], "n_sentences": [1], "mean_compound": [0.1], "share_positive": [1.0],
+                       "share_negative": [0.0]})
+    with pytest.raises(KitError, match="no id column 'doc_id'; columns are id, outlet"):
+        tone_by_group(at, pd.DataFrame({"id": ["a"], "outlet": ["W"]}))
+    st = pd.DataFrame({"doc_id": ["a"], "sent_no": [0], "compound": [0.5]})
+    m = pd.DataFrame({"doc_id": ["a"], "actor": ["X"], "where": ["text"], "sent_no": [0]})
+    with pytest.raises(KitError, match="columns are id, outlet"):
+        actor_tone(st, m, pd.DataFrame({"id": ["a"], "outlet": ["W"]}), group_by="outlet")

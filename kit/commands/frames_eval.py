@@ -25,8 +25,20 @@ def add_arguments(p):
     p.add_argument("--markdown", action="store_true", help="print the table as a Markdown table")
 
 
+def no_gold_note(metrics) -> str:
+    """A sentence naming the frames without gold articles and their false positives ('' if none)."""
+    from kit.frames_eval import frames_without_gold
+
+    ng = frames_without_gold(metrics)
+    if ng.empty:
+        return ""
+    parts = ", ".join(f"{r.frame} ({r.fp} FP)" for r in ng.itertuples(index=False))
+    return (f"Frames without any gold article, not in the macro row (row no_gold pools them; every "
+            f"prediction is a false positive): {parts}.")
+
+
 def markdown_table(metrics) -> str:
-    """The metrics as a Markdown table (3 decimals, '-' for undefined)."""
+    """The metrics as a Markdown table (2 decimals, '-' for undefined), with a note on frames without gold."""
     ci = "f1_low" in metrics.columns
     lines = ["| frame | gold | predicted | TP | FP | FN | precision | recall | F1 |" + (" F1 95% CI |" if ci else ""),
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if ci else "")]
@@ -37,6 +49,9 @@ def markdown_table(metrics) -> str:
         if ci:
             line += " - |" if r.f1_low != r.f1_low else f" {f(r.f1_low)}–{f(r.f1_high)} |"
         lines.append(line)
+    note = no_gold_note(metrics)
+    if note:
+        lines += ["", note]
     return "\n".join(lines)
 
 
@@ -60,6 +75,9 @@ def run(args) -> int:
         print(m.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     n = len(res["matched"])
     print(f"kit frames-eval: {n} gold article(s) scored, min_hits={args.min_hits}", file=sys.stderr)
+    note = no_gold_note(m)
+    if note and not args.markdown:
+        print(f"kit frames-eval: {note}", file=sys.stderr)
     for r in res["unmatched"].itertuples(index=False):
         print(f"kit frames-eval: not found: {r.gold_file}: '{r.title}' ({r.reason})", file=sys.stderr)
     return 1 if len(res["unmatched"]) else 0
