@@ -216,8 +216,9 @@ def save_figure(fig, output_dir: str | os.PathLike, name: str, *, formats: Seque
     """Write ``fig`` as ``output_dir/name.png`` and ``.svg`` (no timestamps) and return the paths.
 
     PNG at ``dpi`` dots per inch; SVG with text drawn as paths (identical on every machine) and a
-    fixed id salt; no creation date in either, so two runs give identical files. The figure stays
-    open, so a notebook still shows it below the cell.
+    fixed id salt; no creation date in either, so two runs give identical files. The figure is
+    closed for pyplot and returned inside a :class:`SavedFigure`, so a notebook cell that ends with
+``save_figure(...)`` shows the figure exactly once.
 
     Parameters
     ----------
@@ -262,7 +263,35 @@ def save_figure(fig, output_dir: str | os.PathLike, name: str, *, formats: Seque
             path = folder / f"{name}.{fmt}"
             fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt], facecolor="white")
             paths[fmt] = path
-    return paths
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)  # shown once, through the returned SavedFigure, not again by the inline backend
+    return SavedFigure(fig, paths)
+
+
+class SavedFigure(dict):
+    """What :func:`save_figure` returns: a dict ``format -> Path`` that a notebook shows as the
+    figure itself (exactly once, whether or not the inline backend would have shown it).
+
+    >>> import tempfile
+    >>> saved = save_figure(bar_counts(pd.DataFrame({"outlet": ["A"], "n_articles": [1]})), tempfile.mkdtemp(), "one")
+    >>> saved._repr_png_()[:4] == bytes([137, 80, 78, 71]), sorted(saved)
+    (True, ['png', 'svg'])
+    """
+
+    def __init__(self, figure, paths: dict[str, Path]):
+        super().__init__(paths)
+        self.figure = figure
+
+    def _repr_png_(self) -> bytes:
+        import io
+
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="png", dpi=110, metadata={"Software": None}, facecolor="white")
+        return buf.getvalue()
+
+    def __repr__(self) -> str:
+        return "<figure saved as " + ", ".join(str(p) for p in self.values()) + ">"
 
 
 # --------------------------------------------------------------------------------------------

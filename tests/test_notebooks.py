@@ -109,6 +109,11 @@ def test_runs_with_defaults_through_papermill(path, tmp_path):
     assert not errors
     assert sorted(p.name for p in out_dir.glob("*.csv")), "a report writes its tables as CSV"
     assert not any(p.suffix == ".png" and not p.with_suffix(".svg").exists() for p in out_dir.iterdir())
+    # every saved figure is shown exactly once in the report, and no bare return value is printed instead
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "save_figure(" in cell.source:
+            images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+            assert len(images) == cell.source.count("save_figure("), cell.source
 
 
 def test_there_are_notebooks():
