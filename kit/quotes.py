@@ -25,7 +25,9 @@ What is handled
 - resolution within the article: surnames, pronouns (nearest compatible person; gender is
   learnt from the article itself), roles linked to a name ("the foreign minister" after
   "Foreign Minister X"), organisations ("the ministry" after "the Ministry of Trade") and
-  groups ("both sides", "analysts at X") as speakers;
+  groups ("both sides", "analysts at X") as speakers; unnamed people as described ("said a
+  senior official on Tuesday" -> "a senior official"; "another diplomat" is someone new);
+  documents for whoever issued them ("X issued a statement ... the statement said");
 - speaker profile: ``role`` and ``affiliation`` from titles and appositives, ``speaker_type``
   (official, expert, media, business, citizen, organisation, unknown), and ``side`` from an
   optional actor file.
@@ -35,6 +37,7 @@ Everything is rule based and runs without network or models.
 from __future__ import annotations
 
 import bisect
+import numbers
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,7 +65,8 @@ QUOTE_COLUMNS: dict[str, str] = {
     "quote_no": "position of the quote in its article (0-based, reading order)",
     "text": "the words inside the marks; interrupted and multi-paragraph parts joined by one space",
     "kind": "full, partial, scare or title (see QUOTE_KINDS)",
-    "speaker": "resolved speaker: full name, organisation or group as written (missing when unknown)",
+    "speaker": "resolved speaker: full name, organisation or group, or an unnamed person as described "
+               "('a senior official'); missing when unknown",
     "speaker_mention": "the speaker as written next to the quote ('she', 'Whitcombe', 'the ministry')",
     "verb": "speech verb of the attribution, lower-cased (said, told, according to, ':' ...)",
     "para_no": "paragraph where the quote opens",
@@ -451,7 +455,7 @@ class Mention:
 
 @dataclass
 class _Article:
-    doc_id: str
+    doc_id: Any
     paras: list[tuple[int, str, int]]  # (para_no, text, body offset)
     persons: dict[str, Person] = field(default_factory=dict)
     orgs: dict[str, Person] = field(default_factory=dict)
@@ -895,10 +899,74 @@ def _role_words(text: str) -> list[str]:
     return [_ROLE_SYNONYMS.get(w.rstrip("."), w.rstrip(".")) for w in _words(text)]
 
 
+_INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
+_PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
+
+
+def _head_part(np_: str) -> tuple[str, str | None]:
+    """Split a descriptive noun phrase at its first preposition: (head part, complement).
+
+    >>> _head_part("a spokesperson for the ministry of health")
+    ('a spokesperson', 'the ministry of health')
+    """
+    parts = _PREP_SPLIT.split(np_.strip(), maxsplit=1)
+    # 'a former diplomat now at X': an adverb before the preposition is not the head
+    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|[a-z]+ly))+$", "", parts[0])
+    return head, (parts[1] if len(parts) > 1 else None)
+
+
+def _is_person_word(w: str) -> bool:
+    """A noun for a person (role, job, title), not an organisation: 'spokesperson', 'diplomat'."""
+    w = w.lower().rstrip(".")
+    if w in _ORG_WORDS and w not in _TYPE_WORDS:
+        return False
+    return w in _TYPE_WORDS or w in _PERSON_TITLES or w in _LEADER_WORDS or w in _GENDER_NOUNS["f"] | _GENDER_NOUNS["m"]
+
+
+def _descriptor(np_: str) -> Person:
+    """An unnamed speaker described by a noun phrase ('a United Nations spokesperson').
+
+    The phrase (with its determiner, lower-cased) is the speaker's name, the words of the head
+    part without the determiner are the role, and an organisation after a preposition or inside
+    the head part is the affiliation.
+    """
+    np_ = _clean_mention(np_)
+    if _DETERMINER.match(np_):
+        np_ = np_[0].lower() + np_[1:]
+    head, comp = _head_part(np_)
+    role = _DETERMINER.sub("", head).strip() or None
+    hw = _words(head)
+    aff = None
+    if comp and _is_orgish(_words(comp)) or comp and re.match(r"(?:the\s+)?[A-Z]", comp):
+        aff = _clean_mention(comp)
+    else:
+        orgs = [r.group(0) for r in _ORG_RUN.finditer(head) if _is_orgish(r.group(0).split())]
+        if orgs:
+            aff = orgs[-1]
+    kind = "org" if hw and hw[-1].lower() in _ORG_WORDS and not _is_person_word(hw[-1]) else "descriptor"
+    return Person(name=np_, tokens=tuple(np_.split()), kind=kind, role=role if kind == "descriptor" else None,
+                  affiliation=aff if kind == "descriptor" else None)
+
+
+def _earlier_descriptor(art: _Article, head: str, pos: int) -> Person | None:
+    """The nearest unnamed speaker introduced before ``pos`` with this head noun ('one senior official' ...
+    'the official'); words inside quotation marks do not count."""
+    found = None
+    for d in re.finditer(rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b[^.;:!?,“”\"]*",
+                         art.text[:pos]):
+        if not _in_quote(art, d.start()):
+            found = d
+    if found is None:
+        return None
+    np_ = _trim_np(found.group(0))
+    return _descriptor(np_) if np_ else None
+
+
 def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     """'the foreign minister' -> the person the article linked to that role; 'the ministry' -> org."""
-    words = [w for w in _role_words(np_) if w not in ("the", "a", "an", "one", "another", "this", "that", "our",
-                                                       "chinese", "china's", "china’s", "u.s", "top", "senior")]
+    words = [w for w in _role_words(_head_part(np_)[0]) if w not in (
+        "the", "a", "an", "one", "another", "this", "that", "our", "chinese", "china's", "china’s", "u.s", "top", "senior")]
     if not words:
         return None
     head = words[-1]
@@ -928,12 +996,7 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     if best is not None:
         return best
     # unnamed descriptor earlier: 'one senior official' ... 'the official'
-    prev = list(re.finditer(rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+((?:[\w-]+\s+){{0,2}}{re.escape(head)})\b", art.text[:pos]))
-    if prev:
-        d = prev[-1]
-        return Person(name=_clean_mention(d.group(0)), tokens=tuple(d.group(0).split()), kind="descriptor",
-                      role=head, first_pos=d.start())
-    return None
+    return _earlier_descriptor(art, head, pos)
 
 
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
@@ -954,14 +1017,24 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
             r = _resolve(art, poss.group(1), pos, para_start)
             if r is not None:
                 return r
+        by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
+        if by and by.group(1).strip():
+            r = _resolve(art, by.group(1), pos, para_start)
+            if r is not None and r.kind != "document":
+                return r
         return Person(name=m, tokens=tuple(m.split()), kind="document")
     # groups: 'analysts at X', 'both sides'
     if words and (words[0] in _GROUP_HEADS or (len(words) > 1 and words[0] in ("both", "some", "many", "several", "two", "three", "other")
                                                and words[1] in _GROUP_HEADS)) and (words[-1] in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low)):
         return Person(name=_clean_mention(m[0].lower() + m[1:] if m.split()[0].lower() in ("both", "the") else m),
                       tokens=tuple(m.split()), kind="group")
+    # a person described by a role: 'a United Nations spokesperson', 'a spokesman for the Ministry
+    # of Trade' (the organisation is the affiliation, not the speaker)
+    head_part = _head_part(m)[0]
+    hp_words = _words(head_part)
+    person_head = bool(hp_words) and _is_person_word(hp_words[-1])
     # organisations named in full (not 'Foreign Ministry spokesperson Shen Meiling')
-    for om in _ORG_RUN.finditer(m):
+    for om in ([] if person_head else _ORG_RUN.finditer(m)):
         ot = _org_tokens(om.group(0).split())
         tail = m[om.end():]
         if ot and _is_orgish(ot) and not _name_like(tail) and not any(
@@ -970,10 +1043,14 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
             if key in art.orgs:
                 return art.orgs[key]
             name = re.sub(r"['’]s$", "", " ".join(ot))
+            if re.search(rf"\bthe\s+{re.escape(ot[0])}", m, re.I):
+                name = "the " + name  # 'The Pentagon' -> 'the Pentagon', as organisations are named
             return Person(name=name, tokens=tuple(ot), kind="org")
     # proper names (possibly after a title or a role written in lower case)
     runs = [r for r in _CAP_RUN.finditer(m)]
-    if low.split()[0] in ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several") or not runs or first[0].islower():
+    possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
+    if low.split()[0] in ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several") or not runs \
+            or first[0].islower() or possessive_np:
         # 'the foreign minister', 'analysts at X', 'both sides', 'Foreign Ministry spokesperson Shen Meiling'
         if runs:
             last = runs[-1]
@@ -991,14 +1068,16 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
         if head in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low) and words and words[0] in _GROUP_HEADS:
             return Person(name=_clean_mention(m[0].lower() + m[1:] if m[:4].lower() in ("both", "the ") else m),
                           tokens=tuple(m.split()), kind="group")
+        if _INDEFINITE.match(m):
+            # 'a senior official', 'another diplomat': someone new, never a person named before
+            return _descriptor(m)
         r = _resolve_role(art, m, pos)
         if r is not None:
             return r
-        if runs and _is_orgish(runs[-1].group(0).split()):
+        if runs and _is_orgish(runs[-1].group(0).split()) and not person_head:
             name = runs[-1].group(0)
             return art.orgs.get(name.lower()) or Person(name=name, tokens=tuple(name.split()), kind="org")
-        kind = "org" if head in _ORG_WORDS else "descriptor"
-        return Person(name=_clean_mention(m[0].lower() + m[1:]), tokens=tuple(m.split()), kind=kind)
+        return _descriptor(m)
     # capitalised mention: the run that names a known person (a full name before a surname),
     # else the last full name
     found = []
@@ -1043,11 +1122,23 @@ _NP_AFTER = (
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
+# a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
+_NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w’'&-]+)"
+# a speaker noun phrase AFTER its verb ('said X', 'according to X'): nothing ends it but punctuation,
+# so it is matched greedily (up to 10 words) and _trim_np cuts the clause words that follow the head
+_NP_TAIL = (
+    rf"(?:{_NAME_NP}\s+(?:(?!(?:of|at|for|from|with|in|on|and|or|to|by|as|after|before|who|which|that|but|"
+    rf"last|this|next|during|when|while|told|said|says)\b)[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
+    rf"|{_NAME_NP}['’]s\s+(?:{_NPW}\s+){{0,6}}{_NPW}"
+    rf"|{_NAME_NP}"
+    rf"|(?:the|a|an|one|another|both|two|three|some|many|several|other|his|her|their|its)\s+(?:{_NPW}\s+){{0,9}}{_NPW}"
+    rf"|[a-z][\w’'-]*(?:\s+{_NPW}){{0,9}})"
+)
 # after the closing mark: ', said X' / ', X said' / ', she said' / ', according to X'
-_AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP_AFTER})")
+_AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP_TAIL})")
 _AFTER_NORMAL = re.compile(
     rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
-_AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_AFTER})")
+_AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
 
 
@@ -1068,13 +1159,18 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             np_ = _trim_np(np_)
             return np_, "according to"
     m = _AFTER_INV.match(after)
-    if m and m.group("np").split()[0].lower() not in ("that", "the", "this") or (m and _looks_speaker_np(m.group("np"))):
+    if m:
         np_ = _trim_np(m.group("np"))
-        if np_.lower() in _PRONOUNS or not np_:
+        if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
             return None
-        if np_.split()[0].lower() in ("that", "this", "it"):
-            return None
-        return np_, m.group("verb").lower()
+        # a capitalised name speaks; a lower-case phrase only when it names someone who can
+        # ('a senior official', 'the State Department', 'residents of the town')
+        if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
+            # 'said the company's chief executive, Mark Li.': the name in apposition speaks
+            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})\s*(?:[,.;!?]|$)", after[m.end():])
+            if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()):
+                return app.group("name"), m.group("verb").lower()
+            return np_, m.group("verb").lower()
     m = _AFTER_NORMAL.match(after)
     if m:
         np_ = _trim_np(m.group("np"))
@@ -1092,21 +1188,65 @@ def _attr_after(after: str) -> tuple[str, str] | None:
 
 
 def _looks_speaker_np(np_: str) -> bool:
+    """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
     w = _words(np_.lower())
-    return bool(w) and (w[-1] in _GROUP_HEADS or w[-1] in _TITLE_WORDS or w[-1] in _ORG_WORDS or
-                        any(x in _TITLE_WORDS for x in w))
+    if not w:
+        return False
+    hw = _words(_head_part(np_)[0].lower()) or w
+    if any(x[-1] in _GROUP_HEADS or x[-1] in _TITLE_WORDS or x[-1] in _ORG_WORDS or x[-1] in _TYPE_WORDS
+           or x[-1] in _DOC_NOUNS for x in (w, hw)):
+        return True
+    if len(hw) >= 2 and hw[0] in ("two", "three", "four", "five", "several", "many", "some", "both", "dozens",
+                                  "hundreds", "thousands") and hw[-1].endswith("s"):
+        return True  # 'two witnesses', 'several shopkeepers'
+    return any(x in _TITLE_WORDS or x in _TYPE_WORDS for x in w)
+
+
+# words that end a speaker noun phrase: time and place adverbials, relative clauses, auxiliaries
+_NP_CUT = re.compile(
+    r"\s+(?:on|in|to|after|before|during|when|while|as|last|this|next|late|early|yesterday|today|tonight|by|via|"
+    r"who|whom|whose|which|that|where|but|or|nor|because|if|since|although|though|than|citing|"
+    r"told|said|says|wrote|added|later|then|also|recently|previously|earlier|again|once|"
+    r"would|will|could|should|can|may|might|must|is|was|were|are|has|had|have|did|does|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # a participle or adjective with its complement: 'based in', 'speaking on', 'familiar with'
+    r"|\s+(?:[a-z]{3,}(?:ed|ing)|familiar|close|privy|knowledgeable|aware|responsible)\s+"
+    r"(?:in|at|to|by|with|on|from|for|as|about|of|that|the|a|an|his|her|their|its)\b"
+    r"|\s+(?:[a-z]{3,}ing|declined|asked|requested)$")
 
 
 def _trim_np(np_: str) -> str:
+    """Cut a speaker noun phrase before the words that follow it.
+
+    'a senior official on Tuesday' -> 'a senior official'; 'one European diplomat who declined
+    to be named' -> 'one European diplomat'; 'the Department of Trade and Industry' stays whole
+    (an 'and' between capitalised words of an organisation), 'Ana Ruiz and Bo Li' -> 'Ana Ruiz'.
+    """
     np_ = np_.strip()
-    # cut trailing adverbials: 'Shen Meiling on Tuesday' -> 'Shen Meiling'
-    cut = re.split(r"\s+(?:on|in|to|after|before|during|when|while|as|last|this|late|early|yesterday|today|"
-                   r"by|via|who|which|that|but|and|told|said|says|wrote|added|later|then|also|"
-                   r"recently|previously|earlier|again|once)\b", np_, maxsplit=1)[0]
-    # 'at'/'of'/'for' stay only when an organisation name follows
-    m = re.match(r"(.*?)\s+(?:at|for|from|with)\s+(?![A-Z]|the\s+[A-Z])", cut)
-    if m:
-        cut = m.group(1)
+    # 'a report by the International Energy Agency': the issuer of a document stays
+    dm = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(?=\S)" % "|".join(_DOC_NOUNS), np_)
+    if dm and not _NP_CUT.search(np_[:dm.start()]):
+        rest = _trim_np(np_[dm.end():])
+        return _clean_mention(np_[:dm.end()] + rest) if rest else _clean_mention(np_[:dm.start()])
+    cut = _NP_CUT.split(np_, maxsplit=1)[0]
+    # 'and' ends the phrase, unless it joins capitalised words of one organisation name
+    for am in re.finditer(r"\s+and\b", cut):
+        left, right = cut[:am.start()], cut[am.end():]
+        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and _is_orgish(_words(left)):
+            continue
+        cut = left
+        break
+    # 'at'/'for'/'from'/'with' stay only when an organisation follows ('a spokesperson for the
+    # ministry of health', 'analysts at Daeyang Securities')
+    for pm in re.finditer(r"\s+(?:at|for|from|with)\s+", cut):
+        left, right = cut[:pm.start()], cut[pm.end():]
+        if re.match(r"(?:the\s+)?[A-Z]", right):
+            continue
+        lw = _words(left.lower())
+        if lw and (lw[-1] in _TYPE_WORDS or lw[-1] in _TITLE_WORDS or lw[-1] in _GROUP_HEADS) and _is_orgish(_words(right)):
+            continue
+        cut = left
+        break
     cut = re.sub(r"[’']s$", "", cut.strip())
     return _clean_mention(cut)
 
@@ -1254,8 +1394,13 @@ def _subject(head: str) -> tuple[str, int] | None:
                                                                   r"official|diplomat|source)\b", p, re.I):
             continue
         firsts.append((p, o + part.find(p)))
-    for p, o in firsts:
+    for k, (p, o) in enumerate(firsts):
         if _name_like(p) or re.match(r"^(?:he|she|they|it|we)\b", p, re.I):
+            # 'A Foreign Ministry spokesperson, Shen Meiling, told ...': the name in apposition
+            # to a description is the subject
+            if k + 1 < len(firsts) and re.match(r"^(?:a|an|the|one)\s", p, re.I) and \
+                    re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) and not _is_orgish(firsts[k + 1][0].split()):
+                return firsts[k + 1]
             np_ = _clean_np(p)
             if np_:
                 return np_, o
@@ -1269,7 +1414,7 @@ def _subject(head: str) -> tuple[str, int] | None:
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
     s = frag
-    acc = re.search(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_AFTER})", s)
+    acc = re.search(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_TAIL})", s)
     start_at = 0
     if acc:
         # 'According to a readout, Liang told Garrity that ...': the main clause wins
@@ -1442,19 +1587,76 @@ def _modifier_quote(before: str, after: str) -> bool:
     return False
 
 
+def _masked_text(art: "_Article") -> str:
+    """The article text with every quoted stretch blanked out (offsets unchanged)."""
+    masked = list(art.text)
+    for a, b in getattr(art, "quote_spans", ()):
+        for i in range(a, min(b, len(masked))):
+            if not masked[i].isspace():
+                masked[i] = " "
+    return "".join(masked)
+
+
+_ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"
+                r"distributed|made\s+public|shared|read\s+out|tweeted|signed|drafted|wrote)")
+
+
+def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -> Person | None:
+    """Who issued the document that 'speaks' at ``pos`` ('the statement said', 'the statement called it').
+
+    The nearest earlier sentence that mentions the same kind of document names its issuer:
+    'X issued a statement', 'a statement from X', 'X's statement', or 'X said in a statement'.
+    """
+    nouns = [w for w in _words(mention.lower()) if w in _DOC_NOUNS]
+    if not nouns:
+        return None
+    noun = nouns[0]
+    stem = noun[:-1] if noun.endswith("s") and noun[:-1] in _DOC_NOUNS else noun
+    mtext = _masked_text(art)
+    starts = art.sent_starts or [0]
+    k = bisect.bisect_right(starts, pos) - 1
+    noun_re = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+    for step in range(12):
+        if k - step < 0:
+            break
+        s0 = starts[k - step]
+        s1 = pos if step == 0 else (starts[k - step + 1] if k - step + 1 < len(starts) else len(mtext))
+        sent = mtext[s0:s1]
+        for nm in reversed(list(noun_re.finditer(sent))):
+            pre, post = sent[:nm.start()], sent[nm.end():]
+            np_, at = None, 0
+            iv = re.search(rf"\b{_ISSUE_VERBS}\s+(?:(?:a|an|its|the|his|her|their|this|that|joint|new|brief|short|"
+                           rf"written|formal|official|lengthy|[\w-]+-word)\s+){{1,3}}$", pre, re.I)
+            if iv:
+                subj = _subject(pre[:iv.start()])
+                if subj is not None:
+                    np_, at = subj
+            if np_ is None:
+                by = re.match(rf"\s*(?:(?:issued|released|published|put\s+out|posted|signed)\s+)?(?:from|by)\s+(?P<np>{_NP_TAIL})", post)
+                if by:
+                    np_, at = _trim_np(by.group("np")), nm.end() + by.start("np")
+            if np_ is None:
+                poss = re.search(rf"(?P<np>{_NAME_NP}|the\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:[\w-]+\s+){{0,2}}$", pre)
+                if poss:
+                    np_, at = poss.group("np"), poss.start("np")
+            if np_ is None and re.search(r"\b(?:in|into)\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", pre):
+                found = _attr_before(pre)
+                if found is not None:
+                    np_, at = found[0], found[2]
+            if np_:
+                ent = _resolve(art, np_, s0 + at, para_start)
+                if ent is not None and ent.kind != "document":
+                    return ent
+    return None
+
+
 def _speech_events(art: "_Article") -> list[tuple[int, str, str, int]]:
     """Sentences where someone speaks in paraphrase ('X said ...', 'X put it bluntly:').
 
     Returns (position, mention, verb, paragraph start) in reading order; quoted words are masked.
     """
     out = []
-    text = art.text
-    masked = list(text)
-    for a, b in getattr(art, "quote_spans", ()):
-        for i in range(a, min(b, len(masked))):
-            if not masked[i].isspace():
-                masked[i] = " "
-    mtext = "".join(masked)
+    mtext = _masked_text(art)
     for _, ptext, po in art.paras:
         starts = _sentence_starts(ptext) + [len(ptext)]
         for s0, s1 in zip(starts, starts[1:]):
@@ -1632,7 +1834,8 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                 q.mention, q.verb = attr[0], attr[1]
                 ent = _resolve(art, attr[0], attr[2], para_off)
                 if ent is not None and ent.kind == "document":
-                    ent = _last_event_speaker(art, events, prev_speech, attr[2], para_off - 1)
+                    ent = _document_issuer(art, attr[0], attr[2], para_off) or \
+                        _last_event_speaker(art, events, prev_speech, attr[2], para_off - 1)
             elif inherited:
                 ent = same_sentence_prev.entity  # type: ignore[union-attr]
                 q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
@@ -1779,6 +1982,14 @@ def _speaker_type(ent: Person | None, kind: str) -> str:
 # Public functions
 # --------------------------------------------------------------------------------------------
 
+def _require(df: pd.DataFrame, needed: Iterable[str], what: str) -> None:
+    """Fail with the missing and the present columns when ``df`` lacks a needed column."""
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise KitError(f"{what} lacks column(s) {missing}; it needs {', '.join(needed)}; "
+                       f"it has: {', '.join(map(str, df.columns)) or '(no columns)'}")
+
+
 def _as_paragraphs(paragraphs: Any, articles: pd.DataFrame | None) -> pd.DataFrame:
     if paragraphs is None and articles is not None:
         paragraphs = articles
@@ -1788,71 +1999,102 @@ def _as_paragraphs(paragraphs: Any, articles: pd.DataFrame | None) -> pd.DataFra
         raise KitError("extract_quotes needs a paragraphs table (doc_id, para_no, role, text), an articles "
                        f"table (doc_id, text) or a Corpus; got {type(paragraphs).__name__}")
     if "para_no" not in paragraphs.columns:
-        missing = [c for c in ("doc_id", "text") if c not in paragraphs.columns]
-        if missing:
-            raise KitError(f"articles table lacks columns {missing}; needs doc_id and text")
+        _require(paragraphs, ("doc_id", "text"), "articles table")
         rows = []
         for doc_id, text in zip(paragraphs["doc_id"], paragraphs["text"]):
             for k, p in enumerate(re.split(r"\n\s*\n", str(text) if _nz(text) is not None else "")):
                 if p.strip():
                     rows.append((doc_id, k, "body", p))
-        return pd.DataFrame(rows, columns=["doc_id", "para_no", "role", "text"])
-    missing = [c for c in ("doc_id", "para_no", "text") if c not in paragraphs.columns]
-    if missing:
-        raise KitError(f"paragraphs table lacks columns {missing}; needs doc_id, para_no, role, text")
+        out = pd.DataFrame(rows, columns=["doc_id", "para_no", "role", "text"])
+        if not rows:  # keep the id dtype of the input (integer ids stay integers)
+            out["doc_id"] = out["doc_id"].astype(paragraphs["doc_id"].dtype)
+        return out
+    _require(paragraphs, ("doc_id", "para_no", "role", "text"), "paragraphs table")
     return paragraphs
 
 
 def read_actors(actors: Any) -> pd.DataFrame:
-    """Read an actor list: a DataFrame, or a YAML / CSV / JSON file.
+    """Read an actor list: a DataFrame, or a YAML / CSV / TSV / JSON file.
 
-    The file is a list of actors, each with ``name`` and optionally ``aliases`` (list),
-    ``role``, ``organisation``, ``side`` and ``type`` (a YAML mapping with an ``actors`` key
-    holding that list works too).
+    Every form is checked like the YAML actor files of :mod:`kit.actors`: the columns (or keys) are
+    those of :data:`kit.actors.ACTOR_COLUMNS` (``name``, ``aliases``, ``role``, ``organisation``,
+    ``side``, ``type``) and nothing else, ``type`` is one of :data:`kit.actors.ACTOR_TYPES`, and
+    names and aliases are unique. YAML files are read by :func:`kit.actors.load_actors`; CSV/TSV
+    and JSON files (a list of actors, or an object with an ``actors`` list) by
+    :func:`kit.actors.actors_from_records`, where CSV ``aliases`` are separated by ``;``. A
+    DataFrame may leave out ``type`` (the speaker type then comes from the article).
 
     Returns
     -------
-    DataFrame with columns name, aliases (list), role, organisation, side, type.
+    DataFrame with columns name, aliases (list), role, organisation, side, type (missing texts
+    are None).
 
     Examples
     --------
     >>> df = read_actors(pd.DataFrame({"name": ["Ana Ribeiro"], "side": ["Brazil"]}))
     >>> df.loc[0, "side"], df.loc[0, "aliases"]
     ('Brazil', [])
+    >>> read_actors(pd.DataFrame({"name": ["Ana Ribeiro"], "typ": ["official"]}))
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: actor table has unknown column(s) ['typ']; valid columns: name, aliases, role, organisation, side, type
     """
-    cols = ["name", "aliases", "role", "organisation", "side", "type"]
+    from kit.actors import ACTOR_COLUMNS, ACTOR_TYPES, actors_from_records, load_actors
+
+    cols = list(ACTOR_COLUMNS)
     if actors is None:
         return pd.DataFrame(columns=cols)
     if isinstance(actors, pd.DataFrame):
         df = actors.copy()
+        bad = [c for c in df.columns if c not in cols]
+        if bad:
+            raise KitError(f"actor table has unknown column(s) {bad}; valid columns: {', '.join(cols)}")
+        if "name" not in df.columns:
+            raise KitError(f"actor table needs a 'name' column; has {list(df.columns)}")
+        if "type" in df.columns:
+            wrong = sorted({str(v) for v in df["type"] if _nz(v) is not None and str(v).strip() and v not in ACTOR_TYPES})
+            if wrong:
+                raise KitError(f"actor table has unknown type(s) {wrong}; choose one of {', '.join(ACTOR_TYPES)}")
     else:
         path = Path(actors)
-        if path.suffix.lower() in (".yml", ".yaml"):
-            try:
-                from kit.actors import load_actors  # the shared, validated actor-file reader
-            except ImportError:  # pragma: no cover - the frames helper's module is missing
-                load_actors = None
-            if load_actors is not None:
-                return read_actors(load_actors(str(path)))
-        if not path.exists():
-            raise KitError(f"actor file not found: {path}")
-        if path.suffix.lower() in (".yml", ".yaml", ".json"):
-            import yaml
+        suffix = path.suffix.lower()
+        if suffix in (".yml", ".yaml"):
+            df = load_actors(str(path))
+        elif suffix in (".json", ".csv", ".tsv"):
+            if not path.exists():
+                raise KitError(f"actor file not found: {path}")
+            if suffix == ".json":
+                import json
 
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):
-                data = data.get("actors", data.get("people", []))
-            if not isinstance(data, list):
-                raise KitError(f"{path}: expected a list of actors (or a mapping with an 'actors' list)")
-            df = pd.DataFrame(data)
-        elif path.suffix.lower() in (".csv", ".tsv"):
-            df = pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",")
+                try:
+                    data = json.loads(path.read_text(encoding="utf-8-sig"))
+                except json.JSONDecodeError as e:
+                    raise KitError(f"{path}: not valid JSON: {e}") from None
+                if isinstance(data, dict):
+                    if set(data) != {"actors"}:
+                        raise KitError(f"{path}: a JSON actor file is a list of actors or an object with only the "
+                                       f"key 'actors'; found keys {sorted(data)}")
+                    data = data["actors"]
+                if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+                    raise KitError(f"{path}: expected a list of actors (objects with {', '.join(cols)})")
+                records = [{k: v for k, v in r.items() if v is not None} for r in data]
+            else:
+                table = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
+                bad = [c for c in table.columns if c not in cols]
+                if bad:
+                    raise KitError(f"{path}: unknown column(s) {bad}; valid columns: {', '.join(cols)}")
+                records = []
+                for rec in table.to_dict("records"):
+                    rec = {k: v for k, v in rec.items() if isinstance(v, str) and v.strip()}
+                    if "aliases" in rec:
+                        rec["aliases"] = [a.strip() for a in rec["aliases"].split(";") if a.strip()]
+                    records.append(rec)
+            try:
+                df = actors_from_records(records)
+            except KitError as e:
+                raise KitError(f"{path}: {e}") from None
         else:
             raise KitError(f"{path}: actor files are .yml, .yaml, .json, .csv or .tsv")
-    if "name" not in df.columns:
-        raise KitError(f"actor table needs a 'name' column; has {list(df.columns)}")
-    if "organization" in df.columns and "organisation" not in df.columns:
-        df = df.rename(columns={"organization": "organisation"})
     for c in cols:
         if c not in df.columns:
             df[c] = None
@@ -1861,7 +2103,7 @@ def read_actors(actors: Any) -> pd.DataFrame:
     df["aliases"] = [
         [a.strip() for a in v.split(";")] if isinstance(v, str) else (list(v) if isinstance(v, (list, tuple)) else [])
         for v in df["aliases"]]
-    return df[cols + [c for c in df.columns if c not in cols]].reset_index(drop=True)
+    return df[cols].reset_index(drop=True)
 
 
 def _run(paragraphs, articles, actors):
@@ -1885,7 +2127,7 @@ def _run(paragraphs, articles, actors):
             t = "" if _nz(text) is None else str(text)
             plist.append((int(pno), t, off))
             off += len(t) + 2
-        art = _Article(doc_id=str(doc_id), paras=plist, text="\n\n".join(p[1] for p in plist))
+        art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist))
         _build_entities(art, actor_df)
         rows, probs = _extract_article(art, actor_df, side_of)
         if lookup:
@@ -1904,28 +2146,30 @@ def _run(paragraphs, articles, actors):
     return all_rows, all_probs, actor_df
 
 
-def extract_quotes(paragraphs: Any, articles: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:
+def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:
     """Find the direct quotes in body paragraphs and attribute each to its speaker.
 
     Parameters
     ----------
     paragraphs
         The ``paragraphs`` table (doc_id, para_no, role, text; only role ``body`` is searched),
-        a :class:`kit.corpus.Corpus`, or an ``articles`` table (its ``text`` is split at blank
-        lines and every paragraph is treated as body).
+        a :class:`kit.corpus.Corpus`, or an ``articles`` table (doc_id, text: the text is split
+        at blank lines and every paragraph is treated as body).
     articles
         Optional ``articles`` table, used when ``paragraphs`` is None.
     actors
-        Optional actor list (DataFrame or YAML/CSV path, see :func:`read_actors`): aliases
+        Optional actor list (DataFrame or YAML/CSV/JSON path, see :func:`read_actors`): aliases
         resolve to the actor's name, and role, organisation and ``side`` fill the profile.
 
     Returns
     -------
     DataFrame with the columns of :data:`QUOTE_COLUMNS`, one row per quote in reading order.
-    ``start``/``end`` are offsets into the article's body text (body paragraphs joined by a
-    blank line, as ``articles.text``); for interrupted and multi-paragraph quotes ``text``
-    joins the parts with one space. Problems with unbalanced marks are in ``note`` and in
-    ``result.attrs["problems"]`` (see :func:`quote_problems`).
+    ``doc_id`` keeps the values (and dtype) of the input ids. ``start``/``end`` are offsets into
+    the article's body text (body paragraphs joined by a blank line, as ``articles.text``); for
+    interrupted and multi-paragraph quotes ``text`` joins the parts with one space. Problems with
+    unbalanced marks are in ``note``, and ``result.attrs["problems"]`` holds them as a list of
+    records (doc_id, para_no, problem); :func:`quote_problems` with ``quotes=result`` gives them
+    as a table without extracting again.
 
     Examples
     --------
@@ -1942,12 +2186,23 @@ def extract_quotes(paragraphs: Any, articles: pd.DataFrame | None = None, actors
     df = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     for c in ("quote_no", "para_no", "para_end", "start", "end", "n_words"):
         df[c] = df[c].astype("int64")
-    df.attrs["problems"] = pd.DataFrame(probs, columns=["doc_id", "para_no", "problem"])
+    if not rows:
+        df["doc_id"] = df["doc_id"].astype(_as_paragraphs(paragraphs, articles)["doc_id"].dtype)
+    # plain records, not a DataFrame: pandas compares attrs when it concatenates or merges
+    # tables, and a DataFrame there makes pd.concat of two quote tables fail
+    df.attrs["problems"] = [dict(p) for p in probs]
     return df
 
 
-def quote_problems(paragraphs: Any, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+_PROBLEM_COLUMNS = ["doc_id", "para_no", "problem"]
+
+
+def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Unbalanced or stray quotation marks found in body paragraphs, and how they were repaired.
+
+    Pass the table of :func:`extract_quotes` as ``quotes=`` to read the problems it already
+    found (no second extraction); or pass ``paragraphs`` / ``articles`` as to :func:`extract_quotes`.
 
     Returns
     -------
@@ -1959,40 +2214,91 @@ def quote_problems(paragraphs: Any, articles: pd.DataFrame | None = None) -> pd.
     ...                       "text": ["The vote was 41 to 29”. Nobody objected."]})
     >>> quote_problems(paras)["problem"].tolist()
     ['stray quotation mark ignored at offset 21']
+    >>> quote_problems(quotes=extract_quotes(paras))["para_no"].tolist()
+    [0]
     """
+    if quotes is not None:
+        if paragraphs is not None or articles is not None:
+            raise KitError("quote_problems takes either quotes= (a table from extract_quotes) or the "
+                           "paragraphs / articles, not both")
+        if not isinstance(quotes, pd.DataFrame) or "problems" not in quotes.attrs:
+            raise KitError("quote_problems(quotes=...) needs the table returned by extract_quotes "
+                           "(its attrs['problems'] is missing: it was lost by copying or saving the table)")
+        probs = quotes.attrs["problems"]
+        if isinstance(probs, pd.DataFrame):
+            return probs.reindex(columns=_PROBLEM_COLUMNS).reset_index(drop=True)
+        return pd.DataFrame(list(probs), columns=_PROBLEM_COLUMNS)
+    if paragraphs is None and articles is None:
+        raise KitError("quote_problems needs paragraphs, articles= or quotes=")
     _, probs, _ = _run(paragraphs, articles, None)
-    return pd.DataFrame(probs, columns=["doc_id", "para_no", "problem"])
+    return pd.DataFrame(probs, columns=_PROBLEM_COLUMNS)
 
 
 _SOURCE_BY = ("speaker", "speaker_type", "side", "kind")
-_PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_PERIODS = ("day", "week", "month", "quarter", "year")
 
 
-def _with_group(articles: pd.DataFrame, group: str) -> pd.DataFrame:
-    """The articles table with the ``group`` column (a period of ``published`` when asked for)."""
-    if group in articles.columns:
-        return articles
-    if group in _PERIODS and "published" in articles.columns:
-        pub = pd.to_datetime(articles["published"], utc=True, errors="coerce").dt.tz_convert(None)
-        start = pub.dt.to_period(_PERIODS[group]).dt.start_time.dt.strftime("%Y-%m-%d")
-        return articles.assign(**{group: start.where(pub.notna(), "(undated)")})
-    raise KitError(f"group column {group!r} is not in the articles table; use one of its columns "
-                   f"({', '.join(map(str, articles.columns))}) or a period ({', '.join(_PERIODS)})")
+def _check_n(n: Any, name: str = "n") -> int:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise KitError(f"{name} must be a positive integer, got {n!r}")
+    return int(n)
 
 
-def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "doc_id", by: str | None = None,
+def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    bad = [k for k in kinds if k not in QUOTE_KINDS]
+    if bad:
+        raise KitError(f"unknown quote kinds {bad}; valid: {list(QUOTE_KINDS)}")
+    return kinds
+
+
+def _grouped(articles: pd.DataFrame, group_by: str | None) -> tuple[pd.DataFrame, str]:
+    """``articles`` with the grouping column, and its name.
+
+    Labels are those of :func:`kit.dictionaries.group_column` (the frames and tone tables use the
+    same): a column's missing values become ``(unknown)``, ``month`` gives ``2023-02``, undated
+    articles ``(undated)``, and ``group_by=None`` one group ``all`` in a column ``group``. Grouping
+    by ``doc_id`` keeps the ids as they are.
+    """
+    from kit.dictionaries import group_column
+
+    if group_by is not None and not isinstance(group_by, str):
+        raise KitError(f"group_by must be a column name, a period ({', '.join(_PERIODS)}) or None; got {group_by!r}")
+    if group_by == "doc_id":
+        return articles, "doc_id"
+    if group_by is not None and group_by not in articles.columns and group_by not in _PERIODS:
+        raise KitError(f"group_by {group_by!r} is not a column of the articles table; use one of its columns "
+                       f"({', '.join(map(str, articles.columns))}), a period ({', '.join(_PERIODS)}) or None")
+    name = group_by if group_by is not None else "group"
+    return articles.assign(**{name: group_column(articles, group_by).to_numpy()}), name
+
+
+def _same_id_type(q: pd.DataFrame, arts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compare ids as text when one table holds numbers and the other text (a CSV round trip)."""
+    qn = pd.api.types.is_numeric_dtype(q["doc_id"])
+    an = pd.api.types.is_numeric_dtype(arts["doc_id"])
+    if len(q) and len(arts) and qn != an:
+        return q.assign(doc_id=q["doc_id"].astype(str)), arts.assign(doc_id=arts["doc_id"].astype(str))
+    return q, arts
+
+
+def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "doc_id", by: str | None = None,
             kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
     """Who speaks, summarised per article or per group of articles.
 
     Parameters
     ----------
     quotes
-        Output of :func:`extract_quotes`.
+        Output of :func:`extract_quotes` (needs doc_id, text, kind, speaker, n_words, and the
+        ``by`` column).
     articles
-        The ``articles`` table (needs ``doc_id``, ``text`` and the ``group`` column).
-    group
-        Column of ``articles`` to group by: ``doc_id`` (per article, the default), ``outlet``,
-        ``section`` ... or any column you added (a month, a period).
+        The ``articles`` table (needs ``doc_id``, ``text`` and the ``group_by`` column).
+    group_by
+        ``doc_id`` (per article, the default), a column of ``articles`` (``outlet``, ``section``
+        ...), a period of ``published`` (``day``, ``week``, ``month``, ``quarter``, ``year``:
+        labels such as ``2023-02``, the same as the frames tables) or None (one group ``all`` in
+        a column ``group``). Articles whose group is missing count under ``(unknown)``, undated
+        ones under ``(undated)``: no article is dropped.
     by
         None for one row per group; or ``speaker``, ``speaker_type``, ``side`` or ``kind`` for
         one row per group and value (quoted words by speaker type, most-quoted people ...).
@@ -2001,37 +2307,39 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "doc_i
 
     Returns
     -------
-    With ``by=None``: group, n_articles, n_quotes, n_voices (distinct speakers), quoted_words,
-    words (all words of the articles), quote_share (quoted_words / words), top_speaker,
-    top_speaker_quotes. With ``by``: group, the ``by`` column, n_quotes, quoted_words,
-    n_articles (articles where it speaks), share (of the group's quoted words), sorted by
-    group and descending quoted words. Unknown speakers count under ``(unknown)``.
+    With ``by=None``: the group column, n_articles, n_quotes, n_voices (distinct speakers),
+    quoted_words, words (all words of the articles), quote_share (quoted_words / words),
+    top_speaker, top_speaker_quotes. With ``by``: the group column, the ``by`` column, n_quotes,
+    quoted_words, n_articles (articles where it speaks), share (of the group's quoted words),
+    sorted by group and descending quoted words. Unknown speakers count under ``(unknown)``.
 
     Examples
     --------
     >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
     ...     "text": ['"We will win this," Ana Ruiz said.', 'Calm day. "Nothing new," said Bo Li.']})
     >>> q = extract_quotes(arts)
-    >>> s = sources(q, arts, group="outlet")
+    >>> s = sources(q, arts, group_by="outlet")
     >>> s[["outlet", "n_quotes", "n_voices", "quoted_words", "words"]].values.tolist()
     [['X', 2, 2, 6, 14]]
     >>> round(float(s.loc[0, "quote_share"]), 3)
     0.429
     """
-    kinds = tuple(kinds)
-    bad = [k for k in kinds if k not in QUOTE_KINDS]
-    if bad:
-        raise KitError(f"unknown quote kinds {bad}; valid: {list(QUOTE_KINDS)}")
-    articles = _with_group(articles, group)
+    kinds = _check_kinds(kinds)
     if by is not None and by not in _SOURCE_BY:
         raise KitError(f"unknown by={by!r}; valid: None, {', '.join(_SOURCE_BY)}")
+    _require(quotes, ("doc_id", "text", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
+    _require(articles, ("doc_id", "text"), "articles table")
+    articles, group = _grouped(articles, group_by)
     arts = articles[["doc_id", "text"] + ([group] if group != "doc_id" else [])].copy()
     arts["words"] = arts["text"].map(lambda t: len(_words(str(t))) if _nz(t) is not None else 0)
     q = quotes[quotes["kind"].isin(kinds)].copy()
+    q.attrs = {}
+    q, arts = _same_id_type(q, arts)
     q = q.merge(arts[["doc_id"] + ([group] if group != "doc_id" else [])], on="doc_id", how="inner")
     q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), "(unknown)")
     for c in ("speaker_type", "side"):
-        q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
+        if c in q.columns:
+            q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
     if by is None:
         base = arts.groupby(group, sort=True).agg(n_articles=("doc_id", "nunique"), words=("words", "sum"))
         named = q[q["speaker"] != "(unknown)"]
@@ -2061,14 +2369,17 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "doc_i
     return agg
 
 
-def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "outlet", n: int = 10,
+def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 10,
                  kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
     """The ``n`` most-quoted named speakers of each group, by quoted words.
 
+    ``group_by`` works as in :func:`sources`; ``n`` is any positive integer (``numpy.int64`` too).
+
     Returns
     -------
-    DataFrame with group, rank (1 = most quoted), speaker, speaker_type, side, n_quotes,
-    quoted_words, n_articles and share (of the group's quoted words, all speakers included).
+    DataFrame with the group column, rank (1 = most quoted), speaker, speaker_type, side,
+    n_quotes, quoted_words, n_articles and share (of the group's quoted words, all speakers
+    included).
 
     Examples
     --------
@@ -2077,11 +2388,13 @@ def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "
     >>> top_speakers(extract_quotes(arts), arts, n=1)[["outlet", "rank", "speaker", "n_quotes", "quoted_words"]].values.tolist()
     [['X', 1, 'Ana Ruiz', 2, 6]]
     """
-    if not isinstance(n, int) or n < 1:
-        raise KitError(f"n must be a positive integer, got {n!r}")
-    by_speaker = sources(quotes, articles, group=group, by="speaker", kinds=kinds)
+    n = _check_n(n)
+    kinds = _check_kinds(kinds)
+    _require(quotes, ("doc_id", "text", "kind", "speaker", "n_words", "speaker_type", "side"), "quotes table")
+    by_speaker = sources(quotes, articles, group_by=group_by, by="speaker", kinds=kinds)
+    group = by_speaker.columns[0]
     named = by_speaker[by_speaker["speaker"] != "(unknown)"].copy()
-    q = quotes[quotes["kind"].isin(tuple(kinds)) & quotes["speaker"].notna()]
+    q = quotes[quotes["kind"].isin(kinds) & quotes["speaker"].notna()]
     profile = q.groupby("speaker").agg(speaker_type=("speaker_type", lambda s: s.mode().iloc[0] if s.notna().any() else None),
                                        side=("side", lambda s: s.dropna().iloc[0] if s.notna().any() else None))
     named = named.merge(profile, left_on="speaker", right_index=True, how="left")
@@ -2092,13 +2405,15 @@ def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "
                   "share"]].reset_index(drop=True)
 
 
-def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str = "outlet", n: int = 3,
+def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 3,
                    seed: int = 0, kinds: Iterable[str] = ("full",), min_words: int = 8) -> pd.DataFrame:
     """A seeded random sample of ``n`` quotes per group, for reading next to the numbers.
 
+    ``group_by`` works as in :func:`sources`; ``n`` is any positive integer (``numpy.int64`` too).
+
     Returns
     -------
-    DataFrame with group, doc_id, title (when the articles table has one), speaker,
+    DataFrame with the group column, doc_id, title (when the articles table has one), speaker,
     speaker_type, text; the same seed gives the same sample.
 
     Examples
@@ -2108,13 +2423,19 @@ def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group: str =
     >>> example_quotes(extract_quotes(arts), arts, n=2)[["outlet", "speaker"]].values.tolist()
     [['X', 'Ana Ruiz']]
     """
-    if not isinstance(n, int) or n < 1:
-        raise KitError(f"n must be a positive integer, got {n!r}")
-    articles = _with_group(articles, group)
+    n = _check_n(n)
+    kinds = _check_kinds(kinds)
+    if isinstance(min_words, bool) or not isinstance(min_words, numbers.Integral) or min_words < 0:
+        raise KitError(f"min_words must be a whole number >= 0, got {min_words!r}")
+    _require(quotes, ("doc_id", "quote_no", "text", "kind", "speaker", "speaker_type", "n_words"), "quotes table")
+    _require(articles, ("doc_id",), "articles table")
+    articles, group = _grouped(articles, group_by)
     cols = ["doc_id"] + ([group] if group != "doc_id" else []) + (["title"] if "title" in articles.columns else [])
-    q = quotes[quotes["kind"].isin(tuple(kinds)) & (quotes["n_words"] >= min_words)]
-    q = q.merge(articles[cols], on="doc_id", how="inner")
-    q = q.sample(frac=1.0, random_state=seed) if len(q) else q
+    q = quotes[quotes["kind"].isin(kinds) & (quotes["n_words"] >= min_words)].copy()
+    q.attrs = {}
+    q, arts = _same_id_type(q, articles[cols])
+    q = q.merge(arts, on="doc_id", how="inner")
+    q = q.sample(frac=1.0, random_state=int(seed)) if len(q) else q
     out = q.groupby(group, sort=True).head(n).sort_values([group, "doc_id", "quote_no"])
     keep = [group] + (["doc_id"] if group != "doc_id" else []) + (["title"] if "title" in cols else []) + [
         "speaker", "speaker_type", "text"]

@@ -11,9 +11,32 @@ A gold file (JSON) holds one outlet's annotated articles::
 An article either names its ``source`` (read with :func:`kit.load_corpus`, matched by
 ``title``) or carries its body ``text`` inline (paragraphs separated by blank lines).
 
+Annotation conventions
+----------------------
+- ``quotes`` lists **every** text in double quotation marks in the body, in reading order;
+  ``text`` is the exact words inside the marks. Nested single quotes are part of the outer
+  quote, not listed on their own.
+- A quote interrupted by its attribution **between commas**, where the sentence goes on after
+  it, is ONE quote whose parts are joined by one space::
+
+      "We are ready," she said, "and so are they."   ->  "We are ready, and so are they."
+
+- When the attribution **ends the sentence**, the next quoted sentence is a SECOND quote of the
+  same speaker::
+
+      "We are ready," she said. "So are they."       ->  "We are ready,"  and  "So are they."
+
+- A quote over several paragraphs (no closing mark at the end of a paragraph, an opening mark at
+  the start of the next) is one quote, its paragraphs joined by one space.
+- ``kind`` is ``full``, ``partial``, ``scare`` or ``title``. ``speaker`` is the resolved full
+  name even when the text says *she* or a surname; an organisation or group in its canonical
+  form (*the Pentagon*, *both sides*); an unnamed person as described (*a senior official*);
+  null only when no speaker is given (always for scare quotes and titles).
+
 Scoring (:func:`score_quotes`): a predicted quote matches a gold quote of the same article when
 the predicted text covers at least ``min_coverage`` (0.8) of the gold quote's tokens (multiset
-overlap); matches are one-to-one, best coverage first. Precision, recall and F1 are reported for
+overlap); matches are one-to-one: a maximum matching (as many pairs as possible, then the highest
+total coverage; :func:`match_quotes`). Precision, recall and F1 are reported for
 all quotes, for speech (full + partial) and per kind (a pair counts for a kind when gold and
 prediction both have that kind). Speaker accuracy is the share of matched gold speech quotes
 whose predicted speaker equals the gold speaker after light normalisation (case, a leading
@@ -147,6 +170,46 @@ def _paragraphs_from_source(source: str, title: str, gold_file: Path, root: Path
     return p[p["doc_id"] == doc_id].copy(), doc_id
 
 
+def _best_matching(gt: list[Counter], pt: list[Counter], min_coverage: float) -> dict[int, tuple[int, float]]:
+    """A maximum one-to-one matching of gold (``gt``) and predicted (``pt``) token bags.
+
+    A pair is allowed when the prediction covers at least ``min_coverage`` of the gold tokens.
+    Among the matchings with the most pairs, the one with the highest total coverage wins, then the
+    one whose predictions carry fewest extra tokens (``scipy.optimize.linear_sum_assignment`` on
+    weights ``1 + tie/scale``, where the tie-break part of all pairs together stays below 1, so
+    that no tie-break can ever outweigh one more pair). Returns ``{gold index: (pred index, coverage)}``.
+
+    >>> from collections import Counter as C
+    >>> a = C("a1 a2 a3 a4 a5 a6 a7 a8 a9 a10".split()); b = C("b1 b2".split())
+    >>> _best_matching([a, b], [a + b, C("a1 a2 a3 a4 a5 a6 a7 a8 a9".split())], 0.8)
+    {0: (1, 0.9), 1: (0, 1.0)}
+    """
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    if not gt or not pt:
+        return {}
+    cov = np.zeros((len(gt), len(pt)))
+    extra = np.zeros((len(gt), len(pt)))
+    for i, gc in enumerate(gt):
+        total = sum(gc.values())
+        if total == 0:
+            continue
+        for j, pc in enumerate(pt):
+            c = sum((gc & pc).values()) / total
+            if c >= min_coverage:
+                cov[i, j] = c
+                extra[i, j] = sum((pc - gc).values())
+    ok = cov > 0
+    if not ok.any():
+        return {}
+    scale = 2.0 * (min(len(gt), len(pt)) + 1)
+    tie = cov + 1e-3 / (1.0 + extra)  # coverage first, then the tighter prediction (both <= 1.001)
+    weight = np.where(ok, 1.0 + tie / scale, 0.0)
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return {int(i): (int(j), round(float(cov[i, j]), 6)) for i, j in zip(rows, cols) if ok[i, j]}
+
+
 def match_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float = 0.8) -> pd.DataFrame:
     """One-to-one matches between predicted and gold quotes of the same articles.
 
@@ -165,25 +228,8 @@ def match_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
         p = pred[pred["doc_id"] == doc_id]
         gt = [Counter(_tokens(str(t))) for t in g["text"]]
         pt = [Counter(_tokens(str(t))) for t in p["text"]]
-        pairs = []
-        for i, gc in enumerate(gt):
-            total = sum(gc.values())
-            if total == 0:
-                continue
-            for j, pc in enumerate(pt):
-                cov = sum((gc & pc).values()) / total
-                if cov >= min_coverage:
-                    # prefer higher coverage, then the tighter prediction
-                    extra = sum((pc - gc).values())
-                    pairs.append((-cov, extra, i, j))
-        pairs.sort()
-        used_g, used_p, match = set(), set(), {}
-        for negcov, _, i, j in pairs:
-            if i in used_g or j in used_p:
-                continue
-            used_g.add(i)
-            used_p.add(j)
-            match[i] = (j, -negcov)
+        match = _best_matching(gt, pt, min_coverage)
+        used_p = {j for j, _ in match.values()}
         g_rows = g.reset_index(drop=True)
         p_rows = p.reset_index(drop=True)
         for i, gr in g_rows.iterrows():

@@ -138,3 +138,29 @@ def test_cli_quotes_eval_prints_figures():
     bad = subprocess.run([sys.executable, "-m", "kit", "quotes-eval", "no/such/file.json"],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "not found" in bad.stderr
+
+
+def test_matching_is_a_maximum_matching_not_greedy():
+    # Q3: gold A has 10 tokens, gold B 2. P1 = A + B covers both fully; P2 covers 9 of A's 10
+    # tokens (0.9 >= 0.8). Greedy best-coverage-first takes A-P1 (coverage 1.0) and leaves B and
+    # P2 unmatched (precision = recall = F1 = 1/2). The maximum matching is A-P2, B-P1: 2 pairs,
+    # precision = recall = F1 = 2/2 = 1.
+    a = "a1 a2 a3 a4 a5 a6 a7 a8 a9 a10"
+    g = gold(("d", a, "full", "X"), ("d", "b1 b2", "full", "Y"))
+    p = pred(("d", a + " b1 b2", "full", "Y"), ("d", "a1 a2 a3 a4 a5 a6 a7 a8 a9", "full", "X"))
+    m = match_quotes(p, g)
+    assert m[["gold_no", "quote_no", "coverage"]].values.tolist() == [[0, 1, 0.9], [1, 0, 1.0]]
+    s = score_quotes(p, g).set_index("scope")
+    assert s.loc["all", ["n_matched", "precision", "recall", "f1"]].tolist() == [2, 1.0, 1.0, 1.0]
+    assert s.loc["full", "speaker_accuracy"] == pytest.approx(1.0)
+
+
+def test_matching_prefers_higher_coverage_when_the_count_ties():
+    # one gold quote, two candidate predictions: both match (coverage 1.0 and 0.8); the better one wins
+    g = gold(("d", "one two three four five", "full", "X"))
+    p = pred(("d", "one two three four", "full", "X"), ("d", "one two three four five", "full", "X"))
+    m = match_quotes(p, g)
+    assert m[["gold_no", "quote_no", "coverage"]].dropna().values.tolist() == [[0, 1, 1.0]]
+    # equal coverage: the prediction with fewer extra tokens wins
+    p = pred(("d", "one two three four five six seven", "full", "X"), ("d", "one two three four five six", "full", "X"))
+    assert match_quotes(p, g).loc[0, "quote_no"] == 1

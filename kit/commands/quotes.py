@@ -48,11 +48,17 @@ def quotes_json(quotes: pd.DataFrame) -> list[dict]:
 
 
 def run(args) -> int:
-    from kit.quotes import extract_quotes
+    """Print the quotes; repairs of quotation marks and the ingest report go to stderr.
+
+    Returns 1 when a source was rejected by its reader (as ``kit parse`` and ``kit frames`` do),
+    else 0.
+    """
+    from kit.commands.parse import print_report
+    from kit.quotes import extract_quotes, quote_problems
 
     corpus = load(args)
     quotes = extract_quotes(corpus.paragraphs, actors=args.actors)
-    problems = quotes.attrs.get("problems")
+    problems = quote_problems(quotes=quotes)
     if not args.all:
         quotes = quotes[quotes["kind"].isin(["full", "partial"])].reset_index(drop=True)
     if args.csv:
@@ -63,11 +69,11 @@ def run(args) -> int:
     else:
         with pd.option_context("display.max_colwidth", 80, "display.width", 200):
             print(quotes[DEFAULT_COLUMNS].to_string(index=False) if len(quotes) else "(no quotes)")
-    if problems is not None:
-        for r in problems.itertuples(index=False):
-            print(f"kit quotes: {r.doc_id} paragraph {r.para_no}: {r.problem}", file=sys.stderr)
+    for r in problems.itertuples(index=False):
+        print(f"kit quotes: {r.doc_id} paragraph {r.para_no}: {r.problem}", file=sys.stderr)
     n_speech = int(quotes["kind"].isin(["full", "partial"]).sum())
     known = int(quotes.loc[quotes["kind"].isin(["full", "partial"]), "speaker"].notna().sum())
     print(f"kit quotes: {n_speech} quote(s) of speech in {corpus.articles.shape[0]} article(s), "
           f"{known} with a known speaker", file=sys.stderr)
-    return 0
+    rejected = print_report(corpus)
+    return 1 if rejected else 0
