@@ -75,3 +75,26 @@ def test_console_script_and_module_entry_point():
     assert "webcopy" in res.stdout
     res = subprocess.run([str(Path(sys.executable).parent / "kit"), "--help"], capture_output=True, text=True)
     assert res.returncode == 0 and "parse" in res.stdout and "ingest" in res.stdout
+
+
+def test_every_bad_input_is_named_with_its_reason_and_the_batch_goes_on(capsys):
+    fixtures = Path(__file__).parent / "fixtures" / "readers"
+    code, out, err = run(capsys, "parse", str(fixtures), "--json")
+    assert code == 1
+    arts = json.loads(out)
+    expected = {
+        "binary.dat": "no reader for '.dat'",
+        "empty.txt": "empty file",
+        "no_article.html": "no article text found",
+        "no_text_column.csv, line 1": "no text column; columns found: id, title, url, publish_date, media_name; "
+                                      "name the text column with --map text=<column>",
+        "mediacloud_export.jsonl, line 3, record 3": "not JSON",
+        "unknown_encoding.txt": "unknown encoding: neither UTF-8 nor Windows-1252",
+        "truncated.html": "truncated HTML",
+    }
+    for where, reason in expected.items():
+        assert any(where in line and reason in line for line in err.splitlines()), (where, err)
+    # every readable article of the batch was still read, from every format
+    formats = {a["source_format"] for a in arts}
+    assert formats == {"csv", "factiva", "html", "jsonl", "lexisnexis"}
+    assert any(a["source_path"].endswith("lexisnexis_export.docx") for a in arts)

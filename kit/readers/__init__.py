@@ -17,14 +17,7 @@ from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
-import importlib as _importlib  # noqa: E402
-
-for _m in ("lexisnexis", "factiva", "html", "tabular"):  # TEMPORARY guard while readers are written
-    try:
-        _importlib.import_module(f"kit.readers.{_m}")
-    except ModuleNotFoundError as _e:
-        if _e.name != f"kit.readers.{_m}":
-            raise
+from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}

@@ -26,54 +26,29 @@ import re
 from typing import Iterator
 
 import pandas as pd
-from dateutil import parser as dateparser
-
 from kit import newsclean
 from kit.decode import decode_bytes
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.fields import decode_notes, parse_when, split_names
 from kit.schema import Article
 
 _READ_TIME = re.compile(r"^\s*(\d{1,3})[\s\-]*(?:min(?:ute)?s?\.?)[\s\-]*read\s*$", re.I)
 _UPDATED = re.compile(r"^\s*(updated|originally published|published|posted)\s*:", re.I)
 _BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<names>[A-Z][^\n]{1,150})$")
-_TZ = {"EDT": -4 * 3600, "EST": -5 * 3600, "CDT": -5 * 3600, "CST": -6 * 3600, "MDT": -6 * 3600,
-       "MST": -7 * 3600, "PDT": -7 * 3600, "PST": -8 * 3600, "GMT": 0, "UTC": 0, "BST": 3600,
-       "CET": 3600, "CEST": 7200, "HKT": 8 * 3600, "SGT": 8 * 3600, "BJT": 8 * 3600, "JST": 9 * 3600}
 
 
 def parse_date(value: str | None) -> pd.Timestamp | None:
-    """Parse a news date string to a UTC timestamp (``None`` when empty or not a date).
-
-    US zone abbreviations (EDT, PST, ...) are understood; a time without a zone is taken as UTC.
+    """:func:`kit.readers.fields.parse_when`, with ``None`` for text that is not a date.
 
     >>> parse_date("June 18, 2023 11:05 PM EDT")
     Timestamp('2023-06-19 03:05:00+0000', tz='UTC')
-    >>> parse_date("2023-11-15") 
-    Timestamp('2023-11-15 00:00:00+0000', tz='UTC')
     >>> parse_date("soon") is None
     True
     """
-    if value is None or not str(value).strip():
-        return None
     try:
-        dt = dateparser.parse(str(value).strip(), tzinfos=_TZ, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
+        return parse_when(value)
+    except ValueError:
         return None
-    ts = pd.Timestamp(dt)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-
-
-def split_names(text: str) -> list[str]:
-    """Split a byline into names.
-
-    >>> split_names("Jane Doe, John Roe and Li Wen")
-    ['Jane Doe', 'John Roe', 'Li Wen']
-    >>> split_names("Jane Doe | Harbor Street Weekly")
-    ['Jane Doe']
-    """
-    text = re.split(r"\s+[|/]\s+", text)[0]
-    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", text)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
 def _is_subhead(line: str) -> bool:
@@ -114,8 +89,7 @@ def _blocks(text: str) -> list[str]:
 def read_webcopy(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """Read one web-copy article. See the module docstring for the layout."""
     text, notes = decode_bytes(data, path)
-    for note in notes:
-        yield Rejection(path, note, status="flagged")
+    yield from decode_notes(path, notes)
     blocks = _blocks(text)
     if not blocks:
         raise ReadError(path, "no text")

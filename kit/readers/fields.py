@@ -1,0 +1,235 @@
+"""Field helpers every reader shares: dates, names, paragraphs, languages, decode notes.
+
+Dates become timezone-aware UTC :class:`pandas.Timestamp`; **a date without a time zone is taken
+to be UTC** and a date without a time is midnight UTC; an all-numeric date that could be read
+both ways (``06/07/2023``) is read month first, as dateutil does.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from typing import Any
+
+import pandas as pd
+
+from kit import newsclean
+from kit.readers.base import Rejection
+
+
+_TZ_OFFSETS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}
+_TZ_NAMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC)?$")
+
+
+def _tzinfos(name: str, offset: int | None):
+    from zoneinfo import ZoneInfo
+
+    key = (name or "").upper()
+    if key in _TZ_OFFSETS:
+        return _TZ_OFFSETS[key] * 3600
+    if key in _TZ_NAMES:
+        return ZoneInfo(_TZ_NAMES[key])
+    return None
+
+
+def parse_when(value: Any) -> pd.Timestamp | None:
+    """Parse a date or date-time into a timezone-aware UTC Timestamp.
+
+    Accepts ISO 8601 (with or without offset), news-style dates such as
+    ``"June 19, 2023 Monday 3:15 AM GMT"`` or ``"19 June 2023"``, common time-zone
+    abbreviations (GMT, EST, EDT, ET, BST, CET, HKT, ...), Unix epoch numbers and
+    datetime objects. A value without a time zone is taken as UTC; a value without a
+    time is midnight UTC. Empty values give ``None``; anything else that cannot be read
+    (or that has no year) raises ``ValueError``.
+
+    >>> parse_when("2023-06-19 08:30:00")
+    Timestamp('2023-06-19 08:30:00+0000', tz='UTC')
+    >>> parse_when("2023-06-20T09:00:00-04:00")
+    Timestamp('2023-06-20 13:00:00+0000', tz='UTC')
+    >>> parse_when("June 19, 2023 Monday 3:15 AM EDT")
+    Timestamp('2023-06-19 07:15:00+0000', tz='UTC')
+    >>> parse_when("") is None
+    True
+    >>> parse_when("next Tuesday")
+    Traceback (most recent call last):
+    ...
+    ValueError: no year in date 'next Tuesday'
+    """
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, pd.Timestamp):
+        if pd.isna(value):
+            return None
+        ts = value
+    elif isinstance(value, (_dt.datetime, _dt.date)):
+        ts = pd.Timestamp(value)
+    elif isinstance(value, bool):
+        raise ValueError(f"not a date: {value!r}")
+    elif isinstance(value, (int, float)):
+        seconds = value / 1000 if abs(value) > 1e11 else value
+        ts = pd.Timestamp(seconds, unit="s", tz="UTC")
+    else:
+        text = " ".join(str(value).split())
+        if not text:
+            return None
+        if _ISO.match(text):
+            ts = pd.Timestamp(text.replace("UTC", "+00:00"))
+        else:
+            if not _YEAR.search(text):
+                raise ValueError(f"no year in date {text!r}")
+            from dateutil import parser as du
+
+            cleaned = _WEEKDAY.sub(" ", text)
+            cleaned = re.sub(r"\b(?:at|Published|Updated)\b:?", " ", cleaned, flags=re.I)
+            cleaned = " ".join(cleaned.replace(",", " ").split())
+            try:
+                parsed = du.parse(cleaned, tzinfos=_tzinfos, default=_dt.datetime(1900, 1, 1))
+            except (ValueError, OverflowError) as e:
+                raise ValueError(f"cannot read date {text!r}") from e
+            ts = pd.Timestamp(parsed)
+    if ts.tzinfo is None:
+        return ts.tz_localize("UTC")
+    return ts.tz_convert("UTC")
+
+
+_NAME_SPLIT = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*", re.I)
+
+
+def split_names(value: Any, *, drop: tuple[str, ...] = ()) -> list[str]:
+    """Split a byline or author field into names.
+
+    Accepts a list, a JSON list written as text, or a byline such as
+    ``"By Ana Ruiz and Tom Becker"``. Names equal to one of ``drop`` (e.g. the outlet)
+    are left out, and so are duplicates.
+
+    >>> split_names("By Ana Ruiz, Li Wei and Tom Becker")
+    ['Ana Ruiz', 'Li Wei', 'Tom Becker']
+    >>> split_names(["Ana Ruiz", " "])
+    ['Ana Ruiz']
+    >>> split_names('["Ana Ruiz", "Tom Becker"]')
+    ['Ana Ruiz', 'Tom Becker']
+    >>> split_names("Ana Ruiz; Continental Wire", drop=("Continental Wire",))
+    ['Ana Ruiz']
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                value = text.strip("[]")
+    if isinstance(value, str):
+        text = re.sub(r"^\s*(?:by|from)\s+", "", " ".join(value.split()), flags=re.I)
+        parts = _NAME_SPLIT.split(text)
+    elif isinstance(value, (list, tuple)):
+        parts = []
+        for v in value:
+            if isinstance(v, dict):
+                v = v.get("name") or ""
+            parts.append(" ".join(str(v).split()))
+    else:
+        parts = [str(value)]
+    dropped = {d.casefold() for d in drop if d}
+    out: list[str] = []
+    for p in parts:
+        p = p.strip(" .,;")
+        if p and p.casefold() not in dropped and p not in out:
+            out.append(p)
+    return out
+
+
+
+
+def split_text(text: str, *, line_breaks: bool = True) -> list[str]:
+    """Split body text into paragraphs on blank lines.
+
+    When the text has no blank line at all and ``line_breaks`` is true, every line is a
+    paragraph (exports that separate paragraphs with single line breaks); otherwise lines
+    inside a paragraph are joined. White space inside a paragraph is collapsed to single spaces.
+
+    >>> split_text("One.\\n\\n\\nTwo\\nwrapped.\\n")
+    ['One.', 'Two wrapped.']
+    >>> split_text("One.\\nTwo.")
+    ['One.', 'Two.']
+    >>> split_text("One\\nwrapped.", line_breaks=False)
+    ['One wrapped.']
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return []
+    blank = re.search(r"\n[ \t\u00a0]*\n", text)
+    chunks = re.split(r"\n[ \t\u00a0]*\n", text) if blank or not line_breaks else text.split("\n")
+    return [" ".join(c.split()) for c in chunks if c.strip()]
+
+
+
+
+
+
+def label_paragraphs(paragraphs: list[str], *, default: str = "body") -> tuple[list[tuple[str, str]], list[str]]:
+    """Give each paragraph a role and collect contributor names.
+
+    Cross-links, contributor lines and trailers get their roles from :func:`kit.newsclean.label_block`;
+    once a trailer line has been seen, the short lines after it (e.g. the headlines under
+    "More Must-Reads From ...") are trailer too. Returns ``(pairs, contributors)``.
+
+    >>> pairs, who = label_paragraphs(["Talks resumed.", "Read More: Earlier talks",
+    ...     "—With assistance from Lena Fischer.", "More Must-Reads From Harbor Street Weekly",
+    ...     "Why Allies Watch"])
+    >>> [r for r, _ in pairs], who
+    (['body', 'related', 'contributors', 'trailer', 'trailer'], ['Lena Fischer'])
+    """
+    pairs: list[tuple[str, str]] = []
+    contributors: list[str] = []
+    in_trailer = False
+    for text in paragraphs:
+        role = newsclean.label_block(text)
+        if role is None and in_trailer and len(text.split()) <= 20 and not text.rstrip().endswith((".", "?", "!", "”", '"')):
+            role = "trailer"
+        if role == "trailer":
+            in_trailer = True
+        if role == "contributors":
+            contributors.extend(n for n in newsclean.split_contributors(text) if n not in contributors)
+        pairs.append((role or default, text))
+    return pairs, contributors
+
+
+_LANGUAGES = {
+    "english": "en", "chinese": "zh", "french": "fr", "german": "de", "spanish": "es", "japanese": "ja",
+    "korean": "ko", "russian": "ru", "portuguese": "pt", "italian": "it", "arabic": "ar", "dutch": "nl",
+}
+
+
+def language_code(value: Any) -> str | None:
+    """A lower-case language code from a code, a locale or an English language name.
+
+    >>> language_code("ENGLISH"), language_code("en-US"), language_code("en_GB"), language_code("")
+    ('en', 'en', 'en', None)
+    """
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    low = text.casefold()
+    if low in _LANGUAGES:
+        return _LANGUAGES[low]
+    m = re.match(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$", low)
+    return m.group(1) if m else low
+
+
+def decode_notes(path: str, notes: list[str]) -> list[Rejection]:
+    """Flagged rejections for what :func:`kit.decode.decode_bytes` repaired."""
+    return [Rejection(source_path=path, reason=n, status="flagged") for n in notes]

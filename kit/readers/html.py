@@ -1,0 +1,583 @@
+"""Reader for saved news pages (HTML).
+
+The main text comes from trafilatura (the extractor with the best published scores on
+news pages); the kit then walks the page itself, in source order, so that nothing on the
+page vanishes: every block of text gets a role (see :data:`kit.schema.PARAGRAPH_ROLES`).
+
+- blocks trafilatura kept as main text: ``body``, subheads (h2-h6) ``heading``, and
+  news furniture recognised by :mod:`kit.newsclean` (``related`` for "Read More: ...",
+  ``contributors`` for "With assistance from ...", ``trailer`` for outlet trailers);
+- figure captions and photo credits: ``caption``; author lines: ``byline``; the deck
+  (when it repeats the description): ``subtitle``; kicker, time and read-time lines: ``meta``;
+- everything else (navigation, share buttons, related-story boxes, newsletter boxes,
+  footers): ``boilerplate``. The headline itself is the title, not a paragraph.
+
+Metadata comes from the page's own markup first (``og:`` and ``article:`` meta tags,
+``<link rel="canonical">``, JSON-LD ``NewsArticle``, ``<time datetime>``, the byline),
+then from trafilatura's metadata. Truncated HTML (no ``</html>``, cut inside a tag) still
+yields what can be read, together with a ``flagged`` rejection; a page without any
+article text raises :class:`~kit.readers.base.ReadError`.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from kit import newsclean
+from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.fields import (decode_notes, language_code, parse_when, split_names)
+from kit.schema import Article
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title",
+         "meta", "link", "select", "option", "textarea", "canvas", "video", "audio", "picture", "source", "img",
+         "input", "base"}
+_BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "pre", "td", "th",
+          "caption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure", "ul", "ol",
+          "dl", "form", "table", "tr", "tbody", "thead", "tfoot", "address", "hr", "fieldset", "legend", "details",
+          "summary", "body", "html", "center", "menu", "hgroup", "dialog"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_FURNITURE_TAGS = {"nav", "aside", "footer", "form", "button"}
+_FURNITURE_ROLES = {"navigation", "complementary", "contentinfo", "banner", "search"}
+_FURNITURE_WORDS = {"share", "sharing", "social", "newsletter", "related", "subscribe", "subscription", "signup",
+                    "promo", "advert", "advertisement", "ad", "ads", "cookie", "cookies", "comments", "comment",
+                    "footer", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "sidebar", "toolbar", "masthead",
+                    "recirc", "paywall", "popular", "trending"}
+_BYLINE_WORDS = {"byline", "author", "authors", "writer", "contributor", "by-line"}
+_KICKER_WORDS = {"kicker", "eyebrow", "overline", "rubric", "category", "label", "flag"}
+_DEK_WORDS = {"dek", "deck", "standfirst", "subtitle", "strapline", "sub-title", "summary", "excerpt"}
+_JOB_TITLE = re.compile(r"\b(?:fellow|program|programme|editor|correspondent|reporter|director|professor|staff|"
+                        r"writer|chief|bureau|contributor|analyst|researcher|associate|senior|columnist|"
+                        r"department|institute|university|center|centre)\b", re.I)
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+                  "blogposting", "backgroundnewsarticle", "reviewnewsarticle", "webpage", "liveblogposting"}
+_READ_TIME = re.compile(r"^(\d+)[\s-]*(?:min|mins|minute|minutes)\.?\s+read$", re.I)
+
+
+def _sniff_html(head: bytes, path: str) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head[:4096].lower()
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
+
+
+@dataclass
+class _Block:
+    el: Any
+    tag: str
+    text: str
+    has_time: bool = False  # a <time> element is part of this block's own text
+
+
+def _walk_blocks(root) -> list[_Block]:
+    """Text blocks of the page in source order, each with the block element that holds it."""
+    out: list[_Block] = []
+    buf: list[str] = []
+    state = {"time": False}
+
+    def flush(owner):
+        text = " ".join("".join(buf).split())
+        buf.clear()
+        if text:
+            out.append(_Block(owner, owner.tag.lower() if isinstance(owner.tag, str) else "", text, state["time"]))
+        state["time"] = False
+
+    def walk(el, owner):
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if tag is None or tag in _SKIP:
+            return
+        if tag == "br":
+            buf.append("\n")
+            return
+        if tag == "time":
+            state["time"] = True
+        if tag in _BLOCK:
+            flush(owner)
+            buf.append(el.text or "")
+            for ch in el:
+                walk(ch, el)
+                buf.append(ch.tail or "")
+            flush(el)
+        else:
+            buf.append(el.text or "")
+            for ch in el:
+                walk(ch, owner)
+                buf.append(ch.tail or "")
+
+    walk(root, root)
+    flush(root)
+    return out
+
+
+def _tokens(el) -> set[str]:
+    words = set()
+    for attr in ("class", "id", "itemprop", "rel", "data-component", "data-type"):
+        value = el.get(attr) if isinstance(el.tag, str) else None
+        if value:
+            words.update(w.lower() for w in re.split(r"[\s_\-]+", value) if w)
+    return words
+
+
+def _chain(el):
+    """The element and its ancestors."""
+    yield el
+    yield from el.iterancestors()
+
+
+def _is_furniture(el) -> bool:
+    for a in _chain(el):
+        if not isinstance(a.tag, str):
+            continue
+        tag = a.tag.lower()
+        if tag in ("article", "body", "html"):
+            return False
+        if tag in _FURNITURE_TAGS or (a.get("role") or "").lower() in _FURNITURE_ROLES:
+            return True
+        if _tokens(a) & _FURNITURE_WORDS:
+            return True
+    return False
+
+
+def _has_ancestor(el, tags: set[str]) -> bool:
+    return any(isinstance(a.tag, str) and a.tag.lower() in tags for a in _chain(el))
+
+
+def _is_byline(block: _Block) -> bool:
+    words = len(block.text.split())
+    if words > 15:
+        return False
+    for a in _chain(block.el):
+        if not isinstance(a.tag, str) or a.tag.lower() in ("article", "body", "main"):
+            break
+        if _tokens(a) & _BYLINE_WORDS:
+            return True
+    return bool(re.match(r"^By\s+[A-Z]", block.text)) and words <= 12 and not block.text.endswith(".")
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text.split()) > 10:
+        return False
+    try:
+        return parse_when(re.sub(r"^(?:published|updated|posted)\s*:?\s*", "", text, flags=re.I)) is not None
+    except ValueError:
+        return False
+
+
+def _has_class(block: _Block, words: set[str], *, depth: int = 3) -> bool:
+    for k, a in enumerate(_chain(block.el)):
+        if k >= depth or not isinstance(a.tag, str) or a.tag.lower() in ("article", "body", "main"):
+            break
+        if _tokens(a) & words:
+            return True
+    return False
+
+
+def _is_meta(block: _Block, section: str | None) -> bool:
+    text = block.text
+    words = len(text.split())
+    if _READ_TIME.match(text):
+        return True
+    if section and _norm(text) == _norm(section):
+        return True
+    if words <= 6 and _has_class(block, _KICKER_WORDS):
+        return True
+    if words <= 12 and (block.has_time or block.tag == "time"):
+        return True
+    return _is_date_line(text)
+
+
+# ---------------------------------------------------------------------------
+# metadata
+# ---------------------------------------------------------------------------
+
+def _meta(tree) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or m.get("http-equiv") or "").strip().lower()
+        value = m.get("content")
+        if key and value and value.strip():
+            found.setdefault(key, []).append(" ".join(value.split()))
+    return found
+
+
+def _json_ld(tree) -> dict[str, Any]:
+    """The first article-like object in the page's JSON-LD, or {}."""
+    candidates: list[dict] = []
+
+    def collect(obj):
+        if isinstance(obj, list):
+            for o in obj:
+                collect(o)
+        elif isinstance(obj, dict):
+            if "@graph" in obj:
+                collect(obj["@graph"])
+            types = obj.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+                candidates.append(obj)
+
+    for s in tree.iter("script"):
+        if (s.get("type") or "").lower() != "application/ld+json" or not s.text:
+            continue
+        try:
+            collect(json.loads(s.text))
+        except ValueError:
+            continue
+    candidates.sort(key=lambda o: 0 if "article" in str(o.get("@type")).lower() or "posting" in str(o.get("@type")).lower() else 1)
+    return candidates[0] if candidates else {}
+
+
+def _ld_text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@id") or value.get("url")
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _strip_site(title: str, outlet: str | None) -> str:
+    if outlet:
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            if title.endswith(sep + outlet):
+                return title[: -len(sep + outlet)].strip()
+    return title
+
+
+def _first(*values):
+    for v in values:
+        if v is not None and str(v).strip():
+            return v
+    return None
+
+
+# ---------------------------------------------------------------------------
+# the reader
+# ---------------------------------------------------------------------------
+
+@reader("html", extensions=(".html", ".htm", ".xhtml"), sniff=_sniff_html,
+        description="Saved news page (HTML): trafilatura main text plus labelled page furniture")
+def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
+    """Saved news page (HTML): trafilatura main text plus labelled page furniture.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> page = (b"<html><head><meta property='og:site_name' content='Wire'></head><body>"
+    ...         b"<nav>Home | World</nav><article><h1>Talks resume</h1><p>BEIJING - Envoys met on "
+    ...         b"Monday for the first time in months and agreed to keep talking about trade.</p>"
+    ...         b"</article><footer>(c) Wire</footer></body></html>")
+    >>> art = next(read_html(page, "p.html", ReadOptions()))
+    >>> art.title, art.outlet, art.dateline, [r for r, _ in art.paragraphs]
+    ('Talks resume', 'Wire', 'BEIJING', ['boilerplate', 'body', 'boilerplate'])
+    """
+    import lxml.html
+    from lxml import etree
+
+    text, notes = _decode_html(data, path)
+    flags = decode_notes(path, notes)
+    truncated = _truncation(text)
+    source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        tree = lxml.html.document_fromstring(source)
+    except (etree.ParserError, ValueError) as e:
+        raise ReadError(path, f"not readable as HTML ({e})") from None
+    meta = _meta(tree)
+    ld = _json_ld(tree)
+    doc = _trafilatura(source)
+
+    outlet = options.outlet or _first(*(meta.get("og:site_name") or [None]),
+                                      _ld_text((ld.get("publisher") or {}) if isinstance(ld.get("publisher"), dict) else ld.get("publisher")),
+                                      *(meta.get("application-name") or [None]),
+                                      getattr(doc, "sitename", None))
+    outlet = " ".join(outlet.split()) if outlet else None
+    h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1") if h.text_content().strip()), None)
+    page_title = tree.find(".//title")
+    page_title = " ".join(page_title.text_content().split()) if page_title is not None else None
+    title = _first(*(meta.get("og:title") or [None]), *(meta.get("twitter:title") or [None]), _ld_text(ld.get("headline")),
+                   h1, getattr(doc, "title", None), page_title) or ""
+    title = _strip_site(" ".join(title.split()), outlet)
+    subtitle = _first(*(meta.get("og:description") or [None]), *(meta.get("description") or [None]),
+                      _ld_text(ld.get("description")), getattr(doc, "description", None))
+    canonical = next((ln.get("href") for ln in tree.iter("link")
+                      if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
+    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
+                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
+    section = _first(*(meta.get("article:section") or [None]), _ld_text(ld.get("articleSection")),
+                     *((getattr(doc, "categories", None) or [None])[:1]))
+    language = language_code(_first(tree.get("lang"), tree.get("xml:lang"), *(meta.get("og:locale") or [None]),
+                                    _ld_text(ld.get("inLanguage")), *(meta.get("content-language") or [None]),
+                                    getattr(doc, "language", None)))
+
+    published, bad_dates = _pick_date(
+        [("article:published_time", m) for m in meta.get("article:published_time", [])]
+        + [("JSON-LD datePublished", _ld_text(ld.get("datePublished")))]
+        + [(k, v) for k in ("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+                            "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time")
+           for v in meta.get(k, [])]
+        + [("<time datetime>", t.get("datetime")) for t in _time_elements(tree)]
+        + [("trafilatura date", getattr(doc, "date", None))])
+    updated, _ = _pick_date(
+        [(k, v) for k in ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+         for v in meta.get(k, [])] + [("JSON-LD dateModified", _ld_text(ld.get("dateModified")))])
+
+    blocks = _walk_blocks(tree.find("body") if tree.find("body") is not None else tree)
+    main_kinds = _main_blocks(doc)
+    pairs, byline, read_time = _label(blocks, main_kinds, title=title, subtitle=subtitle, section=section)
+    if not subtitle:
+        subtitle = next((t for r, t in pairs if r == "subtitle"), None)
+    if not any(r == "body" for r, _ in pairs):
+        raise ReadError(path, "no article text found in the HTML page"
+                              + (" (the file looks truncated)" if truncated else ""))
+
+    authors = _authors(ld, meta, doc, byline, outlet)
+    contributors: list[str] = []
+    for r, t in pairs:
+        if r == "contributors":
+            contributors.extend(n for n in newsclean.split_contributors(t) if n not in contributors)
+    body = [t for r, t in pairs if r == "body"]
+    extra: dict[str, Any] = {}
+    tags = meta.get("article:tag") or list(getattr(doc, "tags", None) or [])
+    if tags:
+        extra["tags"] = tags
+    if ld.get("identifier"):
+        extra["source_id"] = _ld_text(ld.get("identifier"))
+    if bad_dates:
+        extra["unparsed_dates"] = bad_dates
+    yield Article(
+        title=title,
+        outlet=outlet,
+        subtitle=" ".join(subtitle.split()) if subtitle else None,
+        published=published,
+        updated=updated,
+        authors=authors,
+        contributors=contributors,
+        read_time_minutes=read_time,
+        url=url.strip() if url else None,
+        section=section,
+        dateline=newsclean.dateline(body[0]) if body else None,
+        language=language,
+        paragraphs=pairs,
+        source_path=path,
+        source_format="html",
+        source_record=1,
+        extra=extra,
+    )
+    yield from flags
+    if truncated:
+        yield Rejection(source_path=path, status="flagged", reason=f"truncated HTML ({truncated}); kept what could be read")
+    if published is None and bad_dates:
+        yield Rejection(source_path=path, status="flagged",
+                        reason="unparsable publication date: " + "; ".join(f"{k}={v!r}" for k, v in bad_dates))
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_DEFAULT_CHARSETS = {"utf-8", "utf8", "windows-1252", "cp1252", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+
+
+def _decode_html(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Decode with :func:`kit.decode.decode_bytes`, unless the page declares another charset
+    (e.g. ``<meta charset="gb18030">``) that the bytes are valid in and that is not UTF-8."""
+    import codecs
+
+    from kit.decode import decode_bytes
+
+    m = _CHARSET.search(data[:4096])
+    declared = m.group(1).decode("ascii", "replace").lower() if m else None
+    if declared and declared not in _DEFAULT_CHARSETS and not data.startswith(codecs.BOM_UTF8):
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            codec = None
+        if codec and codec not in ("utf-8", "cp1252", "latin-1", "ascii"):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode(codec)
+                except UnicodeDecodeError:
+                    pass
+                else:
+                    import unicodedata as _ud
+
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
+                    return _ud.normalize("NFC", text), [f"decoded as {declared} (declared by the page)"]
+    return decode_bytes(data, path)
+
+
+def _truncation(text: str) -> str | None:
+    tail = text.rstrip()
+    reasons = []
+    if tail.rfind("<") > tail.rfind(">"):
+        reasons.append("cut off inside a tag")
+    if re.search(r"<html", text[:4096], re.I) and not re.search(r"</html\s*>\s*(?:<!--.*?-->\s*)*$", tail, re.I | re.S):
+        reasons.append("no closing </html>")
+    return ", ".join(reasons) or None
+
+
+def _time_elements(tree):
+    times = [t for t in tree.iter("time") if t.get("datetime")]
+    times.sort(key=lambda t: 0 if t.get("pubdate") is not None or "publish" in (t.get("itemprop") or "").lower() else 1)
+    return times
+
+
+def _pick_date(candidates: list[tuple[str, Any]]):
+    bad = []
+    for source, value in candidates:
+        if value is None or not str(value).strip():
+            continue
+        try:
+            ts = parse_when(value)
+        except ValueError:
+            bad.append((source, str(value)))
+            continue
+        if ts is not None:
+            return ts, bad
+    return None, bad
+
+
+def _trafilatura(source: str):
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(source, with_metadata=True, include_comments=False, include_tables=True,
+                                           include_images=False, include_links=False, deduplicate=False)
+    except Exception:  # trafilatura gives up on some malformed pages; the kit's own walk still runs
+        return None
+
+
+def _main_blocks(doc) -> dict[str, str]:
+    """Normalised text -> kind ('head' or 'p') of every block trafilatura kept as main text."""
+    kinds: dict[str, str] = {}
+    body = getattr(doc, "body", None)
+    if body is None:
+        return kinds
+    for el in body.iter():
+        if el.tag in ("p", "head", "item", "quote", "cell", "code"):
+            t = _norm("".join(el.itertext()))
+            if t:
+                kinds.setdefault(t, "head" if el.tag == "head" else "p")
+    return kinds
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subtitle: str | None,
+           section: str | None):
+    main_text = "\n".join(main_kinds)
+    # the same text with punctuation and spaces removed, so small differences in how the
+    # extractor rendered a paragraph (dropped inline markup, quotes) do not lose it
+    main_keys = {_key(t) for t in main_kinds}
+    main_key_text = "|".join(main_keys)
+    is_main = []
+    for b in blocks:
+        n = _norm(b.text)
+        k = _key(n)
+        found = n in main_kinds or k in main_keys or (len(n) >= 40 and (n in main_text or k in main_key_text))
+        is_main.append(bool(k) and found and not _is_furniture(b.el))
+    if not main_kinds:  # trafilatura found nothing: fall back to long paragraphs inside the article
+        is_main = [b.tag in ("p", "blockquote", "li") and len(b.text.split()) >= 12 and not _is_furniture(b.el)
+                   for b in blocks]
+    has_article = any(_has_ancestor(b.el, {"article"}) for b in blocks)
+    main_idx = [i for i, m in enumerate(is_main) if m]
+    lo, hi = (main_idx[0], main_idx[-1]) if main_idx else (0, -1)
+    title_n = _norm(title)
+    subtitle_n = _norm(subtitle or "")
+    pairs: list[tuple[str, str]] = []
+    byline = None
+    read_time = None
+    title_seen = False
+    in_trailer = False
+    for i, b in enumerate(blocks):
+        n = _norm(b.text)
+        if not title_seen and title_n and n == title_n and (b.tag in _HEADINGS or is_main[i]):
+            title_seen = True
+            continue  # the headline is the article's title, not a paragraph
+        if not title_seen and b.tag == "h1" and i <= lo and not _is_furniture(b.el):
+            title_seen = True
+            pairs.append(("title", b.text))  # an on-page headline that differs from the metadata title
+            continue
+        in_region = _has_ancestor(b.el, {"article"}) if has_article else lo <= i <= hi
+        furniture = _is_furniture(b.el)
+        if _has_ancestor(b.el, {"figcaption", "figure"}) and not furniture:
+            role = "caption"
+        elif not furniture and (in_region or i < lo) and _is_date_line(b.text):
+            role = "meta"
+        elif not furniture and (in_region or i < lo) and _is_byline(b):
+            role = "byline"
+            byline = byline or b
+        elif not furniture and (in_region or i <= lo) and (
+                (subtitle_n and n == subtitle_n)
+                or (i <= lo and len(b.text.split()) <= 60 and _has_class(b, _DEK_WORDS, depth=2))):
+            role = "subtitle"
+        elif not furniture and (in_region or i < lo) and _is_meta(b, section):
+            role = "meta"
+            m = _READ_TIME.match(b.text)
+            if m and read_time is None:
+                read_time = int(m.group(1))
+        elif is_main[i]:
+            if b.tag in _HEADINGS or main_kinds.get(n) == "head":
+                role = "heading"
+            else:
+                role = newsclean.label_block(b.text)
+                if role is None and in_trailer and len(b.text.split()) <= 20 and not b.text.endswith((".", "”", '"')):
+                    role = "trailer"
+                role = role or "body"
+        elif in_region and not furniture and b.tag in _HEADINGS and b.tag != "h1" and lo < i < hi:
+            role = "heading"  # a subhead between story paragraphs that the extractor left out
+        elif in_region and not furniture:
+            role = newsclean.label_block(b.text) or "boilerplate"
+        else:
+            role = "boilerplate"
+        if role == "trailer":
+            in_trailer = True
+        pairs.append((role, b.text))
+    return pairs, byline, read_time
+
+
+def _byline_names(byline: _Block | None, *, structured: bool, drop: tuple[str, ...]) -> list[str]:
+    """Names in the byline: its author links/spans when ``structured``, else its text."""
+    if byline is None:
+        return []
+    if structured:
+        found = []
+        for el in byline.el.iter():
+            if not isinstance(el.tag, str):
+                continue
+            href = (el.get("href") or "").lower()
+            if (el.tag == "a" and (re.search(r"/(?:authors?|experts?|people|staff|profiles?|contributors?|by)/", href)
+                                   or "author" in (el.get("rel") or "").lower())) \
+                    or (el.tag != "a" and _tokens(el) & {"author", "name", "author-name"} and el is not byline.el):
+                found.append(" ".join(el.text_content().split()))
+        return split_names(found, drop=drop)
+    text = re.split(r"\s[·•|]\s|\s[—–]\s", byline.text)[0]
+    return [n for n in split_names(text, drop=drop) if not _JOB_TITLE.search(n) and not _is_date_line(n)]
+
+
+def _authors(ld: dict, meta: dict, doc, byline: _Block | None, outlet: str | None) -> list[str]:
+    drop = (outlet or "",)
+    ld_author = ld.get("author")
+    if ld_author:
+        items = ld_author if isinstance(ld_author, list) else [ld_author]
+        names = split_names([(_ld_text(a) or "") for a in items], drop=drop)
+        names = [n for n in names if not n.startswith("http")]
+        if names:
+            return names
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        names = [n for v in meta.get(key, []) for n in split_names(v, drop=drop) if not n.startswith("http")]
+        if names:
+            return names
+    names = _byline_names(byline, structured=True, drop=drop)
+    if names:
+        return names
+    if getattr(doc, "author", None):
+        names = [n for n in split_names(doc.author, drop=drop) if not _JOB_TITLE.search(n)]
+        if names:
+            return names
+    return _byline_names(byline, structured=False, drop=drop)

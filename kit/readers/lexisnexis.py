@@ -1,0 +1,321 @@
+"""Reader for LexisNexis / Nexis Uni exports (plain text ``.txt`` and Word ``.docx``).
+
+An export holds several documents, each ending with a line ``End of Document``::
+
+    <headline, possibly centred and wrapped over several lines>
+
+    Continental Wire                              <- outlet
+    June 19, 2023 Monday 3:15 AM GMT              <- date line
+
+    Copyright 2023 Continental Wire All Rights Reserved
+
+    Section: WORLD NEWS
+    Length: 612 words
+    Byline: Ana Ruiz and Tom Becker
+    Dateline: BEIJING
+
+    Body
+
+    <paragraphs separated by blank lines>
+
+    Graphic                                       <- optional: photo captions
+
+    Classification
+
+    Language: ENGLISH
+    Publication-Type: Newswire
+    Subject: DIPLOMACY (92%); INTERNATIONAL RELATIONS (90%)
+    Load-Date: June 20, 2023
+
+    End of Document
+
+The headline, outlet and date are the lines before the first field; the date line is the
+last line there that reads as a date, the outlet the line above it, the headline the block
+above that (so a cover page before the first document is ignored). Fields may come in any
+order or be missing. The body runs from ``Body`` to ``Classification``, ``Graphic``, the
+first trailing field (``Load-Date:``, ``Language:``, ...) or the end of the document.
+
+Fields become: ``Byline`` -> authors, ``Section`` -> section (the part before ``;``),
+``Dateline`` -> dateline (else the place that opens the first paragraph), ``Language`` ->
+language, ``Highlight`` -> subtitle; ``Length`` (``length_words``), ``Load-Date``
+(``load_date``, ISO), ``Publication-Type``, ``Subject``, ``Geographic`` and the other fields,
+the copyright line and the full section go to ``extra`` under snake_case names.
+A document that cannot be parsed becomes a :class:`~kit.readers.base.Rejection` naming its
+record number (1-based position in the file) and first line; the others go on.
+"""
+from __future__ import annotations
+
+import io
+import re
+from typing import Any, Iterator
+
+from kit import newsclean
+from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.fields import (decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text)
+from kit.schema import Article
+
+_END = re.compile(r"^\s*End of Document\s*$", re.I)
+_BODY = re.compile(r"^\s*Body\s*$")
+_FIELDS = ("Section", "Length", "Byline", "Dateline", "Highlight", "Edition", "Series", "Column", "Type",
+           "Load-Date", "Language", "Publication-Type", "Subject", "Geographic", "Correction-Date", "Correction",
+           "Document-Type", "Journal-Code", "Industry", "Person", "Organization", "Company", "Ticker", "Source",
+           "URL", "Url", "Notes", "Author", "Contributor", "Page", "Acc-No", "Distribution", "Graphic", "Update")
+_FIELD = re.compile(r"^\s*(" + "|".join(re.escape(f) for f in _FIELDS) + r")\s*:\s*(.*)$", re.I)
+_END_BODY_WORDS = {"classification", "graphic", "notes"}
+_TRAILING = {"load-date", "language", "publication-type", "subject", "geographic", "correction-date", "correction",
+             "document-type", "journal-code", "industry", "person", "organization", "company", "ticker", "graphic",
+             "notes", "url", "distribution", "acc-no"}
+_COPYRIGHT = re.compile(r"^\s*(?:Copyright|©|\(c\))\s*(?:©|\(c\))?\s*\d{4}\b", re.I)
+#: fields that open the block under headline, outlet and date (others could start a headline: "Update: ...")
+_HEADER_START = {"section", "length", "byline", "dateline", "highlight", "edition", "load-date", "language",
+                 "publication-type", "subject", "author"}
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{_MONTHS}\s+(?:19|20)\d\d\b"
+                        r"|^\s*(?:19|20)\d\d-\d\d-\d\d\b)", re.I)
+
+
+def _sniff(head: bytes, path: str) -> bool:
+    if path.lower().endswith(".docx"):
+        return head.startswith(b"PK")
+    has_body = re.search(rb"(?m)^[ \t]*Body[ \t]*\r?$", head) is not None
+    has_end = b"End of Document" in head
+    has_field = re.search(rb"(?m)^[ \t]*(?:Length|Byline|Section|Load-Date|Dateline)[ \t]*:", head) is not None
+    return has_body and (has_end or has_field)
+
+
+@reader("lexisnexis", extensions=(".txt", ".docx"), sniff=_sniff,
+        description="LexisNexis / Nexis Uni export (.txt or .docx), several documents per file")
+def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
+    """LexisNexis / Nexis Uni export (.txt or .docx), several documents per file.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> doc = ("Talks resume\\n\\nContinental Wire\\nJune 19, 2023 Monday 3:15 AM GMT\\n\\n"
+    ...        "Byline: Ana Ruiz\\n\\nBody\\n\\nBEIJING (Continental Wire) - Envoys met.\\n\\n"
+    ...        "Load-Date: June 20, 2023\\n\\nEnd of Document\\n").encode()
+    >>> art = next(read_lexisnexis(doc, "ln.txt", ReadOptions()))
+    >>> art.title, art.outlet, str(art.published), art.authors, art.dateline, art.extra["load_date"]
+    ('Talks resume', 'Continental Wire', '2023-06-19 03:15:00+00:00', ['Ana Ruiz'], 'BEIJING', '2023-06-20')
+    """
+    if data[:4] == b"PK\x03\x04" or path.lower().endswith(".docx"):
+        text = _docx_text(data, path)
+        notes: list[str] = []
+    else:
+        from kit.decode import decode_bytes
+
+        text, notes = decode_bytes(data, path)
+    yield from decode_notes(path, notes)
+    lines = text.split("\n")
+    if not any(_BODY.match(ln) for ln in lines):
+        raise ReadError(path, "not a LexisNexis export: no 'Body' line found")
+    chunks: list[tuple[int, list[str]]] = []
+    start = 0
+    for i, ln in enumerate(lines):
+        if _END.match(ln):
+            chunks.append((start, lines[start:i]))
+            start = i + 1
+    chunks.append((start, lines[start:]))
+    record = 0
+    for offset, chunk in chunks:
+        if not any(ln.strip() for ln in chunk):
+            continue
+        record += 1
+        first = offset + next(i for i, ln in enumerate(chunk) if ln.strip()) + 1
+        try:
+            yield from _parse_document(chunk, path, record, first, options)
+        except ReadError as e:
+            yield Rejection.from_error(e)
+
+
+def _docx_text(data: bytes, path: str) -> str:
+    try:
+        import docx
+    except ImportError as e:  # pragma: no cover - python-docx is a dependency
+        raise ReadError(path, "reading .docx needs python-docx (pip install python-docx)") from e
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises several kinds for bad archives
+        raise ReadError(path, f"not a readable .docx file ({type(e).__name__}: {e})") from None
+    paras = [p.text.replace("\r", "\n") for p in document.paragraphs]
+    # every Word paragraph becomes a blank-line separated block, as in the text export
+    return "\n\n".join(paras)
+
+
+def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Parse 'Name: value' lines (values may continue on the next non-blank lines)."""
+    fields: dict[str, str] = {}
+    other: list[str] = []
+    current = None
+    for ln in lines:
+        if not ln.strip():
+            current = None
+            continue
+        m = _FIELD.match(ln)
+        if m:
+            current = m.group(1).lower()
+            fields[current] = " ".join((fields.get(current, "") + " " + m.group(2)).split()) if current in fields \
+                else " ".join(m.group(2).split())
+        elif current is not None and current not in ("graphic", "notes"):
+            fields[current] = " ".join((fields[current] + " " + ln).split())
+        else:
+            other.append(ln.strip())
+    return fields, other
+
+
+def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
+                    options: ReadOptions) -> Iterator[Article | Rejection]:
+    b = next((i for i, ln in enumerate(chunk) if _BODY.match(ln)), None)
+    if b is None:
+        raise ReadError(path, "document has no 'Body' line", line=first_line, record=record)
+    header, rest = chunk[:b], chunk[b + 1:]
+
+    # the body ends at Classification / Graphic / Notes or the first trailing field
+    end = len(rest)
+    for i, ln in enumerate(rest):
+        s = ln.strip()
+        m = _FIELD.match(ln)
+        if s.lower() in _END_BODY_WORDS or (m and m.group(1).lower() in _TRAILING):
+            end = i
+            break
+    body_lines, tail = rest[:end], rest[end:]
+
+    # header: the plain lines before the first field or copyright line hold headline, outlet, date
+    cut = next((i for i, ln in enumerate(header) if _COPYRIGHT.match(ln)
+                or ((m := _FIELD.match(ln)) and m.group(1).lower() in _HEADER_START)), len(header))
+    top = header[:cut]
+    head_fields, head_other = _join_fields(header[cut:])
+    copyright_line = next((ln.strip() for ln in header if _COPYRIGHT.match(ln)), None)
+    head_other = [ln for ln in head_other if ln != copyright_line]
+
+    nonblank = [i for i, ln in enumerate(top) if ln.strip()]
+    if not nonblank:
+        raise ReadError(path, "document has no headline before its fields", line=first_line, record=record)
+    date_idx = next((i for i in reversed(nonblank) if _DATE_LINE.search(top[i]) and len(top[i].split()) <= 12), None)
+    flags: list[Rejection] = []
+    published = None
+    if date_idx is not None:
+        date_text = top[date_idx].strip()
+        above = [i for i in nonblank if i < date_idx]
+        outlet_idx = above[-1] if above else None
+        if outlet_idx is not None and [i for i in nonblank if i < outlet_idx]:
+            head_end = outlet_idx
+        else:  # only one line above the date: it is the headline, no outlet line
+            head_end, outlet_idx = (outlet_idx + 1 if outlet_idx is not None else 0), None
+        try:
+            published = parse_when(date_text)
+        except ValueError as e:
+            flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
+                                   reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
+    else:
+        date_text = None
+        blocks = _blocks(top)
+        head_end = blocks[0][-1] + 1
+        outlet_idx = blocks[1][0] if len(blocks) > 1 else None
+        flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
+                               reason="no date line after the headline; kept without a date"))
+    # headline: the block of consecutive non-blank lines that ends just above the outlet line
+    j = head_end - 1
+    while j >= 0 and not top[j].strip():
+        j -= 1
+    head = []
+    while j >= 0 and top[j].strip():
+        head.insert(0, top[j].strip())
+        j -= 1
+    title = " ".join(" ".join(head).split())
+    if not title:
+        raise ReadError(path, "document has no headline", line=first_line, record=record)
+    outlet = options.outlet or (" ".join(top[outlet_idx].split()) if outlet_idx is not None else None)
+
+    tail_fields, tail_other = _join_fields(tail)
+    fields = {**tail_fields, **head_fields}
+    paras = split_text("\n".join(body_lines))
+    if not paras:
+        raise ReadError(path, "document has an empty body", line=first_line, record=record)
+    pairs, contributors = label_paragraphs(paras)
+    graphic = _section_text(tail, "graphic")
+    pairs += [("caption", t) for t in graphic]
+    notes = _section_text(tail, "notes")
+    pairs += [("boilerplate", t) for t in notes]
+    body = [t for r, t in pairs if r == "body"]
+
+    extra: dict[str, Any] = {}
+    if copyright_line:
+        extra["copyright"] = copyright_line
+    if date_text:
+        extra["date_line"] = date_text
+    section = fields.get("section")
+    if section and ";" in section:
+        extra["section_full"] = section
+        section = section.split(";")[0].strip()
+    for key, value in fields.items():
+        if key in ("section", "byline", "dateline", "language", "highlight", "graphic", "notes"):
+            continue
+        name = key.replace("-", "_")
+        if key == "length":
+            m = re.search(r"\d[\d,]*", value)
+            if m:
+                extra["length_words"] = int(m.group(0).replace(",", ""))
+                continue
+        if key == "load-date":
+            try:
+                when = parse_when(value)
+                extra["load_date"] = when.date().isoformat() if when is not None else value
+            except ValueError:
+                extra["load_date"] = value
+            continue
+        extra[name] = value
+    if head_other:
+        extra["header_lines"] = head_other
+    yield Article(
+        title=title,
+        outlet=outlet,
+        subtitle=fields.get("highlight") or None,
+        published=published,
+        authors=split_names(fields.get("byline"), drop=(outlet or "",)),
+        contributors=contributors,
+        section=section or None,
+        dateline=fields.get("dateline") or (newsclean.dateline(body[0]) if body else None),
+        language=language_code(fields.get("language")),
+        paragraphs=pairs,
+        source_path=path,
+        source_format="lexisnexis",
+        source_record=record,
+        extra=extra,
+    )
+    yield from flags
+
+
+def _blocks(lines: list[str]) -> list[list[int]]:
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.strip():
+            cur.append(i)
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _section_text(tail: list[str], word: str) -> list[str]:
+    """Paragraphs under a stand-alone 'Graphic' / 'Notes' line (or 'Graphic: ...' field) in the tail."""
+    out: list[str] = []
+    collecting = False
+    buf: list[str] = []
+    for ln in tail:
+        s = ln.strip()
+        m = _FIELD.match(ln)
+        if s.lower() == word or (m and m.group(1).lower() == word):
+            collecting = True
+            if m and m.group(2).strip():
+                buf.append(m.group(2).strip())
+            continue
+        if collecting and (s.lower() in _END_BODY_WORDS or m):
+            break
+        if collecting:
+            buf.append(ln)
+    if buf:
+        out = split_text("\n".join(buf))
+    return out

@@ -1,0 +1,88 @@
+"""Tests for kit/decode.py on the encoding fixtures; expected strings are written out by hand."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from kit.decode import decode_bytes, looks_binary
+from kit.readers.base import ReadError
+
+FIX = Path(__file__).parent / "fixtures" / "readers"
+
+
+def fixture(name: str) -> bytes:
+    return (FIX / name).read_bytes()
+
+
+def test_plain_utf8_unchanged():
+    text, notes = decode_bytes("Beijing\u2019s \u201cfloor\u201d \u2014 caf\u00e9".encode("utf-8"), "a.txt")
+    assert (text, notes) == ("Beijing\u2019s \u201cfloor\u201d \u2014 caf\u00e9", [])
+
+
+def test_utf8_bom_is_removed_without_note():
+    data = fixture("utf8_bom.jsonl")
+    assert data.startswith(codecs.BOM_UTF8)
+    text, notes = decode_bytes(data, "utf8_bom.jsonl")
+    assert text.startswith('{"id": "bom-1", "title": "Beijing\u2019s view"')
+    assert notes == []
+
+
+def test_windows_1252_file():
+    text, notes = decode_bytes(fixture("factiva_cp1252.txt"), "factiva_cp1252.txt")
+    assert "Caf\u00e9 diplomacy: envoys \u201ctalk it out\u201d in Beijing" in text
+    assert "BEIJING (Continental Wire) \u2014 The envoys\u2019 meeting ran long." in text
+    assert notes == ["decoded as Windows-1252 (not valid UTF-8)"]
+
+
+def test_mojibake_repaired():
+    raw = fixture("lexisnexis_mojibake.txt").decode("utf-8")
+    assert "Beijing\u00e2\u20ac\u2122s" in raw  # the file really holds mojibake: â€™
+    text, notes = decode_bytes(fixture("lexisnexis_mojibake.txt"), "m.txt")
+    assert text.splitlines()[0] == "Beijing\u2019s envoy says \u2018the door is open\u2019"
+    assert "(Continental Wire) \u2013 China\u2019s foreign minister" in text
+    assert notes == ["repaired mojibake (UTF-8 text that had been decoded as Windows-1252)"]
+
+
+def test_typographic_text_is_not_touched_by_the_mojibake_repair():
+    # Windows-1252 text that merely contains "Â" as a real letter must survive
+    original = "\u00c2ngela said \u201cyes\u201d."
+    text, notes = decode_bytes(original.encode("utf-8"), "a.txt")
+    assert text == original
+
+
+def test_unknown_encoding_is_a_read_error_naming_the_byte():
+    with pytest.raises(ReadError) as err:
+        decode_bytes(fixture("unknown_encoding.txt"), "fixtures/unknown_encoding.txt")
+    # bytes 0x81 0x8d are undefined in Windows-1252 and invalid as UTF-8; the first sits at offset 9
+    assert str(err.value) == ("fixtures/unknown_encoding.txt: unknown encoding: neither UTF-8 nor Windows-1252 "
+                              "(byte 0x81 at offset 9)")
+
+
+def test_empty_and_blank_files():
+    for data in (fixture("empty.txt"), b"  \n\t\n"):
+        with pytest.raises(ReadError, match=r"^e.txt: empty file$"):
+            decode_bytes(data, "e.txt")
+
+
+def test_binary_file():
+    data = fixture("binary.dat")
+    assert looks_binary(data)
+    with pytest.raises(ReadError, match=r"^binary.dat: binary file"):
+        decode_bytes(data, "binary.dat")
+
+
+def test_utf16_with_bom():
+    data = "Talks \u2014 resumed".encode("utf-16")
+    assert not looks_binary(data)
+    assert decode_bytes(data, "a.txt") == ("Talks \u2014 resumed", ["decoded as UTF-16"])
+
+
+def test_line_endings_normalised():
+    assert decode_bytes(b"a\r\nb\rc\n", "a.txt")[0] == "a\nb\nc\n"
+
+
+def test_bom_but_invalid_utf8():
+    with pytest.raises(ReadError, match="byte-order mark but is not valid UTF-8"):
+        decode_bytes(codecs.BOM_UTF8 + b"caf\xe9", "a.txt")

@@ -1,0 +1,208 @@
+"""Tests for kit/readers/html.py: expected values are read off the fixture pages by hand."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kit.readers.html  # noqa: F401  (registers the reader)
+from kit.readers.base import REGISTRY, ReadError, ReadOptions, Rejection
+from kit.schema import Article, PARAGRAPH_ROLES
+
+FIX = Path(__file__).parent / "fixtures" / "readers"
+
+
+def read(name: str, options: ReadOptions | None = None):
+    data = (FIX / name).read_bytes()
+    out = list(REGISTRY["html"].func(data, f"fixtures/{name}", options or ReadOptions()))
+    arts = [x for x in out if isinstance(x, Article)]
+    rejs = [x for x in out if isinstance(x, Rejection)]
+    return arts, rejs
+
+
+@pytest.fixture(scope="module")
+def ppf():
+    arts, rejs = read("ppf_article.html")
+    assert len(arts) == 1 and rejs == []
+    return arts[0]
+
+
+def test_metadata_from_meta_tags(ppf):
+    assert ppf.title == "Envoys Test a Thaw as Beijing Talks Resume"
+    assert ppf.outlet == "Pacific Policy Forum"
+    assert ppf.subtitle == ("Two days of meetings produced warm words and few commitments, "
+                            "but both sides agreed to keep talking.")
+    # article:published_time 2023-06-20T09:00:00-04:00 is 13:00 UTC
+    assert ppf.published == pd.Timestamp("2023-06-20 13:00:00", tz="UTC")
+    assert str(ppf.published.tz) == "UTC"
+    assert ppf.updated == pd.Timestamp("2023-06-20 19:30:00", tz="UTC")
+    assert ppf.authors == ["Mara Lindqvist", "Joel Okafor"]
+    # the canonical link wins over og:url (which carries a tracking parameter)
+    assert ppf.url == "https://pacificpolicyforum.example/analysis/envoys-test-a-thaw"
+    assert ppf.section == "Analysis"
+    assert ppf.language == "en"
+    assert ppf.dateline == "BEIJING"
+    assert ppf.source_path == "fixtures/ppf_article.html"
+    assert ppf.source_format == "html"
+    assert ppf.source_record == 1
+    assert ppf.extra["tags"] == ["US-China relations", "Diplomacy"]
+
+
+def test_paragraph_roles_in_source_order(ppf):
+    roles = [r for r, _ in ppf.paragraphs]
+    assert set(roles) <= set(PARAGRAPH_ROLES)
+    assert roles == (["boilerplate"] * 8                   # nav (5 links), logo, tagline, share bar
+                     + ["meta", "subtitle", "byline", "meta"]  # kicker, dek, byline, time
+                     + ["body", "body", "caption", "body", "heading", "body", "body", "related", "heading",
+                        "body", "body"]
+                     + ["boilerplate"] * 8)                 # related box (3), newsletter (3), footer (2)
+    assert ppf.with_role("heading") == ["What Beijing Wanted", "A Channel, Not a Reset"]
+    assert ppf.with_role("related") == ["Read More: How a Balloon Derailed a Year of Diplomacy"]
+    assert ppf.with_role("caption") == ["Delegations meet at the Diaoyutai State Guesthouse in Beijing on June 19. "
+                                        "Photo: Wen Jing for Pacific Policy Forum"]
+    assert ppf.with_role("byline") == ["By Mara Lindqvist and Joel Okafor"]
+    body = ppf.body()
+    assert len(body) == 7
+    assert body[0].startswith("BEIJING — Secretary of State Eleanor Whitcombe")  # dateline kept in the text
+    assert body[-1].endswith("the diplomats have bought themselves time.")
+
+
+def test_title_is_not_a_paragraph(ppf):
+    assert all(t != ppf.title for _, t in ppf.paragraphs)
+
+
+def test_boilerplate_kept_but_not_in_body(ppf):
+    body = "\n\n".join(ppf.body())
+    boiler = ppf.with_role("boilerplate")
+    for furniture in ["Share on X Email Print", "China Drills Around Taiwan After Transit Stop",
+                      "Get our weekly newsletter on Asia-Pacific policy, delivered every Friday.",
+                      "© 2023 Pacific Policy Forum. All rights reserved.", "Podcasts"]:
+        assert furniture in boiler
+        assert furniture not in body
+    for not_body in ["Read More", "Photo:", "By Mara Lindqvist", "What Beijing Wanted", "Sign up"]:
+        assert not_body not in body
+
+
+def test_json_ld_and_fallbacks():
+    arts, rejs = read("jsonld_article.html")
+    assert rejs == []
+    (a,) = arts
+    assert a.title == "Students Wait for Flights as Exchange Ties Fray"
+    assert a.outlet == "The Harbour Ledger"
+    # datePublished 2023-06-27T06:00:00+08:00 is 22:00 UTC the day before
+    assert a.published == pd.Timestamp("2023-06-26 22:00:00", tz="UTC")
+    assert a.updated == pd.Timestamp("2023-06-27 01:30:00", tz="UTC")
+    assert a.authors == ["Priya Natarajan", "Wen Jing"]
+    assert a.url == "https://harbourledger.example/education/students-wait"
+    assert a.section == "Education"
+    assert a.language == "en"
+    assert a.subtitle == "A Beijing teacher counts the students still hoping to study abroad."
+    assert a.read_time_minutes == 5
+    assert a.contributors == ["Lena Fischer"]
+    assert a.extra["source_id"] == "HL-2023-06-27-0042"
+    assert a.dateline is None
+    roles = [r for r, _ in a.paragraphs]
+    assert roles == ["boilerplate", "byline", "meta", "body", "body", "body", "heading", "body", "contributors",
+                     "trailer", "boilerplate", "boilerplate", "boilerplate", "boilerplate"]
+    assert a.with_role("trailer") == ["Contact us at letters@harbourledger.example."]
+    assert not any("Most read" in t or "Lena Fischer" in t for t in a.body())
+
+
+def test_outlet_option_overrides():
+    arts, _ = read("ppf_article.html", ReadOptions(outlet="PPF"))
+    assert arts[0].outlet == "PPF"
+
+
+def test_truncated_html_yields_what_it_can_and_is_flagged():
+    arts, rejs = read("truncated.html")
+    (a,) = arts
+    assert a.title == "Envoys Test a Thaw as Beijing Talks Resume"
+    assert a.published == pd.Timestamp("2023-06-20 13:00:00", tz="UTC")
+    assert len(a.body()) == 3
+    assert a.body()[-1].endswith("willing to sit in the same room.”")
+    (r,) = rejs
+    assert r.status == "flagged"
+    assert r.source_path == "fixtures/truncated.html"
+    assert "truncated" in r.reason and "cut off inside a tag" in r.reason and "</html>" in r.reason
+
+
+def test_page_without_article_text_is_a_read_error():
+    with pytest.raises(ReadError) as err:
+        read("no_article.html")
+    assert "fixtures/no_article.html" in str(err.value)
+    assert "no article text" in str(err.value)
+
+
+@pytest.mark.parametrize("name, reason", [("empty.txt", "empty file"), ("binary.dat", "binary file")])
+def test_bad_bytes_are_read_errors(name, reason):
+    with pytest.raises(ReadError) as err:
+        read(name)
+    assert str(err.value).startswith(f"fixtures/{name}: {reason}")
+
+
+def test_windows_1252_page_is_decoded_and_flagged():
+    page = ("<html><head><meta property='og:site_name' content='Wire'></head><body><article><h1>Caf\u00e9 talks</h1>"
+            "<p>The envoys\u2019 meeting in Beijing ran long, officials said, and both sides agreed to meet again "
+            "before the end of the year.</p></article></body></html>").encode("cp1252")
+    out = list(REGISTRY["html"].func(page, "w.html", ReadOptions()))
+    (a,) = [x for x in out if isinstance(x, Article)]
+    assert a.title == "Caf\u00e9 talks"
+    assert a.body() == ["The envoys\u2019 meeting in Beijing ran long, officials said, and both sides agreed to meet "
+                        "again before the end of the year."]
+    (r,) = [x for x in out if isinstance(x, Rejection)]
+    assert (r.status, r.reason) == ("flagged", "decoded as Windows-1252 (not valid UTF-8)")
+
+
+def test_sniff():
+    spec = REGISTRY["html"]
+    assert spec.extensions == (".html", ".htm", ".xhtml")
+    assert spec.sniff(b"<!DOCTYPE html>\n<html lang='en'>", "page.txt")
+    assert not spec.sniff(b"Headline\n\nBody text <b>bold</b>", "page.txt")
+
+
+def test_declared_charset_is_honoured():
+    page = ("<html><head><meta charset='gb18030'><meta property='og:site_name' content='环球'></head><body><article>"
+            "<h1>会谈恢复</h1><p>北京 — 两国外长周一在北京会谈超过七个小时，同意保持沟通渠道畅通，并在年底前再次会面。"
+            "双方都表示会谈坦率而有建设性，但没有宣布任何突破。</p></article></body></html>").encode("gb18030")
+    out = list(REGISTRY["html"].func(page, "gb.html", ReadOptions()))
+    (a,) = [x for x in out if isinstance(x, Article)]
+    assert a.title == "会谈恢复" and a.outlet == "环球"
+    assert a.body()[0].startswith("北京 — 两国外长周一在北京会谈")
+    (r,) = [x for x in out if isinstance(x, Rejection)]
+    assert (r.status, r.reason) == ("flagged", "decoded as gb18030 (declared by the page)")
+
+
+def test_fallback_when_trafilatura_finds_nothing(monkeypatch):
+    monkeypatch.setattr(kit.readers.html, "_trafilatura", lambda source: None)
+    arts, rejs = read("ppf_article.html")
+    (a,) = arts
+    # without trafilatura the long <p> paragraphs of the story are the body; the rest keeps its roles
+    assert len(a.body()) == 7
+    assert a.with_role("heading") == ["What Beijing Wanted", "A Channel, Not a Reset"]
+    assert a.with_role("boilerplate")[-1] == "About · Privacy · Contact"
+    assert a.with_role("related") == ["Read More: How a Balloon Derailed a Year of Diplomacy"]
+    assert a.title == "Envoys Test a Thaw as Beijing Talks Resume"
+    assert a.authors == ["Mara Lindqvist", "Joel Okafor"]
+
+
+def test_byline_links_give_authors_when_no_metadata_names_them():
+    page = (b"<html><body><article><h1>Talks</h1><div class='byline-block'><address class='author'>By "
+            b"<a rel='author' href='/experts/leila-farahani/'>Leila Farahani</a>, Senior Fellow, Security Program"
+            b"</address><time datetime='2023-11-28T08:00:00-05:00'>Tuesday, November 28, 2023</time></div>"
+            b"<p>Of everything agreed at the summit two weeks ago, the deal on fentanyl is the easiest to measure "
+            b"and the easiest to fake, officials and analysts said on Tuesday.</p></article></body></html>")
+    (a,) = [x for x in REGISTRY["html"].func(page, "b.html", ReadOptions()) if isinstance(x, Article)]
+    assert a.authors == ["Leila Farahani"]
+    assert a.published == pd.Timestamp("2023-11-28 13:00", tz="UTC")
+    assert [r for r, _ in a.paragraphs] == ["byline", "meta", "body"]
+
+
+def test_on_page_headline_that_differs_from_og_title_is_kept_as_title_role():
+    page = (b"<html><head><meta property='og:title' content='Talks resume (SEO title)'></head><body><article>"
+            b"<h1>Envoys resume talks in Beijing</h1><p>BEIJING - Envoys met on Monday for the first time in months "
+            b"and agreed to keep talking about trade and about student exchanges.</p></article></body></html>")
+    (a,) = [x for x in REGISTRY["html"].func(page, "t.html", ReadOptions()) if isinstance(x, Article)]
+    assert a.title == "Talks resume (SEO title)"
+    assert a.paragraphs[0] == ("title", "Envoys resume talks in Beijing")
+    assert [r for r, _ in a.paragraphs] == ["title", "body"]
