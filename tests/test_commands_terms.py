@@ -1,0 +1,111 @@
+"""Tests of ``kit terms`` and ``kit keyness`` on small fixtures, checked against counts made here
+with a plain regular expression (the fixture uses plain words only) and scipy's G2."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from scipy import stats
+
+from kit.cli import main
+from kit.text import stopwords
+
+FIX = Path(__file__).parent / "fixtures" / "terms"
+ARTICLES = str(FIX / "articles.jsonl")
+SPECIAL = str(FIX / "special.jsonl")
+
+
+def run_json(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return json.loads(out.out)
+
+
+def plain_counts(keep_stopwords=False):
+    """Per outlet, counts by a plain lower-case word regex (valid for this fixture: plain words only)."""
+    sw = set() if keep_stopwords else stopwords("english")
+    out = {}
+    for line in (FIX / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        c = out.setdefault(rec["outlet"], Counter())
+        c.update(w for w in re.findall(r"[a-z]+", rec["text"].lower()) if w not in sw)
+    return out
+
+
+def test_terms_json_most_frequent_first(capsys):
+    rows = run_json(capsys, "terms", ARTICLES, "--json")
+    expected = sum(plain_counts().values(), Counter())
+    assert {r["term"]: r["n"] for r in rows} == dict(expected)
+    assert [r["n"] for r in rows] == sorted((r["n"] for r in rows), reverse=True)
+    assert set(rows[0]) == {"term", "n"}
+    assert rows[0] == {"term": "said", "n": 8}
+
+
+def test_terms_by_outlet_with_top(capsys):
+    rows = run_json(capsys, "terms", ARTICLES, "--json", "--by", "outlet", "--top", "2")
+    # counted by hand in the fixture: North Ledger "said" 5, "tariff" 5 (ties go alphabetically);
+    # South Courier "talks" 5 (Talks, talks, talks, talks, talks), "said" 3
+    assert rows == [{"outlet": "North Ledger", "term": "said", "n": 5}, {"outlet": "North Ledger", "term": "tariff", "n": 5},
+                    {"outlet": "South Courier", "term": "talks", "n": 5}, {"outlet": "South Courier", "term": "said", "n": 3}]
+
+
+def test_terms_keep_stopwords(capsys):
+    rows = run_json(capsys, "terms", ARTICLES, "--json", "--keep-stopwords")
+    expected = sum(plain_counts(keep_stopwords=True).values(), Counter())
+    assert {r["term"]: r["n"] for r in rows} == dict(expected)
+    assert {"the", "and"} <= {r["term"] for r in rows}
+
+
+def test_terms_news_rules(capsys):
+    rows = {r["term"]: r["n"] for r in run_json(capsys, "terms", SPECIAL, "--json")}
+    # China’s + China's; U.S. + US + U.S. (the pronoun "us" is a stopword); WHO kept apart from "who"
+    assert rows["china"] == 2
+    assert rows["US"] == 3
+    assert "us" not in rows
+    assert rows["WHO"] == 1
+    assert rows["china-US"] == 1 and rows["high-stakes"] == 1
+
+
+def test_keyness_json_matches_scipy(capsys):
+    rows = run_json(capsys, "keyness", ARTICLES, "--by", "outlet", "--target", "North Ledger", "--json")
+    pc = plain_counts()
+    t, r = pc["North Ledger"], pc["South Courier"]
+    c, d = sum(t.values()), sum(r.values())
+    assert {"term", "n_target", "n_reference", "per_million_target", "per_million_reference", "g2", "p_value",
+            "log_ratio", "direction"} <= set(rows[0])
+    by_term = {row["term"]: row for row in rows}
+    for term in ("tariff", "talks", "said", "steel"):
+        a, b = t[term], r[term]
+        e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+        g2 = stats.power_divergence([a, b], f_exp=[e1, e2], lambda_="log-likelihood").statistic
+        row = by_term[term]
+        assert (row["n_target"], row["n_reference"]) == (a, b)
+        assert abs(row["g2"]) == pytest.approx(g2)
+        assert row["p_value"] == pytest.approx(stats.chi2.sf(g2, 1))
+        ratio = (max(a, 0.5) / c) / (max(b, 0.5) / d)
+        assert row["log_ratio"] == pytest.approx(math.log2(ratio))
+    assert rows[0]["term"] == "tariff" and rows[0]["direction"] == "target"
+    assert rows[-1]["term"] == "talks" and rows[-1]["direction"] == "reference"
+    assert [row["g2"] for row in rows] == sorted((row["g2"] for row in rows), reverse=True)
+
+
+def test_keyness_reference_and_top(capsys):
+    rows = run_json(capsys, "keyness", ARTICLES, "--by", "outlet", "--target", "South Courier",
+                    "--reference", "North Ledger", "--top", "1", "--json")
+    assert len(rows) == 1 and rows[0]["term"] == "talks"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["keyness", ARTICLES, "--by", "outlet", "--target", "Nowhere", "--json"], "North Ledger"),
+    (["keyness", ARTICLES, "--by", "colour", "--target", "x", "--json"], "outlet"),
+    (["terms", ARTICLES, "--by", "authors", "--json"], "lists"),
+    (["terms", ARTICLES, "--top", "0", "--json"], "--top"),
+])
+def test_user_errors_name_the_valid_choices(capsys, argv, message):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err

@@ -1,0 +1,433 @@
+"""Tests of kit.terms against hand-worked numbers and independent computations (scipy, the
+Monroe et al. formulas written out here, NLTK-free PMI by hand), plus property tests."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+from kit.errors import KitError
+from kit.terms import (collocations, count_stream, count_terms, dispersion, document_term_matrix, format_kwic,
+                       frequencies, kwic, log_odds, phrases, tf_idf, trim)
+from kit.terms import keyness as keyness_fn
+from kit.text import tokenize
+
+NEWSY_PIECES = (list("aZé9 .,’'-/@#:%\n“”") + ["Xi’s", "It’s", "high-stakes", "WHO-led", "U.S.", "US", "us", "http://x.io/a.", "7 1/2", "China’s ", "the ", "WHO ",
+                                                "China-U.S.", "\u00a0", "\t", "e.g.", "x@y.org", "1,000", "\uffff", " 3/4",
+                                                "www.", "http://", "…", "(", "—", "*", "%", "$", "12", "3.5", "1/2"])
+NEWSY = st.lists(st.sampled_from(NEWSY_PIECES), max_size=50).map("".join)
+
+
+def arts(texts, outlets=None):
+    df = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+    if outlets is not None:
+        df["outlet"] = list(outlets)
+    return df
+
+
+def reference_counts(texts, **kw):
+    """Counts of the slow, obviously-correct path: Counter over kit.text.tokenize."""
+    out = {}
+    for i, t in enumerate(texts):
+        for term, n in Counter(tok.term for tok in tokenize(t, **kw)).items():
+            out[(f"d{i}", term)] = n
+    return out
+
+
+def as_dict(counts):
+    return {(d, t): n for d, t, n in counts[["doc_id", "term", "n"]].itertuples(index=False)}
+
+
+# ----------------------------------------------------------------------------- counts
+
+
+def test_count_terms_by_hand():
+    a = arts(["The U.S. and China’s trade, China's aims", "US trade, trade"], ["X", "Y"])
+    c = count_terms(a, by="outlet", stopwords="kit")
+    assert c.columns.tolist() == ["outlet", "doc_id", "term", "n"]
+    assert c.values.tolist() == [["X", "d0", "US", 1], ["X", "d0", "aims", 1], ["X", "d0", "china", 2], ["X", "d0", "trade", 1],
+                                 ["Y", "d1", "US", 1], ["Y", "d1", "trade", 2]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NEWSY, min_size=1, max_size=6), st.sampled_from([None, "kit"]), st.booleans(), st.integers(1, 3))
+def test_fast_counting_path_equals_tokenize(texts, sw, split, minlen):
+    kw = dict(stopwords=sw, split_hyphens=split, min_length=minlen)
+    got = as_dict(count_terms(arts(texts), **kw))
+    assert got == reference_counts(texts, **kw)
+
+
+def test_fast_path_equals_tokenize_with_stemming_and_without_us_merge():
+    texts = ["Running talks on tariffs; U.S. and US envoys’ meetings", "China-U.S. talks, 7 1/2 hours"]
+    for kw in (dict(stem=True, stopwords="kit"), dict(merge_us=False, stopwords=None)):
+        assert as_dict(count_terms(arts(texts), **kw)) == reference_counts(texts, **kw)
+
+
+def test_counts_add_up_to_the_number_of_tokens():
+    texts = ["China’s envoy met U.S. officials. The talks, 7 1/2 hours, went on.", "", "WHO: high-stakes talks"]
+    c = count_terms(arts(texts), stopwords=None)
+    for i, t in enumerate(texts):
+        assert c.loc[c["doc_id"] == f"d{i}", "n"].sum() == len(tokenize(t))
+
+
+def test_parallel_chunks_and_streaming_give_the_same_matrix(tmp_path):
+    rng = np.random.default_rng(3)
+    words = ["tariff", "talks", "China’s", "U.S.", "7 1/2", "high-stakes", "the", "said", "Beijing,", "WHO"]
+    texts = [" ".join(rng.choice(words, size=rng.integers(5, 40))) for _ in range(300)]
+    a = arts(texts)
+    one = document_term_matrix(a, n_jobs=1)
+    many = document_term_matrix(a, n_jobs=2, chunk_chars=2_000)
+    assert list(one.terms) == list(many.terms)
+    assert (one.matrix != many.matrix).nnz == 0
+    path = tmp_path / "corpus.txt"
+    path.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    streamed = count_stream(str(path), n_jobs=2, chunk_chars=3_000)
+    assert list(streamed.terms) == list(one.terms)
+    assert (streamed.matrix != one.matrix).nnz == 0
+    it = count_stream(iter(texts), n_jobs=1, chunk_chars=1_000)
+    assert (it.matrix != one.matrix).nnz == 0
+    tot = one.term_totals()
+    assert tot["tariff"] == sum(t.split().count("tariff") for t in texts)
+
+
+def test_row_order_changes_nothing():
+    texts = ["tariff talks tariff", "talks resume", "US tariff"]
+    a = arts(texts, ["A", "B", "A"])
+    c1 = count_terms(a, by="outlet")
+    c2 = count_terms(a.iloc[::-1], by="outlet")
+    key = ["doc_id", "term"]
+    pd.testing.assert_frame_equal(c1.sort_values(key).reset_index(drop=True), c2.sort_values(key).reset_index(drop=True))
+
+
+def test_count_terms_checks_its_input():
+    with pytest.raises(KitError, match="outlet"):
+        count_terms(arts(["a"]), by="outlet")
+    with pytest.raises(KitError, match="duplicated"):
+        count_terms(pd.DataFrame({"doc_id": ["a", "a"], "text": ["x", "y"]}))
+    with pytest.raises(KitError):
+        document_term_matrix(arts(["a"]), n_jobs=0)
+
+
+def test_ngram_counts():
+    c = count_terms(arts(["the trade war and the trade war talks"]), stopwords="kit", ngrams=2)
+    assert dict(zip(c["term"], c["n"])) == {"trade war": 2, "war talks": 1}
+
+
+# ----------------------------------------------------------------------------- frequencies, trim, tf-idf
+
+
+COUNTS = pd.DataFrame({"outlet": ["A", "A", "A", "B", "B"], "doc_id": ["a1", "a1", "a2", "b1", "b1"],
+                       "term": ["trade", "war", "trade", "trade", "talks"], "n": [3, 1, 1, 2, 6]})
+
+
+def test_frequencies_by_hand():
+    f = frequencies(COUNTS, group="outlet")
+    assert f.columns.tolist() == ["outlet", "term", "n", "freq", "per_million", "doc_freq"]
+    rows = {(r.outlet, r.term): r for r in f.itertuples()}
+    assert rows[("A", "trade")].n == 4 and rows[("A", "trade")].freq == pytest.approx(4 / 5)
+    assert rows[("A", "trade")].doc_freq == 2
+    assert rows[("B", "talks")].per_million == pytest.approx(6 / 8 * 1e6)
+    overall = frequencies(COUNTS)
+    assert overall["term"].tolist() == ["talks", "trade", "war"]
+    assert overall["n"].tolist() == [6, 6, 1]
+
+
+def test_trim_by_count_and_documents():
+    assert set(trim(COUNTS, min_count=5)["term"]) == {"trade", "talks"}
+    assert set(trim(COUNTS, min_docs=2)["term"]) == {"trade"}
+    assert set(trim(COUNTS, max_doc_share=0.5)["term"]) == {"war", "talks"}
+    with pytest.raises(KitError):
+        trim(COUNTS, max_doc_share=0)
+
+
+def test_tf_idf_by_hand():
+    out = tf_idf(COUNTS)
+    r = out[(out["doc_id"] == "a1") & (out["term"] == "war")].iloc[0]
+    assert r["tf"] == pytest.approx(1 / 4)
+    assert r["idf"] == pytest.approx(math.log(3 / 1))
+    assert r["tf_idf"] == pytest.approx(0.25 * math.log(3))
+    t = out[(out["doc_id"] == "b1") & (out["term"] == "trade")].iloc[0]
+    assert t["tf_idf"] == pytest.approx(2 / 8 * math.log(3 / 3))
+    assert "tf" not in COUNTS.columns  # input untouched
+
+
+# ----------------------------------------------------------------------------- keyness
+
+
+def two_groups(a, b, c, d, term="x"):
+    """Counts where ``term`` has a of c tokens in A and b of d tokens in B."""
+    return pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": [term, "other", term, "other"], "n": [a, c - a, b, d - b]})
+
+
+def test_g2_hand_worked_example():
+    # a=30 of c=100, b=10 of d=100: E1 = E2 = 20; G2 = 2 (30 ln 1.5 + 10 ln 0.5) = 2 (12.1640 - 6.9315) = 10.4650
+    k = keyness_fn(two_groups(30, 10, 100, 100), group="outlet", target="A")
+    r = k.set_index("term").loc["x"]
+    assert r["g2"] == pytest.approx(2 * (30 * math.log(1.5) + 10 * math.log(0.5)))
+    assert r["g2"] == pytest.approx(10.4650, abs=1e-4)
+    assert r["log_ratio"] == pytest.approx(math.log2(3))
+    assert r["per_million_target"] == pytest.approx(300_000)
+    assert r["direction"] == "target"
+    assert r["p_value"] == pytest.approx(stats.chi2.sf(10.4650, 1), rel=1e-4)
+
+
+@pytest.mark.parametrize("a, b, c, d, published", [
+    # Lancaster log-likelihood wizard teaching example: 52 in 50,000 tokens against 57 in 75,000 -> "+ 2.65"
+    (52, 57, 50_000, 75_000, 2.65),
+    # Rayson (Corpora list, 18 Jan 2002), learner vs native corpora of a million words each (rounded to 0 d.p.):
+    (392, 170, 1_000_000, 1_000_000, 90),   # lemma KEEP: LL = 90
+    (348, 99, 1_000_000, 1_000_000, 147),   # keep: 147
+    (15, 14, 1_000_000, 1_000_000, 0),      # keeps: 0
+    (9, 32, 1_000_000, 1_000_000, -14),     # keeping: 14, underused by learners
+])
+def test_g2_published_worked_examples(a, b, c, d, published):
+    k = keyness_fn(two_groups(a, b, c, d), group="outlet", target="A").set_index("term").loc["x"]
+    decimals = 2 if isinstance(published, float) else 0
+    assert round(k["g2"], decimals) == published
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(1, 5000), st.integers(1, 5000))
+def test_g2_and_chi2_match_scipy(a, b, extra_c, extra_d):
+    if a + b == 0:
+        return
+    c, d = a + extra_c, b + extra_d
+    k = keyness_fn(two_groups(a, b, c, d), group="outlet", target="A", chi2=True).set_index("term").loc["x"]
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    g2 = stats.power_divergence([a, b], f_exp=[e1, e2], lambda_="log-likelihood").statistic
+    assert abs(k["g2"]) == pytest.approx(g2, rel=1e-9, abs=1e-9)
+    assert k["p_value"] == pytest.approx(stats.chi2.sf(g2, 1), rel=1e-9, abs=1e-300)
+    x2, p, _, _ = stats.chi2_contingency([[a, b], [c - a, d - b]], correction=False)
+    assert abs(k["chi2"]) == pytest.approx(x2, rel=1e-9, abs=1e-9)
+    assert k["chi2_p_value"] == pytest.approx(p, rel=1e-7, abs=1e-300)
+    if k["g2"] != 0:
+        assert np.sign(k["g2"]) == (1 if a / c > b / d else -1)
+
+
+def test_log_ratio_uses_half_for_zero_counts():
+    k = keyness_fn(two_groups(4, 0, 100, 200), group="outlet", target="A").set_index("term").loc["x"]
+    assert k["log_ratio"] == pytest.approx(math.log2((4 / 100) / (0.5 / 200)))
+
+
+def random_counts(seed, groups=("A", "B", "C"), n_terms=12):
+    rng = np.random.default_rng(seed)
+    rows = [(g, f"t{i}", int(rng.integers(0, 40))) for g in groups for i in range(n_terms)]
+    return pd.DataFrame(rows, columns=["outlet", "term", "n"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000))
+def test_swapping_target_and_reference_flips_signs(seed):
+    c = random_counts(seed)
+    ab = keyness_fn(c, group="outlet", target="A", reference="B").set_index("term").sort_index()
+    ba = keyness_fn(c, group="outlet", target="B", reference="A").set_index("term").sort_index()
+    both = (ab["n_target"] + ab["n_reference"]) > 0
+    np.testing.assert_allclose(ab["g2"][both], -ba["g2"][both], atol=1e-9)
+    np.testing.assert_allclose(ab["log_ratio"], -ba["log_ratio"], atol=1e-9)
+    assert (ab["n_target"] == ba["n_reference"]).all()
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 10_000))
+def test_keyness_does_not_depend_on_row_order(seed):
+    c = random_counts(seed)
+    shuffled = c.sample(frac=1, random_state=seed % 1000)
+    k1 = keyness_fn(c, group="outlet", target="A")
+    k2 = keyness_fn(shuffled, group="outlet", target="A")
+    pd.testing.assert_frame_equal(k1, k2)
+
+
+def test_reference_none_means_all_other_groups():
+    c = random_counts(1)
+    k = keyness_fn(c, group="outlet", target="A").set_index("term")
+    rest = c[c["outlet"] != "A"].groupby("term")["n"].sum()
+    assert (k["n_reference"] == rest.reindex(k.index)).all()
+    only_b = keyness_fn(c, group="outlet", target="A", reference="B").set_index("term")
+    assert (only_b["n_reference"] == c[c["outlet"] == "B"].set_index("term")["n"].reindex(only_b.index)).all()
+
+
+def test_keyness_sorting_min_count_and_bonferroni():
+    c = random_counts(2)
+    k = keyness_fn(c, group="outlet", target="A", min_count=30, correction="bonferroni")
+    assert k["g2"].is_monotonic_decreasing
+    assert ((k["n_target"] + k["n_reference"]) >= 30).all()
+    assert np.allclose(k["p_adjusted"], np.minimum(1, k["p_value"] * len(k)))
+    assert (k["significant"] == (k["p_adjusted"] < 0.05)).all()
+    assert k.columns.tolist()[:9] == ["term", "n_target", "n_reference", "per_million_target", "per_million_reference",
+                                      "g2", "p_value", "log_ratio", "direction"]
+
+
+@pytest.mark.parametrize("kw, match", [(dict(group="outlet", target="Z"), "values are"),
+                                       (dict(group="nope", target="A"), "nope"),
+                                       (dict(group="outlet", target="A", reference="A"), "differ"),
+                                       (dict(group="outlet", target="A", correction="holm"), "bonferroni")])
+def test_keyness_fails_loudly(kw, match):
+    with pytest.raises(KitError, match=match):
+        keyness_fn(random_counts(0), **kw)
+
+
+def test_keyness_does_not_change_its_input():
+    c = random_counts(5)
+    before = c.copy()
+    keyness_fn(c, group="outlet", target="A", chi2=True, correction="bonferroni")
+    pd.testing.assert_frame_equal(c, before)
+
+
+# ----------------------------------------------------------------------------- log-odds
+
+
+def monroe_by_hand(counts, group, prior_scale=1.0, uniform=False):
+    """Monroe, Colaresi & Quinn (2008) eqs. 16, 19-20 written out term by term, each group vs the rest."""
+    groups = sorted(counts[group].unique())
+    terms = sorted(counts["term"].unique())
+    y = {(g, w): 0 for g in groups for w in terms}
+    for g, w, n in counts[[group, "term", "n"]].itertuples(index=False):
+        y[(g, w)] += n
+    total_w = {w: sum(y[(g, w)] for g in groups) for w in terms}
+    alpha = {w: (prior_scale if uniform else prior_scale * total_w[w]) for w in terms}
+    a0 = sum(alpha.values())
+    out = {}
+    for g in groups:
+        n_i = sum(y[(g, w)] for w in terms)
+        n_j = sum(total_w.values()) - n_i
+        for w in terms:
+            yi, yj = y[(g, w)], total_w[w] - y[(g, w)]
+            omega_i = (yi + alpha[w]) / (n_i + a0 - yi - alpha[w])
+            omega_j = (yj + alpha[w]) / (n_j + a0 - yj - alpha[w])
+            delta = math.log(omega_i) - math.log(omega_j)
+            var = 1 / (yi + alpha[w]) + 1 / (yj + alpha[w])
+            out[(g, w)] = (delta, var, delta / math.sqrt(var))
+    return out
+
+
+@pytest.mark.parametrize("scale, uniform", [(1.0, False), (0.1, False), (2.0, True)])
+def test_log_odds_matches_the_formulas(scale, uniform):
+    c = random_counts(7)
+    c = c[c["n"] > 0]
+    lo = log_odds(c, group="outlet", prior="uniform" if uniform else "corpus", prior_scale=scale)
+    ref = monroe_by_hand(c, "outlet", scale, uniform)
+    assert len(lo) == len(ref)
+    for r in lo.itertuples():
+        d, v, z = ref[(r.outlet, r.term)]
+        assert r.delta == pytest.approx(d, rel=1e-10)
+        assert r.variance == pytest.approx(v, rel=1e-10)
+        assert r.z == pytest.approx(z, rel=1e-10)
+
+
+def test_log_odds_hand_worked_two_groups():
+    # A: tariff 30, talks 70; B: tariff 10, talks 90; corpus prior alpha = (40, 160), alpha0 = 200
+    c = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": ["tariff", "talks", "tariff", "talks"], "n": [30, 70, 10, 90]})
+    lo = log_odds(c, group="outlet").set_index(["outlet", "term"])
+    delta = math.log(70 / 230) - math.log(50 / 250)
+    assert lo.loc[("A", "tariff"), "delta"] == pytest.approx(delta)
+    assert lo.loc[("A", "tariff"), "z"] == pytest.approx(delta / math.sqrt(1 / 70 + 1 / 50))
+    # two groups: each is the other's rest, so the signs flip
+    assert lo.loc[("B", "tariff"), "z"] == pytest.approx(-lo.loc[("A", "tariff"), "z"])
+    assert lo.loc[("A", "tariff"), "n_target"] == 30 and lo.loc[("A", "tariff"), "n_reference"] == 10
+
+
+def test_log_odds_row_order_and_errors():
+    c = random_counts(9)
+    k1 = log_odds(c, group="outlet")
+    k2 = log_odds(c.sample(frac=1, random_state=1), group="outlet")
+    pd.testing.assert_frame_equal(k1, k2)
+    with pytest.raises(KitError, match="corpus"):
+        log_odds(c, group="outlet", prior="jeffreys")
+    with pytest.raises(KitError):
+        log_odds(c, group="outlet", prior_scale=0)
+    with pytest.raises(KitError, match="two"):
+        log_odds(c[c["outlet"] == "A"], group="outlet")
+
+
+# ----------------------------------------------------------------------------- collocations and phrases
+
+
+def test_collocation_pmi_and_counts_by_hand():
+    pytest.importorskip("nltk")
+    a = arts(["trade war looms", "trade war ends", "trade deal near"])
+    out = collocations(a, measure="pmi", min_count=2, stopwords=None)
+    r = out.set_index("collocation").loc["trade war"]
+    # N = 9 words; f(trade war) = 2, f(trade) = 3, f(war) = 2: PMI = log2(2 * 9 / (3 * 2)) = log2(3)
+    assert r["n"] == 2
+    assert r["score"] == pytest.approx(math.log2(3))
+    assert list(out.columns) == ["collocation", "term1", "term2", "n", "score", "measure"]
+
+
+def test_collocations_do_not_bridge_stopwords_and_window_reaches_further():
+    pytest.importorskip("nltk")
+    a = arts(["secretary of state", "secretary of state", "secretary of state"])
+    adj = collocations(a, measure="llr", min_count=1, stopwords="kit")
+    assert "secretary state" not in set(adj["collocation"])
+    wide = collocations(a, measure="t", min_count=1, window=3, stopwords="kit")
+    assert wide.set_index("collocation").loc["secretary state", "n"] == 3
+    tri = collocations(arts(["big trade war talks", "big trade war now"]), n=3, min_count=2, stopwords=None)
+    assert tri["collocation"].tolist() == ["big trade war"]
+
+
+def test_collocations_fail_loudly():
+    with pytest.raises(KitError, match="pmi"):
+        collocations(arts(["a b"]), measure="dice-ish")
+    with pytest.raises(KitError):
+        collocations(arts(["a b"]), n=4)
+
+
+def test_phrases_by_hand():
+    p = phrases(arts(["the trade war talks", "trade war talks resumed", "a trade war"]), min_count=2, stopwords="kit")
+    got = {r.phrase: (r.length, r.n, r.doc_freq) for r in p.itertuples()}
+    assert got == {"trade war": (2, 3, 3), "war talks": (2, 2, 2), "trade war talks": (3, 2, 2)}
+
+
+# ----------------------------------------------------------------------------- KWIC and dispersion
+
+
+KW_TEXT = "Beijing says the trade war with the U.S. must end. Talks resume; us officials hope. China’s trade war aims."
+
+
+def test_kwic_phrase_word_and_possessive_patterns():
+    k = kwic(arts([KW_TEXT]), ["trade war", "US", "china's"], window=2)
+    assert k.columns.tolist() == ["doc_id", "token_start", "token_end", "start", "end", "left", "keyword", "right", "pattern"]
+    rows = [(r.keyword, r.left, r.right, r.pattern) for r in k.itertuples()]
+    assert rows == [("trade war", "says the", "with the", "trade war"),
+                    ("trade war", "hope. China’s", "aims", "trade war"),
+                    ("U.S.", "with the", "must end", "US"),
+                    ("China’s", "officials hope.", "trade war", "china's")]
+    for r in k.itertuples():
+        assert KW_TEXT[r.start:r.end] == r.keyword
+    # the pronoun is not the country
+    assert kwic(arts([KW_TEXT]), "us")["keyword"].tolist() == ["us"]
+
+
+def test_kwic_wildcards_one_sided_and_sentence_bounded_windows():
+    a = arts([KW_TEXT])
+    assert kwic(a, "tal*", window=1)["keyword"].tolist() == ["Talks"]
+    right = kwic(a, "end", window=3, side="right")
+    # context is the original text between the keyword and the last token of the window
+    assert right[["left", "right"]].values.tolist() == [["", ". Talks resume; us"]]
+    bounded = kwic(a, "end", window=3, sentence=True)
+    assert bounded[["left", "right"]].values.tolist() == [["the U.S. must", ""]]
+    left = kwic(a, "resume", window=(1, 0))
+    assert left[["left", "keyword", "right"]].values.tolist() == [["Talks", "resume", ""]]
+
+
+def test_kwic_fails_loudly_and_format_kwic():
+    with pytest.raises(KitError):
+        kwic(arts(["x"]), "x", side="up")
+    with pytest.raises(KitError):
+        kwic(arts(["x"]), "x", window=-1)
+    with pytest.raises(KitError):
+        kwic(arts(["x"]), "  ")
+    lines = format_kwic(kwic(arts([KW_TEXT]), "trade war", window=2), width=12)
+    assert lines["line"].tolist()[0] == "    says the [trade war] with the"
+
+
+def test_dispersion_positions():
+    d = dispersion(arts(["Tariffs rose. Then tariff talks began.", "No match here"]), ["tariff*", "talks"])
+    assert d.columns.tolist() == ["doc_id", "pattern", "token_no", "n_tokens", "position", "start"]
+    assert d[["pattern", "token_no", "n_tokens"]].values.tolist() == [["tariff*", 0, 6], ["tariff*", 3, 6], ["talks", 4, 6]]
+    assert d["position"].tolist() == [0.0, 0.5, 4 / 6]

@@ -1,0 +1,221 @@
+"""Tests of kit.text: the news-aware tokenizer, stopwords, stems, n-grams, tokens and sentences.
+
+Expected values are worked out by hand from the rules in the module docstring.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kit.errors import KitError
+from kit.text import Token, normalise_term, sentences, stopwords, tokenize, tokens
+
+
+def terms(text, **kw):
+    return [t.term for t in tokenize(text, **kw)]
+
+
+# ----------------------------------------------------------------------------- tokenizer rules
+
+
+def test_straight_and_typographic_apostrophes_are_the_same_and_possessives_count_for_the_noun():
+    assert terms("China’s") == terms("China's") == terms("China") == ["china"]
+    assert terms("the officials’ view") == ["the", "officials", "view"]
+    assert terms("O’Brien") == ["o'brien"]
+
+
+def test_contractions_are_not_possessives():
+    assert terms("it’s what’s don’t") == ["it's", "what's", "don't"]
+
+
+def test_us_the_country_is_not_the_pronoun_and_merges_with_u_s():
+    assert terms("U.S. US U.S us Us") == ["US", "US", "US", "us", "us"]
+    assert terms("U.S. US", merge_us=False) == ["u.s.", "US"]
+    # stopword removal drops the pronoun, never the country
+    assert terms("tell us about US and U.S. aid", stopwords="kit") == ["tell", "US", "US", "aid"]
+    assert terms("tell us about US", stopwords=["us", "about"]) == ["tell", "US"]
+
+
+def test_acronyms_that_would_collide_with_function_words_keep_their_capitals():
+    assert terms("WHO who IT it NATO Nato") == ["WHO", "who", "IT", "it", "nato", "nato"]
+
+
+def test_hyphenated_compounds_are_one_token_with_parts_normalised():
+    assert terms("China-US china-us CHINA-US") == ["china-US", "china-us", "china-US"]
+    assert terms("U.S.-China high-stakes 19-year-old") == ["US-china", "high-stakes", "19-year-old"]
+    toks = tokenize("China-US high-stakes", split_hyphens=True)
+    assert [(t.token, t.term) for t in toks] == [("China", "china"), ("US", "US"), ("high", "high"), ("stakes", "stakes")]
+    assert [(t.start, t.end) for t in toks] == [(0, 5), (6, 8), (9, 13), (14, 20)]
+
+
+def test_numbers_fractions_urls_emails_handles_and_hashtags_stay_whole():
+    text = "Prices rose 7 1/2 points, 1,000 tons, 3.5% at 10:30 in the 1990s; see https://example.org/a?b=1. or press@state.gov, @WHO #G20"
+    assert terms(text) == ["prices", "rose", "7 1/2", "points", "1,000", "tons", "3.5", "at", "10:30", "in", "the", "1990s",
+                           "see", "https://example.org/a?b=1", "or", "press@state.gov", "@who", "#g20"]
+
+
+def test_punctuation_and_dashes_are_not_tokens():
+    assert terms("war—and peace – “quoted” (aside) ... !?") == ["war", "and", "peace", "quoted", "aside"]
+
+
+def test_offsets_point_into_the_text():
+    text = "Mr. Xi’s U.S. trip: “7 1/2 hours”."
+    toks = tokenize(text)
+    assert all(isinstance(t, Token) for t in toks)
+    assert [(t.start, t.end, t.token) for t in toks] == [(0, 2, "Mr"), (4, 8, "Xi’s"), (9, 13, "U.S."), (14, 18, "trip"),
+                                                         (21, 26, "7 1/2"), (27, 32, "hours")]
+    for t in toks:
+        assert text[t.start:t.end] == t.token
+
+
+NEWSY = st.lists(st.sampled_from(list("aZé9 .,’'-/@#:%\n“”") + ["U.S.", "US", "http://x.io/", "7 1/2", "China’s ", "\u00a0"]),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NEWSY)
+def test_every_token_is_its_own_span_and_tokens_do_not_overlap(text):
+    toks = tokenize(text)
+    last = 0
+    for t in toks:
+        assert text[t.start:t.end] == t.token
+        assert t.start >= last
+        last = t.end
+        assert t.term  # never empty
+
+
+def test_min_length_and_stopwords():
+    assert terms("a bb ccc", min_length=2) == ["bb", "ccc"]
+    assert terms("The talks and the deal", stopwords="kit") == ["talks", "deal"]
+    assert terms("The talks and the deal", stopwords=["talks"]) == ["the", "and", "the", "deal"]
+
+
+def test_stemming_uses_snowball_and_leaves_acronyms_and_numbers_alone():
+    pytest.importorskip("nltk")
+    # Snowball (Porter2) English: running -> run, talks -> talk, tariffs -> tariff
+    assert terms("running talks tariffs US 1990s", stem=True) == ["run", "talk", "tariff", "US", "1990s"]
+
+
+def test_ngrams_do_not_bridge_stopwords():
+    toks = tokenize("the trade war talks of the year", stopwords="kit", ngrams=2)
+    assert [t.term for t in toks] == ["trade war", "war talks"]
+    assert [t.token for t in toks] == ["trade war", "war talks"]
+    assert terms("a b c", ngrams=3) == ["a b c"]
+
+
+@pytest.mark.parametrize("kw", [dict(min_length=0), dict(stem="yes"), dict(ngrams=0), dict(stopwords="klingon"),
+                                dict(merge_us=1), dict(stopwords=[1, 2])])
+def test_bad_options_fail_loudly(kw):
+    with pytest.raises(KitError):
+        tokenize("text", **kw)
+
+
+def test_tokenize_rejects_non_text():
+    with pytest.raises(KitError):
+        tokenize(None)
+
+
+def test_normalise_term_is_what_tokenize_uses():
+    for s in ["China’s", "U.S.", "WHO", "China-U.S.", "Beijing"]:
+        assert tokenize(s)[0].term == normalise_term(s)
+
+
+# ----------------------------------------------------------------------------- stopwords
+
+
+def test_kit_stopword_list_is_ours_and_has_the_pronoun_but_not_the_country():
+    sw = stopwords("kit")
+    assert {"the", "us", "it's", "don't"} <= sw
+    assert "US" not in sw and "china" not in sw
+    assert stopwords("english") in (sw, stopwords("english"))  # NLTK's when installed, else ours
+
+
+def test_stopwords_from_a_user_list_are_normalised():
+    assert stopwords(["The", "China’s", "WHO"]) == frozenset({"the", "china's", "WHO"})
+
+
+def test_unknown_stopword_list_lists_the_choices():
+    with pytest.raises(KitError, match="english"):
+        stopwords("french-ish")
+
+
+def test_nltk_list_requested_but_missing_says_so():
+    from kit.text import _nltk_stopwords
+
+    if _nltk_stopwords() is not None:
+        pytest.skip("NLTK stopwords are installed here")
+    with pytest.raises(KitError, match="not installed"):
+        stopwords("nltk")
+
+
+# ----------------------------------------------------------------------------- sentences
+
+
+def arts(*texts):
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+
+
+def test_abbreviations_titles_months_and_initials_do_not_end_sentences():
+    text = ("Mr. Secretary, the U.S. diplomat met Gen. Li and Sen. Warren on Jan. 5 in Washington. "
+            "John F. Kennedy was quoted. Prices rose.")
+    got = sentences(arts(text))["text"].tolist()
+    assert got == ["Mr. Secretary, the U.S. diplomat met Gen. Li and Sen. Warren on Jan. 5 in Washington.",
+                   "John F. Kennedy was quoted.", "Prices rose."]
+
+
+def test_sentence_after_u_s_at_the_end_still_splits():
+    got = sentences(arts("He lives in the U.S. The talks ended."))["text"].tolist()
+    assert got == ["He lives in the U.S.", "The talks ended."]
+
+
+def test_sentences_carry_offsets_and_paragraph_numbers_and_never_cross_paragraphs():
+    text = "First one. Second one\n\nThird one."
+    s = sentences(arts(text))
+    assert s.columns.tolist() == ["doc_id", "sent_no", "para_no", "start", "end", "text"]
+    assert s["sent_no"].tolist() == [0, 1, 2]
+    assert s["para_no"].tolist() == [0, 0, 1]
+    for r in s.itertuples():
+        assert text[r.start:r.end] == r.text
+    assert s["text"].tolist() == ["First one.", "Second one", "Third one."]
+
+
+def test_paragraph_numbers_from_the_paragraphs_table():
+    text = "Body one.\n\nBody two."
+    paras = pd.DataFrame({"doc_id": ["d0"] * 3, "para_no": [0, 1, 2], "role": ["title", "body", "body"],
+                          "text": ["T", "Body one.", "Body two."]})
+    s = sentences(arts(text), paragraphs=paras)
+    assert s["para_no"].tolist() == [1, 2]
+
+
+def test_sentences_of_empty_and_missing_text():
+    s = sentences(pd.DataFrame({"doc_id": ["a", "b"], "text": ["", None]}))
+    assert len(s) == 0 and list(s.columns) == ["doc_id", "sent_no", "para_no", "start", "end", "text"]
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(KitError, match="text"):
+        sentences(pd.DataFrame({"doc_id": ["a"]}))
+
+
+# ----------------------------------------------------------------------------- tokens table
+
+
+def test_tokens_table_columns_positions_and_stopword_flags():
+    a = arts("Mr. Xi met U.S. envoys.\n\nThey spoke.")
+    t = tokens(a, stopwords="kit")
+    assert t.columns.tolist() == ["doc_id", "sent_no", "token_no", "start", "end", "token", "term", "is_stop"]
+    assert t["term"].tolist() == ["mr", "xi", "met", "US", "envoys", "they", "spoke"]
+    assert t["is_stop"].tolist() == [False, False, False, False, False, True, False]
+    assert t["sent_no"].tolist() == [0, 0, 0, 0, 0, 1, 1]
+    dropped = tokens(a, stopwords="kit", drop_stopwords=True)
+    # positions stay those of the full token stream
+    assert dropped["token_no"].tolist() == [0, 1, 2, 3, 4, 6]
+
+
+def test_tokens_do_not_change_the_input():
+    a = arts("China’s talks.")
+    before = a.copy()
+    tokens(a)
+    pd.testing.assert_frame_equal(a, before)
