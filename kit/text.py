@@ -447,8 +447,12 @@ ABBREVIATIONS = frozenset(
     pres supt det insp amb hon rev fr sr jr st mt ft rd ave blvd
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e
-    inc corp co ltd llc plc bros dept univ assn est approx no nos vol vs etc al ph.d""".split()
+    inc corp co ltd llc plc bros dept univ assn est approx vol vs etc al ph.d""".split()
 )
+
+#: Abbreviations that do not end a sentence only before a number ("No. 1", "Nos. 3 and 4"), so
+#: "They said no. Talks ended." still splits (Punkt collocations with its number type).
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
 
 #: Capitalised words that usually start a sentence (used after an abbreviation: "in the U.S. The").
 SENTENCE_STARTERS = frozenset(
@@ -470,11 +474,14 @@ def _punkt():
 
         tok = PunktTokenizer("english")
         tok._params.abbrev_types.update(ABBREVIATIONS)
+        tok._params.abbrev_types.difference_update(NUMBER_ABBREVIATIONS)
+        tok._params.collocations.update((a, "##number##") for a in NUMBER_ABBREVIATIONS)
         return tok, "pretrained"
     except (LookupError, OSError, ImportError, ValueError):
         params = PunktParameters()
         params.abbrev_types = set(ABBREVIATIONS)
         params.sent_starters = set(SENTENCE_STARTERS)
+        params.collocations = {(a, "##number##") for a in NUMBER_ABBREVIATIONS}
         return PunktSentenceTokenizer(params), "kit"
 
 
@@ -512,9 +519,9 @@ def sentences(
     Examples
     --------
     >>> arts = pd.DataFrame({"doc_id": ["a"], "text": [
-    ...     "Mr. Blinken met Gen. Li in Beijing. The U.S. diplomat left on Jan. 5.\\n\\nTalks go on."]})
+    ...     "Mr. Whitcombe met Gen. Tan in Beijing. The U.S. diplomat left on Jan. 5.\\n\\nTalks go on."]})
     >>> sentences(arts)[["sent_no", "para_no", "text"]].values.tolist()
-    [[0, 0, 'Mr. Blinken met Gen. Li in Beijing.'], [1, 0, 'The U.S. diplomat left on Jan. 5.'], [2, 1, 'Talks go on.']]
+    [[0, 0, 'Mr. Whitcombe met Gen. Tan in Beijing.'], [1, 0, 'The U.S. diplomat left on Jan. 5.'], [2, 1, 'Talks go on.']]
     """
     _check_articles(articles, text_col, id_col)
     tok, _ = _punkt()

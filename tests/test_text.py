@@ -219,3 +219,10 @@ def test_tokens_do_not_change_the_input():
     before = a.copy()
     tokens(a)
     pd.testing.assert_frame_equal(a, before)
+
+
+def test_no_ends_a_sentence_but_not_before_a_number():
+    arts = pd.DataFrame({"doc_id": ["a"], "text": [
+        "They said no. Agreement came. It was the No. 1 deal, and Nos. 3 and 4 followed."]})
+    assert sentences(arts)["text"].tolist() == [
+        "They said no.", "Agreement came.", "It was the No. 1 deal, and Nos. 3 and 4 followed."]
