@@ -34,9 +34,11 @@ test: $(STAMP) ## run the whole test suite (executes every notebook)
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## run the speed and memory benchmarks
+bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/runner_overhead.py
 
 ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
 	$(BIN)/kit ingest $(CORPUS) --out corpus/corpus.parquet
