@@ -705,6 +705,28 @@ def dispersion_plot(df: pd.DataFrame, *, term: str = "pattern", position: str = 
     return fig
 
 
+def _interval_rows(df, *, label: str, estimate: str, low: str, high: str, group: str | None, func: str):
+    """Rows of an estimate-with-interval table ready to draw: ``(data, labels, groups)``.
+
+    ``data`` gets ``_e``, ``_l``, ``_h`` (numbers), ``_f`` (label text) and ``_g`` (group text,
+    "(unknown)" for missing, "all" without a group); rows without an estimate are left out, and an
+    estimate outside its interval is an error.
+    """
+    vals = {k: pd.to_numeric(df[c], errors="coerce").astype(float) for k, c in (("e", estimate), ("l", low), ("h", high))}
+    data = df.assign(_e=vals["e"], _l=vals["l"], _h=vals["h"], _f=df[label].astype(str))
+    data = data[np.isfinite(data["_e"].to_numpy())]
+    bad = data[(data["_l"] > data["_e"] + 1e-12) | (data["_h"] < data["_e"] - 1e-12)]
+    if not bad.empty:
+        raise KitError(f"{func}: {len(bad)} row(s) have an estimate outside [{low}, {high}], "
+                       f"e.g. '{bad['_f'].iloc[0]}'")
+    labels = list(dict.fromkeys(data["_f"]))
+    if group is not None:
+        data = data.assign(_g=data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str))
+    else:
+        data = data.assign(_g="all")
+    return data, labels, sorted(data["_g"].unique())
+
+
 def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None = "outlet", estimate: str = "share",
                     low: str = "share_low", high: str = "share_high", percent: bool = True, title: str | None = None,
                     xlabel: str = "Share of articles (%, with 95% interval)", source: str | None = None,
@@ -732,19 +754,8 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
     """
     _need(df, {"frame": frame, "group": group, "estimate": estimate, "low": low, "high": high}, "prevalence_plot")
     scale = 100.0 if percent else 1.0
-    vals = {k: pd.to_numeric(df[c], errors="coerce").astype(float) for k, c in (("e", estimate), ("l", low), ("h", high))}
-    data = df.assign(_e=vals["e"], _l=vals["l"], _h=vals["h"], _f=df[frame].astype(str))
-    data = data[np.isfinite(data["_e"].to_numpy())]
-    bad = data[(data["_l"] > data["_e"] + 1e-12) | (data["_h"] < data["_e"] - 1e-12)]
-    if not bad.empty:
-        raise KitError(f"prevalence_plot: {len(bad)} row(s) have an estimate outside [{low}, {high}], "
-                       f"e.g. frame '{bad['_f'].iloc[0]}'")
-    frames = list(dict.fromkeys(data["_f"]))
-    if group is not None:
-        data = data.assign(_g=data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str))
-    else:
-        data = data.assign(_g="all")
-    groups = sorted(data["_g"].unique())
+    data, frames, groups = _interval_rows(df, label=frame, estimate=estimate, low=low, high=high, group=group,
+                                          func="prevalence_plot")
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(frames) * len(groups), 4))))
         if data.empty:
@@ -803,19 +814,8 @@ def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "me
     (['A', 'B'], True)
     """
     _need(df, {"label": label, "estimate": estimate, "low": low, "high": high, "group": group}, "interval_plot")
-    vals = {k: pd.to_numeric(df[c], errors="coerce").astype(float) for k, c in (("e", estimate), ("l", low), ("h", high))}
-    data = df.assign(_e=vals["e"], _l=vals["l"], _h=vals["h"], _f=df[label].astype(str))
-    data = data[np.isfinite(data["_e"].to_numpy())]
-    bad = data[(data["_l"] > data["_e"] + 1e-12) | (data["_h"] < data["_e"] - 1e-12)]
-    if not bad.empty:
-        raise KitError(f"interval_plot: {len(bad)} row(s) have an estimate outside [{low}, {high}], "
-                       f"e.g. '{bad['_f'].iloc[0]}'")
-    labels = list(dict.fromkeys(data["_f"]))
-    if group is not None:
-        data = data.assign(_g=data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str))
-    else:
-        data = data.assign(_g="all")
-    groups = sorted(data["_g"].unique())
+    data, labels, groups = _interval_rows(df, label=label, estimate=estimate, low=low, high=high, group=group,
+                                          func="interval_plot")
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(labels) * len(groups), 4))))
         if data.empty:
