@@ -32,7 +32,7 @@ test: $(STAMP) ## run the whole test suite (executes every notebook)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
