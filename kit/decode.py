@@ -1,7 +1,13 @@
 """Turn source bytes into text robustly, saying what was done.
 
-UTF-8 (with or without a byte-order mark) and UTF-16 with a BOM are read as they are;
-other bytes are tried as Windows-1252. Mojibake (UTF-8 read as Windows-1252, e.g.
+UTF-8 (with or without a byte-order mark) and UTF-16 with a BOM are read as they are.
+Other bytes are tried as the East Asian legacy encodings GB18030 (GBK, GB2312), Big5 and
+Shift_JIS: one is taken when the bytes decode cleanly, most letters come out as CJK characters
+(Chinese, kana) and most of those are in the encoding's block of common characters (GB2312 for
+GB18030, Big5's frequent-character block, Shift_JIS symbols, kana and level-1 kanji); the best such
+reading wins. Else the bytes are read as Windows-1252, unless that gives mostly accented Latin-1
+letters (the mark of another code page, e.g. Cyrillic or Greek), which is refused as an unknown
+encoding. Mojibake (UTF-8 read as Windows-1252, e.g.
 ``â€™`` for ``’``) is repaired with ftfy's ``fix_encoding``, which changes nothing else:
 typographic quotes and dashes stay as they are. Binary data is refused.
 """
@@ -63,12 +69,19 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, list[str]]:
         raise ReadError(path, "binary file, not text (no reader for this content)")
     elif _is_utf8(data):
         text = data.decode("utf-8")
+    elif (cjk := _cjk_reading(data)) is not None:
+        text, name = cjk
+        notes.append(f"decoded as {name} (not valid UTF-8)")
     else:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as e:
             raise ReadError(path, f"unknown encoding: neither UTF-8 nor Windows-1252 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
         notes.append("decoded as Windows-1252 (not valid UTF-8)")
+        latin = _latin1_share(text)
+        if latin is not None and latin > 0.3 and not any(h in text for h in _MOJIBAKE_HINTS):
+            raise ReadError(path, f"unknown encoding: not UTF-8, and read as Windows-1252 {latin:.0%} of the letters "
+                                  "are accented Latin-1 letters (probably another code page)")
     if any(h in text for h in _MOJIBAKE_HINTS):
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
@@ -76,6 +89,76 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, list[str]]:
             notes.append("repaired mojibake (UTF-8 text that had been decoded as Windows-1252)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), notes
+
+
+def _common_gb(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _common_big5(ch: str) -> bool:
+    try:
+        b = ch.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and 0xA1 <= b[0] <= 0xC6  # symbols and the frequent-character block
+
+
+def _common_sjis(ch: str) -> bool:
+    try:
+        b = ch.encode("shift_jis")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 1 or 0x81 <= b[0] <= 0x98  # half-width kana; symbols, kana and level-1 kanji
+
+
+#: (codec, name in notes, test for the encoding's common characters), in order of preference on a tie
+_CJK_CODECS = (("gb18030", "GB18030/GBK (Chinese)", _common_gb), ("big5", "Big5 (Chinese)", _common_big5),
+               ("shift_jis", "Shift_JIS (Japanese)", _common_sjis))
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3040 <= o <= 0x30FF or 0xF900 <= o <= 0xFAFF
+            or 0xFF66 <= o <= 0xFF9F or 0x20000 <= o <= 0x2FFFF)
+
+
+def _cjk_reading(data: bytes) -> tuple[str, str] | None:
+    """``(text, name)`` for the best East Asian reading of non-UTF-8 bytes, or ``None``.
+
+    A reading counts when the bytes decode without error, at least half of the letters are CJK and
+    at least 90% of the non-ASCII characters are common characters of that encoding.
+
+    >>> _cjk_reading("中美双方在北京举行了会谈。".encode("gbk"))
+    ('中美双方在北京举行了会谈。', 'GB18030/GBK (Chinese)')
+    >>> _cjk_reading("Café “talks”".encode("cp1252")) is None
+    True
+    """
+    best = None
+    for codec, name, common in _CJK_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = [c for c in text if c.isalpha()]
+        wide = [c for c in text if ord(c) > 127 and not c.isspace()]
+        if not letters or not wide or sum(map(_is_cjk, letters)) < 0.5 * len(letters):
+            continue
+        score = sum(map(common, wide)) / len(wide)
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, text, name)
+    return (best[1], best[2]) if best else None
+
+
+def _latin1_share(text: str) -> float | None:
+    """Share of letters that are Latin-1 supplement letters (À..ÿ), or ``None`` for fewer than 20 letters."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return None
+    return sum(1 for c in letters if 0xC0 <= ord(c) <= 0xFF) / len(letters)
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -4,11 +4,15 @@ the same way.
 
 The rules are patterns over one block (a paragraph or stand-alone line):
 
-* ``related``: cross-links such as ``Read More: <headline>``, ``Related: ...``, ``See also: ...``;
+* ``related``: cross-links such as ``Read More: <headline>``, ``Related: ...``, ``Related coverage:
+  ...``, ``See also: ...``; a label of two or more words may also be followed by the headline
+  without a colon (``Read more Balloon fallout``, as HTML link boxes render);
 * ``contributors``: ``—With assistance from A, B and C.`` (any dash or none), ``Additional
-  reporting by ...``, ``Reporting by ...; Editing by ...``;
-* ``trailer``: outlet furniture after a story: ``More Must-Reads From <Outlet>``, ``Contact us at
-  ...``, ``Write to ... at ...``, newsletter sign-ups, ``Copyright``/``©`` lines;
+  reporting by ...``, ``Reporting by ...; Editing by ...``, ``A and B contributed reporting (from
+  ...).``, ``A contributed to this report.``;
+* ``trailer``: outlet furniture after a story: ``More Must-Reads From <Outlet>``, ``More from
+  <Outlet>:``, ``Contact us at ...``, ``Write to ... at ...``, newsletter sign-ups, ``Click here to
+  subscribe ...``, ``Follow <Outlet> on Facebook ...``, ``Copyright``/``©`` lines;
 * ``boilerplate``: share buttons and similar one-word controls (``Share``, ``Print``, ``Email``,
   ``Share on X``, ``Advertisement``);
 * ``caption``: photo credits (``Photo: ...``, ``(Photo by ... / Agency)``).
@@ -21,17 +25,35 @@ import re
 
 _DASH = r"[\-\u2010-\u2015\u2212]*"
 
-_RELATED = re.compile(r"^\s*(read more|related|see also|read also|more on this|also read)\s*[:\-\u2013\u2014]\s*\S", re.I)
+_RELATED_LABEL = (r"read more|related(?: coverage| stories| story| articles?| reading| content| links?)?|see also|"
+                  r"read also|more on this(?: story| topic)?|also read|further reading|read next|recommended(?: reading)?")
+_RELATED = re.compile(
+    rf"^\s*(?:(?:{_RELATED_LABEL})\s*[:\-\u2013\u2014]\s*\S"
+    # several-word labels may run into the headline (link boxes): "Read more Balloon fallout"
+    rf"|(?i:read more|see also|read also|also read|further reading|read next|related (?:coverage|stories|articles?))"
+    r"\s+(?-i:[A-Z0-9\u201c\"\u2018']))",
+    re.I,
+)
+_RELATED_STRIP = re.compile(rf"^\s*(?:{_RELATED_LABEL})\s*[:\-\u2013\u2014]?\s*", re.I)
 _CONTRIB = re.compile(
     rf"^\s*{_DASH}\s*(with (additional )?assistance from|additional reporting by|reporting by|"
     rf"with reporting by|contributing:|written with)\s*(?P<names>.+?)\s*\.?\s*$",
     re.I,
 )
+_NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|da|al|bin|la|le))*"
+_CONTRIB_AFTER = re.compile(
+    rf"^\s*{_DASH}\s*(?P<names>{_NAME}(?:\s+in\s+{_NAME})?(?:\s*(?:,|\band\b|&)\s*{_NAME}(?:\s+in\s+{_NAME})?)*)\s+"
+    r"contributed(?:\s+(?:additional\s+)?reporting|\s+to\s+this\s+(?:report|story|article))"
+    r"(?:\s+(?:from|in)\s+[^.]{1,60})?\s*\.?\s*$"
+)
 _MUST_READS = re.compile(r"^\s*more\s+must[\s\-]*reads?\s+from\s+(?P<outlet>.+?)\s*$", re.I)
 _TRAILER = re.compile(
     r"^\s*(contact us at\b|write to\b.+\bat\b|sign up for\b|subscribe to\b|get our\b.*\bnewsletter|"
     r"newsletter\b|copyright\b|\u00a9|all rights reserved|follow us on\b|this story was (first )?published\b|"
-    r"\(c\)\s*\d{4})",
+    r"\(c\)\s*\d{4}|(?:click|tap) here to (?:subscribe|sign up|register|get|receive|download|follow)\b|"
+    r"follow\s+(?:us|(?-i:[A-Z])[\w'\u2019&.\-]*(?:\s+[\w'\u2019&.\-]+){0,5}?)\s+on\s+"
+    r"(?:facebook|twitter|x|instagram|linkedin|threads|bluesky|tiktok|youtube|mastodon)\b|"
+    r"more from\s+[^.!?]{1,60}?:?\s*$)",
     re.I,
 )
 _BOILER = re.compile(
@@ -59,7 +81,7 @@ def label_block(text: str) -> str | None:
     """
     if _RELATED.match(text):
         return "related"
-    if _CONTRIB.match(text):
+    if _CONTRIB.match(text) or _CONTRIB_AFTER.match(text):
         return "contributors"
     if _MUST_READS.match(text) or _TRAILER.match(text):
         return "trailer"
@@ -75,8 +97,13 @@ def related_headline(text: str) -> str:
 
     >>> related_headline("Read More: Why the Balloon Matters")
     'Why the Balloon Matters'
+    >>> related_headline("Read more Balloon fallout continues")
+    'Balloon fallout continues'
     """
-    return re.sub(r"^\s*[^:\-\u2013\u2014]+[:\-\u2013\u2014]\s*", "", text, count=1).strip()
+    stripped = _RELATED_STRIP.sub("", text, count=1)
+    if stripped == text:
+        stripped = re.sub(r"^\s*[^:\-\u2013\u2014]+[:\-\u2013\u2014]\s*", "", text, count=1)
+    return stripped.strip()
 
 
 def split_contributors(line: str) -> list[str]:
@@ -88,11 +115,14 @@ def split_contributors(line: str) -> list[str]:
     ['Ana Ruiz']
     >>> split_contributors("Reporting by Ana Ruiz; Editing by Tom Becker")
     ['Ana Ruiz', 'Tom Becker']
+    >>> split_contributors("Jane Smith in Washington and Li Wen contributed reporting from Beijing.")
+    ['Jane Smith', 'Li Wen']
     """
-    m = _CONTRIB.match(line)
+    m = _CONTRIB.match(line) or _CONTRIB_AFTER.match(line)
     if not m:
         return []
-    names = re.sub(r"\b(editing|edited|additional reporting|writing) by\b", ",", m.group("names"), flags=re.I)
+    names = re.sub(r"\s+in\s+" + _NAME + r"(?=\s*(?:,|\band\b|&|$))", "", m.group("names"))
+    names = re.sub(r"\b(editing|edited|additional reporting|writing) by\b", ",", names, flags=re.I)
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", names)
     return [p.strip(" .") for p in parts if p.strip(" .")]
 

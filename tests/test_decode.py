@@ -86,3 +86,34 @@ def test_line_endings_normalised():
 def test_bom_but_invalid_utf8():
     with pytest.raises(ReadError, match="byte-order mark but is not valid UTF-8"):
         decode_bytes(codecs.BOM_UTF8 + b"caf\xe9", "a.txt")
+
+
+# ingest review, finding 8: East Asian legacy encodings are not Windows-1252
+CHINESE_S = "中美双方在北京举行了会谈，双方同意保持沟通。会谈持续了七个小时。"
+CHINESE_T = "中美雙方在北京舉行了會談，雙方同意保持溝通。會談持續了七個小時。"
+JAPANESE = "米中両国は北京で会談を行い、対話を続けることで合意した。"
+
+
+@pytest.mark.parametrize("text, codec, name", [
+    (CHINESE_S, "gbk", "GB18030/GBK (Chinese)"),
+    (CHINESE_S, "gb18030", "GB18030/GBK (Chinese)"),
+    (CHINESE_T, "big5", "Big5 (Chinese)"),
+    (JAPANESE, "shift_jis", "Shift_JIS (Japanese)"),
+])
+def test_cjk_legacy_encodings(text, codec, name):
+    data = ("标题\n\n" if codec.startswith("gb") else "") + text + "\n"
+    got, notes = decode_bytes(data.encode(codec), "a.txt")
+    assert got == data
+    assert notes == [f"decoded as {name} (not valid UTF-8)"]
+
+
+def test_latin_text_in_windows_1252_is_still_windows_1252():
+    original = "Caf\u00e9 talks: envoys \u201cagree\u201d on a d\u00e9tente, said Jos\u00e9 Mart\u00ednez."
+    assert decode_bytes(original.encode("cp1252"), "a.txt") == (original, ["decoded as Windows-1252 (not valid UTF-8)"])
+
+
+def test_other_code_page_is_an_unknown_encoding():
+    # Russian in Windows-1251: as Windows-1252 every letter would be an accented Latin-1 letter
+    data = "Переговоры в Пекине продолжались семь часов.".encode("cp1251")
+    with pytest.raises(ReadError, match=r"^r.txt: unknown encoding: not UTF-8, and read as Windows-1252 100% of the"):
+        decode_bytes(data, "r.txt")

@@ -127,8 +127,19 @@ def test_sniff():
 
 
 def test_dispatcher_picks_this_reader():
-    readers = pytest.importorskip("kit.readers")
-    if not hasattr(readers, "detect_format"):
-        pytest.skip("dispatcher not there yet")
+    from kit import readers
+
     for name in ("factiva_export.txt", "factiva_tabbed.txt", "factiva_cp1252.txt"):
         assert readers.detect_format((FIX / name).read_bytes(), name) == "factiva"
+
+
+def test_time_zones_in_et_are_honoured_or_flagged():
+    # ingest review, finding 1: "+0800" is eight hours ahead of UTC; "CST" is ambiguous and not guessed
+    doc = (b"HD\nTalks resume\nPD\n19 June 2023\nET\n08:00 +0800\nSN\nWire\nLP\nEnvoys met.\n"
+           b"HD\nTalks again\nPD\n20 June 2023\nET\n08:00 CST\nSN\nWire\nLP\nEnvoys met again.\n")
+    arts, rejs = read("zones.txt", data=doc)
+    assert arts[0].published == pd.Timestamp("2023-06-19 00:00", tz="UTC")
+    assert arts[1].published == pd.Timestamp("2023-06-20 00:00", tz="UTC")  # the date only
+    (flag,) = rejs
+    assert (flag.status, flag.record) == ("flagged", 2)
+    assert "unparsable ET time '08:00 CST'" in flag.reason and "ambiguous time zone 'CST'" in flag.reason

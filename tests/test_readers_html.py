@@ -206,3 +206,27 @@ def test_on_page_headline_that_differs_from_og_title_is_kept_as_title_role():
     assert a.title == "Talks resume (SEO title)"
     assert a.paragraphs[0] == ("title", "Envoys resume talks in Beijing")
     assert [r for r, _ in a.paragraphs] == ["title", "body"]
+
+
+def test_inline_label_and_link_are_read_apart_and_news_furniture_is_labelled():
+    # ingest review, finding 6: <span>Read more</span><a>headline</a> used to give "Read moreBalloon ..."
+    (a,), rejs = read("inline_furniture.html")
+    assert rejs == []
+    assert a.published == pd.Timestamp("2023-06-19 03:05", tz="UTC")  # 23:05 at UTC-4
+    assert ("related", "Read more Balloon fallout continues across the Pacific") in a.paragraphs
+    assert ("related", "Related coverage: What the visit means for chip controls") in a.paragraphs
+    assert ("contributors", "Jane Smith contributed reporting from Washington.") in a.paragraphs
+    assert ("trailer", "Follow The Ledger on Facebook and Twitter.") in a.paragraphs
+    assert a.contributors == ["Jane Smith"]
+    assert a.body() == [
+        "BEIJING — The envoy landed on Sunday for talks that officials on both sides described as candid and long.",
+        "He met the foreign minister for seven hours at the state guesthouse, officials said on Monday evening.",
+        "The two sides agreed to meet again in the autumn, but set no date for the next round of talks."]
+
+
+def test_inline_markup_inside_words_is_not_split():
+    from kit.readers.html import _walk_blocks
+    import lxml.html
+
+    (b,) = _walk_blocks(lxml.html.fromstring("<div><p>Bei<b>jing</b> and <a>Washington</a>'s envoys</p></div>"))
+    assert b.text == "Beijing and Washington's envoys"

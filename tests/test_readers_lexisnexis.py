@@ -39,7 +39,16 @@ def test_text_export_first_document(txt):
     assert a.source_record == 1
     assert a.source_format == "lexisnexis"
     assert a.source_path == "fixtures/lexisnexis_export.txt"
-    assert [r for r, _ in a.paragraphs] == ["body"] * 3
+    # nothing vanishes: every header and index line is kept with a role (finding 9 of the ingest review)
+    assert [r for r, _ in a.paragraphs] == ["meta"] * 5 + ["byline", "meta"] + ["body"] * 3 + ["meta"] * 6
+    assert a.with_role("meta") == [
+        "Continental Wire", "June 19, 2023 Monday 3:15 AM GMT", "Copyright 2023 Continental Wire All Rights Reserved",
+        "Section: WORLD NEWS", "Length: 412 words", "Dateline: BEIJING", "Classification", "Language: ENGLISH",
+        "Publication-Type: Newswire",
+        "Subject: DIPLOMACY (92%); INTERNATIONAL RELATIONS (90%); TALKS & MEETINGS (78%); FOREIGN POLICY (77%); "
+        "EXPORT CONTROLS (60%)",
+        "Geographic: BEIJING, CHINA (92%); UNITED STATES (90%)", "Load-Date: June 20, 2023"]
+    assert a.with_role("byline") == ["Byline: Ana Ruiz and Tom Becker"]
     assert a.body()[0].startswith("BEIJING (Continental Wire) - China and the United States agreed")
     assert a.body()[-1] == "Neither side announced a breakthrough on trade, Taiwan or export controls."
     assert a.extra == {
@@ -106,7 +115,9 @@ def test_docx_export():
     assert b.published == pd.Timestamp("2023-06-27", tz="UTC")
     assert a.authors == ["Ana Ruiz"] and b.authors == ["Priya Natarajan", "Wen Jing"]
     assert a.dateline == "BEIJING" and a.section == "WORLD NEWS" and b.section == "EDUCATION"
-    assert [r for r, _ in a.paragraphs] == ["body", "body", "related"]
+    assert [r for r, _ in a.paragraphs] == ["meta"] * 5 + ["byline", "meta", "body", "body", "related"] + ["meta"] * 5
+    assert a.paragraphs[:3] == [("meta", "Continental Wire"), ("meta", "June 19, 2023 Monday 6:40 PM GMT"),
+                                ("meta", "Copyright 2023 Continental Wire All Rights Reserved")]
     assert b.body()[1] == "\u201cThey ask me every week whether the planes are coming back,\u201d she said."
     assert a.extra["subject"] == "DIPLOMACY (91%); TALKS & MEETINGS (85%)"
     assert b.extra["load_date"] == "2023-06-28" and b.extra["length_words"] == 64
@@ -144,8 +155,11 @@ def test_highlight_graphic_and_contributors():
     assert a.subtitle == "The deck line."
     assert a.authors == ["Ana Ruiz"]           # the outlet after the comma is not an author
     assert a.contributors == ["Bo Chen"]
-    assert a.paragraphs == [("body", "Envoys met."), ("contributors", "--With assistance from Bo Chen"),
-                            ("caption", "PHOTO: Envoys in Beijing.")]
+    assert a.paragraphs == [("meta", "Wire"), ("meta", "June 19, 2023"), ("subtitle", "Highlight: The deck line."),
+                            ("byline", "Byline: Ana Ruiz, Wire"),
+                            ("body", "Envoys met."), ("contributors", "--With assistance from Bo Chen"),
+                            ("meta", "Graphic"), ("caption", "PHOTO: Envoys in Beijing."),
+                            ("meta", "Classification"), ("meta", "Language: ENGLISH")]
 
 
 def test_missing_date_line_is_flagged():
@@ -196,8 +210,32 @@ def test_wrapped_headline_cover_page_and_field_order():
 
 
 def test_dispatcher_picks_this_reader():
-    readers = pytest.importorskip("kit.readers")
-    if not hasattr(readers, "detect_format"):
-        pytest.skip("dispatcher not there yet")
+    from kit import readers
+
     for name in ("lexisnexis_export.txt", "lexisnexis_mojibake.txt", "lexisnexis_export.docx"):
         assert readers.detect_format((FIX / name).read_bytes(), name) == "lexisnexis"
+
+
+def test_fields_before_outlet_and_date_lines_do_not_swallow_them():
+    # review finding 9: Length/Byline come before the outlet and date lines (input /tmp/rev26/l/ln.txt)
+    doc = ("Envoy talks stall\r\n\r\nLength: 300 words\r\nByline: Ana Ruiz\r\nThe Ledger\r\n"
+           "June 19, 2023 Monday 3:15 AM EDT\r\nSection: WORLD\r\n\r\nBody\r\n\r\nThe talks stalled on Monday."
+           "\r\n\r\nMore later.\r\n\r\nLoad-Date: June 20, 2023\r\n\r\nEnd of Document\r\n").encode()
+    (a,), rejs = read("ln.txt", data=doc)
+    assert rejs == []
+    assert a.title == "Envoy talks stall"
+    assert a.authors == ["Ana Ruiz"]
+    assert a.outlet == "The Ledger"
+    assert a.published == pd.Timestamp("2023-06-19 07:15", tz="UTC")  # 3:15 AM EDT (UTC-4)
+    assert a.section == "WORLD" and a.extra["length_words"] == 300
+    assert a.paragraphs == [("meta", "Length: 300 words"), ("byline", "Byline: Ana Ruiz"), ("meta", "The Ledger"),
+                            ("meta", "June 19, 2023 Monday 3:15 AM EDT"), ("meta", "Section: WORLD"),
+                            ("body", "The talks stalled on Monday."), ("body", "More later."),
+                            ("meta", "Load-Date: June 20, 2023")]
+
+
+def test_a_wrapped_field_value_still_continues():
+    doc = ("Title\n\nWire\nJune 19, 2023\n\nByline: Ana Ruiz and\nTom Becker\n\nBody\n\nText.\n\n"
+           "End of Document\n").encode()
+    (a,), _ = read("x.txt", data=doc)
+    assert a.authors == ["Ana Ruiz", "Tom Becker"] and a.with_role("byline") == ["Byline: Ana Ruiz and Tom Becker"]

@@ -221,3 +221,15 @@ def test_nested_source_object_gives_the_outlet_name():
     data = b'{"title": "A", "source": {"id": "cw", "name": "Continental Wire"}, "content": "Text."}'
     (a,), _ = read("jsonl", "x.jsonl", data=data)
     assert a.outlet == "Continental Wire"
+
+
+def test_numeric_offsets_are_kept_and_ambiguous_zones_flagged():
+    # ingest review, finding 1: "+0800" used to be dropped (read as UTC); CST used to be taken as US Central
+    data = ('{"title": "A", "publish_date": "Mon 19 Jun 2023 08:00:00 +0800", "text": "Envoys met."}\n'
+            '{"title": "B", "publish_date": "June 19, 2023 8:00 AM CST", "text": "Envoys met again."}\n').encode()
+    (a, b), rejs = read("jsonl", "zones.jsonl", data=data)
+    assert a.published == pd.Timestamp("2023-06-19 00:00", tz="UTC")
+    assert b.published is None
+    (flag,) = rejs
+    assert (flag.status, flag.record) == ("flagged", 2)
+    assert "ambiguous time zone 'CST'" in flag.reason

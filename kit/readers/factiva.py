@@ -142,11 +142,11 @@ def _article(fields: dict[str, list[str]], path: str, record: int, line: int,
     if date:
         try:
             published = parse_when(f"{date} {time}" if time else date)
-        except ValueError:
+        except ValueError as first:
             try:
                 published = parse_when(date)
                 flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
-                                       reason=f"unparsable ET time {time!r}; kept the date only"))
+                                       reason=f"unparsable ET time {time!r} ({first}); kept the date only"))
             except ValueError as e:
                 flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
                                        reason=f"unparsable PD date {date!r} ({e}); kept without a date"))

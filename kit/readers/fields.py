@@ -3,6 +3,13 @@
 Dates become timezone-aware UTC :class:`pandas.Timestamp`; **a date without a time zone is taken
 to be UTC** and a date without a time is midnight UTC; an all-numeric date that could be read
 both ways (``06/07/2023``) is read month first, as dateutil does.
+
+Time zones: numeric offsets (``+0800``, ``-04:00``, ``GMT+8``, ``UTC-5:30``; ``GMT+8`` means
+eight hours *ahead* of UTC, as news pages use it) and the abbreviations in ``_TZ_OFFSETS`` /
+``_TZ_NAMES`` are honoured. Abbreviations that name several zones (``CST``: US Central or China
+Standard Time; ``IST``: India, Israel or Irish; ``AST``: Atlantic or Arabia) and abbreviations the
+kit does not know (``MESZ``, ...) raise ``ValueError`` instead of being read as UTC: the readers
+then keep the article without a date and flag it, naming the zone.
 """
 from __future__ import annotations
 
@@ -19,9 +26,15 @@ from kit.readers.base import Rejection
 
 _TZ_OFFSETS = {
     "UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
-    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
     "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}
+#: abbreviations used for more than one zone: never guessed
+AMBIGUOUS_ZONES = {
+    "CST": "US Central (UTC-6) or China Standard Time (UTC+8)",
+    "IST": "India (UTC+5:30), Israel (UTC+2) or Irish (UTC+1) Standard Time",
+    "AST": "Atlantic (UTC-4) or Arabia (UTC+3) Standard Time",
 }
 _TZ_NAMES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?", re.I)
@@ -29,15 +42,31 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|2\d)\d\d(?!\d)")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC)?$")
 
 
-def _tzinfos(name: str, offset: int | None):
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC|UT)\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?\b", re.I)
+
+
+def _tzinfos(name: str | None, offset: int | None):
+    """dateutil's time-zone hook: an explicit numeric offset wins; a known name gives its offset;
+    an ambiguous or unknown name is an error (never silently UTC)."""
     from zoneinfo import ZoneInfo
 
+    if offset is not None:
+        return offset
     key = (name or "").upper()
+    if not key:
+        return None
     if key in _TZ_OFFSETS:
         return _TZ_OFFSETS[key] * 3600
     if key in _TZ_NAMES:
         return ZoneInfo(_TZ_NAMES[key])
-    return None
+    if key in AMBIGUOUS_ZONES:
+        raise ValueError(f"ambiguous time zone {name!r}: {AMBIGUOUS_ZONES[key]}")
+    raise ValueError(f"unknown time zone {name!r}")
+
+
+def _gmt_offset(m: re.Match) -> str:
+    sign = "-" if m.group(1) in "-\u2212" else "+"
+    return f"{sign}{int(m.group(2)):02d}:{m.group(3) or '00'}"
 
 
 def parse_when(value: Any) -> pd.Timestamp | None:
@@ -56,6 +85,12 @@ def parse_when(value: Any) -> pd.Timestamp | None:
     Timestamp('2023-06-20 13:00:00+0000', tz='UTC')
     >>> parse_when("June 19, 2023 Monday 3:15 AM EDT")
     Timestamp('2023-06-19 07:15:00+0000', tz='UTC')
+    >>> parse_when("Mon 19 Jun 2023 08:00:00 +0800")
+    Timestamp('2023-06-19 00:00:00+0000', tz='UTC')
+    >>> parse_when("19 June 2023 16:00 CST")
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot read date '19 June 2023 16:00 CST' (ambiguous time zone 'CST': US Central (UTC-6) or China Standard Time (UTC+8))
     >>> parse_when("") is None
     True
     >>> parse_when("next Tuesday")
@@ -91,15 +126,36 @@ def parse_when(value: Any) -> pd.Timestamp | None:
 
             cleaned = _WEEKDAY.sub(" ", text)
             cleaned = re.sub(r"\b(?:at|Published|Updated)\b:?", " ", cleaned, flags=re.I)
+            cleaned = _GMT_OFFSET.sub(lambda m: " " + _gmt_offset(m), cleaned)
             cleaned = " ".join(cleaned.replace(",", " ").split())
             try:
                 parsed = du.parse(cleaned, tzinfos=_tzinfos, default=_dt.datetime(1900, 1, 1))
             except (ValueError, OverflowError) as e:
-                raise ValueError(f"cannot read date {text!r}") from e
+                zone = str(e) if str(e).startswith(("ambiguous time zone", "unknown time zone")) else ""
+                raise ValueError(f"cannot read date {text!r}" + (f" ({zone})" if zone else "")) from e
             ts = pd.Timestamp(parsed)
     if ts.tzinfo is None:
         return ts.tz_localize("UTC")
     return ts.tz_convert("UTC")
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_DATE_LIKE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{_MONTHS},?\s+(?:19|20)\d\d\b"
+                        r"|^\s*(?:19|20)\d\d-\d\d-\d\d\b|^\s*\d{1,2}/\d{1,2}/(?:19|20)\d\d\b)", re.I)
+
+
+def looks_like_date(text: str, *, max_words: int = 12) -> bool:
+    """True for a short line that holds a calendar date (month name and year, or ISO / numeric).
+
+    It says nothing about whether :func:`parse_when` can read the line (its zone may be unknown).
+
+    >>> looks_like_date("June 19, 2023 Monday 3:15 AM EDT"), looks_like_date("19 June 2023 23:05 MESZ")
+    (True, True)
+    >>> looks_like_date("The Ledger"), looks_like_date("Talks began on June 19, 2023, and ran for hours on end with no break at all")
+    (False, False)
+    """
+    return len(text.split()) <= max_words and _DATE_LIKE.search(text) is not None
 
 
 _NAME_SPLIT = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*", re.I)

@@ -65,12 +65,16 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
 
 
+_EDGE = "\x00"  # marks an inline element's start or end inside a block's text (never in parsed HTML text)
+
+
 @dataclass
 class _Block:
     el: Any
     tag: str
     text: str
     has_time: bool = False  # a <time> element is part of this block's own text
+    spaced: str = ""  # the text with a space at every inline element edge ("Read more" + link)
 
 
 def _walk_blocks(root) -> list[_Block]:
@@ -80,10 +84,13 @@ def _walk_blocks(root) -> list[_Block]:
     state = {"time": False}
 
     def flush(owner):
-        text = " ".join("".join(buf).split())
+        joined = "".join(buf)
+        text = " ".join(joined.replace(_EDGE, "").split())
         buf.clear()
         if text:
-            out.append(_Block(owner, owner.tag.lower() if isinstance(owner.tag, str) else "", text, state["time"]))
+            spaced = " ".join(joined.replace(_EDGE, " ").split())
+            out.append(_Block(owner, owner.tag.lower() if isinstance(owner.tag, str) else "", text, state["time"],
+                              spaced))
         state["time"] = False
 
     def walk(el, owner):
@@ -103,10 +110,11 @@ def _walk_blocks(root) -> list[_Block]:
                 buf.append(ch.tail or "")
             flush(el)
         else:
-            buf.append(el.text or "")
+            buf.append(_EDGE + (el.text or ""))
             for ch in el:
                 walk(ch, owner)
                 buf.append(ch.tail or "")
+            buf.append(_EDGE)
 
     walk(root, root)
     flush(root)
@@ -468,6 +476,18 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+def _news_label(b: _Block) -> tuple[str | None, str]:
+    """The :func:`kit.newsclean.label_block` role of a block and the text to keep: inline elements
+    are read apart (a space at each element edge) when only that reading is recognised, so that
+    ``<span>Read more</span><a>Balloon ...</a>`` becomes ``related`` "Read more Balloon ..."."""
+    role = newsclean.label_block(b.text)
+    if role is None and b.spaced and b.spaced != b.text:
+        role = newsclean.label_block(b.spaced)
+        if role is not None:
+            return role, b.spaced
+    return role, b.text
+
+
 def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subtitle: str | None,
            section: str | None):
     main_text = "\n".join(main_kinds)
@@ -496,6 +516,7 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
     in_trailer = False
     for i, b in enumerate(blocks):
         n = _norm(b.text)
+        text = b.text
         if not title_seen and title_n and n == title_n and (b.tag in _HEADINGS or is_main[i]):
             title_seen = True
             continue  # the headline is the article's title, not a paragraph
@@ -525,19 +546,23 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
             if b.tag in _HEADINGS or main_kinds.get(n) == "head":
                 role = "heading"
             else:
-                role = newsclean.label_block(b.text)
+                role, text = _news_label(b)
                 if role is None and in_trailer and len(b.text.split()) <= 20 and not b.text.endswith((".", "”", '"')):
                     role = "trailer"
                 role = role or "body"
         elif in_region and not furniture and b.tag in _HEADINGS and b.tag != "h1" and lo < i < hi:
             role = "heading"  # a subhead between story paragraphs that the extractor left out
         elif in_region and not furniture:
-            role = newsclean.label_block(b.text) or "boilerplate"
+            role, text = _news_label(b)
+            role = role or "boilerplate"
         else:
-            role = "boilerplate"
+            # page furniture is boilerplate, except a cross-link box ("Read more" + a headline link)
+            role, text = _news_label(b)
+            role = "related" if role == "related" else "boilerplate"
+            text = text if role == "related" else b.text
         if role == "trailer":
             in_trailer = True
-        pairs.append((role, b.text))
+        pairs.append((role, text))
     return pairs, byline, read_time
 
 

@@ -32,7 +32,10 @@ An export holds several documents, each ending with a line ``End of Document``::
 The headline, outlet and date are the lines before the first field; the date line is the
 last line there that reads as a date, the outlet the line above it, the headline the block
 above that (so a cover page before the first document is ignored). Fields may come in any
-order or be missing. The body runs from ``Body`` to ``Classification``, ``Graphic``, the
+order or be missing, and may come before the outlet and date lines: a field value never
+continues onto a line that reads as a date or onto the line just above one (the outlet); such a
+date line is then the date, the line above it the outlet, the last block above the fields the
+headline. The body runs from ``Body`` to ``Classification``, ``Graphic``, the
 first trailing field (``Load-Date:``, ``Language:``, ...) or the end of the document.
 
 Fields become: ``Byline`` -> authors, ``Section`` -> section (the part before ``;``),
@@ -40,6 +43,10 @@ Fields become: ``Byline`` -> authors, ``Section`` -> section (the part before ``
 language, ``Highlight`` -> subtitle; ``Length`` (``length_words``), ``Load-Date``
 (``load_date``, ISO), ``Publication-Type``, ``Subject``, ``Geographic`` and the other fields,
 the copyright line and the full section go to ``extra`` under snake_case names.
+Nothing vanishes: the outlet and date lines, the copyright line, every field line (``Byline``
+as role ``byline``, ``Highlight`` as ``subtitle``) and the index lines after the body
+(``Classification``, ``Language: ...``, ``Load-Date: ...``) are kept as ``meta`` paragraphs in
+source order; ``Graphic`` text is ``caption``, ``Notes`` text ``boilerplate``.
 A document that cannot be parsed becomes a :class:`~kit.readers.base.Rejection` naming its
 record number (1-based position in the file) and first line; the others go on.
 """
@@ -141,25 +148,56 @@ def _docx_text(data: bytes, path: str) -> str:
     return "\n\n".join(paras)
 
 
-def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Parse 'Name: value' lines (values may continue on the next non-blank lines)."""
+def _is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.search(line)) and len(line.split()) <= 12
+
+
+def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+    """Parse 'Name: value' lines (values may continue on the next non-blank lines).
+
+    A value never continues onto a line that reads as a date, nor onto the line just above one
+    (an outlet line): exports that put fields before the outlet and date lines keep them apart.
+    Returns ``(fields, other_lines, items)``; ``items`` are the lines in order as ``(kind, text)``
+    with kind ``field`` (the whole field, label included), ``line`` (any other line) or
+    ``section:graphic`` / ``section:notes`` (text under that marker, read by :func:`_section_text`).
+    """
     fields: dict[str, str] = {}
     other: list[str] = []
+    items: list[tuple[str, str]] = []
     current = None
-    for ln in lines:
+    section = ""
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    for i, ln in enumerate(lines):
         if not ln.strip():
             current = None
             continue
         m = _FIELD.match(ln)
+        nxt = next((j for j in nonblank if j > i), None)
         if m:
             current = m.group(1).lower()
+            section = current if current in ("graphic", "notes") else ""
             fields[current] = " ".join((fields.get(current, "") + " " + m.group(2)).split()) if current in fields \
                 else " ".join(m.group(2).split())
-        elif current is not None and current not in ("graphic", "notes"):
+            if section:  # the marker is meta, its value is section text (a caption / a note)
+                items.append(("line", m.group(1) + ":"))
+                if m.group(2).strip():
+                    items.append((f"section:{section}", m.group(2).strip()))
+            else:
+                items.append(("field", " ".join(ln.split())))
+        elif (current is not None and current not in ("graphic", "notes") and not _is_date_line(ln)
+              and not (nxt is not None and _is_date_line(lines[nxt]) and not _FIELD.match(lines[nxt]))):
             fields[current] = " ".join((fields[current] + " " + ln).split())
+            items[-1] = ("field", items[-1][1] + " " + " ".join(ln.split()))
         else:
+            current = None
+            word = ln.strip().lower()
+            if word in _END_BODY_WORDS:
+                section = word if word in ("graphic", "notes") else ""
+                items.append(("line", ln.strip()))
+            else:
+                items.append((f"section:{section}" if section else "line", ln.strip()))
             other.append(ln.strip())
-    return fields, other
+    return fields, other, items
 
 
 def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
@@ -183,7 +221,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
     cut = next((i for i, ln in enumerate(header) if _COPYRIGHT.match(ln)
                 or ((m := _FIELD.match(ln)) and m.group(1).lower() in _HEADER_START)), len(header))
     top = header[:cut]
-    head_fields, head_other = _join_fields(header[cut:])
+    head_fields, head_other, head_items = _join_fields(header[cut:])
     copyright_line = next((ln.strip() for ln in header if _COPYRIGHT.match(ln)), None)
     head_other = [ln for ln in head_other if ln != copyright_line]
 
@@ -193,6 +231,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
     date_idx = next((i for i in reversed(nonblank) if _DATE_LINE.search(top[i]) and len(top[i].split()) <= 12), None)
     flags: list[Rejection] = []
     published = None
+    zone_outlet = None
     if date_idx is not None:
         date_text = top[date_idx].strip()
         above = [i for i in nonblank if i < date_idx]
@@ -201,6 +240,19 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
             head_end = outlet_idx
         else:  # only one line above the date: it is the headline, no outlet line
             head_end, outlet_idx = (outlet_idx + 1 if outlet_idx is not None else 0), None
+        try:
+            published = parse_when(date_text)
+        except ValueError as e:
+            flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
+                                   reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
+    elif (zone_date := _date_in_field_zone(header, cut)) is not None:
+        # fields came before the outlet and date lines: headline = the last block above the fields
+        date_idx_z, outlet_idx_z = zone_date
+        date_text = header[date_idx_z].strip()
+        blocks = _blocks(top)
+        head_end = blocks[-1][-1] + 1
+        outlet_idx = None
+        zone_outlet = " ".join(header[outlet_idx_z].split()) if outlet_idx_z is not None else None
         try:
             published = parse_when(date_text)
         except ValueError as e:
@@ -224,18 +276,31 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
     title = " ".join(" ".join(head).split())
     if not title:
         raise ReadError(path, "document has no headline", line=first_line, record=record)
-    outlet = options.outlet or (" ".join(top[outlet_idx].split()) if outlet_idx is not None else None)
+    outlet = options.outlet or (" ".join(top[outlet_idx].split()) if outlet_idx is not None else zone_outlet)
+    # every header line but the headline is kept, as meta (the byline field as byline)
+    head_lines = [" ".join(top[i].split()) for i in nonblank if i >= head_end]
+    meta_pairs = [("meta", t) for t in head_lines]
+    meta_pairs += [(_header_role(t), t) for kind, t in head_items if not kind.startswith("section")]
 
-    tail_fields, tail_other = _join_fields(tail)
+    tail_fields, tail_other, tail_items = _join_fields(tail)
     fields = {**tail_fields, **head_fields}
     paras = split_text("\n".join(body_lines))
     if not paras:
         raise ReadError(path, "document has an empty body", line=first_line, record=record)
     pairs, contributors = label_paragraphs(paras)
-    graphic = _section_text(tail, "graphic")
-    pairs += [("caption", t) for t in graphic]
-    notes = _section_text(tail, "notes")
-    pairs += [("boilerplate", t) for t in notes]
+    # the tail in source order: fields and markers as meta, Graphic text as captions, Notes as boilerplate
+    sections = {"graphic": [("caption", t) for t in _section_text(tail, "graphic")],
+                "notes": [("boilerplate", t) for t in _section_text(tail, "notes")]}
+    tail_pairs: list[tuple[str, str]] = []
+    for kind, t in tail_items:
+        if not kind.startswith("section"):
+            tail_pairs.append(("meta", t))
+    for word, role_pairs in sections.items():
+        at = next((k for k, (kind, _) in enumerate(tail_items) if kind == f"section:{word}"), None)
+        done = sum(1 for kind, _ in tail_items[:at] if not kind.startswith("section")) if at is not None else len(tail_pairs)
+        # insert after the marker line (or the 'Graphic: ...' field) that opens the section
+        tail_pairs[done:done] = role_pairs
+    pairs = meta_pairs + pairs + tail_pairs
     body = [t for r, t in pairs if r == "body"]
 
     extra: dict[str, Any] = {}
@@ -283,6 +348,26 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         extra=extra,
     )
     yield from flags
+
+
+def _header_role(line: str) -> str:
+    """Role of a kept header line: the Byline field is ``byline``, Highlight ``subtitle``, the rest ``meta``."""
+    m = _FIELD.match(line)
+    name = m.group(1).lower() if m else ""
+    return {"byline": "byline", "highlight": "subtitle"}.get(name, "meta")
+
+
+def _date_in_field_zone(header: list[str], cut: int) -> tuple[int, int | None] | None:
+    """``(date_index, outlet_index)`` of a date line among the plain lines after the first field
+    (the outlet is the plain line just above it), or ``None``."""
+    for i in range(cut, len(header)):
+        ln = header[i]
+        if ln.strip() and not _FIELD.match(ln) and not _COPYRIGHT.match(ln) and _is_date_line(ln):
+            above = i - 1
+            ok = above >= cut and header[above].strip() and not _FIELD.match(header[above]) \
+                and not _COPYRIGHT.match(header[above])
+            return i, (above if ok else None)
+    return None
 
 
 def _blocks(lines: list[str]) -> list[list[int]]:
