@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import fnmatch
 import math
+import numbers
 import os
 import re
 from collections import Counter
@@ -104,8 +105,11 @@ _TOKEN_OPTION_NAMES = ("stopwords", "min_length", "stem", "merge_us", "split_hyp
 # ----------------------------------------------------------------------------- counting engine
 
 
-_FRACTION_RE = re.compile(r"\d \d+/\d")
-_FRACTION_SPACE_RE = re.compile(r"(\d) (?=\d+/\d)")
+# a superset of the spaces the tokenizer keeps inside a mixed number ("7 1/2": a whole number of
+# one or two digits, a fraction of one- or two-digit numbers); joining two pieces is always exact,
+# so joining a few more than needed ("2019 1/3") changes no count
+_FRACTION_RE = re.compile(r"\d \d{1,2}/\d")
+_FRACTION_SPACE_RE = re.compile(r"(\d) (?=\d{1,2}/\d)")
 _NEVER_IN_TOKENS = ".,;:!?\"“”‘«»()[]{}…–—/*%$€£"
 #: a number without letters, hyphens or a fraction: its own term (see _piece_terms)
 _PLAIN_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*").fullmatch
@@ -803,6 +807,32 @@ def largest_group(counts: pd.DataFrame, *, group: str, n_col: str = "n"):
 
 
 _CORRECTIONS = (None, "bonferroni")
+#: The label of a missing group value in keyness and log-odds (both treat it as one group).
+UNKNOWN_GROUP = "(unknown)"
+
+
+def _group_values(counts: pd.DataFrame, group: str) -> pd.Series:
+    """The group column with missing values labelled :data:`UNKNOWN_GROUP`, so keyness against
+    "all others" and log-odds count the same tokens."""
+    col = counts[group]
+    missing = col.isna()
+    if missing.any():
+        col = col.astype(object).where(~missing, UNKNOWN_GROUP)
+    return col
+
+
+def _excluded(exclude) -> frozenset[str]:
+    """Terms to leave out of a result table (``exclude`` as the ``stopwords`` option, or None)."""
+    if exclude is None:
+        return frozenset()
+    from kit.text import stopwords as _stopwords
+
+    return _stopwords(exclude)
+
+
+def _direction(diff: np.ndarray) -> np.ndarray:
+    """"target" for a positive difference, "reference" for a negative one, "none" for zero."""
+    return np.select([diff > 0, diff < 0], ["target", "reference"], "none").astype(object)
 
 
 def keyness(
@@ -815,6 +845,7 @@ def keyness(
     chi2: bool = False,
     correction: str | None = None,
     alpha: float = 0.05,
+    exclude: str | Iterable[str] | None = None,
     term_col: str = "term",
     n_col: str = "n",
 ) -> pd.DataFrame:
@@ -824,10 +855,11 @@ def keyness(
     ----------
     counts : DataFrame
         Tidy counts with ``term``, ``n`` and the ``group`` column (e.g. from
-        ``count_terms(articles, by="outlet")``). Corpus sizes are the sums of ``n`` per side, so
-        pass untrimmed counts and filter with ``min_count``.
+        ``count_terms(articles, by="outlet", stopwords=None)``). Corpus sizes are the sums of ``n``
+        per side, so pass untrimmed counts (stopwords included) and leave terms out of the result
+        with ``min_count`` and ``exclude``.
     group : str
-        Column holding the groups.
+        Column holding the groups; a missing value is the group ``"(unknown)"``.
     target : value of ``group``
     reference : value of ``group`` or None
         None compares against every other group together.
@@ -836,14 +868,20 @@ def keyness(
     chi2 : bool
         Add Pearson's chi-squared (``chi2`` and ``chi2_p_value``).
     correction : {None, "bonferroni"}
-        Adds ``p_adjusted`` and ``significant``.
+        Adds ``p_adjusted`` and ``significant``; the number of tests is the number of rows
+        returned (after ``min_count`` and ``exclude``).
+    alpha : float
+        Significance level for ``significant``, strictly between 0 and 1.
+    exclude : None, {"english", "kit", "nltk"} or iterable of str
+        Terms left out of the result *after* scoring (e.g. ``"english"`` for stopwords): they
+        still count in the corpus sizes c and d.
 
     Returns
     -------
     DataFrame
         ``term``, ``n_target``, ``n_reference``, ``per_million_target``, ``per_million_reference``,
-        ``g2`` (signed log-likelihood), ``p_value``, ``log_ratio``, ``direction`` ("target" or
-        "reference"), [``chi2``, ``chi2_p_value``], [``p_adjusted``, ``significant``]; sorted by
+        ``g2`` (signed log-likelihood), ``p_value``, ``log_ratio``, ``direction`` ("target",
+        "reference", or "none" when the relative frequencies are equal), [``chi2``, ``chi2_p_value``], [``p_adjusted``, ``significant``]; sorted by
         ``g2`` descending (keywords of the target first, of the reference last).
 
     Examples
@@ -852,9 +890,12 @@ def keyness(
     ...                        "n": [30, 70, 10, 90]})
     >>> keyness(counts, group="outlet", target="A")[["term", "n_target", "n_reference", "g2", "log_ratio"]].round(3).values.tolist()
     [['tariff', 30, 10, 10.465, 1.585], ['talks', 70, 90, -2.507, -0.363]]
+    >>> keyness(counts, group="outlet", target="A", exclude=["talks"])["term"].tolist()
+    ['tariff']
     """
     _check_counts(counts, [group], term_col, n_col)
-    groups = pd.unique(counts[group])
+    gcol = _group_values(counts, group)
+    groups = pd.unique(gcol)
     if target not in set(groups):
         raise KitError(f"target {target!r} is not a value of {group!r}; values are {sorted(map(str, groups))}")
     if reference is not None:
@@ -864,10 +905,15 @@ def keyness(
             raise KitError("reference must differ from target")
     if correction not in _CORRECTIONS:
         raise KitError(f"unknown correction {correction!r}; choose one of {list(_CORRECTIONS)}")
-    if not isinstance(min_count, (int, np.integer)) or min_count < 0:
+    if not isinstance(min_count, (int, np.integer)) or isinstance(min_count, bool) or min_count < 0:
         raise KitError(f"min_count must be a non-negative integer, got {min_count!r}")
-    is_t = counts[group] == target
-    is_r = (counts[group] == reference) if reference is not None else ~is_t
+    if not isinstance(chi2, (bool, np.bool_)):
+        raise KitError(f"chi2 must be True or False, got {chi2!r}")
+    if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
+        raise KitError(f"alpha must be a number strictly between 0 and 1, got {alpha!r}")
+    drop = _excluded(exclude)
+    is_t = gcol == target
+    is_r = (gcol == reference) if reference is not None else ~is_t
     t = counts[is_t].groupby(term_col)[n_col].sum()
     r = counts[is_r].groupby(term_col)[n_col].sum()
     terms = t.index.union(r.index)
@@ -878,12 +924,15 @@ def keyness(
         raise KitError("target and reference must both contain tokens")
     keep = (a + b) >= min_count
     keep &= (a + b) > 0
+    if drop:
+        keep &= ~np.asarray(terms.isin(list(drop)), dtype=bool)
     a, b, terms = a[keep], b[keep], terms[keep]
     e1 = c * (a + b) / (c + d)
     e2 = d * (a + b) / (c + d)
     g2 = 2 * (_xlogx_ratio(a, e1) + _xlogx_ratio(b, e2))
     g2 = np.maximum(g2, 0.0)
-    sign = np.where(a / c >= b / d, 1.0, -1.0)
+    # a/c against b/d compared exactly as a*d against b*c: equal rates give sign 0 and G2 0
+    sign = np.sign(a * d - b * c)
     out = pd.DataFrame(
         {
             "term": np.asarray(terms, dtype=object),
@@ -894,7 +943,7 @@ def keyness(
             "g2": sign * g2,
             "p_value": stats.chi2.sf(g2, 1),
             "log_ratio": np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d)),
-            "direction": np.where(sign > 0, "target", "reference"),
+            "direction": _direction(sign),
         }
     )
     if chi2:
@@ -923,6 +972,7 @@ def log_odds(
     prior: str = "corpus",
     prior_scale: float = 1.0,
     min_count: int = 0,
+    exclude: str | Iterable[str] | None = None,
     term_col: str = "term",
     n_col: str = "n",
 ) -> pd.DataFrame:
@@ -938,14 +988,18 @@ def log_odds(
     prior_scale : float
         Strength of the prior (> 0).
     min_count : int
-        Keep terms whose corpus count is at least this (after the prior is computed).
+        Keep terms whose corpus count is at least this (after the prior is computed); terms with
+        no occurrence at all are never scored.
+    exclude : None, {"english", "kit", "nltk"} or iterable of str
+        Terms left out of the result after scoring (they still count in the totals and the prior).
 
     Returns
     -------
     DataFrame
-        ``group`` column, ``term``, ``n_target`` (count in the group), ``n_reference`` (count in the
-        other groups), ``delta`` (log-odds ratio), ``variance``, ``z`` (delta / sqrt(variance)),
-        ``direction``; sorted by group, then ``z`` descending.
+        ``group`` column (a missing value is the group ``"(unknown)"``), ``term``, ``n_target``
+        (count in the group), ``n_reference`` (count in the other groups), ``delta`` (log-odds
+        ratio), ``variance``, ``z`` (delta / sqrt(variance)), ``direction`` ("target" for z > 0,
+        "reference" for z < 0, "none" for z = 0); sorted by group, then ``z`` descending.
 
     Examples
     --------
@@ -957,8 +1011,13 @@ def log_odds(
     _check_counts(counts, [group], term_col, n_col)
     if prior not in _PRIORS:
         raise KitError(f"unknown prior {prior!r}; choose one of {list(_PRIORS)}")
-    if not (isinstance(prior_scale, (int, float)) and prior_scale > 0 and math.isfinite(prior_scale)):
+    if isinstance(prior_scale, bool) or not (isinstance(prior_scale, numbers.Real) and prior_scale > 0 and math.isfinite(prior_scale)):
         raise KitError(f"prior_scale must be a positive number, got {prior_scale!r}")
+    prior_scale = float(prior_scale)
+    if not isinstance(min_count, (int, np.integer)) or isinstance(min_count, bool) or min_count < 0:
+        raise KitError(f"min_count must be a non-negative integer, got {min_count!r}")
+    drop = _excluded(exclude)
+    counts = counts.assign(**{group: _group_values(counts, group)})
     wide = _group_totals(counts, group, term_col, n_col)
     if wide.shape[1] < 2:
         raise KitError(f"log_odds needs at least two values of {group!r}")
@@ -966,7 +1025,9 @@ def log_odds(
     y_all = y.sum(axis=1)
     alpha = prior_scale * y_all if prior == "corpus" else np.full(len(y_all), float(prior_scale))
     a0 = alpha.sum()
-    keep = y_all >= min_count
+    keep = (y_all >= min_count) & (y_all > 0)
+    if drop:
+        keep &= ~np.asarray(wide.index.isin(list(drop)), dtype=bool)
     parts = []
     for k, g in enumerate(wide.columns):
         yi = y[:, k]
@@ -986,7 +1047,7 @@ def log_odds(
                     "delta": delta,
                     "variance": var,
                     "z": z,
-                    "direction": np.where(z >= 0, "target", "reference"),
+                    "direction": _direction(z),
                 }
             )[keep]
         )
@@ -1034,8 +1095,8 @@ def collocations(
     n : {2, 3}
         Pairs or triples of terms.
     window : int
-        For pairs: the second term is at most ``window - 1`` tokens after the first (2 = adjacent).
-        Triples are always adjacent.
+        For pairs: the second term is at most ``window - 1`` tokens after the first (2 = adjacent),
+        with no removed token (stopword, short term) between them. Triples are always adjacent.
     min_count : int
         Minimum number of co-occurrences.
 
@@ -1064,16 +1125,32 @@ def collocations(
     if not isinstance(window, int) or window < 2 or (n == 3 and window != 2):
         raise KitError(f"window must be an integer >= 2 (and 2 for triples), got {window!r}")
     opts = TokenOptions.make(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us)
-    words: list[str | None] = []
-    for stream in _term_streams(articles, text_col, id_col, opts):
-        words.extend(stream)
-        words.extend([None] * max(window, n))
+    streams = _term_streams(articles, text_col, id_col, opts)
     if n == 2:
-        finder = BigramCollocationFinder.from_words(words, window_size=window)
-        finder.apply_word_filter(lambda w: w is None)
+        # counted here rather than by BigramCollocationFinder.from_words, whose window reaches
+        # across a removed token: a pair is counted only inside a run of kept tokens
+        from nltk.probability import FreqDist
+
+        word_fd, pair_fd = FreqDist(), FreqDist()
+        for stream in streams:
+            run: list[str] = []
+            for term in [*stream, None]:
+                if term is not None:
+                    run.append(term)
+                    continue
+                word_fd.update(run)
+                for i, w1 in enumerate(run):
+                    for w2 in run[i + 1:i + window]:
+                        pair_fd[(w1, w2)] += 1
+                run = []
+        finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window)
         scorer = getattr(BigramAssocMeasures, _MEASURES[measure])
         freq = finder.ngram_fd
     else:
+        words: list[str | None] = []
+        for stream in streams:
+            words.extend(stream)
+            words.extend([None] * n)
         finder = TrigramCollocationFinder.from_words(words)
         finder.apply_word_filter(lambda w: w is None)
         scorer = getattr(TrigramAssocMeasures, _MEASURES[measure])
@@ -1141,6 +1218,53 @@ def phrases(
 # ----------------------------------------------------------------------------- KWIC and dispersion
 
 
+_WILDCARD_RE = re.compile(r"\*|\?|\[[^\]]*\]")
+#: stand-ins for wildcards while a pattern is tokenized: letters (so a wildcard stays inside its
+#: token, as in "US*" or "*-US") of a script no news text uses (Glagolitic)
+_WILD_BASE = 0x2C30
+
+
+def _pattern_parts(pattern: str, merge_us: bool) -> list[str]:
+    """The terms of a KWIC pattern: split with the kit's tokenizer (so "7 1/2" and "China-US"
+    are one token each, as in the text), wildcards protected; each literal part is normalised like
+    a token and the wildcards put back ("US*" -> "US*", "Tariff*" -> "tariff*")."""
+    wilds = _WILDCARD_RE.findall(pattern)
+    if len(wilds) > 40:
+        raise KitError(f"pattern {pattern!r} has too many wildcards (at most 40)")
+    k = iter(range(len(wilds)))
+    protected = _WILDCARD_RE.sub(lambda m: chr(_WILD_BASE + next(k)), pattern)
+    marks = {chr(_WILD_BASE + i): w for i, w in enumerate(wilds)}
+    out = []
+    for tok in _TOKEN_RE.findall(protected):
+        if not any(ch in marks for ch in tok):
+            out.append(normalise_term(tok, merge_us))
+            continue
+        # literal runs between wildcards: normalised part by part (hyphens kept)
+        pieces, buf = [], ""
+        for ch in tok:
+            if ch in marks:
+                if buf:
+                    pieces.append(_normalise_literal(buf, merge_us))
+                    buf = ""
+                pieces.append(marks[ch])
+            else:
+                buf += ch
+        if buf:
+            pieces.append(_normalise_literal(buf, merge_us))
+        out.append("".join(pieces))
+    return out
+
+
+def _normalise_literal(text: str, merge_us: bool) -> str:
+    """A literal run of a wildcard pattern, normalised hyphen part by hyphen part."""
+    from kit.text import _norm_part
+
+    return "-".join(_norm_part(p.translate(_FOLD), merge_us) if p else p for p in re.split("[-\u2010]", text))
+
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def _compile_patterns(patterns, merge_us: bool) -> list[tuple[str, list[str]]]:
     if isinstance(patterns, str):
         patterns = [patterns]
@@ -1148,7 +1272,9 @@ def _compile_patterns(patterns, merge_us: bool) -> list[tuple[str, list[str]]]:
     for p in patterns:
         if not isinstance(p, str) or not p.strip():
             raise KitError(f"patterns must be non-empty strings, got {p!r}")
-        parts = [normalise_term(x, merge_us) for x in p.split()]
+        parts = _pattern_parts(p, merge_us)
+        if not parts:
+            raise KitError(f"pattern {p!r} holds no word, number or wildcard")
         out.append((p, parts))
     return out
 
@@ -1187,9 +1313,11 @@ def kwic(
     ----------
     patterns : str or list of str
         Words (``"tariff"``), phrases (``"trade war"``: consecutive tokens) or wildcards
-        (``"tariff*"``, ``"*-US"``; ``*``, ``?`` and ``[...]`` as in shell patterns). Each word of a
-        pattern is normalised like a token (``"China's"`` matches ``china``; ``"US"`` matches the
-        country, ``"us"`` the pronoun) and compared with token terms; stopwords are matched too.
+        (``"tariff*"``, ``"*-US"``, ``"US*"``; ``*``, ``?`` and ``[...]`` as in shell patterns).
+        A pattern is split into tokens by the kit's tokenizer (so ``"7 1/2"`` is one token, as in
+        the text) and each token normalised like a text token (``"China's"`` matches ``china``;
+        ``"US"`` matches the country, ``"us"`` the pronoun; in a wildcard pattern the literal parts
+        are normalised, so ``"US*"`` finds ``US`` and ``US-led``); stopwords are matched too.
     window : int or (int, int)
         Tokens of context on each side, or (left, right).
     side : {"both", "left", "right"}

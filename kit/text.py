@@ -11,38 +11,53 @@ found by one regular expression (:data:`TOKEN_PATTERN`), tried in this order at 
 
 1. **URLs** starting ``http://``, ``https://`` or ``www.`` stay whole (trailing ``.,;:!?`` dropped).
    Term: unchanged.
-2. **@handles and #hashtags** stay whole. Term: lower case (``#Taiwan`` -> ``#taiwan``).
-3. **Dotted abbreviations** of single letters (``U.S.``, ``U.K.``, ``a.m.``, ``U.S``) keep their
-   periods, may carry a hyphenated tail (``U.S.-China``) and a possessive (``U.S.'s``).
-4. **Numbers** keep inner separators and fractions: ``1,000``, ``3.5``, ``10:30``, ``1/2``,
-   ``7 1/2`` (one token with a space), and attached letters or hyphenated tails: ``1990s``,
-   ``3rd``, ``3.5bn``, ``19-year-old``. A currency sign or ``%`` is not part of the token.
-5. **Words**: letters/digits joined by inner hyphens and apostrophes (``high-stakes``,
-   ``China-US``, ``China-U.S.``, ``O'Brien``, ``don't``), optionally continued into an **e-mail address**
-   (``press.office@state.gov`` stays whole; term lower case).
+2. **@handles and #hashtags** stay whole, with a possessive (``#MeToo's``). Term: lower case,
+   possessive removed (``#Taiwan`` -> ``#taiwan``, ``@nytimes’s`` -> ``@nytimes``).
+3. **E-mail addresses** stay whole (``press.office@state.gov``, ``j.smith@state.gov``); term
+   lower case.
+4. **Dotted abbreviations** of single letters (``U.S.``, ``U.K.``, ``a.m.``, ``U.S``) keep their
+   periods, may carry a hyphenated tail (``U.S.-China``) and a possessive (``U.S.'s``), and must
+   end at a word boundary (``e.coli`` is ``e`` and ``coli``, never ``e.c`` and ``oli``).
+5. **Numbers** keep inner separators: ``1,000``, ``3.5``, ``10:30``, ``1/2``; a **mixed number**
+   (a whole number of one or two digits, a space, a fraction of one- or two-digit numbers:
+   ``7 1/2``, ``12 3/16``) is one token with a space, while ``2019 1/3`` is two tokens; attached
+   letters or hyphenated tails stay: ``1990s``, ``3rd``, ``3.5bn``, ``19-year-old``. A currency
+   sign or ``%`` is not part of the token.
+6. **Words**: letters/digits joined by inner hyphens and apostrophes (``high-stakes``,
+   ``China-US``, ``China-U.S.``, ``O'Brien``, ``don't``). The en dash and em dash are punctuation
+   (ranges such as ``2019–2020``), so ``China–US`` is two tokens.
 
 Punctuation and symbols are never tokens. Term normalisation (:func:`normalise_term`):
 
 - Typographic apostrophes (’ ‘ ʼ) become ``'`` and the Unicode hyphen ‐ becomes ``-``, so
   ``China’s`` and ``China's`` are the same.
-- **Possessives count for their noun**: a final ``'s`` is removed (``China’s`` -> ``china``), and a
-  plural possessive ``officials'`` is tokenized as ``officials``. Contractions that are not
-  possessives (``it's``, ``he's``, ``that's``, ``let's``, ...) are kept as they are.
-- **Lower-casing keeps acronyms apart where it matters**: a word written in capitals (two or more
-  letters) whose lower-case form is a function word of the kit's list keeps its capitals, so
-  ``US``, ``WHO``, ``IT``, ``IS`` never merge with the pronouns and are never removed as stopwords.
-  Every other word is lower-cased (``NATO`` -> ``nato``, ``Beijing`` -> ``beijing``).
-- **U.S. merging** (``merge_us=True``, the default): ``U.S.``, ``U.S`` and ``US`` all give the term
-  ``US``. With ``merge_us=False``, ``U.S.`` gives ``u.s.`` and ``US`` stays ``US``.
+- **Possessives count for their noun**: a final ``'s`` or ``'S`` is removed (``China’s``,
+  ``CHINA'S`` -> ``china``; ``WHO’s`` -> ``WHO``), and a plural possessive ``officials'`` is
+  tokenized as ``officials``. Contractions that are not possessives (``it's``, ``he's``,
+  ``that's``, ``let's``, ..., also in capitals: ``IT'S``) are kept as they are; an acronym in
+  capitals followed by a lower-case ``'s`` (``WHO's``, ``IT's``) is always a possessive.
+- **Lower-casing keeps acronyms apart where it matters**: only the acronyms of
+  :data:`ACRONYMS` (``US``, ``WHO``, ``IT``, ``IS``: their lower-case forms are function words)
+  keep their capitals, so they never merge with the pronouns and are never removed as stopwords.
+  Every other word is lower-cased, headlines in capitals included (``NATO`` -> ``nato``,
+  ``THE TALKS`` -> ``the talks``).
+- **U.S. merging** (``merge_us=True``, the default): ``U.S.``, ``U.S``, ``US``, ``U.S.A.``,
+  ``U.S.A`` and ``USA`` all give the term ``US``. With ``merge_us=False``, ``U.S.`` gives
+  ``u.s.``, ``USA`` gives ``usa`` and ``US`` stays ``US``.
 - **Hyphenated compounds** are one token whose parts are normalised one by one and joined by ``-``:
   ``China-US`` -> ``china-US``, ``U.S.-China`` -> ``US-china``, ``high-stakes`` -> ``high-stakes``.
   With ``split_hyphens=True`` each part becomes its own token (with its own offsets).
 - Other dotted abbreviations are lower-cased with their periods (``U.K.`` -> ``u.k.``).
 
 Options (the same keywords in :func:`tokenize`, :func:`tokens` and the counting functions of
-:mod:`kit.terms`): ``stopwords`` (``None`` keeps everything; ``"english"`` is NLTK's list when
+:mod:`kit.terms`): ``stopwords`` (``None`` keeps everything; ``"english"`` is NLTK's list plus
+:data:`NEWS_STOPWORDS` (the pronoun ``us``, missing from NLTK's list) when NLTK's list is
 installed, otherwise the kit's own list; ``"kit"`` is always the kit's list
-``kit/resources/stopwords_en.txt``; or any iterable of terms), ``min_length`` (minimum number of
+``kit/resources/stopwords_en.txt``; ``"nltk"`` is NLTK's list unchanged; or any iterable of
+terms). :func:`tokenize` keeps every token by default (``stopwords=None``: it is the raw layer
+that KWIC, dictionaries and quotes build on), while :func:`tokens` and the counting functions of
+:mod:`kit.terms` leave out ``"english"`` stopwords by default (frequency tables are what they are
+for), ``min_length`` (minimum number of
 characters in a term), ``stem`` (NLTK's Snowball English stemmer, applied to lower-case alphabetic
 terms only, so ``US`` and numbers are never stemmed), ``merge_us``, ``split_hyphens`` and, in
 :func:`tokenize`, ``ngrams`` (n-grams of consecutive tokens; an n-gram that contains a removed
@@ -55,7 +70,12 @@ When NLTK's pretrained English model (``punkt_tab``) is installed it is used, ex
 kit's abbreviations; otherwise Punkt runs on the kit's own parameters: titles (``Mr.``, ``Sen.``,
 ``Gen.``, ...), month and weekday abbreviations, ``U.S.``-style abbreviations, and common sentence
 starters (so ``... in the U.S. The talks`` still splits). Initials (``John F. Kennedy``) are
-handled by Punkt's initial heuristic. Sentences never cross paragraphs.
+handled by Punkt's initial heuristic. Sentences never cross paragraphs, start at their first
+character that is not white space, and a piece that starts with a lower-case letter (after any
+opening quote) continues the sentence before it (``“Go!” she said.`` is one sentence). Known
+limit: after a dotted abbreviation such as ``U.K.`` a capitalised word other than the usual
+sentence starters does not start a sentence (``in the U.K. Officials said`` stays one sentence),
+because ``U.S. Trade Representative`` and the like are as common.
 """
 from __future__ import annotations
 
@@ -82,6 +102,8 @@ __all__ = [
     "sentences",
     "ngrams",
     "find_tokens",
+    "ACRONYMS",
+    "NEWS_STOPWORDS",
 ]
 
 
@@ -97,17 +119,27 @@ class Token(NamedTuple):
 _APOS = "'’‘ʼ"
 _HYPH = "\\-‐"
 _URL = r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]{}]*[^\s<>\"'“”‘’()\[\]{}.,;:!?]"
-_HANDLE = r"[@#]\w+"
-_ABBREV = rf"[A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?"
-_NUMBER = rf"\d+(?:[.,:/]\d+)*(?: \d+/\d+)?(?:[{_HYPH}{_APOS}]?\w+)*"
-_WORD = rf"\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*(?:(?:[.+]\w+)*@\w+(?:[.-]\w+)*\.[A-Za-z]{{2,}})?"
+_HANDLE = rf"[@#]\w+(?:[{_APOS}]s(?!\w))?"
+_EMAIL = r"\w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{2,}"
+_ABBREV = rf"[A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?(?![A-Za-z0-9])"
+# a mixed number joins a whole number of one or two digits and a fraction of one- or two-digit
+# numbers ("7 1/2", "12 3/16"); "2019 1/3" is a year and a fraction
+_NUMBER = rf"(?:\d{{1,2}} \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*"
+_WORD = rf"\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*"
 
 #: The one regular expression behind every token of the kit (see the module docs for the rules).
-TOKEN_PATTERN = "|".join([_URL, _HANDLE, _ABBREV, _NUMBER, _WORD])
+TOKEN_PATTERN = "|".join([_URL, _HANDLE, _EMAIL, _ABBREV, _NUMBER, _WORD])
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 _APOS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})
-_US_FORMS = frozenset({"U.S.", "U.S", "US"})
+_US_FORMS = frozenset({"U.S.", "U.S", "US", "U.S.A.", "U.S.A", "USA"})
+#: Acronyms written in capitals that keep them, because their lower-case form is a function word
+#: (the country US, the World Health Organization, information technology, the Islamic State).
+#: Every other word is lower-cased, headlines in capitals included ("THE TALKS" -> "the talks").
+ACRONYMS = frozenset({"US", "WHO", "IT", "IS"})
+#: What the news rules add to NLTK's English list when ``stopwords="english"`` uses it: NLTK's list
+#: has no "us", and the pronoun must go while the country ``US`` stays.
+NEWS_STOPWORDS = frozenset({"us"})
 #: Contractions ending in 's that are not possessives.
 _S_CONTRACTIONS = frozenset(
     "it's he's she's that's there's here's what's who's where's how's let's when's why's".split()
@@ -143,14 +175,18 @@ def _nltk_has(resource: str) -> bool:
     return any(os.path.exists(os.path.join(d, resource)) or os.path.exists(os.path.join(d, resource + ".zip")) for d in _nltk_data_dirs())
 
 
+def _nltk_stopword_list() -> list[str]:
+    from nltk.corpus import stopwords as sw  # lazy: nltk is slow to import
+
+    return sw.words("english")
+
+
 @functools.lru_cache(maxsize=1)
 def _nltk_stopwords() -> frozenset[str] | None:
     if not _nltk_has("corpora/stopwords"):
         return None
     try:
-        from nltk.corpus import stopwords as sw  # lazy: nltk is slow to import
-
-        return frozenset(w.translate(_APOS_FOLD).lower() for w in sw.words("english"))
+        return frozenset(w.translate(_APOS_FOLD).lower() for w in _nltk_stopword_list())
     except (LookupError, OSError, ImportError):
         return None
 
@@ -161,24 +197,26 @@ def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
     Parameters
     ----------
     source : {"english", "kit", "nltk"} or iterable of str
-        ``"english"``: NLTK's English list when installed, else the kit's own list;
-        ``"kit"``: the kit's list (``kit/resources/stopwords_en.txt``); ``"nltk"``: NLTK's list
-        (error when not installed); an iterable: those words (apostrophes folded, lower-cased
-        unless written in capitals).
+        ``"english"``: NLTK's English list plus :data:`NEWS_STOPWORDS` (the pronoun ``us``) when
+        NLTK's list is installed, else the kit's own list; ``"kit"``: the kit's list
+        (``kit/resources/stopwords_en.txt``); ``"nltk"``: NLTK's list exactly as NLTK gives it
+        (error when not installed); an iterable: those words, normalised like terms (apostrophes
+        folded, lower-cased except the :data:`ACRONYMS`).
 
     Examples
     --------
     >>> sw = stopwords("kit")
     >>> "us" in sw, "US" in sw, "the" in sw
     (True, False, True)
-    >>> sorted(stopwords(["The", "China’s"]))
-    ["china's", 'the']
+    >>> sorted(stopwords(["The", "China’s", "WHO", "AND"]))
+    ['WHO', 'and', "china's", 'the']
     """
     if isinstance(source, str):
         if source == "kit":
             return _kit_stopwords()
         if source == "english":
-            return _nltk_stopwords() or _kit_stopwords()
+            sw = _nltk_stopwords()
+            return (sw | NEWS_STOPWORDS) if sw is not None else _kit_stopwords()
         if source == "nltk":
             sw = _nltk_stopwords()
             if sw is None:
@@ -190,16 +228,28 @@ def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
         if not isinstance(w, str):
             raise KitError(f"stopwords must be strings, got {w!r}")
         w = w.strip().translate(_APOS_FOLD)
-        words.add(w if (len(w) > 1 and w.isupper()) else w.lower())
+        words.add(w if w in ACRONYMS else w.lower())
     return frozenset(words)
 
 
 def _norm_part(part: str, merge_us: bool) -> str:
     if merge_us and part in _US_FORMS:
         return "US"
-    if len(part) > 1 and part.isupper() and part.isalpha() and part.lower() in _kit_stopwords():
+    if part in ACRONYMS:
         return part
     return part.lower()
+
+
+def _is_possessive(s: str) -> bool:
+    """Whether a final ``'s`` (apostrophes folded) marks a possessive rather than a contraction.
+
+    ``China's``, ``CHINA'S`` and ``WHO's`` are possessives; ``it's``, ``IT'S`` and ``who's`` are
+    contractions. An acronym in capitals followed by a lower-case ``'s`` is always a possessive.
+    """
+    base = s[:-2]
+    if s[-1] == "s" and len(base) > 1 and base.isupper():
+        return True
+    return s.lower() not in _S_CONTRACTIONS
 
 
 @functools.lru_cache(maxsize=1_000_000)
@@ -214,14 +264,16 @@ def normalise_term(surface: str, merge_us: bool = True) -> str:
     ('u.s.', 'china-US')
     >>> normalise_term("it’s"), normalise_term("https://Example.com/A")
     ("it's", 'https://Example.com/A')
+    >>> normalise_term("CHINA'S"), normalise_term("WHO’s"), normalise_term("IT'S"), normalise_term("#MeToo’s")
+    ('china', 'WHO', "it's", '#metoo')
     """
     if surface.startswith(("http://", "https://", "www.")):
         return surface
     s = surface.translate(_APOS_FOLD)
+    if len(s) > 2 and s[-2:].lower() == "'s" and _is_possessive(s):
+        s = s[:-2]
     if s[0] in "@#" or "@" in s:
         return s.lower()
-    if s.endswith("'s") and len(s) > 2 and s.lower() not in _S_CONTRACTIONS:
-        s = s[:-2]
     if "-" in s:
         return "-".join(_norm_part(p, merge_us) for p in s.split("-"))
     return _norm_part(s, merge_us)
@@ -325,7 +377,8 @@ def tokenize(
     ----------
     text : str
     stopwords : None, {"english", "kit", "nltk"} or iterable of str
-        Tokens whose term is in the list are left out (None keeps everything).
+        Tokens whose term is in the list are left out. The default None keeps every token: this is
+        the raw layer (KWIC, dictionaries, quotes); the table functions default to "english".
     min_length : int
         Leave out terms shorter than this many characters.
     stem : bool
@@ -491,6 +544,25 @@ def punkt_model() -> str:
 
 
 _PARA_RE = re.compile(r"\n\s*\n")
+_OPENERS = "\"'“‘«(["
+
+
+def _sentence_spans(tok, block: str) -> list[tuple[int, int]]:
+    """Punkt's spans of one paragraph, then two general repairs: a span starts at its first
+    character that is not white space, and a span whose first letter (after any opening quote or
+    bracket) is lower case continues the previous sentence (``“Go!” she said.`` is one sentence)."""
+    spans: list[list[int]] = []
+    for s, e in tok.span_tokenize(block):
+        while s < e and block[s].isspace():
+            s += 1
+        if s >= e:
+            continue
+        head = block[s:e].lstrip(_OPENERS)
+        if spans and head[:1].islower():
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    return [(s, e) for s, e in spans]
 
 
 def sentences(
@@ -551,7 +623,7 @@ def sentences(
                 continue
             pno = numbers[k] if numbers is not None and k < len(numbers) else k
             k += 1
-            for s, e in tok.span_tokenize(block):
+            for s, e in _sentence_spans(tok, block):
                 rows["doc_id"].append(doc_id)
                 rows["sent_no"].append(sent_no)
                 rows["para_no"].append(pno)

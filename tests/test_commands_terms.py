@@ -73,9 +73,11 @@ def test_terms_news_rules(capsys):
 
 def test_keyness_json_matches_scipy(capsys):
     rows = run_json(capsys, "keyness", ARTICLES, "--by", "outlet", "--target", "North Ledger", "--json")
-    pc = plain_counts()
+    pc = plain_counts(keep_stopwords=True)  # finding 1: corpus sizes count every token, stopwords included
     t, r = pc["North Ledger"], pc["South Courier"]
     c, d = sum(t.values()), sum(r.values())
+    sw = stopwords("english")
+    assert not {row["term"] for row in rows} & sw  # stopword rows are left out of the result
     assert {"term", "n_target", "n_reference", "per_million_target", "per_million_reference", "g2", "p_value",
             "log_ratio", "direction"} <= set(rows[0])
     by_term = {row["term"]: row for row in rows}
@@ -92,6 +94,26 @@ def test_keyness_json_matches_scipy(capsys):
     assert rows[0]["term"] == "tariff" and rows[0]["direction"] == "target"
     assert rows[-1]["term"] == "talks" and rows[-1]["direction"] == "reference"
     assert [row["g2"] for row in rows] == sorted((row["g2"] for row in rows), reverse=True)
+
+
+def test_keyness_corpus_sizes_include_stopwords(capsys, tmp_path):
+    # finding 1, worked by hand: A = "The tariff and the talks" (5 tokens, 3 of them stopwords),
+    # B = "Talks and talks" (3 tokens). tariff: a = 1, b = 0, E1 = 5 * 1 / 8; G2 = 2 ln(1 / 0.625) = 0.940007
+    src = tmp_path / "two.jsonl"
+    src.write_text('{"outlet": "A", "title": "a", "text": "The tariff and the talks"}\n'
+                   '{"outlet": "B", "title": "b", "text": "Talks and talks"}\n', encoding="utf-8")
+    rows = run_json(capsys, "keyness", str(src), "--by", "outlet", "--target", "A", "--json")
+    by_term = {row["term"]: row for row in rows}
+    assert set(by_term) == {"tariff", "talks"}
+    assert by_term["tariff"]["g2"] == pytest.approx(0.9400072585)
+    assert by_term["tariff"]["per_million_target"] == pytest.approx(200_000)
+    assert by_term["talks"]["per_million_reference"] == pytest.approx(2 / 3 * 1e6)
+
+
+def test_keyness_by_a_date_field(capsys):
+    # finding 15: "2023-06-01" matches the article published that day (its tariff count: 3, by hand)
+    rows = run_json(capsys, "keyness", ARTICLES, "--by", "published", "--target", "2023-06-01", "--json")
+    assert {row["term"]: row["n_target"] for row in rows}["tariff"] == 3
 
 
 def test_keyness_reference_and_top(capsys):

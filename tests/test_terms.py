@@ -20,7 +20,9 @@ from kit.text import tokenize
 
 NEWSY_PIECES = (list("aZé9 .,’'-/@#:%\n“”") + ["Xi’s", "It’s", "high-stakes", "WHO-led", "U.S.", "US", "us", "http://x.io/a.", "7 1/2", "China’s ", "the ", "WHO ",
                                                 "China-U.S.", "\u00a0", "\t", "e.g.", "x@y.org", "1,000", "\uffff", " 3/4",
-                                                "www.", "http://", "…", "(", "—", "*", "%", "$", "12", "3.5", "1/2"])
+                                                "www.", "http://", "…", "(", "—", "*", "%", "$", "12", "3.5", "1/2",
+                                                "CHINA'S ", "WHO’s", "THE ", "IT'S", "j.smith@state.gov", "e.coli", "2019 1/3",
+                                                "12 3/16", "#MeToo’s", "@nyt's", "U.S.A.", "USA", "–"])
 NEWSY = st.lists(st.sampled_from(NEWSY_PIECES), max_size=50).map("".join)
 
 
@@ -263,6 +265,64 @@ def test_keyness_sorting_min_count_and_bonferroni():
                                       "g2", "p_value", "log_ratio", "direction"]
 
 
+def test_keyness_exclude_keeps_stopwords_in_the_corpus_sizes():
+    # finding 1: counts with stopwords; "the" and "and" leave the result but stay in c and d.
+    # A: "The tariff and the talks" = the, tariff, and, the, talks (c = 5); B: "Talks and talks" (d = 3)
+    a = arts(["The tariff and the talks", "Talks and talks"], ["A", "B"])
+    counts = count_terms(a, by="outlet", stopwords=None)
+    k = keyness_fn(counts, group="outlet", target="A", exclude="kit").set_index("term")
+    assert sorted(k.index) == ["talks", "tariff"]
+    # tariff: a = 1, b = 0; E1 = 5 * 1 / 8 = 0.625; G2 = 2 * 1 * ln(1 / 0.625) = 2 ln 1.6 = 0.94001
+    assert k.loc["tariff", "g2"] == pytest.approx(2 * math.log(1.6))
+    assert k.loc["tariff", "per_million_target"] == pytest.approx(1 / 5 * 1e6)
+    # talks: a = 1, b = 2; E1 = 5 * 3 / 8 = 1.875, E2 = 1.125; G2 = 2 (ln(1/1.875) + 2 ln(2/1.125)) = 1.04448
+    assert k.loc["talks", "g2"] == pytest.approx(-2 * (math.log(1 / 1.875) + 2 * math.log(2 / 1.125)))
+    assert k.loc["talks", "per_million_reference"] == pytest.approx(2 / 3 * 1e6)
+    lo = log_odds(counts, group="outlet", exclude=["the", "and"])
+    assert set(lo["term"]) == {"talks", "tariff"}
+
+
+def test_equal_rates_have_no_direction():
+    # finding 11: 10 of 100 against 20 of 200: same rate, G2 = 0, direction "none" (not "target")
+    k = keyness_fn(two_groups(10, 20, 100, 200), group="outlet", target="A").set_index("term").loc["x"]
+    assert k["g2"] == 0 and k["direction"] == "none"
+    kb = keyness_fn(two_groups(10, 20, 100, 200), group="outlet", target="B").set_index("term").loc["x"]
+    assert kb["g2"] == 0 and kb["direction"] == "none"
+    # log-odds with the same counts in both groups: delta = 0, z = 0
+    c = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": ["x", "y", "x", "y"], "n": [5, 5, 5, 5]})
+    lo = log_odds(c, group="outlet")
+    assert (lo["z"] == 0).all() and (lo["direction"] == "none").all()
+
+
+@pytest.mark.parametrize("kw", [dict(alpha=5), dict(alpha=0), dict(alpha="0.05"), dict(chi2="no"), dict(min_count=-1)])
+def test_keyness_validates_alpha_and_chi2(kw):
+    with pytest.raises(KitError):
+        keyness_fn(random_counts(0), group="outlet", target="A", **kw)
+
+
+def test_log_odds_skips_unused_terms_and_checks_its_options():
+    # finding 10: a term with total count 0 is not scored (no NaN delta, no infinite variance)
+    c = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": ["x", "y", "x", "y"], "n": [3, 0, 1, 0]})
+    lo = log_odds(c, group="outlet")
+    assert set(lo["term"]) == {"x"} and np.isfinite(lo["variance"]).all()
+    with pytest.raises(KitError):
+        log_odds(c, group="outlet", min_count=-1)
+    # numpy numbers are numbers: np.float32(0.5) gives the same as 0.5
+    pd.testing.assert_frame_equal(log_odds(random_counts(3), group="outlet", prior_scale=np.float32(0.5)),
+                                  log_odds(random_counts(3), group="outlet", prior_scale=0.5))
+
+
+def test_missing_group_is_one_group_in_keyness_and_log_odds():
+    # finding 10: a missing outlet is "(unknown)" in both, so "all others" counts the same tokens
+    c = pd.DataFrame({"outlet": ["A", "A", "B", "B", None], "term": ["x", "y", "x", "y", "x"], "n": [4, 6, 2, 8, 5]})
+    k = keyness_fn(c, group="outlet", target="A").set_index("term")
+    assert k.loc["x", "n_reference"] == 2 + 5
+    lo = log_odds(c, group="outlet").set_index(["outlet", "term"])
+    assert lo.loc[("A", "x"), "n_reference"] == 7
+    assert lo.loc[("(unknown)", "x"), "n_target"] == 5
+    assert keyness_fn(c, group="outlet", target="(unknown)").set_index("term").loc["x", "n_target"] == 5
+
+
 @pytest.mark.parametrize("kw, match", [(dict(group="outlet", target="Z"), "values are"),
                                        (dict(group="nope", target="A"), "nope"),
                                        (dict(group="outlet", target="A", reference="A"), "differ"),
@@ -364,8 +424,15 @@ def test_collocations_do_not_bridge_stopwords_and_window_reaches_further():
     a = arts(["secretary of state", "secretary of state", "secretary of state"])
     adj = collocations(a, measure="llr", min_count=1, stopwords="kit")
     assert "secretary state" not in set(adj["collocation"])
+    # finding 9: a wider window does not reach across a removed token either
     wide = collocations(a, measure="t", min_count=1, window=3, stopwords="kit")
-    assert wide.set_index("collocation").loc["secretary state", "n"] == 3
+    assert "secretary state" not in set(wide["collocation"])
+    # ... but it does reach over a kept one: "trade big war" x3, window 3 -> "trade war" 3 times
+    reach = collocations(arts(["trade big war"] * 3), measure="pmi", min_count=1, window=3, stopwords=None)
+    r = reach.set_index("collocation")
+    assert r.loc["trade war", "n"] == 3 and r.loc["trade big", "n"] == 3 and r.loc["big war", "n"] == 3
+    # NLTK's windowed PMI: log2(N * (n_pair / (window - 1)) / (f1 * f2)) = log2(9 * 1.5 / 9) = log2(1.5)
+    assert r.loc["trade war", "score"] == pytest.approx(math.log2(1.5))
     tri = collocations(arts(["big trade war talks", "big trade war now"]), n=3, min_count=2, stopwords=None)
     assert tri["collocation"].tolist() == ["big trade war"]
 
@@ -397,8 +464,9 @@ def test_kwic_phrase_word_and_possessive_patterns():
                     ("trade war", "hope. China’s", "aims", "trade war"),
                     ("U.S.", "with the", "must end", "US"),
                     ("China’s", "officials hope.", "trade war", "china's")]
-    for r in k.itertuples():
-        assert KW_TEXT[r.start:r.end] == r.keyword
+    # offsets counted by hand: "Beijing says the " is 17 characters, "trade war" 9 more; "U.S." at 36-40;
+    # the second "trade war" follows "... hope. " (84) + "China’s " (8 characters): 92-101
+    assert k[["start", "end"]].values.tolist() == [[17, 26], [92, 101], [36, 40], [84, 91]]
     # the pronoun is not the country
     assert kwic(arts([KW_TEXT]), "us")["keyword"].tolist() == ["us"]
 
@@ -424,6 +492,17 @@ def test_kwic_fails_loudly_and_format_kwic():
         kwic(arts(["x"]), "  ")
     lines = format_kwic(kwic(arts([KW_TEXT]), "trade war", window=2), width=12)
     assert lines["line"].tolist()[0] == "    says the [trade war] with the"
+
+
+def test_kwic_patterns_are_split_by_the_kit_tokenizer():
+    # finding 8: "7 1/2" is one token in the text, so in the pattern too; "US*" keeps its capitals
+    a = arts(["Shares rose 7 1/2 points in US-led US talks; us too."])
+    k = kwic(a, ["7 1/2", "US*"], window=1)
+    assert k[["keyword", "left", "right", "pattern"]].values.tolist() == [
+        ["7 1/2", "rose", "points", "7 1/2"], ["US-led", "in", "US", "US*"], ["US", "US-led", "talks", "US*"]]
+    assert kwic(a, "us*")["keyword"].tolist() == ["us"]
+    assert kwic(a, "*-US")["keyword"].tolist() == []
+    assert kwic(arts(["China-US ties"]), ["*-US", "CHINA-US", "China-us"])["keyword"].tolist() == ["China-US", "China-US"]
 
 
 def test_dispersion_positions():

@@ -42,6 +42,45 @@ def test_acronyms_that_would_collide_with_function_words_keep_their_capitals():
     assert terms("WHO who IT it NATO Nato") == ["WHO", "who", "IT", "it", "nato", "nato"]
 
 
+def test_upper_case_possessives_count_for_their_noun():
+    # finding 3: the suffix is tested case-blind; an acronym in capitals + 's is a possessive
+    assert terms("CHINA'S CHINA’S") == ["china", "china"]
+    assert terms("WHO’s chief and the WHO", stopwords="kit") == ["WHO", "chief", "WHO"]
+    assert terms("IT'S over, it’s late") == ["it's", "over", "it's", "late"]  # all-capital contraction stays a contraction
+    assert terms("U.S.'s role") == ["US", "role"]
+
+
+def test_words_in_capitals_are_lower_cased_except_the_listed_acronyms():
+    # finding 4: a headline in capitals gives the same terms as the sentence in lower case
+    assert terms("THE US AND CHINA", stopwords="kit") == ["US", "china"]
+    assert terms("TALKS WITH THE WHO ON IT SYSTEMS") == ["talks", "with", "the", "WHO", "on", "IT", "systems"]
+    assert terms("HE SAID THEY WOULD", stopwords="kit") == ["said"]
+    assert stopwords(["THE", "US"]) == frozenset({"the", "US"})
+
+
+def test_dotted_abbreviations_need_a_right_boundary_and_emails_come_first():
+    # finding 5: no abbreviation in the middle of a word
+    assert [(t.token, t.term) for t in tokenize("Write to j.smith@state.gov about e.coli")] == [
+        ("Write", "write"), ("to", "to"), ("j.smith@state.gov", "j.smith@state.gov"), ("about", "about"),
+        ("e", "e"), ("coli", "coli")]
+    assert terms("U.S.-China a.m. U.K.") == ["US-china", "a.m.", "u.k."]
+
+
+def test_only_a_small_whole_number_joins_a_fraction():
+    # finding 6: "2019 1/3" is a year and a fraction; "7 1/2" and "12 3/16" are mixed numbers
+    assert terms("In 2019 1/3 of voters, 7 1/2 and 12 3/16 inches") == [
+        "in", "2019", "1/3", "of", "voters", "7 1/2", "and", "12 3/16", "inches"]
+
+
+def test_handle_and_hashtag_possessives_and_us_variants():
+    # finding 7
+    assert terms("'#MeToo's' rise, @nytimes’s story") == ["#metoo", "rise", "@nytimes", "story"]
+    assert terms("U.S.A. USA U.S.") == ["US", "US", "US"]
+    assert terms("U.S.A.", merge_us=False) == ["u.s.a."]
+    # the en dash is punctuation (ranges: 2019–2020), so "China–US" is two tokens; the hyphen joins
+    assert terms("China–US China-US") == ["china", "US", "china-US"]
+
+
 def test_hyphenated_compounds_are_one_token_with_parts_normalised():
     assert terms("China-US china-us CHINA-US") == ["china-US", "china-us", "china-US"]
     assert terms("U.S.-China high-stakes 19-year-old") == ["US-china", "high-stakes", "19-year-old"]
@@ -129,7 +168,23 @@ def test_kit_stopword_list_is_ours_and_has_the_pronoun_but_not_the_country():
     sw = stopwords("kit")
     assert {"the", "us", "it's", "don't"} <= sw
     assert "US" not in sw and "china" not in sw
-    assert stopwords("english") in (sw, stopwords("english"))  # NLTK's when installed, else ours
+
+
+def test_english_list_is_ours_when_nltk_is_missing(monkeypatch):
+    import kit.text as kt
+
+    monkeypatch.setattr(kt, "_nltk_stopwords", lambda: None)
+    assert stopwords("english") == stopwords("kit")
+
+
+def test_english_list_from_nltk_keeps_the_news_rules(monkeypatch):
+    # finding 2: NLTK's English list has no "us"; the kit adds it, so the pronoun goes and the country stays
+    import kit.text as kt
+
+    fake_nltk = frozenset({"the", "and", "we", "our", "about"})  # a stand-in for NLTK's list, without "us"
+    monkeypatch.setattr(kt, "_nltk_stopwords", lambda: fake_nltk)
+    assert stopwords("english") == fake_nltk | {"us"}
+    assert terms("Tell us about US and the U.S.", stopwords="english") == ["tell", "US", "US"]
 
 
 def test_stopwords_from_a_user_list_are_normalised():
@@ -219,6 +274,20 @@ def test_tokens_do_not_change_the_input():
     before = a.copy()
     tokens(a)
     pd.testing.assert_frame_equal(a, before)
+
+
+def test_sentences_start_after_white_space_and_lower_case_pieces_continue():
+    # finding 12: "  Leading space." starts at offset 2; “Go!” she said. is one sentence
+    s = sentences(arts("  Leading space. Next one.", "“Go!” she said. Then he left."))
+    assert s[["doc_id", "start", "end"]].values.tolist() == [["d0", 2, 16], ["d0", 17, 26], ["d1", 0, 15], ["d1", 16, 29]]
+    assert s["text"].tolist() == ["Leading space.", "Next one.", "“Go!” she said.", "Then he left."]
+
+
+def test_tokenize_keeps_stopwords_by_default_while_tables_leave_them_out():
+    # finding 15: tokenize is the raw layer (every token); tokens() and the counting functions default to "english"
+    assert terms("the talks") == ["the", "talks"]
+    t = tokens(arts("the talks"))
+    assert t["is_stop"].tolist() == [True, False]
 
 
 def test_no_ends_a_sentence_but_not_before_a_number():

@@ -23,13 +23,43 @@ def add_arguments(p):
 
 
 def _match_value(articles, field: str, value: str, what: str):
-    """The group value whose text form is ``value`` (command-line values are text)."""
+    """The group value whose text form is ``value`` (command-line values are text).
+
+    Timestamps (e.g. ``published``) match their ISO form or the same instant written as a date or
+    date-time (``2023-06-01`` matches midnight of that day; a value without a time zone is read in
+    the column's zone); the error lists the values in ISO form.
+    """
+    import pandas as pd
+
     from kit.errors import KitError
 
-    values = {str(v): v for v in articles[field].dropna().unique()}
-    if value not in values:
-        raise KitError(f"{what} {value!r} is not a value of {field!r}; values are {sorted(values)}")
-    return values[value]
+    col = articles[field].dropna()
+    values = {}
+    for v in col.unique():
+        values[str(v)] = v
+        if isinstance(v, pd.Timestamp):
+            values[v.isoformat()] = v
+    if value in values:
+        return values[value]
+    stamps = [v for v in col.unique() if isinstance(v, pd.Timestamp)]
+    if stamps:
+        try:
+            want = pd.Timestamp(value)
+        except (ValueError, TypeError):
+            want = None
+        if want is not None and not pd.isna(want):
+            for v in stamps:
+                w = want
+                if w.tzinfo is None and v.tzinfo is not None:
+                    w = w.tz_localize(v.tzinfo)
+                elif w.tzinfo is not None and v.tzinfo is None:
+                    continue
+                if w == v:
+                    return v
+        shown = sorted({v.isoformat() for v in stamps})
+        raise KitError(f"{what} {value!r} is not a value of {field!r} (compared as a date-time: every article has its "
+                       f"own time, so group by a coarser field); values are {shown[:20]}{' ...' if len(shown) > 20 else ''}")
+    raise KitError(f"{what} {value!r} is not a value of {field!r}; values are {sorted(values)}")
 
 
 def keyness_records(articles, *, by: str, target: str, reference: str | None = None, top: int | None = None,
@@ -46,8 +76,9 @@ def keyness_records(articles, *, by: str, target: str, reference: str | None = N
     scalar_field(articles, by)
     t = _match_value(articles, by, target, "--target")
     r = _match_value(articles, by, reference, "--reference") if reference is not None else None
-    counts = count_terms(articles, by=by)
-    res = keyness(counts, group=by, target=t, reference=r, min_count=min_count)
+    # corpus sizes count every token (stopwords included); stopword rows leave the result after scoring
+    counts = count_terms(articles, by=by, stopwords=None)
+    res = keyness(counts, group=by, target=t, reference=r, min_count=min_count, exclude="english")
     if top is not None:
         res = res.head(top)
     out = []
