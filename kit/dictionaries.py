@@ -534,7 +534,7 @@ def _compile_word(word: str, merge_us: bool):
     if "*" in word:
         folded = [re.escape(p.translate(_FOLD).lower()) for p in word.split("*")]
         return ("wild", re.compile(".*".join(folded), re.IGNORECASE))
-    return ("exact", normalise_term(word, merge_us))
+    return ("exact", normalise_term(word, merge_us=merge_us))
 
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})

@@ -1237,7 +1237,7 @@ def _pattern_parts(pattern: str, merge_us: bool) -> list[str]:
     out = []
     for tok in _TOKEN_RE.findall(protected):
         if not any(ch in marks for ch in tok):
-            out.append(normalise_term(tok, merge_us))
+            out.append(normalise_term(tok, merge_us=merge_us))
             continue
         # literal runs between wildcards: normalised part by part (hyphens kept)
         pieces, buf = [], ""

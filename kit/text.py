@@ -253,7 +253,7 @@ def _is_possessive(s: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1_000_000)
-def normalise_term(surface: str, merge_us: bool = True) -> str:
+def normalise_term(surface: str, *, merge_us: bool = True) -> str:
     """The term of a token's surface form (rules in the module docs).
 
     Examples
@@ -322,10 +322,10 @@ class TokenOptions:
             pos = 0
             for piece in re.split(r"[-‐]", surface):
                 if piece:
-                    out.append((pos, len(piece), normalise_term(piece, self.merge_us)))
+                    out.append((pos, len(piece), normalise_term(piece, merge_us=self.merge_us)))
                 pos += len(piece) + 1
         else:
-            out.append((0, len(surface), normalise_term(surface, self.merge_us)))
+            out.append((0, len(surface), normalise_term(surface, merge_us=self.merge_us)))
         res = []
         for off, ln, term in out:
             keep = not (self.stopwords is not None and term in self.stopwords) and len(term) >= self.min_length
