@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 setup: $(STAMP) ## create .venv and install the kit (fast when up to date)
 
 report: $(STAMP) ## ingest the corpus and render every report notebook into reports/
-	$(BIN)/kit run reports.yml -p corpus $(CORPUS) --out $(REPORTS) $(if $(JOBS),--jobs $(JOBS))
+	$(BIN)/kit run reports.yml -p corpus "$(CORPUS)" --out "$(REPORTS)" $(if $(JOBS),--jobs $(JOBS))
 
 test: $(STAMP) ## run the whole test suite (executes every notebook)
 	$(BIN)/python -m pytest
@@ -41,7 +41,7 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/runner_overhead.py
 
 ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
-	$(BIN)/kit ingest $(CORPUS) --out corpus/corpus.parquet
+	$(BIN)/kit ingest "$(CORPUS)" --out corpus/corpus.parquet
 
 clean: ## remove generated files (.venv, reports, ingested corpora)
-	rm -rf $(VENV) $(REPORTS) corpus build *.egg-info .pytest_cache
+	rm -rf $(VENV) "$(REPORTS)" corpus build *.egg-info .pytest_cache

@@ -44,8 +44,11 @@ class Corpus:
     paragraphs : DataFrame with ``doc_id, para_no, role, text``
     report : DataFrame with ``source_path, line, record, status, reason, doc_id``: every
         rejected (not an article) or flagged (an article with a warning) input
-    manifest : dict with ``kit_version``, ``sources`` (path, sha256, bytes, format, articles,
-        rejected, flagged), ``counts`` and ``fingerprint``
+    manifest : dict with ``kit_version``, ``inputs`` (as given), ``sources`` (path, sha256, bytes,
+        format, articles, rejected, flagged), ``skipped`` (hidden and system files not read, relative
+        to their input folder), ``counts`` and ``fingerprint`` (a sha256 of every source's path
+        relative to its input root and its content hash, plus the kit version and reading options:
+        the same wherever the corpus sits)
     """
 
     articles: pd.DataFrame
@@ -59,7 +62,8 @@ class Corpus:
         return (f"{c.get('files_seen', 0)} files seen: {c.get('files_read', 0)} read, "
                 f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "
                 f"({c.get('duplicates', 0)} exact duplicates {'dropped' if c.get('duplicates_dropped') else 'flagged'}), "
-                f"{c.get('records_rejected', 0)} records rejected, {c.get('flagged', 0)} flags.")
+                f"{c.get('records_rejected', 0)} records rejected, {c.get('flagged', 0)} flags."
+                + (f" {c['files_skipped']} hidden or system files skipped." if c.get("files_skipped") else ""))
 
 
 def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
@@ -76,6 +80,17 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
     progress : show a progress bar (default: when stderr is a terminal)
 
+    Notes
+    -----
+    ``doc_id`` is made from what the source itself says (outlet, title, date, body as read),
+    before the kit fills anything in: a date taken from the file name and an outlet inferred
+    from another article's contact address go into the ``published`` / ``outlet`` columns and
+    are flagged in the report, but do not change the id. Articles with the same id get ``-2``,
+    ``-3`` ... and exact duplicates (same body) point at the first one in ``duplicate_of``; "first"
+    means first by path relative to the input root, then record number (never the order of the
+    arguments). ``source_path`` is relative to the input folder a file was found under (a file
+    given directly keeps the path as given), so tables made from two copies of a corpus match.
+
     Examples
     --------
     >>> c = build_corpus("tests/fixtures/webcopy/full_article.txt")
@@ -88,7 +103,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     sources = [str(s) for s in sources]
     check_format(format)
     options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet)
-    files = list(iter_files(sources))
+    skipped: list[str] = []
+    files = list(iter_files(sources, skipped=skipped))
     if progress is None:
         progress = sys.stderr.isatty() and len(files) > 20
     it = files
@@ -104,23 +120,46 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             entry = {"path": item.source_path, "sha256": None, "bytes": None, "format": None,
                      "articles": 0, "rejected": 0, "flagged": 0}
             records.append((entry, item))
+            fp_key = os.path.basename(item.source_path) if os.path.isabs(item.source_path) else item.source_path
         else:
             entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
                      "format": None, "articles": 0, "rejected": 0, "flagged": 0}
             for fmt, rec in read_one(item.data, item.path, format=format, options=options):
                 entry["format"] = entry["format"] or fmt or None
                 records.append((entry, rec))
+            fp_key = item.rel or item.path
+        entry["_key"] = fp_key
         manifest_sources.append(entry)
-    inferred = infer_outlets([r for _, r in records if isinstance(r, Article)])
 
-    # pass 2: ids, duplicates, flags, rows
+    # pass 2: rows with ids made from what each source says, BEFORE any value is inferred
+    built: list[tuple[dict, Article, dict, list]] = []
+    for entry, rec in records:
+        if isinstance(rec, Article):
+            row, paras = _article_row(rec)
+            built.append((entry, rec, row, paras))
+    inferred = infer_outlets([rec for _, rec, _, _ in built])
+    # exact duplicates (same id, or same body) are numbered in an order that does not depend on the
+    # order of the arguments: by path relative to the input root, then record, then the row itself
+    order = sorted(range(len(built)), key=lambda i: _dup_sort_key(built[i][0], built[i][2]))
+    seen_ids: Counter = Counter()
+    first_by_hash: dict[str, str] = {}
+    n_dupes = 0
+    for i in order:
+        row = built[i][2]
+        row["doc_id"] = _unique(row["doc_id"], seen_ids)
+        dup_of = first_by_hash.get(row["content_hash"])
+        if dup_of is None:
+            first_by_hash[row["content_hash"]] = row["doc_id"]
+        else:
+            row["duplicate_of"] = dup_of
+            n_dupes += 1
+    ids_by_record = {(rec.source_path, rec.source_record): row["doc_id"] for _, rec, row, _ in built}
+    built_by_rec = {id(rec): (row, paras) for _, rec, row, paras in built}
+
+    # pass 3: flags and tables, in reading order
     articles: list[dict] = []
     paragraphs: list[dict] = []
     report: list[dict] = []
-    seen_ids: Counter = Counter()
-    first_by_hash: dict[str, str] = {}
-    ids_by_record: dict[tuple[str, int], str] = {}
-    n_dupes = 0
 
     def add_report(entry: dict, rej: Rejection) -> None:
         if rej.doc_id is None and rej.record is not None:
@@ -132,30 +171,23 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         if isinstance(rec, Rejection):
             add_report(entry, rec)
             continue
-        file_date = date_from_filename(rec.source_path) if rec.published is None else None
-        if file_date is not None:
-            rec.published = file_date
-        row, paras = _article_row(rec)
-        row["doc_id"] = _unique(row["doc_id"], seen_ids)
-        ids_by_record[(rec.source_path, rec.source_record)] = row["doc_id"]
+        row, paras = built_by_rec[id(rec)]
         flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731
             rec.source_path, reason, record=rec.source_record, status=status, doc_id=row["doc_id"]))
+        file_date = date_from_filename(rec.source_path) if row["published"] is None else None
         if file_date is not None:
+            row["published"] = file_date
             flag(f"no date in the source; published date {file_date.date()} taken from the file name")
         if id(rec) in inferred:
+            row["outlet"] = rec.outlet
             flag(f"outlet inferred from the contact address ({inferred[id(rec)]})")
         elif not rec.outlet:
             flag("no outlet: the source does not name one (pass --outlet to set it)")
-        dup_of = first_by_hash.get(row["content_hash"])
-        if dup_of is not None:
-            n_dupes += 1
-            row["duplicate_of"] = dup_of
+        if row["duplicate_of"] is not None:
             if drop_duplicates:
-                flag(f"exact duplicate of {dup_of} (same body text), dropped", "rejected")
+                flag(f"exact duplicate of {row['duplicate_of']} (same body text), dropped", "rejected")
                 continue
-            flag(f"exact duplicate of {dup_of} (same body text), kept")
-        else:
-            first_by_hash[row["content_hash"]] = row["doc_id"]
+            flag(f"exact duplicate of {row['duplicate_of']} (same body text), kept")
         articles.append(row)
         paragraphs.extend({"doc_id": row["doc_id"], "para_no": i, "role": r, "text": t}
                           for i, (r, t) in enumerate(paras))
@@ -170,6 +202,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         "files_seen": n_files,
         "files_read": n_files - files_rejected,
         "files_rejected": files_rejected,
+        "files_skipped": len(skipped),
         "articles": len(art_df),
         "records_rejected": int((rep_df["status"] == "rejected").sum()),
         "flagged": int((rep_df["status"] == "flagged").sum()),
@@ -178,12 +211,13 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         "by_format": dict(sorted(Counter(art_df["source_format"]).items())),
         "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
     }
+    # the fingerprint: paths relative to their input root and content hashes, never where the corpus sits
     fp = hashlib.sha256()
-    for s in sorted(manifest_sources, key=lambda s: s["path"]):
-        fp.update(f"{s['path']}\0{s['sha256']}\n".encode())
+    for key, sha in sorted((s.pop("_key"), s["sha256"] or "") for s in manifest_sources):
+        fp.update(f"{key}\0{sha}\n".encode())
     fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
     manifest = {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
-                "outlet": outlet, "drop_duplicates": drop_duplicates, "sources": manifest_sources,
+                "outlet": outlet, "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
                 "counts": counts, "fingerprint": fp.hexdigest()}
     return Corpus(art_df, para_df, rep_df, manifest)
 
@@ -216,6 +250,12 @@ def infer_outlets(articles: list[Article]) -> dict[int, str]:
                 changed[id(a)] = d
                 break
     return changed
+
+
+def _dup_sort_key(entry: dict, row: dict) -> tuple:
+    """Order in which identical articles get ``-2``, ``-3``: independent of the order of the inputs."""
+    return (entry.get("_key") or "", int(row["source_record"] or 0), entry.get("sha256") or "",
+            str(row["source_path"]), row["content_hash"])
 
 
 def _unique(doc_id: str, seen: Counter) -> str:

@@ -5,6 +5,8 @@ tidy DataFrame; none modifies its input.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from kit.errors import KitError
@@ -21,26 +23,56 @@ def _group_values(articles: pd.DataFrame, group: str) -> pd.Series:
     return articles[group].astype("object").where(articles[group].notna(), "(unknown)").astype(str)
 
 
-def filter_dates(articles: pd.DataFrame, *, start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Articles published from ``start`` to ``end`` (both inclusive dates, ISO strings, or None for open).
+def _date_bound(value, name: str) -> pd.Timestamp:
+    """A ``start`` / ``end`` bound as a UTC midnight timestamp; anything but a date or ISO text fails loudly."""
+    import datetime as dt
 
-    With no bound every article is kept, dated or not; with a bound, undated articles are left out
-    (count them with ``articles['published'].isna().sum()`` before filtering).
+    if isinstance(value, bool) or not isinstance(value, (str, dt.date)):  # dt.datetime and pd.Timestamp are dates too
+        raise KitError(f"{name} must be a date as text ('YYYY-MM-DD'), a date, or None; got {type(value).__name__} "
+                       f"{value!r} (a year alone is not a date: write '2023-01-01')")
+    if isinstance(value, str):
+        if not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}([T ][0-9:.]+)?(Z|[+-]\d{2}:?\d{2})?\s*", value):
+            raise KitError(f"{name} must be a date written 'YYYY-MM-DD', got {value!r}")
+        try:
+            ts = pd.Timestamp(value.strip())
+        except ValueError as e:
+            raise KitError(f"{name} is not a valid date: {value!r} ({e})") from None
+    else:
+        ts = pd.Timestamp(value)
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return ts.normalize()
+
+
+def filter_dates(articles: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
+    """Articles published from ``start`` to ``end`` (both inclusive days; None for open).
+
+    ``start`` and ``end`` are ISO dates as text (``"2023-06-01"``), ``datetime.date`` or
+    ``datetime.datetime`` / ``pd.Timestamp`` values (their UTC day counts); anything else (a
+    number such as ``2023``, a word) raises :class:`~kit.errors.KitError`, so a bad bound never
+    silently keeps every article. With no bound every article is kept, dated or not; with a bound,
+    undated articles are left out (count them with ``articles['published'].isna().sum()`` before
+    filtering).
 
     Examples
     --------
     >>> a = pd.DataFrame({"published": pd.to_datetime(["2023-02-04", "2023-06-18", None], utc=True)})
     >>> len(filter_dates(a, start="2023-06-01")), len(filter_dates(a))
     (1, 3)
+    >>> filter_dates(a, start=2023)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: start must be a date as text ('YYYY-MM-DD'), a date, or None; got int 2023 (a year alone is not a date: write '2023-01-01')
     """
-    if start is None and end is None:
+    lo = None if start is None else _date_bound(start, "start")
+    hi = None if end is None else _date_bound(end, "end")
+    if lo is None and hi is None:
         return articles.copy()
     pub = articles["published"]
     keep = pub.notna()
-    if start is not None:
-        keep &= pub >= pd.Timestamp(start, tz="UTC")
-    if end is not None:
-        keep &= pub < pd.Timestamp(end, tz="UTC") + pd.Timedelta(days=1)
+    if lo is not None:
+        keep &= pub >= lo
+    if hi is not None:
+        keep &= pub < hi + pd.Timedelta(days=1)
     return articles[keep].copy()
 
 

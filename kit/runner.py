@@ -81,9 +81,11 @@ _NOT_LITERAL = object()
 class Parameter:
     """One line of a notebook's ``parameters`` cell.
 
-    ``kind`` is the type of the default literal: ``str``, ``int``, ``float``, ``bool``, ``list``,
-    ``tuple``, ``dict``, ``none`` (default ``None``: any literal accepted) or ``any`` (the default
-    is not a literal).
+    ``kind`` is the annotation's type when the line has one (``date_from: str = None``,
+    ``n: int | None = None``), else the type of the default literal: ``str``, ``int``, ``float``,
+    ``bool``, ``list``, ``tuple``, ``dict``, ``none`` (default ``None`` without an annotation:
+    values from the batch file accepted as written, ``-p`` values kept as text) or ``any`` (the
+    default is not a literal).
     """
 
     name: str
@@ -139,11 +141,38 @@ def notebook_parameters(path: str | os.PathLike) -> dict[str, Parameter]:
             kind = _KINDS.get(type(default), "any")
         except (ValueError, SyntaxError, TypeError):
             default, kind = _NOT_LITERAL, "any"
-            annotated = (info.get("inferred_type_name") or "None").lower()
-            if annotated in ("str", "int", "float", "bool", "list", "tuple", "dict"):
-                kind = annotated
+        kind = annotation_kind(info.get("inferred_type_name")) or kind
         out[name] = Parameter(name, default, src, kind, info.get("help") or "")
     return out
+
+
+_ANNOTATION_KINDS = {"str": "str", "int": "int", "float": "float", "bool": "bool", "list": "list", "tuple": "tuple",
+                     "dict": "dict", "date": "str", "datetime.date": "str"}
+
+
+def annotation_kind(annotation: str | None) -> str | None:
+    """The parameter kind an annotation names, or ``None`` when it names none the runner checks.
+
+    ``Optional[X]`` and ``X | None`` count as ``X`` (``None`` is accepted for every parameter);
+    ``list[str]`` counts as ``list``; a date (``date``, ``datetime.date``) is written as ISO text.
+
+    >>> annotation_kind("str | None"), annotation_kind("Optional[int]"), annotation_kind("list[str]")
+    ('str', 'int', 'list')
+    >>> annotation_kind("None") is None, annotation_kind("MyType") is None
+    (True, True)
+    """
+    if not annotation:
+        return None
+    text = re.sub(r"\s+", "", str(annotation))
+    m = re.fullmatch(r"(?:typing\.)?Optional\[(.+)\]", text)
+    if m:
+        text = m.group(1)
+    parts = [t for t in text.split("|") if t.lower() not in ("none", "nonetype")]
+    if len(parts) != 1:
+        return None
+    base = re.sub(r"\[.*\]$", "", parts[0]).lower()
+    base = {"typing.list": "list", "typing.dict": "dict", "typing.tuple": "tuple"}.get(base, base)
+    return _ANNOTATION_KINDS.get(base)
 
 
 def _parse_parameters_cell(source: str) -> dict[str, dict]:
@@ -194,6 +223,12 @@ def coerce_cli_value(param: Parameter, raw: str) -> Any:
     Traceback (most recent call last):
     ...
     ValueError: 'many' is not an integer
+
+    A ``None`` default without an annotation says nothing about the type: the value stays text
+    (``None`` / ``null`` give ``None``), so ``-p date_from 2023`` is the string ``'2023'``.
+
+    >>> coerce_cli_value(Parameter("date_from", None, "None", "none"), "2023")
+    '2023'
     """
     kind = param.kind
     if kind == "str":
@@ -224,10 +259,12 @@ def coerce_cli_value(param: Parameter, raw: str) -> Any:
             except (ValueError, SyntaxError):
                 raise ValueError(f"{raw!r} is not a {kind} (write it as JSON, e.g. [\"a\", \"b\"])") from None
         return value
-    # none / any: like papermill's own -p
     low = raw.strip().lower()
     if low in ("none", "null"):
         return None
+    if kind == "none":
+        return raw
+    # any (the default is an expression): like papermill's own -p
     if low in ("true", "false"):
         return low == "true"
     for conv in (int, float):
@@ -711,7 +748,7 @@ def _header_html(prov: dict, root: str | None = None) -> str:
             ("Started", e(str(prov.get("started")))),
             ("Duration", e(f"{prov.get('duration_seconds', 0):.1f} s")),
             ("Corpus", e(str((prov.get("corpus") or {}).get("fingerprint") or "-"))),
-            ("Kit", e(f"{prov.get('kit_version')} (git {((prov.get('git') or {}).get('commit') or 'n/a')[:12]})"))]
+            ("Kit", e(f"{prov.get('kit_version')} (git {((prov.get('git_kit') or prov.get('git') or {}).get('commit') or 'n/a')[:12]})"))]
     params = prov.get("parameters") or {}
     prow = "".join(f"<tr><th><code>{e(str(k))}</code></th><td><code>{e(json.dumps(_shorten(v, root), ensure_ascii=False))}</code></td></tr>"
                    for k, v in params.items())
@@ -868,6 +905,8 @@ def execute_run(task: dict) -> dict:
         "duration_seconds": round(duration, 3),
         "kit_version": task.get("kit_version"),
         "git": task.get("git"),
+        "git_kit": task.get("git_kit"),
+        "git_notebook": task.get("git_notebook"),
         "corpus": task.get("corpus"),
         "python": {"version": platform.python_version(), "implementation": platform.python_implementation(),
                    "executable": sys.executable, "platform": platform.platform()},
@@ -937,12 +976,19 @@ def _previous_durations(folder: Path, names: Sequence[str]) -> dict[str, float]:
 
 
 def _archive_dir(base: Path) -> Path:
+    """Create and return a new dated folder under ``base``; ``-2``, ``-3`` ... when one of that
+    second exists. ``mkdir`` without ``exist_ok`` makes the claim atomic, so two batches started
+    in the same second never share a folder."""
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
-    path, k = base / stamp, 1
-    while path.exists():
-        k += 1
-        path = base / f"{stamp}-{k}"
-    return path
+    base.mkdir(parents=True, exist_ok=True)
+    for k in range(1, 10_000):
+        path = base / (stamp if k == 1 else f"{stamp}-{k}")
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise KitError(f"could not create a new dated folder under {base}")
 
 
 def _point_latest(base: Path, target: Path) -> None:
@@ -1009,9 +1055,15 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
-    facts = {"kit_version": kit.__version__, "git": git_info(config["base"]), "packages": package_versions(),
+    facts = {"kit_version": kit.__version__, "git": git_info(config["base"]),
+             "git_kit": git_info(Path(kit.__file__).resolve().parent), "packages": package_versions(),
              "command": ["kit", "run", *sys.argv[2:]] if Path(sys.argv[0]).name == "kit" else None}
+    git_by_folder: dict[Path, dict] = {}
+    for s in specs:
+        if s.notebook.parent not in git_by_folder:
+            git_by_folder[s.notebook.parent] = git_info(s.notebook.parent)
     tasks = [{"name": s.name, "notebook": str(s.notebook), "notebook_rel": _rel(s.notebook, config["base"]),
+              "git_notebook": git_by_folder[s.notebook.parent],
               "parameters": s.parameters, "run_dir": str(batch_dir / s.name), "show_code": show_code,
               "project_root": str(config["base"]), "timeout": config.get("timeout"),
               "corpus": s.corpus, **facts} for s in specs]
@@ -1140,6 +1192,8 @@ def write_index(batch_dir: Path, *, order: Sequence[str] = (), corpora: dict | N
                  f"{e(str(c.get('articles')))} articles, fingerprint <code>{e(str(c.get('fingerprint')))}</code>{rep_link}</p>")
     facts = facts or {}
     git = facts.get("git") or {}
+    if not git.get("commit"):  # the batch file is outside any repository: the kit's own commit
+        git = facts.get("git_kit") or git
     meta = (f"Generated {e(_now())} · kit {e(str(facts.get('kit_version', '')))} · git "
             f"{e(str(git.get('commit') or 'n/a')[:12])}{' (uncommitted changes)' if git.get('dirty') else ''}"
             + (f" · batch {seconds:.1f} s" if seconds is not None else ""))

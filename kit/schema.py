@@ -15,7 +15,7 @@ import pandas as pd
 
 #: Columns of the ``articles`` table, in order, with their meaning.
 ARTICLE_COLUMNS: dict[str, str] = {
-    "doc_id": "stable id derived from outlet, title, date and body text (same on every run)",
+    "doc_id": "stable id derived from the outlet, title, date and body text the source gives (same on every run)",
     "outlet": "publication name (from the source, a trailer, or site metadata)",
     "title": "headline",
     "subtitle": "standfirst / deck, when the source has one",
@@ -32,7 +32,8 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "related": "list of cross-linked headlines ('Read More: ...')",
     "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
     "n_words": "number of whitespace-separated words in text",
-    "source_path": "file the article came from (inside a zip: archive.zip!member)",
+    "source_path": "file the article came from, relative to the input folder it was found under "
+                   "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
     "source_record": "position of the record in its source file (1-based)",
     "content_hash": "sha1 of the normalised body text, used to find exact duplicates",

@@ -1,5 +1,6 @@
 """The command line: kit parse, kit ingest, kit formats."""
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,9 +35,30 @@ def test_parse_json_has_every_documented_field(capsys):
     assert art["source_format"] == "webcopy"
 
 
-def test_parse_doc_id_is_the_same_on_every_run(capsys):
-    ids = [json.loads(run(capsys, "parse", str(FIX), "--json")[1])[0]["doc_id"] for _ in range(2)]
-    assert ids[0] == ids[1]
+# worked by hand from the documented recipe in tests/test_corpus.py (sha1 of outlet, title, date, body)
+FULL_ID, MINIMAL_ID = "533af7247b1f5e67", "4f2dfc352a644ead"
+
+
+def ids_by_title(capsys, *argv):
+    code, out, err = run(capsys, "parse", *argv, "--json")
+    assert code == 0, err
+    return {a["title"]: a["doc_id"] for a in json.loads(out)}
+
+
+def test_parse_doc_id_is_the_same_on_every_run(capsys, tmp_path):
+    expected = {"Inside the Seven Hours That Thawed a Frozen Relationship": FULL_ID,
+                "Short Headline Without Furniture": MINIMAL_ID}
+    first, second = ids_by_title(capsys, str(FIX)), ids_by_title(capsys, str(FIX))  # two runs
+    assert {t: first[t] for t in expected} == {t: second[t] for t in expected} == expected
+    # other names (one with a date in it), the other argument order, and a companion file in the batch
+    (tmp_path / "dated").mkdir()
+    shutil.copy(FIX / "minimal.txt", tmp_path / "dated" / "2023-04-02-short.txt")
+    shutil.copy(FIX / "full_article.txt", tmp_path / "renamed.txt")
+    (tmp_path / "companion.txt").write_text(
+        "Another Story\n\nA different body.\n\nMore Must-Reads From Harbor Street Weekly\n\n"
+        "Contact us at letters@harborstreetweekly.example.\n", encoding="utf-8")
+    shuffled = ids_by_title(capsys, str(tmp_path / "dated"), str(tmp_path / "renamed.txt"), str(tmp_path / "companion.txt"))
+    assert {t: shuffled[t] for t in expected} == expected
 
 
 def test_bad_input_is_reported_with_its_file_and_the_batch_goes_on(capsys, tmp_path):
@@ -98,3 +120,13 @@ def test_every_bad_input_is_named_with_its_reason_and_the_batch_goes_on(capsys):
     formats = {a["source_format"] for a in arts}
     assert formats == {"csv", "factiva", "html", "jsonl", "lexisnexis"}
     assert any(a["source_path"].endswith("lexisnexis_export.docx") for a in arts)
+
+
+def test_make_quotes_the_corpus_path():
+    res = subprocess.run(["make", "-n", "report", "ingest", "CORPUS=my articles/2023 export", "REPORTS=out dir"],
+                         cwd=Path(__file__).parents[1], capture_output=True, text=True)
+    if res.returncode != 0 and "No such file" in res.stderr:
+        pytest.skip("make is not installed")
+    lines = [ln for ln in res.stdout.splitlines() if "kit run" in ln or "kit ingest" in ln]
+    assert any('-p corpus "my articles/2023 export" --out "out dir"' in ln for ln in lines), res.stdout
+    assert any('kit ingest "my articles/2023 export" --out' in ln for ln in lines), res.stdout

@@ -71,3 +71,24 @@ def test_ingest_summary_counts_reasons():
 def test_article_listing_orders_by_date(articles):
     a = articles.assign(title="t", authors=[["X"], [], [], [], []], source_path="p", source_record=1)
     assert article_listing(a)["doc_id"].tolist() == ["a", "b", "c", "e", "d"]
+
+
+@pytest.mark.parametrize("bad", [2023, 2023.0, True, "2023", "June 2023", "yesterday", ["2023-01-01"]])
+def test_filter_dates_rejects_what_is_not_a_date(articles, bad):
+    # pd.Timestamp(2023) is 1970-01-01 plus 2023 ns: an integer bound used to keep every article
+    with pytest.raises(kit.KitError, match="start must be a date"):
+        filter_dates(articles, start=bad)
+    with pytest.raises(kit.KitError, match="end must be a date"):
+        filter_dates(articles, end=bad)
+
+
+def test_filter_dates_accepts_dates_and_timestamps(articles):
+    import datetime as dt
+
+    by_text = filter_dates(articles, start="2023-02-27", end="2023-06-18")["doc_id"].tolist()
+    assert by_text == ["b", "c"]  # b at 23:59 on the first day, c at 00:00 on the last day
+    assert filter_dates(articles, start=dt.date(2023, 2, 27), end=dt.date(2023, 6, 18))["doc_id"].tolist() == by_text
+    assert filter_dates(articles, start=pd.Timestamp("2023-02-27 15:00"), end=dt.datetime(2023, 6, 18, 1))[
+        "doc_id"].tolist() == by_text
+    with pytest.raises(kit.KitError, match="not a valid date"):
+        filter_dates(articles, start="2023-02-30")

@@ -118,7 +118,7 @@ def test_notebook_without_parameters_cell(tmp_path):
 @pytest.mark.parametrize("kind,raw,expected", [
     ("int", "7", 7), ("float", "2", 2.0), ("float", "0.25", 0.25), ("str", "2023", "2023"),
     ("bool", "True", True), ("bool", "off", False), ("list", '["a", "b"]', ["a", "b"]),
-    ("list", "['a']", ["a"]), ("dict", '{"k": 1}', {"k": 1}), ("none", "None", None), ("none", "12", 12),
+    ("list", "['a']", ["a"]), ("dict", '{"k": 1}', {"k": 1}), ("none", "None", None), ("none", "12", "12"), ("any", "12", 12),
     ("none", "2023-06-01", "2023-06-01"), ("none", "text", "text"),
 ])
 def test_cli_values_are_coerced_to_the_declared_type(kind, raw, expected):
@@ -168,6 +168,53 @@ def test_wrong_type_is_an_error_before_anything_runs(tmp_path):
     with pytest.raises(KitError, match=r"parameter 'n' \(from -p\): 'many' is not an integer"):
         runner.run_batch(cfg, params=[("n", "many")], out=tmp_path / "out", log=quiet)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def _params_notebook(path: Path, source: str) -> Path:
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["parameters"]
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_code_cell("pass")]), path)
+    return path
+
+
+def test_none_defaults_keep_p_values_as_text_and_annotations_are_honoured(tmp_path):
+    nb = _params_notebook(tmp_path / "dates.ipynb",
+                          'corpus = "x"  # corpus\noutput_dir = "out"  # out\ndate_from = None  # first day\n'
+                          'n_max: int | None = None  # cap\nlabel: Optional[str] = None  # label\n'
+                          'tags: list[str] = []  # tags\n')
+    params = runner.notebook_parameters(nb)
+    assert {n: p.kind for n, p in params.items()} == {"corpus": "str", "output_dir": "str", "date_from": "none",
+                                                       "n_max": "int", "label": "str", "tags": "list"}
+    cfg = write_config(tmp_path / "b.yml", f"runs:\n  - notebook: {nb.as_posix()}\n")
+    config = runner.load_config(cfg)
+    (entry,) = runner.plan_batch(config, cli_params=[("date_from", "2023"), ("n_max", "5"), ("label", "7")])
+    assert entry.parameters["date_from"] == "2023"  # text, not the integer 2023 (which pandas reads as 1970)
+    assert entry.parameters["n_max"] == 5 and entry.parameters["label"] == "7"
+    (entry,) = runner.plan_batch(config, cli_params=[("date_from", "None")])
+    assert entry.parameters["date_from"] is None
+    with pytest.raises(KitError, match=r"parameter 'n_max' \(from -p\): 'many' is not an integer"):
+        runner.plan_batch(config, cli_params=[("n_max", "many")])
+    cfg = write_config(tmp_path / "c.yml", f"runs:\n  - notebook: {nb.as_posix()}\n    parameters: {{label: 3}}\n")
+    with pytest.raises(KitError, match=r"parameter 'label' .*expected str, got int 3"):
+        runner.plan_batch(runner.load_config(cfg))
+
+
+def test_archive_folders_of_the_same_second_are_distinct(tmp_path, monkeypatch):
+    class FrozenClock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 11, 28, 6, 0, 0, tzinfo=tz)
+
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(runner, "dt", SimpleNamespace(datetime=FrozenClock, timezone=dt.timezone))
+    made = [runner._archive_dir(tmp_path / "arch") for _ in range(3)]
+    assert [p.name for p in made] == ["2026-11-28T060000Z", "2026-11-28T060000Z-2", "2026-11-28T060000Z-3"]
+    assert all(p.is_dir() for p in made)
+
+
+def test_git_info_outside_a_repository(tmp_path):
+    assert runner.git_info(tmp_path) == {"commit": None, "dirty": None}
 
 
 def test_output_dir_is_reserved(tmp_path):
@@ -287,6 +334,13 @@ def test_per_run_outputs_and_provenance(batch):
                                   "n": 6, "scale": 1.0, "label": "six", "seed": 42}
     assert prov["seed"] == 42 and prov["kit_version"] == kit.__version__
     assert set(prov["git"]) == {"commit", "dirty"}
+    # the batch file sits outside any repository; the kit's and the notebook's own commits are kept
+    assert prov["git"]["commit"] is None
+    assert set(prov["git_kit"]) == set(prov["git_notebook"]) == {"commit", "dirty"}
+    if (ROOT / ".git").exists():
+        assert re.fullmatch(r"[0-9a-f]{40}", prov["git_kit"]["commit"])
+        assert prov["git_notebook"]["commit"] == prov["git_kit"]["commit"]
+        assert prov["git_kit"]["commit"][:12] in (ok / "ok.html").read_text(encoding="utf-8")
     assert prov["python"]["version"].count(".") == 2
     assert prov["packages"]["papermill"] and prov["packages"]["pandas"]
     assert prov["started"] <= prov["finished"] and prov["duration_seconds"] > 0

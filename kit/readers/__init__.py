@@ -6,6 +6,7 @@ for each file by extension and content (or the one named by ``format``) and yiel
 """
 from __future__ import annotations
 
+import io
 import os
 import zipfile
 from dataclasses import dataclass
@@ -21,14 +22,24 @@ from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+#: How deep ``.zip`` archives inside ``.zip`` archives are opened.
+ZIP_DEPTH = 3
 
 
 @dataclass
 class SourceFile:
-    """One file to read: ``path`` as shown to the user (``a.zip!b/c.txt`` inside archives)."""
+    """One file to read.
+
+    ``path`` is what the tables and the report show: the path relative to the input folder it was
+    found under (``nested/a.txt``), or the path as given for a file named directly; members of a
+    ``.zip`` archive are ``archive.zip!member`` (``a.zip!b.zip!c.txt`` for an archive inside one).
+    ``rel`` is the same path relative to the input root (a file named directly: its name), used
+    for the corpus fingerprint so that it does not depend on where the corpus sits.
+    """
 
     path: str
     data: bytes
+    rel: str = ""
 
 
 def formats() -> dict[str, str]:
@@ -40,41 +51,89 @@ def formats() -> dict[str, str]:
     return {name: spec.description for name, spec in REGISTRY.items()}
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[SourceFile | Rejection]:
+def _skipped_name(name: str) -> bool:
+    """Hidden files, OS furniture (``.DS_Store``, ``Thumbs.db``) and Office lock files (``~$x.docx``)."""
+    return name.startswith((".", "~$")) or name in _SKIP_NAMES
+
+
+def iter_files(paths: Iterable[str | os.PathLike], *, skipped: list[str] | None = None
+               ) -> Iterator[SourceFile | Rejection]:
     """Every file below ``paths`` (folders recursively, zip members), in a stable sorted order.
 
-    Hidden files and folders (starting with ``.``) are skipped; a missing path is a rejection.
+    Files found in a folder are named relative to that folder (see :class:`SourceFile`).
+    Hidden files and folders (starting with ``.``), OS files and Office lock files (``~$``) are
+    skipped and, when ``skipped`` is a list, appended to it. A missing path, a broken symbolic
+    link and anything that is not a regular file (a FIFO, a socket, a device) is a rejection.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> (d / "sub").mkdir(); _ = (d / "sub" / "a.txt").write_text("A"); _ = (d / ".b.txt").write_text("B")
+    >>> skipped = []
+    >>> [(f.path, f.rel) for f in iter_files([d], skipped=skipped)], skipped
+    ([('sub/a.txt', 'sub/a.txt')], ['.b.txt'])
     """
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for f in sorted(q for q in p.rglob("*") if q.is_file()):
+            for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts) or f.name in _SKIP_NAMES:
+                rel_s = rel.as_posix()
+                if any(_skipped_name(part) for part in rel.parts):
+                    if skipped is not None and not f.is_dir():
+                        skipped.append(rel_s)
                     continue
-                yield from _expand(f)
-        elif p.is_file():
-            yield from _expand(p)
+                if f.is_dir():
+                    continue
+                yield from _expand(f, rel_s, rel_s)
+        elif p.exists() or p.is_symlink():
+            yield from _expand(p, str(p), p.name)
         else:
             yield Rejection(str(p), "no such file or folder")
 
 
-def _expand(f: Path) -> Iterator[SourceFile | Rejection]:
+def _expand(f: Path, shown: str, rel: str) -> Iterator[SourceFile | Rejection]:
+    if f.is_symlink() and not f.exists():
+        yield Rejection(shown, f"broken link (points to {os.readlink(f)})")
+        return
+    if not f.is_file():
+        yield Rejection(shown, "not a regular file (a pipe, socket or device), not read")
+        return
     if f.suffix.lower() == ".zip":
         try:
             with zipfile.ZipFile(f) as z:
-                for name in sorted(z.namelist()):
-                    base = name.rsplit("/", 1)[-1]
-                    if name.endswith("/") or base.startswith(".") or base in _SKIP_NAMES or name.startswith("__MACOSX/"):
-                        continue
-                    yield SourceFile(f"{f}!{name}", z.read(name))
+                yield from _zip_members(z, shown, rel, depth=1)
         except (zipfile.BadZipFile, OSError) as e:
-            yield Rejection(str(f), f"not a readable zip archive ({e})")
+            yield Rejection(shown, f"not a readable zip archive ({e})")
         return
     try:
-        yield SourceFile(str(f), f.read_bytes())
+        yield SourceFile(shown, f.read_bytes(), rel)
     except OSError as e:
-        yield Rejection(str(f), f"cannot open ({e.strerror or e})")
+        yield Rejection(shown, f"cannot open ({e.strerror or e})")
+
+
+def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, *, depth: int) -> Iterator[SourceFile | Rejection]:
+    """Members of an open archive; archives inside it are opened up to :data:`ZIP_DEPTH` levels."""
+    for name in sorted(z.namelist()):
+        base = name.rsplit("/", 1)[-1]
+        if name.endswith("/") or _skipped_name(base) or name.startswith("__MACOSX/"):
+            continue
+        where, where_rel = f"{shown}!{name}", f"{rel}!{name}"
+        try:
+            data = z.read(name)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as e:
+            yield Rejection(where, f"cannot read this archive member ({e})")
+            continue
+        if base.lower().endswith(".zip"):
+            if depth >= ZIP_DEPTH:
+                yield Rejection(where, f"archive nested deeper than {ZIP_DEPTH} levels, not opened")
+                continue
+            try:
+                with zipfile.ZipFile(io.BytesIO(data)) as inner:
+                    yield from _zip_members(inner, where, where_rel, depth=depth + 1)
+            except (zipfile.BadZipFile, OSError) as e:
+                yield Rejection(where, f"not a readable zip archive ({e})")
+            continue
+        yield SourceFile(where, data, where_rel)
 
 
 def detect_format(data: bytes, path: str) -> str:
