@@ -6,3 +6,14 @@ collect_ignore = ["kit/__main__.py", "benchmarks"]
 
 os.chdir(Path(__file__).parent)  # doctests and fixtures use paths relative to the project root
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Property tests explore new random examples on a developer's machine; in CI they replay a fixed
+# sequence, so a landing never depends on the luck of the draw (and a failure reproduces).
+try:
+    from hypothesis import settings as _hyp_settings
+
+    _hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        _hyp_settings.load_profile("ci")
+except ImportError:  # hypothesis is a dev dependency
+    pass
