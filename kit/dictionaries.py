@@ -101,6 +101,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.schema import group_labels
 from kit.errors import KitError
 from kit.resample import bootstrap_ci, check_bootstrap_args, wilson_ci
 from kit.text import TokenOptions, find_tokens, normalise_term, sentences as split_sentences
@@ -905,7 +906,7 @@ def group_column(articles: pd.DataFrame, group_by: str | None) -> pd.Series:
         return pd.Series("all", index=articles.index, dtype="object")
     if group_by in articles.columns:
         s = articles[group_by]
-        return s.astype("object").where(s.notna(), "(unknown)").astype(str).astype("object")
+        return group_labels(s).astype("object")
     if group_by in _PERIODS:
         if "published" not in articles.columns:
             raise KitError(f"group_by='{group_by}' needs a 'published' column")

@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from kit.schema import group_labels
 from kit.errors import KitError
 
 _FREQS = {"D": "day", "W": "week (starting Monday)", "M": "month", "Q": "quarter", "Y": "year"}
@@ -20,7 +21,7 @@ def _check_group(articles: pd.DataFrame, group: str) -> None:
 
 
 def _group_values(articles: pd.DataFrame, group: str) -> pd.Series:
-    return articles[group].astype("object").where(articles[group].notna(), "(unknown)").astype(str)
+    return group_labels(articles[group])
 
 
 def _date_bound(value, name: str) -> pd.Timestamp:

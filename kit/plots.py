@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import KitError
+from kit.schema import group_labels
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order groups receive them.
 PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -323,7 +324,7 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     'Articles (count)'
     """
     _need(df, {"group": group, "value": value, "hue": hue}, "bar_counts")
-    data = df.assign(_g=df[group].astype("object").where(df[group].notna(), "(unknown)").astype(str),
+    data = df.assign(_g=group_labels(df[group]),
                      _v=pd.to_numeric(df[value], errors="coerce").fillna(0.0))
     groups = list(dict.fromkeys(data["_g"]))
     if sort:
@@ -385,7 +386,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     data = df.assign(_d=dates, _v=pd.to_numeric(df[value], errors="coerce"))
     data = data[data["_d"].notna()]
     if group is not None:
-        data = data.assign(_g=data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str))
+        data = data.assign(_g=group_labels(data[group]))
     else:
         data = data.assign(_g="all")
     with style():
@@ -447,7 +448,7 @@ def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = N
             if group is None:
                 ax.hist(data["_v"].to_numpy(), bins=edges, color=PALETTE[0], edgecolor="white", linewidth=0.6)
             else:
-                labels = data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str)
+                labels = group_labels(data[group])
                 colors = group_colors(labels)
                 for g in sorted(colors):
                     v = data["_v"][labels == g].to_numpy()
@@ -555,7 +556,7 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
     ok = np.isfinite(xs.to_numpy()) & np.isfinite(ys.to_numpy()) & (xs.to_numpy() > 0)
     data = df.assign(_x=xs, _y=ys, _t=df[term].astype(str))[ok]
     if group is not None:
-        data = data.assign(_g=data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str))
+        data = data.assign(_g=group_labels(data[group]))
         panels = sorted(data["_g"].unique()) or ["(none)"]
     else:
         data = data.assign(_g="all")
@@ -685,7 +686,7 @@ def dispersion_plot(df: pd.DataFrame, *, term: str = "pattern", position: str = 
             if color is None:
                 ax.scatter(data["_p"], yvals, marker="|", s=120, color=PALETTE[0], linewidths=1.2)
             else:
-                labels = data[color].astype("object").where(data[color].notna(), "(unknown)").astype(str)
+                labels = group_labels(data[color])
                 colors = group_colors(labels)
                 ax.scatter(data["_p"], yvals, marker="|", s=120, c=[colors[v] for v in labels], linewidths=1.2)
                 ax.legend(handles=[Line2D([], [], color=c, marker="|", linestyle="", markersize=10, label=k)
@@ -721,7 +722,7 @@ def _interval_rows(df, *, label: str, estimate: str, low: str, high: str, group:
                        f"e.g. '{bad['_f'].iloc[0]}'")
     labels = list(dict.fromkeys(data["_f"]))
     if group is not None:
-        data = data.assign(_g=data[group].astype("object").where(data[group].notna(), "(unknown)").astype(str))
+        data = data.assign(_g=group_labels(data[group]))
     else:
         data = data.assign(_g="all")
     return data, labels, sorted(data["_g"].unique())

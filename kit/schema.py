@@ -133,3 +133,16 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
         pub = (ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")).isoformat()
     key = "\x1f".join([normalise_for_hash(outlet or ""), normalise_for_hash(title or ""), pub, normalise_for_hash(text)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+#: The label of a missing group value in every grouped table and figure.
+UNKNOWN_GROUP = "(unknown)"
+
+
+def group_labels(values: pd.Series) -> pd.Series:
+    """Group values as text, a missing value labelled :data:`UNKNOWN_GROUP` (never dropped).
+
+    >>> group_labels(pd.Series(["Wire", None, 3])).tolist()
+    ['Wire', '(unknown)', '3']
+    """
+    return values.astype("object").where(values.notna(), UNKNOWN_GROUP).astype(str)

@@ -79,6 +79,7 @@ import pandas as pd
 from scipy import sparse, stats
 
 from kit.errors import KitError
+from kit.schema import UNKNOWN_GROUP  # missing groups: one group, labelled as everywhere
 from kit.text import _S_CONTRACTIONS, _TOKEN_RE, TokenOptions, find_tokens, normalise_term, sentences
 
 __all__ = [
@@ -807,8 +808,6 @@ def largest_group(counts: pd.DataFrame, *, group: str, n_col: str = "n"):
 
 
 _CORRECTIONS = (None, "bonferroni")
-#: The label of a missing group value in keyness and log-odds (both treat it as one group).
-UNKNOWN_GROUP = "(unknown)"
 
 
 def _group_values(counts: pd.DataFrame, group: str) -> pd.Series:
