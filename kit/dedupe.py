@@ -9,8 +9,11 @@ How it works (README, "Wire copy and near-duplicates"):
    signature per article (computed by the well-kept ``datasketch`` library, one batch per
    article) goes into a ``datasketch.MinHashLSH`` index; articles that
    share a band become candidate pairs. Work and memory grow linearly with the corpus.
-3. **Date window**: candidates published more than ``window_days`` apart are dropped (an undated
-   article is compared with every candidate).
+3. **Date window**: articles are put in blocks one window wide by publication date; each block
+   gets an LSH index with the next block, so an article meets only articles of its own and the
+   neighbouring weeks (this keeps the work linear in the corpus for a steady flow of news), and
+   candidates more than ``window_days`` apart are dropped. An undated article is compared with
+   every article.
 4. **Exact check**: for every candidate pair, the exact Jaccard similarity ``|A & B| / |A | B|``
    and containment ``|A & B| / min(|A|, |B|)`` of the shingle sets; a pair is a near-duplicate
    when ``containment >= min_containment`` (containment, not Jaccard, decides, because a reprint
@@ -45,7 +48,7 @@ SHINGLE_WORDS = 3
 NUM_PERM = 128
 #: Jaccard level around which LSH turns pairs into candidates (datasketch picks bands and rows).
 #: Low on purpose: a trimmed or re-ledged reprint has a low Jaccard but a high containment.
-LSH_THRESHOLD = 0.25
+LSH_THRESHOLD = 0.2
 #: A candidate pair is a near-duplicate when this share of the shorter article's shingles is in the other.
 MIN_CONTAINMENT = 0.5
 #: Candidates further apart than this many days are not compared.
@@ -64,12 +67,12 @@ WIRE_CREDITS = (
     ("AP", r"""\(\s*AP\s*\)                               # dateline credit: WASHINGTON (AP) -
              | \bAssociated\s+Press\b                       # byline or credit line"""),
     ("Reuters", r"""\(\s*Reuters\s*\)                       # dateline credit: BEIJING (Reuters) -
-             | ^\s*(?:By\s+)?Reuters\b                      # byline "Reuters" / "By Reuters"
+             | ^\s*(?:By\s+)?(?:[\w.' -]+,\s*)?Reuters(?:\s+staff)?\s*$   # byline line: "By Reuters", "Jane Roe, Reuters"
              | \bThomson\s+Reuters\b                        # copyright line
              | \(\s*Reporting\s+by\b[^)]*\)                 # Reuters credit line (Reporting by X; Editing by Y)"""),
     ("AFP", r"""\(\s*AFP\s*\)                               # dateline credit
              | \bAgence\s+France[-\s]Presse\b               # full name
-             | ^\s*(?:By\s+)?AFP\b                          # byline"""),
+             | ^\s*(?:By\s+)?(?:[\w.' -]+,\s*)?AFP\s*$         # byline line"""),
     ("Xinhua", r"""\(\s*Xinhua\s*\) | \bXinhua\s+News\s+Agency\b"""),
     ("Bloomberg", r"""^\s*(?:By\s+)?Bloomberg(?:\s+News)?\s*$   # byline "Bloomberg News"
              | \(\s*Bloomberg\s*\)"""),
@@ -179,26 +182,50 @@ def near_duplicate_pairs(articles: pd.DataFrame, *, window_days: float | None = 
     days = _days(articles["published"]) if "published" in articles.columns else np.full(len(ids), np.nan)
     sh = [shingles(t, shingle_words) for t in articles["text"].tolist()]
     signer = _Signer(num_perm, seed)
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
-    sigs = []
-    for i, s in enumerate(sh):
-        m = signer(s)
-        sigs.append(m)
-        if m is not None:
-            lsh.insert(i, m, check_duplication=False)
+    sigs = [signer(s) for s in sh]
     rows = []
-    for i, m in enumerate(sigs):
-        if m is None:
-            continue
-        for j in lsh.query(m):
-            if j <= i:
-                continue
-            dd = abs(days[i] - days[j])
-            if window_days is not None and dd > window_days:  # NaN (undated) compares False: kept
-                continue
-            jac, con = _similarity(sh[i], sh[j])
-            if con >= min_containment:
-                rows.append((ids[i], ids[j], jac, con, dd))
+
+    def check(i, j):
+        dd = abs(days[i] - days[j])
+        if window_days is not None and dd > window_days:  # NaN (undated) compares False: kept
+            return
+        jac, con = _similarity(sh[i], sh[j])
+        if con >= min_containment:
+            a, b = (i, j) if i < j else (j, i)
+            rows.append((ids[a], ids[b], jac, con, dd))
+
+    def index(members):
+        lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        for i in members:
+            lsh.insert(i, sigs[i], check_duplication=False)
+        return lsh
+
+    have = [i for i in range(len(ids)) if sigs[i] is not None]
+    dated = [i for i in have if not np.isnan(days[i])]
+    undated = [i for i in have if np.isnan(days[i])]
+    if window_days is None or not dated:
+        blocks = {0: have}
+        undated = []
+    else:  # blocks one window wide: an article meets only its own block and the next one
+        width = max(float(window_days), 1.0)
+        blocks = {}
+        for i in dated:
+            blocks.setdefault(int(days[i] // width), []).append(i)
+    block_of = {i: k for k, members in blocks.items() for i in members}
+    for k in sorted(blocks):
+        lsh = index(blocks[k] + blocks.get(k + 1, []))
+        for i in blocks[k]:
+            for j in lsh.query(sigs[i]):
+                if block_of[j] != k or j > i:  # a pair inside the block once; the next block always
+                    check(i, j)
+    if undated:  # an undated article is compared with every article
+        lsh = index(have)
+        done = set()
+        for i in undated:
+            for j in lsh.query(sigs[i]):
+                if j != i and (min(i, j), max(i, j)) not in done:
+                    done.add((min(i, j), max(i, j)))
+                    check(i, j)
     out = pd.DataFrame(rows, columns=["doc_id_a", "doc_id_b", "jaccard", "containment", "days_apart"])
     return out.sort_values(["doc_id_a", "doc_id_b"], kind="stable").reset_index(drop=True)
 

@@ -50,13 +50,16 @@ def _strata(articles: pd.DataFrame, by: tuple[str, ...]) -> pd.Series:
     return out
 
 
-def _allocate(sizes: pd.Series, n: int) -> pd.Series:
-    """Proportional allocation with largest remainders (Hamilton): sums to ``n``, never above a size."""
+def _allocate(sizes: pd.Series, n: int, rng: np.random.Generator) -> pd.Series:
+    """Proportional allocation with largest remainders (Hamilton): sums to ``n``, never above a
+    size; equal remainders are ordered at random (seeded), not by stratum name."""
     total = int(sizes.sum())
     quota = sizes * n / total
     alloc = np.floor(quota).astype(int)
     rest = n - int(alloc.sum())
-    order = (quota - alloc).sort_values(ascending=False, kind="stable").index
+    frac = (quota - alloc).round(12)
+    tiebreak = pd.Series(rng.permutation(len(sizes)), index=sizes.index)
+    order = pd.DataFrame({"f": frac, "t": tiebreak}).sort_values(["f", "t"], ascending=[False, True]).index
     for k in order:
         if rest <= 0:
             break
@@ -71,7 +74,7 @@ def code_sample(articles: pd.DataFrame, n: int, *, strata=("outlet", "month"), s
     """A stratified random sample of articles, as a coding sheet (one row per article).
 
     Each stratum (the combination of the ``strata`` columns or periods) gets a share of ``n``
-    proportional to its size (largest remainders, so the sizes add up to ``n``); articles are drawn
+    proportional to its size (largest remainders, ties in random order, so the sizes add up to ``n``); articles are drawn
     without replacement inside each stratum with ``numpy.random.default_rng(seed)``, strata in
     sorted order, so the same seed and corpus give the same sample.
 
@@ -111,8 +114,8 @@ def code_sample(articles: pd.DataFrame, n: int, *, strata=("outlet", "month"), s
     arts = articles.reset_index(drop=True)
     st = _strata(arts, tuple(strata))
     sizes = st.value_counts().sort_index()
-    alloc = _allocate(sizes, int(n))
     rng = np.random.default_rng(seed)
+    alloc = _allocate(sizes, int(n), rng)
     picked = []
     for s in sizes.index:
         idx = np.sort(np.flatnonzero((st == s).to_numpy()))
