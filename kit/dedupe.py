@@ -102,14 +102,14 @@ def shingles(text, k: int = SHINGLE_WORDS) -> np.ndarray:
     """
     words = _WORD_RE.findall(text.lower()) if isinstance(text, str) else []
     if not words:
-        return np.zeros(0, dtype=np.uint64)
+        return np.zeros(0, dtype=np.uint32)
     h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
     if len(h) < k:
         k = len(h)
     out = np.zeros(len(h) - k + 1, dtype=np.uint64)
     for j in range(k):  # polynomial rolling combination, wrapped to 32 bits
         out = (out * np.uint64(0x01000193) + h[j:len(h) - k + 1 + j]) & _MASK32
-    return np.unique(out)
+    return np.unique(out).astype(np.uint32)
 
 
 class _Signer:
@@ -118,14 +118,19 @@ class _Signer:
     def __init__(self, num_perm: int, seed: int):
         if not isinstance(num_perm, int) or isinstance(num_perm, bool) or num_perm < 16:
             raise KitError(f"num_perm must be an integer of at least 16, got {num_perm!r}")
+        from datasketch import MinHash
+
         self.num_perm, self.seed = num_perm, seed
+        self.template = MinHash(num_perm=num_perm, seed=seed)  # permutations drawn once, shared
 
     def __call__(self, sh: np.ndarray):
         from datasketch import LeanMinHash, MinHash
 
         if len(sh) == 0:
             return None
-        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=int)  # values are hashes already
+        t = self.template
+        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=int,  # values are hashes already
+                    permutations=t.permutations, scheme=t.scheme)
         m.update_batch(sh.tolist())
         return LeanMinHash(m)
 
