@@ -27,7 +27,7 @@ import pandas as pd
 from kit.errors import KitError
 from kit.resample import check_bootstrap_args
 
-__all__ = ["KitAnalyzer", "FrameModel", "train_frames", "compare_with_dictionary", "load_model",
+__all__ = ["KitAnalyzer", "FrameModel", "train_frames", "compare_with_dictionary", "validation_table", "load_model",
            "validation_metrics", "METRICS", "THRESHOLD"]
 
 #: Probability at or above which a frame is predicted present.
@@ -364,3 +364,23 @@ def compare_with_dictionary(articles: pd.DataFrame, labels: pd.DataFrame, dictio
     m["probability"] = np.where(m["present"], 0.5 + r / 2, r / 2)
     return validation_metrics(m[["doc_id", "frame", "label", "probability"]], n_boot=n_boot, seed=seed, ci=ci,
                               method="dictionary")
+
+
+def validation_table(model: FrameModel, articles: pd.DataFrame, labels: pd.DataFrame, dictionary=None, *,
+                     min_hits: int = 1, n_boot: int = 1000, seed: int = 0, ci: float = 0.95) -> pd.DataFrame:
+    """The model's cross-validated rows followed by the dictionary's rows on the same articles
+    (:func:`compare_with_dictionary`); ``dictionary=None`` gives the model's rows only.
+
+    >>> arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(8)],
+    ...                      "text": ["tariffs and markets"] * 4 + ["a family funeral"] * 4})
+    >>> labels = pd.DataFrame({"doc_id": arts["doc_id"], "frame": "economic", "label": [1] * 4 + [0] * 4})
+    >>> m = train_frames(arts, labels, folds=2, min_df=1, n_boot=0)
+    >>> validation_table(m, arts, labels, {"economic": ["tariff*"]}, n_boot=0)[["frame", "method", "auc"]]
+          frame      method  auc
+    0  economic  classifier  1.0
+    1  economic  dictionary  1.0
+    """
+    if dictionary is None:
+        return model.validation.copy()
+    d = compare_with_dictionary(articles, labels, dictionary, min_hits=min_hits, n_boot=n_boot, seed=seed, ci=ci)
+    return pd.concat([model.validation, d], ignore_index=True)
