@@ -135,14 +135,5 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-#: The label of a missing group value in every grouped table and figure.
-UNKNOWN_GROUP = "(unknown)"
-
-
-def group_labels(values: pd.Series) -> pd.Series:
-    """Group values as text, a missing value labelled :data:`UNKNOWN_GROUP` (never dropped).
-
-    >>> group_labels(pd.Series(["Wire", None, 3])).tolist()
-    ['Wire', '(unknown)', '3']
-    """
-    return values.astype("object").where(values.notna(), UNKNOWN_GROUP).astype(str)
+# The group helpers live in kit.groups; these names stay for the modules that import them from here.
+from kit.groups import UNKNOWN as UNKNOWN_GROUP, group_labels  # noqa: E402,F401

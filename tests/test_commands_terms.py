@@ -12,7 +12,7 @@ import pytest
 from scipy import stats
 
 from kit.cli import main
-from kit.text import stopwords
+from kit.text import stopword_set as stopwords
 
 FIX = Path(__file__).parent / "fixtures" / "terms"
 ARTICLES = str(FIX / "articles.jsonl")

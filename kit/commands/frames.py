@@ -26,9 +26,9 @@ def frames_json(articles, dictionary, *, negation_window: int = 3, include_negat
                 with_zeros: bool = False) -> list[dict]:
     """``[{doc_id, frame, hits, per_1k, evidence}]``: evidence is the list of matched sentences
     (each sentence once, in text order)."""
-    from kit.dictionaries import _as_dictionary, dictionary_hits, frame_evidence, frame_scores
+    from kit.frames import dictionary_hits, frame_evidence, frame_scores, load_dictionary
 
-    d = _as_dictionary(dictionary)
+    d = load_dictionary(dictionary)
     hits = dictionary_hits(articles, d, negation_window=negation_window)
     scores = frame_scores(articles, d, hits=hits, include_negated=include_negated, min_hits=1)
     ev = frame_evidence(hits, articles, include_negated=include_negated, window=0)
