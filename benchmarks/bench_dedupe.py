@@ -35,6 +35,7 @@ PARAGRAPHS, PARA_WORDS = 6, 70
 
 def generate(n: int, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     from corpus_gen import build_lexicon
+
     from kit.dedupe_eval import newsroom_copy
 
     rng = np.random.default_rng(seed)

@@ -9,9 +9,21 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.coded import (agreement, apply_frames, code_sample, coded_prevalence, compare_with_dictionary, disagreements,
-                       gold_labels, least_certain, load_model, read_coding_sheet, rogan_gladen, train_frames,
-                       write_coding_sheet)
+from kit.coded import (
+    agreement,
+    apply_frames,
+    code_sample,
+    coded_prevalence,
+    compare_with_dictionary,
+    disagreements,
+    gold_labels,
+    least_certain,
+    load_model,
+    read_coding_sheet,
+    rogan_gladen,
+    train_frames,
+    write_coding_sheet,
+)
 from kit.coded.train import validation_metrics
 from kit.errors import KitError
 

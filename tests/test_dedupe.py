@@ -9,8 +9,16 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.dedupe import (dedupe, near_duplicate_pairs, plot_provenance, reprint_clusters, reprint_provenance,
-                        reprint_share, shingles, wire_credits)
+from kit.dedupe import (
+    dedupe,
+    near_duplicate_pairs,
+    plot_provenance,
+    reprint_clusters,
+    reprint_provenance,
+    reprint_share,
+    shingles,
+    wire_credits,
+)
 from kit.dedupe_eval import cluster_pairs, pair_scores, reprint_testset
 from kit.errors import KitError
 
