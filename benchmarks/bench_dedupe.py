@@ -91,15 +91,15 @@ def main() -> int:
     lines = ["# Near-duplicate benchmark", "", f"cores: {os.cpu_count()}; python {sys.version.split()[0]}", ""]
 
     small, _ = generate(args.small, seed=1)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     naive = naive_pairs(small, MIN_CONTAINMENT)
-    t_naive = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_naive = time.process_time() - t0
+    t0 = time.process_time()
     fast = near_duplicate_pairs(small)
-    t_fast = time.perf_counter() - t0
+    t_fast = time.process_time() - t0
     fast_set = set(zip(fast["doc_id_a"], fast["doc_id_b"]))
     lines += [f"## {args.small:,} articles: kit (datasketch MinHash LSH) vs all pairs (Python sets)", "",
-              "| method | seconds | pairs found |", "|---|---:|---:|",
+              "| method | CPU seconds | pairs found |", "|---|---:|---:|",
               f"| all pairs, exact containment (naive) | {t_naive:.1f} | {len(naive)} |",
               f"| kit.dedupe.near_duplicate_pairs | {t_fast:.1f} | {len(fast_set)} |", "",
               f"speed-up: **{t_naive / t_fast:.1f}x**; pairs of the naive method found by the kit: "
@@ -108,17 +108,18 @@ def main() -> int:
     t0 = time.perf_counter()
     arts, truth = generate(args.n, seed=0)
     t_gen = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     pairs = near_duplicate_pairs(arts)
     t_pairs = time.perf_counter() - t0
     clusters = reprint_clusters(arts, pairs)
-    t_all = time.perf_counter() - t0
+    t_all, c_all = time.perf_counter() - t0, time.process_time() - c0
     s = pair_scores(cluster_pairs(clusters), truth)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines += [f"## {args.n:,} articles ({REPRINT_SHARE:.0%} reprints with newsroom edits)", "",
               f"- generation: {t_gen:.0f} s (not counted)",
               f"- near_duplicate_pairs: **{t_pairs:.0f} s**; with reprint_clusters (origins, paragraph changes): "
-              f"**{t_all:.0f} s** ({t_all / 60:.1f} min; target < 10 min on 2 cores: {'met' if t_all < 600 else 'NOT met'})",
+              f"**{t_all:.0f} s** wall ({t_all / 60:.1f} min; target < 10 min on 2 cores: {'met' if t_all < 600 else 'NOT met'}); "
+              f"CPU time of the process {c_all:.0f} s (the wall time includes waiting when the machine is shared)",
               f"- pairs found {s['n_found']:,} of {s['n_true']:,} true; pair precision **{s['precision']:.4f}**, "
               f"recall **{s['recall']:.4f}** (cluster pairs)",
               f"- peak resident memory: {peak:,.0f} MB", ""]
