@@ -2,8 +2,8 @@
 
 A coding sheet is a CSV with one row per article and coder: ``doc_id``, ``coder`` (empty in the
 sheet as written: each coder fills in a copy, or adds rows), ``outlet``, ``published``, ``stratum``,
-``title``, ``lede`` (the first words of the body), ``full_text`` (the article's URL, or the path of
-the text file written beside the sheet), then one column per frame (``1`` present, ``0`` absent,
+``title``, ``lede`` (the first words of the body), ``url``, ``full_text`` (the path of the text file
+written beside the sheet), then one column per frame (``1`` present, ``0`` absent,
 empty = not coded).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ __all__ = ["code_sample", "write_coding_sheet", "codebook_template", "read_codin
            "YES_VALUES", "NO_VALUES"]
 
 #: Columns of a coding sheet before the frame columns.
-SHEET_COLUMNS = ("doc_id", "coder", "outlet", "published", "stratum", "title", "lede", "full_text")
+SHEET_COLUMNS = ("doc_id", "coder", "outlet", "published", "stratum", "title", "lede", "url", "full_text")
 #: Cell values read as "frame present" / "frame absent" (case-insensitive); empty = not coded.
 YES_VALUES = frozenset({"1", "yes", "y", "true", "x", "present"})
 NO_VALUES = frozenset({"0", "no", "n", "false", "absent"})
@@ -92,8 +92,8 @@ def code_sample(articles: pd.DataFrame, n: int, *, strata=("outlet", "month"), s
     -------
     DataFrame
         The columns of :data:`SHEET_COLUMNS` then one per frame, sorted by stratum and doc_id;
-        ``full_text`` is the article's ``url`` when it has one (else empty, filled in by
-        :func:`write_coding_sheet`).
+        ``url`` is the article's URL when it has one; ``full_text`` is empty (filled in by
+        :func:`write_coding_sheet` with the path of the text file the coders read).
 
     Examples
     --------
@@ -138,7 +138,8 @@ def code_sample(articles: pd.DataFrame, n: int, *, strata=("outlet", "month"), s
         "stratum": st.iloc[picked].to_numpy(),
         "title": sub["title"].fillna("").to_numpy(),
         "lede": sub["text"].map(lede).to_numpy(),
-        "full_text": sub["url"].fillna("").to_numpy() if "url" in sub else "",
+        "url": sub["url"].fillna("").to_numpy() if "url" in sub else "",
+        "full_text": "",
     })
     for f in frames:
         out[f] = ""
@@ -185,8 +186,9 @@ def codebook_template(frames, *, descriptions: dict | None = None) -> str:
 def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | None = None, *,
                        codebook: bool = True) -> dict:
     """Write ``coding_sheet.csv`` (and ``codebook.md``) into ``folder``; with ``articles``, also
-    ``texts/<doc_id>.txt`` (title and full text) for every sampled article without a URL, whose path
-    (relative to the sheet) goes into ``full_text``. Returns the paths written.
+    ``texts/<doc_id>.txt`` (title and full text, exactly the text the classifier will see) for every
+    sampled article, whose path (relative to the sheet) goes into ``full_text``. Returns the paths
+    written.
 
     >>> import tempfile
     >>> arts = pd.DataFrame({"doc_id": ["a"], "title": ["T"], "text": ["Body."]})
@@ -203,13 +205,13 @@ def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | Non
         texts.mkdir(exist_ok=True)
         by_id = articles.drop_duplicates("doc_id").set_index("doc_id")
         for i, d in enumerate(sheet["doc_id"]):
-            if sheet.at[i, "full_text"] or d not in by_id.index:
+            if d not in by_id.index:
                 continue
             name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(d)) + ".txt"
             (texts / name).write_text(f"{by_id.at[d, 'title'] or ''}\n\n{by_id.at[d, 'text'] or ''}\n", encoding="utf-8")
             sheet.at[i, "full_text"] = f"texts/{name}"
         out["texts"] = texts
-    sheet.to_csv(out["sheet"], index=False, quoting=csv.QUOTE_NONNUMERIC if False else csv.QUOTE_MINIMAL)
+    sheet.to_csv(out["sheet"], index=False, quoting=csv.QUOTE_MINIMAL)
     if codebook:
         frames = [c for c in sheet.columns if c not in SHEET_COLUMNS]
         out["codebook"] = folder / "codebook.md"
