@@ -413,8 +413,9 @@ def reprint_provenance(clusters: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_reprints", "source", "outlet"], ascending=[False, True, True], kind="stable").reset_index(drop=True)[cols]
 
 
-def reprint_share(articles: pd.DataFrame, clusters: pd.DataFrame, *, group_by: str = "outlet") -> pd.DataFrame:
-    """Per group: articles, reprints (copies of an earlier article in the corpus) and their share.
+def reprint_share(articles: pd.DataFrame, clusters: pd.DataFrame, *, group_by: str | None = "outlet") -> pd.DataFrame:
+    """Per group (a column, a period such as ``month``, or None for all): articles, reprints (copies
+    of an earlier article in the corpus: the non-origin members of ``clusters``) and their share.
 
     >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "Y"], "text": ["t"] * 3})
     >>> cl = pd.DataFrame({"cluster": ["a", "a"], "doc_id": ["a", "b"], "is_origin": [True, False]})
@@ -423,14 +424,13 @@ def reprint_share(articles: pd.DataFrame, clusters: pd.DataFrame, *, group_by: s
     0      X           1           0            0.0
     1      Y           2           1            0.5
     """
-    from kit.schema import group_labels
+    from kit.groups import group_column, group_name
 
-    if group_by not in articles.columns:
-        raise KitError(f"unknown group_by {group_by!r}; columns are {list(articles.columns)}")
+    name = group_name(group_by)
     copies = set(clusters.loc[~clusters["is_origin"].astype(bool), "doc_id"].astype(str)) if len(clusters) else set()
-    g = pd.DataFrame({group_by: group_labels(articles[group_by]),
-                      "reprint": articles["doc_id"].astype(str).isin(copies)})
-    out = g.groupby(group_by, sort=True).agg(n_articles=("reprint", "size"), n_reprints=("reprint", "sum")).reset_index()
+    g = pd.DataFrame({name: group_column(articles, group_by).to_numpy(),
+                      "reprint": articles["doc_id"].astype(str).isin(copies).to_numpy()})
+    out = g.groupby(name, sort=True).agg(n_articles=("reprint", "size"), n_reprints=("reprint", "sum")).reset_index()
     out["n_reprints"] = out["n_reprints"].astype("int64")
     out["reprint_share"] = out["n_reprints"] / out["n_articles"]
     return out

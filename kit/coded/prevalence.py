@@ -117,7 +117,7 @@ def coded_prevalence(predictions: pd.DataFrame, model, articles: pd.DataFrame | 
        raw_share  sensitivity  specificity   share
     0        0.3          0.8          0.9  0.2857
     """
-    from kit.dictionaries import group_series
+    from kit.groups import group_series
 
     check_bootstrap_args(n_boot, seed, ci)
     need = [c for c in ("doc_id", "frame", "predicted") if c not in predictions.columns]
