@@ -13,6 +13,8 @@ Frames      load_dictionary, read_dictionary, dictionary_hits, frame_scores, fra
 Actors      load_actors, actor_mentions, actor_salience, actor_summary, actor_cooccurrence, uncovered_names
 Tone        sentence_tone, article_tone, tone_by_group, actor_tone
 Quotes      extract_quotes, quote_sources, top_speakers, quote_problems
+Coded       kit.coded: code_sample, agreement, train_frames, apply_frames, coded_prevalence, ...
+Reprints    kit.dedupe: dedupe (the none|exact|near switch), near_duplicate_pairs, reprint_clusters, ...
 Reports     save_table, show_table, notebook_paths (figures: kit.plots)
 Errors      KitError (a message a user can act on)
 
@@ -50,7 +52,7 @@ _PUBLIC = {
 
 #: Sub-modules reachable as attributes (``kit.plots``) without importing them first.
 _SUBMODULES = frozenset({
-    "actors", "corpus", "dictionaries", "errors", "overview", "paths", "plots", "quotes", "readers", "reporting",
+    "actors", "coded", "corpus", "dedupe", "dictionaries", "errors", "overview", "paths", "plots", "quotes", "readers", "reporting",
     "runner", "schema", "terms", "text", "tone", "commands", "cli",
 })
 

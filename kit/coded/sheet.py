@@ -261,7 +261,6 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
         except (pd.errors.ParserError, UnicodeDecodeError) as e:
             raise KitError(f"{p}: not a readable CSV coding sheet ({e})") from None
         parts.append((p, df))
-    cols = set(parts[0][1].columns)
     if frames is None:
         frames = [c for c in parts[0][1].columns if c not in SHEET_COLUMNS and c != "text"]
     frames = _check_frames(frames)
@@ -292,7 +291,6 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
                 if "text" in df.columns:
                     row["text"] = rec["text"]
                 rows.append(row)
-    del cols
     out = pd.DataFrame(rows)
     dup = out.duplicated(["doc_id", "coder", "frame"], keep=False)
     if dup.any():
