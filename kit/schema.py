@@ -31,7 +31,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "headings": "list of subheads inside the body",
     "related": "list of cross-linked headlines ('Read More: ...')",
     "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
-    "n_words": "number of whitespace-separated words in text",
+    "n_words": "number of words in text: its tokens under the kit's rules, as kit.text.count_words counts them",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
