@@ -378,7 +378,8 @@ def _table(records, lines, path, *, require_type: bool = True, numbered: bool = 
             row[k] = None if _missing(v) else " ".join(str(v).split())
         row["type"] = typ
         rows.append(row)
-    return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS)).astype("object")
+    # object columns built one by one, so a missing text stays None (not NaN)
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype="object") for c in ACTOR_COLUMNS})
 
 
 def _surface_key(tok: str, term: str) -> str:
