@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where it is used, so `kit formats` starts fast
+    import pandas as pd
 
 #: Columns of the ``articles`` table, in order, with their meaning.
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -127,6 +128,8 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     >>> a == make_doc_id("Wire", "Talks resume", "2023-06-19", "Body text.")
     False
     """
+    import pandas as pd
+
     pub = ""
     if published is not None and not (not isinstance(published, str) and pd.isna(published)):
         ts = pd.Timestamp(published)
