@@ -49,11 +49,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.deprecation import renamed_keywords
 from kit.errors import KitFileNotFoundError, KitTypeError, KitValueError
+from kit.groups import group_name, group_series
 from kit.text import TokenOptions, find_tokens, stopword_set
 from kit.text import sentences as split_sentences
-from kit.deprecation import renamed_keywords
-from kit.groups import group_name, group_series
 from kit.validate import check_choice, check_int, check_path, require_columns
 
 __all__ = [

@@ -9,10 +9,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # pandas is imported where it is used, so `kit formats` starts fast
-    import pandas as pd
+from typing import Any
 
 #: Columns of the ``articles`` table, in order, with their meaning.
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -138,5 +135,12 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-# The group helpers live in kit.groups; these names stay for the modules that import them from here.
-from kit.groups import UNKNOWN as UNKNOWN_GROUP, group_labels  # noqa: E402,F401
+def __getattr__(name: str):
+    """The group helpers live in :mod:`kit.groups`; ``UNKNOWN_GROUP`` and ``group_labels`` stay
+    importable from here, loaded on first use (pandas is imported where it is used, so listing the
+    readers with ``kit formats`` starts fast)."""
+    if name in ("UNKNOWN_GROUP", "group_labels"):
+        import kit.groups
+
+        return kit.groups.UNKNOWN if name == "UNKNOWN_GROUP" else kit.groups.group_labels
+    raise AttributeError(f"module 'kit.schema' has no attribute {name!r}")

@@ -1,9 +1,8 @@
 """``kit ingest SOURCES... --out corpus.parquet``: write the corpus store."""
 from __future__ import annotations
 
-import sys
-
 import argparse
+import sys
 
 from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, print_report
 

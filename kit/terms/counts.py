@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from kit.errors import KitError
+from kit.errors import KitValueError
 from kit.terms._args import article_groups, as_list, check_columns, renamed, token_options
 from kit.text import _S_CONTRACTIONS, _TOKEN_RE, TokenOptions
 
@@ -358,7 +358,7 @@ def _n_jobs(n_jobs: int | None) -> int:
     if n_jobs is None:
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if not isinstance(n_jobs, int) or n_jobs < 1:
-        raise KitError(f"n_jobs must be a positive integer or None (all cores), got {n_jobs!r}")
+        raise KitValueError(f"n_jobs must be a positive integer or None (all cores), got {n_jobs!r}")
     return n_jobs
 
 
@@ -501,7 +501,7 @@ def document_term_matrix(
     opts = token_options(tokens, dict(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
                                       split_hyphens=split_hyphens))
     if not isinstance(chunk_chars, int) or chunk_chars < 1:
-        raise KitError(f"chunk_chars must be a positive integer, got {chunk_chars!r}")
+        raise KitValueError(f"chunk_chars must be a positive integer, got {chunk_chars!r}")
     jobs = _n_jobs(n_jobs)
     col = articles[text_col]
     # texts are turned into Python strings one chunk at a time, never all at once
@@ -552,7 +552,7 @@ def count_stream(
     if isinstance(texts, (str, os.PathLike)):
         path = os.fspath(texts)
         if not os.path.isfile(path):
-            raise KitError(f"no such file: {path}")
+            raise KitValueError(f"no such file: {path}")
         size = os.path.getsize(path)
         ranges = []
         with open(path, "rb") as f:
@@ -618,9 +618,9 @@ def count_terms(
     check_columns(articles, [id_col, text_col], "articles")
     groups = article_groups(articles, by_cols)
     if articles[id_col].duplicated().any():
-        raise KitError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
+        raise KitValueError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
     if not isinstance(ngrams, int) or isinstance(ngrams, bool) or ngrams < 1:
-        raise KitError(f"ngrams must be a positive integer, got {ngrams!r}")
+        raise KitValueError(f"ngrams must be a positive integer, got {ngrams!r}")
     opts = token_options(tokens, dict(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
                                       split_hyphens=split_hyphens))
     if ngrams == 1:
@@ -638,12 +638,10 @@ def _ngram_counts(articles: pd.DataFrame, opts: TokenOptions, size: int, text_co
     """Counts of n-grams of ``size`` consecutive kept tokens (none bridges a removed token)."""
     from kit.text import tokenize
 
-    options = dict(stopwords=opts.stopwords, min_length=opts.min_length, stem=opts.stem, merge_us=opts.merge_us,
-                   split_hyphens=opts.split_hyphens)
     rows = []
     for doc_id, text in zip(articles[id_col].tolist(), articles[text_col].tolist()):
         if isinstance(text, str):
-            c = Counter(t.term for t in tokenize(text, ngrams=size, **options))
+            c = Counter(t.term for t in tokenize(text, tokens=opts, ngrams=size))
             rows.extend((doc_id, term, n) for term, n in sorted(c.items()))
     counts = pd.DataFrame(rows, columns=["doc_id", "term", "n"])
     counts["n"] = counts["n"].astype("int64")
