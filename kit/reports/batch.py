@@ -38,6 +38,7 @@ from kit.reports.files import MARKER, is_run_dir, mark_run_dir
 from kit.reports.index import write_archive_index, write_index
 from kit.reports.lock import BatchLock
 from kit.reports.plan import RunSpec, expand_runs, load_config, plan_batch, rel
+from kit.reports.params import RESERVED
 from kit.reports.provenance import BatchFacts, git_info, read_provenance
 
 #: Seconds the batch waits, after a stop, for running runs to end before their workers are killed.
@@ -149,9 +150,11 @@ def completed(run_dir: Path, spec: RunSpec, notebook_sha256: str) -> dict | None
     prov = read_provenance(run_dir / "provenance.json")
     if not prov or prov.get("status") != "ok" or prov.get("notebook_sha256") != notebook_sha256:
         return None
-    params = {k: v for k, v in (prov.get("parameters") or {}).items() if k != "output_dir"}
+    def own(params: dict) -> dict:
+        return {k: v for k, v in params.items() if k not in RESERVED}
+
     same_corpus = (prov.get("corpus") or {}).get("fingerprint") == (spec.corpus or {}).get("fingerprint")
-    return prov if params == spec.parameters and same_corpus else None
+    return prov if own(prov.get("parameters") or {}) == own(spec.parameters) and same_corpus else None
 
 
 # --------------------------------------------------------------------------------------------

@@ -449,6 +449,9 @@ def test_cell_timeout_fails_the_run(tmp_path):
     assert result.runs[0]["duration_seconds"] < 25
     assert "timed out" in result.runs[0]["error"]["evalue"].lower() or "timeout" in result.runs[0]["error"]["ename"].lower()
     assert (tmp_path / "out" / "sleep" / "sleep.html").is_file()
+    report = runner.format_failures(result)  # said as a timeout, in the cell that ran out of time
+    assert "Timed out in cell 3 (limit 1 s)" in report and "before any cell ran" not in report
+    assert "cell: import time" in report
     with pytest.raises(KitError, match="'timeout' must be a positive number"):
         runner.load_config(write_config(tmp_path / "c.yml", "timeout: soon\nruns:\n  - notebook: NB/sleep.ipynb\n"))
 
