@@ -15,8 +15,15 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from kit.errors import KitError
-from kit.reports.params import NOT_LITERAL, RESERVED, Parameter, check_value, coerce_cli_value, describe, \
-    notebook_parameters
+from kit.reports.params import (
+    NOT_LITERAL,
+    RESERVED,
+    Parameter,
+    check_value,
+    coerce_cli_value,
+    describe,
+    notebook_parameters,
+)
 
 CONFIG_KEYS = {"defaults": "parameters for every run", "runs": "the list of runs",
                "timeout": "seconds a cell may run before its run fails (default: no limit)"}

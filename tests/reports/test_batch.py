@@ -22,8 +22,8 @@ import pytest
 import kit.cli
 import kit.corpus
 from kit import reports as runner
-from kit.reports import batch as batch_module
 from kit.errors import KitError
+from kit.reports import batch as batch_module
 
 ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "tests" / "fixtures" / "notebooks"
