@@ -369,7 +369,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
                                       initializer=worker_init)
         try:
             corpora = prepare_corpora(entries, batch_dir, ingest=ingest, log=log)
-            specs = expand_runs(entries, corpora, only=only)
+            notes: list[str] = []
+            specs = expand_runs(entries, corpora, only=only, notes=notes)
+            for note in notes:  # said before the runs start, and again in the index
+                log(note)
             if not specs:
                 raise KitError("no run to execute (the corpus may have no values for an 'each' column)")
             previous = previous_durations(base_out / "latest" if archive else batch_dir, [s.name for s in specs])
@@ -394,9 +397,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
         results.update(kept)
         ordered = [results[name] for name in order if name in results]
         result = BatchResult(batch_dir, ordered, time.perf_counter() - t_start, corpora,
-                             interrupted=bool(stopper.requested))
+                             interrupted=bool(stopper.requested), notes=notes)
         write_index(batch_dir, order=order, corpora=corpora, facts=facts.__dict__, seconds=result.seconds,
-                    root=str(config["base"]), extra=[r for r in ordered if r.get("status") == "cancelled"])
+                    root=str(config["base"]), extra=[r for r in ordered if r.get("status") == "cancelled"],
+                    notes=notes)
     if archive:
         point_latest(base_out, batch_dir)
         write_archive_index(base_out)

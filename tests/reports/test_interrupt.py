@@ -37,6 +37,7 @@ runs:
   - name: wait_{{outlet}}
     notebook: {NB.as_posix()}/wait.ipynb
     each: outlet
+    min_articles: 1
     parameters: {{release_file: release}}
 """, encoding="utf-8")
     return cfg
