@@ -13,6 +13,8 @@ Frames      load_dictionary, dictionary_hits, frame_scores, frame_prevalence, fr
 Actors      load_actors, actor_mentions, actor_salience, actor_summary, actor_cooccurrence, uncovered_names
 Tone        sentence_tone, article_tone, tone_by_group, actor_tone
 Quotes      extract_quotes, quote_sources, top_speakers, quote_problems
+Coded       kit.coded: code_sample, agreement, train_frames, apply_frames, coded_prevalence, ...
+Reprints    kit.dedupe: dedupe (the none|exact|near switch), near_duplicate_pairs, reprint_clusters, ...
 Reports     save_table, show_table, notebook_paths (figures: kit.plots)
 Errors      KitError (a message a user can act on; kit.errors has its ValueError/TypeError kinds)
 
@@ -51,9 +53,9 @@ _PUBLIC = {
 
 #: Sub-modules reachable as attributes (``kit.plots``) without importing them first.
 _SUBMODULES = frozenset({
-    "actors", "cli", "commands", "corpus", "deprecation", "dictionaries", "errors", "frames", "groups", "overview",
-    "paths", "plots", "quotes", "readers", "reporting", "reports", "runner", "schema", "terms", "text", "tone",
-    "validate",
+    "actors", "cli", "coded", "commands", "corpus", "dedupe", "deprecation", "dictionaries", "errors", "frames",
+    "groups", "overview", "paths", "plots", "quotes", "readers", "reporting", "reports", "runner", "schema", "terms",
+    "text", "tone", "validate",
 })
 
 #: Old public names kept for one release (each warns when called; see docs/renames.md).
