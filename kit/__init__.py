@@ -13,6 +13,8 @@ Frames      load_dictionary, dictionary_hits, frame_scores, frame_prevalence, fr
 Actors      load_actors, actor_mentions, actor_salience, actor_summary, actor_cooccurrence, uncovered_names
 Tone        sentence_tone, article_tone, tone_by_group, actor_tone
 Quotes      extract_quotes, quote_sources, top_speakers, quote_problems
+Coded       kit.coded: code_sample, agreement, train_frames, apply_frames, coded_prevalence, ...
+Reprints    kit.dedupe: dedupe (the none|exact|near switch), near_duplicate_pairs, reprint_clusters, ...
 Reports     save_table, show_table, notebook_paths (figures: kit.plots)
 Errors      KitError (a message a user can act on; kit.errors has its ValueError/TypeError kinds)
 
@@ -33,7 +35,7 @@ _PUBLIC = {
     "filter_dates": "kit.overview", "outlet_summary": "kit.overview", "coverage_over_time": "kit.overview",
     "ingest_summary": "kit.overview", "article_listing": "kit.overview",
     "tokenize": "kit.text", "tokens": "kit.text", "sentences": "kit.text", "stopword_set": "kit.text",
-    "stopwords": "kit.text", "count_words": "kit.text", "TokenOptions": "kit.text",
+    "count_words": "kit.text", "TokenOptions": "kit.text",
     **{name: "kit.terms" for name in (
         "count_terms", "document_term_matrix", "count_stream", "frequencies", "trim", "tf_idf", "keyness",
         "log_odds", "collocations", "phrases", "kwic", "format_kwic", "dispersion")},
@@ -51,15 +53,19 @@ _PUBLIC = {
 
 #: Sub-modules reachable as attributes (``kit.plots``) without importing them first.
 _SUBMODULES = frozenset({
-    "actors", "corpus", "dictionaries", "errors", "overview", "paths", "plots", "quotes", "readers", "reporting",
-    "runner", "schema", "terms", "text", "tone", "commands", "cli", "frames", "groups", "validate",
+    "actors", "cli", "coded", "commands", "corpus", "dedupe", "deprecation", "dictionaries", "errors", "frames",
+    "groups", "overview", "paths", "plots", "quotes", "readers", "reporting", "reports", "runner", "schema", "terms",
+    "text", "tone", "validate",
 })
+
+#: Old public names kept for one release (each warns when called; see docs/renames.md).
+_DEPRECATED = {"stopwords": "kit.text"}
 
 __all__ = list(_PUBLIC)
 
 
 def __getattr__(name: str):
-    target = _PUBLIC.get(name)
+    target = _PUBLIC.get(name) or _DEPRECATED.get(name)
     if target is not None:
         module, _, attr = target.partition(":")
         value = getattr(importlib.import_module(module), attr or name)
@@ -71,4 +77,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_PUBLIC, *_SUBMODULES})
+    return sorted({*globals(), *_PUBLIC, *_DEPRECATED, *_SUBMODULES})

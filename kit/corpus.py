@@ -173,7 +173,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             add_report(entry, rec)
             continue
         row, paras = built_by_rec[id(rec)]
-        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731
+        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731 (a one-line helper bound to this entry)
             rec.source_path, reason, record=rec.source_record, status=status, doc_id=row["doc_id"]))
         file_date = date_from_filename(rec.source_path) if row["published"] is None else None
         if file_date is not None:

@@ -4,8 +4,16 @@ import pandas as pd
 import pytest
 
 from kit.errors import KitError, KitFileNotFoundError, KitTypeError, KitValueError
-from kit.validate import (check_bool, check_choice, check_frame, check_int, check_number, check_path,
-                          check_unique, require_columns)
+from kit.validate import (
+    check_bool,
+    check_choice,
+    check_frame,
+    check_int,
+    check_number,
+    check_path,
+    check_unique,
+    require_columns,
+)
 
 
 def test_errors_are_kit_errors_and_standard_exceptions():

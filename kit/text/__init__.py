@@ -635,10 +635,4 @@ def tokens(
 
 
 # The sentence splitter lives in kit.text.sentence_split (imported last: it uses the helpers above).
-from kit.text.sentence_split import (  # noqa: E402  (after the helpers it imports)
-    ABBREVIATIONS,
-    NUMBER_ABBREVIATIONS,
-    SENTENCE_STARTERS,
-    punkt_model,
-    sentences,
-)
+from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, punkt_model, sentences  # noqa: E402  (after the helpers it imports)
