@@ -29,6 +29,7 @@ from kit import __version__, newsclean
 from kit.errors import KitError
 from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
+from kit.text import count_words
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
 _LIST_COLUMNS = ("authors", "contributors", "headings", "related")
@@ -303,7 +304,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
         "dateline": a.dateline, "language": a.language,
         "headings": a.with_role("heading"), "related": related,
-        "text": text, "n_words": len(text.split()),
+        "text": text, "n_words": count_words(text),
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
     }

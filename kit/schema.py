@@ -29,7 +29,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "headings": "list of subheads inside the body",
     "related": "list of cross-linked headlines ('Read More: ...')",
     "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
-    "n_words": "number of whitespace-separated words in text",
+    "n_words": "number of words in text: its tokens under the kit's rules, as kit.text.count_words counts them",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
@@ -135,12 +135,14 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def __getattr__(name: str):
-    """The group helpers live in :mod:`kit.groups`; ``UNKNOWN_GROUP`` and ``group_labels`` stay
-    importable from here, loaded on first use (pandas is imported where it is used, so listing the
-    readers with ``kit formats`` starts fast)."""
-    if name in ("UNKNOWN_GROUP", "group_labels"):
-        import kit.groups
+# The group helpers live in kit.groups; these names stay for the modules that import them from here
+# (looked up on first use, so importing the schema does not load pandas).
+_FROM_GROUPS = {"group_labels": "group_labels", "UNKNOWN_GROUP": "UNKNOWN"}
 
-        return kit.groups.UNKNOWN if name == "UNKNOWN_GROUP" else kit.groups.group_labels
+
+def __getattr__(name: str):
+    if name in _FROM_GROUPS:
+        from kit import groups
+
+        return getattr(groups, _FROM_GROUPS[name])
     raise AttributeError(f"module 'kit.schema' has no attribute {name!r}")
