@@ -79,6 +79,8 @@ QUOTE_COLUMNS: dict[str, str] = {
     "affiliation": "speaker's organisation found in the article (or the actor file)",
     "side": "speaker's side from the actor file (missing without one)",
     "note": "repairs made to unbalanced marks around this quote (missing when none)",
+    "segments": "the quoted parts as [start, end] offsets into the body text, one per part "
+                "(an interrupted or multi-paragraph quote has several)",
 }
 
 #: What each quote kind means. Only ``full`` and ``partial`` are speech.
@@ -1875,6 +1877,12 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
         if getattr(last, "_cut", None) is not None:
             e = last._cut  # type: ignore[attr-defined]
         text = " ".join(_seg_text(paras, sg) for sg in q.segs)
+        segments = []
+        for sg in q.segs:
+            ss, se = _bounds(paras[sg.para_idx][1], sg)
+            if getattr(sg, "_cut", None) is not None:
+                se = sg._cut  # type: ignore[attr-defined]
+            segments.append([paras[sg.para_idx][2] + ss, paras[sg.para_idx][2] + se])
         ent = q.entity
         speaker = ent.name if ent is not None else None
         stype = _speaker_type(ent, q.kind) if q.kind in SPEECH_KINDS else None
@@ -1899,6 +1907,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             "affiliation": (ent.affiliation if ent is not None else None) if q.kind in SPEECH_KINDS else None,
             "side": side,
             "note": "; ".join(q.note) if q.note else None,
+            "segments": segments,
         })
     return out, problems
 
