@@ -466,6 +466,30 @@ class _Article:
     text: str = ""
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    # indexes built once per article, so that every lookup per quote is a bisect or a dict
+    # lookup, never a scan of the whole article (issue 17: time linear in quotes and names)
+    quote_starts: list[int] = field(default_factory=list)
+    mention_pos: list[int] = field(default_factory=list)
+    token_index: dict[str, list[int]] = field(default_factory=dict)   # token -> mention indexes
+    masked: str | None = None
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+
+#: How far back (characters) from an opening mark the attribution is searched: the sentence
+#: start, but never more than this, so one huge sentence costs no more per quote than a normal one.
+ATTRIBUTION_WINDOW = 400
+#: Most earlier mentions looked at when resolving a name, pronoun or organisation by walking back.
+MAX_LOOKBACK = 400
+
+
+def _index_mentions(art: "_Article") -> None:
+    """Positions and a token index of ``art.mentions`` (sorted by position)."""
+    art.mention_pos = [m.pos for m in art.mentions]
+    idx: dict[str, list[int]] = {}
+    for i, m in enumerate(art.mentions):
+        for t in {t.lower() for t in m.entity.tokens}:
+            idx.setdefault(t, []).append(i)
+    art.token_index = idx
 
 
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -619,8 +643,19 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
                 art.orgs[key] = org
             art.mentions.append(Mention(start, start + len(name), org))
 
+    org_spans.sort()
+    org_starts = [s for s, _ in org_spans]
+    org_end_max: list[int] = []
+    for _, e in org_spans:
+        org_end_max.append(max(e, org_end_max[-1]) if org_end_max else e)
+
     def in_org(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in org_spans)
+        # spans starting at or before a; the widest reach among them decides
+        k = bisect.bisect_right(org_starts, a) - 1
+        return k >= 0 and org_end_max[k] >= b
+
+    after_the = _after_the_pairs(text)
+    suffix_of: dict[tuple[str, ...], Person] = {}
 
     # people: capitalised runs with two or more name tokens after titles
     singles: list[tuple[int, int, str, list[str]]] = []
@@ -640,7 +675,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         if name_toks and name_toks[-1].endswith(("’s", "'s")):
             name_toks[-1] = name_toks[-1][:-2]
         # a place named elsewhere with 'the' ('the United States') is not the start of a name
-        while len(name_toks) >= 3 and re.search(r"\bthe\s+" + re.escape(" ".join(name_toks[:2])) + r"\b", text):
+        while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
             titles = titles + name_toks[:2]
             name_toks = name_toks[2:]
         # 'Rancher Dale Hutchins' at a sentence start: a job in front of the name
@@ -665,22 +700,20 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
                 and not re.search(r"\b(?:according|told|by|with)\s+\w*\s*$", before):
             if not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after):
                 continue
-        if len(name_toks) == 2 and not titles and re.search(r"\bthe\s+" + re.escape(" ".join(name_toks)) + r"\b", text):
+        if len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the:
             continue  # 'the United States', 'the National Zoo': not a person
         name = " ".join(name_toks)
         key = name.lower()
         p = art.persons.get(key)
         if p is None:
             # a shorter form of a person already met ('Van Dam' after 'Joost van Dam')
-            low = [t.lower() for t in name_toks]
-            for q in art.persons.values():
-                et = [t.lower() for t in q.tokens]
-                if len(et) > len(low) and (et[-len(low):] == low):
-                    p = q
-                    break
+            p = suffix_of.get(tuple(t.lower() for t in name_toks))
         if p is None:
             p = Person(name=name, tokens=tuple(name_toks), first_pos=start)
             art.persons[key] = p
+            low_all = [t.lower() for t in name_toks]
+            for k in range(1, len(low_all)):
+                suffix_of.setdefault(tuple(low_all[k:]), p)
         _profile(art, p, text, start, end, m.start(), titles)
         art.mentions.append(Mention(start, end, p))
 
@@ -730,6 +763,30 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
             latest[low] = p
     art.mentions.extend(added)
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
+    _index_mentions(art)
+
+
+_THE_PAIR = re.compile(r"\bthe\s+(\S+)\s+(\S+)")
+
+
+def _after_the_pairs(text: str) -> set[str]:
+    """Every 'X Y' written as 'the X Y' (Y cut at any word end), in one pass over the text.
+
+    >>> sorted(_after_the_pairs("near the National Zoo's gate"))
+    ['National Zoo', "National Zoo's"]
+    """
+    out: set[str] = set()
+    pos = 0
+    while True:
+        m = _THE_PAIR.search(text, pos)
+        if m is None:
+            break
+        a, b = m.group(1), m.group(2)
+        for k in range(1, len(b) + 1):
+            if (b[k - 1].isalnum() or b[k - 1] == "_") and (k == len(b) or not (b[k].isalnum() or b[k] == "_")):
+                out.add(f"{a} {b[:k]}")
+        pos = m.start(2)  # 'the the X Y': pairs may overlap
+    return out
 
 
 def _gender_from_context(p: Person, text: str, end: int) -> None:
@@ -810,10 +867,6 @@ def _nz(v: Any) -> Any:
 # Resolving a speaker mention to an entity
 # --------------------------------------------------------------------------------------------
 
-def _persons_in_order(art: _Article, before: int) -> list[Mention]:
-    return [m for m in art.mentions if m.pos < before and m.entity.kind == "person"]
-
-
 def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     """A capitalised name (full or partial) to the nearest matching person or organisation."""
     toks = mention.split()
@@ -826,22 +879,35 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     key = " ".join(low)
     if key in art.persons:
         return art.persons[key]
-    best: tuple[int, Person] | None = None
-    for m in art.mentions:
-        if m.pos > pos + 200:
-            break
-        ent = m.entity
+    def fits(ent: Person) -> bool:
         etoks = [t.lower() for t in ent.tokens]
         if ent.kind == "person":
-            ok = (len(low) < len(etoks) and (etoks[-len(low):] == low or etoks[:len(low)] == low))
-        else:
-            ok = key == " ".join(etoks) or key == ent.name.lower()
-        if ok:
-            dist = pos - m.pos if m.pos <= pos else 10**6 + m.pos - pos
-            if best is None or dist < best[0]:
-                best = (dist, ent)
-    if best:
-        return best[1]
+            return len(low) < len(etoks) and (etoks[-len(low):] == low or etoks[:len(low)] == low)
+        return key == " ".join(etoks) or key == ent.name.lower()
+
+    # the nearest fitting mention at or before pos, else the nearest within 200 characters after;
+    # only mentions sharing the first or last word are looked at (token index, walked from pos)
+    n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
+    before_i, after_i = -1, None
+    for t in {low[0], low[-1]} if low else ():
+        lst = art.token_index.get(t, [])
+        k = bisect.bisect_left(lst, n_upto)
+        for i in reversed(lst[max(0, k - MAX_LOOKBACK):k]):
+            if i <= before_i:
+                break
+            if fits(art.mentions[i].entity):
+                before_i = i
+                break
+        for i in lst[k:k + MAX_LOOKBACK]:
+            if art.mentions[i].pos > pos + 200 or (after_i is not None and i >= after_i):
+                break
+            if fits(art.mentions[i].entity):
+                after_i = i
+                break
+    if before_i >= 0:
+        return art.mentions[before_i].entity
+    if after_i is not None:
+        return art.mentions[after_i].entity
     # organisations by name
     for o in art.orgs.values():
         if key == " ".join(t.lower() for t in o.tokens):
@@ -856,15 +922,17 @@ def _pronoun_gender(p: str) -> str | None:
 
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
     g = _pronoun_gender(pron)
+    hi = bisect.bisect_left(art.mention_pos, pos)
     if pron.lower() in ("they", "it", "we"):
-        for m in reversed([m for m in art.mentions if m.pos < pos]):
+        for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
             if m.entity.kind in ("org", "group"):
                 return m.entity
         return None
-    cands = [m for m in _persons_in_order(art, pos) if g is None or m.entity.gender in (None, g)]
-    if not cands:
+    near = [m for m in art.mentions[max(0, hi - MAX_LOOKBACK):hi]
+            if m.entity.kind == "person" and (g is None or m.entity.gender in (None, g))]
+    if not near:
         return None
-    cands = [m for m in cands if not _in_quote(art, m.pos)] or cands
+    cands = [m for m in near if not _in_quote(art, m.pos)] or near
     # the subject (first person) of the nearest sentence with a candidate; a sentence whose
     # subject is the same pronoun continues the chain and is skipped
     starts = art.sent_starts or [0]
@@ -954,14 +1022,19 @@ def _descriptor(np_: str) -> Person:
 def _earlier_descriptor(art: _Article, head: str, pos: int) -> Person | None:
     """The nearest unnamed speaker introduced before ``pos`` with this head noun ('one senior official' ...
     'the official'); words inside quotation marks do not count."""
+    ck = ("descriptor", head)
+    if ck not in art.cache:  # every introduction with this head noun, found once per article
+        art.cache[ck] = [(d.start(), d.group(0)) for d in re.finditer(
+            rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b[^.;:!?,“”\"]{{0,200}}",
+            art.text)]
     found = None
-    for d in re.finditer(rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b[^.;:!?,“”\"]*",
-                         art.text[:pos]):
-        if not _in_quote(art, d.start()):
-            found = d
+    for start, grp in reversed(art.cache[ck]):
+        if start < pos and not _in_quote(art, start):
+            found = grp[:pos - start]
+            break
     if found is None:
         return None
-    np_ = _trim_np(found.group(0))
+    np_ = _trim_np(found)
     return _descriptor(np_) if np_ else None
 
 
@@ -972,31 +1045,36 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     if not words:
         return None
     head = words[-1]
+    if "roles" not in art.cache:
+        by_word: dict[str, list[tuple[int, list[str], Person]]] = {}
+        for at, role, p in art.role_links:
+            rw = _role_words(role)
+            for w in set(rw):
+                by_word.setdefault(w, []).append((at, rw, p))
+        art.cache["roles"] = by_word
     cands = []
-    for at, role, p in art.role_links:
-        rw = _role_words(role)
-        if rw and head in rw and all(w in rw for w in words[:-1]) and at <= pos:
+    for at, rw, p in art.cache["roles"].get(head, ()):
+        if all(w in rw for w in words[:-1]) and at <= pos:
             cands.append((at, p))
     if cands:
         return max(cands, key=lambda x: x[0])[1]
     if head in ("company", "firm", "carrier", "group", "business", "operator", "maker", "chipmaker", "airline", "club"):
-        intro = list(re.finditer(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|carrier|group|operator|maker|chipmaker|"
-                                 r"airline|club|retailer|manufacturer|bank|insurer|startup|start-up)\s+"
-                                 rf"({_NAME_NP})", art.text[:pos]))
+        if "intro" not in art.cache:
+            art.cache["intro"] = [(m.end(), m.group(1)) for m in re.finditer(
+                r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|carrier|group|operator|maker|chipmaker|"
+                r"airline|club|retailer|manufacturer|bank|insurer|startup|start-up)\s+"
+                rf"({_NAME_NP})", art.text)]
+        intro = [name for end, name in art.cache["intro"] if end <= pos]
         if intro:
-            name = intro[-1].group(1)
+            name = intro[-1]
             key = name.lower()
             return art.orgs.get(key) or Person(name=name, tokens=tuple(name.split()), kind="org")
     # organisations: 'the ministry', 'the airline', 'the college'
     stem = head.rstrip("s")
-    best = None
-    for m in art.mentions:
-        if m.pos >= pos or m.entity.kind != "org":
-            continue
-        if any(t.lower().rstrip("s") == stem for t in m.entity.tokens):
-            best = m.entity
-    if best is not None:
-        return best
+    hi = bisect.bisect_left(art.mention_pos, pos)
+    for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
+        if m.entity.kind == "org" and any(t.lower().rstrip("s") == stem for t in m.entity.tokens):
+            return m.entity
     # unnamed descriptor earlier: 'one senior official' ... 'the official'
     return _earlier_descriptor(art, head, pos)
 
@@ -1568,7 +1646,8 @@ announcement declaration""".split())
 
 
 def _in_quote(art: "_Article", pos: int) -> bool:
-    return any(a <= pos < b for a, b in getattr(art, "quote_spans", ()))
+    k = bisect.bisect_right(art.quote_starts, pos) - 1
+    return k >= 0 and pos < art.quote_spans[k][1]
 
 
 def _strip_dateline(text: str) -> str:
@@ -1590,13 +1669,16 @@ def _modifier_quote(before: str, after: str) -> bool:
 
 
 def _masked_text(art: "_Article") -> str:
-    """The article text with every quoted stretch blanked out (offsets unchanged)."""
+    """The article text with every quoted stretch blanked out (offsets unchanged; computed once)."""
+    if art.masked is not None:
+        return art.masked
     masked = list(art.text)
     for a, b in getattr(art, "quote_spans", ()):
         for i in range(a, min(b, len(masked))):
             if not masked[i].isspace():
                 masked[i] = " "
-    return "".join(masked)
+    art.masked = "".join(masked)
+    return art.masked
 
 
 _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"
@@ -1679,11 +1761,15 @@ def _last_event_speaker(art: "_Article", events, prev_speech, pos: int, since: i
     best_pos, best = -1, None
     if prev_speech is not None and prev_speech.entity is not None and getattr(prev_speech, "end_pos", -1) >= since:
         best_pos, best = prev_speech.end_pos, prev_speech.entity
-    for epos, mention, verb, pstart in events:
-        if since <= epos < pos and epos > best_pos:
-            ent = _resolve(art, mention, epos, pstart)
-            if ent is not None and ent.kind != "document":
-                best_pos, best = epos, ent
+    hi = bisect.bisect_left(art.cache["event_pos"], pos) if "event_pos" in art.cache else len(events)
+    for epos, mention, verb, pstart in reversed(events[:hi]):
+        if epos < since or epos <= best_pos:
+            break
+        if epos >= pos:
+            continue
+        ent = _resolve(art, mention, epos, pstart)
+        if ent is not None and ent.kind != "document":
+            return ent
     return best
 
 
@@ -1715,8 +1801,9 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
     for k, segs in enumerate(segs_by_para):
         para = paras[k][1]
         para_quotes: list[_Quote] = []
+        lead = len(para) - len(para.lstrip())
         for j, seg in enumerate(segs):
-            lead_ok = para[:seg.open_i].strip() == ""
+            lead_ok = seg.open_i <= lead
             if carry is not None and j == 0 and lead_ok:
                 seg.cont_from_prev = True
                 carry.segs.append(seg)
@@ -1758,32 +1845,50 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             po = paras[sg.para_idx][2]
             e = sg.close_i if sg.close_i is not None else len(paras[sg.para_idx][1])
             art.quote_spans.append((po + sg.open_i, po + e + 1))
+    art.quote_spans.sort()
+    art.quote_starts = [a for a, _ in art.quote_spans]
     art.sent_starts = []
+    para_sents: list[list[int]] = []
+    opens_in_para: list[list[int]] = [[] for _ in paras]
+    para_lead = [len(t) - len(t.lstrip()) for _, t, _ in paras]
     for _, ptext, po in paras:
-        art.sent_starts.extend(po + s for s in _sentence_starts(ptext))
+        ss = _sentence_starts(ptext)
+        para_sents.append(ss)
+        art.sent_starts.extend(po + s for s in ss)
+    for q in quotes:
+        for sg in q.segs:
+            opens_in_para[sg.para_idx].append(sg.open_i)
+    for lst in opens_in_para:
+        lst.sort()
     events = _speech_events(art)
+    art.cache["event_pos"] = [e[0] for e in events]
     rows = []
     prev_speech: _Quote | None = None
-    for q in quotes:
+    for qi, q in enumerate(quotes):
         first, last = q.segs[0], q.segs[-1]
         para = paras[first.para_idx][1]
         lpara = paras[last.para_idx][1]
         para_off = paras[first.para_idx][2]
-        sent_starts = _sentence_starts(para)
-        s0 = max([s for s in sent_starts if s <= first.open_i] or [0])
+        sent_starts = para_sents[first.para_idx]
+        s0 = sent_starts[bisect.bisect_right(sent_starts, first.open_i) - 1]
+        s0 = max(s0, first.open_i - ATTRIBUTION_WINDOW)
         before = _strip_dateline(para[s0:first.open_i])
-        # a previous quote in the same sentence ends the 'before' part
+        # a previous quote in the same sentence ends the 'before' part (quotes are in reading
+        # order, so only the one just before can be it)
         same_sentence_prev: _Quote | None = None
-        for other in quotes:
+        if qi > 0:
+            other = quotes[qi - 1]
             o_last = other.segs[-1]
-            if other is not q and o_last.para_idx == first.para_idx and o_last.close_i is not None and s0 <= o_last.close_i < first.open_i:
+            if o_last.para_idx == first.para_idx and o_last.close_i is not None and s0 <= o_last.close_i < first.open_i:
                 before = para[o_last.close_i + 1:first.open_i]
                 same_sentence_prev = other
         lend = last.close_i + 1 if last.close_i is not None else len(lpara)
         if getattr(last, "_cut", None) is not None:
             lend = last._cut  # type: ignore[attr-defined]
-        nxt_open = min([s.open_i for other in quotes for s in other.segs if s.para_idx == last.para_idx and s.open_i >= lend] or [len(lpara)])
-        after = lpara[lend:nxt_open]
+        ol = opens_in_para[last.para_idx]
+        k_open = bisect.bisect_left(ol, lend)
+        nxt_open = ol[k_open] if k_open < len(ol) else len(lpara)
+        after = lpara[lend:min(nxt_open, lend + ATTRIBUTION_WINDOW)]
         inner_all = " ".join(_seg_text(paras, s) for s in q.segs)
         inner_first = _seg_text(paras, first)
         a_after = None
@@ -1821,8 +1926,8 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             inherited = True
         has_attr = attr is not None or inherited
         q.kind = _kind(inner_first if len(q.segs) == 1 or q.segs[1].para_idx != first.para_idx else inner_all,
-                       before if before.strip() else para[:first.open_i], after, has_attr,
-                       para[:first.open_i].strip() == "")
+                       before if before.strip() else para[max(0, first.open_i - ATTRIBUTION_WINDOW):first.open_i], after, has_attr,
+                       first.open_i <= para_lead[first.para_idx])
         if q.kind in ("scare", "title"):
             # a quoted phrase with a clear speaker and speech verb next to it is speech after all
             if q.kind == "scare" and has_attr and (attr is None or attr[1] != ":") and not _scare_cue(before) \
@@ -1842,7 +1947,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                 ent = same_sentence_prev.entity  # type: ignore[union-attr]
                 q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
             else:
-                opens_para = para[:first.open_i].strip() == ""
+                opens_para = first.open_i <= para_lead[first.para_idx]
                 q_pos = para_off + first.open_i
                 if opens_para:
                     # a quote alone at the start of a paragraph: the latest speaker of the previous paragraph
@@ -1850,22 +1955,19 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                     ent = _last_event_speaker(art, events, prev_speech, q_pos, prev_para_start)
                     if ent is None and first.para_idx > 0:
                         # 'X, a fellow at Y, doubts that ...' followed by a paragraph of quotation
-                        last_start = max([st for st in art.sent_starts if prev_para_start <= st < para_off] or [prev_para_start])
-                        cands = [m for m in art.mentions if last_start <= m.pos < para_off and m.entity.kind == "person"
-                                 and not _in_quote(art, m.pos)]
-                        if cands:
-                            ent = cands[0].entity
+                        k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
+                        last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= prev_para_start \
+                            else prev_para_start
+                        ent = _first_person(art, last_start, para_off)
                 else:
                     ent = _last_event_speaker(art, events, prev_speech, q_pos, para_off)
                     if ent is None:
-                        cands = [m for m in art.mentions if para_off <= m.pos < q_pos and m.entity.kind == "person"
-                                 and not _in_quote(art, m.pos)]
-                        if cands:
-                            ent = cands[0].entity
+                        ent = _first_person(art, para_off, q_pos)
             q.entity = ent
             # the quote's sentence (with its attribution) ends where the next sentence starts
-            nxt_sent = [st for st in _sentence_starts(lpara) if st >= lend]
-            q.end_pos = paras[last.para_idx][2] + (nxt_sent[0] if nxt_sent else len(lpara))
+            ls = para_sents[last.para_idx]
+            k_s = bisect.bisect_left(ls, lend)
+            q.end_pos = paras[last.para_idx][2] + (ls[k_s] if k_s < len(ls) else len(lpara))
             prev_speech = q
         rows.append(q)
 
@@ -1910,6 +2012,17 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             "segments": segments,
         })
     return out, problems
+
+
+def _first_person(art: _Article, lo: int, hi: int) -> Person | None:
+    """The first person mentioned in ``[lo, hi)`` outside quotation marks."""
+    for i in range(bisect.bisect_left(art.mention_pos, lo), len(art.mentions)):
+        m = art.mentions[i]
+        if m.pos >= hi:
+            break
+        if m.entity.kind == "person" and not _in_quote(art, m.pos):
+            return m.entity
+    return None
 
 
 def _seg_text(paras: list[tuple[int, str, int]], seg: _Seg) -> str:
