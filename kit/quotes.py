@@ -63,6 +63,8 @@ __all__ = [
 QUOTE_COLUMNS: dict[str, str] = {
     "doc_id": "article id",
     "quote_no": "position of the quote in its article (0-based, reading order)",
+    "attribution_id": "the speech act the quote belongs to: the quote_no of the act's first quote (equal to "
+                      "quote_no for a quote that starts its own act; see the speech-act rule in the README)",
     "text": "the words inside the marks; interrupted and multi-paragraph parts joined by one space",
     "kind": "full, partial, scare or title (see QUOTE_KINDS)",
     "speaker": "resolved speaker: full name, organisation or group, or an unnamed person as described "
@@ -1638,6 +1640,7 @@ class _Quote:
     entity: Person | None = None
     mention_pos: int = 0
     end_pos: int = -1
+    act: "_Quote | None" = None  # the first quote of the speech act this quote belongs to
 
 
 def _inner(para: str, seg: _Seg) -> str:
@@ -1974,6 +1977,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             elif inherited:
                 ent = same_sentence_prev.entity  # type: ignore[union-attr]
                 q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
+                q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
             else:
                 opens_para = first.open_i <= para_lead[first.para_idx]
                 q_pos = para_off + first.open_i
@@ -1991,6 +1995,9 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                     ent = _last_event_speaker(art, events, prev_speech, q_pos, para_off)
                     if ent is None:
                         ent = _first_person(art, para_off, q_pos)
+                if _continues_act(art, prev_speech, ent, q_pos,
+                                  prev_para_start if opens_para else para_off):
+                    q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
             q.entity = ent
             # the quote's sentence (with its attribution) ends where the next sentence starts
             ls = para_sents[last.para_idx]
@@ -2000,6 +2007,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
         rows.append(q)
 
     out = []
+    act_no = {id(q): i for i, q in enumerate(rows)}
     for i, q in enumerate(rows):
         first, last = q.segs[0], q.segs[-1]
         s, _ = _bounds(paras[first.para_idx][1], first)
@@ -2022,6 +2030,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
         out.append({
             "doc_id": art.doc_id,
             "quote_no": i,
+            "attribution_id": act_no[id(q.act)] if q.act is not None and id(q.act) in act_no else i,
             "text": text,
             "kind": q.kind,
             "speaker": speaker,
@@ -2040,6 +2049,18 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             "segments": segments,
         })
     return out, problems
+
+
+def _continues_act(art: _Article, prev: "_Quote | None", ent: Person | None, pos: int, since: int) -> bool:
+    """Rule SPEECH_ACT_CONTINUES: a quote with no attribution of its own continues the speech
+    act of the previous quote of speech when it takes that quote's speaker, the previous quote
+    ends in this paragraph or the one before (``since``), and no other sentence of saying comes
+    between them (``"A," he said. "B."`` and ``"A," he said, adding ... "B."`` are one act)."""
+    if prev is None or ent is None or prev.entity is not ent or prev.end_pos < since:
+        return False
+    ev = art.cache.get("event_pos", [])
+    k = bisect.bisect_left(ev, prev.end_pos)
+    return not (k < len(ev) and ev[k] < pos)
 
 
 def _first_person(art: _Article, lo: int, hi: int) -> Person | None:
@@ -2336,7 +2357,7 @@ def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, act
     """
     rows, probs, _ = _run(paragraphs, articles, actors)
     df = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
-    for c in ("quote_no", "para_no", "para_end", "start", "end", "n_words"):
+    for c in ("quote_no", "attribution_id", "para_no", "para_end", "start", "end", "n_words"):
         df[c] = df[c].astype("int64")
     if not rows:
         df["doc_id"] = df["doc_id"].astype(_as_paragraphs(paragraphs, articles)["doc_id"].dtype)
