@@ -522,11 +522,20 @@ def _index_mentions(art: "_Article") -> None:
     art.token_index = idx
 
 
+def _is_initial(tok: str) -> bool:
+    """A middle or first initial ('H.', 'J.R.'): part of a name, not an acronym or a title.
+
+    >>> _is_initial("H."), _is_initial("J.R."), _is_initial("US")
+    (True, True, False)
+    """
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok))
+
+
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title tokens, name tokens)."""
     cut = 0
     for k, t in enumerate(tokens[:-1]):
-        if _is_title_token(t) or (t.isupper() and len(t) <= 5 and k + 1 < len(tokens)):
+        if _is_title_token(t) or (t.isupper() and len(t) <= 5 and k + 1 < len(tokens) and not _is_initial(t)):
             cut = k + 1
     # possessive in the middle ("China’s") ends the title part too
     for k, t in enumerate(tokens[:-1]):
@@ -716,7 +725,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
             continue
         start = text.find(name_toks[0], tok_start)
         end = start + len(" ".join(name_toks))
-        if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or t.isupper() for t in name_toks):
+        if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or (t.isupper() and not _is_initial(t)) for t in name_toks):
             continue
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles))

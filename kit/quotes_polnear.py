@@ -74,7 +74,9 @@ _PERSON_PRONOUNS = frozenset("he she i him her his me".split())
 _TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov governor president
 vice former secretary gen general adm admiral lt col sgt judge justice mayor speaker candidate
 chairman chairwoman chief rev state attorney majority minority leader house first lady
-republican democratic democrat presidential nominee hopeful sir""".split())
+republican democratic democrat presidential nominee hopeful sir director executive adviser advisor
+spokesman spokeswoman spokesperson strategist journalist reporter host anchor editor analyst
+professor pollster aide manager chair founder ceo""".split())
 #: Words that make a capitalised run an organisation.
 _ORG_WORDS = frozenset("""committee campaign party post times news journal network foundation
 institute university college center centre council department administration agency bureau
@@ -83,6 +85,13 @@ bank fund league coalition club service services poll polling review magazine ch
 tribune herald daily press media pac caucus organization organisation network cnn fox
 """.split())
 _DETERMINERS = frozenset("the a an some many several other both".split())
+#: Capitalised words that are never part of a person's name (sentence openers, months, days,
+#: section labels); a name run stops at them.
+_NOT_NAME = frozenset("""the a an and but or for in on at of to by with from as if so when while after
+before this that these those his her their our my its it he she they we i you watch abstract
+photo video read more update updated related also according however meanwhile still even
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
 
 _WORD = re.compile(r"[\w’'.-]+")
 
@@ -252,11 +261,16 @@ def _cap_runs(s: str) -> list[tuple[int, list[str]]]:
 
 
 def _clean_name(words: list[str]) -> list[str]:
+    """The name inside a capitalised run: after its last title or non-name word, without
+    possessives and all-capital words (headings, acronyms)."""
     words = [w.rstrip(".,’'").replace("’s", "") for w in words]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
-    while words and words[0].lower().rstrip(".") in _TITLES:
-        words = words[1:]
-    return [w for w in words if w]
+    cut = 0
+    for k, w in enumerate(words):
+        lw = w.lower().rstrip(".")
+        if lw in _TITLES or lw in _NOT_NAME or (w.isupper() and len(w) > 1) or not w[:1].isalpha():
+            cut = k + 1
+    return [w for w in words[cut:] if w]
 
 
 def speaker_form(source: str | None) -> tuple[str | None, str | None]:
@@ -271,11 +285,29 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     """
     if not source or not source.strip():
         return None, None
-    head = source.split(",")[0].strip() or source.strip()
+    src = re.sub(r"\([^)]*\)", " ", source)
+    parts = [p.strip() for p in src.split(",")]
+    head = parts[0] or src.strip()
     head = re.sub(r"\s+", " ", head)
     if head.lower().strip(" .’'") in _PRONOUNS:
         return "pronoun", head.lower()
     words = _WORD.findall(head)
+    # a role written before the name ('Trump senior adviser Paul Manafort', 'the White House
+    # spokesman, Josh Earnest'): the full name that ends the head, or that follows it alone
+    for cand in ([head, parts[1]] if len(parts) > 1 else [head]):
+        runs_c = _cap_runs(cand)
+        if runs_c:
+            at, run = runs_c[-1]
+            name = _clean_name(run)
+            ends = len(_WORD.findall(cand)) == at + len(run)
+            lead_low = [w for w in _WORD.findall(cand)[:at] if w[:1].islower()]
+            if ends and len(name) >= 2 and (cand is not head or lead_low or len(runs_c) > 1) \
+                    and not any(w.lower() in _ORG_WORDS for w in name):
+                if cand is not head and not _looks_role(head):
+                    continue
+                return "full name", " ".join(name)
+    if re.search(r"['’]s\s+[a-z]", head):
+        return "description", head  # "Obama's first five questioners"
     runs = _cap_runs(head)
     for at, run in runs:
         if at > 3:
@@ -296,9 +328,15 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
             continue
         if at > 0 and lead and lead[-1] in _DETERMINERS and len(name) == len(run) and at == 1:
             # "the Clintons", "the Trump campaign" ... a capitalised run right after 'the'
-            return "organisation", " ".join(name)
+            return "organisation", " ".join(w for w in words[1:])
         return ("full name" if len(name) >= 2 else "surname"), " ".join(name)
     return "description", head
+
+
+def _looks_role(head: str) -> bool:
+    """A description of a person before an appositive name ('her senior policy adviser')."""
+    w = _WORD.findall(head.lower())
+    return bool(w) and w[0] in ("the", "a", "an", "another", "his", "her", "their", "its", "our", "one")
 
 
 def _strip_det(words: list[str]) -> list[str]:
@@ -308,7 +346,7 @@ def _strip_det(words: list[str]) -> list[str]:
 def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     best_before, best_after = None, None
     for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text):
-        left = art.text[max(0, m.start() - 60):m.start()]
+        left = re.split(r"(?<!\b[A-Z])[.;:!?]\s|[\n“”\"(),]", art.text[max(0, m.start() - 60):m.start()])[-1]
         run = _cap_runs(left + surname)
         if not run:
             continue
