@@ -57,6 +57,8 @@ __all__ = [
     "top_speakers",
     "example_quotes",
     "read_actors",
+    "speech_acts",
+    "SPEECH_ACT_COLUMNS",
 ]
 
 #: Columns of the ``quotes`` table.
@@ -2374,6 +2376,55 @@ def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, act
     # tables, and a DataFrame there makes pd.concat of two quote tables fail
     df.attrs["problems"] = [dict(p) for p in probs]
     return df
+
+
+#: Columns of the table of speech acts (:func:`speech_acts`).
+SPEECH_ACT_COLUMNS: dict[str, str] = {
+    "doc_id": "article id",
+    "attribution_id": "the act's id in its article (the quote_no of its first quote)",
+    "text": "the act's quotes joined by ' … '",
+    "kind": "full when any quote of the act is full, else partial",
+    "speaker": "resolved speaker of the act",
+    "speaker_mention": "the speaker as written at the act's attribution",
+    "verb": "speech verb of the act's attribution",
+    "speaker_type": "as in the quotes table",
+    "para_no": "paragraph where the act opens",
+    "para_end": "paragraph where the act closes",
+    "start": "offset of the act's first quoted character in the body text",
+    "end": "offset just after the act's last quoted character",
+    "n_quotes": "number of quote rows in the act",
+    "n_words": "words in all its quotes",
+}
+
+
+def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speech act: the quotes that share an ``attribution_id`` put together.
+
+    Only speech (kinds ``full`` and ``partial``) is kept. See :data:`SPEECH_ACT_COLUMNS`.
+
+    Examples
+    --------
+    >>> paras = pd.DataFrame({"doc_id": ["a", "a"], "para_no": [0, 1], "role": ["body", "body"],
+    ...     "text": ['"We are ready," Ana Ribeiro said. "So are they."', '"Not yet," said Bo Li.']})
+    >>> acts = speech_acts(extract_quotes(paras))
+    >>> acts[["attribution_id", "text", "speaker", "n_quotes"]].values.tolist()
+    [[0, 'We are ready, … So are they.', 'Ana Ribeiro', 2], [2, 'Not yet,', 'Bo Li', 1]]
+    """
+    need = ["doc_id", "attribution_id", "quote_no", "text", "kind"]
+    _require(quotes, need, "quotes table")
+    q = quotes[quotes["kind"].isin(SPEECH_KINDS)].sort_values(["doc_id", "quote_no"], kind="stable")
+    rows = []
+    for (doc_id, aid), g in q.groupby(["doc_id", "attribution_id"], sort=False):
+        first = g.iloc[0]
+        rows.append({
+            "doc_id": doc_id, "attribution_id": int(aid), "text": " … ".join(g["text"].astype(str)),
+            "kind": "full" if (g["kind"] == "full").any() else "partial",
+            "speaker": first.get("speaker"), "speaker_mention": first.get("speaker_mention"),
+            "verb": first.get("verb"), "speaker_type": first.get("speaker_type"),
+            "para_no": int(first.get("para_no", 0)), "para_end": int(g["para_end"].max()) if "para_end" in g else None,
+            "start": int(first.get("start", 0)), "end": int(g["end"].max()) if "end" in g else None,
+            "n_quotes": len(g), "n_words": int(g["n_words"].sum()) if "n_words" in g else None})
+    return pd.DataFrame(rows, columns=list(SPEECH_ACT_COLUMNS))
 
 
 _PROBLEM_COLUMNS = ["doc_id", "para_no", "problem"]

@@ -360,25 +360,27 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     return best_before or best_after or surname
 
 
-def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None]]:
-    """(form, gold speaker) for every attribution of ``art`` in order (see the pronoun rule)."""
-    out: list[tuple[str | None, str | None]] = []
+def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None]]:
+    """(form, gold speaker, form of the speaker) for every attribution of ``art`` in order: for
+    a pronoun the last is the form of the attribution it refers to (see the pronoun rule)."""
+    out: list[tuple[str | None, str | None, str | None]] = []
     for a in art.attributions:
         form, name = speaker_form(a["source"])
         if form == "surname":
             name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
         elif form == "pronoun":
             person = name in _PERSON_PRONOUNS
-            ref = None
-            for f2, n2 in reversed(out):
+            ref, ref_form = None, None
+            for f2, n2, _ in reversed(out):
                 if f2 is None or f2 == "pronoun" or n2 is None:
                     continue
                 if person and f2 not in ("full name", "surname"):
                     continue
-                ref = n2
+                ref, ref_form = n2, f2
                 break
-            name = ref
-        out.append((form, name))
+            out.append((form, ref, ref_form))
+            continue
+        out.append((form, name, form))
     return out
 
 
@@ -405,10 +407,10 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     gw = [w for w in gk.split() if len(w) > 1]
     if not pw or not gw:
         return False
-    if form in ("full name", "surname", "pronoun") and len(gw) >= 2:
+    if form in ("full name", "surname") and len(gw) >= 2:
         if len(pw) >= 2 and pw[-1] == gw[-1] and set(pw) <= set(gw):
             return True
-    if form in ("organisation", "description", "pronoun"):
+    if form in ("organisation", "description"):
         if set(pw) <= set(gw) or set(gw) <= set(pw):
             return True
     return False
@@ -426,13 +428,13 @@ def _gold_of(art: PolnearArticle) -> tuple[list[dict], list[tuple[int, int]]]:
     stretches.sort()
     speakers = gold_speakers(art)
     acts, other = [], []
-    for att, (form, name) in zip(art.attributions, speakers):
+    for att, (form, name, match_form) in zip(art.attributions, speakers):
         if not att["content"]:
             continue
         if _inside(att["content"], stretches, art.text) > 0.5:
             segs = [s for s in stretches if any(_overlap(s, c) > 0.5 * (s[1] - s[0]) for c in att["content"])]
             if segs:
-                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name,
+                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form,
                              "source": att["source"]})
                 continue
         other.extend(att["content"])
@@ -526,7 +528,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             j = m.get(i)
             ok = None
             if j is not None and a["form"] in form_n and a["speaker"] is not None:
-                ok = speaker_matches(p_speaker[j], a["speaker"], a["form"])
+                ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"])
                 form_n[a["form"]] += 1
                 form_ok[a["form"]] += int(ok)
             details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],
