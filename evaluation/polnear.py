@@ -1,8 +1,8 @@
-"""PolNeAR quote-extraction figures for ``make eval`` (see :mod:`kit.quotes_polnear`).
+"""PolNeAR quote-extraction figures for ``make eval`` (see :mod:`kit.quotes.polnear`).
 
 :func:`evaluate` scores ``kit.quotes.extract_quotes`` on the PolNeAR train split found under
 ``devsets/polnear-train``, separately for the development and held-out parts (fixed hash
-split, :func:`kit.quotes_polnear.split_of`). PolNeAR's own dev and test splits are never read.
+split, :func:`kit.quotes.polnear.split_of`). PolNeAR's own dev and test splits are never read.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
 
     Returns an empty list when ``devsets/polnear-train`` is not there.
     """
-    from kit.quotes_polnear import evaluate_polnear
+    from kit.quotes.polnear import evaluate_polnear
 
     folder = pathlib.Path(devsets) / "polnear-train"
     if not (folder / "text").is_dir():

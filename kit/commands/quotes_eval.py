@@ -23,7 +23,7 @@ def add_arguments(p):
                    help="list every missed, spurious, wrong-kind or wrong-speaker quote")
     p.add_argument("--json", action="store_true", help="print the figures as JSON records")
     p.add_argument("--polnear", default=None, metavar="DIR",
-                   help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes_polnear)")
+                   help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes.polnear)")
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
 
@@ -88,7 +88,7 @@ def run(args) -> int:
 
 def _run_polnear(args) -> int:
     from kit.errors import KitError
-    from kit.quotes_polnear import evaluate_polnear
+    from kit.quotes.polnear import evaluate_polnear
 
     if args.gold:
         raise KitError("give either gold files or --polnear DIR, not both")
