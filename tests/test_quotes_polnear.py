@@ -8,8 +8,15 @@ import pytest
 
 from kit.cli import main
 from kit.errors import KitError
-from kit.quotes.polnear import (evaluate_polnear, quoted_stretches, read_polnear, score_polnear,
-                                speaker_form, speaker_matches, split_of)
+from kit.quotes.polnear import (
+    evaluate_polnear,
+    quoted_stretches,
+    read_polnear,
+    score_polnear,
+    speaker_form,
+    speaker_matches,
+    split_of,
+)
 
 FIX = Path(__file__).parent / "fixtures" / "polnear"
 

@@ -5,9 +5,7 @@ import json
 import sys
 import textwrap
 
-import pandas as pd
-
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import add_source_arguments, load, print_report, records
 
 NAME = "quotes"
 HELP = "find direct quotes in body paragraphs and who said them (JSON array or a table)"
@@ -32,30 +30,22 @@ def add_arguments(p):
     p.add_argument("--width", type=int, default=100, metavar="N", help="width of the table view (default 100)")
 
 
-def quotes_json(quotes: pd.DataFrame) -> list[dict]:
+def quotes_json(quotes) -> list[dict]:
     """Quotes as JSON-ready dicts (missing values become null).
 
+    >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "text": ["Hi"], "kind": ["full"], "speaker": [None], "para_no": [0]})
     >>> quotes_json(q)
     [{'doc_id': 'a', 'text': 'Hi', 'kind': 'full', 'speaker': None, 'para_no': 0}]
     """
-    out = []
-    for row in quotes.to_dict("records"):
-        rec = {}
-        for k, v in row.items():
-            if v is None or (not isinstance(v, (list, str)) and pd.isna(v)):
-                v = None
-            elif hasattr(v, "item"):
-                v = v.item()
-            rec[k] = v
-        out.append(rec)
-    return out
+    return records(quotes)
 
 
-def quotes_table(quotes: pd.DataFrame, articles: pd.DataFrame, *, width: int = 100, max_lines: int = 6) -> str:
+def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> str:
     """A terminal view: each article's outlet and title once, then per quote the speaker and the
     quote wrapped to ``width`` (at most ``max_lines`` lines, then '…').
 
+    >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "kind": ["full"], "speaker": ["Bo Li"],
     ...                   "verb": ["said"], "para_no": [2], "text": ["We will win. " * 3]})
     >>> a = pd.DataFrame({"doc_id": ["a"], "outlet": ["Harbor Weekly"], "title": ["Vote day"]})
@@ -94,7 +84,7 @@ def run(args) -> int:
     Returns 1 when a source was rejected by its reader (as ``kit parse`` and ``kit frames`` do),
     else 0.
     """
-    from kit.commands.parse import print_report
+
     from kit.quotes import extract_quotes, quote_problems
 
     corpus = load(args)

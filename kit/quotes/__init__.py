@@ -50,11 +50,11 @@ The package, one step per module (each small enough to test on its own)::
 """
 from __future__ import annotations
 
-from kit.quotes.columns import QUOTE_COLUMNS, SPEAKER_TYPES, QUOTE_KINDS  # noqa: F401
-from kit.quotes.marks import newsroom_marks  # noqa: F401
-from kit.quotes.textutil import _norm_key  # noqa: F401
 from kit.quotes.api import extract_quotes, quote_problems, read_actors  # noqa: F401
-from kit.quotes.summary import sources, top_speakers, example_quotes, speech_acts, SPEECH_ACT_COLUMNS  # noqa: F401
+from kit.quotes.columns import QUOTE_COLUMNS, QUOTE_KINDS, SPEAKER_TYPES  # noqa: F401
+from kit.quotes.marks import newsroom_marks  # noqa: F401
+from kit.quotes.summary import SPEECH_ACT_COLUMNS, example_quotes, sources, speech_acts, top_speakers  # noqa: F401
+from kit.quotes.textutil import _norm_key  # noqa: F401
 
 __all__ = [
     "QUOTE_COLUMNS",

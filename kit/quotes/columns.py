@@ -1,9 +1,6 @@
 """Column and kind vocabularies of the quotes tables."""
 from __future__ import annotations
 
-import pandas as pd
-
-
 #: Columns of the ``quotes`` table.
 QUOTE_COLUMNS: dict[str, str] = {
     "doc_id": "article id",

@@ -5,6 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
+
 import pandas as pd
 
 
@@ -445,6 +446,15 @@ def _nz(v: Any) -> Any:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import SPEECH_VERBS, _CAP_RUN, _CAP_STOP, _GENDER_NOUNS, _ORG_RUN, _ORG_WORDS, _TITLE_WORDS, _TYPE_WORDS  # noqa: E402,F401
-from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401
 from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E402,F401
+from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401
+from kit.quotes.words import (  # noqa: E402,F401
+    _CAP_RUN,
+    _CAP_STOP,
+    _GENDER_NOUNS,
+    _ORG_RUN,
+    _ORG_WORDS,
+    _TITLE_WORDS,
+    _TYPE_WORDS,
+    SPEECH_VERBS,
+)

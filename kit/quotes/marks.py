@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import pandas as pd
 
 
 def _lean(text: str, i: int) -> tuple[float, float]:
@@ -113,4 +112,4 @@ def _pair_marks(text: str, continues: bool) -> tuple[list[tuple[int, int | None]
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import CLOSE_DQ, OPEN_DQ, _MARK_RE  # noqa: E402,F401
+from kit.quotes.words import _MARK_RE, CLOSE_DQ, OPEN_DQ  # noqa: E402,F401

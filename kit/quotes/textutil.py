@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import re
-import pandas as pd
 
 from kit.quotes.words import _UP  # noqa: F401
-
 
 _SENT_END = re.compile(r"[.!?…]+[”’\"')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9" + _UP + "])")
 

@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-import pandas as pd
-
 
 _SPEECH_VERBS = """
 say says said saying tell tells told add adds added note notes noted write writes wrote
