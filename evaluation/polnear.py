@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import pathlib
 
-#: Figures of the extractor before the issue-11 work (kit before this branch), the baseline column.
-#: Measured with ``kit quotes-eval --polnear DIR --split dev|heldout`` on the same rules.
+#: Figures of the extractor before the issue-11 work (kit/quotes.py at main 1b7c08b, given only a
+#: ``segments`` column so that it can be scored), on the same scoring rules: the baseline column.
 BASELINE = {
-    "dev": {"segment F1": 0.854, "speech act F1": 0.537, "speaker accuracy": 0.646},
-    "heldout": {"segment F1": 0.842, "speech act F1": 0.514, "speaker accuracy": 0.648},
+    "dev": {"segment precision": 0.934, "segment recall": 0.787, "segment F1": 0.854,
+            "speech act precision": 0.507, "speech act recall": 0.570, "speech act F1": 0.537,
+            "speaker accuracy": 0.729, "speaker accuracy: full name": 0.815, "speaker accuracy: surname": 0.825,
+            "speaker accuracy: pronoun": 0.591, "speaker accuracy: organisation": 0.581,
+            "speaker accuracy: description": 0.559},
+    "heldout": {"segment precision": 0.961, "segment recall": 0.749, "segment F1": 0.842,
+                "speech act precision": 0.501, "speech act recall": 0.529, "speech act F1": 0.514,
+                "speaker accuracy": 0.716, "speaker accuracy: full name": 0.836, "speaker accuracy: surname": 0.825,
+                "speaker accuracy: pronoun": 0.515, "speaker accuracy: organisation": 0.607,
+                "speaker accuracy: description": 0.539},
 }
 
 
