@@ -2,7 +2,7 @@
 
 Dev set ``html/``: pages from trafilatura's own evaluation set, with snippets the main text must
 contain (``with``) and must not contain (``without``). For each page both tools extract the main
-text (the kit: the paragraphs it labels ``body`` or ``heading``; trafilatura: ``extract()`` with
+text (the kit: the title and the paragraphs it labels ``body`` or ``heading``; trafilatura: ``extract()`` with
 its defaults); a snippet counts when it occurs in that text after loose normalisation.
 
 Pages are grouped by what they say they are: ``news`` (JSON-LD ``*NewsArticle`` or a news
@@ -37,14 +37,14 @@ def page_group(html: str) -> str:
 
 
 def kit_text(data: bytes, name: str) -> str | None:
-    """The kit's main text (body and subheads), or None when the reader rejected the page."""
+    """The kit's main text (title, body and subheads), or None when the reader rejected the page."""
     from kit.readers import read_one
     from kit.schema import Article
 
     parts = []
     for _, rec in read_one(data, name, format="html"):
         if isinstance(rec, Article):
-            parts += [t for r, t in rec.paragraphs if r in ("body", "heading")]
+            parts += [rec.title] + [t for r, t in rec.paragraphs if r in ("body", "heading")]
     return "\n".join(parts) if parts else None
 
 

@@ -53,7 +53,8 @@ def test_paragraph_roles_in_source_order(ppf):
     roles = [r for r, _ in ppf.paragraphs]
     assert set(roles) <= set(PARAGRAPH_ROLES)
     assert roles == (["boilerplate"] * 8                   # nav (5 links), logo, tagline, share bar
-                     + ["meta", "subtitle", "byline", "meta"]  # kicker, dek, byline, time
+                     # kicker, dek (kept by the extractor: the story's first paragraph), byline, time
+                     + ["meta", "body", "byline", "meta"]
                      + ["body", "body", "caption", "body", "heading", "body", "body", "related", "heading",
                         "body", "body"]
                      + ["boilerplate"] * 8)                 # related box (3), newsletter (3), footer (2)
@@ -63,8 +64,9 @@ def test_paragraph_roles_in_source_order(ppf):
                                         "Photo: Wen Jing for Pacific Policy Forum"]
     assert ppf.with_role("byline") == ["By Mara Lindqvist and Joel Okafor"]
     body = ppf.body()
-    assert len(body) == 7
-    assert body[0].startswith("BEIJING — Secretary of State Eleanor Whitcombe")  # dateline kept in the text
+    assert len(body) == 8
+    assert body[0] == ppf.subtitle  # the standfirst the extractor keeps stays in the text
+    assert body[1].startswith("BEIJING — Secretary of State Eleanor Whitcombe")  # dateline kept in the text
     assert body[-1].endswith("the diplomats have bought themselves time.")
 
 
@@ -119,7 +121,7 @@ def test_truncated_html_yields_what_it_can_and_is_flagged():
     (a,) = arts
     assert a.title == "Envoys Test a Thaw as Beijing Talks Resume"
     assert a.published == pd.Timestamp("2023-06-20 13:00:00", tz="UTC")
-    assert len(a.body()) == 3
+    assert len(a.body()) == 4
     assert a.body()[-1].endswith("willing to sit in the same room.”")
     (r,) = rejs
     assert r.status == "flagged"
@@ -177,8 +179,8 @@ def test_fallback_when_trafilatura_finds_nothing(monkeypatch):
     monkeypatch.setattr(kit.readers.html, "_trafilatura", lambda source: None)
     arts, rejs = read("ppf_article.html")
     (a,) = arts
-    # without trafilatura the long <p> paragraphs of the story are the body; the rest keeps its roles
-    assert len(a.body()) == 7
+    # without trafilatura the long <p> paragraphs of the story (and the dek) are the body; the rest keeps its roles
+    assert len(a.body()) == 8
     assert a.with_role("heading") == ["What Beijing Wanted", "A Channel, Not a Reset"]
     assert a.with_role("boilerplate")[-1] == "About · Privacy · Contact"
     assert a.with_role("related") == ["Read More: How a Balloon Derailed a Year of Diplomacy"]

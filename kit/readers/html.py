@@ -39,7 +39,8 @@ _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote
           "dl", "form", "table", "tr", "tbody", "thead", "tfoot", "address", "hr", "fieldset", "legend", "details",
           "summary", "body", "html", "center", "menu", "hgroup", "dialog"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_FURNITURE_TAGS = {"nav", "aside", "footer", "form", "button"}
+#: tags that make everything inside them furniture (not ``form``: ASP.NET pages wrap the whole page in one)
+_FURNITURE_TAGS = {"nav", "aside", "footer", "button"}
 _FURNITURE_ROLES = {"navigation", "complementary", "contentinfo", "banner", "search"}
 _FURNITURE_WORDS = {"share", "sharing", "social", "newsletter", "related", "subscribe", "subscription", "signup",
                     "promo", "advert", "advertisement", "ad", "ads", "cookie", "cookies", "comments", "comment",
@@ -64,6 +65,10 @@ def _sniff_html(head: bytes, path: str) -> bool:
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
 
+
+#: a block shorter than this (in characters) is main text only when trafilatura kept exactly that
+#: block; a longer one also when trafilatura's text contains it (one of several ``<br>`` lines)
+MIN_MATCH_CHARS = 25
 
 _EDGE = "\x00"  # marks an inline element's start or end inside a block's text (never in parsed HTML text)
 
@@ -137,6 +142,13 @@ def _chain(el):
 
 
 def _is_furniture(el) -> bool:
+    """Page furniture: the element holding the text carries a furniture class word (``share``,
+    ``newsletter``, ...), or it sits inside a furniture element by tag or ARIA role (``nav``,
+    ``aside``, ``footer``, ``role="navigation"``) below the article. Class words of wrappers
+    further up are not read: ``content-with-sidebar-wrp`` or ``ad_body`` around a whole story
+    would otherwise make the story furniture."""
+    if isinstance(el.tag, str) and _tokens(el) & _FURNITURE_WORDS:
+        return True
     for a in _chain(el):
         if not isinstance(a.tag, str):
             continue
@@ -144,8 +156,6 @@ def _is_furniture(el) -> bool:
         if tag in ("article", "body", "html"):
             return False
         if tag in _FURNITURE_TAGS or (a.get("role") or "").lower() in _FURNITURE_ROLES:
-            return True
-        if _tokens(a) & _FURNITURE_WORDS:
             return True
     return False
 
@@ -191,7 +201,7 @@ def _is_meta(block: _Block, section: str | None) -> bool:
         return True
     if section and _norm(text) == _norm(section):
         return True
-    if words <= 6 and _has_class(block, _KICKER_WORDS):
+    if words <= 6 and _has_class(block, _KICKER_WORDS, depth=1):  # the holder's own class, not a wrapper's
         return True
     if words <= 12 and (block.has_time or block.tag == "time"):
         return True
@@ -336,6 +346,8 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     blocks = _walk_blocks(tree.find("body") if tree.find("body") is not None else tree)
     main_kinds = _main_blocks(doc)
     pairs, byline, read_time = _label(blocks, main_kinds, title=title, subtitle=subtitle, section=section)
+    furniture = {_key(_norm(b.text)) for b in blocks if _is_furniture(b.el)}
+    pairs = _keep_extractor_text(pairs, _main_paragraphs(doc), title=title, furniture=furniture)
     if not subtitle:
         subtitle = next((t for r, t in pairs if r == "subtitle"), None)
     if not any(r == "body" for r, _ in pairs):
@@ -367,7 +379,7 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         read_time_minutes=read_time,
         url=url.strip() if url else None,
         section=section,
-        dateline=newsclean.dateline(body[0]) if body else None,
+        dateline=next((d for d in map(newsclean.dateline, body[:2]) if d), None),  # a lede may follow a deck
         language=language,
         paragraphs=pairs,
         source_path=path,
@@ -458,17 +470,35 @@ def _trafilatura(source: str):
         return None
 
 
+_MAIN_TAGS = ("p", "head", "item", "quote", "cell", "code")
+
+
+def _main_paragraphs(doc) -> list[tuple[str, str]]:
+    """``(kind, text)`` of the innermost blocks trafilatura kept as main text, in order; kind is
+    ``head`` for its headings, else ``p``."""
+    body = getattr(doc, "body", None)
+    if body is None:
+        return []
+    out = []
+    for el in body.iter(*_MAIN_TAGS):
+        if any(True for _ in el.iterdescendants(*_MAIN_TAGS)):
+            continue  # a list, quote or table whose parts are listed on their own
+        text = " ".join("".join(el.itertext()).split())
+        if text:
+            out.append(("head" if el.tag == "head" else "p", text))
+    return out
+
+
 def _main_blocks(doc) -> dict[str, str]:
     """Normalised text -> kind ('head' or 'p') of every block trafilatura kept as main text."""
     kinds: dict[str, str] = {}
     body = getattr(doc, "body", None)
     if body is None:
         return kinds
-    for el in body.iter():
-        if el.tag in ("p", "head", "item", "quote", "cell", "code"):
-            t = _norm("".join(el.itertext()))
-            if t:
-                kinds.setdefault(t, "head" if el.tag == "head" else "p")
+    for el in body.iter(*_MAIN_TAGS):
+        t = _norm("".join(el.itertext()))
+        if t:
+            kinds.setdefault(t, "head" if el.tag == "head" else "p")
     return kinds
 
 
@@ -488,6 +518,18 @@ def _news_label(b: _Block) -> tuple[str | None, str]:
     return role, b.text
 
 
+def _is_standfirst(b: _Block, n: str, main: bool, before_story: bool, subtitle_n: str) -> bool:
+    """A deck above the story that the extractor left out of the story: marked as one (``dek``,
+    ``standfirst``, ... on the block or its parent) or repeating the page description. A block the
+    extractor kept is the story's first paragraph (the lede, which many pages also use as their
+    description): it stays in the body, and the description is still the article's subtitle."""
+    if main:
+        return False
+    if before_story and len(b.text.split()) <= 60 and _has_class(b, _DEK_WORDS, depth=2):
+        return True
+    return bool(subtitle_n) and n == subtitle_n
+
+
 def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subtitle: str | None,
            section: str | None):
     main_text = "\n".join(main_kinds)
@@ -499,7 +541,7 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
     for b in blocks:
         n = _norm(b.text)
         k = _key(n)
-        found = n in main_kinds or k in main_keys or (len(n) >= 40 and (n in main_text or k in main_key_text))
+        found = n in main_kinds or k in main_keys or (len(n) >= MIN_MATCH_CHARS and (n in main_text or k in main_key_text))
         is_main.append(bool(k) and found and not _is_furniture(b.el))
     if not main_kinds:  # trafilatura found nothing: fall back to long paragraphs inside the article
         is_main = [b.tag in ("p", "blockquote", "li") and len(b.text.split()) >= 12 and not _is_furniture(b.el)
@@ -526,16 +568,14 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
             continue
         in_region = _has_ancestor(b.el, {"article"}) if has_article else lo <= i <= hi
         furniture = _is_furniture(b.el)
-        if _has_ancestor(b.el, {"figcaption", "figure"}) and not furniture:
+        if not furniture and (_has_ancestor(b.el, {"figcaption"}) or (not is_main[i] and _has_ancestor(b.el, {"figure"}))):
             role = "caption"
         elif not furniture and (in_region or i < lo) and _is_date_line(b.text):
             role = "meta"
         elif not furniture and (in_region or i < lo) and _is_byline(b):
             role = "byline"
             byline = byline or b
-        elif not furniture and (in_region or i <= lo) and (
-                (subtitle_n and n == subtitle_n)
-                or (i <= lo and len(b.text.split()) <= 60 and _has_class(b, _DEK_WORDS, depth=2))):
+        elif not furniture and (in_region or i <= lo) and _is_standfirst(b, n, is_main[i], not any(r == "body" for r, _ in pairs), subtitle_n):
             role = "subtitle"
         elif not furniture and (in_region or i < lo) and _is_meta(b, section):
             role = "meta"
@@ -564,6 +604,62 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
             in_trailer = True
         pairs.append((role, text))
     return pairs, byline, read_time
+
+
+#: Share of trafilatura's main text (in letters and digits) that the kit's body and subheads must
+#: keep. Below it the kit's cleanup lost text the extractor found (a ``<br>``-separated body, a
+#: wrapper mistaken for furniture), and trafilatura's paragraphs become the body instead.
+MIN_EXTRACTOR_COVERAGE = 0.9
+#: roles the fallback keeps from the kit's own labelling around the extractor's paragraphs
+_KEPT_AROUND_BODY = {"title", "subtitle", "byline", "meta", "caption"}
+
+
+def _coverage(pairs: list[tuple[str, str]], main_paras: list[tuple[str, str]]) -> float:
+    """Share of the extractor's main text (in letters and digits) that the kit's body and subheads
+    hold: a paragraph of the extractor counts whole when the kit's text contains it, else by the
+    kit paragraphs it contains (the extractor sometimes runs several page blocks together)."""
+    kit = [_key(_norm(t)) for r, t in pairs if r in ("body", "heading")]
+    kit_text = "|".join(kit)
+    covered = total = 0
+    for _, text in main_paras:
+        k = _key(_norm(text))
+        total += len(k)
+        covered += len(k) if k in kit_text else min(len(k), sum(len(p) for p in kit if p and p in k))
+    return covered / total if total else 1.0
+
+
+def _keep_extractor_text(pairs: list[tuple[str, str]], main_paras: list[tuple[str, str]], *,
+                         title: str, furniture: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """The kit's labelled blocks, unless they keep clearly less of the main text than trafilatura
+    found (see :data:`MIN_EXTRACTOR_COVERAGE`): then trafilatura's paragraphs are the body
+    (subheads ``heading``, news furniture labelled by :func:`kit.newsclean.label_block`), placed
+    where the kit's story began, and every other block keeps its role (blocks the kit called body
+    that the extractor left out become ``boilerplate``; nothing is dropped). ``furniture`` holds the
+    keys of blocks the kit found inside page furniture (``nav``, ``footer``, a share box): the
+    extractor's copies of those are left where the kit put them."""
+    # the extractor's copies of the headline, standfirst, byline, date lines and captions stay
+    # where the kit put them
+    placed = {_key(_norm(title))} | {_key(_norm(t)) for r, t in pairs if r in _KEPT_AROUND_BODY} | set(furniture)
+    main_paras = [(k, t) for k, t in main_paras if _key(_norm(t)) not in placed]
+    kept = [(r if r not in _KEPT_AROUND_BODY else "body", t) for r, t in pairs]
+    kept += [("body", title)]
+    if _coverage(kept, main_paras) >= MIN_EXTRACTOR_COVERAGE:
+        return pairs
+    main_keys = {_key(_norm(t)) for _, t in main_paras}
+    story = []
+    for kind, text in main_paras:
+        role = "heading" if kind == "head" else (newsclean.label_block(text) or "body")
+        story.append((role, text))
+    # the extractor's story goes where the kit's first body block (or its first main block) was
+    at = next((i for i, (r, t) in enumerate(pairs) if r in ("body", "heading") or _key(_norm(t)) in main_keys),
+              None)
+    before, after = (pairs[:at], pairs[at:]) if at is not None else (pairs, [])
+    # a kit block the extractor also kept is now part of the story, unless the kit recognised it
+    # as one of the story's own furniture (byline, date line, caption, standfirst)
+    keep = lambda r, t: r in _KEPT_AROUND_BODY or _key(_norm(t)) not in main_keys  # noqa: E731
+    relabel = lambda r: "boilerplate" if r in ("body", "heading") else r  # noqa: E731
+    return ([(relabel(r), t) for r, t in before if keep(r, t)] + story
+            + [(relabel(r), t) for r, t in after if keep(r, t)])
 
 
 def _byline_names(byline: _Block | None, *, structured: bool, drop: tuple[str, ...]) -> list[str]:
