@@ -58,6 +58,7 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.lexisnexis_classic import looks_classic, read_classic
 from kit.readers.fields import (decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text)
 from kit.schema import Article
 
@@ -85,6 +86,8 @@ _DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{
 def _sniff(head: bytes, path: str) -> bool:
     if path.lower().endswith(".docx"):
         return head.startswith(b"PK")
+    if looks_classic(head.decode("utf-8", "replace").lstrip("\ufeff")):
+        return True  # the classic "N of M DOCUMENTS" layout
     has_body = re.search(rb"(?m)^[ \t]*Body[ \t]*\r?$", head) is not None
     has_end = b"End of Document" in head
     has_field = re.search(rb"(?m)^[ \t]*(?:Length|Byline|Section|Load-Date|Dateline)[ \t]*:", head) is not None
@@ -112,6 +115,9 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
 
         text, notes = decode_bytes(data, path)
     yield from decode_notes(path, notes)
+    if looks_classic(text):
+        yield from read_classic(text, path, options)
+        return
     lines = text.split("\n")
     if not any(_BODY.match(ln) for ln in lines):
         raise ReadError(path, "not a LexisNexis export: no 'Body' line found")
