@@ -34,6 +34,8 @@ def parse_date_line(text: Any) -> pd.Timestamp | None:
     '2013-04-17 20:15:00+00:00'
     >>> str(parse_date_line("Samstag 6. Mai 2023"))
     '2023-05-06 00:00:00+00:00'
+    >>> str(parse_date_line("January 28, 1993, Tuesday, Late Edition - Final"))
+    '1993-01-28 00:00:00+00:00'
     >>> parse_date_line("Continental Wire") is None
     True
     """
@@ -55,11 +57,19 @@ def parse_date_line(text: Any) -> pd.Timestamp | None:
         pass
     import dateparser
 
-    try:
-        parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return pd.Timestamp(parsed).tz_convert("UTC") if parsed is not None else None
+    # "January 28, 1993, Tuesday, Late Edition - Final": drop trailing comma-separated parts
+    parts = text.split(",")
+    for n in range(len(parts), 0, -1):
+        candidate = ",".join(parts[:n])
+        if not _HAS_DIGIT_YEAR.search(candidate):
+            break
+        try:
+            parsed = dateparser.parse(candidate, settings=_DATEPARSER_SETTINGS)
+        except (ValueError, OverflowError, TypeError):
+            parsed = None
+        if parsed is not None:
+            return pd.Timestamp(parsed).tz_convert("UTC")
+    return None
 
 
 def plausible(ts: pd.Timestamp | None, *, today: pd.Timestamp | None = None) -> bool:

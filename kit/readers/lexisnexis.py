@@ -59,6 +59,7 @@ from typing import Any, Iterator
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
 from kit.readers.lexisnexis_classic import looks_classic, read_classic
+from kit.readers.lexisnexis_html import looks_lexisnexis_html, read_lexisnexis_html
 from kit.readers.fields import (decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text)
 from kit.schema import Article
 
@@ -86,6 +87,8 @@ _DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{
 def _sniff(head: bytes, path: str) -> bool:
     if path.lower().endswith(".docx"):
         return head.startswith(b"PK")
+    if path.lower().endswith((".html", ".htm")):
+        return looks_lexisnexis_html(head.decode("utf-8", "replace"))
     if looks_classic(head.decode("utf-8", "replace").lstrip("\ufeff")):
         return True  # the classic "N of M DOCUMENTS" layout
     has_body = re.search(rb"(?m)^[ \t]*Body[ \t]*\r?$", head) is not None
@@ -94,7 +97,7 @@ def _sniff(head: bytes, path: str) -> bool:
     return has_body and (has_end or has_field)
 
 
-@reader("lexisnexis", extensions=(".txt", ".docx"), sniff=_sniff,
+@reader("lexisnexis", extensions=(".txt", ".docx", ".html", ".htm"), sniff=_sniff,
         description="LexisNexis / Nexis Uni export (.txt or .docx), several documents per file")
 def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """LexisNexis / Nexis Uni export (.txt or .docx), several documents per file.
@@ -115,6 +118,9 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
 
         text, notes = decode_bytes(data, path)
     yield from decode_notes(path, notes)
+    if path.lower().endswith((".html", ".htm")) and looks_lexisnexis_html(text[:65536]):
+        yield from read_lexisnexis_html(text, path, options)
+        return
     if looks_classic(text):
         yield from read_classic(text, path, options)
         return

@@ -187,8 +187,8 @@ def _parse(lines: list[str], path: str, record: int, first_line: int,
                             header.append(t)
                     i += at + 1
                     continue
-            elif title_lines:
-                break  # the body
+            elif title_lines or field_pairs:
+                break  # the body (a headline never comes after the fields)
             else:
                 title_lines = [ln.strip() for ln in block]
         else:
