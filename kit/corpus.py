@@ -306,6 +306,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "text": text, "n_words": len(text.split()),
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
+        **a.export_fields(),
     }
     return row, list(a.paragraphs)
 
@@ -323,6 +324,7 @@ def articles_frame(rows: list[dict]) -> pd.DataFrame:
     for col in ("published", "updated"):
         df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
     df["read_time_minutes"] = df["read_time_minutes"].astype("Int64")
+    df["length_words"] = df["length_words"].astype("Int64")
     df["n_words"] = df["n_words"].astype("int64")
     df["source_record"] = df["source_record"].astype("int64")
     for col in _LIST_COLUMNS:

@@ -174,6 +174,7 @@ def _article(name, box, path: str, record: int, options: ReadOptions) -> Article
         source_path=path,
         source_format="europresse",
         source_record=record,
+        outlet_source="--outlet" if options.outlet else "export",
         extra={k: v for k, v in {"document_id": doc_id, "page": page, "rubric": "; ".join(before) or None,
                                  "date_source": "header line" if published is not None else None}.items()
                if v is not None},

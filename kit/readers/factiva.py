@@ -41,9 +41,9 @@ from kit.readers.fields import (
     label_paragraphs,
     language_code,
     parse_when,
-    split_names,
     split_text,
 )
+from kit.readers.people import person_names
 from kit.schema import Article
 
 CODES = ("HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT", "RF", "CO",
@@ -201,7 +201,7 @@ def _article(fields: dict[str, list[str]], path: str, record: int, line: int,
         title=title,
         outlet=outlet,
         published=published,
-        authors=split_names(_one(fields, "BY"), drop=(outlet or "",)),
+        authors=person_names(_one(fields, "BY"), outlets=(outlet or "",)),
         contributors=contributors,
         section=_one(fields, "SE"),
         dateline=newsclean.dateline(body[0]) if body else None,
@@ -211,5 +211,7 @@ def _article(fields: dict[str, list[str]], path: str, record: int, line: int,
         source_format="factiva",
         source_record=record,
         extra=extra,
+        date_source="PD field" if published is not None else None,
+        outlet_source="--outlet" if options.outlet else "SN field",
     )
     yield from flags

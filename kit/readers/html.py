@@ -28,7 +28,10 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.dates import pick_date
 from kit.readers.fields import decode_notes, language_code, parse_when, split_names
+from kit.readers.outlets import choose_outlet
+from kit.readers.people import person_names
 from kit.schema import Article
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title",
@@ -308,11 +311,8 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     ld = _json_ld(tree)
     doc = _trafilatura(source)
 
-    outlet = options.outlet or _first(*(meta.get("og:site_name") or [None]),
-                                      _ld_text((ld.get("publisher") or {}) if isinstance(ld.get("publisher"), dict) else ld.get("publisher")),
-                                      *(meta.get("application-name") or [None]),
-                                      getattr(doc, "sitename", None))
-    outlet = " ".join(outlet.split()) if outlet else None
+    url = _page_url(tree, meta, ld, doc)
+    outlet, outlet_source = _outlet(meta, ld, doc, url, options)
     h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1") if h.text_content().strip()), None)
     page_title = tree.find(".//title")
     page_title = " ".join(page_title.text_content().split()) if page_title is not None else None
@@ -321,25 +321,14 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     title = _strip_site(" ".join(title.split()), outlet)
     subtitle = _first(*(meta.get("og:description") or [None]), *(meta.get("description") or [None]),
                       _ld_text(ld.get("description")), getattr(doc, "description", None))
-    canonical = next((ln.get("href") for ln in tree.iter("link")
-                      if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
-    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
-                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
     section = _first(*(meta.get("article:section") or [None]), _ld_text(ld.get("articleSection")),
                      *((getattr(doc, "categories", None) or [None])[:1]))
     language = language_code(_first(tree.get("lang"), tree.get("xml:lang"), *(meta.get("og:locale") or [None]),
                                     _ld_text(ld.get("inLanguage")), *(meta.get("content-language") or [None]),
                                     getattr(doc, "language", None)))
 
-    published, bad_dates = _pick_date(
-        [("article:published_time", m) for m in meta.get("article:published_time", [])]
-        + [("JSON-LD datePublished", _ld_text(ld.get("datePublished")))]
-        + [(k, v) for k in ("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                            "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time")
-           for v in meta.get(k, [])]
-        + [("<time datetime>", t.get("datetime")) for t in _time_elements(tree)]
-        + [("trafilatura date", getattr(doc, "date", None))])
-    updated, _ = _pick_date(
+    published, date_source, bad_dates = _published(meta, ld, tree, doc, url)
+    updated, _, _ = pick_date(
         [(k, v) for k in ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
          for v in meta.get(k, [])] + [("JSON-LD dateModified", _ld_text(ld.get("dateModified")))])
 
@@ -354,7 +343,7 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         raise ReadError(path, "no article text found in the HTML page"
                               + (" (the file looks truncated)" if truncated else ""))
 
-    authors = _authors(ld, meta, doc, byline, outlet)
+    authors = person_names(_authors(ld, meta, doc, byline, outlet), outlets=(outlet or "",))
     contributors: list[str] = []
     for r, t in pairs:
         if r == "contributors":
@@ -366,8 +355,6 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         extra["tags"] = tags
     if ld.get("identifier"):
         extra["source_id"] = _ld_text(ld.get("identifier"))
-    if bad_dates:
-        extra["unparsed_dates"] = bad_dates
     yield Article(
         title=title,
         outlet=outlet,
@@ -386,13 +373,17 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         source_format="html",
         source_record=1,
         extra=extra,
+        date_source=date_source,
+        outlet_source=outlet_source,
     )
     yield from flags
     if truncated:
         yield Rejection(source_path=path, status="flagged", reason=f"truncated HTML ({truncated}); kept what could be read")
-    if published is None and bad_dates:
+    if bad_dates:
         yield Rejection(source_path=path, status="flagged",
-                        reason="unparsable publication date: " + "; ".join(f"{k}={v!r}" for k, v in bad_dates))
+                        reason="publication date candidates not used: "
+                               + "; ".join(f"{k}={v!r} ({why})" for k, v, why in bad_dates)
+                               + (f"; used {date_source}" if published is not None else "; kept without a date"))
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
@@ -445,19 +436,44 @@ def _time_elements(tree):
     return times
 
 
-def _pick_date(candidates: list[tuple[str, Any]]):
-    bad = []
-    for source, value in candidates:
-        if value is None or not str(value).strip():
-            continue
-        try:
-            ts = parse_when(value)
-        except ValueError:
-            bad.append((source, str(value)))
-            continue
-        if ts is not None:
-            return ts, bad
-    return None, bad
+def _page_url(tree, meta: dict, ld: dict, doc) -> str | None:
+    """The page's address: canonical link, og:url, JSON-LD url, trafilatura's url."""
+    canonical = next((ln.get("href") for ln in tree.iter("link")
+                      if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
+    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
+                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
+    return url.strip() if url else None
+
+
+def _outlet(meta: dict, ld: dict, doc, url: str | None, options: ReadOptions) -> tuple[str | None, str | None]:
+    """``(outlet, source)``: the ``--outlet`` option, else the outlet table / site names / domain."""
+    if options.outlet:
+        return options.outlet, "--outlet"
+    publisher = ld.get("publisher")
+    candidates = [("og:site_name", v) for v in meta.get("og:site_name", [])]
+    candidates += [("JSON-LD publisher", _ld_text(publisher))]
+    candidates += [("application-name", v) for v in meta.get("application-name", [])]
+    candidates += [("trafilatura sitename", getattr(doc, "sitename", None))]
+    return choose_outlet(candidates, url, table=options.outlet_table)
+
+
+#: a date in a news URL: /2019/11/20/ or /2019-11-20/
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
+
+
+def _published(meta: dict, ld: dict, tree, doc, url: str | None):
+    """``(published, source, problems)``: the first plausible date among JSON-LD, meta tags,
+    ``<time datetime>``, trafilatura's (htmldate) date and the URL (:func:`kit.readers.dates.pick_date`)."""
+    m = _URL_DATE.search(url or "")
+    return pick_date(
+        [("JSON-LD datePublished", _ld_text(ld.get("datePublished")))]
+        + [("article:published_time", v) for v in meta.get("article:published_time", [])]
+        + [(k, v) for k in ("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+                            "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time")
+           for v in meta.get(k, [])]
+        + [("<time datetime>", t.get("datetime")) for t in _time_elements(tree)]
+        + [("trafilatura date", getattr(doc, "date", None))]
+        + [("URL", "-".join(m.groups()) if m else None)])
 
 
 def _trafilatura(source: str):

@@ -365,6 +365,8 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         source_format="lexisnexis",
         source_record=record,
         extra=extra,
+        date_source="date line" if published is not None else None,
+        outlet_source="--outlet" if options.outlet else "export",
     )
     yield from flags
 

@@ -277,6 +277,7 @@ def _parse(lines: list[str], path: str, record: int, first_line: int,
         source_path=path,
         source_format="lexisnexis",
         source_record=record,
+        outlet_source="--outlet" if options.outlet else "export",
         extra={k: v for k, v in extra.items() if v is not None},
     )
 
