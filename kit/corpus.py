@@ -157,7 +157,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     for i in order:
         row = built[i][2]
         row["doc_id"] = _unique(row["doc_id"], seen_ids)
-        dup_of = first_by_hash.get(row["content_hash"])
+        dup_of = first_by_hash.get(row["content_hash"]) if row["text"] else None  # text-less rows are not copies
         if dup_of is None:
             first_by_hash[row["content_hash"]] = row["doc_id"]
         else:
