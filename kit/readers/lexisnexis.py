@@ -58,6 +58,7 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.dates import parse_date_line
 from kit.readers.fields import (
     decode_notes,
     label_paragraphs,
@@ -168,7 +169,23 @@ def _docx_text(data: bytes, path: str) -> str:
 
 
 def _is_date_line(line: str) -> bool:
-    return bool(_DATE_LINE.search(line)) and len(line.split()) <= 12
+    """An English date line by pattern, or a date line in another language ("mercredi 17 avril 2013
+    20:15 GMT", "Samstag 6. Mai 2023") that :func:`kit.readers.dates.parse_date_line` reads."""
+    if len(line.split()) > 12:
+        return False
+    return bool(_DATE_LINE.search(line)) or (re.search(r"\b(?:19|20)\d\d\b", line) is not None
+                                             and parse_date_line(line) is not None)
+
+
+def _parse_date_line(text: str):
+    """English dates with :func:`parse_when` (its errors name the zone), others with dateparser."""
+    try:
+        return parse_when(text)
+    except ValueError:
+        when = parse_date_line(text)
+        if when is None:
+            raise
+        return when
 
 
 def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
@@ -247,7 +264,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
     nonblank = [i for i, ln in enumerate(top) if ln.strip()]
     if not nonblank:
         raise ReadError(path, "document has no headline before its fields", line=first_line, record=record)
-    date_idx = next((i for i in reversed(nonblank) if _DATE_LINE.search(top[i]) and len(top[i].split()) <= 12), None)
+    date_idx = next((i for i in reversed(nonblank) if _is_date_line(top[i])), None)
     flags: list[Rejection] = []
     published = None
     zone_outlet = None
@@ -260,7 +277,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         else:  # only one line above the date: it is the headline, no outlet line
             head_end, outlet_idx = (outlet_idx + 1 if outlet_idx is not None else 0), None
         try:
-            published = parse_when(date_text)
+            published = _parse_date_line(date_text)
         except ValueError as e:
             flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
                                    reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
@@ -273,7 +290,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         outlet_idx = None
         zone_outlet = " ".join(header[outlet_idx_z].split()) if outlet_idx_z is not None else None
         try:
-            published = parse_when(date_text)
+            published = _parse_date_line(date_text)
         except ValueError as e:
             flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
                                    reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
