@@ -30,19 +30,8 @@ from typing import Any, Iterator
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
 from kit.readers.dates import parse_date_line
-from kit.readers.factiva_markup import (
-    html_records,
-    looks_factiva_html,
-    looks_factiva_xml,
-    xml_records,
-)
-from kit.readers.fields import (
-    decode_notes,
-    label_paragraphs,
-    language_code,
-    parse_when,
-    split_text,
-)
+from kit.readers.factiva_markup import html_records, looks_factiva_html, looks_factiva_xml, xml_records
+from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_text
 from kit.readers.people import person_names
 from kit.schema import Article
 

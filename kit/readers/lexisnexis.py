@@ -59,14 +59,7 @@ from typing import Any, Iterator
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
 from kit.readers.dates import parse_date_line
-from kit.readers.fields import (
-    decode_notes,
-    label_paragraphs,
-    language_code,
-    parse_when,
-    split_names,
-    split_text,
-)
+from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
 from kit.readers.lexisnexis_classic import looks_classic, read_classic
 from kit.readers.lexisnexis_html import looks_lexisnexis_html, read_lexisnexis_html
 from kit.schema import Article
