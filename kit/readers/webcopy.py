@@ -180,9 +180,7 @@ def _soft_wrap(line: str, nxt: str | None) -> bool:
 @reader("webcopy", extensions=(".txt",), description="Text copied from a news web page (.txt)")
 def read_webcopy(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """Read one web-copy article. See the module docstring for the layout."""
-    from kit.decode import (
-        decode_bytes,  # ftfy loads on first read, not when readers are listed
-    )
+    from kit.decode import decode_bytes  # ftfy loads on first read, not when readers are listed
 
     text, notes = decode_bytes(data, path)
     yield from decode_notes(path, notes)
