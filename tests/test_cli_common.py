@@ -189,3 +189,19 @@ def test_keyness_by_a_period(capsys, tmp_path):
     assert (rows["tariff"]["n_target"], rows["tariff"]["docs_target"], rows["tariff"]["n_reference"]) == (3, 2, 0)
     code, _, err = run(capsys, "keyness", src, "--by", "month", "--target", "2023-07")
     assert code == 2 and "'2023-07' is not a value of 'month'" in err
+
+
+def test_every_command_has_json_output():
+    sub = build_parser()._subparsers._group_actions[0].choices
+    missing = [name for name, p in sub.items() if "--json" not in {o for a in p._actions for o in a.option_strings}]
+    assert not missing, f"commands without --json: {missing}"
+
+
+def test_agreement_json_is_the_table_and_the_rest_goes_to_stderr(capsys):
+    code, out, err = run(capsys, "agreement", FIX / "coded" / "two_coders.csv", "--n-boot", "50", "--json")
+    assert code == 0, err
+    rows = {r["frame"]: r for r in json.loads(out)}
+    assert rows["conflict"]["alpha"] == pytest.approx(0.686, abs=1e-3)  # as the coded tests compute by hand
+    assert "2 article-frame disagreement" in err
+    code, _, err = run(capsys, "agreement", FIX / "coded" / "two_coders.csv", "--n-boot", "-5")
+    assert code == 2 and "--n-boot: must be 0 or a positive integer" in err
