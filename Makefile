@@ -52,6 +52,7 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/bench_dedupe.py
 
 ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus/corpus.parquet

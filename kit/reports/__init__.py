@@ -39,13 +39,7 @@ from kit.reports.execute import Task, execute_run
 from kit.reports.html import render_html
 from kit.reports.index import write_archive_index, write_index
 from kit.reports.lock import BatchLock
-from kit.reports.params import (
-           Parameter,
-           annotation_kind,
-           check_value,
-           coerce_cli_value,
-           notebook_parameters,
-)
+from kit.reports.params import Parameter, annotation_kind, check_value, coerce_cli_value, notebook_parameters
 from kit.reports.plan import RunEntry, RunSpec, expand_runs, load_config, plan_batch
 from kit.reports.provenance import BatchFacts, Provenance, git_info, package_versions
 

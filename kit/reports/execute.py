@@ -152,8 +152,8 @@ def worker_init() -> None:
     """Set up a worker process (signal handlers) and import what a run needs (papermill, nbconvert)."""
     _install_handlers()
     skip_slow_imports()
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
+    import nbconvert  # noqa: F401 (imported once per worker, before the first run)
+    import papermill  # noqa: F401 (imported once per worker, before the first run)
 
 
 def stopping(task: Task) -> bool:

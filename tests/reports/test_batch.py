@@ -292,6 +292,7 @@ runs:
     return result, calls
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_batch_runs_every_run_and_reports_the_failure(batch):
     result, _ = batch
     names = [r["run"] for r in result.runs]
@@ -301,6 +302,7 @@ def test_batch_runs_every_run_and_reports_the_failure(batch):
     assert not result.ok
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_corpus_is_ingested_once_and_passed_as_parquet(batch):
     result, calls = batch
     assert len(calls) == 1
@@ -314,6 +316,7 @@ def test_corpus_is_ingested_once_and_passed_as_parquet(batch):
     assert {r["corpus"]["fingerprint"] for r in result.runs if r["run"] != "fail"} == {manifest["fingerprint"]}
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_runs_execute_in_parallel(batch):
     result, _ = batch
     waits = [r for r in result.runs if r["run"].startswith("wait_")]
@@ -327,6 +330,7 @@ def test_runs_execute_in_parallel(batch):
     assert all(r["parameters"]["seconds"] == 2.5 for r in waits)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_per_run_outputs_and_provenance(batch):
     result, _ = batch
     ok = result.out_dir / "ok"
@@ -358,6 +362,7 @@ def test_per_run_outputs_and_provenance(batch):
     assert len(injected) == 1 and "n = 6" in injected[0].source
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_failed_run_keeps_notebook_and_html_with_the_error(batch):
     result, _ = batch
     fail = result.out_dir / "fail"
@@ -375,6 +380,7 @@ def test_failed_run_keeps_notebook_and_html_with_the_error(batch):
     assert "FAILED fail" in report and f"ValueError: boom {SCRIPT}" in report and "raise ValueError" in report
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_index_lists_every_run(batch):
     result, _ = batch
     index = result.out_dir / "index.html"
@@ -391,6 +397,7 @@ def test_index_lists_every_run(batch):
     assert [r["status"] for r in summary["runs"]].count("failed") == 1
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_html_is_self_contained_and_shows_markup_as_text(batch):
     result, _ = batch
     html_file = result.out_dir / "hostile" / "hostile.html"
@@ -405,6 +412,7 @@ def test_html_is_self_contained_and_shows_markup_as_text(batch):
     assert "np.random.default_rng" not in ok_html  # code hidden by default
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_ingested_corpus_is_used_as_is(batch, tmp_path):
     result, _ = batch
     parquet = result.out_dir / "corpus" / "corpus.parquet"
@@ -433,6 +441,7 @@ def test_run_names_may_not_clash_with_the_runners_files(tmp_path):
         runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_show_code_and_only(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n"
                                            "  - notebook: NB/fail.ipynb\n")
@@ -443,6 +452,7 @@ def test_show_code_and_only(tmp_path):
     assert not (tmp_path / "out" / "fail").exists()
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_cell_timeout_fails_the_run(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "timeout: 1\nruns:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 30.0}\n")
     result = runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
@@ -466,6 +476,7 @@ def test_refuses_to_overwrite_foreign_folders(tmp_path):
     assert (tmp_path / "out" / "fail" / "thesis.docx").is_file()
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_cli_exit_status_and_failure_message(tmp_path, capsys):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/fail.ipynb\n    parameters: {message: kaput}\n"
                                            "  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n")
@@ -479,6 +490,7 @@ def test_cli_exit_status_and_failure_message(tmp_path, capsys):
     assert code == 2 and "unknown parameter 'bogus'" in err
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_archive_keeps_dated_folders_and_a_latest_pointer(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n")
     first = runner.run_batch(cfg, archive=True, out=tmp_path / "arch", log=quiet)
@@ -496,6 +508,7 @@ def test_archive_keeps_dated_folders_and_a_latest_pointer(tmp_path):
 # reproducibility: the same batch twice gives byte-identical tables (and figures)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_same_batch_twice_gives_identical_files(tmp_path):
     cfg = write_config(tmp_path / "b.yml", f"defaults:\n  corpus: {HOSTILE.as_posix()}\nruns:\n  - notebook: NB/ok.ipynb\n")
     a = runner.run_batch(cfg, out=tmp_path / "a", log=quiet)
@@ -541,6 +554,7 @@ def project_batch_copy(folder: Path, **each: int) -> Path:
     return path
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_project_batch_on_hostile_corpus_is_safe(hostile_batches):
     result = hostile_batches[0]
     assert result.ok, runner.format_failures(result)
@@ -555,6 +569,7 @@ def test_project_batch_on_hostile_corpus_is_safe(hostile_batches):
     assert literal, "no report showed the hostile titles"
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_project_batch_csvs_are_byte_identical(hostile_batches):
     a, b = hostile_batches
     files_a = sorted(p.relative_to(a.out_dir) for p in a.out_dir.glob("*/*.csv"))
