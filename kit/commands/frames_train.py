@@ -13,8 +13,8 @@ HELP = "train one classifier per frame on coded articles; cross-validated P/R/F1
 def add_arguments(p):
     p.add_argument("sheets", nargs="+", metavar="CODED", type=existing_file, help="filled coding sheet(s), CSV")
     p.add_argument("--corpus", default=None,
-                   help="corpus holding the coded articles (sources or an ingested .parquet); "
-                        "not needed when the sheet has a text column")
+                   help="corpus holding the coded articles (sources or an ingested .parquet); not needed when "
+                        "the sheet carries the texts (texts/ folder written by code-sample, or a text column)")
     p.add_argument("--frames", default=None, help="comma-separated frames (default: every frame column)")
     p.add_argument("--out", default="frames_model.pkl", help="model file (default frames_model.pkl; provenance in <out>.json)")
     p.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds (default 5)")
@@ -27,17 +27,17 @@ def add_arguments(p):
 
 
 def _articles(args, coded):
-    import pandas as pd
+    from kit.coded import coded_texts
 
     if args.corpus:
         from kit.corpus import load_corpus
 
         corpus = load_corpus(args.corpus)
-        return corpus.articles, corpus.manifest.get("fingerprint")
+        return coded_texts(coded, corpus.articles), corpus.manifest.get("fingerprint")
     if "text" not in coded.columns:
-        raise KitError("the coding sheet has no text column: give the corpus with --corpus")
-    arts = coded[["doc_id", "text"]].drop_duplicates("doc_id")
-    return pd.DataFrame(arts), None
+        raise KitError("the coding sheet carries no texts (no texts/ folder beside it, no text column): "
+                       "give the corpus with --corpus")
+    return coded_texts(coded), None
 
 
 def run(args) -> int:
