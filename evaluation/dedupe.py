@@ -1,6 +1,7 @@
 """Near-duplicate detection on reprints built from real articles (frames-dev texts, read at run time).
 
-Discovered by ``make eval``: :func:`evaluate` returns rows ``devset, measure, kit, baseline, n``.
+Discovered by ``make eval`` (alone: ``python -m evaluation.dedupe [DEVSETS]``): :func:`evaluate` returns
+rows ``devset, measure, kit, baseline, n``.
 The frames-dev articles (real climate-change news from many outlets: same-topic distractors) are
 first cleared of the near-duplicates they already hold (the devset has a few), then each gets 1-3
 copies with newsroom edits (:func:`kit.dedupe_eval.reprint_testset`: trimmed endings, new ledes,

@@ -1,6 +1,7 @@
 """Coded frames on real coded news (frames-dev): coder agreement, trained classifiers vs the dictionary.
 
-Discovered by ``make eval``: :func:`evaluate` returns rows ``devset, measure, kit, baseline, n``.
+Discovered by ``make eval`` (alone: ``python -m evaluation.frames [DEVSETS]``): :func:`evaluate` returns
+rows ``devset, measure, kit, baseline, n``.
 The devset (``frames-dev``, see its SOURCE.md) is read at run time and never copied.
 
 - ``alpha_<frame>``: Krippendorff's alpha of the coders' frame codes, a coder's code being 1 when
