@@ -228,6 +228,21 @@ def _plain_log_ticks(axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
+def _count_axis(axis) -> None:
+    """An axis of counts: ticks on whole numbers only, written with thousands separators (12,500)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+
+
+def _amount_axis(axis) -> None:
+    """An axis of amounts: thousands separators, no scientific notation (25,770 and 8,224, not 2.577e+04)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.3g}"))
+
+
 def _fmt_number(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.3g}"
 
@@ -323,7 +338,8 @@ class SavedFigure(dict):
 @_empty_ok
 def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_articles", hue: str | None = None,
                title: str | None = None, xlabel: str = "Articles (count)", ylabel: str | None = None,
-               sort: bool = True, source: str | None = None, figsize: tuple[float, float] | None = None):
+               sort: bool = True, source: str | None = None, figsize: tuple[float, float] | None = None,
+               max_bars: int = 30):
     """Horizontal bar chart of a count (or any amount) per group, values printed at the bar ends.
 
     Parameters
@@ -336,6 +352,8 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     sort : largest total at the top (otherwise the table's order, first row on top)
     source : source note (default :data:`DEFAULT_SOURCE`)
     figsize : inches; by default grows with the number of bars
+    max_bars : at most this many groups, the largest (the title says how many were left out; the
+        table keeps them all)
 
     Examples
     --------
@@ -349,9 +367,14 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     data = df.assign(_g=group_labels(df[group]),
                      _v=pd.to_numeric(df[value], errors="coerce").fillna(0.0))
     groups = list(dict.fromkeys(data["_g"]))
+    totals = data.groupby("_g", sort=False)["_v"].sum()
     if sort:
-        totals = data.groupby("_g", sort=False)["_v"].sum()
         groups = sorted(groups, key=lambda g: (-totals[g], g))
+    if len(groups) > max_bars:
+        keep = set(sorted(groups, key=lambda g: (-totals[g], g))[:max_bars])
+        title = (f"{title} - " if title else "") + f"the {max_bars} largest of {len(groups)}"
+        groups = [g for g in groups if g in keep]
+        data = data[data["_g"].isin(keep)]
     hues = sorted(data[hue].astype(str).unique()) if hue else [None]
     n_bars = len(groups) * len(hues)
     with style():
@@ -373,7 +396,11 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
             ax.grid(axis="y", visible=False)
             ax.margins(x=0.12)
             if hue:
-                ax.legend(title=hue, loc="lower right")
+                ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside the bars
+            if data["_v"].round().eq(data["_v"]).all():
+                _count_axis(ax.xaxis)
+            else:
+                _amount_axis(ax.xaxis)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel if ylabel is not None else group)
         _finish(fig, title=title, source=source, ax=ax)
@@ -410,6 +437,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     data = data[data["_d"].notna()]
     if group is not None:
         data = data.assign(_g=group_labels(data[group]))
+        data, title = _largest_groups(data, title, "_v")
     else:
         data = data.assign(_g="all")
     with style():
@@ -427,6 +455,8 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
             ax.set_ylim(bottom=0)
+            if data["_v"].dropna().round().eq(data["_v"].dropna()).all():
+                _count_axis(ax.yaxis)
             if group is not None:
                 ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
@@ -472,14 +502,17 @@ def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = N
             if group is None:
                 ax.hist(data["_v"].to_numpy(), bins=edges, color=PALETTE[0], edgecolor="white", linewidth=0.6)
             else:
-                labels = group_labels(data[group])
+                data = data.assign(_g=group_labels(data[group]))
+                data, title = _largest_groups(data, title)
+                labels = data["_g"]
                 colors = group_colors(labels)
                 for g in sorted(colors):
                     v = data["_v"][labels == g].to_numpy()
                     ax.hist(v, bins=edges, histtype="stepfilled", color=colors[g], alpha=0.18)
                     ax.hist(v, bins=edges, histtype="step", color=colors[g], linewidth=1.8, label=g)
-                ax.legend(title=group)
+                ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside the bars
             ax.grid(axis="x", visible=False)
+            _count_axis(ax.yaxis)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         _finish(fig, title=title, source=source, ax=ax)
@@ -630,6 +663,21 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
         for panel_labels in labels:
             _spread_labels(fig, panel_labels)
     return fig
+
+
+#: Line and histogram figures draw at most this many groups (the largest); the title says so.
+MAX_GROUPS = 8
+
+
+def _largest_groups(data: pd.DataFrame, title: str | None, weight: str | None = None):
+    """``data`` cut to the :data:`MAX_GROUPS` largest groups of ``_g`` (by ``weight`` summed, else rows),
+    and the title saying so."""
+    if data["_g"].nunique() <= MAX_GROUPS:
+        return data, title
+    size = data.groupby("_g")[weight].sum() if weight else data.groupby("_g").size()
+    keep = set(size.sort_values(ascending=False, kind="stable").index[:MAX_GROUPS])
+    note = f"the {MAX_GROUPS} largest of {len(size)} groups"
+    return data[data["_g"].isin(keep)], (f"{title} - {note}" if title else note)
 
 
 #: Offsets (points) tried in turn for a label, so labels of nearby points do not overlap.
