@@ -144,11 +144,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
 _BREAKS = re.compile(r"\s*\n\s*\n\s*|\s*\n\s*")
 
 
+#: Text cells longer than this are cut on screen (the CSV keeps the whole text).
+DISPLAY_CHARS = 160
+
+
 def _display_cell(v):
-    """Cells as shown on screen: lists as JSON, paragraph breaks as a pilcrow (pandas would print \\n)."""
+    """Cells as shown on screen: lists as JSON, paragraph breaks as a pilcrow (pandas would print \\n),
+    text cut at :data:`DISPLAY_CHARS` characters with an ellipsis."""
     v = _cell_to_text(v)
     if isinstance(v, str) and "\n" in v:
         v = _BREAKS.sub(lambda m: " \u00b6 " if m.group(0).count("\n") > 1 else " ", v)
+    if isinstance(v, str) and len(v) > DISPLAY_CHARS:
+        v = v[:DISPLAY_CHARS - 1].rstrip() + "\u2026"
     return v
 
 

@@ -121,3 +121,14 @@ def test_tables_are_readable_like_figures_and_html(tmp_path):
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]  # no temporary file left
+
+
+def test_long_text_is_cut_on_screen_and_kept_whole_in_the_csv(tmp_path):
+    import pandas as pd
+
+    from kit import reporting
+
+    df = pd.DataFrame({"title": ["word " * 100]})
+    shown = reporting.show_table(df)._repr_html_()
+    assert "\u2026" in shown and "word " * 40 not in shown
+    assert (reporting.save_table(df, tmp_path, "t").read_text(encoding="utf-8").count("word") == 100)
