@@ -150,7 +150,10 @@ DISPLAY_CHARS = 160
 
 def _display_cell(v):
     """Cells as shown on screen: lists as JSON, paragraph breaks as a pilcrow (pandas would print \\n),
-    text cut at :data:`DISPLAY_CHARS` characters with an ellipsis."""
+    text cut at :data:`DISPLAY_CHARS` characters with an ellipsis, UTC times as ``2023-06-18 09:00``
+    (midnight: the date alone)."""
+    if isinstance(v, pd.Timestamp) and v is not pd.NaT and (v.tzinfo is None or v.utcoffset() == _dt.timedelta(0)):
+        return v.strftime("%Y-%m-%d") if v == v.normalize() else v.strftime("%Y-%m-%d %H:%M")
     v = _cell_to_text(v)
     if isinstance(v, str) and "\n" in v:
         v = _BREAKS.sub(lambda m: " \u00b6 " if m.group(0).count("\n") > 1 else " ", v)
