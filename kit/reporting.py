@@ -175,6 +175,10 @@ class HTMLTable:
         self.caption = caption
         self.float_format = float_format
 
+    def _float(self, v: float) -> str:
+        """Floats on screen: thousands separators from 1,000 on (25,770 rather than 2.577e+04)."""
+        return f"{v:,.0f}" if abs(v) >= 1000 else self.float_format % v
+
     def _shown(self) -> pd.DataFrame:
         df = self.df.head(self.max_rows) if len(self.df) > self.max_rows else self.df
         return df.map(_display_cell) if len(df.columns) else df
@@ -182,7 +186,7 @@ class HTMLTable:
     def _repr_html_(self) -> str:
         shown = self._shown()
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table",
-                             float_format=lambda v: self.float_format % v)
+                             float_format=self._float)
         parts = []
         if self.caption:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')
@@ -194,7 +198,7 @@ class HTMLTable:
 
     def __repr__(self) -> str:
         shown = self._shown()
-        text = shown.to_string(index=False, na_rep="", float_format=lambda v: self.float_format % v)
+        text = shown.to_string(index=False, na_rep="", float_format=self._float)
         head = f"{self.caption}\n" if self.caption else ""
         tail = f"\n(showing {len(shown)} of {len(self.df)} rows)" if len(self.df) > len(shown) else ""
         return head + text + tail
