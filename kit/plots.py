@@ -665,8 +665,10 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
     return fig
 
 
-#: Line and histogram figures draw at most this many groups (the largest); the title says so.
+#: Line, histogram and interval figures draw at most this many groups (the largest); the title says so.
 MAX_GROUPS = 8
+#: Interval figures draw at most this many rows (labels): the largest by ``n_articles`` when the table has it.
+MAX_LABELS = 30
 
 
 def _largest_groups(data: pd.DataFrame, title: str | None, weight: str | None = None):
@@ -803,12 +805,28 @@ def _interval_rows(df, *, label: str, estimate: str, low: str, high: str, group:
     if not bad.empty:
         raise KitError(f"{func}: {len(bad)} row(s) have an estimate outside [{low}, {high}], "
                        f"e.g. '{bad['_f'].iloc[0]}'")
+    notes = []
+    weight = "n_articles" if "n_articles" in data.columns else None
     labels = list(dict.fromkeys(data["_f"]))
+    if len(labels) > MAX_LABELS:  # the largest (n_articles) or the first rows
+        size = data.groupby("_f", sort=False)[weight].sum() if weight else pd.Series(1, index=labels)
+        keep = set(size.sort_values(ascending=False, kind="stable").index[:MAX_LABELS])
+        notes.append(f"{MAX_LABELS} of {len(labels)} rows")
+        labels = [f for f in labels if f in keep]
+        data = data[data["_f"].isin(keep)]
     if group is not None:
         data = data.assign(_g=group_labels(data[group]))
+        n_groups = data["_g"].nunique()
+        data, _ = _largest_groups(data, None, weight)
+        if data["_g"].nunique() < n_groups:
+            notes.append(f"the {MAX_GROUPS} largest of {n_groups} groups")
     else:
         data = data.assign(_g="all")
-    return data, labels, sorted(data["_g"].unique())
+    return data, labels, sorted(data["_g"].unique()), "; ".join(notes)
+
+
+def _titled(title: str | None, note: str) -> str | None:
+    return (f"{title} - {note}" if title else note) if note else title
 
 
 @_empty_ok
@@ -839,7 +857,7 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
     """
     _need(df, {"frame": frame, "group": group, "estimate": estimate, "low": low, "high": high}, "prevalence_plot")
     scale = 100.0 if percent else 1.0
-    data, frames, groups = _interval_rows(df, label=frame, estimate=estimate, low=low, high=high, group=group,
+    data, frames, groups, note = _interval_rows(df, label=frame, estimate=estimate, low=low, high=high, group=group,
                                           func="prevalence_plot")
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(frames) * len(groups), 4))))
@@ -869,7 +887,7 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
                 ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
         ax.set_ylabel("Frame")
-        _finish(fig, title=title, source=source, ax=ax)
+        _finish(fig, title=_titled(title, note), source=source, ax=ax)
     return fig
 
 
@@ -900,7 +918,7 @@ def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "me
     (['A', 'B'], True)
     """
     _need(df, {"label": label, "estimate": estimate, "low": low, "high": high, "group": group}, "interval_plot")
-    data, labels, groups = _interval_rows(df, label=label, estimate=estimate, low=low, high=high, group=group,
+    data, labels, groups, note = _interval_rows(df, label=label, estimate=estimate, low=low, high=high, group=group,
                                           func="interval_plot")
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(labels) * len(groups), 4))))
@@ -927,5 +945,5 @@ def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "me
                 ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel if ylabel is not None else label)
-        _finish(fig, title=title, source=source, ax=ax)
+        _finish(fig, title=_titled(title, note), source=source, ax=ax)
     return fig

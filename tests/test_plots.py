@@ -278,3 +278,17 @@ def test_count_axes_tick_whole_numbers_with_thousands_separators():
     fig.canvas.draw()
     assert all(float(v).is_integer() for v in fig.axes[0].get_xticks())
     plt.close("all")
+
+
+def test_interval_figures_of_many_groups_show_the_largest_and_say_so():
+    outlets = [f"Outlet {k:03d}" for k in range(50)]
+    prev = pd.DataFrame({"frame": ["conflict"] * 50, "outlet": outlets, "n_articles": range(1, 51),
+                         "share": 0.5, "share_low": 0.2, "share_high": 0.8})
+    fig = plots.prevalence_plot(prev, title="Frames")
+    assert fig.axes[0].get_title(loc="left") == f"Frames - the {plots.MAX_GROUPS} largest of 50 groups"
+    assert sorted(t.get_text() for t in fig.axes[0].get_legend().get_texts())[0] == "Outlet 042"
+    tone = pd.DataFrame({"outlet": outlets, "n_articles": range(1, 51), "mean_compound": 0.1,
+                         "compound_low": 0.0, "compound_high": 0.2})
+    fig = plots.interval_plot(tone, label="outlet", title="Tone")
+    assert len(fig.axes[0].get_yticklabels()) == plots.MAX_LABELS and "30 of 50 rows" in fig.axes[0].get_title(loc="left")
+    plt.close("all")
