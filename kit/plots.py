@@ -181,6 +181,9 @@ def _new_figure(figsize=None, nrows=1, ncols=1, **kw):
 def _finish(fig, *, title: str | None, source: str | None, ax=None) -> None:
     """Title, source note and room for the note at the bottom of the figure."""
     if title:
+        import textwrap
+
+        title = "\n".join(textwrap.wrap(str(title), 64)) or str(title)  # long titles (with notes) wrap, not cut
         if ax is not None:
             ax.set_title(title)
         else:
@@ -397,7 +400,7 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
             ax.margins(x=0.12)
             if hue:
                 ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside the bars
-            if data["_v"].round().eq(data["_v"]).all():
+            if data["_v"].round().eq(data["_v"]).all() and data["_v"].max() >= 2:  # counts, not shares of 0 or 1
                 _count_axis(ax.xaxis)
             else:
                 _amount_axis(ax.xaxis)
