@@ -183,7 +183,7 @@ def _finish(fig, *, title: str | None, source: str | None, ax=None) -> None:
     if title:
         import textwrap
 
-        title = "\n".join(textwrap.wrap(str(title), 64)) or str(title)  # long titles (with notes) wrap, not cut
+        title = "\n".join(textwrap.wrap(str(title), 50)) or str(title)  # long titles (with notes) wrap, not cut
         if ax is not None:
             ax.set_title(title)
         else:
