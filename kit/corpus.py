@@ -28,6 +28,7 @@ import pandas as pd
 from kit import __version__, newsclean
 from kit.errors import KitError
 from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
+from kit.readers.outlets import load_outlet_table, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 from kit.text import count_words
 
@@ -64,12 +65,15 @@ class Corpus:
                 f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "
                 f"({c.get('duplicates', 0)} exact duplicates {'dropped' if c.get('duplicates_dropped') else 'flagged'}), "
                 f"{c.get('records_rejected', 0)} records rejected, {c.get('flagged', 0)} flags."
-                + (f" {c['files_skipped']} hidden or system files skipped." if c.get("files_skipped") else ""))
+                + (f" {c['files_skipped']} hidden or system files skipped." if c.get("files_skipped") else "")
+                + (f" {c['no_outlet']} articles have no outlet (per-outlet reports leave them out; see --outlet-from"
+                   " and --outlets)." if c.get("no_outlet") else ""))
 
 
 def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
-                 drop_duplicates: bool = False, progress: bool | None = None) -> Corpus:
+                 drop_duplicates: bool = False, progress: bool | None = None,
+                 outlet_from: str | None = None, outlets: str | os.PathLike | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -80,6 +84,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     outlet : outlet name for sources that do not say it
     drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
     progress : show a progress bar (default: when stderr is a terminal)
+    outlet_from : ``"folder"``: an article whose source names no outlet gets the name of the folder its file sits in
+    outlets : a CSV file (columns ``match,outlet``) extending the bundled outlet table: domains and name
+        variants -> canonical names, and path patterns (``guardian/*``) -> the outlet of plain files
 
     Notes
     -----
@@ -103,7 +110,10 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         sources = [sources]
     sources = [str(s) for s in sources]
     check_format(format)
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet)
+    if outlet_from not in (None, "folder"):
+        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
+    table = load_outlet_table(outlets) if outlets is not None else None
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table)
     skipped: list[str] = []
     files = list(iter_files(sources, skipped=skipped))
     if progress is None:
@@ -148,7 +158,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     for i in order:
         row = built[i][2]
         row["doc_id"] = _unique(row["doc_id"], seen_ids)
-        dup_of = first_by_hash.get(row["content_hash"])
+        dup_of = first_by_hash.get(row["content_hash"]) if row["text"] else None  # text-less rows are not copies
         if dup_of is None:
             first_by_hash[row["content_hash"]] = row["doc_id"]
         else:
@@ -179,11 +189,14 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         if file_date is not None:
             row["published"] = file_date
             flag(f"no date in the source; published date {file_date.date()} taken from the file name")
-        if id(rec) in inferred:
+        given = _outlet_for_file(rec.source_path, table, outlet_from) if not rec.outlet else None
+        if given is not None:
+            row["outlet"], row["outlet_source"] = given
+        elif id(rec) in inferred:
             row["outlet"] = rec.outlet
             flag(f"outlet inferred from the contact address ({inferred[id(rec)]})")
         elif not rec.outlet:
-            flag("no outlet: the source does not name one (pass --outlet to set it)")
+            flag("no outlet: the source does not name one (pass --outlet, --outlet-from folder or --outlets FILE)")
         if row["duplicate_of"] is not None:
             if drop_duplicates:
                 flag(f"exact duplicate of {row['duplicate_of']} (same body text), dropped", "rejected")
@@ -211,19 +224,37 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         "duplicates_dropped": bool(drop_duplicates),
         "by_format": dict(sorted(Counter(art_df["source_format"]).items())),
         "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
+        "no_outlet": int(art_df["outlet"].isna().sum()),
     }
     # the fingerprint: paths relative to their input root and content hashes, never where the corpus sits
     fp = hashlib.sha256()
     for key, sha in sorted((s.pop("_key"), s["sha256"] or "") for s in manifest_sources):
         fp.update(f"{key}\0{sha}\n".encode())
     fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
+    if outlet_from is not None or outlets is not None:  # (kept out of the fingerprint when unused)
+        fp.update(f" outlet_from={outlet_from} outlets={outlets}".encode())
     manifest = {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
-                "outlet": outlet, "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
+                "outlet": outlet, "outlet_from": outlet_from,
+                "outlets": str(outlets) if outlets is not None else None, "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
                 "counts": counts, "fingerprint": fp.hexdigest()}
     return Corpus(art_df, para_df, rep_df, manifest)
 
 
 _EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<d>[\w-]+(?:\.[\w-]+)+)")
+
+
+def _outlet_for_file(path: str, table, outlet_from: str | None) -> tuple[str, str] | None:
+    """``(outlet, source)`` for an article whose source names none: a path pattern of the user's
+    outlet table, else (``outlet_from="folder"``) the name of the folder the file sits in."""
+    if table is not None:
+        hit = outlet_for_path(path.split("!")[-1], table)
+        if hit:
+            return hit, "--outlets path pattern"
+    if outlet_from == "folder":
+        folder = Path(path.split("!")[-1]).parent.name
+        if folder:
+            return folder, "folder"
+    return None
 
 
 def infer_outlets(articles: list[Article]) -> dict[int, str]:
@@ -307,6 +338,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "text": text, "n_words": count_words(text),
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
+        **a.export_fields(),
     }
     return row, list(a.paragraphs)
 
@@ -324,6 +356,7 @@ def articles_frame(rows: list[dict]) -> pd.DataFrame:
     for col in ("published", "updated"):
         df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
     df["read_time_minutes"] = df["read_time_minutes"].astype("Int64")
+    df["length_words"] = df["length_words"].astype("Int64")
     df["n_words"] = df["n_words"].astype("int64")
     df["source_record"] = df["source_record"].astype("int64")
     for col in _LIST_COLUMNS:

@@ -18,6 +18,10 @@ def add_arguments(p):
                    help="progress bar (default: when stderr is a terminal and there are many files)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
     p.add_argument("--quiet", action="store_true", help="do not list rejections and flags on stderr")
+    p.add_argument("--outlet-from", choices=["folder"], default=None,
+                   help="an article whose source names no outlet gets the name of its file's folder")
+    p.add_argument("--outlets", metavar="CSV", default=None,
+                   help="outlet table (columns match,outlet): domains, name variants and path patterns -> outlet")
     add_output_arguments(p, "one {n_articles, n_rejected, n_flagged, articles_path, paragraphs_path, manifest_path, "
                             "report_path} object")
 
@@ -26,7 +30,8 @@ def run(args) -> int:
     from kit.corpus import _paths, ingest
 
     corpus = ingest(args.paths, args.out, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                    drop_duplicates=args.drop_duplicates, progress=args.progress)
+                    drop_duplicates=args.drop_duplicates, progress=args.progress,
+                    outlet_from=args.outlet_from, outlets=args.outlets)
     rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
     paths = _paths(args.out)
     if args.json:
