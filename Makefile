@@ -40,8 +40,8 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
 
-ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
-	$(BIN)/kit ingest "$(CORPUS)" --out corpus/corpus.parquet
+ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)
+	$(BIN)/kit ingest "$(CORPUS)" --out corpus
 
 clean: ## remove generated files (.venv, reports, ingested corpora)
 	rm -rf $(VENV) "$(REPORTS)" corpus build *.egg-info .pytest_cache
