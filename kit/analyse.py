@@ -1,0 +1,361 @@
+"""Analyse a corpus once, keep the results beside it: derived tables computed partition by partition.
+
+Each derived table is the same table the in-memory function returns for the whole corpus (a test
+compares them), computed one store partition at a time through :mod:`kit.compute` (in this process,
+on a local cluster or on a Dask cluster) and written to the store as a Parquet dataset::
+
+    corpus/derived/<table>/<key>/part-00000.parquet ...   one file per corpus partition
+    corpus/derived/<table>/<key>/meta.json                options, kit version, fingerprint, rows
+
+``key`` is a short hash of the corpus fingerprint, the kit version and the options that change the
+table, so a second call with the same options only reads; another corpus, kit version or option
+gives another key. Folders are written under a temporary name and renamed when complete.
+
+Tables (:data:`TABLES`)
+-----------------------
+``term_counts``     ``doc_id, term, n``: :func:`kit.terms.count_terms` per article
+``group_counts``    ``<group_by>, term, n, n_docs``: counts summed per group (a column or a period),
+                    reduced exactly; keyness and log-odds of any group are arithmetic on it
+``frame_hits``      :func:`kit.dictionaries.dictionary_hits` (per-hit evidence: large)
+``frame_scores``    :func:`kit.dictionaries.frame_scores` per article and frame (reuses ``frame_hits``)
+``sentence_tone``   :func:`kit.tone.sentence_tone` (one row per sentence: large)
+``article_tone``    :func:`kit.tone.article_tone` (reuses ``sentence_tone``)
+``quotes``          :func:`kit.quotes.extract_quotes` on the body paragraphs
+``actor_mentions``  :func:`kit.actors.actor_mentions`
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from kit import __version__
+from kit.compute import MODES, Engine, engine as make_engine, sum_by
+from kit.corpus.store import Store
+from kit.errors import KitError
+
+#: Options of term counting and their defaults (those of :func:`kit.terms.count_terms`).
+COUNT_OPTIONS = {"stopwords": "english", "min_length": 1, "stem": False, "merge_us": True, "split_hyphens": False,
+                 "ngrams": 1}
+#: Every derived table: its options with defaults, and the tables it is computed from.
+TABLES: dict[str, dict[str, Any]] = {
+    "term_counts": {"options": COUNT_OPTIONS, "needs": None},
+    "group_counts": {"options": {"group_by": "outlet", **COUNT_OPTIONS}, "needs": None},
+    "frame_hits": {"options": {"dictionary": None, "negation_window": 3}, "needs": None,
+                   "order": ["doc_id", "start", "frame"]},  # dictionary_hits sorts by article id
+    "frame_scores": {"options": {"dictionary": None, "negation_window": 3, "min_hits": 2}, "needs": "frame_hits"},
+    "sentence_tone": {"options": {}, "needs": None},
+    "article_tone": {"options": {}, "needs": "sentence_tone"},
+    "quotes": {"options": {"actors": None}, "needs": None, "order": ["doc_id"]},  # extract_quotes: by article id
+    "actor_mentions": {"options": {"actors": None}, "needs": None},
+}
+#: What ``kit analyse`` computes by default (what the report notebooks read).
+DEFAULT_TABLES = ("term_counts", "group_counts", "frame_hits", "frame_scores", "sentence_tone", "article_tone")
+
+
+@dataclass
+class Derived:
+    """A derived table in a store: where it is and what ``meta.json`` says about it."""
+
+    store: Store
+    table: str
+    key: str
+    meta: dict
+
+    @property
+    def path(self) -> str:
+        return self.store.join("derived", self.table, self.key)
+
+    def read(self, partition: str | None = None, columns: list[str] | None = None) -> pd.DataFrame:
+        """The table (or one partition of it), with the dtypes the in-memory function gives."""
+        parts = [partition] if partition is not None else [p["name"] for p in self.meta["partitions"]]
+        frames = []
+        for name in parts:
+            with self.store.fs.open(f"{self.path}/{name}.parquet", "rb") as f:
+                frames.append(pd.read_parquet(f, columns=columns))
+        keep = [f for f in frames if len(f)] or frames[:1]
+        out = pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
+        out = _restore_dtypes(out, self.meta.get("dtypes", {}))
+        order = TABLES[self.table].get("order")
+        if order and partition is None and len(out) and (columns is None or set(order) <= set(columns)):
+            # each partition is sorted; a stable sort of them in partition order is the global order
+            out = out.sort_values(order, kind="stable").reset_index(drop=True)
+        if self.table == "frame_hits":
+            from kit.dictionaries import HITS_OPTIONS_KEY
+            out.attrs[HITS_OPTIONS_KEY] = {"split_hyphens": False, "merge_us": True}
+        return out
+
+
+def _restore_dtypes(df: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    for col, dt in dtypes.items():
+        if col not in df.columns or str(df[col].dtype) == dt:
+            continue
+        if dt == "object":
+            s = df[col].astype(object)
+            df[col] = s.where(s.notna(), None)
+        else:
+            df[col] = df[col].astype(dt)
+    return df
+
+
+# -- options and keys -----------------------------------------------------------------------------
+def resolve_options(table: str, options: dict) -> dict:
+    """The table's options with defaults filled in; an unknown table or option is an error.
+
+    >>> resolve_options("group_counts", {"group_by": "month"})["group_by"], resolve_options("term_counts", {})["ngrams"]
+    ('month', 1)
+    """
+    if table not in TABLES:
+        raise KitError(f"unknown derived table {table!r} (choose from {', '.join(TABLES)})")
+    known = TABLES[table]["options"]
+    bad = sorted(set(options) - set(known))
+    if bad:
+        raise KitError(f"{table}: unknown option(s) {', '.join(bad)} (choose from {', '.join(known) or 'none'})")
+    return {**known, **options}
+
+
+def _loaded(table: str, options: dict) -> dict:
+    """Options with the dictionary and actor list loaded (what the tasks get)."""
+    out = dict(options)
+    if "dictionary" in out:
+        from kit.dictionaries import load_dictionary
+        out["dictionary"] = load_dictionary(out["dictionary"])
+    if "actors" in out and out["actors"] is not None and not isinstance(out["actors"], pd.DataFrame):
+        from kit.actors import load_actors
+        out["actors"] = load_actors(out["actors"])
+    return out
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-able stand-in for an option: loaded dictionaries and actor tables by their content."""
+    if isinstance(value, pd.DataFrame):
+        return {"table_sha256": hashlib.sha256(value.to_csv(index=False).encode()).hexdigest()}
+    if hasattr(value, "entries") and hasattr(value, "negation"):  # a kit.dictionaries.Dictionary
+        body = value.entries[["frame", "pattern"]].to_csv(index=False) + json.dumps(value.negation, sort_keys=True)
+        return {"dictionary": value.name, "sha256": hashlib.sha256(body.encode()).hexdigest()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_canonical(v) for v in (sorted(value, key=str) if isinstance(value, (set, frozenset)) else value)]
+    return value
+
+
+def table_key(store: Store, table: str, loaded: dict) -> tuple[str, dict]:
+    """``(key, canonical options)``: the hash that names a derived table's folder."""
+    canon = {k: _canonical(v) for k, v in sorted(loaded.items())}
+    body = json.dumps({"table": table, "fingerprint": store.fingerprint, "kit": __version__, "options": canon},
+                      sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:16], canon
+
+
+# -- per-partition work (runs in workers) --------------------------------------------------------
+def compute_partition(part: str, store_path: str, table: str, options: dict, out_dir: str,
+                      needs_dir: str | None) -> dict | pd.DataFrame:
+    """Compute ``table`` for one partition of the store; per-row tables are written to
+    ``out_dir/<part>.parquet`` (the worker returns only their size), group counts come back as
+    partial sums to be added up."""
+    store = Store(store_path)
+    if table in ("quotes",):
+        from kit.quotes import extract_quotes
+        paras = store.read_table("paragraphs", part)
+        df = extract_quotes(paras, actors=options["actors"])
+    else:
+        arts = store.read_table("articles", part)
+        df = _compute(table, arts, options, _read_need(store, needs_dir, part))
+    if table == "group_counts":
+        return df
+    with store.fs.open(f"{out_dir}/{part}.parquet", "wb") as f:
+        pd.DataFrame(df).to_parquet(f, index=False)
+    return {"name": part, "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
+
+
+def _read_need(store: Store, needs_dir: str | None, part: str) -> pd.DataFrame | None:
+    if needs_dir is None:
+        return None
+    meta = json.loads(store.fs.cat_file(f"{needs_dir}/meta.json").decode())
+    return Derived(store, meta["table"], meta["key"], meta).read(part)
+
+
+def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None) -> pd.DataFrame:
+    """The in-memory function for one table on some articles (the definition of each table)."""
+    counts = {k: o[k] for k in COUNT_OPTIONS if k in o}
+    if table == "term_counts":
+        from kit.terms import count_terms
+        return count_terms(arts, **counts)
+    if table == "group_counts":
+        return group_counts(arts, group_by=o["group_by"], **counts)
+    if table == "frame_hits":
+        from kit.dictionaries import dictionary_hits
+        return dictionary_hits(arts, o["dictionary"], negation_window=o["negation_window"])
+    if table == "frame_scores":
+        from kit.dictionaries import frame_scores
+        return frame_scores(arts, o["dictionary"], hits=need, min_hits=o["min_hits"],
+                            negation_window=o["negation_window"])
+    if table == "sentence_tone":
+        from kit.tone import sentence_tone
+        return sentence_tone(arts)
+    if table == "article_tone":
+        from kit.tone import article_tone
+        return article_tone(need)
+    if table == "actor_mentions":
+        from kit.actors import actor_mentions
+        return actor_mentions(arts, o["actors"])
+    raise KitError(f"no computation for {table!r}")  # pragma: no cover (TABLES and this list agree)
+
+
+def group_counts(articles: pd.DataFrame, *, group_by: str | None = "outlet", **count_options) -> pd.DataFrame:
+    """Term counts per group: ``<group_by>, term, n, n_docs`` (``n_docs``: articles of the group using the term).
+
+    The group is a column or a period as in :func:`kit.dictionaries.group_column` (missing values
+    are ``(unknown)``, undated articles ``(undated)``); with ``group_by=None`` the column is ``group``
+    and holds ``all``. Rows sorted by group and term. Summing these tables over partitions of a
+    corpus gives the table of the whole corpus.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+    ...                      "text": ["trade talks", "trade, trade", "talks"]})
+    >>> group_counts(arts, stopwords=None).values.tolist()
+    [['X', 'talks', 1, 1], ['X', 'trade', 3, 2], ['Y', 'talks', 1, 1]]
+    """
+    from kit.dictionaries import group_column
+    from kit.terms import count_terms
+
+    col = group_by or "group"
+    counts = count_terms(articles, **count_options)
+    labels = pd.Series(group_column(articles, group_by).to_numpy(), index=articles["doc_id"].to_numpy())
+    counts[col] = labels.reindex(counts["doc_id"]).to_numpy()
+    counts["n_docs"] = 1
+    if counts.empty:
+        return pd.DataFrame({col: pd.Series(dtype=object), "term": pd.Series(dtype=object),
+                             "n": pd.Series(dtype="int64"), "n_docs": pd.Series(dtype="int64")})
+    out = counts.groupby([col, "term"], sort=True)[["n", "n_docs"]].sum().reset_index()
+    return out.astype({"n": "int64", "n_docs": "int64"})
+
+
+# -- the store side -------------------------------------------------------------------------------
+def find(store: Store | str, table: str, **options) -> Derived | None:
+    """The stored table for these options, or None when it has not been computed."""
+    store = store if isinstance(store, Store) else Store(store)
+    opts = resolve_options(table, options)
+    key, _ = table_key(store, table, _loaded(table, opts))
+    path = store.join("derived", table, key, "meta.json")
+    if not store.fs.isfile(path):
+        return None
+    return Derived(store, table, key, json.loads(store.fs.cat_file(path).decode()))
+
+
+def ensure(store: Store | str, table: str, *, engine: Engine | None = None, scheduler: str | None = None,
+           mode: str = "auto", progress: bool = False, recompute: bool = False, **options) -> Derived:
+    """The stored table for these options, computed (through :mod:`kit.compute`) when missing."""
+    store = store if isinstance(store, Store) else Store(store)
+    if mode not in MODES:
+        raise KitError(f"unknown compute mode {mode!r} (choose from {', '.join(MODES)})")
+    opts = resolve_options(table, options)
+    loaded = _loaded(table, opts)
+    key, canon = table_key(store, table, loaded)
+    final = store.join("derived", table, key)
+    if store.fs.isfile(f"{final}/meta.json") and not recompute:
+        return Derived(store, table, key, json.loads(store.fs.cat_file(f"{final}/meta.json").decode()))
+    needs = TABLES[table]["needs"]
+    needs_dir = None
+    own = engine is None
+    eng = engine or make_engine(scheduler, mode=mode, n_items=len(store.partitions))
+    try:
+        if needs:
+            need_opts = {k: v for k, v in opts.items() if k in TABLES[needs]["options"]}
+            needs_dir = ensure(store, needs, engine=eng, progress=progress, **need_opts).path
+        t0 = time.perf_counter()
+        tmp = store.join("derived", table, f".tmp-{key}-{uuid.uuid4().hex[:8]}")
+        store.fs.makedirs(tmp, exist_ok=True)
+        try:
+            results = eng.map(compute_partition, store.partitions, store.path, table, loaded, tmp, needs_dir,
+                              progress=progress, desc=table)
+            if table == "group_counts":
+                col = opts["group_by"] or "group"
+                df = sum_by(results, [col, "term"], ["n", "n_docs"]).astype({"n": "int64", "n_docs": "int64"})
+                with store.fs.open(f"{tmp}/part-00000.parquet", "wb") as f:
+                    df.to_parquet(f, index=False)
+                results = [{"name": "part-00000", "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}]
+            dtypes = next((r["dtypes"] for r in results if r["rows"]), results[0]["dtypes"] if results else {})
+            meta = {"table": table, "key": key, "options": canon, "kit_version": __version__,
+                    "fingerprint": store.fingerprint, "created": pd.Timestamp.now(tz="UTC").isoformat(),
+                    "rows": sum(r["rows"] for r in results), "seconds": round(time.perf_counter() - t0, 3),
+                    "engine": eng.describe(), "dtypes": dtypes,
+                    "partitions": [{"name": r["name"], "rows": r["rows"]} for r in results]}
+            with store.fs.open(f"{tmp}/meta.json", "w", encoding="utf-8") as f:
+                f.write(json.dumps(meta, indent=2, default=str) + "\n")
+            if store.fs.exists(final):
+                store.fs.rm(final, recursive=True)
+            store.fs.mv(tmp, final, recursive=True)
+        finally:
+            if store.fs.exists(tmp):
+                store.fs.rm(tmp, recursive=True)
+    finally:
+        if own:
+            eng.close()
+    return Derived(store, table, key, meta)
+
+
+def derived(store: Store | str, table: str, **kwargs) -> pd.DataFrame:
+    """A derived table as a DataFrame: read from the store, computed first when missing.
+
+    Keyword arguments are the table's options (:data:`TABLES`) and those of :func:`ensure`
+    (``engine``, ``scheduler``, ``mode``, ``progress``, ``recompute``).
+
+    Examples
+    --------
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> counts = derived(out, "group_counts", group_by="outlet", mode="sync")
+    >>> list(counts.columns)
+    ['outlet', 'term', 'n', 'n_docs']
+    >>> find(out, "group_counts", group_by="outlet") is not None  # stored: the next call only reads
+    True
+    """
+    return ensure(store, table, **kwargs).read()
+
+
+def analyse(store: Store | str, tables: tuple[str, ...] | list[str] = DEFAULT_TABLES, *, scheduler: str | None = None,
+            mode: str = "auto", workers: int | None = None, progress: bool = False, recompute: bool = False,
+            options: dict[str, dict] | None = None, quiet: bool = False) -> dict[str, Derived]:
+    """Compute every table of ``tables`` that is not in the store yet, on one engine (one cluster).
+
+    ``options`` maps a table to its options (``{"group_counts": {"group_by": "month"}}``); options
+    shared by several tables (``dictionary``, ``actors``) may be given once under ``"*"``.
+    Returns ``{table: Derived}``.
+    """
+    store = store if isinstance(store, Store) else Store(store)
+    options = dict(options or {})
+    shared = options.pop("*", {})
+    bad = sorted(set(options) - set(TABLES))
+    if bad:
+        raise KitError(f"options for unknown table(s) {', '.join(bad)} (choose from {', '.join(TABLES)})")
+    out = {}
+    with make_engine(scheduler, mode=mode, workers=workers, n_items=len(store.partitions), quiet=quiet) as eng:
+        for table in tables:
+            opts = {k: v for k, v in shared.items() if k in resolve_options(table, {})}
+            opts.update(options.get(table, {}))
+            out[table] = ensure(store, table, engine=eng, progress=progress, recompute=recompute, **opts)
+    return out
+
+
+def stored_tables(store: Store | str) -> pd.DataFrame:
+    """What the store holds: ``table, key, rows, kit_version, created, options`` (one row per folder)."""
+    store = store if isinstance(store, Store) else Store(store)
+    rows = []
+    base = store.join("derived")
+    if store.fs.isdir(base):
+        for meta_path in sorted(store.fs.glob(f"{base}/*/*/meta.json")):
+            m = json.loads(store.fs.cat_file(meta_path).decode())
+            rows.append({"table": m["table"], "key": m["key"], "rows": m["rows"], "kit_version": m["kit_version"],
+                         "created": m["created"], "options": json.dumps(m["options"], sort_keys=True)})
+    return pd.DataFrame(rows, columns=["table", "key", "rows", "kit_version", "created", "options"])
+
+
+__all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "find", "group_counts",
+           "resolve_options", "stored_tables"]

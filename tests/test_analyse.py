@@ -1,0 +1,135 @@
+"""Derived tables computed partition by partition equal the in-memory functions on the whole corpus."""
+import json
+
+import pandas as pd
+import pytest
+
+import kit
+from kit import analyse
+from kit.actors import actor_mentions, load_actors
+from kit.dictionaries import dictionary_hits, frame_scores, load_dictionary
+from kit.terms import count_terms, keyness, log_odds
+from kit.tone import article_tone, sentence_tone
+
+SAMPLE = "data/sample"
+DICTS = ["generic_frames", "cooperation_security"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The sample corpus in partitions of 7 articles (several partitions, the last one short)."""
+    out = tmp_path_factory.mktemp("store") / "corpus"
+    kit.ingest([SAMPLE], out, partition_size=7, workers=1)
+    return str(out)
+
+
+@pytest.fixture(scope="module")
+def articles(store):
+    return kit.load_corpus(store).articles
+
+
+def same(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    """Identical tables: same columns, dtypes, rows in the same order, exact numbers."""
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), check_exact=True)
+
+
+def test_store_has_several_partitions(store):
+    assert len(kit.corpus.Store(store).partitions) >= 3
+
+
+@pytest.mark.parametrize("opts", [{}, {"stopwords": None}, {"ngrams": 2, "min_length": 2}])
+def test_term_counts_identical(store, articles, opts):
+    got = analyse.derived(store, "term_counts", mode="sync", **opts)
+    same(got, count_terms(articles, **opts))
+
+
+@pytest.mark.parametrize("group_by", ["outlet", "month", None])
+def test_group_counts_are_exact_sums(store, articles, group_by):
+    got = analyse.derived(store, "group_counts", group_by=group_by, stopwords=None, mode="sync")
+    per_doc = count_terms(articles, stopwords=None)
+    labels = dict(zip(articles["doc_id"], kit.dictionaries.group_column(articles, group_by)))
+    col = group_by or "group"
+    per_doc[col] = per_doc["doc_id"].map(labels)
+    # the hand-written reduction: sum of n and number of articles per group and term
+    want = (per_doc.groupby([col, "term"]).agg(n=("n", "sum"), n_docs=("doc_id", "nunique")).reset_index())
+    same(got[[col, "term", "n", "n_docs"]].astype({col: str}), want.astype({col: str, "n": "int64", "n_docs": "int64"}))
+    assert got["n"].sum() == per_doc["n"].sum()
+
+
+def test_keyness_and_log_odds_from_stored_group_counts(store, articles):
+    """Keyness of one outlet is arithmetic on the stored group counts: the same table as from per-article counts."""
+    all_counts = count_terms(articles, by="outlet", stopwords=None)
+    groups = analyse.derived(store, "group_counts", group_by="outlet", stopwords=None, mode="sync")
+    for target in sorted(articles["outlet"].unique())[:2]:
+        want = keyness(all_counts, group="outlet", target=target, min_count=3, correction="bonferroni")
+        got = keyness(groups, group="outlet", target=target, min_count=3, correction="bonferroni")
+        same(got, want)
+    same(log_odds(groups, group="outlet", min_count=3), log_odds(all_counts, group="outlet", min_count=3))
+
+
+def test_frames_tone_and_actors_identical(store, articles):
+    d = load_dictionary(DICTS)
+    hits = dictionary_hits(articles, d, negation_window=3)
+    same(analyse.derived(store, "frame_hits", dictionary=DICTS, mode="sync"), hits)
+    same(analyse.derived(store, "frame_scores", dictionary=DICTS, min_hits=2, mode="sync"),
+         frame_scores(articles, d, hits=hits, min_hits=2))
+    st = sentence_tone(articles)
+    same(analyse.derived(store, "sentence_tone", mode="sync"), st)
+    same(analyse.derived(store, "article_tone", mode="sync"), article_tone(st))
+    actors = load_actors(None)
+    same(analyse.derived(store, "actor_mentions", mode="sync"), actor_mentions(articles, actors))
+
+
+def test_quotes_identical(store):
+    corpus = kit.load_corpus(store)
+    want = kit.extract_quotes(corpus.paragraphs)
+    got = analyse.derived(store, "quotes", mode="sync")
+    assert len(want) > 5
+    same(got, want)
+
+
+def test_computed_once_then_read(store, monkeypatch):
+    first = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
+    meta = json.loads(open(f"{first.path}/meta.json").read())
+    assert meta["fingerprint"] == kit.corpus.Store(store).fingerprint and meta["kit_version"] == kit.__version__
+    assert meta["options"]["stopwords"] == "kit" and meta["rows"] == sum(p["rows"] for p in meta["partitions"])
+
+    def boom(*a, **k):
+        raise AssertionError("recomputed")
+    monkeypatch.setattr(analyse, "compute_partition", boom)
+    again = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
+    assert again.key == first.key
+    with pytest.raises(kit.KitError, match="recomputed"):  # other options: another key, computed
+        analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=3)
+    listed = analyse.stored_tables(store)
+    assert first.key in set(listed["key"])
+
+
+def test_the_key_follows_the_dictionary_content(store, tmp_path):
+    path = tmp_path / "d.yml"
+    path.write_text("name: mine\ncategories:\n  talks:\n    - talks\n")
+    a = analyse.ensure(store, "frame_hits", dictionary=str(path), mode="sync")
+    path.write_text("name: mine\ncategories:\n  talks:\n    - talks\n    - meeting*\n")
+    b = analyse.ensure(store, "frame_hits", dictionary=str(path), mode="sync")
+    assert a.key != b.key and b.meta["rows"] > a.meta["rows"]
+
+
+def test_bad_tables_and_options_are_named(store):
+    with pytest.raises(kit.KitError, match="unknown derived table 'terms'"):
+        analyse.derived(store, "terms")
+    with pytest.raises(kit.KitError, match=r"unknown option\(s\) group_by \(choose from stopwords"):
+        analyse.derived(store, "term_counts", group_by="outlet")
+    with pytest.raises(kit.KitError, match="unknown compute mode 'fast'"):
+        analyse.derived(store, "term_counts", mode="fast")
+
+
+@pytest.mark.slow
+def test_local_cluster_gives_identical_tables(store, articles, capsys):
+    """A real LocalCluster of 2 worker processes computes the same tables."""
+    out = analyse.analyse(store, ["term_counts", "group_counts", "frame_scores"], mode="local", workers=2,
+                          recompute=True, options={"*": {"dictionary": DICTS}, "term_counts": {"stopwords": None}})
+    assert "local cluster, 2 workers, dashboard" in capsys.readouterr().err
+    assert "local cluster, 2 workers" in out["term_counts"].meta["engine"]
+    same(out["term_counts"].read(), count_terms(articles, stopwords=None))
+    d = load_dictionary(DICTS)
+    same(out["frame_scores"].read(), frame_scores(articles, d, min_hits=2))
