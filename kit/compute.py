@@ -39,7 +39,7 @@ class Engine:
 
     Examples
     --------
-    >>> with engine(mode="sync") as e:
+    >>> with engine(mode="sync") as e:  # a cluster starts on the first map() and stops at the end
     ...     e.map(pow, [1, 2, 3], 2)
     [1, 4, 9]
     """
@@ -80,7 +80,7 @@ class Engine:
         self.client = self.cluster = None
 
     def __enter__(self) -> "Engine":
-        return self.start()
+        return self  # started by the first map(): nothing to compute, no cluster
 
     def __exit__(self, *exc) -> None:
         self.close()
