@@ -59,7 +59,7 @@ class Engine:
 
         if self.scheduler:
             try:
-                self.client = Client(self.scheduler, timeout="20s")
+                self.client = Client(self.scheduler, timeout="10s")
             except (OSError, TimeoutError) as e:
                 raise KitError(f"cannot reach the Dask scheduler at {self.scheduler} ({e}); start one with "
                                "`dask scheduler` or leave out --scheduler for a local cluster") from e
