@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 import uuid
 from dataclasses import dataclass
@@ -288,9 +289,7 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
                     "partitions": [{"name": r["name"], "rows": r["rows"]} for r in results]}
             with store.fs.open(f"{tmp}/meta.json", "w", encoding="utf-8") as f:
                 f.write(json.dumps(meta, indent=2, default=str) + "\n")
-            if store.fs.exists(final):
-                store.fs.rm(final, recursive=True)
-            store.fs.mv(tmp, final, recursive=True)
+            _publish(store, tmp, final, replace=recompute)
         finally:
             if store.fs.exists(tmp):
                 store.fs.rm(tmp, recursive=True)
@@ -298,6 +297,56 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
         if own:
             eng.close()
     return Derived(store, table, key, meta)
+
+
+def _publish(store: Store, tmp: str, final: str, *, replace: bool) -> None:
+    """Rename a finished table folder into place. When another run (a parallel notebook) stored the
+    same table first, its copy is kept: the key says both are the same table."""
+    fs = store.fs
+    if fs.exists(final):
+        if not replace:
+            return
+        fs.rm(final, recursive=True)
+    try:
+        fs.mv(tmp, final, recursive=True)
+    except OSError:
+        if not fs.isfile(f"{final}/meta.json"):
+            raise
+
+
+def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs: pd.DataFrame | None = None,
+          **options) -> pd.DataFrame:
+    """A derived table for a notebook: read from (or computed once into) the store when ``corpus``
+    is a store folder, computed in memory from ``articles`` otherwise; the same table either way.
+
+    ``corpus`` is what the notebook was given (a store, an older ``.parquet`` corpus or sources);
+    ``articles`` (and ``paragraphs`` for ``quotes``) are its tables, used when it is not a store.
+    A missing table is computed in this process, or on the cluster named by ``DASK_SCHEDULER_ADDRESS``.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Trade talks.", "Trade."]})
+    >>> table("not/a/store", "group_counts", articles=arts, group_by="outlet")["n"].tolist()
+    [1, 1, 1]
+    """
+    from kit.compute import SCHEDULER_ENV
+    from kit.corpus.store import is_store
+
+    if is_store(corpus):
+        return derived(corpus, name, mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync", **options)
+    opts = _loaded(name, resolve_options(name, options))
+    if name == "quotes":
+        if paragraphs is None:
+            raise KitError("quotes needs the paragraphs table when the corpus is not a store")
+        from kit.quotes import extract_quotes
+        return extract_quotes(paragraphs, actors=opts["actors"])
+    if articles is None:
+        raise KitError(f"{name} needs the articles table when the corpus is not a store")
+    need = None
+    if TABLES[name]["needs"]:
+        dep = TABLES[name]["needs"]
+        need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
+    return _compute(name, articles, opts, need)
 
 
 def derived(store: Store | str, table: str, **kwargs) -> pd.DataFrame:
@@ -358,4 +407,4 @@ def stored_tables(store: Store | str) -> pd.DataFrame:
 
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "find", "group_counts",
-           "resolve_options", "stored_tables"]
+           "resolve_options", "stored_tables", "table"]

@@ -134,3 +134,24 @@ def test_local_cluster_gives_identical_tables(store, articles, capsys):
     same(out["term_counts"].read(), count_terms(articles, stopwords=None))
     d = load_dictionary(DICTS)
     same(out["frame_scores"].read(), frame_scores(articles, d, min_hits=2))
+
+
+def test_frequencies_from_stored_group_counts(store, articles):
+    from kit.terms import frequencies
+
+    groups = analyse.derived(store, "group_counts", group_by="outlet", mode="sync")
+    same(frequencies(groups, group_by="outlet"), frequencies(count_terms(articles, group_by="outlet"), group_by="outlet"))
+
+
+def test_table_reads_a_store_and_computes_sources_in_memory(store, articles, tmp_path):
+    """What the notebooks call: the same table from a store and from sources."""
+    legacy = tmp_path / "c.parquet"
+    kit.ingest([SAMPLE], legacy, workers=1)
+    for name, opts in [("group_counts", {"group_by": "month"}), ("frame_scores", {"dictionary": DICTS}),
+                       ("article_tone", {})]:
+        from_store = analyse.table(store, name, articles=None, **opts)
+        in_memory = analyse.table(str(legacy), name, articles=articles, **opts)
+        same(from_store, in_memory)
+    assert analyse.find(store, "group_counts", group_by="month") is not None
+    with pytest.raises(kit.KitError, match="needs the articles table"):
+        analyse.table(SAMPLE, "term_counts")
