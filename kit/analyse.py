@@ -315,12 +315,14 @@ def _publish(store: Store, tmp: str, final: str, *, replace: bool) -> None:
 
 
 def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs: pd.DataFrame | None = None,
-          **options) -> pd.DataFrame:
+          using: pd.DataFrame | None = None, **options) -> pd.DataFrame:
     """A derived table for a notebook: read from (or computed once into) the store when ``corpus``
     is a store folder, computed in memory from ``articles`` otherwise; the same table either way.
 
     ``corpus`` is what the notebook was given (a store, an older ``.parquet`` corpus or sources);
-    ``articles`` (and ``paragraphs`` for ``quotes``) are its tables, used when it is not a store.
+    ``articles`` (and ``paragraphs`` for ``quotes``) are its tables, used when it is not a store;
+    ``using`` is the table this one is made from when already at hand (``frame_hits`` for
+    ``frame_scores``, ``sentence_tone`` for ``article_tone``), so it is not computed twice.
     A missing table is computed in this process, or on the cluster named by ``DASK_SCHEDULER_ADDRESS``.
 
     Examples
@@ -342,8 +344,8 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         return extract_quotes(paragraphs, actors=opts["actors"])
     if articles is None:
         raise KitError(f"{name} needs the articles table when the corpus is not a store")
-    need = None
-    if TABLES[name]["needs"]:
+    need = using
+    if TABLES[name]["needs"] and need is None:
         dep = TABLES[name]["needs"]
         need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
     return _compute(name, articles, opts, need)
