@@ -250,7 +250,7 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
     ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
                      for _, b in records if isinstance(b, Built)}
     articles: list[dict] = []
-    paragraphs: list[dict] = []
+    para_cols: dict[str, list] = {"doc_id": [], "para_no": [], "role": [], "text": []}  # built column-wise
     report: list[dict] = []
 
     def add_report(entry: dict, rej: Rejection) -> None:
@@ -282,12 +282,14 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
                 continue
             flag(f"exact duplicate of {row['duplicate_of']} (same body text), kept")
         articles.append(row)
-        paragraphs.extend({"doc_id": row["doc_id"], "para_no": i, "role": r, "text": t}
-                          for i, (r, t) in enumerate(rec.paras))
+        para_cols["doc_id"].extend([row["doc_id"]] * len(rec.paras))
+        para_cols["para_no"].extend(range(len(rec.paras)))
+        para_cols["role"].extend(r for r, _ in rec.paras)
+        para_cols["text"].extend(t for _, t in rec.paras)
         entry["articles"] += 1
 
     art_df = articles_frame(articles)
-    para_df = pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
+    para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
     rep_df = pd.DataFrame(report, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
     return art_df, para_df, rep_df
 
