@@ -34,11 +34,12 @@ test: $(STAMP) ## run the whole test suite (executes every notebook)
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner)
+bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner, scaling: SIZES=1000 10000)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
+	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
 
 ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus

@@ -103,7 +103,27 @@ def run_size(n: int, workdir: str, *, workers: int, report: bool) -> dict:
     for name, cmd in steps.items():
         print(f"  {n:>7,} articles: {name} ...", file=sys.stderr, flush=True)
         res[name] = measure(cmd)
+    print(f"  {n:>7,} articles: kit terms against CountVectorizer ...", file=sys.stderr, flush=True)
+    res["terms"] = terms_vs_sklearn(src, store)
     return res
+
+
+SKLEARN_SCRIPT = """
+import json, sys
+from sklearn.feature_extraction.text import CountVectorizer
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+x = CountVectorizer().fit_transform(texts)
+print(int(x.sum()))
+"""
+
+
+def terms_vs_sklearn(src: str, store: str) -> dict:
+    """``kit terms`` end to end (from the JSONL export, and from the store) against reading the same
+    export and counting with scikit-learn's CountVectorizer, each as a fresh process."""
+    kit = os.path.join(os.path.dirname(sys.executable), "kit")
+    return {"kit terms (export)": measure([kit, "terms", src, "--top", "10"]),
+            "kit terms (store)": measure([kit, "terms", store, "--top", "10"]),
+            "CountVectorizer (export)": measure([sys.executable, "-c", SKLEARN_SCRIPT, src])}
 
 
 def table(results: list[dict], steps: list[str]) -> str:
@@ -147,6 +167,12 @@ def main(argv=None) -> int:
             f"after {os.getloadavg()[0]:.1f}; ingest MB/s: "
             + ", ".join(f"{r['mb'] / r['ingest']['seconds']:.1f} ({r['articles']:,})" for r in results if r['ingest']['ok'])
             + "\n")
+    for r in results:
+        t = r["terms"]
+        cv = t["CountVectorizer (export)"]["seconds"]
+        text += (f"\n{r['articles']:,} articles, term counts end to end (fresh process each): "
+                 + "; ".join(f"{k} {m['seconds']:.1f} s ({cv / m['seconds']:.2f}x CountVectorizer)" if m["ok"] else f"{k} failed"
+                             for k, m in t.items()) + "\n")
     print(text)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
