@@ -40,6 +40,7 @@ names the file does not cover yet.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from itertools import combinations
@@ -48,14 +49,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
-from kit.text import TokenOptions, find_tokens, sentences as split_sentences, stopwords
+from kit.errors import KitFileNotFoundError, KitTypeError, KitValueError
+from kit.text import TokenOptions, find_tokens, stopword_set
+from kit.text import sentences as split_sentences
+from kit.deprecation import renamed_keywords
+from kit.groups import group_name, group_series
+from kit.validate import check_choice, check_int, check_path, require_columns
 
 __all__ = [
     "ACTOR_TYPES",
     "ACTOR_COLUMNS",
+    "BUNDLED_ACTORS",
     "load_actors",
     "actors_from_records",
+    "alias_key",
     "alias_table",
     "BUNDLED_ACTORS",
     "bundled_actors_path",
@@ -87,8 +94,20 @@ _OPTS = TokenOptions.make()
 #: The actor files bundled with the kit in ``kit/resources/actors`` (name -> file).
 BUNDLED_ACTORS: dict[str, str] = {"us_china_2023": "us_china_2023.yml"}
 
+#: The bundled actor file used when none is given.
+DEFAULT_ACTORS = "us_china_2023"
 
-def bundled_actors_path(name: str = "us_china_2023"):
+#: Actor file formats by extension.
+ACTOR_FILE_FORMATS: dict[str, str] = {".yml": "yaml", ".yaml": "yaml", ".csv": "csv", ".tsv": "tsv", ".json": "json"}
+
+#: Separator of several aliases in one CSV/TSV cell (or DataFrame text cell).
+ALIAS_SEPARATOR = ";"
+
+#: Optional text fields of an actor; a missing value (absent, None, NaN, empty text) is None.
+_TEXT_FIELDS = ("role", "organisation", "side")
+
+
+def bundled_actors_path(name: str = DEFAULT_ACTORS):
     """The bundled actor file ``name`` inside the installed package (``kit/resources/actors``), as
     an :mod:`importlib.resources` traversable (a :class:`pathlib.Path` in a normal install).
 
@@ -97,29 +116,62 @@ def bundled_actors_path(name: str = "us_china_2023"):
     """
     from importlib.resources import files
 
-    if name not in BUNDLED_ACTORS:
-        raise KitError(f"unknown bundled actor file {name!r}; choose one of {', '.join(BUNDLED_ACTORS)}")
+    check_choice(name, "bundled actor file", BUNDLED_ACTORS)
     return files("kit").joinpath("resources", "actors", BUNDLED_ACTORS[name])
 
 
-def _fail(path, line, msg) -> KitError:
-    return KitError(f"{path}, line {line}: {msg}" if line is not None else f"{path}: {msg}")
+def _fail(path, line, msg) -> KitValueError:
+    """The one error of the actor loader: ``<file>[, line <n>]: <problem>``."""
+    return KitValueError(f"{path}, line {line}: {msg}" if line is not None else f"{path}: {msg}")
 
 
-def load_actors(path=None) -> pd.DataFrame:
-    """Read an actor file (format in the module docs) into a table.
+def _missing(v) -> bool:
+    """The one missing-value rule: None, NaN/NA and empty or blank text are missing."""
+    if v is None:
+        return True
+    if isinstance(v, str):
+        return not v.strip()
+    if isinstance(v, (list, tuple)):
+        return False
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def load_actors(source=None) -> pd.DataFrame:
+    """The one actor loader: a bundled name, a YAML / CSV / TSV / JSON file, a DataFrame or a list of records.
 
     Parameters
     ----------
-    path : str or path, optional
-        An actor file, read as given (a relative path from the current folder), or the name of a
-        bundled file (:data:`BUNDLED_ACTORS`). Default: the bundled ``us_china_2023``.
+    source : str, path, DataFrame, list of dict, or None
+        - None or a name of :data:`BUNDLED_ACTORS`: the file shipped inside the package
+          (default ``us_china_2023``);
+        - a file, read as given (a relative path from the current folder; notebooks resolve
+          theirs with :func:`kit.paths.resolve_inputs`): YAML (module docs), CSV/TSV with the
+          columns of :data:`ACTOR_COLUMNS` (several aliases separated by ``;``), or JSON (a list
+          of actors, or an object with only the key ``actors``);
+        - a DataFrame with those columns (``aliases`` a list or ``;``-separated text);
+        - a list of dicts with those keys.
+
+    Every form gets the same checks: only the keys of :data:`ACTOR_COLUMNS`; a ``name`` for every
+    actor; a ``type`` from :data:`ACTOR_TYPES` (required, except that a DataFrame may leave the
+    whole ``type`` column out, e.g. for quote speakers typed from the article); names and aliases
+    unique across actors. One missing-value rule: an absent, empty or NaN ``role``,
+    ``organisation``, ``side`` (or ``type``) is None.
 
     Returns
     -------
     DataFrame
         Columns :data:`ACTOR_COLUMNS` (``name, aliases, role, organisation, side, type``), one row
-        per actor in file order; ``aliases`` is a list of strings; missing texts are "".
+        per actor in input order; ``aliases`` is a list of strings (the canonical name not repeated).
+
+    Raises
+    ------
+    kit.errors.KitFileNotFoundError
+        for a file that does not exist;
+    kit.errors.KitValueError
+        naming the file (and line of a YAML file, record of the others) and the problem.
 
     Examples
     --------
@@ -128,23 +180,47 @@ def load_actors(path=None) -> pd.DataFrame:
     ['Secretary of State', 'US', 'official']
     >>> "Whitcombe" in a.set_index("name").loc["Eleanor Whitcombe", "aliases"]
     True
+    >>> load_actors(pd.DataFrame({"name": ["Ana Ribeiro"], "aliases": ["Ribeiro; Ms Ribeiro"]})).iloc[0].tolist()
+    ['Ana Ribeiro', ['Ribeiro', 'Ms Ribeiro'], None, None, None, None]
     """
+    if source is None or (isinstance(source, str) and source in BUNDLED_ACTORS):
+        res = bundled_actors_path(source or DEFAULT_ACTORS)
+        return _from_yaml(res.read_text(encoding="utf-8-sig"), str(res))
+    if isinstance(source, pd.DataFrame):
+        return _from_frame(source)
+    if isinstance(source, list):
+        return actors_from_records(source)
+    if not isinstance(source, (str, os.PathLike)):
+        raise KitTypeError(f"actors must be a bundled name ({', '.join(BUNDLED_ACTORS)}), a file path, a DataFrame or "
+                           f"a list of dicts, got {type(source).__name__}")
+    p = Path(source)
+    fmt = ACTOR_FILE_FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        if not p.suffix and not p.exists():
+            raise KitFileNotFoundError(f"actor file not found: {p} (bundled actor files: {', '.join(BUNDLED_ACTORS)})")
+        raise KitValueError(f"{p}: actor files are {', '.join(ACTOR_FILE_FORMATS)}; got '{p.suffix}'")
+    p = check_path(p, "actor file")
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise _fail(p, None, "the file is not UTF-8 text") from None
+    if fmt == "yaml":
+        return _from_yaml(text, str(p))
+    if fmt == "json":
+        return _from_json(text, str(p))
+    return _from_delimited(p, "\t" if fmt == "tsv" else ",")
+
+
+def _from_yaml(text: str, path: str) -> pd.DataFrame:
     import yaml
 
-    if path is None or (isinstance(path, str) and path in BUNDLED_ACTORS):
-        p = bundled_actors_path(path or "us_china_2023")
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise KitError(f"actor file not found: {p} (bundled actor files: {', '.join(BUNDLED_ACTORS)})")
-    text = p.read_text(encoding="utf-8-sig")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        raise _fail(p, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', None) or e}") from None
+        raise _fail(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', None) or e}") from None
     if root is None:
-        raise _fail(p, None, "the file is empty")
+        raise _fail(path, None, "the file is empty")
 
     def line(node):
         return node.start_mark.line + 1
@@ -153,85 +229,156 @@ def load_actors(path=None) -> pd.DataFrame:
         keys = {k.value: v for k, v in root.value}
         if set(keys) != {"actors"}:
             extra = sorted(set(keys) - {"actors"})
-            raise _fail(p, line(root), f"the top level must have only the key 'actors'" + (f"; found {extra}" if extra else ""))
+            raise _fail(path, line(root), "the top level must have only the key 'actors'" + (f"; found {extra}" if extra else ""))
         seq = keys["actors"]
     else:
         seq = root
     if not isinstance(seq, yaml.SequenceNode):
-        raise _fail(p, line(seq), "'actors' must be a list of actors")
+        raise _fail(path, line(seq), "'actors' must be a list of actors")
     records, lines = [], []
     for node in seq.value:
         if not isinstance(node, yaml.MappingNode):
-            raise _fail(p, line(node), "each actor must be a mapping with name, aliases, role, organisation, side, type")
+            raise _fail(path, line(node), "each actor must be a mapping with name, aliases, role, organisation, side, type")
         rec = {}
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode) or k.value not in _KEYS:
-                raise _fail(p, line(k), f"unknown key '{getattr(k, 'value', k)}'; valid keys: {', '.join(ACTOR_COLUMNS)}")
+                raise _fail(path, line(k), f"unknown key '{getattr(k, 'value', k)}'; valid keys: {', '.join(ACTOR_COLUMNS)}")
             if k.value == "aliases":
                 if not isinstance(v, yaml.SequenceNode) or not all(isinstance(x, yaml.ScalarNode) for x in v.value):
-                    raise _fail(p, line(v), "aliases must be a list of names")
+                    raise _fail(path, line(v), "aliases must be a list of names")
                 rec["aliases"] = [(x.value, line(x)) for x in v.value]
             else:
                 if not isinstance(v, yaml.ScalarNode):
-                    raise _fail(p, line(v), f"'{k.value}' must be a single value")
-                rec[k.value] = (v.value, line(v))
+                    raise _fail(path, line(v), f"'{k.value}' must be a single value")
+                if v.tag != "tag:yaml.org,2002:null" and v.value.strip():
+                    rec[k.value] = (v.value, line(v))
         records.append(rec)
         lines.append(line(node))
-    return _table(records, lines, str(p))
+    return _table(records, lines, path)
+
+
+def _from_json(text: str, path: str) -> pd.DataFrame:
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _fail(path, e.lineno, f"not valid JSON: {e.msg}") from None
+    if isinstance(data, dict):
+        if set(data) != {"actors"}:
+            raise _fail(path, None, f"a JSON actor file is a list of actors or an object with only the key 'actors'; "
+                                    f"found keys {sorted(data)}")
+        data = data["actors"]
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise _fail(path, None, f"expected a list of actors (objects with {', '.join(ACTOR_COLUMNS)})")
+    return _from_records(data, path, "actor")
+
+
+def _from_delimited(path: Path, sep: str) -> pd.DataFrame:
+    table = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False)
+    bad = [c for c in table.columns if c not in _KEYS]
+    if bad:
+        raise _fail(path, None, f"unknown column(s) {bad}; valid columns: {', '.join(ACTOR_COLUMNS)}")
+    # rows are numbered as lines of the file (line 1 is the header)
+    return _from_records(table.to_dict("records"), str(path), "line", first=2)
+
+
+def _from_frame(df: pd.DataFrame) -> pd.DataFrame:
+    bad = [c for c in df.columns if c not in _KEYS]
+    if bad:
+        raise KitValueError(f"actor table has unknown column(s) {bad}; valid columns: {', '.join(ACTOR_COLUMNS)}")
+    if "name" not in df.columns:
+        raise KitValueError(f"actor table needs a 'name' column; has {list(df.columns)}")
+    return _from_records(df.to_dict("records"), "actor table", "row", require_type="type" in df.columns)
+
+
+def _split_aliases(v) -> list:
+    if _missing(v):
+        return []
+    if isinstance(v, str):
+        return [a.strip() for a in v.split(ALIAS_SEPARATOR) if a.strip()]
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return [a for a in v if not _missing(a)]
+    return [v]
+
+
+def _from_records(rows: list[dict], path: str, unit: str, *, first: int = 1, require_type: bool = True) -> pd.DataFrame:
+    """Records of a non-YAML source, numbered ``unit first``, ``unit first+1``, ... in errors."""
+    records, lines = [], []
+    for i, r in enumerate(rows):
+        where = f"{unit} {i + first}"
+        bad = sorted(set(r) - _KEYS)
+        if bad:
+            raise KitValueError(f"{path}, {where}: unknown key(s) {bad}; valid keys: {', '.join(ACTOR_COLUMNS)}")
+        rec = {}
+        for k, v in r.items():
+            if k == "aliases":
+                rec["aliases"] = [(a, where) for a in _split_aliases(v)]
+            elif not _missing(v):
+                rec[k] = (v, where)
+        records.append(rec)
+        lines.append(where)
+    return _table(records, lines, path, require_type=require_type, numbered=True)
 
 
 def actors_from_records(records: list[dict]) -> pd.DataFrame:
-    """An actors table from a list of dicts with the keys of :data:`ACTOR_COLUMNS` (same checks as the file).
+    """An actors table from a list of dicts with the keys of :data:`ACTOR_COLUMNS` (same checks as
+    :func:`load_actors`, which also takes such a list).
 
     >>> actors_from_records([{"name": "Ann Lee", "aliases": ["Lee"], "type": "expert"}])[["name", "type"]].values.tolist()
     [['Ann Lee', 'expert']]
     """
-    recs = []
-    for i, r in enumerate(records):
-        bad = set(r) - _KEYS
-        if bad:
-            raise KitError(f"actor {i + 1}: unknown key(s) {sorted(bad)}; valid keys: {', '.join(ACTOR_COLUMNS)}")
-        recs.append({k: ([(a, None) for a in v] if k == "aliases" else (v, None)) for k, v in r.items()})
-    return _table(recs, [None] * len(recs), "<records>")
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise KitTypeError(f"records must be a list of dicts with the keys {', '.join(ACTOR_COLUMNS)}")
+    return _from_records(records, "actor records", "actor")
 
 
-def _table(records, lines, path) -> pd.DataFrame:
+def _where(path, ln, numbered: bool) -> str:
+    """``path, line 7`` for a YAML line number, ``path, row 3`` for a numbered record."""
+    if ln is None:
+        return str(path)
+    return f"{path}, {ln}" if numbered else f"{path}, line {ln}"
+
+
+def _table(records, lines, path, *, require_type: bool = True, numbered: bool = False) -> pd.DataFrame:
+    def fail(ln, msg):
+        return KitValueError(f"{_where(path, ln, numbered)}: {msg}")
+
     rows, seen_alias, names = [], {}, set()
     for rec, ln in zip(records, lines):
         if "name" not in rec or not str(rec["name"][0]).strip():
-            raise _fail(path, ln, "an actor has no name")
+            raise fail(ln, "an actor has no name")
         name = " ".join(str(rec["name"][0]).split())
         if name in names:
-            raise _fail(path, ln, f"actor name '{name}' is listed twice")
+            raise fail(ln, f"actor name '{name}' is listed twice")
         names.add(name)
-        if "type" not in rec:
-            raise _fail(path, ln, f"actor '{name}' has no type; choose one of {', '.join(ACTOR_TYPES)}")
-        typ, tline = rec["type"]
-        if typ not in ACTOR_TYPES:
-            raise _fail(path, tline, f"actor '{name}' has unknown type '{typ}'; choose one of {', '.join(ACTOR_TYPES)}")
+        typ = None
+        if "type" in rec:
+            typ, tline = rec["type"]
+            if typ not in ACTOR_TYPES:
+                raise fail(tline, f"actor '{name}' has unknown type '{typ}'; choose one of {', '.join(ACTOR_TYPES)}")
+        elif require_type:
+            raise fail(ln, f"actor '{name}' has no type; choose one of {', '.join(ACTOR_TYPES)}")
         aliases = []
         for a, aline in [(name, ln)] + list(rec.get("aliases", [])):
             a = " ".join(str(a).split())
             if not a:
-                raise _fail(path, aline, f"actor '{name}' has an empty alias")
-            key = _alias_key(a)
+                raise fail(aline, f"actor '{name}' has an empty alias")
+            key = alias_key(a)
             if not key:
-                raise _fail(path, aline, f"alias '{a}' of '{name}' has no letters or digits")
+                raise fail(aline, f"alias '{a}' of '{name}' has no letters or digits")
             if key in seen_alias and seen_alias[key] != name:
-                raise _fail(path, aline, f"alias '{a}' of '{name}' is also a name or alias of '{seen_alias[key]}'")
+                raise fail(aline, f"alias '{a}' of '{name}' is also a name or alias of '{seen_alias[key]}'")
             seen_alias[key] = name
             if a != name and a not in aliases:
                 aliases.append(a)
         row = {"name": name, "aliases": aliases}
-        for k in ("role", "organisation", "side"):
-            v = rec.get(k, ("", None))[0]
-            row[k] = "" if v is None else " ".join(str(v).split())
+        for k in _TEXT_FIELDS:
+            v = rec.get(k, (None, None))[0]
+            row[k] = None if _missing(v) else " ".join(str(v).split())
         row["type"] = typ
         rows.append(row)
-    out = pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
-    if out["name"].duplicated().any():
-        raise KitError(f"{path}: actor name '{out['name'][out['name'].duplicated()].iloc[0]}' is listed twice")
-    return out
+    return pd.DataFrame(rows, columns=list(ACTOR_COLUMNS)).astype("object")
 
 
 def _surface_key(tok: str, term: str) -> str:
@@ -246,14 +393,22 @@ def _surface_key(tok: str, term: str) -> str:
     return s
 
 
-def _alias_key(alias: str) -> tuple[str, ...]:
-    return tuple(_surface_key(t, term) for _, _, t, term, _ in find_tokens(alias, _OPTS))
+def alias_key(text: str) -> tuple[str, ...]:
+    """The matching key of a name or alias: its tokens, case kept, apostrophes folded, possessive
+    removed, ``U.S.`` = ``US`` (two forms with the same key are the same alias).
+
+    >>> alias_key("Whitcombe’s"), alias_key("the U.S. Navy")
+    (('Whitcombe',), ('the', 'US', 'Navy'))
+    """
+    return tuple(_surface_key(t, term) for _, _, t, term, _ in find_tokens(text, _OPTS))
 
 
 def alias_table(actors: pd.DataFrame) -> pd.DataFrame:
-    """Every form an actor can be found by: ``alias``, ``name``, ``type``, ``side``, ``n_tokens``.
+    """Every form an actor can be found by: ``alias``, ``name``, ``type``, ``side``, ``n_tokens``,
+    ``key`` (:func:`alias_key`, what a mention is matched on).
 
-    Includes the canonical name; longest aliases first.
+    Includes the canonical name; longest aliases first. This is the table :func:`actor_mentions`
+    matches through, and the one the quotes module uses to name speakers.
 
     >>> alias_table(load_actors()).query("alias == 'Whitcombe'")[["name", "type"]].values.tolist()
     [['Eleanor Whitcombe', 'official']]
@@ -262,17 +417,14 @@ def alias_table(actors: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in actors.itertuples(index=False):
         for a in [r.name] + list(r.aliases):
-            rows.append((a, r.name, r.type, r.side, len(_alias_key(a))))
-    out = pd.DataFrame(rows, columns=["alias", "name", "type", "side", "n_tokens"])
+            key = alias_key(a)
+            rows.append((a, r.name, r.type, r.side, len(key), key))
+    out = pd.DataFrame(rows, columns=["alias", "name", "type", "side", "n_tokens", "key"])
     return out.sort_values(["n_tokens", "alias"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def _check_actors(actors):
-    if not isinstance(actors, pd.DataFrame):
-        raise KitError(f"actors must be a DataFrame from load_actors, got {type(actors).__name__}")
-    missing = [c for c in ("name", "aliases", "type") if c not in actors.columns]
-    if missing:
-        raise KitError(f"actors has no column(s) {missing}; use load_actors()")
+    require_columns(actors, ("name", "aliases", "type"), "actors", hint="use load_actors()")
 
 
 def _index(actors):
@@ -280,9 +432,9 @@ def _index(actors):
     idx = defaultdict(list)
     for r in actors.itertuples(index=False):
         for a in [r.name] + list(r.aliases):
-            keys = [_alias_key(a)]
+            keys = [alias_key(a)]
             if a.startswith("the "):
-                keys.append(_alias_key("The " + a[4:]))
+                keys.append(alias_key("The " + a[4:]))
             for k in keys:
                 if k:
                     idx[k[0]].append((k, r.name, a))
@@ -340,11 +492,8 @@ def actor_mentions(articles: pd.DataFrame, actors: pd.DataFrame | None = None, *
     >>> actor_mentions(arts, acts)[["actor", "where", "sent_no", "start", "match"]].values.tolist()
     [['Eleanor Whitcombe', 'title', -1, 0, 'Whitcombe’s'], ['Eleanor Whitcombe', 'text', 0, 0, 'Eleanor Whitcombe'], ['the Pentagon', 'text', 1, 28, 'The Pentagon'], ['Eleanor Whitcombe', 'text', 1, 46, 'Whitcombe']]
     """
-    if not isinstance(articles, pd.DataFrame):
-        raise KitError(f"articles must be a DataFrame, got {type(articles).__name__}")
-    need = [c for c in (id_col, text_col) + ((title_col,) if title_col else ()) if c not in articles.columns]
-    if need:
-        raise KitError(f"articles has no column(s) {need}; columns are {list(articles.columns)}")
+    require_columns(articles, (id_col, text_col, title_col), "articles",
+                    hint="pass text_col= / id_col= to name them, title_col=None for no titles")
     actors = load_actors() if actors is None else actors
     _check_actors(actors)
     idx = _index(actors)
@@ -388,9 +537,9 @@ def actor_salience(mentions: pd.DataFrame, articles: pd.DataFrame, *, text_col: 
     >>> actor_salience(m, arts)[["actor", "mentions", "in_title", "first_sent_no", "first_position"]].values.tolist()
     [['Y', 1, False, 0, 0.0], ['X', 1, True, 2, 0.5]]
     """
-    need = [c for c in ("doc_id", "actor", "where", "sent_no", "start") if c not in mentions.columns]
-    if need:
-        raise KitError(f"mentions has no column(s) {need}; pass the output of actor_mentions")
+    require_columns(mentions, ("doc_id", "actor", "where", "sent_no", "start"), "mentions",
+                    hint="pass the output of actor_mentions")
+    require_columns(articles, (id_col, text_col), "articles")
     lengths = dict(zip(articles[id_col].tolist(), articles[text_col].map(lambda t: len(t) if isinstance(t, str) else 0).tolist()))
     rows = []
     for (doc, actor), g in mentions.groupby(["doc_id", "actor"], sort=False):
@@ -422,8 +571,8 @@ def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     articles : the articles table (for the groups and the number of articles per group)
     group_by : column of ``articles``, a period (``month``, ...), or None (one group ``all``)
     actors : actors table; when given, ``type`` and ``side`` are added
-    id_col : id column of ``articles`` (a missing one raises :class:`kit.errors.KitError` listing
-        the columns)
+    id_col : id column of ``articles`` (a missing one raises :class:`kit.errors.KitValueError`
+        listing the columns)
 
     Returns
     -------
@@ -442,12 +591,9 @@ def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     >>> actor_summary(sal, arts)[["outlet", "actor", "n_articles", "share_articles", "mentions", "title_articles"]].values.tolist()
     [['A', 'X', 2, 0.6666666666666666, 6, 1]]
     """
-    from kit.dictionaries import group_series
-
-    need = [c for c in ("doc_id", "actor", "mentions", "in_title", "first_position") if c not in salience.columns]
-    if need:
-        raise KitError(f"salience has no column(s) {need}; pass the output of actor_salience")
-    name = group_by if group_by is not None else "group"
+    require_columns(salience, ("doc_id", "actor", "mentions", "in_title", "first_position"), "salience",
+                    hint="pass the output of actor_salience")
+    name = group_name(group_by)
     groups = group_series(articles, group_by, id_col=id_col)
     sizes = groups.value_counts()
     s = salience.assign(_g=groups.reindex(salience["doc_id"]).to_numpy())
@@ -489,8 +635,8 @@ def actor_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.
     >>> actor_cooccurrence(m).values.tolist()
     [['X', 'Y', 1, 1]]
     """
-    if unit not in ("sentence", "article"):
-        raise KitError(f"unknown unit '{unit}'; choose 'sentence' or 'article'")
+    check_choice(unit, "unit", ("sentence", "article"))
+    require_columns(mentions, ("doc_id", "actor", "where", "sent_no"), "mentions", hint="pass the output of actor_mentions")
     m = mentions
     if unit == "sentence":
         m = m[m["where"] == "text"]
@@ -523,8 +669,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+@renamed_keywords(top="n")
 def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, *, min_count: int = 2,
-                    top: int | None = 50, text_col: str = "text", title_col: str | None = None,
+                    n: int | None = 50, text_col: str = "text", title_col: str | None = None,
                     id_col: str = "doc_id") -> pd.DataFrame:
     """Frequent capitalised names in the texts that no actor of the file covers (to extend the file).
 
@@ -538,7 +685,8 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     -------
     DataFrame
         ``name``, ``n`` (occurrences), ``n_articles``, ``example`` (first sentence where it occurs),
-        most frequent first, only names with ``n >= min_count``, at most ``top`` rows.
+        most frequent first, only names with ``n >= min_count``, at most ``n`` rows (the argument;
+        None for all; ``top=`` is its deprecated name).
 
     Examples
     --------
@@ -548,12 +696,13 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     >>> uncovered_names(arts, acts)[["name", "n", "n_articles"]].values.tolist()
     [['Dana Fry', 3, 2]]
     """
-    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise KitError(f"min_count must be a positive integer, got {min_count!r}")
+    min_count = check_int(min_count, "min_count", min=1)
+    n = check_int(n, "n", min=1, none=True)
+    require_columns(articles, (id_col, text_col), "articles")
     actors = load_actors() if actors is None else actors
     idx = _index(actors)
     sents = split_sentences(articles, text_col=text_col, id_col=id_col)
-    lower_words = set(stopwords("kit"))
+    lower_words = set(stopword_set("kit"))
     for t in articles[text_col].tolist():
         if isinstance(t, str):
             lower_words.update(w for w in re.findall(r"\b[a-z][a-z'’-]*\b", t))
@@ -594,11 +743,11 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
                 arts[name].add(doc_id)
                 example.setdefault(name, " ".join(s_text.split()))
             i = max(j, i + 1)
-    rows = [(n, c, len(arts[n]), example[n]) for n, c in count.items() if c >= min_count]
+    rows = [(nm, c, len(arts[nm]), example[nm]) for nm, c in count.items() if c >= min_count]
     out = pd.DataFrame(rows, columns=["name", "n", "n_articles", "example"])
     out = out.sort_values(["n", "n_articles", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
-    if top is not None:
-        out = out.head(top)
+    if n is not None:
+        out = out.head(n)
     for c in ("n", "n_articles"):
         out[c] = out[c].astype("int64")
     return out

@@ -36,7 +36,8 @@ from typing import Any
 import pandas as pd
 
 from kit import __version__
-from kit.compute import MODES, Engine, engine as make_engine, sum_by
+from kit.compute import MODES, Engine, sum_by
+from kit.compute import engine as make_engine
 from kit.corpus.store import Store
 from kit.errors import KitError
 

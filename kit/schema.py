@@ -11,9 +11,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where it is used, so `kit formats` starts fast
+    import pandas as pd
 
 #: Columns of the ``articles`` table, in order, with their meaning.
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -137,6 +138,8 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     >>> a == make_doc_id("Wire", "Talks resume", "2023-06-19", "Body text.")
     False
     """
+    import pandas as pd
+
     pub = ""
     if published is not None and not (not isinstance(published, str) and pd.isna(published)):
         ts = pd.Timestamp(published)
@@ -145,14 +148,5 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-#: The label of a missing group value in every grouped table and figure.
-UNKNOWN_GROUP = "(unknown)"
-
-
-def group_labels(values: pd.Series) -> pd.Series:
-    """Group values as text, a missing value labelled :data:`UNKNOWN_GROUP` (never dropped).
-
-    >>> group_labels(pd.Series(["Wire", None, 3])).tolist()
-    ['Wire', '(unknown)', '3']
-    """
-    return values.astype("object").where(values.notna(), UNKNOWN_GROUP).astype(str)
+# The group helpers live in kit.groups; these names stay for the modules that import them from here.
+from kit.groups import UNKNOWN as UNKNOWN_GROUP, group_labels  # noqa: E402,F401

@@ -80,6 +80,7 @@ because ``U.S. Trade Representative`` and the like are as common.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -90,14 +91,19 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
+from kit.deprecation import renamed_keywords, warn_renamed
+from kit.errors import KitError, KitTypeError, KitValueError
+from kit.validate import check_bool, check_int, require_columns
 
 __all__ = [
     "Token",
     "TOKEN_PATTERN",
     "TokenOptions",
+    "TOKEN_DEFAULTS",
+    "token_options",
+    "count_words",
     "normalise_term",
-    "stopwords",
+    "stopword_set",
     "tokenize",
     "tokens",
     "sentences",
@@ -194,8 +200,9 @@ def _nltk_stopwords() -> frozenset[str] | None:
         return None
 
 
-def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
-    """Return a stopword set of normalised terms.
+def stopword_set(source: str | Iterable[str] = "english") -> frozenset[str]:
+    """Return a stopword set of normalised terms (the ``stopwords=`` option of every tokenizer
+    function is passed through this).
 
     Parameters
     ----------
@@ -208,10 +215,10 @@ def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
 
     Examples
     --------
-    >>> sw = stopwords("kit")
+    >>> sw = stopword_set("kit")
     >>> "us" in sw, "US" in sw, "the" in sw
     (True, False, True)
-    >>> sorted(stopwords(["The", "China’s", "WHO", "AND"]))
+    >>> sorted(stopword_set(["The", "China’s", "WHO", "AND"]))
     ['WHO', 'and', "china's", 'the']
     """
     if isinstance(source, str):
@@ -225,11 +232,13 @@ def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
             if sw is None:
                 raise KitError("NLTK's stopword list is not installed (python -m nltk.downloader stopwords); use 'kit'")
             return sw
-        raise KitError(f"unknown stopword list {source!r}; choose 'english', 'kit', 'nltk' or give a list of words")
+        raise KitValueError(f"unknown stopword list {source!r}; choose 'english', 'kit', 'nltk' or give a list of words")
+    if not isinstance(source, Iterable):
+        raise KitTypeError(f"stopwords must be 'english', 'kit', 'nltk', a list of words or None, got {source!r}")
     words = set()
     for w in source:
         if not isinstance(w, str):
-            raise KitError(f"stopwords must be strings, got {w!r}")
+            raise KitTypeError(f"stopwords must be strings, got {w!r}")
         w = w.strip().translate(_APOS_FOLD)
         words.add(w if w in ACRONYMS else w.lower())
     return frozenset(words)
@@ -282,6 +291,12 @@ def normalise_term(surface: str, *, merge_us: bool = True) -> str:
     return _norm_part(s, merge_us)
 
 
+def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
+    """Deprecated name of :func:`stopword_set` (it was shadowed by the ``stopwords=`` option)."""
+    warn_renamed("kit.text.stopwords()", "kit.text.stopword_set()")
+    return stopword_set(source)
+
+
 @functools.lru_cache(maxsize=1)
 def _snowball():
     from nltk.stem.snowball import SnowballStemmer  # lazy
@@ -298,7 +313,34 @@ def _stem(term: str) -> str:
 
 @dataclass(frozen=True)
 class TokenOptions:
-    """Validated tokenizer options; build with :meth:`make` (checks every value)."""
+    """The tokenizer options, checked once, passed as one ``tokens=`` argument.
+
+    Every function that tokenizes takes ``tokens=TokenOptions(...)`` or the same options as flat
+    keywords (not both with different values). Building one checks every value.
+
+    Attributes
+    ----------
+    stopwords : None, {"english", "kit", "nltk"} or iterable of str
+        Terms left out (kept as the normalised set of :func:`stopword_set`); None keeps every term.
+    min_length : int
+        Leave out terms shorter than this many characters (default 1).
+    stem : bool
+        Replace lower-case alphabetic terms by their Snowball stem (default False).
+    merge_us : bool
+        ``U.S.``, ``U.S``, ``USA`` and ``US`` all give the term ``US`` (default True).
+    split_hyphens : bool
+        Split hyphenated compounds into their parts (default False).
+
+    Examples
+    --------
+    >>> opts = TokenOptions(stopwords="kit", split_hyphens=True)
+    >>> [t.term for t in tokenize("The China-US talks", tokens=opts)]
+    ['china', 'US', 'talks']
+    >>> TokenOptions(min_length=0)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitValueError: min_length must be a positive integer, got 0
+    """
 
     stopwords: frozenset[str] | None = None
     min_length: int = 1
@@ -306,16 +348,21 @@ class TokenOptions:
     merge_us: bool = True
     split_hyphens: bool = False
 
+    def __post_init__(self):
+        if self.stopwords is not None:
+            object.__setattr__(self, "stopwords", stopword_set(self.stopwords))
+        object.__setattr__(self, "min_length", check_int(self.min_length, "min_length", min=1))
+        for name in ("stem", "merge_us", "split_hyphens"):
+            object.__setattr__(self, name, check_bool(getattr(self, name), name))
+
     @classmethod
     def make(cls, *, stopwords=None, min_length=1, stem=False, merge_us=True, split_hyphens=False) -> "TokenOptions":
-        """Check and freeze the options (``stopwords`` as in :func:`kit.text.stopwords`, or None)."""
-        sw = None if stopwords is None else globals()["stopwords"](stopwords)
-        if not isinstance(min_length, (int, np.integer)) or isinstance(min_length, bool) or min_length < 1:
-            raise KitError(f"min_length must be a positive integer, got {min_length!r}")
-        for name, val in (("stem", stem), ("merge_us", merge_us), ("split_hyphens", split_hyphens)):
-            if not isinstance(val, bool):
-                raise KitError(f"{name} must be True or False, got {val!r}")
-        return cls(sw, int(min_length), stem, merge_us, split_hyphens)
+        """The same as ``TokenOptions(...)`` (kept for the callers that use it)."""
+        return cls(stopwords, min_length, stem, merge_us, split_hyphens)
+
+    def replace(self, **changes) -> "TokenOptions":
+        """A copy with some options changed (checked again)."""
+        return dataclasses.replace(self, **changes)
 
     def terms_of(self, surface: str) -> list[tuple[int, int, str, bool]]:
         """``(offset, length, term, keep)`` for each token a surface form yields (more than one
@@ -338,10 +385,78 @@ class TokenOptions:
         return res
 
 
+#: The defaults of the flat tokenizer keywords (the fields of :class:`TokenOptions`).
+TOKEN_DEFAULTS: dict = {f.name: f.default for f in dataclasses.fields(TokenOptions)}
+
+
+def token_options(tokens: TokenOptions | None = None, defaults: dict | None = None, **flat) -> TokenOptions:
+    """One :class:`TokenOptions` from a ``tokens=`` argument and/or flat tokenizer keywords.
+
+    ``flat`` holds the keywords as the caller received them and ``defaults`` their defaults in
+    the caller's signature (:data:`TOKEN_DEFAULTS` when None). Without ``tokens`` the flat values
+    make the options; with ``tokens``, a flat value different from its default must agree with
+    ``tokens`` (one setting, one place).
+
+    >>> token_options(None, split_hyphens=True).split_hyphens
+    True
+    >>> token_options(TokenOptions(stem=True), stem=False).stem
+    True
+    >>> token_options(TokenOptions(stem=False), stem=True)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitValueError: tokens has stem=False but stem=True was passed too; give the option in one place
+    """
+    base = TOKEN_DEFAULTS if defaults is None else {**TOKEN_DEFAULTS, **defaults}
+    unknown = sorted(set(flat) - set(TOKEN_DEFAULTS))
+    if unknown:
+        raise KitTypeError(f"unknown tokenizer option(s) {', '.join(unknown)}; options are {', '.join(TOKEN_DEFAULTS)}")
+    if tokens is None:
+        return TokenOptions(**{k: flat.get(k, base[k]) for k in TOKEN_DEFAULTS})
+    if not isinstance(tokens, TokenOptions):
+        raise KitTypeError(f"tokens must be a kit.text.TokenOptions, got {type(tokens).__name__} {tokens!r}")
+    for k, v in flat.items():
+        if v is base[k] or (not isinstance(v, (set, frozenset, list, tuple)) and v == base[k]):
+            continue
+        mine = getattr(tokens, k)
+        theirs = stopword_set(v) if k == "stopwords" and v is not None else v
+        if mine != theirs:
+            raise KitValueError(f"tokens has {k}={_short(mine)} but {k}={_short(v)} was passed too; "
+                                "give the option in one place")
+    return tokens
+
+
+def _short(value) -> str:
+    if isinstance(value, frozenset):
+        return f"<{len(value)} stopwords>"
+    return repr(value)
+
+
+def count_words(text, tokens: TokenOptions | None = None) -> int:
+    """The number of words of a text: its tokens under the kit's rules (:data:`TOKEN_PATTERN`;
+    punctuation is not a word, ``U.S.`` and ``high-stakes`` are one word each, or two with
+    ``split_hyphens``), stopwords included. The articles table's ``n_words`` and the frames
+    denominator (``n_tokens`` of :func:`kit.frames.frame_scores`) are this number.
+
+    >>> count_words("The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended.")
+    8
+    >>> count_words("high-stakes", TokenOptions(split_hyphens=True)), count_words(None)
+    (2, 0)
+    """
+    if not isinstance(text, str) or not text:
+        return 0
+    opts = _DEFAULT_TOKENS if tokens is None else tokens
+    if not opts.split_hyphens:
+        return sum(1 for _ in _TOKEN_RE.finditer(text))
+    return sum(len(opts.terms_of(m.group())) for m in _TOKEN_RE.finditer(text))
+
+
+_DEFAULT_TOKENS = TokenOptions()
+
+
 def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, str, bool]]:
     """All tokens of ``text`` as ``(start, end, token, term, keep)``, stopwords included (keep=False).
 
-    >>> find_tokens("Mr. Xi’s U.S. trip", TokenOptions.make(stopwords="kit"))[1]
+    >>> find_tokens("Mr. Xi’s U.S. trip", TokenOptions(stopwords="kit"))[1]
     (4, 8, 'Xi’s', 'xi', True)
     """
     out = []
@@ -353,15 +468,15 @@ def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, s
     return out
 
 
-def ngrams(terms: list[str], n: int, sep: str = " ") -> list[str]:
-    """Consecutive n-grams of a list of terms joined by ``sep``.
+@renamed_keywords(n="size")
+def ngrams(terms: list[str], size: int, sep: str = " ") -> list[str]:
+    """Consecutive n-grams of ``size`` terms, joined by ``sep`` (``n=`` is the deprecated name of ``size``).
 
     >>> ngrams(["trade", "war", "talks"], 2)
     ['trade war', 'war talks']
     """
-    if not isinstance(n, int) or n < 1:
-        raise KitError(f"n must be a positive integer, got {n!r}")
-    return [sep.join(terms[i:i + n]) for i in range(len(terms) - n + 1)]
+    size = check_int(size, "size", min=1)
+    return [sep.join(terms[i:i + size]) for i in range(len(terms) - size + 1)]
 
 
 def tokenize(
@@ -373,6 +488,7 @@ def tokenize(
     merge_us: bool = True,
     split_hyphens: bool = False,
     ngrams: int = 1,
+    tokens: TokenOptions | None = None,
 ) -> list[Token]:
     """Tokenize one text with the kit's news-aware rules (see the module docs).
 
@@ -393,6 +509,8 @@ def tokenize(
     ngrams : int
         1 for single tokens; n > 1 gives n-grams (term parts joined by a space, ``token`` the text
         span they cover); n-grams containing a left-out token are dropped.
+    tokens : TokenOptions, optional
+        All the options above (but ``ngrams``) in one object, instead of the keywords.
 
     Returns
     -------
@@ -409,11 +527,11 @@ def tokenize(
     ['trade war', 'war talks', 'talks resumed']
     """
     if not isinstance(text, str):
-        raise KitError(f"text must be a string, got {type(text).__name__}")
-    opts = TokenOptions.make(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us, split_hyphens=split_hyphens)
+        raise KitTypeError(f"text must be a string, got {type(text).__name__}")
+    opts = token_options(tokens, stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
+                         split_hyphens=split_hyphens)
+    ngrams = check_int(ngrams, "ngrams", min=1)
     found = find_tokens(text, opts)
-    if not isinstance(ngrams, int) or isinstance(ngrams, bool) or ngrams < 1:
-        raise KitError(f"ngrams must be a positive integer, got {ngrams!r}")
     if ngrams == 1:
         return [Token(s, e, tok, term) for s, e, tok, term, keep in found if keep]
     out = []
@@ -426,11 +544,8 @@ def tokenize(
 
 
 def _check_articles(articles: pd.DataFrame, text_col: str, id_col: str) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise KitError(f"articles must be a DataFrame, got {type(articles).__name__}")
-    missing = [c for c in (id_col, text_col) if c not in articles.columns]
-    if missing:
-        raise KitError(f"articles has no column(s) {missing}; columns are {list(articles.columns)}")
+    """The articles table has its id and text columns (:func:`kit.validate.require_columns`)."""
+    require_columns(articles, [id_col, text_col], "articles")
 
 
 def tokens(
@@ -442,10 +557,14 @@ def tokens(
     stem: bool = False,
     merge_us: bool = True,
     split_hyphens: bool = False,
+    tokens: TokenOptions | None = None,
     text_col: str = "text",
     id_col: str = "doc_id",
 ) -> pd.DataFrame:
     """One row per token of every article.
+
+    The tokenizer options are those of :func:`tokenize` (default ``stopwords="english"``: marked
+    in ``is_stop``, and left out with ``drop_stopwords=True``), as keywords or one ``tokens=``.
 
     Returns
     -------
@@ -463,7 +582,8 @@ def tokens(
     ' sent_no  token_no   term  is_stop\\n       0         0     mr    False\\n       0         1     xi    False\\n       0         2    met    False\\n       0         3     US    False\\n       0         4 envoys    False\\n       1         5   they     True\\n       1         6  spoke    False'
     """
     _check_articles(articles, text_col, id_col)
-    opts = TokenOptions.make(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us, split_hyphens=split_hyphens)
+    opts = token_options(tokens, {"stopwords": "english"}, stopwords=stopwords, min_length=min_length, stem=stem,
+                         merge_us=merge_us, split_hyphens=split_hyphens)
     sents = sentences(articles, text_col=text_col, id_col=id_col)
     sent_starts = {d: g["start"].to_numpy() for d, g in sents.groupby("doc_id", sort=False)}
     cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_no", "token_no", "start", "end", "token", "term", "is_stop")}
@@ -602,9 +722,7 @@ def sentences(
     tok, _ = _punkt()
     body_no: dict = {}
     if paragraphs is not None:
-        for c in ("doc_id", "para_no", "role"):
-            if c not in paragraphs.columns:
-                raise KitError(f"paragraphs has no column {c!r}; columns are {list(paragraphs.columns)}")
+        require_columns(paragraphs, ("doc_id", "para_no", "role"), "paragraphs")
         body = paragraphs[paragraphs["role"] == "body"].sort_values(["doc_id", "para_no"])
         body_no = {d: g["para_no"].tolist() for d, g in body.groupby("doc_id", sort=False)}
     rows: dict[str, list] = {k: [] for k in ("doc_id", "sent_no", "para_no", "start", "end", "text")}

@@ -133,7 +133,7 @@ def test_uncovered_names_on_the_sample_finds_no_cast_member():
     import kit
 
     corpus = kit.load_corpus(Path(__file__).parents[1] / "data" / "sample")
-    u = uncovered_names(corpus.articles, load_actors(), top=None)
+    u = uncovered_names(corpus.articles, load_actors(), n=None)
     covered = {n for name in CAST for n in name.split()}
     assert not (set(u["name"]) & set(CAST))
     assert not any(name in covered for name in u["name"])

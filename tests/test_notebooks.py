@@ -65,7 +65,8 @@ def test_one_parameters_cell_of_commented_literals(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_default_paths_point_at_the_sample_corpus_and_reports(path):
-    from kit.runner import _resolve_default, notebook_parameters
+    from kit.reports.params import notebook_parameters
+    from kit.reports.plan import resolve_default as _resolve_default
 
     params = notebook_parameters(path)
     corpus = Path(_resolve_default(params["corpus"].default, path))

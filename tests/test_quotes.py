@@ -540,7 +540,7 @@ def test_read_actors_checks_csv_and_json_like_yaml(tmp_path):
         read_actors(bad_json)
     with pytest.raises(KitError, match=r"unknown column\(s\) \['typ'\]"):
         read_actors(pd.DataFrame({"name": ["Zhou Hanlin"], "typ": ["official"]}))
-    with pytest.raises(KitError, match=r"unknown type\(s\) \['offical'\]"):
+    with pytest.raises(KitError, match=r"row 1: actor 'Zhou Hanlin' has unknown type 'offical'"):
         read_actors(pd.DataFrame({"name": ["Zhou Hanlin"], "type": ["offical"]}))
     good = tmp_path / "good.csv"
     good.write_text("name,aliases,side,type\nZhou Hanlin,Zhou;Minister Zhou,China,official\n", encoding="utf-8")

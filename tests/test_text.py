@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.errors import KitError
-from kit.text import Token, normalise_term, sentences, stopwords, tokenize, tokens
+from kit.text import Token, normalise_term, sentences, stopword_set, tokenize, tokens
 
 
 def terms(text, **kw):
@@ -55,7 +55,7 @@ def test_words_in_capitals_are_lower_cased_except_the_listed_acronyms():
     assert terms("THE US AND CHINA", stopwords="kit") == ["US", "china"]
     assert terms("TALKS WITH THE WHO ON IT SYSTEMS") == ["talks", "with", "the", "WHO", "on", "IT", "systems"]
     assert terms("HE SAID THEY WOULD", stopwords="kit") == ["said"]
-    assert stopwords(["THE", "US"]) == frozenset({"the", "US"})
+    assert stopword_set(["THE", "US"]) == frozenset({"the", "US"})
 
 
 def test_dotted_abbreviations_need_a_right_boundary_and_emails_come_first():
@@ -165,7 +165,7 @@ def test_normalise_term_is_what_tokenize_uses():
 
 
 def test_kit_stopword_list_is_ours_and_has_the_pronoun_but_not_the_country():
-    sw = stopwords("kit")
+    sw = stopword_set("kit")
     assert {"the", "us", "it's", "don't"} <= sw
     assert "US" not in sw and "china" not in sw
 
@@ -174,7 +174,7 @@ def test_english_list_is_ours_when_nltk_is_missing(monkeypatch):
     import kit.text as kt
 
     monkeypatch.setattr(kt, "_nltk_stopwords", lambda: None)
-    assert stopwords("english") == stopwords("kit")
+    assert stopword_set("english") == stopword_set("kit")
 
 
 def test_english_list_from_nltk_keeps_the_news_rules(monkeypatch):
@@ -183,17 +183,17 @@ def test_english_list_from_nltk_keeps_the_news_rules(monkeypatch):
 
     fake_nltk = frozenset({"the", "and", "we", "our", "about"})  # a stand-in for NLTK's list, without "us"
     monkeypatch.setattr(kt, "_nltk_stopwords", lambda: fake_nltk)
-    assert stopwords("english") == fake_nltk | {"us"}
+    assert stopword_set("english") == fake_nltk | {"us"}
     assert terms("Tell us about US and the U.S.", stopwords="english") == ["tell", "US", "US"]
 
 
 def test_stopwords_from_a_user_list_are_normalised():
-    assert stopwords(["The", "China’s", "WHO"]) == frozenset({"the", "china's", "WHO"})
+    assert stopword_set(["The", "China’s", "WHO"]) == frozenset({"the", "china's", "WHO"})
 
 
 def test_unknown_stopword_list_lists_the_choices():
     with pytest.raises(KitError, match="english"):
-        stopwords("french-ish")
+        stopword_set("french-ish")
 
 
 def test_nltk_list_requested_but_missing_says_so():
@@ -202,7 +202,7 @@ def test_nltk_list_requested_but_missing_says_so():
     if _nltk_stopwords() is not None:
         pytest.skip("NLTK stopwords are installed here")
     with pytest.raises(KitError, match="not installed"):
-        stopwords("nltk")
+        stopword_set("nltk")
 
 
 # ----------------------------------------------------------------------------- sentences

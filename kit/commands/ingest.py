@@ -1,10 +1,16 @@
 """``kit ingest SOURCES... --out corpus``: write the corpus store (a folder of Parquet partitions)."""
 from __future__ import annotations
 
+import argparse
 import sys
 
-from kit.commands._common import add_source_arguments, column_map
-from kit.commands.parse import print_report
+from kit.commands._common import (
+    add_output_arguments,
+    add_source_arguments,
+    column_map,
+    emit,
+    print_report,
+)
 
 NAME = "ingest"
 HELP = "read sources into a corpus store (Parquet partitions + manifest + ingest report)"
@@ -18,10 +24,11 @@ def add_arguments(p):
                    help="processes reading files in parallel (default: one per core for a large corpus; 1: none)")
     p.add_argument("--partition-size", type=int, default=None, help="articles per Parquet partition (default 2000)")
     p.add_argument("--drop-duplicates", action="store_true", help="drop exact duplicates instead of flagging them")
-    p.add_argument("--progress", action=__import__("argparse").BooleanOptionalAction, default=None,
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: when stderr is a terminal and there are many files)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
     p.add_argument("--quiet", action="store_true", help="do not list rejections and flags on stderr")
+    add_output_arguments(p, "one object with the counts and the paths written")
 
 
 def run(args) -> int:
@@ -35,8 +42,13 @@ def run(args) -> int:
                     partition_size=args.partition_size or PARTITION_SIZE)
     rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
     paths = store_paths(args.out)
-    print(corpus.summary())
-    print(f"articles: {paths['articles']}\nreport:   {paths['report']}\nmanifest: {paths['manifest']}")
+    if args.json:
+        status = corpus.report["status"].value_counts()
+        emit(args, [{"articles": len(corpus.articles), "rejected": int(status.get("rejected", 0)),
+                     "flagged": int(status.get("flagged", 0)), **{k: str(v) for k, v in paths.items()}}])
+    else:
+        print(corpus.summary())
+        print(f"articles: {paths['articles']}\nreport:   {paths['report']}\nmanifest: {paths['manifest']}")
     if corpus.articles.empty:
         print("kit ingest: no articles were read", file=sys.stderr)
         return 1

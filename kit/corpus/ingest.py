@@ -20,7 +20,13 @@ import pandas as pd
 
 from kit import __version__, newsclean
 from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
-from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
+from kit.schema import (
+    ARTICLE_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    Article,
+    content_hash,
+    make_doc_id,
+)
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
 _LIST_COLUMNS = ("authors", "contributors", "headings", "related")

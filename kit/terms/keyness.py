@@ -98,7 +98,7 @@ def _excluded(exclude) -> frozenset[str]:
     """Terms to leave out of a result table (``exclude`` as the ``stopwords`` option, or None)."""
     if exclude is None:
         return frozenset()
-    from kit.text import stopwords as _stopwords
+    from kit.text import stopword_set as _stopwords
 
     return _stopwords(exclude)
 

@@ -1,4 +1,4 @@
-"""Tests for kit/runner.py and `kit run`: parameter check, parallel batch, failures, provenance,
+"""Tests for kit/reports (the batch) and `kit run`: parameter check, parallel batch, failures, provenance,
 reproducibility, archive, and HTML that is safe to share.
 
 The fixture notebooks live in tests/fixtures/notebooks/ (ok: seeded table + figure; fail: raises in
@@ -21,10 +21,11 @@ import pytest
 
 import kit.cli
 import kit.corpus
-from kit import runner
+from kit import reports as runner
+from kit.reports import batch as batch_module
 from kit.errors import KitError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "tests" / "fixtures" / "notebooks"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 SCRIPT = "<script>alert(1)</script>"
@@ -207,8 +208,8 @@ def test_archive_folders_of_the_same_second_are_distinct(tmp_path, monkeypatch):
 
     from types import SimpleNamespace
 
-    monkeypatch.setattr(runner, "dt", SimpleNamespace(datetime=FrozenClock, timezone=dt.timezone))
-    made = [runner._archive_dir(tmp_path / "arch") for _ in range(3)]
+    monkeypatch.setattr(batch_module, "dt", SimpleNamespace(datetime=FrozenClock, timezone=dt.timezone))
+    made = [batch_module.archive_dir(tmp_path / "arch") for _ in range(3)]
     assert [p.name for p in made] == ["2026-11-28T060000Z", "2026-11-28T060000Z-2", "2026-11-28T060000Z-3"]
     assert all(p.is_dir() for p in made)
 
@@ -303,7 +304,9 @@ def test_corpus_is_ingested_once_and_passed_as_parquet(batch):
     result, calls = batch
     assert len(calls) == 1
     parquet = result.out_dir / "corpus" / "corpus.parquet"
-    assert calls[0] == (str(HOSTILE), parquet)
+    # ingested into a private folder of this batch, then renamed into place (nothing else left behind)
+    assert calls[0][0] == str(HOSTILE) and calls[0][1].parent.name.startswith(".kit-ingest-")
+    assert parquet.is_file() and not list(result.out_dir.glob(".kit-*"))
     used = {r["parameters"]["corpus"] for r in result.runs if r["run"] != "fail"}
     assert used == {str(parquet)}
     manifest = json.loads((result.out_dir / "corpus" / "corpus.manifest.json").read_text(encoding="utf-8"))
@@ -544,4 +547,4 @@ def test_previous_durations_order_the_next_batch(tmp_path):
         (tmp_path / name / "provenance.json").write_text(json.dumps({"duration_seconds": secs}), encoding="utf-8")
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "provenance.json").write_text("{broken", encoding="utf-8")
-    assert runner._previous_durations(tmp_path, ["a", "b", "c", "d"]) == {"a": 3.0, "b": 12.5}
+    assert batch_module.previous_durations(tmp_path, ["a", "b", "c", "d"]) == {"a": 3.0, "b": 12.5}
