@@ -16,8 +16,8 @@ Tables (:data:`TABLES`)
 ``term_counts``     ``doc_id, term, n``: :func:`kit.terms.count_terms` per article
 ``group_counts``    ``<group_by>, term, n, n_docs``: counts summed per group (a column or a period),
                     reduced exactly; keyness and log-odds of any group are arithmetic on it
-``frame_hits``      :func:`kit.dictionaries.dictionary_hits` (per-hit evidence: large)
-``frame_scores``    :func:`kit.dictionaries.frame_scores` per article and frame (reuses ``frame_hits``)
+``frame_hits``      :func:`kit.frames.dictionary_hits` (per-hit evidence: large)
+``frame_scores``    :func:`kit.frames.frame_scores` per article and frame (reuses ``frame_hits``)
 ``sentence_tone``   :func:`kit.tone.sentence_tone` (one row per sentence: large)
 ``article_tone``    :func:`kit.tone.article_tone` (reuses ``sentence_tone``)
 ``quotes``          :func:`kit.quotes.extract_quotes` on the body paragraphs
@@ -87,9 +87,6 @@ class Derived:
         if order and partition is None and len(out) and (columns is None or set(order) <= set(columns)):
             # each partition is sorted; a stable sort of them in partition order is the global order
             out = out.sort_values(order, kind="stable").reset_index(drop=True)
-        if self.table == "frame_hits":
-            from kit.dictionaries import HITS_OPTIONS_KEY
-            out.attrs[HITS_OPTIONS_KEY] = {"split_hyphens": False, "merge_us": True}
         return out
 
 
@@ -125,7 +122,7 @@ def _loaded(table: str, options: dict) -> dict:
     """Options with the dictionary and actor list loaded (what the tasks get)."""
     out = dict(options)
     if "dictionary" in out:
-        from kit.dictionaries import load_dictionary
+        from kit.frames import load_dictionary
         out["dictionary"] = load_dictionary(out["dictionary"])
     if "actors" in out and out["actors"] is not None and not isinstance(out["actors"], pd.DataFrame):
         from kit.actors import load_actors
@@ -137,7 +134,7 @@ def _canonical(value: Any) -> Any:
     """A JSON-able stand-in for an option: loaded dictionaries and actor tables by their content."""
     if isinstance(value, pd.DataFrame):
         return {"table_sha256": hashlib.sha256(value.to_csv(index=False).encode()).hexdigest()}
-    if hasattr(value, "entries") and hasattr(value, "negation"):  # a kit.dictionaries.Dictionary
+    if hasattr(value, "entries") and hasattr(value, "negation"):  # a kit.frames.Dictionary
         body = value.entries[["frame", "pattern"]].to_csv(index=False) + json.dumps(value.negation, sort_keys=True)
         return {"dictionary": value.name, "sha256": hashlib.sha256(body.encode()).hexdigest()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -190,10 +187,10 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
     if table == "group_counts":
         return group_counts(arts, group_by=o["group_by"], **counts)
     if table == "frame_hits":
-        from kit.dictionaries import dictionary_hits
+        from kit.frames import dictionary_hits
         return dictionary_hits(arts, o["dictionary"], negation_window=o["negation_window"])
     if table == "frame_scores":
-        from kit.dictionaries import frame_scores
+        from kit.frames import frame_scores
         return frame_scores(arts, o["dictionary"], hits=need, min_hits=o["min_hits"],
                             negation_window=o["negation_window"])
     if table == "sentence_tone":
@@ -211,7 +208,7 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
 def group_counts(articles: pd.DataFrame, *, group_by: str | None = "outlet", **count_options) -> pd.DataFrame:
     """Term counts per group: ``<group_by>, term, n, n_docs`` (``n_docs``: articles of the group using the term).
 
-    The group is a column or a period as in :func:`kit.dictionaries.group_column` (missing values
+    The group is a column or a period as in :func:`kit.groups.group_column` (missing values
     are ``(unknown)``, undated articles ``(undated)``); with ``group_by=None`` the column is ``group``
     and holds ``all``. Rows sorted by group and term. Summing these tables over partitions of a
     corpus gives the table of the whole corpus.
@@ -223,7 +220,7 @@ def group_counts(articles: pd.DataFrame, *, group_by: str | None = "outlet", **c
     >>> group_counts(arts, stopwords=None).values.tolist()
     [['X', 'talks', 1, 1], ['X', 'trade', 3, 2], ['Y', 'talks', 1, 1]]
     """
-    from kit.dictionaries import group_column
+    from kit.groups import group_column
     from kit.terms import count_terms
 
     col = group_by or "group"

@@ -7,7 +7,7 @@ import pytest
 import kit
 from kit import analyse
 from kit.actors import actor_mentions, load_actors
-from kit.dictionaries import dictionary_hits, frame_scores, load_dictionary
+from kit.frames import dictionary_hits, frame_scores, load_dictionary
 from kit.terms import count_terms, keyness, log_odds
 from kit.tone import article_tone, sentence_tone
 
@@ -47,7 +47,7 @@ def test_term_counts_identical(store, articles, opts):
 def test_group_counts_are_exact_sums(store, articles, group_by):
     got = analyse.derived(store, "group_counts", group_by=group_by, stopwords=None, mode="sync")
     per_doc = count_terms(articles, stopwords=None)
-    labels = dict(zip(articles["doc_id"], kit.dictionaries.group_column(articles, group_by)))
+    labels = dict(zip(articles["doc_id"], kit.groups.group_column(articles, group_by)))
     col = group_by or "group"
     per_doc[col] = per_doc["doc_id"].map(labels)
     # the hand-written reduction: sum of n and number of articles per group and term
