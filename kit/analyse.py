@@ -393,6 +393,67 @@ def analyse(store: Store | str, tables: tuple[str, ...] | list[str] = DEFAULT_TA
     return out
 
 
+def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
+    """The ``(table, options)`` the report notebooks will ask :func:`table` for, from their runs' parameters.
+
+    Notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
+    with and without stopwords; notebook 03 (parameter ``dictionary``) reads frame hits and scores,
+    tone and actor mentions. Paths are resolved as the notebooks resolve them.
+
+    >>> report_requests([{"group_by": "month", "target": None}])[0]
+    ('group_counts', {'group_by': 'month'})
+    """
+    from kit.paths import resolve_inputs
+
+    wanted: list[tuple[str, dict]] = []
+
+    def add(table: str, **options) -> None:
+        if (table, options) not in wanted:
+            wanted.append((table, options))
+
+    for p in runs:
+        if "target" in p or "kwic_terms" in p:
+            add("group_counts", group_by=p.get("group_by", "outlet"))
+            add("group_counts", group_by=p.get("group_by", "outlet"), stopwords=None)
+        if "dictionary" in p:
+            from kit.actors import BUNDLED_ACTORS, load_actors
+            from kit.frames import BUNDLED_DICTIONARIES, load_dictionary
+
+            d = load_dictionary(resolve_inputs(p["dictionary"], keep=BUNDLED_DICTIONARIES))
+            neg = p.get("negation_window", TABLES["frame_hits"]["options"]["negation_window"])
+            add("frame_hits", dictionary=d, negation_window=neg)
+            add("frame_scores", dictionary=d, negation_window=neg,
+                min_hits=p.get("min_hits", TABLES["frame_scores"]["options"]["min_hits"]))
+            add("sentence_tone")
+            add("article_tone")
+            if "actors" in p:
+                add("actor_mentions", actors=load_actors(resolve_inputs(p["actors"], keep=BUNDLED_ACTORS)))
+    return wanted
+
+
+def for_reports(store: Store | str, runs: list[dict], *, scheduler: str | None = None, workers: int | None = None,
+                log=None, quiet: bool = False) -> list[Derived]:
+    """Compute once, before the notebooks run, every table they will read (see :func:`report_requests`);
+    per-outlet runs then only read. A request that cannot be prepared (a dictionary file that does
+    not load, say) is left to the notebook, which reports the problem itself."""
+    store = store if isinstance(store, Store) else Store(store)
+    out = []
+    with make_engine(scheduler, n_items=len(store.partitions), workers=workers, quiet=quiet) as eng:
+        try:
+            requests = report_requests(runs)
+        except (KitError, OSError) as e:
+            if log:
+                log(f"analyse: not prepared ({e}); the notebooks compute what they need")
+            requests = []
+        for name, options in requests:
+            t0 = time.perf_counter()
+            d = ensure(store, name, engine=eng, **options)
+            out.append(d)
+            if log:
+                log(f"analysed {name} ({d.meta['rows']:,} rows, {time.perf_counter() - t0:.1f} s)")
+    return out
+
+
 def stored_tables(store: Store | str) -> pd.DataFrame:
     """What the store holds: ``table, key, rows, kit_version, created, options`` (one row per folder)."""
     store = store if isinstance(store, Store) else Store(store)
@@ -406,5 +467,5 @@ def stored_tables(store: Store | str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["table", "key", "rows", "kit_version", "created", "options"])
 
 
-__all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "find", "group_counts",
-           "resolve_options", "stored_tables", "table"]
+__all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "find", "for_reports",
+           "group_counts", "report_requests", "resolve_options", "stored_tables", "table"]

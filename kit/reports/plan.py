@@ -279,12 +279,18 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
 def _column_values(entry: RunEntry, corpus: dict) -> list[str]:
     import pandas as pd
 
+    from kit.corpus import Store, is_store
+
     try:
-        column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
+        if is_store(corpus["path"]):
+            column = Store(corpus["path"]).articles(columns=[entry.each])[entry.each]
+        else:
+            column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
     except Exception as ex:  # noqa: BLE001 - pyarrow raises several kinds for a missing column
         import pyarrow.parquet as pq
 
-        names = pq.read_schema(corpus["path"]).names
+        first = Store(corpus["path"]).join("articles", "part-00000.parquet") if is_store(corpus["path"]) else corpus["path"]
+        names = pq.read_schema(first).names
         raise KitError(f"run '{entry.name}': each: '{entry.each}' is not a column of the articles table; "
                        f"columns: {', '.join(names)}") from ex
     return sorted({str(v) for v in column.dropna()})
