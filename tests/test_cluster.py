@@ -109,3 +109,31 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
     kit.ingest(["tests/fixtures/webcopy"], store, workers=1)
     assert main(["analyse", str(store), "--scheduler", "tcp://127.0.0.1:9", "--tables", "term_counts"]) == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_kit_run_through_a_cli_started_cluster(cli_cluster, tmp_path, capsys):
+    """A small report batch: the corpus analysed on the cluster, the notebook runs executed by its workers."""
+    root = Path(__file__).resolve().parents[1]
+    cfg = tmp_path / "batch.yml"
+    cfg.write_text(f"defaults:\n  corpus: {root / 'tests' / 'fixtures' / 'webcopy'}\n"
+                   f"runs:\n  - name: keyness_{{outlet}}\n    notebook: {root / 'notebooks' / '02_terms_and_keyness.ipynb'}\n"
+                   "    each: outlet\n    parameters:\n      target: \"{outlet}\"\n      min_count: 1\n")
+    out = tmp_path / "out"
+    assert main(["run", str(cfg), "--out", str(out), "--scheduler", cli_cluster]) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "analysed group_counts" in err
+    store = out / "corpus"
+    stored = kit.analyse.stored_tables(store)
+    assert sorted(stored["table"]) == ["group_counts", "group_counts"]
+    provs = [json.loads(p.read_text()) for p in out.glob("keyness_*/provenance.json")]
+    assert provs and all(p["status"] == "ok" for p in provs)
+    # the runs read the stored counts: their keyness table is the in-memory one
+    articles = kit.load_corpus(store).articles
+    counts = kit.count_terms(articles, group_by="outlet", stopwords=None)
+    for p in provs:
+        target = p["parameters"]["target"]
+        got = pd.read_csv(Path(p["parameters"]["output_dir"]) / "keyness.csv")
+        want = kit.keyness(counts, group_by="outlet", target=target, min_count=1, correction="bonferroni",
+                           exclude="english")
+        assert got["term"].tolist() == want["term"].tolist()
+        assert got["g2"].to_numpy() == pytest.approx(want["g2"].to_numpy(), rel=1e-5)  # the CSV keeps 6 digits
