@@ -1,5 +1,6 @@
 """Derived tables computed partition by partition equal the in-memory functions on the whole corpus."""
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -155,3 +156,35 @@ def test_table_reads_a_store_and_computes_sources_in_memory(store, articles, tmp
     assert analyse.find(store, "group_counts", group_by="month") is not None
     with pytest.raises(kit.KitError, match="needs the articles table"):
         analyse.table(SAMPLE, "term_counts")
+
+
+@pytest.mark.slow
+@pytest.mark.notebooks
+def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch):
+    """Notebooks 02 and 03 on a store that kit run analysed first: their tables equal the in-memory ones,
+    and they only read (the store gains no table while they run)."""
+    import papermill
+
+    from kit.frames import load_dictionary
+
+    root = Path(__file__).resolve().parents[1]
+    runs = [{"group_by": "outlet", "target": None, "kwic_terms": []},
+            {"dictionary": ["generic_frames"], "negation_window": 3, "min_hits": 2, "actors": "us_china_2023"}]
+    analyse.for_reports(store, runs, scheduler="", workers=1)
+    before = set(analyse.stored_tables(store)["key"])
+    for nb, params in [("02_terms_and_keyness", {"group_by": "outlet"}),
+                       ("03_frames_and_tone", {"dictionary": ["generic_frames"], "actors": "us_china_2023",
+                                               "n_boot": 0})]:
+        out_dir = tmp_path / nb
+        papermill.execute_notebook(str(root / "notebooks" / f"{nb}.ipynb"), str(tmp_path / f"{nb}.ipynb"),
+                                   parameters={"corpus": store, "output_dir": str(out_dir), **params},
+                                   cwd=str(root / "notebooks"), kernel_name="python3", progress_bar=False)
+    assert set(analyse.stored_tables(store)["key"]) == before
+    freq = pd.read_csv(tmp_path / "02_terms_and_keyness" / "frequencies.csv")
+    want = kit.frequencies(count_terms(articles, group_by="outlet"), group_by="outlet")
+    assert freq["n"].tolist() == want["n"].tolist() and freq["doc_freq"].tolist() == want["doc_freq"].tolist()
+    scores = pd.read_csv(tmp_path / "03_frames_and_tone" / "frame_scores.csv")
+    want = frame_scores(articles, load_dictionary(["generic_frames"]), min_hits=2)
+    assert scores["hits"].tolist() == want["hits"].tolist() and scores["frame"].tolist() == want["frame"].tolist()
+    tone = pd.read_csv(tmp_path / "03_frames_and_tone" / "article_tone.csv")
+    assert tone["n_sentences"].tolist() == article_tone(sentence_tone(articles))["n_sentences"].tolist()
