@@ -52,6 +52,7 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/bench_dedupe.py
 	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
 
 ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)

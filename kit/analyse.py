@@ -333,7 +333,16 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     from kit.corpus.store import is_store
 
     if is_store(corpus):
-        return derived(corpus, name, mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync", **options)
+        mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+        subset = _subset_ids(corpus, articles)
+        if subset is None:
+            return derived(corpus, name, mode=mode, **options)
+        if name == "group_counts":  # a subset (deduplicated articles): summed again from per-article counts
+            opts = resolve_options(name, options)
+            terms = derived(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
+            return _sum_groups(terms[terms["doc_id"].isin(subset)], articles, opts["group_by"])
+        full = derived(corpus, name, mode=mode, **options)
+        return full[full["doc_id"].isin(subset)].reset_index(drop=True)
     opts = _loaded(name, resolve_options(name, options))
     if name == "quotes":
         if paragraphs is None:
@@ -347,6 +356,32 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         dep = TABLES[name]["needs"]
         need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
     return _compute(name, articles, opts, need)
+
+
+def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:
+    """The ids of ``articles`` when they are a part of the store's articles (a notebook dropped
+    duplicates), None when they are all of them (or not given)."""
+    if articles is None:
+        return None
+    ids = set(articles["doc_id"])
+    if len(ids) == Store(corpus).manifest["counts"]["articles"]:
+        return None
+    return ids
+
+
+def _sum_groups(term_counts: pd.DataFrame, articles: pd.DataFrame, group_by: str | None) -> pd.DataFrame:
+    """:func:`group_counts` from per-article counts (the same table, without counting again)."""
+    from kit.groups import group_column
+
+    col = group_by or "group"
+    labels = pd.Series(group_column(articles, group_by).to_numpy(), index=articles["doc_id"].to_numpy())
+    counts = term_counts[["doc_id", "term", "n"]].copy()
+    counts[col] = labels.reindex(counts["doc_id"]).to_numpy()
+    counts["n_docs"] = 1
+    if counts.empty:
+        return group_counts(articles.iloc[:0], group_by=group_by)
+    out = counts.groupby([col, "term"], sort=True)[["n", "n_docs"]].sum().reset_index()
+    return out.astype({"n": "int64", "n_docs": "int64"})
 
 
 def derived(store: Store | str, table: str, **kwargs) -> pd.DataFrame:

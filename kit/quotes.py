@@ -40,7 +40,6 @@ import bisect
 import numbers
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd

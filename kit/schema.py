@@ -11,10 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # pandas is imported where it is used, so `kit formats` starts fast
-    import pandas as pd
+from typing import Any
 
 #: Columns of the ``articles`` table, in order, with their meaning.
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -34,7 +31,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "headings": "list of subheads inside the body",
     "related": "list of cross-linked headlines ('Read More: ...')",
     "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
-    "n_words": "number of whitespace-separated words in text",
+    "n_words": "number of words in text: its tokens under the kit's rules, as kit.text.count_words counts them",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
@@ -148,5 +145,14 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-# The group helpers live in kit.groups; these names stay for the modules that import them from here.
-from kit.groups import UNKNOWN as UNKNOWN_GROUP, group_labels  # noqa: E402,F401
+# The group helpers live in kit.groups; these names stay for the modules that import them from here
+# (looked up on first use, so importing the schema does not load pandas).
+_FROM_GROUPS = {"group_labels": "group_labels", "UNKNOWN_GROUP": "UNKNOWN"}
+
+
+def __getattr__(name: str):
+    if name in _FROM_GROUPS:
+        from kit import groups
+
+        return getattr(groups, _FROM_GROUPS[name])
+    raise AttributeError(f"module 'kit.schema' has no attribute {name!r}")

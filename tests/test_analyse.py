@@ -188,3 +188,14 @@ def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch
     assert scores["hits"].tolist() == want["hits"].tolist() and scores["frame"].tolist() == want["frame"].tolist()
     tone = pd.read_csv(tmp_path / "03_frames_and_tone" / "article_tone.csv")
     assert tone["n_sentences"].tolist() == article_tone(sentence_tone(articles))["n_sentences"].tolist()
+
+
+def test_table_of_a_subset_of_the_store(store, articles):
+    """A notebook that dropped duplicates reads the stored tables for its articles only: the same
+    tables as computing on those articles."""
+    part = articles.iloc[::3].reset_index(drop=True)
+    for name, opts in [("group_counts", {"group_by": "outlet", "stopwords": None}), ("frame_scores", {}),
+                       ("sentence_tone", {})]:
+        got = analyse.table(store, name, articles=part, **opts)
+        want = analyse.table("not-a-store", name, articles=part, **opts)
+        same(got, want)

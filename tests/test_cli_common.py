@@ -142,3 +142,35 @@ def test_version_and_help_exit_cleanly():
     res = subprocess.run([sys.executable, "-m", "kit", "--version"], capture_output=True, text=True)
     assert res.returncode == 0 and res.stdout.startswith("kit ")
     assert main(["--version"]) == 0
+
+
+@pytest.mark.notebooks
+def test_run_json_lists_every_run(capsys, tmp_path):
+    nb = FIX / "notebooks"
+    cfg = tmp_path / "b.yml"
+    cfg.write_text(f"runs:\n  - notebook: {nb.as_posix()}/fail.ipynb\n    parameters: {{message: kaput}}\n"
+                   f"  - notebook: {nb.as_posix()}/sleep.ipynb\n    parameters: {{seconds: 0.0}}\n", encoding="utf-8")
+    code, out, err = run(capsys, "run", cfg, "--out", tmp_path / "out", "--jobs", "2", "--json", "--quiet")
+    assert code == 1
+    rows = {r["run"]: r for r in json.loads(out)}
+    assert {r["status"] for r in rows.values()} == {"ok", "failed"}
+    failed = next(r for r in rows.values() if r["status"] == "failed")
+    assert "ValueError: kaput" in failed["error"] and Path(failed["folder"]).is_dir()
+    assert "2 run(s): 1 ok, 1 failed" in err
+
+
+def test_run_checks_its_arguments_before_running(capsys, tmp_path):
+    code, _, err = run(capsys, "run", tmp_path / "missing.yml")
+    assert code == 2 and "no such file" in err
+    (tmp_path / "b.yml").write_text("runs: []\n", encoding="utf-8")
+    code, _, err = run(capsys, "run", tmp_path / "b.yml", "--jobs", "0")
+    assert code == 2 and "--jobs: must be a positive integer" in err
+
+
+def test_ingest_json_reports_counts_and_paths(capsys, tmp_path):
+    out_path = tmp_path / "c" / "corpus.parquet"
+    code, out, err = run(capsys, "ingest", ARTICLES, "--out", out_path, "--json", "--quiet")
+    assert code == 0, err
+    (rec,) = json.loads(out)
+    assert (rec["n_articles"], rec["n_rejected"]) == (len(texts()), 0)
+    assert rec["articles_path"] == str(out_path) and Path(rec["manifest_path"]).is_file()

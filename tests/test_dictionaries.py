@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import kit.resample
+from kit.errors import KitError
 from kit.frames import (
     BUNDLED_DICTIONARIES,
     dictionary_hits,
@@ -15,7 +16,6 @@ from kit.frames import (
     load_dictionary,
 )
 from kit.groups import group_column
-from kit.errors import KitError
 from kit.resample import bootstrap_ci
 
 FIX = Path(__file__).parent / "fixtures" / "frames"
@@ -376,13 +376,15 @@ def test_data_card_figures_are_what_a_rerun_measures(name):
 
 # ----------------------------------------------------------------------------- properties
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402 (imported where the property tests start)
+from hypothesis import strategies as st
 
 _VOCAB = ["talks", "Talks", "trade", "war", "China's", "U.S.", "US", "us", "stability", "stable", "the", "and", ","]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=30))
+@pytest.mark.slow
 def test_single_word_counts_equal_plain_term_counts(words):
     from kit.text import tokenize
 
@@ -396,6 +398,7 @@ def test_single_word_counts_equal_plain_term_counts(words):
 
 @settings(max_examples=30, deadline=None)
 @given(st.permutations(["Talks resumed.", "No talks today.", "Trade war talks.", "", "talks talks talks"]))
+@pytest.mark.slow
 def test_row_order_does_not_change_scores(texts):
     base = ["Talks resumed.", "No talks today.", "Trade war talks.", "", "talks talks talks"]
     ids = {t: f"id{base.index(t)}" for t in base}

@@ -99,6 +99,7 @@ def test_listed_in_the_default_batch(path):
     assert path.resolve() in listed, f"add `- notebook: notebooks/{path.name}` to reports.yml"
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_runs_with_defaults_through_papermill(path, tmp_path):
     out_dir = tmp_path / path.stem

@@ -295,3 +295,52 @@ def test_no_ends_a_sentence_but_not_before_a_number():
         "They said no. Agreement came. It was the No. 1 deal, and Nos. 3 and 4 followed."]})
     assert sentences(arts)["text"].tolist() == [
         "They said no.", "Agreement came.", "It was the No. 1 deal, and Nos. 3 and 4 followed."]
+
+
+# ----------------------------------------------------------------------------- one definition of a word
+
+
+def test_count_words_is_the_article_n_words_and_the_frames_denominator(tmp_path):
+    """The same sentence counts the same number of words as an article's n_words, as the frames
+    denominator and as count_words (issue 9: they gave 18 and 16 before)."""
+    import kit
+    import kit.frames
+    from kit.text import count_words
+
+    sentence = ("The U.S. envoy’s high-stakes talks — set for 10:30 a.m. — ended early, officials said; "
+                "China's reply (\"no comment\") followed 7 1/2 hours later.")
+    # by hand: The, U.S., envoy’s, high-stakes, talks, set, for, 10:30, a.m., ended, early, officials,
+    # said, China's, reply, no, comment, followed, 7 1/2, hours, later -> 21 (dashes, quotes, brackets are no words)
+    assert count_words(sentence) == 21
+    assert len(sentence.split()) != 21  # the old n_words counted "—" and split "7 1/2"
+    src = tmp_path / "story.txt"
+    src.write_text(f"Harbor Street Weekly\nTalks end\nJune 18, 2023\n\n{sentence}\n", encoding="utf-8")
+    arts = kit.load_corpus(src).articles
+    assert arts["text"].tolist() == [sentence]
+    assert arts["n_words"].tolist() == [21]
+    sc = kit.frames.frame_scores(arts, {"talks": ["talks"]}, min_hits=1)
+    assert sc["n_tokens"].tolist() == [21]
+    assert len(tokenize(sentence)) == 21  # every token, stopwords kept
+    # with split hyphens both sides still agree
+    opts = kit.text.TokenOptions(split_hyphens=True)
+    assert count_words(sentence, opts) == 22 == kit.frames.frame_scores(arts, {"t": ["talks"]}, tokens=opts)["n_tokens"][0]
+
+
+def test_token_options_one_object_or_flat_keywords():
+    from kit.text import TokenOptions
+
+    opts = TokenOptions(stopwords="kit", min_length=3, split_hyphens=True)
+    text = "The China-US talks, as planned."
+    assert [t.term for t in tokenize(text, tokens=opts)] == [t.term for t in tokenize(
+        text, stopwords="kit", min_length=3, split_hyphens=True)] == ["china", "talks", "planned"]
+    assert tokens(ARTICLES_FOR_OPTIONS, tokens=opts)["term"].tolist() == tokens(
+        ARTICLES_FOR_OPTIONS, stopwords="kit", min_length=3, split_hyphens=True)["term"].tolist()
+    with pytest.raises(ValueError, match="give the option in one place"):
+        tokenize(text, tokens=opts, min_length=1 + 1)
+    with pytest.raises(TypeError, match="tokens must be a kit.text.TokenOptions"):
+        tokenize(text, tokens={"stem": True})
+    assert opts.replace(stem=True).stem and not opts.stem
+    assert TokenOptions.make(stem=True) == TokenOptions(stem=True)
+
+
+ARTICLES_FOR_OPTIONS = pd.DataFrame({"doc_id": ["a"], "text": ["The China-US talks, as planned."]})

@@ -4,13 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kit.commands._common import (
-    add_output_arguments,
-    add_source_arguments,
-    column_map,
-    emit,
-    print_report,
-)
+from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, print_report
 
 NAME = "ingest"
 HELP = "read sources into a corpus store (Parquet partitions + manifest + ingest report)"
@@ -28,7 +22,8 @@ def add_arguments(p):
                    help="progress bar (default: when stderr is a terminal and there are many files)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
     p.add_argument("--quiet", action="store_true", help="do not list rejections and flags on stderr")
-    add_output_arguments(p, "one object with the counts and the paths written")
+    add_output_arguments(p, "one {n_articles, n_rejected, n_flagged, articles_path, paragraphs_path, manifest_path, "
+                            "report_path} object")
 
 
 def run(args) -> int:
@@ -44,8 +39,8 @@ def run(args) -> int:
     paths = store_paths(args.out)
     if args.json:
         status = corpus.report["status"].value_counts()
-        emit(args, [{"articles": len(corpus.articles), "rejected": int(status.get("rejected", 0)),
-                     "flagged": int(status.get("flagged", 0)), **{k: str(v) for k, v in paths.items()}}])
+        emit(args, [{"n_articles": len(corpus.articles), "n_rejected": int(status.get("rejected", 0)),
+                     "n_flagged": int(status.get("flagged", 0)), **{f"{k}_path": str(v) for k, v in paths.items()}}])
     else:
         print(corpus.summary())
         print(f"articles: {paths['articles']}\nreport:   {paths['report']}\nmanifest: {paths['manifest']}")

@@ -1,8 +1,19 @@
 """``kit keyness PATH... --by FIELD --target VALUE [--reference VALUE] [--top N] [--min-docs N] [--json]``."""
 from __future__ import annotations
 
-from kit.commands._common import (add_output_arguments, add_source_arguments, add_token_arguments, emit, finish, load,
-                                  non_negative_int, positive_int, records, scalar_field, token_options)
+from kit.commands._common import (
+    add_output_arguments,
+    add_source_arguments,
+    add_token_arguments,
+    emit,
+    finish,
+    load,
+    non_negative_int,
+    positive_int,
+    records,
+    scalar_field,
+    token_options,
+)
 
 NAME = "keyness"
 HELP = "keywords of one group against another (or all others): G2, p-value, log ratio, documents; table or JSON"

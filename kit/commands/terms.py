@@ -1,8 +1,18 @@
 """``kit terms PATH... [--json] [--by FIELD] [--top N] [tokenizer options]``: term frequencies."""
 from __future__ import annotations
 
-from kit.commands._common import (add_output_arguments, add_source_arguments, add_token_arguments, emit, finish,
-                                  load, positive_int, records, scalar_field, token_options)
+from kit.commands._common import (
+    add_output_arguments,
+    add_source_arguments,
+    add_token_arguments,
+    emit,
+    finish,
+    load,
+    positive_int,
+    records,
+    scalar_field,
+    token_options,
+)
 
 NAME = "terms"
 HELP = "count terms (news-aware tokens, stopwords removed), most frequent first, as a table or JSON"

@@ -20,13 +20,8 @@ import pandas as pd
 
 from kit import __version__, newsclean
 from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
-from kit.schema import (
-    ARTICLE_COLUMNS,
-    PARAGRAPH_COLUMNS,
-    Article,
-    content_hash,
-    make_doc_id,
-)
+from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
+from kit.text import count_words
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
 _LIST_COLUMNS = ("authors", "contributors", "headings", "related")
@@ -270,7 +265,7 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
             add_report(entry, rec)
             continue
         row = rec.row
-        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731
+        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731 (a one-line helper bound to this entry)
             row["source_path"], reason, record=row["source_record"], status=status, doc_id=row["doc_id"]))
         file_date = date_from_filename(row["source_path"]) if row["published"] is None else None
         if file_date is not None:
@@ -420,7 +415,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
         "dateline": a.dateline, "language": a.language,
         "headings": a.with_role("heading"), "related": related,
-        "text": text, "n_words": len(text.split()),
+        "text": text, "n_words": count_words(text),
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
     }

@@ -101,8 +101,13 @@ formats), :mod:`kit.frames.matching` (:func:`dictionary_hits`, negation),
 :mod:`kit.frames.constants` (word lists and defaults). Grouping (``group_by``) is :mod:`kit.groups`.
 """
 from kit.frames.constants import NEGATORS
-from kit.frames.dictionaries import (BUNDLED_DICTIONARIES, Dictionary, dictionary_dir, dictionary_summary,
-                                     load_dictionary)
+from kit.frames.dictionaries import (
+                                     BUNDLED_DICTIONARIES,
+                                     Dictionary,
+                                     dictionary_dir,
+                                     dictionary_summary,
+                                     load_dictionary,
+)
 from kit.frames.evidence import evidence_sample, frame_evidence
 from kit.frames.matching import HIT_COLUMNS, dictionary_hits
 from kit.frames.scores import frame_prevalence, frame_scores

@@ -8,8 +8,17 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import KitValueError
-from kit.frames.constants import (CLAUSE_BREAK, FOLD, HYPHENS, MATCH_CACHE_LIMIT, NEGATION_WINDOW, NEGATOR_SUFFIX,
-                                  NEGATORS, NOT_ONLY, NUMBER_AFTER_NO)
+from kit.frames.constants import (
+    CLAUSE_BREAK,
+    FOLD,
+    HYPHENS,
+    MATCH_CACHE_LIMIT,
+    NEGATION_WINDOW,
+    NEGATOR_SUFFIX,
+    NEGATORS,
+    NOT_ONLY,
+    NUMBER_AFTER_NO,
+)
 from kit.frames.dictionaries import Dictionary, load_dictionary
 from kit.text import TOKEN_DEFAULTS, TokenOptions, find_tokens, normalise_term, token_options
 from kit.text import sentences as split_sentences

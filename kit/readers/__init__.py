@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from kit.readers.base import REGISTRY, ReadError, ReadOptions, Rejection, ReaderSpec, reader  # noqa: F401
+from kit.readers.base import REGISTRY, ReadError, ReadOptions, Rejection, ReaderSpec, reader  # noqa: F401 (re-exported for the reader modules and callers)
 from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
-from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401
+from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401 (imported to register the readers)
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}

@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # imported in parse_when, so listing the readers (`kit format
 from kit import newsclean
 from kit.readers.base import Rejection
 
-
 _TZ_OFFSETS = {
     "UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
     "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,

@@ -37,6 +37,7 @@ from kit.reports.execute import Task, execute_run, worker_init
 from kit.reports.files import MARKER, is_run_dir, mark_run_dir
 from kit.reports.index import write_archive_index, write_index
 from kit.reports.lock import BatchLock
+from kit.reports.params import RESERVED
 from kit.reports.plan import RunSpec, expand_runs, load_config, plan_batch, rel
 from kit.reports.provenance import BatchFacts, git_info, read_provenance
 
@@ -149,9 +150,11 @@ def completed(run_dir: Path, spec: RunSpec, notebook_sha256: str) -> dict | None
     prov = read_provenance(run_dir / "provenance.json")
     if not prov or prov.get("status") != "ok" or prov.get("notebook_sha256") != notebook_sha256:
         return None
-    params = {k: v for k, v in (prov.get("parameters") or {}).items() if k != "output_dir"}
+    def own(params: dict) -> dict:
+        return {k: v for k, v in params.items() if k not in RESERVED}
+
     same_corpus = (prov.get("corpus") or {}).get("fingerprint") == (spec.corpus or {}).get("fingerprint")
-    return prov if params == spec.parameters and same_corpus else None
+    return prov if own(prov.get("parameters") or {}) == own(spec.parameters) and same_corpus else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -415,7 +418,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
         pool, n_jobs = _start_pool(n_jobs, jobs, scheduler)
         try:
             corpora = prepare_corpora(entries, batch_dir, ingest=ingest, log=log)
-            specs = expand_runs(entries, corpora, only=only)
+            notes: list[str] = []
+            specs = expand_runs(entries, corpora, only=only, notes=notes)
+            for note in notes:  # said before the runs start, and again in the index
+                log(note)
             if not specs:
                 raise KitError("no run to execute (the corpus may have no values for an 'each' column)")
             if analyse:
@@ -442,9 +448,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
         results.update(kept)
         ordered = [results[name] for name in order if name in results]
         result = BatchResult(batch_dir, ordered, time.perf_counter() - t_start, corpora,
-                             interrupted=bool(stopper.requested))
+                             interrupted=bool(stopper.requested), notes=notes)
         write_index(batch_dir, order=order, corpora=corpora, facts=facts.__dict__, seconds=result.seconds,
-                    root=str(config["base"]), extra=[r for r in ordered if r.get("status") == "cancelled"])
+                    root=str(config["base"]), extra=[r for r in ordered if r.get("status") == "cancelled"],
+                    notes=notes)
     if archive:
         point_latest(base_out, batch_dir)
         write_archive_index(base_out)

@@ -67,18 +67,21 @@ def error_info(exc: BaseException, timeout: float | None = None) -> dict:
     return info
 
 
-def _timed_out_cell(out_nb: Path) -> tuple[int | None, str | None]:
-    """The index and source of the cell papermill was running when the run stopped."""
+def _running_cell(out_nb: Path) -> tuple[int | None, str | None]:
+    """The index and source of the cell that was running when the run stopped: the one papermill
+    marks ``running``, else the last one it started."""
     try:
-        nb = json.loads(out_nb.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        cells = json.loads(out_nb.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None, None
-    for i, cell in enumerate(nb.get("cells", [])):
-        status = ((cell.get("metadata") or {}).get("papermill") or {}).get("status")
-        if status == "running":
-            src = cell.get("source", "")
-            return i, "".join(src) if isinstance(src, list) else src
-    return None, None
+    meta = [((c.get("metadata") or {}).get("papermill") or {}) for c in cells]
+    running = [i for i, m in enumerate(meta) if m.get("status") == "running"]
+    started = [i for i, m in enumerate(meta) if m.get("start_time")]
+    if not (running or started):
+        return None, None
+    i = (running or started)[-1]
+    src = cells[i].get("source", "")
+    return i, "".join(src) if isinstance(src, list) else src
 
 
 def output_files(run_dir: Path, name: str) -> dict:
@@ -152,13 +155,19 @@ def worker_init() -> None:
     """Set up a worker process (signal handlers) and import what a run needs (papermill, nbconvert)."""
     _install_handlers()
     skip_slow_imports()
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
+    import nbconvert  # noqa: F401 (imported once per worker, before the first run)
+    import papermill  # noqa: F401 (imported once per worker, before the first run)
 
 
 def stopping(task: Task) -> bool:
     """True when the batch that sent ``task`` is stopping (its stop file exists)."""
     return bool(task.stop_file) and Path(task.stop_file).exists()
+
+
+def _interrupted(out_nb: Path, why: str) -> dict:
+    cell, source = _running_cell(out_nb)
+    return {"cell_index": cell, "execution_count": None, "ename": "Interrupted", "evalue": why, "source": source,
+            "traceback": []}
 
 
 def _papermill(task: Task, notebook: Path, out_nb: Path, params: dict, run_dir: Path) -> tuple[str, dict | None]:
@@ -174,13 +183,13 @@ def _papermill(task: Task, notebook: Path, out_nb: Path, params: dict, run_dir: 
                                    request_save_on_cell_execute=True, execution_timeout=task.timeout)
         return "ok", None
     except (Interrupted, KeyboardInterrupt) as exc:
-        return "interrupted", {**error_info(exc), "ename": "Interrupted", "evalue": str(exc) or "the batch was stopped"}
+        return "interrupted", _interrupted(out_nb, str(exc) or "the batch was stopped")
     except Exception as exc:  # noqa: BLE001 - a failed run is reported, the batch goes on
         if stopping(task):  # the kernel was shut down under it
-            return "interrupted", {**error_info(exc), "ename": "Interrupted", "evalue": "the batch was stopped"}
+            return "interrupted", _interrupted(out_nb, "the batch was stopped")
         error = error_info(exc, task.timeout)
         if error.get("timeout") is not None and error["cell_index"] is None:
-            error["cell_index"], error["source"] = _timed_out_cell(out_nb)
+            error["cell_index"], error["source"] = _running_cell(out_nb)
         return "failed", error
     finally:
         _install_handlers()

@@ -10,39 +10,17 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
+
+from kit.paths import FILE_MODE, write_atomic
 
 #: The marker file of a run folder.
 MARKER = ".kit-run.json"
-#: Permission bits of every output file (before the umask): readable by all, like figures and HTML.
-FILE_MODE = 0o644
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes, *, mode: int = FILE_MODE) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    >>> import tempfile, pathlib
-    >>> p = write_bytes_atomic(pathlib.Path(tempfile.mkdtemp()) / "a.txt", b"hi")
-    >>> p.read_bytes(), oct(p.stat().st_mode & 0o644)
-    (b'hi', '0o644')
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, mode & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
+    """Write ``data`` to ``path`` atomically (:func:`kit.paths.write_atomic`)."""
+    return write_atomic(path, data, mode=mode)
 
 
 def write_text_atomic(path: str | os.PathLike, text: str, *, mode: int = FILE_MODE) -> Path:

@@ -90,6 +90,8 @@ def error_line(prov: dict) -> str:
     "Failed in cell 3: KeyError: 'x'"
     >>> error_line({"status": "failed", "error": {"cell_index": 2, "ename": "CellTimeoutError", "evalue": "", "timeout": 5}})
     'Timed out in cell 2 (limit 5 s)'
+    >>> error_line({"status": "interrupted", "error": {"cell_index": 2, "ename": "Interrupted", "evalue": "stopped"}})
+    'Interrupted in cell 2: stopped'
     """
     status, er = prov.get("status"), prov.get("error") or {}
     if status == "ok" or not er:
@@ -98,9 +100,11 @@ def error_line(prov: dict) -> str:
     if er.get("timeout") is not None:
         where = f" in cell {cell}" if cell is not None else ""
         return f"Timed out{where} (limit {er['timeout']:g} s)"
-    verb = {"interrupted": "Interrupted", "cancelled": "Cancelled"}.get(str(status), "Failed")
-    where = f" in cell {cell}" if cell is not None else (" before any cell ran" if verb == "Failed" else "")
-    return f"{verb}{where}: {er.get('ename')}: {er.get('evalue')}"
+    if status in ("interrupted", "cancelled"):
+        where = f" in cell {cell}" if cell is not None else ""
+        return f"{str(status).capitalize()}{where}: {er.get('evalue')}"
+    where = f" in cell {cell}" if cell is not None else " before any cell ran"
+    return f"Failed{where}: {er.get('ename')}: {er.get('evalue')}"
 
 
 def header_html(prov: dict, root: str | None = None) -> str:

@@ -15,13 +15,26 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from kit.errors import KitError
-from kit.reports.params import NOT_LITERAL, RESERVED, Parameter, check_value, coerce_cli_value, describe, \
-    notebook_parameters
+from kit.reports.params import (
+    NOT_LITERAL,
+    RESERVED,
+    Parameter,
+    check_value,
+    coerce_cli_value,
+    describe,
+    notebook_parameters,
+)
 
+#: ``each`` runs: a value (an outlet) needs this many articles for a run of its own ...
+EACH_MIN_ARTICLES = 5
+#: ... and at most this many runs are made, the values with the most articles first.
+EACH_MAX_RUNS = 25
 CONFIG_KEYS = {"defaults": "parameters for every run", "runs": "the list of runs",
                "timeout": "seconds a cell may run before its run fails (default: no limit)"}
 RUN_KEYS = {"name": "run name (default: the notebook's stem)", "notebook": "path to the .ipynb (relative to the file)",
-            "parameters": "parameters of this run", "each": "articles column: one run per distinct value"}
+            "parameters": "parameters of this run", "each": "articles column: one run per distinct value",
+            "min_articles": f"with each: values with fewer articles get no run of their own (default {EACH_MIN_ARTICLES})",
+            "max_runs": f"with each: at most this many runs, values with the most articles first (default {EACH_MAX_RUNS})"}
 #: Names of the runner's own files and folders in the output folder: no run may take them.
 OWN_NAMES = re.compile(r"latest|index\.html|runs\.json|\.kit-.*|corpus(_\d+)?", re.I)
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -38,6 +51,8 @@ class RunEntry:
     parameters: dict[str, Any]
     each: str | None = None
     position: int = 0
+    min_articles: int = EACH_MIN_ARTICLES
+    max_runs: int = EACH_MAX_RUNS
 
 
 @dataclass
@@ -93,6 +108,12 @@ def _check_keys(path: Path, data: dict) -> None:
                            + "; ".join(f"{k} ({v})" for k, v in RUN_KEYS.items()))
         if not isinstance(run.get("parameters") or {}, dict):
             raise KitError(f"{path}: run #{i}: 'parameters' must be a mapping")
+        for key in ("min_articles", "max_runs"):
+            value = run.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise KitError(f"{path}: run #{i}: '{key}' must be a positive integer, got {value!r}")
+            if value is not None and not run.get("each"):
+                raise KitError(f"{path}: run #{i}: '{key}' only applies to runs with 'each'")
     timeout = data.get("timeout")
     if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
         raise KitError(f"{path}: 'timeout' must be a positive number of seconds, got {timeout!r}")
@@ -265,7 +286,8 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
     layers = [("batch file defaults", list(config["defaults"].items()), base), ("-p", list(cli_params), cwd)]
     _check_batch_wide(layers, declared_by, problems)
     entries = [RunEntry(name, nb_path, declared_by[name],
-                        _run_values(name, nb_path, run, declared_by[name], layers, base, problems), run.get("each"), pos)
+                        _run_values(name, nb_path, run, declared_by[name], layers, base, problems), run.get("each"), pos,
+                        run.get("min_articles") or EACH_MIN_ARTICLES, run.get("max_runs") or EACH_MAX_RUNS)
                for pos, run, name, nb_path in selected if name in declared_by]
     if problems:
         raise KitError("parameter check failed, nothing was run:\n  - " + "\n  - ".join(dict.fromkeys(problems)))
@@ -276,7 +298,8 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
 # expanding `each`
 
 
-def _column_values(entry: RunEntry, corpus: dict) -> list[str]:
+def _column_counts(entry: RunEntry, corpus: dict):
+    """Articles per value of the ``each`` column (most first, then by value) and the number without one."""
     import pandas as pd
 
     from kit.corpus import Store, is_store
@@ -293,11 +316,43 @@ def _column_values(entry: RunEntry, corpus: dict) -> list[str]:
         names = pq.read_schema(first).names
         raise KitError(f"run '{entry.name}': each: '{entry.each}' is not a column of the articles table; "
                        f"columns: {', '.join(names)}") from ex
-    return sorted({str(v) for v in column.dropna()})
+    blank = column.isna() | (column.astype(str).str.strip() == "")
+    counts = column[~blank].astype(str).value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    return counts, int(blank.sum())
 
 
-def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequence[str] | None = None) -> list[RunSpec]:
-    """One :class:`RunSpec` per run; ``each`` entries become one run per distinct column value."""
+def _listing(counts, limit: int = 12) -> str:
+    shown = ", ".join(f"{v} ({n})" for v, n in counts.head(limit).items())
+    return shown + (f" and {len(counts) - limit} more" if len(counts) > limit else "")
+
+
+def select_values(entry: RunEntry, corpus: dict, notes: list[str]) -> list[str]:
+    """The ``each`` values that get a run: at least ``min_articles`` articles, at most ``max_runs``
+    of them (the most articles first); a sentence per left-out group is appended to ``notes``."""
+    counts, n_blank = _column_counts(entry, corpus)
+    what = f"run '{entry.name}' (one per {entry.each})"
+    if n_blank:
+        notes.append(f"{what}: {n_blank} article(s) with no {entry.each} value get no run of their own.")
+    small = counts[counts < entry.min_articles]
+    if len(small):
+        notes.append(f"{what}: {len(small)} {entry.each} value(s) with fewer than {entry.min_articles} articles "
+                     f"(min_articles) left out: {_listing(small)}.")
+    kept = counts[counts >= entry.min_articles]
+    if len(kept) > entry.max_runs:
+        notes.append(f"{what}: only the {entry.max_runs} values with the most articles run (max_runs); "
+                     f"left out: {_listing(kept.iloc[entry.max_runs:])}.")
+        kept = kept.iloc[:entry.max_runs]
+    if counts.empty:
+        notes.append(f"{what}: no article has a {entry.each} value, so there is no run.")
+    return sorted(kept.index)
+
+
+def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequence[str] | None = None,
+                notes: list[str] | None = None) -> list[RunSpec]:
+    """One :class:`RunSpec` per run; ``each`` entries become one run per selected column value
+    (:func:`select_values`; sentences about left-out values are appended to ``notes``)."""
+    notes = notes if notes is not None else []
     specs: list[RunSpec] = []
     for e in entries:
         params = dict(e.parameters)
@@ -310,7 +365,7 @@ def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequ
         if corpus is None:
             raise KitError(f"run '{e.name}': 'each: {e.each}' needs the notebook's corpus parameter")
         placeholder = "{" + e.each + "}"
-        for v in _column_values(e, corpus):
+        for v in select_values(e, corpus, notes):
             name = e.name.replace(placeholder, slug(v)) if placeholder in e.name else f"{e.name}_{slug(v)}"
             p = {k: (val.replace(placeholder, v) if isinstance(val, str) else val) for k, val in params.items()}
             specs.append(RunSpec(name, e.notebook, p, e.position, corpus))

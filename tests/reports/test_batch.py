@@ -22,8 +22,8 @@ import pytest
 import kit.cli
 import kit.corpus
 from kit import reports as runner
-from kit.reports import batch as batch_module
 from kit.errors import KitError
+from kit.reports import batch as batch_module
 
 ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "tests" / "fixtures" / "notebooks"
@@ -279,6 +279,7 @@ runs:
   - name: wait_{{outlet}}
     notebook: NB/sleep.ipynb
     each: outlet
+    min_articles: 1
     parameters: {{seconds: 2.5}}
 """)
     calls = []
@@ -291,6 +292,7 @@ runs:
     return result, calls
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_batch_runs_every_run_and_reports_the_failure(batch):
     result, _ = batch
     names = [r["run"] for r in result.runs]
@@ -300,6 +302,7 @@ def test_batch_runs_every_run_and_reports_the_failure(batch):
     assert not result.ok
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_corpus_is_ingested_once_and_passed_as_a_store(batch):
     result, calls = batch
     assert len(calls) == 1
@@ -314,6 +317,7 @@ def test_corpus_is_ingested_once_and_passed_as_a_store(batch):
     assert {r["corpus"]["fingerprint"] for r in result.runs if r["run"] != "fail"} == {manifest["fingerprint"]}
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_runs_execute_in_parallel(batch):
     result, _ = batch
     waits = [r for r in result.runs if r["run"].startswith("wait_")]
@@ -327,6 +331,7 @@ def test_runs_execute_in_parallel(batch):
     assert all(r["parameters"]["seconds"] == 2.5 for r in waits)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_per_run_outputs_and_provenance(batch):
     result, _ = batch
     ok = result.out_dir / "ok"
@@ -358,6 +363,7 @@ def test_per_run_outputs_and_provenance(batch):
     assert len(injected) == 1 and "n = 6" in injected[0].source
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_failed_run_keeps_notebook_and_html_with_the_error(batch):
     result, _ = batch
     fail = result.out_dir / "fail"
@@ -375,6 +381,7 @@ def test_failed_run_keeps_notebook_and_html_with_the_error(batch):
     assert "FAILED fail" in report and f"ValueError: boom {SCRIPT}" in report and "raise ValueError" in report
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_index_lists_every_run(batch):
     result, _ = batch
     index = result.out_dir / "index.html"
@@ -391,6 +398,7 @@ def test_index_lists_every_run(batch):
     assert [r["status"] for r in summary["runs"]].count("failed") == 1
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_html_is_self_contained_and_shows_markup_as_text(batch):
     result, _ = batch
     html_file = result.out_dir / "hostile" / "hostile.html"
@@ -405,6 +413,7 @@ def test_html_is_self_contained_and_shows_markup_as_text(batch):
     assert "np.random.default_rng" not in ok_html  # code hidden by default
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_ingested_corpus_is_used_as_is(batch, tmp_path):
     result, _ = batch
     store = result.out_dir / "corpus"
@@ -438,6 +447,7 @@ def test_run_names_may_not_clash_with_the_runners_files(tmp_path):
         runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_show_code_and_only(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n"
                                            "  - notebook: NB/fail.ipynb\n")
@@ -448,6 +458,7 @@ def test_show_code_and_only(tmp_path):
     assert not (tmp_path / "out" / "fail").exists()
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_cell_timeout_fails_the_run(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "timeout: 1\nruns:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 30.0}\n")
     result = runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
@@ -455,6 +466,9 @@ def test_cell_timeout_fails_the_run(tmp_path):
     assert result.runs[0]["duration_seconds"] < 25
     assert "timed out" in result.runs[0]["error"]["evalue"].lower() or "timeout" in result.runs[0]["error"]["ename"].lower()
     assert (tmp_path / "out" / "sleep" / "sleep.html").is_file()
+    report = runner.format_failures(result)  # said as a timeout, in the cell that ran out of time
+    assert "Timed out in cell 3 (limit 1 s)" in report and "before any cell ran" not in report
+    assert "cell: import time" in report
     with pytest.raises(KitError, match="'timeout' must be a positive number"):
         runner.load_config(write_config(tmp_path / "c.yml", "timeout: soon\nruns:\n  - notebook: NB/sleep.ipynb\n"))
 
@@ -468,6 +482,7 @@ def test_refuses_to_overwrite_foreign_folders(tmp_path):
     assert (tmp_path / "out" / "fail" / "thesis.docx").is_file()
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_cli_exit_status_and_failure_message(tmp_path, capsys):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/fail.ipynb\n    parameters: {message: kaput}\n"
                                            "  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n")
@@ -481,6 +496,7 @@ def test_cli_exit_status_and_failure_message(tmp_path, capsys):
     assert code == 2 and "unknown parameter 'bogus'" in err
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_archive_keeps_dated_folders_and_a_latest_pointer(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n")
     first = runner.run_batch(cfg, archive=True, out=tmp_path / "arch", log=quiet)
@@ -498,6 +514,7 @@ def test_archive_keeps_dated_folders_and_a_latest_pointer(tmp_path):
 # reproducibility: the same batch twice gives byte-identical tables (and figures)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_same_batch_twice_gives_identical_files(tmp_path):
     cfg = write_config(tmp_path / "b.yml", f"defaults:\n  corpus: {HOSTILE.as_posix()}\nruns:\n  - notebook: NB/ok.ipynb\n")
     a = runner.run_batch(cfg, out=tmp_path / "a", log=quiet)
@@ -514,21 +531,41 @@ def test_same_batch_twice_gives_identical_files(tmp_path):
 def hostile_batches(tmp_path_factory):
     """reports.yml twice on the hostile corpus; of the runs made per outlet (each:), one outlet only."""
     tmp = tmp_path_factory.mktemp("hostile")
-    config = runner.load_config(ROOT / "reports.yml")
+    batch_file = project_batch_copy(tmp)  # the hostile corpus has two articles per outlet
+    config = runner.load_config(batch_file)
     only = [str(r.get("name") or Path(r["notebook"]).stem).replace("{" + str(r.get("each")) + "}", "harbor_street_weekly")
             for r in config["runs"]]
     runs = []
     for k in (1, 2):
-        runs.append(runner.run_batch(ROOT / "reports.yml", params=[("corpus", str(HOSTILE))], only=only,
+        runs.append(runner.run_batch(batch_file, params=[("corpus", str(HOSTILE))], only=only,
                                      out=tmp / f"run{k}", log=quiet, progress=False))
     return runs
 
 
+def project_batch_copy(folder: Path, **each: int) -> Path:
+    """reports.yml copied into ``folder`` (paths made absolute), its ``each`` runs with ``min_articles: 1``
+    unless ``each`` says otherwise."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "reports.yml").read_text(encoding="utf-8"))
+    for run in data["runs"]:
+        run["notebook"] = str(ROOT / run["notebook"])
+        if run.get("each"):
+            run.update({"min_articles": 1, **each})
+    for key, value in (data.get("defaults") or {}).items():
+        if key == "corpus" or key.endswith(("_path", "_file", "_dir")):
+            data["defaults"][key] = str(ROOT / value)
+    path = folder / "reports.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_project_batch_on_hostile_corpus_is_safe(hostile_batches):
     result = hostile_batches[0]
     assert result.ok, runner.format_failures(result)
-    notebooks = {r["notebook"] for r in result.runs}
-    assert notebooks == {f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")}  # every notebook ran
+    notebooks = {Path(r["notebook"]).name for r in result.runs}
+    assert notebooks == {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}  # every notebook ran
     literal = False
     for r in result.runs:
         html_file = result.out_dir / r["run"] / r["files"]["html"]
@@ -538,6 +575,7 @@ def test_project_batch_on_hostile_corpus_is_safe(hostile_batches):
     assert literal, "no report showed the hostile titles"
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_project_batch_csvs_are_byte_identical(hostile_batches):
     a, b = hostile_batches
     files_a = sorted(p.relative_to(a.out_dir) for p in a.out_dir.glob("*/*.csv"))

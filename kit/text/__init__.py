@@ -66,7 +66,7 @@ token is dropped, so no n-gram bridges a stopword).
 
 Sentences
 ---------
-:func:`sentences` splits each body paragraph with NLTK's Punkt algorithm (Kiss & Strunk 2006).
+:func:`sentences` (in :mod:`kit.text.sentence_split`) splits each body paragraph with NLTK's Punkt algorithm (Kiss & Strunk 2006).
 When NLTK's pretrained English model (``punkt_tab``) is installed it is used, extended with the
 kit's abbreviations; otherwise Punkt runs on the kit's own parameters: titles (``Mr.``, ``Sen.``,
 ``Gen.``, ...), month and weekday abbreviations, ``U.S.``-style abbreviations, and common sentence
@@ -111,6 +111,10 @@ __all__ = [
     "find_tokens",
     "ACRONYMS",
     "NEWS_STOPWORDS",
+    "ABBREVIATIONS",
+    "NUMBER_ABBREVIATIONS",
+    "SENTENCE_STARTERS",
+    "punkt_model",
 ]
 
 
@@ -125,20 +129,35 @@ class Token(NamedTuple):
 
 _APOS = "'’‘ʼ"
 _HYPH = "\\-‐"
-_URL = r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]{}]*[^\s<>\"'“”‘’()\[\]{}.,;:!?]"
-_HANDLE = rf"[@#]\w+(?:[{_APOS}]s(?!\w))?"
-_EMAIL = r"\w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{2,}"
-_ABBREV = rf"[A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?(?![A-Za-z0-9])"
-# a mixed number joins a whole number of one or two digits and a fraction of one- or two-digit
-# numbers ("7 1/2", "12 3/16"); "2019 1/3" is a year and a fraction
-_NUMBER = rf"(?:\d{{1,2}} \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*"
-# a word is letters/digits/underscores, but never underscores alone: "___" and "____" are
-# separator lines in exported copy, not words
-_WORD = rf"(?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*"
+#: The one regular expression behind every token of the kit (rules in the module docs), tried
+#: alternative by alternative at each position; compile it with ``re.VERBOSE``.
+TOKEN_PATTERN = rf"""
+    # 1. URL: http(s):// or www., up to white space, quotes or brackets; trailing .,;:!? left out
+    (?:https?://|www\.)[^\s<>"'“”‘’()\[\]{{}}]*[^\s<>"'“”‘’()\[\]{{}}.,;:!?]
+    # 2. @handle or #hashtag, with a possessive: #MeToo's
+  | [@#]\w+(?:[{_APOS}]s(?!\w))?
+    # 3. e-mail address: press.office@state.gov
+  | \w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{{2,}}
+    # 4. dotted abbreviation of single letters (U.S., a.m.), a hyphenated tail (U.S.-China), a
+    #    possessive (U.S.'s), ending at a word boundary (e.coli is two words)
+  | [A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?(?![A-Za-z0-9])
+    # 5. number: a mixed number of one- or two-digit parts ("7 1/2", "12 3/16"; "2019 1/3" is a
+    #    year and a fraction), or digits with inner separators (1,000 3.5 10:30 1/2); then attached
+    #    letters or hyphenated tails (1990s, 3rd, 19-year-old)
+  | (?:\d{{1,2}}\ \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*
+    # 6. word: letters/digits joined by inner hyphens and apostrophes (high-stakes, O'Brien,
+    #    China-U.S.); never underscores alone ("___" separator lines of exported copy)
+  | (?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*
+"""
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 
-#: The one regular expression behind every token of the kit (see the module docs for the rules).
-TOKEN_PATTERN = "|".join([_URL, _HANDLE, _EMAIL, _ABBREV, _NUMBER, _WORD])
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
+#: The hyphens that ``split_hyphens`` splits compounds at.
+_HYPHEN_RE = re.compile(
+    r"""
+    [-‐]    # ASCII hyphen-minus or Unicode hyphen U+2010
+    """,
+    re.VERBOSE,
+)
 
 _APOS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})
 _US_FORMS = frozenset({"U.S.", "U.S", "US", "U.S.A.", "U.S.A", "USA"})
@@ -370,7 +389,7 @@ class TokenOptions:
         out = []
         if self.split_hyphens and ("-" in surface or "‐" in surface) and not surface.startswith(("http", "www.")) and "@" not in surface:
             pos = 0
-            for piece in re.split(r"[-‐]", surface):
+            for piece in _HYPHEN_RE.split(surface):
                 if piece:
                     out.append((pos, len(piece), normalise_term(piece, merge_us=self.merge_us)))
                 pos += len(piece) + 1
@@ -615,144 +634,5 @@ def tokens(
     return out
 
 
-# ----------------------------------------------------------------------------- sentences
-
-#: Abbreviations (lower case, without the final period) that never end a sentence by themselves.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs dr prof sen sens rep reps gov lt col gen maj capt cmdr adm sgt cpl pvt
-    pres supt det insp amb hon rev fr sr jr st mt ft rd ave blvd
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e
-    inc corp co ltd llc plc bros dept univ assn est approx vol vs etc al ph.d""".split()
-)
-
-#: Abbreviations that do not end a sentence only before a number ("No. 1", "Nos. 3 and 4"), so
-#: "They said no. Talks ended." still splits (Punkt collocations with its number type).
-NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
-
-#: Capitalised words that usually start a sentence (used after an abbreviation: "in the U.S. The").
-SENTENCE_STARTERS = frozenset(
-    """the a an he she it they we i you this that these those there his her its their our
-    but and however meanwhile still yet in on at after before when while if as so
-    some many most several one two three mr mrs ms""".split()
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _punkt():
-    """The Punkt tokenizer: pretrained English (plus our abbreviations) when installed, else ours."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # lazy
-
-    try:
-        if not _nltk_has("tokenizers/punkt_tab"):
-            raise LookupError("punkt_tab is not installed")
-        from nltk.tokenize.punkt import PunktTokenizer
-
-        tok = PunktTokenizer("english")
-        tok._params.abbrev_types.update(ABBREVIATIONS)
-        tok._params.abbrev_types.difference_update(NUMBER_ABBREVIATIONS)
-        tok._params.collocations.update((a, "##number##") for a in NUMBER_ABBREVIATIONS)
-        return tok, "pretrained"
-    except (LookupError, OSError, ImportError, ValueError):
-        params = PunktParameters()
-        params.abbrev_types = set(ABBREVIATIONS)
-        params.sent_starters = set(SENTENCE_STARTERS)
-        params.collocations = {(a, "##number##") for a in NUMBER_ABBREVIATIONS}
-        return PunktSentenceTokenizer(params), "kit"
-
-
-def punkt_model() -> str:
-    """Which Punkt parameters :func:`sentences` uses: ``"pretrained"`` or ``"kit"``."""
-    return _punkt()[1]
-
-
-_PARA_RE = re.compile(r"\n\s*\n")
-_OPENERS = "\"'“‘«(["
-
-
-def _sentence_spans(tok, block: str) -> list[tuple[int, int]]:
-    """Punkt's spans of one paragraph, then two general repairs: a span starts at its first
-    character that is not white space, and a span whose first letter (after any opening quote or
-    bracket) is lower case continues the previous sentence (``“Go!” she said.`` is one sentence)."""
-    spans: list[list[int]] = []
-    for s, e in tok.span_tokenize(block):
-        while s < e and block[s].isspace():
-            s += 1
-        if s >= e:
-            continue
-        head = block[s:e].lstrip(_OPENERS)
-        if spans and head[:1].islower():
-            spans[-1][1] = e
-        else:
-            spans.append([s, e])
-    return [(s, e) for s, e in spans]
-
-
-def sentences(
-    articles: pd.DataFrame,
-    *,
-    paragraphs: pd.DataFrame | None = None,
-    text_col: str = "text",
-    id_col: str = "doc_id",
-) -> pd.DataFrame:
-    """Split every article's text into sentences, paragraph by paragraph.
-
-    Parameters
-    ----------
-    articles : DataFrame with ``doc_id`` and ``text``
-    paragraphs : DataFrame, optional
-        The corpus' paragraphs table; when given, ``para_no`` is taken from its body paragraphs
-        (the k-th block of ``text`` is the k-th body paragraph) instead of counting blocks.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_id``, ``sent_no`` (0-based in the article), ``para_no`` (0-based block of ``text``
-        separated by a blank line, or the paragraphs table's number), ``start``, ``end`` (offsets
-        into ``text``; ``text[start:end]`` is the sentence), ``text``.
-
-    Examples
-    --------
-    >>> arts = pd.DataFrame({"doc_id": ["a"], "text": [
-    ...     "Mr. Whitcombe met Gen. Tan in Beijing. The U.S. diplomat left on Jan. 5.\\n\\nTalks go on."]})
-    >>> sentences(arts)[["sent_no", "para_no", "text"]].values.tolist()
-    [[0, 0, 'Mr. Whitcombe met Gen. Tan in Beijing.'], [1, 0, 'The U.S. diplomat left on Jan. 5.'], [2, 1, 'Talks go on.']]
-    """
-    _check_articles(articles, text_col, id_col)
-    tok, _ = _punkt()
-    body_no: dict = {}
-    if paragraphs is not None:
-        require_columns(paragraphs, ("doc_id", "para_no", "role"), "paragraphs")
-        body = paragraphs[paragraphs["role"] == "body"].sort_values(["doc_id", "para_no"])
-        body_no = {d: g["para_no"].tolist() for d, g in body.groupby("doc_id", sort=False)}
-    rows: dict[str, list] = {k: [] for k in ("doc_id", "sent_no", "para_no", "start", "end", "text")}
-    for doc_id, text in zip(articles[id_col].tolist(), articles[text_col].tolist()):
-        if not isinstance(text, str) or not text.strip():
-            continue
-        numbers = body_no.get(doc_id)
-        sent_no = 0
-        pos = 0
-        blocks = []
-        for m in _PARA_RE.finditer(text):
-            blocks.append((pos, m.start()))
-            pos = m.end()
-        blocks.append((pos, len(text)))
-        k = 0
-        for bstart, bend in blocks:
-            block = text[bstart:bend]
-            if not block.strip():
-                continue
-            pno = numbers[k] if numbers is not None and k < len(numbers) else k
-            k += 1
-            for s, e in _sentence_spans(tok, block):
-                rows["doc_id"].append(doc_id)
-                rows["sent_no"].append(sent_no)
-                rows["para_no"].append(pno)
-                rows["start"].append(bstart + s)
-                rows["end"].append(bstart + e)
-                rows["text"].append(block[s:e])
-                sent_no += 1
-    out = pd.DataFrame(rows)
-    for c in ("sent_no", "para_no", "start", "end"):
-        out[c] = out[c].astype("int64")
-    return out
+# The sentence splitter lives in kit.text.sentence_split (imported last: it uses the helpers above).
+from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, punkt_model, sentences  # noqa: E402  (after the helpers it imports)
