@@ -450,6 +450,9 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
         if "target" in p or "kwic_terms" in p:
             add("group_counts", group_by=p.get("group_by", "outlet"))
             add("group_counts", group_by=p.get("group_by", "outlet"), stopwords=None)
+            if p.get("dedupe", "none") != "none":  # a notebook that drops copies sums per-article counts
+                add("term_counts")
+                add("term_counts", stopwords=None)
         if "dictionary" in p:
             from kit.actors import BUNDLED_ACTORS, load_actors
             from kit.frames import BUNDLED_DICTIONARIES, load_dictionary
