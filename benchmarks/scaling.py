@@ -29,7 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-import corpus_gen  # noqa: E402
+import corpus_gen  # noqa: E402 (found through the sys.path entry above)
 
 N_OUTLETS = 20
 BYTES_PER_ARTICLE = 4300  # corpus_gen's articles average about 600 words
