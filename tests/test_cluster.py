@@ -117,7 +117,7 @@ def test_kit_run_through_a_cli_started_cluster(cli_cluster, tmp_path, capsys):
     cfg = tmp_path / "batch.yml"
     cfg.write_text(f"defaults:\n  corpus: {root / 'tests' / 'fixtures' / 'webcopy'}\n"
                    f"runs:\n  - name: keyness_{{outlet}}\n    notebook: {root / 'notebooks' / '02_terms_and_keyness.ipynb'}\n"
-                   "    each: outlet\n    parameters:\n      target: \"{outlet}\"\n      min_count: 1\n")
+                   "    each: outlet\n    min_articles: 1\n    parameters:\n      target: \"{outlet}\"\n      min_count: 1\n")
     out = tmp_path / "out"
     assert main(["run", str(cfg), "--out", str(out), "--scheduler", cli_cluster]) == 0, capsys.readouterr().err
     err = capsys.readouterr().err
