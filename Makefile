@@ -8,7 +8,7 @@ JOBS   ?=
 REPORTS ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-fast lint docs lab bench ingest clean
+.PHONY: help setup report test test-fast lint docs lab bench ingest eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 
 ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus
+
+eval: $(STAMP) ## measure the readers on the real dev sets (KIT_DEVSETS=folder, default ../shared/devsets)
+	$(BIN)/python -m evaluation $${KIT_DEVSETS:-../shared/devsets}
 
 clean: ## remove generated files (.venv, reports, ingested corpora)
 	rm -rf $(VENV) "$(REPORTS)" corpus build site *.egg-info .pytest_cache .ruff_cache

@@ -464,8 +464,9 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
                 min_hits=p.get("min_hits", TABLES["frame_scores"]["options"]["min_hits"]))
             add("sentence_tone")
             add("article_tone")
-            if "actors" in p:
-                add("actor_mentions", actors=load_actors(resolve_inputs(p["actors"], keep=BUNDLED_ACTORS)))
+            if "actors" in p:  # as notebook 03 loads them (no actor file: an empty table)
+                actors = p["actors"]
+                add("actor_mentions", actors=load_actors(resolve_inputs(actors, keep=BUNDLED_ACTORS) if actors else []))
     return wanted
 
 

@@ -22,6 +22,10 @@ def add_arguments(p):
                    help="progress bar (default: when stderr is a terminal and there are many files)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
     p.add_argument("--quiet", action="store_true", help="do not list rejections and flags on stderr")
+    p.add_argument("--outlet-from", choices=["folder"], default=None,
+                   help="an article whose source names no outlet gets the name of its file's folder")
+    p.add_argument("--outlets", metavar="CSV", default=None,
+                   help="outlet table (columns match,outlet): domains, name variants and path patterns -> outlet")
     add_output_arguments(p, "one {n_articles, n_rejected, n_flagged, articles_path, paragraphs_path, manifest_path, "
                             "report_path} object")
 
@@ -34,7 +38,8 @@ def run(args) -> int:
         return 2
     corpus = ingest(args.paths, args.out, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
                     drop_duplicates=args.drop_duplicates, progress=args.progress, workers=args.workers,
-                    partition_size=args.partition_size or PARTITION_SIZE)
+                    partition_size=args.partition_size or PARTITION_SIZE, outlet_from=args.outlet_from,
+                    outlets=args.outlets)
     rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
     paths = store_paths(args.out)
     if args.json:

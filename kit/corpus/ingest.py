@@ -14,12 +14,15 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
 from kit import __version__, newsclean
+from kit.errors import KitError
 from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
+from kit.readers.outlets import load_outlet_table, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 from kit.text import count_words
 
@@ -56,13 +59,16 @@ class Corpus:
                 f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "
                 f"({c.get('duplicates', 0)} exact duplicates {'dropped' if c.get('duplicates_dropped') else 'flagged'}), "
                 f"{c.get('records_rejected', 0)} records rejected, {c.get('flagged', 0)} flags."
-                + (f" {c['files_skipped']} hidden or system files skipped." if c.get("files_skipped") else ""))
+                + (f" {c['files_skipped']} hidden or system files skipped." if c.get("files_skipped") else "")
+                + (f" {c['no_outlet']} articles have no outlet (per-outlet reports leave them out; see --outlet-from"
+                   " and --outlets)." if c.get("no_outlet") else ""))
 
 
 def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
                  drop_duplicates: bool = False, progress: bool | None = None,
-                 workers: int | None = None) -> Corpus:
+                 workers: int | None = None, outlet_from: str | None = None,
+                 outlets: str | os.PathLike | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -75,6 +81,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     progress : show a progress bar (default: when stderr is a terminal)
     workers : processes that read files in parallel (default: one per core once the sources are
         larger than :data:`PARALLEL_BATCH_BYTES`; 1 reads in this process). The tables do not depend on it.
+    outlet_from : ``"folder"``: an article whose source names no outlet gets the name of the folder its file sits in
+    outlets : a CSV file (columns ``match,outlet``) extending the bundled outlet table: domains and name
+        variants -> canonical names, and path patterns (``guardian/*``) -> the outlet of plain files
 
     Notes
     -----
@@ -101,15 +110,19 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         sources = [sources]
     sources = [str(s) for s in sources]
     check_format(format)
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet)
+    if outlet_from not in (None, "folder"):
+        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
+    table = load_outlet_table(outlets) if outlets is not None else None
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table)
     skipped: list[str] = []
     files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
     records = [(entry, rec) for entry, recs in files for rec in recs]
     manifest_sources = [entry for entry, _ in files]
     n_dupes = number_articles(records)
-    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates)
+    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
     manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
-                             column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates)
+                             column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
+                             outlet_from=outlet_from, outlets=outlets)
     return Corpus(art_df, para_df, rep_df, manifest)
 
 
@@ -235,7 +248,7 @@ def number_articles(records: list[tuple[dict, object]]) -> int:
     for i in order:
         row = built[i][1].row
         row["doc_id"] = _unique(row["doc_id"], seen_ids)
-        dup_of = first_by_hash.get(row["content_hash"])
+        dup_of = first_by_hash.get(row["content_hash"]) if row["text"] else None  # text-less rows are not copies
         if dup_of is None:
             first_by_hash[row["content_hash"]] = row["doc_id"]
         else:
@@ -244,8 +257,8 @@ def number_articles(records: list[tuple[dict, object]]) -> int:
     return n_dupes
 
 
-def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False
-             ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
+             outlet_from: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Step 3: flags, the articles, paragraphs and report tables, in reading order (counts per
     manifest entry are filled in)."""
     ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
@@ -272,11 +285,15 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
             row["published"] = file_date
             flag(f"no date in the source; published date {file_date.date()} taken from the file name")
         inferred = row.pop("_inferred", None)
-        if inferred is not None:
+        given = (_outlet_for_file(row["source_path"], table, outlet_from)
+                 if not row["outlet"] and inferred is None else None)
+        if given is not None:
+            row["outlet"], row["outlet_source"] = given
+        elif inferred is not None:
             row["outlet"] = inferred[0]
             flag(f"outlet inferred from the contact address ({inferred[1]})")
         elif not row["outlet"]:
-            flag("no outlet: the source does not name one (pass --outlet to set it)")
+            flag("no outlet: the source does not name one (pass --outlet, --outlet-from folder or --outlets FILE)")
         if row["duplicate_of"] is not None:
             if drop_duplicates:
                 flag(f"exact duplicate of {row['duplicate_of']} (same body text), dropped", "rejected")
@@ -297,7 +314,8 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
 
 def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame,
                   rep_df: pd.DataFrame, *, n_dupes: int, format: str | None, column_map: dict | None,
-                  outlet: str | None, drop_duplicates: bool) -> dict:
+                  outlet: str | None, drop_duplicates: bool,
+                  outlet_from: str | None = None, outlets=None) -> dict:
     """Step 4: counts and the fingerprint (paths relative to their input root and content hashes,
     never where the corpus sits)."""
     n_files = len(manifest_sources)
@@ -314,13 +332,17 @@ def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: lis
         "duplicates_dropped": bool(drop_duplicates),
         "by_format": dict(sorted(Counter(art_df["source_format"]).items())),
         "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
+        "no_outlet": int(art_df["outlet"].isna().sum()),
     }
     fp = hashlib.sha256()
     for key, sha in sorted((s.pop("_key"), s["sha256"] or "") for s in manifest_sources):
         fp.update(f"{key}\0{sha}\n".encode())
     fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
+    if outlet_from is not None or outlets is not None:  # (kept out of the fingerprint when unused)
+        fp.update(f" outlet_from={outlet_from} outlets={outlets}".encode())
     return {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
-            "outlet": outlet, "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
+            "outlet": outlet, "outlet_from": outlet_from, "outlets": str(outlets) if outlets is not None else None,
+            "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
             "counts": counts, "fingerprint": fp.hexdigest()}
 
 
@@ -329,6 +351,20 @@ _EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<d>[\w-]+(?:\.[\w-]+)+)")
 
 def _trailer_domains(a: Article) -> set[str]:
     return {m.group("d").lower() for t in a.with_role("trailer") for m in _EMAIL_DOMAIN.finditer(t)}
+
+
+def _outlet_for_file(path: str, table, outlet_from: str | None) -> tuple[str, str] | None:
+    """``(outlet, source)`` for an article whose source names none: a path pattern of the user's
+    outlet table, else (``outlet_from="folder"``) the name of the folder the file sits in."""
+    if table is not None:
+        hit = outlet_for_path(path.split("!")[-1], table)
+        if hit:
+            return hit, "--outlets path pattern"
+    if outlet_from == "folder":
+        folder = Path(path.split("!")[-1]).parent.name
+        if folder:
+            return folder, "folder"
+    return None
 
 
 def infer_outlets(articles: list[Article]) -> dict[int, str]:
@@ -418,6 +454,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "text": text, "n_words": count_words(text),
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
+        **a.export_fields(),
     }
     return row, list(a.paragraphs)
 
@@ -435,6 +472,7 @@ def articles_frame(rows: list[dict]) -> pd.DataFrame:
     for col in ("published", "updated"):
         df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
     df["read_time_minutes"] = df["read_time_minutes"].astype("Int64")
+    df["length_words"] = df["length_words"].astype("Int64")
     df["n_words"] = df["n_words"].astype("int64")
     df["source_record"] = df["source_record"].astype("int64")
     for col in _LIST_COLUMNS:

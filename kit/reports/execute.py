@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kit.paths import RUN_DIR_ENV
 from kit.reports.html import header_html, render_html
 from kit.reports.provenance import BatchFacts, Provenance, now
 
@@ -231,6 +232,7 @@ def _execute(task: Task) -> dict:
     pin_kernel()
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    os.environ[RUN_DIR_ENV] = task.run_dir  # the kernel may write here (kit.paths.notebook_paths)
     notebook, run_dir = Path(task.notebook), Path(task.run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     out_nb, out_html = run_dir / f"{task.name}.ipynb", run_dir / f"{task.name}.html"
