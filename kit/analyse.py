@@ -90,9 +90,22 @@ class Derived:
         return out
 
 
+def _as_lists(v):
+    """A list cell read back from Parquet (numpy arrays, nested) as the Python lists it was written from."""
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    return [_as_lists(x) for x in v] if isinstance(v, list) else v
+
+
 def _restore_dtypes(df: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     for col, dt in dtypes.items():
-        if col not in df.columns or str(df[col].dtype) == dt:
+        if col not in df.columns:
+            continue
+        if dt == "object" and df[col].dtype == object:
+            first = next((v for v in df[col] if v is not None), None)
+            if first is not None and hasattr(first, "tolist") and not isinstance(first, str):
+                df[col] = df[col].map(lambda v: None if v is None else _as_lists(v))
+        if str(df[col].dtype) == dt:
             continue
         if dt == "object":
             s = df[col].astype(object)

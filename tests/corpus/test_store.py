@@ -7,14 +7,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.corpus import (
-    Store,
-    build_corpus,
-    ingest,
-    is_ingested,
-    load_corpus,
-    write_store,
-)
+from kit.corpus import Store, build_corpus, ingest, is_ingested, load_corpus, write_store
 from kit.corpus.ingest import Built, read_files
 from kit.readers import ReadOptions
 
