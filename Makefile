@@ -46,16 +46,17 @@ docs: $(STAMP) ## build the documentation site into site/ (MkDocs + mkdocstrings
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner)
+bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner, scaling: SIZES=1000 10000)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/bench_dedupe.py
+	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
 
-ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
-	$(BIN)/kit ingest "$(CORPUS)" --out corpus/corpus.parquet
+ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)
+	$(BIN)/kit ingest "$(CORPUS)" --out corpus
 
 eval: $(STAMP) ## measure the readers on the real dev sets (KIT_DEVSETS=folder, default ../shared/devsets)
 	$(BIN)/python -m evaluation $${KIT_DEVSETS:-../shared/devsets}

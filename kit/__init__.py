@@ -13,7 +13,7 @@ Frames      load_dictionary, dictionary_hits, frame_scores, frame_prevalence, fr
 Actors      load_actors, actor_mentions, actor_salience, actor_summary, actor_cooccurrence, uncovered_names
 Tone        sentence_tone, article_tone, tone_by_group, actor_tone
 Quotes      extract_quotes, quote_sources, top_speakers, quote_problems
-Coded       kit.coded: code_sample, agreement, train_frames, apply_frames, coded_prevalence, ...
+Coded       kit.frames.coded: code_sample, agreement, train_frames, apply_frames, coded_prevalence, ...
 Reprints    kit.dedupe: dedupe (the none|exact|near switch), near_duplicate_pairs, reprint_clusters, ...
 Reports     save_table, show_table, report_articles, notebook_paths (figures: kit.plots)
 Errors      KitError (a message a user can act on; kit.errors has its ValueError/TypeError kinds)
@@ -53,7 +53,7 @@ _PUBLIC = {
 
 #: Sub-modules reachable as attributes (``kit.plots``) without importing them first.
 _SUBMODULES = frozenset({
-    "actors", "cli", "coded", "commands", "corpus", "dedupe", "deprecation", "dictionaries", "errors", "frames",
+    "actors", "cli", "commands", "corpus", "dedupe", "deprecation", "dictionaries", "errors", "frames",
     "groups", "overview", "paths", "plots", "quotes", "readers", "reporting", "reports", "runner", "schema", "terms",
     "text", "tone", "validate",
 })

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.coded import (
+from kit.errors import KitError
+from kit.frames.coded import (
     agreement,
     apply_frames,
     code_sample,
@@ -25,8 +26,7 @@ from kit.coded import (
     train_frames,
     write_coding_sheet,
 )
-from kit.coded.train import validation_metrics
-from kit.errors import KitError
+from kit.frames.coded.train import validation_metrics
 
 FIX = Path(__file__).parent / "fixtures" / "coded"
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ def run(args) -> int:
     import functools
     import sys
 
-    from kit.coded import agreement, disagreements, read_coding_sheet
+    from kit.frames.coded import agreement, disagreements, read_coding_sheet
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None

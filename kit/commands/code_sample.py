@@ -28,7 +28,7 @@ def run(args) -> int:
     import functools
     import sys
 
-    from kit.coded.sheet import code_sample, write_coding_sheet
+    from kit.frames.coded.sheet import code_sample, write_coding_sheet
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     corpus = load(args)

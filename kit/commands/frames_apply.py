@@ -25,8 +25,8 @@ def run(args) -> int:
     import functools
     import sys
 
-    from kit.coded import apply_frames, coded_prevalence, least_certain, load_model
     from kit.dedupe import dedupe
+    from kit.frames.coded import apply_frames, coded_prevalence, least_certain, load_model
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     model = load_model(args.model)

@@ -27,7 +27,7 @@ def add_arguments(p):
 
 
 def _articles(args, coded):
-    from kit.coded import coded_texts
+    from kit.frames.coded import coded_texts
 
     if args.corpus:
         from kit.corpus import load_corpus
@@ -46,8 +46,8 @@ def run(args) -> int:
 
     import pandas as pd
 
-    from kit.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames
-    from kit.coded.train import DEFAULTS
+    from kit.frames.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames
+    from kit.frames.coded.train import DEFAULTS
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None

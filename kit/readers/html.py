@@ -672,8 +672,8 @@ def _keep_extractor_text(pairs: list[tuple[str, str]], main_paras: list[tuple[st
     before, after = (pairs[:at], pairs[at:]) if at is not None else (pairs, [])
     # a kit block the extractor also kept is now part of the story, unless the kit recognised it
     # as one of the story's own furniture (byline, date line, caption, standfirst)
-    keep = lambda r, t: r in _KEPT_AROUND_BODY or _key(_norm(t)) not in main_keys  # noqa: E731
-    relabel = lambda r: "boilerplate" if r in ("body", "heading") else r  # noqa: E731
+    keep = lambda r, t: r in _KEPT_AROUND_BODY or _key(_norm(t)) not in main_keys  # noqa: E731 (a one-line helper)
+    relabel = lambda r: "boilerplate" if r in ("body", "heading") else r  # noqa: E731 (a one-line helper)
     return ([(relabel(r), t) for r, t in before if keep(r, t)] + story
             + [(relabel(r), t) for r, t in after if keep(r, t)])
 

@@ -18,7 +18,7 @@ import yaml
 from kit import reports
 
 sys.path.insert(0, str(Path(__file__).parent))
-import corpora  # noqa: E402
+import corpora  # noqa: E402 (after sys.path holds tests/reports/)
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.slow, pytest.mark.notebooks]
