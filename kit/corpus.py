@@ -13,6 +13,7 @@ An ingested corpus ``corpus.parquet`` is four files side by side::
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -26,8 +27,9 @@ from typing import Iterable
 import pandas as pd
 
 from kit import __version__, newsclean
+from kit.csvsafe import neutralise_frame, restore_frame
 from kit.errors import KitError
-from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
+from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
@@ -68,7 +70,7 @@ class Corpus:
 
 def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
-                 drop_duplicates: bool = False, progress: bool | None = None) -> Corpus:
+                 drop_duplicates: bool = False, progress: bool | None = None, limits: Limits | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -79,6 +81,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     outlet : outlet name for sources that do not say it
     drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
     progress : show a progress bar (default: when stderr is a terminal)
+    limits : how far archives and documents may expand (``kit.readers.Limits``); files over them
+        are rejected with the reason
 
     Notes
     -----
@@ -102,9 +106,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         sources = [sources]
     sources = [str(s) for s in sources]
     check_format(format)
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet)
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, limits=limits or Limits())
     skipped: list[str] = []
-    files = list(iter_files(sources, skipped=skipped))
+    files = list(iter_files(sources, skipped=skipped, limits=options.limits))  # names only: read one at a time
     if progress is None:
         progress = sys.stderr.isatty() and len(files) > 20
     it = files
@@ -122,9 +126,13 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             records.append((entry, item))
             fp_key = os.path.basename(item.source_path) if os.path.isabs(item.source_path) else item.source_path
         else:
-            entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
-                     "format": None, "articles": 0, "rejected": 0, "flagged": 0}
-            for fmt, rec in read_one(item.data, item.path, format=format, options=options):
+            try:
+                data = item.read()
+            except Exception:  # read_file turns the failure into a rejection naming it
+                data = None
+            entry = {"path": item.path, "sha256": None if data is None else hashlib.sha256(data).hexdigest(),
+                     "bytes": None if data is None else len(data), "format": None, "articles": 0, "rejected": 0, "flagged": 0}
+            for fmt, rec in read_file(item, format=format, options=options, data=data):
                 entry["format"] = entry["format"] or fmt or None
                 records.append((entry, rec))
             fp_key = item.rel or item.path
@@ -353,7 +361,9 @@ def ingest(sources, out: str | os.PathLike = "corpus/corpus.parquet", **kwargs) 
     paths["articles"].parent.mkdir(parents=True, exist_ok=True)
     corpus.articles.to_parquet(paths["articles"], index=False)
     corpus.paragraphs.to_parquet(paths["paragraphs"], index=False)
-    corpus.report.to_csv(paths["report"], index=False, lineterminator="\n")
+    # quoted text cells (a carriage return in a file name survives), no live formulas (kit.csvsafe)
+    neutralise_frame(corpus.report).to_csv(paths["report"], index=False, lineterminator="\n",
+                                           quoting=csv.QUOTE_NONNUMERIC)
     paths["manifest"].write_text(json.dumps(corpus.manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     return corpus
 
@@ -381,7 +391,7 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], **kwargs)
         for col in _LIST_COLUMNS:
             articles[col] = articles[col].map(lambda v: [] if v is None else list(v))
         paragraphs = pd.read_parquet(p["paragraphs"]) if p["paragraphs"].is_file() else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
-        report = (pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"}) if p["report"].is_file()
+        report = (restore_frame(pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"})) if p["report"].is_file()
                   else pd.DataFrame(columns=REPORT_COLUMNS))
         manifest = json.loads(p["manifest"].read_text(encoding="utf-8"))
         return Corpus(articles, paragraphs, report, manifest)

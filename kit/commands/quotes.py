@@ -62,7 +62,9 @@ def run(args) -> int:
     if not args.all:
         quotes = quotes[quotes["kind"].isin(["full", "partial"])].reset_index(drop=True)
     if args.csv:
-        quotes.to_csv(args.csv, index=False)
+        from kit.csvsafe import neutralise_frame  # no live formulas in a spreadsheet (kit.csvsafe)
+
+        neutralise_frame(quotes).to_csv(args.csv, index=False)
     if args.json:
         json.dump(quotes_json(quotes), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
