@@ -212,7 +212,7 @@ def bound_html_depth(source: str, max_depth: int = MAX_HTML_DEPTH) -> tuple[str,
     >>> page = "<html><body>" + "<div>" * 300 + "<p>Deep text.</p>" + "</div>" * 300 + "</body></html>"
     >>> flat, note = bound_html_depth(page)
     >>> "Deep text." in flat, note
-    (True, 'HTML nested 301 levels deep; levels below 200 were flattened (text kept)')
+    (True, 'HTML nested 302 levels deep; levels below 200 were flattened (text kept)')
     >>> bound_html_depth("<html><body><p>Plain.</p></body></html>")[1] is None
     True
     """
