@@ -17,3 +17,8 @@ try:
         _hyp_settings.load_profile("ci")
 except ImportError:  # hypothesis is a dev dependency
     pass
+
+
+def pytest_configure(config):
+    # `slow`: builds or installs things (the wheel test); `make test` runs it, a quick run can use -m "not slow"
+    config.addinivalue_line("markers", "slow: slow test (builds the wheel, installs it outside the checkout)")

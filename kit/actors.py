@@ -57,6 +57,7 @@ __all__ = [
     "load_actors",
     "actors_from_records",
     "alias_table",
+    "BUNDLED_ACTORS",
     "bundled_actors_path",
     "actor_mentions",
     "actor_salience",
@@ -83,9 +84,22 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})
 _OPTS = TokenOptions.make()
 
 
-def bundled_actors_path() -> Path:
-    """Path of the bundled US-China 2023 actor file (``data/actors/us_china_2023.yml``)."""
-    return Path(__file__).resolve().parent.parent / "data" / "actors" / "us_china_2023.yml"
+#: The actor files bundled with the kit in ``kit/resources/actors`` (name -> file).
+BUNDLED_ACTORS: dict[str, str] = {"us_china_2023": "us_china_2023.yml"}
+
+
+def bundled_actors_path(name: str = "us_china_2023"):
+    """The bundled actor file ``name`` inside the installed package (``kit/resources/actors``), as
+    an :mod:`importlib.resources` traversable (a :class:`pathlib.Path` in a normal install).
+
+    >>> bundled_actors_path().name
+    'us_china_2023.yml'
+    """
+    from importlib.resources import files
+
+    if name not in BUNDLED_ACTORS:
+        raise KitError(f"unknown bundled actor file {name!r}; choose one of {', '.join(BUNDLED_ACTORS)}")
+    return files("kit").joinpath("resources", "actors", BUNDLED_ACTORS[name])
 
 
 def _fail(path, line, msg) -> KitError:
@@ -98,8 +112,8 @@ def load_actors(path=None) -> pd.DataFrame:
     Parameters
     ----------
     path : str or path, optional
-        Default: the bundled ``data/actors/us_china_2023.yml``. A relative path is read from the
-        current folder or, failing that, the project root.
+        An actor file, read as given (a relative path from the current folder), or the name of a
+        bundled file (:data:`BUNDLED_ACTORS`). Default: the bundled ``us_china_2023``.
 
     Returns
     -------
@@ -117,11 +131,12 @@ def load_actors(path=None) -> pd.DataFrame:
     """
     import yaml
 
-    from kit.paths import resolve_input
-
-    p = Path(resolve_input(path)) if path is not None else bundled_actors_path()
-    if not p.is_file():
-        raise KitError(f"actor file not found: {p}")
+    if path is None or (isinstance(path, str) and path in BUNDLED_ACTORS):
+        p = bundled_actors_path(path or "us_china_2023")
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise KitError(f"actor file not found: {p} (bundled actor files: {', '.join(BUNDLED_ACTORS)})")
     text = p.read_text(encoding="utf-8-sig")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -130,7 +130,7 @@ NEGATORS: frozenset[str] = frozenset(
     "no not never without nor neither none nobody nothing cannot lack lacks lacking absent".split()
 )
 
-#: The dictionaries bundled in ``data/dictionaries`` (name -> file).
+#: The dictionaries bundled with the kit in ``kit/resources/dictionaries`` (name -> file).
 BUNDLED_DICTIONARIES: dict[str, str] = {
     "generic_frames": "generic_frames.yml",
     "cooperation_security": "cooperation_security.yml",
@@ -292,24 +292,31 @@ def read_dictionary(path, *, format: str | None = None, name: str | None = None)
     """
     if isinstance(path, str) and path in BUNDLED_DICTIONARIES:
         return bundled_dictionary(path)
-    from kit.paths import resolve_input
-
-    p = Path(resolve_input(path))
+    p = Path(path)
     if not p.is_file():
         raise KitError(f"dictionary file not found: {p} (bundled dictionaries: {', '.join(BUNDLED_DICTIONARIES)})")
-    fmt = _detect_format(p, format)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        data = p.read_bytes()
+    except OSError as e:
+        raise KitError(f"{p}: cannot read the dictionary file: {e.strerror or e}") from None
+    return _parse_dictionary(data, str(p), format=format, name=name)
+
+
+def _parse_dictionary(data: bytes, source: str, *, format: str | None = None, name: str | None = None) -> Dictionary:
+    """A dictionary from the bytes of a file; ``source`` names the file in errors and in ``Dictionary.source``."""
+    fmt = _detect_format(Path(source), format)
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = p.read_bytes()[: e.start].count(b"\n") + 1
-        raise _fail(p, line, "the file is not UTF-8 text") from None
+        line = data[: e.start].count(b"\n") + 1
+        raise _fail(source, line, "the file is not UTF-8 text") from None
     reader = {"yaml": _read_yaml, "liwc": _read_liwc, "lexicoder": _read_lexicoder}[fmt]
-    d = reader(text, str(p))
+    d = reader(text, source)
     if name is not None:
         d = Dictionary(name=name, entries=d.entries, descriptions=d.descriptions, source=d.source,
                        description=d.description, negation=d.negation)
     if len(d.entries) == 0:
-        raise _fail(p, None, "the dictionary has no entries")
+        raise _fail(source, None, "the dictionary has no entries")
     return d
 
 
@@ -455,20 +462,28 @@ def _read_lexicoder(text: str, path: str) -> Dictionary:
     return _build(Path(path).stem, _lower_if_all_capitals(rows), {}, path)
 
 
-def dictionary_dir() -> Path:
-    """The folder of the bundled dictionaries (``data/dictionaries`` of the repository)."""
-    return Path(__file__).resolve().parent.parent / "data" / "dictionaries"
+def dictionary_dir():
+    """The folder of the bundled dictionaries inside the installed package (``kit/resources/dictionaries``),
+    as an :mod:`importlib.resources` traversable (a :class:`pathlib.Path` in a normal install).
+
+    >>> (dictionary_dir() / "generic_frames.md").is_file()
+    True
+    """
+    from importlib.resources import files
+
+    return files("kit").joinpath("resources", "dictionaries")
 
 
 def bundled_dictionary(name: str = "generic_frames") -> Dictionary:
-    """One of the dictionaries shipped in ``data/dictionaries`` (see :data:`BUNDLED_DICTIONARIES`).
+    """One of the dictionaries shipped with the kit (see :data:`BUNDLED_DICTIONARIES`).
 
     >>> bundled_dictionary("us_china_issues").categories[:3]
     ['taiwan', 'trade', 'technology']
     """
     if name not in BUNDLED_DICTIONARIES:
         raise KitError(f"unknown bundled dictionary {name!r}; choose one of {', '.join(BUNDLED_DICTIONARIES)}")
-    return read_dictionary(dictionary_dir() / BUNDLED_DICTIONARIES[name])
+    res = dictionary_dir() / BUNDLED_DICTIONARIES[name]
+    return _parse_dictionary(res.read_bytes(), str(res))
 
 
 def _as_dictionary(dictionary) -> Dictionary:
@@ -499,8 +514,8 @@ def _as_dictionary(dictionary) -> Dictionary:
 def load_dictionary(spec=None) -> Dictionary:
     """One dictionary from a bundled name, a file path, a ``{category: [entries]}`` dict, or a list of these (merged).
 
-    Relative paths are read from the current folder or, failing that, the project root (so a
-    notebook in ``notebooks/`` can say ``data/dictionaries/x.yml``). None gives ``generic_frames``.
+    Paths are read as given (a relative path from the current folder); notebooks resolve theirs
+    against the project with :func:`kit.paths.resolve_input`. None gives ``generic_frames``.
 
     >>> load_dictionary(["generic_frames", "cooperation_security"]).categories[-2:]
     ['cooperation', 'security']

@@ -33,7 +33,7 @@ import pandas as pd
 
 from kit.errors import KitError
 
-__all__ = ["default_gold_dir", "load_frame_gold", "gold_articles", "presence_metrics", "evaluate_dictionary",
+__all__ = ["DEFAULT_GOLD_DIR", "load_frame_gold", "gold_articles", "presence_metrics", "evaluate_dictionary",
            "frames_without_gold", "SUMMARY_ROWS"]
 
 #: Rows of :func:`presence_metrics` that summarise frames rather than being one.
@@ -42,9 +42,10 @@ SUMMARY_ROWS = ("micro", "macro", "no_gold")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
-def default_gold_dir() -> Path:
-    """``tests/eval/gold`` of the repository."""
-    return Path(__file__).resolve().parent.parent / "tests" / "eval" / "gold"
+#: Where ``kit frames-eval`` looks for gold files when ``--gold`` is not given (relative to the
+#: current folder, i.e. the project folder of a checkout). The library functions take the folder
+#: as an argument and never look for the project themselves.
+DEFAULT_GOLD_DIR = "tests/eval/gold"
 
 
 def _norm_title(t) -> str:
@@ -53,8 +54,8 @@ def _norm_title(t) -> str:
     return " ".join(unicodedata.normalize("NFKC", t).translate(_FOLD).lower().split())
 
 
-def load_frame_gold(gold_dir=None, *, files=None) -> pd.DataFrame:
-    """The annotated articles of every gold file.
+def load_frame_gold(gold_dir, *, files=None) -> pd.DataFrame:
+    """The annotated articles of every gold file in ``gold_dir`` (or of ``files`` in it).
 
     Articles without a ``frames`` key (files annotated for quotes only) are skipped.
 
@@ -66,11 +67,13 @@ def load_frame_gold(gold_dir=None, *, files=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> g = load_frame_gold()
+    >>> g = load_frame_gold("tests/eval/gold")
     >>> {"gold_file", "title", "frames"} <= set(g.columns)
     True
     """
-    d = Path(gold_dir) if gold_dir is not None else default_gold_dir()
+    d = Path(gold_dir)
+    if not d.is_dir():
+        raise KitError(f"gold folder not found: {d}")
     paths = sorted(d.glob("*.json")) if files is None else [d / f for f in files]
     if not paths:
         raise KitError(f"no gold files (*.json) in {d}")
@@ -240,16 +243,18 @@ def _prf(frame, n, n_gold, n_pred, tp, fp, fn) -> dict:
             "precision": p, "recall": r, "f1": f1}
 
 
-def evaluate_dictionary(dictionary, *, corpus="data/sample", gold_dir=None, files=None, min_hits: int = 2,
+def evaluate_dictionary(dictionary, gold_dir, *, corpus="data/sample", files=None, min_hits: int = 2,
                         negation_window: int = 3, n_boot: int = 0, seed: int = 0) -> dict:
     """Score a dictionary against the gold frames.
 
     Parameters
     ----------
     dictionary : anything :func:`kit.dictionaries.frame_scores` accepts (path, bundled name, list ...)
-    corpus : path of the corpus holding the gold articles (read with :func:`kit.load_corpus`),
-        or None when every gold article carries its own text
-    gold_dir, files : where the gold files are (default ``tests/eval/gold``, every ``*.json``)
+    gold_dir : folder of the gold files, read as given (``kit frames-eval`` passes
+        :data:`DEFAULT_GOLD_DIR`, relative to the current folder)
+    corpus : path of the corpus holding the gold articles (read as given with
+        :func:`kit.load_corpus`), or None when every gold article carries its own text
+    files : only these gold files of ``gold_dir`` (default every ``*.json``)
     min_hits : presence threshold (see :func:`kit.dictionaries.frame_scores`)
     n_boot, seed : bootstrap intervals of F1 (see :func:`presence_metrics`)
 
@@ -266,13 +271,8 @@ def evaluate_dictionary(dictionary, *, corpus="data/sample", gold_dir=None, file
     articles = None
     if corpus is not None and gold["text"].isna().any():
         from kit.corpus import load_corpus
-        from kit.paths import resolve_input
 
-        path = Path(resolve_input(corpus))
-        repo_copy = Path(__file__).resolve().parent.parent / str(corpus)
-        if not path.exists() and not Path(str(corpus)).is_absolute() and repo_copy.exists():
-            path = repo_copy  # e.g. the default data/sample when run from outside the project
-        articles = load_corpus(path).articles
+        articles = load_corpus(corpus).articles
     matched, unmatched = gold_articles(gold, articles)
     if matched.empty:
         raise KitError("no gold article could be matched to a text")

@@ -35,6 +35,23 @@ def resolve_input(path: str | os.PathLike) -> str:
     return str(project_root() / p)
 
 
+def resolve_inputs(value, *, keep=()):
+    """:func:`resolve_input` for a notebook parameter that may also name a bundled resource: one
+    value or a list of values; values in ``keep`` (e.g. :data:`kit.dictionaries.BUNDLED_DICTIONARIES`),
+    None and "" are returned unchanged.
+
+    >>> resolve_inputs(["generic_frames", "data/sample"], keep={"generic_frames"})[0]
+    'generic_frames'
+    >>> Path(resolve_inputs("data/sample")).is_dir()
+    True
+    """
+    if isinstance(value, (list, tuple)):
+        return [resolve_inputs(v, keep=keep) for v in value]
+    if value is None or value == "" or (isinstance(value, str) and value in keep) or not isinstance(value, (str, os.PathLike)):
+        return value
+    return resolve_input(value)
+
+
 def resolve_output(path: str | os.PathLike) -> str:
     """An output folder: as given when absolute, otherwise under :func:`project_root`.
 

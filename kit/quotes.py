@@ -2039,12 +2039,14 @@ def read_actors(actors: Any) -> pd.DataFrame:
     ...
     kit.errors.KitError: actor table has unknown column(s) ['typ']; valid columns: name, aliases, role, organisation, side, type
     """
-    from kit.actors import ACTOR_COLUMNS, ACTOR_TYPES, actors_from_records, load_actors
+    from kit.actors import ACTOR_COLUMNS, ACTOR_TYPES, BUNDLED_ACTORS, actors_from_records, load_actors
 
     cols = list(ACTOR_COLUMNS)
     if actors is None:
         return pd.DataFrame(columns=cols)
-    if isinstance(actors, pd.DataFrame):
+    if isinstance(actors, str) and actors in BUNDLED_ACTORS:
+        df = load_actors(actors)
+    elif isinstance(actors, pd.DataFrame):
         df = actors.copy()
         bad = [c for c in df.columns if c not in cols]
         if bad:

@@ -88,15 +88,12 @@ def speaker_key(s: Any) -> str | None:
     return s or None
 
 
-def _repo_root(start: Path) -> Path:
-    for p in [start, *start.parents]:
-        if (p / "pyproject.toml").exists():
-            return p
-    return Path.cwd()
-
-
-def load_gold(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def load_gold(paths: Iterable[str | Path], *, base: str | Path | None = None
+              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Read gold files: returns (paragraphs, gold quotes, articles).
+
+    An article's ``source`` is looked up as given (from the current folder), under ``base``
+    (default: the current folder) and beside the gold file.
 
     ``paragraphs`` has doc_id, para_no, role, text for every annotated article (from the source
     through :func:`kit.load_corpus`, or from inline text); ``gold`` has doc_id, gold_no, text,
@@ -119,7 +116,7 @@ def load_gold(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame, 
                 raise KitError(f"cannot read gold file {f}: {e}") from e
             if not isinstance(data, dict) or "articles" not in data:
                 raise KitError(f"{f}: a gold file is an object with an 'articles' list")
-            root = _repo_root(f.resolve().parent)
+            root = Path(base) if base is not None else Path.cwd()
             for a_no, a in enumerate(data["articles"]):
                 outlet = a.get("outlet") or data.get("outlet")
                 title = a.get("title", "")

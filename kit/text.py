@@ -26,6 +26,7 @@ found by one regular expression (:data:`TOKEN_PATTERN`), tried in this order at 
 6. **Words**: letters/digits joined by inner hyphens and apostrophes (``high-stakes``,
    ``China-US``, ``China-U.S.``, ``O'Brien``, ``don't``). The en dash and em dash are punctuation
    (ranges such as ``2019–2020``), so ``China–US`` is two tokens.
+   Underscores alone (``___``, separator lines of exported copy) are not a word.
 
 Punctuation and symbols are never tokens. Term normalisation (:func:`normalise_term`):
 
@@ -125,7 +126,9 @@ _ABBREV = rf"[A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?
 # a mixed number joins a whole number of one or two digits and a fraction of one- or two-digit
 # numbers ("7 1/2", "12 3/16"); "2019 1/3" is a year and a fraction
 _NUMBER = rf"(?:\d{{1,2}} \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*"
-_WORD = rf"\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*"
+# a word is letters/digits/underscores, but never underscores alone: "___" and "____" are
+# separator lines in exported copy, not words
+_WORD = rf"(?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*"
 
 #: The one regular expression behind every token of the kit (see the module docs for the rules).
 TOKEN_PATTERN = "|".join([_URL, _HANDLE, _EMAIL, _ABBREV, _NUMBER, _WORD])

@@ -367,7 +367,7 @@ def test_data_card_figures_are_what_a_rerun_measures(name):
 
     d = bundled_dictionary(name)
     card = Path(d.source).with_suffix(".md").read_text()
-    res = evaluate_dictionary(name, files=SAMPLE_GOLD, min_hits=2)
+    res = evaluate_dictionary(name, "tests/eval/gold", files=SAMPLE_GOLD, min_hits=2)
     assert len(res["matched"]) == 44 and res["unmatched"].empty
     m = res["metrics"].set_index("frame")
     for frame in d.categories + ["micro"]:

@@ -22,7 +22,7 @@ NEWSY_PIECES = (list("aZé9 .,’'-/@#:%\n“”") + ["Xi’s", "It’s", "high-
                                                 "China-U.S.", "\u00a0", "\t", "e.g.", "x@y.org", "1,000", "\uffff", " 3/4",
                                                 "www.", "http://", "…", "(", "—", "*", "%", "$", "12", "3.5", "1/2",
                                                 "CHINA'S ", "WHO’s", "THE ", "IT'S", "j.smith@state.gov", "e.coli", "2019 1/3",
-                                                "12 3/16", "#MeToo’s", "@nyt's", "U.S.A.", "USA", "–"])
+                                                "12 3/16", "#MeToo’s", "@nyt's", "U.S.A.", "USA", "–", "___", "_", "x_y"])
 NEWSY = st.lists(st.sampled_from(NEWSY_PIECES), max_size=50).map("".join)
 
 
@@ -51,7 +51,7 @@ def as_dict(counts):
 
 def test_count_terms_by_hand():
     a = arts(["The U.S. and China’s trade, China's aims", "US trade, trade"], ["X", "Y"])
-    c = count_terms(a, by="outlet", stopwords="kit")
+    c = count_terms(a, group_by="outlet", stopwords="kit")
     assert c.columns.tolist() == ["outlet", "doc_id", "term", "n"]
     assert c.values.tolist() == [["X", "d0", "US", 1], ["X", "d0", "aims", 1], ["X", "d0", "china", 2], ["X", "d0", "trade", 1],
                                  ["Y", "d1", "US", 1], ["Y", "d1", "trade", 2]]
@@ -101,15 +101,15 @@ def test_parallel_chunks_and_streaming_give_the_same_matrix(tmp_path):
 def test_row_order_changes_nothing():
     texts = ["tariff talks tariff", "talks resume", "US tariff"]
     a = arts(texts, ["A", "B", "A"])
-    c1 = count_terms(a, by="outlet")
-    c2 = count_terms(a.iloc[::-1], by="outlet")
+    c1 = count_terms(a, group_by="outlet")
+    c2 = count_terms(a.iloc[::-1], group_by="outlet")
     key = ["doc_id", "term"]
     pd.testing.assert_frame_equal(c1.sort_values(key).reset_index(drop=True), c2.sort_values(key).reset_index(drop=True))
 
 
 def test_count_terms_checks_its_input():
     with pytest.raises(KitError, match="outlet"):
-        count_terms(arts(["a"]), by="outlet")
+        count_terms(arts(["a"]), group_by="outlet")
     with pytest.raises(KitError, match="duplicated"):
         count_terms(pd.DataFrame({"doc_id": ["a", "a"], "text": ["x", "y"]}))
     with pytest.raises(KitError):
@@ -129,7 +129,7 @@ COUNTS = pd.DataFrame({"outlet": ["A", "A", "A", "B", "B"], "doc_id": ["a1", "a1
 
 
 def test_frequencies_by_hand():
-    f = frequencies(COUNTS, group="outlet")
+    f = frequencies(COUNTS, group_by="outlet")
     assert f.columns.tolist() == ["outlet", "term", "n", "freq", "per_million", "doc_freq"]
     rows = {(r.outlet, r.term): r for r in f.itertuples()}
     assert rows[("A", "trade")].n == 4 and rows[("A", "trade")].freq == pytest.approx(4 / 5)
@@ -169,7 +169,7 @@ def two_groups(a, b, c, d, term="x"):
 
 def test_g2_hand_worked_example():
     # a=30 of c=100, b=10 of d=100: E1 = E2 = 20; G2 = 2 (30 ln 1.5 + 10 ln 0.5) = 2 (12.1640 - 6.9315) = 10.4650
-    k = keyness_fn(two_groups(30, 10, 100, 100), group="outlet", target="A")
+    k = keyness_fn(two_groups(30, 10, 100, 100), group_by="outlet", target="A")
     r = k.set_index("term").loc["x"]
     assert r["g2"] == pytest.approx(2 * (30 * math.log(1.5) + 10 * math.log(0.5)))
     assert r["g2"] == pytest.approx(10.4650, abs=1e-4)
@@ -189,7 +189,7 @@ def test_g2_hand_worked_example():
     (9, 32, 1_000_000, 1_000_000, -14),     # keeping: 14, underused by learners
 ])
 def test_g2_published_worked_examples(a, b, c, d, published):
-    k = keyness_fn(two_groups(a, b, c, d), group="outlet", target="A").set_index("term").loc["x"]
+    k = keyness_fn(two_groups(a, b, c, d), group_by="outlet", target="A").set_index("term").loc["x"]
     decimals = 2 if isinstance(published, float) else 0
     assert round(k["g2"], decimals) == published
 
@@ -200,7 +200,7 @@ def test_g2_and_chi2_match_scipy(a, b, extra_c, extra_d):
     if a + b == 0:
         return
     c, d = a + extra_c, b + extra_d
-    k = keyness_fn(two_groups(a, b, c, d), group="outlet", target="A", chi2=True).set_index("term").loc["x"]
+    k = keyness_fn(two_groups(a, b, c, d), group_by="outlet", target="A", chi2=True).set_index("term").loc["x"]
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
     g2 = stats.power_divergence([a, b], f_exp=[e1, e2], lambda_="log-likelihood").statistic
     assert abs(k["g2"]) == pytest.approx(g2, rel=1e-9, abs=1e-9)
@@ -213,7 +213,7 @@ def test_g2_and_chi2_match_scipy(a, b, extra_c, extra_d):
 
 
 def test_log_ratio_uses_half_for_zero_counts():
-    k = keyness_fn(two_groups(4, 0, 100, 200), group="outlet", target="A").set_index("term").loc["x"]
+    k = keyness_fn(two_groups(4, 0, 100, 200), group_by="outlet", target="A").set_index("term").loc["x"]
     assert k["log_ratio"] == pytest.approx(math.log2((4 / 100) / (0.5 / 200)))
 
 
@@ -227,8 +227,8 @@ def random_counts(seed, groups=("A", "B", "C"), n_terms=12):
 @given(st.integers(0, 10_000))
 def test_swapping_target_and_reference_flips_signs(seed):
     c = random_counts(seed)
-    ab = keyness_fn(c, group="outlet", target="A", reference="B").set_index("term").sort_index()
-    ba = keyness_fn(c, group="outlet", target="B", reference="A").set_index("term").sort_index()
+    ab = keyness_fn(c, group_by="outlet", target="A", reference="B").set_index("term").sort_index()
+    ba = keyness_fn(c, group_by="outlet", target="B", reference="A").set_index("term").sort_index()
     both = (ab["n_target"] + ab["n_reference"]) > 0
     np.testing.assert_allclose(ab["g2"][both], -ba["g2"][both], atol=1e-9)
     np.testing.assert_allclose(ab["log_ratio"], -ba["log_ratio"], atol=1e-9)
@@ -240,37 +240,38 @@ def test_swapping_target_and_reference_flips_signs(seed):
 def test_keyness_does_not_depend_on_row_order(seed):
     c = random_counts(seed)
     shuffled = c.sample(frac=1, random_state=seed % 1000)
-    k1 = keyness_fn(c, group="outlet", target="A")
-    k2 = keyness_fn(shuffled, group="outlet", target="A")
+    k1 = keyness_fn(c, group_by="outlet", target="A")
+    k2 = keyness_fn(shuffled, group_by="outlet", target="A")
     pd.testing.assert_frame_equal(k1, k2)
 
 
 def test_reference_none_means_all_other_groups():
     c = random_counts(1)
-    k = keyness_fn(c, group="outlet", target="A").set_index("term")
+    k = keyness_fn(c, group_by="outlet", target="A").set_index("term")
     rest = c[c["outlet"] != "A"].groupby("term")["n"].sum()
     assert (k["n_reference"] == rest.reindex(k.index)).all()
-    only_b = keyness_fn(c, group="outlet", target="A", reference="B").set_index("term")
+    only_b = keyness_fn(c, group_by="outlet", target="A", reference="B").set_index("term")
     assert (only_b["n_reference"] == c[c["outlet"] == "B"].set_index("term")["n"].reindex(only_b.index)).all()
 
 
 def test_keyness_sorting_min_count_and_bonferroni():
     c = random_counts(2)
-    k = keyness_fn(c, group="outlet", target="A", min_count=30, correction="bonferroni")
+    k = keyness_fn(c, group_by="outlet", target="A", min_count=30, correction="bonferroni")
     assert k["g2"].is_monotonic_decreasing
     assert ((k["n_target"] + k["n_reference"]) >= 30).all()
     assert np.allclose(k["p_adjusted"], np.minimum(1, k["p_value"] * len(k)))
     assert (k["significant"] == (k["p_adjusted"] < 0.05)).all()
-    assert k.columns.tolist()[:9] == ["term", "n_target", "n_reference", "per_million_target", "per_million_reference",
-                                      "g2", "p_value", "log_ratio", "direction"]
+    assert k.columns.tolist()[:11] == ["term", "n_target", "n_reference", "docs_target", "docs_reference",
+                                       "per_million_target", "per_million_reference", "g2", "p_value", "log_ratio",
+                                       "direction"]
 
 
 def test_keyness_exclude_keeps_stopwords_in_the_corpus_sizes():
     # finding 1: counts with stopwords; "the" and "and" leave the result but stay in c and d.
     # A: "The tariff and the talks" = the, tariff, and, the, talks (c = 5); B: "Talks and talks" (d = 3)
     a = arts(["The tariff and the talks", "Talks and talks"], ["A", "B"])
-    counts = count_terms(a, by="outlet", stopwords=None)
-    k = keyness_fn(counts, group="outlet", target="A", exclude="kit").set_index("term")
+    counts = count_terms(a, group_by="outlet", stopwords=None)
+    k = keyness_fn(counts, group_by="outlet", target="A", exclude="kit").set_index("term")
     assert sorted(k.index) == ["talks", "tariff"]
     # tariff: a = 1, b = 0; E1 = 5 * 1 / 8 = 0.625; G2 = 2 * 1 * ln(1 / 0.625) = 2 ln 1.6 = 0.94001
     assert k.loc["tariff", "g2"] == pytest.approx(2 * math.log(1.6))
@@ -278,55 +279,55 @@ def test_keyness_exclude_keeps_stopwords_in_the_corpus_sizes():
     # talks: a = 1, b = 2; E1 = 5 * 3 / 8 = 1.875, E2 = 1.125; G2 = 2 (ln(1/1.875) + 2 ln(2/1.125)) = 1.04448
     assert k.loc["talks", "g2"] == pytest.approx(-2 * (math.log(1 / 1.875) + 2 * math.log(2 / 1.125)))
     assert k.loc["talks", "per_million_reference"] == pytest.approx(2 / 3 * 1e6)
-    lo = log_odds(counts, group="outlet", exclude=["the", "and"])
+    lo = log_odds(counts, group_by="outlet", exclude=["the", "and"])
     assert set(lo["term"]) == {"talks", "tariff"}
 
 
 def test_equal_rates_have_no_direction():
     # finding 11: 10 of 100 against 20 of 200: same rate, G2 = 0, direction "none" (not "target")
-    k = keyness_fn(two_groups(10, 20, 100, 200), group="outlet", target="A").set_index("term").loc["x"]
+    k = keyness_fn(two_groups(10, 20, 100, 200), group_by="outlet", target="A").set_index("term").loc["x"]
     assert k["g2"] == 0 and k["direction"] == "none"
-    kb = keyness_fn(two_groups(10, 20, 100, 200), group="outlet", target="B").set_index("term").loc["x"]
+    kb = keyness_fn(two_groups(10, 20, 100, 200), group_by="outlet", target="B").set_index("term").loc["x"]
     assert kb["g2"] == 0 and kb["direction"] == "none"
     # log-odds with the same counts in both groups: delta = 0, z = 0
     c = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": ["x", "y", "x", "y"], "n": [5, 5, 5, 5]})
-    lo = log_odds(c, group="outlet")
+    lo = log_odds(c, group_by="outlet")
     assert (lo["z"] == 0).all() and (lo["direction"] == "none").all()
 
 
 @pytest.mark.parametrize("kw", [dict(alpha=5), dict(alpha=0), dict(alpha="0.05"), dict(chi2="no"), dict(min_count=-1)])
 def test_keyness_validates_alpha_and_chi2(kw):
     with pytest.raises(KitError):
-        keyness_fn(random_counts(0), group="outlet", target="A", **kw)
+        keyness_fn(random_counts(0), group_by="outlet", target="A", **kw)
 
 
 def test_log_odds_skips_unused_terms_and_checks_its_options():
     # finding 10: a term with total count 0 is not scored (no NaN delta, no infinite variance)
     c = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": ["x", "y", "x", "y"], "n": [3, 0, 1, 0]})
-    lo = log_odds(c, group="outlet")
+    lo = log_odds(c, group_by="outlet")
     assert set(lo["term"]) == {"x"} and np.isfinite(lo["variance"]).all()
     with pytest.raises(KitError):
-        log_odds(c, group="outlet", min_count=-1)
+        log_odds(c, group_by="outlet", min_count=-1)
     # numpy numbers are numbers: np.float32(0.5) gives the same as 0.5
-    pd.testing.assert_frame_equal(log_odds(random_counts(3), group="outlet", prior_scale=np.float32(0.5)),
-                                  log_odds(random_counts(3), group="outlet", prior_scale=0.5))
+    pd.testing.assert_frame_equal(log_odds(random_counts(3), group_by="outlet", prior_scale=np.float32(0.5)),
+                                  log_odds(random_counts(3), group_by="outlet", prior_scale=0.5))
 
 
 def test_missing_group_is_one_group_in_keyness_and_log_odds():
     # finding 10: a missing outlet is "(unknown)" in both, so "all others" counts the same tokens
     c = pd.DataFrame({"outlet": ["A", "A", "B", "B", None], "term": ["x", "y", "x", "y", "x"], "n": [4, 6, 2, 8, 5]})
-    k = keyness_fn(c, group="outlet", target="A").set_index("term")
+    k = keyness_fn(c, group_by="outlet", target="A").set_index("term")
     assert k.loc["x", "n_reference"] == 2 + 5
-    lo = log_odds(c, group="outlet").set_index(["outlet", "term"])
+    lo = log_odds(c, group_by="outlet").set_index(["outlet", "term"])
     assert lo.loc[("A", "x"), "n_reference"] == 7
     assert lo.loc[("(unknown)", "x"), "n_target"] == 5
-    assert keyness_fn(c, group="outlet", target="(unknown)").set_index("term").loc["x", "n_target"] == 5
+    assert keyness_fn(c, group_by="outlet", target="(unknown)").set_index("term").loc["x", "n_target"] == 5
 
 
-@pytest.mark.parametrize("kw, match", [(dict(group="outlet", target="Z"), "values are"),
-                                       (dict(group="nope", target="A"), "nope"),
-                                       (dict(group="outlet", target="A", reference="A"), "differ"),
-                                       (dict(group="outlet", target="A", correction="holm"), "bonferroni")])
+@pytest.mark.parametrize("kw, match", [(dict(group_by="outlet", target="Z"), "values are"),
+                                       (dict(group_by="nope", target="A"), "nope"),
+                                       (dict(group_by="outlet", target="A", reference="A"), "differ"),
+                                       (dict(group_by="outlet", target="A", correction="holm"), "bonferroni")])
 def test_keyness_fails_loudly(kw, match):
     with pytest.raises(KitError, match=match):
         keyness_fn(random_counts(0), **kw)
@@ -335,7 +336,7 @@ def test_keyness_fails_loudly(kw, match):
 def test_keyness_does_not_change_its_input():
     c = random_counts(5)
     before = c.copy()
-    keyness_fn(c, group="outlet", target="A", chi2=True, correction="bonferroni")
+    keyness_fn(c, group_by="outlet", target="A", chi2=True, correction="bonferroni")
     pd.testing.assert_frame_equal(c, before)
 
 
@@ -370,7 +371,7 @@ def monroe_by_hand(counts, group, prior_scale=1.0, uniform=False):
 def test_log_odds_matches_the_formulas(scale, uniform):
     c = random_counts(7)
     c = c[c["n"] > 0]
-    lo = log_odds(c, group="outlet", prior="uniform" if uniform else "corpus", prior_scale=scale)
+    lo = log_odds(c, group_by="outlet", prior="uniform" if uniform else "corpus", prior_scale=scale)
     ref = monroe_by_hand(c, "outlet", scale, uniform)
     assert len(lo) == len(ref)
     for r in lo.itertuples():
@@ -383,7 +384,7 @@ def test_log_odds_matches_the_formulas(scale, uniform):
 def test_log_odds_hand_worked_two_groups():
     # A: tariff 30, talks 70; B: tariff 10, talks 90; corpus prior alpha = (40, 160), alpha0 = 200
     c = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "term": ["tariff", "talks", "tariff", "talks"], "n": [30, 70, 10, 90]})
-    lo = log_odds(c, group="outlet").set_index(["outlet", "term"])
+    lo = log_odds(c, group_by="outlet").set_index(["outlet", "term"])
     delta = math.log(70 / 230) - math.log(50 / 250)
     assert lo.loc[("A", "tariff"), "delta"] == pytest.approx(delta)
     assert lo.loc[("A", "tariff"), "z"] == pytest.approx(delta / math.sqrt(1 / 70 + 1 / 50))
@@ -394,15 +395,15 @@ def test_log_odds_hand_worked_two_groups():
 
 def test_log_odds_row_order_and_errors():
     c = random_counts(9)
-    k1 = log_odds(c, group="outlet")
-    k2 = log_odds(c.sample(frac=1, random_state=1), group="outlet")
+    k1 = log_odds(c, group_by="outlet")
+    k2 = log_odds(c.sample(frac=1, random_state=1), group_by="outlet")
     pd.testing.assert_frame_equal(k1, k2)
     with pytest.raises(KitError, match="corpus"):
-        log_odds(c, group="outlet", prior="jeffreys")
+        log_odds(c, group_by="outlet", prior="jeffreys")
     with pytest.raises(KitError):
-        log_odds(c, group="outlet", prior_scale=0)
+        log_odds(c, group_by="outlet", prior_scale=0)
     with pytest.raises(KitError, match="two"):
-        log_odds(c[c["outlet"] == "A"], group="outlet")
+        log_odds(c[c["outlet"] == "A"], group_by="outlet")
 
 
 # ----------------------------------------------------------------------------- collocations and phrases
@@ -433,7 +434,7 @@ def test_collocations_do_not_bridge_stopwords_and_window_reaches_further():
     assert r.loc["trade war", "n"] == 3 and r.loc["trade big", "n"] == 3 and r.loc["big war", "n"] == 3
     # NLTK's windowed PMI: log2(N * (n_pair / (window - 1)) / (f1 * f2)) = log2(9 * 1.5 / 9) = log2(1.5)
     assert r.loc["trade war", "score"] == pytest.approx(math.log2(1.5))
-    tri = collocations(arts(["big trade war talks", "big trade war now"]), n=3, min_count=2, stopwords=None)
+    tri = collocations(arts(["big trade war talks", "big trade war now"]), ngrams=3, min_count=2, stopwords=None)
     assert tri["collocation"].tolist() == ["big trade war"]
 
 
@@ -441,7 +442,7 @@ def test_collocations_fail_loudly():
     with pytest.raises(KitError, match="pmi"):
         collocations(arts(["a b"]), measure="dice-ish")
     with pytest.raises(KitError):
-        collocations(arts(["a b"]), n=4)
+        collocations(arts(["a b"]), ngrams=4)
 
 
 def test_phrases_by_hand():

@@ -12,8 +12,10 @@ def add_arguments(p):
     p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
                    help="dictionary file or bundled name; repeat to combine "
                         "(default: generic_frames + cooperation_security + us_china_issues)")
-    p.add_argument("--corpus", default="data/sample", help="corpus holding the gold articles (default data/sample)")
-    p.add_argument("--gold", default=None, metavar="DIR", help="folder of gold JSON files (default tests/eval/gold)")
+    p.add_argument("--corpus", default="data/sample",
+                   help="corpus holding the gold articles (default data/sample, from the current folder)")
+    p.add_argument("--gold", default="tests/eval/gold", metavar="DIR",
+                   help="folder of gold JSON files (default tests/eval/gold, from the current folder)")
     p.add_argument("--files", nargs="+", default=None, metavar="FILE",
                    help="only these gold files (e.g. harbor_street_weekly.json); default every *.json that has frame labels")
     p.add_argument("--min-hits", type=int, default=2, metavar="N", help="presence threshold in hits (default 2)")
@@ -62,7 +64,7 @@ def run(args) -> int:
     if args.min_hits < 1:
         raise KitError(f"--min-hits must be 1 or more, got {args.min_hits}")
     d = args.dictionary or ["generic_frames", "cooperation_security", "us_china_issues"]
-    res = evaluate_dictionary(d if len(d) > 1 else d[0], corpus=args.corpus, gold_dir=args.gold, files=args.files,
+    res = evaluate_dictionary(d if len(d) > 1 else d[0], args.gold, corpus=args.corpus, files=args.files,
                               min_hits=args.min_hits, negation_window=args.negation_window,
                               n_boot=args.n_boot, seed=args.seed)
     m = res["metrics"]

@@ -77,8 +77,8 @@ def keyness_records(articles, *, by: str, target: str, reference: str | None = N
     t = _match_value(articles, by, target, "--target")
     r = _match_value(articles, by, reference, "--reference") if reference is not None else None
     # corpus sizes count every token (stopwords included); stopword rows leave the result after scoring
-    counts = count_terms(articles, by=by, stopwords=None)
-    res = keyness(counts, group=by, target=t, reference=r, min_count=min_count, exclude="english")
+    counts = count_terms(articles, group_by=by, stopwords=None)
+    res = keyness(counts, group_by=by, target=t, reference=r, min_count=min_count, exclude="english")
     if top is not None:
         res = res.head(top)
     out = []

@@ -25,14 +25,9 @@ def add_arguments(p):
 
 
 def default_gold() -> list[Path]:
-    """tests/eval/gold under the current folder, else under the kit's own project folder."""
-    import kit
-
-    for root in (Path.cwd(), Path(kit.__file__).resolve().parent.parent):
-        d = root / "tests" / "eval" / "gold"
-        if d.is_dir() and any(d.glob("*.json")):
-            return sorted(d.glob("*.json"))
-    return []
+    """Every ``*.json`` of tests/eval/gold under the current folder (none when there is no such folder)."""
+    d = Path.cwd() / "tests" / "eval" / "gold"
+    return sorted(d.glob("*.json")) if d.is_dir() else []
 
 
 def _fmt(df):

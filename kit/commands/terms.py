@@ -52,8 +52,8 @@ def terms_records(articles, *, by: str | None = None, top: int | None = None, ke
         raise KitError(f"--top must be a positive number, got {top}")
     if by is not None:
         scalar_field(articles, by)
-    counts = count_terms(articles, by=by, stopwords=None if keep_stopwords else "english")
-    freq = frequencies(counts, group=by)
+    counts = count_terms(articles, group_by=by, stopwords=None if keep_stopwords else "english")
+    freq = frequencies(counts, group_by=by)
     if top is not None:
         freq = freq.groupby(by, sort=False, dropna=False).head(top) if by else freq.head(top)
     cols = ([by] if by else []) + ["term", "n"]
