@@ -230,7 +230,11 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     return Corpus(art_df, para_df, rep_df, manifest)
 
 
-_EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<d>[\w-]+(?:\.[\w-]+)+)")
+_EMAIL_DOMAIN = re.compile(r"""
+    (?<![\w.+-])                       # start only where a run of address characters starts
+    [\w.+-]++ @                        # the local part, never given back (possessive): linear
+    (?P<d> [\w-]++ (?: \.[\w-]++ )+ )   # the domain: labels separated by dots
+""", re.VERBOSE)
 
 
 def infer_outlets(articles: list[Article]) -> dict[int, str]:

@@ -165,7 +165,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-_BREAKS = re.compile(r"\s*\n\s*\n\s*|\s*\n\s*")
+_BREAKS = re.compile(r"""
+    (?<!\s)            # only at the start of a run of white space (linear under sub)
+    (?=[^\S\n]*\n)     # a run that holds a line break
+    \s++              # the whole run, never given back (Python 3.11 possessive)
+""", re.VERBOSE)
 
 
 def _display_cell(v):
