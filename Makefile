@@ -8,7 +8,7 @@ JOBS   ?=
 REPORTS ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lab bench ingest clean
+.PHONY: help setup report test lab bench fuzz ingest clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,11 +34,15 @@ test: $(STAMP) ## run the whole test suite (executes every notebook)
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner)
+bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner, adversarial inputs)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
+	$(BIN)/python benchmarks/adversarial.py
+
+fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-results.json
+	$(BIN)/python tools/fuzz.py --inputs 10000 --out fuzz-results.json
 
 ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and ingest report
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus/corpus.parquet

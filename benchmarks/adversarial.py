@@ -24,6 +24,7 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,28 +69,31 @@ def shape_long_trailer(size: int) -> tuple[str, str]:
 
 def shape_many_quotes(size: int) -> tuple[str, str]:
     """Short quotations, each attributed ("...," the minister said.), in paragraphs of ten."""
-    quotes, i = [], 0
-    while sum(len(q) for q in quotes) < size:
+    quotes, n, i = [], 0, 0
+    while n < size:
         quotes.append(f"\u201cWe discussed point {_word(i)} at length,\u201d the minister said.")
+        n += len(quotes[-1]) + 1
         i += 1
     return "txt", _webcopy([" ".join(quotes[j:j + 10]) for j in range(0, len(quotes), 10)])
 
 
 def shape_many_names(size: int) -> tuple[str, str]:
     """Sentences full of different capitalised two-word names (speaker and entity resolution)."""
-    sents, i = [], 0
-    while sum(len(s) for s in sents) < size:
+    sents, n, i = [], 0, 0
+    while n < size:
         a, b = _word(i).capitalize(), _word(i + 7919).capitalize()
         sents.append(f"Minister {a} {b} met Director {b} {a} and Senator {a}son.")
+        n += len(sents[-1]) + 1
         i += 1
     return "txt", _webcopy([" ".join(sents[j:j + 8]) for j in range(0, len(sents), 8)])
 
 
 def shape_many_paragraphs(size: int) -> tuple[str, str]:
     """Many one-sentence paragraphs."""
-    paras, i = [], 0
-    while sum(len(p) + 2 for p in paras) < size:
+    paras, n, i = [], 0, 0
+    while n < size:
         paras.append(f"The delegation discussed {_word(i)} on day {i}.")
+        n += len(paras[-1]) + 2
         i += 1
     return "txt", _webcopy(paras)
 
@@ -148,7 +152,7 @@ def child(shape: str, command: str, sizes: list[int]) -> None:
 
     from kit.cli import main
 
-    tmp = tempfile.mkdtemp(prefix="kit-adv-")
+    tmp = os.environ.get("KIT_ADV_TMP") or tempfile.mkdtemp(prefix="kit-adv-")
     runs = [(1024, False)] + [(s, True) for s in sizes]  # a first small run pays for lazy imports, unreported
     for size, report in runs:
         ext, text = SHAPES[shape](size)
@@ -174,7 +178,9 @@ def child(shape: str, command: str, sizes: list[int]) -> None:
 def measure(shape: str, command: str, sizes: list[int], cap: float) -> list[dict | None]:
     """Run one child; sizes that did not finish within ``cap`` seconds each are ``None``."""
     cmd = [sys.executable, os.path.abspath(__file__), "--child", shape, command, json.dumps(sizes)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    tmp = tempfile.mkdtemp(prefix="kit-adv-")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "KIT_ADV_TMP": tmp})
     results: list[dict | None] = []
     import selectors
 
@@ -193,6 +199,7 @@ def measure(shape: str, command: str, sizes: list[int], cap: float) -> list[dict
         deadline = time.monotonic() + cap
     proc.kill()
     proc.wait()
+    shutil.rmtree(tmp, ignore_errors=True)
     return results + [None] * (len(sizes) - len(results))
 
 

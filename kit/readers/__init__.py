@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kit.readers.base import (REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec, TooBig,  # noqa: F401
-                              mb as _mb, reader)
+                              mb as _mb, pathological_text, reader)
 from kit.errors import KitError
 from kit.schema import Article
 
@@ -393,6 +393,10 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
                 yield fmt, rec
                 if flag is not None:
                     yield fmt, flag
+                odd = pathological_text(rec.paragraphs)
+                if odd:
+                    yield fmt, Rejection(rec.source_path, f"pathological text, kept in full: {odd}",
+                                         record=rec.source_record, status="flagged")
             else:
                 yield fmt, _clean_rejection(rec)
     except ReadError as e:

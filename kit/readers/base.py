@@ -194,6 +194,39 @@ def check_docx(data: bytes, path: str, limits: Limits | None = None) -> None:
             raise ReadError(path, "not a readable .docx file: [Content_Types].xml does not declare the document part")
 
 
+#: A "word" longer than this (a pasted base64 image, a tracking string) is pathological text.
+MAX_TOKEN_CHARS = 1_000
+#: A paragraph longer than this (a page whose whole body is one line) is pathological text.
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+def pathological_text(paragraphs: list[tuple[str, str]]) -> str | None:
+    """What is unusual about an article's paragraphs (a token or a paragraph over the limits), or ``None``.
+
+    Such text is kept and counted in full; the ingest report flags the article so a researcher
+    can look at it. Every per-article step of the kit is linear in the length of the text (see
+    ``benchmarks/adversarial.py``), so this is a warning about the data, not a cut.
+
+    >>> pathological_text([("body", "Talks went on."), ("body", "x" * 5000)])
+    'paragraph 1 holds a token of 5,000 characters (over 1,000: a pasted image or tracking string?)'
+    >>> pathological_text([("body", "Talks went on.")]) is None
+    True
+    """
+    notes = []
+    for i, (_, text) in enumerate(paragraphs):
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            notes.append(f"paragraph {i} holds {len(text):,} characters (over {MAX_PARAGRAPH_CHARS:,}: "
+                         "a page whose body is one line?)")
+        if len(text) > MAX_TOKEN_CHARS:
+            longest = max(map(len, text.split()), default=0)
+            if longest > MAX_TOKEN_CHARS:
+                notes.append(f"paragraph {i} holds a token of {longest:,} characters (over {MAX_TOKEN_CHARS:,}: "
+                             "a pasted image or tracking string?)")
+        if len(notes) >= 3:
+            break
+    return "; ".join(notes) or None
+
+
 #: HTML elements nested deeper than this are flattened (their text kept, the extra levels dropped),
 #: so the parser (limit 256 levels, 2048 with its "huge" option) and recursive walks never give up.
 MAX_HTML_DEPTH = 200
