@@ -8,10 +8,10 @@ JOBS   ?=
 REPORTS ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lab bench fuzz ingest clean
+.PHONY: help setup report test test-fast lint docs lab bench fuzz ingest clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 	@echo "  variables: CORPUS=path (default data/sample), JOBS=n, PYTHON=python3.11"
 
 $(BIN)/python:
@@ -28,8 +28,23 @@ setup: $(STAMP) ## create .venv and install the kit (fast when up to date)
 report: $(STAMP) ## ingest the corpus and render every report notebook into reports/
 	$(BIN)/kit run reports.yml -p corpus "$(CORPUS)" --out "$(REPORTS)" $(if $(JOBS),--jobs $(JOBS))
 
-test: $(STAMP) ## run the whole test suite (executes every notebook)
+test: $(STAMP) ## lint (ruff, regex audit), then the whole test suite (executes every notebook)
+	$(BIN)/ruff check .
+	$(BIN)/python tools/regex_audit.py
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## lint, then the core suite without slow and notebook tests (a few minutes)
+	$(BIN)/ruff check .
+	$(BIN)/python tools/regex_audit.py
+	$(BIN)/python -m pytest -m "not slow and not notebooks"
+
+lint: $(STAMP) ## ruff: pyflakes, import order, complexity ceiling (settings in pyproject.toml); regex audit
+	$(BIN)/ruff check .
+	$(BIN)/python tools/regex_audit.py
+
+docs: $(STAMP) ## build the documentation site into site/ (MkDocs + mkdocstrings; open site/index.html)
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/mkdocs build
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
@@ -39,6 +54,8 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/runner_overhead.py
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/bench_dedupe.py
 	$(BIN)/python benchmarks/adversarial.py
 
 fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-results.json
@@ -48,4 +65,4 @@ ingest: $(STAMP) ## ingest CORPUS into corpus/corpus.parquet with a manifest and
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus/corpus.parquet
 
 clean: ## remove generated files (.venv, reports, ingested corpora)
-	rm -rf $(VENV) "$(REPORTS)" corpus build *.egg-info .pytest_cache
+	rm -rf $(VENV) "$(REPORTS)" corpus build site *.egg-info .pytest_cache .ruff_cache

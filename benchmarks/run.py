@@ -29,8 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import corpus_gen  # noqa: E402
-
+import corpus_gen  # noqa: E402 (after sys.path holds benchmarks/)
 
 # ----------------------------------------------------------------------------- measuring
 

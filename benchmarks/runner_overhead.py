@@ -35,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
     import papermill
 
-    from kit.runner import run_batch
+    from kit.reports import run_batch
 
     tmp = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     trivial = _notebook(tmp / "trivial.ipynb", "x = 1")

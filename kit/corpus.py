@@ -31,6 +31,7 @@ from kit.csvsafe import neutralise_frame, restore_frame
 from kit.errors import KitError
 from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
+from kit.text import count_words
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
 _LIST_COLUMNS = ("authors", "contributors", "headings", "related")
@@ -180,7 +181,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             add_report(entry, rec)
             continue
         row, paras = built_by_rec[id(rec)]
-        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731
+        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731 (a one-line helper bound to this entry)
             rec.source_path, reason, record=rec.source_record, status=status, doc_id=row["doc_id"]))
         file_date = date_from_filename(rec.source_path) if row["published"] is None else None
         if file_date is not None:
@@ -315,7 +316,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
         "dateline": a.dateline, "language": a.language,
         "headings": a.with_role("heading"), "related": related,
-        "text": text, "n_words": len(text.split()),
+        "text": text, "n_words": count_words(text),
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
     }

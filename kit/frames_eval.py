@@ -7,7 +7,7 @@ of the sample corpus before any dictionary existed): ``{"outlet": ..., "articles
 gold ``source`` file; an article may instead carry its own ``text`` (as in ``hard_cases.json``).
 
 Presence is article-level: a frame is predicted present when the dictionary has at least
-``min_hits`` non-negated hits in the article's body text (:func:`kit.dictionaries.frame_scores`);
+``min_hits`` non-negated hits in the article's body text (:func:`kit.frames.frame_scores`);
 it is gold-present when the annotators listed it. Per frame:
 
 - ``tp`` / ``fp`` / ``fn``: articles both present / predicted only / gold only;
@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import KitError
+from kit.validate import check_int, check_path, require_columns
 
 __all__ = ["DEFAULT_GOLD_DIR", "load_frame_gold", "gold_articles", "presence_metrics", "evaluate_dictionary",
            "frames_without_gold", "SUMMARY_ROWS"]
@@ -71,9 +72,7 @@ def load_frame_gold(gold_dir, *, files=None) -> pd.DataFrame:
     >>> {"gold_file", "title", "frames"} <= set(g.columns)
     True
     """
-    d = Path(gold_dir)
-    if not d.is_dir():
-        raise KitError(f"gold folder not found: {d}")
+    d = check_path(gold_dir, "gold folder", kind="dir")
     paths = sorted(d.glob("*.json")) if files is None else [d / f for f in files]
     if not paths:
         raise KitError(f"no gold files (*.json) in {d}")
@@ -144,7 +143,7 @@ def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None
 
     Parameters
     ----------
-    predicted : ``doc_id``, ``frame``, ``present`` (e.g. :func:`kit.dictionaries.frame_scores`)
+    predicted : ``doc_id``, ``frame``, ``present`` (e.g. :func:`kit.frames.frame_scores`)
     gold : ``doc_id``, ``frames`` (list of gold labels per article)
     frames : frames to score (default: those in ``predicted``, in order)
     n_boot, seed : with ``n_boot > 0``, add ``f1_low`` and ``f1_high``: a 95% percentile bootstrap
@@ -166,6 +165,11 @@ def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None
     >>> presence_metrics(pred, gold)[["frame", "tp", "fp", "fn", "precision", "recall", "f1"]].head(1).values.tolist()
     [['conflict', 1, 1, 1, 0.5, 0.5, 0.5]]
     """
+    require_columns(predicted, ("doc_id", "frame", "present"), "predicted", hint="e.g. the output of frame_scores")
+    require_columns(gold, ("doc_id", "frames"), "gold", hint="e.g. the matched articles of gold_articles")
+    from kit.resample import check_bootstrap_args
+
+    check_bootstrap_args(n_boot, seed, 0.95)
     frames = list(dict.fromkeys(predicted["frame"])) if frames is None else list(frames)
     docs = gold["doc_id"].tolist()
     gold_sets = dict(zip(gold["doc_id"], gold["frames"].map(set)))
@@ -197,9 +201,6 @@ def presence_metrics(predicted: pd.DataFrame, gold: pd.DataFrame, *, frames=None
                             int(no_gold["fp"].sum()), 0))
     res = pd.concat([out, pd.DataFrame(summary)], ignore_index=True)
     if n_boot:
-        from kit.resample import check_bootstrap_args
-
-        check_bootstrap_args(n_boot, seed, 0.95)
         G = np.array([[f in gold_sets[d] for f in frames] for d in docs], dtype=bool).reshape(len(docs), len(frames))
         P = np.array([[f in pred_sets[d] for f in frames] for d in docs], dtype=bool).reshape(len(docs), len(frames))
         lows, highs = [], []
@@ -249,13 +250,13 @@ def evaluate_dictionary(dictionary, gold_dir, *, corpus="data/sample", files=Non
 
     Parameters
     ----------
-    dictionary : anything :func:`kit.dictionaries.frame_scores` accepts (path, bundled name, list ...)
+    dictionary : anything :func:`kit.frames.frame_scores` accepts (path, bundled name, list ...)
     gold_dir : folder of the gold files, read as given (``kit frames-eval`` passes
         :data:`DEFAULT_GOLD_DIR`, relative to the current folder)
     corpus : path of the corpus holding the gold articles (read as given with
         :func:`kit.load_corpus`), or None when every gold article carries its own text
     files : only these gold files of ``gold_dir`` (default every ``*.json``)
-    min_hits : presence threshold (see :func:`kit.dictionaries.frame_scores`)
+    min_hits : presence threshold (see :func:`kit.frames.frame_scores`)
     n_boot, seed : bootstrap intervals of F1 (see :func:`presence_metrics`)
 
     Returns
@@ -265,8 +266,9 @@ def evaluate_dictionary(dictionary, gold_dir, *, corpus="data/sample", files=Non
         (per article and frame with a ``gold`` column), ``matched`` and ``unmatched`` (see
         :func:`gold_articles`).
     """
-    from kit.dictionaries import frame_scores
+    from kit.frames import frame_scores
 
+    check_int(min_hits, "min_hits", min=1)
     gold = load_frame_gold(gold_dir, files=files)
     articles = None
     if corpus is not None and gold["text"].isna().any():

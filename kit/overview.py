@@ -9,19 +9,32 @@ import re
 
 import pandas as pd
 
-from kit.schema import group_labels
-from kit.errors import KitError
+from kit.deprecation import renamed_keywords, warn_renamed
+from kit.errors import KitTypeError, KitValueError
+from kit.groups import PERIOD_FREQ, PERIODS, check_group_by, group_column, group_name
+from kit.validate import check_choice, require_columns
 
-_FREQS = {"D": "day", "W": "week (starting Monday)", "M": "month", "Q": "quarter", "Y": "year"}
+#: The old one-letter ``freq`` codes of :func:`coverage_over_time` and the period each means.
+_FREQ_CODES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
+#: A date bound written as text: ``YYYY-MM-DD``, optionally a time and a UTC offset.
+_ISO_DATE = re.compile(
+    r"""
+    \s*\d{4}-\d{2}-\d{2}         # the date: 2023-06-18
+    ([T\ ][0-9:.]+)?            # optional time after T or a space: T14:30, 14:30:00.5
+    (Z|[+-]\d{2}:?\d{2})?        # optional zone: Z, +08:00, -0500
+    \s*
+    """,
+    re.VERBOSE,
+)
 
-def _check_group(articles: pd.DataFrame, group: str) -> None:
-    if group not in articles.columns:
-        raise KitError(f"unknown group column '{group}'; the articles table has: {', '.join(articles.columns)}")
-
-
-def _group_values(articles: pd.DataFrame, group: str) -> pd.Series:
-    return group_labels(articles[group])
+#: Rewrites that turn an ingest report's reason into its kind, applied in order (pattern, replacement).
+_REASON_KIND = [
+    (re.compile(r"""\s*[(:].*$   # everything from the first parenthesis or colon: the details""", re.VERBOSE), ""),
+    (re.compile(r"""\b\d{4}-\d\d-\d\d\b   # a date""", re.VERBOSE), "YYYY-MM-DD"),
+    (re.compile(r"""\b(of|from)\ [0-9a-f]{8,}(-\d+)?\b.*$   # "of <doc id>" or "from <doc id>-<n>" and the rest""",
+                re.VERBOSE), r"\1 ..."),
+]
 
 
 def _date_bound(value, name: str) -> pd.Timestamp:
@@ -29,15 +42,15 @@ def _date_bound(value, name: str) -> pd.Timestamp:
     import datetime as dt
 
     if isinstance(value, bool) or not isinstance(value, (str, dt.date)):  # dt.datetime and pd.Timestamp are dates too
-        raise KitError(f"{name} must be a date as text ('YYYY-MM-DD'), a date, or None; got {type(value).__name__} "
+        raise KitTypeError(f"{name} must be a date as text ('YYYY-MM-DD'), a date, or None; got {type(value).__name__} "
                        f"{value!r} (a year alone is not a date: write '2023-01-01')")
     if isinstance(value, str):
-        if not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}([T ][0-9:.]+)?(Z|[+-]\d{2}:?\d{2})?\s*", value):
-            raise KitError(f"{name} must be a date written 'YYYY-MM-DD', got {value!r}")
+        if not _ISO_DATE.fullmatch(value):
+            raise KitValueError(f"{name} must be a date written 'YYYY-MM-DD', got {value!r}")
         try:
             ts = pd.Timestamp(value.strip())
         except ValueError as e:
-            raise KitError(f"{name} is not a valid date: {value!r} ({e})") from None
+            raise KitValueError(f"{name} is not a valid date: {value!r} ({e})") from None
     else:
         ts = pd.Timestamp(value)
     ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
@@ -49,7 +62,8 @@ def filter_dates(articles: pd.DataFrame, *, start=None, end=None) -> pd.DataFram
 
     ``start`` and ``end`` are ISO dates as text (``"2023-06-01"``), ``datetime.date`` or
     ``datetime.datetime`` / ``pd.Timestamp`` values (their UTC day counts); anything else (a
-    number such as ``2023``, a word) raises :class:`~kit.errors.KitError`, so a bad bound never
+    number such as ``2023``, a word) raises :class:`~kit.errors.KitTypeError` /
+    :class:`~kit.errors.KitValueError`, so a bad bound never
     silently keeps every article. With no bound every article is kept, dated or not; with a bound,
     undated articles are left out (count them with ``articles['published'].isna().sum()`` before
     filtering).
@@ -62,12 +76,13 @@ def filter_dates(articles: pd.DataFrame, *, start=None, end=None) -> pd.DataFram
     >>> filter_dates(a, start=2023)
     Traceback (most recent call last):
     ...
-    kit.errors.KitError: start must be a date as text ('YYYY-MM-DD'), a date, or None; got int 2023 (a year alone is not a date: write '2023-01-01')
+    kit.errors.KitTypeError: start must be a date as text ('YYYY-MM-DD'), a date, or None; got int 2023 (a year alone is not a date: write '2023-01-01')
     """
     lo = None if start is None else _date_bound(start, "start")
     hi = None if end is None else _date_bound(end, "end")
     if lo is None and hi is None:
         return articles.copy()
+    require_columns(articles, ["published"], "articles")
     pub = articles["published"]
     keep = pub.notna()
     if lo is not None:
@@ -77,11 +92,16 @@ def filter_dates(articles: pd.DataFrame, *, start=None, end=None) -> pd.DataFram
     return articles[keep].copy()
 
 
-def outlet_summary(articles: pd.DataFrame, *, group: str = "outlet") -> pd.DataFrame:
+@renamed_keywords(group="group_by")
+def outlet_summary(articles: pd.DataFrame, *, group_by: str | None = "outlet") -> pd.DataFrame:
     """Articles and words per group, with length statistics and the date span.
 
-    Returns columns ``<group>, n_articles, n_words, share_articles, mean_words, median_words,
-    min_words, max_words, first_published, last_published, n_undated``, largest group first.
+    ``group_by`` is a column of ``articles``, a period (``day``, ``week``, ``month``, ``quarter``,
+    ``year``) or None (one group ``all``); see :mod:`kit.groups`. ``group=`` is its deprecated name.
+
+    Returns columns ``<group_by>`` (``group`` for None), ``n_articles, n_words, share_articles,
+    mean_words, median_words, min_words, max_words, first_published, last_published,
+    n_undated``, largest group first.
 
     Examples
     --------
@@ -91,9 +111,13 @@ def outlet_summary(articles: pd.DataFrame, *, group: str = "outlet") -> pd.DataF
       outlet  n_articles  n_words  median_words  n_undated
     0      A           2      400         200.0          0
     1      B           1      250         250.0          1
+    >>> outlet_summary(a, group_by="month")[["month", "n_articles"]].values.tolist()
+    [['(undated)', 1], ['2023-02', 1], ['2023-06', 1]]
     """
-    _check_group(articles, group)
-    df = articles.assign(_g=_group_values(articles, group))
+    require_columns(articles, ["n_words", "published"], "articles")
+    check_group_by(articles, group_by)
+    name = group_name(group_by)
+    df = articles.assign(_g=group_column(articles, group_by))
     g = df.groupby("_g", sort=True)
     out = pd.DataFrame({
         "n_articles": g.size(),
@@ -107,24 +131,39 @@ def outlet_summary(articles: pd.DataFrame, *, group: str = "outlet") -> pd.DataF
         "n_undated": g["published"].apply(lambda s: int(s.isna().sum())),
     })
     out.insert(1, "share_articles", (out["n_articles"] / out["n_articles"].sum()).round(4))
-    out = out.rename_axis(group).reset_index()
-    out = out.sort_values(["n_articles", group], ascending=[False, True], kind="stable").reset_index(drop=True)
-    return out[[group, "n_articles", "n_words", "share_articles", "mean_words", "median_words", "min_words",
+    out = out.rename_axis(name).reset_index()
+    out = out.sort_values(["n_articles", name], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out[[name, "n_articles", "n_words", "share_articles", "mean_words", "median_words", "min_words",
                 "max_words", "first_published", "last_published", "n_undated"]]
 
 
-def coverage_over_time(articles: pd.DataFrame, *, group: str = "outlet", freq: str = "M") -> pd.DataFrame:
+def _period(period, freq) -> str:
+    """The period of :func:`coverage_over_time`, with the deprecated ``freq`` codes mapped."""
+    if freq is not None:
+        warn_renamed("coverage_over_time(freq=...)", "coverage_over_time(period=...)", stacklevel=4)
+        period = freq
+    if period in _FREQ_CODES:
+        warn_renamed(f"period={period!r}", f"period={_FREQ_CODES[period]!r}", stacklevel=4)
+        period = _FREQ_CODES[period]
+    return check_choice(period, "period", PERIODS, describe=PERIODS)
+
+
+@renamed_keywords(group="group_by")
+def coverage_over_time(articles: pd.DataFrame, *, group_by: str | None = "outlet", period: str = "month",
+                       freq: str | None = None) -> pd.DataFrame:
     """Articles and words per period and group, with empty periods filled with zeros.
 
-    ``freq`` is one of D (day), W (week starting Monday), M (month), Q (quarter), Y (year).
-    Undated articles are left out. Returns ``period_start`` (UTC date of the period's first day),
-    ``<group>``, ``n_articles``, ``n_words``.
+    ``period`` is one of ``day``, ``week`` (starting Monday), ``month``, ``quarter``, ``year``
+    (the periods of :mod:`kit.groups`; ``freq=`` with the codes D, W, M, Q, Y is its deprecated
+    form). ``group_by`` is a column of ``articles`` or None (one group ``all``). Undated articles
+    are left out. Returns ``period_start`` (UTC date of the period's first day), ``<group_by>``
+    (``group`` for None), ``n_articles``, ``n_words``.
 
     Examples
     --------
     >>> a = pd.DataFrame({"outlet": ["A", "A", "B"], "n_words": [100, 300, 250],
     ...                   "published": pd.to_datetime(["2023-02-04", "2023-04-18", "2023-02-10"], utc=True)})
-    >>> coverage_over_time(a, freq="M")
+    >>> coverage_over_time(a, period="month")
       period_start outlet  n_articles  n_words
     0   2023-02-01      A           1      100
     1   2023-02-01      B           1      250
@@ -133,22 +172,23 @@ def coverage_over_time(articles: pd.DataFrame, *, group: str = "outlet", freq: s
     4   2023-04-01      A           1      300
     5   2023-04-01      B           0        0
     """
-    if freq not in _FREQS:
-        raise KitError(f"unknown freq '{freq}'; choose one of " + ", ".join(f"{k} ({v})" for k, v in _FREQS.items()))
-    _check_group(articles, group)
+    period = _period(period, freq)
+    require_columns(articles, ["n_words", "published"], "articles")
+    check_group_by(articles, group_by)
+    name = group_name(group_by)
     dated = articles[articles["published"].notna()]
-    cols = ["period_start", group, "n_articles", "n_words"]
+    cols = ["period_start", name, "n_articles", "n_words"]
     if dated.empty:
         return pd.DataFrame(columns=cols)
-    pandas_freq = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q", "Y": "Y"}[freq]
+    pandas_freq = PERIOD_FREQ[period]
     periods = dated["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(pandas_freq)
-    df = dated.assign(_p=periods, _g=_group_values(dated, group))
+    df = dated.assign(_p=periods, _g=group_column(dated, group_by))
     counts = df.groupby(["_p", "_g"]).agg(n_articles=("n_words", "size"), n_words=("n_words", "sum"))
     full = pd.MultiIndex.from_product(
         [pd.period_range(periods.min(), periods.max(), freq=pandas_freq), sorted(df["_g"].unique())], names=["_p", "_g"])
     counts = counts.reindex(full, fill_value=0).reset_index()
     counts["period_start"] = counts["_p"].map(lambda p: p.start_time.date())
-    return counts.rename(columns={"_g": group})[cols].astype({"n_articles": "int64", "n_words": "int64"})
+    return counts.rename(columns={"_g": name})[cols].astype({"n_articles": "int64", "n_words": "int64"})
 
 
 def ingest_summary(report: pd.DataFrame) -> pd.DataFrame:
@@ -168,11 +208,13 @@ def ingest_summary(report: pd.DataFrame) -> pd.DataFrame:
     0   flagged  exact duplicate of ...  2
     1  rejected              empty file  1
     """
+    require_columns(report, ["status", "reason"], "report", hint="pass the ingest report")
     if report.empty:
         return pd.DataFrame({"status": pd.Series(dtype=str), "reason": pd.Series(dtype=str), "n": pd.Series(dtype="int64")})
-    kind = (report["reason"].astype(str).str.replace(r"\s*[(:].*$", "", regex=True)
-            .str.replace(r"\b\d{4}-\d\d-\d\d\b", "YYYY-MM-DD", regex=True)
-            .str.replace(r"\b(of|from) [0-9a-f]{8,}(-\d+)?\b.*$", r"\1 ...", regex=True).str.strip())
+    kind = report["reason"].astype(str)
+    for pattern, repl in _REASON_KIND:
+        kind = kind.str.replace(pattern, repl, regex=True)
+    kind = kind.str.strip()
     out = report.assign(reason=kind).groupby(["status", "reason"]).size().rename("n").reset_index()
     return out.sort_values(["status", "n", "reason"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
@@ -196,6 +238,7 @@ def article_listing(articles: pd.DataFrame) -> pd.DataFrame:
     """
     cols = ["doc_id", "published", "outlet", "title", "n_words", "authors", "source_format", "source_path",
             "source_record"]
+    require_columns(articles, cols, "articles")
     out = articles[cols].copy()
     out["authors"] = out["authors"].map(lambda v: "; ".join(v) if isinstance(v, (list, tuple)) else (v or ""))
     return out.sort_values(["published", "doc_id"], na_position="last", kind="stable").reset_index(drop=True)

@@ -5,7 +5,11 @@ kernel starts in ``notebooks/``), from papermill on the command line (started an
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
+
+#: Permission bits of every output file before the umask: readable by all (tables like figures and HTML).
+FILE_MODE = 0o644
 
 
 def project_root(start: str | os.PathLike | None = None) -> Path:
@@ -65,3 +69,33 @@ def resolve_output(path: str | os.PathLike) -> str:
 def notebook_paths(corpus: str, output_dir: str) -> tuple[str, str]:
     """``(resolve_input(corpus), resolve_output(output_dir))``: the first call of every report notebook."""
     return resolve_input(corpus), resolve_output(output_dir)
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int = FILE_MODE) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A reader (or a batch killed mid-write) sees the old file or the new one, never half of one.
+    The file gets ``mode`` minus the umask, like any file ``open()`` creates (``mkstemp`` alone
+    would leave it readable by its owner only).
+
+    >>> import tempfile, pathlib
+    >>> p = write_atomic(pathlib.Path(tempfile.mkdtemp()) / "a.txt", b"hi")
+    >>> p.read_bytes(), oct(p.stat().st_mode & 0o644)
+    (b'hi', '0o644')
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, mode & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path

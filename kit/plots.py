@@ -23,6 +23,7 @@ give identical files.
 """
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -31,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from kit.errors import KitError
+from kit.paths import write_atomic
 from kit.schema import group_labels
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order groups receive them.
@@ -262,8 +264,9 @@ def save_figure(fig, output_dir: str | os.PathLike, name: str, *, formats: Seque
     with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path", "pdf.fonttype": 42}):
         for fmt in formats:
             path = folder / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt], facecolor="white")
-            paths[fmt] = path
+            buf = io.BytesIO()  # written whole, then renamed into place (kit.paths.write_atomic)
+            fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata[fmt], facecolor="white")
+            paths[fmt] = write_atomic(path, buf.getvalue())
     import matplotlib.pyplot as plt
 
     plt.close(fig)  # shown once, through the returned SavedFigure, not again by the inline backend

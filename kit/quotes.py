@@ -40,7 +40,6 @@ import bisect
 import numbers
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
@@ -2014,105 +2013,26 @@ def _as_paragraphs(paragraphs: Any, articles: pd.DataFrame | None) -> pd.DataFra
 
 
 def read_actors(actors: Any) -> pd.DataFrame:
-    """Read an actor list: a DataFrame, or a YAML / CSV / TSV / JSON file.
-
-    Every form is checked like the YAML actor files of :mod:`kit.actors`: the columns (or keys) are
-    those of :data:`kit.actors.ACTOR_COLUMNS` (``name``, ``aliases``, ``role``, ``organisation``,
-    ``side``, ``type``) and nothing else, ``type`` is one of :data:`kit.actors.ACTOR_TYPES`, and
-    names and aliases are unique. YAML files are read by :func:`kit.actors.load_actors`; CSV/TSV
-    and JSON files (a list of actors, or an object with an ``actors`` list) by
-    :func:`kit.actors.actors_from_records`, where CSV ``aliases`` are separated by ``;``. A
-    DataFrame may leave out ``type`` (the speaker type then comes from the article).
-
-    Returns
-    -------
-    DataFrame with columns name, aliases (list), role, organisation, side, type (missing texts
-    are None).
-
-    Examples
-    --------
-    >>> df = read_actors(pd.DataFrame({"name": ["Ana Ribeiro"], "side": ["Brazil"]}))
-    >>> df.loc[0, "side"], df.loc[0, "aliases"]
-    ('Brazil', [])
-    >>> read_actors(pd.DataFrame({"name": ["Ana Ribeiro"], "typ": ["official"]}))
-    Traceback (most recent call last):
-    ...
-    kit.errors.KitError: actor table has unknown column(s) ['typ']; valid columns: name, aliases, role, organisation, side, type
+    """Deprecated: use :func:`kit.actors.load_actors`, the one actor loader (YAML, CSV/TSV, JSON,
+    DataFrame, list of records or a bundled name; same checks and missing-value rule for all).
+    None gives an empty actor table.
     """
-    from kit.actors import ACTOR_COLUMNS, ACTOR_TYPES, BUNDLED_ACTORS, actors_from_records, load_actors
+    from kit.actors import ACTOR_COLUMNS, load_actors
+    from kit.deprecation import warn_renamed
 
-    cols = list(ACTOR_COLUMNS)
+    warn_renamed("kit.quotes.read_actors()", "kit.actors.load_actors()")
     if actors is None:
-        return pd.DataFrame(columns=cols)
-    if isinstance(actors, str) and actors in BUNDLED_ACTORS:
-        df = load_actors(actors)
-    elif isinstance(actors, pd.DataFrame):
-        df = actors.copy()
-        bad = [c for c in df.columns if c not in cols]
-        if bad:
-            raise KitError(f"actor table has unknown column(s) {bad}; valid columns: {', '.join(cols)}")
-        if "name" not in df.columns:
-            raise KitError(f"actor table needs a 'name' column; has {list(df.columns)}")
-        if "type" in df.columns:
-            wrong = sorted({str(v) for v in df["type"] if _nz(v) is not None and str(v).strip() and v not in ACTOR_TYPES})
-            if wrong:
-                raise KitError(f"actor table has unknown type(s) {wrong}; choose one of {', '.join(ACTOR_TYPES)}")
-    else:
-        path = Path(actors)
-        suffix = path.suffix.lower()
-        if suffix in (".yml", ".yaml"):
-            df = load_actors(str(path))
-        elif suffix in (".json", ".csv", ".tsv"):
-            if not path.exists():
-                raise KitError(f"actor file not found: {path}")
-            if suffix == ".json":
-                import json
-
-                try:
-                    data = json.loads(path.read_text(encoding="utf-8-sig"))
-                except json.JSONDecodeError as e:
-                    raise KitError(f"{path}: not valid JSON: {e}") from None
-                if isinstance(data, dict):
-                    if set(data) != {"actors"}:
-                        raise KitError(f"{path}: a JSON actor file is a list of actors or an object with only the "
-                                       f"key 'actors'; found keys {sorted(data)}")
-                    data = data["actors"]
-                if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-                    raise KitError(f"{path}: expected a list of actors (objects with {', '.join(cols)})")
-                records = [{k: v for k, v in r.items() if v is not None} for r in data]
-            else:
-                table = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
-                bad = [c for c in table.columns if c not in cols]
-                if bad:
-                    raise KitError(f"{path}: unknown column(s) {bad}; valid columns: {', '.join(cols)}")
-                records = []
-                for rec in table.to_dict("records"):
-                    rec = {k: v for k, v in rec.items() if isinstance(v, str) and v.strip()}
-                    if "aliases" in rec:
-                        rec["aliases"] = [a.strip() for a in rec["aliases"].split(";") if a.strip()]
-                    records.append(rec)
-            try:
-                df = actors_from_records(records)
-            except KitError as e:
-                raise KitError(f"{path}: {e}") from None
-        else:
-            raise KitError(f"{path}: actor files are .yml, .yaml, .json, .csv or .tsv")
-    for c in cols:
-        if c not in df.columns:
-            df[c] = None
-    for c in ("role", "organisation", "side", "type"):
-        df[c] = [None if _nz(v) is None or (isinstance(v, str) and not v.strip()) else v for v in df[c]]
-    df["aliases"] = [
-        [a.strip() for a in v.split(";")] if isinstance(v, str) else (list(v) if isinstance(v, (list, tuple)) else [])
-        for v in df["aliases"]]
-    return df[cols].reset_index(drop=True)
+        return pd.DataFrame(columns=list(ACTOR_COLUMNS))
+    return load_actors(actors)
 
 
 def _run(paragraphs, articles, actors):
     paras = _as_paragraphs(paragraphs, articles)
     if "role" in paras.columns:
         paras = paras[paras["role"] == "body"]
-    actor_df = read_actors(actors) if actors is not None else None
+    from kit.actors import load_actors
+
+    actor_df = load_actors(actors) if actors is not None else None
     side_of: dict[str, str] = {}
     lookup: dict[str, dict] = {}
     if actor_df is not None and len(actor_df):

@@ -326,7 +326,8 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
     Returns the :func:`score_quotes` table (and, with ``details=True``, the
     :func:`match_quotes` table too).
     """
-    from kit.quotes import _norm_key, extract_quotes, read_actors
+    from kit.actors import load_actors as read_actors
+    from kit.quotes import _norm_key, extract_quotes
 
     paras, gold, _ = load_gold(paths)
     pred = extract_quotes(paras, actors=actors)

@@ -23,7 +23,7 @@ import html
 import json
 import os
 import re
-import tempfile
+import tempfile  # noqa: F401 - the doctests use it
 from pathlib import Path
 
 import numpy as np
@@ -154,15 +154,9 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from kit.paths import write_atomic
+
+    write_atomic(path, data)  # readable by all, like the figures and HTML (0644 less the umask)
 
 
 _BREAKS = re.compile(r"""

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from kit.errors import KitError
+from kit.errors import KitValueError
+from kit.validate import check_int, check_number
 
 __all__ = ["bootstrap_ci", "check_bootstrap_args", "wilson_ci"]
 
@@ -46,14 +47,11 @@ def check_bootstrap_args(n_boot, seed, ci) -> None:
     >>> check_bootstrap_args(-1, 0, 0.95)
     Traceback (most recent call last):
     ...
-    kit.errors.KitError: n_boot must be a non-negative integer (0 turns intervals off), got -1
+    kit.errors.KitValueError: n_boot must be a non-negative integer (0 turns intervals off), got -1
     """
-    if not isinstance(n_boot, (int, np.integer)) or isinstance(n_boot, bool) or n_boot < 0:
-        raise KitError(f"n_boot must be a non-negative integer (0 turns intervals off), got {n_boot!r}")
-    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
-        raise KitError(f"seed must be a non-negative integer, got {seed!r}")
-    if not isinstance(ci, (float, int)) or isinstance(ci, bool) or not 0 < ci < 1:
-        raise KitError(f"ci must be a number between 0 and 1 (e.g. 0.95), got {ci!r}")
+    check_int(n_boot, "n_boot", min=0, note="0 turns intervals off")
+    check_int(seed, "seed", min=0)
+    check_number(ci, "ci", min=0, max=1, exclusive=True, note="e.g. 0.95")
 
 
 def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: float = 0.95):
@@ -96,11 +94,11 @@ def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: fl
     if one_d:
         x = x[:, None]
     if x.ndim != 2:
-        raise KitError(f"sums must be 1-d or 2-d, got shape {x.shape}")
+        raise KitValueError(f"sums must be 1-d or 2-d, got shape {x.shape}")
     n, k = x.shape
     w = np.ones(n) if counts is None else np.asarray(counts, dtype=float)
     if w.shape != (n,):
-        raise KitError(f"counts must have one value per unit ({n}), got shape {w.shape}")
+        raise KitValueError(f"counts must have one value per unit ({n}), got shape {w.shape}")
     nan = np.full(k, np.nan)
     if n < 2 or n_boot == 0:
         return (float("nan"), float("nan")) if one_d else (nan, nan.copy())
@@ -162,11 +160,11 @@ def wilson_ci(successes, n, *, ci: float = 0.95):
     from statistics import NormalDist
 
     if not isinstance(ci, (float, int)) or isinstance(ci, bool) or not 0 < ci < 1:
-        raise KitError(f"ci must be a number between 0 and 1 (e.g. 0.95), got {ci!r}")
+        raise KitValueError(f"ci must be a number between 0 and 1 (e.g. 0.95), got {ci!r}")
     k = np.asarray(successes, dtype=float)
     m = np.asarray(n, dtype=float)
     if np.any(m < 0) or np.any(k < 0) or np.any(k > m):
-        raise KitError(f"wilson_ci needs 0 <= successes <= n, got successes={successes!r}, n={n!r}")
+        raise KitValueError(f"wilson_ci needs 0 <= successes <= n, got successes={successes!r}, n={n!r}")
     z = NormalDist().inv_cdf(1 - (1 - ci) / 2)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = k / m

@@ -11,8 +11,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
 #: Columns of the ``articles`` table, in order, with their meaning.
 ARTICLE_COLUMNS: dict[str, str] = {
     "doc_id": "stable id derived from the outlet, title, date and body text the source gives (same on every run)",
@@ -31,7 +29,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "headings": "list of subheads inside the body",
     "related": "list of cross-linked headlines ('Read More: ...')",
     "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
-    "n_words": "number of whitespace-separated words in text",
+    "n_words": "number of words in text: its tokens under the kit's rules, as kit.text.count_words counts them",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
@@ -127,6 +125,8 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     >>> a == make_doc_id("Wire", "Talks resume", "2023-06-19", "Body text.")
     False
     """
+    import pandas as pd
+
     pub = ""
     if published is not None and not (not isinstance(published, str) and pd.isna(published)):
         ts = pd.Timestamp(published)
@@ -135,14 +135,14 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-#: The label of a missing group value in every grouped table and figure.
-UNKNOWN_GROUP = "(unknown)"
+# The group helpers live in kit.groups; these names stay for the modules that import them from here
+# (looked up on first use, so importing the schema does not load pandas).
+_FROM_GROUPS = {"group_labels": "group_labels", "UNKNOWN_GROUP": "UNKNOWN"}
 
 
-def group_labels(values: pd.Series) -> pd.Series:
-    """Group values as text, a missing value labelled :data:`UNKNOWN_GROUP` (never dropped).
+def __getattr__(name: str):
+    if name in _FROM_GROUPS:
+        from kit import groups
 
-    >>> group_labels(pd.Series(["Wire", None, 3])).tolist()
-    ['Wire', '(unknown)', '3']
-    """
-    return values.astype("object").where(values.notna(), UNKNOWN_GROUP).astype(str)
+        return getattr(groups, _FROM_GROUPS[name])
+    raise AttributeError(f"module 'kit.schema' has no attribute {name!r}")

@@ -28,15 +28,21 @@ import os
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
+from kit.errors import KitError, KitValueError
+from kit.groups import group_name, group_series
 from kit.resample import bootstrap_ci, check_bootstrap_args
 from kit.text import sentences as split_sentences
+from kit.validate import check_int, require_columns
 
 __all__ = ["lexicon_source", "sentence_tone", "article_tone", "tone_by_group", "actor_tone",
            "POSITIVE_CUTOFF", "NEGATIVE_CUTOFF"]
 
-#: VADER's usual cut-offs on the compound score.
-POSITIVE_CUTOFF, NEGATIVE_CUTOFF = 0.05, -0.05
+#: VADER's usual cut-off on the compound score: a sentence at or above it is positive.
+POSITIVE_CUTOFF = 0.05
+#: VADER's usual cut-off on the compound score: a sentence at or below it is negative.
+NEGATIVE_CUTOFF = -0.05
+#: The file of VADER's lexicon inside the ``vaderSentiment`` package (used when NLTK's is not installed).
+VADERSENTIMENT_LEXICON = "vader_lexicon.txt"
 
 
 def _vadersentiment_lexicon() -> str | None:
@@ -44,7 +50,7 @@ def _vadersentiment_lexicon() -> str | None:
         import vaderSentiment
     except ImportError:
         return None
-    path = os.path.join(os.path.dirname(vaderSentiment.__file__), "vader_lexicon.txt")
+    path = os.path.join(os.path.dirname(vaderSentiment.__file__), VADERSENTIMENT_LEXICON)
     return path if os.path.isfile(path) else None
 
 
@@ -108,9 +114,7 @@ def sentence_tone(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = No
     [True, False]
     """
     sents = split_sentences(articles, text_col=text_col, id_col=id_col) if sentences is None else sentences
-    need = [c for c in ("doc_id", "sent_no", "text") if c not in sents.columns]
-    if need:
-        raise KitError(f"sentences has no column(s) {need}; pass the output of kit.text.sentences")
+    require_columns(sents, ("doc_id", "sent_no", "text"), "sentences", hint="pass the output of kit.text.sentences")
     sia, _ = _analyzer()
     scores = [sia.polarity_scores(s) for s in sents["text"].tolist()]
     out = sents.reset_index(drop=True).copy()
@@ -135,9 +139,7 @@ def article_tone(sent_tone: pd.DataFrame) -> pd.DataFrame:
     >>> article_tone(st).values.tolist()
     [['a', 2, 0.1, 0.5, 0.5, -0.3, 0.5], ['b', 1, 0.0, 0.0, 0.0, 0.0, 0.0]]
     """
-    need = [c for c in ("doc_id", "compound") if c not in sent_tone.columns]
-    if need:
-        raise KitError(f"sent_tone has no column(s) {need}; pass the output of sentence_tone")
+    require_columns(sent_tone, ("doc_id", "compound"), "sent_tone", hint="pass the output of sentence_tone")
     g = sent_tone.assign(_p=sent_tone["compound"] >= POSITIVE_CUTOFF,
                          _n=sent_tone["compound"] <= NEGATIVE_CUTOFF).groupby("doc_id", sort=False)
     out = pd.DataFrame({
@@ -162,8 +164,8 @@ def tone_by_group(art_tone: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     ----------
     art_tone : output of :func:`article_tone`
     articles : the articles table (for the groups)
-    group_by : column of ``articles``, a period (``month``, ...; see
-        :func:`kit.dictionaries.group_column`), or None for one group ``all``
+    group_by : column of ``articles``, a period (``day``, ``week``, ``month``, ``quarter``,
+        ``year``), or None for one group ``all`` (see :mod:`kit.groups`)
     n_boot, seed, ci : bootstrap settings (see :mod:`kit.resample`)
 
     id_col : id column of ``articles``
@@ -187,13 +189,10 @@ def tone_by_group(art_tone: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     >>> tone_by_group(at, arts, n_boot=0)[["outlet", "n_articles", "n_with_tone", "mean_compound"]].round(3).values.tolist()
     [['X', 2, 2, 0.3], ['Y', 2, 1, -0.1]]
     """
-    from kit.dictionaries import group_series
-
     check_bootstrap_args(n_boot, seed, ci)
-    need = [c for c in ("doc_id", "n_sentences", "mean_compound", "share_positive", "share_negative") if c not in art_tone.columns]
-    if need:
-        raise KitError(f"art_tone has no column(s) {need}; pass the output of article_tone")
-    name = group_by if group_by is not None else "group"
+    require_columns(art_tone, ("doc_id", "n_sentences", "mean_compound", "share_positive", "share_negative"),
+                    "art_tone", hint="pass the output of article_tone")
+    name = group_name(group_by)
     groups = group_series(articles, group_by, id_col=id_col)
     toned = art_tone[art_tone["n_sentences"] > 0].set_index("doc_id")
     rows = []
@@ -228,7 +227,8 @@ def actor_tone(sent_tone: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
     sent_tone : output of :func:`sentence_tone`
     mentions : output of :func:`kit.actors.actor_mentions` (only mentions in the text count)
     articles : the articles table, needed when ``group_by`` is given
-    group_by : column of ``articles``, a period, or None (all articles together)
+    group_by : column of ``articles``, a period (``day`` ... ``year``), or None (all articles
+        together; see :mod:`kit.groups`)
     min_sentences : leave out actors (per group) with fewer sentences than this
     n_boot, seed, ci : bootstrap settings; articles are resampled with all their sentences that
         mention the actor (``sum(compound) / n_sentences`` over the resampled articles)
@@ -247,14 +247,11 @@ def actor_tone(sent_tone: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
     >>> actor_tone(st, m, n_boot=0)[["actor", "n_sentences", "n_articles", "mean_compound"]].round(3).values.tolist()
     [['X', 2, 2, 0.35]]
     """
-    from kit.dictionaries import group_series
-
     check_bootstrap_args(n_boot, seed, ci)
-    for df, cols, what in ((sent_tone, ("doc_id", "sent_no", "compound"), "sent_tone"),
-                           (mentions, ("doc_id", "actor", "where", "sent_no"), "mentions")):
-        need = [c for c in cols if c not in df.columns]
-        if need:
-            raise KitError(f"{what} has no column(s) {need}")
+    min_sentences = check_int(min_sentences, "min_sentences", min=1)
+    require_columns(sent_tone, ("doc_id", "sent_no", "compound"), "sent_tone", hint="pass the output of sentence_tone")
+    require_columns(mentions, ("doc_id", "actor", "where", "sent_no"), "mentions",
+                    hint="pass the output of kit.actors.actor_mentions")
     m = mentions[mentions["where"] == "text"][["doc_id", "actor", "sent_no"]].drop_duplicates()
     st = sent_tone[["doc_id", "sent_no", "compound"]]
     m = m.astype({"doc_id": "object", "sent_no": "int64"})
@@ -264,7 +261,7 @@ def actor_tone(sent_tone: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Dat
     name = None
     if group_by is not None:
         if articles is None:
-            raise KitError("actor_tone needs the articles table to group by " + repr(group_by))
+            raise KitValueError("actor_tone needs the articles table to group by " + repr(group_by))
         name = group_by
         groups = group_series(articles, group_by, id_col=id_col)
         j = j.assign(**{name: groups.reindex(j["doc_id"]).to_numpy()})

@@ -133,7 +133,7 @@ def test_uncovered_names_on_the_sample_finds_no_cast_member():
     import kit
 
     corpus = kit.load_corpus(Path(__file__).parents[1] / "data" / "sample")
-    u = uncovered_names(corpus.articles, load_actors(), top=None)
+    u = uncovered_names(corpus.articles, load_actors(), n=None)
     covered = {n for name in CAST for n in name.split()}
     assert not (set(u["name"]) & set(CAST))
     assert not any(name in covered for name in u["name"])
@@ -147,3 +147,71 @@ def test_summary_missing_id_column_is_a_kit_error_listing_the_columns():
     assert len(actor_summary(sal, arts, id_col="id")) > 0
     with pytest.raises(KitError, match="salience has no column"):
         actor_summary(sal.drop(columns=["mentions"]), ARTS.assign(outlet="A"))
+
+
+# ----------------------------------------------------------------------------- one loader
+
+
+def test_one_loader_reads_every_form_the_same(tmp_path):
+    """YAML, CSV, TSV, JSON, a DataFrame and a list of records give the same table."""
+    import json
+
+    yml = tmp_path / "a.yml"
+    yml.write_text("actors:\n  - name: Zhou Hanlin\n    aliases: [Zhou, Minister Zhou]\n    side: China\n"
+                   "    type: official\n  - name: Dana Fry\n    role: ''\n    type: expert\n", encoding="utf-8")
+    csv = tmp_path / "a.csv"
+    csv.write_text("name,aliases,role,side,type\nZhou Hanlin,Zhou; Minister Zhou,,China,official\n"
+                   "Dana Fry,,,,expert\n", encoding="utf-8")
+    tsv = tmp_path / "a.tsv"
+    tsv.write_text(csv.read_text().replace(",", "\t"), encoding="utf-8")
+    js = tmp_path / "a.json"
+    records = [{"name": "Zhou Hanlin", "aliases": ["Zhou", "Minister Zhou"], "side": "China", "type": "official"},
+               {"name": "Dana Fry", "role": None, "type": "expert"}]
+    js.write_text(json.dumps({"actors": records}), encoding="utf-8")
+    frame = pd.DataFrame({"name": ["Zhou Hanlin", "Dana Fry"], "aliases": [["Zhou", "Minister Zhou"], None],
+                          "side": ["China", float("nan")], "type": ["official", "expert"]})
+    want = load_actors(yml)
+    assert want.to_dict("records") == [
+        {"name": "Zhou Hanlin", "aliases": ["Zhou", "Minister Zhou"], "role": None, "organisation": None,
+         "side": "China", "type": "official"},
+        {"name": "Dana Fry", "aliases": [], "role": None, "organisation": None, "side": None, "type": "expert"}]
+    for other in (csv, str(tsv), js, frame, records):
+        pd.testing.assert_frame_equal(load_actors(other), want)
+
+
+def test_one_loader_same_checks_with_file_and_record(tmp_path):
+    csv = tmp_path / "dup.csv"
+    csv.write_text("name,aliases,type\nZhou Hanlin,Zhou,official\nZhou Min,Zhou,expert\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"dup.csv, line 3: alias 'Zhou' of 'Zhou Min' is also a name or alias of "
+                                         r"'Zhou Hanlin'"):
+        load_actors(csv)
+    with pytest.raises(ValueError, match=r"actor table, row 2: alias 'Zhou'"):
+        load_actors(pd.DataFrame({"name": ["Zhou Hanlin", "Zhou Min"], "aliases": ["Zhou", "Zhou"]}))
+    with pytest.raises(ValueError, match=r"actor records, actor 1: actor 'Ann' has no type"):
+        load_actors([{"name": "Ann"}])
+    with pytest.raises(ValueError, match=r"actor files are .yml, .yaml, .csv, .tsv, .json"):
+        load_actors(tmp_path / "a.txt")
+    with pytest.raises(FileNotFoundError, match="bundled actor files: us_china_2023"):
+        load_actors("us_china_2024")
+    with pytest.raises(TypeError):
+        load_actors(42)
+
+
+def test_bundled_actors_by_name_and_paths_as_given(tmp_path, monkeypatch):
+    pd.testing.assert_frame_equal(load_actors("us_china_2023"), load_actors())
+    f = tmp_path / "mine.yml"
+    f.write_text("actors:\n  - name: Ann Lee\n    type: expert\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_actors("mine.yml")["name"].tolist() == ["Ann Lee"]  # relative: from the current folder
+    monkeypatch.chdir(tmp_path.parent)
+    with pytest.raises(FileNotFoundError):
+        load_actors("mine.yml")  # no search of a project folder
+
+
+def test_alias_table_carries_the_matching_key():
+    from kit.actors import alias_key
+
+    t = alias_table(ACTS).set_index("alias")
+    assert t.loc["Whitcombe", "key"] == ("Whitcombe",) == alias_key("Whitcombe’s")
+    assert t.loc["the Pentagon", "key"] == ("the", "Pentagon")
+    assert alias_key("U.S. Navy") == alias_key("US Navy") == ("US", "Navy")

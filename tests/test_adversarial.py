@@ -16,6 +16,8 @@ from kit.schema import Article
 sys.path.insert(0, "benchmarks")
 import adversarial  # noqa: E402  (the benchmark's shapes: one definition for tests and benchmark)
 
+pytestmark = pytest.mark.slow
+
 
 def _trailer_article(trailer: str, outlet: str | None) -> Article:
     return Article(title="Talks", outlet=outlet, paragraphs=[("body", "The minister met the delegation."),

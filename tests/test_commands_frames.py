@@ -32,9 +32,9 @@ def test_frames_json_with_a_dictionary_file(capsys):
 
 
 def test_frames_negation_options(capsys):
-    _, out, _ = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "mini.yml", "--include-negated")
+    _, out, _ = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "mini.yml", "--include-negated", "--json")
     assert {r["frame"]: r["hits"] for r in json.loads(out)} == {"cooperation": 4, "conflict": 3}
-    _, out, _ = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "mini.lc3", "--negation-window", "0")
+    _, out, _ = run(capsys, "frames", FIX / "article.txt", "--dictionary", FIX / "mini.lc3", "--negation-window", "0", "--json")
     assert {r["frame"]: r["hits"] for r in json.loads(out)} == {"cooperation": 4, "conflict": 3}
 
 

@@ -6,19 +6,16 @@ import pandas as pd
 import pytest
 
 import kit.resample
-from kit.dictionaries import (
+from kit.errors import KitError
+from kit.frames import (
     BUNDLED_DICTIONARIES,
-    bundled_dictionary,
     dictionary_hits,
     frame_evidence,
     frame_prevalence,
     frame_scores,
-    group_column,
     load_dictionary,
-    make_dictionary,
-    read_dictionary,
 )
-from kit.errors import KitError
+from kit.groups import group_column
 from kit.resample import bootstrap_ci
 
 FIX = Path(__file__).parent / "fixtures" / "frames"
@@ -115,7 +112,7 @@ def test_custom_negators():
 
 @pytest.mark.parametrize("name", ["mini.yml", "mini.dic", "mini.lc3", "mini.lcd"])
 def test_each_format_reads_the_same_dictionary_and_gives_the_same_hits(name):
-    d = read_dictionary(FIX / name)
+    d = load_dictionary(FIX / name)
     assert d.categories == ["cooperation", "conflict"]
     assert sorted(d.entries["pattern"]) == sorted(["agree*", "stabilise ties", "people-to-people", "clash*", "trade war", "US"])
     h = dictionary_hits(ARTS, d)
@@ -126,7 +123,7 @@ def test_each_format_reads_the_same_dictionary_and_gives_the_same_hits(name):
 
 
 def test_yaml_keeps_descriptions_and_lines():
-    d = read_dictionary(FIX / "mini.yml")
+    d = load_dictionary(FIX / "mini.yml")
     assert d.name == "mini" and d.descriptions["cooperation"] == "working together"
     assert d.entries.set_index("pattern").loc["agree*", "line"] == 8
 
@@ -143,7 +140,7 @@ def test_yaml_keeps_descriptions_and_lines():
 ])
 def test_bad_files_fail_with_file_and_line(name, line, words):
     with pytest.raises(KitError) as e:
-        read_dictionary(FIX / name)
+        load_dictionary(FIX / name)
     msg = str(e.value)
     assert name in msg and f"line {line}:" in msg and words in msg
 
@@ -152,24 +149,24 @@ def test_unknown_extension_and_format_are_refused_with_the_choices(tmp_path):
     p = tmp_path / "d.txt"
     p.write_text("+a\nb\n")
     with pytest.raises(KitError, match=r"\.dic"):
-        read_dictionary(p)
-    assert read_dictionary(p, format="lexicoder").categories == ["a"]
+        load_dictionary(p)
+    assert load_dictionary(p, format="lexicoder").categories == ["a"]
     with pytest.raises(KitError, match="yaml, liwc, lexicoder"):
-        read_dictionary(p, format="wordstat")
+        load_dictionary(p, format="wordstat")
 
 
 def test_liwc_entries_with_spaces_and_several_categories(tmp_path):
     p = tmp_path / "x.dic"
     p.write_text("%\n01 a\n02 b\n%\nkind of 01\nboth\t1\t2\n")
-    d = read_dictionary(p)
+    d = load_dictionary(p)
     assert d.entries[["frame", "pattern"]].values.tolist() == [["a", "kind of"], ["a", "both"], ["b", "both"]]
 
 
 def test_make_dictionary_refuses_bad_entries():
     with pytest.raises(KitError, match="only '\\*'"):
-        make_dictionary({"a": ["*"]})
+        load_dictionary({"a": ["*"]})
     with pytest.raises(KitError, match="bad category name"):
-        make_dictionary({"a b": ["x"]})
+        load_dictionary({"a b": ["x"]})
 
 
 # ----------------------------------------------------------------------------- scores
@@ -192,7 +189,7 @@ def test_frame_scores_zero_rows_and_threshold():
 
 
 def test_frame_scores_reuses_given_hits():
-    d = read_dictionary(FIX / "mini.yml")
+    d = load_dictionary(FIX / "mini.yml")
     h = dictionary_hits(ARTS, d)
     pd.testing.assert_frame_equal(frame_scores(ARTS, d, hits=h), frame_scores(ARTS, d))
 
@@ -328,7 +325,7 @@ GOLD_LABELS = {"conflict", "cooperation", "security", "economic", "responsibilit
 
 @pytest.mark.parametrize("name", list(BUNDLED_DICTIONARIES))
 def test_bundled_dictionaries_load_and_have_a_data_card(name):
-    d = bundled_dictionary(name)
+    d = load_dictionary(name)
     assert set(d.categories) <= GOLD_LABELS
     assert all(d.descriptions[c] for c in d.categories)
     assert d.entries.groupby("frame").size().min() >= 10
@@ -340,12 +337,12 @@ def test_bundled_dictionaries_load_and_have_a_data_card(name):
 
 
 def test_bundled_dictionaries_together_cover_every_gold_label():
-    cats = {c for n in BUNDLED_DICTIONARIES for c in bundled_dictionary(n).categories}
+    cats = {c for n in BUNDLED_DICTIONARIES for c in load_dictionary(n).categories}
     assert cats == GOLD_LABELS
 
 
 def test_generic_frames_are_the_five_of_semetko_and_valkenburg():
-    assert bundled_dictionary("generic_frames").categories == [
+    assert load_dictionary("generic_frames").categories == [
         "conflict", "responsibility", "economic", "human_interest", "morality"]
 
 
@@ -365,7 +362,7 @@ def test_data_card_figures_are_what_a_rerun_measures(name):
 
     from kit.frames_eval import evaluate_dictionary
 
-    d = bundled_dictionary(name)
+    d = load_dictionary(name)
     card = Path(d.source).with_suffix(".md").read_text()
     res = evaluate_dictionary(name, "tests/eval/gold", files=SAMPLE_GOLD, min_hits=2)
     assert len(res["matched"]) == 44 and res["unmatched"].empty
@@ -379,13 +376,15 @@ def test_data_card_figures_are_what_a_rerun_measures(name):
 
 # ----------------------------------------------------------------------------- properties
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402 (imported where the property tests start)
+from hypothesis import strategies as st
 
 _VOCAB = ["talks", "Talks", "trade", "war", "China's", "U.S.", "US", "us", "stability", "stable", "the", "and", ","]
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=30))
+@pytest.mark.slow
 def test_single_word_counts_equal_plain_term_counts(words):
     from kit.text import tokenize
 
@@ -399,6 +398,7 @@ def test_single_word_counts_equal_plain_term_counts(words):
 
 @settings(max_examples=30, deadline=None)
 @given(st.permutations(["Talks resumed.", "No talks today.", "Trade war talks.", "", "talks talks talks"]))
+@pytest.mark.slow
 def test_row_order_does_not_change_scores(texts):
     base = ["Talks resumed.", "No talks today.", "Trade war talks.", "", "talks talks talks"]
     ids = {t: f"id{base.index(t)}" for t in base}
@@ -440,7 +440,7 @@ def test_all_capital_lexicoder_and_liwc_files_are_read_in_lower_case(tmp_path):
     dic = tmp_path / "caps.dic"
     dic.write_text("%\n1\tnegative\n2\tpositive\n%\nABANDON*\t1\nNOT GOOD\t1\nWORTHLESS\t1\nGOOD\t2\n")
     for path in (lc3, dic):
-        d = read_dictionary(path)
+        d = load_dictionary(path)
         assert sorted(d.entries["pattern"]) == ["abandon*", "good", "not good", "worthless"]
         h = dictionary_hits(arts(text), d)
         got = h[["frame", "match", "negated"]].values.tolist()
@@ -449,7 +449,7 @@ def test_all_capital_lexicoder_and_liwc_files_are_read_in_lower_case(tmp_path):
 
 
 def test_mixed_case_lexicoder_file_keeps_its_case():
-    d = read_dictionary(FIX / "mini.lc3")  # lower-case entries plus the acronym US
+    d = load_dictionary(FIX / "mini.lc3")  # lower-case entries plus the acronym US
     assert "US" in d.entries["pattern"].tolist()
     assert dictionary_hits(arts("They told us about the US."), d)["match"].tolist() == ["US"]
 
@@ -457,27 +457,37 @@ def test_mixed_case_lexicoder_file_keeps_its_case():
 SPLIT = pd.DataFrame({"doc_id": ["a"], "text": ["Officials held long-term talks about a win-win deal, and agreed to more talks."]})
 
 
-def test_evidence_reuses_the_tokenizer_options_of_the_hits():
+def test_evidence_takes_the_tokenizer_options_of_the_hits_explicitly():
+    from kit.text import TokenOptions
+
     h = dictionary_hits(SPLIT, {"coop": ["talks", "win"]}, split_hyphens=True)
-    assert h.attrs["kit_token_options"] == {"split_hyphens": True, "merge_us": True}
-    ev = frame_evidence(h, SPLIT, window=2)
+    assert not h.attrs  # no side channel: the options are passed where they are needed
+    ev = frame_evidence(h, SPLIT, window=2, split_hyphens=True)
     # tokens with split hyphens: Officials held long term talks about a win win deal and agreed to more talks
     assert ev[["keyword", "left", "right"]].values.tolist() == [
         ["talks", "long-term", "about a"], ["win", "about a", "-win deal"], ["win", "a win-", "deal, and"],
         ["talks", "to more", ""]]
-    with pytest.raises(KitError, match="split_hyphens=True"):
+    same = frame_evidence(h, SPLIT, window=2, tokens=TokenOptions(split_hyphens=True))
+    pd.testing.assert_frame_equal(ev, same)
+    with pytest.raises(KitError, match="does not line up"):
         frame_evidence(h, SPLIT, split_hyphens=False)
+    with pytest.raises(ValueError, match="give the option in one place"):
+        frame_evidence(h, SPLIT, tokens=TokenOptions(split_hyphens=True), split_hyphens=False)
 
 
-def test_frame_scores_counts_tokens_with_the_options_of_the_hits():
-    h = dictionary_hits(SPLIT, {"coop": ["talks", "win"]}, split_hyphens=True)
-    sc = frame_scores(SPLIT, {"coop": ["talks", "win"]}, hits=h, min_hits=1)
+def test_frame_scores_counts_tokens_with_the_options_given():
+    from kit.text import TokenOptions
+
+    h = dictionary_hits(SPLIT, {"coop": ["talks", "win"]}, tokens=TokenOptions(split_hyphens=True))
+    sc = frame_scores(SPLIT, {"coop": ["talks", "win"]}, hits=h, min_hits=1, split_hyphens=True)
     # Officials held long term talks about a win win deal and agreed to more talks: 15 tokens once
     # long-term and win-win are split (13 without splitting); 4 hits
     assert sc[["hits", "n_tokens"]].values.tolist() == [[4, 15]]
     assert sc["per_1k"].tolist() == [pytest.approx(4000 / 15)]
-    with pytest.raises(KitError, match="split_hyphens"):
-        frame_scores(SPLIT, {"coop": ["talks", "win"]}, hits=h, split_hyphens=False, min_hits=1)
+    with pytest.raises(KitError, match="does not line up"):
+        frame_scores(SPLIT, {"coop": ["talks", "win"]}, hits=h, min_hits=1)
+    with pytest.raises(ValueError, match="split_hyphens and merge_us, not stem"):
+        frame_scores(SPLIT, {"coop": ["talks"]}, tokens=TokenOptions(stem=True))
 
 
 def test_hits_without_their_options_that_do_not_fit_the_tokens_fail_loudly():
@@ -551,7 +561,7 @@ categories:
 def test_yaml_negation_false_switches_negation_off_for_one_category(tmp_path):
     p = tmp_path / "t.yml"
     p.write_text(NEG_YAML)
-    d = read_dictionary(p)
+    d = load_dictionary(p)
     assert d.negation == {"taiwan": False} and not d.negates("taiwan") and d.negates("conflict")
     text = "Force would not resolve the Taiwan question. There was no clash."
     h = dictionary_hits(arts(text), d)
@@ -565,7 +575,7 @@ def test_yaml_negation_must_be_true_or_false(tmp_path):
     p = tmp_path / "t.yml"
     p.write_text(NEG_YAML.replace("negation: false", "negation: sometimes"))
     with pytest.raises(KitError, match=r"line 5: negation of category 'taiwan' must be true or false"):
-        read_dictionary(p)
+        load_dictionary(p)
 
 
 def test_merging_dictionaries_with_different_negation_for_one_category_fails(tmp_path):
@@ -578,7 +588,7 @@ def test_merging_dictionaries_with_different_negation_for_one_category_fails(tmp
 
 
 def test_us_china_issues_count_negated_mentions():
-    d = bundled_dictionary("us_china_issues")
+    d = load_dictionary("us_china_issues")
     assert all(not d.negates(c) for c in d.categories)
     text = "Drills would not resolve the Taiwan question, and there was no military threat to Taiwan."
     h = dictionary_hits(arts(text), d)
@@ -595,7 +605,7 @@ def test_missing_id_column_is_a_kit_error_listing_the_columns():
 
 @pytest.mark.parametrize("name", list(BUNDLED_DICTIONARIES))
 def test_data_card_wording_matches_the_layout_and_what_the_kit_prints(name):
-    card = Path(bundled_dictionary(name).source).with_suffix(".md").read_text()
+    card = Path(load_dictionary(name).source).with_suffix(".md").read_text()
     validated = card.index("## How it was validated")
     table = card.index("| micro |")
     assert table < validated and "figures below" not in card[validated:]  # the table is above (F10)

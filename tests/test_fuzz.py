@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import fuzz  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 FIXTURES = fuzz.fixtures()
 READERS = ("csv", "factiva", "html", "jsonl", "lexisnexis", "webcopy")
 

@@ -65,7 +65,8 @@ def test_one_parameters_cell_of_commented_literals(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_default_paths_point_at_the_sample_corpus_and_reports(path):
-    from kit.runner import _resolve_default, notebook_parameters
+    from kit.reports.params import notebook_parameters
+    from kit.reports.plan import resolve_default as _resolve_default
 
     params = notebook_parameters(path)
     corpus = Path(_resolve_default(params["corpus"].default, path))
@@ -98,6 +99,7 @@ def test_listed_in_the_default_batch(path):
     assert path.resolve() in listed, f"add `- notebook: notebooks/{path.name}` to reports.yml"
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_runs_with_defaults_through_papermill(path, tmp_path):
     out_dir = tmp_path / path.stem

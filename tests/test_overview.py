@@ -30,12 +30,12 @@ def test_outlet_summary_by_hand(articles):
 
 def test_outlet_summary_does_not_modify_its_input(articles):
     before = articles.copy()
-    outlet_summary(articles, group="source_format")
+    outlet_summary(articles, group_by="source_format")
     pd.testing.assert_frame_equal(articles, before)
 
 
 def test_coverage_over_time_weeks_fill_gaps(articles):
-    w = coverage_over_time(articles, freq="W")
+    w = coverage_over_time(articles, period="week")
     # 2023-02-04 is a Saturday (week of Mon 2023-01-30); 2023-02-27 a Monday; 2023-06-18 a Sunday
     weeks = sorted(w["period_start"].unique())
     assert str(weeks[0]) == "2023-01-30" and str(weeks[-1]) == "2023-06-19"
@@ -46,10 +46,36 @@ def test_coverage_over_time_weeks_fill_gaps(articles):
 
 
 def test_unknown_arguments_list_the_choices(articles):
-    with pytest.raises(kit.KitError, match=r"unknown freq 'fortnight'; choose one of D \(day\)"):
-        coverage_over_time(articles, freq="fortnight")
-    with pytest.raises(kit.KitError, match="unknown group column 'medium'; the articles table has: doc_id"):
-        outlet_summary(articles, group="medium")
+    with pytest.raises(ValueError, match=r"unknown period 'fortnight'; choose one of day \(calendar day"):
+        coverage_over_time(articles, period="fortnight")
+    with pytest.raises(kit.KitError, match="unknown group_by 'medium'; use a column of articles \\(doc_id"):
+        outlet_summary(articles, group_by="medium")
+
+
+def test_group_by_takes_the_same_vocabulary_as_frames_and_tone(articles):
+    # overview used to refuse periods; now month, quarter, ... and None work as everywhere
+    m = outlet_summary(articles, group_by="month").set_index("month")
+    assert m.loc["2023-02", "n_articles"] == 2 and m.loc["2023-06", "n_articles"] == 2
+    assert m.loc["(undated)", "n_articles"] == 1
+    q = outlet_summary(articles, group_by="quarter").set_index("quarter")
+    assert q.loc["2023Q1", "n_words"] == 400 and q.loc["2023Q2", "n_words"] == 550
+    one = outlet_summary(articles, group_by=None)
+    assert one["group"].tolist() == ["all"] and one["n_articles"].tolist() == [5]
+    c = coverage_over_time(articles, group_by=None, period="quarter")
+    assert c[["period_start", "group", "n_articles"]].astype(str).values.tolist() == [
+        ["2023-01-01", "all", "2"], ["2023-04-01", "all", "2"]]
+
+
+def test_old_overview_keywords_warn_and_still_work(articles):
+    with pytest.warns(DeprecationWarning, match=r"outlet_summary\(group_by=...\)"):
+        old = outlet_summary(articles, group="source_format")
+    pd.testing.assert_frame_equal(old, outlet_summary(articles, group_by="source_format"))
+    with pytest.warns(DeprecationWarning, match=r"coverage_over_time\(period=...\)"):
+        w = coverage_over_time(articles, group="outlet", freq="W")
+    pd.testing.assert_frame_equal(w, coverage_over_time(articles, period="week"))
+    with pytest.warns(DeprecationWarning, match="period='month'"):
+        m = coverage_over_time(articles, period="M")
+    pd.testing.assert_frame_equal(m, coverage_over_time(articles))
 
 
 def test_filter_dates_inclusive_bounds(articles):

@@ -5,14 +5,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.colors as mcolors  # noqa: E402 (after matplotlib.use("Agg"))
+import matplotlib.pyplot as plt  # noqa: E402 (after matplotlib.use("Agg"))
+import numpy as np  # noqa: E402 (after matplotlib.use("Agg"))
+import pandas as pd  # noqa: E402 (after matplotlib.use("Agg"))
+import pytest  # noqa: E402 (after matplotlib.use("Agg"))
 
-from kit import plots  # noqa: E402
-from kit.errors import KitError  # noqa: E402
+from kit import plots  # noqa: E402 (after matplotlib.use("Agg"))
+from kit.errors import KitError  # noqa: E402 (after matplotlib.use("Agg"))
 
 
 @pytest.fixture(autouse=True)

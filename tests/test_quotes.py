@@ -14,8 +14,7 @@ import pandas as pd
 import pytest
 
 from kit.errors import KitError
-from kit.quotes import (QUOTE_COLUMNS, example_quotes, extract_quotes, quote_problems, read_actors, sources,
-                        top_speakers)
+from kit.quotes import QUOTE_COLUMNS, example_quotes, extract_quotes, quote_problems, read_actors, sources, top_speakers
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
@@ -376,8 +375,8 @@ def test_cli_quotes_json():
 
 # ----------------------------------------------------------------------------- robustness
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402 (imported where the property tests start)
+from hypothesis import strategies as st  # noqa: E402 (imported where the property tests start)
 
 _ALPHABET = st.sampled_from(list('ab cd,.:;!?"“”‘’\'—') + ["said Ana Ruiz", " she said", "The ", "Mr. Li "])
 
@@ -540,7 +539,7 @@ def test_read_actors_checks_csv_and_json_like_yaml(tmp_path):
         read_actors(bad_json)
     with pytest.raises(KitError, match=r"unknown column\(s\) \['typ'\]"):
         read_actors(pd.DataFrame({"name": ["Zhou Hanlin"], "typ": ["official"]}))
-    with pytest.raises(KitError, match=r"unknown type\(s\) \['offical'\]"):
+    with pytest.raises(KitError, match=r"row 1: actor 'Zhou Hanlin' has unknown type 'offical'"):
         read_actors(pd.DataFrame({"name": ["Zhou Hanlin"], "type": ["offical"]}))
     good = tmp_path / "good.csv"
     good.write_text("name,aliases,side,type\nZhou Hanlin,Zhou;Minister Zhou,China,official\n", encoding="utf-8")

@@ -125,6 +125,7 @@ def test_load_gold_errors(tmp_path):
         load_gold([tmp_path / "shape.json"])
 
 
+@pytest.mark.slow
 def test_cli_quotes_eval_prints_figures():
     out = subprocess.run([sys.executable, "-m", "kit", "quotes-eval", str(FIXTURES / "gold_small.json"), "--json"],
                          capture_output=True, text=True, cwd=ROOT, check=True)

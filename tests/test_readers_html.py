@@ -8,7 +8,7 @@ import pytest
 
 import kit.readers.html  # noqa: F401  (registers the reader)
 from kit.readers.base import REGISTRY, ReadError, ReadOptions, Rejection
-from kit.schema import Article, PARAGRAPH_ROLES
+from kit.schema import PARAGRAPH_ROLES, Article
 
 FIX = Path(__file__).parent / "fixtures" / "readers"
 
@@ -225,8 +225,9 @@ def test_inline_label_and_link_are_read_apart_and_news_furniture_is_labelled():
 
 
 def test_inline_markup_inside_words_is_not_split():
-    from kit.readers.html import _walk_blocks
     import lxml.html
+
+    from kit.readers.html import _walk_blocks
 
     (b,) = _walk_blocks(lxml.html.fromstring("<div><p>Bei<b>jing</b> and <a>Washington</a>'s envoys</p></div>"))
     assert b.text == "Beijing and Washington's envoys"

@@ -104,3 +104,20 @@ def test_show_table_cuts_long_tables():
     assert "(showing 5 of 30 rows)" in repr(t)
     with pytest.raises(KitError, match="max_rows"):
         show_table(pd.DataFrame({"n": [1]}), max_rows=0)
+
+
+def test_tables_are_readable_like_figures_and_html(tmp_path):
+    """CSV tables get the same permissions as the other outputs (0644 less the umask), not mkstemp's 0600."""
+    import os
+
+    import pandas as pd
+
+    from kit import reporting
+
+    umask = os.umask(0o022)
+    try:
+        path = reporting.save_table(pd.DataFrame({"a": [1]}), tmp_path, "t")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]  # no temporary file left

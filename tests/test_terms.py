@@ -13,8 +13,20 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from kit.errors import KitError
-from kit.terms import (collocations, count_stream, count_terms, dispersion, document_term_matrix, format_kwic,
-                       frequencies, kwic, log_odds, phrases, tf_idf, trim)
+from kit.terms import (
+    collocations,
+    count_stream,
+    count_terms,
+    dispersion,
+    document_term_matrix,
+    format_kwic,
+    frequencies,
+    kwic,
+    log_odds,
+    phrases,
+    tf_idf,
+    trim,
+)
 from kit.terms import keyness as keyness_fn
 from kit.text import tokenize
 
@@ -59,6 +71,7 @@ def test_count_terms_by_hand():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(NEWSY, min_size=1, max_size=6), st.sampled_from([None, "kit"]), st.booleans(), st.integers(1, 3))
+@pytest.mark.slow
 def test_fast_counting_path_equals_tokenize(texts, sw, split, minlen):
     kw = dict(stopwords=sw, split_hyphens=split, min_length=minlen)
     got = as_dict(count_terms(arts(texts), **kw))

@@ -14,8 +14,17 @@ import pytest
 import kit.terms
 import kit.terms.counts as engine
 from kit.errors import KitError
-from kit.terms import (collocations, count_stream, count_terms, document_term_matrix, frequencies, keyness,
-                       largest_group, log_odds, phrases)
+from kit.terms import (
+    collocations,
+    count_stream,
+    count_terms,
+    document_term_matrix,
+    frequencies,
+    keyness,
+    largest_group,
+    log_odds,
+    phrases,
+)
 from kit.text import TokenOptions, tokenize
 
 
@@ -92,11 +101,11 @@ def test_tokens_option_object_equals_the_keywords():
 
 def test_tokens_and_a_differing_keyword_together_is_an_error():
     a = arts(["trade talks"])
-    with pytest.raises(KitError, match="not both.*stem"):
+    with pytest.raises(KitError, match="stem=True was passed too"):
         count_terms(a, tokens=TokenOptions.make(), stem=True)
     with pytest.raises(KitError, match="TokenOptions"):
         count_terms(a, tokens={"stem": True})
-    with pytest.raises(KitError, match="not both.*merge_us"):
+    with pytest.raises(KitError, match="merge_us=False was passed too"):
         kit.terms.kwic(a, "trade", tokens=TokenOptions.make(), merge_us=False)
 
 

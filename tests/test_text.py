@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kit.errors import KitError
-from kit.text import Token, normalise_term, sentences, stopwords, tokenize, tokens
+from kit.text import Token, normalise_term, sentences, stopword_set, tokenize, tokens
 
 
 def terms(text, **kw):
@@ -55,7 +55,7 @@ def test_words_in_capitals_are_lower_cased_except_the_listed_acronyms():
     assert terms("THE US AND CHINA", stopwords="kit") == ["US", "china"]
     assert terms("TALKS WITH THE WHO ON IT SYSTEMS") == ["talks", "with", "the", "WHO", "on", "IT", "systems"]
     assert terms("HE SAID THEY WOULD", stopwords="kit") == ["said"]
-    assert stopwords(["THE", "US"]) == frozenset({"the", "US"})
+    assert stopword_set(["THE", "US"]) == frozenset({"the", "US"})
 
 
 def test_dotted_abbreviations_need_a_right_boundary_and_emails_come_first():
@@ -165,7 +165,7 @@ def test_normalise_term_is_what_tokenize_uses():
 
 
 def test_kit_stopword_list_is_ours_and_has_the_pronoun_but_not_the_country():
-    sw = stopwords("kit")
+    sw = stopword_set("kit")
     assert {"the", "us", "it's", "don't"} <= sw
     assert "US" not in sw and "china" not in sw
 
@@ -174,7 +174,7 @@ def test_english_list_is_ours_when_nltk_is_missing(monkeypatch):
     import kit.text as kt
 
     monkeypatch.setattr(kt, "_nltk_stopwords", lambda: None)
-    assert stopwords("english") == stopwords("kit")
+    assert stopword_set("english") == stopword_set("kit")
 
 
 def test_english_list_from_nltk_keeps_the_news_rules(monkeypatch):
@@ -183,17 +183,17 @@ def test_english_list_from_nltk_keeps_the_news_rules(monkeypatch):
 
     fake_nltk = frozenset({"the", "and", "we", "our", "about"})  # a stand-in for NLTK's list, without "us"
     monkeypatch.setattr(kt, "_nltk_stopwords", lambda: fake_nltk)
-    assert stopwords("english") == fake_nltk | {"us"}
+    assert stopword_set("english") == fake_nltk | {"us"}
     assert terms("Tell us about US and the U.S.", stopwords="english") == ["tell", "US", "US"]
 
 
 def test_stopwords_from_a_user_list_are_normalised():
-    assert stopwords(["The", "China’s", "WHO"]) == frozenset({"the", "china's", "WHO"})
+    assert stopword_set(["The", "China’s", "WHO"]) == frozenset({"the", "china's", "WHO"})
 
 
 def test_unknown_stopword_list_lists_the_choices():
     with pytest.raises(KitError, match="english"):
-        stopwords("french-ish")
+        stopword_set("french-ish")
 
 
 def test_nltk_list_requested_but_missing_says_so():
@@ -202,7 +202,7 @@ def test_nltk_list_requested_but_missing_says_so():
     if _nltk_stopwords() is not None:
         pytest.skip("NLTK stopwords are installed here")
     with pytest.raises(KitError, match="not installed"):
-        stopwords("nltk")
+        stopword_set("nltk")
 
 
 # ----------------------------------------------------------------------------- sentences
@@ -295,3 +295,52 @@ def test_no_ends_a_sentence_but_not_before_a_number():
         "They said no. Agreement came. It was the No. 1 deal, and Nos. 3 and 4 followed."]})
     assert sentences(arts)["text"].tolist() == [
         "They said no.", "Agreement came.", "It was the No. 1 deal, and Nos. 3 and 4 followed."]
+
+
+# ----------------------------------------------------------------------------- one definition of a word
+
+
+def test_count_words_is_the_article_n_words_and_the_frames_denominator(tmp_path):
+    """The same sentence counts the same number of words as an article's n_words, as the frames
+    denominator and as count_words (issue 9: they gave 18 and 16 before)."""
+    import kit
+    import kit.frames
+    from kit.text import count_words
+
+    sentence = ("The U.S. envoy’s high-stakes talks — set for 10:30 a.m. — ended early, officials said; "
+                "China's reply (\"no comment\") followed 7 1/2 hours later.")
+    # by hand: The, U.S., envoy’s, high-stakes, talks, set, for, 10:30, a.m., ended, early, officials,
+    # said, China's, reply, no, comment, followed, 7 1/2, hours, later -> 21 (dashes, quotes, brackets are no words)
+    assert count_words(sentence) == 21
+    assert len(sentence.split()) != 21  # the old n_words counted "—" and split "7 1/2"
+    src = tmp_path / "story.txt"
+    src.write_text(f"Harbor Street Weekly\nTalks end\nJune 18, 2023\n\n{sentence}\n", encoding="utf-8")
+    arts = kit.load_corpus(src).articles
+    assert arts["text"].tolist() == [sentence]
+    assert arts["n_words"].tolist() == [21]
+    sc = kit.frames.frame_scores(arts, {"talks": ["talks"]}, min_hits=1)
+    assert sc["n_tokens"].tolist() == [21]
+    assert len(tokenize(sentence)) == 21  # every token, stopwords kept
+    # with split hyphens both sides still agree
+    opts = kit.text.TokenOptions(split_hyphens=True)
+    assert count_words(sentence, opts) == 22 == kit.frames.frame_scores(arts, {"t": ["talks"]}, tokens=opts)["n_tokens"][0]
+
+
+def test_token_options_one_object_or_flat_keywords():
+    from kit.text import TokenOptions
+
+    opts = TokenOptions(stopwords="kit", min_length=3, split_hyphens=True)
+    text = "The China-US talks, as planned."
+    assert [t.term for t in tokenize(text, tokens=opts)] == [t.term for t in tokenize(
+        text, stopwords="kit", min_length=3, split_hyphens=True)] == ["china", "talks", "planned"]
+    assert tokens(ARTICLES_FOR_OPTIONS, tokens=opts)["term"].tolist() == tokens(
+        ARTICLES_FOR_OPTIONS, stopwords="kit", min_length=3, split_hyphens=True)["term"].tolist()
+    with pytest.raises(ValueError, match="give the option in one place"):
+        tokenize(text, tokens=opts, min_length=1 + 1)
+    with pytest.raises(TypeError, match="tokens must be a kit.text.TokenOptions"):
+        tokenize(text, tokens={"stem": True})
+    assert opts.replace(stem=True).stem and not opts.stem
+    assert TokenOptions.make(stem=True) == TokenOptions(stem=True)
+
+
+ARTICLES_FOR_OPTIONS = pd.DataFrame({"doc_id": ["a"], "text": ["The China-US talks, as planned."]})

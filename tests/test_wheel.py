@@ -102,7 +102,7 @@ def test_installed_kit_loads_bundled_dictionaries_and_actors(installed):
 def test_kit_frames_runs_from_the_installed_script(installed):
     kit_script = installed["bin"] / "kit"
     assert kit_script.is_file(), "the wheel installs the kit command"
-    res = _run([kit_script, "frames", "corpus", "--dictionary", "generic_frames"], cwd=installed["work"])
+    res = _run([kit_script, "frames", "corpus", "--dictionary", "generic_frames", "--json"], cwd=installed["work"])
     rows = json.loads(res.stdout)
     assert len(rows) >= 1
     frames = {r["frame"] for r in rows}

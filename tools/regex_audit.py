@@ -114,7 +114,7 @@ def literal_calls() -> list[tuple[str, int, str]]:
                     (k.value for k in node.keywords if k.arg == "flags"), None)
                 flags = _flags(fnode)
                 anchored = node.func.attr in ("match", "fullmatch")
-                out.append(((r"\A(?:" + pat.value + ")") if anchored else pat.value, 0 if flags is None else flags,
+                out.append(((r"\A(?:" + pat.value + "\n)") if anchored else pat.value, 0 if flags is None else flags,
                             f"{os.path.relpath(path, ROOT)}:{node.lineno}"))
     return out
 
@@ -180,11 +180,11 @@ def audit(pattern: str, flags: int) -> tuple[list[str], list[str]]:
     stripped = re.sub(r"(?m)\s+#.*$|\s+", "", pattern) if flags & re.X else pattern
     if _ANCHORED.match(stripped):
         return problems, warnings_
-    star, example = _starriness(r"[\s\S]*?(?:" + pattern + ")", flags)
+    star, example = _starriness(r"[\s\S]*?(?:" + pattern + "\n)", flags)  # \n: ends a verbose comment
     if star >= 3:
         problems.append(f"cubic under re.search (every start position re-scans: {example!r}...)")
         return problems, warnings_
-    star, example = _starriness(r"[\s\S]*?[\s\S]*?(?:" + pattern + ")", flags)
+    star, example = _starriness(r"[\s\S]*?[\s\S]*?(?:" + pattern + "\n)", flags)
     if star >= 3:
         warnings_.append(f"quadratic under re.search on long runs like {example!r}")
     return problems, warnings_

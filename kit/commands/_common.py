@@ -1,20 +1,134 @@
-"""Arguments shared by the commands that read sources."""
+"""What the commands share: source arguments, tokenizer options, argument types, output (one JSON
+converter, one table printer) and the common tail (ingest report on stderr, exit status).
+
+Every command prints a table by default and a JSON array with ``--json``; rejections and flags of
+the readers go to stderr; the exit status is 1 when a source was rejected, 2 for a bad argument.
+Nothing here imports pandas at module level, so ``kit --help`` starts fast.
+"""
 from __future__ import annotations
 
 import argparse
+import json
+import math
+import os
+import sys
 
 from kit.errors import KitError
+
+# ----------------------------------------------------------------------------- argument types
+
+
+def positive_int(text: str) -> int:
+    """argparse type: an integer of at least 1.
+
+    >>> positive_int("3")
+    3
+    >>> positive_int("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a positive integer, got '0'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, got {text!r}")
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    """argparse type: an integer of at least 0.
+
+    >>> non_negative_int("0")
+    0
+    >>> non_negative_int("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be 0 or a positive integer, got '-1'
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or a positive integer, got {text!r}")
+    return value
+
+
+def existing_path(text: str) -> str:
+    """argparse type: a file or folder that exists.
+
+    >>> existing_path("/no/such/place")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: no such file or folder: '/no/such/place'
+    """
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"no such file or folder: {text!r}")
+    return text
+
+
+def existing_file(text: str) -> str:
+    """argparse type: a file that exists."""
+    if not os.path.isfile(text):
+        raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    return text
+
+
+# ----------------------------------------------------------------------------- shared arguments
 
 
 def add_source_arguments(p: argparse.ArgumentParser) -> None:
     """PATH... plus the reader options every reading command accepts."""
-    p.add_argument("paths", nargs="+", metavar="PATH",
+    p.add_argument("paths", nargs="+", metavar="PATH", type=existing_path,
                    help="source files, folders (read recursively), .zip archives, or an ingested corpus .parquet")
-    p.add_argument("--format", default=None,
+    p.add_argument("--format", default=None, type=reader_name,
                    help="force one reader for every file (default: detected per file); see `kit formats`")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="CSV/JSONL column for an article field, e.g. --map text=body --map outlet=source")
     p.add_argument("--outlet", default=None, help="outlet name for sources that do not say it")
+
+
+def reader_name(text: str) -> str:
+    """argparse type: the name of a reader (checked when given, so building the parser stays fast).
+
+    >>> reader_name("factiva")
+    'factiva'
+    >>> reader_name("pdf")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: unknown format 'pdf' (choose from csv, factiva, html, jsonl, lexisnexis, webcopy)
+    """
+    from kit.readers import REGISTRY
+
+    if text not in REGISTRY:
+        raise argparse.ArgumentTypeError(f"unknown format {text!r} (choose from {', '.join(sorted(REGISTRY))})")
+    return text
+
+
+def add_output_arguments(p: argparse.ArgumentParser, what: str) -> None:
+    """``--json``: print ``what`` as a JSON array instead of a table."""
+    p.add_argument("--json", action="store_true", help=f"print {what} as a JSON array (default: a table)")
+
+
+def add_token_arguments(p: argparse.ArgumentParser, *, keep_stopwords_help: str = "count stopwords too") -> None:
+    """The tokenizer options of every command that counts terms (see :class:`kit.text.TokenOptions`)."""
+    g = p.add_argument_group("tokenizer options")
+    g.add_argument("--keep-stopwords", action="store_true", help=keep_stopwords_help)
+    g.add_argument("--min-length", type=positive_int, default=1, metavar="N",
+                   help="leave out terms shorter than N characters (default 1)")
+    g.add_argument("--stem", action="store_true", help="count Snowball stems of lower-case words")
+    g.add_argument("--split-hyphens", action="store_true",
+                   help="count the parts of hyphenated compounds (high-stakes -> high, stakes)")
+
+
+def token_options(args: argparse.Namespace, *, stopwords: str | None = "english"):
+    """:class:`kit.text.TokenOptions` from the tokenizer arguments (``--keep-stopwords`` keeps all)."""
+    from kit.text import TokenOptions
+
+    return TokenOptions.make(stopwords=None if args.keep_stopwords else stopwords, min_length=args.min_length,
+                             stem=args.stem, merge_us=True, split_hyphens=args.split_hyphens)
 
 
 def column_map(pairs: list[str]) -> dict[str, str]:
@@ -39,3 +153,92 @@ def load(args: argparse.Namespace):
     if len(args.paths) == 1 and args.paths[0].endswith(".parquet"):
         return load_corpus(args.paths[0])
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet)
+
+
+def scalar_field(articles, field: str) -> None:
+    """Fail loudly unless ``field`` is an article column holding single values."""
+    if field not in articles.columns or field == "text":
+        valid = [c for c in articles.columns if c != "text"]
+        raise KitError(f"unknown field {field!r}; choose one of {valid}")
+    if articles[field].map(lambda v: isinstance(v, (list, tuple, dict))).any():
+        raise KitError(f"field {field!r} holds lists; choose a field with one value per article (e.g. outlet)")
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def json_value(v):
+    """The one converter of a table cell to JSON: timestamps as ISO text, missing and non-finite
+    numbers as null, numpy scalars as Python numbers, lists and dicts converted inside.
+
+    >>> import numpy as np, pandas as pd
+    >>> [json_value(v) for v in (np.int64(3), float("nan"), pd.Timestamp("2024-01-02", tz="UTC"), [np.float64(1.5)])]
+    [3, None, '2024-01-02T00:00:00+00:00', [1.5]]
+    """
+    import pandas as pd
+
+    if isinstance(v, (list, tuple)):
+        return [json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): json_value(x) for k, x in v.items()}
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)) and getattr(v, "ndim", 0) > 0:
+        return [json_value(x) for x in v.tolist()]
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.isoformat()
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def records(table, columns: list[str] | None = None) -> list[dict]:
+    """Rows of a DataFrame (or a list of dicts) as JSON-ready dicts, ``columns`` only when given."""
+    rows = table if isinstance(table, list) else table.to_dict(orient="records")
+    return [{k: json_value(v) for k, v in row.items() if columns is None or k in columns} for row in rows]
+
+
+def print_table(table, *, columns: list[str] | None = None, empty: str = "(no rows)", width: int = 60) -> None:
+    """A DataFrame (or list of dicts) as an aligned text table on stdout; long cells cut to ``width``."""
+    import pandas as pd
+
+    df = pd.DataFrame(table) if isinstance(table, list) else table
+    if columns is not None:
+        df = df[[c for c in columns if c in df.columns]]
+    if df.empty:
+        print(empty)
+        return
+    with pd.option_context("display.max_colwidth", width, "display.width", 250, "display.max_rows", None,
+                           "display.max_columns", None):
+        print(df.to_string(index=False))
+
+
+def emit(args: argparse.Namespace, table, *, columns: list[str] | None = None, empty: str = "(no rows)") -> None:
+    """Print ``table`` as JSON (``--json``) or as a table (``columns`` chooses the table's columns;
+    JSON always carries every column)."""
+    if getattr(args, "json", False):
+        json.dump(records(table), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print_table(table, columns=columns, empty=empty)
+
+
+def print_report(corpus) -> int:
+    """Print rejections and flags of the ingest report to stderr; the number of rejections."""
+    import pandas as pd
+
+    n = 0
+    for r in corpus.report.itertuples():
+        where = ", ".join([str(r.source_path)] + [f"{k} {v}" for k, v in (("line", r.line), ("record", r.record))
+                                                  if not pd.isna(v)])
+        print(f"kit: {r.status}: {where}: {r.reason}", file=sys.stderr)
+        n += r.status == "rejected"
+    return n
+
+
+def finish(corpus) -> int:
+    """The common tail of a command that read sources: the ingest report on stderr, then the exit
+    status (1 when a source was rejected, else 0)."""
+    return 1 if print_report(corpus) else 0

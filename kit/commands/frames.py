@@ -1,22 +1,22 @@
-"""``kit frames PATH... --json [--dictionary PATH]``: dictionary frames per article, with evidence."""
+"""``kit frames PATH... [--json] [--dictionary PATH]``: dictionary frames per article, with evidence."""
 from __future__ import annotations
 
-import json
-import sys
-
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, finish, load, non_negative_int
 
 NAME = "frames"
-HELP = "count dictionary frames per article and print them as JSON with the matched sentences"
+HELP = "count dictionary frames per article: a table, or JSON with the matched sentences"
+
+#: Columns of the table form; --json adds the evidence sentences.
+TABLE_COLUMNS = ["doc_id", "frame", "hits", "per_1k", "n_sentences"]
 
 
 def add_arguments(p):
     add_source_arguments(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array (the only output form; kept for clarity)")
+    add_output_arguments(p, "{doc_id, frame, hits, per_1k, evidence} objects (evidence: the matched sentences)")
     p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
                    help="dictionary file (.yml, .dic, .lc3/.lcd) or bundled name (generic_frames, "
                         "cooperation_security, us_china_issues); repeat to combine; default generic_frames")
-    p.add_argument("--negation-window", type=int, default=3, metavar="N",
+    p.add_argument("--negation-window", type=non_negative_int, default=3, metavar="N",
                    help="tokens before a hit searched for a negator (0 = off; default 3)")
     p.add_argument("--include-negated", action="store_true", help="count negated hits too")
     p.add_argument("--all", action="store_true", help="also print article-frame pairs without hits")
@@ -26,9 +26,9 @@ def frames_json(articles, dictionary, *, negation_window: int = 3, include_negat
                 with_zeros: bool = False) -> list[dict]:
     """``[{doc_id, frame, hits, per_1k, evidence}]``: evidence is the list of matched sentences
     (each sentence once, in text order)."""
-    from kit.dictionaries import _as_dictionary, dictionary_hits, frame_evidence, frame_scores
+    from kit.frames import dictionary_hits, frame_evidence, frame_scores, load_dictionary
 
-    d = _as_dictionary(dictionary)
+    d = load_dictionary(dictionary)
     hits = dictionary_hits(articles, d, negation_window=negation_window)
     scores = frame_scores(articles, d, hits=hits, include_negated=include_negated, min_hits=1)
     ev = frame_evidence(hits, articles, include_negated=include_negated, window=0)
@@ -44,11 +44,6 @@ def frames_json(articles, dictionary, *, negation_window: int = 3, include_negat
 
 
 def run(args) -> int:
-    from kit.commands.parse import print_report
-    from kit.errors import KitError
-
-    if args.negation_window < 0:
-        raise KitError(f"--negation-window must be 0 or more, got {args.negation_window}")
     corpus = load(args)
     dictionary = None
     if args.dictionary:
@@ -56,7 +51,7 @@ def run(args) -> int:
     arts = corpus.articles[["doc_id", "text"]]
     res = frames_json(arts, dictionary, negation_window=args.negation_window,
                       include_negated=args.include_negated, with_zeros=args.all)
-    json.dump(res, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    rejected = print_report(corpus)
-    return 1 if rejected else 0
+    if not args.json:
+        res = [{**r, "n_sentences": len(r["evidence"])} for r in res]
+    emit(args, res, columns=TABLE_COLUMNS, empty="(no frame hits)")
+    return finish(corpus)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import sys
 
+from kit.commands._common import non_negative_int, positive_int
+
 NAME = "frames-eval"
 HELP = "validate dictionaries: per-frame precision/recall/F1 of presence against tests/eval/gold"
 
@@ -18,9 +20,9 @@ def add_arguments(p):
                    help="folder of gold JSON files (default tests/eval/gold, from the current folder)")
     p.add_argument("--files", nargs="+", default=None, metavar="FILE",
                    help="only these gold files (e.g. harbor_street_weekly.json); default every *.json that has frame labels")
-    p.add_argument("--min-hits", type=int, default=2, metavar="N", help="presence threshold in hits (default 2)")
-    p.add_argument("--negation-window", type=int, default=3, metavar="N", help="negation window (default 3)")
-    p.add_argument("--n-boot", type=int, default=1000, metavar="N",
+    p.add_argument("--min-hits", type=positive_int, default=2, metavar="N", help="presence threshold in hits (default 2)")
+    p.add_argument("--negation-window", type=non_negative_int, default=3, metavar="N", help="negation window (default 3)")
+    p.add_argument("--n-boot", type=non_negative_int, default=1000, metavar="N",
                    help="bootstrap resamples for the 95%% interval of F1 (0 = none; default 1000)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.add_argument("--json", action="store_true", help="print the table as JSON records instead of text")

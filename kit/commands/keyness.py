@@ -1,25 +1,42 @@
-"""``kit keyness PATH... --by FIELD --target VALUE [--reference VALUE] [--top N] --json``."""
+"""``kit keyness PATH... --by FIELD --target VALUE [--reference VALUE] [--top N] [--min-docs N] [--json]``."""
 from __future__ import annotations
 
-import json
-import math
-import sys
-
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import (
+    add_output_arguments,
+    add_source_arguments,
+    add_token_arguments,
+    emit,
+    finish,
+    load,
+    non_negative_int,
+    positive_int,
+    records,
+    scalar_field,
+    token_options,
+)
 
 NAME = "keyness"
-HELP = "keywords of one group against another (or all others): G2, p-value, log ratio, as JSON"
+HELP = "keywords of one group against another (or all others): G2, p-value, log ratio, documents; table or JSON"
+
+#: Columns of the table form; --json prints every column of kit.terms.keyness.
+TABLE_COLUMNS = ["term", "n_target", "n_reference", "docs_target", "docs_reference", "g2", "p_value", "log_ratio"]
 
 
 def add_arguments(p):
     add_source_arguments(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array of keyness rows (the only output form)")
-    p.add_argument("--by", required=True, metavar="FIELD", help="article field that defines the groups (e.g. outlet)")
+    add_output_arguments(p, "keyness rows (every column of kit.terms.keyness)")
+    p.add_argument("--by", required=True, metavar="FIELD",
+                   help="article field (e.g. outlet) or period (day, week, month, quarter, year) that defines the groups")
     p.add_argument("--target", required=True, metavar="VALUE", help="the group whose keywords are wanted")
     p.add_argument("--reference", default=None, metavar="VALUE", help="the group to compare with (default: all others)")
-    p.add_argument("--top", type=int, default=None, metavar="N", help="the first N rows (strongest target keywords)")
-    p.add_argument("--min-count", type=int, default=0, metavar="N",
+    p.add_argument("--top", type=positive_int, default=None, metavar="N",
+                   help="the first N rows (strongest target keywords)")
+    p.add_argument("--min-count", type=non_negative_int, default=0, metavar="N",
                    help="leave out terms with fewer than N occurrences in target and reference together")
+    p.add_argument("--min-docs", type=non_negative_int, default=2, metavar="N",
+                   help="leave out terms found in fewer than N articles of target and reference together "
+                        "(default 2: a name repeated in one article is not a keyword of its group)")
+    add_token_arguments(p, keep_stopwords_help="keep stopwords in the result (they always count in the corpus sizes)")
 
 
 def _match_value(articles, field: str, value: str, what: str):
@@ -62,44 +79,47 @@ def _match_value(articles, field: str, value: str, what: str):
     raise KitError(f"{what} {value!r} is not a value of {field!r}; values are {sorted(values)}")
 
 
-def keyness_records(articles, *, by: str, target: str, reference: str | None = None, top: int | None = None,
-                    min_count: int = 0) -> list[dict]:
-    """Keyness rows (columns of :func:`kit.terms.keyness`) as JSON-ready dicts, strongest target keywords first."""
-    from kit.commands.terms import json_value, scalar_field
+def keyness_table(articles, *, by: str, target: str, reference: str | None = None, top: int | None = None,
+                  min_count: int = 0, min_docs: int = 1, tokens=None):
+    """The :func:`kit.terms.keyness` table of ``target`` against ``reference`` (or all other groups).
+
+    Corpus sizes count every token (stopwords included); stopwords leave the result after scoring
+    unless ``tokens`` keeps them (``stopwords=None``). The other tokenizer options of ``tokens``
+    apply to the counting.
+    """
     from kit.errors import KitError
     from kit.terms import count_terms, keyness
+    from kit.terms._args import PERIODS, article_groups
+    from kit.text import TokenOptions
 
+    tokens = tokens if tokens is not None else TokenOptions.make(stopwords="english")
+    if by in PERIODS and by not in articles.columns:
+        articles = articles.assign(**{by: article_groups(articles, [by])[by]})
+    scalar_field(articles, by)
     if top is not None and top < 1:
         raise KitError(f"--top must be a positive number, got {top}")
     if min_count < 0:
         raise KitError(f"--min-count must be 0 or more, got {min_count}")
-    scalar_field(articles, by)
     t = _match_value(articles, by, target, "--target")
     r = _match_value(articles, by, reference, "--reference") if reference is not None else None
-    # corpus sizes count every token (stopwords included); stopword rows leave the result after scoring
-    counts = count_terms(articles, group_by=by, stopwords=None)
-    res = keyness(counts, group_by=by, target=t, reference=r, min_count=min_count, exclude="english")
-    if top is not None:
-        res = res.head(top)
-    out = []
-    for row in res.to_dict(orient="records"):
-        rec = {}
-        for k, v in row.items():
-            v = json_value(v)
-            if isinstance(v, float) and not math.isfinite(v):
-                v = None
-            rec[k] = v
-        out.append(rec)
-    return out
+    counting = TokenOptions.make(stopwords=None, min_length=tokens.min_length, stem=tokens.stem,
+                                 merge_us=tokens.merge_us, split_hyphens=tokens.split_hyphens)
+    counts = count_terms(articles, group_by=by, tokens=counting)
+    exclude = tokens.stopwords if tokens.stopwords is not None else None
+    res = keyness(counts, group_by=by, target=t, reference=r, min_count=min_count, min_docs=min_docs, exclude=exclude)
+    return res.head(top).reset_index(drop=True) if top is not None else res
+
+
+def keyness_records(articles, *, by: str, target: str, reference: str | None = None, top: int | None = None,
+                    min_count: int = 0, min_docs: int = 1, tokens=None) -> list[dict]:
+    """Keyness rows (columns of :func:`kit.terms.keyness`) as JSON-ready dicts, strongest target keywords first."""
+    return records(keyness_table(articles, by=by, target=target, reference=reference, top=top, min_count=min_count,
+                                 min_docs=min_docs, tokens=tokens))
 
 
 def run(args) -> int:
-    from kit.commands.parse import print_report
-
     corpus = load(args)
-    res = keyness_records(corpus.articles, by=args.by, target=args.target, reference=args.reference, top=args.top,
-                          min_count=args.min_count)
-    json.dump(res, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    rejected = print_report(corpus)
-    return 1 if rejected else 0
+    res = keyness_table(corpus.articles, by=args.by, target=args.target, reference=args.reference, top=args.top,
+                        min_count=args.min_count, min_docs=args.min_docs, tokens=token_options(args))
+    emit(args, res, columns=TABLE_COLUMNS, empty="(no keywords)")
+    return finish(corpus)

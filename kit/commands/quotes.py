@@ -4,9 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-import pandas as pd
-
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import add_source_arguments, load, print_report, records
 
 NAME = "quotes"
 HELP = "find direct quotes in body paragraphs and who said them (JSON array or a table)"
@@ -27,24 +25,15 @@ def add_arguments(p):
     p.add_argument("--csv", default=None, metavar="OUT", help="also write the full quotes table to this CSV file")
 
 
-def quotes_json(quotes: pd.DataFrame) -> list[dict]:
+def quotes_json(quotes) -> list[dict]:
     """Quotes as JSON-ready dicts (missing values become null).
 
+    >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "text": ["Hi"], "kind": ["full"], "speaker": [None], "para_no": [0]})
     >>> quotes_json(q)
     [{'doc_id': 'a', 'text': 'Hi', 'kind': 'full', 'speaker': None, 'para_no': 0}]
     """
-    out = []
-    for row in quotes.to_dict("records"):
-        rec = {}
-        for k, v in row.items():
-            if v is None or (not isinstance(v, (list, str)) and pd.isna(v)):
-                v = None
-            elif hasattr(v, "item"):
-                v = v.item()
-            rec[k] = v
-        out.append(rec)
-    return out
+    return records(quotes)
 
 
 def run(args) -> int:
@@ -53,7 +42,8 @@ def run(args) -> int:
     Returns 1 when a source was rejected by its reader (as ``kit parse`` and ``kit frames`` do),
     else 0.
     """
-    from kit.commands.parse import print_report
+    import pandas as pd
+
     from kit.quotes import extract_quotes, quote_problems
 
     corpus = load(args)

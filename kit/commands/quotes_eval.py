@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-
-import pandas as pd
 import sys
 from pathlib import Path
 
@@ -35,6 +33,8 @@ def _fmt(df):
 
 
 def run(args) -> int:
+    import pandas as pd
+
     from kit.errors import KitError
     from kit.quotes_eval import evaluate
 

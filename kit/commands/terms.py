@@ -1,71 +1,61 @@
-"""``kit terms PATH... --json [--by FIELD] [--top N] [--keep-stopwords]``: term frequencies."""
+"""``kit terms PATH... [--json] [--by FIELD] [--top N] [tokenizer options]``: term frequencies."""
 from __future__ import annotations
 
-import json
-import sys
-
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import (
+    add_output_arguments,
+    add_source_arguments,
+    add_token_arguments,
+    emit,
+    finish,
+    load,
+    positive_int,
+    records,
+    scalar_field,
+    token_options,
+)
 
 NAME = "terms"
-HELP = "count terms (news-aware tokens, stopwords removed) and print them as JSON, most frequent first"
+HELP = "count terms (news-aware tokens, stopwords removed), most frequent first, as a table or JSON"
 
 
 def add_arguments(p):
     add_source_arguments(p)
-    p.add_argument("--json", action="store_true", help="print a JSON array of {term, n} (the only output form)")
+    add_output_arguments(p, "{term, n} rows (with the --by field first)")
     p.add_argument("--by", default=None, metavar="FIELD",
-                   help="count per value of an article field (e.g. outlet); adds that field to every row")
-    p.add_argument("--top", type=int, default=None, metavar="N", help="the N most frequent terms (per group with --by)")
-    p.add_argument("--keep-stopwords", action="store_true", help="count stopwords too")
+                   help="count per value of an article field (e.g. outlet) or period (day, week, month, quarter, "
+                        "year); adds it to every row")
+    p.add_argument("--top", type=positive_int, default=None, metavar="N",
+                   help="the N most frequent terms (per group with --by)")
+    add_token_arguments(p)
 
 
-def scalar_field(articles, field: str) -> None:
-    """Fail loudly unless ``field`` is an article column holding single values."""
-    from kit.errors import KitError
-
-    if field not in articles.columns or field == "text":
-        valid = [c for c in articles.columns if c != "text"]
-        raise KitError(f"unknown field {field!r}; choose one of {valid}")
-    if articles[field].map(lambda v: isinstance(v, (list, tuple, dict))).any():
-        raise KitError(f"field {field!r} holds lists; choose a field with one value per article (e.g. outlet)")
-
-
-def json_value(v):
-    """A JSON-friendly version of a cell (timestamps as ISO text, missing as null)."""
-    import pandas as pd
-
-    if v is None or (not isinstance(v, (list, tuple, dict, str)) and pd.isna(v)):
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.isoformat()
-    if hasattr(v, "item"):
-        return v.item()
-    return v
-
-
-def terms_records(articles, *, by: str | None = None, top: int | None = None, keep_stopwords: bool = False) -> list[dict]:
-    """``[{term, n}]`` (with ``by`` first when given), most frequent first (per group with ``by``)."""
-    from kit.errors import KitError
+def terms_table(articles, *, by: str | None = None, top: int | None = None, tokens=None):
+    """Frequencies (``[by], term, n, per_million, doc_freq``), most frequent first (per group with ``by``)."""
     from kit.terms import count_terms, frequencies
+    from kit.terms._args import PERIODS
 
-    if top is not None and top < 1:
-        raise KitError(f"--top must be a positive number, got {top}")
-    if by is not None:
+    if by is not None and by not in PERIODS:
         scalar_field(articles, by)
-    counts = count_terms(articles, group_by=by, stopwords=None if keep_stopwords else "english")
+    counts = count_terms(articles, group_by=by, tokens=tokens)
     freq = frequencies(counts, group_by=by)
     if top is not None:
         freq = freq.groupby(by, sort=False, dropna=False).head(top) if by else freq.head(top)
-    cols = ([by] if by else []) + ["term", "n"]
-    return [{c: json_value(v) for c, v in zip(cols, row)} for row in freq[cols].itertuples(index=False, name=None)]
+    return freq[([by] if by else []) + ["term", "n", "per_million", "doc_freq"]].reset_index(drop=True)
+
+
+def terms_records(articles, *, by: str | None = None, top: int | None = None, keep_stopwords: bool = False,
+                  tokens=None) -> list[dict]:
+    """``[{term, n}]`` (with ``by`` first when given), most frequent first (per group with ``by``)."""
+    from kit.text import TokenOptions
+
+    if tokens is None:
+        tokens = TokenOptions.make(stopwords=None if keep_stopwords else "english")
+    table = terms_table(articles, by=by, top=top, tokens=tokens)
+    return records(table, ([by] if by else []) + ["term", "n"])
 
 
 def run(args) -> int:
-    from kit.commands.parse import print_report
-
     corpus = load(args)
-    res = terms_records(corpus.articles, by=args.by, top=args.top, keep_stopwords=args.keep_stopwords)
-    json.dump(res, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-    rejected = print_report(corpus)
-    return 1 if rejected else 0
+    table = terms_table(corpus.articles, by=args.by, top=args.top, tokens=token_options(args))
+    emit(args, records(table, ([args.by] if args.by else []) + ["term", "n"]), empty="(no terms)")
+    return finish(corpus)

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kit.readers.base import (REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec, TooBig,  # noqa: F401
-                              mb as _mb, pathological_text, reader)
+from kit.readers.base import (REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec,  # noqa: F401 (re-exported)
+                              TooBig, mb as _mb, pathological_text, reader)
 from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
-from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401
+from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401 (imported to register the readers)
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}

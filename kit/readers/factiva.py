@@ -29,7 +29,7 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
-from kit.readers.fields import (decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text)
+from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
 from kit.schema import Article
 
 CODES = ("HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT", "RF", "CO",

@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # imported in parse_when, so listing the readers (`kit formats`) stays fast
+    import pandas as pd
 
 from kit import newsclean
 from kit.readers.base import Rejection
-
 
 _TZ_OFFSETS = {
     "UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
@@ -98,6 +98,8 @@ def parse_when(value: Any) -> pd.Timestamp | None:
     ...
     ValueError: no year in date 'next Tuesday'
     """
+    import pandas as pd
+
     if value is None:
         return None
     if isinstance(value, float) and value != value:  # NaN

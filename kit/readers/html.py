@@ -28,7 +28,7 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, bound_html_depth, reader
-from kit.readers.fields import (decode_notes, language_code, parse_when, split_names)
+from kit.readers.fields import decode_notes, language_code, parse_when, split_names
 from kit.schema import Article
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title",

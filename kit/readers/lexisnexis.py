@@ -58,7 +58,7 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, check_docx, reader
-from kit.readers.fields import (decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text)
+from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
 from kit.schema import Article
 
 _END = re.compile(r"^\s*End of Document\s*$", re.I)

@@ -37,11 +37,9 @@ import json
 import re
 from typing import Any, Iterator
 
-
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
-from kit.readers.fields import (decode_notes, label_paragraphs, language_code, parse_when, split_names,
-                                split_text)
+from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
 from kit.schema import Article
 
 # ---------------------------------------------------------------------------

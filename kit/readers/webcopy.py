@@ -34,14 +34,15 @@ From X"), else from ``ReadOptions.outlet``; the corpus builder may infer it from
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import pandas as pd
 from kit import newsclean
-from kit.decode import decode_bytes
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
 from kit.readers.fields import decode_notes, looks_like_date, parse_when, split_names
 from kit.schema import Article
+
+if TYPE_CHECKING:  # annotations only: listing the readers (`kit formats`) stays fast
+    import pandas as pd
 
 _READ_TIME = re.compile(r"^\s*(\d{1,3})[\s\-]*(?:min(?:ute)?s?\.?)[\s\-]*read\s*$", re.I)
 _DATE_LABEL = re.compile(r"^\s*(?P<label>updated|last updated|originally published|first published|published|posted)"
@@ -165,6 +166,8 @@ def _soft_wrap(line: str, nxt: str | None) -> bool:
 @reader("webcopy", extensions=(".txt",), description="Text copied from a news web page (.txt)")
 def read_webcopy(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """Read one web-copy article. See the module docstring for the layout."""
+    from kit.decode import decode_bytes  # ftfy loads on first read, not when readers are listed
+
     text, notes = decode_bytes(data, path)
     yield from decode_notes(path, notes)
     blocks = _blocks(text)

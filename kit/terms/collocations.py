@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from kit.errors import KitError
+from kit.errors import KitValueError
 from kit.terms._args import renamed, token_options
 from kit.text import TokenOptions, find_tokens
 
@@ -86,11 +86,11 @@ def collocations(
 
     _check_articles(articles, text_col, id_col)
     if measure not in _MEASURES:
-        raise KitError(f"unknown measure {measure!r}; choose one of {list(_MEASURES)}")
+        raise KitValueError(f"unknown measure {measure!r}; choose one of {list(_MEASURES)}")
     if ngrams not in (2, 3):
-        raise KitError(f"ngrams must be 2 or 3, got {ngrams!r}")
+        raise KitValueError(f"ngrams must be 2 or 3, got {ngrams!r}")
     if not isinstance(window, int) or window < 2 or (ngrams == 3 and window != 2):
-        raise KitError(f"window must be an integer >= 2 (and 2 for triples), got {window!r}")
+        raise KitValueError(f"window must be an integer >= 2 (and 2 for triples), got {window!r}")
     opts = token_options(tokens, dict(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
                                       split_hyphens=split_hyphens))
     streams = _term_streams(articles, text_col, id_col, opts)
@@ -174,7 +174,7 @@ def phrases(
     _check_articles(articles, text_col, id_col)
     sizes = [ngrams] if isinstance(ngrams, int) else list(ngrams)
     if not sizes or any(not isinstance(k, int) or k < 2 for k in sizes):
-        raise KitError(f"ngrams must be integers >= 2, got {ngrams!r}")
+        raise KitValueError(f"ngrams must be integers >= 2, got {ngrams!r}")
     opts = token_options(tokens, dict(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
                                       split_hyphens=split_hyphens))
     total: Counter = Counter()

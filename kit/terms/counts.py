@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from kit.errors import KitError
+from kit.errors import KitValueError
 from kit.terms._args import article_groups, as_list, check_columns, renamed, token_options
 from kit.text import _S_CONTRACTIONS, _TOKEN_RE, TokenOptions
 
@@ -126,7 +126,25 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     Returns ``(state key, first new term number, new terms, indptr, indices, data)``: only the
     terms the parent has not yet seen from this process and three integer arrays.
     """
-    options = st.options
+    indptr, indices, data = _piece_counts(texts, st)
+    n_pieces = len(st.pieces)
+    if n_pieces > st.done or st.p2t is None:
+        _map_new_pieces(st, n_pieces)
+    x = sparse.csr_matrix(
+        (np.array(data, dtype=np.int64), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
+        shape=(len(texts), n_pieces),
+    )
+    y = (x @ st.p2t).tocsr()
+    y.sum_duplicates()
+    first = st.reported
+    new_terms = _tail(st.term_ids, len(st.term_ids) - first)
+    st.reported = len(st.term_ids)
+    return st.key, first, new_terms, y.indptr.astype(np.int64), y.indices.astype(np.int32), y.data.astype(np.int32)
+
+
+def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[list[int], list[int], list[int]]:
+    """CSR arrays (indptr, piece ids, counts) of the white-space pieces of each text; new pieces get
+    the next ids of ``st``. A mixed number ("7 1/2") stays one piece."""
     findall = _TOKEN_RE.findall
     frac = _FRACTION_RE.search
     getid = st.pieces.__getitem__
@@ -149,81 +167,63 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
             indices += map(getid, c)
             data += c.values()
         indptr.append(len(indices))
-    # map the pieces first seen in this chunk to terms (one new block of the piece-term matrix)
-    n_pieces = len(st.pieces)
-    if n_pieces > st.done or st.p2t is None:
-        setid = st.term_ids.setdefault
-        tid = st.term_ids
-        rows: list[int] = []
-        cols: list[int] = []
-        new = _tail(st.pieces, n_pieces - st.done)
-        sw = options.stopwords if options.stopwords is not None else frozenset()
-        minlen = options.min_length
-        plain_ok = not options.stem
-        strip = _NEVER_IN_TOKENS
-        maybe_url = _MAYBE_URL
-        plain_number = _PLAIN_NUMBER
-        split = options.split_hyphens
-        s_contr = _S_CONTRACTIONS
-        for j, piece in enumerate(new):
-            # inline fast path of _piece_terms for a plain word, possibly between punctuation
-            if plain_ok and type(piece) is str:
-                core = piece if piece.isalpha() else piece.strip(strip)
-                if core.isalpha() and not (len(core) > 1 and core.isupper()) and (core is piece or not maybe_url(piece)):
-                    term = core.lower()
-                    if term not in sw and len(term) >= minlen:
-                        rows.append(j)
-                        cols.append(setid(term, len(tid)))
-                    continue
-                if not split and core and core[-1] == "s" and core[-2:-1] in "'’" and maybe_url(piece) is None:
-                    # possessive of a plain word ("China’s"): the word's term (not "it's" and kin)
-                    base = core[:-2]
-                    if base.isalpha() and not (len(base) > 1 and base.isupper()) and core.lower().replace("’", "'") not in s_contr:
-                        term = base.lower()
-                        if term not in sw and len(term) >= minlen:
-                            rows.append(j)
-                            cols.append(setid(term, len(tid)))
-                        continue
-                if not split and "-" in core and maybe_url(piece) is None:
-                    # compound of plain lower/title-case words ("high-stakes", "Sino-Japanese")
-                    parts = core.split("-")
-                    if all(x.isalpha() and not (len(x) > 1 and x.isupper()) for x in parts):
-                        term = core.lower()
-                        if term not in sw and len(term) >= minlen:
-                            rows.append(j)
-                            cols.append(setid(term, len(tid)))
-                        continue
-                if core and (core.isdecimal() or plain_number(core)) and not maybe_url(piece):
-                    # a number between characters no token starts or ends with is one token,
-                    # and its term is the number as written
-                    if core not in sw and len(core) >= minlen:
-                        rows.append(j)
-                        cols.append(setid(core, len(tid)))
-                    continue
-            for t in _piece_terms(piece, options):
+    return indptr, indices, data
+
+
+def _plain_term(piece: str, split: bool) -> str | None:
+    """The term of a piece that is a plain word, a possessive of one, a compound of plain words or a
+    number (possibly between punctuation), without running the token pattern; None for any other
+    piece (the caller then uses :func:`_piece_terms`). Same result as the full tokenizer."""
+    core = piece if piece.isalpha() else piece.strip(_NEVER_IN_TOKENS)
+    if core.isalpha() and not (len(core) > 1 and core.isupper()) and (core is piece or not _MAYBE_URL(piece)):
+        return core.lower()
+    if not core or _MAYBE_URL(piece):
+        return None
+    if not split and core[-1] == "s" and core[-2:-1] in "'’":
+        # possessive of a plain word ("China’s"): the word's term (not "it's" and kin)
+        base = core[:-2]
+        if base.isalpha() and not (len(base) > 1 and base.isupper()) and core.lower().replace("’", "'") not in _S_CONTRACTIONS:
+            return base.lower()
+    if not split and "-" in core:
+        # compound of plain lower/title-case words ("high-stakes", "Sino-Japanese")
+        if all(x.isalpha() and not (len(x) > 1 and x.isupper()) for x in core.split("-")):
+            return core.lower()
+    if core.isdecimal() or _PLAIN_NUMBER(core):
+        # a number between characters no token starts or ends with is one token, its term as written
+        return core
+    return None
+
+
+def _map_new_pieces(st: _PieceTable, n_pieces: int) -> None:
+    """Map the pieces first seen in this chunk to terms: one new block of the piece-term matrix."""
+    options = st.options
+    setid = st.term_ids.setdefault
+    tid = st.term_ids
+    rows: list[int] = []
+    cols: list[int] = []
+    sw = options.stopwords if options.stopwords is not None else frozenset()
+    minlen, plain_ok, split = options.min_length, not options.stem, options.split_hyphens
+    for j, piece in enumerate(_tail(st.pieces, n_pieces - st.done)):
+        term = _plain_term(piece, split) if plain_ok and type(piece) is str else None
+        if term is not None:
+            if term not in sw and len(term) >= minlen:
                 rows.append(j)
-                cols.append(setid(t, len(tid)))
-        n_terms = len(tid)
-        block = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.int64), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
-            shape=(n_pieces - st.done, n_terms),
-        )
-        if st.p2t is None:
-            st.p2t = block
-        else:
-            old = sparse.csr_matrix((st.p2t.data, st.p2t.indices, st.p2t.indptr), shape=(st.p2t.shape[0], n_terms))
-            st.p2t = sparse.vstack([old, block], format="csr")
-        st.done = n_pieces
-    x = sparse.csr_matrix(
-        (np.array(data, dtype=np.int64), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
-        shape=(len(texts), n_pieces),
+                cols.append(setid(term, len(tid)))
+            continue
+        for t in _piece_terms(piece, options):
+            rows.append(j)
+            cols.append(setid(t, len(tid)))
+    n_terms = len(tid)
+    block = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int64), (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))),
+        shape=(n_pieces - st.done, n_terms),
     )
-    y = (x @ st.p2t).tocsr()
-    y.sum_duplicates()
-    first = st.reported
-    new_terms = _tail(st.term_ids, len(st.term_ids) - first)
-    st.reported = len(st.term_ids)
-    return st.key, first, new_terms, y.indptr.astype(np.int64), y.indices.astype(np.int32), y.data.astype(np.int32)
+    if st.p2t is None:
+        st.p2t = block
+    else:
+        old = sparse.csr_matrix((st.p2t.data, st.p2t.indices, st.p2t.indptr), shape=(st.p2t.shape[0], n_terms))
+        st.p2t = sparse.vstack([old, block], format="csr")
+    st.done = n_pieces
 
 
 def _tail(d: dict, n: int) -> list:
@@ -358,7 +358,7 @@ def _n_jobs(n_jobs: int | None) -> int:
     if n_jobs is None:
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if not isinstance(n_jobs, int) or n_jobs < 1:
-        raise KitError(f"n_jobs must be a positive integer or None (all cores), got {n_jobs!r}")
+        raise KitValueError(f"n_jobs must be a positive integer or None (all cores), got {n_jobs!r}")
     return n_jobs
 
 
@@ -501,7 +501,7 @@ def document_term_matrix(
     opts = token_options(tokens, dict(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
                                       split_hyphens=split_hyphens))
     if not isinstance(chunk_chars, int) or chunk_chars < 1:
-        raise KitError(f"chunk_chars must be a positive integer, got {chunk_chars!r}")
+        raise KitValueError(f"chunk_chars must be a positive integer, got {chunk_chars!r}")
     jobs = _n_jobs(n_jobs)
     col = articles[text_col]
     # texts are turned into Python strings one chunk at a time, never all at once
@@ -552,7 +552,7 @@ def count_stream(
     if isinstance(texts, (str, os.PathLike)):
         path = os.fspath(texts)
         if not os.path.isfile(path):
-            raise KitError(f"no such file: {path}")
+            raise KitValueError(f"no such file: {path}")
         size = os.path.getsize(path)
         ranges = []
         with open(path, "rb") as f:
@@ -618,9 +618,9 @@ def count_terms(
     check_columns(articles, [id_col, text_col], "articles")
     groups = article_groups(articles, by_cols)
     if articles[id_col].duplicated().any():
-        raise KitError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
+        raise KitValueError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
     if not isinstance(ngrams, int) or isinstance(ngrams, bool) or ngrams < 1:
-        raise KitError(f"ngrams must be a positive integer, got {ngrams!r}")
+        raise KitValueError(f"ngrams must be a positive integer, got {ngrams!r}")
     opts = token_options(tokens, dict(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
                                       split_hyphens=split_hyphens))
     if ngrams == 1:
@@ -638,12 +638,10 @@ def _ngram_counts(articles: pd.DataFrame, opts: TokenOptions, size: int, text_co
     """Counts of n-grams of ``size`` consecutive kept tokens (none bridges a removed token)."""
     from kit.text import tokenize
 
-    options = dict(stopwords=opts.stopwords, min_length=opts.min_length, stem=opts.stem, merge_us=opts.merge_us,
-                   split_hyphens=opts.split_hyphens)
     rows = []
     for doc_id, text in zip(articles[id_col].tolist(), articles[text_col].tolist()):
         if isinstance(text, str):
-            c = Counter(t.term for t in tokenize(text, ngrams=size, **options))
+            c = Counter(t.term for t in tokenize(text, tokens=opts, ngrams=size))
             rows.extend((doc_id, term, n) for term, n in sorted(c.items()))
     counts = pd.DataFrame(rows, columns=["doc_id", "term", "n"])
     counts["n"] = counts["n"].astype("int64")

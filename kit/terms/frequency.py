@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
+from kit.errors import KitValueError
 from kit.terms._args import as_list, check_counts, renamed
 
 __all__ = ["frequencies", "trim", "tf_idf"]
@@ -94,9 +94,9 @@ def trim(
     check_counts(counts, [doc_col], term_col, n_col)
     for name, v in (("min_count", min_count), ("min_docs", min_docs)):
         if not isinstance(v, (int, np.integer)) or v < 0:
-            raise KitError(f"{name} must be a non-negative integer, got {v!r}")
+            raise KitValueError(f"{name} must be a non-negative integer, got {v!r}")
     if not 0 < max_doc_share <= 1:
-        raise KitError(f"max_doc_share must be in (0, 1], got {max_doc_share!r}")
+        raise KitValueError(f"max_doc_share must be in (0, 1], got {max_doc_share!r}")
     pos = counts[counts[n_col] > 0]
     n_docs = counts[doc_col].nunique()
     tot = counts.groupby(term_col)[n_col].sum()

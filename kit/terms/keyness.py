@@ -43,8 +43,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kit.errors import KitError
-from kit.schema import UNKNOWN_GROUP  # missing groups: one group, labelled as everywhere
+from kit.errors import KitValueError
+from kit.groups import UNKNOWN as UNKNOWN_GROUP  # missing groups: one group, labelled as everywhere
 from kit.terms._args import check_columns, check_counts, renamed
 
 __all__ = ["keyness", "log_odds", "largest_group", "NOT_KEYWORDS"]
@@ -76,7 +76,7 @@ def largest_group(counts: pd.DataFrame, *, group_by: str, n_col: str = "n"):
     """
     check_columns(counts, [group_by, n_col], "counts")
     if counts.empty:
-        raise KitError("counts is empty: no tokens to compare")
+        raise KitValueError("counts is empty: no tokens to compare")
     tot = counts.groupby(group_by, sort=True)[n_col].sum()
     return tot.sort_values(ascending=False, kind="stable").index[0]
 
@@ -98,14 +98,14 @@ def _excluded(exclude) -> frozenset[str]:
     """Terms to leave out of a result table (``exclude`` as the ``stopwords`` option, or None)."""
     if exclude is None:
         return frozenset()
-    from kit.text import stopwords as _stopwords
+    from kit.text import stopword_set as _stopwords
 
     return _stopwords(exclude)
 
 
 def _check_count_arg(name: str, v) -> None:
     if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or v < 0:
-        raise KitError(f"{name} must be a non-negative integer, got {v!r}")
+        raise KitValueError(f"{name} must be a non-negative integer, got {v!r}")
 
 
 def _doc_freq(counts: pd.DataFrame, terms: pd.Index, term_col: str, n_col: str, doc_col: str) -> np.ndarray:
@@ -200,23 +200,23 @@ def keyness(
     gcol = _group_values(counts, group_by)
     groups = pd.unique(gcol)
     if target not in set(groups):
-        raise KitError(f"target {target!r} is not a value of {group_by!r}; values are {sorted(map(str, groups))}")
+        raise KitValueError(f"target {target!r} is not a value of {group_by!r}; values are {sorted(map(str, groups))}")
     if reference is not None:
         if reference not in set(groups):
-            raise KitError(f"reference {reference!r} is not a value of {group_by!r}; values are {sorted(map(str, groups))}")
+            raise KitValueError(f"reference {reference!r} is not a value of {group_by!r}; values are {sorted(map(str, groups))}")
         if reference == target:
-            raise KitError("reference must differ from target")
+            raise KitValueError("reference must differ from target")
     if correction not in _CORRECTIONS:
-        raise KitError(f"unknown correction {correction!r}; choose one of {list(_CORRECTIONS)}")
+        raise KitValueError(f"unknown correction {correction!r}; choose one of {list(_CORRECTIONS)}")
     _check_count_arg("min_count", min_count)
     _check_count_arg("min_docs", min_docs)
     has_docs = doc_col in counts.columns
     if min_docs > 1 and not has_docs:
-        raise KitError(f"min_docs needs a {doc_col!r} column in counts (count_terms gives one)")
+        raise KitValueError(f"min_docs needs a {doc_col!r} column in counts (count_terms gives one)")
     if not isinstance(chi2, (bool, np.bool_)):
-        raise KitError(f"chi2 must be True or False, got {chi2!r}")
+        raise KitValueError(f"chi2 must be True or False, got {chi2!r}")
     if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
-        raise KitError(f"alpha must be a number strictly between 0 and 1, got {alpha!r}")
+        raise KitValueError(f"alpha must be a number strictly between 0 and 1, got {alpha!r}")
     drop = _excluded(exclude) | NOT_KEYWORDS
     is_t = np.asarray(gcol == target, dtype=bool)
     is_r = np.asarray(gcol == reference, dtype=bool) if reference is not None else ~is_t
@@ -227,7 +227,7 @@ def keyness(
     b = r.reindex(terms, fill_value=0).to_numpy(dtype=float)
     c, d = a.sum(), b.sum()
     if c == 0 or d == 0:
-        raise KitError("target and reference must both contain tokens")
+        raise KitValueError("target and reference must both contain tokens")
     if has_docs:
         da, db = (_doc_freq(counts[side], terms, term_col, n_col, doc_col) for side in (is_t, is_r))
     else:
@@ -324,16 +324,16 @@ def log_odds(
     """
     check_counts(counts, [group_by], term_col, n_col)
     if prior not in _PRIORS:
-        raise KitError(f"unknown prior {prior!r}; choose one of {list(_PRIORS)}")
+        raise KitValueError(f"unknown prior {prior!r}; choose one of {list(_PRIORS)}")
     if isinstance(prior_scale, bool) or not (isinstance(prior_scale, numbers.Real) and prior_scale > 0 and math.isfinite(prior_scale)):
-        raise KitError(f"prior_scale must be a positive number, got {prior_scale!r}")
+        raise KitValueError(f"prior_scale must be a positive number, got {prior_scale!r}")
     prior_scale = float(prior_scale)
     _check_count_arg("min_count", min_count)
     drop = _excluded(exclude) | NOT_KEYWORDS
     counts = counts.assign(**{group_by: _group_values(counts, group_by)})
     wide = _group_totals(counts, group_by, term_col, n_col)
     if wide.shape[1] < 2:
-        raise KitError(f"log_odds needs at least two values of {group_by!r}")
+        raise KitValueError(f"log_odds needs at least two values of {group_by!r}")
     y = wide.to_numpy(dtype=float)  # terms x groups
     y_all = y.sum(axis=1)
     alpha = prior_scale * y_all if prior == "corpus" else np.full(len(y_all), float(prior_scale))

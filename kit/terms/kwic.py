@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
+from kit.errors import KitValueError
 from kit.terms._args import check_columns, token_options
 from kit.text import _TOKEN_RE, TokenOptions, find_tokens, normalise_term, sentences
 
@@ -32,7 +32,7 @@ def _pattern_parts(pattern: str, merge_us: bool) -> list[str]:
     a token and the wildcards put back ("US*" -> "US*", "Tariff*" -> "tariff*")."""
     wilds = _WILDCARD_RE.findall(pattern)
     if len(wilds) > 40:
-        raise KitError(f"pattern {pattern!r} has too many wildcards (at most 40)")
+        raise KitValueError(f"pattern {pattern!r} has too many wildcards (at most 40)")
     k = iter(range(len(wilds)))
     protected = _WILDCARD_RE.sub(lambda m: chr(_WILD_BASE + next(k)), pattern)
     marks = {chr(_WILD_BASE + i): w for i, w in enumerate(wilds)}
@@ -73,10 +73,10 @@ def _compile_patterns(patterns, merge_us: bool) -> list[tuple[str, list[str]]]:
     out = []
     for p in patterns:
         if not isinstance(p, str) or not p.strip():
-            raise KitError(f"patterns must be non-empty strings, got {p!r}")
+            raise KitValueError(f"patterns must be non-empty strings, got {p!r}")
         parts = _pattern_parts(p, merge_us)
         if not parts:
-            raise KitError(f"pattern {p!r} holds no word, number or wildcard")
+            raise KitValueError(f"pattern {p!r} holds no word, number or wildcard")
         out.append((p, parts))
     return out
 
@@ -159,11 +159,11 @@ def kwic(
     elif isinstance(window, tuple) and len(window) == 2 and all(isinstance(w, int) for w in window):
         left_n, right_n = window
     else:
-        raise KitError(f"window must be an int or a (left, right) pair of ints, got {window!r}")
+        raise KitValueError(f"window must be an int or a (left, right) pair of ints, got {window!r}")
     if left_n < 0 or right_n < 0:
-        raise KitError("window sizes must not be negative")
+        raise KitValueError("window sizes must not be negative")
     if side not in ("both", "left", "right"):
-        raise KitError(f"unknown side {side!r}; choose 'both', 'left' or 'right'")
+        raise KitValueError(f"unknown side {side!r}; choose 'both', 'left' or 'right'")
     if side == "left":
         right_n = 0
     elif side == "right":
@@ -211,7 +211,7 @@ def format_kwic(kw: pd.DataFrame, *, width: int = 40) -> pd.DataFrame:
     """
     check_columns(kw, ["doc_id", "left", "keyword", "right", "pattern"], "kwic table")
     if not isinstance(width, int) or width < 1:
-        raise KitError(f"width must be a positive integer, got {width!r}")
+        raise KitValueError(f"width must be a positive integer, got {width!r}")
     lines = [
         f"{left[-width:]:>{width}} [{key}] {right[:width]}"
         for left, key, right in zip(kw["left"].tolist(), kw["keyword"].tolist(), kw["right"].tolist())

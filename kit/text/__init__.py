@@ -66,7 +66,7 @@ token is dropped, so no n-gram bridges a stopword).
 
 Sentences
 ---------
-:func:`sentences` splits each body paragraph with NLTK's Punkt algorithm (Kiss & Strunk 2006).
+:func:`sentences` (in :mod:`kit.text.sentence_split`) splits each body paragraph with NLTK's Punkt algorithm (Kiss & Strunk 2006).
 When NLTK's pretrained English model (``punkt_tab``) is installed it is used, extended with the
 kit's abbreviations; otherwise Punkt runs on the kit's own parameters: titles (``Mr.``, ``Sen.``,
 ``Gen.``, ...), month and weekday abbreviations, ``U.S.``-style abbreviations, and common sentence
@@ -80,6 +80,7 @@ because ``U.S. Trade Representative`` and the like are as common.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -90,14 +91,19 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
+from kit.deprecation import renamed_keywords, warn_renamed
+from kit.errors import KitError, KitTypeError, KitValueError
+from kit.validate import check_bool, check_int, require_columns
 
 __all__ = [
     "Token",
     "TOKEN_PATTERN",
     "TokenOptions",
+    "TOKEN_DEFAULTS",
+    "token_options",
+    "count_words",
     "normalise_term",
-    "stopwords",
+    "stopword_set",
     "tokenize",
     "tokens",
     "sentences",
@@ -105,6 +111,10 @@ __all__ = [
     "find_tokens",
     "ACRONYMS",
     "NEWS_STOPWORDS",
+    "ABBREVIATIONS",
+    "NUMBER_ABBREVIATIONS",
+    "SENTENCE_STARTERS",
+    "punkt_model",
 ]
 
 
@@ -119,20 +129,35 @@ class Token(NamedTuple):
 
 _APOS = "'’‘ʼ"
 _HYPH = "\\-‐"
-_URL = r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]{}]*[^\s<>\"'“”‘’()\[\]{}.,;:!?]"
-_HANDLE = rf"[@#]\w+(?:[{_APOS}]s(?!\w))?"
-_EMAIL = r"\w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{2,}"
-_ABBREV = rf"[A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?(?![A-Za-z0-9])"
-# a mixed number joins a whole number of one or two digits and a fraction of one- or two-digit
-# numbers ("7 1/2", "12 3/16"); "2019 1/3" is a year and a fraction
-_NUMBER = rf"(?:\d{{1,2}} \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*"
-# a word is letters/digits/underscores, but never underscores alone: "___" and "____" are
-# separator lines in exported copy, not words
-_WORD = rf"(?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*"
+#: The one regular expression behind every token of the kit (rules in the module docs), tried
+#: alternative by alternative at each position; compile it with ``re.VERBOSE``.
+TOKEN_PATTERN = rf"""
+    # 1. URL: http(s):// or www., up to white space, quotes or brackets; trailing .,;:!? left out
+    (?:https?://|www\.)[^\s<>"'“”‘’()\[\]{{}}]*[^\s<>"'“”‘’()\[\]{{}}.,;:!?]
+    # 2. @handle or #hashtag, with a possessive: #MeToo's
+  | [@#]\w+(?:[{_APOS}]s(?!\w))?
+    # 3. e-mail address: press.office@state.gov
+  | \w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{{2,}}
+    # 4. dotted abbreviation of single letters (U.S., a.m.), a hyphenated tail (U.S.-China), a
+    #    possessive (U.S.'s), ending at a word boundary (e.coli is two words)
+  | [A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?(?![A-Za-z0-9])
+    # 5. number: a mixed number of one- or two-digit parts ("7 1/2", "12 3/16"; "2019 1/3" is a
+    #    year and a fraction), or digits with inner separators (1,000 3.5 10:30 1/2); then attached
+    #    letters or hyphenated tails (1990s, 3rd, 19-year-old)
+  | (?:\d{{1,2}}\ \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*
+    # 6. word: letters/digits joined by inner hyphens and apostrophes (high-stakes, O'Brien,
+    #    China-U.S.); never underscores alone ("___" separator lines of exported copy)
+  | (?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*
+"""
+_TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 
-#: The one regular expression behind every token of the kit (see the module docs for the rules).
-TOKEN_PATTERN = "|".join([_URL, _HANDLE, _EMAIL, _ABBREV, _NUMBER, _WORD])
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
+#: The hyphens that ``split_hyphens`` splits compounds at.
+_HYPHEN_RE = re.compile(
+    r"""
+    [-‐]    # ASCII hyphen-minus or Unicode hyphen U+2010
+    """,
+    re.VERBOSE,
+)
 
 _APOS_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})
 _US_FORMS = frozenset({"U.S.", "U.S", "US", "U.S.A.", "U.S.A", "USA"})
@@ -194,8 +219,9 @@ def _nltk_stopwords() -> frozenset[str] | None:
         return None
 
 
-def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
-    """Return a stopword set of normalised terms.
+def stopword_set(source: str | Iterable[str] = "english") -> frozenset[str]:
+    """Return a stopword set of normalised terms (the ``stopwords=`` option of every tokenizer
+    function is passed through this).
 
     Parameters
     ----------
@@ -208,10 +234,10 @@ def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
 
     Examples
     --------
-    >>> sw = stopwords("kit")
+    >>> sw = stopword_set("kit")
     >>> "us" in sw, "US" in sw, "the" in sw
     (True, False, True)
-    >>> sorted(stopwords(["The", "China’s", "WHO", "AND"]))
+    >>> sorted(stopword_set(["The", "China’s", "WHO", "AND"]))
     ['WHO', 'and', "china's", 'the']
     """
     if isinstance(source, str):
@@ -225,11 +251,13 @@ def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
             if sw is None:
                 raise KitError("NLTK's stopword list is not installed (python -m nltk.downloader stopwords); use 'kit'")
             return sw
-        raise KitError(f"unknown stopword list {source!r}; choose 'english', 'kit', 'nltk' or give a list of words")
+        raise KitValueError(f"unknown stopword list {source!r}; choose 'english', 'kit', 'nltk' or give a list of words")
+    if not isinstance(source, Iterable):
+        raise KitTypeError(f"stopwords must be 'english', 'kit', 'nltk', a list of words or None, got {source!r}")
     words = set()
     for w in source:
         if not isinstance(w, str):
-            raise KitError(f"stopwords must be strings, got {w!r}")
+            raise KitTypeError(f"stopwords must be strings, got {w!r}")
         w = w.strip().translate(_APOS_FOLD)
         words.add(w if w in ACRONYMS else w.lower())
     return frozenset(words)
@@ -282,6 +310,12 @@ def normalise_term(surface: str, *, merge_us: bool = True) -> str:
     return _norm_part(s, merge_us)
 
 
+def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
+    """Deprecated name of :func:`stopword_set` (it was shadowed by the ``stopwords=`` option)."""
+    warn_renamed("kit.text.stopwords()", "kit.text.stopword_set()")
+    return stopword_set(source)
+
+
 @functools.lru_cache(maxsize=1)
 def _snowball():
     from nltk.stem.snowball import SnowballStemmer  # lazy
@@ -298,7 +332,34 @@ def _stem(term: str) -> str:
 
 @dataclass(frozen=True)
 class TokenOptions:
-    """Validated tokenizer options; build with :meth:`make` (checks every value)."""
+    """The tokenizer options, checked once, passed as one ``tokens=`` argument.
+
+    Every function that tokenizes takes ``tokens=TokenOptions(...)`` or the same options as flat
+    keywords (not both with different values). Building one checks every value.
+
+    Attributes
+    ----------
+    stopwords : None, {"english", "kit", "nltk"} or iterable of str
+        Terms left out (kept as the normalised set of :func:`stopword_set`); None keeps every term.
+    min_length : int
+        Leave out terms shorter than this many characters (default 1).
+    stem : bool
+        Replace lower-case alphabetic terms by their Snowball stem (default False).
+    merge_us : bool
+        ``U.S.``, ``U.S``, ``USA`` and ``US`` all give the term ``US`` (default True).
+    split_hyphens : bool
+        Split hyphenated compounds into their parts (default False).
+
+    Examples
+    --------
+    >>> opts = TokenOptions(stopwords="kit", split_hyphens=True)
+    >>> [t.term for t in tokenize("The China-US talks", tokens=opts)]
+    ['china', 'US', 'talks']
+    >>> TokenOptions(min_length=0)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitValueError: min_length must be a positive integer, got 0
+    """
 
     stopwords: frozenset[str] | None = None
     min_length: int = 1
@@ -306,16 +367,21 @@ class TokenOptions:
     merge_us: bool = True
     split_hyphens: bool = False
 
+    def __post_init__(self):
+        if self.stopwords is not None:
+            object.__setattr__(self, "stopwords", stopword_set(self.stopwords))
+        object.__setattr__(self, "min_length", check_int(self.min_length, "min_length", min=1))
+        for name in ("stem", "merge_us", "split_hyphens"):
+            object.__setattr__(self, name, check_bool(getattr(self, name), name))
+
     @classmethod
     def make(cls, *, stopwords=None, min_length=1, stem=False, merge_us=True, split_hyphens=False) -> "TokenOptions":
-        """Check and freeze the options (``stopwords`` as in :func:`kit.text.stopwords`, or None)."""
-        sw = None if stopwords is None else globals()["stopwords"](stopwords)
-        if not isinstance(min_length, (int, np.integer)) or isinstance(min_length, bool) or min_length < 1:
-            raise KitError(f"min_length must be a positive integer, got {min_length!r}")
-        for name, val in (("stem", stem), ("merge_us", merge_us), ("split_hyphens", split_hyphens)):
-            if not isinstance(val, bool):
-                raise KitError(f"{name} must be True or False, got {val!r}")
-        return cls(sw, int(min_length), stem, merge_us, split_hyphens)
+        """The same as ``TokenOptions(...)`` (kept for the callers that use it)."""
+        return cls(stopwords, min_length, stem, merge_us, split_hyphens)
+
+    def replace(self, **changes) -> "TokenOptions":
+        """A copy with some options changed (checked again)."""
+        return dataclasses.replace(self, **changes)
 
     def terms_of(self, surface: str) -> list[tuple[int, int, str, bool]]:
         """``(offset, length, term, keep)`` for each token a surface form yields (more than one
@@ -323,7 +389,7 @@ class TokenOptions:
         out = []
         if self.split_hyphens and ("-" in surface or "‐" in surface) and not surface.startswith(("http", "www.")) and "@" not in surface:
             pos = 0
-            for piece in re.split(r"[-‐]", surface):
+            for piece in _HYPHEN_RE.split(surface):
                 if piece:
                     out.append((pos, len(piece), normalise_term(piece, merge_us=self.merge_us)))
                 pos += len(piece) + 1
@@ -338,10 +404,78 @@ class TokenOptions:
         return res
 
 
+#: The defaults of the flat tokenizer keywords (the fields of :class:`TokenOptions`).
+TOKEN_DEFAULTS: dict = {f.name: f.default for f in dataclasses.fields(TokenOptions)}
+
+
+def token_options(tokens: TokenOptions | None = None, defaults: dict | None = None, **flat) -> TokenOptions:
+    """One :class:`TokenOptions` from a ``tokens=`` argument and/or flat tokenizer keywords.
+
+    ``flat`` holds the keywords as the caller received them and ``defaults`` their defaults in
+    the caller's signature (:data:`TOKEN_DEFAULTS` when None). Without ``tokens`` the flat values
+    make the options; with ``tokens``, a flat value different from its default must agree with
+    ``tokens`` (one setting, one place).
+
+    >>> token_options(None, split_hyphens=True).split_hyphens
+    True
+    >>> token_options(TokenOptions(stem=True), stem=False).stem
+    True
+    >>> token_options(TokenOptions(stem=False), stem=True)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitValueError: tokens has stem=False but stem=True was passed too; give the option in one place
+    """
+    base = TOKEN_DEFAULTS if defaults is None else {**TOKEN_DEFAULTS, **defaults}
+    unknown = sorted(set(flat) - set(TOKEN_DEFAULTS))
+    if unknown:
+        raise KitTypeError(f"unknown tokenizer option(s) {', '.join(unknown)}; options are {', '.join(TOKEN_DEFAULTS)}")
+    if tokens is None:
+        return TokenOptions(**{k: flat.get(k, base[k]) for k in TOKEN_DEFAULTS})
+    if not isinstance(tokens, TokenOptions):
+        raise KitTypeError(f"tokens must be a kit.text.TokenOptions, got {type(tokens).__name__} {tokens!r}")
+    for k, v in flat.items():
+        if v is base[k] or (not isinstance(v, (set, frozenset, list, tuple)) and v == base[k]):
+            continue
+        mine = getattr(tokens, k)
+        theirs = stopword_set(v) if k == "stopwords" and v is not None else v
+        if mine != theirs:
+            raise KitValueError(f"tokens has {k}={_short(mine)} but {k}={_short(v)} was passed too; "
+                                "give the option in one place")
+    return tokens
+
+
+def _short(value) -> str:
+    if isinstance(value, frozenset):
+        return f"<{len(value)} stopwords>"
+    return repr(value)
+
+
+def count_words(text, tokens: TokenOptions | None = None) -> int:
+    """The number of words of a text: its tokens under the kit's rules (:data:`TOKEN_PATTERN`;
+    punctuation is not a word, ``U.S.`` and ``high-stakes`` are one word each, or two with
+    ``split_hyphens``), stopwords included. The articles table's ``n_words`` and the frames
+    denominator (``n_tokens`` of :func:`kit.frames.frame_scores`) are this number.
+
+    >>> count_words("The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended.")
+    8
+    >>> count_words("high-stakes", TokenOptions(split_hyphens=True)), count_words(None)
+    (2, 0)
+    """
+    if not isinstance(text, str) or not text:
+        return 0
+    opts = _DEFAULT_TOKENS if tokens is None else tokens
+    if not opts.split_hyphens:
+        return sum(1 for _ in _TOKEN_RE.finditer(text))
+    return sum(len(opts.terms_of(m.group())) for m in _TOKEN_RE.finditer(text))
+
+
+_DEFAULT_TOKENS = TokenOptions()
+
+
 def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, str, bool]]:
     """All tokens of ``text`` as ``(start, end, token, term, keep)``, stopwords included (keep=False).
 
-    >>> find_tokens("Mr. Xi’s U.S. trip", TokenOptions.make(stopwords="kit"))[1]
+    >>> find_tokens("Mr. Xi’s U.S. trip", TokenOptions(stopwords="kit"))[1]
     (4, 8, 'Xi’s', 'xi', True)
     """
     out = []
@@ -353,15 +487,15 @@ def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, s
     return out
 
 
-def ngrams(terms: list[str], n: int, sep: str = " ") -> list[str]:
-    """Consecutive n-grams of a list of terms joined by ``sep``.
+@renamed_keywords(n="size")
+def ngrams(terms: list[str], size: int, sep: str = " ") -> list[str]:
+    """Consecutive n-grams of ``size`` terms, joined by ``sep`` (``n=`` is the deprecated name of ``size``).
 
     >>> ngrams(["trade", "war", "talks"], 2)
     ['trade war', 'war talks']
     """
-    if not isinstance(n, int) or n < 1:
-        raise KitError(f"n must be a positive integer, got {n!r}")
-    return [sep.join(terms[i:i + n]) for i in range(len(terms) - n + 1)]
+    size = check_int(size, "size", min=1)
+    return [sep.join(terms[i:i + size]) for i in range(len(terms) - size + 1)]
 
 
 def tokenize(
@@ -373,6 +507,7 @@ def tokenize(
     merge_us: bool = True,
     split_hyphens: bool = False,
     ngrams: int = 1,
+    tokens: TokenOptions | None = None,
 ) -> list[Token]:
     """Tokenize one text with the kit's news-aware rules (see the module docs).
 
@@ -393,6 +528,8 @@ def tokenize(
     ngrams : int
         1 for single tokens; n > 1 gives n-grams (term parts joined by a space, ``token`` the text
         span they cover); n-grams containing a left-out token are dropped.
+    tokens : TokenOptions, optional
+        All the options above (but ``ngrams``) in one object, instead of the keywords.
 
     Returns
     -------
@@ -409,11 +546,11 @@ def tokenize(
     ['trade war', 'war talks', 'talks resumed']
     """
     if not isinstance(text, str):
-        raise KitError(f"text must be a string, got {type(text).__name__}")
-    opts = TokenOptions.make(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us, split_hyphens=split_hyphens)
+        raise KitTypeError(f"text must be a string, got {type(text).__name__}")
+    opts = token_options(tokens, stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us,
+                         split_hyphens=split_hyphens)
+    ngrams = check_int(ngrams, "ngrams", min=1)
     found = find_tokens(text, opts)
-    if not isinstance(ngrams, int) or isinstance(ngrams, bool) or ngrams < 1:
-        raise KitError(f"ngrams must be a positive integer, got {ngrams!r}")
     if ngrams == 1:
         return [Token(s, e, tok, term) for s, e, tok, term, keep in found if keep]
     out = []
@@ -426,11 +563,8 @@ def tokenize(
 
 
 def _check_articles(articles: pd.DataFrame, text_col: str, id_col: str) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise KitError(f"articles must be a DataFrame, got {type(articles).__name__}")
-    missing = [c for c in (id_col, text_col) if c not in articles.columns]
-    if missing:
-        raise KitError(f"articles has no column(s) {missing}; columns are {list(articles.columns)}")
+    """The articles table has its id and text columns (:func:`kit.validate.require_columns`)."""
+    require_columns(articles, [id_col, text_col], "articles")
 
 
 def tokens(
@@ -442,10 +576,14 @@ def tokens(
     stem: bool = False,
     merge_us: bool = True,
     split_hyphens: bool = False,
+    tokens: TokenOptions | None = None,
     text_col: str = "text",
     id_col: str = "doc_id",
 ) -> pd.DataFrame:
     """One row per token of every article.
+
+    The tokenizer options are those of :func:`tokenize` (default ``stopwords="english"``: marked
+    in ``is_stop``, and left out with ``drop_stopwords=True``), as keywords or one ``tokens=``.
 
     Returns
     -------
@@ -463,7 +601,8 @@ def tokens(
     ' sent_no  token_no   term  is_stop\\n       0         0     mr    False\\n       0         1     xi    False\\n       0         2    met    False\\n       0         3     US    False\\n       0         4 envoys    False\\n       1         5   they     True\\n       1         6  spoke    False'
     """
     _check_articles(articles, text_col, id_col)
-    opts = TokenOptions.make(stopwords=stopwords, min_length=min_length, stem=stem, merge_us=merge_us, split_hyphens=split_hyphens)
+    opts = token_options(tokens, {"stopwords": "english"}, stopwords=stopwords, min_length=min_length, stem=stem,
+                         merge_us=merge_us, split_hyphens=split_hyphens)
     sents = sentences(articles, text_col=text_col, id_col=id_col)
     sent_starts = {d: g["start"].to_numpy() for d, g in sents.groupby("doc_id", sort=False)}
     cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_no", "token_no", "start", "end", "token", "term", "is_stop")}
@@ -495,146 +634,5 @@ def tokens(
     return out
 
 
-# ----------------------------------------------------------------------------- sentences
-
-#: Abbreviations (lower case, without the final period) that never end a sentence by themselves.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs dr prof sen sens rep reps gov lt col gen maj capt cmdr adm sgt cpl pvt
-    pres supt det insp amb hon rev fr sr jr st mt ft rd ave blvd
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n e.u u.s.a d.c n.y l.a p.m a.m e.g i.e
-    inc corp co ltd llc plc bros dept univ assn est approx vol vs etc al ph.d""".split()
-)
-
-#: Abbreviations that do not end a sentence only before a number ("No. 1", "Nos. 3 and 4"), so
-#: "They said no. Talks ended." still splits (Punkt collocations with its number type).
-NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})
-
-#: Capitalised words that usually start a sentence (used after an abbreviation: "in the U.S. The").
-SENTENCE_STARTERS = frozenset(
-    """the a an he she it they we i you this that these those there his her its their our
-    but and however meanwhile still yet in on at after before when while if as so
-    some many most several one two three mr mrs ms""".split()
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _punkt():
-    """The Punkt tokenizer: pretrained English (plus our abbreviations) when installed, else ours."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # lazy
-
-    try:
-        if not _nltk_has("tokenizers/punkt_tab"):
-            raise LookupError("punkt_tab is not installed")
-        from nltk.tokenize.punkt import PunktTokenizer
-
-        tok = PunktTokenizer("english")
-        tok._params.abbrev_types.update(ABBREVIATIONS)
-        tok._params.abbrev_types.difference_update(NUMBER_ABBREVIATIONS)
-        tok._params.collocations.update((a, "##number##") for a in NUMBER_ABBREVIATIONS)
-        return tok, "pretrained"
-    except (LookupError, OSError, ImportError, ValueError):
-        params = PunktParameters()
-        params.abbrev_types = set(ABBREVIATIONS)
-        params.sent_starters = set(SENTENCE_STARTERS)
-        params.collocations = {(a, "##number##") for a in NUMBER_ABBREVIATIONS}
-        return PunktSentenceTokenizer(params), "kit"
-
-
-def punkt_model() -> str:
-    """Which Punkt parameters :func:`sentences` uses: ``"pretrained"`` or ``"kit"``."""
-    return _punkt()[1]
-
-
-_PARA_RE = re.compile(r"\n\s*\n")
-_OPENERS = "\"'“‘«(["
-
-
-def _sentence_spans(tok, block: str) -> list[tuple[int, int]]:
-    """Punkt's spans of one paragraph, then two general repairs: a span starts at its first
-    character that is not white space, and a span whose first letter (after any opening quote or
-    bracket) is lower case continues the previous sentence (``“Go!” she said.`` is one sentence)."""
-    spans: list[list[int]] = []
-    for s, e in tok.span_tokenize(block):
-        while s < e and block[s].isspace():
-            s += 1
-        if s >= e:
-            continue
-        head = block[s:e].lstrip(_OPENERS)
-        if spans and head[:1].islower():
-            spans[-1][1] = e
-        else:
-            spans.append([s, e])
-    return [(s, e) for s, e in spans]
-
-
-def sentences(
-    articles: pd.DataFrame,
-    *,
-    paragraphs: pd.DataFrame | None = None,
-    text_col: str = "text",
-    id_col: str = "doc_id",
-) -> pd.DataFrame:
-    """Split every article's text into sentences, paragraph by paragraph.
-
-    Parameters
-    ----------
-    articles : DataFrame with ``doc_id`` and ``text``
-    paragraphs : DataFrame, optional
-        The corpus' paragraphs table; when given, ``para_no`` is taken from its body paragraphs
-        (the k-th block of ``text`` is the k-th body paragraph) instead of counting blocks.
-
-    Returns
-    -------
-    DataFrame
-        ``doc_id``, ``sent_no`` (0-based in the article), ``para_no`` (0-based block of ``text``
-        separated by a blank line, or the paragraphs table's number), ``start``, ``end`` (offsets
-        into ``text``; ``text[start:end]`` is the sentence), ``text``.
-
-    Examples
-    --------
-    >>> arts = pd.DataFrame({"doc_id": ["a"], "text": [
-    ...     "Mr. Whitcombe met Gen. Tan in Beijing. The U.S. diplomat left on Jan. 5.\\n\\nTalks go on."]})
-    >>> sentences(arts)[["sent_no", "para_no", "text"]].values.tolist()
-    [[0, 0, 'Mr. Whitcombe met Gen. Tan in Beijing.'], [1, 0, 'The U.S. diplomat left on Jan. 5.'], [2, 1, 'Talks go on.']]
-    """
-    _check_articles(articles, text_col, id_col)
-    tok, _ = _punkt()
-    body_no: dict = {}
-    if paragraphs is not None:
-        for c in ("doc_id", "para_no", "role"):
-            if c not in paragraphs.columns:
-                raise KitError(f"paragraphs has no column {c!r}; columns are {list(paragraphs.columns)}")
-        body = paragraphs[paragraphs["role"] == "body"].sort_values(["doc_id", "para_no"])
-        body_no = {d: g["para_no"].tolist() for d, g in body.groupby("doc_id", sort=False)}
-    rows: dict[str, list] = {k: [] for k in ("doc_id", "sent_no", "para_no", "start", "end", "text")}
-    for doc_id, text in zip(articles[id_col].tolist(), articles[text_col].tolist()):
-        if not isinstance(text, str) or not text.strip():
-            continue
-        numbers = body_no.get(doc_id)
-        sent_no = 0
-        pos = 0
-        blocks = []
-        for m in _PARA_RE.finditer(text):
-            blocks.append((pos, m.start()))
-            pos = m.end()
-        blocks.append((pos, len(text)))
-        k = 0
-        for bstart, bend in blocks:
-            block = text[bstart:bend]
-            if not block.strip():
-                continue
-            pno = numbers[k] if numbers is not None and k < len(numbers) else k
-            k += 1
-            for s, e in _sentence_spans(tok, block):
-                rows["doc_id"].append(doc_id)
-                rows["sent_no"].append(sent_no)
-                rows["para_no"].append(pno)
-                rows["start"].append(bstart + s)
-                rows["end"].append(bstart + e)
-                rows["text"].append(block[s:e])
-                sent_no += 1
-    out = pd.DataFrame(rows)
-    for c in ("sent_no", "para_no", "start", "end"):
-        out[c] = out[c].astype("int64")
-    return out
+# The sentence splitter lives in kit.text.sentence_split (imported last: it uses the helpers above).
+from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, punkt_model, sentences  # noqa: E402  (after the helpers it imports)

@@ -43,19 +43,36 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from itertools import combinations
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from kit.errors import KitError
-from kit.text import TokenOptions, find_tokens, sentences as split_sentences, stopwords
+from kit.actors.loader import (
+    _OPTS,
+    ACTOR_COLUMNS,
+    ACTOR_TYPES,
+    BUNDLED_ACTORS,
+    _check_actors,
+    _surface_key,
+    actors_from_records,
+    alias_key,
+    alias_table,
+    bundled_actors_path,
+    load_actors,
+)
+from kit.deprecation import renamed_keywords
+from kit.groups import group_name, group_series
+from kit.text import find_tokens, stopword_set
+from kit.text import sentences as split_sentences
+from kit.validate import check_choice, check_int, require_columns
 
 __all__ = [
     "ACTOR_TYPES",
     "ACTOR_COLUMNS",
+    "BUNDLED_ACTORS",
     "load_actors",
     "actors_from_records",
+    "alias_key",
     "alias_table",
     "BUNDLED_ACTORS",
     "bundled_actors_path",
@@ -66,223 +83,15 @@ __all__ = [
     "uncovered_names",
 ]
 
-#: Valid actor types (the speaker types used by the quotes module).
-ACTOR_TYPES: tuple[str, ...] = ("official", "expert", "media", "business", "citizen", "organisation")
-
-#: Columns of the actors table returned by :func:`load_actors`.
-ACTOR_COLUMNS: dict[str, str] = {
-    "name": "canonical name",
-    "aliases": "list of other names the text may use (the canonical name is matched too)",
-    "role": "role or title (text, may be empty)",
-    "organisation": "organisation (text, may be empty)",
-    "side": "side or country (text, may be empty)",
-    "type": "one of ACTOR_TYPES",
-}
-
-_KEYS = set(ACTOR_COLUMNS)
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-"})
-_OPTS = TokenOptions.make()
-
-
-#: The actor files bundled with the kit in ``kit/resources/actors`` (name -> file).
-BUNDLED_ACTORS: dict[str, str] = {"us_china_2023": "us_china_2023.yml"}
-
-
-def bundled_actors_path(name: str = "us_china_2023"):
-    """The bundled actor file ``name`` inside the installed package (``kit/resources/actors``), as
-    an :mod:`importlib.resources` traversable (a :class:`pathlib.Path` in a normal install).
-
-    >>> bundled_actors_path().name
-    'us_china_2023.yml'
-    """
-    from importlib.resources import files
-
-    if name not in BUNDLED_ACTORS:
-        raise KitError(f"unknown bundled actor file {name!r}; choose one of {', '.join(BUNDLED_ACTORS)}")
-    return files("kit").joinpath("resources", "actors", BUNDLED_ACTORS[name])
-
-
-def _fail(path, line, msg) -> KitError:
-    return KitError(f"{path}, line {line}: {msg}" if line is not None else f"{path}: {msg}")
-
-
-def load_actors(path=None) -> pd.DataFrame:
-    """Read an actor file (format in the module docs) into a table.
-
-    Parameters
-    ----------
-    path : str or path, optional
-        An actor file, read as given (a relative path from the current folder), or the name of a
-        bundled file (:data:`BUNDLED_ACTORS`). Default: the bundled ``us_china_2023``.
-
-    Returns
-    -------
-    DataFrame
-        Columns :data:`ACTOR_COLUMNS` (``name, aliases, role, organisation, side, type``), one row
-        per actor in file order; ``aliases`` is a list of strings; missing texts are "".
-
-    Examples
-    --------
-    >>> a = load_actors()
-    >>> a.set_index("name").loc["Eleanor Whitcombe", ["role", "side", "type"]].tolist()
-    ['Secretary of State', 'US', 'official']
-    >>> "Whitcombe" in a.set_index("name").loc["Eleanor Whitcombe", "aliases"]
-    True
-    """
-    import yaml
-
-    if path is None or (isinstance(path, str) and path in BUNDLED_ACTORS):
-        p = bundled_actors_path(path or "us_china_2023")
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise KitError(f"actor file not found: {p} (bundled actor files: {', '.join(BUNDLED_ACTORS)})")
-    text = p.read_text(encoding="utf-8-sig")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        raise _fail(p, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', None) or e}") from None
-    if root is None:
-        raise _fail(p, None, "the file is empty")
-
-    def line(node):
-        return node.start_mark.line + 1
-
-    if isinstance(root, yaml.MappingNode):
-        keys = {k.value: v for k, v in root.value}
-        if set(keys) != {"actors"}:
-            extra = sorted(set(keys) - {"actors"})
-            raise _fail(p, line(root), f"the top level must have only the key 'actors'" + (f"; found {extra}" if extra else ""))
-        seq = keys["actors"]
-    else:
-        seq = root
-    if not isinstance(seq, yaml.SequenceNode):
-        raise _fail(p, line(seq), "'actors' must be a list of actors")
-    records, lines = [], []
-    for node in seq.value:
-        if not isinstance(node, yaml.MappingNode):
-            raise _fail(p, line(node), "each actor must be a mapping with name, aliases, role, organisation, side, type")
-        rec = {}
-        for k, v in node.value:
-            if not isinstance(k, yaml.ScalarNode) or k.value not in _KEYS:
-                raise _fail(p, line(k), f"unknown key '{getattr(k, 'value', k)}'; valid keys: {', '.join(ACTOR_COLUMNS)}")
-            if k.value == "aliases":
-                if not isinstance(v, yaml.SequenceNode) or not all(isinstance(x, yaml.ScalarNode) for x in v.value):
-                    raise _fail(p, line(v), "aliases must be a list of names")
-                rec["aliases"] = [(x.value, line(x)) for x in v.value]
-            else:
-                if not isinstance(v, yaml.ScalarNode):
-                    raise _fail(p, line(v), f"'{k.value}' must be a single value")
-                rec[k.value] = (v.value, line(v))
-        records.append(rec)
-        lines.append(line(node))
-    return _table(records, lines, str(p))
-
-
-def actors_from_records(records: list[dict]) -> pd.DataFrame:
-    """An actors table from a list of dicts with the keys of :data:`ACTOR_COLUMNS` (same checks as the file).
-
-    >>> actors_from_records([{"name": "Ann Lee", "aliases": ["Lee"], "type": "expert"}])[["name", "type"]].values.tolist()
-    [['Ann Lee', 'expert']]
-    """
-    recs = []
-    for i, r in enumerate(records):
-        bad = set(r) - _KEYS
-        if bad:
-            raise KitError(f"actor {i + 1}: unknown key(s) {sorted(bad)}; valid keys: {', '.join(ACTOR_COLUMNS)}")
-        recs.append({k: ([(a, None) for a in v] if k == "aliases" else (v, None)) for k, v in r.items()})
-    return _table(recs, [None] * len(recs), "<records>")
-
-
-def _table(records, lines, path) -> pd.DataFrame:
-    rows, seen_alias, names = [], {}, set()
-    for rec, ln in zip(records, lines):
-        if "name" not in rec or not str(rec["name"][0]).strip():
-            raise _fail(path, ln, "an actor has no name")
-        name = " ".join(str(rec["name"][0]).split())
-        if name in names:
-            raise _fail(path, ln, f"actor name '{name}' is listed twice")
-        names.add(name)
-        if "type" not in rec:
-            raise _fail(path, ln, f"actor '{name}' has no type; choose one of {', '.join(ACTOR_TYPES)}")
-        typ, tline = rec["type"]
-        if typ not in ACTOR_TYPES:
-            raise _fail(path, tline, f"actor '{name}' has unknown type '{typ}'; choose one of {', '.join(ACTOR_TYPES)}")
-        aliases = []
-        for a, aline in [(name, ln)] + list(rec.get("aliases", [])):
-            a = " ".join(str(a).split())
-            if not a:
-                raise _fail(path, aline, f"actor '{name}' has an empty alias")
-            key = _alias_key(a)
-            if not key:
-                raise _fail(path, aline, f"alias '{a}' of '{name}' has no letters or digits")
-            if key in seen_alias and seen_alias[key] != name:
-                raise _fail(path, aline, f"alias '{a}' of '{name}' is also a name or alias of '{seen_alias[key]}'")
-            seen_alias[key] = name
-            if a != name and a not in aliases:
-                aliases.append(a)
-        row = {"name": name, "aliases": aliases}
-        for k in ("role", "organisation", "side"):
-            v = rec.get(k, ("", None))[0]
-            row[k] = "" if v is None else " ".join(str(v).split())
-        row["type"] = typ
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=list(ACTOR_COLUMNS))
-    if out["name"].duplicated().any():
-        raise KitError(f"{path}: actor name '{out['name'][out['name'].duplicated()].iloc[0]}' is listed twice")
-    return out
-
-
-def _surface_key(tok: str, term: str) -> str:
-    """Case-kept key of one token: apostrophes folded, possessive removed, U.S. = US."""
-    if term == "US":
-        return "US"
-    s = tok.translate(_FOLD)
-    if s.endswith("'s") and len(s) > 2 and s.lower() not in ("it's", "he's", "she's", "that's", "there's", "let's"):
-        s = s[:-2]
-    elif s.endswith("'") and len(s) > 1:
-        s = s[:-1]
-    return s
-
-
-def _alias_key(alias: str) -> tuple[str, ...]:
-    return tuple(_surface_key(t, term) for _, _, t, term, _ in find_tokens(alias, _OPTS))
-
-
-def alias_table(actors: pd.DataFrame) -> pd.DataFrame:
-    """Every form an actor can be found by: ``alias``, ``name``, ``type``, ``side``, ``n_tokens``.
-
-    Includes the canonical name; longest aliases first.
-
-    >>> alias_table(load_actors()).query("alias == 'Whitcombe'")[["name", "type"]].values.tolist()
-    [['Eleanor Whitcombe', 'official']]
-    """
-    _check_actors(actors)
-    rows = []
-    for r in actors.itertuples(index=False):
-        for a in [r.name] + list(r.aliases):
-            rows.append((a, r.name, r.type, r.side, len(_alias_key(a))))
-    out = pd.DataFrame(rows, columns=["alias", "name", "type", "side", "n_tokens"])
-    return out.sort_values(["n_tokens", "alias"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-def _check_actors(actors):
-    if not isinstance(actors, pd.DataFrame):
-        raise KitError(f"actors must be a DataFrame from load_actors, got {type(actors).__name__}")
-    missing = [c for c in ("name", "aliases", "type") if c not in actors.columns]
-    if missing:
-        raise KitError(f"actors has no column(s) {missing}; use load_actors()")
-
 
 def _index(actors):
     """first key token -> list of (key tuple, name, alias), longest first."""
     idx = defaultdict(list)
     for r in actors.itertuples(index=False):
         for a in [r.name] + list(r.aliases):
-            keys = [_alias_key(a)]
+            keys = [alias_key(a)]
             if a.startswith("the "):
-                keys.append(_alias_key("The " + a[4:]))
+                keys.append(alias_key("The " + a[4:]))
             for k in keys:
                 if k:
                     idx[k[0]].append((k, r.name, a))
@@ -340,11 +149,8 @@ def actor_mentions(articles: pd.DataFrame, actors: pd.DataFrame | None = None, *
     >>> actor_mentions(arts, acts)[["actor", "where", "sent_no", "start", "match"]].values.tolist()
     [['Eleanor Whitcombe', 'title', -1, 0, 'Whitcombe’s'], ['Eleanor Whitcombe', 'text', 0, 0, 'Eleanor Whitcombe'], ['the Pentagon', 'text', 1, 28, 'The Pentagon'], ['Eleanor Whitcombe', 'text', 1, 46, 'Whitcombe']]
     """
-    if not isinstance(articles, pd.DataFrame):
-        raise KitError(f"articles must be a DataFrame, got {type(articles).__name__}")
-    need = [c for c in (id_col, text_col) + ((title_col,) if title_col else ()) if c not in articles.columns]
-    if need:
-        raise KitError(f"articles has no column(s) {need}; columns are {list(articles.columns)}")
+    require_columns(articles, (id_col, text_col, title_col), "articles",
+                    hint="pass text_col= / id_col= to name them, title_col=None for no titles")
     actors = load_actors() if actors is None else actors
     _check_actors(actors)
     idx = _index(actors)
@@ -388,9 +194,9 @@ def actor_salience(mentions: pd.DataFrame, articles: pd.DataFrame, *, text_col: 
     >>> actor_salience(m, arts)[["actor", "mentions", "in_title", "first_sent_no", "first_position"]].values.tolist()
     [['Y', 1, False, 0, 0.0], ['X', 1, True, 2, 0.5]]
     """
-    need = [c for c in ("doc_id", "actor", "where", "sent_no", "start") if c not in mentions.columns]
-    if need:
-        raise KitError(f"mentions has no column(s) {need}; pass the output of actor_mentions")
+    require_columns(mentions, ("doc_id", "actor", "where", "sent_no", "start"), "mentions",
+                    hint="pass the output of actor_mentions")
+    require_columns(articles, (id_col, text_col), "articles")
     lengths = dict(zip(articles[id_col].tolist(), articles[text_col].map(lambda t: len(t) if isinstance(t, str) else 0).tolist()))
     rows = []
     for (doc, actor), g in mentions.groupby(["doc_id", "actor"], sort=False):
@@ -422,8 +228,8 @@ def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     articles : the articles table (for the groups and the number of articles per group)
     group_by : column of ``articles``, a period (``month``, ...), or None (one group ``all``)
     actors : actors table; when given, ``type`` and ``side`` are added
-    id_col : id column of ``articles`` (a missing one raises :class:`kit.errors.KitError` listing
-        the columns)
+    id_col : id column of ``articles`` (a missing one raises :class:`kit.errors.KitValueError`
+        listing the columns)
 
     Returns
     -------
@@ -442,12 +248,9 @@ def actor_summary(salience: pd.DataFrame, articles: pd.DataFrame, *, group_by: s
     >>> actor_summary(sal, arts)[["outlet", "actor", "n_articles", "share_articles", "mentions", "title_articles"]].values.tolist()
     [['A', 'X', 2, 0.6666666666666666, 6, 1]]
     """
-    from kit.dictionaries import group_series
-
-    need = [c for c in ("doc_id", "actor", "mentions", "in_title", "first_position") if c not in salience.columns]
-    if need:
-        raise KitError(f"salience has no column(s) {need}; pass the output of actor_salience")
-    name = group_by if group_by is not None else "group"
+    require_columns(salience, ("doc_id", "actor", "mentions", "in_title", "first_position"), "salience",
+                    hint="pass the output of actor_salience")
+    name = group_name(group_by)
     groups = group_series(articles, group_by, id_col=id_col)
     sizes = groups.value_counts()
     s = salience.assign(_g=groups.reindex(salience["doc_id"]).to_numpy())
@@ -489,8 +292,8 @@ def actor_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.
     >>> actor_cooccurrence(m).values.tolist()
     [['X', 'Y', 1, 1]]
     """
-    if unit not in ("sentence", "article"):
-        raise KitError(f"unknown unit '{unit}'; choose 'sentence' or 'article'")
+    check_choice(unit, "unit", ("sentence", "article"))
+    require_columns(mentions, ("doc_id", "actor", "where", "sent_no"), "mentions", hint="pass the output of actor_mentions")
     m = mentions
     if unit == "sentence":
         m = m[m["where"] == "text"]
@@ -513,7 +316,18 @@ def actor_cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.
     return out.reset_index(drop=True)
 
 
+#: A word written in lower case (a capitalised word also seen like this is not a name).
+_LOWER_WORD = re.compile(
+    r"""
+    \b [a-z]       # a lower-case letter at the start of a word
+    [a-z'’-]*       # then lower-case letters, apostrophes or hyphens
+    \b
+    """,
+    re.VERBOSE,
+)
+#: Lower-case words allowed inside a multi-word name ("Ministry of Commerce", "Ludwig van Beethoven").
 _CONNECT = {"of", "the", "for", "and", "de", "van", "von", "al", "bin"}
+#: Capitalised words that are not names on their own (sentence openers, titles, days, months).
 _NOT_NAMES = frozenset(
     """The A An He She It They We I You This That These Those There His Her Its Their Our But And However
     Meanwhile Still Yet In On At After Before When While If As So Some Many Most Several One Two Three
@@ -523,8 +337,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+@renamed_keywords(top="n")
 def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, *, min_count: int = 2,
-                    top: int | None = 50, text_col: str = "text", title_col: str | None = None,
+                    n: int | None = 50, text_col: str = "text", title_col: str | None = None,
                     id_col: str = "doc_id") -> pd.DataFrame:
     """Frequent capitalised names in the texts that no actor of the file covers (to extend the file).
 
@@ -538,7 +353,8 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     -------
     DataFrame
         ``name``, ``n`` (occurrences), ``n_articles``, ``example`` (first sentence where it occurs),
-        most frequent first, only names with ``n >= min_count``, at most ``top`` rows.
+        most frequent first, only names with ``n >= min_count``, at most ``n`` rows (the argument;
+        None for all; ``top=`` is its deprecated name).
 
     Examples
     --------
@@ -548,15 +364,16 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     >>> uncovered_names(arts, acts)[["name", "n", "n_articles"]].values.tolist()
     [['Dana Fry', 3, 2]]
     """
-    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise KitError(f"min_count must be a positive integer, got {min_count!r}")
+    min_count = check_int(min_count, "min_count", min=1)
+    n = check_int(n, "n", min=1, none=True)
+    require_columns(articles, (id_col, text_col), "articles")
     actors = load_actors() if actors is None else actors
     idx = _index(actors)
     sents = split_sentences(articles, text_col=text_col, id_col=id_col)
-    lower_words = set(stopwords("kit"))
+    lower_words = set(stopword_set("kit"))
     for t in articles[text_col].tolist():
         if isinstance(t, str):
-            lower_words.update(w for w in re.findall(r"\b[a-z][a-z'’-]*\b", t))
+            lower_words.update(_LOWER_WORD.findall(t))
     count: Counter = Counter()
     arts: dict = defaultdict(set)
     example: dict = {}
@@ -594,11 +411,11 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
                 arts[name].add(doc_id)
                 example.setdefault(name, " ".join(s_text.split()))
             i = max(j, i + 1)
-    rows = [(n, c, len(arts[n]), example[n]) for n, c in count.items() if c >= min_count]
+    rows = [(nm, c, len(arts[nm]), example[nm]) for nm, c in count.items() if c >= min_count]
     out = pd.DataFrame(rows, columns=["name", "n", "n_articles", "example"])
     out = out.sort_values(["n", "n_articles", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
-    if top is not None:
-        out = out.head(top)
+    if n is not None:
+        out = out.head(n)
     for c in ("n", "n_articles"):
         out[c] = out[c].astype("int64")
     return out

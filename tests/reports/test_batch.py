@@ -1,4 +1,4 @@
-"""Tests for kit/runner.py and `kit run`: parameter check, parallel batch, failures, provenance,
+"""Tests for kit/reports (the batch) and `kit run`: parameter check, parallel batch, failures, provenance,
 reproducibility, archive, and HTML that is safe to share.
 
 The fixture notebooks live in tests/fixtures/notebooks/ (ok: seeded table + figure; fail: raises in
@@ -21,10 +21,11 @@ import pytest
 
 import kit.cli
 import kit.corpus
-from kit import runner
+from kit import reports as runner
 from kit.errors import KitError
+from kit.reports import batch as batch_module
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NB = ROOT / "tests" / "fixtures" / "notebooks"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 SCRIPT = "<script>alert(1)</script>"
@@ -207,8 +208,8 @@ def test_archive_folders_of_the_same_second_are_distinct(tmp_path, monkeypatch):
 
     from types import SimpleNamespace
 
-    monkeypatch.setattr(runner, "dt", SimpleNamespace(datetime=FrozenClock, timezone=dt.timezone))
-    made = [runner._archive_dir(tmp_path / "arch") for _ in range(3)]
+    monkeypatch.setattr(batch_module, "dt", SimpleNamespace(datetime=FrozenClock, timezone=dt.timezone))
+    made = [batch_module.archive_dir(tmp_path / "arch") for _ in range(3)]
     assert [p.name for p in made] == ["2026-11-28T060000Z", "2026-11-28T060000Z-2", "2026-11-28T060000Z-3"]
     assert all(p.is_dir() for p in made)
 
@@ -278,6 +279,7 @@ runs:
   - name: wait_{{outlet}}
     notebook: NB/sleep.ipynb
     each: outlet
+    min_articles: 1
     parameters: {{seconds: 2.5}}
 """)
     calls = []
@@ -290,6 +292,7 @@ runs:
     return result, calls
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_batch_runs_every_run_and_reports_the_failure(batch):
     result, _ = batch
     names = [r["run"] for r in result.runs]
@@ -299,17 +302,21 @@ def test_batch_runs_every_run_and_reports_the_failure(batch):
     assert not result.ok
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_corpus_is_ingested_once_and_passed_as_parquet(batch):
     result, calls = batch
     assert len(calls) == 1
     parquet = result.out_dir / "corpus" / "corpus.parquet"
-    assert calls[0] == (str(HOSTILE), parquet)
+    # ingested into a private folder of this batch, then renamed into place (nothing else left behind)
+    assert calls[0][0] == str(HOSTILE) and calls[0][1].parent.name.startswith(".kit-ingest-")
+    assert parquet.is_file() and not list(result.out_dir.glob(".kit-*"))
     used = {r["parameters"]["corpus"] for r in result.runs if r["run"] != "fail"}
     assert used == {str(parquet)}
     manifest = json.loads((result.out_dir / "corpus" / "corpus.manifest.json").read_text(encoding="utf-8"))
     assert {r["corpus"]["fingerprint"] for r in result.runs if r["run"] != "fail"} == {manifest["fingerprint"]}
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_runs_execute_in_parallel(batch):
     result, _ = batch
     waits = [r for r in result.runs if r["run"].startswith("wait_")]
@@ -323,6 +330,7 @@ def test_runs_execute_in_parallel(batch):
     assert all(r["parameters"]["seconds"] == 2.5 for r in waits)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_per_run_outputs_and_provenance(batch):
     result, _ = batch
     ok = result.out_dir / "ok"
@@ -354,6 +362,7 @@ def test_per_run_outputs_and_provenance(batch):
     assert len(injected) == 1 and "n = 6" in injected[0].source
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_failed_run_keeps_notebook_and_html_with_the_error(batch):
     result, _ = batch
     fail = result.out_dir / "fail"
@@ -371,6 +380,7 @@ def test_failed_run_keeps_notebook_and_html_with_the_error(batch):
     assert "FAILED fail" in report and f"ValueError: boom {SCRIPT}" in report and "raise ValueError" in report
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_index_lists_every_run(batch):
     result, _ = batch
     index = result.out_dir / "index.html"
@@ -387,6 +397,7 @@ def test_index_lists_every_run(batch):
     assert [r["status"] for r in summary["runs"]].count("failed") == 1
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_html_is_self_contained_and_shows_markup_as_text(batch):
     result, _ = batch
     html_file = result.out_dir / "hostile" / "hostile.html"
@@ -401,6 +412,7 @@ def test_html_is_self_contained_and_shows_markup_as_text(batch):
     assert "np.random.default_rng" not in ok_html  # code hidden by default
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_ingested_corpus_is_used_as_is(batch, tmp_path):
     result, _ = batch
     parquet = result.out_dir / "corpus" / "corpus.parquet"
@@ -429,6 +441,7 @@ def test_run_names_may_not_clash_with_the_runners_files(tmp_path):
         runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_show_code_and_only(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n"
                                            "  - notebook: NB/fail.ipynb\n")
@@ -439,6 +452,7 @@ def test_show_code_and_only(tmp_path):
     assert not (tmp_path / "out" / "fail").exists()
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_cell_timeout_fails_the_run(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "timeout: 1\nruns:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 30.0}\n")
     result = runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
@@ -446,6 +460,9 @@ def test_cell_timeout_fails_the_run(tmp_path):
     assert result.runs[0]["duration_seconds"] < 25
     assert "timed out" in result.runs[0]["error"]["evalue"].lower() or "timeout" in result.runs[0]["error"]["ename"].lower()
     assert (tmp_path / "out" / "sleep" / "sleep.html").is_file()
+    report = runner.format_failures(result)  # said as a timeout, in the cell that ran out of time
+    assert "Timed out in cell 3 (limit 1 s)" in report and "before any cell ran" not in report
+    assert "cell: import time" in report
     with pytest.raises(KitError, match="'timeout' must be a positive number"):
         runner.load_config(write_config(tmp_path / "c.yml", "timeout: soon\nruns:\n  - notebook: NB/sleep.ipynb\n"))
 
@@ -459,6 +476,7 @@ def test_refuses_to_overwrite_foreign_folders(tmp_path):
     assert (tmp_path / "out" / "fail" / "thesis.docx").is_file()
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_cli_exit_status_and_failure_message(tmp_path, capsys):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/fail.ipynb\n    parameters: {message: kaput}\n"
                                            "  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n")
@@ -472,6 +490,7 @@ def test_cli_exit_status_and_failure_message(tmp_path, capsys):
     assert code == 2 and "unknown parameter 'bogus'" in err
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_archive_keeps_dated_folders_and_a_latest_pointer(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/sleep.ipynb\n    parameters: {seconds: 0.0}\n")
     first = runner.run_batch(cfg, archive=True, out=tmp_path / "arch", log=quiet)
@@ -489,6 +508,7 @@ def test_archive_keeps_dated_folders_and_a_latest_pointer(tmp_path):
 # reproducibility: the same batch twice gives byte-identical tables (and figures)
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_same_batch_twice_gives_identical_files(tmp_path):
     cfg = write_config(tmp_path / "b.yml", f"defaults:\n  corpus: {HOSTILE.as_posix()}\nruns:\n  - notebook: NB/ok.ipynb\n")
     a = runner.run_batch(cfg, out=tmp_path / "a", log=quiet)
@@ -505,21 +525,41 @@ def test_same_batch_twice_gives_identical_files(tmp_path):
 def hostile_batches(tmp_path_factory):
     """reports.yml twice on the hostile corpus; of the runs made per outlet (each:), one outlet only."""
     tmp = tmp_path_factory.mktemp("hostile")
-    config = runner.load_config(ROOT / "reports.yml")
+    batch_file = project_batch_copy(tmp)  # the hostile corpus has two articles per outlet
+    config = runner.load_config(batch_file)
     only = [str(r.get("name") or Path(r["notebook"]).stem).replace("{" + str(r.get("each")) + "}", "harbor_street_weekly")
             for r in config["runs"]]
     runs = []
     for k in (1, 2):
-        runs.append(runner.run_batch(ROOT / "reports.yml", params=[("corpus", str(HOSTILE))], only=only,
+        runs.append(runner.run_batch(batch_file, params=[("corpus", str(HOSTILE))], only=only,
                                      out=tmp / f"run{k}", log=quiet, progress=False))
     return runs
 
 
+def project_batch_copy(folder: Path, **each: int) -> Path:
+    """reports.yml copied into ``folder`` (paths made absolute), its ``each`` runs with ``min_articles: 1``
+    unless ``each`` says otherwise."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "reports.yml").read_text(encoding="utf-8"))
+    for run in data["runs"]:
+        run["notebook"] = str(ROOT / run["notebook"])
+        if run.get("each"):
+            run.update({"min_articles": 1, **each})
+    for key, value in (data.get("defaults") or {}).items():
+        if key == "corpus" or key.endswith(("_path", "_file", "_dir")):
+            data["defaults"][key] = str(ROOT / value)
+    path = folder / "reports.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_project_batch_on_hostile_corpus_is_safe(hostile_batches):
     result = hostile_batches[0]
     assert result.ok, runner.format_failures(result)
-    notebooks = {r["notebook"] for r in result.runs}
-    assert notebooks == {f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("*.ipynb")}  # every notebook ran
+    notebooks = {Path(r["notebook"]).name for r in result.runs}
+    assert notebooks == {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}  # every notebook ran
     literal = False
     for r in result.runs:
         html_file = result.out_dir / r["run"] / r["files"]["html"]
@@ -529,6 +569,7 @@ def test_project_batch_on_hostile_corpus_is_safe(hostile_batches):
     assert literal, "no report showed the hostile titles"
 
 
+@pytest.mark.notebooks  # runs notebooks through papermill
 def test_project_batch_csvs_are_byte_identical(hostile_batches):
     a, b = hostile_batches
     files_a = sorted(p.relative_to(a.out_dir) for p in a.out_dir.glob("*/*.csv"))
@@ -544,4 +585,4 @@ def test_previous_durations_order_the_next_batch(tmp_path):
         (tmp_path / name / "provenance.json").write_text(json.dumps({"duration_seconds": secs}), encoding="utf-8")
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "provenance.json").write_text("{broken", encoding="utf-8")
-    assert runner._previous_durations(tmp_path, ["a", "b", "c", "d"]) == {"a": 3.0, "b": 12.5}
+    assert batch_module.previous_durations(tmp_path, ["a", "b", "c", "d"]) == {"a": 3.0, "b": 12.5}

@@ -1,0 +1,90 @@
+"""Coded frames on real coded news (frames-dev): coder agreement, trained classifiers vs the dictionary.
+
+Discovered by ``make eval``: :func:`evaluate` returns rows ``devset, measure, kit, baseline, n``.
+The devset (``frames-dev``, see its SOURCE.md) is read at run time and never copied.
+
+- ``alpha_<frame>``: Krippendorff's alpha of the coders' frame codes, a coder's code being 1 when
+  they answered yes to any of the frame's defining questions (``kit`` column; no baseline);
+- ``auc_<frame>`` / ``f1_<frame>``: 5-fold cross-validated AUC / F1 of :func:`kit.coded.train_frames`
+  with its defaults (``kit``) against the bundled dictionary's AUC on the same articles
+  (``baseline``; missing for frames the dictionary has no category for);
+- ``auc_mean``: the mean over the five frames, and ``auc_mean_plain``: the plain recipe (TF-IDF
+  with scikit-learn's own tokenizer + logistic regression, default C) on the same folds as baseline.
+"""
+from __future__ import annotations
+
+import pathlib
+
+import numpy as np
+import pandas as pd
+
+FRAMES = ("conflict", "economic", "human_interest", "morality", "resolution")
+#: Codebook questions that define each frame (SOURCE.md of frames-dev).
+QUESTIONS = {"conflict": ("co1", "co2", "co3"), "economic": ("ec1", "ec2", "ec3"),
+             "human_interest": ("hi1", "hi2", "hi5"), "morality": ("mo1", "mo2"), "resolution": ("re1", "re5")}
+DEVSET = "frames-dev"
+
+
+def coder_codes(coders: pd.DataFrame) -> pd.DataFrame:
+    """Raw answers -> ``doc_id, coder, frame, code`` (1 when any defining question was answered yes)."""
+    rows = []
+    c = coders.assign(yes=coders["answer"].astype(str).str.strip().str.lower().eq("yes"))
+    for f, qs in QUESTIONS.items():
+        sub = c[c["question"].isin(qs)].groupby(["id", "coder"])["yes"].any().reset_index()
+        rows.append(pd.DataFrame({"doc_id": sub["id"].astype(str), "coder": sub["coder"].astype(str), "frame": f,
+                                  "code": sub["yes"].astype(int)}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def plain_recipe_auc(texts, y, folds: int = 5, seed: int = 0) -> float:
+    """TF-IDF (scikit-learn tokenizer) + default logistic regression, pooled out-of-fold AUC."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    pipe = make_pipeline(TfidfVectorizer(), LogisticRegression(max_iter=2000))
+    cv = StratifiedKFold(folds, shuffle=True, random_state=seed)
+    p = cross_val_predict(pipe, list(texts), y, cv=cv, method="predict_proba")[:, 1]
+    return float(roc_auc_score(y, p))
+
+
+def evaluate(devsets: pathlib.Path) -> list[dict]:
+    """Rows ``devset, measure, kit, baseline, n`` for frames-dev (empty when it is absent)."""
+    from kit.coded import agreement, compare_with_dictionary, train_frames
+
+    root = pathlib.Path(devsets) / DEVSET
+    if not (root / "articles.csv").is_file():
+        return []
+    arts = pd.read_csv(root / "articles.csv")
+    arts = arts.assign(doc_id=arts["id"].astype(str))
+    rows = []
+    if (root / "coders.csv").is_file():
+        codes = coder_codes(pd.read_csv(root / "coders.csv"))
+        for r in agreement(codes, n_boot=0).itertuples(index=False):
+            rows.append({"devset": DEVSET, "measure": f"alpha_{r.frame}", "kit": r.alpha, "baseline": None,
+                         "n": r.n_articles})
+    labels = arts.melt(id_vars="doc_id", value_vars=list(FRAMES), var_name="frame", value_name="label")
+    model = train_frames(arts, labels, folds=5, seed=0, n_boot=0)
+    dic = compare_with_dictionary(arts, labels, "generic_frames", n_boot=0).set_index("frame")
+    aucs, plain = [], []
+    for r in model.validation.itertuples(index=False):
+        base = float(dic.at[r.frame, "auc"]) if r.frame in dic.index else None
+        rows.append({"devset": DEVSET, "measure": f"auc_{r.frame}", "kit": r.auc, "baseline": base, "n": r.n_articles})
+        rows.append({"devset": DEVSET, "measure": f"f1_{r.frame}", "kit": r.f1,
+                     "baseline": float(dic.at[r.frame, "f1"]) if r.frame in dic.index else None, "n": r.n_articles})
+        aucs.append(r.auc)
+        plain.append(plain_recipe_auc(arts["text"], arts[r.frame].to_numpy(dtype=int)))
+    rows.append({"devset": DEVSET, "measure": "auc_mean", "kit": float(np.mean(aucs)),
+                 "baseline": float(dic["auc"].mean()) if len(dic) else None, "n": len(arts)})
+    rows.append({"devset": DEVSET, "measure": "auc_mean_plain", "kit": float(np.mean(aucs)),
+                 "baseline": float(np.mean(plain)), "n": len(arts)})
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    res = pd.DataFrame(evaluate(pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/devsets")))
+    print(res.to_string(index=False))

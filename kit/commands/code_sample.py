@@ -1,0 +1,37 @@
+"""``kit code-sample PATH... --n N --frames A,B --out DIR``: a stratified sample to code by hand."""
+from __future__ import annotations
+
+from kit.commands._common import add_source_arguments, load
+
+NAME = "code-sample"
+HELP = "draw a stratified random sample (by outlet and period, seeded) and write a coding sheet and codebook"
+
+
+def _list(s: str) -> list[str]:
+    return [x.strip() for x in s.split(",") if x.strip()]
+
+
+def add_arguments(p):
+    add_source_arguments(p)
+    p.add_argument("--n", type=int, required=True, help="number of articles to sample")
+    p.add_argument("--frames", required=True, help="comma-separated frame names (one sheet column each)")
+    p.add_argument("--strata", default="outlet,month",
+                   help="comma-separated strata: article columns and/or day, week, month, quarter, year "
+                        "(default outlet,month; '' for a simple random sample)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--lede-words", type=int, default=60, help="words of the body shown as the lede (default 60)")
+    p.add_argument("--out", default="coding", help="folder for coding_sheet.csv, codebook.md and texts/ (default coding)")
+
+
+def run(args) -> int:
+    from kit.coded.sheet import code_sample, write_coding_sheet
+
+    corpus = load(args)
+    sheet = code_sample(corpus.articles, args.n, strata=tuple(_list(args.strata)), seed=args.seed,
+                        frames=_list(args.frames), lede_words=args.lede_words)
+    out = write_coding_sheet(sheet, args.out, corpus.articles)
+    print(f"{len(sheet)} articles in {sheet['stratum'].nunique()} strata")
+    print(sheet.groupby("stratum").size().rename("n").to_string())
+    for k, v in out.items():
+        print(f"{k}: {v}")
+    return 0

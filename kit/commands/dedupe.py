@@ -1,0 +1,40 @@
+"""``kit dedupe PATH... --out DIR``: near-duplicate pairs, reprint clusters, provenance, reprint share."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit.commands._common import add_source_arguments, load
+
+NAME = "dedupe"
+HELP = "find wire copy and near-duplicates (MinHash LSH): clusters with origin and changes, who reprints whom"
+
+
+def add_arguments(p):
+    add_source_arguments(p)
+    p.add_argument("--window-days", type=float, default=7, help="compare articles at most this many days apart (default 7; -1 = no window)")
+    p.add_argument("--min-containment", type=float, default=None, help="share of the shorter article's shingles in the other (default 0.5)")
+    p.add_argument("--out", default="dedupe", help="folder for pairs.csv, clusters.csv, provenance.csv, reprint_share.csv")
+
+
+def run(args) -> int:
+    from kit.dedupe import MIN_CONTAINMENT, near_duplicate_pairs, reprint_clusters, reprint_provenance, reprint_share
+
+    arts = load(args).articles
+    window = None if args.window_days is not None and args.window_days < 0 else args.window_days
+    mc = MIN_CONTAINMENT if args.min_containment is None else args.min_containment
+    pairs = near_duplicate_pairs(arts, window_days=window, min_containment=mc)
+    clusters = reprint_clusters(arts, pairs)
+    prov = reprint_provenance(clusters)
+    share = reprint_share(arts, clusters)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, df in (("pairs", pairs), ("clusters", clusters), ("provenance", prov), ("reprint_share", share)):
+        df.to_csv(out / f"{name}.csv", index=False)
+    n_cl = clusters["cluster"].nunique() if len(clusters) else 0
+    print(f"{len(arts)} articles, {len(pairs)} near-duplicate pairs, {n_cl} clusters, "
+          f"{int((~clusters['is_origin']).sum()) if len(clusters) else 0} reprints")
+    print(share.round(3).to_string(index=False))
+    if len(prov):
+        print("\n" + prov.round(3).to_string(index=False))
+    print(f"written to {out}/")
+    return 0

@@ -1,0 +1,251 @@
+"""Executing one run in a worker process: papermill, then the HTML page and ``provenance.json``.
+
+:func:`execute_run` never raises: a failing cell, a timeout or an interrupt ends up in the run's
+provenance (``status`` and ``error``), and the executed notebook is kept as the log.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kit.reports.html import header_html, render_html
+from kit.reports.provenance import BatchFacts, Provenance, now
+
+#: The kernel every run uses: the Python that runs ``kit`` (ipykernel's native kernel).
+KERNEL_NAME = "python3"
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+@dataclass
+class Task:
+    """Everything a worker needs to execute one run (picklable: it crosses to a worker process)."""
+
+    name: str
+    notebook: str
+    run_dir: str
+    parameters: dict[str, Any]
+    notebook_rel: str | None = None
+    git_notebook: dict | None = None
+    show_code: bool = False
+    project_root: str | None = None
+    timeout: float | None = None
+    corpus: dict | None = None
+    facts: BatchFacts = field(default_factory=BatchFacts)
+    kernel_name: str = KERNEL_NAME
+    stop_file: str | None = None
+
+
+class Interrupted(Exception):
+    """Raised in a worker when the batch is stopped (SIGINT/SIGTERM) while its run executes."""
+
+
+def error_info(exc: BaseException, timeout: float | None = None) -> dict:
+    """The error of a failed run as provenance records it (cell, counts, name, value, source, traceback).
+
+    A cell timeout gets ``timeout`` (the limit in seconds) and the cell that ran out of time.
+    """
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        tb = [_ANSI.sub("", line) for line in (exc.traceback or [])]
+        return {"cell_index": exc.cell_index, "execution_count": exc.exec_count, "ename": exc.ename,
+                "evalue": _ANSI.sub("", str(exc.evalue)), "source": exc.source, "traceback": tb[-8:]}
+    info = {"cell_index": None, "execution_count": None, "ename": type(exc).__name__,
+            "evalue": _ANSI.sub("", str(exc)), "source": None, "traceback": []}
+    if type(exc).__name__ == "CellTimeoutError" or "timed out" in str(exc).lower():
+        info["timeout"] = timeout
+    return info
+
+
+def _running_cell(out_nb: Path) -> tuple[int | None, str | None]:
+    """The index and source of the cell that was running when the run stopped: the one papermill
+    marks ``running``, else the last one it started."""
+    try:
+        cells = json.loads(out_nb.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, None
+    meta = [((c.get("metadata") or {}).get("papermill") or {}) for c in cells]
+    running = [i for i, m in enumerate(meta) if m.get("status") == "running"]
+    started = [i for i, m in enumerate(meta) if m.get("start_time")]
+    if not (running or started):
+        return None, None
+    i = (running or started)[-1]
+    src = cells[i].get("source", "")
+    return i, "".join(src) if isinstance(src, list) else src
+
+
+def output_files(run_dir: Path, name: str) -> dict:
+    """The run folder's outputs by kind: ``tables`` (CSV), ``figures``, ``other`` (hidden files left out)."""
+    files = sorted(p.name for p in run_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    skip = {f"{name}.ipynb", f"{name}.html", "provenance.json"}
+    return {"tables": [f for f in files if f.endswith(".csv")],
+            "figures": [f for f in files if f.endswith((".png", ".svg", ".pdf"))],
+            "other": [f for f in files if f not in skip and not f.endswith((".csv", ".png", ".svg", ".pdf"))]}
+
+
+def skip_slow_imports() -> None:
+    """In the runner's worker processes only: keep jsonschema from loading ``rfc3987_syntax``.
+
+    jsonschema builds that package's IRI grammar at import (1.2 s per process); it only serves
+    the "iri" string format, which nbformat's schemas never use. jsonschema imports it under
+    ``suppress(ImportError)``, so a ``None`` entry in ``sys.modules`` simply leaves it out.
+    Kernels are separate processes and are not affected.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
+_KERNEL_DIR: str | None = None
+
+
+def pin_kernel() -> None:
+    """Make kernel ``python3`` run this very interpreter (where ``kit`` is installed).
+
+    A ``python3`` kernel spec in the user's Jupyter folders would otherwise win over the
+    virtual environment's and run the reports in another Python. A spec in a private folder put
+    first on ``JUPYTER_PATH`` takes precedence; the executed notebooks still name ``python3``.
+    """
+    global _KERNEL_DIR
+    if _KERNEL_DIR is not None:
+        return
+    import atexit
+    import tempfile
+
+    root = tempfile.mkdtemp(prefix="kit-kernel-")
+    atexit.register(shutil.rmtree, root, True)
+    spec_dir = Path(root) / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True)
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "Python 3 (ipykernel)", "language": "python", "metadata": {"debugger": True}}
+    (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (root, os.environ.get("JUPYTER_PATH")) if p)
+    _KERNEL_DIR = root
+
+
+_BUSY = False
+
+
+def _on_signal(signum, _frame):
+    """SIGTERM from the batch (or SIGINT from the terminal) while a run renders or writes: stop it;
+    between runs: ignore (the pool ends idle workers itself)."""
+    if _BUSY and signum == signal.SIGTERM:
+        raise Interrupted(f"the batch was stopped ({signal.Signals(signum).name})")
+
+
+def _install_handlers() -> None:
+    # papermill's client (nbclient) puts its own SIGINT/SIGTERM handlers in place while a kernel
+    # runs (they shut the kernel down) and leaves the defaults behind: ours go back after every run
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the batch decides
+    signal.signal(signal.SIGTERM, _on_signal)
+
+
+def worker_init() -> None:
+    """Set up a worker process (signal handlers) and import what a run needs (papermill, nbconvert)."""
+    _install_handlers()
+    skip_slow_imports()
+    import nbconvert  # noqa: F401 (imported once per worker, before the first run)
+    import papermill  # noqa: F401 (imported once per worker, before the first run)
+
+
+def stopping(task: Task) -> bool:
+    """True when the batch that sent ``task`` is stopping (its stop file exists)."""
+    return bool(task.stop_file) and Path(task.stop_file).exists()
+
+
+def _interrupted(out_nb: Path, why: str) -> dict:
+    cell, source = _running_cell(out_nb)
+    return {"cell_index": cell, "execution_count": None, "ename": "Interrupted", "evalue": why, "source": source,
+            "traceback": []}
+
+
+def _papermill(task: Task, notebook: Path, out_nb: Path, params: dict, run_dir: Path) -> tuple[str, dict | None]:
+    """Run papermill with the kernel's stderr in ``kernel.log``; returns ``(status, error)``."""
+    import papermill
+
+    log_fd = os.open(run_dir / "kernel.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    saved_fd = os.dup(2)
+    os.dup2(log_fd, 2)
+    try:
+        papermill.execute_notebook(str(notebook), str(out_nb), parameters=params, cwd=str(notebook.parent),
+                                   kernel_name=task.kernel_name, progress_bar=False, log_output=False,
+                                   request_save_on_cell_execute=True, execution_timeout=task.timeout)
+        return "ok", None
+    except (Interrupted, KeyboardInterrupt) as exc:
+        return "interrupted", _interrupted(out_nb, str(exc) or "the batch was stopped")
+    except Exception as exc:  # noqa: BLE001 - a failed run is reported, the batch goes on
+        if stopping(task):  # the kernel was shut down under it
+            return "interrupted", _interrupted(out_nb, "the batch was stopped")
+        error = error_info(exc, task.timeout)
+        if error.get("timeout") is not None and error["cell_index"] is None:
+            error["cell_index"], error["source"] = _running_cell(out_nb)
+        return "failed", error
+    finally:
+        _install_handlers()
+        os.dup2(saved_fd, 2)
+        os.close(saved_fd)
+        os.close(log_fd)
+
+
+def _render(task: Task, prov: Provenance, out_nb: Path, out_html: Path) -> None:
+    try:
+        render_html(out_nb, out_html, show_code=task.show_code, title=task.name,
+                    header=header_html(prov.as_dict(), task.project_root))
+        prov.files["html"] = out_html.name
+    except Exception as exc:  # noqa: BLE001 - the notebook is still there
+        prov.html_error = f"{type(exc).__name__}: {exc}"
+
+
+def execute_run(task: Task) -> dict:
+    """Execute one run (papermill), render its HTML and write ``provenance.json``; never raises.
+
+    Returns the provenance as a dict (the JSON that was written).
+    """
+    global _BUSY
+    _BUSY = True
+    try:
+        return _execute(task)
+    except Interrupted as exc:  # stopped while rendering or writing: say so in the run folder
+        prov = Provenance(run=task.name, notebook=task.notebook_rel or task.notebook, status="interrupted",
+                          parameters={**task.parameters, "output_dir": task.run_dir},
+                          error={"ename": "Interrupted", "evalue": str(exc), "cell_index": None})
+        prov.write(Path(task.run_dir))
+        return prov.as_dict()
+    finally:
+        _BUSY = False
+
+
+def _execute(task: Task) -> dict:
+    skip_slow_imports()
+    pin_kernel()
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    notebook, run_dir = Path(task.notebook), Path(task.run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    out_nb, out_html = run_dir / f"{task.name}.ipynb", run_dir / f"{task.name}.html"
+    params = {**task.parameters, "output_dir": str(run_dir)}
+    started, t0 = now(), time.perf_counter()
+    status, error = _papermill(task, notebook, out_nb, params, run_dir)
+    duration = time.perf_counter() - t0
+    facts = task.facts
+    prov = Provenance(run=task.name, notebook=task.notebook_rel or str(notebook), status=status, parameters=params,
+                      notebook_sha256=hashlib.sha256(notebook.read_bytes()).hexdigest(), seed=params.get("seed"),
+                      error=error, started=started, finished=now(), duration_seconds=round(duration, 3),
+                      kit_version=facts.kit_version, git=facts.git, git_kit=facts.git_kit,
+                      git_notebook=task.git_notebook, corpus=task.corpus, packages=facts.packages,
+                      command=facts.command)
+    prov.files = {"notebook": out_nb.name if out_nb.is_file() else None, "html": None}
+    if out_nb.is_file():
+        _render(task, prov, out_nb, out_html)
+    prov.files.update(output_files(run_dir, task.name))
+    prov.render_seconds = round(time.perf_counter() - t0 - duration, 3)
+    prov.write(run_dir)
+    return prov.as_dict()

@@ -1,0 +1,378 @@
+"""The batch file (``reports.yml``) and the plan made from it before anything runs.
+
+:func:`load_config` reads and checks the file; :func:`plan_batch` merges every run's parameters
+(notebook defaults < ``defaults`` < the run's ``parameters`` < ``-p``), checks each name and type
+against the notebook's ``parameters`` cell and makes path values absolute; :func:`expand_runs`
+turns ``each:`` entries into one run per value once the corpus is known.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from kit.errors import KitError
+from kit.reports.params import (
+    NOT_LITERAL,
+    RESERVED,
+    Parameter,
+    check_value,
+    coerce_cli_value,
+    describe,
+    notebook_parameters,
+)
+
+#: ``each`` runs: a value (an outlet) needs this many articles for a run of its own ...
+EACH_MIN_ARTICLES = 5
+#: ... and at most this many runs are made, the values with the most articles first.
+EACH_MAX_RUNS = 25
+CONFIG_KEYS = {"defaults": "parameters for every run", "runs": "the list of runs",
+               "timeout": "seconds a cell may run before its run fails (default: no limit)"}
+RUN_KEYS = {"name": "run name (default: the notebook's stem)", "notebook": "path to the .ipynb (relative to the file)",
+            "parameters": "parameters of this run", "each": "articles column: one run per distinct value",
+            "min_articles": f"with each: values with fewer articles get no run of their own (default {EACH_MIN_ARTICLES})",
+            "max_runs": f"with each: at most this many runs, values with the most articles first (default {EACH_MAX_RUNS})"}
+#: Names of the runner's own files and folders in the output folder: no run may take them.
+OWN_NAMES = re.compile(r"latest|index\.html|runs\.json|\.kit-.*|corpus(_\d+)?", re.I)
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_RUN_ORIGIN = "the run's parameters in the batch file"
+
+
+@dataclass
+class RunEntry:
+    """One entry of the batch file after the parameter check (``each`` not yet expanded)."""
+
+    name: str
+    notebook: Path
+    declared: dict[str, Parameter]
+    parameters: dict[str, Any]
+    each: str | None = None
+    position: int = 0
+    min_articles: int = EACH_MIN_ARTICLES
+    max_runs: int = EACH_MAX_RUNS
+
+
+@dataclass
+class RunSpec:
+    """One run ready to execute: its name, notebook, final parameters and corpus facts."""
+
+    name: str
+    notebook: Path
+    parameters: dict[str, Any]
+    position: int
+    corpus: dict | None = None
+
+
+def slug(value: str) -> str:
+    """A run-name-safe form of a column value.
+
+    >>> slug("Harbor Street Weekly"), slug("!!")
+    ('harbor_street_weekly', 'blank')
+    """
+    s = re.sub(r"[^A-Za-z0-9]+", "_", str(value)).strip("_").lower()
+    return s or "blank"
+
+
+def rel(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` when it lies below it, else as given."""
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------------------------
+# the file
+
+
+def _check_keys(path: Path, data: dict) -> None:
+    unknown = sorted(set(data) - set(CONFIG_KEYS))
+    if unknown:
+        raise KitError(f"{path}: unknown key(s) {', '.join(map(str, unknown))}; valid keys: "
+                       + "; ".join(f"{k} ({v})" for k, v in CONFIG_KEYS.items()))
+    if not isinstance(data.get("defaults") or {}, dict):
+        raise KitError(f"{path}: 'defaults' must be a mapping of parameter names to values")
+    runs = data.get("runs")
+    if not isinstance(runs, list) or not runs:
+        raise KitError(f"{path}: 'runs' must be a non-empty list of runs (each with at least 'notebook')")
+    for i, run in enumerate(runs, 1):
+        if not isinstance(run, dict) or "notebook" not in run:
+            raise KitError(f"{path}: run #{i} must be a mapping with at least 'notebook'")
+        bad = sorted(set(run) - set(RUN_KEYS))
+        if bad:
+            raise KitError(f"{path}: run #{i} ({run.get('name') or run['notebook']}): unknown key(s) "
+                           f"{', '.join(map(str, bad))}; valid keys: "
+                           + "; ".join(f"{k} ({v})" for k, v in RUN_KEYS.items()))
+        if not isinstance(run.get("parameters") or {}, dict):
+            raise KitError(f"{path}: run #{i}: 'parameters' must be a mapping")
+        for key in ("min_articles", "max_runs"):
+            value = run.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise KitError(f"{path}: run #{i}: '{key}' must be a positive integer, got {value!r}")
+            if value is not None and not run.get("each"):
+                raise KitError(f"{path}: run #{i}: '{key}' only applies to runs with 'each'")
+    timeout = data.get("timeout")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
+        raise KitError(f"{path}: 'timeout' must be a positive number of seconds, got {timeout!r}")
+
+
+def load_config(path: str | os.PathLike) -> dict:
+    """Read and validate the batch file.
+
+    Returns ``{"defaults": {...}, "runs": [...], "base": Path, "timeout": seconds or None}``;
+    raises :class:`KitError` naming the file and the problem.
+
+    >>> sorted(load_config("reports.yml"))
+    ['base', 'defaults', 'runs', 'timeout']
+    """
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise KitError(f"batch file not found: {path} (give a path, or run from the folder holding reports.yml)")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise KitError(f"{path}: not valid YAML ({e})") from e
+    if not isinstance(data, dict):
+        raise KitError(f"{path}: expected a mapping with keys {', '.join(CONFIG_KEYS)}")
+    _check_keys(path, data)
+    return {"defaults": data.get("defaults") or {}, "runs": data["runs"], "base": path.resolve().parent,
+            "timeout": data.get("timeout")}
+
+
+# --------------------------------------------------------------------------------------------
+# paths
+
+
+def resolve_default(value: Any, notebook: Path) -> Any:
+    """A notebook's default path as the notebook itself resolves it (``kit.paths.resolve_input``
+    run from the notebook's folder): as written when it exists from there, else under the project root."""
+    from kit.paths import project_root
+
+    if not isinstance(value, str) or not value:
+        return value
+    p = Path(value).expanduser()
+    if p.is_absolute():
+        return str(p)
+    here = notebook.parent / p
+    return str(here.resolve() if here.exists() else (project_root(notebook.parent) / p).resolve())
+
+
+def _default_is_existing_path(p: Parameter, notebook: Path) -> bool:
+    """A str parameter whose default names an existing file or folder is a path parameter."""
+    if p.kind != "str" or not p.default or p.name in RESERVED or "\n" in p.default:
+        return False
+    try:
+        return Path(resolve_default(p.default, notebook)).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _resolve_path(value: Any, base: Path) -> Any:
+    if isinstance(value, str) and value:
+        p = Path(value).expanduser()
+        return str(p if p.is_absolute() else (base / p).resolve())
+    if isinstance(value, (list, tuple)):  # a list of paths (dictionaries, actor files)
+        return type(value)(_resolve_path(v, base) for v in value)
+    return value
+
+
+# --------------------------------------------------------------------------------------------
+# the plan
+
+
+def _select_runs(config: dict, only: Sequence[str] | None, problems: list[str]) -> list[tuple[int, dict, str, Path]]:
+    """``(position, run, name, notebook path)`` of every run ``--only`` selects, names checked."""
+    base: Path = config["base"]
+    selected, seen = [], set()
+    for pos, run in enumerate(config["runs"]):
+        nb_path = Path(str(run["notebook"]))
+        nb_path = (nb_path if nb_path.is_absolute() else base / nb_path).resolve()
+        name = str(run.get("name") or nb_path.stem)
+        each = run.get("each")
+        if each is not None and not isinstance(each, str):
+            problems.append(f"run '{name}': 'each' must be a column name of the articles table")
+            continue
+        check = name.replace("{" + each + "}", "x") if each else name
+        if not _NAME_RE.match(check):
+            problems.append(f"run '{name}': bad name (letters, digits, '_', '-', '.'"
+                            + (f", and {{{each}}}" if each else "") + ")")
+            continue
+        if name in seen:
+            problems.append(f"run '{name}': the name is used twice in the batch file")
+        seen.add(name)
+        if only and not each and not any(fnmatch.fnmatchcase(name, pat) for pat in only):
+            continue
+        selected.append((pos, run, name, nb_path))
+    if only and not selected and not problems:
+        raise KitError(f"--only {' '.join(only)} matches no run; runs: "
+                       + ", ".join(str(r.get("name") or Path(str(r["notebook"])).stem) for r in config["runs"]))
+    return selected
+
+
+def _check_batch_wide(layers: list, declared_by: dict[str, dict[str, Parameter]], problems: list[str]) -> None:
+    """Batch-wide names (``defaults``, ``-p``) must be declared by at least one selected run."""
+    for origin, items, _base in layers:
+        for pname, _raw in items:
+            pname = str(pname)
+            if pname in RESERVED:
+                problems.append(f"parameter '{pname}' (from {origin}) is set by kit run; use --out to choose the folder")
+            elif declared_by and not any(pname in d for d in declared_by.values()):
+                accepted = "; ".join(f"run '{n}': " + ", ".join(describe(p) for p in d.values() if p.name not in RESERVED)
+                                     for n, d in declared_by.items())
+                problems.append(f"unknown parameter '{pname}' (from {origin}): no run of the batch declares it; "
+                                f"accepted: {accepted}")
+
+
+def _run_values(name: str, nb_path: Path, run: dict, declared: dict[str, Parameter], layers: list, base: Path,
+                problems: list[str]) -> dict[str, Any]:
+    """One run's merged, type-checked parameter values (problems appended, not raised)."""
+    where = f"run '{name}' ({rel(nb_path, base)})"
+    values: dict[str, Any] = {}
+    path_params = {n for n, p in declared.items() if p.is_path or _default_is_existing_path(p, nb_path)}
+    for pname, p in declared.items():
+        if p.default is not NOT_LITERAL:
+            values[pname] = resolve_default(p.default, nb_path) if pname in path_params else p.default
+    run_layer = (_RUN_ORIGIN, list((run.get("parameters") or {}).items()), base)
+    for origin, items, rel_base in (layers[0], run_layer, layers[1]):
+        batch_wide = origin != _RUN_ORIGIN
+        for pname, raw in items:
+            pname = str(pname)
+            if pname in RESERVED or pname not in declared:
+                if batch_wide:
+                    continue
+                if pname in RESERVED:
+                    problems.append(f"{where}: parameter '{pname}' (from {origin}) is set by kit run; use --out")
+                else:
+                    accepted = ", ".join(describe(p) for p in declared.values() if p.name not in RESERVED)
+                    problems.append(f"{where}: unknown parameter '{pname}' (from {origin}); accepted: {accepted}")
+                continue
+            p = declared[pname]
+            try:
+                value = check_value(p, coerce_cli_value(p, raw) if origin == "-p" else raw)
+            except ValueError as e:
+                problems.append(f"{where}: parameter '{pname}' (from {origin}): {e}; the notebook declares {describe(p)}")
+                continue
+            values[pname] = _resolve_path(value, rel_base) if pname in path_params else value
+    return values
+
+
+def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only: Sequence[str] | None = None,
+               cwd: Path | None = None) -> list[RunEntry]:
+    """Check every selected run's parameters against its notebook and return the runs to execute.
+
+    Values for the whole batch (``defaults`` in the file, ``-p``) go to every run whose notebook
+    declares the name; a name that no selected run declares is an error (a typo, most likely).
+    A run's own ``parameters`` must all be declared by its notebook. Every value must fit the
+    type of the notebook's default. Raises one :class:`KitError` listing every problem found.
+
+    >>> [e.name for e in plan_batch(load_config("reports.yml"), only=["01_*"])][:1]
+    ['01_corpus_overview']
+    """
+    cwd = Path(cwd or os.getcwd())
+    base: Path = config["base"]
+    problems: list[str] = []
+    selected = _select_runs(config, only, problems)
+    declared_by: dict[str, dict[str, Parameter]] = {}
+    for _pos, _run, name, nb_path in selected:
+        try:
+            declared_by[name] = notebook_parameters(nb_path)
+        except KitError as e:
+            problems.append(f"run '{name}': {e}")
+    layers = [("batch file defaults", list(config["defaults"].items()), base), ("-p", list(cli_params), cwd)]
+    _check_batch_wide(layers, declared_by, problems)
+    entries = [RunEntry(name, nb_path, declared_by[name],
+                        _run_values(name, nb_path, run, declared_by[name], layers, base, problems), run.get("each"), pos,
+                        run.get("min_articles") or EACH_MIN_ARTICLES, run.get("max_runs") or EACH_MAX_RUNS)
+               for pos, run, name, nb_path in selected if name in declared_by]
+    if problems:
+        raise KitError("parameter check failed, nothing was run:\n  - " + "\n  - ".join(dict.fromkeys(problems)))
+    return entries
+
+
+# --------------------------------------------------------------------------------------------
+# expanding `each`
+
+
+def _column_counts(entry: RunEntry, corpus: dict):
+    """Articles per value of the ``each`` column (most first, then by value) and the number without one."""
+    import pandas as pd
+
+    try:
+        column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
+    except Exception as ex:  # noqa: BLE001 - pyarrow raises several kinds for a missing column
+        import pyarrow.parquet as pq
+
+        names = pq.read_schema(corpus["path"]).names
+        raise KitError(f"run '{entry.name}': each: '{entry.each}' is not a column of the articles table; "
+                       f"columns: {', '.join(names)}") from ex
+    blank = column.isna() | (column.astype(str).str.strip() == "")
+    counts = column[~blank].astype(str).value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    return counts, int(blank.sum())
+
+
+def _listing(counts, limit: int = 12) -> str:
+    shown = ", ".join(f"{v} ({n})" for v, n in counts.head(limit).items())
+    return shown + (f" and {len(counts) - limit} more" if len(counts) > limit else "")
+
+
+def select_values(entry: RunEntry, corpus: dict, notes: list[str]) -> list[str]:
+    """The ``each`` values that get a run: at least ``min_articles`` articles, at most ``max_runs``
+    of them (the most articles first); a sentence per left-out group is appended to ``notes``."""
+    counts, n_blank = _column_counts(entry, corpus)
+    what = f"run '{entry.name}' (one per {entry.each})"
+    if n_blank:
+        notes.append(f"{what}: {n_blank} article(s) with no {entry.each} value get no run of their own.")
+    small = counts[counts < entry.min_articles]
+    if len(small):
+        notes.append(f"{what}: {len(small)} {entry.each} value(s) with fewer than {entry.min_articles} articles "
+                     f"(min_articles) left out: {_listing(small)}.")
+    kept = counts[counts >= entry.min_articles]
+    if len(kept) > entry.max_runs:
+        notes.append(f"{what}: only the {entry.max_runs} values with the most articles run (max_runs); "
+                     f"left out: {_listing(kept.iloc[entry.max_runs:])}.")
+        kept = kept.iloc[:entry.max_runs]
+    if counts.empty:
+        notes.append(f"{what}: no article has a {entry.each} value, so there is no run.")
+    return sorted(kept.index)
+
+
+def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequence[str] | None = None,
+                notes: list[str] | None = None) -> list[RunSpec]:
+    """One :class:`RunSpec` per run; ``each`` entries become one run per selected column value
+    (:func:`select_values`; sentences about left-out values are appended to ``notes``)."""
+    notes = notes if notes is not None else []
+    specs: list[RunSpec] = []
+    for e in entries:
+        params = dict(e.parameters)
+        corpus = corpora.get(params.get("corpus")) if isinstance(params.get("corpus"), str) else None
+        if corpus is not None:
+            params["corpus"] = corpus["path"]
+        if not e.each:
+            specs.append(RunSpec(e.name, e.notebook, params, e.position, corpus))
+            continue
+        if corpus is None:
+            raise KitError(f"run '{e.name}': 'each: {e.each}' needs the notebook's corpus parameter")
+        placeholder = "{" + e.each + "}"
+        for v in select_values(e, corpus, notes):
+            name = e.name.replace(placeholder, slug(v)) if placeholder in e.name else f"{e.name}_{slug(v)}"
+            p = {k: (val.replace(placeholder, v) if isinstance(val, str) else val) for k, val in params.items()}
+            specs.append(RunSpec(name, e.notebook, p, e.position, corpus))
+    names = [s.name for s in specs]
+    taken = [n for n in names if OWN_NAMES.fullmatch(n)]
+    if taken:
+        raise KitError(f"run name(s) {', '.join(taken)} are used by kit run's own files (corpus, latest); rename the run(s)")
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise KitError(f"two runs would share the name(s) {', '.join(dupes)}; give the entries distinct names")
+    if only:
+        specs = [s for s in specs if any(fnmatch.fnmatchcase(s.name, pat) for pat in only)]
+        unmatched = [pat for pat in only if not any(fnmatch.fnmatchcase(n, pat) for n in names)]
+        if unmatched:
+            raise KitError(f"--only: no run named {', '.join(unmatched)}; runs: {', '.join(names)}")
+    return specs

@@ -1,0 +1,55 @@
+"""Tests for kit/reports/plan.py: which runs an ``each`` entry makes, and what it says about the rest."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kit.errors import KitError
+from kit.reports.plan import RunEntry, expand_runs, load_config, select_values
+
+
+def _corpus(tmp_path: Path, outlets: list) -> dict:
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(outlets))], "outlet": outlets}).to_parquet(path)
+    return {"path": str(path)}
+
+
+def test_each_keeps_outlets_with_enough_articles_and_says_which_were_left_out(tmp_path):
+    outlets = ["Big"] * 9 + ["Mid"] * 5 + ["Small"] * 2 + ["Tiny"] + [None, ""]
+    corpus = _corpus(tmp_path, outlets)
+    entry = RunEntry("k_{outlet}", Path("nb.ipynb"), {}, {"corpus": "src", "target": "{outlet}"}, "outlet",
+                     min_articles=5, max_runs=25)
+    notes: list[str] = []
+    specs = expand_runs([entry], {"src": corpus}, notes=notes)
+    assert [s.name for s in specs] == ["k_big", "k_mid"] and specs[0].parameters["target"] == "Big"
+    assert notes == ["run 'k_{outlet}' (one per outlet): 2 article(s) with no outlet value get no run of their own.",
+                     "run 'k_{outlet}' (one per outlet): 2 outlet value(s) with fewer than 5 articles (min_articles) "
+                     "left out: Small (2), Tiny (1)."]
+
+
+def test_each_is_capped_at_max_runs_largest_first(tmp_path):
+    outlets = [f"O{k:02d}" for k in range(30) for _ in range(k + 1)]  # O29 has the most articles
+    entry = RunEntry("k", Path("nb.ipynb"), {}, {}, "outlet", min_articles=1, max_runs=3)
+    notes: list[str] = []
+    assert select_values(entry, _corpus(tmp_path, outlets), notes) == ["O27", "O28", "O29"]
+    assert len(notes) == 1 and "only the 3 values with the most articles run (max_runs)" in notes[0]
+    assert "O26 (27), O25 (26)" in notes[0] and "and 15 more" in notes[0]
+
+
+def test_each_on_a_corpus_without_values_makes_no_run_and_says_so(tmp_path):
+    entry = RunEntry("k", Path("nb.ipynb"), {}, {}, "outlet")
+    notes: list[str] = []
+    assert select_values(entry, _corpus(tmp_path, [None, None]), notes) == []
+    assert notes[-1] == "run 'k' (one per outlet): no article has a outlet value, so there is no run."
+
+
+@pytest.mark.parametrize("text,match", [
+    ("runs:\n  - notebook: x.ipynb\n    each: outlet\n    min_articles: 0\n", "'min_articles' must be a positive integer"),
+    ("runs:\n  - notebook: x.ipynb\n    max_runs: 3\n", "'max_runs' only applies to runs with 'each'"),
+])
+def test_bad_each_limits(tmp_path, text, match):
+    (tmp_path / "b.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(KitError, match=match):
+        load_config(tmp_path / "b.yml")
