@@ -251,3 +251,13 @@ def test_corpus_report_neutralises_and_reads_back_exactly(tmp_path):
     raw = (tmp_path / "c.report.csv").read_text()
     assert "\"'=cmd.txt\"" in raw
     assert load_corpus(str(tmp_path / "c.parquet")).report.source_path.tolist() == ["=cmd.txt"]
+
+
+def test_cli_limits_can_be_raised(tmp_path, capsys):
+    from kit.cli import main
+
+    with zipfile.ZipFile(tmp_path / "a.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("big.txt", b"Headline\n\n" + b"a " * (2 * 2**20))
+    assert main(["ingest", str(tmp_path / "a.zip"), "--out", str(tmp_path / "c.parquet")]) == 1
+    assert "raise it with --max-ratio" in capsys.readouterr().err
+    assert main(["ingest", str(tmp_path / "a.zip"), "--out", str(tmp_path / "d.parquet"), "--max-ratio", "100000"]) == 0

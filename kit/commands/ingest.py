@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, print_report
+from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, limits, print_report
 
 NAME = "ingest"
 HELP = "read sources into an ingested corpus (Parquet + manifest + ingest report)"
@@ -26,7 +26,7 @@ def run(args) -> int:
     from kit.corpus import _paths, ingest
 
     corpus = ingest(args.paths, args.out, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                    drop_duplicates=args.drop_duplicates, progress=args.progress)
+                    drop_duplicates=args.drop_duplicates, progress=args.progress, limits=limits(args))
     rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
     paths = _paths(args.out)
     if args.json:
