@@ -1,6 +1,9 @@
 """Speed of quote extraction (``kit.quotes.extract_quotes``): quotes per second.
 
-Run with ``python benchmarks/bench_quotes.py [--repeat N] [--corpus PATH]``. The corpus (default
+Run with ``python benchmarks/bench_quotes.py [--repeat N] [--corpus PATH]``. A second
+measurement times one constructed article holding 4,000 attributed quotations (the shape of a
+debate transcript, issue 17), and the growth of that time per doubling of the quotes
+(1,000 / 2,000 / 4,000): linear extraction grows about 2x, quadratic 4x. The corpus (default
 the sample corpus) is repeated N times under new doc_ids; the extractor keeps no cache between
 articles, so repeated articles cost as much as new ones. Prints quotes/s and MB/s, both per
 second of CPU time (what one core does) and of wall time (what the machine gave).
@@ -33,6 +36,20 @@ def main(argv=None) -> int:
     print(f"quote extraction: {n_docs} articles, {mb:.1f} MB of body text, {n} quotes")
     print(f"  per CPU second : {n / cpu:,.0f} quotes/s, {n_docs / cpu:,.0f} articles/s, {mb / cpu:.2f} MB/s")
     print(f"  per wall second: {n / wall:,.0f} quotes/s, {n_docs / wall:,.0f} articles/s, {mb / wall:.2f} MB/s")
+
+    # one article with N attributed quotations: time per size and growth per doubling
+    prev = None
+    print("one article with N quotations ('\"...,\" the minister said.'), CPU seconds:")
+    for n_q in (1000, 2000, 4000):
+        text = " ".join(f'"We will build road number {i}," the minister said.' for i in range(n_q))
+        art = pd.DataFrame({"doc_id": ["adv"], "para_no": [0], "role": ["body"], "text": [text]})
+        c0 = time.process_time()
+        found = extract_quotes(art)
+        cpu = time.process_time() - c0
+        assert len(found) == n_q, f"{len(found)} quotes found of {n_q}"
+        growth = f", growth x{cpu / prev:.2f} per doubling" if prev else ""
+        print(f"  N={n_q:5d}: {cpu:.2f} s, {n_q / cpu:,.0f} quotes/s{growth}")
+        prev = cpu
     return 0
 
 

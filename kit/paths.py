@@ -41,7 +41,7 @@ def resolve_input(path: str | os.PathLike) -> str:
 
 def resolve_inputs(value, *, keep=()):
     """:func:`resolve_input` for a notebook parameter that may also name a bundled resource: one
-    value or a list of values; values in ``keep`` (e.g. :data:`kit.dictionaries.BUNDLED_DICTIONARIES`),
+    value or a list of values; values in ``keep`` (e.g. :data:`kit.frames.BUNDLED_DICTIONARIES`),
     None and "" are returned unchanged.
 
     >>> resolve_inputs(["generic_frames", "data/sample"], keep={"generic_frames"})[0]

@@ -15,10 +15,10 @@ The workflow (README, "Frames from your own coding"):
 The package is named ``kit.coded`` (the planned ``kit/frames/`` package did not exist when it was
 written); see DESIGN.md section 7.
 """
-from kit.coded.agreement import agreement, disagreements, gold_labels  # noqa: F401
-from kit.coded.prevalence import apply_frames, coded_prevalence, least_certain, rogan_gladen  # noqa: F401
-from kit.coded.sheet import code_sample, codebook_template, read_coding_sheet, write_coding_sheet  # noqa: F401
-from kit.coded.train import FrameModel, compare_with_dictionary, load_model, train_frames, validation_table  # noqa: F401
+from kit.coded.agreement import agreement, disagreements, gold_labels  # noqa: F401 (the public names of kit.coded)
+from kit.coded.prevalence import apply_frames, coded_prevalence, least_certain, rogan_gladen  # noqa: F401 (the public names of kit.coded)
+from kit.coded.sheet import code_sample, codebook_template, read_coding_sheet, write_coding_sheet  # noqa: F401 (the public names of kit.coded)
+from kit.coded.train import FrameModel, compare_with_dictionary, load_model, train_frames, validation_table  # noqa: F401 (the public names of kit.coded)
 
 __all__ = ["code_sample", "codebook_template", "read_coding_sheet", "write_coding_sheet", "agreement",
            "disagreements", "gold_labels", "FrameModel", "train_frames", "compare_with_dictionary", "validation_table",

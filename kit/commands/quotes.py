@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 
 from kit.commands._common import add_source_arguments, load, print_report, records
 
@@ -23,6 +24,10 @@ def add_arguments(p):
     p.add_argument("--actors", default=None, metavar="FILE",
                    help="actor file (YAML, see kit.actors) for aliases, roles and the speaker's side")
     p.add_argument("--csv", default=None, metavar="OUT", help="also write the full quotes table to this CSV file")
+    p.add_argument("--unit", choices=["segment", "attribution"], default="segment",
+                   help="segment: one row per quote (an interrupted quote is one row); attribution: one row per "
+                        "speech act, the quotes sharing an attribution_id joined by ' … ' (default segment)")
+    p.add_argument("--width", type=int, default=100, metavar="N", help="width of the table view (default 100)")
 
 
 def quotes_json(quotes) -> list[dict]:
@@ -36,13 +41,49 @@ def quotes_json(quotes) -> list[dict]:
     return records(quotes)
 
 
+def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> str:
+    """A terminal view: each article's outlet and title once, then per quote the speaker and the
+    quote wrapped to ``width`` (at most ``max_lines`` lines, then '…').
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "kind": ["full"], "speaker": ["Bo Li"],
+    ...                   "verb": ["said"], "para_no": [2], "text": ["We will win. " * 3]})
+    >>> a = pd.DataFrame({"doc_id": ["a"], "outlet": ["Harbor Weekly"], "title": ["Vote day"]})
+    >>> print(quotes_table(q, a, width=40))
+    Harbor Weekly | Vote day
+      Bo Li (said), paragraph 2, full
+        “We will win. We will win. We will
+        win.”
+    """
+    if not len(quotes):
+        return "(no quotes)"
+    meta = articles.set_index("doc_id")[["outlet", "title"]].to_dict("index") if len(articles) else {}
+    out: list[str] = []
+    last_doc = object()
+    for r in quotes.to_dict("records"):
+        if r["doc_id"] != last_doc:
+            m = meta.get(r["doc_id"], {})
+            head = " | ".join(str(x) for x in (m.get("outlet"), m.get("title")) if isinstance(x, str) and x)
+            out.append(textwrap.shorten(head or str(r["doc_id"]), width, placeholder=" …"))
+            last_doc = r["doc_id"]
+        who = r.get("speaker") if isinstance(r.get("speaker"), str) else "(speaker unknown)"
+        verb = f" ({r['verb']})" if isinstance(r.get("verb"), str) else ""
+        extra = f", {r['n_quotes']} quotes" if "n_quotes" in r and r["n_quotes"] > 1 else ""
+        out.append(f"  {who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}")
+        lines = textwrap.wrap(f"“{' '.join(str(r['text']).split())}”", width - 4)
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = lines[-1][: width - 6] + " …"
+        out.extend("    " + ln for ln in lines)
+    return "\n".join(out)
+
+
 def run(args) -> int:
     """Print the quotes; repairs of quotation marks and the ingest report go to stderr.
 
     Returns 1 when a source was rejected by its reader (as ``kit parse`` and ``kit frames`` do),
     else 0.
     """
-    import pandas as pd
 
     from kit.quotes import extract_quotes, quote_problems
 
@@ -51,6 +92,14 @@ def run(args) -> int:
     problems = quote_problems(quotes=quotes)
     if not args.all:
         quotes = quotes[quotes["kind"].isin(["full", "partial"])].reset_index(drop=True)
+    if args.width < 40:
+        from kit.errors import KitError
+
+        raise KitError(f"--width must be at least 40, got {args.width}")
+    if args.unit == "attribution":
+        from kit.quotes import speech_acts
+
+        quotes = speech_acts(quotes)
     if args.csv:
         from kit.csvsafe import neutralise_frame  # no live formulas in a spreadsheet (kit.csvsafe)
 
@@ -59,8 +108,7 @@ def run(args) -> int:
         json.dump(quotes_json(quotes), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-            print(quotes[DEFAULT_COLUMNS].to_string(index=False) if len(quotes) else "(no quotes)")
+        print(quotes_table(quotes, corpus.articles, width=args.width))
     for r in problems.itertuples(index=False):
         print(f"kit quotes: {r.doc_id} paragraph {r.para_no}: {r.problem}", file=sys.stderr)
     n_speech = int(quotes["kind"].isin(["full", "partial"]).sum())

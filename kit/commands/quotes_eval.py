@@ -20,6 +20,10 @@ def add_arguments(p):
     p.add_argument("--errors", action="store_true",
                    help="list every missed, spurious, wrong-kind or wrong-speaker quote")
     p.add_argument("--json", action="store_true", help="print the figures as JSON records")
+    p.add_argument("--polnear", default=None, metavar="DIR",
+                   help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes.polnear)")
+    p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
+                   help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
 
 
 def default_gold() -> list[Path]:
@@ -40,6 +44,8 @@ def run(args) -> int:
 
     if not 0 < args.min_coverage <= 1:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
+    if args.polnear:
+        return _run_polnear(args)
     files = []
     for g in args.gold:
         p = Path(g)
@@ -77,4 +83,32 @@ def run(args) -> int:
             text = r.gold_text if isinstance(r.gold_text, str) else r.pred_text
             print(f"  {what:8} {r.doc_id} gold={r.gold_kind}/{r.gold_speaker} pred={r.pred_kind}/{r.pred_speaker}: "
                   f"{text[:90]}")
+    return 0
+
+
+def _run_polnear(args) -> int:
+    from kit.errors import KitError
+    from kit.quotes.polnear import evaluate_polnear
+
+    if args.gold:
+        raise KitError("give either gold files or --polnear DIR, not both")
+    res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
+                           min_overlap=args.min_coverage, actors=args.actors)
+    summary = res["summary"]
+    if args.json:
+        json.dump(json.loads(summary.to_json(orient="records")), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
+              f">= {args.min_coverage:.0%} of both spans (one-to-one)")
+        print(_fmt(summary))
+    if args.errors:
+        d = res["details"]
+        bad = d[d["gold_id"].isna() | d["pred_text"].isna() | (d["speaker_ok"] == False)]  # noqa: E712
+        print(f"\n{len(bad)} problem(s):")
+        for r in bad.itertuples(index=False):
+            what = "missed" if r.pred_text is None else "spurious" if r.gold_id is None else "speaker"
+            text = r.gold_text if isinstance(r.gold_text, str) else r.pred_text
+            print(f"  {what:8} {r.doc_id} {r.form}: gold={r.gold_speaker!s} ({r.source!s}) pred={r.pred_speaker}: "
+                  f"{text[:80]!r}")
     return 0

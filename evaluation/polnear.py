@@ -1,0 +1,43 @@
+"""PolNeAR quote-extraction figures for ``make eval`` (see :mod:`kit.quotes.polnear`).
+
+:func:`evaluate` scores ``kit.quotes.extract_quotes`` on the PolNeAR train split found under
+``devsets/polnear-train``, separately for the development and held-out parts (fixed hash
+split, :func:`kit.quotes.polnear.split_of`). PolNeAR's own dev and test splits are never read.
+"""
+from __future__ import annotations
+
+import pathlib
+
+#: Figures of the extractor before the issue-11 work (kit/quotes.py at main 1b7c08b, given only a
+#: ``segments`` column so that it can be scored), on the same scoring rules: the baseline column.
+BASELINE = {
+    "dev": {"segment precision": 0.934, "segment recall": 0.787, "segment F1": 0.854,
+            "speech act precision": 0.507, "speech act recall": 0.570, "speech act F1": 0.537,
+            "speaker accuracy": 0.729, "speaker accuracy: full name": 0.815, "speaker accuracy: surname": 0.825,
+            "speaker accuracy: pronoun": 0.591, "speaker accuracy: organisation": 0.581,
+            "speaker accuracy: description": 0.559},
+    "heldout": {"segment precision": 0.961, "segment recall": 0.749, "segment F1": 0.842,
+                "speech act precision": 0.501, "speech act recall": 0.529, "speech act F1": 0.514,
+                "speaker accuracy": 0.716, "speaker accuracy: full name": 0.836, "speaker accuracy: surname": 0.825,
+                "speaker accuracy: pronoun": 0.515, "speaker accuracy: organisation": 0.607,
+                "speaker accuracy: description": 0.539},
+}
+
+
+def evaluate(devsets: pathlib.Path) -> list[dict]:
+    """Rows ``devset, measure, kit, baseline, n`` for both parts of polnear-train.
+
+    Returns an empty list when ``devsets/polnear-train`` is not there.
+    """
+    from kit.quotes.polnear import evaluate_polnear
+
+    folder = pathlib.Path(devsets) / "polnear-train"
+    if not (folder / "text").is_dir():
+        return []
+    rows = []
+    for part in ("dev", "heldout"):
+        res = evaluate_polnear(folder, split=part)
+        for r in res["summary"].to_dict("records"):
+            rows.append({"devset": f"polnear-train ({part})", "measure": r["measure"], "kit": r["value"],
+                         "baseline": BASELINE[part].get(r["measure"]), "n": r["n"]})
+    return rows

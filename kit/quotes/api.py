@@ -1,0 +1,192 @@
+"""Public entry points: extract_quotes, quote_problems, read_actors."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+import pandas as pd
+
+from kit.errors import KitError
+
+
+def _require(df: pd.DataFrame, needed: Iterable[str], what: str) -> None:
+    """Fail with the missing and the present columns when ``df`` lacks a needed column."""
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise KitError(f"{what} lacks column(s) {missing}; it needs {', '.join(needed)}; "
+                       f"it has: {', '.join(map(str, df.columns)) or '(no columns)'}")
+
+
+def _as_paragraphs(paragraphs: Any, articles: pd.DataFrame | None) -> pd.DataFrame:
+    if paragraphs is None and articles is not None:
+        paragraphs = articles
+    if hasattr(paragraphs, "paragraphs") and isinstance(getattr(paragraphs, "paragraphs"), pd.DataFrame):
+        paragraphs = paragraphs.paragraphs
+    if not isinstance(paragraphs, pd.DataFrame):
+        raise KitError("extract_quotes needs a paragraphs table (doc_id, para_no, role, text), an articles "
+                       f"table (doc_id, text) or a Corpus; got {type(paragraphs).__name__}")
+    if "para_no" not in paragraphs.columns:
+        _require(paragraphs, ("doc_id", "text"), "articles table")
+        rows = []
+        for doc_id, text in zip(paragraphs["doc_id"], paragraphs["text"]):
+            for k, p in enumerate(re.split(r"\n\s*\n", str(text) if _nz(text) is not None else "")):
+                if p.strip():
+                    rows.append((doc_id, k, "body", p))
+        out = pd.DataFrame(rows, columns=["doc_id", "para_no", "role", "text"])
+        if not rows:  # keep the id dtype of the input (integer ids stay integers)
+            out["doc_id"] = out["doc_id"].astype(paragraphs["doc_id"].dtype)
+        return out
+    _require(paragraphs, ("doc_id", "para_no", "role", "text"), "paragraphs table")
+    return paragraphs
+
+
+def read_actors(actors: Any) -> pd.DataFrame:
+    """Deprecated: use :func:`kit.actors.load_actors`, the one actor loader (YAML, CSV/TSV, JSON,
+    DataFrame, list of records or a bundled name; same checks and missing-value rule for all).
+    None gives an empty actor table.
+    """
+    from kit.actors import ACTOR_COLUMNS, load_actors
+    from kit.deprecation import warn_renamed
+
+    warn_renamed("kit.quotes.read_actors()", "kit.actors.load_actors()")
+    if actors is None:
+        return pd.DataFrame(columns=list(ACTOR_COLUMNS))
+    return load_actors(actors)
+
+
+def _run(paragraphs, articles, actors):
+    paras = _as_paragraphs(paragraphs, articles)
+    if "role" in paras.columns:
+        paras = paras[paras["role"] == "body"]
+    from kit.actors import load_actors
+
+    actor_df = load_actors(actors) if actors is not None else None
+    side_of: dict[str, str] = {}
+    lookup: dict[str, dict] = {}
+    if actor_df is not None and len(actor_df):
+        for row in actor_df.to_dict("records"):
+            for form in [row["name"], *row["aliases"]]:
+                lookup.setdefault(_norm_key(str(form)), row)
+    all_rows: list[dict] = []
+    all_probs: list[dict] = []
+    paras = paras.sort_values(["doc_id", "para_no"], kind="stable")
+    for doc_id, grp in paras.groupby("doc_id", sort=False):
+        plist = []
+        off = 0
+        for pno, text in zip(grp["para_no"], grp["text"]):
+            t = "" if _nz(text) is None else newsroom_marks(str(text))
+            plist.append((int(pno), t, off))
+            off += len(t) + 2
+        art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist))
+        _build_entities(art, actor_df)
+        rows, probs = _extract_article(art, actor_df, side_of)
+        if lookup:
+            for r in rows:
+                hit = lookup.get(_norm_key(r["speaker"])) if r["speaker"] else None
+                if hit is None:
+                    continue
+                r["speaker"] = hit["name"]
+                r["side"] = hit["side"]
+                if hit["type"]:
+                    r["speaker_type"] = hit["type"]
+                r["role"] = r["role"] or hit["role"]
+                r["affiliation"] = r["affiliation"] or hit["organisation"]
+        all_rows.extend(rows)
+        all_probs.extend(probs)
+    return all_rows, all_probs, actor_df
+
+
+def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:
+    """Find the direct quotes in body paragraphs and attribute each to its speaker.
+
+    Parameters
+    ----------
+    paragraphs
+        The ``paragraphs`` table (doc_id, para_no, role, text; only role ``body`` is searched),
+        a :class:`kit.corpus.Corpus`, or an ``articles`` table (doc_id, text: the text is split
+        at blank lines and every paragraph is treated as body).
+    articles
+        Optional ``articles`` table, used when ``paragraphs`` is None.
+    actors
+        Optional actor list (DataFrame or YAML/CSV/JSON path, see :func:`read_actors`): aliases
+        resolve to the actor's name, and role, organisation and ``side`` fill the profile.
+
+    Returns
+    -------
+    DataFrame with the columns of :data:`QUOTE_COLUMNS`, one row per quote in reading order.
+    ``doc_id`` keeps the values (and dtype) of the input ids. ``start``/``end`` are offsets into
+    the article's body text (body paragraphs joined by a blank line, as ``articles.text``); for
+    interrupted and multi-paragraph quotes ``text`` joins the parts with one space. Problems with
+    unbalanced marks are in ``note``, and ``result.attrs["problems"]`` holds them as a list of
+    records (doc_id, para_no, problem); :func:`quote_problems` with ``quotes=result`` gives them
+    as a table without extracting again.
+
+    Examples
+    --------
+    >>> paras = pd.DataFrame({"doc_id": ["a", "a"], "para_no": [0, 1], "role": ["body", "body"],
+    ...     "text": ["Foreign Minister Ana Ribeiro met reporters on Monday.",
+    ...              '"We are ready," Ribeiro said, "and so are they."']})
+    >>> q = extract_quotes(paras)
+    >>> q[["text", "kind", "speaker", "speaker_mention", "verb"]].values.tolist()
+    [['We are ready, and so are they.', 'full', 'Ana Ribeiro', 'Ribeiro', 'said']]
+    >>> q.loc[0, "role"], q.loc[0, "speaker_type"]
+    ('Foreign Minister', 'official')
+    """
+    rows, probs, _ = _run(paragraphs, articles, actors)
+    df = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    for c in ("quote_no", "attribution_id", "para_no", "para_end", "start", "end", "n_words"):
+        df[c] = df[c].astype("int64")
+    if not rows:
+        df["doc_id"] = df["doc_id"].astype(_as_paragraphs(paragraphs, articles)["doc_id"].dtype)
+    # plain records, not a DataFrame: pandas compares attrs when it concatenates or merges
+    # tables, and a DataFrame there makes pd.concat of two quote tables fail
+    df.attrs["problems"] = [dict(p) for p in probs]
+    return df
+
+
+_PROBLEM_COLUMNS = ["doc_id", "para_no", "problem"]
+
+
+def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Unbalanced or stray quotation marks found in body paragraphs, and how they were repaired.
+
+    Pass the table of :func:`extract_quotes` as ``quotes=`` to read the problems it already
+    found (no second extraction); or pass ``paragraphs`` / ``articles`` as to :func:`extract_quotes`.
+
+    Returns
+    -------
+    DataFrame with columns doc_id, para_no, problem.
+
+    Examples
+    --------
+    >>> paras = pd.DataFrame({"doc_id": ["a"], "para_no": [0], "role": ["body"],
+    ...                       "text": ["The vote was 41 to 29”. Nobody objected."]})
+    >>> quote_problems(paras)["problem"].tolist()
+    ['stray quotation mark ignored at offset 21']
+    >>> quote_problems(quotes=extract_quotes(paras))["para_no"].tolist()
+    [0]
+    """
+    if quotes is not None:
+        if paragraphs is not None or articles is not None:
+            raise KitError("quote_problems takes either quotes= (a table from extract_quotes) or the "
+                           "paragraphs / articles, not both")
+        if not isinstance(quotes, pd.DataFrame) or "problems" not in quotes.attrs:
+            raise KitError("quote_problems(quotes=...) needs the table returned by extract_quotes "
+                           "(its attrs['problems'] is missing: it was lost by copying or saving the table)")
+        probs = quotes.attrs["problems"]
+        if isinstance(probs, pd.DataFrame):
+            return probs.reindex(columns=_PROBLEM_COLUMNS).reset_index(drop=True)
+        return pd.DataFrame(list(probs), columns=_PROBLEM_COLUMNS)
+    if paragraphs is None and articles is None:
+        raise KitError("quote_problems needs paragraphs, articles= or quotes=")
+    _, probs, _ = _run(paragraphs, articles, None)
+    return pd.DataFrame(probs, columns=_PROBLEM_COLUMNS)
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.columns import QUOTE_COLUMNS  # noqa: E402,F401
+from kit.quotes.entities import _Article, _build_entities, _nz  # noqa: E402,F401
+from kit.quotes.extract import _extract_article  # noqa: E402,F401
+from kit.quotes.marks import newsroom_marks  # noqa: E402,F401
+from kit.quotes.textutil import _norm_key  # noqa: E402,F401

@@ -1,0 +1,349 @@
+"""Attribution patterns: who is said to speak before and after a quote."""
+from __future__ import annotations
+
+import re
+
+from kit.quotes.words import _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401
+
+_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|[a-z]+ly)\s+)"
+_AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
+_NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
+_NP_AFTER = (
+    rf"(?:{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
+    rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
+    rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
+    rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
+    rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
+)
+# a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
+_NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w’'&-]+)"
+# a speaker noun phrase AFTER its verb ('said X', 'according to X'): nothing ends it but punctuation,
+# so it is matched greedily (up to 10 words) and _trim_np cuts the clause words that follow the head
+_NP_TAIL = (
+    rf"(?:{_NAME_NP}\s+(?:(?!(?:of|at|for|from|with|in|on|and|or|to|by|as|after|before|who|which|that|but|"
+    rf"last|this|next|during|when|while|told|said|says)\b)[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
+    rf"|{_NAME_NP}['’]s\s+(?:{_NPW}\s+){{0,6}}{_NPW}"
+    rf"|{_NAME_NP}"
+    rf"|(?:the|a|an|one|another|both|two|three|some|many|several|other|his|her|their|its)\s+(?:{_NPW}\s+){{0,9}}{_NPW}"
+    rf"|[a-z][\w’'-]*(?:\s+{_NPW}){{0,9}})"
+)
+# after the closing mark: ', said X' / ', X said' / ', she said' / ', according to X'
+_AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP_TAIL})")
+_AFTER_NORMAL = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
+_AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
+_PRONOUNS = ("he", "she", "they", "it", "we")
+
+
+def _np_end(text: str) -> str:
+    """Trim a matched noun phrase: stop before time/place adverbials."""
+    text = re.split(r"\s+(?:on|in|at|to|after|before|during|when|while|as|last|this|late|early|"
+                    r"yesterday|today|on|by|from|via|who|which|that|but|and|told|said)\b(?!\s+(?:[A-Z]))",
+                    text, maxsplit=1)[0]
+    return _clean_mention(text)
+
+
+def _attr_after(after: str) -> tuple[str, str] | None:
+    """Attribution right after the closing mark. Returns (mention, verb)."""
+    if re.match(r"^\s*[,—–-]?\s*(?:according to|in the words of)\b", after):
+        m = _AFTER_ACC.match(after)
+        if m:
+            np_ = m.group("np")
+            np_ = _trim_np(np_)
+            return np_, "according to"
+    m = _AFTER_INV.match(after)
+    if m:
+        np_ = _trim_np(m.group("np"))
+        if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
+            return None
+        # a capitalised name speaks; a lower-case phrase only when it names someone who can
+        # ('a senior official', 'the State Department', 'residents of the town')
+        if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
+            # 'said the company's chief executive, Mark Li.': the name in apposition speaks
+            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})\s*(?:[,.;!?]|$)", after[m.end():])
+            if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()):
+                return app.group("name"), m.group("verb").lower()
+            return np_, m.group("verb").lower()
+    m = _AFTER_NORMAL.match(after)
+    if m:
+        np_ = _trim_np(m.group("np"))
+        if not np_:
+            return None
+        w = _words(np_.lower())
+        if len(w) > 1 and any(x in ("he", "she", "they", "it", "we", "i", "you") for x in w):
+            return None
+        app = m.group("app")
+        if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()) \
+                and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
+            return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
+        return np_, m.group("verb").lower()
+    return None
+
+
+def _looks_speaker_np(np_: str) -> bool:
+    """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
+    w = _words(np_.lower())
+    if not w:
+        return False
+    hw = _words(_head_part(np_)[0].lower()) or w
+    if any(x[-1] in _GROUP_HEADS or x[-1] in _TITLE_WORDS or x[-1] in _ORG_WORDS or x[-1] in _TYPE_WORDS
+           or x[-1] in _DOC_NOUNS for x in (w, hw)):
+        return True
+    if len(hw) >= 2 and hw[0] in ("two", "three", "four", "five", "several", "many", "some", "both", "dozens",
+                                  "hundreds", "thousands") and hw[-1].endswith("s"):
+        return True  # 'two witnesses', 'several shopkeepers'
+    return any(x in _TITLE_WORDS or x in _TYPE_WORDS for x in w)
+
+
+# words that end a speaker noun phrase: time and place adverbials, relative clauses, auxiliaries
+_NP_CUT = re.compile(
+    r"\s+(?:on|in|to|after|before|during|when|while|as|last|this|next|late|early|yesterday|today|tonight|by|via|"
+    r"who|whom|whose|which|that|where|but|or|nor|because|if|since|although|though|than|citing|"
+    r"told|said|says|wrote|added|later|then|also|recently|previously|earlier|again|once|"
+    r"would|will|could|should|can|may|might|must|is|was|were|are|has|had|have|did|does|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # a participle or adjective with its complement: 'based in', 'speaking on', 'familiar with'
+    r"|\s+(?:[a-z]{3,}(?:ed|ing)|familiar|close|privy|knowledgeable|aware|responsible)\s+"
+    r"(?:in|at|to|by|with|on|from|for|as|about|of|that|the|a|an|his|her|their|its)\b"
+    r"|\s+(?:[a-z]{3,}ing|declined|asked|requested)$")
+
+
+def _trim_np(np_: str) -> str:
+    """Cut a speaker noun phrase before the words that follow it.
+
+    'a senior official on Tuesday' -> 'a senior official'; 'one European diplomat who declined
+    to be named' -> 'one European diplomat'; 'the Department of Trade and Industry' stays whole
+    (an 'and' between capitalised words of an organisation), 'Ana Ruiz and Bo Li' -> 'Ana Ruiz'.
+    """
+    np_ = np_.strip()
+    # 'a report by the International Energy Agency': the issuer of a document stays
+    dm = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(?=\S)" % "|".join(_DOC_NOUNS), np_)
+    if dm and not _NP_CUT.search(np_[:dm.start()]):
+        rest = _trim_np(np_[dm.end():])
+        return _clean_mention(np_[:dm.end()] + rest) if rest else _clean_mention(np_[:dm.start()])
+    cut = _NP_CUT.split(np_, maxsplit=1)[0]
+    # 'and' ends the phrase, unless it joins capitalised words of one organisation name
+    for am in re.finditer(r"\s+and\b", cut):
+        left, right = cut[:am.start()], cut[am.end():]
+        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and _is_orgish(_words(left)):
+            continue
+        cut = left
+        break
+    # 'at'/'for'/'from'/'with' stay only when an organisation follows ('a spokesperson for the
+    # ministry of health', 'analysts at Daeyang Securities')
+    for pm in re.finditer(r"\s+(?:at|for|from|with)\s+", cut):
+        left, right = cut[:pm.start()], cut[pm.end():]
+        if re.match(r"(?:the\s+)?[A-Z]", right):
+            continue
+        lw = _words(left.lower())
+        if lw and (lw[-1] in _TYPE_WORDS or lw[-1] in _TITLE_WORDS or lw[-1] in _GROUP_HEADS) and _is_orgish(_words(right)):
+            continue
+        cut = left
+        break
+    cut = re.sub(r"[’']s$", "", cut.strip())
+    return _clean_mention(cut)
+
+
+_SPEECH_VERB_RE = re.compile(rf"\b(?P<verb>{_VERB_ALT})\b")
+
+
+_PARTICIPLES = frozenset("""calling describing saying adding noting warning accusing urging insisting
+arguing stressing labelling labeling terming dismissing praising hailing telling asking writing
+declaring promising vowing pledging branding condemning criticising criticizing welcoming rejecting
+denying claiming suggesting predicting explaining repeating reiterating emphasising emphasizing
+characterising characterizing""".split())
+_PART_ALT = "|".join(sorted(_PARTICIPLES, key=len, reverse=True))
+_SPEECH_OR_PART = SPEECH_VERBS | _PARTICIPLES | {"expressed", "voiced"}
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+class _VerbHit:
+    """A speech verb found in a text (the part of re.Match that _attr_before uses)."""
+
+    __slots__ = ("_start", "_word")
+
+    def __init__(self, start: int, word: str):
+        self._start, self._word = start, word
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, _name: str = "verb") -> str:
+        return self._word
+
+
+def _speech_verbs_in(s: str, start_at: int = 0):
+    """Speech verbs and participles of ``s`` in order (a set lookup per word: faster than one big regex)."""
+    for m in _LOWER_WORD_RE.finditer(s, start_at):
+        w = m.group(0)
+        if w in _SPEECH_OR_PART:
+            yield _VerbHit(m.start(), w)
+
+_ADVERBIAL_START = re.compile(
+    r"^(?:a|an|who|whose|which|where|when|\d+|asked|speaking|writing|standing|sitting|according|in|on|at|"
+    r"after|before|during|while|as|for|with|without|by|from|despite|unlike|like|under|since|until|earlier|"
+    r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
+    r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
+    r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
+    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b", re.I)
+
+_AUX_WORDS = ("has", "had", "have", "also", "then", "later", "once", "again", "would", "will", "did", "was", "is",
+              "not", "never", "previously", "recently", "earlier", "separately", "himself", "herself", "first",
+              "both", "all", "each", "only", "just", "still", "further", "even", "publicly", "privately")
+
+_POSS_PRON = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
+_CLAUSE_MARK = re.compile(r"^.*\b(?:what|that|which|who|whom|and|but|as|because|while|when|where|if|after|before|since|than)\s+(?=\S)", re.I)
+
+
+def _name_like(p: str) -> bool:
+    """Does this text hold a capitalised name that is not a function word?"""
+    for r in _CAP_RUN.finditer(p):
+        toks = [t for t in r.group(0).split() if t not in _CAP_STOP]
+        if not toks:
+            continue
+        pre = p[:r.start()].rstrip().lower()
+        if re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|for|on|by|with)$", pre):
+            continue
+        return True
+    return False
+
+
+def _clean_np(p: str) -> str | None:
+    """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
+    ws = p.split()
+    while ws and (ws[-1].lower() in _AUX_WORDS or re.fullmatch(r"[a-z]+ly", ws[-1])):
+        ws = ws[:-1]
+    if not ws:
+        return None
+    np_ = " ".join(ws)
+    m = re.match(rf"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
+                 rf"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
+                 rf"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
+                 rf"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
+                 rf"[a-z]+ed)\b", np_)
+    if m and m.group(1) != np_:
+        np_ = m.group(1)
+    np_ = re.sub(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|However|Later|Earlier|Separately|Instead|Also|"
+                 r"In turn|Even|Only)\s+", "", np_)
+    np_ = re.sub(r"^(?:[A-Z][a-z]+ly)\s+", "", np_)
+    pm = re.match(r"^(his|her|their|its|our)\s+(?:[\w-]+\s+){0,2}?(?:message|words|reply|answer|response|"
+                  r"statement|verdict|comment|comments|view|argument|point|advice|conclusion|warning|"
+                  r"assessment|explanation|position|tone|verdict|summary|account)\b", np_, re.I)
+    if pm:
+        return _POSS_PRON[pm.group(1).lower()]
+    if len(np_.split()) > 10:
+        return None
+    if re.fullmatch(r"(?:he|she|they|it|we)", np_, re.I):
+        return np_.lower()
+    if _name_like(np_) or np_.split()[0].lower() in ("the", "a", "an", "one", "another", "both", "two", "three",
+                                                      "some", "many", "several", "most", "other") \
+            or _looks_speaker_np(np_):
+        return np_
+    return None
+
+
+def _subject(head: str) -> tuple[str, int] | None:
+    """The subject noun phrase of a clause, given the text before its verb."""
+    pm = re.search(r"\b(he|she|they|it|we)\s+(?:(?:also|later|then|again|once|had|has|have|would|will|did|was|"
+                   r"never|not|first|further|[a-z]+ly)\s+){0,2}$", head, re.I)
+    if pm:
+        return pm.group(1).lower(), pm.start(1)
+    wm = re.search(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s*$", head)
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    for part in re.split(r"(,)", head):
+        if part == ",":
+            pos += 1
+            continue
+        pieces.append((part, pos))
+        pos += len(part)
+    # a sentence adverb in front of a piece is not part of it: 'Later both sides said'
+    pieces = [(re.sub(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
+                      r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)",
+                      r"\1", part), o) for part, o in pieces]
+    # 1. the words right before the verb, when no comma separates them from it
+    last, off = pieces[-1]
+    if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):
+        last = ""  # a verb coordinated with the main clause shares its subject
+    if last.strip():
+        lp = last.strip()
+        cm = _CLAUSE_MARK.match(lp)
+        cand = lp[cm.end():] if cm else lp
+        if not _ADVERBIAL_START.match(cand) or re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|official|"
+                                                        r"diplomat|source|analyst|expert|user|resident)\b", cand, re.I):
+            np_ = _clean_np(cand)
+            if np_:
+                return np_, off + last.find(cand[:10])
+        elif wm:
+            np_ = _clean_np(wm.group(1))
+            if np_:
+                return np_, wm.start(1)
+        # an adverbial right before the verb: the subject is earlier
+    # 2. the first piece that names someone (appositives after it are skipped)
+    firsts = []
+    for part, o in pieces:
+        p = part.strip()
+        if not p or _ADVERBIAL_START.match(p) and not re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|"
+                                                                  r"official|diplomat|source)\b", p, re.I):
+            continue
+        firsts.append((p, o + part.find(p)))
+    for k, (p, o) in enumerate(firsts):
+        if _name_like(p) or re.match(r"^(?:he|she|they|it|we)\b", p, re.I):
+            # 'A Foreign Ministry spokesperson, Shen Meiling, told ...': the name in apposition
+            # to a description is the subject
+            if k + 1 < len(firsts) and re.match(r"^(?:a|an|the|one)\s", p, re.I) and \
+                    re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) and not _is_orgish(firsts[k + 1][0].split()):
+                return firsts[k + 1]
+            np_ = _clean_np(p)
+            if np_:
+                return np_, o
+    for p, o in firsts:
+        np_ = _clean_np(p)
+        if np_:
+            return np_, o
+    return None
+
+
+def _attr_before(frag: str) -> tuple[str, str, int] | None:
+    """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
+    s = frag
+    acc = re.search(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_TAIL})", s)
+    start_at = 0
+    if acc:
+        # 'According to a readout, Liang told Garrity that ...': the main clause wins
+        comma = s.find(",", acc.end())
+        start_at = comma + 1 if comma >= 0 else len(s)
+    colon = s.rstrip().endswith(":")
+    wm = re.search(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_PART_ALT})\b(?:(?!\bwith\b)[^.;:])*$", s)
+    if wm:
+        np_ = _clean_np(wm.group(1))
+        if np_:
+            return np_, "with", wm.start(1)
+    for cand in _speech_verbs_in(s, start_at):
+        pre = s[:cand.start()]
+        if not pre[start_at:].strip():
+            continue
+        if re.search(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
+                     r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", pre, re.I):
+            continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
+        if re.search(r"(?:\bwho|\bwhich|\bthat)\s+$", pre) and not re.search(r"[,]\s*$", pre):
+            continue  # 'X, who said ...' keeps looking for the main verb
+        subj = _subject(pre[start_at:] if acc else pre)
+        if subj is not None:
+            return subj[0], cand.group("verb").lower(), subj[1] + (start_at if acc else 0)
+    if acc:
+        return _trim_np(acc.group("np")), "according to", acc.start("np")
+    if colon:
+        subj = _subject(s.rstrip()[:-1])
+        if subj is not None:
+            return subj[0], ":", subj[1]
+    return None
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.entities import _is_orgish  # noqa: E402,F401
+from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401
+from kit.quotes.resolution import _head_part  # noqa: E402,F401
+from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401
+from kit.quotes.words import _CAP_RUN, _CAP_STOP, _GROUP_HEADS, _ORG_WORDS, _TITLE_WORDS, _TYPE_WORDS  # noqa: E402,F401

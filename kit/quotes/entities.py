@@ -1,0 +1,460 @@
+"""Entities of one article: people, organisations, titles, appositives, role links."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import pandas as pd
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: tuple[str, ...]
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    first_pos: int = 0
+    kind: str = "person"  # person | org | group | descriptor
+    evidence: int = 0
+
+
+@dataclass
+class Mention:
+    pos: int
+    end: int
+    entity: Person
+
+
+@dataclass
+class _Article:
+    doc_id: Any
+    paras: list[tuple[int, str, int]]  # (para_no, text, body offset)
+    persons: dict[str, Person] = field(default_factory=dict)
+    orgs: dict[str, Person] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    role_links: list[tuple[int, str, Person]] = field(default_factory=list)
+    text: str = ""
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    # indexes built once per article, so that every lookup per quote is a bisect or a dict
+    # lookup, never a scan of the whole article (issue 17: time linear in quotes and names)
+    quote_starts: list[int] = field(default_factory=list)
+    mention_pos: list[int] = field(default_factory=list)
+    token_index: dict[str, list[int]] = field(default_factory=dict)   # token -> mention indexes
+    masked: str | None = None
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+
+#: How far back (characters) from an opening mark the attribution is searched: the sentence
+#: start, but never more than this, so one huge sentence costs no more per quote than a normal one.
+ATTRIBUTION_WINDOW = 400
+#: Most earlier mentions looked at when resolving a name, pronoun or organisation by walking back.
+MAX_LOOKBACK = 400
+
+
+def _index_mentions(art: "_Article") -> None:
+    """Positions and a token index of ``art.mentions`` (sorted by position)."""
+    art.mention_pos = [m.pos for m in art.mentions]
+    idx: dict[str, list[int]] = {}
+    for i, m in enumerate(art.mentions):
+        for t in {t.lower() for t in m.entity.tokens}:
+            idx.setdefault(t, []).append(i)
+    art.token_index = idx
+
+
+def _is_initial(tok: str) -> bool:
+    """A middle or first initial ('H.', 'J.R.'): part of a name, not an acronym or a title.
+
+    >>> _is_initial("H."), _is_initial("J.R."), _is_initial("US")
+    (True, True, False)
+    """
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok))
+
+
+def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title tokens, name tokens)."""
+    cut = 0
+    for k, t in enumerate(tokens[:-1]):
+        if _is_title_token(t) or (t.isupper() and len(t) <= 5 and k + 1 < len(tokens) and not _is_initial(t)):
+            cut = k + 1
+    # possessive in the middle ("China’s") ends the title part too
+    for k, t in enumerate(tokens[:-1]):
+        if t.endswith(("’s", "'s")):
+            cut = max(cut, k + 1)
+    return tokens[:cut], tokens[cut:]
+
+
+_PERSON_TITLES = frozenset("""secretary minister president premier spokesman spokeswoman spokesperson director
+chairman chairwoman chair ambassador envoy governor mayor senator sen general gen admiral commander chief
+leader official adviser advisor deputy executive ceo founder professor prof economist analyst editor
+columnist correspondent reporter dr mr mrs ms""".split())
+
+
+def _org_tokens(toks: list[str]) -> list[str]:
+    """Trim a capitalised run to the organisation it names.
+
+    'China's Foreign Ministry' -> 'Foreign Ministry'; 'Treasury Secretary Ruth Abernathy' ->
+    'Treasury'; 'Hao Ruoxi of Eastbridge University' -> 'Eastbridge University'; 'The Taiwan
+    Affairs Office of the State Council' -> 'Taiwan Affairs Office'.
+    """
+    toks = list(toks)
+    # possessor in front
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].endswith(("’s", "'s")) and k < len(toks) - 1:
+            toks = toks[k + 1:]
+            break
+    # a title after an organisation word ends the organisation
+    seen_org = False
+    for k, t in enumerate(toks):
+        tl = t.lower().rstrip(".")
+        if tl in _ORG_WORDS:
+            seen_org = True
+        elif seen_org and tl in _PERSON_TITLES:
+            toks = toks[:k]
+            break
+    # 'X of Y'
+    low = [t.lower() for t in toks]
+    if "of" in low:
+        k = low.index("of")
+        left, right = toks[:k], [t for t in toks[k + 1:] if t.lower() != "the"]
+        if left and not _is_orgish(left) and _is_orgish(right):
+            toks = toks[k + 1:]
+            while toks and toks[0].lower() == "the":
+                toks = toks[1:]
+        elif len([t for t in left if t.lower() != "the"]) >= 2 and left[-1].lower() in _ORG_WORDS \
+                and right and right[-1].lower() in _ORG_WORDS:
+            toks = left
+    while toks and toks[0] in _CAP_STOP:
+        toks = toks[1:]
+    return toks
+
+
+def _is_orgish(tokens: Iterable[str]) -> bool:
+    return any(t.lower().strip(".,") in _ORG_WORDS for t in tokens)
+
+
+def _appositive_after(text: str, end: int) -> str | None:
+    """Text of an appositive right after a name: ', a senior fellow at X,' -> 'a senior fellow at X'."""
+    m = re.match(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)",
+                 text[end:])
+    if not m:
+        return None
+    app = m.group(1).strip()
+    # an appositive describes: it holds a role word, a 'who' clause, an age or a lower-case noun
+    words = _words(app.lower())
+    if re.match(r"^\d{1,3}$", app):
+        return app
+    if not words or re.match(rf"^(?:{_NAME_NP})$", app) or re.match(r"^(?:and|or|but|then|which|while|as|after|before|"
+                                                                     r"saying|adding|noting|calling|if|when)\b", app) \
+            or words[0] in SPEECH_VERBS or words[0] in _PARTICIPLES or re.fullmatch(r"[a-z]+ed", words[0]):
+        return None
+    if re.match(r"^(?:a|an|the|who|whose|its|his|her|their|\d)", app, re.I) or any(
+            w in _TITLE_WORDS or w in _TYPE_WORDS or re.fullmatch(r"[a-z][\w-]*(?:ist|er|or|ian|ent|ant|man|woman|person)", w)
+            for w in words):
+        return app
+    return None
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:[A-Z][\w’'.-]*\s+|[a-z][\w’'-]*\s+){0,4}?"
+    r"(?:[a-z][\w-]*(?:man|woman|person|ist|er|or|ian|ant|ent|ary|ee|ive|ess)|chief|head|leader|official|sister|brother|"
+    r"wife|husband|daughter|son|mother|father|owner|expert|envoy|aide|boss|coach|pilot|chair)),?\s+$")
+
+
+def _parse_appositive(app: str) -> tuple[str | None, str | None]:
+    """Role and affiliation from an appositive ('a senior fellow at the X Institute')."""
+    app = re.sub(r"^\d{1,3},\s*", "", app).strip()
+    if re.fullmatch(r"\d{1,3}", app):
+        return "aged " + app, None
+    if app.lower().startswith(("who ", "whose ", "which ")):
+        m = re.search(r"\b(?:runs|manages|leads|heads|owns|founded|chairs|directs|teaches at|works (?:at|for))\s+(.*)", app)
+        if m:
+            return None, _clean_mention(m.group(1)) or None
+        return None, None
+    app = re.sub(r"^(?:a|an|the)\s+", "", app)
+    m = re.match(r"(.*?)\s+(?:at|of|for|with|in)\s+((?:the\s+)?(?:[A-Z0-9].*))$", app)
+    if m:
+        return _clean_mention(m.group(1)) or None, _clean_mention(m.group(2)) or None
+    return (_clean_mention(app) or None), None
+
+
+def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
+    """Find people, organisations, titles, appositives and role links in one article."""
+    text = art.text
+    # actors from the file: surface forms -> canonical person
+    actor_forms: list[tuple[str, Person]] = []
+    if actors is not None:
+        for row in actors.itertuples(index=False):
+            name = str(row.name)
+            p = Person(name=name, tokens=tuple(name.split()), role=_nz(getattr(row, "role", None)),
+                       affiliation=_nz(getattr(row, "organisation", None)), first_pos=10**9,
+                       kind="org" if str(getattr(row, "type", "") or "") == "organisation" else "person")
+            for form in [name, *list(getattr(row, "aliases", []) or [])]:
+                if form and re.search(re.escape(str(form)), text):
+                    actor_forms.append((str(form), p))
+
+    # organisations: extended runs with an org word
+    org_spans: list[tuple[int, int]] = []
+    for m in _ORG_RUN.finditer(text):
+        run = m.group(0)
+        toks = run.split()
+        while toks and toks[0] in _CAP_STOP:
+            toks = toks[1:]
+        while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        toks = _org_tokens(toks)
+        if toks and _is_orgish(toks):
+            if toks[0].lower() in ("secretary", "minister", "president", "director", "chairman", "head"):
+                continue  # titles like "Secretary of State" are not organisations
+            name = re.sub(r"['’]s$", "", " ".join(toks))
+            start = m.start() + run.find(toks[0])
+            if name.lower() in ("the", "house") or len(name) < 3:
+                continue
+            org_spans.append((start, start + len(name)))
+            key = name.lower()
+            org = art.orgs.get(key)
+            if org is None:
+                pre = text[max(0, start - 4):start]
+                full = ("the " + name) if pre.lower().endswith("the ") else name
+                org = Person(name=full, tokens=tuple(toks), kind="org", first_pos=start)
+                art.orgs[key] = org
+            art.mentions.append(Mention(start, start + len(name), org))
+
+    org_spans.sort()
+    org_starts = [s for s, _ in org_spans]
+    org_end_max: list[int] = []
+    for _, e in org_spans:
+        org_end_max.append(max(e, org_end_max[-1]) if org_end_max else e)
+
+    def in_org(a: int, b: int) -> bool:
+        # spans starting at or before a; the widest reach among them decides
+        k = bisect.bisect_right(org_starts, a) - 1
+        return k >= 0 and org_end_max[k] >= b
+
+    after_the = _after_the_pairs(text)
+    suffix_of: dict[tuple[str, ...], Person] = {}
+
+    # people: capitalised runs with two or more name tokens after titles
+    singles: list[tuple[int, int, str, list[str]]] = []
+    for m in _CAP_RUN.finditer(text):
+        run = m.group(0)
+        all_toks = run.split()
+        lead = 0
+        while lead < len(all_toks) and all_toks[lead] in _CAP_STOP:
+            lead += 1
+        toks = all_toks[lead:]
+        if not toks:
+            continue
+        tok_start = m.start() + len(" ".join(all_toks[:lead])) + (1 if lead else 0)
+        tok_start = text.find(toks[0], tok_start)
+        titles, name_toks = _strip_titles(toks)
+        name_toks = list(name_toks)
+        if name_toks and name_toks[-1].endswith(("’s", "'s")):
+            name_toks[-1] = name_toks[-1][:-2]
+        # a place named elsewhere with 'the' ('the United States') is not the start of a name
+        while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
+            titles = titles + name_toks[:2]
+            name_toks = name_toks[2:]
+        # 'Rancher Dale Hutchins' at a sentence start: a job in front of the name
+        if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
+            titles = [name_toks[0]]
+            name_toks = name_toks[1:]
+        if not name_toks:
+            continue
+        start = text.find(name_toks[0], tok_start)
+        end = start + len(" ".join(name_toks))
+        if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or (t.isupper() and not _is_initial(t)) for t in name_toks):
+            continue
+        if len(name_toks) == 1:
+            singles.append((start, end, name_toks[0], titles))
+            continue
+        if len(name_toks) > 4:
+            continue
+        before = text[max(0, tok_start - 16):tok_start]
+        after = text[end:end + 60]
+        # places after prepositions are not people (unless a title or an appositive marks a person)
+        if not titles and re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$", before) \
+                and not re.search(r"\b(?:according|told|by|with)\s+\w*\s*$", before):
+            if not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after):
+                continue
+        if len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the:
+            continue  # 'the United States', 'the National Zoo': not a person
+        name = " ".join(name_toks)
+        key = name.lower()
+        p = art.persons.get(key)
+        if p is None:
+            # a shorter form of a person already met ('Van Dam' after 'Joost van Dam')
+            p = suffix_of.get(tuple(t.lower() for t in name_toks))
+        if p is None:
+            p = Person(name=name, tokens=tuple(name_toks), first_pos=start)
+            art.persons[key] = p
+            low_all = [t.lower() for t in name_toks]
+            for k in range(1, len(low_all)):
+                suffix_of.setdefault(tuple(low_all[k:]), p)
+        _profile(art, p, text, start, end, m.start(), titles)
+        art.mentions.append(Mention(start, end, p))
+
+    for form, p in actor_forms:
+        key = p.name.lower()
+        existing = art.persons.get(key) or art.orgs.get(key)
+        target = existing or p
+        if existing is None:
+            (art.orgs if p.kind == "org" else art.persons)[key] = p
+        if p.role and not target.role:
+            target.role = p.role
+        if p.affiliation and not target.affiliation:
+            target.affiliation = p.affiliation
+        target.evidence += 3
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+            art.mentions.append(Mention(m.start(), m.end(), target))
+    art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
+
+    # single-token mentions of people met before ('Okoro said'), resolved in reading order:
+    # one pass over full mentions and single tokens together, keeping the latest person per token
+    added = []
+    events = [(mm.pos, 0, mm) for mm in art.mentions if mm.entity.kind == "person"]
+    events += [(st[0], 1, st) for st in singles]
+    events.sort(key=lambda e: (e[0], e[1]))
+    latest: dict[str, Person] = {}
+    for _, is_single, item in events:
+        if not is_single:
+            for t in item.entity.tokens:
+                latest[t.lower()] = item.entity
+            continue
+        start, end, tok, titles = item
+        low = tok.lower()
+        ent = latest.get(low)
+        if ent is not None:
+            added.append(Mention(start, end, ent))
+            if titles:
+                _profile(art, ent, text, start, end, start, titles)
+            else:
+                _gender_from_context(ent, text, end)
+        elif titles and any(t.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "president",
+                                                       "minister", "senator", "general", "gen", "mayor", "ambassador")
+                            for t in titles):
+            p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)
+            art.persons[low] = p
+            _profile(art, p, text, start, end, start, titles)
+            added.append(Mention(start, end, p))
+            latest[low] = p
+    art.mentions.extend(added)
+    art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
+    _index_mentions(art)
+
+
+_THE_PAIR = re.compile(r"\bthe\s+(\S+)\s+(\S+)")
+
+
+def _after_the_pairs(text: str) -> set[str]:
+    """Every 'X Y' written as 'the X Y' (Y cut at any word end), in one pass over the text.
+
+    >>> sorted(_after_the_pairs("near the National Zoo's gate"))
+    ['National Zoo', "National Zoo's"]
+    """
+    out: set[str] = set()
+    pos = 0
+    while True:
+        m = _THE_PAIR.search(text, pos)
+        if m is None:
+            break
+        a, b = m.group(1), m.group(2)
+        for k in range(1, len(b) + 1):
+            if (b[k - 1].isalnum() or b[k - 1] == "_") and (k == len(b) or not (b[k].isalnum() or b[k] == "_")):
+                out.add(f"{a} {b[:k]}")
+        pos = m.start(2)  # 'the the X Y': pairs may overlap
+    return out
+
+
+def _gender_from_context(p: Person, text: str, end: int) -> None:
+    """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender."""
+    if p.gender is not None:
+        return
+    g = re.match(r"[^.;!?“”\"]{0,50}?\b(he|she|his|her|him)\b", text[end:end + 60])
+    if g and not _CAP_RUN.search(text[end:end + g.start(1)]):
+        w = g.group(1)
+        p.gender = "f" if w in ("she", "her") else "m"
+
+
+def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_start: int, titles: list[str]) -> None:
+    """Role, affiliation, gender and evidence of a person from the words around one mention."""
+    if titles:
+        p.evidence += 2
+        t_str = " ".join(titles)
+        ext = re.search(r"((?:[A-Z][\w.’'-]*\s+)+(?:of|for|to)\s+(?:the\s+)?)$", text[max(0, run_start - 60):run_start])
+        if ext and _is_title_token(ext.group(1).split()[0]):
+            t_str = ext.group(1) + t_str
+        if p.role is None and not all(t.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") for t in titles):
+            p.role = t_str
+        for t in titles:
+            tl = t.lower().rstrip(".")
+            for g, words in _GENDER_NOUNS.items():
+                if tl in words:
+                    p.gender = p.gender or g
+        art.role_links.append((run_start, t_str.lower(), p))
+    app = _appositive_after(text, end)
+    if app:
+        p.evidence += 2
+        role, aff = _parse_appositive(app)
+        if role and p.role is None:
+            p.role = role
+        if aff and p.affiliation is None:
+            p.affiliation = aff
+        if role:
+            art.role_links.append((start, role.lower(), p))
+        for w in _words(app.lower())[:4]:
+            for g, words in _GENDER_NOUNS.items():
+                if w in words and w not in ("his", "her", "he", "she"):
+                    p.gender = p.gender or g
+    # role noun phrase right before the name: "columnist Tom Ashby", "The owner, Jenny Holroyd,"
+    rb = _ROLE_BEFORE.search(text[max(0, run_start - 60):run_start])
+    if rb and not titles:
+        role = rb.group(1).strip()
+        role = re.sub(rf"^.*\b(?:{_VERB_ALT})\s+", "", role)  # 'said council leader' -> 'council leader'
+        role = re.sub(r"^(?:the|a|an|[A-Z][\w’']*['’]s)\s+", "", role, flags=re.I).strip()
+        if role and role.split()[-1].lower() not in ("said", "told", "after", "ever", "never", "other", "under", "over"):
+            p.evidence += 1
+            if p.role is None:
+                p.role = role
+            art.role_links.append((run_start, role.lower(), p))
+            for w in _words(role.lower()):
+                for g, words in _GENDER_NOUNS.items():
+                    if w in words:
+                        p.gender = p.gender or g
+    after = text[end:end + 40]
+    if re.match(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b", after) or re.match(r",\s+\d{1,3},", after) \
+            or re.match(r"\s+(?:\w+ly\s+)?(?:has|had|was|is|did|would|will|[a-z]+ed|[a-z]+s)\b", after) \
+            or re.match(r"['’]s\s+[a-z]", after):
+        p.evidence += 1
+    _gender_from_context(p, text, end)
+
+
+def _nz(v: Any) -> Any:
+    if v is None:
+        return None
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return v
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E402,F401
+from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401
+from kit.quotes.words import (  # noqa: E402,F401
+    _CAP_RUN,
+    _CAP_STOP,
+    _GENDER_NOUNS,
+    _ORG_RUN,
+    _ORG_WORDS,
+    _TITLE_WORDS,
+    _TYPE_WORDS,
+    SPEECH_VERBS,
+)

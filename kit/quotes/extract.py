@@ -1,0 +1,557 @@
+"""The extraction of one article: segments, quotes, speech acts and speakers."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kit.quotes.attribution import _ADV, _VERB_ALT  # noqa: F401
+from kit.quotes.entities import Person  # noqa: F401
+
+
+@dataclass
+class _Seg:
+    para_idx: int
+    open_i: int
+    close_i: int | None  # None: runs to paragraph end
+    cont_from_prev: bool = False
+
+
+@dataclass
+class _Quote:
+    segs: list[_Seg]
+    note: list[str] = field(default_factory=list)
+    kind: str = ""
+    mention: str | None = None
+    verb: str | None = None
+    entity: Person | None = None
+    mention_pos: int = 0
+    end_pos: int = -1
+    act: "_Quote | None" = None  # the first quote of the speech act this quote belongs to
+
+
+def _inner(para: str, seg: _Seg) -> str:
+    end = seg.close_i if seg.close_i is not None else len(para)
+    return para[seg.open_i + 1:end]
+
+
+def _bounds(para: str, seg: _Seg) -> tuple[int, int]:
+    s = seg.open_i + 1
+    e = seg.close_i if seg.close_i is not None else len(para)
+    while s < e and para[s].isspace():
+        s += 1
+    while e > s and para[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+_INTERRUPT = re.compile(
+    rf"^\s*(?:,\s*)?(?:(?P<v1>{_VERB_ALT})\s+[^.!?“”\"]{{1,160}}?|[^.!?“”\"]{{1,160}}?\s+(?:{_ADV})?(?P<v2>{_VERB_ALT})(?:\s+[^.!?“”\"]{{0,120}}?)?)\s*[,—–:]\s*$")
+
+
+def _damaged_tail(inner: str) -> tuple[str, int] | None:
+    """For a quote whose mark is never closed: cut it where an attribution starts."""
+    m = re.search(rf"[,?!]\s+(?=(?:(?:{_VERB_ALT})\s+(?:[a-z]+\s+){{0,3}}{_NAME_NP}|(?:he|she|they)\s+(?:{_VERB_ALT})\b|{_NAME_NP}\s+(?:{_VERB_ALT})\b))", inner)
+    if m:
+        return inner[:m.start() + 1], m.start() + 1
+    return None
+
+
+_DOC_NOUNS = frozenset("""statement statements readout readouts report communique communiqué release letter note
+notice message post memo transcript summary document editorial commentary article filing
+announcement declaration""".split())
+
+
+def _in_quote(art: "_Article", pos: int) -> bool:
+    k = bisect.bisect_right(art.quote_starts, pos) - 1
+    return k >= 0 and pos < art.quote_spans[k][1]
+
+
+def _strip_dateline(text: str) -> str:
+    """Drop a dateline ('BEIJING, Feb. 5 (EHD) --', 'WASHINGTON —') from the start of a sentence."""
+    m = re.match(r"^\s*[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*", text)
+    return text[m.end():] if m else text
+
+
+def _modifier_quote(before: str, after: str) -> bool:
+    """A quoted word used as a modifier or a topic, not as speech: the "spy" balloon, "X" has become."""
+    b = before.rstrip().lower()
+    a = after.lstrip()
+    if not b.strip() and re.match(r"^(?:has|have|is|was|are|were|became|becomes|remains|entered|means)\b", a):
+        return True
+    if re.search(r"(?:\bthe|\ba|\ban|['’]s)$", b) and re.match(r"^[a-z]+\b", a) and not re.match(
+            r"^(?:and|or|but|to|that|for|from|with|in|on|at|as|of|by|said|says|is|was|were|are|had|has|would|will)\b", a):
+        return True
+    return False
+
+
+def _masked_text(art: "_Article") -> str:
+    """The article text with every quoted stretch blanked out (offsets unchanged; computed once)."""
+    if art.masked is not None:
+        return art.masked
+    masked = list(art.text)
+    for a, b in getattr(art, "quote_spans", ()):
+        for i in range(a, min(b, len(masked))):
+            if not masked[i].isspace():
+                masked[i] = " "
+    art.masked = "".join(masked)
+    return art.masked
+
+
+_ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"
+                r"distributed|made\s+public|shared|read\s+out|tweeted|signed|drafted|wrote)")
+
+
+def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -> Person | None:
+    """Who issued the document that 'speaks' at ``pos`` ('the statement said', 'the statement called it').
+
+    The nearest earlier sentence that mentions the same kind of document names its issuer:
+    'X issued a statement', 'a statement from X', 'X's statement', or 'X said in a statement'.
+    """
+    nouns = [w for w in _words(mention.lower()) if w in _DOC_NOUNS]
+    if not nouns:
+        return None
+    noun = nouns[0]
+    stem = noun[:-1] if noun.endswith("s") and noun[:-1] in _DOC_NOUNS else noun
+    mtext = _masked_text(art)
+    starts = art.sent_starts or [0]
+    k = bisect.bisect_right(starts, pos) - 1
+    noun_re = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
+    for step in range(12):
+        if k - step < 0:
+            break
+        s0 = starts[k - step]
+        s1 = pos if step == 0 else (starts[k - step + 1] if k - step + 1 < len(starts) else len(mtext))
+        sent = mtext[s0:s1]
+        for nm in reversed(list(noun_re.finditer(sent))):
+            pre, post = sent[:nm.start()], sent[nm.end():]
+            np_, at = None, 0
+            iv = re.search(rf"\b{_ISSUE_VERBS}\s+(?:(?:a|an|its|the|his|her|their|this|that|joint|new|brief|short|"
+                           rf"written|formal|official|lengthy|[\w-]+-word)\s+){{1,3}}$", pre, re.I)
+            if iv:
+                subj = _subject(pre[:iv.start()])
+                if subj is not None:
+                    np_, at = subj
+            if np_ is None:
+                by = re.match(rf"\s*(?:(?:issued|released|published|put\s+out|posted|signed)\s+)?(?:from|by)\s+(?P<np>{_NP_TAIL})", post)
+                if by:
+                    np_, at = _trim_np(by.group("np")), nm.end() + by.start("np")
+            if np_ is None:
+                poss = re.search(rf"(?P<np>{_NAME_NP}|the\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:[\w-]+\s+){{0,2}}$", pre)
+                if poss:
+                    np_, at = poss.group("np"), poss.start("np")
+            if np_ is None and re.search(r"\b(?:in|into)\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", pre):
+                found = _attr_before(pre)
+                if found is not None:
+                    np_, at = found[0], found[2]
+            if np_:
+                ent = _resolve(art, np_, s0 + at, para_start)
+                if ent is not None and ent.kind != "document":
+                    return ent
+    return None
+
+
+def _speech_events(art: "_Article") -> list[tuple[int, str, str, int]]:
+    """Sentences where someone speaks in paraphrase ('X said ...', 'X put it bluntly:').
+
+    Returns (position, mention, verb, paragraph start) in reading order; quoted words are masked.
+    """
+    out = []
+    mtext = _masked_text(art)
+    for _, ptext, po in art.paras:
+        starts = _sentence_starts(ptext) + [len(ptext)]
+        for s0, s1 in zip(starts, starts[1:]):
+            sent = _strip_dateline(mtext[po + s0: po + s1])
+            shift = (s1 - s0) - len(sent)
+            if not sent.strip() or (":" not in sent and next(_speech_verbs_in(sent), None) is None):
+                continue
+            found = _attr_before(sent)
+            if found is None:
+                continue
+            mention, verb, off = found
+            out.append((po + s0 + shift + off, mention, verb, po))
+    return out
+
+
+def _last_event_speaker(art: "_Article", events, prev_speech, pos: int, since: int):
+    """The speaker of the latest quote or paraphrase before ``pos`` (not earlier than ``since``)."""
+    best_pos, best = -1, None
+    if prev_speech is not None and prev_speech.entity is not None and getattr(prev_speech, "end_pos", -1) >= since:
+        best_pos, best = prev_speech.end_pos, prev_speech.entity
+    hi = bisect.bisect_left(art.cache["event_pos"], pos) if "event_pos" in art.cache else len(events)
+    for epos, mention, verb, pstart in reversed(events[:hi]):
+        if epos < since or epos <= best_pos:
+            break
+        if epos >= pos:
+            continue
+        ent = _resolve(art, mention, epos, pstart)
+        if ent is not None and ent.kind != "document":
+            return ent
+    return best
+
+
+def _opens_with_mark(text: str) -> bool:
+    """Does the paragraph open with an opening (or straight) double quotation mark?"""
+    t = text.lstrip()
+    return bool(t) and t[0] in OPEN_DQ + '"'
+
+
+def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    paras = art.paras
+    problems: list[dict] = []
+    # 1. pair marks per paragraph
+    segs_by_para: list[list[_Seg]] = []
+    pending: _Seg | None = None
+    for k, (pno, text, _) in enumerate(paras):
+        continues = k + 1 < len(paras) and _opens_with_mark(paras[k + 1][1])
+        spans, probs = _pair_marks(text, continues)
+        for pr in probs:
+            problems.append({"doc_id": art.doc_id, "para_no": pno, "problem": pr})
+        segs = []
+        for o, c in spans:
+            segs.append(_Seg(k, o, c))
+        segs_by_para.append(segs)
+
+    # 2. build quotes: join multi-paragraph and interrupted segments
+    quotes: list[_Quote] = []
+    carry: _Quote | None = None
+    for k, segs in enumerate(segs_by_para):
+        para = paras[k][1]
+        para_quotes: list[_Quote] = []
+        lead = len(para) - len(para.lstrip())
+        for j, seg in enumerate(segs):
+            lead_ok = seg.open_i <= lead
+            if carry is not None and j == 0 and lead_ok:
+                seg.cont_from_prev = True
+                carry.segs.append(seg)
+                q = carry
+                carry = None
+            else:
+                if carry is not None:
+                    # the previous paragraph's quote was never continued: damaged
+                    _close_damaged(carry, paras, problems, art)
+                    carry = None
+                q = None
+                if para_quotes:
+                    prev = para_quotes[-1]
+                    last = prev.segs[-1]
+                    if last.para_idx == k and last.close_i is not None:
+                        inner_prev = _inner(para, last).rstrip()
+                        gap = para[last.close_i + 1:seg.open_i]
+                        if (inner_prev.endswith((",", "—", "–", "-", "…")) or gap.lstrip().startswith(("—", "–"))) \
+                                and _INTERRUPT.match(gap) and not re.search(r"[.!?]\s", gap.replace("Dr.", "Dr").replace("Mr.", "Mr")):
+                            prev.segs.append(seg)
+                            q = prev
+                if q is None:
+                    q = _Quote([seg])
+                    para_quotes.append(q)
+                    quotes.append(q)
+            if seg.close_i is None:
+                carry = q
+        if carry is not None and (k + 1 >= len(paras) or not _opens_with_mark(paras[k + 1][1])):
+            _close_damaged(carry, paras, problems, art)
+            carry = None
+    if carry is not None:
+        _close_damaged(carry, paras, problems, art)
+
+    # 3. kinds and attribution
+    # quoted stretches, so that words inside quotes are never taken for attributions or subjects
+    art.quote_spans = []
+    for q in quotes:
+        for sg in q.segs:
+            po = paras[sg.para_idx][2]
+            e = sg.close_i if sg.close_i is not None else len(paras[sg.para_idx][1])
+            art.quote_spans.append((po + sg.open_i, po + e + 1))
+    art.quote_spans.sort()
+    art.quote_starts = [a for a, _ in art.quote_spans]
+    art.sent_starts = []
+    para_sents: list[list[int]] = []
+    opens_in_para: list[list[int]] = [[] for _ in paras]
+    para_lead = [len(t) - len(t.lstrip()) for _, t, _ in paras]
+    for _, ptext, po in paras:
+        ss = _sentence_starts(ptext)
+        para_sents.append(ss)
+        art.sent_starts.extend(po + s for s in ss)
+    for q in quotes:
+        for sg in q.segs:
+            opens_in_para[sg.para_idx].append(sg.open_i)
+    for lst in opens_in_para:
+        lst.sort()
+    events = _speech_events(art)
+    art.cache["event_pos"] = [e[0] for e in events]
+    rows = []
+    prev_speech: _Quote | None = None
+    for qi, q in enumerate(quotes):
+        first, last = q.segs[0], q.segs[-1]
+        para = paras[first.para_idx][1]
+        lpara = paras[last.para_idx][1]
+        para_off = paras[first.para_idx][2]
+        sent_starts = para_sents[first.para_idx]
+        s0 = sent_starts[bisect.bisect_right(sent_starts, first.open_i) - 1]
+        s0 = max(s0, first.open_i - ATTRIBUTION_WINDOW)
+        before = _strip_dateline(para[s0:first.open_i])
+        # a previous quote in the same sentence ends the 'before' part (quotes are in reading
+        # order, so only the one just before can be it)
+        same_sentence_prev: _Quote | None = None
+        if qi > 0:
+            other = quotes[qi - 1]
+            o_last = other.segs[-1]
+            if o_last.para_idx == first.para_idx and o_last.close_i is not None and s0 <= o_last.close_i < first.open_i:
+                before = para[o_last.close_i + 1:first.open_i]
+                same_sentence_prev = other
+        lend = last.close_i + 1 if last.close_i is not None else len(lpara)
+        if getattr(last, "_cut", None) is not None:
+            lend = last._cut  # type: ignore[attr-defined]
+        ol = opens_in_para[last.para_idx]
+        k_open = bisect.bisect_left(ol, lend)
+        nxt_open = ol[k_open] if k_open < len(ol) else len(lpara)
+        after = lpara[lend:min(nxt_open, lend + ATTRIBUTION_WINDOW)]
+        inner_all = " ".join(_seg_text(paras, s) for s in q.segs)
+        inner_first = _seg_text(paras, first)
+        a_after = None
+        ends_sentence = bool(re.search(r"[.]\W*$", _seg_text(paras, last)))
+        if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
+            a_after = _attr_after(after)
+        cands_attr = []
+        # interrupted quote: attribution sits in the gap
+        if len(q.segs) > 1:
+            for sa, sb in zip(q.segs, q.segs[1:]):
+                if sa.para_idx == sb.para_idx and sa.close_i is not None:
+                    gp = paras[sa.para_idx][1][sa.close_i + 1:sb.open_i]
+                    aa = _attr_after(gp)
+                    if aa:
+                        cands_attr.append((aa[0], aa[1], paras[sa.para_idx][2] + sa.close_i + 1 + max(0, gp.find(aa[0]))))
+                        break
+        if a_after:
+            cands_attr.append((a_after[0], a_after[1], paras[last.para_idx][2] + lend + max(0, after.find(a_after[0]))))
+        bb = _attr_before(before)
+        inherited = False
+        if bb and same_sentence_prev is not None and same_sentence_prev.entity is not None and \
+                not _name_like(bb[0]) and bb[0] not in _PRONOUNS and re.search(r"\bthat\s+$", before[:bb[2]]):
+            bb = None  # 'X said A "..." and that B "...": the second quote is X's too
+        if bb:
+            b_attr = (bb[0], bb[1], para_off + first.open_i - len(before) + bb[2])
+            embedded = bool(re.search(r"[\w’'\-]\s*$", before))
+            if embedded:
+                cands_attr.insert(0, b_attr)
+            else:
+                cands_attr.append(b_attr)
+        acc = [c for c in cands_attr if c[1] == "according to"]
+        attr = acc[0] if acc and not (bb and embedded) else (cands_attr[0] if cands_attr else None)
+        if attr is None and same_sentence_prev is not None and same_sentence_prev.kind in SPEECH_KINDS \
+                and same_sentence_prev.entity is not None:
+            inherited = True
+        has_attr = attr is not None or inherited
+        q.kind = _kind(inner_first if len(q.segs) == 1 or q.segs[1].para_idx != first.para_idx else inner_all,
+                       before if before.strip() else para[max(0, first.open_i - ATTRIBUTION_WINDOW):first.open_i], after, has_attr,
+                       first.open_i <= para_lead[first.para_idx])
+        if q.kind in ("scare", "title"):
+            # a quoted phrase with a clear speaker and speech verb next to it is speech after all
+            if q.kind == "scare" and has_attr and (attr is None or attr[1] != ":") and not _scare_cue(before) \
+                    and not _modifier_quote(before, after):
+                q.kind = "partial"
+            else:
+                q.mention = None
+        if q.kind in SPEECH_KINDS:
+            ent = None
+            if attr is not None:
+                q.mention, q.verb = attr[0], attr[1]
+                ent = _resolve(art, attr[0], attr[2], para_off)
+                if ent is not None and ent.kind == "document":
+                    ent = _document_issuer(art, attr[0], attr[2], para_off) or \
+                        _last_event_speaker(art, events, prev_speech, attr[2], para_off - 1)
+            elif inherited:
+                ent = same_sentence_prev.entity  # type: ignore[union-attr]
+                q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
+                q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
+            else:
+                opens_para = first.open_i <= para_lead[first.para_idx]
+                q_pos = para_off + first.open_i
+                if opens_para:
+                    # a quote alone at the start of a paragraph: the latest speaker of the previous paragraph
+                    prev_para_start = paras[first.para_idx - 1][2] if first.para_idx > 0 else 0
+                    ent = _last_event_speaker(art, events, prev_speech, q_pos, prev_para_start)
+                    if ent is None and first.para_idx > 0:
+                        # 'X, a fellow at Y, doubts that ...' followed by a paragraph of quotation
+                        k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
+                        last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= prev_para_start \
+                            else prev_para_start
+                        ent = _first_person(art, last_start, para_off)
+                else:
+                    ent = _last_event_speaker(art, events, prev_speech, q_pos, para_off)
+                    if ent is None:
+                        ent = _first_person(art, para_off, q_pos)
+                if _continues_act(art, prev_speech, ent, q_pos,
+                                  prev_para_start if opens_para else para_off):
+                    q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
+            q.entity = ent
+            # the quote's sentence (with its attribution) ends where the next sentence starts
+            ls = para_sents[last.para_idx]
+            k_s = bisect.bisect_left(ls, lend)
+            q.end_pos = paras[last.para_idx][2] + (ls[k_s] if k_s < len(ls) else len(lpara))
+            prev_speech = q
+        rows.append(q)
+
+    out = []
+    act_no = {id(q): i for i, q in enumerate(rows)}
+    for i, q in enumerate(rows):
+        first, last = q.segs[0], q.segs[-1]
+        s, _ = _bounds(paras[first.para_idx][1], first)
+        _, e = _bounds(paras[last.para_idx][1], last)
+        if getattr(last, "_cut", None) is not None:
+            e = last._cut  # type: ignore[attr-defined]
+        text = " ".join(_seg_text(paras, sg) for sg in q.segs)
+        segments = []
+        for sg in q.segs:
+            ss, se = _bounds(paras[sg.para_idx][1], sg)
+            if getattr(sg, "_cut", None) is not None:
+                se = sg._cut  # type: ignore[attr-defined]
+            segments.append([paras[sg.para_idx][2] + ss, paras[sg.para_idx][2] + se])
+        ent = q.entity
+        speaker = ent.name if ent is not None else None
+        stype = _speaker_type(ent, q.kind) if q.kind in SPEECH_KINDS else None
+        side = None
+        if ent is not None and side_of:
+            side = side_of.get(ent.name.lower())
+        out.append({
+            "doc_id": art.doc_id,
+            "quote_no": i,
+            "attribution_id": act_no[id(q.act)] if q.act is not None and id(q.act) in act_no else i,
+            "text": text,
+            "kind": q.kind,
+            "speaker": speaker,
+            "speaker_mention": q.mention if q.kind in SPEECH_KINDS else None,
+            "verb": q.verb if q.kind in SPEECH_KINDS else None,
+            "para_no": paras[first.para_idx][0],
+            "para_end": paras[last.para_idx][0],
+            "start": paras[first.para_idx][2] + s,
+            "end": paras[last.para_idx][2] + e,
+            "n_words": len(_words(text)),
+            "speaker_type": stype,
+            "role": (ent.role if ent is not None else None) if q.kind in SPEECH_KINDS else None,
+            "affiliation": (ent.affiliation if ent is not None else None) if q.kind in SPEECH_KINDS else None,
+            "side": side,
+            "note": "; ".join(q.note) if q.note else None,
+            "segments": segments,
+        })
+    return out, problems
+
+
+def _continues_act(art: _Article, prev: "_Quote | None", ent: Person | None, pos: int, since: int) -> bool:
+    """Rule SPEECH_ACT_CONTINUES: a quote with no attribution of its own continues the speech
+    act of the previous quote of speech when it takes that quote's speaker, the previous quote
+    ends in this paragraph or the one before (``since``), and no other sentence of saying comes
+    between them (``"A," he said. "B."`` and ``"A," he said, adding ... "B."`` are one act)."""
+    if prev is None or ent is None or prev.entity is not ent or prev.end_pos < since:
+        return False
+    ev = art.cache.get("event_pos", [])
+    k = bisect.bisect_left(ev, prev.end_pos)
+    return not (k < len(ev) and ev[k] < pos)
+
+
+def _first_person(art: _Article, lo: int, hi: int) -> Person | None:
+    """The first person mentioned in ``[lo, hi)`` outside quotation marks."""
+    for i in range(bisect.bisect_left(art.mention_pos, lo), len(art.mentions)):
+        m = art.mentions[i]
+        if m.pos >= hi:
+            break
+        if m.entity.kind == "person" and not _in_quote(art, m.pos):
+            return m.entity
+    return None
+
+
+def _seg_text(paras: list[tuple[int, str, int]], seg: _Seg) -> str:
+    para = paras[seg.para_idx][1]
+    s, e = _bounds(para, seg)
+    cut = getattr(seg, "_cut", None)
+    if cut is not None:
+        e = cut
+    return para[s:e].strip()
+
+
+def _close_damaged(q: _Quote, paras, problems, art) -> None:
+    """A quote whose mark never closes: keep it inside its paragraph, cut at an attribution."""
+    seg = q.segs[-1]
+    para = paras[seg.para_idx][1]
+    inner = para[seg.open_i + 1:]
+    cut = _damaged_tail(inner)
+    if cut is not None:
+        seg._cut = seg.open_i + 1 + len(cut[0].rstrip())  # type: ignore[attr-defined]
+        # the attribution after the cut stays readable: pretend the mark closes there
+        seg.close_i = seg.open_i + 1 + cut[1] - 1
+        q.note.append("closing mark missing; quote ended before its attribution")
+    else:
+        q.note.append("closing mark missing; quote ended at the paragraph end")
+
+
+def _affiliation_class(aff: str | None) -> str | None:
+    """official / expert / media / business for an organisation name (None when unclear)."""
+    w = _words((aff or "").lower())
+    if not w:
+        return None
+    if any(x in _MEDIA_WORDS for x in w):
+        return "media"
+    if any(x in _ACADEMIC_AFFIL for x in w):
+        return "expert"
+    if any(x in _BUSINESS_AFFIL for x in w):
+        return "business"
+    if any(x in _GOV_AFFIL for x in w):
+        return "official"
+    return None
+
+
+_LEADER_WORDS = frozenset("""president chairman chairwoman chair director head chief executive spokesman
+spokeswoman spokesperson deputy founder co-founder manager secretary officer leader""".split())
+
+
+def _speaker_type(ent: Person | None, kind: str) -> str:
+    """Speaker type from the profile the article gives (role, affiliation, organisation or group)."""
+    if ent is None:
+        return "unknown"
+    if ent.kind == "org":
+        return _affiliation_class(ent.name) if _affiliation_class(ent.name) == "media" else "organisation"
+    role = (ent.role or "").lower()
+    text = " ".join(x for x in (role, (ent.affiliation or "").lower()) if x)
+    if ent.kind in ("group", "descriptor"):
+        text = (text + " " + ent.name.lower()).strip()
+        w = _words(text)
+        if w and w[-1] in ("sides", "side", "governments", "countries", "nations", "ministries"):
+            return "organisation"
+    words = _words(text)
+    role_words = _words(role)
+    aff_class = _affiliation_class(ent.affiliation)
+    # a leader or spokesperson takes the type of the organisation they speak for
+    if aff_class and (not role_words or any(w in _LEADER_WORDS for w in role_words)) and not any(
+            w in _TYPE_RULES[1][1] for w in role_words):
+        return aff_class
+    for typ, vocab in _TYPE_RULES:
+        if any(w in vocab for w in words):
+            return typ
+    if aff_class:
+        return aff_class
+    if ent.kind == "person" and (role or ent.affiliation):
+        return "citizen"  # described, but with no title or institution: an ordinary person
+    return "unknown"
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.attribution import (  # noqa: E402,F401
+    _NAME_NP,
+    _NP_TAIL,
+    _PRONOUNS,
+    _attr_after,
+    _attr_before,
+    _name_like,
+    _speech_verbs_in,
+    _subject,
+    _trim_np,
+)
+from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401
+from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401
+from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401
+from kit.quotes.marks import _pair_marks  # noqa: E402,F401
+from kit.quotes.resolution import _resolve  # noqa: E402,F401
+from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401
+from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401

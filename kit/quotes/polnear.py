@@ -1,0 +1,589 @@
+"""Scoring quote extraction on PolNeAR (brat standoff attribution annotations).
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates every attribution of US election news
+as Source, Cue and Content spans tied by an ``Attribution`` event. This module turns those
+annotations into gold direct quotes and scores :func:`kit.quotes.extract_quotes` against them.
+
+Layout read (the train split as distributed): ``DIR/text/NAME.txt`` (the first paragraph is
+the headline, paragraphs are separated by blank lines) and ``DIR/attributions/NAME_ANNOT.ann``
+(brat standoff; offsets into the text file). When several annotators annotated an article, the
+file of the alphabetically first annotator id is used.
+
+The gold standard, rule by rule
+-------------------------------
+- **Quoted stretches.** Per paragraph, quotation marks are paired independently of the kit:
+  typographic marks open (``“ « „``) and close (``” »``); straight ``"`` and the Nexis/NYT
+  ``''`` alternate open/close; a stretch still open at the end of a paragraph ends there.
+- **Direct quote.** An ``Attribution`` (or ``Attribution-no-source``) event whose Content spans
+  lie mostly (more than half of their non-space characters) inside quoted stretches. Its
+  **segments** are the quoted stretches that overlap its Content (their text inside the marks);
+  the **speech act** is the attribution, i.e. all its segments together.
+- **Ignored predictions.** A predicted quote lying inside the Content of an attribution that is
+  *not* direct (a quoted phrase inside a paraphrase) is neither right nor wrong: it is not
+  counted. Everything else the kit calls speech (``full``/``partial``) and no gold segment
+  matches is a false positive.
+- **Matching.** A predicted segment matches a gold segment when their character spans overlap
+  by at least ``min_overlap`` (0.8) of *both* lengths; matches are one-to-one. Speech acts match
+  the same way on their total spans (the characters of all their segments), so a speech act
+  split in two, or two acts merged, does not match.
+- **Speaker form** of the gold Source (text before its first comma): ``pronoun`` (he, she,
+  they, it, we, I, who ...); ``organisation`` (a capitalised run with an acronym, an
+  organisation word such as Committee, Post, Campaign, Party, or a plural group name such as
+  Democrats); ``full name`` (a capitalised run of two or more words after titles such as Mr.,
+  Sen., President are removed); ``surname`` (one word left); ``description`` (no capitalised
+  run near the start: "the newspaper", "a campaign aide").
+- **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
+  longest capitalised run ending in that surname earlier in the article (else later; else the
+  surname). **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
+  attribution in the same article whose Source is not a pronoun and, for he/she/I, is a
+  person (full name or surname); when there is none the pronoun is not scored for speaker
+  (``n`` says how many were scored).
+- **Speaker right** when the normalised predicted speaker (:func:`kit.quotes_eval.speaker_key`)
+  equals the gold speaker, or, for persons, when the predicted name has at least two words, the
+  same last word and no word that the gold name lacks (initials ignored: "Donald J. Trump" =
+  "Donald Trump", but a bare surname is wrong when the article gives the full name); for
+  organisations and descriptions also when one's words contain the other's.
+
+The split used in the README (:func:`split_of`): an article is ``heldout`` when the first hex
+digit of the MD5 of its file name (without the annotator suffix and extension) is 0-3, else
+``dev``; about a quarter is held out.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kit.errors import KitError
+
+__all__ = ["read_polnear", "split_of", "score_polnear", "evaluate_polnear", "SPEAKER_FORMS"]
+
+#: Speaker forms reported, in order.
+SPEAKER_FORMS = ("full name", "surname", "pronoun", "organisation", "description")
+
+#: Pronouns (and relative pronouns) that can head a PolNeAR Source.
+_PRONOUNS = frozenset("he she they it we i you who him her them his their its our us me which that "
+                      "this these those one".split())
+#: Pronouns that refer to one person.
+_PERSON_PRONOUNS = frozenset("he she i him her his me".split())
+#: Titles removed from the front of a name.
+_TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov governor president
+vice former secretary gen general adm admiral lt col sgt judge justice mayor speaker candidate
+chairman chairwoman chief rev state attorney majority minority leader house first lady
+republican democratic democrat presidential nominee hopeful sir director executive adviser advisor
+spokesman spokeswoman spokesperson strategist journalist reporter host anchor editor analyst
+professor pollster aide manager chair founder ceo""".split())
+#: Words that make a capitalised run an organisation.
+_ORG_WORDS = frozenset("""committee campaign party post times news journal network foundation
+institute university college center centre council department administration agency bureau
+office association union court congress senate house commission group corp inc company
+bank fund league coalition club service services poll polling review magazine channel
+tribune herald daily press media pac caucus organization organisation network cnn fox
+""".split())
+_DETERMINERS = frozenset("the a an some many several other both".split())
+#: Capitalised words that are never part of a person's name (sentence openers, months, days,
+#: section labels); a name run stops at them.
+_NOT_NAME = frozenset("""the a an and but or for in on at of to by with from as if so when while after
+before this that these those his her their our my its it he she they we i you watch abstract
+photo video read more update updated related also according however meanwhile still even
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def split_of(name: str) -> str:
+    """``heldout`` or ``dev`` by a fixed hash of the article's file name.
+
+    >>> split_of("nyt_2015-11-09_jobs-report-gives-democrats-a-li"), split_of("x")
+    ('dev', 'dev')
+    """
+    h = hashlib.md5(name.encode("utf-8")).hexdigest()
+    return "heldout" if h[0] in "0123" else "dev"
+
+
+# ------------------------------------------------------------------------------------------
+# Reading
+# ------------------------------------------------------------------------------------------
+
+@dataclass
+class PolnearArticle:
+    """One PolNeAR article: its raw text, paragraphs (raw offsets) and attributions."""
+
+    name: str
+    text: str
+    paras: list[tuple[int, int]]                      # (start, end) in text, headline first
+    attributions: list[dict] = field(default_factory=list)  # id, kind, source, source_span, content
+
+
+def _parse_ann(path: Path, text: str) -> list[dict]:
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[tuple[str, str, dict[str, str]]] = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or not re.match(r"[A-Z#]\d*\t", line):
+            continue  # blank, or the rest of a span text that runs over a line break
+        parts = line.split("\t")
+        try:
+            if parts[0].startswith("T"):
+                label, _, offs = parts[1].partition(" ")
+                segs = [(int(a), int(b)) for a, b in (o.split() for o in offs.split(";"))]
+                spans[parts[0]] = (label, segs, parts[2] if len(parts) > 2 else "")
+            elif parts[0].startswith("E"):
+                args = dict(a.split(":", 1) for a in parts[1].split())
+                kind = next(iter(args))
+                events.append((parts[0], kind, args))
+        except (ValueError, IndexError) as e:
+            raise KitError(f"{path}: line {line_no}: not a brat standoff line ({e}): {line[:80]!r}") from e
+    out = []
+    for eid, kind, args in events:
+        if kind not in ("Attribution", "Attribution-no-source"):
+            continue
+        content = spans.get(args.get("Content", ""), (None, [], ""))[1]
+        src = spans.get(args.get("Source", ""))
+        out.append({"id": eid, "kind": kind, "content": content,
+                    "source": " ".join(text[a:b] for a, b in src[1]) if src else None,
+                    "source_span": src[1][0] if src else None})
+    out.sort(key=lambda a: (a["content"][0][0] if a["content"] else 0))
+    return out
+
+
+def read_polnear(folder: str | Path, *, split: str | None = None) -> list[PolnearArticle]:
+    """Read PolNeAR articles (``text/*.txt`` + ``attributions/*.ann``) from ``folder``.
+
+    ``split`` keeps only ``dev`` or ``heldout`` articles (see :func:`split_of`); None keeps all.
+    """
+    folder = Path(folder)
+    tdir, adir = folder / "text", folder / "attributions"
+    if not tdir.is_dir() or not adir.is_dir():
+        raise KitError(f"{folder}: a PolNeAR folder holds text/ and attributions/ sub-folders")
+    if split not in (None, "dev", "heldout"):
+        raise KitError(f"split must be 'dev', 'heldout' or None, got {split!r}")
+    anns: dict[str, Path] = {}
+    for p in sorted(adir.glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", p.stem)
+        anns.setdefault(stem, p)   # sorted: the alphabetically first annotator wins
+    arts = []
+    for t in sorted(tdir.glob("*.txt")):
+        if t.stem not in anns or (split is not None and split_of(t.stem) != split):
+            continue
+        text = t.read_text(encoding="utf-8")
+        paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
+        arts.append(PolnearArticle(t.stem, text, paras, _parse_ann(anns[t.stem], text)))
+    if not arts:
+        raise KitError(f"{folder}: no article has both a text and an attribution file")
+    return arts
+
+
+# ------------------------------------------------------------------------------------------
+# Gold quotes
+# ------------------------------------------------------------------------------------------
+
+_MARKS = re.compile(r"''|[“”\"«»„]")
+
+
+def quoted_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted stretches of ``text[start:end]`` (one paragraph): (first, last+1) inside the marks.
+
+    >>> t = 'He said, ``no\\'\\' and "yes" and “maybe'
+    >>> [t[a:b] for a, b in quoted_stretches(t.replace("``", "\\'\\'"), 0, len(t))]
+    ['no', 'yes', 'maybe']
+    """
+    out = []
+    open_at = None
+    for m in _MARKS.finditer(text, start, end):
+        ch = m.group()
+        if ch in "“«„":
+            if open_at is None:
+                open_at = m.end()
+        elif ch in "”»":
+            if open_at is not None:
+                out.append((open_at, m.start()))
+                open_at = None
+        elif open_at is None:
+            open_at = m.end()
+        else:
+            out.append((open_at, m.start()))
+            open_at = None
+    if open_at is not None and open_at < end:
+        out.append((open_at, end))
+    return [(a, b) for a, b in (_strip(text, a, b) for a, b in out) if b > a]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _inside(spans: list[tuple[int, int]], stretches: list[tuple[int, int]], text: str) -> float:
+    tot = ins = 0
+    for a, b in spans:
+        for i in range(a, b):
+            if text[i].isspace():
+                continue
+            tot += 1
+            k = bisect.bisect_right(stretches, (i, 10**12)) - 1
+            if k >= 0 and stretches[k][0] <= i < stretches[k][1]:
+                ins += 1
+    return ins / tot if tot else 0.0
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+# ------------------------------------------------------------------------------------------
+# Speaker forms and gold speakers
+# ------------------------------------------------------------------------------------------
+
+def _cap_runs(s: str) -> list[tuple[int, list[str]]]:
+    """Runs of capitalised words: (index of the first word, words)."""
+    words = _WORD.findall(s)
+    runs, cur, at = [], [], 0
+    for i, w in enumerate(words):
+        if w[:1].isupper() or (cur and w.lower() in ("de", "van", "von", "al")):
+            if not cur:
+                at = i
+            cur.append(w)
+        else:
+            if cur:
+                runs.append((at, cur))
+            cur = []
+    if cur:
+        runs.append((at, cur))
+    return runs
+
+
+def _clean_name(words: list[str]) -> list[str]:
+    """The name inside a capitalised run: after its last title or non-name word, without
+    possessives and all-capital words (headings, acronyms)."""
+    words = [w.rstrip(".,’'").replace("’s", "") for w in words]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    cut = 0
+    for k, w in enumerate(words):
+        lw = w.lower().rstrip(".")
+        if lw in _TITLES or lw in _NOT_NAME or (w.isupper() and len(w) > 1) or not w[:1].isalpha():
+            cut = k + 1
+    return [w for w in words[cut:] if w]
+
+
+def speaker_form(source: str | None) -> tuple[str | None, str | None]:
+    """(form, name) of a gold Source: form is one of :data:`SPEAKER_FORMS`.
+
+    >>> speaker_form("the economist Jared Bernstein, a former adviser")
+    ('full name', 'Jared Bernstein')
+    >>> speaker_form("Mr. Garin"), speaker_form("she"), speaker_form("The Washington Post")
+    (('surname', 'Garin'), ('pronoun', 'she'), ('organisation', 'Washington Post'))
+    >>> speaker_form("many Republican voters")
+    ('description', 'many Republican voters')
+    """
+    if not source or not source.strip():
+        return None, None
+    src = re.sub(r"\([^)]*\)", " ", source)
+    parts = [p.strip() for p in src.split(",")]
+    head = parts[0] or src.strip()
+    head = re.sub(r"\s+", " ", head)
+    if head.lower().strip(" .’'") in _PRONOUNS:
+        return "pronoun", head.lower()
+    words = _WORD.findall(head)
+    # a role written before the name ('Trump senior adviser Paul Manafort', 'the White House
+    # spokesman, Josh Earnest'): the full name that ends the head, or that follows it alone
+    for cand in ([head, parts[1]] if len(parts) > 1 else [head]):
+        runs_c = _cap_runs(cand)
+        if runs_c:
+            at, run = runs_c[-1]
+            name = _clean_name(run)
+            ends = len(_WORD.findall(cand)) == at + len(run)
+            lead_low = [w for w in _WORD.findall(cand)[:at] if w[:1].islower()]
+            if ends and len(name) >= 2 and (cand is not head or lead_low or len(runs_c) > 1) \
+                    and not any(w.lower() in _ORG_WORDS for w in name):
+                if cand is not head and not _looks_role(head):
+                    continue
+                return "full name", " ".join(name)
+    if re.search(r"['’]s\s+[a-z]", head):
+        return "description", head  # "Obama's first five questioners"
+    runs = _cap_runs(head)
+    for at, run in runs:
+        if at > 3:
+            break
+        lead = [w.lower() for w in words[:at]]
+        if lead and lead[0] not in _DETERMINERS and at > 0:
+            break
+        if at > 0 and any(w in ("many", "some", "several", "other", "both") for w in lead):
+            break
+        raw = [w.rstrip(".,’'") for w in run]
+        low = [w.lower().replace("’s", "").replace("'s", "") for w in raw]
+        if any(w.isupper() and len(w) >= 2 and w.isalpha() for w in raw) or any(w in _ORG_WORDS for w in low) \
+                or (len(raw) == 1 and low[0].endswith("s") and low[0][:-1] in ("democrat", "republican", "american")):
+            name = " ".join(_strip_det(raw))
+            return "organisation", name
+        name = _clean_name(run)
+        if not name:
+            continue
+        if at > 0 and lead and lead[-1] in _DETERMINERS and len(name) == len(run) and at == 1:
+            # "the Clintons", "the Trump campaign" ... a capitalised run right after 'the'
+            return "organisation", " ".join(w for w in words[1:])
+        return ("full name" if len(name) >= 2 else "surname"), " ".join(name)
+    return "description", head
+
+
+def _looks_role(head: str) -> bool:
+    """A description of a person before an appositive name ('her senior policy adviser')."""
+    w = _WORD.findall(head.lower())
+    return bool(w) and w[0] in ("the", "a", "an", "another", "his", "her", "their", "its", "our", "one")
+
+
+def _strip_det(words: list[str]) -> list[str]:
+    return words[1:] if words and words[0].lower() == "the" else words
+
+
+def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
+    best_before, best_after = None, None
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text):
+        left = re.split(r"(?<!\b[A-Z])[.;:!?]\s|[\n“”\"(),]", art.text[max(0, m.start() - 60):m.start()])[-1]
+        run = _cap_runs(left + surname)
+        if not run:
+            continue
+        words = _clean_name(run[-1][1])
+        if len(words) >= 2 and words[-1] == surname and len(words) <= 4:
+            cand = " ".join(words)
+            if m.start() <= pos and best_before is None:
+                best_before = cand
+            elif m.start() > pos and best_after is None:
+                best_after = cand
+    return best_before or best_after or surname
+
+
+def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None]]:
+    """(form, gold speaker, form of the speaker) for every attribution of ``art`` in order: for
+    a pronoun the last is the form of the attribution it refers to (see the pronoun rule)."""
+    out: list[tuple[str | None, str | None, str | None]] = []
+    for a in art.attributions:
+        form, name = speaker_form(a["source"])
+        if form == "surname":
+            name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
+        elif form == "pronoun":
+            person = name in _PERSON_PRONOUNS
+            ref, ref_form = None, None
+            for f2, n2, _ in reversed(out):
+                if f2 is None or f2 == "pronoun" or n2 is None:
+                    continue
+                if person and f2 not in ("full name", "surname"):
+                    continue
+                ref, ref_form = n2, f2
+                break
+            out.append((form, ref, ref_form))
+            continue
+        out.append((form, name, form))
+    return out
+
+
+def _key(s) -> str | None:
+    from kit.quotes_eval import speaker_key
+
+    return speaker_key(s)
+
+
+def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> bool:
+    """Whether a predicted speaker counts as the gold speaker (see the module notes).
+
+    >>> speaker_matches("Donald J. Trump", "Donald Trump", "full name")
+    True
+    >>> speaker_matches("Trump", "Donald Trump", "surname"), speaker_matches("Post", "The Washington Post", "organisation")
+    (False, True)
+    """
+    pk, gk = _key(pred), _key(gold)
+    if pk is None or gk is None:
+        return False
+    if pk == gk:
+        return True
+    pw = [w for w in pk.split() if len(w) > 1]
+    gw = [w for w in gk.split() if len(w) > 1]
+    if not pw or not gw:
+        return False
+    if form in ("full name", "surname") and len(gw) >= 2:
+        if len(pw) >= 2 and pw[-1] == gw[-1] and set(pw) <= set(gw):
+            return True
+    if form in ("organisation", "description"):
+        if set(pw) <= set(gw) or set(gw) <= set(pw):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------
+# Scoring
+# ------------------------------------------------------------------------------------------
+
+def _gold_of(art: PolnearArticle) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Gold speech acts of ``art`` (with their segments) and the spans of non-direct contents."""
+    stretches = []
+    for a, b in art.paras[1:]:
+        stretches.extend(quoted_stretches(art.text, a, b))
+    stretches.sort()
+    speakers = gold_speakers(art)
+    acts, other = [], []
+    for att, (form, name, match_form) in zip(art.attributions, speakers):
+        if not att["content"]:
+            continue
+        if _inside(att["content"], stretches, art.text) > 0.5:
+            segs = [s for s in stretches if any(_overlap(s, c) > 0.5 * (s[1] - s[0]) for c in att["content"])]
+            if segs:
+                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form,
+                             "source": att["source"]})
+                continue
+        other.extend(att["content"])
+    return acts, sorted(other)
+
+
+def _articles_paragraphs(arts: list[PolnearArticle]) -> pd.DataFrame:
+    rows = []
+    for art in arts:
+        for k, (a, b) in enumerate(art.paras):
+            rows.append({"doc_id": art.name, "para_no": k, "role": "heading" if k == 0 else "body",
+                         "text": art.text[a:b]})
+    return pd.DataFrame(rows, columns=["doc_id", "para_no", "role", "text"])
+
+
+def _to_raw(art: PolnearArticle, body_starts: list[int], off: int) -> int:
+    k = bisect.bisect_right(body_starts, off) - 1
+    return art.paras[k + 1][0] + (off - body_starts[k])
+
+
+def _match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], min_overlap: float,
+           gold_len=None, pred_len=None) -> dict[int, int]:
+    """One-to-one matching of spans (greedy by overlap; spans of one side never share characters)."""
+    pairs = []
+    for i, g in enumerate(gold):
+        gl = gold_len[i] if gold_len else g[1] - g[0]
+        for j, p in enumerate(pred):
+            o = _overlap(g, p) if gold_len is None else _overlap_multi(g, p)
+            pl = pred_len[j] if pred_len else p[1] - p[0]
+            if gl and pl and o >= min_overlap * gl and o >= min_overlap * pl:
+                pairs.append((-o, i, j))
+    pairs.sort()
+    used_g, used_p, out = set(), set(), {}
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            out[i] = j
+            used_g.add(i)
+            used_p.add(j)
+    return out
+
+
+def _overlap_multi(g, p) -> int:
+    return sum(_overlap(a, b) for a in g for b in p)
+
+
+def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overlap: float = 0.8) -> dict:
+    """Score a quotes table (from :func:`kit.quotes.extract_quotes` on :func:`polnear_paragraphs`).
+
+    Returns a dict with ``summary`` (a DataFrame: measure, n, value) and ``details`` (one row per
+    gold or predicted segment: doc_id, gold_id, form, gold_speaker, pred_speaker, speaker_ok,
+    gold_text, pred_text).
+    """
+    speech = quotes[quotes["kind"].isin(["full", "partial"])] if len(quotes) else quotes
+    by_doc = {d: g for d, g in speech.groupby("doc_id", sort=False)} if len(speech) else {}
+    seg_tp = seg_gold = seg_pred = 0
+    act_tp = act_gold = act_pred = 0
+    form_n: dict[str, int] = {f: 0 for f in SPEAKER_FORMS}
+    form_ok: dict[str, int] = {f: 0 for f in SPEAKER_FORMS}
+    details = []
+    for art in arts:
+        acts, other = _gold_of(art)
+        body_starts, off = [], 0
+        for a, b in art.paras[1:]:
+            body_starts.append(off)
+            off += (b - a) + 2
+        q = by_doc.get(art.name)
+        p_segs, p_speaker, p_act = [], [], []
+        act_ids = (q["attribution_id"] if q is not None and "attribution_id" in q.columns
+                   else (q["quote_no"] if q is not None else []))
+        if q is not None:
+            for segs, spk, aid in zip(q["segments"], q["speaker"], act_ids):
+                for s, e in segs:
+                    span = (_to_raw(art, body_starts, s), _to_raw(art, body_starts, max(s, e - 1)) + 1)
+                    # a prediction inside a paraphrase's content is not counted either way
+                    if any(_overlap(span, c) >= 0.5 * (span[1] - span[0]) for c in other) and \
+                            not any(_overlap(span, gs) for a in acts for gs in a["segments"]):
+                        continue
+                    p_segs.append(span)
+                    p_speaker.append(spk if isinstance(spk, str) else None)
+                    p_act.append(aid)
+        g_segs, g_info = [], []
+        for a in acts:
+            for s in a["segments"]:
+                g_segs.append(s)
+                g_info.append(a)
+        m = _match(g_segs, p_segs, min_overlap)
+        seg_gold += len(g_segs)
+        seg_pred += len(p_segs)
+        seg_tp += len(m)
+        for i, a in enumerate(g_info):
+            j = m.get(i)
+            ok = None
+            if j is not None and a["form"] in form_n and a["speaker"] is not None:
+                ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"])
+                form_n[a["form"]] += 1
+                form_ok[a["form"]] += int(ok)
+            details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],
+                            "gold_speaker": a["speaker"], "pred_speaker": None if j is None else p_speaker[j],
+                            "speaker_ok": ok, "gold_text": art.text[g_segs[i][0]:g_segs[i][1]],
+                            "pred_text": None if j is None else art.text[p_segs[j][0]:p_segs[j][1]]})
+        for j, sp in enumerate(p_segs):
+            if j not in set(m.values()):
+                details.append({"doc_id": art.name, "gold_id": None, "form": None, "source": None,
+                                "gold_speaker": None, "pred_speaker": p_speaker[j], "speaker_ok": None,
+                                "gold_text": None, "pred_text": art.text[sp[0]:sp[1]]})
+        # speech acts: the characters of all their segments
+        g_acts = [a["segments"] for a in acts]
+        grouped: dict = {}
+        for sp, aid in zip(p_segs, p_act):
+            grouped.setdefault(aid, []).append(sp)
+        p_acts = list(grouped.values())
+        ma = _match(g_acts, p_acts, min_overlap, gold_len=[sum(b - a for a, b in g) for g in g_acts],
+                    pred_len=[sum(b - a for a, b in p) for p in p_acts])
+        act_gold += len(g_acts)
+        act_pred += len(p_acts)
+        act_tp += len(ma)
+
+    def prf(tp, npred, ngold):
+        p = tp / npred if npred else float("nan")
+        r = tp / ngold if ngold else float("nan")
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    rows = []
+    for unit, (tp, npd, ngd) in (("segment", (seg_tp, seg_pred, seg_gold)), ("speech act", (act_tp, act_pred, act_gold))):
+        p, r, f = prf(tp, npd, ngd)
+        rows += [{"measure": f"{unit} precision", "n": npd, "value": p},
+                 {"measure": f"{unit} recall", "n": ngd, "value": r},
+                 {"measure": f"{unit} F1", "n": tp, "value": f}]
+    n_all = sum(form_n.values())
+    rows.append({"measure": "speaker accuracy", "n": n_all,
+                 "value": sum(form_ok.values()) / n_all if n_all else float("nan")})
+    for f in SPEAKER_FORMS:
+        rows.append({"measure": f"speaker accuracy: {f}", "n": form_n[f],
+                     "value": form_ok[f] / form_n[f] if form_n[f] else float("nan")})
+    return {"summary": pd.DataFrame(rows), "details": pd.DataFrame(details)}
+
+
+def polnear_paragraphs(arts: list[PolnearArticle]) -> pd.DataFrame:
+    """The paragraphs table of PolNeAR articles (the headline is role ``heading``, the rest ``body``)."""
+    return _articles_paragraphs(arts)
+
+
+def evaluate_polnear(folder: str | Path, *, split: str | None = None, min_overlap: float = 0.8,
+                     actors=None) -> dict:
+    """Read PolNeAR from ``folder``, extract quotes and score them (see :func:`score_polnear`)."""
+    from kit.quotes import extract_quotes
+
+    arts = read_polnear(folder, split=split)
+    quotes = extract_quotes(_articles_paragraphs(arts), actors=actors)
+    res = score_polnear(arts, quotes, min_overlap=min_overlap)
+    res["n_articles"] = len(arts)
+    return res

@@ -1,0 +1,333 @@
+"""Resolving a speaker mention to an entity: names, pronouns, roles, groups, documents."""
+from __future__ import annotations
+
+import bisect
+import re
+
+
+def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
+    """A capitalised name (full or partial) to the nearest matching person or organisation."""
+    toks = mention.split()
+    titles, name_toks = _strip_titles(toks)
+    if not name_toks:
+        name_toks = toks
+    if name_toks and name_toks[-1].endswith(("’s", "'s")):
+        name_toks[-1] = name_toks[-1][:-2]
+    low = [t.lower() for t in name_toks]
+    key = " ".join(low)
+    if key in art.persons:
+        return art.persons[key]
+    def fits(ent: Person) -> bool:
+        etoks = [t.lower() for t in ent.tokens]
+        if ent.kind == "person":
+            return len(low) < len(etoks) and (etoks[-len(low):] == low or etoks[:len(low)] == low)
+        return key == " ".join(etoks) or key == ent.name.lower()
+
+    # the nearest fitting mention at or before pos, else the nearest within 200 characters after;
+    # only mentions sharing the first or last word are looked at (token index, walked from pos)
+    n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
+    before_i, after_i = -1, None
+    for t in {low[0], low[-1]} if low else ():
+        lst = art.token_index.get(t, [])
+        k = bisect.bisect_left(lst, n_upto)
+        for i in reversed(lst[max(0, k - MAX_LOOKBACK):k]):
+            if i <= before_i:
+                break
+            if fits(art.mentions[i].entity):
+                before_i = i
+                break
+        for i in lst[k:k + MAX_LOOKBACK]:
+            if art.mentions[i].pos > pos + 200 or (after_i is not None and i >= after_i):
+                break
+            if fits(art.mentions[i].entity):
+                after_i = i
+                break
+    if before_i >= 0:
+        return art.mentions[before_i].entity
+    if after_i is not None:
+        return art.mentions[after_i].entity
+    # organisations by name
+    for o in art.orgs.values():
+        if key == " ".join(t.lower() for t in o.tokens):
+            return o
+    return None
+
+
+def _pronoun_gender(p: str) -> str | None:
+    p = p.lower()
+    return "f" if p in ("she", "her") else "m" if p in ("he", "him", "his") else None
+
+
+def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
+    g = _pronoun_gender(pron)
+    hi = bisect.bisect_left(art.mention_pos, pos)
+    if pron.lower() in ("they", "it", "we"):
+        for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
+            if m.entity.kind in ("org", "group"):
+                return m.entity
+        return None
+    near = [m for m in art.mentions[max(0, hi - MAX_LOOKBACK):hi]
+            if m.entity.kind == "person" and (g is None or m.entity.gender in (None, g))]
+    if not near:
+        return None
+    cands = [m for m in near if not _in_quote(art, m.pos)] or near
+    # the subject (first person) of the nearest sentence with a candidate; a sentence whose
+    # subject is the same pronoun continues the chain and is skipped
+    starts = art.sent_starts or [0]
+    k = bisect.bisect_right(starts, pos) - 1
+    steps = 0
+    while k >= 0 and steps < 15:
+        s0 = starts[k]
+        s1 = min(starts[k + 1] if k + 1 < len(starts) else len(art.text), pos)
+        sent = art.text[s0:s1]
+        in_sent = [m for m in cands if s0 <= m.pos < s1]
+        if s1 < pos and re.match(r"^[\s\"“”‘’']*(?:[A-Z][^,.]{0,60},\s+)?(?:he|she|He|She)\s", sent) and \
+                (g is None or _pronoun_gender(re.search(r"\b(he|she|He|She)\b", sent).group(1)) == g):
+            k -= 1
+            steps += 1
+            continue
+        if in_sent:
+            return in_sent[0].entity
+        k -= 1
+        steps += 1
+    return cands[-1].entity
+
+
+_ROLE_SYNONYMS = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "sen": "senator",
+                  "rep": "representative", "congressman": "representative", "congresswoman": "representative",
+                  "gov": "governor", "gen": "general", "brig": "brigadier", "adm": "admiral", "lt": "lieutenant",
+                  "col": "colonel", "capt": "captain", "prof": "professor", "sgt": "sergeant", "maj": "major",
+                  "chairwoman": "chair", "chairman": "chair", "chairperson": "chair", "defence": "defense",
+                  "us": "u.s", "american": "u.s", "ceo": "executive", "secretary-general": "secretary"}
+
+
+def _role_words(text: str) -> list[str]:
+    text = text.lower().replace("under secretary", "undersecretary").replace("under-secretary", "undersecretary")
+    text = text.replace("prime minister", "premier").replace("vice president", "vice-president")
+    return [_ROLE_SYNONYMS.get(w.rstrip("."), w.rstrip(".")) for w in _words(text)]
+
+
+_INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
+_PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
+
+
+def _head_part(np_: str) -> tuple[str, str | None]:
+    """Split a descriptive noun phrase at its first preposition: (head part, complement).
+
+    >>> _head_part("a spokesperson for the ministry of health")
+    ('a spokesperson', 'the ministry of health')
+    """
+    parts = _PREP_SPLIT.split(np_.strip(), maxsplit=1)
+    # 'a former diplomat now at X': an adverb before the preposition is not the head
+    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|[a-z]+ly))+$", "", parts[0])
+    return head, (parts[1] if len(parts) > 1 else None)
+
+
+def _is_person_word(w: str) -> bool:
+    """A noun for a person (role, job, title), not an organisation: 'spokesperson', 'diplomat'."""
+    w = w.lower().rstrip(".")
+    if w in _ORG_WORDS and w not in _TYPE_WORDS:
+        return False
+    return w in _TYPE_WORDS or w in _PERSON_TITLES or w in _LEADER_WORDS or w in _GENDER_NOUNS["f"] | _GENDER_NOUNS["m"]
+
+
+def _descriptor(np_: str) -> Person:
+    """An unnamed speaker described by a noun phrase ('a United Nations spokesperson').
+
+    The phrase (with its determiner, lower-cased) is the speaker's name, the words of the head
+    part without the determiner are the role, and an organisation after a preposition or inside
+    the head part is the affiliation.
+    """
+    np_ = _clean_mention(np_)
+    if _DETERMINER.match(np_):
+        np_ = np_[0].lower() + np_[1:]
+    head, comp = _head_part(np_)
+    role = _DETERMINER.sub("", head).strip() or None
+    hw = _words(head)
+    aff = None
+    if comp and _is_orgish(_words(comp)) or comp and re.match(r"(?:the\s+)?[A-Z]", comp):
+        aff = _clean_mention(comp)
+    else:
+        orgs = [r.group(0) for r in _ORG_RUN.finditer(head) if _is_orgish(r.group(0).split())]
+        if orgs:
+            aff = orgs[-1]
+    kind = "org" if hw and hw[-1].lower() in _ORG_WORDS and not _is_person_word(hw[-1]) else "descriptor"
+    return Person(name=np_, tokens=tuple(np_.split()), kind=kind, role=role if kind == "descriptor" else None,
+                  affiliation=aff if kind == "descriptor" else None)
+
+
+def _earlier_descriptor(art: _Article, head: str, pos: int) -> Person | None:
+    """The nearest unnamed speaker introduced before ``pos`` with this head noun ('one senior official' ...
+    'the official'); words inside quotation marks do not count."""
+    ck = ("descriptor", head)
+    if ck not in art.cache:  # every introduction with this head noun, found once per article
+        art.cache[ck] = [(d.start(), d.group(0)) for d in re.finditer(
+            rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b[^.;:!?,“”\"]{{0,200}}",
+            art.text)]
+    found = None
+    for start, grp in reversed(art.cache[ck]):
+        if start < pos and not _in_quote(art, start):
+            found = grp[:pos - start]
+            break
+    if found is None:
+        return None
+    np_ = _trim_np(found)
+    return _descriptor(np_) if np_ else None
+
+
+def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
+    """'the foreign minister' -> the person the article linked to that role; 'the ministry' -> org."""
+    words = [w for w in _role_words(_head_part(np_)[0]) if w not in (
+        "the", "a", "an", "one", "another", "this", "that", "our", "chinese", "china's", "china’s", "u.s", "top", "senior")]
+    if not words:
+        return None
+    head = words[-1]
+    if "roles" not in art.cache:
+        by_word: dict[str, list[tuple[int, list[str], Person]]] = {}
+        for at, role, p in art.role_links:
+            rw = _role_words(role)
+            for w in set(rw):
+                by_word.setdefault(w, []).append((at, rw, p))
+        art.cache["roles"] = by_word
+    cands = []
+    for at, rw, p in art.cache["roles"].get(head, ()):
+        if all(w in rw for w in words[:-1]) and at <= pos:
+            cands.append((at, p))
+    if cands:
+        return max(cands, key=lambda x: x[0])[1]
+    if head in ("company", "firm", "carrier", "group", "business", "operator", "maker", "chipmaker", "airline", "club"):
+        if "intro" not in art.cache:
+            art.cache["intro"] = [(m.end(), m.group(1)) for m in re.finditer(
+                r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|firm|carrier|group|operator|maker|chipmaker|"
+                r"airline|club|retailer|manufacturer|bank|insurer|startup|start-up)\s+"
+                rf"({_NAME_NP})", art.text)]
+        intro = [name for end, name in art.cache["intro"] if end <= pos]
+        if intro:
+            name = intro[-1]
+            key = name.lower()
+            return art.orgs.get(key) or Person(name=name, tokens=tuple(name.split()), kind="org")
+    # organisations: 'the ministry', 'the airline', 'the college'
+    stem = head.rstrip("s")
+    hi = bisect.bisect_left(art.mention_pos, pos)
+    for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
+        if m.entity.kind == "org" and any(t.lower().rstrip("s") == stem for t in m.entity.tokens):
+            return m.entity
+    # unnamed descriptor earlier: 'one senior official' ... 'the official'
+    return _earlier_descriptor(art, head, pos)
+
+
+def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
+    """Resolve a speaker mention written at ``pos``."""
+    m = mention.strip()
+    if not m:
+        return None
+    low = m.lower()
+    if low in ("he", "she", "they", "it", "we", "him", "her"):
+        return _resolve_pronoun(art, low, pos, para_start)
+    first = m.split()[0]
+    words = _words(low)
+    # documents speak for whoever issued them: 'the statement said', 'the ministry's summary said'
+    doc_at = next((k for k, w in enumerate(words) if w in _DOC_NOUNS), None)
+    if doc_at is not None and (doc_at == len(words) - 1 or words[doc_at + 1] in ("of", "from", "by", "issued", "released")):
+        poss = re.match(r"^(.*?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+|written\s+)?(?:%s)\b" % "|".join(_DOC_NOUNS), m)
+        if poss and poss.group(1).strip():
+            r = _resolve(art, poss.group(1), pos, para_start)
+            if r is not None:
+                return r
+        by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
+        if by and by.group(1).strip():
+            r = _resolve(art, by.group(1), pos, para_start)
+            if r is not None and r.kind != "document":
+                return r
+        return Person(name=m, tokens=tuple(m.split()), kind="document")
+    # groups: 'analysts at X', 'both sides'
+    if words and (words[0] in _GROUP_HEADS or (len(words) > 1 and words[0] in ("both", "some", "many", "several", "two", "three", "other")
+                                               and words[1] in _GROUP_HEADS)) and (words[-1] in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low)):
+        return Person(name=_clean_mention(m[0].lower() + m[1:] if m.split()[0].lower() in ("both", "the") else m),
+                      tokens=tuple(m.split()), kind="group")
+    # a person described by a role: 'a United Nations spokesperson', 'a spokesman for the Ministry
+    # of Trade' (the organisation is the affiliation, not the speaker)
+    head_part = _head_part(m)[0]
+    hp_words = _words(head_part)
+    person_head = bool(hp_words) and _is_person_word(hp_words[-1])
+    # organisations named in full (not 'Foreign Ministry spokesperson Shen Meiling')
+    for om in ([] if person_head else _ORG_RUN.finditer(m)):
+        ot = _org_tokens(om.group(0).split())
+        tail = m[om.end():]
+        if ot and _is_orgish(ot) and not _name_like(tail) and not any(
+                w in _PERSON_TITLES or w in _TYPE_WORDS for w in _words(tail.lower())):
+            key = re.sub(r"['’]s$", "", " ".join(ot)).lower()
+            if key in art.orgs:
+                return art.orgs[key]
+            name = re.sub(r"['’]s$", "", " ".join(ot))
+            if re.search(rf"\bthe\s+{re.escape(ot[0])}", m, re.I):
+                name = "the " + name  # 'The Pentagon' -> 'the Pentagon', as organisations are named
+            return Person(name=name, tokens=tuple(ot), kind="org")
+    # proper names (possibly after a title or a role written in lower case)
+    runs = [r for r in _CAP_RUN.finditer(m)]
+    possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
+    if low.split()[0] in ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several") or not runs \
+            or first[0].islower() or possessive_np:
+        # 'the foreign minister', 'analysts at X', 'both sides', 'Foreign Ministry spokesperson Shen Meiling'
+        if runs:
+            last = runs[-1]
+            toks = last.group(0).split()
+            _, nt = _strip_titles(toks)
+            if nt and not _is_orgish(nt) and last.end() == len(m.rstrip(",. ")) and (
+                    len(nt) >= 2 or _resolve_name(art, " ".join(nt), pos)):
+                r = _resolve_name(art, " ".join(nt), pos)
+                if r is not None:
+                    return r
+                if len(nt) >= 2:
+                    return Person(name=" ".join(nt), tokens=tuple(nt))
+        words = _words(low)
+        head = words[-1] if words else ""
+        if head in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low) and words and words[0] in _GROUP_HEADS:
+            return Person(name=_clean_mention(m[0].lower() + m[1:] if m[:4].lower() in ("both", "the ") else m),
+                          tokens=tuple(m.split()), kind="group")
+        if _INDEFINITE.match(m):
+            # 'a senior official', 'another diplomat': someone new, never a person named before
+            return _descriptor(m)
+        r = _resolve_role(art, m, pos)
+        if r is not None:
+            return r
+        if runs and _is_orgish(runs[-1].group(0).split()) and not person_head:
+            name = runs[-1].group(0)
+            return art.orgs.get(name.lower()) or Person(name=name, tokens=tuple(name.split()), kind="org")
+        return _descriptor(m)
+    # capitalised mention: the run that names a known person (a full name before a surname),
+    # else the last full name
+    found = []
+    for run in runs:
+        r = _resolve_name(art, run.group(0), pos)
+        if r is not None and (r.kind == "person" or len(runs) == 1):
+            found.append((len(_strip_titles(run.group(0).split())[1]), r))
+    if found:
+        full = [r for n_tok, r in found if n_tok >= 2]
+        return full[-1] if full else found[0][1]
+    cand = runs[0].group(0)
+    for run in reversed(runs):
+        _, nt = _strip_titles(run.group(0).split())
+        if len(nt) >= 2 and not _is_orgish(nt):
+            cand = run.group(0)
+            break
+    r = _resolve_name(art, cand, pos)
+    if r is not None:
+        return r
+    toks = cand.split()
+    _, nt = _strip_titles(toks)
+    if _is_orgish(toks):
+        name = re.sub(r"['’]s$", "", cand)
+        return Person(name=name, tokens=tuple(name.split()), kind="org")
+    if nt:
+        return Person(name=" ".join(nt), tokens=tuple(nt))
+    return None
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401
+from kit.quotes.entities import _PERSON_TITLES, MAX_LOOKBACK, Person, _Article, _is_orgish, _org_tokens, _strip_titles  # noqa: E402,F401
+from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401
+from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401
+from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS  # noqa: E402,F401

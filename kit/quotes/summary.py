@@ -1,0 +1,273 @@
+"""Summary tables over the quotes table: speech acts, sources, top speakers, examples."""
+from __future__ import annotations
+
+import numbers
+from typing import Any, Iterable
+
+import pandas as pd
+
+from kit.errors import KitError
+from kit.quotes.columns import SPEECH_KINDS  # noqa: F401
+
+#: Columns of the table of speech acts (:func:`speech_acts`).
+SPEECH_ACT_COLUMNS: dict[str, str] = {
+    "doc_id": "article id",
+    "attribution_id": "the act's id in its article (the quote_no of its first quote)",
+    "text": "the act's quotes joined by ' … '",
+    "kind": "full when any quote of the act is full, else partial",
+    "speaker": "resolved speaker of the act",
+    "speaker_mention": "the speaker as written at the act's attribution",
+    "verb": "speech verb of the act's attribution",
+    "speaker_type": "as in the quotes table",
+    "para_no": "paragraph where the act opens",
+    "para_end": "paragraph where the act closes",
+    "start": "offset of the act's first quoted character in the body text",
+    "end": "offset just after the act's last quoted character",
+    "n_quotes": "number of quote rows in the act",
+    "n_words": "words in all its quotes",
+}
+
+
+def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speech act: the quotes that share an ``attribution_id`` put together.
+
+    Only speech (kinds ``full`` and ``partial``) is kept. See :data:`SPEECH_ACT_COLUMNS`.
+
+    Examples
+    --------
+    >>> paras = pd.DataFrame({"doc_id": ["a", "a"], "para_no": [0, 1], "role": ["body", "body"],
+    ...     "text": ['"We are ready," Ana Ribeiro said. "So are they."', '"Not yet," said Bo Li.']})
+    >>> acts = speech_acts(extract_quotes(paras))
+    >>> acts[["attribution_id", "text", "speaker", "n_quotes"]].values.tolist()
+    [[0, 'We are ready, … So are they.', 'Ana Ribeiro', 2], [2, 'Not yet,', 'Bo Li', 1]]
+    """
+    need = ["doc_id", "attribution_id", "quote_no", "text", "kind"]
+    _require(quotes, need, "quotes table")
+    q = quotes[quotes["kind"].isin(SPEECH_KINDS)].sort_values(["doc_id", "quote_no"], kind="stable")
+    rows = []
+    for (doc_id, aid), g in q.groupby(["doc_id", "attribution_id"], sort=False):
+        first = g.iloc[0]
+        rows.append({
+            "doc_id": doc_id, "attribution_id": int(aid), "text": " … ".join(g["text"].astype(str)),
+            "kind": "full" if (g["kind"] == "full").any() else "partial",
+            "speaker": first.get("speaker"), "speaker_mention": first.get("speaker_mention"),
+            "verb": first.get("verb"), "speaker_type": first.get("speaker_type"),
+            "para_no": int(first.get("para_no", 0)), "para_end": int(g["para_end"].max()) if "para_end" in g else None,
+            "start": int(first.get("start", 0)), "end": int(g["end"].max()) if "end" in g else None,
+            "n_quotes": len(g), "n_words": int(g["n_words"].sum()) if "n_words" in g else None})
+    return pd.DataFrame(rows, columns=list(SPEECH_ACT_COLUMNS))
+
+
+_SOURCE_BY = ("speaker", "speaker_type", "side", "kind")
+_PERIODS = ("day", "week", "month", "quarter", "year")
+
+
+def _check_n(n: Any, name: str = "n") -> int:
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise KitError(f"{name} must be a positive integer, got {n!r}")
+    return int(n)
+
+
+def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    bad = [k for k in kinds if k not in QUOTE_KINDS]
+    if bad:
+        raise KitError(f"unknown quote kinds {bad}; valid: {list(QUOTE_KINDS)}")
+    return kinds
+
+
+def _grouped(articles: pd.DataFrame, group_by: str | None) -> tuple[pd.DataFrame, str]:
+    """``articles`` with the grouping column, and its name.
+
+    Labels are those of :func:`kit.dictionaries.group_column` (the frames and tone tables use the
+    same): a column's missing values become ``(unknown)``, ``month`` gives ``2023-02``, undated
+    articles ``(undated)``, and ``group_by=None`` one group ``all`` in a column ``group``. Grouping
+    by ``doc_id`` keeps the ids as they are.
+    """
+    from kit.dictionaries import group_column
+
+    if group_by is not None and not isinstance(group_by, str):
+        raise KitError(f"group_by must be a column name, a period ({', '.join(_PERIODS)}) or None; got {group_by!r}")
+    if group_by == "doc_id":
+        return articles, "doc_id"
+    if group_by is not None and group_by not in articles.columns and group_by not in _PERIODS:
+        raise KitError(f"group_by {group_by!r} is not a column of the articles table; use one of its columns "
+                       f"({', '.join(map(str, articles.columns))}), a period ({', '.join(_PERIODS)}) or None")
+    name = group_by if group_by is not None else "group"
+    return articles.assign(**{name: group_column(articles, group_by).to_numpy()}), name
+
+
+def _same_id_type(q: pd.DataFrame, arts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compare ids as text when one table holds numbers and the other text (a CSV round trip)."""
+    qn = pd.api.types.is_numeric_dtype(q["doc_id"])
+    an = pd.api.types.is_numeric_dtype(arts["doc_id"])
+    if len(q) and len(arts) and qn != an:
+        return q.assign(doc_id=q["doc_id"].astype(str)), arts.assign(doc_id=arts["doc_id"].astype(str))
+    return q, arts
+
+
+def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "doc_id", by: str | None = None,
+            kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """Who speaks, summarised per article or per group of articles.
+
+    Parameters
+    ----------
+    quotes
+        Output of :func:`extract_quotes` (needs doc_id, text, kind, speaker, n_words, and the
+        ``by`` column).
+    articles
+        The ``articles`` table (needs ``doc_id``, ``text`` and the ``group_by`` column).
+    group_by
+        ``doc_id`` (per article, the default), a column of ``articles`` (``outlet``, ``section``
+        ...), a period of ``published`` (``day``, ``week``, ``month``, ``quarter``, ``year``:
+        labels such as ``2023-02``, the same as the frames tables) or None (one group ``all`` in
+        a column ``group``). Articles whose group is missing count under ``(unknown)``, undated
+        ones under ``(undated)``: no article is dropped.
+    by
+        None for one row per group; or ``speaker``, ``speaker_type``, ``side`` or ``kind`` for
+        one row per group and value (quoted words by speaker type, most-quoted people ...).
+    kinds
+        Quote kinds counted as speech (scare quotes and titles are not speech).
+
+    Returns
+    -------
+    With ``by=None``: the group column, n_articles, n_quotes, n_voices (distinct speakers),
+    quoted_words, words (all words of the articles), quote_share (quoted_words / words),
+    top_speaker, top_speaker_quotes. With ``by``: the group column, the ``by`` column, n_quotes,
+    quoted_words, n_articles (articles where it speaks), share (of the group's quoted words),
+    sorted by group and descending quoted words. Unknown speakers count under ``(unknown)``.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+    ...     "text": ['"We will win this," Ana Ruiz said.', 'Calm day. "Nothing new," said Bo Li.']})
+    >>> q = extract_quotes(arts)
+    >>> s = sources(q, arts, group_by="outlet")
+    >>> s[["outlet", "n_quotes", "n_voices", "quoted_words", "words"]].values.tolist()
+    [['X', 2, 2, 6, 14]]
+    >>> round(float(s.loc[0, "quote_share"]), 3)
+    0.429
+    """
+    kinds = _check_kinds(kinds)
+    if by is not None and by not in _SOURCE_BY:
+        raise KitError(f"unknown by={by!r}; valid: None, {', '.join(_SOURCE_BY)}")
+    _require(quotes, ("doc_id", "text", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
+    _require(articles, ("doc_id", "text"), "articles table")
+    articles, group = _grouped(articles, group_by)
+    arts = articles[["doc_id", "text"] + ([group] if group != "doc_id" else [])].copy()
+    arts["words"] = arts["text"].map(lambda t: len(_words(str(t))) if _nz(t) is not None else 0)
+    q = quotes[quotes["kind"].isin(kinds)].copy()
+    q.attrs = {}
+    q, arts = _same_id_type(q, arts)
+    q = q.merge(arts[["doc_id"] + ([group] if group != "doc_id" else [])], on="doc_id", how="inner")
+    q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), "(unknown)")
+    for c in ("speaker_type", "side"):
+        if c in q.columns:
+            q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
+    if by is None:
+        base = arts.groupby(group, sort=True).agg(n_articles=("doc_id", "nunique"), words=("words", "sum"))
+        named = q[q["speaker"] != "(unknown)"]
+        agg = q.groupby(group).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"))
+        voices = named.groupby(group)["speaker"].nunique().rename("n_voices")
+        out = base.join(agg).join(voices)
+        for c in ("n_quotes", "quoted_words", "n_voices"):
+            out[c] = out[c].fillna(0).astype("int64")
+        out["quote_share"] = (out["quoted_words"] / out["words"].where(out["words"] > 0)).astype("float64")
+        if len(named):
+            counts = named.groupby([group, "speaker"]).size().rename("n").reset_index()
+            counts = counts.sort_values([group, "n", "speaker"], ascending=[True, False, True])
+            top = counts.drop_duplicates(group).set_index(group)
+            out["top_speaker"] = top["speaker"].reindex(out.index).astype("object")
+            out["top_speaker_quotes"] = top["n"].reindex(out.index).fillna(0).astype("int64")
+        else:
+            out["top_speaker"] = None
+            out["top_speaker_quotes"] = 0
+        out = out.reset_index()
+        return out[[group, "n_articles", "n_quotes", "n_voices", "quoted_words", "words", "quote_share",
+                    "top_speaker", "top_speaker_quotes"]]
+    agg = q.groupby([group, by]).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"),
+                                      n_articles=("doc_id", "nunique")).reset_index()
+    totals = agg.groupby(group)["quoted_words"].transform("sum")
+    agg["share"] = (agg["quoted_words"] / totals.where(totals > 0)).astype("float64")
+    agg = agg.sort_values([group, "quoted_words", by], ascending=[True, False, True]).reset_index(drop=True)
+    return agg
+
+
+def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 10,
+                 kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """The ``n`` most-quoted named speakers of each group, by quoted words.
+
+    ``group_by`` works as in :func:`sources`; ``n`` is any positive integer (``numpy.int64`` too).
+
+    Returns
+    -------
+    DataFrame with the group column, rank (1 = most quoted), speaker, speaker_type, side,
+    n_quotes, quoted_words, n_articles and share (of the group's quoted words, all speakers
+    included).
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    ...     "text": ['"We will win this race," said Ana Ruiz. "Maybe," said Bo Li. "Yes," said Ana Ruiz.']})
+    >>> top_speakers(extract_quotes(arts), arts, n=1)[["outlet", "rank", "speaker", "n_quotes", "quoted_words"]].values.tolist()
+    [['X', 1, 'Ana Ruiz', 2, 6]]
+    """
+    n = _check_n(n)
+    kinds = _check_kinds(kinds)
+    _require(quotes, ("doc_id", "text", "kind", "speaker", "n_words", "speaker_type", "side"), "quotes table")
+    by_speaker = sources(quotes, articles, group_by=group_by, by="speaker", kinds=kinds)
+    group = by_speaker.columns[0]
+    named = by_speaker[by_speaker["speaker"] != "(unknown)"].copy()
+    q = quotes[quotes["kind"].isin(kinds) & quotes["speaker"].notna()]
+    profile = q.groupby("speaker").agg(speaker_type=("speaker_type", lambda s: s.mode().iloc[0] if s.notna().any() else None),
+                                       side=("side", lambda s: s.dropna().iloc[0] if s.notna().any() else None))
+    named = named.merge(profile, left_on="speaker", right_index=True, how="left")
+    named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
+    named["rank"] = named.groupby(group).cumcount() + 1
+    named = named[named["rank"] <= n]
+    return named[[group, "rank", "speaker", "speaker_type", "side", "n_quotes", "quoted_words", "n_articles",
+                  "share"]].reset_index(drop=True)
+
+
+def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 3,
+                   seed: int = 0, kinds: Iterable[str] = ("full",), min_words: int = 8) -> pd.DataFrame:
+    """A seeded random sample of ``n`` quotes per group, for reading next to the numbers.
+
+    ``group_by`` works as in :func:`sources`; ``n`` is any positive integer (``numpy.int64`` too).
+
+    Returns
+    -------
+    DataFrame with the group column, doc_id, title (when the articles table has one), speaker,
+    speaker_type, text; the same seed gives the same sample.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "title": ["T"],
+    ...     "text": ['"We will win this race and then the next one too," said Ana Ruiz.']})
+    >>> example_quotes(extract_quotes(arts), arts, n=2)[["outlet", "speaker"]].values.tolist()
+    [['X', 'Ana Ruiz']]
+    """
+    n = _check_n(n)
+    kinds = _check_kinds(kinds)
+    if isinstance(min_words, bool) or not isinstance(min_words, numbers.Integral) or min_words < 0:
+        raise KitError(f"min_words must be a whole number >= 0, got {min_words!r}")
+    _require(quotes, ("doc_id", "quote_no", "text", "kind", "speaker", "speaker_type", "n_words"), "quotes table")
+    _require(articles, ("doc_id",), "articles table")
+    articles, group = _grouped(articles, group_by)
+    cols = ["doc_id"] + ([group] if group != "doc_id" else []) + (["title"] if "title" in articles.columns else [])
+    q = quotes[quotes["kind"].isin(kinds) & (quotes["n_words"] >= min_words)].copy()
+    q.attrs = {}
+    q, arts = _same_id_type(q, articles[cols])
+    q = q.merge(arts, on="doc_id", how="inner")
+    q = q.sample(frac=1.0, random_state=int(seed)) if len(q) else q
+    out = q.groupby(group, sort=True).head(n).sort_values([group, "doc_id", "quote_no"])
+    keep = [group] + (["doc_id"] if group != "doc_id" else []) + (["title"] if "title" in cols else []) + [
+        "speaker", "speaker_type", "text"]
+    return out[keep].reset_index(drop=True)
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.api import _require, extract_quotes  # noqa: E402,F401
+from kit.quotes.columns import QUOTE_KINDS  # noqa: E402,F401
+from kit.quotes.entities import _nz  # noqa: E402,F401
+from kit.quotes.textutil import _words  # noqa: E402,F401

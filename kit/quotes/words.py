@@ -1,0 +1,207 @@
+"""Word lists and name patterns of quote extraction, as data (one comment each)."""
+from __future__ import annotations
+
+import re
+
+_SPEECH_VERBS = """
+say says said saying tell tells told add adds added note notes noted write writes wrote
+ask asks asked argue argues argued warn warns warned insist insists insisted stress stresses
+stressed describe describes described call calls called explain explains explained
+reply replies replied respond responds responded recall recalls recalled continue continues
+continued declare declares declared state states stated announce announces announced
+admit admits admitted acknowledge acknowledges acknowledged concede concedes conceded
+claim claims claimed suggest suggests suggested predict predicts predicted complain
+complains complained caution cautions cautioned urge urges urged vow vows vowed promise
+promises promised pledge pledges pledged repeat repeats repeated reiterate reiterates
+reiterated emphasise emphasises emphasised emphasize emphasizes emphasized underline
+underlines underlined maintain maintains maintained contend contends contended counter
+counters countered observe observes observed remark remarks remarked comment comments
+commented tweet tweets tweeted post posts posted agree agrees agreed deny denies denied
+accuse accuses accused criticise criticises criticised criticize criticizes criticized
+praise praises praised hail hails hailed label labels labelled labeled term terms termed
+brand brands branded condemn condemns condemned welcome welcomes welcomed reject rejects
+rejected dismiss dismisses dismissed characterise characterises characterised characterize
+characterizes characterized shout shouts shouted joke jokes joked quip quips quipped
+whisper whispers whispered recount recounts recounted conclude concludes concluded
+mention mentions mentioned point points pointed put puts explain boast boasts boasted
+lament laments lamented scoff scoffs scoffed sigh sighs sighed laugh laughs laughed
+testify testifies testified chant chants chanted announce proclaimed proclaim
+proclaims pleaded plead pleads demanded demand demands asserted assert asserts
+highlighted highlight highlights signalled signaled hinted hint hints opined
+""".split()
+SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
+
+# verbs that, in a sentence holding a short quoted phrase, make it speech (she called it "X")
+_CUE_WORDS = frozenset("""
+as called calls calling describe described describes describing dubbed termed labelled labeled
+branded dismissed praised hailed characterised characterized condemned criticised criticized
+called warned promised vowed pledged urged insisted stressed said says told added noted wrote
+argued according
+""".split())
+
+_SCARE_CUES = ("so-called", "so called", "the word", "the term", "the phrase", "the label",
+               "the slogan", "the nickname", "known as", "the notion of", "the idea of",
+               "the concept of", "quote-unquote", "been called", "been known as", "been dubbed",
+               "been described as", "been labelled", "been labeled", "often called", "sometimes called",
+               "widely called", "what some call", "what critics call", "what many call")
+
+_TITLE_NOUNS = frozenset("""
+book books memoir memoirs novel novels report reports film films movie movies documentary
+documentaries song songs album albums series show shows play plays poem poems essay essays
+article articles column columns op-ed paper papers study studies speech speeches lecture
+lectures headline headlines slogan podcast podcasts exhibition exhibitions painting
+programme program campaign white-paper whitepaper treatise manifesto opera musical ballet
+blog newsletter episode chapter strategy plan doctrine initiative titled entitled headlined
+title named
+""".split())
+
+# capitalised words that start sentences and are not names
+_CAP_STOP = frozenset("""
+A An The This That These Those It Its In On At For From To Of By With Without And But Or Nor
+So Yet If When While Where Why How What Who Whom Whose Which After Before Since Until As Although
+Though Because During Despite Not No Yes One Two Three Four Five Six Seven Eight Nine Ten Many
+Some Most Several Few Both Each Every All Any Another Other Others Such Last Next First Second
+Third Still Even Only Just Also Then Now Today Yesterday Tomorrow Tonight Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Asked
+According Meanwhile However Instead Indeed Perhaps Later Earlier Under Over Between Among
+Against Within Across Around Near Inside Outside Beyond Through Throughout There Here He She
+They We I You His Her Their Our My Your Him Them Us Me Mr Mrs Ms Miss Dr Sir Madam Online
+Writing Speaking Addressing Reporting Asked Told Like Unlike Amid Along Toward Towards Upon
+Nobody Everyone Everybody Somebody Someone Nothing Everything Anything Something Neither Either
+Whether Once Twice Again Already Never Always Often Sometimes Almost About Above Below Up Down
+Out Off Back Well Very Much More Less Least Best Worst Good Bad New Old Big Small Oh Ah Please
+Thank Thanks Let Let's Do Does Did Is Are Was Were Be Been Being Have Has Had Will Would Shall
+Should Can Could May Might Must Read More Photo Source Sources Officials Critics Analysts
+Experts Residents Users Protesters Investors Observers Supporters Opponents Diplomats Lawmakers
+""".split())
+
+# words (title case) that are titles or ranks in front of a name
+_TITLE_WORDS = frozenset("""
+president vice-president premier prime minister ministers secretary secretary-general senator
+sen representative rep congressman congresswoman congressmember governor gov mayor deputy
+ambassador envoy chancellor chairman chairwoman chair chairperson director spokesman
+spokeswoman spokesperson general gen brigadier brig lieutenant lt colonel col major maj
+captain capt commander cmdr admiral adm sergeant sgt officer chief judge justice
+commissioner sheriff detective inspector superintendent constable professor prof dr doctor
+mr mrs ms miss mx sir dame lord lady baroness baron rev reverend father sister brother
+bishop cardinal pope imam rabbi king queen prince princess emperor sheikh minister leader
+head councillor councilor alderman speaker whip attorney solicitor counsel coach manager
+editor columnist correspondent reporter anchor host economist analyst strategist adviser
+advisor consultant founder co-founder cofounder ceo cfo coo executive president-elect
+secretary-designate nominee candidate activist organiser organizer lawyer barrister
+historian researcher scientist scholar fellow lecturer teacher student farmer owner resident
+nurse pilot officer engineer designer artist author novelist writer poet singer actor
+actress player striker goalkeeper mp mep ald fr mgr sr jr foreign defense defence
+interior finance treasury commerce trade health education state justice labor labour
+energy agriculture transport environment culture home homeland national security
+first lady ward team council opposition party chinese american us u.s. british french
+russian german japanese indian taiwanese korean european un nato ecb imf eu former
+acting retired late top senior junior assistant associate executive managing general
+""".split())
+
+_GENDER_NOUNS = {
+    "f": frozenset("""she her hers herself woman women mother daughter sister wife girl
+        grandmother aunt niece spokeswoman chairwoman congresswoman businesswoman
+        stateswoman mrs ms miss madam dame lady queen princess baroness actress widow
+        girlfriend fiancee mum mom""".split()),
+    "m": frozenset("""he him his himself man men father son brother husband boy grandfather
+        uncle nephew spokesman chairman congressman businessman statesman mr sir lord
+        king prince baron widower boyfriend fiance dad""".split()),
+}
+
+# head words that make a capitalised run an organisation
+_ORG_WORDS = frozenset("""
+ministry ministries department departments government governments administration office
+agency agencies bureau commission committee council parliament congress senate house
+assembly court courts army navy force forces guard police military pentagon kremlin
+embassy consulate party union federation association alliance league organisation
+organization foundation institute institution university college school academy center
+centre council fund bank banks securities capital partners holdings group corporation corp
+company co inc ltd llc plc gmbh ag sa airlines airline airways motors technologies technology
+tech systems energy cargo shipping logistics industries electronics semiconductor
+semiconductors pharmaceuticals pharma foods media news times post daily weekly wire journal
+herald gazette tribune telegraph guardian review network television tv radio broadcasting
+press agency club museum zoo hospital infirmary clinic authority authorities board
+service services exchange market markets reserve treasury secretariat cabinet mission
+advisory research consulting consultancy associates solutions labs laboratories
+chamber society trust network forum coalition movement front campaign initiative
+council commission nations community union church mosque temple command
+port
+""".split())
+
+_MEDIA_WORDS = frozenset("""news times post daily weekly wire journal herald gazette tribune
+telegraph guardian review television tv radio broadcasting press magazine newspaper
+broadcaster network""".split())
+
+_GROUP_HEADS = frozenset("""sides side officials users residents analysts experts critics
+observers diplomats lawmakers legislators protesters investors economists scholars
+researchers sources supporters opponents leaders members villagers farmers workers
+students parents teachers fans voters citizens people activists officers soldiers
+negotiators executives traders participants organisers organizers delegates bloggers
+commentators netizens locals neighbours neighbors families governments countries
+nations ministries""".split())
+
+_TYPE_RULES: list[tuple[str, frozenset[str]]] = [
+    ("media", frozenset("""journalist journalists columnist columnists editor editors reporter
+        reporters correspondent correspondents commentator commentators anchor presenter
+        broadcaster blogger bloggers podcaster newspaper magazine editorial""".split())),
+    ("expert", frozenset("""professor prof lecturer researcher researchers scholar scholars
+        fellow expert experts analyst analysts economist economists scientist scientists
+        historian academic academics strategist specialist dean sinologist political
+        think-tank scientist demographer epidemiologist archaeologist analysts
+        author""".split())),
+    ("official", frozenset("""president premier minister ministers secretary senator sen rep
+        representative congressman congresswoman congressmember lawmaker lawmakers legislator
+        governor mayor ambassador envoy diplomat diplomats official officials spokesman
+        spokeswoman spokesperson general admiral colonel lieutenant commander captain
+        sergeant officer councillor councilor councilwoman councilman chancellor
+        commissioner regulator regulators prosecutor judge sheriff consul attache attaché
+        administrator aide adviser advisor chief-of-staff chairman chairwoman deputy
+        delegate negotiator negotiators mp mep republican democrat republicans democrats
+        brig gen adm lt col capt sgt police undersecretary under-secretary ambassadors""".split())),
+    ("business", frozenset("""ceo cfo coo executive executives founder co-founder cofounder
+        owner owners manager managers businessman businesswoman entrepreneur investor
+        investors trader traders banker bankers merchant shopkeeper retailer exporter
+        importer industrialist consultant director pilot salesman developer landlord""".split())),
+    ("citizen", frozenset("""resident residents citizen citizens student students teacher
+        teachers farmer farmers worker workers parent parents mother father retiree retired
+        villager villagers user users commuter commuters shopper shoppers tourist tourists
+        visitor visitors fan fans voter voters volunteer volunteers protester protesters
+        nurse nurses driver drivers hiker hikers neighbour neighbor local locals
+        grandmother grandfather widow pensioner passenger passengers zookeeper
+        netizen netizens traveller traveler keeper engineer graduate operator rancher vendor
+        aged year-old homeowner tenant survivor patient mum mom dad son daughter""".split())),
+]
+
+_TYPE_WORDS = frozenset(w for _, ws in _TYPE_RULES for w in ws)
+
+_GOV_AFFIL = frozenset("""ministry department government administration agency bureau
+commission council parliament congress senate pentagon kremlin embassy consulate army navy
+force military police authority white house cabinet treasury state""".split())
+_ACADEMIC_AFFIL = frozenset("""university college institute institution school academy
+centre center think-tank""".split())
+_BUSINESS_AFFIL = frozenset("""company corporation corp inc ltd llc plc bank securities
+capital partners holdings group airlines airline motors technologies systems energy cargo
+shipping logistics industries electronics semiconductor advisory consulting business
+chamber associates solutions""".split())
+
+_PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|al|bin|ibn|ter|ten|dos|das|el)"
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
+_TOK = (rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr)\.|"
+        rf"Mc[{_UP}][{_LOW}]+|O['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
+        rf"|[{_UP}]{{2,}}(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*)")
+_CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*")
+_ORG_RUN = re.compile(
+    rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr|No|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|approx)|\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|e\.g|i\.e))\.$")
+
+_WORD = re.compile(r"[\w’'-]+")
+
+_MARK_RE = re.compile('[“«„”»"]')
+OPEN_DQ = "“«„"
+CLOSE_DQ = "”»"
+ALL_DQ = OPEN_DQ + CLOSE_DQ + '"'

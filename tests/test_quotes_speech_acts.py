@@ -1,0 +1,85 @@
+"""Error classes of issue 11 on articles written by us: quotation marks as newsrooms write them,
+speech acts, names with initials, and the command's units and table view."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from kit.cli import main
+from kit.quotes import extract_quotes, newsroom_marks, speech_acts
+
+
+def paras(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
+
+
+@pytest.mark.parametrize("para, text", [
+    ("''We are ready,'' said Mayor Lena Ortiz.", "We are ready,"),          # Nexis / NYT copy
+    ("``We are ready,'' said Mayor Lena Ortiz.", "We are ready,"),          # typewriter opener
+    ("«We are ready», said Mayor Lena Ortiz.", "We are ready"),             # guillemets
+    ("„We are ready“, said Mayor Lena Ortiz.", "We are ready"),             # German low-high pair
+])
+def test_quotation_marks_as_newsrooms_write_them(para, text):
+    q = extract_quotes(paras(para))
+    assert q["text"].tolist() == [text]
+    assert q.loc[0, "speaker"] == "Lena Ortiz"
+
+
+def test_two_apostrophe_marks_keep_offsets():
+    t = "She said, ''we won'' and left."
+    assert len(newsroom_marks(t)) == len(t)
+    q = extract_quotes(paras(t))
+    assert t[q.loc[0, "start"]:q.loc[0, "end"]] == "we won"
+
+
+def test_damaged_two_apostrophe_mark_stays_in_its_paragraph():
+    q = extract_quotes(paras("''This never closes, said nobody.", "Next paragraph, no quote here."))
+    assert len(q) == 1 and q.loc[0, "para_end"] == 0
+
+
+def test_a_speech_act_over_a_sentence_break_is_one_attribution():
+    q = extract_quotes(paras('"We are ready," Ana Ribeiro said. "So are they."',
+                             '"And we will stay," she said, adding that talks go on. "Nobody leaves."',
+                             'Bo Li disagreed. "Not yet," Li said.'))
+    assert q["attribution_id"].tolist() == [0, 0, 2, 2, 4]
+    acts = speech_acts(q)
+    assert acts["n_quotes"].tolist() == [2, 2, 1]
+    assert acts["speaker"].tolist() == ["Ana Ribeiro", "Ana Ribeiro", "Bo Li"]
+
+
+def test_a_new_saying_sentence_starts_a_new_act():
+    q = extract_quotes(paras('"We are ready," Ana Ribeiro said. Bo Li said talks failed. "So are they."'))
+    assert q["attribution_id"].tolist() == [0, 1]
+
+
+@pytest.mark.parametrize("intro, mention, full", [
+    ("Col. Steven H. Warren, a military spokesman, briefed reporters.", "Mr. Warren", "Steven H. Warren"),
+    ("Donald J. Trump spoke on Monday.", "Mr. Trump", "Donald J. Trump"),
+])
+def test_a_middle_initial_is_part_of_the_name(intro, mention, full):
+    q = extract_quotes(paras(intro, f'"It was planned," {mention} said.'))
+    assert q.loc[0, "speaker"] == full
+
+
+def test_segments_and_offsets_of_an_interrupted_quote():
+    body = '"We are ready," she said, "and so are they."'
+    q = extract_quotes(paras(body))
+    assert [body[a:b] for a, b in q.loc[0, "segments"]] == ["We are ready,", "and so are they."]
+
+
+def test_cli_units_and_readable_table(tmp_path, capsys):
+    src = tmp_path / "a.jsonl"
+    long = "word " * 200
+    src.write_text(json.dumps({"outlet": "Harbor Weekly", "title": "Vote day", "published": "2024-01-02",
+                               "text": f'"{long}," Ana Ribeiro said. "So are they."'}) + "\n")
+    assert main(["quotes", str(src), "--unit", "attribution", "--json"]) == 0
+    acts = json.loads(capsys.readouterr().out)
+    assert len(acts) == 1 and acts[0]["n_quotes"] == 2 and acts[0]["speaker"] == "Ana Ribeiro"
+    assert main(["quotes", str(src), "--width", "60"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Harbor Weekly | Vote day"
+    assert "Ana Ribeiro (said)" in lines[1]
+    assert max(len(x) for x in lines) <= 60 and any(x.endswith("…") for x in lines)
