@@ -261,3 +261,12 @@ def test_cli_limits_can_be_raised(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "a.zip"), "--out", str(tmp_path / "c.parquet")]) == 1
     assert "raise it with --max-ratio" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "a.zip"), "--out", str(tmp_path / "d.parquet"), "--max-ratio", "100000"]) == 0
+
+
+def test_coding_sheet_neutralises_formulas_and_reads_back_exactly(tmp_path):
+    from kit.coded.sheet import read_coding_sheet, write_coding_sheet
+
+    sheet = pd.DataFrame({"doc_id": ["a"], "coder": ["ann"], "title": ["=HYPERLINK(\"x\")"], "conflict": ["1"]})
+    out = write_coding_sheet(sheet, tmp_path, codebook=False)
+    assert "'=HYPERLINK" in out["sheet"].read_text()
+    assert read_coding_sheet(out["sheet"]).code.tolist() == [1]
