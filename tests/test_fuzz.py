@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import fuzz  # noqa: E402
+import fuzz  # noqa: E402 (tools/ is put on the path just above)
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # regexploit imports sre_parse
-    import regex_audit  # noqa: E402
-    import regexploit.ast.sre  # noqa: E402,F401
+    import regex_audit  # noqa: E402 (tools/ is put on the path just above)
+    import regexploit.ast.sre  # noqa: E402,F401 (imported here so its DeprecationWarning is silenced once)
 
 
 @pytest.mark.slow
