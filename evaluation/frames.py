@@ -5,7 +5,7 @@ The devset (``frames-dev``, see its SOURCE.md) is read at run time and never cop
 
 - ``alpha_<frame>``: Krippendorff's alpha of the coders' frame codes, a coder's code being 1 when
   they answered yes to any of the frame's defining questions (``kit`` column; no baseline);
-- ``auc_<frame>`` / ``f1_<frame>``: 5-fold cross-validated AUC / F1 of :func:`kit.coded.train_frames`
+- ``auc_<frame>`` / ``f1_<frame>``: 5-fold cross-validated AUC / F1 of :func:`kit.frames.coded.train_frames`
   with its defaults (``kit``) against the bundled dictionary's AUC on the same articles
   (``baseline``; missing for frames the dictionary has no category for);
 - ``auc_mean``: the mean over the five frames, and ``auc_mean_plain``: the plain recipe (TF-IDF
@@ -52,7 +52,7 @@ def plain_recipe_auc(texts, y, folds: int = 5, seed: int = 0) -> float:
 
 def evaluate(devsets: pathlib.Path) -> list[dict]:
     """Rows ``devset, measure, kit, baseline, n`` for frames-dev (empty when it is absent)."""
-    from kit.coded import agreement, compare_with_dictionary, train_frames
+    from kit.frames.coded import agreement, compare_with_dictionary, train_frames
 
     root = pathlib.Path(devsets) / DEVSET
     if not (root / "articles.csv").is_file():

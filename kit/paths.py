@@ -66,9 +66,35 @@ def resolve_output(path: str | os.PathLike) -> str:
     return str(p if p.is_absolute() else project_root() / p)
 
 
+#: Set by ``kit run`` in the environment of each run's kernel: the run folder it owns.
+RUN_DIR_ENV = "KIT_RUN_DIR"
+
+
 def notebook_paths(corpus: str, output_dir: str) -> tuple[str, str]:
-    """``(resolve_input(corpus), resolve_output(output_dir))``: the first call of every report notebook."""
-    return resolve_input(corpus), resolve_output(output_dir)
+    """``(resolve_input(corpus), resolve_output(output_dir))``: the first call of every report notebook.
+
+    A notebook run by plain papermill (or in JupyterLab) refuses to write into a folder that
+    ``kit run`` wrote (it holds ``.kit-run.json`` or ``provenance.json``): its CSVs would replace the
+    batch's while the batch's HTML and provenance still describe the old run. ``kit run`` itself
+    names the folder it owns in ``KIT_RUN_DIR``.
+
+    >>> import tempfile, pathlib
+    >>> batch_run = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (batch_run / ".kit-run.json").write_text("{}")
+    >>> notebook_paths("data/sample", str(batch_run))
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: ... was written by kit run; give this notebook its own output_dir (papermill -p output_dir my_folder)
+    """
+    from kit.errors import KitError
+
+    out = resolve_output(output_dir)
+    owned = os.environ.get(RUN_DIR_ENV)
+    if (Path(out) / ".kit-run.json").is_file() or (Path(out) / "provenance.json").is_file():
+        if not owned or Path(owned).resolve() != Path(out).resolve():
+            raise KitError(f"{out} was written by kit run; give this notebook its own output_dir "
+                           "(papermill -p output_dir my_folder)")
+    return resolve_input(corpus), out
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int = FILE_MODE) -> Path:

@@ -202,6 +202,24 @@ def _no_data(ax, what: str = "No data to plot") -> None:
     ax.grid(False)
 
 
+def _empty_ok(func):
+    """Plot functions draw a titled "No data to plot" figure for a table without rows (even one
+    without the named columns: a step that had nothing to compute), so a report never stops there."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(df, *args, **kwargs):
+        if isinstance(df, pd.DataFrame) and df.empty:
+            with style():
+                fig, ax = _new_figure(kwargs.get("figsize") or (7.0, 2.2))
+                _no_data(ax)
+                _finish(fig, title=kwargs.get("title"), source=kwargs.get("source"), ax=ax)
+            return fig
+        return func(df, *args, **kwargs)
+
+    return wrapper
+
+
 def _plain_log_ticks(axis) -> None:
     """Label a log axis 1, 10, 100, 1,000 (the default labels need math text, which the style turns off)."""
     from matplotlib.ticker import FuncFormatter, NullFormatter
@@ -302,6 +320,7 @@ class SavedFigure(dict):
 # plot functions
 
 
+@_empty_ok
 def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_articles", hue: str | None = None,
                title: str | None = None, xlabel: str = "Articles (count)", ylabel: str | None = None,
                sort: bool = True, source: str | None = None, figsize: tuple[float, float] | None = None):
@@ -361,6 +380,7 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     return fig
 
 
+@_empty_ok
 def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n_articles", group: str | None = "outlet",
                 title: str | None = None, xlabel: str = "Period start (UTC)", ylabel: str = "Articles per period (count)",
                 source: str | None = None, figsize: tuple[float, float] | None = None):
@@ -415,6 +435,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     return fig
 
 
+@_empty_ok
 def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = None, bins: int = 20,
               title: str | None = None, xlabel: str = "Article length (words)", ylabel: str = "Articles (count)",
               source: str | None = None, figsize: tuple[float, float] | None = None):
@@ -465,6 +486,7 @@ def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = N
     return fig
 
 
+@_empty_ok
 def keyness_bars(df: pd.DataFrame, *, term: str = "term", score: str = "log_ratio", n: int = 15,
                  target_label: str = "target", reference_label: str = "reference", title: str | None = None,
                  xlabel: str = "Log ratio (log2 of relative frequency, target / reference)",
@@ -524,10 +546,11 @@ def keyness_bars(df: pd.DataFrame, *, term: str = "term", score: str = "log_rati
     return fig
 
 
+@_empty_ok
 def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target", y: str = "z", group: str | None = None,
                      n_labels: int = 10, threshold: float = 1.96, title: str | None = None,
                      xlabel: str = "Term frequency (count, log scale)", ylabel: str = "Weighted log-odds (z-score)",
-                     source: str | None = None, figsize: tuple[float, float] | None = None):
+                     source: str | None = None, figsize: tuple[float, float] | None = None, max_panels: int = 8):
     """Scatter of term frequency (log scale) against a z-score, top terms labelled; one panel per group.
 
     Points with ``z >= threshold`` take the group's colour, the rest are grey; dashed lines mark
@@ -542,6 +565,8 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
     n_labels : terms labelled in each panel
     threshold : z above which a point is highlighted (1.96: two-sided 5 % level)
     title, xlabel, ylabel, source : texts
+    max_panels : at most this many panels: the groups with the most counted terms (``<x>`` summed);
+        the figure says how many groups it leaves out (they are all in the table)
 
     Examples
     --------
@@ -560,10 +585,12 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
     data = df.assign(_x=xs, _y=ys, _t=df[term].astype(str))[ok]
     if group is not None:
         data = data.assign(_g=group_labels(data[group]))
-        panels = sorted(data["_g"].unique()) or ["(none)"]
+        size = data.groupby("_g")["_x"].sum()
+        panels = sorted(size.sort_values(ascending=False, kind="stable").index[:max_panels]) or ["(none)"]
+        left_out = len(size) - len(panels) if len(size) else 0
     else:
         data = data.assign(_g="all")
-        panels = ["all"]
+        panels, left_out = ["all"], 0
     ncols = 1 if len(panels) == 1 else 2
     nrows = int(np.ceil(len(panels) / ncols))
     colors = group_colors(panels)
@@ -591,10 +618,14 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
                 ax.set_title(p, fontsize=10)
         for ax in flat[len(panels):]:
             ax.set_visible(False)
-        for ax in axes[-1]:
-            ax.set_xlabel(xlabel)
+        for k, ax in enumerate(flat[:len(panels)]):
+            if k + ncols >= len(panels):  # the lowest panel of its column: the x axis is labelled there
+                ax.set_xlabel(xlabel)
+                ax.xaxis.set_tick_params(labelbottom=True)
         for ax in axes[:, 0]:
             ax.set_ylabel(ylabel)
+        if left_out:
+            title = (f"{title} - " if title else "") + f"the {len(panels)} largest of {len(panels) + left_out} groups"
         _finish(fig, title=title, source=source, ax=flat[0] if len(panels) == 1 and group is None else None)
         for panel_labels in labels:
             _spread_labels(fig, panel_labels)
@@ -626,6 +657,7 @@ def _spread_labels(fig, annotations) -> None:
         placed.append(box)
 
 
+@_empty_ok
 def dispersion_plot(df: pd.DataFrame, *, term: str = "pattern", position: str = "position", doc: str | None = None,
                     terms: Sequence[str] | None = None, docs: Sequence | None = None, color: str | None = None,
                     boundaries: Sequence[float] | None = None, title: str | None = None, xlabel: str | None = None,
@@ -731,6 +763,7 @@ def _interval_rows(df, *, label: str, estimate: str, low: str, high: str, group:
     return data, labels, sorted(data["_g"].unique())
 
 
+@_empty_ok
 def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None = "outlet", estimate: str = "share",
                     low: str = "share_low", high: str = "share_high", percent: bool = True, title: str | None = None,
                     xlabel: str = "Share of articles (%, with 95% interval)", source: str | None = None,
@@ -792,6 +825,7 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
     return fig
 
 
+@_empty_ok
 def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "mean_compound", low: str = "compound_low",
                   high: str = "compound_high", group: str | None = None, zero_line: bool = True, title: str | None = None,
                   xlabel: str = "Mean VADER compound (-1 to +1, with 95% interval)", ylabel: str | None = None,

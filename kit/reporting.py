@@ -238,3 +238,202 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
     if not isinstance(max_rows, int) or max_rows < 1:
         raise KitError(f"max_rows must be a positive integer, got {max_rows!r}")
     return HTMLTable(df, max_rows=max_rows, caption=caption, float_format=float_format)
+
+
+# --------------------------------------------------------------------------------------------
+# the articles a report works on
+
+#: Publication dates before this year are placeholders (``0001-01-01``) or errors, not news.
+EARLIEST_YEAR = 1900
+#: Dates more than this many days after the report is made are errors too.
+FUTURE_DAYS = 366
+
+
+class Note(str):
+    """A sentence for the reader of a report; shows as plain text (escaped) in a notebook."""
+
+    def _repr_html_(self) -> str:
+        return f'<p class="kit-note">{html.escape(str(self))}</p>'
+
+
+class Notes(list):
+    """The :class:`Note` sentences of a report step; shows as one paragraph each (nothing when empty)."""
+
+    def _repr_html_(self) -> str:
+        return "\n".join(Note(n)._repr_html_() for n in self)
+
+    def __repr__(self) -> str:
+        return "\n".join(str(n) for n in self)
+
+
+def _listing(df: pd.DataFrame, limit: int = 8) -> str:
+    items = [f"{d} ({p})" for d, p in zip(df["doc_id"].astype(str), df["_as_given"])]
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def implausible_dates(articles: pd.DataFrame, *, earliest: int = EARLIEST_YEAR, future_days: int = FUTURE_DAYS,
+                      today=None) -> pd.Series:
+    """True for articles whose ``published`` is before ``earliest`` (a year) or more than
+    ``future_days`` after ``today`` (default: now, UTC): placeholders and typing errors.
+
+    >>> a = pd.DataFrame({"published": pd.to_datetime(["2023-02-04", "1901-01-01", "2999-12-31", None], utc=True)})
+    >>> implausible_dates(a, today=pd.Timestamp("2024-01-01", tz="UTC")).tolist()
+    [False, False, True, False]
+    """
+    if "published" not in articles.columns:
+        return pd.Series(False, index=articles.index)
+    pub = pd.to_datetime(articles["published"], utc=True, errors="coerce")
+    now = pd.Timestamp.now(tz="UTC") if today is None else pd.Timestamp(today)
+    lo = pd.Timestamp(year=earliest, month=1, day=1, tz="UTC")
+    hi = now + pd.Timedelta(days=future_days)
+    return pub.notna() & ((pub < lo) | (pub > hi))
+
+
+def report_articles(articles: pd.DataFrame, *, date_from=None, date_to=None, earliest: int = EARLIEST_YEAR,
+                    future_days: int = FUTURE_DAYS) -> tuple[pd.DataFrame, Notes]:
+    """The articles a report works on, and one sentence for each thing the reader should know.
+
+    Implausible dates (before ``earliest``, or more than ``future_days`` ahead) are set to missing:
+    those articles count as undated, and a sentence names them with the date as given. Then
+    ``date_from`` / ``date_to`` are applied (:func:`kit.overview.filter_dates`: with a bound,
+    undated articles are left out). Sentences say how many articles are undated and when no
+    article is left. Never raises on what a corpus holds; bad bounds are errors.
+
+    Returns
+    -------
+    (articles, notes) : a new table (the input is not modified) and :class:`Notes` (a list of sentences)
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"doc_id": ["a", "b", "c"], "title": ["x", "y", "z"],
+    ...                   "published": pd.to_datetime(["2023-02-04", "0001-01-01", None], utc=True, format="ISO8601")})
+    >>> kept, notes = report_articles(a)
+    >>> len(kept), int(kept["published"].notna().sum())
+    (3, 1)
+    >>> print(notes[0])
+    1 article has an implausible publication date and counts as undated: b (0001-01-01).
+    >>> print(notes[1])
+    2 of 3 articles have no publication date: they are left out of everything shown over time.
+    """
+    from kit.overview import filter_dates
+
+    out = articles.copy()
+    notes = Notes()
+    if "published" in out.columns and len(out):
+        pub = pd.to_datetime(out["published"], utc=True, errors="coerce")
+        bad = implausible_dates(out, earliest=earliest, future_days=future_days)
+        if bad.any():
+            given = pub[bad].dt.strftime("%Y-%m-%d") if hasattr(pub.dt, "strftime") else pub[bad].astype(str)
+            listing = _listing(out.loc[bad].assign(_as_given=given))
+            n = int(bad.sum())
+            notes.append(Note(f"{n} article{'s have' if n != 1 else ' has'} an implausible publication date and "
+                              f"count{'s' if n == 1 else ''} as undated: {listing}."))
+            out["published"] = pub.where(~bad)
+    n_all = len(out)
+    out = filter_dates(out, start=date_from, end=date_to)
+    if date_from is not None or date_to is not None:
+        notes.append(Note(f"{len(out)} of {n_all} articles were published from {date_from or 'the first'} to "
+                          f"{date_to or 'the last'} date (undated ones left out)."))
+    elif "published" in out.columns and len(out):
+        undated = int(out["published"].isna().sum())
+        if undated:
+            notes.append(Note(f"{undated} of {len(out)} articles have no publication date: they are left out of "
+                              "everything shown over time."))
+    if not len(out):
+        notes.append(Note("No article to report on: the tables below are empty and the figures say so."))
+    return out, notes
+
+
+def attempt(func, *args, **kwargs):
+    """``func(*args, **kwargs)``, or, when the data cannot give that result, an empty table and one
+    printed sentence saying why (a report goes on to the end on any corpus).
+
+    Only the kit's own errors about the data (:class:`~kit.errors.KitError`: no tokens to compare,
+    a single group, no hits) are caught; anything else is a bug and raises.
+
+    >>> from kit.errors import KitError
+    >>> def compare(df):
+    ...     raise KitError("target and reference must both contain tokens")
+    >>> out = attempt(compare, pd.DataFrame())
+    Not shown: target and reference must both contain tokens.
+    >>> out.empty
+    True
+    """
+    try:
+        return func(*args, **kwargs)
+    except KitError as e:
+        print(Note(f"Not shown: {str(e).rstrip('.')}."))
+        return pd.DataFrame()
+
+
+def top_rows(table: pd.DataFrame, group_by: str | None, n: int = 5) -> pd.DataFrame:
+    """The first ``n`` rows of each ``group_by`` group in the table's order (all rows' first ``n``
+    without ``group_by``); an empty or column-less table comes back empty.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "A", "B", "A"], "term": ["x", "y", "z", "w"]})
+    >>> top_rows(t, "outlet", 2)["term"].tolist()
+    ['x', 'y', 'z']
+    """
+    if table.empty or (group_by is not None and group_by not in table.columns):
+        return table.head(0)
+    if group_by is None:
+        return table.head(n)
+    return table.groupby(group_by, sort=False).head(n)
+
+
+def top_values(table: pd.DataFrame, column: str, *, chosen=None, by: str | None = None, n: int = 4) -> list:
+    """The values to show: ``chosen`` (a list, or one value) when given, else the ``n`` distinct
+    values of ``column`` ranked by ``by`` (largest first; the table's order without ``by``).
+
+    For defaults that follow the data: the frames of the dictionary in use, the top keywords.
+
+    >>> t = pd.DataFrame({"frame": ["a", "b", "c", "b"], "share": [0.1, 0.5, 0.3, 0.2]})
+    >>> top_values(t, "frame", by="share", n=2), top_values(t, "frame", chosen="c")
+    (['b', 'c'], ['c'])
+    >>> top_values(pd.DataFrame(), "frame")
+    []
+    """
+    if chosen is not None:
+        return [chosen] if isinstance(chosen, str) else list(chosen)
+    if table.empty or column not in table.columns:
+        return []
+    ranked = table.sort_values(by, ascending=False, kind="stable") if by in table.columns else table
+    return [v for v in dict.fromkeys(ranked[column].dropna().tolist())][:n]
+
+
+def largest(table: pd.DataFrame, column: str, weight: str = "n"):
+    """The value of ``column`` with the largest total ``weight`` (ties: the first in sorted order),
+    or ``None`` for an empty table: e.g. the group with the most counted tokens.
+
+    >>> largest(pd.DataFrame({"outlet": ["A", "B", "B"], "n": [5, 2, 2]}), "outlet")
+    'A'
+    >>> largest(pd.DataFrame(), "outlet") is None
+    True
+    """
+    if table.empty or column not in table.columns or weight not in table.columns:
+        return None
+    tot = table.groupby(column, sort=True)[weight].sum()
+    return tot.sort_values(ascending=False, kind="stable").index[0]
+
+
+def rows_with(table: pd.DataFrame, column: str, values) -> pd.DataFrame:
+    """Rows whose ``column`` is one of ``values``; an empty table (even without the column) comes back empty.
+
+    >>> rows_with(pd.DataFrame({"frame": ["a", "b"]}), "frame", ["b"])["frame"].tolist()
+    ['b']
+    >>> rows_with(pd.DataFrame(), "frame", ["b"]).empty
+    True
+    """
+    if column not in table.columns:
+        return table.head(0)
+    return table[table[column].isin(list(values))]
+
+
+def columns(table: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """The named columns that the table has, in the order given (an empty table keeps what it has).
+
+    >>> columns(pd.DataFrame({"a": [1], "b": [2]}), ["b", "c"]).columns.tolist()
+    ['b']
+    """
+    return table[[c for c in names if c in table.columns]]

@@ -6,7 +6,9 @@ reads. Column lists here are the single source of truth for the README.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +32,12 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "related": "list of cross-linked headlines ('Read More: ...')",
     "text": "body paragraphs joined by a blank line (no subheads, links or trailers)",
     "n_words": "number of words in text: its tokens under the kit's rules, as kit.text.count_words counts them",
+    "date_source": "where published came from (e.g. 'JSON-LD datePublished', 'date line', 'load date'), or missing",
+    "outlet_source": "where outlet came from (e.g. 'outlet table', 'og:site_name', 'folder', 'export'), or missing",
+    "length_words": "the length in words the export states (LENGTH, WC), nullable integer",
+    "load_date": "the day the database loaded the article (LOAD-DATE), ISO date, or missing",
+    "subject": "the export's subject index terms (Subject, NS), or missing",
+    "document_id": "the export's own document id (Factiva AN, Europresse, LexisNexis), or missing",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
@@ -83,6 +91,22 @@ class Article:
     source_format: str = ""
     source_record: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
+    date_source: str | None = None
+    outlet_source: str | None = None
+
+    def export_fields(self) -> dict[str, Any]:
+        """The columns an export states (see :data:`ARTICLE_COLUMNS`), from what the reader kept in ``extra``.
+
+        >>> Article(extra={"length_words": 412, "source_id": "CW1"}).export_fields()["document_id"]
+        'CW1'
+        """
+        e = self.extra
+        date_source = self.date_source or e.get("date_source")
+        return {"date_source": date_source if self.published is not None else None,
+                "outlet_source": self.outlet_source if self.outlet else None,
+                "length_words": e.get("length_words") if isinstance(e.get("length_words"), int) else None,
+                "load_date": e.get("load_date"), "subject": e.get("subject"),
+                "document_id": e.get("document_id") or e.get("source_id")}
 
     def body(self) -> list[str]:
         """Body paragraphs in order."""
@@ -93,6 +117,7 @@ class Article:
         return [t for r, t in self.paragraphs if r == role]
 
 
+@functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
 def normalise_for_hash(text: str) -> str:
     """Fold Unicode form, quotes, dashes, case and white space so trivial copies hash alike.
 
@@ -100,11 +125,18 @@ def normalise_for_hash(text: str) -> str:
     True
     """
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD)
+    if not text.isascii():  # str.translate walks every character; a regex finds the few to fold
+        text = _FOLD_RE.sub(_fold_one, text)
     return " ".join(text.lower().split())
 
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+# typographic quotes and dashes, and the no-break space, folded to their ASCII forms before hashing
+_FOLD_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
+_FOLD_RE = re.compile("[" + "".join(_FOLD_MAP) + "]")
+
+
+def _fold_one(m: re.Match) -> str:
+    return _FOLD_MAP[m.group()]
 
 
 def content_hash(text: str) -> str:

@@ -108,8 +108,9 @@ def test_every_bad_input_is_named_with_its_reason_and_the_batch_goes_on(capsys):
         "binary.dat": "no reader for '.dat'",
         "empty.txt": "empty file",
         "no_article.html": "no article text found",
-        "no_text_column.csv, line 1": "no text column; columns found: id, title, url, publish_date, media_name; "
-                                      "name the text column with --map text=<column>",
+        # a story list without text is kept (flagged), with the hint to map a text column
+        "no_text_column.csv, line 2, record 1": "record has no text field (fields found: id, title, url, "
+                                                "publish_date, media_name; if one holds the text, name it with --map",
         "mediacloud_export.jsonl, line 3, record 3": "not JSON",
         "unknown_encoding.txt": "unknown encoding: neither UTF-8 nor Windows-1252",
         "truncated.html": "truncated HTML",

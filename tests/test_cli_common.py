@@ -48,16 +48,20 @@ def test_every_reading_command_prints_a_table_or_json(capsys, name):
     assert isinstance(rows, list) and rows and all(isinstance(r, dict) for r in rows)
     code, table, err = run(capsys, *READING[name])
     assert code == 0, err
-    header = table.splitlines()[0].split()
     assert not table.lstrip().startswith("[")
-    assert set(header) <= set(rows[0]) | {"n_paragraphs", "n_sentences"}, header
+    if name == "quotes":  # a block per article (outlet | title, then speaker and wrapped quote), not columns
+        assert rows[0]["speaker"] in table and rows[0]["text"] in table
+    else:
+        header = table.splitlines()[0].split()
+        assert set(header) <= set(rows[0]) | {"n_paragraphs", "n_sentences"}, header
     assert len(table.splitlines()) >= 2
 
 
 def test_formats_json_and_table(capsys):
     code, out, _ = run(capsys, "formats", "--json")
     rows = json.loads(out)
-    assert code == 0 and {r["format"] for r in rows} == {"csv", "factiva", "html", "jsonl", "lexisnexis", "webcopy"}
+    assert code == 0 and {r["format"] for r in rows} == {"csv", "europresse", "factiva", "html", "jsonl", "lexisnexis",
+                                                         "webcopy"}
     code, table, _ = run(capsys, "formats")
     assert [line.split()[0] for line in table.splitlines()] == [r["format"] for r in rows]
 
@@ -174,3 +178,34 @@ def test_ingest_json_reports_counts_and_paths(capsys, tmp_path):
     (rec,) = json.loads(out)
     assert (rec["n_articles"], rec["n_rejected"]) == (len(texts()), 0)
     assert rec["articles_path"] == str(out_path) and Path(rec["manifest_path"]).is_file()
+
+
+def test_keyness_by_a_period(capsys, tmp_path):
+    src = tmp_path / "m.jsonl"
+    src.write_text('{"outlet": "A", "title": "a", "published": "2023-05-03", "text": "Tariff talks. Tariff vote."}\n'
+                   '{"outlet": "A", "title": "b", "published": "2023-05-20", "text": "Tariff deal"}\n'
+                   '{"outlet": "B", "title": "c", "published": "2023-06-02", "text": "Rail strike talks"}\n',
+                   encoding="utf-8")
+    code, out, err = run(capsys, "keyness", src, "--by", "month", "--target", "2023-05", "--json")
+    assert code == 0, err
+    rows = {r["term"]: r for r in json.loads(out)}
+    # by hand: May has tariff 3 (2 articles), talks 1, vote 1, deal 1; June talks 1, rail 1, strike 1
+    assert (rows["tariff"]["n_target"], rows["tariff"]["docs_target"], rows["tariff"]["n_reference"]) == (3, 2, 0)
+    code, _, err = run(capsys, "keyness", src, "--by", "month", "--target", "2023-07")
+    assert code == 2 and "'2023-07' is not a value of 'month'" in err
+
+
+def test_every_command_has_json_output():
+    sub = build_parser()._subparsers._group_actions[0].choices
+    missing = [name for name, p in sub.items() if "--json" not in {o for a in p._actions for o in a.option_strings}]
+    assert not missing, f"commands without --json: {missing}"
+
+
+def test_agreement_json_is_the_table_and_the_rest_goes_to_stderr(capsys):
+    code, out, err = run(capsys, "agreement", FIX / "coded" / "two_coders.csv", "--n-boot", "50", "--json")
+    assert code == 0, err
+    rows = {r["frame"]: r for r in json.loads(out)}
+    assert rows["conflict"]["alpha"] == pytest.approx(0.686, abs=1e-3)  # as the coded tests compute by hand
+    assert "2 article-frame disagreement" in err
+    code, _, err = run(capsys, "agreement", FIX / "coded" / "two_coders.csv", "--n-boot", "-5")
+    assert code == 2 and "--n-boot: must be 0 or a positive integer" in err

@@ -9,11 +9,13 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.coded import (
+from kit.errors import KitError
+from kit.frames.coded import (
     agreement,
     apply_frames,
     code_sample,
     coded_prevalence,
+    coded_texts,
     compare_with_dictionary,
     disagreements,
     gold_labels,
@@ -24,8 +26,7 @@ from kit.coded import (
     train_frames,
     write_coding_sheet,
 )
-from kit.coded.train import validation_metrics
-from kit.errors import KitError
+from kit.frames.coded.train import validation_metrics
 
 FIX = Path(__file__).parent / "fixtures" / "coded"
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,7 +121,8 @@ def test_sample_is_stratified_seeded_and_written(tmp_path):
     back = pd.read_csv(out["sheet"], dtype=str, keep_default_na=False)
     assert list(back.columns[-2:]) == ["conflict", "economic"]
     first = back.iloc[0]
-    assert (tmp_path / first["full_text"]).read_text(encoding="utf-8").startswith(first["title"])
+    body = arts.set_index("doc_id").at[first["doc_id"], "text"]
+    assert (tmp_path / first["full_text"]).read_text(encoding="utf-8") == body
     assert "## economic" in out["codebook"].read_text(encoding="utf-8")
     with pytest.raises(KitError, match="unknown stratum"):
         code_sample(arts, 5, strata=("nope",))
@@ -250,3 +252,14 @@ def test_corrected_interval_includes_classifier_error():
     assert a["share"] == pytest.approx(0.4)
     assert b["share"] == pytest.approx((0.4 + 0.9 - 1) / (0.8 + 0.9 - 1))
     assert (b["share_high"] - b["share_low"]) > (a["share_high"] - a["share_low"])
+
+
+def test_sheet_carries_its_texts(tmp_path):
+    coded = read_coding_sheet(SAMPLE_SHEET)
+    arts = kit.load_corpus(ROOT / "data" / "sample").articles.set_index("doc_id")
+    texts = coded_texts(coded)  # from data/coding/texts, no corpus needed
+    assert len(texts) == 44 and (texts["text"] == arts.loc[texts["doc_id"], "text"].to_numpy()).all()
+    bare = read_coding_sheet(FIX / "two_coders.csv")
+    with pytest.raises(KitError, match="no text in the sheet and are not in the corpus"):
+        coded_texts(bare)
+    assert coded_texts(bare, pd.DataFrame({"doc_id": [f"u{i}" for i in range(1, 7)], "text": "t"}))["text"].eq("t").all()

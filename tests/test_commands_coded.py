@@ -58,6 +58,12 @@ def test_train_then_apply(capsys, tmp_path):
     assert len(pd.read_csv(tmp_path / "applied" / "predictions.csv")) == 4 * 44
 
 
+def test_train_from_a_self_contained_coding_folder(capsys, tmp_path):
+    code, out, err = run(capsys, "frames-train", SHEET, "--out", tmp_path / "m.pkl", "--n-boot", 0, "--dictionary", "none")
+    assert code == 0, err
+    assert set(pd.read_csv(tmp_path / "m.pkl.validation.csv")["method"]) == {"classifier"}
+
+
 def test_train_without_text_or_corpus_fails_clearly(capsys, tmp_path):
     code, out, err = run(capsys, "frames-train", FIX / "coded" / "two_coders.csv", "--out", tmp_path / "m.pkl")
     assert code == 2 and "--corpus" in err

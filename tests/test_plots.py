@@ -242,3 +242,13 @@ def test_style_called_bare_applies_for_the_session():
         assert matplotlib.rcParams["font.size"] == 10  # the block restored what was there before it
     finally:
         dict.update(matplotlib.rcParams, saved)
+
+
+@pytest.mark.parametrize("func", [plots.bar_counts, plots.time_series, plots.keyness_bars, plots.log_odds_scatter,
+                                  plots.dispersion_plot, plots.prevalence_plot, plots.interval_plot, plots.histogram])
+def test_a_step_that_computed_nothing_gives_a_titled_figure(func):
+    """A column-less empty table (kit.reporting.attempt after a KitError) draws "No data to plot", not a KeyError."""
+    fig = func(pd.DataFrame(), title="Keywords")
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [ax.get_title(loc) for ax in fig.axes
+                                                                 for loc in ("left", "center")]
+    assert "No data to plot" in texts and "Keywords" in texts

@@ -83,3 +83,9 @@ def test_cli_units_and_readable_table(tmp_path, capsys):
     assert lines[0] == "Harbor Weekly | Vote day"
     assert "Ana Ribeiro (said)" in lines[1]
     assert max(len(x) for x in lines) <= 60 and any(x.endswith("…") for x in lines)
+
+
+def test_a_party_label_before_a_name_is_not_part_of_it():
+    q = extract_quotes(paras("Republican Dana Whitfield spoke in the morning.",
+                             '"We will win," Dana Whitfield said.', '"Again," said Whitfield.'))
+    assert q["speaker"].tolist() == ["Dana Whitfield", "Dana Whitfield"]

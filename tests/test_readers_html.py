@@ -53,7 +53,8 @@ def test_paragraph_roles_in_source_order(ppf):
     roles = [r for r, _ in ppf.paragraphs]
     assert set(roles) <= set(PARAGRAPH_ROLES)
     assert roles == (["boilerplate"] * 8                   # nav (5 links), logo, tagline, share bar
-                     + ["meta", "subtitle", "byline", "meta"]  # kicker, dek, byline, time
+                     # kicker, dek (kept by the extractor: the story's first paragraph), byline, time
+                     + ["meta", "body", "byline", "meta"]
                      + ["body", "body", "caption", "body", "heading", "body", "body", "related", "heading",
                         "body", "body"]
                      + ["boilerplate"] * 8)                 # related box (3), newsletter (3), footer (2)
@@ -63,8 +64,9 @@ def test_paragraph_roles_in_source_order(ppf):
                                         "Photo: Wen Jing for Pacific Policy Forum"]
     assert ppf.with_role("byline") == ["By Mara Lindqvist and Joel Okafor"]
     body = ppf.body()
-    assert len(body) == 7
-    assert body[0].startswith("BEIJING — Secretary of State Eleanor Whitcombe")  # dateline kept in the text
+    assert len(body) == 8
+    assert body[0] == ppf.subtitle  # the standfirst the extractor keeps stays in the text
+    assert body[1].startswith("BEIJING — Secretary of State Eleanor Whitcombe")  # dateline kept in the text
     assert body[-1].endswith("the diplomats have bought themselves time.")
 
 
@@ -119,7 +121,7 @@ def test_truncated_html_yields_what_it_can_and_is_flagged():
     (a,) = arts
     assert a.title == "Envoys Test a Thaw as Beijing Talks Resume"
     assert a.published == pd.Timestamp("2023-06-20 13:00:00", tz="UTC")
-    assert len(a.body()) == 3
+    assert len(a.body()) == 4
     assert a.body()[-1].endswith("willing to sit in the same room.”")
     (r,) = rejs
     assert r.status == "flagged"
@@ -177,8 +179,8 @@ def test_fallback_when_trafilatura_finds_nothing(monkeypatch):
     monkeypatch.setattr(kit.readers.html, "_trafilatura", lambda source: None)
     arts, rejs = read("ppf_article.html")
     (a,) = arts
-    # without trafilatura the long <p> paragraphs of the story are the body; the rest keeps its roles
-    assert len(a.body()) == 7
+    # without trafilatura the long <p> paragraphs of the story (and the dek) are the body; the rest keeps its roles
+    assert len(a.body()) == 8
     assert a.with_role("heading") == ["What Beijing Wanted", "A Channel, Not a Reset"]
     assert a.with_role("boilerplate")[-1] == "About · Privacy · Contact"
     assert a.with_role("related") == ["Read More: How a Balloon Derailed a Year of Diplomacy"]
@@ -231,3 +233,108 @@ def test_inline_markup_inside_words_is_not_split():
 
     (b,) = _walk_blocks(lxml.html.fromstring("<div><p>Bei<b>jing</b> and <a>Washington</a>'s envoys</p></div>"))
     assert b.text == "Beijing and Washington's envoys"
+
+
+# --------------------------------------------------------------------------- real-page failures (issue 10)
+
+LEDE = ("WASHINGTON (AP) — Lawmakers agreed late on Tuesday to keep the port authority funded "
+        "through the spring, ending a standoff that had threatened to halt cargo traffic.")
+
+
+def _one(page: bytes, name: str = "p.html"):
+    out = list(REGISTRY["html"].func(page, name, ReadOptions()))
+    return [x for x in out if isinstance(x, Article)][0], [x for x in out if isinstance(x, Rejection)]
+
+
+def test_lede_that_repeats_the_description_stays_in_the_body():
+    page = (f"<html><head><meta property='og:description' content='{LEDE}'></head><body><article>"
+            f"<h1>Port funding deal reached</h1><p>{LEDE}</p>"
+            "<p>The agreement still needs a vote in the full chamber, which is expected next week, "
+            "officials said after the meeting ended.</p></article></body></html>").encode()
+    a, _ = _one(page)
+    assert a.body()[0] == LEDE
+    assert a.subtitle == LEDE
+    assert a.dateline == "WASHINGTON"
+
+
+@pytest.mark.parametrize("wrapper", ["content-with-sidebar-wrp", "l-sidebar-fixed", "ad_body"])
+def test_wrapper_whose_class_names_furniture_does_not_make_the_story_furniture(wrapper):
+    page = (f"<html><body><div class='{wrapper}'><div class='story'><h1>Port funding deal reached</h1>"
+            f"<p>{LEDE}</p><p>The agreement still needs a vote in the full chamber, which is expected "
+            "next week, officials said after the meeting ended.</p></div></div>"
+            "<div class='sidebar'><p>Most read stories this week on everything</p></div></body></html>").encode()
+    a, _ = _one(page)
+    assert a.body()[0] == LEDE and len(a.body()) == 2
+    assert "Most read stories this week on everything" not in a.body()
+
+
+def test_br_separated_body_keeps_the_text_trafilatura_finds():
+    lines = [f"Line {k} of the story says something about the port funding deal and the vote that follows."
+             for k in range(1, 7)]
+    page = ("<html><body><div id='main'><h1>Port funding deal reached</h1><div class='text'>"
+            + "<br><br>".join(lines) + "</div></div><footer>Contact the newsroom</footer></body></html>").encode()
+    a, _ = _one(page)
+    body = "\n".join(a.body())
+    assert all(line in body for line in lines)
+    assert "Contact the newsroom" not in body
+
+
+def test_placeholder_date_is_never_used_and_is_flagged():
+    page = ("<html><head><meta property='article:published_time' content='2019-11-20T10:43:00Z'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": "
+            "\"0001-01-01T00:00:00\"}</script></head><body><article><h1>Port funding deal reached</h1>"
+            f"<p>{LEDE}</p></article></body></html>").encode()
+    a, rejs = _one(page)
+    assert a.published == pd.Timestamp("2019-11-20 10:43", tz="UTC")
+    assert a.date_source == "article:published_time"
+    (flag,) = [r for r in rejs if "date" in r.reason]
+    assert flag.status == "flagged" and "0001-01-01" in flag.reason and "before 1900" in flag.reason
+
+
+def test_date_after_the_ingest_day_is_never_used():
+    page = ("<html><head><meta property='article:published_time' content='2999-01-01T00:00:00Z'></head>"
+            f"<body><article><h1>Port funding deal reached</h1><p>{LEDE}</p></article></body></html>").encode()
+    a, rejs = _one(page)
+    assert a.published is None
+    assert any("after the ingest day" in r.reason for r in rejs)
+
+
+@pytest.mark.parametrize("site_name, url, outlet, source", [
+    ("usatoday", None, "USA Today", "outlet table (og:site_name)"),
+    ("U.S.", "https://www.reuters.com/world/us/port-deal-2019-11-20/", "Reuters", "outlet table (domain)"),
+    ("@politifact", None, "PolitiFact", "outlet table (og:site_name)"),
+    ("Harbour Ledger", None, "Harbour Ledger", "og:site_name"),
+])
+def test_outlet_is_normalised_with_the_outlet_table(site_name, url, outlet, source):
+    canonical = f"<link rel='canonical' href='{url}'>" if url else ""
+    page = (f"<html><head><meta property='og:site_name' content='{site_name}'>{canonical}</head><body><article>"
+            f"<h1>Port funding deal reached</h1><p>{LEDE}</p></article></body></html>").encode()
+    a, _ = _one(page)
+    assert (a.outlet, a.outlet_source) == (outlet, source)
+
+
+def test_a_users_outlet_table_extends_the_bundled_one(tmp_path):
+    from kit.readers.outlets import load_outlet_table
+
+    table = tmp_path / "outlets.csv"
+    table.write_text("match,outlet\nharbourledger.example,The Harbour Ledger\n", encoding="utf-8")
+    page = ("<html><head><meta property='og:site_name' content='HL'>"
+            "<link rel='canonical' href='https://news.harbourledger.example/a'></head><body><article>"
+            f"<h1>Port funding deal reached</h1><p>{LEDE}</p></article></body></html>").encode()
+    out = list(REGISTRY["html"].func(page, "p.html", ReadOptions(outlet_table=load_outlet_table(table))))
+    assert out[0].outlet == "The Harbour Ledger"
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("Analysis by Ana Ruiz, CNN Editor-at-large", ["Ana Ruiz"]),
+    ("By JERUSALEM POST STAFF", []),
+    ("Ana Ruiz and Tom Becker", ["Ana Ruiz", "Tom Becker"]),
+    ("Ana Ruiz, Tom Becker & Li Wei", ["Ana Ruiz", "Tom Becker", "Li Wei"]),
+    ("NOVEMBER 20, 2019 10:43", []),
+    ("ana.ruiz@ledger.example", []),
+])
+def test_authors_are_person_names(byline, names):
+    page = (f"<html><head><meta name='author' content='{byline}'><meta property='og:site_name' content='CNN'>"
+            f"</head><body><article><h1>Port funding deal reached</h1><p>{LEDE}</p></article></body></html>").encode()
+    a, _ = _one(page)
+    assert a.authors == names

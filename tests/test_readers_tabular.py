@@ -29,9 +29,12 @@ def jsonl():
 def test_jsonl_articles(jsonl):
     arts, _ = jsonl
     assert [a.title for a in arts] == ["Beijing talks end with promise of more meetings",
-                                       "Chip curbs stay as diplomats talk", "Date nobody can read",
+                                       "Chip curbs stay as diplomats talk", "Empty story", "Date nobody can read",
                                        "Alternative keys still work"]
-    assert [a.source_record for a in arts] == [1, 2, 6, 7]
+    assert [a.source_record for a in arts] == [1, 2, 5, 6, 7]
+    # the story without text is kept for headline analyses (title, outlet, date), with no body
+    assert arts[2].body() == [] and arts[2].outlet == "Northern Courier"
+    assert arts[2].published == pd.Timestamp("2023-06-21", tz="UTC")
     a = arts[0]
     assert a.outlet == "Continental Wire"
     # 2023-06-19T18:40:00+08:00 is 10:40 UTC
@@ -57,7 +60,7 @@ def test_jsonl_naive_date_is_utc(jsonl):
 
 
 def test_jsonl_alternative_keys_are_recognised(jsonl):
-    d = jsonl[0][3]
+    d = jsonl[0][4]
     assert d.outlet == "Pacific Policy Forum"                            # "source"
     assert d.published == pd.Timestamp("2023-06-22 09:15", tz="UTC")     # "pubdate"
     assert d.authors == ["Mara Lindqvist", "Joel Okafor"]                # "byline"
@@ -69,13 +72,14 @@ def test_jsonl_alternative_keys_are_recognised(jsonl):
 def test_jsonl_rejections_name_line_record_and_reason(jsonl):
     _, rejs = jsonl
     got = [(r.line, r.record, r.status) for r in rejs]
-    assert got == [(3, 3, "rejected"), (4, 4, "rejected"), (5, 5, "rejected"), (6, 6, "flagged")]
+    assert got == [(3, 3, "rejected"), (4, 4, "rejected"), (5, 5, "flagged"), (6, 6, "flagged")]
     assert rejs[0].reason.startswith("not JSON: Unterminated string")
     assert rejs[1].reason == "JSON value is an array, not an object"
-    assert rejs[2].reason == "record without text (field 'text' is empty)"
+    assert rejs[2].reason == ("record without text (field 'text' is empty): kept with its title, URL, outlet "
+                              "and date for headline analyses")
     assert "unparsable published date" in rejs[3].reason and "'last Tuesday'" in rejs[3].reason
     assert rejs[0].message().startswith("fixtures/mediacloud_export.jsonl, line 3, record 3: not JSON")
-    unreadable = jsonl[0][2]
+    unreadable = jsonl[0][3]
     assert unreadable.published is None and unreadable.title == "Date nobody can read"
     assert unreadable.authors == ["Sam Ode"]
 
@@ -83,9 +87,12 @@ def test_jsonl_rejections_name_line_record_and_reason(jsonl):
 def test_jsonl_record_without_any_text_field_says_how_to_map():
     line = b'{"title": "x", "words": "Some text."}\n'
     arts, (r,) = read("jsonl", "x.jsonl", data=line)
-    assert arts == []
+    assert [a.title for a in arts] == ["x"] and arts[0].body() == []  # kept as a headline, and flagged
+    assert r.status == "flagged"
     assert "no text field (fields found: title, words" in r.reason
     assert "column_map={'text': '<field>'}" in r.reason
+    arts, (r,) = read("jsonl", "x.jsonl", data=b'{"words": "Some text."}\n')
+    assert arts == [] and r.status == "rejected"  # neither text nor title: nothing to keep
     arts, rejs = read("jsonl", "x.jsonl", ReadOptions(column_map={"text": "words"}), data=line)
     assert rejs == [] and arts[0].body() == ["Some text."]
 
@@ -110,9 +117,11 @@ def test_title_repeated_as_first_paragraph_is_labelled_title():
 
 def test_csv_media_cloud_export():
     arts, rejs = read("csv", "mediacloud_export.csv")
-    assert [a.title for a in arts] == ["Envoys agree to more talks", "Editorial: A floor, not a ceiling",
-                                       "A date in words"]
-    assert [a.source_record for a in arts] == [1, 3, 4]
+    assert [a.title for a in arts] == ["Envoys agree to more talks", "Row without text",
+                                       "Editorial: A floor, not a ceiling", "A date in words"]
+    assert [a.source_record for a in arts] == [1, 2, 3, 4]
+    assert arts[1].body() == [] and arts[1].url is not None  # kept for headline analyses
+    arts = [arts[0]] + arts[2:]
     a = arts[0]
     assert a.authors == ["Ana Ruiz", "Tom Becker"]
     assert a.published == pd.Timestamp("2023-06-19 08:30", tz="UTC")
@@ -122,8 +131,8 @@ def test_csv_media_cloud_export():
     # 2023-06-21T23:05:00-05:00 is 04:05 UTC the next day
     assert arts[1].published == pd.Timestamp("2023-06-22 04:05", tz="UTC")
     # rows span several lines: the row without text starts on line 7, the bad date on line 11
-    assert [(r.line, r.record, r.status) for r in rejs] == [(7, 2, "rejected"), (11, 4, "flagged")]
-    assert rejs[0].reason == "record without text (field 'text' is empty)"
+    assert [(r.line, r.record, r.status) for r in rejs] == [(7, 2, "flagged"), (11, 4, "flagged")]
+    assert rejs[0].reason.startswith("record without text (field 'text' is empty): kept with its title")
     assert "'the day after'" in rejs[1].reason
     assert arts[2].published is None
 
@@ -150,13 +159,20 @@ def test_csv_column_map_wins_over_aliases():
     assert a.extra == {"body": "This column would be the body if the map did not win."}
 
 
-def test_csv_without_text_column_is_a_read_error_listing_columns():
+def test_csv_story_list_without_text_column_keeps_every_story_flagged():
+    arts, rejs = read("csv", "no_text_column.csv")
+    assert arts and all(a.body() == [] and a.title for a in arts)
+    assert len(rejs) == len(arts) and all(r.status == "flagged" for r in rejs)
+    assert "fields found: id, title, url, publish_date, media_name" in rejs[0].reason
+    assert "--map text=<field>" in rejs[0].reason
+
+
+def test_csv_without_text_or_title_column_is_a_read_error_listing_columns():
     with pytest.raises(ReadError) as err:
-        read("csv", "no_text_column.csv")
+        read("csv", "x.csv", data=b"id,url\n1,https://a.example/x\n")
     msg = str(err.value)
-    assert msg.startswith("fixtures/no_text_column.csv, line 1: no text column")
-    assert "columns found: id, title, url, publish_date, media_name" in msg
-    assert "column_map={'text': '<column>'}" in msg
+    assert msg.startswith("fixtures/x.csv, line 1: no text or title column")
+    assert "columns found: id, url" in msg
 
 
 def test_bad_column_map_fails_loudly():

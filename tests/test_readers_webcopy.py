@@ -171,3 +171,16 @@ def test_contributor_follow_and_subscribe_lines_stay_out_of_the_body():
     assert a.body() == ["WASHINGTON - The two sides met."]
     assert [r for r, _ in a.paragraphs] == ["body", "contributors", "trailer", "trailer"]
     assert a.contributors == ["Jane Smith"]
+
+
+def test_database_markers_are_meta_and_a_question_is_body():
+    from kit.readers.base import REGISTRY, ReadOptions
+
+    text = ("Port funding deal reached\n\nABSTRACT.\n\nLawmakers agreed to fund the port.\n\nFULL TEXT.\n\n"
+            "WASHINGTON — Lawmakers agreed late on Tuesday to keep the port authority funded.\n\n"
+            "Will the deal hold through the spring?\n\nWhat Comes Next\n\nA vote is expected next week.\n")
+    (a,) = [x for x in REGISTRY["webcopy"].func(text.encode(), "w.txt", ReadOptions()) if hasattr(x, "title")]
+    roles = dict((t, r) for r, t in a.paragraphs)
+    assert roles["ABSTRACT."] == "meta" and roles["FULL TEXT."] == "meta"
+    assert roles["Will the deal hold through the spring?"] == "body"
+    assert roles["What Comes Next"] == "heading"

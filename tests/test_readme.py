@@ -11,7 +11,7 @@ import pytest
 from kit.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
-FENCE = re.compile(r"^```(?:sh|bash|shell|console)\s*\n(.*?)^```", re.M | re.S)
+FENCE = re.compile(r"^[ \t]*```(?:sh|bash|shell|console)[ \t]*\n(.*?)^[ \t]*```", re.M | re.S)  # also inside list items
 
 
 def shell_lines(text: str) -> list[str]:
@@ -40,6 +40,7 @@ def commands(prefix: str) -> list[list[str]]:
 def test_shell_lines_parses_blocks():
     text = "x\n```bash\n$ kit parse a.txt \\\n  --json  # all\n# note\nmake test && kit formats\n```\n"
     assert shell_lines(text) == ["kit parse a.txt    --json", "make test", "kit formats"]
+    assert shell_lines("1. step\n\n   ```sh\n   kit formats\n   ```\n") == ["kit formats"]
 
 
 def test_readme_names_the_two_commands():

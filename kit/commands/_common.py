@@ -82,7 +82,7 @@ def existing_file(text: str) -> str:
 def add_source_arguments(p: argparse.ArgumentParser) -> None:
     """PATH... plus the reader options every reading command accepts."""
     p.add_argument("paths", nargs="+", metavar="PATH", type=existing_path,
-                   help="source files, folders (read recursively), .zip archives, or an ingested corpus .parquet")
+                   help="source files, folders (read recursively), .zip archives, or an ingested corpus (store folder or .parquet)")
     p.add_argument("--format", default=None, type=reader_name,
                    help="force one reader for every file (default: detected per file); see `kit formats`")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
@@ -116,7 +116,7 @@ def reader_name(text: str) -> str:
     >>> reader_name("pdf")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: unknown format 'pdf' (choose from csv, factiva, html, jsonl, lexisnexis, webcopy)
+    argparse.ArgumentTypeError: unknown format 'pdf' (choose from csv, europresse, factiva, html, jsonl, lexisnexis, webcopy)
     """
     from kit.readers import REGISTRY
 
@@ -166,9 +166,9 @@ def column_map(pairs: list[str]) -> dict[str, str]:
 
 def load(args: argparse.Namespace):
     """The corpus named by ``args.paths`` with the reader options given."""
-    from kit.corpus import load_corpus
+    from kit.corpus import is_ingested, load_corpus
 
-    if len(args.paths) == 1 and args.paths[0].endswith(".parquet"):
+    if len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0])):
         return load_corpus(args.paths[0])
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
                        limits=limits(args))

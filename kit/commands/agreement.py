@@ -3,29 +3,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int
+
 NAME = "agreement"
 HELP = "Krippendorff's alpha per frame (bootstrap interval) and the disagreements of filled coding sheets"
 
 
 def add_arguments(p):
-    p.add_argument("sheets", nargs="+", metavar="SHEET", help="filled coding sheet(s), CSV (one per coder, or one for all)")
+    p.add_argument("sheets", nargs="+", metavar="SHEET", type=existing_file, help="filled coding sheet(s), CSV (one per coder, or one for all)")
     p.add_argument("--frames", default=None, help="comma-separated frames (default: every frame column)")
-    p.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples for the interval (default 1000; 0 = none)")
+    p.add_argument("--n-boot", type=non_negative_int, default=1000, help="bootstrap resamples for the interval (default 1000; 0 = none)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.add_argument("--out", default=None, help="folder to write agreement.csv and disagreements.csv into")
+    add_output_arguments(p, "the agreement table (one object per frame)")
 
 
 def run(args) -> int:
-    from kit.coded import agreement, disagreements, read_coding_sheet
+    import functools
+    import sys
 
+    from kit.frames.coded import agreement, disagreements, read_coding_sheet
+
+    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None
     coded = read_coding_sheet(args.sheets, frames=frames)
     table = agreement(coded, n_boot=args.n_boot, seed=args.seed)
     dis = disagreements(coded)
-    print(table.round(3).to_string(index=False))
-    print(f"\n{len(dis)} article-frame disagreement(s) to adjudicate")
+    emit(args, table.round(3))
+    say(f"\n{len(dis)} article-frame disagreement(s) to adjudicate")
     if len(dis):
-        print(dis.head(30).to_string(index=False))
+        say(dis.head(30).to_string(index=False))
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
@@ -33,5 +40,5 @@ def run(args) -> int:
 
         neutralise_frame(table).to_csv(out / "agreement.csv", index=False)
         neutralise_frame(dis).to_csv(out / "disagreements.csv", index=False)
-        print(f"written: {out / 'agreement.csv'}, {out / 'disagreements.csv'}")
+        say(f"written: {out / 'agreement.csv'}, {out / 'disagreements.csv'}")
     return 0

@@ -1,7 +1,7 @@
 """``kit code-sample PATH... --n N --frames A,B --out DIR``: a stratified sample to code by hand."""
 from __future__ import annotations
 
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int
 
 NAME = "code-sample"
 HELP = "draw a stratified random sample (by outlet and period, seeded) and write a coding sheet and codebook"
@@ -13,25 +13,32 @@ def _list(s: str) -> list[str]:
 
 def add_arguments(p):
     add_source_arguments(p)
-    p.add_argument("--n", type=int, required=True, help="number of articles to sample")
+    p.add_argument("--n", type=positive_int, required=True, help="number of articles to sample")
     p.add_argument("--frames", required=True, help="comma-separated frame names (one sheet column each)")
     p.add_argument("--strata", default="outlet,month",
                    help="comma-separated strata: article columns and/or day, week, month, quarter, year "
                         "(default outlet,month; '' for a simple random sample)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    p.add_argument("--lede-words", type=int, default=60, help="words of the body shown as the lede (default 60)")
+    p.add_argument("--lede-words", type=positive_int, default=60, help="words of the body shown as the lede (default 60)")
     p.add_argument("--out", default="coding", help="folder for coding_sheet.csv, codebook.md and texts/ (default coding)")
+    add_output_arguments(p, "the sampled articles (one object per sheet row)")
 
 
 def run(args) -> int:
-    from kit.coded.sheet import code_sample, write_coding_sheet
+    import functools
+    import sys
 
+    from kit.frames.coded.sheet import code_sample, write_coding_sheet
+
+    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     corpus = load(args)
     sheet = code_sample(corpus.articles, args.n, strata=tuple(_list(args.strata)), seed=args.seed,
                         frames=_list(args.frames), lede_words=args.lede_words)
     out = write_coding_sheet(sheet, args.out, corpus.articles)
-    print(f"{len(sheet)} articles in {sheet['stratum'].nunique()} strata")
-    print(sheet.groupby("stratum").size().rename("n").to_string())
+    if args.json:
+        emit(args, sheet)
+    say(f"{len(sheet)} articles in {sheet['stratum'].nunique()} strata")
+    say(sheet.groupby("stratum").size().rename("n").to_string())
     for k, v in out.items():
-        print(f"{k}: {v}")
+        say(f"{k}: {v}")
     return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, load
 
 NAME = "dedupe"
 HELP = "find wire copy and near-duplicates (MinHash LSH): clusters with origin and changes, who reprints whom"
@@ -14,10 +14,16 @@ def add_arguments(p):
     p.add_argument("--window-days", type=float, default=7, help="compare articles at most this many days apart (default 7; -1 = no window)")
     p.add_argument("--min-containment", type=float, default=None, help="share of the shorter article's shingles in the other (default 0.5)")
     p.add_argument("--out", default="dedupe", help="folder for pairs.csv, clusters.csv, provenance.csv, reprint_share.csv")
+    add_output_arguments(p, "the reprint share table (one object per outlet)")
 
 
 def run(args) -> int:
+    import functools
+    import sys
+
     from kit.dedupe import MIN_CONTAINMENT, near_duplicate_pairs, reprint_clusters, reprint_provenance, reprint_share
+
+    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
 
     arts = load(args).articles
     window = None if args.window_days is not None and args.window_days < 0 else args.window_days
@@ -31,10 +37,10 @@ def run(args) -> int:
     for name, df in (("pairs", pairs), ("clusters", clusters), ("provenance", prov), ("reprint_share", share)):
         df.to_csv(out / f"{name}.csv", index=False)
     n_cl = clusters["cluster"].nunique() if len(clusters) else 0
-    print(f"{len(arts)} articles, {len(pairs)} near-duplicate pairs, {n_cl} clusters, "
+    say(f"{len(arts)} articles, {len(pairs)} near-duplicate pairs, {n_cl} clusters, "
           f"{int((~clusters['is_origin']).sum()) if len(clusters) else 0} reprints")
-    print(share.round(3).to_string(index=False))
+    emit(args, share.round(3))
     if len(prov):
-        print("\n" + prov.round(3).to_string(index=False))
-    print(f"written to {out}/")
+        say("\n" + prov.round(3).to_string(index=False))
+    say(f"written to {out}/")
     return 0

@@ -3,27 +3,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_source_arguments, load
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, existing_file, load, non_negative_int
 
 NAME = "frames-apply"
 HELP = "apply a trained frame model: probabilities per article, error-corrected prevalence per group, least certain articles"
 
 
 def add_arguments(p):
-    p.add_argument("model", metavar="MODEL", help="model file written by kit frames-train")
+    p.add_argument("model", metavar="MODEL", type=existing_file, help="model file written by kit frames-train")
     add_source_arguments(p)
     p.add_argument("--group-by", default="outlet", help="articles column or period (month, ...) (default outlet)")
     p.add_argument("--dedupe", choices=("none", "exact", "near"), default="exact",
                    help="count reprints once: none, exact (default) or near duplicates")
-    p.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    p.add_argument("--n-boot", type=non_negative_int, default=1000, help="bootstrap resamples (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.add_argument("--out", default="frames_applied", help="folder for predictions.csv, prevalence.csv, least_certain.csv")
+    add_output_arguments(p, "the prevalence table (one object per group and frame)")
 
 
 def run(args) -> int:
-    from kit.coded import apply_frames, coded_prevalence, least_certain, load_model
-    from kit.dedupe import dedupe
+    import functools
+    import sys
 
+    from kit.dedupe import dedupe
+    from kit.frames.coded import apply_frames, coded_prevalence, least_certain, load_model
+
+    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     model = load_model(args.model)
     arts = dedupe(load(args).articles, args.dedupe)
     pred = apply_frames(model, arts)
@@ -34,6 +39,6 @@ def run(args) -> int:
     pred.to_csv(out / "predictions.csv", index=False)
     prev.to_csv(out / "prevalence.csv", index=False)
     unsure.to_csv(out / "least_certain.csv", index=False)
-    print(prev.round(3).to_string(index=False))
-    print(f"\n{len(arts)} articles ({arts.attrs['dedupe']['dropped']} dropped by dedupe={args.dedupe}); written to {out}/")
+    emit(args, prev.round(3))
+    say(f"\n{len(arts)} articles ({arts.attrs['dedupe']['dropped']} dropped by dedupe={args.dedupe}); written to {out}/")
     return 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int, positive_int
 from kit.errors import KitError
 
 NAME = "frames-train"
@@ -10,40 +11,45 @@ HELP = "train one classifier per frame on coded articles; cross-validated P/R/F1
 
 
 def add_arguments(p):
-    p.add_argument("sheets", nargs="+", metavar="CODED", help="filled coding sheet(s), CSV")
+    p.add_argument("sheets", nargs="+", metavar="CODED", type=existing_file, help="filled coding sheet(s), CSV")
     p.add_argument("--corpus", default=None,
-                   help="corpus holding the coded articles (sources or an ingested .parquet); "
-                        "not needed when the sheet has a text column")
+                   help="corpus holding the coded articles (sources or an ingested .parquet); not needed when "
+                        "the sheet carries the texts (texts/ folder written by code-sample, or a text column)")
     p.add_argument("--frames", default=None, help="comma-separated frames (default: every frame column)")
     p.add_argument("--out", default="frames_model.pkl", help="model file (default frames_model.pkl; provenance in <out>.json)")
-    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds (default 5)")
     p.add_argument("--C", type=float, default=None, help="inverse regularisation of the logistic regression (default 10)")
     p.add_argument("--seed", type=int, default=0, help="seed of folds, model and bootstrap (default 0)")
-    p.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples for the intervals (default 1000)")
+    p.add_argument("--n-boot", type=non_negative_int, default=1000, help="bootstrap resamples for the intervals (default 1000)")
     p.add_argument("--dictionary", default="generic_frames",
                    help="dictionary to compare with (bundled name or file; default generic_frames; 'none' to skip)")
+    add_output_arguments(p, "the validation table (one object per frame and method)")
 
 
 def _articles(args, coded):
-    import pandas as pd
+    from kit.frames.coded import coded_texts
 
     if args.corpus:
         from kit.corpus import load_corpus
 
         corpus = load_corpus(args.corpus)
-        return corpus.articles, corpus.manifest.get("fingerprint")
+        return coded_texts(coded, corpus.articles), corpus.manifest.get("fingerprint")
     if "text" not in coded.columns:
-        raise KitError("the coding sheet has no text column: give the corpus with --corpus")
-    arts = coded[["doc_id", "text"]].drop_duplicates("doc_id")
-    return pd.DataFrame(arts), None
+        raise KitError("the coding sheet carries no texts (no texts/ folder beside it, no text column): "
+                       "give the corpus with --corpus")
+    return coded_texts(coded), None
 
 
 def run(args) -> int:
+    import functools
+    import sys
+
     import pandas as pd
 
-    from kit.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames
-    from kit.coded.train import DEFAULTS
+    from kit.frames.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames
+    from kit.frames.coded.train import DEFAULTS
 
+    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None
     coded = read_coding_sheet(args.sheets, frames=frames)
     articles, fingerprint = _articles(args, coded)
@@ -59,6 +65,6 @@ def run(args) -> int:
 
     neutralise_frame(table).to_csv(Path(str(path) + ".validation.csv"), index=False)
     cols = ["frame", "method", "n_articles", "n_positive", "precision", "recall", "f1", "auc", "auc_low", "auc_high"]
-    print(table[cols].round(3).to_string(index=False))
-    print(f"\nmodel: {path}\nprovenance: {path}.json\nvalidation: {path}.validation.csv")
+    emit(args, table[cols].round(3))
+    say(f"\nmodel: {path}\nprovenance: {path}.json\nvalidation: {path}.validation.csv")
     return 0

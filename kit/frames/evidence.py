@@ -72,7 +72,7 @@ def frame_evidence(
         h = h[~h["negated"]]
     cols = ["doc_id", "frame", "pattern", "sent_no", "start", "end", "left", "keyword", "right", "sentence", "negated"]
     if h.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        return pd.DataFrame({c: pd.Series(dtype="bool" if c == "negated" else "object") for c in cols})
     sub = articles[articles[id_col].isin(h["doc_id"].unique())]
     texts = dict(zip(sub[id_col].tolist(), sub[text_col].tolist()))
     sents = split_sentences(sub, text_col=text_col, id_col=id_col)

@@ -268,7 +268,8 @@ def _clean_name(words: list[str]) -> list[str]:
     cut = 0
     for k, w in enumerate(words):
         lw = w.lower().rstrip(".")
-        if lw in _TITLES or lw in _NOT_NAME or (w.isupper() and len(w) > 1) or not w[:1].isalpha():
+        initial = bool(re.fullmatch(r"(?:[A-Z]\.?)+", w)) and len(w) <= 4 and "." in w
+        if lw in _TITLES or lw in _NOT_NAME or (w.isupper() and len(w) > 1 and not initial) or not w[:1].isalpha():
             cut = k + 1
     return [w for w in words[cut:] if w]
 

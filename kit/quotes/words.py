@@ -98,7 +98,10 @@ energy agriculture transport environment culture home homeland national security
 first lady ward team council opposition party chinese american us u.s. british french
 russian german japanese indian taiwanese korean european un nato ecb imf eu former
 acting retired late top senior junior assistant associate executive managing general
+democrat democratic republican independent libertarian gop
 """.split())
+# the last line: party labels written before a name ('Republican Donald Trump', 'Democrat Hillary
+# Clinton') are labels, not part of the name (one person, not two)
 
 _GENDER_NOUNS = {
     "f": frozenset("""she her hers herself woman women mother daughter sister wife girl

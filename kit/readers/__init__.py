@@ -19,7 +19,7 @@ from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
-from kit.readers import lexisnexis, factiva, html, tabular  # noqa: E402,F401 (imported to register the readers)
+from kit.readers import lexisnexis, factiva, europresse, html, tabular  # noqa: E402,F401 (imported to register the readers)
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -50,6 +50,7 @@ class SourceFile:
     rel: str = ""
     name: str = ""
     flags: list[str] = field(default_factory=list)
+    size: int = 0  # bytes on disk, or the member's expanded size from the archive's directory
 
     def read(self) -> bytes:
         """The file's bytes (read again at every call: nothing is kept in memory)."""
@@ -64,7 +65,7 @@ def formats() -> dict[str, str]:
     """Reader names and what they read.
 
     >>> sorted(formats())
-    ['csv', 'factiva', 'html', 'jsonl', 'lexisnexis', 'webcopy']
+    ['csv', 'europresse', 'factiva', 'html', 'jsonl', 'lexisnexis', 'webcopy']
     """
     return {name: spec.description for name, spec in REGISTRY.items()}
 
@@ -186,7 +187,7 @@ def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: l
     if name.lower().endswith(".zip"):
         try:
             with zipfile.ZipFile(f) as z:
-                yield from _zip_members(z, shown, rel, lambda: zipfile.ZipFile(f), (), limits, skipped, depth=1)
+                yield from _zip_members(z, shown, rel, str(f), (), limits, skipped, depth=1)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
             yield Rejection(shown, f"not a readable zip archive ({e})")
         return
@@ -199,7 +200,7 @@ def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: l
         yield Rejection(shown, f"{_mb(size)}, over the limit of {_mb(limits.max_file_bytes)} for one file "
                                "(not read; raise it with --max-file-mb)")
         return
-    yield SourceFile(shown, lambda: f.read_bytes(), rel, name, flags)
+    yield SourceFile(shown, _FileLoader(str(f)), rel, name, flags, size)
 
 
 def _read_limited(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
@@ -215,24 +216,38 @@ def _read_limited(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> 
     return bytes(out)
 
 
-def _member_loader(open_outer: Callable[[], zipfile.ZipFile], chain: tuple[zipfile.ZipInfo, ...],
-                   limits: Limits) -> Callable[[], bytes]:
-    """A function that opens the archive again and reads the member at the end of ``chain``
-    (the archives in archives on the way first), so members are read one at a time."""
-    def load() -> bytes:
-        z = open_outer()
+@dataclass(frozen=True)
+class _FileLoader:
+    """Reads a file when called (picklable, so files can be read in worker processes)."""
+
+    path: str
+
+    def __call__(self) -> bytes:
+        return Path(self.path).read_bytes()
+
+
+@dataclass(frozen=True)
+class _MemberLoader:
+    """Opens the archive again and reads the member at the end of ``chain`` (the archives in
+    archives on the way first), so members are read one at a time; picklable."""
+
+    archive: str
+    chain: tuple
+    limits: Limits
+
+    def __call__(self) -> bytes:
+        z = zipfile.ZipFile(self.archive)
         try:
-            for info in chain[:-1]:
-                inner = zipfile.ZipFile(io.BytesIO(_read_limited(z, info, limits)))
+            for info in self.chain[:-1]:
+                inner = zipfile.ZipFile(io.BytesIO(_read_limited(z, info, self.limits)))
                 z.close()
                 z = inner
-            return _read_limited(z, chain[-1], limits)
+            return _read_limited(z, self.chain[-1], self.limits)
         finally:
             z.close()
-    return load
 
 
-def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, open_outer: Callable[[], zipfile.ZipFile],
+def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, archive: str,
                  chain: tuple[zipfile.ZipInfo, ...], limits: Limits, skipped: list[str], *, depth: int
                  ) -> Iterator[SourceFile | Rejection]:
     """Members of an open archive; archives inside it are opened up to :data:`ZIP_DEPTH` levels.
@@ -279,10 +294,10 @@ def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, open_outer: Callable[
                 yield Rejection(where, f"not a readable zip archive ({e})")
                 continue
             with inner:
-                yield from _zip_members(inner, where, where_rel, open_outer, chain + (info,), limits, skipped,
+                yield from _zip_members(inner, where, where_rel, archive, chain + (info,), limits, skipped,
                                         depth=depth + 1)
             continue
-        yield SourceFile(where, _member_loader(open_outer, chain + (info,), limits), where_rel, base)
+        yield SourceFile(where, _MemberLoader(archive, chain + (info,), limits), where_rel, base, [], info.file_size)
     if not found:
         yield Rejection(shown, "empty archive (it holds no files)")
     elif len(hidden) == found:

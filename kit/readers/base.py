@@ -9,7 +9,7 @@ Readers never write into their sources.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from kit.errors import KitError
 from kit.schema import Article
@@ -100,12 +100,15 @@ class ReadOptions:
 
     ``column_map`` maps article fields to the column names of a CSV/JSONL export
     (for example ``{"text": "body", "outlet": "source"}``); ``outlet`` overrides
-    or supplies the outlet name for every article; ``limits`` bounds what archives and
+    or supplies the outlet name for every article; ``outlet_table`` is the outlet table used to
+    normalise site names (the bundled one when None); ``limits`` bounds what archives and
     documents may expand to (:class:`Limits`).
     """
 
     column_map: dict[str, str] = field(default_factory=dict)
     outlet: str | None = None
+    #: the outlet table (:class:`kit.readers.outlets.OutletTable`) to normalise names with; None: the bundled one
+    outlet_table: Any = None
     limits: Limits = field(default_factory=lambda: Limits())
 
 

@@ -29,7 +29,10 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
-from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
+from kit.readers.dates import parse_date_line
+from kit.readers.factiva_markup import html_records, looks_factiva_html, looks_factiva_xml, xml_records
+from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_text
+from kit.readers.people import person_names
 from kit.schema import Article
 
 CODES = ("HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CT", "RF", "CO",
@@ -50,12 +53,15 @@ EXTRA_NAMES = {"CR": "credit", "SC": "source_code", "ED": "edition", "PG": "page
 
 
 def _sniff(head: bytes, path: str) -> bool:
+    if path.lower().endswith((".xml", ".htm", ".html")):
+        text = head.decode("utf-8", "replace")
+        return looks_factiva_xml(text) or looks_factiva_html(text)
     has_hd = re.search(rb"(?m)^HD(?:[ \t]|\r?$)", head) is not None
     others = len(set(re.findall(rb"(?m)^(LP|TD|SN|PD|AN|WC)(?:[ \t]|\r?$)", head)))
     return has_hd and others >= 2
 
 
-@reader("factiva", extensions=(".txt",), sniff=_sniff,
+@reader("factiva", extensions=(".txt", ".htm", ".html", ".xml"), sniff=_sniff,
         description="Factiva export with field codes (HD, BY, PD, SN, LP, TD, AN, ...), several articles per file")
 def read_factiva(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """Factiva export with field codes (HD, BY, PD, SN, LP, TD, AN, ...), several articles per file.
@@ -68,8 +74,15 @@ def read_factiva(data: bytes, path: str, options: ReadOptions) -> Iterator[Artic
     """
     from kit.decode import decode_bytes
 
+    head = data[:65536].decode("utf-8", "replace")
+    if looks_factiva_xml(head):
+        yield from _records(list(xml_records(data)), path, options, "no <ppsarticle> element found")
+        return
     text, notes = decode_bytes(data, path)
     yield from decode_notes(path, notes)
+    if looks_factiva_html(text[:65536]):
+        yield from _records(list(html_records(text)), path, options, "no div.article element found")
+        return
     lines = text.split("\n")
     own_line_style = any(_OWN_LINE.match(ln.rstrip()) and ln.strip() == "HD" for ln in lines)
     records: list[tuple[int, dict[str, list[str]]]] = []
@@ -97,6 +110,15 @@ def read_factiva(data: bytes, path: str, options: ReadOptions) -> Iterator[Artic
         raise ReadError(path, "not a Factiva export: no HD (headline) field found")
     for record, (lineno, fields) in enumerate(records, start=1):
         yield from _article(fields, path, record, lineno, options)
+
+
+def _records(records: list[tuple[int, dict[str, list[str]]]], path: str, options: ReadOptions,
+             empty: str) -> Iterator[Article | Rejection]:
+    """Articles from the records of a saved HTML page or an XML export (position = record number)."""
+    if not records:
+        raise ReadError(path, f"not a Factiva export: {empty}")
+    for record, fields in records:
+        yield from _article(fields, path, record, None, options)
 
 
 def _match_code(line: str, own_line_style: bool, *, in_text: bool):
@@ -148,8 +170,10 @@ def _article(fields: dict[str, list[str]], path: str, record: int, line: int,
                 flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
                                        reason=f"unparsable ET time {time!r} ({first}); kept the date only"))
             except ValueError as e:
-                flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
-                                       reason=f"unparsable PD date {date!r} ({e}); kept without a date"))
+                published = parse_date_line(f"{date} {time}" if time else date) or parse_date_line(date)
+                if published is None:  # not English either: "29 décembre 2011" is read by dateparser
+                    flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
+                                           reason=f"unparsable PD date {date!r} ({e}); kept without a date"))
     extra: dict[str, Any] = {}
     for code, key in EXTRA_NAMES.items():
         value = _one(fields, code)
@@ -166,7 +190,7 @@ def _article(fields: dict[str, list[str]], path: str, record: int, line: int,
         title=title,
         outlet=outlet,
         published=published,
-        authors=split_names(_one(fields, "BY"), drop=(outlet or "",)),
+        authors=person_names(_one(fields, "BY"), outlets=(outlet or "",)),
         contributors=contributors,
         section=_one(fields, "SE"),
         dateline=newsclean.dateline(body[0]) if body else None,
@@ -176,5 +200,7 @@ def _article(fields: dict[str, list[str]], path: str, record: int, line: int,
         source_format="factiva",
         source_record=record,
         extra=extra,
+        date_source="PD field" if published is not None else None,
+        outlet_source="--outlet" if options.outlet else "SN field",
     )
     yield from flags

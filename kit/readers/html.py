@@ -28,7 +28,10 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, bound_html_depth, reader
+from kit.readers.dates import pick_date
 from kit.readers.fields import decode_notes, language_code, parse_when, split_names
+from kit.readers.outlets import choose_outlet
+from kit.readers.people import person_names
 from kit.schema import Article
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title",
@@ -39,7 +42,8 @@ _BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote
           "dl", "form", "table", "tr", "tbody", "thead", "tfoot", "address", "hr", "fieldset", "legend", "details",
           "summary", "body", "html", "center", "menu", "hgroup", "dialog"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_FURNITURE_TAGS = {"nav", "aside", "footer", "form", "button"}
+#: tags that make everything inside them furniture (not ``form``: ASP.NET pages wrap the whole page in one)
+_FURNITURE_TAGS = {"nav", "aside", "footer", "button"}
 _FURNITURE_ROLES = {"navigation", "complementary", "contentinfo", "banner", "search"}
 _FURNITURE_WORDS = {"share", "sharing", "social", "newsletter", "related", "subscribe", "subscription", "signup",
                     "promo", "advert", "advertisement", "ad", "ads", "cookie", "cookies", "comments", "comment",
@@ -64,6 +68,10 @@ def _sniff_html(head: bytes, path: str) -> bool:
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
 
+
+#: a block shorter than this (in characters) is main text only when trafilatura kept exactly that
+#: block; a longer one also when trafilatura's text contains it (one of several ``<br>`` lines)
+MIN_MATCH_CHARS = 25
 
 _EDGE = "\x00"  # marks an inline element's start or end inside a block's text (never in parsed HTML text)
 
@@ -137,6 +145,13 @@ def _chain(el):
 
 
 def _is_furniture(el) -> bool:
+    """Page furniture: the element holding the text carries a furniture class word (``share``,
+    ``newsletter``, ...), or it sits inside a furniture element by tag or ARIA role (``nav``,
+    ``aside``, ``footer``, ``role="navigation"``) below the article. Class words of wrappers
+    further up are not read: ``content-with-sidebar-wrp`` or ``ad_body`` around a whole story
+    would otherwise make the story furniture."""
+    if isinstance(el.tag, str) and _tokens(el) & _FURNITURE_WORDS:
+        return True
     for a in _chain(el):
         if not isinstance(a.tag, str):
             continue
@@ -144,8 +159,6 @@ def _is_furniture(el) -> bool:
         if tag in ("article", "body", "html"):
             return False
         if tag in _FURNITURE_TAGS or (a.get("role") or "").lower() in _FURNITURE_ROLES:
-            return True
-        if _tokens(a) & _FURNITURE_WORDS:
             return True
     return False
 
@@ -191,7 +204,7 @@ def _is_meta(block: _Block, section: str | None) -> bool:
         return True
     if section and _norm(text) == _norm(section):
         return True
-    if words <= 6 and _has_class(block, _KICKER_WORDS):
+    if words <= 6 and _has_class(block, _KICKER_WORDS, depth=1):  # the holder's own class, not a wrapper's
         return True
     if words <= 12 and (block.has_time or block.tag == "time"):
         return True
@@ -301,11 +314,8 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     ld = _json_ld(tree)
     doc = _trafilatura(source)
 
-    outlet = options.outlet or _first(*(meta.get("og:site_name") or [None]),
-                                      _ld_text((ld.get("publisher") or {}) if isinstance(ld.get("publisher"), dict) else ld.get("publisher")),
-                                      *(meta.get("application-name") or [None]),
-                                      getattr(doc, "sitename", None))
-    outlet = " ".join(outlet.split()) if outlet else None
+    url = _page_url(tree, meta, ld, doc)
+    outlet, outlet_source = _outlet(meta, ld, doc, url, options)
     h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1") if h.text_content().strip()), None)
     page_title = tree.find(".//title")
     page_title = " ".join(page_title.text_content().split()) if page_title is not None else None
@@ -314,38 +324,29 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     title = _strip_site(" ".join(title.split()), outlet)
     subtitle = _first(*(meta.get("og:description") or [None]), *(meta.get("description") or [None]),
                       _ld_text(ld.get("description")), getattr(doc, "description", None))
-    canonical = next((ln.get("href") for ln in tree.iter("link")
-                      if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
-    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
-                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
     section = _first(*(meta.get("article:section") or [None]), _ld_text(ld.get("articleSection")),
                      *((getattr(doc, "categories", None) or [None])[:1]))
     language = language_code(_first(tree.get("lang"), tree.get("xml:lang"), *(meta.get("og:locale") or [None]),
                                     _ld_text(ld.get("inLanguage")), *(meta.get("content-language") or [None]),
                                     getattr(doc, "language", None)))
 
-    published, bad_dates = _pick_date(
-        [("article:published_time", m) for m in meta.get("article:published_time", [])]
-        + [("JSON-LD datePublished", _ld_text(ld.get("datePublished")))]
-        + [(k, v) for k in ("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
-                            "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time")
-           for v in meta.get(k, [])]
-        + [("<time datetime>", t.get("datetime")) for t in _time_elements(tree)]
-        + [("trafilatura date", getattr(doc, "date", None))])
-    updated, _ = _pick_date(
+    published, date_source, bad_dates = _published(meta, ld, tree, doc, url)
+    updated, _, _ = pick_date(
         [(k, v) for k in ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
          for v in meta.get(k, [])] + [("JSON-LD dateModified", _ld_text(ld.get("dateModified")))])
 
     blocks = _walk_blocks(tree.find("body") if tree.find("body") is not None else tree)
     main_kinds = _main_blocks(doc)
     pairs, byline, read_time = _label(blocks, main_kinds, title=title, subtitle=subtitle, section=section)
+    furniture = {_key(_norm(b.text)) for b in blocks if _is_furniture(b.el)}
+    pairs = _keep_extractor_text(pairs, _main_paragraphs(doc), title=title, furniture=furniture)
     if not subtitle:
         subtitle = next((t for r, t in pairs if r == "subtitle"), None)
     if not any(r == "body" for r, _ in pairs):
         raise ReadError(path, "no article text found in the HTML page"
                               + (" (the file looks truncated)" if truncated else ""))
 
-    authors = _authors(ld, meta, doc, byline, outlet)
+    authors = person_names(_authors(ld, meta, doc, byline, outlet), outlets=(outlet or "",))
     contributors: list[str] = []
     for r, t in pairs:
         if r == "contributors":
@@ -357,8 +358,6 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         extra["tags"] = tags
     if ld.get("identifier"):
         extra["source_id"] = _ld_text(ld.get("identifier"))
-    if bad_dates:
-        extra["unparsed_dates"] = bad_dates
     yield Article(
         title=title,
         outlet=outlet,
@@ -370,20 +369,24 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         read_time_minutes=read_time,
         url=url.strip() if url else None,
         section=section,
-        dateline=newsclean.dateline(body[0]) if body else None,
+        dateline=next((d for d in map(newsclean.dateline, body[:2]) if d), None),  # a lede may follow a deck
         language=language,
         paragraphs=pairs,
         source_path=path,
         source_format="html",
         source_record=1,
         extra=extra,
+        date_source=date_source,
+        outlet_source=outlet_source,
     )
     yield from flags
     if truncated:
         yield Rejection(source_path=path, status="flagged", reason=f"truncated HTML ({truncated}); kept what could be read")
-    if published is None and bad_dates:
+    if bad_dates:
         yield Rejection(source_path=path, status="flagged",
-                        reason="unparsable publication date: " + "; ".join(f"{k}={v!r}" for k, v in bad_dates))
+                        reason="publication date candidates not used: "
+                               + "; ".join(f"{k}={v!r} ({why})" for k, v, why in bad_dates)
+                               + (f"; used {date_source}" if published is not None else "; kept without a date"))
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
@@ -436,19 +439,44 @@ def _time_elements(tree):
     return times
 
 
-def _pick_date(candidates: list[tuple[str, Any]]):
-    bad = []
-    for source, value in candidates:
-        if value is None or not str(value).strip():
-            continue
-        try:
-            ts = parse_when(value)
-        except ValueError:
-            bad.append((source, str(value)))
-            continue
-        if ts is not None:
-            return ts, bad
-    return None, bad
+def _page_url(tree, meta: dict, ld: dict, doc) -> str | None:
+    """The page's address: canonical link, og:url, JSON-LD url, trafilatura's url."""
+    canonical = next((ln.get("href") for ln in tree.iter("link")
+                      if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
+    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
+                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
+    return url.strip() if url else None
+
+
+def _outlet(meta: dict, ld: dict, doc, url: str | None, options: ReadOptions) -> tuple[str | None, str | None]:
+    """``(outlet, source)``: the ``--outlet`` option, else the outlet table / site names / domain."""
+    if options.outlet:
+        return options.outlet, "--outlet"
+    publisher = ld.get("publisher")
+    candidates = [("og:site_name", v) for v in meta.get("og:site_name", [])]
+    candidates += [("JSON-LD publisher", _ld_text(publisher))]
+    candidates += [("application-name", v) for v in meta.get("application-name", [])]
+    candidates += [("trafilatura sitename", getattr(doc, "sitename", None))]
+    return choose_outlet(candidates, url, table=options.outlet_table)
+
+
+#: a date in a news URL: /2019/11/20/ or /2019-11-20/
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
+
+
+def _published(meta: dict, ld: dict, tree, doc, url: str | None):
+    """``(published, source, problems)``: the first plausible date among JSON-LD, meta tags,
+    ``<time datetime>``, trafilatura's (htmldate) date and the URL (:func:`kit.readers.dates.pick_date`)."""
+    m = _URL_DATE.search(url or "")
+    return pick_date(
+        [("JSON-LD datePublished", _ld_text(ld.get("datePublished")))]
+        + [("article:published_time", v) for v in meta.get("article:published_time", [])]
+        + [(k, v) for k in ("datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+                            "dc.date.issued", "parsely-pub-date", "sailthru.date", "og:published_time")
+           for v in meta.get(k, [])]
+        + [("<time datetime>", t.get("datetime")) for t in _time_elements(tree)]
+        + [("trafilatura date", getattr(doc, "date", None))]
+        + [("URL", "-".join(m.groups()) if m else None)])
 
 
 def _trafilatura(source: str):
@@ -461,17 +489,35 @@ def _trafilatura(source: str):
         return None
 
 
+_MAIN_TAGS = ("p", "head", "item", "quote", "cell", "code")
+
+
+def _main_paragraphs(doc) -> list[tuple[str, str]]:
+    """``(kind, text)`` of the innermost blocks trafilatura kept as main text, in order; kind is
+    ``head`` for its headings, else ``p``."""
+    body = getattr(doc, "body", None)
+    if body is None:
+        return []
+    out = []
+    for el in body.iter(*_MAIN_TAGS):
+        if any(True for _ in el.iterdescendants(*_MAIN_TAGS)):
+            continue  # a list, quote or table whose parts are listed on their own
+        text = " ".join("".join(el.itertext()).split())
+        if text:
+            out.append(("head" if el.tag == "head" else "p", text))
+    return out
+
+
 def _main_blocks(doc) -> dict[str, str]:
     """Normalised text -> kind ('head' or 'p') of every block trafilatura kept as main text."""
     kinds: dict[str, str] = {}
     body = getattr(doc, "body", None)
     if body is None:
         return kinds
-    for el in body.iter():
-        if el.tag in ("p", "head", "item", "quote", "cell", "code"):
-            t = _norm("".join(el.itertext()))
-            if t:
-                kinds.setdefault(t, "head" if el.tag == "head" else "p")
+    for el in body.iter(*_MAIN_TAGS):
+        t = _norm("".join(el.itertext()))
+        if t:
+            kinds.setdefault(t, "head" if el.tag == "head" else "p")
     return kinds
 
 
@@ -491,6 +537,18 @@ def _news_label(b: _Block) -> tuple[str | None, str]:
     return role, b.text
 
 
+def _is_standfirst(b: _Block, n: str, main: bool, before_story: bool, subtitle_n: str) -> bool:
+    """A deck above the story that the extractor left out of the story: marked as one (``dek``,
+    ``standfirst``, ... on the block or its parent) or repeating the page description. A block the
+    extractor kept is the story's first paragraph (the lede, which many pages also use as their
+    description): it stays in the body, and the description is still the article's subtitle."""
+    if main:
+        return False
+    if before_story and len(b.text.split()) <= 60 and _has_class(b, _DEK_WORDS, depth=2):
+        return True
+    return bool(subtitle_n) and n == subtitle_n
+
+
 def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subtitle: str | None,
            section: str | None):
     main_text = "\n".join(main_kinds)
@@ -502,7 +560,7 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
     for b in blocks:
         n = _norm(b.text)
         k = _key(n)
-        found = n in main_kinds or k in main_keys or (len(n) >= 40 and (n in main_text or k in main_key_text))
+        found = n in main_kinds or k in main_keys or (len(n) >= MIN_MATCH_CHARS and (n in main_text or k in main_key_text))
         is_main.append(bool(k) and found and not _is_furniture(b.el))
     if not main_kinds:  # trafilatura found nothing: fall back to long paragraphs inside the article
         is_main = [b.tag in ("p", "blockquote", "li") and len(b.text.split()) >= 12 and not _is_furniture(b.el)
@@ -529,16 +587,14 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
             continue
         in_region = _has_ancestor(b.el, {"article"}) if has_article else lo <= i <= hi
         furniture = _is_furniture(b.el)
-        if _has_ancestor(b.el, {"figcaption", "figure"}) and not furniture:
+        if not furniture and (_has_ancestor(b.el, {"figcaption"}) or (not is_main[i] and _has_ancestor(b.el, {"figure"}))):
             role = "caption"
         elif not furniture and (in_region or i < lo) and _is_date_line(b.text):
             role = "meta"
         elif not furniture and (in_region or i < lo) and _is_byline(b):
             role = "byline"
             byline = byline or b
-        elif not furniture and (in_region or i <= lo) and (
-                (subtitle_n and n == subtitle_n)
-                or (i <= lo and len(b.text.split()) <= 60 and _has_class(b, _DEK_WORDS, depth=2))):
+        elif not furniture and (in_region or i <= lo) and _is_standfirst(b, n, is_main[i], not any(r == "body" for r, _ in pairs), subtitle_n):
             role = "subtitle"
         elif not furniture and (in_region or i < lo) and _is_meta(b, section):
             role = "meta"
@@ -567,6 +623,62 @@ def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subt
             in_trailer = True
         pairs.append((role, text))
     return pairs, byline, read_time
+
+
+#: Share of trafilatura's main text (in letters and digits) that the kit's body and subheads must
+#: keep. Below it the kit's cleanup lost text the extractor found (a ``<br>``-separated body, a
+#: wrapper mistaken for furniture), and trafilatura's paragraphs become the body instead.
+MIN_EXTRACTOR_COVERAGE = 0.9
+#: roles the fallback keeps from the kit's own labelling around the extractor's paragraphs
+_KEPT_AROUND_BODY = {"title", "subtitle", "byline", "meta", "caption"}
+
+
+def _coverage(pairs: list[tuple[str, str]], main_paras: list[tuple[str, str]]) -> float:
+    """Share of the extractor's main text (in letters and digits) that the kit's body and subheads
+    hold: a paragraph of the extractor counts whole when the kit's text contains it, else by the
+    kit paragraphs it contains (the extractor sometimes runs several page blocks together)."""
+    kit = [_key(_norm(t)) for r, t in pairs if r in ("body", "heading")]
+    kit_text = "|".join(kit)
+    covered = total = 0
+    for _, text in main_paras:
+        k = _key(_norm(text))
+        total += len(k)
+        covered += len(k) if k in kit_text else min(len(k), sum(len(p) for p in kit if p and p in k))
+    return covered / total if total else 1.0
+
+
+def _keep_extractor_text(pairs: list[tuple[str, str]], main_paras: list[tuple[str, str]], *,
+                         title: str, furniture: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """The kit's labelled blocks, unless they keep clearly less of the main text than trafilatura
+    found (see :data:`MIN_EXTRACTOR_COVERAGE`): then trafilatura's paragraphs are the body
+    (subheads ``heading``, news furniture labelled by :func:`kit.newsclean.label_block`), placed
+    where the kit's story began, and every other block keeps its role (blocks the kit called body
+    that the extractor left out become ``boilerplate``; nothing is dropped). ``furniture`` holds the
+    keys of blocks the kit found inside page furniture (``nav``, ``footer``, a share box): the
+    extractor's copies of those are left where the kit put them."""
+    # the extractor's copies of the headline, standfirst, byline, date lines and captions stay
+    # where the kit put them
+    placed = {_key(_norm(title))} | {_key(_norm(t)) for r, t in pairs if r in _KEPT_AROUND_BODY} | set(furniture)
+    main_paras = [(k, t) for k, t in main_paras if _key(_norm(t)) not in placed]
+    kept = [(r if r not in _KEPT_AROUND_BODY else "body", t) for r, t in pairs]
+    kept += [("body", title)]
+    if _coverage(kept, main_paras) >= MIN_EXTRACTOR_COVERAGE:
+        return pairs
+    main_keys = {_key(_norm(t)) for _, t in main_paras}
+    story = []
+    for kind, text in main_paras:
+        role = "heading" if kind == "head" else (newsclean.label_block(text) or "body")
+        story.append((role, text))
+    # the extractor's story goes where the kit's first body block (or its first main block) was
+    at = next((i for i, (r, t) in enumerate(pairs) if r in ("body", "heading") or _key(_norm(t)) in main_keys),
+              None)
+    before, after = (pairs[:at], pairs[at:]) if at is not None else (pairs, [])
+    # a kit block the extractor also kept is now part of the story, unless the kit recognised it
+    # as one of the story's own furniture (byline, date line, caption, standfirst)
+    keep = lambda r, t: r in _KEPT_AROUND_BODY or _key(_norm(t)) not in main_keys  # noqa: E731 (a one-line helper)
+    relabel = lambda r: "boilerplate" if r in ("body", "heading") else r  # noqa: E731 (a one-line helper)
+    return ([(relabel(r), t) for r, t in before if keep(r, t)] + story
+            + [(relabel(r), t) for r, t in after if keep(r, t)])
 
 
 def _byline_names(byline: _Block | None, *, structured: bool, drop: tuple[str, ...]) -> list[str]:

@@ -58,7 +58,10 @@ from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, check_docx, reader
+from kit.readers.dates import parse_date_line
 from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
+from kit.readers.lexisnexis_classic import looks_classic, read_classic
+from kit.readers.lexisnexis_html import looks_lexisnexis_html, read_lexisnexis_html
 from kit.schema import Article
 
 _END = re.compile(r"^\s*End of Document\s*$", re.I)
@@ -85,13 +88,17 @@ _DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{
 def _sniff(head: bytes, path: str) -> bool:
     if path.lower().endswith(".docx"):
         return head.startswith(b"PK")
+    if path.lower().endswith((".html", ".htm")):
+        return looks_lexisnexis_html(head.decode("utf-8", "replace"))
+    if looks_classic(head.decode("utf-8", "replace").lstrip("\ufeff")):
+        return True  # the classic "N of M DOCUMENTS" layout
     has_body = re.search(rb"(?m)^[ \t]*Body[ \t]*\r?$", head) is not None
     has_end = b"End of Document" in head
     has_field = re.search(rb"(?m)^[ \t]*(?:Length|Byline|Section|Load-Date|Dateline)[ \t]*:", head) is not None
     return has_body and (has_end or has_field)
 
 
-@reader("lexisnexis", extensions=(".txt", ".docx"), sniff=_sniff,
+@reader("lexisnexis", extensions=(".txt", ".docx", ".html", ".htm"), sniff=_sniff,
         description="LexisNexis / Nexis Uni export (.txt or .docx), several documents per file")
 def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """LexisNexis / Nexis Uni export (.txt or .docx), several documents per file.
@@ -113,6 +120,12 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
 
         text, notes = decode_bytes(data, path)
     yield from decode_notes(path, notes)
+    if path.lower().endswith((".html", ".htm")) and looks_lexisnexis_html(text[:65536]):
+        yield from read_lexisnexis_html(text, path, options)
+        return
+    if looks_classic(text):
+        yield from read_classic(text, path, options)
+        return
     lines = text.split("\n")
     if not any(_BODY.match(ln) for ln in lines):
         raise ReadError(path, "not a LexisNexis export: no 'Body' line found")
@@ -150,7 +163,23 @@ def _docx_text(data: bytes, path: str) -> str:
 
 
 def _is_date_line(line: str) -> bool:
-    return bool(_DATE_LINE.search(line)) and len(line.split()) <= 12
+    """An English date line by pattern, or a date line in another language ("mercredi 17 avril 2013
+    20:15 GMT", "Samstag 6. Mai 2023") that :func:`kit.readers.dates.parse_date_line` reads."""
+    if len(line.split()) > 12:
+        return False
+    return bool(_DATE_LINE.search(line)) or (re.search(r"\b(?:19|20)\d\d\b", line) is not None
+                                             and parse_date_line(line) is not None)
+
+
+def _parse_date_line(text: str):
+    """English dates with :func:`parse_when` (its errors name the zone), others with dateparser."""
+    try:
+        return parse_when(text)
+    except ValueError:
+        when = parse_date_line(text)
+        if when is None:
+            raise
+        return when
 
 
 def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
@@ -229,7 +258,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
     nonblank = [i for i, ln in enumerate(top) if ln.strip()]
     if not nonblank:
         raise ReadError(path, "document has no headline before its fields", line=first_line, record=record)
-    date_idx = next((i for i in reversed(nonblank) if _DATE_LINE.search(top[i]) and len(top[i].split()) <= 12), None)
+    date_idx = next((i for i in reversed(nonblank) if _is_date_line(top[i])), None)
     flags: list[Rejection] = []
     published = None
     zone_outlet = None
@@ -242,7 +271,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         else:  # only one line above the date: it is the headline, no outlet line
             head_end, outlet_idx = (outlet_idx + 1 if outlet_idx is not None else 0), None
         try:
-            published = parse_when(date_text)
+            published = _parse_date_line(date_text)
         except ValueError as e:
             flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
                                    reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
@@ -255,7 +284,7 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         outlet_idx = None
         zone_outlet = " ".join(header[outlet_idx_z].split()) if outlet_idx_z is not None else None
         try:
-            published = parse_when(date_text)
+            published = _parse_date_line(date_text)
         except ValueError as e:
             flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
                                    reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
@@ -347,6 +376,8 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         source_format="lexisnexis",
         source_record=record,
         extra=extra,
+        date_source="date line" if published is not None else None,
+        outlet_source="--outlet" if options.outlet else "export",
     )
     yield from flags
 

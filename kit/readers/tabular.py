@@ -12,7 +12,8 @@ Every record that cannot be used becomes a :class:`~kit.readers.base.Rejection` 
 file, line and record and the reason, and the rest of the file goes on:
 
 - a line that is not JSON, or a JSON value that is not an object: rejected;
-- a record without text: rejected;
+- a record without text but with a title (a story list, e.g. a Media Cloud export without text):
+  kept with its title, URL, outlet and date, and flagged; without a title either: rejected;
 - a date that cannot be parsed: the article is kept with ``published`` missing and a
   ``flagged`` rejection says why.
 
@@ -118,7 +119,10 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
     text = get("text")
     if isinstance(text, list):
         text = "\n\n".join(str(t) for t in text)
-    if _blank(text):
+    story_list = _blank(text) and not _blank(get("title"))
+    if story_list:  # a story list (Media Cloud exports without text): kept for headline analyses, flagged
+        text = ""
+    elif _blank(text):
         if "text" not in cols:
             reason = (f"record has no text field (fields found: {', '.join(map(str, found)) or 'none'}; "
                       f"name the text field with ReadOptions(column_map={{'text': '<field>'}}))")
@@ -172,6 +176,12 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
         extra=extra,
     )
     yield from flags
+    if story_list:
+        why = (f"record without text (field {cols['text']!r} is empty)" if "text" in cols else
+               f"record has no text field (fields found: {', '.join(map(str, found)) or 'none'}; if one holds the "
+               f"text, name it with --map text=<field> or ReadOptions(column_map={{'text': '<field>'}}))")
+        yield Rejection(source_path=path, line=line, record=record, status="flagged",
+                        reason=why + ": kept with its title, URL, outlet and date for headline analyses")
 
 
 # ---------------------------------------------------------------------------
@@ -288,8 +298,8 @@ def read_csv(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
     if missing:
         raise ReadError(path, f"column_map names columns that are not in the file ({', '.join(missing)}); "
                               f"columns found: {', '.join(header)}", line=1)
-    if "text" not in cols:
-        raise ReadError(path, f"no text column; columns found: {', '.join(header)}; name the text column with "
+    if "text" not in cols and "title" not in cols:
+        raise ReadError(path, f"no text or title column; columns found: {', '.join(header)}; name the text column with "
                               f"--map text=<column> (Python: column_map={{'text': '<column>'}}) (recognised names: "
                               f"{', '.join(COLUMN_ALIASES['text'])})", line=1)
     yield from decode_notes(path, notes)

@@ -72,9 +72,23 @@ def _is_subhead(line: str) -> bool:
         return False
     if line.rstrip()[-1] in ".,;:!\"”’'" or line.lstrip()[0] in "\"“‘'(—–-":
         return False
-    if line.rstrip().endswith("?") and len(words) > 10:
-        return False
+    if line.rstrip().endswith("?") and not _title_case(words):
+        return False  # a question in sentence case is a sentence of the story ("Will talks resume?"), not a subhead
     return line[0].isupper()
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word of four or more letters starts with a capital ("What Comes Next?")."""
+    return all(w[:1].isupper() for w in words if len(w.strip("?!.,")) >= 4)
+
+
+#: database furniture that marks parts of a copied record, not the story ("ABSTRACT.", "FULL TEXT.")
+DATABASE_MARKERS = re.compile(r"""
+    ^\s*(?:
+        abstract | full\ text | full-text | document\ text | text | summary | lead | body
+        | citation | subject\ terms? | source | document\ url | copyright
+    )\s*[.:]?\s*$                      # alone on its line, with or without a full stop or colon
+""", re.VERBOSE | re.IGNORECASE)
 
 
 def _date_part(part: str) -> tuple[str, str] | None:
@@ -205,6 +219,9 @@ def read_webcopy(data: bytes, path: str, options: ReadOptions) -> Iterator[Artic
             paras.append(("trailer", b))
             continue
         after_trailer = False
+        if role is None and DATABASE_MARKERS.match(b):
+            paras.append(("meta", b))
+            continue
         if role == "contributors":
             art.contributors.extend(newsclean.split_contributors(b))
         elif role is None:

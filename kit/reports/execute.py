@@ -12,11 +12,13 @@ import re
 import shutil
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kit.paths import RUN_DIR_ENV
 from kit.reports.html import header_html, render_html
 from kit.reports.provenance import BatchFacts, Provenance, now
 
@@ -144,6 +146,8 @@ def _on_signal(signum, _frame):
 def _install_handlers() -> None:
     # papermill's client (nbclient) puts its own SIGINT/SIGTERM handlers in place while a kernel
     # runs (they shut the kernel down) and leaves the defaults behind: ours go back after every run
+    if threading.current_thread() is not threading.main_thread():
+        return  # a run in a Dask worker's thread (kit run --scheduler): the worker owns the signals
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the batch decides
     signal.signal(signal.SIGTERM, _on_signal)
 
@@ -228,6 +232,7 @@ def _execute(task: Task) -> dict:
     pin_kernel()
     os.environ["PYTHONHASHSEED"] = "0"
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    os.environ[RUN_DIR_ENV] = task.run_dir  # the kernel may write here (kit.paths.notebook_paths)
     notebook, run_dir = Path(task.notebook), Path(task.run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     out_nb, out_html = run_dir / f"{task.name}.ipynb", run_dir / f"{task.name}.html"

@@ -209,6 +209,8 @@ def coerce_cli_value(param: Parameter, raw: str) -> Any:
             try:
                 value = ast.literal_eval(raw)
             except (ValueError, SyntaxError):
+                if kind == "list" and param.name.startswith(("dictionar", "actor")):
+                    return [raw]  # -p dictionary my.yml: one file where a list is declared
                 raise ValueError(f"{raw!r} is not a {kind} (write it as JSON, e.g. [\"a\", \"b\"])") from None
         return value
     low = raw.strip().lower()
@@ -264,6 +266,8 @@ def check_value(param: Parameter, value: Any) -> Any:
     elif kind == "bool":
         ok = isinstance(value, bool)
     elif kind in ("list", "tuple"):
+        if isinstance(value, str) and param.name.startswith(("dictionar", "actor")):
+            value = [value]  # one file (or bundled name) where a list is declared
         ok = isinstance(value, (list, tuple))
         if ok:
             value = list(value) if kind == "list" else tuple(value)

@@ -172,12 +172,14 @@ def _default_is_existing_path(p: Parameter, notebook: Path) -> bool:
         return False
 
 
-def _resolve_path(value: Any, base: Path) -> Any:
+def _resolve_path(value: Any, base: Path, *, only_existing: bool = False) -> Any:
     if isinstance(value, str) and value:
         p = Path(value).expanduser()
+        if only_existing and not p.is_absolute() and not (base / p).exists():
+            return value  # a bundled name, or a missing file that check_values names
         return str(p if p.is_absolute() else (base / p).resolve())
     if isinstance(value, (list, tuple)):  # a list of paths (dictionaries, actor files)
-        return type(value)(_resolve_path(v, base) for v in value)
+        return type(value)(_resolve_path(v, base, only_existing=only_existing) for v in value)
     return value
 
 
@@ -257,7 +259,13 @@ def _run_values(name: str, nb_path: Path, run: dict, declared: dict[str, Paramet
             except ValueError as e:
                 problems.append(f"{where}: parameter '{pname}' (from {origin}): {e}; the notebook declares {describe(p)}")
                 continue
-            values[pname] = _resolve_path(value, rel_base) if pname in path_params else value
+            if pname in path_params:
+                value = _resolve_path(value, rel_base)
+            elif _bundled(pname):  # a bundled name or a file: files resolved where they were named
+                if p.kind == "list" and isinstance(value, str):
+                    value = [value]  # one file where a list is declared
+                value = _resolve_path(value, rel_base, only_existing=True)
+            values[pname] = value
     return values
 
 
@@ -302,12 +310,18 @@ def _column_counts(entry: RunEntry, corpus: dict):
     """Articles per value of the ``each`` column (most first, then by value) and the number without one."""
     import pandas as pd
 
+    from kit.corpus import Store, is_store
+
     try:
-        column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
+        if is_store(corpus["path"]):
+            column = Store(corpus["path"]).articles(columns=[entry.each])[entry.each]
+        else:
+            column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
     except Exception as ex:  # noqa: BLE001 - pyarrow raises several kinds for a missing column
         import pyarrow.parquet as pq
 
-        names = pq.read_schema(corpus["path"]).names
+        first = Store(corpus["path"]).join("articles", "part-00000.parquet") if is_store(corpus["path"]) else corpus["path"]
+        names = pq.read_schema(first).names
         raise KitError(f"run '{entry.name}': each: '{entry.each}' is not a column of the articles table; "
                        f"columns: {', '.join(names)}") from ex
     blank = column.isna() | (column.astype(str).str.strip() == "")
@@ -376,3 +390,69 @@ def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequ
         if unmatched:
             raise KitError(f"--only: no run named {', '.join(unmatched)}; runs: {', '.join(names)}")
     return specs
+
+
+# --------------------------------------------------------------------------------------------
+# values checked against the corpus and the bundled resources (after ingest, before any run)
+
+#: Parameters holding a grouping: a column of the articles table, a period, or None.
+GROUP_PARAMETERS = ("group_by",)
+#: Parameters holding a period only.
+PERIOD_PARAMETERS = ("period", "time_unit")
+
+
+def _bundled(name: str) -> set[str]:
+    """Names of the bundled resources a parameter may name instead of a file."""
+    if name.startswith("dictionar"):
+        from kit.frames.dictionaries import BUNDLED_DICTIONARIES
+
+        return set(BUNDLED_DICTIONARIES)
+    if name.startswith("actor"):
+        from kit.actors import BUNDLED_ACTORS
+
+        return set(BUNDLED_ACTORS)
+    return set()
+
+
+def _value_problems(spec: RunSpec, declared: dict[str, Parameter], columns: list[str] | None) -> list[str]:
+    from kit.groups import PERIODS
+
+    problems = []
+    where = f"run '{spec.name}'"
+    for name, value in spec.parameters.items():
+        if name in GROUP_PARAMETERS and isinstance(value, str) and value not in PERIODS and columns is not None \
+                and value not in columns:
+            problems.append(f"{where}: {name} '{value}' is neither a column of the corpus nor a period; columns: "
+                            f"{', '.join(columns)}; periods: {', '.join(PERIODS)}")
+        if name in PERIOD_PARAMETERS and isinstance(value, str) and value not in PERIODS:
+            problems.append(f"{where}: {name} '{value}' is not a period; choose one of {', '.join(PERIODS)}")
+        bundled = _bundled(name)
+        if bundled and value:
+            for item in ([value] if isinstance(value, str) else value if isinstance(value, list) else []):
+                if isinstance(item, str) and item not in bundled and not Path(item).exists():
+                    problems.append(f"{where}: {name}: '{item}' is neither a bundled name ({', '.join(sorted(bundled))}) "
+                                    "nor an existing file")
+    return problems
+
+
+def check_values(specs: list[RunSpec], entries: list[RunEntry]) -> None:
+    """Check values against what they name: a ``group_by`` column the corpus lacks, a period that
+    does not exist, a dictionary or actor file that is not there. Raises one :class:`KitError`."""
+    import pyarrow.parquet as pq
+
+    declared = {e.notebook: e.declared for e in entries}
+    schema: dict[str, list[str]] = {}
+    problems: list[str] = []
+    for s in specs:
+        columns = None
+        if s.corpus and s.corpus.get("path"):
+            path = s.corpus["path"]
+            if path not in schema:
+                try:
+                    schema[path] = list(pq.read_schema(path).names)
+                except (OSError, ValueError):
+                    schema[path] = None
+            columns = schema[path]
+        problems += _value_problems(s, declared.get(s.notebook, {}), columns)
+    if problems:
+        raise KitError("parameter check failed, nothing was run:\n  - " + "\n  - ".join(dict.fromkeys(problems)))

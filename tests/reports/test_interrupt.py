@@ -22,7 +22,8 @@ NB = ROOT / "tests" / "fixtures" / "notebooks"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 KIT = [sys.executable, "-m", "kit"]
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+pytestmark = [pytest.mark.slow, pytest.mark.notebooks,
+              pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")]
 
 
 def _batch_file(tmp: Path) -> Path:

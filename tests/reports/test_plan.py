@@ -53,3 +53,42 @@ def test_bad_each_limits(tmp_path, text, match):
     (tmp_path / "b.yml").write_text(text, encoding="utf-8")
     with pytest.raises(KitError, match=match):
         load_config(tmp_path / "b.yml")
+
+
+def _frames_batch(tmp_path: Path, extra: str = "") -> Path:
+    root = Path(__file__).resolve().parents[2]
+    cfg = tmp_path / "b.yml"
+    cfg.write_text(f"runs:\n  - notebook: {root.as_posix()}/notebooks/03_frames_and_tone.ipynb\n{extra}", encoding="utf-8")
+    return cfg
+
+
+@pytest.mark.parametrize("params,match", [
+    ([("group_by", "desk")], r"group_by 'desk' is neither a column of the corpus nor a period; columns: doc_id, outlet"),
+    ([("time_unit", "fortnight")], r"time_unit 'fortnight' is not a period; choose one of day, week, month"),
+    ([("dictionary", "no_such.yml")], r"dictionary: 'no_such.yml' is neither a bundled name \(.*generic_frames.*\) "
+                                      r"nor an existing file"),
+    ([("actors", "cast.yml")], r"actors: 'cast.yml' is neither a bundled name"),
+])
+def test_values_are_checked_against_the_corpus_and_the_files(tmp_path, params, match):
+    from kit.reports.plan import check_values, plan_batch
+
+    entries = plan_batch(load_config(_frames_batch(tmp_path)), cli_params=params, cwd=tmp_path)
+    corpus = _corpus(tmp_path, ["A", "B"])
+    corpus["path"] = corpus["path"]
+    specs = expand_runs(entries, {entries[0].parameters["corpus"]: corpus})
+    with pytest.raises(KitError, match=match) as err:
+        check_values(specs, entries)
+    assert "nothing was run" in str(err.value)
+
+
+def test_one_dictionary_file_where_a_list_is_declared(tmp_path):
+    from kit.reports.plan import check_values, plan_batch
+
+    (tmp_path / "mine.yml").write_text("frames: {x: [y]}\n", encoding="utf-8")
+    entries = plan_batch(load_config(_frames_batch(tmp_path)), cli_params=[("dictionary", "mine.yml"),
+                                                                           ("group_by", "month")], cwd=tmp_path)
+    assert entries[0].parameters["dictionary"] == [str(tmp_path / "mine.yml")]  # a list, resolved from the cwd
+    entries = plan_batch(load_config(_frames_batch(tmp_path, "    parameters: {dictionary: generic_frames}\n")))
+    assert entries[0].parameters["dictionary"] == ["generic_frames"]  # a bundled name stays a name
+    specs = expand_runs(entries, {entries[0].parameters["corpus"]: _corpus(tmp_path, ["A"])})
+    check_values(specs, entries)  # no problem

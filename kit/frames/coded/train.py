@@ -10,7 +10,7 @@ Validation: stratified k-fold cross-validation (seeded); every article gets an o
 probability from a model that did not see it. Precision, recall, F1 (at probability 0.5),
 specificity and ROC AUC are computed on the pooled out-of-fold predictions, with a seeded
 percentile bootstrap interval over articles. The out-of-fold predictions are kept in the model:
-:func:`kit.coded.coded_prevalence` uses their sensitivity and specificity to correct prevalence.
+:func:`kit.frames.coded.coded_prevalence` uses their sensitivity and specificity to correct prevalence.
 """
 from __future__ import annotations
 
@@ -188,7 +188,7 @@ class FrameModel:
     provenance: dict = field(default_factory=dict)
 
     def predict(self, articles: pd.DataFrame, *, text_col: str = "text", id_col: str = "doc_id") -> pd.DataFrame:
-        """``doc_id, frame, probability, predicted`` for every article and frame (see :func:`kit.coded.apply_frames`)."""
+        """``doc_id, frame, probability, predicted`` for every article and frame (see :func:`kit.frames.coded.apply_frames`)."""
         for c in (id_col, text_col):
             if c not in articles.columns:
                 raise KitError(f"articles has no column {c!r}; columns are {list(articles.columns)}")
@@ -257,7 +257,7 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
     Parameters
     ----------
     articles : DataFrame with ``doc_id`` and ``text`` (every coded article must be in it)
-    labels : ``doc_id, frame, label`` (:func:`kit.coded.gold_labels`)
+    labels : ``doc_id, frame, label`` (:func:`kit.frames.coded.gold_labels`)
     frames : frames to train (default all of ``labels``); each needs at least 2 positive and 2
         negative articles (folds are reduced to the size of the smaller class, at least 2)
     estimator : ``"logistic"`` (default, see the module docs) or a scikit-learn classifier

@@ -61,7 +61,7 @@ def agreement(coded: pd.DataFrame, *, frames=None, n_boot: int = 1000, seed: int
 
     Parameters
     ----------
-    coded : output of :func:`kit.coded.read_coding_sheet` (``doc_id, coder, frame, code``)
+    coded : output of :func:`kit.frames.coded.read_coding_sheet` (``doc_id, coder, frame, code``)
     frames : frames to report (default all, in sheet order)
     n_boot, seed, ci : bootstrap settings (``n_boot=0``: no interval)
 

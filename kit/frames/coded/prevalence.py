@@ -46,7 +46,7 @@ def apply_frames(model, articles: pd.DataFrame, *, text_col: str = "text", id_co
     """Frame probabilities for every article: ``doc_id, frame, probability, predicted``
     (``predicted`` = probability >= 0.5), frames in model order.
 
-    >>> from kit.coded.train import train_frames
+    >>> from kit.frames.coded.train import train_frames
     >>> arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(8)],
     ...                      "text": ["tariffs and markets"] * 4 + ["a family funeral"] * 4})
     >>> m = train_frames(arts, pd.DataFrame({"doc_id": arts["doc_id"], "frame": "economic",
@@ -94,7 +94,7 @@ def coded_prevalence(predictions: pd.DataFrame, model, articles: pd.DataFrame | 
     Parameters
     ----------
     predictions : output of :func:`apply_frames`
-    model : the :class:`kit.coded.FrameModel` (its ``cv_predictions`` give Se and Sp)
+    model : the :class:`kit.frames.coded.FrameModel` (its ``cv_predictions`` give Se and Sp)
     articles : the articles table (for ``group_by``)
     group_by : a column of ``articles``, a period (``month``, ...), or None for the whole corpus
     n_boot, seed, ci : bootstrap settings

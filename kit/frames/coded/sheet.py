@@ -18,7 +18,7 @@ import pandas as pd
 from kit.csvsafe import neutralise_frame, restore_frame
 from kit.errors import KitError
 
-__all__ = ["code_sample", "write_coding_sheet", "codebook_template", "read_coding_sheet", "SHEET_COLUMNS",
+__all__ = ["code_sample", "write_coding_sheet", "codebook_template", "read_coding_sheet", "coded_texts", "SHEET_COLUMNS",
            "YES_VALUES", "NO_VALUES"]
 
 #: Columns of a coding sheet before the frame columns.
@@ -187,7 +187,7 @@ def codebook_template(frames, *, descriptions: dict | None = None) -> str:
 def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | None = None, *,
                        codebook: bool = True) -> dict:
     """Write ``coding_sheet.csv`` (and ``codebook.md``) into ``folder``; with ``articles``, also
-    ``texts/<doc_id>.txt`` (title and full text, exactly the text the classifier will see) for every
+    ``texts/<doc_id>.txt`` (the body text, exactly the text the classifier will see) for every
     sampled article, whose path (relative to the sheet) goes into ``full_text``. Returns the paths
     written.
 
@@ -196,6 +196,10 @@ def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | Non
     >>> out = write_coding_sheet(code_sample(arts, 1, strata=()), tempfile.mkdtemp(), arts)
     >>> sorted(out)
     ['codebook', 'sheet', 'texts']
+    >>> filled = pd.read_csv(out["sheet"]).assign(coder="ann", frame=1)
+    >>> filled.to_csv(out["sheet"], index=False)
+    >>> read_coding_sheet(out["sheet"])["text"].tolist()  # the text travels with the sheet
+    ['Body.']
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -209,7 +213,7 @@ def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | Non
             if d not in by_id.index:
                 continue
             name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(d)) + ".txt"
-            (texts / name).write_text(f"{by_id.at[d, 'title'] or ''}\n\n{by_id.at[d, 'text'] or ''}\n", encoding="utf-8")
+            (texts / name).write_text(str(by_id.at[d, "text"] or ""), encoding="utf-8")
             sheet.at[i, "full_text"] = f"texts/{name}"
         out["texts"] = texts
     # titles and ledes are outside text: no live formulas in a spreadsheet (kit.csvsafe; undone on reading)
@@ -219,6 +223,13 @@ def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | Non
         out["codebook"] = folder / "codebook.md"
         out["codebook"].write_text(codebook_template(frames) + "\n", encoding="utf-8")
     return out
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
@@ -237,8 +248,10 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
     -------
     DataFrame
         ``doc_id``, ``coder``, ``frame``, ``code`` (1, 0, or missing: pandas ``Int64``), one row per
-        article, coder and frame, plus the sheet's ``text`` column when it has one (kept as
-        ``text``; used for training when there is no corpus).
+        article, coder and frame, plus ``text`` when the sheet carries the texts: a ``text``
+        column, or ``full_text`` paths (relative to the sheet, as :func:`write_coding_sheet`
+        writes them) of files that exist. A coding folder is then self-contained: the model can be
+        trained without the corpus (see :func:`coded_texts`).
 
     Examples
     --------
@@ -262,6 +275,11 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
             df = restore_frame(pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
         except (pd.errors.ParserError, UnicodeDecodeError) as e:
             raise KitError(f"{p}: not a readable CSV coding sheet ({e})") from None
+        if "text" not in df.columns and "full_text" in df.columns:
+            df["text"] = [_read_text(p.parent / f) if f.strip() and not f.startswith(("http:", "https:")) else None
+                          for f in df["full_text"]]
+            if df["text"].isna().all():
+                df = df.drop(columns="text")
         parts.append((p, df))
     if frames is None:
         frames = [c for c in parts[0][1].columns if c not in SHEET_COLUMNS and c != "text"]
@@ -291,7 +309,7 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
                     raise KitError(f"{p}, line {i}, column {f!r}: {rec[f]!r} is not a code; use 1/0, yes/no or leave empty")
                 row = {"doc_id": d, "coder": c, "frame": f, "code": code}
                 if "text" in df.columns:
-                    row["text"] = rec["text"]
+                    row["text"] = rec["text"] if isinstance(rec["text"], str) and rec["text"] else None
                 rows.append(row)
     out = pd.DataFrame(rows)
     dup = out.duplicated(["doc_id", "coder", "frame"], keep=False)
@@ -300,3 +318,33 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
         raise KitError(f"coder {r['coder']!r} coded article {r['doc_id']!r} more than once")
     out["code"] = out["code"].astype("Int64")
     return out
+
+
+def coded_texts(coded: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``doc_id, text`` of every coded article: the text the sheet carries (see
+    :func:`read_coding_sheet`), else the article's text in ``articles`` (the corpus); an article
+    found in neither is an error listing them.
+
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "coder": "x", "frame": "f", "code": [1, 0], "text": ["A.", None]})
+    >>> coded_texts(c, pd.DataFrame({"doc_id": ["b"], "text": ["B from the corpus."]}))
+      doc_id                text
+    0      a                  A.
+    1      b  B from the corpus.
+    """
+    ids = list(dict.fromkeys(coded["doc_id"].astype(str)))
+    text = {}
+    if "text" in coded.columns:
+        for d, t in zip(coded["doc_id"].astype(str), coded["text"]):
+            if isinstance(t, str) and t and d not in text:
+                text[d] = t
+    if articles is not None:
+        if not {"doc_id", "text"} <= set(articles.columns):
+            raise KitError(f"articles needs doc_id and text columns; columns are {list(articles.columns)}")
+        for d, t in zip(articles["doc_id"].astype(str), articles["text"]):
+            if d not in text and isinstance(t, str):
+                text[d] = t
+    missing = [d for d in ids if d not in text]
+    if missing:
+        raise KitError(f"{len(missing)} coded article(s) have no text in the sheet and are not in the corpus, "
+                       f"e.g. {missing[:5]}; keep the texts/ folder beside the sheet or give the corpus they come from")
+    return pd.DataFrame({"doc_id": ids, "text": [text[d] for d in ids]})

@@ -1,0 +1,491 @@
+"""Sources -> the articles and paragraphs tables, a manifest and an ingest report (in memory).
+
+:func:`build_corpus` runs four named steps: :func:`read_files` (files read and turned into rows,
+in parallel worker processes for a large corpus), :func:`number_articles` (unique ids, exact
+duplicates, inferred outlets), :func:`tabulate` (flags and tables in reading order) and
+:func:`make_manifest` (counts and fingerprint). Writing and reading the store is
+:mod:`kit.corpus.store`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from kit import __version__, newsclean
+from kit.errors import KitError
+from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
+from kit.readers.outlets import load_outlet_table, outlet_for_path
+from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
+from kit.text import count_words
+
+REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
+_LIST_COLUMNS = ("authors", "contributors", "headings", "related")
+
+
+@dataclass
+class Corpus:
+    """An articles table, its paragraphs, the ingest report and the manifest.
+
+    Attributes
+    ----------
+    articles : DataFrame with the columns of ``kit.schema.ARTICLE_COLUMNS``
+    paragraphs : DataFrame with ``doc_id, para_no, role, text``
+    report : DataFrame with ``source_path, line, record, status, reason, doc_id``: every
+        rejected (not an article) or flagged (an article with a warning) input
+    manifest : dict with ``kit_version``, ``inputs`` (as given), ``sources`` (path, sha256, bytes,
+        format, articles, rejected, flagged), ``skipped`` (hidden and system files not read, relative
+        to their input folder), ``counts`` and ``fingerprint`` (a sha256 of every source's path
+        relative to its input root and its content hash, plus the kit version and reading options:
+        the same wherever the corpus sits)
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    report: pd.DataFrame
+    manifest: dict = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One paragraph saying what was read, written and rejected."""
+        c = self.manifest.get("counts", {})
+        return (f"{c.get('files_seen', 0)} files seen: {c.get('files_read', 0)} read, "
+                f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "
+                f"({c.get('duplicates', 0)} exact duplicates {'dropped' if c.get('duplicates_dropped') else 'flagged'}), "
+                f"{c.get('records_rejected', 0)} records rejected, {c.get('flagged', 0)} flags."
+                + (f" {c['files_skipped']} hidden or system files skipped." if c.get("files_skipped") else "")
+                + (f" {c['no_outlet']} articles have no outlet (per-outlet reports leave them out; see --outlet-from"
+                   " and --outlets)." if c.get("no_outlet") else ""))
+
+
+def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
+                 column_map: dict[str, str] | None = None, outlet: str | None = None,
+                 drop_duplicates: bool = False, progress: bool | None = None,
+                 workers: int | None = None, outlet_from: str | None = None,
+                 outlets: str | os.PathLike | None = None, limits: Limits | None = None) -> Corpus:
+    """Read every source into a :class:`Corpus` (in memory; nothing is written).
+
+    Parameters
+    ----------
+    sources : files, folders (read recursively) and ``.zip`` archives
+    format : force one reader (see ``kit.readers.formats()``); detected per file by default
+    column_map : for CSV/JSONL exports, article field -> column name (``{"text": "body"}``)
+    outlet : outlet name for sources that do not say it
+    drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
+    progress : show a progress bar (default: when stderr is a terminal)
+    limits : how far archives and documents may expand (``kit.readers.Limits``); files over them are
+        rejected with the reason
+    workers : processes that read files in parallel (default: one per core once the sources are
+        larger than :data:`PARALLEL_BATCH_BYTES`; 1 reads in this process). The tables do not depend on it.
+    outlet_from : ``"folder"``: an article whose source names no outlet gets the name of the folder its file sits in
+    outlets : a CSV file (columns ``match,outlet``) extending the bundled outlet table: domains and name
+        variants -> canonical names, and path patterns (``guardian/*``) -> the outlet of plain files
+
+    Notes
+    -----
+    ``doc_id`` is made from what the source itself says (outlet, title, date, body as read),
+    before the kit fills anything in: a date taken from the file name and an outlet inferred
+    from another article's contact address go into the ``published`` / ``outlet`` columns and
+    are flagged in the report, but do not change the id. Articles with the same id get ``-2``,
+    ``-3`` ... and exact duplicates (same body) point at the first one in ``duplicate_of``; "first"
+    means first by path relative to the input root, then record number (never the order of the
+    arguments). ``source_path`` is relative to the input folder a file was found under (a file
+    given directly keeps the path as given), so tables made from two copies of a corpus match.
+
+    The work is done in named steps: :func:`read_files` (parallel), :func:`number_articles`
+    (ids and duplicates), :func:`tabulate` (flags and tables) and :func:`make_manifest`.
+
+    Examples
+    --------
+    >>> c = build_corpus("tests/fixtures/webcopy/full_article.txt")
+    >>> a = c.articles.iloc[0]
+    >>> a.outlet, int(a.read_time_minutes), a.contributors
+    ('Harbor Street Weekly', 7, ['Mara Quint', 'Felix Oduya', 'Sun Jiahui'])
+    """
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    sources = [str(s) for s in sources]
+    check_format(format)
+    if outlet_from not in (None, "folder"):
+        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
+    table = load_outlet_table(outlets) if outlets is not None else None
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
+    skipped: list[str] = []
+    files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
+    records = [(entry, rec) for entry, recs in files for rec in recs]
+    manifest_sources = [entry for entry, _ in files]
+    n_dupes = number_articles(records)
+    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
+    manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
+                             column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
+                             outlet_from=outlet_from, outlets=outlets)
+    return Corpus(art_df, para_df, rep_df, manifest)
+
+
+#: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).
+PARALLEL_BATCH_BYTES = 2_000_000
+#: Files sent to a worker at once (at most this many, or about PARALLEL_BATCH_BYTES).
+PARALLEL_BATCH_FILES = 64
+
+
+@dataclass
+class Built:
+    """One article as a worker returns it: its row (id not yet made unique), paragraphs and the
+    e-mail domains of its trailer (for :func:`infer_outlets`)."""
+
+    row: dict
+    paras: list
+    domains: list
+
+
+def read_files(sources: list[str], *, format: str | None, options: ReadOptions, skipped: list[str],
+               progress: bool | None = None, workers: int | None = None) -> list[tuple[dict, list]]:
+    """Step 1: every file below ``sources`` read into ``(manifest entry, [Built | Rejection, ...])``.
+
+    Files are read (and their articles turned into rows) in worker processes when the sources are
+    large enough; results come back in the order of :func:`kit.readers.iter_files` either way.
+    """
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(desc="reading", unit="file")
+    pool, pending, out = None, [], []
+    batch: list = []
+    batch_bytes = 0
+
+    def collect(keep: int) -> None:
+        while len(pending) > keep:
+            res = pending.pop(0)
+            res = res.result() if hasattr(res, "result") else res
+            out.extend(res)
+            if bar is not None:
+                bar.update(len(res))
+
+    def submit(items: list) -> None:
+        nonlocal pool
+        n = workers if workers is not None else (os.cpu_count() or 1)
+        if pool is None and n > 1 and (batch_bytes >= PARALLEL_BATCH_BYTES or len(items) >= PARALLEL_BATCH_FILES):
+            pool = _process_pool(n)
+        if pool is not None:
+            pending.append(pool.submit(_read_batch, items, format, options))
+            collect(keep=2 * n)
+        else:
+            pending.append(_read_batch(items, format, options))
+            collect(keep=0)
+
+    try:
+        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
+            if isinstance(item, Rejection):
+                batch.append(item)
+            else:
+                batch.append(item)
+                batch_bytes += item.size
+            if batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES:
+                submit(batch)
+                batch, batch_bytes = [], 0
+        if batch:
+            submit(batch)
+        collect(keep=0)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def _process_pool(n: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
+
+
+def _read_batch(items: list, format: str | None, options: ReadOptions) -> list[tuple[dict, list]]:
+    """Read a batch of files (in a worker process or here): manifest entries and their records."""
+    out = []
+    for item in items:
+        if isinstance(item, Rejection):
+            entry = {"path": item.source_path, "sha256": None, "bytes": None, "format": None,
+                     "articles": 0, "rejected": 0, "flagged": 0}
+            entry["_key"] = os.path.basename(item.source_path) if os.path.isabs(item.source_path) else item.source_path
+            out.append((entry, [item]))
+            continue
+        try:
+            data = item.read()
+        except Exception:  # read_file turns the failure into a rejection naming it
+            data = None
+        entry = {"path": item.path, "sha256": None if data is None else hashlib.sha256(data).hexdigest(),
+                 "bytes": None if data is None else len(data), "format": None, "articles": 0, "rejected": 0,
+                 "flagged": 0}
+        recs: list = []
+        for fmt, rec in read_file(item, format=format, options=options, data=data):
+            entry["format"] = entry["format"] or fmt or None
+            if isinstance(rec, Article):
+                row, paras = _article_row(rec)
+                rec = Built(row, paras, sorted(_trailer_domains(rec)))
+            recs.append(rec)
+        entry["_key"] = item.rel or item.path
+        out.append((entry, recs))
+    return out
+
+
+def number_articles(records: list[tuple[dict, object]]) -> int:
+    """Step 2: unique ids (``-2``, ``-3`` ...), ``duplicate_of`` and inferred outlets; returns the
+    number of exact duplicates. Ids are made from what each source says, BEFORE any value is inferred."""
+    built = [(entry, rec) for entry, rec in records if isinstance(rec, Built)]
+    inferred = _infer_from_domains([(b.row["outlet"], b.domains) for _, b in built])
+    for i, (outlet, domain) in inferred.items():
+        built[i][1].row["_inferred"] = (outlet, domain)
+    # exact duplicates (same id, or same body) are numbered in an order that does not depend on the
+    # order of the arguments: by path relative to the input root, then record, then the row itself
+    order = sorted(range(len(built)), key=lambda i: _dup_sort_key(built[i][0], built[i][1].row))
+    seen_ids: Counter = Counter()
+    first_by_hash: dict[str, str] = {}
+    n_dupes = 0
+    for i in order:
+        row = built[i][1].row
+        row["doc_id"] = _unique(row["doc_id"], seen_ids)
+        dup_of = first_by_hash.get(row["content_hash"]) if row["text"] else None  # text-less rows are not copies
+        if dup_of is None:
+            first_by_hash[row["content_hash"]] = row["doc_id"]
+        else:
+            row["duplicate_of"] = dup_of
+            n_dupes += 1
+    return n_dupes
+
+
+def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
+             outlet_from: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Step 3: flags, the articles, paragraphs and report tables, in reading order (counts per
+    manifest entry are filled in)."""
+    ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
+                     for _, b in records if isinstance(b, Built)}
+    articles: list[dict] = []
+    para_cols: dict[str, list] = {"doc_id": [], "para_no": [], "role": [], "text": []}  # built column-wise
+    report: list[dict] = []
+
+    def add_report(entry: dict, rej: Rejection) -> None:
+        if rej.doc_id is None and rej.record is not None:
+            rej.doc_id = ids_by_record.get((rej.source_path, rej.record))
+        report.append(_report_row(rej))
+        entry["rejected" if rej.status == "rejected" else "flagged"] += 1
+
+    for entry, rec in records:
+        if isinstance(rec, Rejection):
+            add_report(entry, rec)
+            continue
+        row = rec.row
+        flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731 (a one-line helper bound to this entry)
+            row["source_path"], reason, record=row["source_record"], status=status, doc_id=row["doc_id"]))
+        file_date = date_from_filename(row["source_path"]) if row["published"] is None else None
+        if file_date is not None:
+            row["published"] = file_date
+            flag(f"no date in the source; published date {file_date.date()} taken from the file name")
+        inferred = row.pop("_inferred", None)
+        given = (_outlet_for_file(row["source_path"], table, outlet_from)
+                 if not row["outlet"] and inferred is None else None)
+        if given is not None:
+            row["outlet"], row["outlet_source"] = given
+        elif inferred is not None:
+            row["outlet"] = inferred[0]
+            flag(f"outlet inferred from the contact address ({inferred[1]})")
+        elif not row["outlet"]:
+            flag("no outlet: the source does not name one (pass --outlet, --outlet-from folder or --outlets FILE)")
+        if row["duplicate_of"] is not None:
+            if drop_duplicates:
+                flag(f"exact duplicate of {row['duplicate_of']} (same body text), dropped", "rejected")
+                continue
+            flag(f"exact duplicate of {row['duplicate_of']} (same body text), kept")
+        articles.append(row)
+        para_cols["doc_id"].extend([row["doc_id"]] * len(rec.paras))
+        para_cols["para_no"].extend(range(len(rec.paras)))
+        para_cols["role"].extend(r for r, _ in rec.paras)
+        para_cols["text"].extend(t for _, t in rec.paras)
+        entry["articles"] += 1
+
+    art_df = articles_frame(articles)
+    para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
+    rep_df = pd.DataFrame(report, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
+    return art_df, para_df, rep_df
+
+
+def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame,
+                  rep_df: pd.DataFrame, *, n_dupes: int, format: str | None, column_map: dict | None,
+                  outlet: str | None, drop_duplicates: bool,
+                  outlet_from: str | None = None, outlets=None) -> dict:
+    """Step 4: counts and the fingerprint (paths relative to their input root and content hashes,
+    never where the corpus sits)."""
+    n_files = len(manifest_sources)
+    files_rejected = sum(1 for s in manifest_sources if s["articles"] == 0)
+    counts = {
+        "files_seen": n_files,
+        "files_read": n_files - files_rejected,
+        "files_rejected": files_rejected,
+        "files_skipped": len(skipped),
+        "articles": len(art_df),
+        "records_rejected": int((rep_df["status"] == "rejected").sum()),
+        "flagged": int((rep_df["status"] == "flagged").sum()),
+        "duplicates": n_dupes,
+        "duplicates_dropped": bool(drop_duplicates),
+        "by_format": dict(sorted(Counter(art_df["source_format"]).items())),
+        "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
+        "no_outlet": int(art_df["outlet"].isna().sum()),
+    }
+    fp = hashlib.sha256()
+    for key, sha in sorted((s.pop("_key"), s["sha256"] or "") for s in manifest_sources):
+        fp.update(f"{key}\0{sha}\n".encode())
+    fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
+    if outlet_from is not None or outlets is not None:  # (kept out of the fingerprint when unused)
+        fp.update(f" outlet_from={outlet_from} outlets={outlets}".encode())
+    return {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
+            "outlet": outlet, "outlet_from": outlet_from, "outlets": str(outlets) if outlets is not None else None,
+            "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
+            "counts": counts, "fingerprint": fp.hexdigest()}
+
+
+_EMAIL_DOMAIN = re.compile(r"""
+    (?<![\w.+-])                       # start only where a run of address characters starts
+    [\w.+-]++ @                        # the local part, never given back (possessive): linear
+    (?P<d> [\w-]++ (?: \.[\w-]++ )+ )   # the domain: labels separated by dots
+""", re.VERBOSE)
+
+
+def _trailer_domains(a: Article) -> set[str]:
+    return {m.group("d").lower() for t in a.with_role("trailer") for m in _EMAIL_DOMAIN.finditer(t)}
+
+
+def _outlet_for_file(path: str, table, outlet_from: str | None) -> tuple[str, str] | None:
+    """``(outlet, source)`` for an article whose source names none: a path pattern of the user's
+    outlet table, else (``outlet_from="folder"``) the name of the folder the file sits in."""
+    if table is not None:
+        hit = outlet_for_path(path.split("!")[-1], table)
+        if hit:
+            return hit, "--outlets path pattern"
+    if outlet_from == "folder":
+        folder = Path(path.split("!")[-1]).parent.name
+        if folder:
+            return folder, "folder"
+    return None
+
+
+def infer_outlets(articles: list[Article]) -> dict[int, str]:
+    """Fill in missing outlets from trailer e-mail addresses shared with articles whose outlet is known.
+
+    Web copy that lost its "More Must-Reads From X" block often still ends with "Contact us at
+    letters@x.example"; when another article of the same batch names its outlet and carries the same
+    address domain, that outlet is used. Returns ``{id(article): domain}`` for each article changed.
+    """
+    found = _infer_from_domains([(a.outlet, _trailer_domains(a)) for a in articles])
+    changed: dict[int, str] = {}
+    for i, (outlet, domain) in found.items():
+        articles[i].outlet = outlet
+        changed[id(articles[i])] = domain
+    return changed
+
+
+def _infer_from_domains(items: list[tuple[str | None, Iterable[str]]]) -> dict[int, tuple[str, str]]:
+    """``{index: (outlet, domain)}`` for items without an outlet whose domain belongs to one known outlet."""
+    by_domain: dict[str, set[str]] = {}
+    for outlet, doms in items:
+        if outlet:
+            for d in doms:
+                by_domain.setdefault(d, set()).add(outlet)
+    found: dict[int, tuple[str, str]] = {}
+    for i, (outlet, doms) in enumerate(items):
+        if outlet:
+            continue
+        for d in sorted(doms):
+            if len(by_domain.get(d, ())) == 1:
+                found[i] = (next(iter(by_domain[d])), d)
+                break
+    return found
+
+
+def _dup_sort_key(entry: dict, row: dict) -> tuple:
+    """Order in which identical articles get ``-2``, ``-3``: independent of the order of the inputs."""
+    return (entry.get("_key") or "", int(row["source_record"] or 0), entry.get("sha256") or "",
+            str(row["source_path"]), row["content_hash"])
+
+
+def _unique(doc_id: str, seen: Counter) -> str:
+    """``doc_id``, or ``doc_id-2``, ``-3`` ... when an identical article came before."""
+    seen[doc_id] += 1
+    return doc_id if seen[doc_id] == 1 else f"{doc_id}-{seen[doc_id]}"
+
+
+_FILE_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_filename(path: str) -> pd.Timestamp | None:
+    """A ``YYYY-MM-DD`` (or ``YYYYMMDD``) date in a file's name, as UTC midnight.
+
+    >>> date_from_filename("data/outlet/2023-07-08-treasury-visit.txt")
+    Timestamp('2023-07-08 00:00:00+0000', tz='UTC')
+    >>> date_from_filename("export_2023_h1.txt") is None
+    True
+    """
+    m = _FILE_DATE.search(os.path.basename(path.split("!")[-1]))
+    if not m:
+        return None
+    try:
+        return pd.Timestamp(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", tz="UTC")
+    except ValueError:
+        return None
+
+
+def _report_row(r: Rejection) -> dict:
+    return {"source_path": r.source_path, "line": r.line, "record": r.record, "status": r.status,
+            "reason": r.reason, "doc_id": r.doc_id}
+
+
+def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
+    body = a.body()
+    text = "\n\n".join(body)
+    related = [newsclean.related_headline(t) for t in a.with_role("related")]
+    contributors = list(a.contributors) or [n for t in a.with_role("contributors") for n in newsclean.split_contributors(t)]
+    published = _ts(a.published)
+    row = {
+        "doc_id": make_doc_id(a.outlet, a.title, published, text),
+        "outlet": a.outlet, "title": a.title, "subtitle": a.subtitle,
+        "published": published, "updated": _ts(a.updated),
+        "authors": list(a.authors), "contributors": contributors,
+        "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
+        "dateline": a.dateline, "language": a.language,
+        "headings": a.with_role("heading"), "related": related,
+        "text": text, "n_words": count_words(text),
+        "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
+        "content_hash": content_hash(text), "duplicate_of": None,
+        **a.export_fields(),
+    }
+    return row, list(a.paragraphs)
+
+
+def _ts(v) -> pd.Timestamp | None:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    ts = pd.Timestamp(v)
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def articles_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows -> the articles table with its documented dtypes (empty input gives an empty table)."""
+    df = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    for col in ("published", "updated"):
+        df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
+    df["read_time_minutes"] = df["read_time_minutes"].astype("Int64")
+    df["length_words"] = df["length_words"].astype("Int64")
+    df["n_words"] = df["n_words"].astype("int64")
+    df["source_record"] = df["source_record"].astype("int64")
+    for col in _LIST_COLUMNS:
+        df[col] = df[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    return df

@@ -1,0 +1,131 @@
+"""Dates for readers: date lines in any language the exports use, and the choice among candidates.
+
+:func:`parse_date_line` reads ISO and English news dates with :func:`kit.readers.fields.parse_when`
+and everything else ("mercredi 17 avril 2013 20:15 GMT", "Samstag 6. Mai 2023", "1 mei 2015
+vrijdag") with `dateparser <https://dateparser.readthedocs.io>`_, which knows the month and weekday
+names of some 200 languages and works offline. :func:`pick_date` takes candidates in order of
+trust and returns the first plausible one together with where it came from; a date before
+:data:`EARLIEST_YEAR` or after the ingest day (a placeholder ``0001-01-01``, a typo'd year) is
+never used and is reported.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+import pandas as pd
+
+from kit.readers.fields import parse_when
+
+#: Dates before this year are placeholders or typos in news metadata, never a publication date.
+EARLIEST_YEAR = 1900
+#: dateparser settings: a day, a month and a year must all be present (no guessing from "May 2023")
+_DATEPARSER_SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC",
+                        "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+_HAS_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def parse_date_line(text: Any) -> pd.Timestamp | None:
+    """A date line in any language as a UTC Timestamp, or None when it holds no full date.
+
+    >>> str(parse_date_line("June 19, 2023 Monday 3:15 AM GMT"))
+    '2023-06-19 03:15:00+00:00'
+    >>> str(parse_date_line("mercredi 17 avril 2013 20:15 GMT"))
+    '2013-04-17 20:15:00+00:00'
+    >>> str(parse_date_line("Samstag 6. Mai 2023"))
+    '2023-05-06 00:00:00+00:00'
+    >>> str(parse_date_line("January 28, 1993, Tuesday, Late Edition - Final"))
+    '1993-01-28 00:00:00+00:00'
+    >>> parse_date_line("Continental Wire") is None
+    True
+    """
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        try:
+            return parse_when(text)
+        except ValueError:
+            return None
+    text = " ".join(text.split())
+    if not text or not _HAS_DIGIT_YEAR.search(text) or len(text) > 80:
+        return None
+    try:
+        ts = parse_when(text)
+        if ts is not None:
+            return ts
+    except (ValueError, OverflowError):
+        pass
+    import dateparser
+
+    # "January 28, 1993, Tuesday, Late Edition - Final": drop trailing comma-separated parts
+    parts = text.split(",")
+    for n in range(len(parts), 0, -1):
+        candidate = ",".join(parts[:n])
+        if not _HAS_DIGIT_YEAR.search(candidate):
+            break
+        try:
+            parsed = dateparser.parse(candidate, settings=_DATEPARSER_SETTINGS)
+        except (ValueError, OverflowError, TypeError):
+            parsed = None
+        if parsed is not None:
+            return pd.Timestamp(parsed).tz_convert("UTC")
+    return None
+
+
+def plausible(ts: pd.Timestamp | None, *, today: pd.Timestamp | None = None) -> bool:
+    """True for a date from :data:`EARLIEST_YEAR` up to the end of the ingest day.
+
+    >>> plausible(pd.Timestamp("2023-06-19", tz="UTC")), plausible(pd.Timestamp("0001-01-01", tz="UTC"))
+    (True, False)
+    """
+    if ts is None:
+        return False
+    today = today if today is not None else pd.Timestamp.now(tz="UTC")
+    return ts.year >= EARLIEST_YEAR and ts <= today.normalize() + pd.Timedelta(days=1)
+
+
+def pick_date(candidates: Iterable[tuple[str, Any]], *, today: pd.Timestamp | None = None
+              ) -> tuple[pd.Timestamp | None, str | None, list[tuple[str, str, str]]]:
+    """The first plausible date among ``(source, value)`` candidates, in the order given.
+
+    Returns ``(timestamp, source, problems)``; ``problems`` lists ``(source, value, reason)`` for
+    every candidate before the chosen one that could not be read or was not plausible (before
+    :data:`EARLIEST_YEAR`, after the ingest day), so a reader can flag them.
+
+    >>> ts, source, problems = pick_date([("JSON-LD datePublished", "0001-01-01T00:00:00"),
+    ...                                   ("article:published_time", "2019-11-20T10:43:00Z")])
+    >>> str(ts), source, problems[0][2]
+    ('2019-11-20 10:43:00+00:00', 'article:published_time', 'before 1900')
+    """
+    problems: list[tuple[str, str, str]] = []
+    today = today if today is not None else pd.Timestamp.now(tz="UTC")
+    for source, value in candidates:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, pd.Timestamp):
+            ts = value if value.tzinfo else value.tz_localize("UTC")
+        else:
+            try:
+                ts = parse_when(value)
+            except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+                ts = parse_date_line(value)
+                if ts is None:
+                    problems.append((source, str(value), _why_unreadable(value)))
+                    continue
+        if ts is None:
+            continue
+        if ts.year < EARLIEST_YEAR:
+            problems.append((source, str(value), f"before {EARLIEST_YEAR}"))
+            continue
+        if not plausible(ts, today=today):
+            problems.append((source, str(value), "after the ingest day"))
+            continue
+        return ts, source, problems
+    return None, None, problems
+
+
+_YEAR_ONE = re.compile(r"^\s*0{0,3}\d{1,3}-\d\d-\d\d")
+
+
+def _why_unreadable(value: Any) -> str:
+    return f"before {EARLIEST_YEAR}" if _YEAR_ONE.match(str(value)) else "not a readable date"
