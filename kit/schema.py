@@ -6,7 +6,9 @@ reads. Column lists here are the single source of truth for the README.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,6 +117,7 @@ class Article:
         return [t for r, t in self.paragraphs if r == role]
 
 
+@functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
 def normalise_for_hash(text: str) -> str:
     """Fold Unicode form, quotes, dashes, case and white space so trivial copies hash alike.
 
@@ -122,11 +125,18 @@ def normalise_for_hash(text: str) -> str:
     True
     """
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD)
+    if not text.isascii():  # str.translate walks every character; a regex finds the few to fold
+        text = _FOLD_RE.sub(_fold_one, text)
     return " ".join(text.lower().split())
 
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+# typographic quotes and dashes, and the no-break space, folded to their ASCII forms before hashing
+_FOLD_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}
+_FOLD_RE = re.compile("[" + "".join(_FOLD_MAP) + "]")
+
+
+def _fold_one(m: re.Match) -> str:
+    return _FOLD_MAP[m.group()]
 
 
 def content_hash(text: str) -> str:

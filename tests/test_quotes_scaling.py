@@ -11,6 +11,8 @@ import pytest
 
 from kit.quotes import extract_quotes
 
+pytestmark = pytest.mark.slow  # large articles built in code: left out of make test-fast
+
 
 def _one_article(text: str, paragraphs: bool = False) -> pd.DataFrame:
     parts = text.split("\n\n") if paragraphs else [text]

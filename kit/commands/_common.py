@@ -82,12 +82,30 @@ def existing_file(text: str) -> str:
 def add_source_arguments(p: argparse.ArgumentParser) -> None:
     """PATH... plus the reader options every reading command accepts."""
     p.add_argument("paths", nargs="+", metavar="PATH", type=existing_path,
-                   help="source files, folders (read recursively), .zip archives, or an ingested corpus .parquet")
+                   help="source files, folders (read recursively), .zip archives, or an ingested corpus (store folder or .parquet)")
     p.add_argument("--format", default=None, type=reader_name,
                    help="force one reader for every file (default: detected per file); see `kit formats`")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="CSV/JSONL column for an article field, e.g. --map text=body --map outlet=source")
     p.add_argument("--outlet", default=None, help="outlet name for sources that do not say it")
+    g = p.add_argument_group("limits on archives and documents (see kit.readers.Limits)")
+    g.add_argument("--max-file-mb", type=positive_int, default=None, metavar="MB",
+                   help="largest file, archive member or document part once expanded (default 256)")
+    g.add_argument("--max-archive-mb", type=positive_int, default=None, metavar="MB",
+                   help="largest total of one .zip or .docx once expanded (default 2048)")
+    g.add_argument("--max-ratio", type=positive_int, default=None, metavar="R",
+                   help="largest compression ratio of a member over 1 MiB (default 200; zip bombs reach thousands)")
+
+
+def limits(args: argparse.Namespace):
+    """:class:`kit.readers.Limits` from ``--max-file-mb``, ``--max-archive-mb`` and ``--max-ratio``."""
+    from kit.readers.base import Limits
+
+    given = {"max_file_bytes": getattr(args, "max_file_mb", None), "max_archive_bytes": getattr(args, "max_archive_mb", None)}
+    kw = {k: v * 2**20 for k, v in given.items() if v is not None}
+    if getattr(args, "max_ratio", None) is not None:
+        kw["max_ratio"] = float(args.max_ratio)
+    return Limits(**kw)
 
 
 def reader_name(text: str) -> str:
@@ -98,7 +116,7 @@ def reader_name(text: str) -> str:
     >>> reader_name("pdf")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: unknown format 'pdf' (choose from csv, factiva, html, jsonl, lexisnexis, webcopy)
+    argparse.ArgumentTypeError: unknown format 'pdf' (choose from csv, europresse, factiva, html, jsonl, lexisnexis, webcopy)
     """
     from kit.readers import REGISTRY
 
@@ -148,11 +166,12 @@ def column_map(pairs: list[str]) -> dict[str, str]:
 
 def load(args: argparse.Namespace):
     """The corpus named by ``args.paths`` with the reader options given."""
-    from kit.corpus import load_corpus
+    from kit.corpus import is_ingested, load_corpus
 
-    if len(args.paths) == 1 and args.paths[0].endswith(".parquet"):
+    if len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0])):
         return load_corpus(args.paths[0])
-    return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet)
+    return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
+                       limits=limits(args))
 
 
 def scalar_field(articles, field: str) -> None:

@@ -1,18 +1,22 @@
-"""``kit ingest SOURCES... --out corpus.parquet``: write the corpus store."""
+"""``kit ingest SOURCES... --out corpus``: write the corpus store (a folder of Parquet partitions)."""
 from __future__ import annotations
 
 import argparse
 import sys
 
-from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, print_report
+from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, limits, print_report
 
 NAME = "ingest"
-HELP = "read sources into an ingested corpus (Parquet + manifest + ingest report)"
+HELP = "read sources into a corpus store (Parquet partitions + manifest + ingest report)"
 
 
 def add_arguments(p):
     add_source_arguments(p)
-    p.add_argument("--out", default="corpus/corpus.parquet", help="where to write (default corpus/corpus.parquet)")
+    p.add_argument("--out", default="corpus", help="store folder to write, local or an fsspec URL (default corpus); "
+                   "a path ending in .parquet writes the older single-file layout")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes reading files in parallel (default: one per core for a large corpus; 1: none)")
+    p.add_argument("--partition-size", type=int, default=None, help="articles per Parquet partition (default 2000)")
     p.add_argument("--drop-duplicates", action="store_true", help="drop exact duplicates instead of flagging them")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: when stderr is a terminal and there are many files)")
@@ -27,13 +31,17 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    from kit.corpus import _paths, ingest
+    from kit.corpus import PARTITION_SIZE, ingest, store_paths
 
+    if args.workers is not None and args.workers < 1:
+        print("kit ingest: --workers must be at least 1", file=sys.stderr)
+        return 2
     corpus = ingest(args.paths, args.out, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                    drop_duplicates=args.drop_duplicates, progress=args.progress,
-                    outlet_from=args.outlet_from, outlets=args.outlets)
+                    drop_duplicates=args.drop_duplicates, progress=args.progress, workers=args.workers,
+                    partition_size=args.partition_size or PARTITION_SIZE, outlet_from=args.outlet_from,
+                    outlets=args.outlets, limits=limits(args))
     rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
-    paths = _paths(args.out)
+    paths = store_paths(args.out)
     if args.json:
         status = corpus.report["status"].value_counts()
         emit(args, [{"n_articles": len(corpus.articles), "n_rejected": int(status.get("rejected", 0)),

@@ -104,7 +104,7 @@ def _run_polnear(args) -> int:
         print(_fmt(summary))
     if args.errors:
         d = res["details"]
-        bad = d[d["gold_id"].isna() | d["pred_text"].isna() | (d["speaker_ok"] == False)]  # noqa: E712
+        bad = d[d["gold_id"].isna() | d["pred_text"].isna() | d["speaker_ok"].eq(False)]
         print(f"\n{len(bad)} problem(s):")
         for r in bad.itertuples(index=False):
             what = "missed" if r.pred_text is None else "spurious" if r.gold_id is None else "speaker"

@@ -27,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="keep the runs in DIR that finished ok with the same notebook, parameters and corpus; "
                              "run only the others (default: start fresh)")
     parser.add_argument("--show-code", action="store_true", help="keep the code cells in the HTML reports")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="a running Dask scheduler (tcp://host:8786): the analysis and the notebook runs go to its "
+                             "workers (default $DASK_SCHEDULER_ADDRESS; none: local processes)")
+    parser.add_argument("--no-analyse", action="store_true",
+                        help="do not compute the stored tables before the notebooks (each notebook computes its own)")
     add_output_arguments(parser, "one {run, notebook, status, duration_seconds, folder, error} object per run "
                                  "(on stdout; the summary goes to stderr)")
     loud = parser.add_mutually_exclusive_group()
@@ -52,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_batch(args.config, only=args.only, params=[tuple(p) for p in args.parameter], jobs=args.jobs,
                            out=args.out, archive=args.archive, show_code=args.show_code, resume=args.resume,
-                           log=_logger(args), progress=False if args.quiet else None)
+                           verbose=args.verbose, log=_logger(args), progress=False if args.quiet else None,
+                           scheduler=args.scheduler, analyse=not args.no_analyse)
     except KeyboardInterrupt:
         print("kit run: stopped before any run started; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED

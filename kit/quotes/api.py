@@ -185,8 +185,8 @@ def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = No
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.columns import QUOTE_COLUMNS  # noqa: E402,F401
-from kit.quotes.entities import _Article, _build_entities, _nz  # noqa: E402,F401
-from kit.quotes.extract import _extract_article  # noqa: E402,F401
-from kit.quotes.marks import newsroom_marks  # noqa: E402,F401
-from kit.quotes.textutil import _norm_key  # noqa: E402,F401
+from kit.quotes.columns import QUOTE_COLUMNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import _Article, _build_entities, _nz  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.extract import _extract_article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.marks import newsroom_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _norm_key  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401
+from kit.quotes.words import _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|[a-z]+ly)\s+)"
@@ -342,8 +342,8 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.entities import _is_orgish  # noqa: E402,F401
-from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401
-from kit.quotes.resolution import _head_part  # noqa: E402,F401
-from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401
-from kit.quotes.words import _CAP_RUN, _CAP_STOP, _GROUP_HEADS, _ORG_WORDS, _TITLE_WORDS, _TYPE_WORDS  # noqa: E402,F401
+from kit.quotes.entities import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CAP_RUN, _CAP_STOP, _GROUP_HEADS, _ORG_WORDS, _TITLE_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)

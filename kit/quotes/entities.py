@@ -446,9 +446,9 @@ def _nz(v: Any) -> Any:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E402,F401
-from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401
-from kit.quotes.words import (  # noqa: E402,F401
+from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
     _CAP_STOP,
     _GENDER_NOUNS,

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit.quotes.attribution import _ADV, _VERB_ALT  # noqa: F401
-from kit.quotes.entities import Person  # noqa: F401
+from kit.quotes.attribution import _ADV, _VERB_ALT  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.entities import Person  # noqa: F401 (re-exported, or used by this module)
 
 
 @dataclass
@@ -537,7 +537,7 @@ def _speaker_type(ent: Person | None, kind: str) -> str:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import (  # noqa: E402,F401
+from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _NAME_NP,
     _NP_TAIL,
     _PRONOUNS,
@@ -548,10 +548,10 @@ from kit.quotes.attribution import (  # noqa: E402,F401
     _subject,
     _trim_np,
 )
-from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401
-from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401
-from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401
-from kit.quotes.marks import _pair_marks  # noqa: E402,F401
-from kit.quotes.resolution import _resolve  # noqa: E402,F401
-from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401
-from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401
+from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.marks import _pair_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -61,7 +61,7 @@ def _kind(inner: str, before: str, after: str, has_attr: bool, para_start: bool)
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import _VERB_ALT  # noqa: E402,F401
-from kit.quotes.extract import _modifier_quote  # noqa: E402,F401
-from kit.quotes.textutil import _words  # noqa: E402,F401
-from kit.quotes.words import _SCARE_CUES, _TITLE_NOUNS, _UP  # noqa: E402,F401
+from kit.quotes.attribution import _VERB_ALT  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.extract import _modifier_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _SCARE_CUES, _TITLE_NOUNS, _UP  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -112,4 +112,4 @@ def _pair_marks(text: str, continues: bool) -> tuple[list[tuple[int, int | None]
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import _MARK_RE, CLOSE_DQ, OPEN_DQ  # noqa: E402,F401
+from kit.quotes.words import _MARK_RE, CLOSE_DQ, OPEN_DQ  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from kit.errors import KitError
-from kit.quotes.columns import SPEECH_KINDS  # noqa: F401
+from kit.quotes.columns import SPEECH_KINDS  # noqa: F401 (re-exported, or used by this module)
 
 #: Columns of the table of speech acts (:func:`speech_acts`).
 SPEECH_ACT_COLUMNS: dict[str, str] = {
@@ -267,7 +267,7 @@ def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: st
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.api import _require, extract_quotes  # noqa: E402,F401
-from kit.quotes.columns import QUOTE_KINDS  # noqa: E402,F401
-from kit.quotes.entities import _nz  # noqa: E402,F401
-from kit.quotes.textutil import _words  # noqa: E402,F401
+from kit.quotes.api import _require, extract_quotes  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.columns import QUOTE_KINDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import _nz  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _UP  # noqa: F401
+from kit.quotes.words import _UP  # noqa: F401 (re-exported, or used by this module)
 
 _SENT_END = re.compile(r"[.!?…]+[”’\"')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9" + _UP + "])")
 
@@ -46,4 +46,4 @@ def _tok_list(run: str) -> list[str]:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import _ABBREV, _TITLE_WORDS, _WORD  # noqa: E402,F401
+from kit.quotes.words import _ABBREV, _TITLE_WORDS, _WORD  # noqa: E402,F401 (imported last, as the modules refer to each other)

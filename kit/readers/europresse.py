@@ -147,7 +147,7 @@ def _article(name, box, path: str, record: int, options: ReadOptions) -> Article
         at = lines.index(title)
     except ValueError:
         at = 0
-    key = lambda t: re.sub(r"\W+", "", t).casefold()  # noqa: E731
+    key = lambda t: re.sub(r"\W+", "", t).casefold()  # noqa: E731 (a one-line key function)
     before = [ln for ln in lines[:at] if ln not in (outlet, title) and key(ln) not in key(header_text)]
     rest = lines[at + 1:]
     end = next((k for k, ln in enumerate(rest) if TEXT_END.match(ln)), len(rest))

@@ -170,7 +170,7 @@ def xml_records(data: bytes) -> Iterator[tuple[int, dict[str, list[str]]]]:
     root = etree.fromstring(data, parser)
     if root is None:
         return
-    local = lambda el: etree.QName(el).localname if isinstance(el.tag, str) else ""  # noqa: E731
+    local = lambda el: etree.QName(el).localname if isinstance(el.tag, str) else ""  # noqa: E731 (a one-line helper)
     for n, art in enumerate((a for a in root.iter() if local(a) == "ppsarticle"), start=1):
         fields: dict[str, list[str]] = {}
         for el in art.iter():

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from kit import newsclean
-from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.base import ReadError, ReadOptions, Rejection, bound_html_depth, reader
 from kit.readers.dates import pick_date
 from kit.readers.fields import decode_notes, language_code, parse_when, split_names
 from kit.readers.outlets import choose_outlet
@@ -303,6 +303,9 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     flags = decode_notes(path, notes)
     truncated = _truncation(text)
     source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    source, deep_note = bound_html_depth(source)  # pages nested deeper than the parser follows
+    if deep_note:
+        flags = list(flags) + [Rejection(source_path=path, reason=deep_note, status="flagged")]
     try:
         tree = lxml.html.document_fromstring(source)
     except (etree.ParserError, ValueError) as e:
@@ -672,8 +675,8 @@ def _keep_extractor_text(pairs: list[tuple[str, str]], main_paras: list[tuple[st
     before, after = (pairs[:at], pairs[at:]) if at is not None else (pairs, [])
     # a kit block the extractor also kept is now part of the story, unless the kit recognised it
     # as one of the story's own furniture (byline, date line, caption, standfirst)
-    keep = lambda r, t: r in _KEPT_AROUND_BODY or _key(_norm(t)) not in main_keys  # noqa: E731
-    relabel = lambda r: "boilerplate" if r in ("body", "heading") else r  # noqa: E731
+    keep = lambda r, t: r in _KEPT_AROUND_BODY or _key(_norm(t)) not in main_keys  # noqa: E731 (a one-line helper)
+    relabel = lambda r: "boilerplate" if r in ("body", "heading") else r  # noqa: E731 (a one-line helper)
     return ([(relabel(r), t) for r, t in before if keep(r, t)] + story
             + [(relabel(r), t) for r, t in after if keep(r, t)])
 

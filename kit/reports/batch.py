@@ -326,11 +326,57 @@ def _progress(log: Callable[[str], None], total: int, progress: bool | None):
     return on_done
 
 
+class _DaskPool:
+    """The notebook runs on a Dask cluster, behind the interface :func:`execute_tasks` uses."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.executor = engine.client.get_executor(pure=False)
+
+    def submit(self, fn, *args):
+        return self.executor.submit(fn, *args)
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        try:
+            self.executor.shutdown(wait=wait and not cancel_futures)
+        finally:
+            self.engine.close()
+
+
+def _start_pool(n_jobs: int, jobs: int | None, scheduler: str | None):
+    """Local worker processes, or the workers of the Dask cluster at ``scheduler`` (one run per worker thread)."""
+    if scheduler:
+        from kit.compute import engine
+
+        eng = engine(scheduler).start()
+        threads = sum(w.get("nthreads", 1) for w in eng.client.scheduler_info(n_workers=-1)["workers"].values())
+        return _DaskPool(eng), max(1, jobs or threads)
+    return cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=worker_init), n_jobs
+
+
+def _analyse_corpora(specs: list[RunSpec], scheduler: str | None, log: Callable[[str], None]) -> None:
+    """Compute once, into each corpus store, the tables the runs' notebooks read (kit.analyse)."""
+    from kit.analyse import for_reports
+    from kit.corpus import is_store
+
+    by_corpus: dict[str, list[dict]] = {}
+    for s in specs:
+        if s.corpus and is_store(s.corpus["path"]):
+            by_corpus.setdefault(s.corpus["path"], []).append(s.parameters)
+    for path, runs in by_corpus.items():
+        try:
+            for_reports(path, runs, scheduler=scheduler, log=log, quiet=True)
+        except KitError as e:  # the notebooks compute what they need, and say what went wrong
+            log(f"analyse {path}: {e}")
+
+
 def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[str] | None = None,
               params: Sequence[tuple[str, str]] = (), jobs: int | None = None, out: str | os.PathLike = "reports",
               archive: bool = False, show_code: bool = False, ingest: Callable | None = None,
               log: Callable[[str], None] | None = None, progress: bool | None = None,
-              resume: bool = False) -> BatchResult:
+              resume: bool = False, verbose: bool = False, scheduler: str | None = None,
+              analyse: bool = True) -> BatchResult:
     """Run a batch of notebooks as described in the module notes; returns a :class:`BatchResult`.
 
     Raises :class:`KitError` (nothing executed) when the batch file, a parameter, the output
@@ -351,6 +397,11 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
     progress : show a progress bar (default: when stderr is a terminal)
     resume : keep the runs of ``out`` that finished ``ok`` with the same notebook, parameters and
         corpus, and run only the others (default: start fresh)
+    verbose : also log every run's notebook and parameters before the runs start
+    scheduler : address of a running Dask scheduler: the analysis and the notebook runs go to its
+        workers (default ``$DASK_SCHEDULER_ADDRESS``; none: local worker processes)
+    analyse : compute the tables the notebooks read once into the corpus store before they run
+        (:func:`kit.analyse.for_reports`), so per-outlet runs only read them
     """
     log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     t_start = time.perf_counter()
@@ -363,10 +414,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
     batch_dir = archive_dir(base_out) if archive else base_out
     cores = os.cpu_count() or 1
     n_jobs = max(1, min(jobs or cores, sum(cores if e.each else 1 for e in entries)))
+    scheduler = scheduler if scheduler is not None else os.environ.get("DASK_SCHEDULER_ADDRESS") or None
     with BatchLock(batch_dir), Stopper(log) as stopper:
         # start the workers now: they import papermill and nbconvert while the corpus is ingested
-        pool = cf.ProcessPoolExecutor(max_workers=n_jobs, mp_context=multiprocessing.get_context("spawn"),
-                                      initializer=worker_init)
+        pool, n_jobs = _start_pool(n_jobs, jobs, scheduler)
         try:
             corpora = prepare_corpora(entries, batch_dir, ingest=ingest, log=log)
             notes: list[str] = []
@@ -376,6 +427,8 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
                 log(note)
             if not specs:
                 raise KitError("no run to execute (the corpus may have no values for an 'each' column)")
+            if analyse:
+                _analyse_corpora(specs, scheduler, log)
             previous = previous_durations(base_out / "latest" if archive else batch_dir, [s.name for s in specs])
             kept = _resumable(specs, batch_dir, resume)
             facts = BatchFacts.collect(config["base"])
@@ -386,6 +439,9 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
             n_jobs = max(1, min(n_jobs, len(tasks)))
             log(f"running {len(tasks)} notebook run(s) with {n_jobs} parallel job(s) -> {batch_dir}"
                 + (f" ({len(kept)} complete run(s) kept)" if kept else ""))
+            if verbose:
+                for t in tasks:
+                    log(f"  {t.name}: {t.notebook_rel} " + " ".join(f"{k}={v!r}" for k, v in t.parameters.items()))
             stopper.armed = True
             on_done = _progress(log, len(tasks), progress)
             try:

@@ -1,7 +1,8 @@
 """The batch's corpora: each distinct source corpus ingested ONCE, then read by every run.
 
 :func:`prepare_corpora` turns every ``corpus`` value of the planned runs into an ingested corpus
-(a source path is ingested into ``<out>/corpus/``; an ingested ``.parquet`` is used as it is) and
+(a source path is ingested into the corpus store ``<out>/corpus/``; an ingested store folder or
+``.parquet`` is used as it is) and
 returns its facts (path, sources, fingerprint, article count) for provenance and the index.
 """
 from __future__ import annotations
@@ -29,9 +30,12 @@ def corpus_paths(parquet: Path) -> dict[str, Path]:
 
 
 def corpus_info(parquet: str | os.PathLike, *, sources: str | None = None) -> dict:
-    """Path, fingerprint and counts of an ingested corpus (from its manifest; sha256 of the file otherwise)."""
+    """Path, fingerprint and counts of an ingested corpus (from its manifest; sha256 of the file otherwise);
+    ``parquet`` is a store folder (:mod:`kit.corpus.store`) or a single-file ``.parquet`` corpus."""
     parquet = Path(parquet)
     paths = corpus_paths(parquet)
+    if parquet.is_dir():  # a corpus store
+        paths = {"articles": parquet / "articles", "manifest": parquet / "manifest.json", "report": parquet / "report.csv"}
     info: dict[str, Any] = {"path": str(parquet), "sources": sources, "manifest": None, "fingerprint": None,
                             "articles": None, "report": str(paths["report"]) if paths["report"].is_file() else None}
     if paths["manifest"].is_file():
@@ -46,7 +50,7 @@ def corpus_info(parquet: str | os.PathLike, *, sources: str | None = None) -> di
 
 
 def default_ingest(sources: str, out: Path):
-    """Ingest ``sources`` into ``out`` with :func:`kit.corpus.ingest` (the batch's default)."""
+    """Ingest ``sources`` into the store folder ``out`` with :func:`kit.corpus.ingest` (the batch's default)."""
     import kit.corpus
 
     return kit.corpus.ingest([sources], out)
@@ -64,6 +68,9 @@ def prepare_corpora(entries: list[RunEntry], batch_dir: Path, *, ingest: Callabl
         path = Path(value)
         if not path.exists():
             raise KitError(f"run '{e.name}': corpus not found: {value}")
+        if path.is_dir() and (path / "manifest.json").is_file() and (path / "articles").is_dir():  # a store
+            done[value] = corpus_info(path)
+            continue
         if path.is_file() and path.suffix == ".parquet":
             if not corpus_paths(path)["manifest"].is_file():
                 raise KitError(f"run '{e.name}': {value} is not an ingested corpus (no .manifest.json beside it); "
@@ -88,7 +95,7 @@ def ingest_privately(sources: str, folder: Path, ingest: Callable) -> Path:
     shutil.rmtree(private, ignore_errors=True)
     private.mkdir(parents=True)
     try:
-        ingest(sources, private / "corpus.parquet")
+        ingest(sources, private)  # the folder becomes the corpus store
         if folder.exists():
             old = folder.parent / f".kit-old-{os.getpid()}-{folder.name}"
             os.replace(folder, old)
@@ -96,4 +103,4 @@ def ingest_privately(sources: str, folder: Path, ingest: Callable) -> Path:
         os.replace(private, folder)
     finally:
         shutil.rmtree(private, ignore_errors=True)
-    return folder / "corpus.parquet"
+    return folder

@@ -12,6 +12,7 @@ import re
 import shutil
 import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,6 +146,8 @@ def _on_signal(signum, _frame):
 def _install_handlers() -> None:
     # papermill's client (nbclient) puts its own SIGINT/SIGTERM handlers in place while a kernel
     # runs (they shut the kernel down) and leaves the defaults behind: ours go back after every run
+    if threading.current_thread() is not threading.main_thread():
+        return  # a run in a Dask worker's thread (kit run --scheduler): the worker owns the signals
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the batch decides
     signal.signal(signal.SIGTERM, _on_signal)
 

@@ -310,12 +310,18 @@ def _column_counts(entry: RunEntry, corpus: dict):
     """Articles per value of the ``each`` column (most first, then by value) and the number without one."""
     import pandas as pd
 
+    from kit.corpus import Store, is_store
+
     try:
-        column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
+        if is_store(corpus["path"]):
+            column = Store(corpus["path"]).articles(columns=[entry.each])[entry.each]
+        else:
+            column = pd.read_parquet(corpus["path"], columns=[entry.each])[entry.each]
     except Exception as ex:  # noqa: BLE001 - pyarrow raises several kinds for a missing column
         import pyarrow.parquet as pq
 
-        names = pq.read_schema(corpus["path"]).names
+        first = Store(corpus["path"]).join("articles", "part-00000.parquet") if is_store(corpus["path"]) else corpus["path"]
+        names = pq.read_schema(first).names
         raise KitError(f"run '{entry.name}': each: '{entry.each}' is not a column of the articles table; "
                        f"columns: {', '.join(names)}") from ex
     blank = column.isna() | (column.astype(str).str.strip() == "")
@@ -443,7 +449,10 @@ def check_values(specs: list[RunSpec], entries: list[RunEntry]) -> None:
             path = s.corpus["path"]
             if path not in schema:
                 try:
-                    schema[path] = list(pq.read_schema(path).names)
+                    from kit.corpus import Store, is_store
+
+                    first = Store(path).join("articles", "part-00000.parquet") if is_store(path) else path
+                    schema[path] = list(pq.read_schema(first).names)
                 except (OSError, ValueError):
                     schema[path] = None
             columns = schema[path]

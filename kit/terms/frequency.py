@@ -60,6 +60,10 @@ def frequencies(
         df = counts[counts[n_col] > 0].groupby(keys, sort=False, dropna=False)[doc_col].nunique().rename("doc_freq").reset_index()
         agg = agg.merge(df, on=keys, how="left")
         agg["doc_freq"] = agg["doc_freq"].fillna(0).astype("int64")
+    elif "n_docs" in counts.columns:  # counts per group (kit.analyse.group_counts): documents add up
+        df = counts[counts[n_col] > 0].groupby(keys, sort=False, dropna=False)["n_docs"].sum().rename("doc_freq").reset_index()
+        agg = agg.merge(df, on=keys, how="left")
+        agg["doc_freq"] = agg["doc_freq"].fillna(0).astype("int64")
     else:
         agg["doc_freq"] = pd.NA
     total = agg.groupby(gcols, dropna=False)["n"].transform("sum") if gcols else agg["n"].sum()

@@ -108,10 +108,17 @@ def _check_count_arg(name: str, v) -> None:
         raise KitValueError(f"{name} must be a non-negative integer, got {v!r}")
 
 
+#: Column of per-group counts giving the documents of the group that use the term (summed per side).
+DOCS_COL = "n_docs"
+
+
 def _doc_freq(counts: pd.DataFrame, terms: pd.Index, term_col: str, n_col: str, doc_col: str) -> np.ndarray:
     """Documents of ``counts`` holding each of ``terms`` (a positive count), in the order of ``terms``."""
     pos = counts[counts[n_col] > 0]
-    df = pos.groupby(term_col)[doc_col].nunique()
+    if doc_col not in pos.columns and DOCS_COL in pos.columns:  # counts per group (kit.analyse.group_counts)
+        df = pos.groupby(term_col)[DOCS_COL].sum()
+    else:
+        df = pos.groupby(term_col)[doc_col].nunique()
     return df.reindex(terms, fill_value=0).to_numpy(dtype=np.int64)
 
 
@@ -210,7 +217,7 @@ def keyness(
         raise KitValueError(f"unknown correction {correction!r}; choose one of {list(_CORRECTIONS)}")
     _check_count_arg("min_count", min_count)
     _check_count_arg("min_docs", min_docs)
-    has_docs = doc_col in counts.columns
+    has_docs = doc_col in counts.columns or DOCS_COL in counts.columns
     if min_docs > 1 and not has_docs:
         raise KitValueError(f"min_docs needs a {doc_col!r} column in counts (count_terms gives one)")
     if not isinstance(chi2, (bool, np.bool_)):

@@ -303,16 +303,17 @@ def test_batch_runs_every_run_and_reports_the_failure(batch):
 
 
 @pytest.mark.notebooks  # runs notebooks through papermill
-def test_corpus_is_ingested_once_and_passed_as_parquet(batch):
+def test_corpus_is_ingested_once_and_passed_as_a_store(batch):
     result, calls = batch
     assert len(calls) == 1
-    parquet = result.out_dir / "corpus" / "corpus.parquet"
+    store = result.out_dir / "corpus"
     # ingested into a private folder of this batch, then renamed into place (nothing else left behind)
-    assert calls[0][0] == str(HOSTILE) and calls[0][1].parent.name.startswith(".kit-ingest-")
-    assert parquet.is_file() and not list(result.out_dir.glob(".kit-*"))
+    assert calls[0][0] == str(HOSTILE) and calls[0][1].name.startswith(".kit-ingest-")
+    assert (store / "manifest.json").is_file() and (store / "articles").is_dir()
+    assert not list(result.out_dir.glob(".kit-*"))
     used = {r["parameters"]["corpus"] for r in result.runs if r["run"] != "fail"}
-    assert used == {str(parquet)}
-    manifest = json.loads((result.out_dir / "corpus" / "corpus.manifest.json").read_text(encoding="utf-8"))
+    assert used == {str(store)}
+    manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
     assert {r["corpus"]["fingerprint"] for r in result.runs if r["run"] != "fail"} == {manifest["fingerprint"]}
 
 
@@ -338,7 +339,7 @@ def test_per_run_outputs_and_provenance(batch):
                                               "counts.png", "counts.svg"}
     prov = json.loads((ok / "provenance.json").read_text(encoding="utf-8"))
     assert prov["status"] == "ok" and prov["error"] is None
-    assert prov["parameters"] == {"corpus": str(result.out_dir / "corpus" / "corpus.parquet"), "output_dir": str(ok),
+    assert prov["parameters"] == {"corpus": str(result.out_dir / "corpus"), "output_dir": str(ok),
                                   "n": 6, "scale": 1.0, "label": "six", "seed": 42}
     assert prov["seed"] == 42 and prov["kit_version"] == kit.__version__
     assert set(prov["git"]) == {"commit", "dirty"}
@@ -415,16 +416,21 @@ def test_html_is_self_contained_and_shows_markup_as_text(batch):
 @pytest.mark.notebooks  # runs notebooks through papermill
 def test_ingested_corpus_is_used_as_is(batch, tmp_path):
     result, _ = batch
-    parquet = result.out_dir / "corpus" / "corpus.parquet"
+    store = result.out_dir / "corpus"
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/ok.ipynb\n")
 
     def no_ingest(sources, out):
         raise AssertionError("an ingested corpus must not be ingested again")
 
-    again = runner.run_batch(cfg, params=[("corpus", str(parquet))], out=tmp_path / "out", ingest=no_ingest, log=quiet)
-    assert again.ok and again.runs[0]["parameters"]["corpus"] == str(parquet)
+    again = runner.run_batch(cfg, params=[("corpus", str(store))], out=tmp_path / "out", ingest=no_ingest, log=quiet)
+    assert again.ok and again.runs[0]["parameters"]["corpus"] == str(store)
     assert again.runs[0]["corpus"]["fingerprint"] == result.runs[0]["corpus"]["fingerprint"]
     assert not (tmp_path / "out" / "corpus").exists()
+    # the older single-file corpus too
+    single = tmp_path / "single" / "c.parquet"
+    kit.corpus.ingest([str(HOSTILE)], single)
+    old = runner.run_batch(cfg, params=[("corpus", str(single))], out=tmp_path / "out2", ingest=no_ingest, log=quiet)
+    assert old.ok and old.runs[0]["corpus"]["fingerprint"] == result.runs[0]["corpus"]["fingerprint"]
 
 
 def test_each_needs_an_articles_column(tmp_path):

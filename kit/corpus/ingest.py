@@ -1,20 +1,14 @@
-"""The corpus store: sources -> articles and paragraphs tables, with a manifest and an ingest report.
+"""Sources -> the articles and paragraphs tables, a manifest and an ingest report (in memory).
 
-:func:`build_corpus` reads sources into memory; :func:`ingest` also writes them to disk;
-:func:`load_corpus` accepts either sources or an ingested corpus, so every notebook can take a
-``corpus`` parameter that is a folder of sources or the Parquet file ``kit ingest`` wrote.
-
-An ingested corpus ``corpus.parquet`` is four files side by side::
-
-    corpus.parquet              articles table (kit.schema.ARTICLE_COLUMNS)
-    corpus.paragraphs.parquet   paragraphs table (kit.schema.PARAGRAPH_COLUMNS)
-    corpus.manifest.json        sources with sha256, kit version, counts, fingerprint
-    corpus.report.csv           every rejected or flagged file/record and why
+:func:`build_corpus` runs four named steps: :func:`read_files` (files read and turned into rows,
+in parallel worker processes for a large corpus), :func:`number_articles` (unique ids, exact
+duplicates, inferred outlets), :func:`tabulate` (flags and tables in reading order) and
+:func:`make_manifest` (counts and fingerprint). Writing and reading the store is
+:mod:`kit.corpus.store`.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import sys
@@ -27,7 +21,7 @@ import pandas as pd
 
 from kit import __version__, newsclean
 from kit.errors import KitError
-from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
+from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
 from kit.readers.outlets import load_outlet_table, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 from kit.text import count_words
@@ -73,7 +67,8 @@ class Corpus:
 def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
                  drop_duplicates: bool = False, progress: bool | None = None,
-                 outlet_from: str | None = None, outlets: str | os.PathLike | None = None) -> Corpus:
+                 workers: int | None = None, outlet_from: str | None = None,
+                 outlets: str | os.PathLike | None = None, limits: Limits | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -84,6 +79,10 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     outlet : outlet name for sources that do not say it
     drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
     progress : show a progress bar (default: when stderr is a terminal)
+    limits : how far archives and documents may expand (``kit.readers.Limits``); files over them are
+        rejected with the reason
+    workers : processes that read files in parallel (default: one per core once the sources are
+        larger than :data:`PARALLEL_BATCH_BYTES`; 1 reads in this process). The tables do not depend on it.
     outlet_from : ``"folder"``: an article whose source names no outlet gets the name of the folder its file sits in
     outlets : a CSV file (columns ``match,outlet``) extending the bundled outlet table: domains and name
         variants -> canonical names, and path patterns (``guardian/*``) -> the outlet of plain files
@@ -99,6 +98,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     arguments). ``source_path`` is relative to the input folder a file was found under (a file
     given directly keeps the path as given), so tables made from two copies of a corpus match.
 
+    The work is done in named steps: :func:`read_files` (parallel), :func:`number_articles`
+    (ids and duplicates), :func:`tabulate` (flags and tables) and :func:`make_manifest`.
+
     Examples
     --------
     >>> c = build_corpus("tests/fixtures/webcopy/full_article.txt")
@@ -113,50 +115,145 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     if outlet_from not in (None, "folder"):
         raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
     table = load_outlet_table(outlets) if outlets is not None else None
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table)
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
     skipped: list[str] = []
-    files = list(iter_files(sources, skipped=skipped))
+    files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
+    records = [(entry, rec) for entry, recs in files for rec in recs]
+    manifest_sources = [entry for entry, _ in files]
+    n_dupes = number_articles(records)
+    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
+    manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
+                             column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
+                             outlet_from=outlet_from, outlets=outlets)
+    return Corpus(art_df, para_df, rep_df, manifest)
+
+
+#: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).
+PARALLEL_BATCH_BYTES = 2_000_000
+#: Files sent to a worker at once (at most this many, or about PARALLEL_BATCH_BYTES).
+PARALLEL_BATCH_FILES = 64
+
+
+@dataclass
+class Built:
+    """One article as a worker returns it: its row (id not yet made unique), paragraphs and the
+    e-mail domains of its trailer (for :func:`infer_outlets`)."""
+
+    row: dict
+    paras: list
+    domains: list
+
+
+def read_files(sources: list[str], *, format: str | None, options: ReadOptions, skipped: list[str],
+               progress: bool | None = None, workers: int | None = None) -> list[tuple[dict, list]]:
+    """Step 1: every file below ``sources`` read into ``(manifest entry, [Built | Rejection, ...])``.
+
+    Files are read (and their articles turned into rows) in worker processes when the sources are
+    large enough; results come back in the order of :func:`kit.readers.iter_files` either way.
+    """
     if progress is None:
-        progress = sys.stderr.isatty() and len(files) > 20
-    it = files
+        progress = sys.stderr.isatty()
+    bar = None
     if progress:
         from tqdm import tqdm
-        it = tqdm(files, desc="reading", unit="file")
+        bar = tqdm(desc="reading", unit="file")
+    pool, pending, out = None, [], []
+    batch: list = []
+    batch_bytes = 0
 
-    # pass 1: read every file; keep records in order with the manifest entry they belong to
-    records: list[tuple[dict, Article | Rejection]] = []
-    manifest_sources: list[dict] = []
-    for item in it:
+    def collect(keep: int) -> None:
+        while len(pending) > keep:
+            res = pending.pop(0)
+            res = res.result() if hasattr(res, "result") else res
+            out.extend(res)
+            if bar is not None:
+                bar.update(len(res))
+
+    def submit(items: list) -> None:
+        nonlocal pool
+        n = workers if workers is not None else (os.cpu_count() or 1)
+        if pool is None and n > 1 and (batch_bytes >= PARALLEL_BATCH_BYTES or len(items) >= PARALLEL_BATCH_FILES):
+            pool = _process_pool(n)
+        if pool is not None:
+            pending.append(pool.submit(_read_batch, items, format, options))
+            collect(keep=2 * n)
+        else:
+            pending.append(_read_batch(items, format, options))
+            collect(keep=0)
+
+    try:
+        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
+            if isinstance(item, Rejection):
+                batch.append(item)
+            else:
+                batch.append(item)
+                batch_bytes += item.size
+            if batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES:
+                submit(batch)
+                batch, batch_bytes = [], 0
+        if batch:
+            submit(batch)
+        collect(keep=0)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def _process_pool(n: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
+
+
+def _read_batch(items: list, format: str | None, options: ReadOptions) -> list[tuple[dict, list]]:
+    """Read a batch of files (in a worker process or here): manifest entries and their records."""
+    out = []
+    for item in items:
         if isinstance(item, Rejection):
             entry = {"path": item.source_path, "sha256": None, "bytes": None, "format": None,
                      "articles": 0, "rejected": 0, "flagged": 0}
-            records.append((entry, item))
-            fp_key = os.path.basename(item.source_path) if os.path.isabs(item.source_path) else item.source_path
-        else:
-            entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
-                     "format": None, "articles": 0, "rejected": 0, "flagged": 0}
-            for fmt, rec in read_one(item.data, item.path, format=format, options=options):
-                entry["format"] = entry["format"] or fmt or None
-                records.append((entry, rec))
-            fp_key = item.rel or item.path
-        entry["_key"] = fp_key
-        manifest_sources.append(entry)
+            entry["_key"] = os.path.basename(item.source_path) if os.path.isabs(item.source_path) else item.source_path
+            out.append((entry, [item]))
+            continue
+        try:
+            data = item.read()
+        except Exception:  # read_file turns the failure into a rejection naming it
+            data = None
+        entry = {"path": item.path, "sha256": None if data is None else hashlib.sha256(data).hexdigest(),
+                 "bytes": None if data is None else len(data), "format": None, "articles": 0, "rejected": 0,
+                 "flagged": 0}
+        recs: list = []
+        for fmt, rec in read_file(item, format=format, options=options, data=data):
+            entry["format"] = entry["format"] or fmt or None
+            if isinstance(rec, Article):
+                row, paras = _article_row(rec)
+                rec = Built(row, paras, sorted(_trailer_domains(rec)))
+            recs.append(rec)
+        entry["_key"] = item.rel or item.path
+        out.append((entry, recs))
+    return out
 
-    # pass 2: rows with ids made from what each source says, BEFORE any value is inferred
-    built: list[tuple[dict, Article, dict, list]] = []
-    for entry, rec in records:
-        if isinstance(rec, Article):
-            row, paras = _article_row(rec)
-            built.append((entry, rec, row, paras))
-    inferred = infer_outlets([rec for _, rec, _, _ in built])
+
+def number_articles(records: list[tuple[dict, object]]) -> int:
+    """Step 2: unique ids (``-2``, ``-3`` ...), ``duplicate_of`` and inferred outlets; returns the
+    number of exact duplicates. Ids are made from what each source says, BEFORE any value is inferred."""
+    built = [(entry, rec) for entry, rec in records if isinstance(rec, Built)]
+    inferred = _infer_from_domains([(b.row["outlet"], b.domains) for _, b in built])
+    for i, (outlet, domain) in inferred.items():
+        built[i][1].row["_inferred"] = (outlet, domain)
     # exact duplicates (same id, or same body) are numbered in an order that does not depend on the
     # order of the arguments: by path relative to the input root, then record, then the row itself
-    order = sorted(range(len(built)), key=lambda i: _dup_sort_key(built[i][0], built[i][2]))
+    order = sorted(range(len(built)), key=lambda i: _dup_sort_key(built[i][0], built[i][1].row))
     seen_ids: Counter = Counter()
     first_by_hash: dict[str, str] = {}
     n_dupes = 0
     for i in order:
-        row = built[i][2]
+        row = built[i][1].row
         row["doc_id"] = _unique(row["doc_id"], seen_ids)
         dup_of = first_by_hash.get(row["content_hash"]) if row["text"] else None  # text-less rows are not copies
         if dup_of is None:
@@ -164,12 +261,17 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         else:
             row["duplicate_of"] = dup_of
             n_dupes += 1
-    ids_by_record = {(rec.source_path, rec.source_record): row["doc_id"] for _, rec, row, _ in built}
-    built_by_rec = {id(rec): (row, paras) for _, rec, row, paras in built}
+    return n_dupes
 
-    # pass 3: flags and tables, in reading order
+
+def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
+             outlet_from: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Step 3: flags, the articles, paragraphs and report tables, in reading order (counts per
+    manifest entry are filled in)."""
+    ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
+                     for _, b in records if isinstance(b, Built)}
     articles: list[dict] = []
-    paragraphs: list[dict] = []
+    para_cols: dict[str, list] = {"doc_id": [], "para_no": [], "role": [], "text": []}  # built column-wise
     report: list[dict] = []
 
     def add_report(entry: dict, rej: Rejection) -> None:
@@ -182,20 +284,22 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         if isinstance(rec, Rejection):
             add_report(entry, rec)
             continue
-        row, paras = built_by_rec[id(rec)]
+        row = rec.row
         flag = lambda reason, status="flagged": add_report(entry, Rejection(  # noqa: E731 (a one-line helper bound to this entry)
-            rec.source_path, reason, record=rec.source_record, status=status, doc_id=row["doc_id"]))
-        file_date = date_from_filename(rec.source_path) if row["published"] is None else None
+            row["source_path"], reason, record=row["source_record"], status=status, doc_id=row["doc_id"]))
+        file_date = date_from_filename(row["source_path"]) if row["published"] is None else None
         if file_date is not None:
             row["published"] = file_date
             flag(f"no date in the source; published date {file_date.date()} taken from the file name")
-        given = _outlet_for_file(rec.source_path, table, outlet_from) if not rec.outlet else None
+        inferred = row.pop("_inferred", None)
+        given = (_outlet_for_file(row["source_path"], table, outlet_from)
+                 if not row["outlet"] and inferred is None else None)
         if given is not None:
             row["outlet"], row["outlet_source"] = given
-        elif id(rec) in inferred:
-            row["outlet"] = rec.outlet
-            flag(f"outlet inferred from the contact address ({inferred[id(rec)]})")
-        elif not rec.outlet:
+        elif inferred is not None:
+            row["outlet"] = inferred[0]
+            flag(f"outlet inferred from the contact address ({inferred[1]})")
+        elif not row["outlet"]:
             flag("no outlet: the source does not name one (pass --outlet, --outlet-from folder or --outlets FILE)")
         if row["duplicate_of"] is not None:
             if drop_duplicates:
@@ -203,13 +307,24 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                 continue
             flag(f"exact duplicate of {row['duplicate_of']} (same body text), kept")
         articles.append(row)
-        paragraphs.extend({"doc_id": row["doc_id"], "para_no": i, "role": r, "text": t}
-                          for i, (r, t) in enumerate(paras))
+        para_cols["doc_id"].extend([row["doc_id"]] * len(rec.paras))
+        para_cols["para_no"].extend(range(len(rec.paras)))
+        para_cols["role"].extend(r for r, _ in rec.paras)
+        para_cols["text"].extend(t for _, t in rec.paras)
         entry["articles"] += 1
 
     art_df = articles_frame(articles)
-    para_df = pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
+    para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"para_no": "int64"})
     rep_df = pd.DataFrame(report, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
+    return art_df, para_df, rep_df
+
+
+def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame,
+                  rep_df: pd.DataFrame, *, n_dupes: int, format: str | None, column_map: dict | None,
+                  outlet: str | None, drop_duplicates: bool,
+                  outlet_from: str | None = None, outlets=None) -> dict:
+    """Step 4: counts and the fingerprint (paths relative to their input root and content hashes,
+    never where the corpus sits)."""
     n_files = len(manifest_sources)
     files_rejected = sum(1 for s in manifest_sources if s["articles"] == 0)
     counts = {
@@ -226,21 +341,27 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
         "no_outlet": int(art_df["outlet"].isna().sum()),
     }
-    # the fingerprint: paths relative to their input root and content hashes, never where the corpus sits
     fp = hashlib.sha256()
     for key, sha in sorted((s.pop("_key"), s["sha256"] or "") for s in manifest_sources):
         fp.update(f"{key}\0{sha}\n".encode())
     fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
     if outlet_from is not None or outlets is not None:  # (kept out of the fingerprint when unused)
         fp.update(f" outlet_from={outlet_from} outlets={outlets}".encode())
-    manifest = {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
-                "outlet": outlet, "outlet_from": outlet_from,
-                "outlets": str(outlets) if outlets is not None else None, "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
-                "counts": counts, "fingerprint": fp.hexdigest()}
-    return Corpus(art_df, para_df, rep_df, manifest)
+    return {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
+            "outlet": outlet, "outlet_from": outlet_from, "outlets": str(outlets) if outlets is not None else None,
+            "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
+            "counts": counts, "fingerprint": fp.hexdigest()}
 
 
-_EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<d>[\w-]+(?:\.[\w-]+)+)")
+_EMAIL_DOMAIN = re.compile(r"""
+    (?<![\w.+-])                       # start only where a run of address characters starts
+    [\w.+-]++ @                        # the local part, never given back (possessive): linear
+    (?P<d> [\w-]++ (?: \.[\w-]++ )+ )   # the domain: labels separated by dots
+""", re.VERBOSE)
+
+
+def _trailer_domains(a: Article) -> set[str]:
+    return {m.group("d").lower() for t in a.with_role("trailer") for m in _EMAIL_DOMAIN.finditer(t)}
 
 
 def _outlet_for_file(path: str, table, outlet_from: str | None) -> tuple[str, str] | None:
@@ -264,24 +385,30 @@ def infer_outlets(articles: list[Article]) -> dict[int, str]:
     letters@x.example"; when another article of the same batch names its outlet and carries the same
     address domain, that outlet is used. Returns ``{id(article): domain}`` for each article changed.
     """
-    def domains(a: Article) -> set[str]:
-        return {m.group("d").lower() for t in a.with_role("trailer") for m in _EMAIL_DOMAIN.finditer(t)}
-
-    by_domain: dict[str, set[str]] = {}
-    for a in articles:
-        if a.outlet:
-            for d in domains(a):
-                by_domain.setdefault(d, set()).add(a.outlet)
+    found = _infer_from_domains([(a.outlet, _trailer_domains(a)) for a in articles])
     changed: dict[int, str] = {}
-    for a in articles:
-        if a.outlet:
-            continue
-        for d in sorted(domains(a)):
-            if len(by_domain.get(d, ())) == 1:
-                a.outlet = next(iter(by_domain[d]))
-                changed[id(a)] = d
-                break
+    for i, (outlet, domain) in found.items():
+        articles[i].outlet = outlet
+        changed[id(articles[i])] = domain
     return changed
+
+
+def _infer_from_domains(items: list[tuple[str | None, Iterable[str]]]) -> dict[int, tuple[str, str]]:
+    """``{index: (outlet, domain)}`` for items without an outlet whose domain belongs to one known outlet."""
+    by_domain: dict[str, set[str]] = {}
+    for outlet, doms in items:
+        if outlet:
+            for d in doms:
+                by_domain.setdefault(d, set()).add(outlet)
+    found: dict[int, tuple[str, str]] = {}
+    for i, (outlet, doms) in enumerate(items):
+        if outlet:
+            continue
+        for d in sorted(doms):
+            if len(by_domain.get(d, ())) == 1:
+                found[i] = (next(iter(by_domain[d])), d)
+                break
+    return found
 
 
 def _dup_sort_key(entry: dict, row: dict) -> tuple:
@@ -362,65 +489,3 @@ def articles_frame(rows: list[dict]) -> pd.DataFrame:
     for col in _LIST_COLUMNS:
         df[col] = df[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
     return df
-
-
-def _paths(out: str | os.PathLike) -> dict[str, Path]:
-    out = Path(out)
-    stem = out.with_suffix("") if out.suffix == ".parquet" else out
-    return {"articles": stem.with_suffix(".parquet"), "paragraphs": Path(f"{stem}.paragraphs.parquet"),
-            "manifest": Path(f"{stem}.manifest.json"), "report": Path(f"{stem}.report.csv")}
-
-
-def ingest(sources, out: str | os.PathLike = "corpus/corpus.parquet", **kwargs) -> Corpus:
-    """Read ``sources`` (see :func:`build_corpus` for the options) and write the corpus store at ``out``.
-
-    Returns the :class:`Corpus`. Sources are only read, never written.
-
-    >>> import tempfile, pathlib
-    >>> out = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
-    >>> c = ingest(["tests/fixtures/webcopy"], out)
-    >>> sorted(p.name for p in out.parent.iterdir())
-    ['c.manifest.json', 'c.paragraphs.parquet', 'c.parquet', 'c.report.csv']
-    """
-    corpus = build_corpus(sources, **kwargs)
-    paths = _paths(out)
-    paths["articles"].parent.mkdir(parents=True, exist_ok=True)
-    corpus.articles.to_parquet(paths["articles"], index=False)
-    corpus.paragraphs.to_parquet(paths["paragraphs"], index=False)
-    corpus.report.to_csv(paths["report"], index=False, lineterminator="\n")
-    paths["manifest"].write_text(json.dumps(corpus.manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    return corpus
-
-
-def is_ingested(path: str | os.PathLike) -> bool:
-    """True when ``path`` is a corpus written by :func:`ingest`."""
-    p = _paths(path)
-    return str(path).endswith(".parquet") and p["articles"].is_file() and p["manifest"].is_file()
-
-
-def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], **kwargs) -> Corpus:
-    """A :class:`Corpus` from an ingested ``.parquet`` store or from sources (read on the fly).
-
-    Keyword arguments go to :func:`build_corpus` when sources are read.
-
-    >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
-    True
-    """
-    if isinstance(path, (str, os.PathLike)) and str(path).endswith(".parquet"):
-        if not is_ingested(path):
-            raise KitError(f"{path}: not an ingested corpus (expected {Path(path).name} with a .manifest.json beside it; "
-                           "make one with `kit ingest SOURCES --out PATH.parquet`)")
-        p = _paths(path)
-        articles = pd.read_parquet(p["articles"])
-        for col in _LIST_COLUMNS:
-            articles[col] = articles[col].map(lambda v: [] if v is None else list(v))
-        paragraphs = pd.read_parquet(p["paragraphs"]) if p["paragraphs"].is_file() else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
-        report = (pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"}) if p["report"].is_file()
-                  else pd.DataFrame(columns=REPORT_COLUMNS))
-        manifest = json.loads(p["manifest"].read_text(encoding="utf-8"))
-        return Corpus(articles, paragraphs, report, manifest)
-    paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
-    missing = [str(p) for p in paths if not Path(p).exists()]
-    if len(missing) == len(paths):  # some missing among others become rejections in the report
-        raise KitError(f"no such file or folder: {', '.join(missing)}")
-    return build_corpus(paths, **kwargs)

@@ -1,0 +1,523 @@
+"""Analyse a corpus once, keep the results beside it: derived tables computed partition by partition.
+
+Each derived table is the same table the in-memory function returns for the whole corpus (a test
+compares them), computed one store partition at a time through :mod:`kit.compute` (in this process,
+on a local cluster or on a Dask cluster) and written to the store as a Parquet dataset::
+
+    corpus/derived/<table>/<key>/part-00000.parquet ...   one file per corpus partition
+    corpus/derived/<table>/<key>/meta.json                options, kit version, fingerprint, rows
+
+``key`` is a short hash of the corpus fingerprint, the kit version and the options that change the
+table, so a second call with the same options only reads; another corpus, kit version or option
+gives another key. Folders are written under a temporary name and renamed when complete.
+
+Tables (:data:`TABLES`)
+-----------------------
+``term_counts``     ``doc_id, term, n``: :func:`kit.terms.count_terms` per article
+``group_counts``    ``<group_by>, term, n, n_docs``: counts summed per group (a column or a period),
+                    reduced exactly; keyness and log-odds of any group are arithmetic on it
+``frame_hits``      :func:`kit.frames.dictionary_hits` (per-hit evidence: large)
+``frame_scores``    :func:`kit.frames.frame_scores` per article and frame (reuses ``frame_hits``)
+``sentence_tone``   :func:`kit.tone.sentence_tone` (one row per sentence: large)
+``article_tone``    :func:`kit.tone.article_tone` (reuses ``sentence_tone``)
+``quotes``          :func:`kit.quotes.extract_quotes` on the body paragraphs
+``actor_mentions``  :func:`kit.actors.actor_mentions`
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from kit import __version__
+from kit.compute import MODES, Engine, sum_by
+from kit.compute import engine as make_engine
+from kit.corpus.store import Store
+from kit.errors import KitError
+
+#: Options of term counting and their defaults (those of :func:`kit.terms.count_terms`).
+COUNT_OPTIONS = {"stopwords": "english", "min_length": 1, "stem": False, "merge_us": True, "split_hyphens": False,
+                 "ngrams": 1}
+#: Every derived table: its options with defaults, and the tables it is computed from.
+TABLES: dict[str, dict[str, Any]] = {
+    "term_counts": {"options": COUNT_OPTIONS, "needs": None},
+    "group_counts": {"options": {"group_by": "outlet", **COUNT_OPTIONS}, "needs": None},
+    "frame_hits": {"options": {"dictionary": None, "negation_window": 3}, "needs": None,
+                   "order": ["doc_id", "start", "frame"]},  # dictionary_hits sorts by article id
+    "frame_scores": {"options": {"dictionary": None, "negation_window": 3, "min_hits": 2}, "needs": "frame_hits"},
+    "sentence_tone": {"options": {}, "needs": None},
+    "article_tone": {"options": {}, "needs": "sentence_tone"},
+    "quotes": {"options": {"actors": None}, "needs": None, "order": ["doc_id"]},  # extract_quotes: by article id
+    "actor_mentions": {"options": {"actors": None}, "needs": None},
+}
+#: What ``kit analyse`` computes by default (what the report notebooks read).
+DEFAULT_TABLES = ("term_counts", "group_counts", "frame_hits", "frame_scores", "sentence_tone", "article_tone")
+
+
+@dataclass
+class Derived:
+    """A derived table in a store: where it is and what ``meta.json`` says about it."""
+
+    store: Store
+    table: str
+    key: str
+    meta: dict
+
+    @property
+    def path(self) -> str:
+        return self.store.join("derived", self.table, self.key)
+
+    def read(self, partition: str | None = None, columns: list[str] | None = None) -> pd.DataFrame:
+        """The table (or one partition of it), with the dtypes the in-memory function gives."""
+        parts = [partition] if partition is not None else [p["name"] for p in self.meta["partitions"]]
+        frames = []
+        for name in parts:
+            with self.store.fs.open(f"{self.path}/{name}.parquet", "rb") as f:
+                frames.append(pd.read_parquet(f, columns=columns))
+        keep = [f for f in frames if len(f)] or frames[:1]
+        out = pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
+        out = _restore_dtypes(out, self.meta.get("dtypes", {}))
+        order = TABLES[self.table].get("order")
+        if order and partition is None and len(out) and (columns is None or set(order) <= set(columns)):
+            # each partition is sorted; a stable sort of them in partition order is the global order
+            out = out.sort_values(order, kind="stable").reset_index(drop=True)
+        return out
+
+
+def _as_lists(v):
+    """A list cell read back from Parquet (numpy arrays, nested) as the Python lists it was written from."""
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    return [_as_lists(x) for x in v] if isinstance(v, list) else v
+
+
+def _restore_dtypes(df: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    for col, dt in dtypes.items():
+        if col not in df.columns:
+            continue
+        if dt == "object" and df[col].dtype == object:
+            first = next((v for v in df[col] if v is not None), None)
+            if first is not None and hasattr(first, "tolist") and not isinstance(first, str):
+                df[col] = df[col].map(lambda v: None if v is None else _as_lists(v))
+        if str(df[col].dtype) == dt:
+            continue
+        if dt == "object":
+            s = df[col].astype(object)
+            df[col] = s.where(s.notna(), None)
+        else:
+            df[col] = df[col].astype(dt)
+    return df
+
+
+# -- options and keys -----------------------------------------------------------------------------
+def resolve_options(table: str, options: dict) -> dict:
+    """The table's options with defaults filled in; an unknown table or option is an error.
+
+    >>> resolve_options("group_counts", {"group_by": "month"})["group_by"], resolve_options("term_counts", {})["ngrams"]
+    ('month', 1)
+    """
+    if table not in TABLES:
+        raise KitError(f"unknown derived table {table!r} (choose from {', '.join(TABLES)})")
+    known = TABLES[table]["options"]
+    bad = sorted(set(options) - set(known))
+    if bad:
+        raise KitError(f"{table}: unknown option(s) {', '.join(bad)} (choose from {', '.join(known) or 'none'})")
+    return {**known, **options}
+
+
+def _loaded(table: str, options: dict) -> dict:
+    """Options with the dictionary and actor list loaded (what the tasks get)."""
+    out = dict(options)
+    if "dictionary" in out:
+        from kit.frames import load_dictionary
+        out["dictionary"] = load_dictionary(out["dictionary"])
+    if "actors" in out and out["actors"] is not None and not isinstance(out["actors"], pd.DataFrame):
+        from kit.actors import load_actors
+        out["actors"] = load_actors(out["actors"])
+    return out
+
+
+def _canonical(value: Any) -> Any:
+    """A JSON-able stand-in for an option: loaded dictionaries and actor tables by their content."""
+    if isinstance(value, pd.DataFrame):
+        return {"table_sha256": hashlib.sha256(value.to_csv(index=False).encode()).hexdigest()}
+    if hasattr(value, "entries") and hasattr(value, "negation"):  # a kit.frames.Dictionary
+        body = value.entries[["frame", "pattern"]].to_csv(index=False) + json.dumps(value.negation, sort_keys=True)
+        return {"dictionary": value.name, "sha256": hashlib.sha256(body.encode()).hexdigest()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_canonical(v) for v in (sorted(value, key=str) if isinstance(value, (set, frozenset)) else value)]
+    return value
+
+
+def table_key(store: Store, table: str, loaded: dict) -> tuple[str, dict]:
+    """``(key, canonical options)``: the hash that names a derived table's folder."""
+    canon = {k: _canonical(v) for k, v in sorted(loaded.items())}
+    body = json.dumps({"table": table, "fingerprint": store.fingerprint, "kit": __version__, "options": canon},
+                      sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:16], canon
+
+
+# -- per-partition work (runs in workers) --------------------------------------------------------
+def compute_partition(part: str, store_path: str, table: str, options: dict, out_dir: str,
+                      needs_dir: str | None) -> dict | pd.DataFrame:
+    """Compute ``table`` for one partition of the store; per-row tables are written to
+    ``out_dir/<part>.parquet`` (the worker returns only their size), group counts come back as
+    partial sums to be added up."""
+    store = Store(store_path)
+    if table in ("quotes",):
+        from kit.quotes import extract_quotes
+        paras = store.read_table("paragraphs", part)
+        df = extract_quotes(paras, actors=options["actors"])
+    else:
+        arts = store.read_table("articles", part)
+        df = _compute(table, arts, options, _read_need(store, needs_dir, part))
+    if table == "group_counts":
+        return df
+    with store.fs.open(f"{out_dir}/{part}.parquet", "wb") as f:
+        pd.DataFrame(df).to_parquet(f, index=False)
+    return {"name": part, "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
+
+
+def _read_need(store: Store, needs_dir: str | None, part: str) -> pd.DataFrame | None:
+    if needs_dir is None:
+        return None
+    meta = json.loads(store.fs.cat_file(f"{needs_dir}/meta.json").decode())
+    return Derived(store, meta["table"], meta["key"], meta).read(part)
+
+
+def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None) -> pd.DataFrame:
+    """The in-memory function for one table on some articles (the definition of each table)."""
+    counts = {k: o[k] for k in COUNT_OPTIONS if k in o}
+    if table == "term_counts":
+        from kit.terms import count_terms
+        return count_terms(arts, **counts)
+    if table == "group_counts":
+        return group_counts(arts, group_by=o["group_by"], **counts)
+    if table == "frame_hits":
+        from kit.frames import dictionary_hits
+        return dictionary_hits(arts, o["dictionary"], negation_window=o["negation_window"])
+    if table == "frame_scores":
+        from kit.frames import frame_scores
+        return frame_scores(arts, o["dictionary"], hits=need, min_hits=o["min_hits"],
+                            negation_window=o["negation_window"])
+    if table == "sentence_tone":
+        from kit.tone import sentence_tone
+        return sentence_tone(arts)
+    if table == "article_tone":
+        from kit.tone import article_tone
+        return article_tone(need)
+    if table == "actor_mentions":
+        from kit.actors import actor_mentions
+        return actor_mentions(arts, o["actors"])
+    raise KitError(f"no computation for {table!r}")  # pragma: no cover (TABLES and this list agree)
+
+
+def group_counts(articles: pd.DataFrame, *, group_by: str | None = "outlet", **count_options) -> pd.DataFrame:
+    """Term counts per group: ``<group_by>, term, n, n_docs`` (``n_docs``: articles of the group using the term).
+
+    The group is a column or a period as in :func:`kit.groups.group_column` (missing values
+    are ``(unknown)``, undated articles ``(undated)``); with ``group_by=None`` the column is ``group``
+    and holds ``all``. Rows sorted by group and term. Summing these tables over partitions of a
+    corpus gives the table of the whole corpus.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+    ...                      "text": ["trade talks", "trade, trade", "talks"]})
+    >>> group_counts(arts, stopwords=None).values.tolist()
+    [['X', 'talks', 1, 1], ['X', 'trade', 3, 2], ['Y', 'talks', 1, 1]]
+    """
+    from kit.groups import group_column
+    from kit.terms import count_terms
+
+    col = group_by or "group"
+    counts = count_terms(articles, **count_options)
+    labels = pd.Series(group_column(articles, group_by).to_numpy(), index=articles["doc_id"].to_numpy())
+    counts[col] = labels.reindex(counts["doc_id"]).to_numpy()
+    counts["n_docs"] = 1
+    if counts.empty:
+        return pd.DataFrame({col: pd.Series(dtype=object), "term": pd.Series(dtype=object),
+                             "n": pd.Series(dtype="int64"), "n_docs": pd.Series(dtype="int64")})
+    out = counts.groupby([col, "term"], sort=True)[["n", "n_docs"]].sum().reset_index()
+    return out.astype({"n": "int64", "n_docs": "int64"})
+
+
+# -- the store side -------------------------------------------------------------------------------
+def find(store: Store | str, table: str, **options) -> Derived | None:
+    """The stored table for these options, or None when it has not been computed."""
+    store = store if isinstance(store, Store) else Store(store)
+    opts = resolve_options(table, options)
+    key, _ = table_key(store, table, _loaded(table, opts))
+    path = store.join("derived", table, key, "meta.json")
+    if not store.fs.isfile(path):
+        return None
+    return Derived(store, table, key, json.loads(store.fs.cat_file(path).decode()))
+
+
+def ensure(store: Store | str, table: str, *, engine: Engine | None = None, scheduler: str | None = None,
+           mode: str = "auto", progress: bool = False, recompute: bool = False, **options) -> Derived:
+    """The stored table for these options, computed (through :mod:`kit.compute`) when missing."""
+    store = store if isinstance(store, Store) else Store(store)
+    if mode not in MODES:
+        raise KitError(f"unknown compute mode {mode!r} (choose from {', '.join(MODES)})")
+    opts = resolve_options(table, options)
+    loaded = _loaded(table, opts)
+    key, canon = table_key(store, table, loaded)
+    final = store.join("derived", table, key)
+    if store.fs.isfile(f"{final}/meta.json") and not recompute:
+        return Derived(store, table, key, json.loads(store.fs.cat_file(f"{final}/meta.json").decode()))
+    needs = TABLES[table]["needs"]
+    needs_dir = None
+    own = engine is None
+    eng = engine or make_engine(scheduler, mode=mode, n_items=len(store.partitions))
+    try:
+        if needs:
+            need_opts = {k: v for k, v in opts.items() if k in TABLES[needs]["options"]}
+            needs_dir = ensure(store, needs, engine=eng, progress=progress, **need_opts).path
+        t0 = time.perf_counter()
+        tmp = store.join("derived", table, f".tmp-{key}-{uuid.uuid4().hex[:8]}")
+        store.fs.makedirs(tmp, exist_ok=True)
+        try:
+            results = eng.map(compute_partition, store.partitions, store.path, table, loaded, tmp, needs_dir,
+                              progress=progress, desc=table)
+            if table == "group_counts":
+                col = opts["group_by"] or "group"
+                df = sum_by(results, [col, "term"], ["n", "n_docs"]).astype({"n": "int64", "n_docs": "int64"})
+                with store.fs.open(f"{tmp}/part-00000.parquet", "wb") as f:
+                    df.to_parquet(f, index=False)
+                results = [{"name": "part-00000", "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}]
+            dtypes = next((r["dtypes"] for r in results if r["rows"]), results[0]["dtypes"] if results else {})
+            meta = {"table": table, "key": key, "options": canon, "kit_version": __version__,
+                    "fingerprint": store.fingerprint, "created": pd.Timestamp.now(tz="UTC").isoformat(),
+                    "rows": sum(r["rows"] for r in results), "seconds": round(time.perf_counter() - t0, 3),
+                    "engine": eng.describe(), "dtypes": dtypes,
+                    "partitions": [{"name": r["name"], "rows": r["rows"]} for r in results]}
+            with store.fs.open(f"{tmp}/meta.json", "w", encoding="utf-8") as f:
+                f.write(json.dumps(meta, indent=2, default=str) + "\n")
+            _publish(store, tmp, final, replace=recompute)
+        finally:
+            if store.fs.exists(tmp):
+                store.fs.rm(tmp, recursive=True)
+    finally:
+        if own:
+            eng.close()
+    return Derived(store, table, key, meta)
+
+
+def _publish(store: Store, tmp: str, final: str, *, replace: bool) -> None:
+    """Rename a finished table folder into place. When another run (a parallel notebook) stored the
+    same table first, its copy is kept: the key says both are the same table."""
+    fs = store.fs
+    if fs.exists(final):
+        if not replace:
+            return
+        fs.rm(final, recursive=True)
+    try:
+        fs.mv(tmp, final, recursive=True)
+    except OSError:
+        if not fs.isfile(f"{final}/meta.json"):
+            raise
+
+
+def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs: pd.DataFrame | None = None,
+          using: pd.DataFrame | None = None, **options) -> pd.DataFrame:
+    """A derived table for a notebook: read from (or computed once into) the store when ``corpus``
+    is a store folder, computed in memory from ``articles`` otherwise; the same table either way.
+
+    ``corpus`` is what the notebook was given (a store, an older ``.parquet`` corpus or sources);
+    ``articles`` (and ``paragraphs`` for ``quotes``) are its tables, used when it is not a store;
+    ``using`` is the table this one is made from when already at hand (``frame_hits`` for
+    ``frame_scores``, ``sentence_tone`` for ``article_tone``), so it is not computed twice.
+    A missing table is computed in this process, or on the cluster named by ``DASK_SCHEDULER_ADDRESS``.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Trade talks.", "Trade."]})
+    >>> table("not/a/store", "group_counts", articles=arts, group_by="outlet")["n"].tolist()
+    [1, 1, 1]
+    """
+    from kit.compute import SCHEDULER_ENV
+    from kit.corpus.store import is_store
+
+    if is_store(corpus):
+        mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+        subset = _subset_ids(corpus, articles)
+        if subset is None:
+            return derived(corpus, name, mode=mode, **options)
+        if name == "group_counts":  # a subset (deduplicated articles): summed again from per-article counts
+            opts = resolve_options(name, options)
+            terms = derived(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
+            return _sum_groups(terms[terms["doc_id"].isin(subset)], articles, opts["group_by"])
+        full = derived(corpus, name, mode=mode, **options)
+        return full[full["doc_id"].isin(subset)].reset_index(drop=True)
+    opts = _loaded(name, resolve_options(name, options))
+    if name == "quotes":
+        if paragraphs is None:
+            raise KitError("quotes needs the paragraphs table when the corpus is not a store")
+        from kit.quotes import extract_quotes
+        return extract_quotes(paragraphs, actors=opts["actors"])
+    if articles is None:
+        raise KitError(f"{name} needs the articles table when the corpus is not a store")
+    need = using
+    if TABLES[name]["needs"] and need is None:
+        dep = TABLES[name]["needs"]
+        need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
+    return _compute(name, articles, opts, need)
+
+
+def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:
+    """The ids of ``articles`` when they are a part of the store's articles (a notebook dropped
+    duplicates), None when they are all of them (or not given)."""
+    if articles is None:
+        return None
+    ids = set(articles["doc_id"])
+    if len(ids) == Store(corpus).manifest["counts"]["articles"]:
+        return None
+    return ids
+
+
+def _sum_groups(term_counts: pd.DataFrame, articles: pd.DataFrame, group_by: str | None) -> pd.DataFrame:
+    """:func:`group_counts` from per-article counts (the same table, without counting again)."""
+    from kit.groups import group_column
+
+    col = group_by or "group"
+    labels = pd.Series(group_column(articles, group_by).to_numpy(), index=articles["doc_id"].to_numpy())
+    counts = term_counts[["doc_id", "term", "n"]].copy()
+    counts[col] = labels.reindex(counts["doc_id"]).to_numpy()
+    counts["n_docs"] = 1
+    if counts.empty:
+        return group_counts(articles.iloc[:0], group_by=group_by)
+    out = counts.groupby([col, "term"], sort=True)[["n", "n_docs"]].sum().reset_index()
+    return out.astype({"n": "int64", "n_docs": "int64"})
+
+
+def derived(store: Store | str, table: str, **kwargs) -> pd.DataFrame:
+    """A derived table as a DataFrame: read from the store, computed first when missing.
+
+    Keyword arguments are the table's options (:data:`TABLES`) and those of :func:`ensure`
+    (``engine``, ``scheduler``, ``mode``, ``progress``, ``recompute``).
+
+    Examples
+    --------
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> counts = derived(out, "group_counts", group_by="outlet", mode="sync")
+    >>> list(counts.columns)
+    ['outlet', 'term', 'n', 'n_docs']
+    >>> find(out, "group_counts", group_by="outlet") is not None  # stored: the next call only reads
+    True
+    """
+    return ensure(store, table, **kwargs).read()
+
+
+def analyse(store: Store | str, tables: tuple[str, ...] | list[str] = DEFAULT_TABLES, *, scheduler: str | None = None,
+            mode: str = "auto", workers: int | None = None, progress: bool = False, recompute: bool = False,
+            options: dict[str, dict] | None = None, quiet: bool = False) -> dict[str, Derived]:
+    """Compute every table of ``tables`` that is not in the store yet, on one engine (one cluster).
+
+    ``options`` maps a table to its options (``{"group_counts": {"group_by": "month"}}``); options
+    shared by several tables (``dictionary``, ``actors``) may be given once under ``"*"``.
+    Returns ``{table: Derived}``.
+    """
+    store = store if isinstance(store, Store) else Store(store)
+    options = dict(options or {})
+    shared = options.pop("*", {})
+    bad = sorted(set(options) - set(TABLES))
+    if bad:
+        raise KitError(f"options for unknown table(s) {', '.join(bad)} (choose from {', '.join(TABLES)})")
+    out = {}
+    with make_engine(scheduler, mode=mode, workers=workers, n_items=len(store.partitions), quiet=quiet) as eng:
+        for table in tables:
+            opts = {k: v for k, v in shared.items() if k in resolve_options(table, {})}
+            opts.update(options.get(table, {}))
+            out[table] = ensure(store, table, engine=eng, progress=progress, recompute=recompute, **opts)
+    return out
+
+
+def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
+    """The ``(table, options)`` the report notebooks will ask :func:`table` for, from their runs' parameters.
+
+    Notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
+    with and without stopwords; notebook 03 (parameter ``dictionary``) reads frame hits and scores,
+    tone and actor mentions. Paths are resolved as the notebooks resolve them.
+
+    >>> report_requests([{"group_by": "month", "target": None}])[0]
+    ('group_counts', {'group_by': 'month'})
+    """
+    from kit.paths import resolve_inputs
+
+    wanted: list[tuple[str, dict]] = []
+
+    def add(table: str, **options) -> None:
+        if (table, options) not in wanted:
+            wanted.append((table, options))
+
+    for p in runs:
+        if "target" in p or "kwic_terms" in p:
+            add("group_counts", group_by=p.get("group_by", "outlet"))
+            add("group_counts", group_by=p.get("group_by", "outlet"), stopwords=None)
+            if p.get("dedupe", "none") != "none":  # a notebook that drops copies sums per-article counts
+                add("term_counts")
+                add("term_counts", stopwords=None)
+        if "dictionary" in p:
+            from kit.actors import BUNDLED_ACTORS, load_actors
+            from kit.frames import BUNDLED_DICTIONARIES, load_dictionary
+
+            d = load_dictionary(resolve_inputs(p["dictionary"], keep=BUNDLED_DICTIONARIES))
+            neg = p.get("negation_window", TABLES["frame_hits"]["options"]["negation_window"])
+            add("frame_hits", dictionary=d, negation_window=neg)
+            add("frame_scores", dictionary=d, negation_window=neg,
+                min_hits=p.get("min_hits", TABLES["frame_scores"]["options"]["min_hits"]))
+            add("sentence_tone")
+            add("article_tone")
+            if "actors" in p:  # as notebook 03 loads them (no actor file: an empty table)
+                actors = p["actors"]
+                add("actor_mentions", actors=load_actors(resolve_inputs(actors, keep=BUNDLED_ACTORS) if actors else []))
+    return wanted
+
+
+def for_reports(store: Store | str, runs: list[dict], *, scheduler: str | None = None, workers: int | None = None,
+                log=None, quiet: bool = False) -> list[Derived]:
+    """Compute once, before the notebooks run, every table they will read (see :func:`report_requests`);
+    per-outlet runs then only read. A request that cannot be prepared (a dictionary file that does
+    not load, say) is left to the notebook, which reports the problem itself."""
+    store = store if isinstance(store, Store) else Store(store)
+    out = []
+    with make_engine(scheduler, n_items=len(store.partitions), workers=workers, quiet=quiet) as eng:
+        try:
+            requests = report_requests(runs)
+        except (KitError, OSError) as e:
+            if log:
+                log(f"analyse: not prepared ({e}); the notebooks compute what they need")
+            requests = []
+        for name, options in requests:
+            t0 = time.perf_counter()
+            d = ensure(store, name, engine=eng, **options)
+            out.append(d)
+            if log:
+                log(f"analysed {name} ({d.meta['rows']:,} rows, {time.perf_counter() - t0:.1f} s)")
+    return out
+
+
+def stored_tables(store: Store | str) -> pd.DataFrame:
+    """What the store holds: ``table, key, rows, kit_version, created, options`` (one row per folder)."""
+    store = store if isinstance(store, Store) else Store(store)
+    rows = []
+    base = store.join("derived")
+    if store.fs.isdir(base):
+        for meta_path in sorted(store.fs.glob(f"{base}/*/*/meta.json")):
+            m = json.loads(store.fs.cat_file(meta_path).decode())
+            rows.append({"table": m["table"], "key": m["key"], "rows": m["rows"], "kit_version": m["kit_version"],
+                         "created": m["created"], "options": json.dumps(m["options"], sort_keys=True)})
+    return pd.DataFrame(rows, columns=["table", "key", "rows", "kit_version", "created", "options"])
+
+
+__all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "find", "for_reports",
+           "group_counts", "report_requests", "resolve_options", "stored_tables", "table"]

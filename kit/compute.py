@@ -1,0 +1,214 @@
+"""Where work runs: in this process, on a local Dask cluster of worker processes, or on an existing cluster.
+
+This module is handed functions and knows no analysis. :func:`engine` picks where to run;
+:meth:`Engine.map` applies a function to every item (for example every partition of a
+:class:`kit.corpus.Store`) and returns the results in the order of the items, so that the caller
+can reduce them exactly; :func:`concat` and :func:`sum_by` are the two exact reductions the kit needs.
+
+Modes
+-----
+``sync``
+    a plain loop in this process (small corpora, tests, debugging).
+``local``
+    a ``dask.distributed.LocalCluster`` of worker processes, one per core by default, one thread
+    each (the analyses are pure Python and hold the GIL).
+``ADDRESS``
+    an existing cluster: ``scheduler="tcp://host:8786"`` or the ``DASK_SCHEDULER_ADDRESS``
+    environment variable (started with ``dask scheduler`` / ``dask worker``, dask-jobqueue or
+    dask-kubernetes). Its workers must have the kit installed and must see the store's path.
+
+The Dask dashboard address is printed (on stderr) when a cluster is used.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Callable, Iterable, Sequence
+
+import pandas as pd
+
+from kit.errors import KitError
+
+MODES = ("auto", "sync", "local")
+#: Environment variable naming a running scheduler (the same one Dask itself reads).
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+
+
+class Engine:
+    """Runs a function over items in this process or on a Dask cluster (see :func:`engine`).
+
+    Examples
+    --------
+    >>> with engine(mode="sync") as e:  # a cluster starts on the first map() and stops at the end
+    ...     e.map(pow, [1, 2, 3], 2)
+    [1, 4, 9]
+    """
+
+    def __init__(self, mode: str = "sync", *, scheduler: str | None = None, workers: int | None = None,
+                 memory_limit: str | None = None, quiet: bool = False):
+        self.mode, self.scheduler, self.workers = mode, scheduler, workers
+        self.memory_limit, self.quiet = memory_limit, quiet
+        self.client = None
+        self.cluster = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> "Engine":
+        if self.mode == "sync" or self.client is not None:
+            return self
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            try:
+                self.client = Client(self.scheduler, timeout="10s")
+            except (OSError, TimeoutError) as e:
+                raise KitError(f"cannot reach the Dask scheduler at {self.scheduler} ({e}); start one with "
+                               "`dask scheduler` or leave out --scheduler for a local cluster") from e
+        else:
+            n = self.workers or os.cpu_count() or 1
+            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                        memory_limit=self.memory_limit or "auto")
+            self.client = Client(self.cluster)
+        self._say(f"Dask: {self.describe()}")
+        return self
+
+    def close(self) -> None:
+        """Close the client and any cluster this engine started (an existing cluster keeps running)."""
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
+
+    def __enter__(self) -> "Engine":
+        return self  # started by the first map(): nothing to compute, no cluster
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def describe(self) -> str:
+        """Where work runs, with the dashboard address (for the user and provenance)."""
+        if self.mode == "sync":
+            return "in this process"
+        if self.client is None:
+            return f"{self.mode} (not started)"
+        n = len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+        where = f"scheduler {self.client.scheduler.address}" if self.scheduler else "local cluster"
+        return f"{where}, {n} workers, dashboard {_dashboard(self.client)}"
+
+    def _say(self, msg: str) -> None:
+        if not self.quiet:
+            print(msg, file=sys.stderr)
+
+    # -- work --------------------------------------------------------------------------------
+    def map(self, func: Callable, items: Iterable, *args: Any, progress: bool = False, desc: str = "", **kwargs: Any
+            ) -> list:
+        """``[func(item, *args, **kwargs) for item in items]``, run where this engine runs.
+
+        Results come back in the order of ``items`` whatever order the workers finish in; an
+        exception in a task is raised here with the item named.
+        """
+        items = list(items)
+        bar = None
+        if progress and items:
+            from tqdm import tqdm
+            bar = tqdm(total=len(items), desc=desc or getattr(func, "__name__", "tasks"), unit="part")
+        try:
+            if self.mode == "sync":
+                out = []
+                for item in items:
+                    out.append(_call(func, item, args, kwargs))
+                    if bar is not None:
+                        bar.update(1)
+                return out
+            self.start()
+            from distributed import as_completed
+
+            futures = [self.client.submit(_call, func, item, args, kwargs, pure=False) for item in items]
+            try:
+                for _ in as_completed(futures):
+                    if bar is not None:
+                        bar.update(1)
+                return self.client.gather(futures)
+            finally:
+                for f in futures:
+                    f.release()
+        finally:
+            if bar is not None:
+                bar.close()
+
+
+def _call(func: Callable, item: Any, args: tuple, kwargs: dict) -> Any:
+    try:
+        return func(item, *args, **kwargs)
+    except KitError:
+        raise
+    except Exception as e:
+        raise KitError(f"{getattr(func, '__name__', func)} failed on {item!r}: {type(e).__name__}: {e}") from e
+
+
+def _dashboard(client) -> str:
+    try:
+        import bokeh  # noqa: F401  (the dashboard needs it)
+    except ImportError:
+        return "unavailable (pip install bokeh)"
+    return client.dashboard_link
+
+
+def engine(scheduler: str | None = None, *, mode: str = "auto", workers: int | None = None, n_items: int | None = None,
+           memory_limit: str | None = None, quiet: bool = False) -> Engine:
+    """The :class:`Engine` for a run (not started: use it in a ``with`` block, or call ``close()``).
+
+    Parameters
+    ----------
+    scheduler : address of a running Dask scheduler (default: ``$DASK_SCHEDULER_ADDRESS``)
+    mode : ``auto`` (a scheduler when one is named, else ``local`` for more than one item, else
+        ``sync``), ``sync`` or ``local``
+    workers : worker processes of a local cluster (default: one per core)
+    n_items : how many items will be mapped (lets ``auto`` run a one-partition corpus in-process)
+
+    Examples
+    --------
+    >>> engine(mode="sync").describe()
+    'in this process'
+    >>> engine(mode="auto", n_items=1, scheduler="").mode
+    'sync'
+    """
+    if mode not in MODES:
+        raise KitError(f"unknown compute mode {mode!r} (choose from {', '.join(MODES)})")
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
+        raise KitError(f"workers must be a positive integer, got {workers!r}")
+    address = scheduler if scheduler is not None else os.environ.get(SCHEDULER_ENV) or None
+    if address and mode == "auto":
+        return Engine("cluster", scheduler=address, quiet=quiet)
+    if mode == "auto":
+        mode = "sync" if (n_items is not None and n_items <= 1) or workers == 1 else "local"
+    return Engine(mode, workers=workers, memory_limit=memory_limit, quiet=quiet)
+
+
+# -- exact reductions ---------------------------------------------------------------------------
+def concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Partition results stacked in partition order (an exact reduction for per-row tables).
+
+    >>> concat([pd.DataFrame({"a": [1]}), pd.DataFrame({"a": [2, 3]})])["a"].tolist()
+    [1, 2, 3]
+    """
+    frames = list(frames)
+    if not frames:
+        raise KitError("nothing to combine: no partitions")
+    keep = [f for f in frames if len(f)] or frames[:1]
+    out = pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
+    out.attrs = dict(frames[0].attrs)
+    return out
+
+
+def sum_by(frames: Sequence[pd.DataFrame], keys: list[str], values: list[str]) -> pd.DataFrame:
+    """Partial sums from every partition added up per key (integer sums, so exact).
+
+    >>> a = pd.DataFrame({"g": ["x", "y"], "n": [1, 2]}); b = pd.DataFrame({"g": ["x"], "n": [5]})
+    >>> sum_by([a, b], ["g"], ["n"]).values.tolist()
+    [['x', 6], ['y', 2]]
+    """
+    both = concat(frames)
+    if both.empty:
+        return both[keys + values].reset_index(drop=True)
+    return both.groupby(keys, sort=True, dropna=False, observed=True)[values].sum().reset_index()

@@ -1,0 +1,201 @@
+"""Derived tables computed partition by partition equal the in-memory functions on the whole corpus."""
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kit
+from kit import analyse
+from kit.actors import actor_mentions, load_actors
+from kit.frames import dictionary_hits, frame_scores, load_dictionary
+from kit.terms import count_terms, keyness, log_odds
+from kit.tone import article_tone, sentence_tone
+
+SAMPLE = "data/sample"
+DICTS = ["generic_frames", "cooperation_security"]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """The sample corpus in partitions of 7 articles (several partitions, the last one short)."""
+    out = tmp_path_factory.mktemp("store") / "corpus"
+    kit.ingest([SAMPLE], out, partition_size=7, workers=1)
+    return str(out)
+
+
+@pytest.fixture(scope="module")
+def articles(store):
+    return kit.load_corpus(store).articles
+
+
+def same(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    """Identical tables: same columns, dtypes, rows in the same order, exact numbers."""
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True), check_exact=True)
+
+
+def test_store_has_several_partitions(store):
+    assert len(kit.corpus.Store(store).partitions) >= 3
+
+
+@pytest.mark.parametrize("opts", [{}, {"stopwords": None}, {"ngrams": 2, "min_length": 2}])
+def test_term_counts_identical(store, articles, opts):
+    got = analyse.derived(store, "term_counts", mode="sync", **opts)
+    same(got, count_terms(articles, **opts))
+
+
+@pytest.mark.parametrize("group_by", ["outlet", "month", None])
+def test_group_counts_are_exact_sums(store, articles, group_by):
+    got = analyse.derived(store, "group_counts", group_by=group_by, stopwords=None, mode="sync")
+    per_doc = count_terms(articles, stopwords=None)
+    labels = dict(zip(articles["doc_id"], kit.groups.group_column(articles, group_by)))
+    col = group_by or "group"
+    per_doc[col] = per_doc["doc_id"].map(labels)
+    # the hand-written reduction: sum of n and number of articles per group and term
+    want = (per_doc.groupby([col, "term"]).agg(n=("n", "sum"), n_docs=("doc_id", "nunique")).reset_index())
+    same(got[[col, "term", "n", "n_docs"]].astype({col: str}), want.astype({col: str, "n": "int64", "n_docs": "int64"}))
+    assert got["n"].sum() == per_doc["n"].sum()
+
+
+def test_keyness_and_log_odds_from_stored_group_counts(store, articles):
+    """Keyness of one outlet is arithmetic on the stored group counts: the same table as from per-article counts."""
+    all_counts = count_terms(articles, group_by="outlet", stopwords=None)
+    groups = analyse.derived(store, "group_counts", group_by="outlet", stopwords=None, mode="sync")
+    for target in sorted(articles["outlet"].unique())[:2]:
+        want = keyness(all_counts, group_by="outlet", target=target, min_count=3, min_docs=2, correction="bonferroni")
+        got = keyness(groups, group_by="outlet", target=target, min_count=3, min_docs=2, correction="bonferroni")
+        assert got["docs_target"].notna().all() and len(got) > 20
+        same(got, want)
+    same(log_odds(groups, group_by="outlet", min_count=3), log_odds(all_counts, group_by="outlet", min_count=3))
+
+
+def test_frames_tone_and_actors_identical(store, articles):
+    d = load_dictionary(DICTS)
+    hits = dictionary_hits(articles, d, negation_window=3)
+    same(analyse.derived(store, "frame_hits", dictionary=DICTS, mode="sync"), hits)
+    same(analyse.derived(store, "frame_scores", dictionary=DICTS, min_hits=2, mode="sync"),
+         frame_scores(articles, d, hits=hits, min_hits=2))
+    st = sentence_tone(articles)
+    same(analyse.derived(store, "sentence_tone", mode="sync"), st)
+    same(analyse.derived(store, "article_tone", mode="sync"), article_tone(st))
+    actors = load_actors(None)
+    same(analyse.derived(store, "actor_mentions", mode="sync"), actor_mentions(articles, actors))
+
+
+def test_quotes_identical(store):
+    corpus = kit.load_corpus(store)
+    want = kit.extract_quotes(corpus.paragraphs)
+    got = analyse.derived(store, "quotes", mode="sync")
+    assert len(want) > 5
+    same(got, want)
+
+
+def test_computed_once_then_read(store, monkeypatch):
+    first = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
+    meta = json.loads(open(f"{first.path}/meta.json").read())
+    assert meta["fingerprint"] == kit.corpus.Store(store).fingerprint and meta["kit_version"] == kit.__version__
+    assert meta["options"]["stopwords"] == "kit" and meta["rows"] == sum(p["rows"] for p in meta["partitions"])
+
+    def boom(*a, **k):
+        raise AssertionError("recomputed")
+    monkeypatch.setattr(analyse, "compute_partition", boom)
+    again = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
+    assert again.key == first.key
+    with pytest.raises(kit.KitError, match="recomputed"):  # other options: another key, computed
+        analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=3)
+    listed = analyse.stored_tables(store)
+    assert first.key in set(listed["key"])
+
+
+def test_the_key_follows_the_dictionary_content(store, tmp_path):
+    path = tmp_path / "d.yml"
+    path.write_text("name: mine\ncategories:\n  talks:\n    - talks\n")
+    a = analyse.ensure(store, "frame_hits", dictionary=str(path), mode="sync")
+    path.write_text("name: mine\ncategories:\n  talks:\n    - talks\n    - meeting*\n")
+    b = analyse.ensure(store, "frame_hits", dictionary=str(path), mode="sync")
+    assert a.key != b.key and b.meta["rows"] > a.meta["rows"]
+
+
+def test_bad_tables_and_options_are_named(store):
+    with pytest.raises(kit.KitError, match="unknown derived table 'terms'"):
+        analyse.derived(store, "terms")
+    with pytest.raises(kit.KitError, match=r"unknown option\(s\) group_by \(choose from stopwords"):
+        analyse.derived(store, "term_counts", group_by="outlet")
+    with pytest.raises(kit.KitError, match="unknown compute mode 'fast'"):
+        analyse.derived(store, "term_counts", mode="fast")
+
+
+@pytest.mark.slow
+def test_local_cluster_gives_identical_tables(store, articles, capsys):
+    """A real LocalCluster of 2 worker processes computes the same tables."""
+    out = analyse.analyse(store, ["term_counts", "group_counts", "frame_scores"], mode="local", workers=2,
+                          recompute=True, options={"*": {"dictionary": DICTS}, "term_counts": {"stopwords": None}})
+    assert "local cluster, 2 workers, dashboard" in capsys.readouterr().err
+    assert "local cluster, 2 workers" in out["term_counts"].meta["engine"]
+    same(out["term_counts"].read(), count_terms(articles, stopwords=None))
+    d = load_dictionary(DICTS)
+    same(out["frame_scores"].read(), frame_scores(articles, d, min_hits=2))
+
+
+def test_frequencies_from_stored_group_counts(store, articles):
+    from kit.terms import frequencies
+
+    groups = analyse.derived(store, "group_counts", group_by="outlet", mode="sync")
+    same(frequencies(groups, group_by="outlet"), frequencies(count_terms(articles, group_by="outlet"), group_by="outlet"))
+
+
+def test_table_reads_a_store_and_computes_sources_in_memory(store, articles, tmp_path):
+    """What the notebooks call: the same table from a store and from sources."""
+    legacy = tmp_path / "c.parquet"
+    kit.ingest([SAMPLE], legacy, workers=1)
+    for name, opts in [("group_counts", {"group_by": "month"}), ("frame_scores", {"dictionary": DICTS}),
+                       ("article_tone", {})]:
+        from_store = analyse.table(store, name, articles=None, **opts)
+        in_memory = analyse.table(str(legacy), name, articles=articles, **opts)
+        same(from_store, in_memory)
+    assert analyse.find(store, "group_counts", group_by="month") is not None
+    with pytest.raises(kit.KitError, match="needs the articles table"):
+        analyse.table(SAMPLE, "term_counts")
+
+
+@pytest.mark.slow
+@pytest.mark.notebooks
+def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch):
+    """Notebooks 02 and 03 on a store that kit run analysed first: their tables equal the in-memory ones,
+    and they only read (the store gains no table while they run)."""
+    import papermill
+
+    from kit.frames import load_dictionary
+
+    root = Path(__file__).resolve().parents[1]
+    runs = [{"group_by": "outlet", "target": None, "kwic_terms": []},
+            {"dictionary": ["generic_frames"], "negation_window": 3, "min_hits": 2, "actors": "us_china_2023"}]
+    analyse.for_reports(store, runs, scheduler="", workers=1)
+    before = set(analyse.stored_tables(store)["key"])
+    for nb, params in [("02_terms_and_keyness", {"group_by": "outlet"}),
+                       ("03_frames_and_tone", {"dictionary": ["generic_frames"], "actors": "us_china_2023",
+                                               "n_boot": 0})]:
+        out_dir = tmp_path / nb
+        papermill.execute_notebook(str(root / "notebooks" / f"{nb}.ipynb"), str(tmp_path / f"{nb}.ipynb"),
+                                   parameters={"corpus": store, "output_dir": str(out_dir), **params},
+                                   cwd=str(root / "notebooks"), kernel_name="python3", progress_bar=False)
+    assert set(analyse.stored_tables(store)["key"]) == before
+    freq = pd.read_csv(tmp_path / "02_terms_and_keyness" / "frequencies.csv")
+    want = kit.frequencies(count_terms(articles, group_by="outlet"), group_by="outlet")
+    assert freq["n"].tolist() == want["n"].tolist() and freq["doc_freq"].tolist() == want["doc_freq"].tolist()
+    scores = pd.read_csv(tmp_path / "03_frames_and_tone" / "frame_scores.csv")
+    want = frame_scores(articles, load_dictionary(["generic_frames"]), min_hits=2)
+    assert scores["hits"].tolist() == want["hits"].tolist() and scores["frame"].tolist() == want["frame"].tolist()
+    tone = pd.read_csv(tmp_path / "03_frames_and_tone" / "article_tone.csv")
+    assert tone["n_sentences"].tolist() == article_tone(sentence_tone(articles))["n_sentences"].tolist()
+
+
+def test_table_of_a_subset_of_the_store(store, articles):
+    """A notebook that dropped duplicates reads the stored tables for its articles only: the same
+    tables as computing on those articles."""
+    part = articles.iloc[::3].reset_index(drop=True)
+    for name, opts in [("group_counts", {"group_by": "outlet", "stopwords": None}), ("frame_scores", {}),
+                       ("sentence_tone", {})]:
+        got = analyse.table(store, name, articles=part, **opts)
+        want = analyse.table("not-a-store", name, articles=part, **opts)
+        same(got, want)
