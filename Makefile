@@ -8,7 +8,7 @@ JOBS   ?=
 REPORTS ?= reports
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test test-fast lint docs lab bench ingest eval clean
+.PHONY: help setup report test test-fast lint docs lab bench fuzz ingest eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -28,16 +28,19 @@ setup: $(STAMP) ## create .venv and install the kit (fast when up to date)
 report: $(STAMP) ## ingest the corpus and render every report notebook into reports/
 	$(BIN)/kit run reports.yml -p corpus "$(CORPUS)" --out "$(REPORTS)" $(if $(JOBS),--jobs $(JOBS))
 
-test: $(STAMP) ## lint (ruff), then the whole test suite (executes every notebook)
+test: $(STAMP) ## lint (ruff, regex audit), then the whole test suite (executes every notebook)
 	$(BIN)/ruff check .
+	$(BIN)/python tools/regex_audit.py
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## lint, then the core suite without slow and notebook tests (a few minutes)
 	$(BIN)/ruff check .
+	$(BIN)/python tools/regex_audit.py
 	$(BIN)/python -m pytest -m "not slow and not notebooks"
 
-lint: $(STAMP) ## ruff: pyflakes, import order, complexity ceiling (settings in pyproject.toml)
+lint: $(STAMP) ## ruff: pyflakes, import order, complexity ceiling (settings in pyproject.toml); regex audit
 	$(BIN)/ruff check .
+	$(BIN)/python tools/regex_audit.py
 
 docs: $(STAMP) ## build the documentation site into site/ (MkDocs + mkdocstrings; open site/index.html)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
@@ -46,7 +49,7 @@ docs: $(STAMP) ## build the documentation site into site/ (MkDocs + mkdocstrings
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner, scaling: SIZES=1000 10000)
+bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report runner, scaling: SIZES=1000 10000, adversarial inputs)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_quotes.py
@@ -54,6 +57,10 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/bench_dedupe.py
 	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python benchmarks/adversarial.py
+
+fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-results.json
+	$(BIN)/python tools/fuzz.py --inputs 10000 --out fuzz-results.json
 
 ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus

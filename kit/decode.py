@@ -14,6 +14,7 @@ typographic quotes and dashes stay as they are. Binary data is refused.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import ftfy
@@ -167,3 +168,65 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+# ---------------------------------------------------------------------------------------------
+# The one text-normalisation rule
+# ---------------------------------------------------------------------------------------------
+#
+# Every string a reader produces (titles, paragraphs, names, extra fields) goes through
+# :func:`clean_text` in :func:`kit.readers.read_one`, whatever the format and whatever escaping the
+# source used (raw UTF-8, JSON ``\uXXXX`` escapes, HTML ``&#...;`` entities, CSV, Word XML):
+#
+# 1. a lone surrogate (``\ud800`` in a JSON escape, an undecodable byte in a file name), which is
+#    not a character and cannot be written as UTF-8, becomes U+FFFD REPLACEMENT CHARACTER and the
+#    record is flagged in the ingest report;
+# 2. the text is put in Unicode normalisation form NFC (composed: ``e`` + combining acute becomes
+#    ``é``), so the same word is the same string however the source spelled it.
+#
+# Nothing else is changed (quotes, dashes, case and white space stay as the source gives them).
+
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """The text under the kit's one normalisation rule, and how many lone surrogates were replaced.
+
+    >>> clean_text("caf\\u0065\\u0301 \\ud800!")
+    ('café \\ufffd!', 1)
+    >>> clean_text("plain")
+    ('plain', 0)
+    """
+    n = 0
+    if not text.isascii():
+        text, n = _SURROGATES.subn("\ufffd", text)
+        text = unicodedata.normalize("NFC", text)
+    return text, n
+
+
+def clean_value(value):
+    """:func:`clean_text` applied to every string inside ``value`` (lists, tuples, dicts, nested).
+
+    Returns ``(value, replaced)``.
+
+    >>> clean_value({"a": ["x\\ud800", ("e\\u0301", 1)]})
+    ({'a': ['x\\ufffd', ('é', 1)]}, 1)
+    """
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, (list, tuple)):
+        out, n = [], 0
+        for v in value:
+            v, k = clean_value(v)
+            out.append(v)
+            n += k
+        return (type(value)(out) if isinstance(value, tuple) else out), n
+    if isinstance(value, dict):
+        out, n = {}, 0
+        for k, v in value.items():
+            k2, a = clean_value(k) if isinstance(k, str) else (k, 0)
+            v2, b = clean_value(v)
+            out[k2] = v2
+            n += a + b
+        return out, n
+    return value, 0

@@ -44,7 +44,7 @@ _NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|da|al|bin
 _CONTRIB_AFTER = re.compile(
     rf"^\s*{_DASH}\s*(?P<names>{_NAME}(?:\s+in\s+{_NAME})?(?:\s*(?:,|\band\b|&)\s*{_NAME}(?:\s+in\s+{_NAME})?)*)\s+"
     r"contributed(?:\s+(?:additional\s+)?reporting|\s+to\s+this\s+(?:report|story|article))"
-    r"(?:\s+(?:from|in)\s+[^.]{1,60})?\s*\.?\s*$"
+    r"(?:\s++(?:from|in)\s++[^.]{1,60})?\s*+\.?\s*+$"  # possessive: no cubic re-scan of trailing spaces
 )
 _MUST_READS = re.compile(r"^\s*more\s+must[\s\-]*reads?\s+from\s+(?P<outlet>.+?)\s*$", re.I)
 _TRAILER = re.compile(

@@ -7,7 +7,11 @@ batch twice on the same corpus gives byte-identical files:
 - floats written with a fixed format (six significant digits by default, so the last bits of a
   floating-point sum never show), ``-0`` written as ``0``, missing values as empty fields;
 - list, tuple and dict cells written as JSON (``["A", "B"]``), timestamps in ISO 8601;
-- no index column unless asked for; the row order is the caller's (sort before saving).
+- no index column unless asked for; the row order is the caller's (sort before saving);
+- text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+  a tab or a carriage return: article titles, outlet names, quotes) get a leading apostrophe, as
+  OWASP recommends against CSV injection (:mod:`kit.csvsafe`); ``neutralise_formulas=False`` turns
+  that off.
 
 :func:`show_table` displays a table in a notebook with every cell HTML-escaped: article text can
 contain markup (``<script>``, ``onerror=``) and must be shown as text, never interpreted.
@@ -25,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.csvsafe import neutralise, neutralise_frame
 from kit.errors import KitError
 
 #: Default format for float columns in CSV files: six significant digits.
@@ -64,7 +69,8 @@ def _cell_to_text(v):
     return v
 
 
-def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: bool = False) -> str:
+def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: bool = False,
+                 neutralise_formulas: bool = True) -> str:
     """The CSV text :func:`save_table` writes (see the module notes for the rules).
 
     Parameters
@@ -72,6 +78,8 @@ def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: b
     df : any DataFrame; it is not modified
     float_format : printf-style format for float columns
     index : also write the index as the first column(s)
+    neutralise_formulas : prefix text cells starting with ``= + - @``, a tab or a carriage return
+        with an apostrophe so spreadsheets show them as text (default True; see :mod:`kit.csvsafe`)
 
     Examples
     --------
@@ -80,6 +88,10 @@ def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: b
     term,score,tags
     china,0.333333,"[""a"", ""b""]"
     talks,0,[]
+    >>> print(table_to_csv(pd.DataFrame({"title": ["=HYPERLINK(1)", "Talks"], "n": [-1, 2]})), end="")
+    title,n
+    '=HYPERLINK(1),-1
+    Talks,2
     """
     if not isinstance(df, pd.DataFrame):
         raise KitError(f"expected a pandas DataFrame, got {type(df).__name__}")
@@ -96,11 +108,15 @@ def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: b
                                  else v)
             elif s.map(lambda v: isinstance(v, (_dt.date, _dt.datetime))).any():
                 out[col] = s.map(lambda v: v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v)
+    if neutralise_formulas:
+        out = neutralise_frame(out)
+        if index:
+            out.index = out.index.map(neutralise)
     return out.to_csv(index=index, float_format=float_format, lineterminator="\n", date_format=None)
 
 
 def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
-               float_format: str = FLOAT_FORMAT, index: bool = False) -> Path:
+               float_format: str = FLOAT_FORMAT, index: bool = False, neutralise_formulas: bool = True) -> Path:
     """Write ``df`` to ``output_dir/name.csv`` deterministically and return the path.
 
     The folder is created when missing; the file is replaced atomically, so a reader never sees a
@@ -113,6 +129,8 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
     name : file stem: letters, digits, ``_``, ``-``, ``.`` (``"outlet_summary"`` -> ``outlet_summary.csv``)
     float_format : printf-style format for floats (default six significant digits)
     index : also write the index
+    neutralise_formulas : put an apostrophe before text cells a spreadsheet would run as a formula
+        (``=``, ``+``, ``-``, ``@``, tab, carriage return first; default True, see :mod:`kit.csvsafe`)
 
     Returns
     -------
@@ -127,7 +145,7 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
     ('shares.csv', b'outlet,share\\nA,0.666667\\nB,0.333333\\n')
     """
     name = check_name(name)
-    text = table_to_csv(df, float_format=float_format, index=index)
+    text = table_to_csv(df, float_format=float_format, index=index, neutralise_formulas=neutralise_formulas)
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
@@ -141,7 +159,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
     write_atomic(path, data)  # readable by all, like the figures and HTML (0644 less the umask)
 
 
-_BREAKS = re.compile(r"\s*\n\s*\n\s*|\s*\n\s*")
+_BREAKS = re.compile(r"""
+    (?<!\s)            # only at the start of a run of white space (linear under sub)
+    (?=[^\S\n]*\n)     # a run that holds a line break
+    \s++              # the whole run, never given back (Python 3.11 possessive)
+""", re.VERBOSE)
 
 
 #: Text cells longer than this are cut on screen (the CSV keeps the whole text).

@@ -88,6 +88,24 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="CSV/JSONL column for an article field, e.g. --map text=body --map outlet=source")
     p.add_argument("--outlet", default=None, help="outlet name for sources that do not say it")
+    g = p.add_argument_group("limits on archives and documents (see kit.readers.Limits)")
+    g.add_argument("--max-file-mb", type=positive_int, default=None, metavar="MB",
+                   help="largest file, archive member or document part once expanded (default 256)")
+    g.add_argument("--max-archive-mb", type=positive_int, default=None, metavar="MB",
+                   help="largest total of one .zip or .docx once expanded (default 2048)")
+    g.add_argument("--max-ratio", type=positive_int, default=None, metavar="R",
+                   help="largest compression ratio of a member over 1 MiB (default 200; zip bombs reach thousands)")
+
+
+def limits(args: argparse.Namespace):
+    """:class:`kit.readers.Limits` from ``--max-file-mb``, ``--max-archive-mb`` and ``--max-ratio``."""
+    from kit.readers.base import Limits
+
+    given = {"max_file_bytes": getattr(args, "max_file_mb", None), "max_archive_bytes": getattr(args, "max_archive_mb", None)}
+    kw = {k: v * 2**20 for k, v in given.items() if v is not None}
+    if getattr(args, "max_ratio", None) is not None:
+        kw["max_ratio"] = float(args.max_ratio)
+    return Limits(**kw)
 
 
 def reader_name(text: str) -> str:
@@ -152,7 +170,8 @@ def load(args: argparse.Namespace):
 
     if len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0])):
         return load_corpus(args.paths[0])
-    return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet)
+    return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
+                       limits=limits(args))
 
 
 def scalar_field(articles, field: str) -> None:

@@ -36,7 +36,9 @@ def run(args) -> int:
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
-        table.to_csv(out / "agreement.csv", index=False)
-        dis.to_csv(out / "disagreements.csv", index=False)
+        from kit.csvsafe import neutralise_frame  # no live formulas in a spreadsheet
+
+        neutralise_frame(table).to_csv(out / "agreement.csv", index=False)
+        neutralise_frame(dis).to_csv(out / "disagreements.csv", index=False)
         say(f"written: {out / 'agreement.csv'}, {out / 'disagreements.csv'}")
     return 0

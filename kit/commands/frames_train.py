@@ -61,7 +61,9 @@ def run(args) -> int:
         table = pd.concat([table, compare_with_dictionary(articles, labels, args.dictionary, n_boot=args.n_boot,
                                                           seed=args.seed)], ignore_index=True)
     path = model.save(args.out)
-    table.to_csv(Path(str(path) + ".validation.csv"), index=False)
+    from kit.csvsafe import neutralise_frame  # no live formulas in a spreadsheet
+
+    neutralise_frame(table).to_csv(Path(str(path) + ".validation.csv"), index=False)
     cols = ["frame", "method", "n_articles", "n_positive", "precision", "recall", "f1", "auc", "auc_low", "auc_high"]
     emit(args, table[cols].round(3))
     say(f"\nmodel: {path}\nprovenance: {path}.json\nvalidation: {path}.validation.csv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, print_report
+from kit.commands._common import add_output_arguments, add_source_arguments, column_map, emit, limits, print_report
 
 NAME = "ingest"
 HELP = "read sources into a corpus store (Parquet partitions + manifest + ingest report)"
@@ -39,7 +39,7 @@ def run(args) -> int:
     corpus = ingest(args.paths, args.out, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
                     drop_duplicates=args.drop_duplicates, progress=args.progress, workers=args.workers,
                     partition_size=args.partition_size or PARTITION_SIZE, outlet_from=args.outlet_from,
-                    outlets=args.outlets)
+                    outlets=args.outlets, limits=limits(args))
     rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
     paths = store_paths(args.out)
     if args.json:

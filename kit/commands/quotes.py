@@ -101,7 +101,9 @@ def run(args) -> int:
 
         quotes = speech_acts(quotes)
     if args.csv:
-        quotes.to_csv(args.csv, index=False)
+        from kit.csvsafe import neutralise_frame  # no live formulas in a spreadsheet (kit.csvsafe)
+
+        neutralise_frame(quotes).to_csv(args.csv, index=False)
     if args.json:
         json.dump(quotes_json(quotes), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

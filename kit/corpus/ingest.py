@@ -21,7 +21,7 @@ import pandas as pd
 
 from kit import __version__, newsclean
 from kit.errors import KitError
-from kit.readers import ReadOptions, Rejection, check_format, iter_files, read_one
+from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
 from kit.readers.outlets import load_outlet_table, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 from kit.text import count_words
@@ -68,7 +68,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
-                 outlets: str | os.PathLike | None = None) -> Corpus:
+                 outlets: str | os.PathLike | None = None, limits: Limits | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -79,6 +79,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     outlet : outlet name for sources that do not say it
     drop_duplicates : drop exact duplicates (same normalised body text) instead of flagging them
     progress : show a progress bar (default: when stderr is a terminal)
+    limits : how far archives and documents may expand (``kit.readers.Limits``); files over them are
+        rejected with the reason
     workers : processes that read files in parallel (default: one per core once the sources are
         larger than :data:`PARALLEL_BATCH_BYTES`; 1 reads in this process). The tables do not depend on it.
     outlet_from : ``"folder"``: an article whose source names no outlet gets the name of the folder its file sits in
@@ -113,7 +115,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     if outlet_from not in (None, "folder"):
         raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
     table = load_outlet_table(outlets) if outlets is not None else None
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table)
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
     skipped: list[str] = []
     files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
     records = [(entry, rec) for entry, recs in files for rec in recs]
@@ -180,12 +182,12 @@ def read_files(sources: list[str], *, format: str | None, options: ReadOptions, 
             collect(keep=0)
 
     try:
-        for item in iter_files(sources, skipped=skipped):
+        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
             if isinstance(item, Rejection):
                 batch.append(item)
             else:
                 batch.append(item)
-                batch_bytes += len(item.data)
+                batch_bytes += item.size
             if batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES:
                 submit(batch)
                 batch, batch_bytes = [], 0
@@ -218,10 +220,15 @@ def _read_batch(items: list, format: str | None, options: ReadOptions) -> list[t
             entry["_key"] = os.path.basename(item.source_path) if os.path.isabs(item.source_path) else item.source_path
             out.append((entry, [item]))
             continue
-        entry = {"path": item.path, "sha256": hashlib.sha256(item.data).hexdigest(), "bytes": len(item.data),
-                 "format": None, "articles": 0, "rejected": 0, "flagged": 0}
+        try:
+            data = item.read()
+        except Exception:  # read_file turns the failure into a rejection naming it
+            data = None
+        entry = {"path": item.path, "sha256": None if data is None else hashlib.sha256(data).hexdigest(),
+                 "bytes": None if data is None else len(data), "format": None, "articles": 0, "rejected": 0,
+                 "flagged": 0}
         recs: list = []
-        for fmt, rec in read_one(item.data, item.path, format=format, options=options):
+        for fmt, rec in read_file(item, format=format, options=options, data=data):
             entry["format"] = entry["format"] or fmt or None
             if isinstance(rec, Article):
                 row, paras = _article_row(rec)
@@ -346,7 +353,11 @@ def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: lis
             "counts": counts, "fingerprint": fp.hexdigest()}
 
 
-_EMAIL_DOMAIN = re.compile(r"[\w.+-]+@(?P<d>[\w-]+(?:\.[\w-]+)+)")
+_EMAIL_DOMAIN = re.compile(r"""
+    (?<![\w.+-])                       # start only where a run of address characters starts
+    [\w.+-]++ @                        # the local part, never given back (possessive): linear
+    (?P<d> [\w-]++ (?: \.[\w-]++ )+ )   # the domain: labels separated by dots
+""", re.VERBOSE)
 
 
 def _trailer_domains(a: Article) -> set[str]:

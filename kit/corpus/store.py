@@ -17,6 +17,7 @@ worker can analyse one partition without the rest. The older single-file layout
 """
 from __future__ import annotations
 
+import csv
 import json
 import os
 import uuid
@@ -26,6 +27,7 @@ from typing import Iterable
 import pandas as pd
 
 from kit.corpus.ingest import _LIST_COLUMNS, REPORT_COLUMNS, Corpus, build_corpus
+from kit.csvsafe import neutralise_frame, restore_frame
 from kit.errors import KitError
 from kit.schema import PARAGRAPH_COLUMNS
 
@@ -106,7 +108,7 @@ class Store:
         if not self.fs.isfile(path):
             return pd.DataFrame(columns=REPORT_COLUMNS)
         with self.fs.open(path, "r", encoding="utf-8") as f:
-            return pd.read_csv(f, dtype={"line": "Int64", "record": "Int64"})
+            return restore_frame(pd.read_csv(f, dtype={"line": "Int64", "record": "Int64"}))
 
     def corpus(self) -> Corpus:
         """Everything as one in-memory :class:`Corpus` (for a corpus that fits in memory)."""
@@ -151,7 +153,7 @@ def write_store(corpus: Corpus, out: str | os.PathLike, *, partition_size: int =
         _write_parquet(fs, tmp.join("paragraphs", f"{name}.parquet"), p)
         parts.append({"name": name, "articles": len(chunk), "paragraphs": len(p)})
     with fs.open(tmp.join("report.csv"), "w", encoding="utf-8") as f:
-        corpus.report.to_csv(f, index=False, lineterminator="\n")
+        _write_report(corpus.report, f)
     manifest = dict(corpus.manifest, layout="store", partitions=parts)
     with fs.open(tmp.join("manifest.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
@@ -163,6 +165,12 @@ def write_store(corpus: Corpus, out: str | os.PathLike, *, partition_size: int =
         fs.rm(store.root, recursive=True)  # an empty folder
     fs.mv(tmp.root, store.root, recursive=True)
     return Store(out)
+
+
+def _write_report(report: pd.DataFrame, dest) -> None:
+    """The ingest report as CSV: text cells quoted (a carriage return in a file name survives) and no
+    live formulas for a spreadsheet (:mod:`kit.csvsafe`; undone by :func:`restore_frame` on reading)."""
+    neutralise_frame(report).to_csv(dest, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _paths(out: str | os.PathLike) -> dict[str, Path]:
@@ -178,7 +186,7 @@ def _write_single_file(corpus: Corpus, out: str | os.PathLike) -> None:
     paths["articles"].parent.mkdir(parents=True, exist_ok=True)
     corpus.articles.to_parquet(paths["articles"], index=False)
     corpus.paragraphs.to_parquet(paths["paragraphs"], index=False)
-    corpus.report.to_csv(paths["report"], index=False, lineterminator="\n")
+    _write_report(corpus.report, paths["report"])
     paths["manifest"].write_text(json.dumps(corpus.manifest, indent=2, ensure_ascii=False, default=str) + "\n",
                                  encoding="utf-8")
 
@@ -253,7 +261,7 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], **kwargs)
         for col in _LIST_COLUMNS:
             articles[col] = articles[col].map(lambda v: [] if v is None else list(v))
         paragraphs = pd.read_parquet(p["paragraphs"]) if p["paragraphs"].is_file() else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
-        report = (pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"}) if p["report"].is_file()
+        report = (restore_frame(pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"})) if p["report"].is_file()
                   else pd.DataFrame(columns=REPORT_COLUMNS))
         manifest = json.loads(p["manifest"].read_text(encoding="utf-8"))
         return Corpus(articles, paragraphs, report, manifest)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from kit.readers.base import REGISTRY, ReadError, ReadOptions, Rejection, ReaderSpec, reader  # noqa: F401 (re-exported for the reader modules and callers)
+from kit.readers.base import (REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec,  # noqa: F401 (re-exported)
+                              TooBig, mb as _mb, pathological_text, reader)
 from kit.errors import KitError
 from kit.schema import Article
 
@@ -24,22 +25,40 @@ from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, register
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 #: How deep ``.zip`` archives inside ``.zip`` archives are opened.
 ZIP_DEPTH = 3
+#: How deep folders (followed symbolic links included) are walked.
+FOLDER_DEPTH = 64
+_CHUNK = 1 << 20  # bytes read at a time from an archive member
 
 
 @dataclass
 class SourceFile:
-    """One file to read.
+    """One file to read; its bytes are loaded only when :meth:`read` is called.
 
     ``path`` is what the tables and the report show: the path relative to the input folder it was
     found under (``nested/a.txt``), or the path as given for a file named directly; members of a
-    ``.zip`` archive are ``archive.zip!member`` (``a.zip!b.zip!c.txt`` for an archive inside one).
-    ``rel`` is the same path relative to the input root (a file named directly: its name), used
-    for the corpus fingerprint so that it does not depend on where the corpus sits.
+    ``.zip`` archive are ``archive.zip!member`` (``a.zip!b.zip!c.txt`` for an archive inside one;
+    a second member of the same name is ``a.zip!c.txt#2``). ``rel`` is the same path relative to
+    the input root (a file named directly: its name), used for the corpus fingerprint so that it
+    does not depend on where the corpus sits. ``name`` is the file's own name (the member name
+    inside an archive), used to pick a reader. ``flags`` are warnings about the file itself (a file
+    name that is not valid UTF-8). A file name that is not valid UTF-8 is shown with U+FFFD in its
+    place.
     """
 
     path: str
-    data: bytes
+    _load: Callable[[], bytes] = field(repr=False)
     rel: str = ""
+    name: str = ""
+    flags: list[str] = field(default_factory=list)
+    size: int = 0  # bytes on disk, or the member's expanded size from the archive's directory
+
+    def read(self) -> bytes:
+        """The file's bytes (read again at every call: nothing is kept in memory)."""
+        return self._load()
+
+    @property
+    def data(self) -> bytes:
+        return self._load()
 
 
 def formats() -> dict[str, str]:
@@ -56,14 +75,30 @@ def _skipped_name(name: str) -> bool:
     return name.startswith((".", "~$")) or name in _SKIP_NAMES
 
 
-def iter_files(paths: Iterable[str | os.PathLike], *, skipped: list[str] | None = None
-               ) -> Iterator[SourceFile | Rejection]:
+def _shown(name: str) -> tuple[str, bool]:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogate escapes) become U+FFFD."""
+    try:
+        name.encode("utf-8")
+        return name, False
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"), True
+
+
+_BAD_NAME = "the file name is not valid UTF-8; it is shown with U+FFFD in place of the bad bytes"
+
+
+def iter_files(paths: Iterable[str | os.PathLike], *, skipped: list[str] | None = None,
+               limits: Limits | None = None) -> Iterator[SourceFile | Rejection]:
     """Every file below ``paths`` (folders recursively, zip members), in a stable sorted order.
 
     Files found in a folder are named relative to that folder (see :class:`SourceFile`).
     Hidden files and folders (starting with ``.``), OS files and Office lock files (``~$``) are
-    skipped and, when ``skipped`` is a list, appended to it. A missing path, a broken symbolic
-    link and anything that is not a regular file (a FIFO, a socket, a device) is a rejection.
+    skipped and, when ``skipped`` is a list, appended to it (inside archives too). Symbolic links
+    to folders are followed; a link that leads back into a folder being walked is a rejection
+    ("symbolic link loop"). A missing path, a broken symbolic link, a folder that cannot be opened,
+    anything that is not a regular file (a FIFO, a socket, a device), an empty archive or one that
+    holds only hidden files, and an archive member over the :class:`Limits` is a rejection.
+    Nothing is read here: :meth:`SourceFile.read` loads one file at a time.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -72,79 +107,216 @@ def iter_files(paths: Iterable[str | os.PathLike], *, skipped: list[str] | None 
     >>> [(f.path, f.rel) for f in iter_files([d], skipped=skipped)], skipped
     ([('sub/a.txt', 'sub/a.txt')], ['.b.txt'])
     """
+    limits = limits or Limits()
+    skipped = skipped if skipped is not None else []
     for p in paths:
         p = Path(p)
+        shown, bad = _shown(str(p))
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                rel_s = rel.as_posix()
-                if any(_skipped_name(part) for part in rel.parts):
-                    if skipped is not None and not f.is_dir():
-                        skipped.append(rel_s)
-                    continue
-                if f.is_dir():
-                    continue
-                yield from _expand(f, rel_s, rel_s)
+            yield from _walk(p, "", {_dir_key(p)}, skipped, limits, 0)
         elif p.exists() or p.is_symlink():
-            yield from _expand(p, str(p), p.name)
+            name, _ = _shown(p.name)
+            yield from _expand(p, shown, name, name, limits, skipped, [_BAD_NAME] if bad else [])
         else:
-            yield Rejection(str(p), "no such file or folder")
+            yield Rejection(shown, "no such file or folder")
 
 
-def _expand(f: Path, shown: str, rel: str) -> Iterator[SourceFile | Rejection]:
+def _dir_key(p: Path | os.DirEntry) -> tuple[int, int]:
+    st = p.stat()
+    return st.st_dev, st.st_ino
+
+
+def _walk(folder: Path, prefix: str, ancestors: set, skipped: list[str], limits: Limits, depth: int
+          ) -> Iterator[SourceFile | Rejection]:
+    """Files below ``folder``, named ``prefix + name``; ``ancestors`` are the folders on the way (loop check)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield Rejection(_shown(prefix)[0] or str(folder), f"cannot open this folder ({e.strerror or e})")
+        return
+    for e in entries:
+        name, bad = _shown(e.name)
+        rel = prefix + name
+        try:
+            is_dir = e.is_dir()  # follows symbolic links
+        except OSError:
+            is_dir = False
+        if _skipped_name(e.name):
+            if is_dir and not e.is_symlink():
+                skipped.extend(_hidden_files(Path(e.path), rel + "/"))
+            else:
+                skipped.append(rel + ("/" if is_dir else ""))
+            continue
+        if is_dir:
+            try:
+                key = _dir_key(e)
+            except OSError as err:
+                yield Rejection(rel + "/", f"cannot open this folder ({err.strerror or err})")
+                continue
+            if key in ancestors:
+                yield Rejection(rel + "/", f"symbolic link loop (points to {os.readlink(e.path)}, a folder above it), "
+                                           "not followed")
+                continue
+            if depth >= FOLDER_DEPTH:
+                yield Rejection(rel + "/", f"folders nested deeper than {FOLDER_DEPTH} levels, not read")
+                continue
+            yield from _walk(Path(e.path), rel + "/", ancestors | {key}, skipped, limits, depth + 1)
+            continue
+        yield from _expand(Path(e.path), rel, rel, name, limits, skipped, [_BAD_NAME] if bad else [])
+
+
+def _hidden_files(folder: Path, prefix: str) -> list[str]:
+    """Names of the files inside a hidden folder (not following links), for the list of skipped files."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        base = prefix + Path(root).relative_to(folder).as_posix().removeprefix(".").lstrip("/")
+        base = base if base.endswith("/") else base + "/"
+        out.extend(_shown(base + f)[0] for f in sorted(files))
+    return out
+
+
+def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: list[str], flags: list[str]
+            ) -> Iterator[SourceFile | Rejection]:
     if f.is_symlink() and not f.exists():
-        yield Rejection(shown, f"broken link (points to {os.readlink(f)})")
+        yield Rejection(shown, f"broken link (points to {_shown(os.readlink(f))[0]})")
         return
     if not f.is_file():
         yield Rejection(shown, "not a regular file (a pipe, socket or device), not read")
         return
-    if f.suffix.lower() == ".zip":
+    if name.lower().endswith(".zip"):
         try:
             with zipfile.ZipFile(f) as z:
-                yield from _zip_members(z, shown, rel, depth=1)
-        except (zipfile.BadZipFile, OSError) as e:
+                yield from _zip_members(z, shown, rel, str(f), (), limits, skipped, depth=1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
             yield Rejection(shown, f"not a readable zip archive ({e})")
         return
     try:
-        yield SourceFile(shown, f.read_bytes(), rel)
+        size = f.stat().st_size
     except OSError as e:
         yield Rejection(shown, f"cannot open ({e.strerror or e})")
+        return
+    if size > limits.max_file_bytes:
+        yield Rejection(shown, f"{_mb(size)}, over the limit of {_mb(limits.max_file_bytes)} for one file "
+                               "(not read; raise it with --max-file-mb)")
+        return
+    yield SourceFile(shown, _FileLoader(str(f)), rel, name, flags, size)
 
 
-def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, *, depth: int) -> Iterator[SourceFile | Rejection]:
-    """Members of an open archive; archives inside it are opened up to :data:`ZIP_DEPTH` levels."""
-    for name in sorted(z.namelist()):
-        base = name.rsplit("/", 1)[-1]
-        if name.endswith("/") or _skipped_name(base) or name.startswith("__MACOSX/"):
-            continue
-        where, where_rel = f"{shown}!{name}", f"{rel}!{name}"
+def _read_limited(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
+    """A member's bytes, read in chunks and stopped as soon as it passes the limits (sizes in the
+    archive's directory can lie)."""
+    out = bytearray()
+    with z.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            out += chunk
+            reason = limits.check_member(info.filename, len(out), info.compress_size)
+            if reason:
+                raise TooBig(reason)
+    return bytes(out)
+
+
+@dataclass(frozen=True)
+class _FileLoader:
+    """Reads a file when called (picklable, so files can be read in worker processes)."""
+
+    path: str
+
+    def __call__(self) -> bytes:
+        return Path(self.path).read_bytes()
+
+
+@dataclass(frozen=True)
+class _MemberLoader:
+    """Opens the archive again and reads the member at the end of ``chain`` (the archives in
+    archives on the way first), so members are read one at a time; picklable."""
+
+    archive: str
+    chain: tuple
+    limits: Limits
+
+    def __call__(self) -> bytes:
+        z = zipfile.ZipFile(self.archive)
         try:
-            data = z.read(name)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as e:
-            yield Rejection(where, f"cannot read this archive member ({e})")
+            for info in self.chain[:-1]:
+                inner = zipfile.ZipFile(io.BytesIO(_read_limited(z, info, self.limits)))
+                z.close()
+                z = inner
+            return _read_limited(z, self.chain[-1], self.limits)
+        finally:
+            z.close()
+
+
+def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, archive: str,
+                 chain: tuple[zipfile.ZipInfo, ...], limits: Limits, skipped: list[str], *, depth: int
+                 ) -> Iterator[SourceFile | Rejection]:
+    """Members of an open archive; archives inside it are opened up to :data:`ZIP_DEPTH` levels.
+
+    Every member is accounted for: read, rejected (with the reason) or skipped (hidden files, with
+    their names); an archive with no files at all is a rejection.
+    """
+    infos = sorted(enumerate(z.infolist()), key=lambda t: (t[1].filename, t[0]))
+    total = sum(i.file_size for _, i in infos)
+    if total > limits.max_archive_bytes:
+        yield Rejection(shown, f"archive expands to {_mb(total)}, over the limit of {_mb(limits.max_archive_bytes)} "
+                               "(not read; raise it with --max-archive-mb)")
+        return
+    seen: dict[str, int] = {}
+    found = 0
+    hidden: list[str] = []
+    for _, info in infos:
+        name = info.filename
+        if name.endswith("/"):
+            continue
+        found += 1
+        base = name.rsplit("/", 1)[-1]
+        seen[name] = seen.get(name, 0) + 1
+        label = name if seen[name] == 1 else f"{name}#{seen[name]}"
+        where, where_rel = f"{shown}!{label}", f"{rel}!{label}"
+        if _skipped_name(base) or name.startswith("__MACOSX/") or any(_skipped_name(part) for part in name.split("/")[:-1]):
+            skipped.append(where_rel)
+            hidden.append(label)
+            continue
+        reason = limits.check_member(name, info.file_size, info.compress_size)
+        if reason:
+            yield Rejection(where, reason)
             continue
         if base.lower().endswith(".zip"):
             if depth >= ZIP_DEPTH:
                 yield Rejection(where, f"archive nested deeper than {ZIP_DEPTH} levels, not opened")
                 continue
             try:
-                with zipfile.ZipFile(io.BytesIO(data)) as inner:
-                    yield from _zip_members(inner, where, where_rel, depth=depth + 1)
-            except (zipfile.BadZipFile, OSError) as e:
+                inner = zipfile.ZipFile(io.BytesIO(_read_limited(z, info, limits)))
+            except TooBig as e:
+                yield Rejection(where, str(e))
+                continue
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:
                 yield Rejection(where, f"not a readable zip archive ({e})")
+                continue
+            with inner:
+                yield from _zip_members(inner, where, where_rel, archive, chain + (info,), limits, skipped,
+                                        depth=depth + 1)
             continue
-        yield SourceFile(where, data, where_rel)
+        yield SourceFile(where, _MemberLoader(archive, chain + (info,), limits), where_rel, base, [], info.file_size)
+    if not found:
+        yield Rejection(shown, "empty archive (it holds no files)")
+    elif len(hidden) == found:
+        yield Rejection(shown, f"the archive holds only hidden or system files, skipped: {', '.join(hidden)}")
 
 
-def detect_format(data: bytes, path: str) -> str:
+def detect_format(data: bytes, path: str, *, name: str | None = None) -> str:
     """Name of the reader for a file, from its extension and first bytes.
+
+    The extension is taken from ``name`` (the file's own name) when given, else from the part of
+    ``path`` after the last ``!`` (the archive-member separator), so ``wow!.txt`` read as a file
+    is a ``.txt`` file.
 
     >>> detect_format(b'{"title": "x"}\\n', "export.jsonl")
     'jsonl'
     >>> detect_format(b"Headline\\n\\nBody text.", "story.txt")
     'webcopy'
     """
-    ext = os.path.splitext(path.split("!")[-1])[1].lower()
+    ext = os.path.splitext(name if name is not None else path.split("!")[-1])[1].lower()
     head = data[:65536]
     candidates = [s for s in REGISTRY.values() if ext in s.extensions]
     for spec in candidates:
@@ -176,40 +348,119 @@ def check_format(format: str | None) -> None:
 
 
 def read_sources(paths: Iterable[str | os.PathLike], *, format: str | None = None,
-                 options: ReadOptions | None = None) -> Iterator[tuple[str, Article | Rejection]]:
+                 options: ReadOptions | None = None, skipped: list[str] | None = None
+                 ) -> Iterator[tuple[str, Article | Rejection]]:
     """Yield ``(format, article_or_rejection)`` for everything found under ``paths``.
 
     Every file either yields at least one record or a rejection saying why: nothing is lost
-    silently. ``format`` forces one reader for every file.
+    silently. ``format`` forces one reader for every file. Files are read one at a time.
     """
     options = options or ReadOptions()
     check_format(format)
-    for item in iter_files(paths):
+    for item in iter_files(paths, skipped=skipped, limits=options.limits):
         if isinstance(item, Rejection):
             yield "", item
             continue
-        yield from read_one(item.data, item.path, format=format, options=options)
+        yield from read_file(item, format=format, options=options)
+
+
+def read_file(item: SourceFile, *, format: str | None = None, options: ReadOptions | None = None,
+              data: bytes | None = None) -> Iterator[tuple[str, Article | Rejection]]:
+    """Read one :class:`SourceFile` (its bytes, unless ``data`` gives them); errors become rejections.
+
+    Warnings about the file itself (a file name that is not valid UTF-8) come first, as flags.
+    """
+    for note in item.flags:
+        yield "", Rejection(item.path, note, status="flagged")
+    if data is None:
+        try:
+            data = item.read()
+        except TooBig as e:
+            yield "", Rejection(item.path, str(e))
+            return
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:
+            yield "", Rejection(item.path, f"cannot read this file ({type(e).__name__}: {e})")
+            return
+    yield from read_one(data, item.path, format=format, options=options, name=item.name)
 
 
 def read_one(data: bytes, path: str, *, format: str | None = None,
-             options: ReadOptions | None = None) -> Iterator[tuple[str, Article | Rejection]]:
-    """Read one file's bytes; errors become rejections."""
+             options: ReadOptions | None = None, name: str | None = None) -> Iterator[tuple[str, Article | Rejection]]:
+    """Read one file's bytes; errors become rejections.
+
+    ``name`` is the file's own name, used to pick the reader (default: the part of ``path`` after
+    the last ``!``, the archive-member separator). Every article and rejection is put under the
+    kit's one text-normalisation rule (:func:`kit.decode.clean_text`: NFC, lone surrogates replaced
+    by U+FFFD and flagged), whatever the format.
+    """
     options = options or ReadOptions()
     try:
-        name = format or detect_format(data, path)
+        fmt = format or detect_format(data, path, name=name)
     except ReadError as e:
-        yield "", Rejection.from_error(e)
+        yield "", _clean_rejection(Rejection.from_error(e))
         return
     produced = False
     try:
-        for rec in REGISTRY[name].func(data, path, options):
+        for rec in REGISTRY[fmt].func(data, path, options):
             produced = produced or isinstance(rec, Article) or rec.status == "rejected"
-            yield name, rec
+            if isinstance(rec, Article):
+                rec, flag = _clean_article(rec)
+                yield fmt, rec
+                if flag is not None:
+                    yield fmt, flag
+                odd = pathological_text(rec.paragraphs)
+                if odd:
+                    yield fmt, Rejection(rec.source_path, f"pathological text, kept in full: {odd}",
+                                         record=rec.source_record, status="flagged")
+            else:
+                yield fmt, _clean_rejection(rec)
     except ReadError as e:
         produced = True
-        yield name, Rejection.from_error(e)
+        yield fmt, _clean_rejection(Rejection.from_error(e))
+    except RecursionError:
+        produced = True
+        yield fmt, Rejection(path, f"{fmt} reader: the file is nested too deeply to read (Python's recursion limit)")
+    except MemoryError:
+        produced = True
+        yield fmt, Rejection(path, f"{fmt} reader: out of memory while reading this file")
     except Exception as e:  # a reader bug must not stop a batch; it is reported with the file
         produced = True
-        yield name, Rejection(path, f"{name} reader failed: {type(e).__name__}: {e}")
+        yield fmt, _clean_rejection(Rejection(path, f"{fmt} reader failed: {type(e).__name__}: {e}"))
     if not produced:
-        yield name, Rejection(path, f"no articles found by the {name} reader")
+        yield fmt, Rejection(path, f"no articles found by the {fmt} reader")
+
+
+_TEXT_FIELDS = ("title", "outlet", "subtitle", "url", "section", "dateline", "language", "source_path")
+
+
+def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
+    """The article under the one normalisation rule, and a flag when lone surrogates were replaced."""
+    from kit.decode import clean_text, clean_value
+
+    n = 0
+    for f in _TEXT_FIELDS:
+        v = getattr(a, f)
+        if isinstance(v, str):
+            v, k = clean_text(v)
+            setattr(a, f, v)
+            n += k
+    for f in ("authors", "contributors", "paragraphs", "extra"):
+        try:
+            v, k = clean_value(getattr(a, f))
+        except RecursionError:
+            v, k = {"_dropped": "a field nested too deeply to keep"} if f == "extra" else getattr(a, f), 0
+        setattr(a, f, v)
+        n += k
+    if not n:
+        return a, None
+    return a, Rejection(a.source_path, f"{n} lone surrogate code point{'s' if n > 1 else ''} (not characters; "
+                                       "e.g. a broken \\ud800 escape) replaced by U+FFFD", record=a.source_record,
+                        status="flagged")
+
+
+def _clean_rejection(r: Rejection) -> Rejection:
+    from kit.decode import clean_text
+
+    r.source_path = clean_text(r.source_path)[0]
+    r.reason = clean_text(r.reason)[0]
+    return r

@@ -160,7 +160,15 @@ def looks_like_date(text: str, *, max_words: int = 12) -> bool:
     return len(text.split()) <= max_words and _DATE_LIKE.search(text) is not None
 
 
-_NAME_SPLIT = re.compile(r"\s*(?:;|\||,\s*and\s+|\s+and\s+|\s+&\s+|,)\s*", re.I)
+_NAME_SPLIT = re.compile(r"""
+    (?<!\s) \s*+       # white space before the separator, taken whole (no re-scans of long runs)
+    (?: ; | \|          # semicolon, bar
+      | ,\s*and\s+      # ", and "
+      | (?<=\s)and\s+   # " and " (white space before it)
+      | (?<=\s)&\s+     # " & "
+      | , )
+    \s*
+""", re.I | re.VERBOSE)
 
 
 def split_names(value: Any, *, drop: tuple[str, ...] = ()) -> list[str]:

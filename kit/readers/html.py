@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from kit import newsclean
-from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.base import ReadError, ReadOptions, Rejection, bound_html_depth, reader
 from kit.readers.dates import pick_date
 from kit.readers.fields import decode_notes, language_code, parse_when, split_names
 from kit.readers.outlets import choose_outlet
@@ -303,6 +303,9 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     flags = decode_notes(path, notes)
     truncated = _truncation(text)
     source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    source, deep_note = bound_html_depth(source)  # pages nested deeper than the parser follows
+    if deep_note:
+        flags = list(flags) + [Rejection(source_path=path, reason=deep_note, status="flagged")]
     try:
         tree = lxml.html.document_fromstring(source)
     except (etree.ParserError, ValueError) as e:

@@ -57,7 +57,7 @@ import re
 from typing import Any, Iterator
 
 from kit import newsclean
-from kit.readers.base import ReadError, ReadOptions, Rejection, reader
+from kit.readers.base import ReadError, ReadOptions, Rejection, check_docx, reader
 from kit.readers.dates import parse_date_line
 from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
 from kit.readers.lexisnexis_classic import looks_classic, read_classic
@@ -112,6 +112,7 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
     ('Talks resume', 'Continental Wire', '2023-06-19 03:15:00+00:00', ['Ana Ruiz'], 'BEIJING', '2023-06-20')
     """
     if data[:4] == b"PK\x03\x04" or path.lower().endswith(".docx"):
+        check_docx(data, path, options.limits)  # a clear reason for a damaged file; sizes checked first
         text = _docx_text(data, path)
         notes: list[str] = []
     else:
@@ -155,7 +156,7 @@ def _docx_text(data: bytes, path: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several kinds for bad archives
-        raise ReadError(path, f"not a readable .docx file ({type(e).__name__}: {e})") from None
+        raise ReadError(path, f"not a readable .docx file: python-docx could not read it ({e})") from None
     paras = [p.text.replace("\r", "\n") for p in document.paragraphs]
     # every Word paragraph becomes a blank-line separated block, as in the text export
     return "\n\n".join(paras)

@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any, Iterator
 
 from kit import newsclean
@@ -211,6 +212,8 @@ def read_jsonl(data: bytes, path: str, options: ReadOptions) -> Iterator[Article
     if stripped.startswith("["):
         try:
             values = json.loads(stripped)
+        except RecursionError:
+            raise ReadError(path, "not a readable JSON array: nested too deeply (beyond Python's recursion limit)") from None
         except ValueError as e:
             raise ReadError(path, f"not a JSON array: {e}") from None
         items = [(None, i + 1, v) for i, v in enumerate(values)]
@@ -225,6 +228,11 @@ def read_jsonl(data: bytes, path: str, options: ReadOptions) -> Iterator[Article
                 items.append((lineno, record, json.loads(raw)))
             except json.JSONDecodeError as e:
                 items.append((lineno, record, _NotJSON(f"{e.msg} at column {e.colno}")))
+            except RecursionError:  # only this line is lost
+                items.append((lineno, record, _NotJSON("nested too deeply (arrays or objects inside each other "
+                                                       "beyond Python's recursion limit)")))
+            except ValueError as e:  # e.g. an integer of more than 4,300 digits
+                items.append((lineno, record, _NotJSON(f"a value cannot be read ({e})")))
     for lineno, record, value in items:
         if isinstance(value, _NotJSON):
             yield Rejection(source_path=path, line=lineno, record=record, reason=f"not JSON: {value.msg}")
@@ -276,11 +284,14 @@ def read_csv(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
         delimiter = "\t"
     if csv.field_size_limit() < 2**31 - 1:
         csv.field_size_limit(2**31 - 1)  # article texts are longer than the 128 kB default
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    buf = io.StringIO(text, newline="")
+    rows = csv.reader(buf, delimiter=delimiter, strict=True)
     try:
         header = next(rows)
     except StopIteration:
         raise ReadError(path, "empty file") from None
+    except csv.Error as e:
+        raise ReadError(path, f"bad CSV header row: {e}", line=1) from None
     header = [h.strip() for h in header]
     cols = _resolve_columns(header, column_map)
     missing = [f"{f}={c!r}" for f, c in column_map.items() if f not in cols]
@@ -292,7 +303,9 @@ def read_csv(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
                               f"--map text=<column> (Python: column_map={{'text': '<column>'}}) (recognised names: "
                               f"{', '.join(COLUMN_ALIASES['text'])})", line=1)
     yield from decode_notes(path, notes)
+    line_starts: list[int] = []  # where every line starts, to restart after an unclosed quotation mark
     record = 0
+    base = 0  # lines before the current reader's start
     start = rows.line_num + 1
     while True:
         try:
@@ -301,10 +314,21 @@ def read_csv(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
             break
         except csv.Error as e:
             record += 1
-            yield Rejection(source_path=path, line=start, record=record, reason=f"bad CSV row: {e}")
-            start = rows.line_num + 1
+            yield Rejection(source_path=path, line=start, record=record,
+                            reason=f"bad CSV row ({e}): a quotation mark that is never closed? This line is rejected "
+                                   "and the lines after it are read as rows of their own")
+            if not line_starts:
+                line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            if start >= len(line_starts):
+                break
+            # read again from the line after the bad one, so the rows it swallowed are not lost
+            buf = io.StringIO(text, newline="")
+            buf.seek(line_starts[start])
+            rows = csv.reader(buf, delimiter=delimiter, strict=True)
+            base = start
+            start = base + 1
             continue
-        line, start = start, rows.line_num + 1
+        line, start = start, base + rows.line_num + 1
         if not any(c.strip() for c in row):
             continue
         record += 1

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kit.csvsafe import neutralise_frame, restore_frame
 from kit.errors import KitError
 
 __all__ = ["code_sample", "write_coding_sheet", "codebook_template", "read_coding_sheet", "coded_texts", "SHEET_COLUMNS",
@@ -215,7 +216,8 @@ def write_coding_sheet(sheet: pd.DataFrame, folder, articles: pd.DataFrame | Non
             (texts / name).write_text(str(by_id.at[d, "text"] or ""), encoding="utf-8")
             sheet.at[i, "full_text"] = f"texts/{name}"
         out["texts"] = texts
-    sheet.to_csv(out["sheet"], index=False, quoting=csv.QUOTE_MINIMAL)
+    # titles and ledes are outside text: no live formulas in a spreadsheet (kit.csvsafe; undone on reading)
+    neutralise_frame(sheet).to_csv(out["sheet"], index=False, quoting=csv.QUOTE_MINIMAL)
     if codebook:
         frames = [c for c in sheet.columns if c not in SHEET_COLUMNS]
         out["codebook"] = folder / "codebook.md"
@@ -270,7 +272,7 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
         if not p.is_file():
             raise KitError(f"{p}: coding sheet not found")
         try:
-            df = pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            df = restore_frame(pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
         except (pd.errors.ParserError, UnicodeDecodeError) as e:
             raise KitError(f"{p}: not a readable CSV coding sheet ({e})") from None
         if "text" not in df.columns and "full_text" in df.columns:
