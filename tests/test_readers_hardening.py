@@ -264,7 +264,7 @@ def test_cli_limits_can_be_raised(tmp_path, capsys):
 
 
 def test_coding_sheet_neutralises_formulas_and_reads_back_exactly(tmp_path):
-    from kit.coded.sheet import read_coding_sheet, write_coding_sheet
+    from kit.frames.coded.sheet import read_coding_sheet, write_coding_sheet
 
     sheet = pd.DataFrame({"doc_id": ["a"], "coder": ["ann"], "title": ["=HYPERLINK(\"x\")"], "conflict": ["1"]})
     out = write_coding_sheet(sheet, tmp_path, codebook=False)
