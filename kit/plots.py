@@ -181,6 +181,9 @@ def _new_figure(figsize=None, nrows=1, ncols=1, **kw):
 def _finish(fig, *, title: str | None, source: str | None, ax=None) -> None:
     """Title, source note and room for the note at the bottom of the figure."""
     if title:
+        import textwrap
+
+        title = "\n".join(textwrap.wrap(str(title), 50)) or str(title)  # long titles (with notes) wrap, not cut
         if ax is not None:
             ax.set_title(title)
         else:
@@ -226,6 +229,21 @@ def _plain_log_ticks(axis) -> None:
 
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
     axis.set_minor_formatter(NullFormatter())
+
+
+def _count_axis(axis) -> None:
+    """An axis of counts: ticks on whole numbers only, written with thousands separators (12,500)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+
+
+def _amount_axis(axis) -> None:
+    """An axis of amounts: thousands separators, no scientific notation (25,770 and 8,224, not 2.577e+04)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.3g}"))
 
 
 def _fmt_number(v: float) -> str:
@@ -323,7 +341,8 @@ class SavedFigure(dict):
 @_empty_ok
 def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_articles", hue: str | None = None,
                title: str | None = None, xlabel: str = "Articles (count)", ylabel: str | None = None,
-               sort: bool = True, source: str | None = None, figsize: tuple[float, float] | None = None):
+               sort: bool = True, source: str | None = None, figsize: tuple[float, float] | None = None,
+               max_bars: int = 30):
     """Horizontal bar chart of a count (or any amount) per group, values printed at the bar ends.
 
     Parameters
@@ -336,6 +355,8 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     sort : largest total at the top (otherwise the table's order, first row on top)
     source : source note (default :data:`DEFAULT_SOURCE`)
     figsize : inches; by default grows with the number of bars
+    max_bars : at most this many groups, the largest (the title says how many were left out; the
+        table keeps them all)
 
     Examples
     --------
@@ -349,9 +370,14 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     data = df.assign(_g=group_labels(df[group]),
                      _v=pd.to_numeric(df[value], errors="coerce").fillna(0.0))
     groups = list(dict.fromkeys(data["_g"]))
+    totals = data.groupby("_g", sort=False)["_v"].sum()
     if sort:
-        totals = data.groupby("_g", sort=False)["_v"].sum()
         groups = sorted(groups, key=lambda g: (-totals[g], g))
+    if len(groups) > max_bars:
+        keep = set(sorted(groups, key=lambda g: (-totals[g], g))[:max_bars])
+        title = (f"{title} - " if title else "") + f"the {max_bars} largest of {len(groups)}"
+        groups = [g for g in groups if g in keep]
+        data = data[data["_g"].isin(keep)]
     hues = sorted(data[hue].astype(str).unique()) if hue else [None]
     n_bars = len(groups) * len(hues)
     with style():
@@ -373,7 +399,11 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
             ax.grid(axis="y", visible=False)
             ax.margins(x=0.12)
             if hue:
-                ax.legend(title=hue, loc="lower right")
+                ax.legend(title=hue, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside the bars
+            if data["_v"].round().eq(data["_v"]).all() and data["_v"].max() >= 2:  # counts, not shares of 0 or 1
+                _count_axis(ax.xaxis)
+            else:
+                _amount_axis(ax.xaxis)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel if ylabel is not None else group)
         _finish(fig, title=title, source=source, ax=ax)
@@ -410,6 +440,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     data = data[data["_d"].notna()]
     if group is not None:
         data = data.assign(_g=group_labels(data[group]))
+        data, title = _largest_groups(data, title, "_v")
     else:
         data = data.assign(_g="all")
     with style():
@@ -427,6 +458,8 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
             ax.xaxis.set_major_locator(locator)
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
             ax.set_ylim(bottom=0)
+            if data["_v"].dropna().round().eq(data["_v"].dropna()).all():
+                _count_axis(ax.yaxis)
             if group is not None:
                 ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
@@ -472,14 +505,17 @@ def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = N
             if group is None:
                 ax.hist(data["_v"].to_numpy(), bins=edges, color=PALETTE[0], edgecolor="white", linewidth=0.6)
             else:
-                labels = group_labels(data[group])
+                data = data.assign(_g=group_labels(data[group]))
+                data, title = _largest_groups(data, title)
+                labels = data["_g"]
                 colors = group_colors(labels)
                 for g in sorted(colors):
                     v = data["_v"][labels == g].to_numpy()
                     ax.hist(v, bins=edges, histtype="stepfilled", color=colors[g], alpha=0.18)
                     ax.hist(v, bins=edges, histtype="step", color=colors[g], linewidth=1.8, label=g)
-                ax.legend(title=group)
+                ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))  # outside the bars
             ax.grid(axis="x", visible=False)
+            _count_axis(ax.yaxis)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         _finish(fig, title=title, source=source, ax=ax)
@@ -632,6 +668,23 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
     return fig
 
 
+#: Line, histogram and interval figures draw at most this many groups (the largest); the title says so.
+MAX_GROUPS = 8
+#: Interval figures draw at most this many rows (labels): the largest by ``n_articles`` when the table has it.
+MAX_LABELS = 30
+
+
+def _largest_groups(data: pd.DataFrame, title: str | None, weight: str | None = None):
+    """``data`` cut to the :data:`MAX_GROUPS` largest groups of ``_g`` (by ``weight`` summed, else rows),
+    and the title saying so."""
+    if data["_g"].nunique() <= MAX_GROUPS:
+        return data, title
+    size = data.groupby("_g")[weight].sum() if weight else data.groupby("_g").size()
+    keep = set(size.sort_values(ascending=False, kind="stable").index[:MAX_GROUPS])
+    note = f"the {MAX_GROUPS} largest of {len(size)} groups"
+    return data[data["_g"].isin(keep)], (f"{title} - {note}" if title else note)
+
+
 #: Offsets (points) tried in turn for a label, so labels of nearby points do not overlap.
 _LABEL_OFFSETS = ((4, 3), (4, -10), (-4, 3), (-4, -10), (4, 12), (-4, 12), (4, -19), (-4, -19))
 
@@ -755,12 +808,28 @@ def _interval_rows(df, *, label: str, estimate: str, low: str, high: str, group:
     if not bad.empty:
         raise KitError(f"{func}: {len(bad)} row(s) have an estimate outside [{low}, {high}], "
                        f"e.g. '{bad['_f'].iloc[0]}'")
+    notes = []
+    weight = "n_articles" if "n_articles" in data.columns else None
     labels = list(dict.fromkeys(data["_f"]))
+    if len(labels) > MAX_LABELS:  # the largest (n_articles) or the first rows
+        size = data.groupby("_f", sort=False)[weight].sum() if weight else pd.Series(1, index=labels)
+        keep = set(size.sort_values(ascending=False, kind="stable").index[:MAX_LABELS])
+        notes.append(f"{MAX_LABELS} of {len(labels)} rows")
+        labels = [f for f in labels if f in keep]
+        data = data[data["_f"].isin(keep)]
     if group is not None:
         data = data.assign(_g=group_labels(data[group]))
+        n_groups = data["_g"].nunique()
+        data, _ = _largest_groups(data, None, weight)
+        if data["_g"].nunique() < n_groups:
+            notes.append(f"the {MAX_GROUPS} largest of {n_groups} groups")
     else:
         data = data.assign(_g="all")
-    return data, labels, sorted(data["_g"].unique())
+    return data, labels, sorted(data["_g"].unique()), "; ".join(notes)
+
+
+def _titled(title: str | None, note: str) -> str | None:
+    return (f"{title} - {note}" if title else note) if note else title
 
 
 @_empty_ok
@@ -791,7 +860,7 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
     """
     _need(df, {"frame": frame, "group": group, "estimate": estimate, "low": low, "high": high}, "prevalence_plot")
     scale = 100.0 if percent else 1.0
-    data, frames, groups = _interval_rows(df, label=frame, estimate=estimate, low=low, high=high, group=group,
+    data, frames, groups, note = _interval_rows(df, label=frame, estimate=estimate, low=low, high=high, group=group,
                                           func="prevalence_plot")
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(frames) * len(groups), 4))))
@@ -821,7 +890,7 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
                 ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
         ax.set_ylabel("Frame")
-        _finish(fig, title=title, source=source, ax=ax)
+        _finish(fig, title=_titled(title, note), source=source, ax=ax)
     return fig
 
 
@@ -852,7 +921,7 @@ def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "me
     (['A', 'B'], True)
     """
     _need(df, {"label": label, "estimate": estimate, "low": low, "high": high, "group": group}, "interval_plot")
-    data, labels, groups = _interval_rows(df, label=label, estimate=estimate, low=low, high=high, group=group,
+    data, labels, groups, note = _interval_rows(df, label=label, estimate=estimate, low=low, high=high, group=group,
                                           func="interval_plot")
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(labels) * len(groups), 4))))
@@ -879,5 +948,5 @@ def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "me
                 ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel if ylabel is not None else label)
-        _finish(fig, title=title, source=source, ax=ax)
+        _finish(fig, title=_titled(title, note), source=source, ax=ax)
     return fig

@@ -166,11 +166,21 @@ _BREAKS = re.compile(r"""
 """, re.VERBOSE)
 
 
+#: Text cells longer than this are cut on screen (the CSV keeps the whole text).
+DISPLAY_CHARS = 160
+
+
 def _display_cell(v):
-    """Cells as shown on screen: lists as JSON, paragraph breaks as a pilcrow (pandas would print \\n)."""
+    """Cells as shown on screen: lists as JSON, paragraph breaks as a pilcrow (pandas would print \\n),
+    text cut at :data:`DISPLAY_CHARS` characters with an ellipsis, UTC times as ``2023-06-18 09:00``
+    (midnight: the date alone)."""
+    if isinstance(v, pd.Timestamp) and v is not pd.NaT and (v.tzinfo is None or v.utcoffset() == _dt.timedelta(0)):
+        return v.strftime("%Y-%m-%d") if v == v.normalize() else v.strftime("%Y-%m-%d %H:%M")
     v = _cell_to_text(v)
     if isinstance(v, str) and "\n" in v:
         v = _BREAKS.sub(lambda m: " \u00b6 " if m.group(0).count("\n") > 1 else " ", v)
+    if isinstance(v, str) and len(v) > DISPLAY_CHARS:
+        v = v[:DISPLAY_CHARS - 1].rstrip() + "\u2026"
     return v
 
 
@@ -187,6 +197,10 @@ class HTMLTable:
         self.caption = caption
         self.float_format = float_format
 
+    def _float(self, v: float) -> str:
+        """Floats on screen: thousands separators from 1,000 on (25,770 rather than 2.577e+04)."""
+        return f"{v:,.0f}" if abs(v) >= 1000 else self.float_format % v
+
     def _shown(self) -> pd.DataFrame:
         df = self.df.head(self.max_rows) if len(self.df) > self.max_rows else self.df
         return df.map(_display_cell) if len(df.columns) else df
@@ -194,7 +208,7 @@ class HTMLTable:
     def _repr_html_(self) -> str:
         shown = self._shown()
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table",
-                             float_format=lambda v: self.float_format % v)
+                             float_format=self._float)
         parts = []
         if self.caption:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')
@@ -206,7 +220,7 @@ class HTMLTable:
 
     def __repr__(self) -> str:
         shown = self._shown()
-        text = shown.to_string(index=False, na_rep="", float_format=lambda v: self.float_format % v)
+        text = shown.to_string(index=False, na_rep="", float_format=self._float)
         head = f"{self.caption}\n" if self.caption else ""
         tail = f"\n(showing {len(shown)} of {len(self.df)} rows)" if len(self.df) > len(shown) else ""
         return head + text + tail

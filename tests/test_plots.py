@@ -252,3 +252,43 @@ def test_a_step_that_computed_nothing_gives_a_titled_figure(func):
     texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [ax.get_title(loc) for ax in fig.axes
                                                                  for loc in ("left", "center")]
     assert "No data to plot" in texts and "Keywords" in texts
+
+
+def test_many_groups_show_the_largest_and_say_so():
+    """200 outlets: bars, lines and histograms draw the largest groups and the title says how many were left out."""
+    outlets = [f"Outlet {k:03d}" for k in range(200)]
+    bars = pd.DataFrame({"outlet": outlets, "n_articles": range(1, 201)})
+    fig = plots.bar_counts(bars, title="Articles per outlet")
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == 30 and ax.get_yticklabels()[-1].get_text() == "Outlet 199"
+    assert ax.get_title(loc="left") == "Articles per outlet - the 30 largest of 200"
+    series = pd.DataFrame({"period_start": ["2023-01-01"] * 200, "outlet": outlets, "n_articles": range(200)})
+    fig = plots.time_series(series, title="Coverage")
+    assert len(fig.axes[0].get_lines()) == plots.MAX_GROUPS and "largest of 200 groups" in fig.axes[0].get_title(loc="left")
+    plt.close("all")
+
+
+def test_count_axes_tick_whole_numbers_with_thousands_separators():
+    fig = plots.bar_counts(pd.DataFrame({"outlet": ["A", "B"], "n_words": [25770, 8224]}), value="n_words",
+                           xlabel="Words (count)")
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert all("e+" not in t and "." not in t for t in ticks) and any("," in t for t in ticks)
+    fig = plots.bar_counts(pd.DataFrame({"outlet": ["A", "B"], "n_articles": [1, 2]}))
+    fig.canvas.draw()
+    assert all(float(v).is_integer() for v in fig.axes[0].get_xticks())
+    plt.close("all")
+
+
+def test_interval_figures_of_many_groups_show_the_largest_and_say_so():
+    outlets = [f"Outlet {k:03d}" for k in range(50)]
+    prev = pd.DataFrame({"frame": ["conflict"] * 50, "outlet": outlets, "n_articles": range(1, 51),
+                         "share": 0.5, "share_low": 0.2, "share_high": 0.8})
+    fig = plots.prevalence_plot(prev, title="Frames")
+    assert fig.axes[0].get_title(loc="left") == f"Frames - the {plots.MAX_GROUPS} largest of 50 groups"
+    assert sorted(t.get_text() for t in fig.axes[0].get_legend().get_texts())[0] == "Outlet 042"
+    tone = pd.DataFrame({"outlet": outlets, "n_articles": range(1, 51), "mean_compound": 0.1,
+                         "compound_low": 0.0, "compound_high": 0.2})
+    fig = plots.interval_plot(tone, label="outlet", title="Tone")
+    assert len(fig.axes[0].get_yticklabels()) == plots.MAX_LABELS and "30 of 50 rows" in fig.axes[0].get_title(loc="left")
+    plt.close("all")

@@ -121,3 +121,23 @@ def test_tables_are_readable_like_figures_and_html(tmp_path):
         os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]  # no temporary file left
+
+
+def test_long_text_is_cut_on_screen_and_kept_whole_in_the_csv(tmp_path):
+    import pandas as pd
+
+    from kit import reporting
+
+    df = pd.DataFrame({"title": ["word " * 100]})
+    shown = reporting.show_table(df)._repr_html_()
+    assert "\u2026" in shown and "word " * 40 not in shown
+    assert (reporting.save_table(df, tmp_path, "t").read_text(encoding="utf-8").count("word") == 100)
+
+
+def test_large_numbers_on_screen_have_thousands_separators():
+    import pandas as pd
+
+    from kit import reporting
+
+    html = reporting.show_table(pd.DataFrame({"per_million": [25770.3, 8224.0, 957.46]}))._repr_html_()
+    assert "25,770" in html and "8,224" in html and "957.5" in html and "e+" not in html

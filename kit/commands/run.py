@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_batch(args.config, only=args.only, params=[tuple(p) for p in args.parameter], jobs=args.jobs,
                            out=args.out, archive=args.archive, show_code=args.show_code, resume=args.resume,
-                           log=_logger(args), progress=False if args.quiet else None, scheduler=args.scheduler,
-                           analyse=not args.no_analyse)
+                           verbose=args.verbose, log=_logger(args), progress=False if args.quiet else None,
+                           scheduler=args.scheduler, analyse=not args.no_analyse)
     except KeyboardInterrupt:
         print("kit run: stopped before any run started; nothing was written", file=sys.stderr)
         return EXIT_INTERRUPTED

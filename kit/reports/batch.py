@@ -375,7 +375,8 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
               params: Sequence[tuple[str, str]] = (), jobs: int | None = None, out: str | os.PathLike = "reports",
               archive: bool = False, show_code: bool = False, ingest: Callable | None = None,
               log: Callable[[str], None] | None = None, progress: bool | None = None,
-              resume: bool = False, scheduler: str | None = None, analyse: bool = True) -> BatchResult:
+              resume: bool = False, verbose: bool = False, scheduler: str | None = None,
+              analyse: bool = True) -> BatchResult:
     """Run a batch of notebooks as described in the module notes; returns a :class:`BatchResult`.
 
     Raises :class:`KitError` (nothing executed) when the batch file, a parameter, the output
@@ -396,6 +397,7 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
     progress : show a progress bar (default: when stderr is a terminal)
     resume : keep the runs of ``out`` that finished ``ok`` with the same notebook, parameters and
         corpus, and run only the others (default: start fresh)
+    verbose : also log every run's notebook and parameters before the runs start
     scheduler : address of a running Dask scheduler: the analysis and the notebook runs go to its
         workers (default ``$DASK_SCHEDULER_ADDRESS``; none: local worker processes)
     analyse : compute the tables the notebooks read once into the corpus store before they run
@@ -437,6 +439,9 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
             n_jobs = max(1, min(n_jobs, len(tasks)))
             log(f"running {len(tasks)} notebook run(s) with {n_jobs} parallel job(s) -> {batch_dir}"
                 + (f" ({len(kept)} complete run(s) kept)" if kept else ""))
+            if verbose:
+                for t in tasks:
+                    log(f"  {t.name}: {t.notebook_rel} " + " ".join(f"{k}={v!r}" for k, v in t.parameters.items()))
             stopper.armed = True
             on_done = _progress(log, len(tasks), progress)
             try:

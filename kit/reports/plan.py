@@ -449,7 +449,10 @@ def check_values(specs: list[RunSpec], entries: list[RunEntry]) -> None:
             path = s.corpus["path"]
             if path not in schema:
                 try:
-                    schema[path] = list(pq.read_schema(path).names)
+                    from kit.corpus import Store, is_store
+
+                    first = Store(path).join("articles", "part-00000.parquet") if is_store(path) else path
+                    schema[path] = list(pq.read_schema(first).names)
                 except (OSError, ValueError):
                     schema[path] = None
             columns = schema[path]
