@@ -27,7 +27,7 @@ ROLE_WORDS = {"editor", "editor-at-large", "correspondent", "reporter", "staff",
 NOT_NAMES = {"no author", "unknown", "by", "name", "anonymous", "article by", "posted by", "published by", "guest",
              "author", "editor", "staff", "none", "null"}
 _PREFIX = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in PREFIXES) + r")\s*:?\s+", re.I)
-_EMAIL = re.compile(r"\S+@\S+")
+_EMAIL = re.compile(r"(?<!\S)\S+@\S+")  # starts at a word's start: linear (regex audit)
 _DIGIT = re.compile(r"\d")
 #: separators between names that split_names does not know ("A & B", "A / B", "A | B")
 _EXTRA_SPLIT = re.compile(r"\s+(?:&|/|\||und|et|y|en|og|e)\s+")
