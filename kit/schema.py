@@ -106,7 +106,7 @@ class Article:
                 "outlet_source": self.outlet_source if self.outlet else None,
                 "length_words": e.get("length_words") if isinstance(e.get("length_words"), int) else None,
                 "load_date": e.get("load_date"), "subject": e.get("subject"),
-                "document_id": e.get("document_id") or e.get("source_id")}
+                "document_id": _text_or_none(e.get("document_id") or e.get("source_id"))}
 
     def body(self) -> list[str]:
         """Body paragraphs in order."""
@@ -118,6 +118,11 @@ class Article:
 
 
 @functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
+def _text_or_none(v):
+    """An id as text (JSON ids may be numbers; a Parquet column holds one type), or None."""
+    return None if v is None else str(v)
+
+
 def normalise_for_hash(text: str) -> str:
     """Fold Unicode form, quotes, dashes, case and white space so trivial copies hash alike.
 

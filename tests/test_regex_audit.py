@@ -39,7 +39,7 @@ def test_the_audit_catches_backtracking_patterns():
 
 
 def test_the_audit_reads_python_311_atomic_groups_and_possessive_quantifiers():
-    from kit.corpus import _EMAIL_DOMAIN
+    from kit.corpus.ingest import _EMAIL_DOMAIN
 
     assert regex_audit.audit(_EMAIL_DOMAIN.pattern, _EMAIL_DOMAIN.flags) == ([], [])
     assert regex_audit.audit(r"(?>\s*)x++y", 0) == ([], [])
