@@ -121,3 +121,16 @@ def test_ingest_command_writes_a_store(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"manifest: {tmp_path / 'c' / 'manifest.json'}" in out
     assert main(["terms", str(tmp_path / "c")]) == 0
+
+
+def test_a_corpus_without_paragraphs_keeps_text_ids(tmp_path):
+    """An article with an empty body gives no paragraphs; the empty paragraphs table still has text ids,
+    so joining it to the articles works (it was float64 and broke notebook 04 on such a corpus)."""
+    src = tmp_path / "one.jsonl"
+    src.write_text(json.dumps({"id": "e1", "media_name": "Nobody Times"}) + "\n", encoding="utf-8")
+    for corpus in (build_corpus([str(src)], workers=1), ingest([str(src)], out=tmp_path / "store")):
+        assert corpus.paragraphs.empty
+        assert corpus.paragraphs["doc_id"].dtype == object and corpus.paragraphs["text"].dtype == object
+        merged = corpus.paragraphs.merge(corpus.articles[["doc_id", "outlet"]], on="doc_id", how="left")
+        assert list(merged.columns) == ["doc_id", "para_no", "role", "text", "outlet"]
+    assert load_corpus(tmp_path / "store").paragraphs["doc_id"].dtype == object
