@@ -314,7 +314,7 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
         entry["articles"] += 1
 
     art_df = articles_frame(articles)
-    para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"doc_id": object, "para_no": "int64", "role": object, "text": object})
+    para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"doc_id": str, "para_no": "int64", "role": str, "text": str})
     rep_df = pd.DataFrame(report, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
     return art_df, para_df, rep_df
 

@@ -130,7 +130,8 @@ def test_a_corpus_without_paragraphs_keeps_text_ids(tmp_path):
     src.write_text(json.dumps({"id": "e1", "media_name": "Nobody Times"}) + "\n", encoding="utf-8")
     for corpus in (build_corpus([str(src)], workers=1), ingest([str(src)], out=tmp_path / "store")):
         assert corpus.paragraphs.empty
-        assert corpus.paragraphs["doc_id"].dtype == object and corpus.paragraphs["text"].dtype == object
+        assert pd.api.types.is_string_dtype(corpus.paragraphs["doc_id"])
+        assert not pd.api.types.is_numeric_dtype(corpus.paragraphs["text"])
         merged = corpus.paragraphs.merge(corpus.articles[["doc_id", "outlet"]], on="doc_id", how="left")
         assert list(merged.columns) == ["doc_id", "para_no", "role", "text", "outlet"]
-    assert load_corpus(tmp_path / "store").paragraphs["doc_id"].dtype == object
+    assert pd.api.types.is_string_dtype(load_corpus(tmp_path / "store").paragraphs["doc_id"])
