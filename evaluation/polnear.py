@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pathlib
 
+DEVSET = "polnear-train"  # the folder under the dev-sets root that make eval checks for
+
 #: Figures of the extractor before the issue-11 work (kit/quotes.py at main 1b7c08b, given only a
 #: ``segments`` column so that it can be scored), on the same scoring rules: the baseline column.
 BASELINE = {
