@@ -1,4 +1,4 @@
-"""Tests for kit/plots.py: style, palette, what each figure draws, deterministic files."""
+"""Tests for the kit/plots package: style, palette, what each figure draws, deterministic files."""
 from __future__ import annotations
 
 import matplotlib
