@@ -161,10 +161,30 @@ def _restore(chunk: _Chunk) -> list:
     return out
 
 
+class _LightRow:
+    """The part of an article row that numbering reads and writes (``row["doc_id"]`` ...), in a few
+    hundred bytes; the full row waits in a stage file."""
+
+    __slots__ = (*_KEPT, "text", "_inferred")
+
+    def __init__(self, row: dict):
+        for k in _KEPT:
+            v = row[k]
+            setattr(self, k, sys.intern(v) if k in ("outlet", "source_path") and isinstance(v, str) else v)
+        self.text = bool(row["text"])  # numbering only asks whether there is a body
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value) -> None:
+        setattr(self, key, value)
+
+    def __contains__(self, key: str) -> bool:
+        return hasattr(self, key)
+
+
 def _light(b: Built) -> Built:
-    row = {k: b.row[k] for k in _KEPT}
-    row["text"] = bool(b.row["text"])  # numbering only asks whether there is a body
-    return Built(row, [], b.domains)
+    return Built(_LightRow(b.row), (), tuple(b.domains))
 
 
 def _stage(built: list[Built], stage_dir: str) -> str | None:
