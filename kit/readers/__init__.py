@@ -19,7 +19,7 @@ from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
-from kit.readers import lexisnexis, factiva, europresse, html, tabular  # noqa: E402,F401 (imported to register the readers)
+from kit.readers import lexisnexis, apa, factiva, europresse, html, tabular  # noqa: E402,F401 (imported to register the readers)
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -65,7 +65,7 @@ def formats() -> dict[str, str]:
     """Reader names and what they read.
 
     >>> sorted(formats())
-    ['csv', 'europresse', 'factiva', 'html', 'jsonl', 'lexisnexis', 'webcopy']
+    ['apa', 'csv', 'europresse', 'factiva', 'html', 'jsonl', 'lexisnexis', 'webcopy']
     """
     return {name: spec.description for name, spec in REGISTRY.items()}
 

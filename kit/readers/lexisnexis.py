@@ -62,6 +62,7 @@ from kit.readers.dates import parse_date_line
 from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
 from kit.readers.lexisnexis_classic import looks_classic, read_classic
 from kit.readers.lexisnexis_html import looks_lexisnexis_html, read_lexisnexis_html
+from kit.readers.rtf import looks_rtf, plain, rtf_plain_text, rtf_to_marked_text
 from kit.schema import Article
 
 _END = re.compile(r"^\s*End of Document\s*$", re.I)
@@ -88,20 +89,27 @@ _DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{
 def _sniff(head: bytes, path: str) -> bool:
     if path.lower().endswith(".docx"):
         return head.startswith(b"PK")
+    if path.lower().endswith(".rtf"):
+        return looks_rtf(head) and _sniff_text(rtf_plain_text(head).encode("utf-8"))
     if path.lower().endswith((".html", ".htm")):
         return looks_lexisnexis_html(head.decode("utf-8", "replace"))
     if looks_classic(head.decode("utf-8", "replace").lstrip("\ufeff")):
         return True  # the classic "N of M DOCUMENTS" layout
+    return _sniff_text(head)
+
+
+def _sniff_text(head: bytes) -> bool:
+    """The Nexis Uni layout: a 'Body' line and an 'End of Document' line or a field."""
     has_body = re.search(rb"(?m)^[ \t]*Body[ \t]*\r?$", head) is not None
     has_end = b"End of Document" in head
     has_field = re.search(rb"(?m)^[ \t]*(?:Length|Byline|Section|Load-Date|Dateline)[ \t]*:", head) is not None
     return has_body and (has_end or has_field)
 
 
-@reader("lexisnexis", extensions=(".txt", ".docx", ".html", ".htm"), sniff=_sniff,
-        description="LexisNexis / Nexis Uni export (.txt or .docx), several documents per file")
+@reader("lexisnexis", extensions=(".txt", ".docx", ".rtf", ".html", ".htm"), sniff=_sniff,
+        description="LexisNexis / Nexis Uni export (.txt, .docx or .rtf), several documents per file")
 def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
-    """LexisNexis / Nexis Uni export (.txt or .docx), several documents per file.
+    """LexisNexis / Nexis Uni export (.txt, .docx or .rtf), several documents per file.
 
     >>> from kit.readers.base import ReadOptions
     >>> doc = ("Talks resume\\n\\nContinental Wire\\nJune 19, 2023 Monday 3:15 AM GMT\\n\\n"
@@ -115,6 +123,8 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
         check_docx(data, path, options.limits)  # a clear reason for a damaged file; sizes checked first
         text = _docx_text(data, path)
         notes: list[str] = []
+    elif looks_rtf(data[:64]) or path.lower().endswith(".rtf"):
+        text, notes = _rtf_text(data, path), []
     else:
         from kit.decode import decode_bytes
 
@@ -160,6 +170,17 @@ def _docx_text(data: bytes, path: str) -> str:
     paras = [p.text.replace("\r", "\n") for p in document.paragraphs]
     # every Word paragraph becomes a blank-line separated block, as in the text export
     return "\n\n".join(paras)
+
+
+def _rtf_text(data: bytes, path: str) -> str:
+    """A Nexis Uni ``.rtf`` export as the text the ``.docx`` path reads: one block per RTF paragraph."""
+    if not looks_rtf(data[:64]):
+        raise ReadError(path, "not an RTF file: it does not start with '{\\rtf'")
+    text = plain(rtf_to_marked_text(data, path).text)
+    if not any(_BODY.match(ln) for ln in text.split("\n")):
+        raise ReadError(path, "an RTF file in no export layout the kit reads (Nexis Uni: 'Body' and "
+                              "'End of Document' lines; APA: '\"Outlet\" vom 23.10.2017' header lines); not read")
+    return "\n\n".join(text.split("\n"))
 
 
 def _is_date_line(line: str) -> bool:
