@@ -195,3 +195,86 @@ def test_story_list_rows_in_a_corpus_are_not_duplicates_of_each_other(tmp_path):
     c = build_corpus(FIX / "story_list.csv")
     assert c.articles["duplicate_of"].isna().all()
     assert list(c.articles["n_words"]) == [0, 0]
+
+
+# --------------------------------------------------------------------------- RTF: APA and Nexis Uni
+
+def test_apa_online_rtf_with_raw_utf8_letters_and_underscore_separators():
+    formats, arts, rejs = read("apa_online.rtf")
+    assert formats == {"apa"} and rejs == []
+    assert [a.outlet for a in arts] == ["Alpenland Kurier.at", "Donaublatt.com", "Donaublatt.com"]
+    # the bold headline over two lines is one title; raw UTF-8 bytes come out as letters
+    assert arts[0].title == "Minister: Nein zu neuem Großressort"
+    assert arts[1].title == 'Stadt plant: "Wer mitfahren will, soll das bitte früh anmelden"'
+    # the stated day and time, never moved by a time zone
+    assert all(a.published == pd.Timestamp("2017-12-28 10:36", tz="UTC") for a in arts)
+    assert arts[0].export_fields()["date_source"] == "found online"
+    assert arts[1].authors == ["Lea Gruber", "Max Huber"]
+    assert ("byline", "Von Lea Gruber und Max Huber") in arts[1].paragraphs
+    assert ("caption", "Foto: Stadtarchiv") in arts[1].paragraphs
+    assert arts[1].body() == ["Die Stadt erweitert das Angebot der Nachtbusse ab März.",
+                              "Die Kosten trägt das Land zur Hälfte."]
+    # APA's closing note is boilerplate, the header a meta line: nothing vanishes
+    assert arts[2].with_role("boilerplate") == ["Gespeicherter Anhang: karte.pdf"]
+    assert arts[2].paragraphs[0] == ("meta", '"Donaublatt.com" gefunden am 28.12.2017 10:36 Uhr')
+
+
+def test_apa_onlinemanager_rtf_fields_overline_and_a_missing_headline_flagged_with_both_numbers():
+    formats, arts, rejs = read("apa_onlinemanager.rtf")
+    assert formats == {"apa"}
+    first, last = arts
+    assert first.title == "Sondierung geht in die nächste Runde"  # the bold line, not the edition or kicker above
+    assert first.outlet == "Tiroler Abendblatt" and first.section == "Politik"
+    assert first.published == pd.Timestamp("2017-10-23", tz="UTC")
+    assert first.export_fields()["date_source"] == "export header"
+    assert first.extra["page"] == "L2" and first.extra["issue"] == "Nr. 12"
+    assert first.extra["overline"] == ["Abend", "Nach der Wahl im Land: Gespräche beginnen:"]
+    assert ("meta", "Abend") in first.paragraphs and "Abend" not in first.body()
+    assert last.outlet == "Murtaler Zeitung" and last.section == "Chronik / Seite 3" and last.source_record == 3
+    assert last.published == pd.Timestamp("2017-10-24", tz="UTC")
+    rejected = [r for r in rejs if r.status == "rejected"]
+    flagged = [r for r in rejs if r.status == "flagged"]
+    assert len(rejected) == 1 and rejected[0].record == 2 and "no headline" in rejected[0].reason
+    assert len(flagged) == 1 and "announces 3 articles" in flagged[0].reason and "but 2 could be read" in flagged[0].reason
+
+
+def test_nexis_uni_rtf_reads_like_the_docx_export():
+    assert detect_format((FIX / "nexis_uni.rtf").read_bytes(), "nexis_uni.rtf") == "lexisnexis"
+    formats, arts, rejs = read("nexis_uni.rtf")
+    assert formats == {"lexisnexis"} and [r for r in rejs if r.status == "rejected"] == []
+    en, fr = arts
+    assert en.title == "Harbour talks resume" and en.outlet == "Continental Wire"
+    assert en.published == pd.Timestamp("2023-06-19 03:15", tz="UTC")
+    assert en.authors == ["Ana Ruiz", "Tom Becker"] and en.section == "WORLD NEWS"
+    assert en.extra["length_words"] == 212 and en.extra["load_date"] == "2023-06-20"
+    assert en.body() == ["BEIJING (Continental Wire) - Envoys met on Monday.", "Both sides called the talks useful."]
+    assert fr.title == "Les dockers cessent le travail" and fr.outlet == "Le Courrier du Port"
+    assert fr.published == pd.Timestamp("2013-04-17 20:15", tz="UTC")  # a French date line
+    assert fr.body() == ["Les dockers du port ont cessé le travail mardi."]
+
+
+def test_rtf_in_no_known_layout_is_rejected_with_the_reason_not_read_as_web_copy():
+    data = rb"{\rtf1\ansi {\b A letter}\par Dear editor, the bus was late.\par}"
+    formats, arts, rejs = read("letter.rtf", data)
+    assert arts == [] and len(rejs) == 1 and rejs[0].status == "rejected"
+    assert "no export layout the kit reads" in rejs[0].reason and "APA" in rejs[0].reason
+    assert rejs[0].source_path == "fixtures/letter.rtf"
+
+
+def test_broken_rtf_is_rejected_naming_the_file():
+    formats, arts, rejs = read("broken.rtf", b"{\\rtf1 \\b unterminated")
+    assert arts == [] and rejs and rejs[0].status == "rejected" and rejs[0].source_path == "fixtures/broken.rtf"
+    formats, arts, rejs = read("notrtf.rtf", b"just some text")
+    assert arts == [] and "does not start with" in rejs[0].reason
+
+
+def test_bold_markers_follow_groups_and_plain():
+    from kit.readers.rtf import mark_bold, rtf_lines, rtf_to_marked_text
+
+    # bold ends with its group, with \b0 and with \plain; hidden groups (font table) never count
+    src = r"{\rtf1{\fonttbl{\f0\b Arial;}}{\b One}\par Two\par\b Three\plain  four\par\b Five\b0\par}"
+    marked, sections = mark_bold(src)
+    assert sections == 0
+    lines = rtf_lines(rtf_to_marked_text(src.encode(), "x.rtf").text)
+    assert [(t.strip(), b) for t, b in lines if t.strip()] == [("One", True), ("Two", False),
+                                                              ("Three four", False), ("Five", True)]

@@ -22,7 +22,7 @@ with the time when one is given, as UTC: no time-zone shift moves the day), ``da
 (``export header`` for a paper's day, ``found online`` for an online find), section (``Ressort``),
 authors (``Von ...``), and in ``extra`` the page (``page``), issue number (``issue``) and the lines
 above the headline (``overline``). Nothing vanishes: the header, ``Ressort`` and overline lines are
-``meta`` paragraphs, the author line ``byline``, APA's closing notes ("Gespeicherter Anhang: ...")
+``meta`` paragraphs, the author line ``byline``, photo credits (``Foto: ...``) ``caption``, APA's closing notes ("Gespeicherter Anhang: ...")
 ``boilerplate``.
 """
 from __future__ import annotations
@@ -65,6 +65,8 @@ CLOSING = re.compile(r"""
          |Gespeicherte\ Anh(?:ä|ae)nge          # "saved attachments"
          |Der\ gegenst(?:ä|ae)ndliche\ Text\ ist\ eine\ Abschrift)   # "this text is a transcript"
 """, re.VERBOSE)
+#: a photo or graphic credit line
+CAPTION = re.compile(r"^\s*(?:Foto|Fotos|Bild|Grafik)\s*:", re.I)
 #: words that mark an issue number between the outlet and the date
 ISSUE = re.compile(r"^(?:Nr\.?|Nummer|Ausgabe)\s*\S+$", re.I)
 #: date_source for the two kinds of header
@@ -190,6 +192,8 @@ def _text(after: list[tuple[str, bool]]) -> tuple[list[str], list[str], list[tup
         closing = closing or CLOSING.match(ln) is not None
         if closing:
             items.append(("boilerplate", ln))
+        elif CAPTION.match(ln) and len(ln.split()) <= 12:
+            items.append(("caption", ln))
         elif not authors and (a := AUTHOR.match(ln)) and len(ln.split()) <= 12:
             authors = split_names(AND.sub(" and ", a.group("names")))
             items.append(("byline", ln))
