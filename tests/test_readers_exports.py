@@ -278,3 +278,26 @@ def test_bold_markers_follow_groups_and_plain():
     lines = rtf_lines(rtf_to_marked_text(src.encode(), "x.rtf").text)
     assert [(t.strip(), b) for t, b in lines if t.strip()] == [("One", True), ("Two", False),
                                                               ("Three four", False), ("Five", True)]
+
+
+def test_classic_header_layouts_day_as_stated_wide_note_split_headline_season_and_wrapped_outlet():
+    formats, arts, rejs = read("ln_classic_header.txt")
+    assert formats == {"lexisnexis"} and [r for r in rejs if r.status == "rejected"] == []
+    note, late, journal = arts
+    # a page-wide transcript note (no indent, its second line centred) is header, not the headline
+    assert note.outlet == "Harbour Ledger"
+    assert note.title == "Dock strike enters its second week as the mayor calls both sides to city hall"
+    assert ("meta", "Transcript prepared by Quayside Captioning Services, who are responsible for "
+                    "the accuracy of this transcript.") in note.paragraphs
+    assert note.published == pd.Timestamp("2026-03-03", tz="UTC")
+    # 11:40 PM EST is 04:40 UTC the next day: the export's calendar day and clock time are kept
+    assert late.published == pd.Timestamp("2026-03-03 23:40", tz="UTC")
+    assert late.extra["date_zone"] == "EST" and late.extra["date_line"] == "March 3, 2026 Tuesday 11:40 PM EST"
+    # the headline ends at the line ending in ';' (here its second line); the rest is the subtitle
+    assert late.title == "Cranes stand idle at the harbour, and the talks are stalled again tonight"
+    assert late.subtitle == "Union and employers blame each other"
+    # a quarterly's season line dates the issue; an outlet wrapped after "and" is one line
+    assert journal.published == pd.Timestamp("2026-06-01", tz="UTC")
+    assert journal.export_fields()["date_source"] == "season line (first day of the season)"
+    assert journal.outlet == "Coastal Law Society Section of Maritime, Port and Transport Law Quarterly"
+    assert journal.extra["copyright"].startswith("Copyright 2026 Coastal Law Society")
