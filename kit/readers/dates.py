@@ -72,6 +72,7 @@ def parse_date_line(text: Any) -> pd.Timestamp | None:
     return None
 
 
+_UTC_NAMES = {"GMT", "UTC", "UT"}
 _ZONE_NAMES = "|".join(sorted({*_TZ_OFFSETS, *AMBIGUOUS_ZONES, *_TZ_NAMES} - {"Z"}, key=len, reverse=True))
 #: a clock time followed by the time zone the export names
 _TIME_ZONE = re.compile(rf"""
@@ -89,14 +90,15 @@ def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
 
     News databases date an article by the day of the paper that printed it; converting a stated
     local time to UTC would move a late-evening story to the next day. So the zone is set aside
-    (returned as the second value, for the record) and the stated day and time are kept, marked
-    UTC like every date in the kit. Lines without a zone read as :func:`parse_date_line` reads them.
+    (returned as the second value, for the record; None for GMT/UTC, where nothing moves) and the
+    stated day and time are kept, marked UTC like every date in the kit. Lines without a zone read
+    as :func:`parse_date_line` reads them.
 
     >>> ts, zone = parse_stated("January 16, 2009 Friday 9:25 PM EST")
     >>> str(ts), zone
     ('2009-01-16 21:25:00+00:00', 'EST')
-    >>> parse_stated("mercredi 17 avril 2013 20:15 GMT")[0].day, parse_stated("19 June 2023 16:00 CST")[1]
-    (17, 'CST')
+    >>> parse_stated("mercredi 17 avril 2013 20:15 GMT")[1], parse_stated("19 June 2023 16:00 CST")[1]
+    (None, 'CST')
     >>> parse_stated("Continental Wire")
     (None, None)
     """
@@ -106,7 +108,8 @@ def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
     if m is None:
         return parse_date_line(text), None
     zone = " ".join(m.group("zone").split())
-    return parse_date_line(text[:m.start()] + m.group("time") + text[m.end():]), zone
+    when = parse_date_line(text[:m.start()] + m.group("time") + text[m.end():])
+    return when, (None if zone.upper() in _UTC_NAMES else zone)
 
 
 def plausible(ts: pd.Timestamp | None, *, today: pd.Timestamp | None = None) -> bool:

@@ -14,7 +14,7 @@ are, else as Windows-1252 (what RTF's ``\\ansi`` means), so both kinds come out 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kit.readers.base import ReadError
 
@@ -79,49 +79,58 @@ def mark_bold(source: str) -> tuple[str, int]:
     >>> rtf.count(r"\u57344?"), rtf.count(r"\u57345?"), n
     (1, 1, 1)
     """
+    state = _State()
     out: list[str] = []
-    # one entry per open group: (bold, hidden)
-    stack: list[tuple[bool, bool]] = []
-    bold, hidden, shown_bold = False, False, False
-    sections = 0
-    first_in_group = False
     for m in _TOKEN.finditer(source):
         kind = "word" if m.group("word") else m.lastgroup
-        if kind == "open":
-            stack.append((bold, hidden))
-            first_in_group = True
-        elif kind == "close":
-            if stack:
-                bold, hidden = stack.pop()
-            first_in_group = False
-        elif kind == "word":
-            word, arg = m.group("word"), m.group("arg")
-            if first_in_group and word in HIDDEN_GROUPS:
-                hidden = True
-            elif word == "b":
-                bold = arg is None or arg != "0"
-            elif word == "plain":
-                bold = False
-            elif word == "sect" and not hidden:
-                sections += 1
-            elif word == "u" and not hidden and bold != shown_bold:  # a Unicode letter is text
-                out.append(_MARK[bold])
-                shown_bold = bold
-            first_in_group = False
-        elif kind == "sym":
-            if m.group("sym") == "*" and first_in_group:
-                hidden = True
-            elif m.group("sym") == "'" and not hidden and bold != shown_bold:
-                out.append(_MARK[bold])
-                shown_bold = bold
-            first_in_group = first_in_group and m.group("sym") == "*"
-        elif kind == "text":
-            if not hidden and m.group("text").strip("\r\n") and bold != shown_bold:
-                out.append(_MARK[bold])
-                shown_bold = bold
-            first_in_group = False
+        if state.step(kind, m) and state.bold != state.shown_bold:
+            out.append(_MARK[state.bold])
+            state.shown_bold = state.bold
         out.append(m.group(0))
-    return "".join(out), sections
+    return "".join(out), state.sections
+
+
+@dataclass
+class _State:
+    """Formatting while walking the tokens: bold or not, inside a hidden group or not, per group."""
+
+    bold: bool = False
+    hidden: bool = False
+    shown_bold: bool = False  # the bold state the last marker written says
+    sections: int = 0
+    first_in_group: bool = False
+    stack: list = field(default_factory=list)
+
+    def step(self, kind: str, m: re.Match) -> bool:
+        """Take one token into account; True when it puts visible text on the page."""
+        first, self.first_in_group = self.first_in_group, False
+        if kind == "open":
+            self.stack.append((self.bold, self.hidden))
+            self.first_in_group = True
+        elif kind == "close":
+            if self.stack:
+                self.bold, self.hidden = self.stack.pop()
+        elif kind == "word":
+            return self._word(m.group("word"), m.group("arg"), first)
+        elif kind == "sym":
+            sym = m.group("sym")
+            if sym == "*" and first:
+                self.hidden, self.first_in_group = True, True
+            return sym == "'" and not self.hidden  # \'e9: a letter
+        elif kind == "text":
+            return not self.hidden and bool(m.group("text").strip("\r\n"))
+        return False
+
+    def _word(self, word: str, arg: str | None, first: bool) -> bool:
+        if first and word in HIDDEN_GROUPS:
+            self.hidden = True
+        elif word == "b":
+            self.bold = arg is None or arg != "0"
+        elif word == "plain":
+            self.bold = False
+        elif word == "sect" and not self.hidden:
+            self.sections += 1
+        return word == "u" and not self.hidden  # \u252?: a Unicode letter
 
 
 def rtf_to_marked_text(data: bytes, path: str) -> RtfText:
