@@ -174,7 +174,7 @@ def test_factiva_xml_export():
                         "The port handles a third of the region's trade."]
     assert a.export_fields() | {} == {"date_source": "PD field", "outlet_source": "SN field", "length_words": 98,
                                       "load_date": None, "subject": "Labor/Personnel",
-                                      "document_id": "HLDG000020260303e2330001"}
+                                      "document_id": "HLDG000020260303e2330001", "outlet_raw": None}
     assert b.title == "Strike enters second day"
 
 
@@ -301,3 +301,72 @@ def test_classic_header_layouts_day_as_stated_wide_note_split_headline_season_an
     assert journal.export_fields()["date_source"] == "season line (first day of the season)"
     assert journal.outlet == "Coastal Law Society Section of Maritime, Port and Transport Law Quarterly"
     assert journal.extra["copyright"].startswith("Copyright 2026 Coastal Law Society")
+
+
+# --------------------------------------------------------------------------- story lists: --map text=title
+
+def test_map_text_to_title_keeps_every_title_and_flags_rows_as_headlines_only():
+    data = (FIX / "story_list.csv").read_bytes()
+    out = list(read_one(data, "fixtures/story_list.csv", options=_options(column_map={"text": "title"})))
+    arts = [r for _, r in out if isinstance(r, Article)]
+    flags = [r for _, r in out if not isinstance(r, Article)]
+    assert [a.title for a in arts] == ["Dockers walk out as pay talks collapse", "Strike enters second day"]
+    assert all(a.body() == [] and a.outlet == "Harbour Ledger" for a in arts)
+    assert [(f.status, f.record) for f in flags] == [("flagged", 1), ("flagged", 2)]
+    assert all("a headline only" in f.reason and "'title'" in f.reason for f in flags)
+
+
+def test_map_text_to_title_through_the_command_line(tmp_path, capsys):
+    from kit.cli import main
+
+    code = main(["ingest", str(FIX / "story_list.csv"), "--map", "text=title", "--out", str(tmp_path / "c")])
+    capsys.readouterr()
+    assert code == 0
+    from kit.corpus import load_corpus
+
+    c = load_corpus(tmp_path / "c")
+    assert sorted(c.articles["title"]) == ["Dockers walk out as pay talks collapse", "Strike enters second day"]
+    assert list(c.articles["n_words"]) == [0, 0]
+
+
+def _options(**kw):
+    from kit.readers.base import ReadOptions
+
+    return ReadOptions(**kw)
+
+
+# --------------------------------------------------------------------------- outlet columns through the outlet table
+
+OUTLET_SPELLINGS = ("id,title,text,outlet\n"
+                    "1,One,Body one.,breitbart\n"
+                    "2,Two,Body two.,Breitbart News\n"
+                    "3,Three,Body three.,breitbart.com\n"
+                    "4,Four,Body four.,thehuffingtonpost\n"
+                    "5,Five,Body five.,The Huffington Post\n"
+                    "6,Six,Body six.,  Harbor   Street Weekly \n"
+                    "7,Seven,Body seven.,hsw\n").encode()
+
+
+def test_outlet_columns_get_one_name_per_outlet_with_the_raw_value_and_its_source_kept():
+    _, arts, rejs = read("spellings.csv", OUTLET_SPELLINGS)
+    assert rejs == []
+    assert [a.outlet for a in arts] == ["Breitbart"] * 3 + ["HuffPost"] * 2 + ["Harbor Street Weekly", "hsw"]
+    assert [a.outlet_raw for a in arts] == ["breitbart", "Breitbart News", "breitbart.com", "thehuffingtonpost",
+                                            "The Huffington Post", "Harbor Street Weekly", "hsw"]
+    fields = arts[0].export_fields()
+    assert fields["outlet_source"] == "outlet table (column 'outlet')" and fields["outlet_raw"] == "breitbart"
+    assert arts[5].export_fields()["outlet_source"] == "column 'outlet'"  # not in the table: kept as given
+
+
+def test_a_users_outlet_table_names_tabular_outlets_and_the_corpus_keeps_the_raw_column(tmp_path):
+    from kit.corpus import build_corpus
+
+    (tmp_path / "s.csv").write_bytes(OUTLET_SPELLINGS)
+    (tmp_path / "outlets.csv").write_text("match,outlet\nhsw,Harbor Street Weekly\n", encoding="utf-8")
+    c = build_corpus(tmp_path / "s.csv", outlets=tmp_path / "outlets.csv")
+    a = c.articles.sort_values("source_record")
+    assert a["outlet"].nunique() == 3 and list(a["outlet"])[-2:] == ["Harbor Street Weekly"] * 2
+    assert list(a["outlet_raw"])[-1] == "hsw" and list(a["outlet_source"])[-1] == "outlet table (column 'outlet')"
+    # --outlet wins over the column, and says so
+    c2 = build_corpus(tmp_path / "s.csv", outlet="Given Outlet")
+    assert set(c2.articles["outlet"]) == {"Given Outlet"} and set(c2.articles["outlet_source"]) == {"--outlet"}

@@ -430,7 +430,7 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
         yield fmt, Rejection(path, f"no articles found by the {fmt} reader")
 
 
-_TEXT_FIELDS = ("title", "outlet", "subtitle", "url", "section", "dateline", "language", "source_path")
+_TEXT_FIELDS = ("title", "outlet", "outlet_raw", "subtitle", "url", "section", "dateline", "language", "source_path")
 
 
 def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
