@@ -370,3 +370,21 @@ def test_a_users_outlet_table_names_tabular_outlets_and_the_corpus_keeps_the_raw
     # --outlet wins over the column, and says so
     c2 = build_corpus(tmp_path / "s.csv", outlet="Given Outlet")
     assert set(c2.articles["outlet"]) == {"Given Outlet"} and set(c2.articles["outlet_source"]) == {"--outlet"}
+
+
+def test_one_classic_document_without_its_marker_line_is_an_export_not_web_copy():
+    data = (FIX / "ln_classic_single.txt").read_bytes()
+    assert detect_format(data, "ln_classic_single.txt") == "lexisnexis"
+    formats, arts, rejs = read("ln_classic_single.txt")
+    assert formats == {"lexisnexis"} and rejs == []
+    (a,) = arts
+    assert a.title == "Havenstaking gaat tweede week in" and a.outlet == "Nordstadt Kurier"
+    assert a.published == pd.Timestamp("2026-03-04", tz="UTC") and a.authors == ["Jana Ostmann"]
+    assert a.language == "nl" and a.extra["load_date"] == "2026-03-05" and a.extra["length_words"] == 41
+    assert a.body()[-1] == "De burgemeester roept beide partijen op om dinsdag te praten."
+    assert not any("Copyright" in t for t in a.body())
+
+
+def test_web_copy_with_a_field_like_line_is_still_web_copy():
+    data = b"Talks resume\n\nLENGTH: the talks ran long.\n\nThe envoys met on Monday.\n"
+    assert detect_format(data, "story.txt") == "webcopy"

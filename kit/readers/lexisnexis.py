@@ -61,7 +61,7 @@ from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, check_docx, reader
 from kit.readers.dates import parse_date_line, parse_stated
 from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
-from kit.readers.lexisnexis_classic import looks_classic, read_classic
+from kit.readers.lexisnexis_classic import looks_classic, looks_classic_single, read_classic
 from kit.readers.lexisnexis_html import looks_lexisnexis_html, read_lexisnexis_html
 from kit.readers.rtf import looks_rtf, plain, rtf_plain_text, rtf_to_marked_text
 from kit.schema import Article
@@ -94,8 +94,9 @@ def _sniff(head: bytes, path: str) -> bool:
         return looks_rtf(head) and _sniff_text(rtf_plain_text(head).encode("utf-8"))
     if path.lower().endswith((".html", ".htm")):
         return looks_lexisnexis_html(head.decode("utf-8", "replace"))
-    if looks_classic(head.decode("utf-8", "replace").lstrip("\ufeff")):
-        return True  # the classic "N of M DOCUMENTS" layout
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    if looks_classic(text) or looks_classic_single(text):
+        return True  # the classic "N of M DOCUMENTS" layout, or one document of it without the marker
     return _sniff_text(head)
 
 
@@ -134,7 +135,7 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
     if path.lower().endswith((".html", ".htm")) and looks_lexisnexis_html(text[:65536]):
         yield from read_lexisnexis_html(text, path, options)
         return
-    if looks_classic(text):
+    if looks_classic(text) or looks_classic_single(text):
         yield from read_classic(text, path, options)
         return
     lines = text.split("\n")

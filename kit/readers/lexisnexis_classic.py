@@ -118,10 +118,35 @@ def looks_classic(text: str) -> bool:
     return any(MARKER.match(ln) and len(ln) - len(ln.lstrip()) >= CENTRED for ln in text.split("\n")[:4000])
 
 
+#: labels that only a LexisNexis document prints (a web page may well have a "SECTION:" line)
+_EXPORT_KINDS = {"title", "length", "load_date", "publication_type", "body", "language"}
+
+
+def looks_classic_single(text: str) -> bool:
+    """True for one classic document saved without its "N of M DOCUMENTS" line: a centred first line
+    (copyright or outlet) and at least two different export labels (``LENGTH:``, ``KOP:``, ``LOAD-DATE:``, ...).
+
+    >>> looks_classic_single("      Copyright 2002 Harbour Ledger\\n\\nKOP: Talks\\n\\nTEKST:\\n\\nBody.\\n")
+    True
+    >>> looks_classic_single("Talks\\n\\nLENGTH: 3 words\\n")
+    False
+    """
+    lines = text.lstrip("\ufeff").split("\n")[:400]
+    first = next((ln for ln in lines if ln.strip()), "")
+    if len(first) - len(first.lstrip()) < CENTRED:
+        return False
+    kinds = {LABELS.get(m.group("label")) for ln in lines if (m := FIELD.match(ln))}
+    return len(kinds & _EXPORT_KINDS) >= 2
+
+
 def read_classic(text: str, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
-    """Every document of a classic export; a file with fewer documents than markers is flagged."""
+    """Every document of a classic export; a file with fewer documents than markers is flagged.
+    A file holding one document without its marker line is read as that one document."""
     lines = text.split("\n")
     starts = [i for i, ln in enumerate(lines) if MARKER.match(ln)]
+    if not starts and looks_classic_single(text):
+        yield _parse(lines, path, 1, 0, options)
+        return
     if not starts:
         raise ReadError(path, "not a LexisNexis export: no 'N of M DOCUMENTS' line")
     read = 0
@@ -221,7 +246,7 @@ def _parse(lines: list[str], path: str, record: int, first_line: int,
         contributors=contributors,
         section=section_full.split(";")[0].strip() if section_full else None,
         dateline=fields.get("dateline") or next((d for d in map(newsclean.dateline, paras[:1]) if d), None),
-        language=language_code((fields.get("language") or "").split(";")[0].strip() or None),
+        language=language_code(re.split(r"[;/]", fields.get("language") or "")[0].strip() or None),
         paragraphs=pairs,
         source_path=path,
         source_format="lexisnexis",
