@@ -49,11 +49,10 @@ HEADER = re.compile(r"""
 """, re.VERBOSE)
 #: the section line under the header
 RESSORT = re.compile(r"^\s*Ressort:\s*(?P<section>.*?)\s*$")
-#: an author line: "Von" and names, no digits
+#: an author line: "Von" and names, no digits (matched on lines with their spaces already tidied)
 AUTHOR = re.compile(r"""
-    ^\s*Von\s+            # "Von" (by)
-    (?P<names>[^\d]+?)    # one or more names ("Karl Ettinger und Thomas Prior")
-    \s*$
+    ^Von\                 # "Von" (by) and one space
+    (?P<names>[^\d]+)$    # one or more names ("Karl Ettinger und Thomas Prior")
 """, re.VERBOSE)
 #: the separator line APA Online puts between articles
 SEPARATOR = re.compile(r"^\s*_{20,}\s*$")
