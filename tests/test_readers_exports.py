@@ -388,3 +388,14 @@ def test_one_classic_document_without_its_marker_line_is_an_export_not_web_copy(
 def test_web_copy_with_a_field_like_line_is_still_web_copy():
     data = b"Talks resume\n\nLENGTH: the talks ran long.\n\nThe envoys met on Monday.\n"
     assert detect_format(data, "story.txt") == "webcopy"
+
+
+def test_hostile_rtf_escapes_and_nesting_never_break_the_reader():
+    head = rb'{\rtf1 {\i "Alpenland Kurier" vom 01.02.2026 Seite: 1}\par '
+    # a \u number that is no character becomes U+FFFD; a bad \' escape stays text
+    _, arts, rejs = read("bad.rtf", head + rb"{\b Talks\u99999999?}\par Text\'zz.\par}")
+    assert [a.title for a in arts] == ["Talks\ufffd"] and arts[0].body() == ["Textzz."]
+    # deep nesting does not hit Python's recursion limit
+    deep = b"{\\rtf1 " + b"{" * 50000 + b"x" + b"}" * 50000 + b"}"
+    _, arts, rejs = read("deep.rtf", deep)
+    assert arts == [] and rejs and "no export layout" in rejs[0].reason

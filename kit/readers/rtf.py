@@ -86,8 +86,18 @@ def mark_bold(source: str) -> tuple[str, int]:
         if state.step(kind, m) and state.bold != state.shown_bold:
             out.append(_MARK[state.bold])
             state.shown_bold = state.bold
-        out.append(m.group(0))
+        out.append(_REPLACEMENT if kind == "word" and m.group("word") == "u" and not _code_point(m.group("arg"))
+                   else m.group(0))
     return "".join(out), state.sections
+
+
+#: what a broken ``\\u`` escape (no number, or none that is a character) becomes: U+FFFD
+_REPLACEMENT = r"\u65533 "
+
+
+def _code_point(arg: str | None) -> bool:
+    """Whether a ``\\u`` number names a character (RTF writes those above 32767 as negative numbers)."""
+    return arg is not None and -32768 <= int(arg) <= 0x10FFFF
 
 
 @dataclass
@@ -186,12 +196,12 @@ def plain(marked: str) -> str:
 def rtf_plain_text(head: bytes) -> str:
     r"""Plain text of (the start of) an RTF file, for sniffing; never raises.
 
-    >>> rtf_plain_text(rb"{\rtf1 {\b Body}\par x}")
-    'Body\nx'
+    >>> rtf_plain_text(rb"{\rtf1 {\b Body}\par x\u99999999?}")
+    'Body\nx\ufffd'
     """
     from striprtf.striprtf import rtf_to_text
 
     try:
-        return rtf_to_text(decode_rtf(head), errors="replace")
+        return plain(rtf_to_text(mark_bold(decode_rtf(head))[0], errors="replace"))
     except Exception:  # a sniffer must not fail on a broken head
         return ""
