@@ -399,3 +399,35 @@ def test_hostile_rtf_escapes_and_nesting_never_break_the_reader():
     deep = b"{\\rtf1 " + b"{" * 50000 + b"x" + b"}" * 50000 + b"}"
     _, arts, rejs = read("deep.rtf", deep)
     assert arts == [] and rejs and "no export layout" in rejs[0].reason
+
+
+RTF_FIXTURES = [(FIX / n).read_bytes() for n in ("apa_online.rtf", "apa_onlinemanager.rtf", "nexis_uni.rtf")]
+RTF_SPLICES = [b"{", b"}", rb"\b", rb"\b0", rb"\plain", rb"\sect", rb"\u-5?", rb"\u99999999?", b"\\'", b"\xff\xfe",
+               '"X" vom 01.01.2020'.encode()]
+
+
+def test_mutated_rtf_exports_are_read_or_rejected_with_a_reason_never_crash():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=80, deadline=None)
+    @given(st.sampled_from(RTF_FIXTURES), st.lists(st.tuples(st.sampled_from(["cut", "splice", "drop"]),
+                                                             st.floats(0, 1), st.sampled_from(RTF_SPLICES)),
+                                                   min_size=1, max_size=3))
+    def check(data, ops):
+        data = bytearray(data)
+        for op, where, splice in ops:
+            i = int(where * len(data))
+            if op == "cut":
+                del data[i:]
+            elif op == "splice":
+                data[i:i] = splice
+            else:
+                del data[i:i + 16]
+        out = [r for _, r in read_one(bytes(data), "fixtures/m.rtf")]
+        assert out  # every file yields an article or a rejection
+        for r in out:
+            if not isinstance(r, Article):
+                assert r.source_path == "fixtures/m.rtf" and r.reason and "reader failed" not in r.reason
+
+    check()
