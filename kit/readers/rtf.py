@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kit.readers.base import ReadError
 
@@ -193,6 +194,7 @@ def plain(marked: str) -> str:
     return marked.replace(BOLD_ON, "").replace(BOLD_OFF, "")
 
 
+@lru_cache(maxsize=4)  # both RTF sniffers (Nexis Uni, APA) look at the same head
 def rtf_plain_text(head: bytes) -> str:
     r"""Plain text of (the start of) an RTF file, for sniffing; never raises.
 
