@@ -431,3 +431,11 @@ def test_mutated_rtf_exports_are_read_or_rejected_with_a_reason_never_crash():
                 assert r.source_path == "fixtures/m.rtf" and r.reason and "reader failed" not in r.reason
 
     check()
+
+
+def test_rtf_exports_are_recognised_by_content_under_another_extension():
+    # Word saves RTF as .doc; a file without an extension is sniffed too
+    assert detect_format((FIX / "nexis_uni.rtf").read_bytes(), "export.doc") == "lexisnexis"
+    assert detect_format((FIX / "apa_online.rtf").read_bytes(), "clippings") == "apa"
+    _, arts, _ = read("export.doc", (FIX / "nexis_uni.rtf").read_bytes())
+    assert [a.title for a in arts] == ["Harbour talks resume", "Les dockers cessent le travail"]

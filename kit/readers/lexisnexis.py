@@ -90,8 +90,8 @@ _DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{
 def _sniff(head: bytes, path: str) -> bool:
     if path.lower().endswith(".docx"):
         return head.startswith(b"PK")
-    if path.lower().endswith(".rtf"):
-        return looks_rtf(head) and _sniff_text(rtf_plain_text(head).encode("utf-8"))
+    if looks_rtf(head):  # .rtf, or RTF saved under another name (Word calls it .doc)
+        return _sniff_text(rtf_plain_text(head).encode("utf-8"))
     if path.lower().endswith((".html", ".htm")):
         return looks_lexisnexis_html(head.decode("utf-8", "replace"))
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
