@@ -41,7 +41,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "document_id": "the export's own document id (Factiva AN, Europresse, LexisNexis), or missing",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
-    "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
+    "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva, europresse, apa)",
     "source_record": "position of the record in its source file (1-based)",
     "content_hash": "sha1 of the normalised body text, used to find exact duplicates",
     "duplicate_of": "doc_id of the first article with the same content, or missing",
