@@ -171,9 +171,7 @@ class StoreWriter:
         self.old = self.store.exists()
         if not self.old and fs.exists(self.store.root) and fs.ls(self.store.root):
             raise KitError(f"{out}: the folder exists and is not a corpus store; choose an empty or new folder")
-        self.tmp = Store(f"{self.store.path.rstrip('/')}.tmp-{uuid.uuid4().hex[:8]}")
-        fs.makedirs(self.tmp.join("articles"), exist_ok=True)
-        fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
+        self.tmp = Store(f"{self.store.path.rstrip('/')}.tmp-{uuid.uuid4().hex[:8]}")  # made at the first write
         self.parts: list[dict] = []
         self._arts: list[pd.DataFrame] = []
         self._paras: list[pd.DataFrame] = []
@@ -205,6 +203,9 @@ class StoreWriter:
 
     def _write(self, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
         name = f"part-{len(self.parts):05d}"
+        if not self.parts:
+            self.fs.makedirs(self.tmp.join("articles"), exist_ok=True)
+            self.fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
         _write_parquet(self.fs, self.tmp.join("articles", f"{name}.parquet"), arts.reset_index(drop=True))
         _write_parquet(self.fs, self.tmp.join("paragraphs", f"{name}.parquet"), paras.reset_index(drop=True))
         self.parts.append({"name": name, "articles": len(arts), "paragraphs": len(paras)})

@@ -111,7 +111,7 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
     table = load_outlet_table(outlets) if outlets is not None else None
     options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
     writer = StoreWriter(out, partition_size=partition_size)
-    stage = tempfile.mkdtemp(prefix="kit-ingest-")
+    stage = _stage_dir(writer, sources)
     try:
         skipped: list[str] = []
         chunks, entries = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers)
@@ -139,6 +139,20 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return StoredCorpus(store, report, store.manifest)
+
+
+def _stage_dir(writer: StoreWriter, sources: list[str]) -> str:
+    """A folder for the stage files: beside the store when it is on local disk (the disk the user chose
+    for the corpus; the stage files hold about as much as the corpus until they are written out) and
+    not inside a source folder being read, else in the system's temporary folder."""
+    protocol = writer.fs.protocol if isinstance(writer.fs.protocol, str) else writer.fs.protocol[0]
+    if protocol in ("file", "local"):
+        parent = os.path.realpath(os.path.dirname(writer.store.root.rstrip("/")) or ".")
+        inside = any(os.path.isdir(src) and os.path.commonpath([parent, os.path.realpath(src)]) == os.path.realpath(src)
+                     for src in sources)
+        if os.path.isdir(parent) and not inside:
+            return tempfile.mkdtemp(prefix=".kit-stage-", dir=parent)
+    return tempfile.mkdtemp(prefix="kit-ingest-")
 
 
 def _restore(chunk: _Chunk) -> list:

@@ -117,3 +117,12 @@ def test_streaming_ingest_matches_the_in_memory_store_on_the_sample(tmp_path):
 def test_single_file_layout_still_written_in_memory(tmp_path):
     c = ingest(["tests/fixtures/webcopy"], tmp_path / "c.parquet")
     assert not isinstance(c, StoredCorpus) and (tmp_path / "c.manifest.json").is_file()
+
+
+def test_a_store_written_inside_its_source_folder_reads_nothing_of_its_own(tmp_path):
+    shutil.copytree("tests/fixtures/webcopy", tmp_path / "src")
+    before = build_corpus([tmp_path / "src"], workers=1)
+    got = ingest([tmp_path / "src"], tmp_path / "src" / "corpus")  # stage and temporary folders are not read
+    assert got.manifest["skipped"] == before.manifest["skipped"] == []
+    assert got.manifest["fingerprint"] == before.manifest["fingerprint"]
+    assert sorted(p.name for p in (tmp_path / "src").iterdir() if not p.suffix) == ["corpus"]
