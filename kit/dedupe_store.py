@@ -42,7 +42,7 @@ from kit.dedupe import (
 )
 from kit.errors import KitError
 
-__all__ = ["store_near_duplicate_pairs", "partition_signatures", "banded_candidates", "lsh_bands"]
+__all__ = ["store_near_duplicate_pairs", "store_reprint_clusters", "partition_signatures", "banded_candidates", "lsh_bands"]
 
 #: Columns of the pairs table (the same as :func:`kit.dedupe.near_duplicate_pairs`).
 PAIR_COLUMNS = ["doc_id_a", "doc_id_b", "jaccard", "containment", "days_apart"]
@@ -265,3 +265,45 @@ def store_near_duplicate_pairs(store, *, window_days: float | None = WINDOW_DAYS
 def _partition_shingles_item(item: tuple, store_path: str, shingle_words: int) -> dict:
     partition, wanted = item
     return _partition_shingles(partition, store_path, wanted, shingle_words)
+
+
+def _partition_members(partition: str, store_path: str, wanted: list[str]) -> pd.DataFrame:
+    from kit.corpus.store import Store
+
+    store = Store(store_path)
+    cols = [c for c in ("doc_id", "text", "published", "outlet", "authors") if c in _columns(store, partition)]
+    df = store.read_table("articles", partition, columns=cols)
+    return df[df["doc_id"].astype(str).isin(set(wanted))]
+
+
+def store_reprint_clusters(store, pairs: pd.DataFrame | None = None, *, engine=None, mode: str = "auto",
+                           scheduler: str | None = None, workers: int | None = None, **options) -> pd.DataFrame:
+    """:func:`kit.dedupe.reprint_clusters` of a corpus store: the pairs found partition by partition
+    (:func:`store_near_duplicate_pairs` with ``options``, unless ``pairs`` is given), then the
+    clusters built from the texts of the clustered articles only (read partition by partition).
+
+    >>> import tempfile
+    >>> from kit.corpus import build_corpus, write_store
+    >>> s = write_store(build_corpus("tests/fixtures/webcopy"), tempfile.mkdtemp() + "/corpus")
+    >>> list(store_reprint_clusters(s, mode="sync").columns)[:4]
+    ['cluster', 'doc_id', 'outlet', 'published']
+    """
+    from kit.compute import engine as make_engine
+    from kit.corpus.store import Store
+    from kit.dedupe import reprint_clusters
+
+    st = store if isinstance(store, Store) else Store(store)
+    own = engine is None
+    eng = engine or make_engine(scheduler, mode=mode, workers=workers, n_items=len(st.partitions))
+    try:
+        if pairs is None:
+            pairs = store_near_duplicate_pairs(st, engine=eng, **options)
+        elif options:
+            raise KitError(f"options {sorted(options)} apply only when pairs is None")
+        members = set(pairs["doc_id_a"]) | set(pairs["doc_id_b"])
+        parts = eng.map(_partition_members, st.partitions, st.path, sorted(members))
+    finally:
+        if own:
+            eng.close()
+    arts = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["doc_id", "text"])
+    return reprint_clusters(arts, pairs, shingle_words=options.get("shingle_words", SHINGLE_WORDS))

@@ -103,3 +103,15 @@ def test_window_and_undated_in_banding():
     days = np.array([0.0, 2.0, 2.5, np.nan])
     got = banded_candidates(sig, days, bands=1, rows=2, window_days=1.0).tolist()
     assert got == [[0, 3], [1, 2], [1, 3], [2, 3]]
+
+
+def test_store_clusters_identical_to_in_memory(reprints, store, monkeypatch):
+    from kit.dedupe import reprint_clusters
+    from kit.dedupe_store import store_reprint_clusters
+
+    test, _ = reprints
+    mem = reprint_clusters(test)
+    monkeypatch.setattr(Store, "articles", lambda self, *a, **k: pytest.fail("store.articles() was called"))
+    got = store_reprint_clusters(store, mode="sync")
+    assert len(mem) > 50 and mem["cluster"].nunique() > 10
+    pd.testing.assert_frame_equal(got, mem)
