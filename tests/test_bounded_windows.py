@@ -140,3 +140,24 @@ def test_a_frame_hit_after_a_one_megabyte_token_is_counted():
     assert [text[s:e] for s, e in zip(hits.start, hits.end)] == hits.match.tolist()
     scores = frame_scores(arts, d)
     assert scores.loc[scores.frame == "economy", "hits"].item() == 3
+
+
+def test_the_linear_pattern_finds_what_the_old_pattern_found_on_short_random_text():
+    # the old pattern (no look-behind before a word, no 64-character look-ahead before an e-mail
+    # address) is the oracle on text too short for either bound to matter
+    from kit.text import TOKEN_PATTERN
+
+    old = TOKEN_PATTERN.replace("(?<!_)", "").replace("(?=[\\w.+\\-]{1,64}@)", "")
+    assert old != TOKEN_PATTERN and old.count("(?") == TOKEN_PATTERN.count("(?") - 2
+    old_re = re.compile(old, re.VERBOSE)
+    rng = random.Random(17)
+    alphabet = "aZ9_ _.-@'#/:,+’" + "x" * 4
+    for _ in range(5_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        assert _TOKEN_RE.findall(text) == old_re.findall(text), text
+
+
+@pytest.mark.parametrize("unit", ["_", "_.", "-_"])
+def test_a_long_underscore_line_is_no_token_and_is_scanned_once(unit):
+    text = "Talks " + unit * 200_000 + " went on"
+    assert [t for _, _, t, _, _ in find_tokens(text, _OPTS)] == ["Talks", "went", "on"]

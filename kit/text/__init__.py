@@ -152,8 +152,10 @@ TOKEN_PATTERN = rf"""
     #    letters or hyphenated tails (1990s, 3rd, 19-year-old)
   | (?:\d{{1,2}}\ \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*
     # 6. word: letters/digits joined by inner hyphens and apostrophes (high-stakes, O'Brien,
-    #    China-U.S.); never underscores alone ("___" separator lines of exported copy)
-  | (?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*
+    #    China-U.S.); never underscores alone ("___" separator lines of exported copy). A word
+    #    never starts right after an underscore (the scan there would fail anyway: the run
+    #    before it was tried), so a long "_____" line is scanned once, not from every position
+  | (?<!_)(?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*
 """
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 
