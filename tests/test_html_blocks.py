@@ -105,3 +105,17 @@ def test_a_deeply_nested_page_with_thousands_of_blocks_is_labelled_right():
     assert sum(r == "body" for r, _ in art.paragraphs) == 3_000
     assert roles["Home World Politics Business"] == "boilerplate"
     assert roles["The delegation on Monday. Photo: Ana Fictional"] == "caption"
+
+
+def test_flattening_markup_keeps_text_scripts_comments_and_stray_end_tags():
+    from kit.readers.html_blocks import flatten_deep_markup
+
+    deep = "<div>" * 100 + "<p>Deep <b>text</b>.</p><script>if (a<b) {x = '<div>'}</script><!-- <div> -->" + "</div>" * 100
+    page = f"<html><body></span>{deep}</div></body></html>"
+    flat, deepest = flatten_deep_markup(page, max_depth=10, keep={"p"})
+    assert deepest == 104  # html, body, 100 divs, p, b (the stray </span> opens nothing)
+    assert flat.count("<div>") == 8 + 2  # 8 levels kept (html, body, 8 divs), plus the two inside script and comment
+    assert "<p>Deep <b>text</b>.</p>" in flat and "<script>if (a<b) {x = '<div>'}</script>" in flat
+    assert "<!-- <div> -->" in flat
+    parsed = lxml.html.document_fromstring(flat)
+    assert " ".join(parsed.text_content().split()).startswith("Deep text.")

@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from kit import newsclean
-from kit.readers.base import ReadError, ReadOptions, Rejection, bound_html_depth, reader
+from kit.readers.base import _KEEP_DEEP, MAX_HTML_DEPTH, ReadError, ReadOptions, Rejection, bound_html_depth, reader
 from kit.readers.dates import pick_date
 from kit.readers.fields import decode_notes, language_code, split_names
 from kit.readers.html_blocks import (
     _HEADINGS,
     _READ_TIME,
+    PARSER_DEPTH,
     NodeLabels,
     _Block,
     _class_words,
@@ -41,6 +42,7 @@ from kit.readers.html_blocks import (
     _is_standfirst,
     _norm,
     _walk_blocks,
+    flatten_deep_markup,
 )
 from kit.readers.outlets import choose_outlet
 from kit.readers.people import person_names
@@ -155,7 +157,7 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     flags = decode_notes(path, notes)
     truncated = _truncation(text)
     source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    source, deep_note = bound_html_depth(source)  # pages nested deeper than the parser follows
+    source, deep_note = _bounded_depth(source)  # pages nested deeper than the parser follows
     if deep_note:
         flags = list(flags) + [Rejection(source_path=path, reason=deep_note, status="flagged")]
     try:
@@ -241,6 +243,19 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
                         reason="publication date candidates not used: "
                                + "; ".join(f"{k}={v!r} ({why})" for k, v, why in bad_dates)
                                + (f"; used {date_source}" if published is not None else "; kept without a date"))
+
+
+def _bounded_depth(source: str) -> tuple[str, str | None]:
+    """The page with levels below ``MAX_HTML_DEPTH`` flattened (:func:`bound_html_depth`) and a note;
+    a page nested deeper than the parser follows is first flattened by a scan of its tags, so its
+    deepest text is kept too (the parser would drop it)."""
+    flat, note = bound_html_depth(source)
+    if not note or not note.startswith("HTML nested deeper than the parser"):
+        return flat, note
+    pre, deepest = flatten_deep_markup(source, max_depth=MAX_HTML_DEPTH, keep=_KEEP_DEEP)
+    flat, _ = bound_html_depth(pre)
+    return flat, (f"HTML nested {deepest:,} levels deep, deeper than the parser follows ({PARSER_DEPTH:,}); "
+                  f"levels below {MAX_HTML_DEPTH} were flattened before parsing (text kept)")
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)

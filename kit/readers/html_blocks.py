@@ -280,3 +280,92 @@ def _is_standfirst(b: _Block, n: str, main: bool, before_story: bool, subtitle_n
     if before_story and len(b.text.split()) <= 60 and labels.has_class(b.el, _DEK_WORDS, depth=2):
         return True
     return bool(subtitle_n) and n == subtitle_n
+
+
+# ---------------------------------------------------------------------------
+# pages nested deeper than the HTML parser follows
+# ---------------------------------------------------------------------------
+
+#: The parser's hard limit (libxml2 with its "huge" option): text nested deeper is lost.
+PARSER_DEPTH = 2_048
+#: :func:`flatten_deep_markup` keeps at most this many levels of tags (beyond it every tag is
+#: dropped, paragraph-like ones too, their text kept): half the parser's limit.
+HARD_DEPTH = 1_024
+#: Elements without an end tag (never opened on the stack).
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+#: Elements whose content is raw text (a "<div>" inside a script is not a tag).
+_RAW = {"script", "style", "textarea", "title", "xmp", "plaintext"}
+_MARKUP = re.compile(
+    r"""
+    <!--                                  # a comment opening (its end is found with str.find)
+  | <(/?)([A-Za-z][\w:.-]*)               # a start or end tag and its name
+    ((?:[^>"']|"[^"]*"|'[^']*')*)         # its attributes (quoted values may hold ">")
+    >
+    """,
+    re.VERBOSE,
+)
+
+
+def flatten_deep_markup(source: str, *, max_depth: int, keep: set[str]) -> tuple[str, int]:
+    """The page's markup with tags nested deeper than ``max_depth`` removed (containers; tags in
+    ``keep`` stay until :data:`HARD_DEPTH`), their text kept in order, and the deepest nesting seen.
+
+    A scan over the tags (linear in the page, no parser), used before parsing a page nested deeper
+    than the parser follows (:data:`PARSER_DEPTH`), so that no text is lost.
+
+    >>> page = "<html><body>" + "<div><p>x</p>" * 3000 + "</div>" * 3000 + "</body></html>"
+    >>> flat, deepest = flatten_deep_markup(page, max_depth=64, keep={"p"})
+    >>> deepest, flat.count("<div>"), flat.count("<p>x</p>")
+    (3003, 62, 3000)
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (name, dropped)
+    open_count: dict[str, int] = {}
+    deepest = pos = kept = 0
+    while True:
+        m = _MARKUP.search(source, pos)
+        if m is None:
+            break
+        if m.group(0) == "<!--":
+            end = source.find("-->", m.end())
+            end = len(source) if end < 0 else end + 3
+            out.append(source[pos:end])
+            pos = end
+            continue
+        out.append(source[pos:m.start()])
+        pos = m.end()
+        closing, name = m.group(1) == "/", m.group(2).lower()
+        if closing:
+            if open_count.get(name):
+                while stack:
+                    top, dropped = stack.pop()
+                    open_count[top] -= 1
+                    kept -= not dropped
+                    if top == name:
+                        if not dropped:
+                            out.append(m.group(0))
+                        break
+            continue
+        depth = len(stack) + 1
+        deepest = max(deepest, depth)
+        dropped = kept >= HARD_DEPTH or (depth > max_depth and name not in keep)
+        if not dropped:
+            out.append(m.group(0))
+        if name in _VOID or m.group(3).rstrip().endswith("/"):
+            continue
+        if name in _RAW:  # copy the raw text up to its end tag as it is
+            end = _find_ci(source, name, pos)
+            end = len(source) if end < 0 else end
+            out.append(source[pos:end])
+            pos = end
+        stack.append((name, dropped))
+        kept += not dropped
+        open_count[name] = open_count.get(name, 0) + 1
+    out.append(source[pos:])
+    return "".join(out), deepest
+
+
+def _find_ci(source: str, name: str, pos: int) -> int:
+    """Where ``</name`` starts (any case) at or after ``pos``, or -1."""
+    m = re.compile(rf"</{re.escape(name)}", re.IGNORECASE).search(source, pos)
+    return m.start() if m else -1
