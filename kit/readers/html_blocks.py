@@ -348,7 +348,9 @@ def flatten_deep_markup(source: str, *, max_depth: int, keep: set[str]) -> tuple
             continue
         depth = len(stack) + 1
         deepest = max(deepest, depth)
-        dropped = kept >= HARD_DEPTH or (depth > max_depth and name not in keep)
+        # void and raw-text elements never nest, so they stay (a dropped <script> tag would turn
+        # its code into page text)
+        dropped = name not in _VOID and name not in _RAW and (kept >= HARD_DEPTH or (depth > max_depth and name not in keep))
         if not dropped:
             out.append(m.group(0))
         if name in _VOID or m.group(3).rstrip().endswith("/"):
