@@ -90,7 +90,7 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
 _PERSON_TITLES = frozenset("""secretary minister president premier spokesman spokeswoman spokesperson director
 chairman chairwoman chair ambassador envoy governor mayor senator sen general gen admiral commander chief
 leader official adviser advisor deputy executive ceo founder professor prof economist analyst editor
-columnist correspondent reporter dr mr mrs ms""".split())
+columnist correspondent reporter dr mr mrs ms rep representative congressman congresswoman whip""".split())
 
 
 def _org_tokens(toks: list[str]) -> list[str]:
@@ -237,6 +237,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         return k >= 0 and org_end_max[k] >= b
 
     after_the = _after_the_pairs(text)
+    lower_words = set(_LOWER_WORD.findall(text))
     suffix_of: dict[tuple[str, ...], Person] = {}
 
     # people: capitalised runs with two or more name tokens after titles
@@ -273,6 +274,8 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles))
             continue
+        name_toks = _cut_title_case(name_toks, lower_words)
+        end = start + len(" ".join(name_toks))
         if len(name_toks) > 4:
             continue
         before = text[max(0, tok_start - 16):tok_start]
@@ -345,7 +348,101 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
             latest[low] = p
     art.mentions.extend(added)
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
+    _merge_variants(art)
     _index_mentions(art)
+
+
+#: A word written in lower case (the article's own vocabulary of common words).
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
+    """Rule TITLE_CASE_RUN: a name ends before the first word (from the third on) that the
+    article also writes in lower case: 'Salma Hayek Described Her Experience' -> 'Salma Hayek'
+    (a run-in subhead or a headline in title case), while 'Rafael Edward Cruz' stays whole.
+
+    >>> _cut_title_case(["Chris", "Christie", "Says", "He"], {"says", "he"})
+    ['Chris', 'Christie']
+    """
+    for k in range(2, len(tokens)):
+        if tokens[k].lower().rstrip(".,") in lower_words and not _is_initial(tokens[k]):
+            return tokens[:k]
+    return tokens
+
+
+def _name_key(tokens: Iterable[str]) -> tuple[str, ...]:
+    """A person's tokens without initials, possessives and dots, lower-cased: one key per name variant.
+
+    >>> _name_key(["Lisa", "O.", "Monaco"]), _name_key(["Donald", "J.", "Trump's"])
+    (('lisa', 'monaco'), ('donald', 'trump'))
+    """
+    out = []
+    for t in tokens:
+        if _is_initial(t) or re.fullmatch(r"[A-Z]", t):
+            continue
+        out.append(re.sub(r"['’]s$", "", t).rstrip(".").lower())
+    return tuple(out)
+
+
+def _merge_variants(art: _Article) -> None:
+    """Rule CANONICAL_PERSON: every variant of one name is one person per article.
+
+    - a middle initial does not make another person ('Lisa O. Monaco' = 'Lisa Monaco'): the
+      first-introduced form is kept;
+    - a capitalised word that the article also writes in lower case, in front of a name it
+      writes elsewhere, is not part of the name ('Fault Ted Cruz' from a run-in subhead);
+    - a surname met alone (with a title: 'Mr. Cruz') belongs to the one person of the article
+      with that surname ('Ted Cruz'), even when the full name comes later; with two or more
+      such persons ('Jeb Bush', 'George W. Bush') the surname stays apart, and each mention is
+      resolved to the nearest one when a quote is attributed.
+    """
+    persons = [p for p in {id(p): p for p in art.persons.values()}.values() if p.kind == "person"]
+    if not persons:
+        return
+    lower_words = None
+    by_key: dict[tuple[str, ...], Person] = {}
+    for p in sorted(persons, key=lambda p: p.first_pos):
+        by_key.setdefault(_name_key(p.tokens), p)
+    target: dict[int, Person] = {}
+    for p in persons:
+        k = _name_key(p.tokens)
+        q = by_key.get(k)
+        if q is not None and q is not p:
+            target[id(p)] = q
+            continue
+        if len(k) >= 3 and k[1:] in by_key:
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(art.text))
+            if k[0] in lower_words:
+                target[id(p)] = by_key[k[1:]]
+    by_last: dict[str, list[Person]] = {}
+    for k, p in by_key.items():
+        if len(k) >= 2 and id(p) not in target:
+            by_last.setdefault(k[-1], []).append(p)
+    for k, p in by_key.items():
+        if len(k) == 1 and id(p) not in target and len(by_last.get(k[0], ())) == 1:
+            target[id(p)] = by_last[k[0]][0]
+    if not target:
+        return
+    for p in persons:
+        q = target.get(id(p))
+        if q is None:
+            continue
+        while id(q) in target:
+            q = target[id(q)]
+        q.gender = q.gender or p.gender
+        q.role = q.role or p.role
+        q.affiliation = q.affiliation or p.affiliation
+        q.evidence += p.evidence
+        q.first_pos = min(q.first_pos, p.first_pos)
+        target[id(p)] = q
+    for key, p in list(art.persons.items()):
+        if id(p) in target:
+            art.persons[key] = target[id(p)]
+    for m in art.mentions:
+        if id(m.entity) in target:
+            m.entity = target[id(m.entity)]
+    art.role_links = [(at, r, target.get(id(p), p)) for at, r, p in art.role_links]
 
 
 _THE_PAIR = re.compile(r"\bthe\s+(\S+)\s+(\S+)")

@@ -280,6 +280,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
     for lst in opens_in_para:
         lst.sort()
     events = _speech_events(art)
+    art.cache["events"] = events
     art.cache["event_pos"] = [e[0] for e in events]
     rows = []
     prev_speech: _Quote | None = None
@@ -356,8 +357,10 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                 q.mention = None
         if q.kind in SPEECH_KINDS:
             ent = None
+            art.cache["prev_speech"] = prev_speech
             if attr is not None:
                 q.mention, q.verb = attr[0], attr[1]
+                q.mention_pos = attr[2]
                 ent = _resolve(art, attr[0], attr[2], para_off)
                 if ent is not None and ent.kind == "document":
                     ent = _document_issuer(art, attr[0], attr[2], para_off) or \
@@ -387,6 +390,8 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                                   prev_para_start if opens_para else para_off):
                     q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
             q.entity = ent
+            if attr is None:
+                q.mention_pos = para_off + first.open_i
             # the quote's sentence (with its attribution) ends where the next sentence starts
             ls = para_sents[last.para_idx]
             k_s = bisect.bisect_left(ls, lend)

@@ -15,8 +15,9 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
         name_toks[-1] = name_toks[-1][:-2]
     low = [t.lower() for t in name_toks]
     key = " ".join(low)
-    if key in art.persons:
-        return art.persons[key]
+    direct = art.persons.get(key)
+    if direct is not None and (len(direct.tokens) >= 2 or direct.kind != "person"):
+        return direct
     def fits(ent: Person) -> bool:
         etoks = [t.lower() for t in ent.tokens]
         if ent.kind == "person":
@@ -37,7 +38,7 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
                 before_i = i
                 break
         for i in lst[k:k + MAX_LOOKBACK]:
-            if art.mentions[i].pos > pos + 200 or (after_i is not None and i >= after_i):
+            if after_i is not None and i >= after_i:
                 break
             if fits(art.mentions[i].entity):
                 after_i = i
@@ -45,7 +46,13 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     if before_i >= 0:
         return art.mentions[before_i].entity
     if after_i is not None:
+        # named in full only later in the article (a live blog, a surname before the full name)
         return art.mentions[after_i].entity
+    if direct is not None:
+        return direct
+    heads = art.cache.get("headline_persons", {})
+    if low and low[-1] in heads and len(low) == 1:
+        return heads[low[-1]]
     # organisations by name
     for o in art.orgs.values():
         if key == " ".join(t.lower() for t in o.tokens):
@@ -58,9 +65,56 @@ def _pronoun_gender(p: str) -> str | None:
     return "f" if p in ("she", "her") else "m" if p in ("he", "him", "his") else None
 
 
+#: How many paragraphs back (besides the pronoun's own) the story's latest speaker is looked for.
+STORY_PARAGRAPHS = 2
+#: How many earlier sentences of saying are looked at for a speaker of the right gender.
+STORY_EVENTS = 6
+
+
+def _compatible(ent: Person | None, g: str | None) -> bool:
+    return ent is not None and ent.kind == "person" and (g is None or ent.gender in (None, g))
+
+
+def _story_speaker(art: _Article, pos: int, g: str | None) -> Person | None:
+    """Rule PRONOUN_FOLLOWS_STORY: the latest speaker before ``pos`` (of a quote or of a sentence
+    of saying, 'X said ...', named there, not by a pronoun) of compatible gender, in the pronoun's
+    paragraph or the :data:`STORY_PARAGRAPHS` before it; None when there is none."""
+    starts = art.cache.get("para_starts")
+    if starts is None:
+        starts = art.cache["para_starts"] = [po for _, _, po in art.paras]
+    k = bisect.bisect_right(starts, pos) - 1
+    since = starts[max(0, k - STORY_PARAGRAPHS)] if starts else 0
+    best_pos, best = -1, None
+    prev = art.cache.get("prev_speech")
+    if prev is not None and prev.entity is not None and since <= prev.mention_pos < pos \
+            and _compatible(prev.entity, g):
+        best_pos, best = prev.mention_pos, prev.entity
+    events = art.cache.get("events", [])
+    memo = art.cache.setdefault("event_entity", {})
+    hi = bisect.bisect_left(art.cache.get("event_pos", []), pos)
+    for i in range(hi - 1, max(-1, hi - 1 - STORY_EVENTS), -1):
+        epos, mention, _verb, pstart = events[i]
+        if epos < since or epos <= best_pos:
+            break
+        if mention.lower() in _PRONOUN_WORDS:
+            continue
+        if i not in memo:
+            memo[i] = _resolve(art, mention, epos, pstart)
+        if _compatible(memo[i], g):
+            return memo[i]
+    return best
+
+
+_PRONOUN_WORDS = frozenset(("he", "she", "they", "it", "we", "him", "her", "i", "you"))
+
+
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
     g = _pronoun_gender(pron)
     hi = bisect.bisect_left(art.mention_pos, pos)
+    if pron.lower() in ("he", "she", "him", "her"):
+        story = _story_speaker(art, pos, g)
+        if story is not None:
+            return story
     if pron.lower() in ("they", "it", "we"):
         for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
             if m.entity.kind in ("org", "group"):
