@@ -237,7 +237,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         return k >= 0 and org_end_max[k] >= b
 
     after_the = _after_the_pairs(text)
-    lower_words = set(_LOWER_WORD.findall(text))
+    lower_words = _lower_words(art)
     suffix_of: dict[tuple[str, ...], Person] = {}
 
     # people: capitalised runs with two or more name tokens after titles
@@ -287,6 +287,8 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
                 continue
         if len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the:
             continue  # 'the United States', 'the National Zoo': not a person
+        if _is_place(name_toks):
+            continue
         name = " ".join(name_toks)
         key = name.lower()
         p = art.persons.get(key)
@@ -356,6 +358,23 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 
+def _lower_words(art: _Article) -> set[str]:
+    """The words ``art`` writes in lower case (computed once per article)."""
+    if "lower_words" not in art.cache:
+        art.cache["lower_words"] = set(_LOWER_WORD.findall(art.text))
+    return art.cache["lower_words"]
+
+
+def _is_place(tokens: Iterable[str]) -> bool:
+    """Rule PLACES_NEVER_SPEAK: a run naming a place ('New Hampshire', 'Wall Street', 'Kings County').
+
+    >>> _is_place(["New", "Hampshire"]), _is_place(["Kings", "County"]), _is_place(["Jeb", "Bush"])
+    (True, True, False)
+    """
+    low = [t.lower().rstrip(".,") for t in tokens]
+    return bool(low) and (" ".join(low) in _PLACES or (len(low) >= 2 and low[-1] in _PLACE_WORDS))
+
+
 def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
     """Rule TITLE_CASE_RUN: a name ends before the first word (from the third on) that the
     article also writes in lower case: 'Salma Hayek Described Her Experience' -> 'Salma Hayek'
@@ -389,8 +408,10 @@ def _merge_variants(art: _Article) -> None:
 
     - a middle initial does not make another person ('Lisa O. Monaco' = 'Lisa Monaco'): the
       first-introduced form is kept;
-    - a capitalised word that the article also writes in lower case, in front of a name it
-      writes elsewhere, is not part of the name ('Fault Ted Cruz' from a run-in subhead);
+    - a capitalised word in front of a full name the article writes elsewhere is not part of
+      the name ('Fault Ted Cruz' from a run-in subhead, 'Billionaire Donald Trump'); in front of
+      a surname, when the article also writes that word in lower case ('See Sexton' when 'Jared
+      Sexton' is the one person of that surname);
     - a surname met alone (with a title: 'Mr. Cruz') belongs to the one person of the article
       with that surname ('Ted Cruz'), even when the full name comes later; with two or more
       such persons ('Jeb Bush', 'George W. Bush') the surname stays apart, and each mention is
@@ -411,14 +432,20 @@ def _merge_variants(art: _Article) -> None:
             target[id(p)] = q
             continue
         if len(k) >= 3 and k[1:] in by_key:
-            if lower_words is None:
-                lower_words = set(_LOWER_WORD.findall(art.text))
-            if k[0] in lower_words:
-                target[id(p)] = by_key[k[1:]]
+            target[id(p)] = by_key[k[1:]]
     by_last: dict[str, list[Person]] = {}
     for k, p in by_key.items():
         if len(k) >= 2 and id(p) not in target:
             by_last.setdefault(k[-1], []).append(p)
+    for k, p in by_key.items():
+        if len(k) == 2 and id(p) not in target:
+            if lower_words is None:
+                lower_words = _lower_words(art)
+            others = [q for q in by_last.get(k[1], ()) if q is not p]
+            if k[0] in lower_words and (len(others) == 1 or (not others and (k[1],) in by_key)):
+                # 'See Sexton', 'Maybe Trump': a common word in front of a surname met elsewhere
+                target[id(p)] = others[0] if others else by_key[(k[1],)]
+                by_last[k[1]].remove(p)
     for k, p in by_key.items():
         if len(k) == 1 and id(p) not in target and len(by_last.get(k[0], ())) == 1:
             target[id(p)] = by_last[k[0]][0]
@@ -551,6 +578,8 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _GENDER_NOUNS,
     _ORG_RUN,
     _ORG_WORDS,
+    _PLACE_WORDS,
+    _PLACES,
     _TITLE_WORDS,
     _TYPE_WORDS,
     SPEECH_VERBS,

@@ -72,7 +72,7 @@ _PRONOUNS = frozenset("he she they it we i you who him her them his their its ou
 _PERSON_PRONOUNS = frozenset("he she i him her his me".split())
 #: Titles removed from the front of a name.
 _TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov governor president
-vice former secretary gen general adm admiral lt col sgt judge justice mayor speaker candidate
+vice former secretary gen general adm admiral lt col sgt judge justice mayor speaker candidate whip
 chairman chairwoman chief rev state attorney majority minority leader house first lady
 republican democratic democrat presidential nominee hopeful sir director executive adviser advisor
 spokesman spokeswoman spokesperson strategist journalist reporter host anchor editor analyst
@@ -94,6 +94,9 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 _WORD = re.compile(r"[\w’'.-]+")
+#: Determiners and quantifiers that open a Source in upper case ('Another commenter').
+_LEAD_DETERMINERS = frozenset("the a an another one some many several most few all both each every no any "
+                              "two three four five other".split())
 
 
 def split_of(name: str) -> str:
@@ -118,6 +121,7 @@ class PolnearArticle:
     text: str
     paras: list[tuple[int, int]]                      # (start, end) in text, headline first
     attributions: list[dict] = field(default_factory=list)  # id, kind, source, source_span, content
+    lower_words: set[str] | None = None               # words the article writes in lower case
 
 
 def _parse_ann(path: Path, text: str) -> list[dict]:
@@ -292,6 +296,11 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     head = re.sub(r"\s+", " ", head)
     if head.lower().strip(" .’'") in _PRONOUNS:
         return "pronoun", head.lower()
+    # a determiner or quantifier opening the sentence is not a name ('Another commenter',
+    # 'One strategist', 'An Israeli official')
+    first, _, rest = head.partition(" ")
+    if first.lower() in _LEAD_DETERMINERS and rest:
+        head = first.lower() + " " + rest
     words = _WORD.findall(head)
     # a role written before the name ('Trump senior adviser Paul Manafort', 'the White House
     # spokesman, Josh Earnest'): the full name that ends the head, or that follows it alone
@@ -299,6 +308,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
         runs_c = _cap_runs(cand)
         if runs_c:
             at, run = runs_c[-1]
+            if cand is not head and runs_c[0][0] == 0 and len(_clean_name(runs_c[0][1])) >= 2:
+                at, run = runs_c[0]  # 'another superdelegate, Michael Brown of Washington'
+                cand = " ".join(_WORD.findall(cand)[:len(run)])
             name = _clean_name(run)
             ends = len(_WORD.findall(cand)) == at + len(run)
             lead_low = [w for w in _WORD.findall(cand)[:at] if w[:1].islower()]
@@ -328,6 +340,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
         if not name:
             continue
         if at > 0 and lead and lead[-1] in _DETERMINERS and len(name) == len(run) and at == 1:
+            tail = [w.lower() for w in words[at + len(run):]]
+            if tail and lead[-1] != "the" or tail and tail[-1] not in _ORG_WORDS:
+                return "description", head  # 'an Israeli official', 'the Florida senator'
             # "the Clintons", "the Trump campaign" ... a capitalised run right after 'the'
             return "organisation", " ".join(w for w in words[1:])
         return ("full name" if len(name) >= 2 else "surname"), " ".join(name)
@@ -344,6 +359,12 @@ def _strip_det(words: list[str]) -> list[str]:
     return words[1:] if words and words[0].lower() == "the" else words
 
 
+def _lower_vocabulary(art: PolnearArticle) -> set[str]:
+    if art.lower_words is None:
+        art.lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", art.text))
+    return art.lower_words
+
+
 def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     best_before, best_after = None, None
     for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text):
@@ -352,6 +373,12 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
         if not run:
             continue
         words = _clean_name(run[-1][1])
+        # a sentence's first word that the article also writes in lower case is no given name
+        # ('Maybe Trump', 'Billionaire Mark Cuban'); nor is a word of a title-case line
+        if words and run[-1][0] == 0 and words[0] == run[-1][1][0] and words[0].lower() in _lower_vocabulary(art):
+            words = words[1:]
+        while len(words) > 2 and words[0].lower() in _lower_vocabulary(art):
+            words = words[1:]
         if len(words) >= 2 and words[-1] == surname and len(words) <= 4:
             cand = " ".join(words)
             if m.start() <= pos and best_before is None:

@@ -71,8 +71,16 @@ STORY_PARAGRAPHS = 2
 STORY_EVENTS = 6
 
 
-def _compatible(ent: Person | None, g: str | None) -> bool:
-    return ent is not None and ent.kind == "person" and (g is None or ent.gender in (None, g))
+def _compatible(ent: Person | None, g: str | None, art: _Article | None = None) -> bool:
+    """A person of gender ``g`` (None: any) that the article names (when ``art`` is given)."""
+    if ent is None or ent.kind != "person" or (g is not None and ent.gender not in (None, g)):
+        return False
+    if art is None:
+        return True
+    known = art.cache.get("known_persons")
+    if known is None:
+        known = art.cache["known_persons"] = {id(p) for p in art.persons.values()}
+    return id(ent) in known
 
 
 def _story_speaker(art: _Article, pos: int, g: str | None) -> Person | None:
@@ -374,14 +382,16 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     if _is_orgish(toks):
         name = re.sub(r"['’]s$", "", cand)
         return Person(name=name, tokens=tuple(name.split()), kind="org")
-    if nt:
+    if nt and not (len(nt) == 1 and nt[0].lower() in _lower_words(art)) and not _is_place(nt):
+        # never a sentence's first word that the article also writes in lower case ('Rattling
+        # off promises, ...'), nor a place
         return Person(name=" ".join(nt), tokens=tuple(nt))
     return None
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.entities import _PERSON_TITLES, MAX_LOOKBACK, Person, _Article, _is_orgish, _org_tokens, _strip_titles  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import _PERSON_TITLES, MAX_LOOKBACK, Person, _Article, _is_orgish, _is_place, _lower_words, _org_tokens, _strip_titles  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -38,7 +38,13 @@ def _norm_key(s: str) -> str:
 
 
 def _is_title_token(tok: str) -> bool:
-    return tok.lower().rstrip(".") in _TITLE_WORDS
+    """A title or its plural ('Senators Rubio and Cruz', 'Professors Foner').
+
+    >>> _is_title_token("Sen."), _is_title_token("Senators"), _is_title_token("Hayes")
+    (True, True, False)
+    """
+    low = tok.lower().rstrip(".")
+    return low in _TITLE_WORDS or (len(low) > 4 and low.endswith("s") and low[:-1] in _TITLE_WORDS)
 
 
 def _tok_list(run: str) -> list[str]:

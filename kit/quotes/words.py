@@ -208,3 +208,29 @@ _MARK_RE = re.compile('[“«„”»"]')
 OPEN_DQ = "“«„"
 CLOSE_DQ = "”»"
 ALL_DQ = OPEN_DQ + CLOSE_DQ + '"'
+
+#: Places that a capitalised run may name and that are never speakers (written by us: US states,
+#: large countries and cities, regions, streets of politics). A run that is one of these, or
+#: ends in a place word (Street, County ...), is not a person.
+_PLACES = frozenset(line.strip().lower() for line in """
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii
+Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan
+Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico
+New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island
+South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia
+Wisconsin|Wyoming|Puerto Rico|New York City|Los Angeles|San Francisco|Las Vegas|New Orleans
+Des Moines|Salt Lake City|San Diego|San Antonio|St. Louis|Kansas City|Wall Street|Main Street
+Capitol Hill|Silicon Valley|Middle America|White America|Black America|Latin America
+North America|South America|Central America|Middle East|North Korea|South Korea|Saudi Arabia
+United States|United Kingdom|Great Britain|New Zealand|South Africa|Hong Kong|Soviet Union
+European Union|America|Britain|England|Scotland|Ireland|France|Germany|Italy|Spain|Russia
+China|Japan|India|Pakistan|Afghanistan|Iraq|Iran|Syria|Israel|Egypt|Libya|Mexico|Canada
+Cuba|Brazil|Ukraine|Turkey|Europe|Asia|Africa|Benghazi|Baghdad|Moscow|Beijing|London|Paris
+Berlin|Tokyo|Havana|Jerusalem|Tehran|Kabul|Manhattan|Brooklyn|Queens|Bronx|Chicago|Boston
+Philadelphia|Detroit|Atlanta|Miami|Houston|Dallas|Phoenix|Denver|Seattle|Cleveland|Orlando
+""".replace("\n", "|").split("|") if line.strip())
+#: Last words that make a capitalised run a place or a facility, not a person.
+_PLACE_WORDS = frozenset("""street avenue road boulevard square county city town village river
+lake mountain mountains island islands valley beach park bay coast state states province
+district heights hills springs falls harbor harbour airport stadium arena hall tower plaza
+""".split())
