@@ -294,8 +294,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in src.split(",")]
     head = parts[0] or src.strip()
     head = re.sub(r"\s+", " ", head)
-    if head.lower().strip(" .’'") in _PRONOUNS:
-        return "pronoun", head.lower()
+    pron = re.sub(r"['’](?:s|d|ll|re|ve)$", "", head.lower().strip(" .’'"))  # "she's"
+    if pron in _PRONOUNS:
+        return "pronoun", pron
     # a determiner or quantifier opening the sentence is not a name ('Another commenter',
     # 'One strategist', 'An Israeli official')
     first, _, rest = head.partition(" ")
@@ -388,28 +389,55 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     return best_before or best_after or surname
 
 
-def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None]]:
-    """(form, gold speaker, form of the speaker) for every attribution of ``art`` in order: for
-    a pronoun the last is the form of the attribution it refers to (see the pronoun rule)."""
-    out: list[tuple[str | None, str | None, str | None]] = []
+#: Nouns for a person that make a definite description ('the senator', 'the former secretary of
+#: state', 'the retired neurosurgeon') refer back to a person, like a pronoun.
+_PERSON_NOUNS = _TITLES | frozenset("""senator congressman congresswoman candidate nominee
+billionaire businessman businesswoman mogul neurosurgeon lawmaker official moderator woman man
+frontrunner front-runner incumbent challenger contender mayor premier""".split())
+_DEFINITE_PERSON = re.compile(r"^(?:the|this|that)\s+(?:[\w’'.-]+\s+){0,4}?([\w’'-]+)(?:\s+of\s+[\w’'. -]+)?$", re.I)
+
+
+def _anaphoric_description(head: str | None) -> bool:
+    """A definite description of one person ('the former secretary of state').
+
+    >>> _anaphoric_description("the former secretary of state"), _anaphoric_description("the newspaper")
+    (True, False)
+    """
+    m = _DEFINITE_PERSON.match((head or "").strip())
+    return bool(m) and m.group(1).lower() in _PERSON_NOUNS
+
+
+def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    """(form, gold speaker, form of the speaker, also right) for every attribution of ``art`` in
+    order: for a pronoun the third is the form of the attribution it refers to (see the pronoun
+    rule); the fourth is the person a definite description refers to (or None)."""
+    out: list[tuple[str | None, str | None, str | None, str | None]] = []
     for a in art.attributions:
         form, name = speaker_form(a["source"])
+        if form == "description" and _anaphoric_description(name):
+            ref, _ = _referent_pronoun(out, True)
+            out.append((form, name, form, ref))
+            continue
         if form == "surname":
             name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
         elif form == "pronoun":
-            person = name in _PERSON_PRONOUNS
-            ref, ref_form = None, None
-            for f2, n2, _ in reversed(out):
-                if f2 is None or f2 == "pronoun" or n2 is None:
-                    continue
-                if person and f2 not in ("full name", "surname"):
-                    continue
-                ref, ref_form = n2, f2
-                break
-            out.append((form, ref, ref_form))
+            ref, ref_form = _referent_pronoun(out, name in _PERSON_PRONOUNS)
+            out.append((form, ref, ref_form, None))
             continue
-        out.append((form, name, form))
+        out.append((form, name, form, None))
     return out
+
+
+def _referent_pronoun(out: list, person: bool) -> tuple[str | None, str | None]:
+    """The gold speaker (and its form) of the nearest earlier attribution not by a pronoun;
+    with ``person``, the nearest that names a person (full name or surname)."""
+    for f2, n2, _, _ in reversed(out):
+        if f2 is None or f2 == "pronoun" or n2 is None:
+            continue
+        if person and f2 not in ("full name", "surname"):
+            continue
+        return n2, f2
+    return None, None
 
 
 def _key(s) -> str | None:
@@ -456,13 +484,13 @@ def _gold_of(art: PolnearArticle) -> tuple[list[dict], list[tuple[int, int]]]:
     stretches.sort()
     speakers = gold_speakers(art)
     acts, other = [], []
-    for att, (form, name, match_form) in zip(art.attributions, speakers):
+    for att, (form, name, match_form, also) in zip(art.attributions, speakers):
         if not att["content"]:
             continue
         if _inside(att["content"], stretches, art.text) > 0.5:
             segs = [s for s in stretches if any(_overlap(s, c) > 0.5 * (s[1] - s[0]) for c in att["content"])]
             if segs:
-                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form,
+                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form, "also": also,
                              "source": att["source"]})
                 continue
         other.extend(att["content"])
@@ -556,7 +584,8 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             j = m.get(i)
             ok = None
             if j is not None and a["form"] in form_n and a["speaker"] is not None:
-                ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"])
+                ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"]) or (
+                    a["also"] is not None and speaker_matches(p_speaker[j], a["also"], "full name"))
                 form_n[a["form"]] += 1
                 form_ok[a["form"]] += int(ok)
             details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],
