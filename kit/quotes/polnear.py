@@ -294,6 +294,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in src.split(",")]
     head = parts[0] or src.strip()
     head = re.sub(r"\s+", " ", head)
+    letters = [c for c in head if c.isalpha()]
+    if len(head.split()) >= 3 and letters and all(c.isupper() for c in letters):
+        return None, None  # a subhead in capitals annotated as a source: nobody speaks
     pron = re.sub(r"['’](?:s|d|ll|re|ve)$", "", head.lower().strip(" .’'"))  # "she's"
     if pron in _PRONOUNS:
         return "pronoun", pron
@@ -315,7 +318,8 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
             name = _clean_name(run)
             ends = len(_WORD.findall(cand)) == at + len(run)
             lead_low = [w for w in _WORD.findall(cand)[:at] if w[:1].islower()]
-            if ends and len(name) >= 2 and (cand is not head or lead_low or len(runs_c) > 1) \
+            titled = len(name) < len(run) and len(name) >= 2  # 'Senate Majority Leader Mitch McConnell'
+            if ends and len(name) >= 2 and (cand is not head or lead_low or len(runs_c) > 1 or titled) \
                     and not any(w.lower() in _ORG_WORDS for w in name):
                 if cand is not head and not _looks_role(head):
                     continue
@@ -331,6 +335,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
             break
         if at > 0 and any(w in ("many", "some", "several", "other", "both") for w in lead):
             break
+        tail = [w.lower() for w in words[at + len(run):]]
+        if tail and all(w[:1].islower() for w in words[at + len(run):]) and tail[-1] in _PERSON_NOUNS:
+            return "description", head  # 'Republican National Committee member', 'a top GOP strategist'
         raw = [w.rstrip(".,’'") for w in run]
         low = [w.lower().replace("’s", "").replace("'s", "") for w in raw]
         if any(w.isupper() and len(w) >= 2 and w.isalpha() for w in raw) or any(w in _ORG_WORDS for w in low) \

@@ -279,6 +279,36 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     return _earlier_descriptor(art, head, pos)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _known_org(art: _Article, mention: str) -> Person | None:
+    """Rule KNOWN_ORGANISATIONS: a mention that is a known outlet ('USA Today', 'The Washington
+    Post', from the kit's outlet table) or an acronym ('the FBI', 'CNN') is an organisation."""
+    rest = re.sub(r"^(?:the|The)\s+", "", mention.strip().rstrip(".,"))
+    rest = re.sub(r"['’]s$", "", rest)
+    if not rest:
+        return None
+    outlet = _outlet_name(rest)
+    if outlet is None and not (_ACRONYM.fullmatch(rest) and rest not in ("I", "OK", "TV")):
+        return None
+    name = outlet or rest
+    key = name.lower()
+    org = art.orgs.get(key)
+    if org is None:
+        org = art.orgs[key] = Person(name=name, tokens=tuple(name.split()), kind="org")
+    return org
+
+
+def _outlet_name(name: str) -> str | None:
+    from kit.readers.outlets import bundled_table
+
+    try:
+        return bundled_table().lookup_name(name)
+    except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
+        return None
+
+
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """Resolve a speaker mention written at ``pos``."""
     m = mention.strip()
@@ -289,8 +319,13 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
         return _resolve_pronoun(art, low, pos, para_start)
     first = m.split()[0]
     words = _words(low)
+    known = _known_org(art, m)
+    if known is not None:
+        return known
     # documents speak for whoever issued them: 'the statement said', 'the ministry's summary said'
-    doc_at = next((k for k, w in enumerate(words) if w in _DOC_NOUNS), None)
+    # (a capitalised 'Post' or 'Journal' names a newspaper, not a document)
+    orig = _words(m)
+    doc_at = next((k for k, w in enumerate(words) if w in _DOC_NOUNS and not orig[k][:1].isupper()), None)
     if doc_at is not None and (doc_at == len(words) - 1 or words[doc_at + 1] in ("of", "from", "by", "issued", "released")):
         poss = re.match(r"^(.*?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+|written\s+)?(?:%s)\b" % "|".join(_DOC_NOUNS), m)
         if poss and poss.group(1).strip():
