@@ -31,18 +31,29 @@ The gold standard, rule by rule
   organisation word such as Committee, Post, Campaign, Party, or a plural group name such as
   Democrats); ``full name`` (a capitalised run of two or more words after titles such as Mr.,
   Sen., President are removed); ``surname`` (one word left); ``description`` (no capitalised
-  run near the start: "the newspaper", "a campaign aide").
+  run near the start: "the newspaper", "a campaign aide"). A determiner or quantifier written
+  with a capital at the start ("Another commenter", "One strategist", "An Israeli official") and
+  a capitalised run followed by a lower-case person noun ("Republican National Committee
+  member", "a top GOP strategist") make a description; a name after titles written in capitals
+  ("Senate Majority Leader Mitch McConnell") is a full name; "she's" is a pronoun. A Source
+  of three or more words written all in capitals is a subhead, not a speaker: not scored.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article (else later; else the
-  surname). **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
+  surname); a sentence's first word that the article also writes in lower case is not taken
+  as a given name ("Maybe Trump", "Billionaire Mark Cuban"), nor, in a run of three or more
+  words, any leading word the article writes in lower case. **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
   attribution in the same article whose Source is not a pronoun and, for he/she/I, is a
   person (full name or surname); when there is none the pronoun is not scored for speaker
-  (``n`` says how many were scored).
+  (``n`` says how many were scored). **Definite descriptions** of a person ("the senator",
+  "the former secretary of state": *the* + a person noun) refer back like a pronoun: the
+  description itself is right, and so is the person the pronoun rule gives.
 - **Speaker right** when the normalised predicted speaker (:func:`kit.quotes_eval.speaker_key`)
   equals the gold speaker, or, for persons, when the predicted name has at least two words, the
   same last word and no word that the gold name lacks (initials ignored: "Donald J. Trump" =
   "Donald Trump", but a bare surname is wrong when the article gives the full name); for
-  organisations and descriptions also when one's words contain the other's.
+  organisations and descriptions also when one's words contain the other's; for a surname for
+  which the article gives no full name ending in it, also a name of two or more words holding
+  it ("Lou Jiwei" for "Mr. Lou": family name first).
 
 The split used in the README (:func:`split_of`): an article is ``heldout`` when the first hex
 digit of the MD5 of its file name (without the annotator suffix and extension) is 0-3, else
@@ -460,6 +471,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     True
     >>> speaker_matches("Trump", "Donald Trump", "surname"), speaker_matches("Post", "The Washington Post", "organisation")
     (False, True)
+    >>> speaker_matches("Lou Jiwei", "Lou", "surname")
+    True
     """
     pk, gk = _key(pred), _key(gold)
     if pk is None or gk is None:
@@ -473,6 +486,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     if form in ("full name", "surname") and len(gw) >= 2:
         if len(pw) >= 2 and pw[-1] == gw[-1] and set(pw) <= set(gw):
             return True
+    if form == "surname" and len(gw) == 1 and len(pw) >= 2 and gw[0] in pw:
+        return True  # no full name ends in the surname: 'Lou Jiwei' for 'Mr. Lou' (family name first)
     if form in ("organisation", "description"):
         if set(pw) <= set(gw) or set(gw) <= set(pw):
             return True
