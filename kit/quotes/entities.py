@@ -265,6 +265,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
             titles = [name_toks[0]]
             name_toks = name_toks[1:]
+        name_toks = _cut_title_case(name_toks, lower_words)
         if not name_toks:
             continue
         start = text.find(name_toks[0], tok_start)
@@ -274,8 +275,6 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles))
             continue
-        name_toks = _cut_title_case(name_toks, lower_words)
-        end = start + len(" ".join(name_toks))
         if len(name_toks) > 4:
             continue
         before = text[max(0, tok_start - 16):tok_start]

@@ -28,6 +28,7 @@ lament laments lamented scoff scoffs scoffed sigh sighs sighed laugh laughs laug
 testify testifies testified chant chants chanted announce proclaimed proclaim
 proclaims pleaded plead pleads demanded demand demands asserted assert asserts
 highlighted highlight highlights signalled signaled hinted hint hints opined
+report reports reported
 """.split()
 SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
 
