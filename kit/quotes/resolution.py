@@ -426,7 +426,17 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
 
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.entities import _PERSON_TITLES, MAX_LOOKBACK, Person, _Article, _is_orgish, _is_place, _lower_words, _org_tokens, _strip_titles  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _PERSON_TITLES,
+    MAX_LOOKBACK,
+    Person,
+    _Article,
+    _is_orgish,
+    _is_place,
+    _lower_words,
+    _org_tokens,
+    _strip_titles,
+)
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
