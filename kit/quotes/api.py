@@ -73,8 +73,8 @@ def _run(paragraphs, articles, actors):
     for doc_id, grp in paras.groupby("doc_id", sort=False):
         plist = []
         off = 0
-        for pno, text in zip(grp["para_no"], grp["text"]):
-            t = "" if _nz(text) is None else newsroom_marks(str(text))
+        texts = single_marks(["" if _nz(text) is None else newsroom_marks(str(text)) for text in grp["text"]])
+        for pno, t in zip(grp["para_no"], texts):
             plist.append((int(pno), t, off))
             off += len(t) + 2
         art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist))
@@ -188,5 +188,5 @@ def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = No
 from kit.quotes.columns import QUOTE_COLUMNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import _Article, _build_entities, _nz  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _extract_article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.marks import newsroom_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.marks import newsroom_marks, single_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _norm_key  # noqa: E402,F401 (imported last, as the modules refer to each other)
