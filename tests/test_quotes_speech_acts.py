@@ -127,3 +127,13 @@ def test_single_marks_are_left_alone_beside_double_marks():
     q = extract_quotes(paras('"He told me \'never again\' and left," said Mayor Lena Ortiz.',
                              "The voters' rights group and the mayor's office disagree."))
     assert q["text"].tolist() == ["He told me 'never again' and left,"]
+
+
+def test_quote_words_are_the_text_layers_words():
+    from kit.text import count_words
+
+    q = extract_quotes(paras('"The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended badly," said Mayor Lena Ortiz.',
+                             "'Rock 'n' roll,' she said."))
+    assert len(q) >= 1
+    assert q["n_words"].tolist() == [count_words(t) for t in q["text"]]
+    assert q.loc[0, "n_words"] == count_words("The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended badly,")

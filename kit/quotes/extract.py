@@ -9,6 +9,7 @@ import pandas as pd
 
 from kit.quotes.attribution import _ADV, _VERB_ALT  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.entities import Person  # noqa: F401 (re-exported, or used by this module)
+from kit.text import count_words
 
 
 @dataclass
@@ -433,7 +434,7 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             "para_end": paras[last.para_idx][0],
             "start": paras[first.para_idx][2] + s,
             "end": paras[last.para_idx][2] + e,
-            "n_words": len(_words(text)),
+            "n_words": count_words(text),
             "speaker_type": stype,
             "role": (ent.role if ent is not None else None) if q.kind in SPEECH_KINDS else None,
             "affiliation": (ent.affiliation if ent is not None else None) if q.kind in SPEECH_KINDS else None,

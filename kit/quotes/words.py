@@ -200,8 +200,19 @@ _CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}
 _ORG_RUN = re.compile(
     rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr|No|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|approx)|\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|e\.g|i\.e))\.$")
+def _abbrev_pattern() -> re.Pattern:
+    """A period that ends an abbreviation, not a sentence: the text layer's list
+    (:data:`kit.text.sentence_split.ABBREVIATIONS`, one definition of a sentence for the kit),
+    and any single capital letter (an initial). 'No.' ends a sentence here: the text layer keeps
+    it only before a number, which this test of the text before a period cannot see."""
+    from kit.text.sentence_split import ABBREVIATIONS
+
+    alts = sorted((re.escape(a) for a in ABBREVIATIONS), key=len, reverse=True)
+    return re.compile(r"(?:\b(?:%s)|\b[A-Z])\.$" % "|".join(alts), re.IGNORECASE)
+
+
+#: A period that does not end a sentence (see :func:`_abbrev_pattern`).
+_ABBREV = _abbrev_pattern()
 
 _WORD = re.compile(r"[\w’'-]+")
 
