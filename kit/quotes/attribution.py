@@ -217,11 +217,11 @@ def _clean_np(p: str) -> str | None:
     if not ws:
         return None
     np_ = " ".join(ws)
-    m = re.match(rf"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
-                 rf"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
-                 rf"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
-                 rf"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
-                 rf"[a-z]+ed)\b", np_)
+    m = re.match(r"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
+                 r"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
+                 r"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
+                 r"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
+                 r"[a-z]+ed)\b", np_)
     if m and m.group(1) != np_:
         np_ = m.group(1)
     np_ = re.sub(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|However|Later|Earlier|Separately|Instead|Also|"
@@ -249,7 +249,7 @@ def _subject(head: str) -> tuple[str, int] | None:
                    r"never|not|first|further|[a-z]+ly)\s+){0,2}$", head, re.I)
     if pm:
         return pm.group(1).lower(), pm.start(1)
-    wm = re.search(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s*$", head)
+    wm = re.search(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$", head)
     pieces: list[tuple[str, int]] = []
     pos = 0
     for part in re.split(r"(,)", head):

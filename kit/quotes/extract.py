@@ -204,7 +204,6 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
     problems: list[dict] = []
     # 1. pair marks per paragraph
     segs_by_para: list[list[_Seg]] = []
-    pending: _Seg | None = None
     for k, (pno, text, _) in enumerate(paras):
         continues = k + 1 < len(paras) and _opens_with_mark(paras[k + 1][1])
         spans, probs = _pair_marks(text, continues)

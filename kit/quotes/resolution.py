@@ -313,46 +313,67 @@ def _outlet_name(name: str) -> str | None:
 
 
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
-    """Resolve a speaker mention written at ``pos``."""
+    """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
+    group, organisation named in full, description, or capitalised name, tried in that order."""
     m = mention.strip()
     if not m:
         return None
     low = m.lower()
     if low in ("he", "she", "they", "it", "we", "him", "her"):
         return _resolve_pronoun(art, low, pos, para_start)
-    first = m.split()[0]
     words = _words(low)
-    known = _known_org(art, m)
-    if known is not None:
-        return known
-    # documents speak for whoever issued them: 'the statement said', 'the ministry's summary said'
-    # (a capitalised 'Post' or 'Journal' names a newspaper, not a document)
+    found = _known_org(art, m) or _resolve_document(art, m, words, pos, para_start) or _group_mention(m, words, low)
+    if found is not None:
+        return found
+    # a person described by a role: 'a United Nations spokesperson', 'a spokesman for the Ministry
+    # of Trade' (the organisation is the affiliation, not the speaker)
+    hp_words = _words(_head_part(m)[0])
+    person_head = bool(hp_words) and _is_person_word(hp_words[-1])
+    org = None if person_head else _org_named_in_full(art, m)
+    if org is not None:
+        return org
+    # proper names (possibly after a title or a role written in lower case)
+    runs = [r for r in _CAP_RUN.finditer(m)]
+    possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
+    if low.split()[0] in ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several") or not runs \
+            or m[0].islower() or possessive_np:
+        return _resolve_described(art, m, runs, pos, person_head)
+    return _resolve_capitalised(art, runs, pos)
+
+
+def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_start: int) -> Person | None:
+    """Documents speak for whoever issued them: 'the statement said', 'the ministry's summary
+    said' (a capitalised 'Post' or 'Journal' names a newspaper, not a document); None when
+    ``m`` names no document."""
     orig = _words(m)
     doc_at = next((k for k, w in enumerate(words) if w in _DOC_NOUNS and not orig[k][:1].isupper()), None)
-    if doc_at is not None and (doc_at == len(words) - 1 or words[doc_at + 1] in ("of", "from", "by", "issued", "released")):
-        poss = re.match(r"^(.*?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+|written\s+)?(?:%s)\b" % "|".join(_DOC_NOUNS), m)
-        if poss and poss.group(1).strip():
-            r = _resolve(art, poss.group(1), pos, para_start)
-            if r is not None:
-                return r
-        by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
-        if by and by.group(1).strip():
-            r = _resolve(art, by.group(1), pos, para_start)
-            if r is not None and r.kind != "document":
-                return r
-        return Person(name=m, tokens=tuple(m.split()), kind="document")
-    # groups: 'analysts at X', 'both sides'
+    if doc_at is None or not (doc_at == len(words) - 1 or words[doc_at + 1] in ("of", "from", "by", "issued", "released")):
+        return None
+    poss = re.match(r"^(.*?)['’]s?\s+(?:own\s+|latest\s+|new\s+|official\s+|written\s+)?(?:%s)\b" % "|".join(_DOC_NOUNS), m)
+    if poss and poss.group(1).strip():
+        r = _resolve(art, poss.group(1), pos, para_start)
+        if r is not None:
+            return r
+    by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
+    if by and by.group(1).strip():
+        r = _resolve(art, by.group(1), pos, para_start)
+        if r is not None and r.kind != "document":
+            return r
+    return Person(name=m, tokens=tuple(m.split()), kind="document")
+
+
+def _group_mention(m: str, words: list[str], low: str) -> Person | None:
+    """Groups: 'analysts at X', 'both sides', 'some economists' (None when ``m`` is none)."""
     if words and (words[0] in _GROUP_HEADS or (len(words) > 1 and words[0] in ("both", "some", "many", "several", "two", "three", "other")
                                                and words[1] in _GROUP_HEADS)) and (words[-1] in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low)):
         return Person(name=_clean_mention(m[0].lower() + m[1:] if m.split()[0].lower() in ("both", "the") else m),
                       tokens=tuple(m.split()), kind="group")
-    # a person described by a role: 'a United Nations spokesperson', 'a spokesman for the Ministry
-    # of Trade' (the organisation is the affiliation, not the speaker)
-    head_part = _head_part(m)[0]
-    hp_words = _words(head_part)
-    person_head = bool(hp_words) and _is_person_word(hp_words[-1])
-    # organisations named in full (not 'Foreign Ministry spokesperson Shen Meiling')
-    for om in ([] if person_head else _ORG_RUN.finditer(m)):
+    return None
+
+
+def _org_named_in_full(art: _Article, m: str) -> Person | None:
+    """An organisation named in full in the mention (not 'Foreign Ministry spokesperson Shen Meiling')."""
+    for om in _ORG_RUN.finditer(m):
         ot = _org_tokens(om.group(0).split())
         tail = m[om.end():]
         if ot and _is_orgish(ot) and not _name_like(tail) and not any(
@@ -364,40 +385,44 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
             if re.search(rf"\bthe\s+{re.escape(ot[0])}", m, re.I):
                 name = "the " + name  # 'The Pentagon' -> 'the Pentagon', as organisations are named
             return Person(name=name, tokens=tuple(ot), kind="org")
-    # proper names (possibly after a title or a role written in lower case)
-    runs = [r for r in _CAP_RUN.finditer(m)]
-    possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
-    if low.split()[0] in ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several") or not runs \
-            or first[0].islower() or possessive_np:
-        # 'the foreign minister', 'analysts at X', 'both sides', 'Foreign Ministry spokesperson Shen Meiling'
-        if runs:
-            last = runs[-1]
-            toks = last.group(0).split()
-            _, nt = _strip_titles(toks)
-            if nt and not _is_orgish(nt) and last.end() == len(m.rstrip(",. ")) and (
-                    len(nt) >= 2 or _resolve_name(art, " ".join(nt), pos)):
-                r = _resolve_name(art, " ".join(nt), pos)
-                if r is not None:
-                    return r
-                if len(nt) >= 2:
-                    return Person(name=" ".join(nt), tokens=tuple(nt))
-        words = _words(low)
-        head = words[-1] if words else ""
-        if head in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low) and words and words[0] in _GROUP_HEADS:
-            return Person(name=_clean_mention(m[0].lower() + m[1:] if m[:4].lower() in ("both", "the ") else m),
-                          tokens=tuple(m.split()), kind="group")
-        if _INDEFINITE.match(m):
-            # 'a senior official', 'another diplomat': someone new, never a person named before
-            return _descriptor(m)
-        r = _resolve_role(art, m, pos)
-        if r is not None:
-            return r
-        if runs and _is_orgish(runs[-1].group(0).split()) and not person_head:
-            name = runs[-1].group(0)
-            return art.orgs.get(name.lower()) or Person(name=name, tokens=tuple(name.split()), kind="org")
+    return None
+
+
+def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head: bool) -> Person | None:
+    """A mention opened by a determiner or a lower-case word: 'the foreign minister', 'analysts
+    at X', 'both sides', 'Foreign Ministry spokesperson Shen Meiling' (a name at its end wins)."""
+    low = m.lower()
+    if runs:
+        last = runs[-1]
+        _, nt = _strip_titles(last.group(0).split())
+        if nt and not _is_orgish(nt) and last.end() == len(m.rstrip(",. ")) and (
+                len(nt) >= 2 or _resolve_name(art, " ".join(nt), pos)):
+            r = _resolve_name(art, " ".join(nt), pos)
+            if r is not None:
+                return r
+            if len(nt) >= 2:
+                return Person(name=" ".join(nt), tokens=tuple(nt))
+    words = _words(low)
+    head = words[-1] if words else ""
+    if head in _GROUP_HEADS or re.search(r"\b(?:at|of|from|in|with)\b", low) and words and words[0] in _GROUP_HEADS:
+        return Person(name=_clean_mention(m[0].lower() + m[1:] if m[:4].lower() in ("both", "the ") else m),
+                      tokens=tuple(m.split()), kind="group")
+    if _INDEFINITE.match(m):
+        # 'a senior official', 'another diplomat': someone new, never a person named before
         return _descriptor(m)
-    # capitalised mention: the run that names a known person (a full name before a surname),
-    # else the last full name
+    r = _resolve_role(art, m, pos)
+    if r is not None:
+        return r
+    if runs and _is_orgish(runs[-1].group(0).split()) and not person_head:
+        name = runs[-1].group(0)
+        return art.orgs.get(name.lower()) or Person(name=name, tokens=tuple(name.split()), kind="org")
+    return _descriptor(m)
+
+
+def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
+    """A capitalised mention: the run that names a known person (a full name before a
+    surname), else the last full name; never a place, nor a sentence's first word that the
+    article also writes in lower case ('Rattling off promises, ...')."""
     found = []
     for run in runs:
         r = _resolve_name(art, run.group(0), pos)
@@ -421,8 +446,6 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
         name = re.sub(r"['’]s$", "", cand)
         return Person(name=name, tokens=tuple(name.split()), kind="org")
     if nt and not (len(nt) == 1 and nt[0].lower() in _lower_words(art)) and not _is_place(nt):
-        # never a sentence's first word that the article also writes in lower case ('Rattling
-        # off promises, ...'), nor a place
         return Person(name=" ".join(nt), tokens=tuple(nt))
     return None
 
