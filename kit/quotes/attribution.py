@@ -305,17 +305,30 @@ def _subject(head: str) -> tuple[str, int] | None:
     return None
 
 
+_ACCORDING = None  # compiled on first use (the patterns they hold are built at import time)
+_WITH_PART = None
+#: Words before a speech verb that make it a noun ('Keller's remarks', 'the call', 'in a statement').
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
+                          r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", re.I)
+_RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
+
+
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
+    global _ACCORDING, _WITH_PART
+    if _ACCORDING is None:
+        _ACCORDING = re.compile(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_TAIL})")
+        _WITH_PART = re.compile(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_PART_ALT})\b(?:(?!\bwith\b)[^.;:])*$")
     s = frag
-    acc = re.search(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_TAIL})", s)
+    # cheap substring tests first: the patterns are only tried where they can match
+    acc = _ACCORDING.search(s) if ("ccording to" in s or "words of" in s) else None
     start_at = 0
     if acc:
         # 'According to a readout, Liang told Garrity that ...': the main clause wins
         comma = s.find(",", acc.end())
         start_at = comma + 1 if comma >= 0 else len(s)
     colon = s.rstrip().endswith(":")
-    wm = re.search(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_PART_ALT})\b(?:(?!\bwith\b)[^.;:])*$", s)
+    wm = _WITH_PART.search(s) if "with" in s else None  # type: ignore[union-attr]
     if wm:
         np_ = _clean_np(wm.group(1))
         if np_:
@@ -324,10 +337,9 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
             continue
-        if re.search(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
-                     r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", pre, re.I):
+        if _NOUN_BEFORE.search(pre):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
-        if re.search(r"(?:\bwho|\bwhich|\bthat)\s+$", pre) and not re.search(r"[,]\s*$", pre):
+        if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
             continue  # 'X, who said ...' keeps looking for the main verb
         subj = _subject(pre[start_at:] if acc else pre)
         if subj is not None:
