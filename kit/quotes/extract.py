@@ -92,13 +92,20 @@ def _masked_text(art: "_Article") -> str:
     """The article text with every quoted stretch blanked out (offsets unchanged; computed once)."""
     if art.masked is not None:
         return art.masked
-    masked = list(art.text)
+    pieces, at = [], 0
     for a, b in getattr(art, "quote_spans", ()):
-        for i in range(a, min(b, len(masked))):
-            if not masked[i].isspace():
-                masked[i] = " "
-    art.masked = "".join(masked)
+        a, b = max(a, at), min(b, len(art.text))
+        if b <= a:
+            continue
+        pieces.append(art.text[at:a])
+        pieces.append(_NON_SPACE.sub(" ", art.text[a:b]))
+        at = b
+    pieces.append(art.text[at:])
+    art.masked = "".join(pieces)
     return art.masked
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"

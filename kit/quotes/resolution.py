@@ -222,14 +222,39 @@ def _descriptor(np_: str) -> Person:
                   affiliation=aff if kind == "descriptor" else None)
 
 
+#: 'a', 'an', 'one' or 'another' and up to three words, ending where a head noun starts.
+_INTRO_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$")
+#: What follows the head noun of an introduction, to the end of its clause.
+_INTRO_AFTER = re.compile(r"[^.;:!?,“”\"]{0,200}")
+
+
+def _introductions(text: str, head: str) -> list[tuple[int, str]]:
+    """Every introduction of someone by a head noun ('one senior official said'): (start,
+    phrase to the end of its clause). Found from the head noun's occurrences, each looked at
+    in a bounded window, so the cost is linear in the text.
+
+    >>> _introductions("Later one senior official, who asked ...", "official")
+    [(6, 'one senior official')]
+    """
+    out: list[tuple[int, str]] = []
+    last_end = 0
+    for hm in re.finditer(rf"\b{re.escape(head)}\b", text):
+        lo = max(last_end, hm.start() - 80)
+        im = _INTRO_BEFORE.search(text, lo, hm.start())
+        if im is None:
+            continue
+        end = _INTRO_AFTER.match(text, hm.end()).end()  # type: ignore[union-attr]
+        out.append((im.start(), text[im.start():end]))
+        last_end = end
+    return out
+
+
 def _earlier_descriptor(art: _Article, head: str, pos: int) -> Person | None:
     """The nearest unnamed speaker introduced before ``pos`` with this head noun ('one senior official' ...
     'the official'); words inside quotation marks do not count."""
     ck = ("descriptor", head)
     if ck not in art.cache:  # every introduction with this head noun, found once per article
-        art.cache[ck] = [(d.start(), d.group(0)) for d in re.finditer(
-            rf"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b[^.;:!?,“”\"]{{0,200}}",
-            art.text)]
+        art.cache[ck] = _introductions(art.text, head)
     found = None
     for start, grp in reversed(art.cache[ck]):
         if start < pos and not _in_quote(art, start):
