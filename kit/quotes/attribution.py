@@ -17,7 +17,7 @@ _NP_AFTER = (
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
 # a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
-_NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w’'&-]+)"
+_NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Capt|Sgt|Adm|Maj|Rev)\.|[\w’'&-]+)"
 # a speaker noun phrase AFTER its verb ('said X', 'according to X'): nothing ends it but punctuation,
 # so it is matched greedily (up to 10 words) and _trim_np cuts the clause words that follow the head
 _NP_TAIL = (

@@ -308,6 +308,8 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: A short parenthesis after a name: party and state ('(R-OH)', '(D-N.Y.)'), an age or a handle.
+_PARTY_STATE = re.compile(r"\s*\([^()]{1,30}\)")
 
 
 def _known_org(art: _Article, mention: str) -> Person | None:
@@ -340,7 +342,7 @@ def _outlet_name(name: str) -> str | None:
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
     group, organisation named in full, description, or capitalised name, tried in that order."""
-    m = mention.strip()
+    m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
     if not m:
         return None
     low = m.lower()

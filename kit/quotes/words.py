@@ -195,7 +195,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚ
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
 _TOK = (rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr)\.|"
         rf"Mc[{_UP}][{_LOW}]+|O['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
-        rf"|[{_UP}]{{2,}}(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*)")
+        rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*)")
 _CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*")
 _ORG_RUN = re.compile(
     rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
@@ -212,7 +212,7 @@ def _abbreviations() -> frozenset[str]:
 #: Abbreviations whose period is not a sentence end (see :func:`_abbreviations`).
 _ABBREVIATIONS = _abbreviations()
 #: The word (dots inside allowed: 'U.S', 'e.g') right before a final period.
-_WORD_BEFORE_PERIOD = re.compile(r"([A-Za-z][\w.]*)\.$")
+_WORD_BEFORE_PERIOD = re.compile(r"([A-Za-z][\w.]{0,15})\.$")  # bounded: only a few characters are looked at
 
 
 def _is_abbreviation(head: str) -> bool:
