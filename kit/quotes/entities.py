@@ -430,8 +430,14 @@ def _name_key(tokens: Iterable[str]) -> tuple[str, ...]:
     for t in tokens:
         if _is_initial(t) or re.fullmatch(r"[A-Z]", t):
             continue
-        out.append(re.sub(r"['’]s$", "", t).rstrip(".").lower())
+        out.append(re.sub(r"['’]s$", "", t).rstrip(".,").lower())
+    while len(out) > 1 and out[-1] in _NAME_SUFFIXES:
+        out.pop()  # 'Joseph R. Biden Jr.' is 'Joseph Biden'
     return tuple(out)
+
+
+#: Generational suffixes that end a name and are not its surname.
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _merge_variants(art: _Article) -> None:

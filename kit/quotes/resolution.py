@@ -18,11 +18,13 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     direct = art.persons.get(key)
     if direct is not None and (len(direct.tokens) >= 2 or direct.kind != "person"):
         return direct
+    lkey = list(_name_key(name_toks))
+
     def fits(ent: Person) -> bool:
-        etoks = [t.lower() for t in ent.tokens]
-        if ent.kind == "person":
-            return len(low) < len(etoks) and (etoks[-len(low):] == low or etoks[:len(low)] == low)
-        return key == " ".join(etoks) or key == ent.name.lower()
+        if ent.kind == "person":  # name keys: initials and 'Jr.' do not count ('Mr. Biden' fits 'Joseph R. Biden Jr.')
+            ekey = list(_name_key(ent.tokens))
+            return 0 < len(lkey) < len(ekey) and (ekey[-len(lkey):] == lkey or ekey[:len(lkey)] == lkey)
+        return key == " ".join(t.lower() for t in ent.tokens) or key == ent.name.lower()
 
     # the nearest fitting mention at or before pos, else the nearest within 200 characters after;
     # only mentions sharing the first or last word are looked at (token index, walked from pos)
@@ -487,6 +489,7 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _is_orgish,
     _is_place,
     _lower_words,
+    _name_key,
     _org_tokens,
     _strip_titles,
 )
