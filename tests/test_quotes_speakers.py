@@ -167,3 +167,24 @@ def test_scorer_family_name_first():
     assert speaker_matches("Lou Jiwei", "Lou", "surname")
     assert not speaker_matches("Lou Jiwei", "Kerry", "surname")
     assert not speaker_matches("Trump", "Donald Trump", "surname")
+
+
+def test_scorer_possessive_role_and_broken_sources():
+    assert speaker_form("Mr. Trump's campaign chairman, Paul Manafort,") == ("full name", "Paul Manafort")
+    assert speaker_form("said") == (None, None) and speaker_form("o") == (None, None)
+    assert speaker_form("he") == ("pronoun", "he")
+
+
+def test_party_state_and_suffixes_do_not_split_a_person():
+    out = speakers(
+        "Vice President Joseph R. Biden Jr. spoke at the rally in Scranton on Friday.",
+        '"I really mean this," Mr. Biden said.',
+        '"It is not over," said Sen. Chuck Palmer (D-N.Y.), who spoke after him.',
+        '"We need the votes," said former Rep. George Miller (D-Calif.), one of the negotiators.',
+    )
+    assert out == ["Joseph R. Biden Jr.", "Chuck Palmer", "George Miller"]
+
+
+def test_a_bare_determiner_is_never_a_speaker():
+    out = speakers('"This is very sad," One said.')
+    assert out == [None]

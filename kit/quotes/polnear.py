@@ -35,8 +35,10 @@ The gold standard, rule by rule
   with a capital at the start ("Another commenter", "One strategist", "An Israeli official") and
   a capitalised run followed by a lower-case person noun ("Republican National Committee
   member", "a top GOP strategist") make a description; a name after titles written in capitals
-  ("Senate Majority Leader Mitch McConnell") is a full name; "she's" is a pronoun. A Source
-  of three or more words written all in capitals is a subhead, not a speaker: not scored.
+  ("Senate Majority Leader Mitch McConnell") and a name after a possessive role ("Mr. Trump's
+  campaign chairman, Paul Manafort") are full names; "she's" is a pronoun. A Source of three
+  or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
+  speech verb or one or two letters ("said", "o") is a broken span: neither is scored.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article (else later; else the
   surname); a sentence's first word that the article also writes in lower case is not taken
@@ -105,6 +107,8 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 _WORD = re.compile(r"[\w’'.-]+")
+#: Sources that are only a speech verb (a broken annotation span): not scored.
+_SPEECH_VERB_SOURCES = frozenset("said says say told tells added wrote writes".split())
 #: Determiners and quantifiers that open a Source in upper case ('Another commenter').
 _LEAD_DETERMINERS = frozenset("the a an another one some many several most few all both each every no any "
                               "two three four five other".split())
@@ -311,6 +315,8 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     pron = re.sub(r"['’](?:s|d|ll|re|ve)$", "", head.lower().strip(" .’'"))  # "she's"
     if pron in _PRONOUNS:
         return "pronoun", pron
+    if len(head.strip(" .,")) <= 2 or head.lower().strip(" .,") in _SPEECH_VERB_SOURCES:
+        return None, None  # a broken annotation ('o', 'said'): nobody to score
     # a determiner or quantifier opening the sentence is not a name ('Another commenter',
     # 'One strategist', 'An Israeli official')
     first, _, rest = head.partition(" ")
@@ -371,7 +377,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
 def _looks_role(head: str) -> bool:
     """A description of a person before an appositive name ('her senior policy adviser')."""
     w = _WORD.findall(head.lower())
-    return bool(w) and w[0] in ("the", "a", "an", "another", "his", "her", "their", "its", "our", "one")
+    # also a possessive role: "Mr. Trump's campaign chairman", "Florida’s Republican attorney general"
+    return bool(w) and (w[0] in ("the", "a", "an", "another", "his", "her", "their", "its", "our", "one")
+                        or bool(re.search(r"['’]s\s+(?:[A-Z][\w.-]*\s+)*[a-z]", head)))
 
 
 def _strip_det(words: list[str]) -> list[str]:

@@ -310,6 +310,8 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: Determiners and quantifiers that are never a speaker on their own.
+_BARE_DETERMINERS = frozenset("the a an one another some many several both this that these those".split())
 #: A short parenthesis after a name: party and state ('(R-OH)', '(D-N.Y.)'), an age or a handle.
 _PARTY_STATE = re.compile(r"\s*\([^()]{1,30}\)")
 
@@ -350,6 +352,8 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     low = m.lower()
     if low in ("he", "she", "they", "it", "we", "him", "her"):
         return _resolve_pronoun(art, low, pos, para_start)
+    if low in _BARE_DETERMINERS:
+        return None  # 'One said' (of 'One tweet said', cut): a determiner names nobody
     words = _words(low)
     found = _known_org(art, m) or _resolve_document(art, m, words, pos, para_start) or _group_mention(m, words, low)
     if found is not None:
