@@ -60,8 +60,8 @@ def test_every_reading_command_prints_a_table_or_json(capsys, name):
 def test_formats_json_and_table(capsys):
     code, out, _ = run(capsys, "formats", "--json")
     rows = json.loads(out)
-    assert code == 0 and {r["format"] for r in rows} == {"csv", "europresse", "factiva", "html", "jsonl", "lexisnexis",
-                                                         "webcopy"}
+    assert code == 0 and {r["format"] for r in rows} == {"apa", "csv", "europresse", "factiva", "html", "jsonl",
+                                                         "lexisnexis", "webcopy"}
     code, table, _ = run(capsys, "formats")
     assert [line.split()[0] for line in table.splitlines()] == [r["format"] for r in rows]
 

@@ -19,7 +19,7 @@ from kit.errors import KitError
 from kit.schema import Article
 
 # importing the format modules registers them; the order is the sniffing order for shared extensions
-from kit.readers import lexisnexis, factiva, europresse, html, tabular  # noqa: E402,F401 (imported to register the readers)
+from kit.readers import lexisnexis, apa, factiva, europresse, html, tabular  # noqa: E402,F401 (imported to register the readers)
 from kit.readers import webcopy  # noqa: E402,F401  (the .txt fallback, registered last)
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -65,7 +65,7 @@ def formats() -> dict[str, str]:
     """Reader names and what they read.
 
     >>> sorted(formats())
-    ['csv', 'europresse', 'factiva', 'html', 'jsonl', 'lexisnexis', 'webcopy']
+    ['apa', 'csv', 'europresse', 'factiva', 'html', 'jsonl', 'lexisnexis', 'webcopy']
     """
     return {name: spec.description for name, spec in REGISTRY.items()}
 
@@ -430,7 +430,7 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
         yield fmt, Rejection(path, f"no articles found by the {fmt} reader")
 
 
-_TEXT_FIELDS = ("title", "outlet", "subtitle", "url", "section", "dateline", "language", "source_path")
+_TEXT_FIELDS = ("title", "outlet", "outlet_raw", "subtitle", "url", "section", "dateline", "language", "source_path")
 
 
 def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
