@@ -452,6 +452,23 @@ def largest(table: pd.DataFrame, column: str, weight: str = "n"):
     return tot.sort_values(ascending=False, kind="stable").index[0]
 
 
+def group_rows(articles: pd.DataFrame, group_by: str | None, group) -> pd.DataFrame:
+    """The articles of one group, with the ``group_by`` vocabulary of :mod:`kit.groups` (a column,
+    a period, or None for all articles; a missing value is the group ``(unknown)``).
+
+    >>> a = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Wire", "Daily", None]})
+    >>> group_rows(a, "outlet", "Wire")["doc_id"].tolist(), group_rows(a, "outlet", "(unknown)")["doc_id"].tolist()
+    (['a'], ['c'])
+    >>> len(group_rows(a, None, "all"))
+    3
+    """
+    from kit.groups import group_column
+
+    if not len(articles):
+        return articles
+    return articles[group_column(articles, group_by) == str(group)]
+
+
 def rows_with(table: pd.DataFrame, column: str, values) -> pd.DataFrame:
     """Rows whose ``column`` is one of ``values``; an empty table (even without the column) comes back empty.
 

@@ -146,8 +146,10 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
                 _no_data(ax)
                 continue
             hi = sub["_y"] >= threshold
-            ax.scatter(sub.loc[~hi, "_x"], sub.loc[~hi, "_y"], s=10, color=MUTED_COLOR, alpha=0.6, linewidths=0)
-            ax.scatter(sub.loc[hi, "_x"], sub.loc[hi, "_y"], s=16, color=colors[p], linewidths=0)
+            # points rasterized (text and axes stay vector): an SVG of 100,000 terms stays small and quick
+            ax.scatter(sub.loc[~hi, "_x"], sub.loc[~hi, "_y"], s=10, color=MUTED_COLOR, alpha=0.6, linewidths=0,
+                       rasterized=True)
+            ax.scatter(sub.loc[hi, "_x"], sub.loc[hi, "_y"], s=16, color=colors[p], linewidths=0, rasterized=True)
             ax.set_xscale("log")
             _plain_log_ticks(ax.xaxis)
             for yline in (threshold, -threshold):
@@ -168,8 +170,7 @@ def log_odds_scatter(df: pd.DataFrame, *, term: str = "term", x: str = "n_target
         if left_out:
             title = (f"{title} - " if title else "") + f"the {len(panels)} largest of {len(panels) + left_out} groups"
         _finish(fig, title=title, source=source, ax=flat[0] if len(panels) == 1 and group is None else None)
-        for panel_labels in labels:
-            _spread_labels(fig, panel_labels)
+        _spread_labels(fig, [a for panel_labels in labels for a in panel_labels])  # one layout pass for all panels
     return fig
 
 
