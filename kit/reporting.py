@@ -452,6 +452,42 @@ def largest(table: pd.DataFrame, column: str, weight: str = "n"):
     return tot.sort_values(ascending=False, kind="stable").index[0]
 
 
+#: The data card section that says where a bundled dictionary was validated and where not.
+VALIDITY_HEADING = "## Where it was validated, and where not"
+
+
+def dictionary_validity(dictionary) -> Notes:
+    """One sentence per dictionary in use: where its data card says it was validated and where not.
+
+    ``dictionary`` is what notebook 03 takes: a bundled name, a file, or a list of them. For a
+    bundled dictionary the sentence is the first paragraph of its data card's section
+    :data:`VALIDITY_HEADING`, joined into one line; for your own file it says the kit has not
+    validated it.
+
+    >>> print(dictionary_validity("generic_frames")[0][:70])
+    generic_frames: Validated only on the fictional sample corpus (44 arti
+    >>> print(dictionary_validity(["my_frames.yml"])[0])
+    my_frames.yml: your own dictionary, not validated by the kit; check it on your corpus (kit frames-eval) before trusting a number.
+    """
+    from importlib import resources
+
+    from kit.frames.dictionaries import BUNDLED_DICTIONARIES
+
+    notes = Notes()
+    for item in [dictionary] if isinstance(dictionary, (str, os.PathLike)) else list(dictionary or []):
+        name = str(item)
+        if name not in BUNDLED_DICTIONARIES:
+            notes.append(Note(f"{Path(name).name}: your own dictionary, not validated by the kit; check it on your "
+                              "corpus (kit frames-eval) before trusting a number."))
+            continue
+        card = resources.files("kit.resources").joinpath("dictionaries").joinpath(f"{name}.md").read_text(encoding="utf-8")
+        section = card.split(VALIDITY_HEADING, 1)[1] if VALIDITY_HEADING in card else ""
+        first = section.strip().split("\n\n", 1)[0]
+        line = re.sub(r"\s+", " ", first.replace("**", "")).strip() or "its data card does not say where it was validated."
+        notes.append(Note(f"{name}: {line}"))
+    return notes
+
+
 def group_rows(articles: pd.DataFrame, group_by: str | None, group) -> pd.DataFrame:
     """The articles of one group, with the ``group_by`` vocabulary of :mod:`kit.groups` (a column,
     a period, or None for all articles; a missing value is the group ``(unknown)``).
