@@ -101,10 +101,55 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     return fig
 
 
+#: Days between consecutive periods from which a series is read as monthly, quarterly, yearly.
+PERIOD_DAYS = (("year", 360), ("quarter", 88), ("month", 28))
+#: Tick labels per period (strftime; quarters are written 2023Q2 by the formatter below).
+PERIOD_TICK_FORMAT = {"year": "%Y", "month": "%b %Y"}
+#: At most this many labelled ticks on a date axis.
+MAX_DATE_TICKS = 12
+
+
+def _series_period(dates: pd.Series) -> str | None:
+    """``year``, ``quarter`` or ``month`` when the distinct dates are that far apart, else None."""
+    d = pd.Series(sorted(dates.dropna().unique()))
+    if len(d) < 2:
+        return None
+    gap = d.diff().dropna().min() / pd.Timedelta(days=1)
+    return next((name for name, days in PERIOD_DAYS if gap >= days), None)
+
+
+def _date_axis(ax, dates: pd.Series, period: str | None) -> None:
+    """Ticks that match the period of the series: month labels on a monthly series (never days),
+    quarters and years likewise; days and weeks get matplotlib's concise date labels."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    period = period or _series_period(dates)
+    if period in ("month", "quarter", "year"):
+        span = max(1, len(pd.Series(dates.dropna().unique())))
+        step = max(1, int(np.ceil(span / MAX_DATE_TICKS)))
+        if period == "year":
+            ax.xaxis.set_major_locator(mdates.YearLocator(step))
+        else:
+            months = 3 * step if period == "quarter" else step
+            ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, months) if 12 % months == 0 else None,
+                                                           interval=1 if 12 % months == 0 else months))
+        if period == "quarter":
+            ax.xaxis.set_major_formatter(FuncFormatter(
+                lambda v, _pos: (lambda t: f"{t.year}Q{(t.month - 1) // 3 + 1}")(mdates.num2date(v))))
+        else:
+            ax.xaxis.set_major_formatter(mdates.DateFormatter(PERIOD_TICK_FORMAT[period]))
+        ax.xaxis.set_minor_locator(mdates.MonthLocator() if period != "year" else mdates.YearLocator())
+        return
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
 @_empty_ok
 def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n_articles", group: str | None = "outlet",
                 title: str | None = None, xlabel: str = "Period start (UTC)", ylabel: str = "Articles per period (count)",
-                source: str | None = None, figsize: tuple[float, float] | None = None):
+                source: str | None = None, figsize: tuple[float, float] | None = None, period: str | None = None):
     """Lines of a count per period, one line (colour and marker) per group.
 
     Parameters
@@ -116,6 +161,8 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     date, value, group : column names
     title, xlabel, ylabel : texts; say the period in ``ylabel`` ("Articles per week (count)")
     source : source note
+    period : ``day``, ``week``, ``month``, ``quarter`` or ``year``: tick labels that match it
+        (``Feb 2023`` on a monthly series, never day numbers); None: read from the spacing of the dates
 
     Examples
     --------
@@ -124,6 +171,8 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     >>> fig = time_series(df, ylabel="Articles per month (count)")
     >>> len(fig.axes[0].get_lines()), fig.axes[0].get_ylabel()
     (2, 'Articles per month (count)')
+    >>> fig.canvas.draw(); [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['Feb 2023', 'Mar 2023']
     """
     _need(df, {"date": date, "value": value, "group": group}, "time_series")
     dates = pd.to_datetime(df[date].astype("object"), utc=True, errors="coerce").dt.tz_localize(None)
@@ -135,8 +184,6 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     else:
         data = data.assign(_g="all")
     with style():
-        import matplotlib.dates as mdates
-
         fig, ax = _new_figure(figsize)
         if data.empty:
             _no_data(ax)
@@ -145,9 +192,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
             for g, sub in sorted(data.groupby("_g", sort=True), key=lambda kv: kv[0]):
                 sub = sub.sort_values("_d", kind="stable")
                 ax.plot(sub["_d"], sub["_v"], color=colors[g], marker=markers[g], label=g if group else None)
-            locator = mdates.AutoDateLocator()
-            ax.xaxis.set_major_locator(locator)
-            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+            _date_axis(ax, data["_d"], period)
             ax.set_ylim(bottom=0)
             if data["_v"].dropna().round().eq(data["_v"].dropna()).all():
                 _count_axis(ax.yaxis)
