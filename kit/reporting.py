@@ -505,6 +505,21 @@ def group_rows(articles: pd.DataFrame, group_by: str | None, group) -> pd.DataFr
     return articles[group_column(articles, group_by) == str(group)]
 
 
+def in_order(table: pd.DataFrame, column: str, order) -> pd.DataFrame:
+    """``table`` with its rows in the order ``order`` gives the values of ``column`` (the report's
+    one group order, e.g. the summary table's); values not in ``order`` follow, as they were.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "n": [1, 2, 3]})
+    >>> in_order(t, "outlet", ["C", "A"])["outlet"].tolist()
+    ['C', 'A', 'B']
+    """
+    if column not in table.columns or not len(table):
+        return table
+    rank = {str(v): i for i, v in enumerate(order)}
+    key = table[column].astype(str).map(rank).fillna(len(rank))
+    return table.iloc[key.reset_index(drop=True).sort_values(kind="stable").index].reset_index(drop=True)
+
+
 def rows_with(table: pd.DataFrame, column: str, values) -> pd.DataFrame:
     """Rows whose ``column`` is one of ``values``; an empty table (even without the column) comes back empty.
 

@@ -103,8 +103,9 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
 
 #: Days between consecutive periods from which a series is read as monthly, quarterly, yearly.
 PERIOD_DAYS = (("year", 360), ("quarter", 88), ("month", 28))
-#: Tick labels per period (strftime; quarters are written 2023Q2 by the formatter below).
-PERIOD_TICK_FORMAT = {"year": "%Y", "month": "%b %Y"}
+#: Tick labels of yearly series (months: "Feb", with the year under the first tick and each January;
+#: quarters: 2023Q2).
+PERIOD_TICK_FORMAT = {"year": "%Y"}
 #: At most this many labelled ticks on a date axis.
 MAX_DATE_TICKS = 12
 
@@ -137,6 +138,10 @@ def _date_axis(ax, dates: pd.Series, period: str | None) -> None:
         if period == "quarter":
             ax.xaxis.set_major_formatter(FuncFormatter(
                 lambda v, _pos: (lambda t: f"{t.year}Q{(t.month - 1) // 3 + 1}")(mdates.num2date(v))))
+        elif period == "month":  # "Feb" under each tick, the year beneath the first tick and each January
+            ax.xaxis.set_major_formatter(FuncFormatter(
+                lambda v, pos: (lambda t: t.strftime("%b\n%Y") if pos == 0 or t.month == 1 else t.strftime("%b"))(
+                    mdates.num2date(v))))
         else:
             ax.xaxis.set_major_formatter(mdates.DateFormatter(PERIOD_TICK_FORMAT[period]))
         ax.xaxis.set_minor_locator(mdates.MonthLocator() if period != "year" else mdates.YearLocator())
@@ -162,7 +167,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     title, xlabel, ylabel : texts; say the period in ``ylabel`` ("Articles per week (count)")
     source : source note
     period : ``day``, ``week``, ``month``, ``quarter`` or ``year``: tick labels that match it
-        (``Feb 2023`` on a monthly series, never day numbers); None: read from the spacing of the dates
+        (``Feb``, ``Mar`` with the year under the first and each January on a monthly series, never day numbers); None: read from the spacing of the dates
 
     Examples
     --------
@@ -172,7 +177,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     >>> len(fig.axes[0].get_lines()), fig.axes[0].get_ylabel()
     (2, 'Articles per month (count)')
     >>> fig.canvas.draw(); [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    ['Feb 2023', 'Mar 2023']
+    ['Feb\\n2023', 'Mar']
     """
     _need(df, {"date": date, "value": value, "group": group}, "time_series")
     dates = pd.to_datetime(df[date].astype("object"), utc=True, errors="coerce").dt.tz_localize(None)
