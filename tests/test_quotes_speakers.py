@@ -188,3 +188,11 @@ def test_party_state_and_suffixes_do_not_split_a_person():
 def test_a_bare_determiner_is_never_a_speaker():
     out = speakers('"This is very sad," One said.')
     assert out == [None]
+
+
+def test_attribution_after_a_quoted_fragment_the_sentence_continues():
+    out = speakers(
+        "The union vote came late on Tuesday, after Mayor Lena Ortiz spoke.",
+        '"We are extremely happy" about the decision, said Rosa DeMarco, director of the nurses union.',
+    )
+    assert out == ["Rosa DeMarco"]
