@@ -313,7 +313,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: Determiners and quantifiers that are never a speaker on their own.
 _BARE_DETERMINERS = frozenset("the a an one another some many several both this that these those".split())
 #: A short parenthesis after a name: party and state ('(R-OH)', '(D-N.Y.)'), an age or a handle.
-_PARTY_STATE = re.compile(r"\s*\([^()]{1,30}\)")
+_PARTY_STATE = re.compile(r"\s{0,3}\([^()]{1,30}\)")
 
 
 def _known_org(art: _Article, mention: str) -> Person | None:
