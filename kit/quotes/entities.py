@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -385,15 +386,16 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
 
 
-#: A word written in lower case (the article's own vocabulary of common words).
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+#: Punctuation stripped from a white-space word before it is looked up.
+_WORD_PUNCT = ".,;:!?\"“”‘’'()[]{}…—–"
 
 
 def _lower_words(art: _Article) -> set[str]:
     """The words ``art`` writes in lower case (computed once per article)."""
-    if "lower_words" not in art.cache:
-        art.cache["lower_words"] = set(_LOWER_WORD.findall(art.text))
-    return art.cache["lower_words"]
+    words = art.cache.get("lower_words")
+    if words is None:  # white-space words that start in lower case, without the punctuation around them
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in art.text.split() if w[:1].islower()}
+    return words
 
 
 def _is_place(tokens: Iterable[str]) -> bool:
@@ -421,6 +423,12 @@ def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
 
 
 def _name_key(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The key of a name's tokens (cached; see :func:`_name_key_of`)."""
+    return _name_key_of(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A person's tokens without initials, possessives and dots, lower-cased: one key per name variant.
 
     >>> _name_key(["Lisa", "O.", "Monaco"]), _name_key(["Donald", "J.", "Trump's"])

@@ -334,13 +334,18 @@ def _known_org(art: _Article, mention: str) -> Person | None:
     return org
 
 
-def _outlet_name(name: str) -> str | None:
-    from kit.readers.outlets import bundled_table
+_OUTLETS: list = []  # the bundled outlet table, loaded on first use
 
-    try:
-        return bundled_table().lookup_name(name)
-    except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
-        return None
+
+def _outlet_name(name: str) -> str | None:
+    if not _OUTLETS:
+        from kit.readers.outlets import bundled_table
+
+        try:
+            _OUTLETS.append(bundled_table())
+        except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
+            _OUTLETS.append(None)
+    return _OUTLETS[0].lookup_name(name) if _OUTLETS[0] is not None else None
 
 
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
