@@ -10,7 +10,12 @@ The devset (``frames-dev``, see its SOURCE.md) is read at run time and never cop
   with its defaults (``kit``) against the bundled dictionary's AUC on the same articles
   (``baseline``; missing for frames the dictionary has no category for);
 - ``auc_mean``: the mean over the five frames, and ``auc_mean_plain``: the plain recipe (TF-IDF
-  with scikit-learn's own tokenizer + logistic regression, default C) on the same folds as baseline.
+  with scikit-learn's own tokenizer + logistic regression, default C) on the same folds as baseline;
+- ``human_auc_<frame>`` / ``human_auc_mean``: what the labels allow: the AUC of ONE trained coder's
+  frame score (the share of the frame's defining questions they answered yes) against the label of
+  the OTHER coders of the same article (their mean score > 0.5), every coder of every article with at
+  least two coders left out in turn. A classifier trained on these labels is measured against
+  labels that trained humans reproduce only this well (``kit``; the classifier's AUC as baseline).
 """
 from __future__ import annotations
 
@@ -37,6 +42,23 @@ def coder_codes(coders: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
+def human_auc(coders: pd.DataFrame, frame: str) -> tuple[float, int]:
+    """Leave-one-coder-out AUC of a coder's frame score against the other coders' label, and the number of (article, coder) cases."""
+    from sklearn.metrics import roc_auc_score
+
+    c = coders.assign(yes=coders["answer"].astype(str).str.strip().str.lower().eq("yes").astype(float))
+    sc = c[c["question"].isin(QUESTIONS[frame])].groupby(["id", "coder"])["yes"].mean().unstack()
+    y, p = [], []
+    for _, row in sc.iterrows():
+        cs = row.dropna()
+        if len(cs) < 2:
+            continue
+        for k in cs.index:
+            y.append(int(cs.drop(k).mean() > 0.5))
+            p.append(float(cs[k]))
+    return (float(roc_auc_score(y, p)) if 0 < sum(y) < len(y) else float("nan")), len(y)
+
+
 def plain_recipe_auc(texts, y, folds: int = 5, seed: int = 0) -> float:
     """TF-IDF (scikit-learn tokenizer) + default logistic regression, pooled out-of-fold AUC."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -61,8 +83,9 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
     arts = pd.read_csv(root / "articles.csv")
     arts = arts.assign(doc_id=arts["id"].astype(str))
     rows = []
-    if (root / "coders.csv").is_file():
-        codes = coder_codes(pd.read_csv(root / "coders.csv"))
+    coders = pd.read_csv(root / "coders.csv") if (root / "coders.csv").is_file() else None
+    if coders is not None:
+        codes = coder_codes(coders)
         for r in agreement(codes, n_boot=0).itertuples(index=False):
             rows.append({"devset": DEVSET, "measure": f"alpha_{r.frame}", "kit": r.alpha, "baseline": None,
                          "n": r.n_articles})
@@ -81,6 +104,16 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
                  "baseline": float(dic["auc"].mean()) if len(dic) else None, "n": len(arts)})
     rows.append({"devset": DEVSET, "measure": "auc_mean_plain", "kit": float(np.mean(aucs)),
                  "baseline": float(np.mean(plain)), "n": len(arts)})
+    if coders is not None:
+        human = []
+        by_frame = dict(zip(model.validation["frame"], model.validation["auc"]))
+        for f in FRAMES:
+            h, n = human_auc(coders, f)
+            auc = float(by_frame[f])
+            human.append(h)
+            rows.append({"devset": DEVSET, "measure": f"human_auc_{f}", "kit": h, "baseline": auc, "n": n})
+        rows.append({"devset": DEVSET, "measure": "human_auc_mean", "kit": float(np.mean(human)),
+                     "baseline": float(np.mean(aucs)), "n": len(arts)})
     return rows
 
 

@@ -55,7 +55,9 @@ def test_pathological_shapes_are_read_whole_and_flagged(tmp_path, shape):
         flags = c.report[c.report.reason.str.startswith("pathological text")]
         assert flags.doc_id.tolist() == [art.doc_id] and f"over {MAX_TOKEN_CHARS:,}" in flags.reason.iloc[0]
     if shape == "deeply nested HTML":
-        assert art.text.count("Talks went on.") > 1000  # the text below 255 levels is read
+        # 6,000 levels: deeper than the parser follows (2,048); every level's text is kept
+        assert art.text.count("Talks went on.") == text.count("Talks went on.") > 6000
+        assert c.report.reason.str.contains("flattened before parsing (text kept)", regex=False).any()
     if shape == "many paragraphs":
         assert c.paragraphs.role.eq("body").sum() == text.count("The delegation discussed") > 4000
 

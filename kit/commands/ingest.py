@@ -44,12 +44,12 @@ def run(args) -> int:
     paths = store_paths(args.out)
     if args.json:
         status = corpus.report["status"].value_counts()
-        emit(args, [{"n_articles": len(corpus.articles), "n_rejected": int(status.get("rejected", 0)),
+        emit(args, [{"n_articles": corpus.manifest["counts"]["articles"], "n_rejected": int(status.get("rejected", 0)),
                      "n_flagged": int(status.get("flagged", 0)), **{f"{k}_path": str(v) for k, v in paths.items()}}])
     else:
         print(corpus.summary())
         print(f"articles: {paths['articles']}\nreport:   {paths['report']}\nmanifest: {paths['manifest']}")
-    if corpus.articles.empty:
+    if not corpus.manifest["counts"]["articles"]:
         print("kit ingest: no articles were read", file=sys.stderr)
         return 1
     return 1 if (args.strict and rejected) else 0

@@ -14,11 +14,12 @@ The workflow (README, "Frames from your own coding"):
 
 It lives in ``kit/frames/coded/`` beside the dictionary frames (DESIGN.md section 7).
 """
-from kit.frames.coded.agreement import agreement, disagreements, gold_labels  # noqa: F401 (the public names of kit.frames.coded)
+from kit.frames.coded.agreement import agreement, agreement_weights, disagreements, gold_labels  # noqa: F401 (the public names of kit.frames.coded)
 from kit.frames.coded.prevalence import apply_frames, coded_prevalence, least_certain, rogan_gladen  # noqa: F401 (the public names of kit.frames.coded)
 from kit.frames.coded.sheet import code_sample, codebook_template, coded_texts, read_coding_sheet, write_coding_sheet  # noqa: F401 (the public names of kit.frames.coded)
 from kit.frames.coded.train import FrameModel, compare_with_dictionary, load_model, train_frames, validation_table  # noqa: F401 (the public names of kit.frames.coded)
 
 __all__ = ["code_sample", "codebook_template", "coded_texts", "read_coding_sheet", "write_coding_sheet", "agreement",
+           "agreement_weights",
            "disagreements", "gold_labels", "FrameModel", "train_frames", "compare_with_dictionary", "validation_table",
            "load_model", "apply_frames", "coded_prevalence", "least_certain", "rogan_gladen"]
