@@ -57,6 +57,7 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/bench_dedupe.py
 	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python benchmarks/bench_batch.py $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python benchmarks/adversarial.py
 
 fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-results.json
