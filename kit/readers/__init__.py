@@ -304,6 +304,11 @@ def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, archive: str,
         yield Rejection(shown, f"the archive holds only hidden or system files, skipped: {', '.join(hidden)}")
 
 
+#: extension -> the reader a file goes to when no reader recognises its first bytes (a saved web
+#: page may open with ``<style>`` or ``<script>`` instead of ``<html>``; an export never does)
+GENERIC_READERS = {".html": "html", ".htm": "html", ".xhtml": "html"}
+
+
 def detect_format(data: bytes, path: str, *, name: str | None = None) -> str:
     """Name of the reader for a file, from its extension and first bytes.
 
@@ -325,6 +330,9 @@ def detect_format(data: bytes, path: str, *, name: str | None = None) -> str:
     fallback = [s for s in candidates if s.sniff is None]
     if fallback:
         return fallback[0].name
+    generic = GENERIC_READERS.get(ext)
+    if generic in REGISTRY:  # a saved page that opens with <style> or <script>: the page reader, not an export's
+        return generic
     if candidates:
         return candidates[0].name
     for spec in REGISTRY.values():
