@@ -172,7 +172,14 @@ _NAME_SPLIT = re.compile(r"""
 
 
 #: separators that only ever stand between two people (a comma may stand inside one: "Ruiz, Ana")
-_PERSON_SEP = re.compile(r"\s*(?:;|\||,\s*and\s+|(?<=\s)and\s+|(?<=\s)&\s+)\s*", re.I)
+_PERSON_SEP = re.compile(r"""
+    (?<!\s) \s*+       # white space before the separator, taken whole (no re-scans of long runs)
+    (?: ; | \|          # semicolon, bar
+      | ,\s*and\s+      # ", and "
+      | (?<=\s)and\s+   # " and " (white space before it)
+      | (?<=\s)&\s+ )   # " & "
+    \s*
+""", re.I | re.VERBOSE)
 #: one name written surname first, as library catalogues and some exports print it: "PRUIM, FRED",
 #: "Ruiz, Ana M." (one surname word, then one or two given names or initials)
 _INVERTED = re.compile(r"""
