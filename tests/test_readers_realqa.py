@@ -73,3 +73,10 @@ def test_surname_comma_given_through_person_names_and_an_export():
            "The cranes are back.\n\nLoad-Date: June 20, 2023\n\nEnd of Document\n").encode()
     arts = [r for _, r in read_one(doc, "ln.txt") if isinstance(r, Article)]
     assert arts[0].authors == ["FRED PRUIM"]
+
+
+def test_names_kept_apart_by_a_slash_are_two_people():
+    # Spanish Nexis Uni exports print two bylines as "NAME ONE / NAME TWO"
+    assert split_names("JANA OSTMANN / PIET LORENZ") == ["JANA OSTMANN", "PIET LORENZ"]
+    assert split_names("OSTMANN, JANA / LORENZ, PIET") == ["JANA OSTMANN", "PIET LORENZ"]
+    assert split_names("Jana Ostmann and/or Piet") == ["Jana Ostmann and/or Piet"]  # no spaces: not a separator

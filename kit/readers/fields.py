@@ -166,6 +166,7 @@ _NAME_SPLIT = re.compile(r"""
       | ,\s*and\s+      # ", and "
       | (?<=\s)and\s+   # " and " (white space before it)
       | (?<=\s)&\s+     # " & "
+      | (?<=\s)/\s+     # " / " (Spanish and Italian exports: "ANA RUIZ / TOM BECKER")
       | , )
     \s*
 """, re.I | re.VERBOSE)
@@ -177,7 +178,8 @@ _PERSON_SEP = re.compile(r"""
     (?: ; | \|          # semicolon, bar
       | ,\s*and\s+      # ", and "
       | (?<=\s)and\s+   # " and " (white space before it)
-      | (?<=\s)&\s+ )   # " & "
+      | (?<=\s)&\s+     # " & "
+      | (?<=\s)/\s+ )   # " / "
     \s*
 """, re.I | re.VERBOSE)
 #: one name written surname first, as library catalogues and some exports print it: "PRUIM, FRED",
@@ -203,12 +205,12 @@ def _inverted_name(chunk: str) -> str | None:
 
 def _split_byline(text: str) -> list[str]:
     """A byline's names: "Surname, Given" is one person when the byline is that one name, or when
-    the names are kept apart by ";" or "|" (catalogue style); otherwise commas separate people."""
+    the names are kept apart by ";", "|" or " / " (catalogue style); otherwise commas separate people."""
     if text.count(",") == 1 and _PERSON_SEP.search(text) is None:
         whole = _inverted_name(text)
         if whole is not None:
             return [whole]
-    if re.search(r"[;|]", text):
+    if re.search(r"[;|]|\s/\s", text):
         chunks = _PERSON_SEP.split(text)
         if all(c.count(",") <= 1 for c in chunks):
             out: list[str] = []
