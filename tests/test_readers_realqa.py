@@ -80,3 +80,23 @@ def test_names_kept_apart_by_a_slash_are_two_people():
     assert split_names("JANA OSTMANN / PIET LORENZ") == ["JANA OSTMANN", "PIET LORENZ"]
     assert split_names("OSTMANN, JANA / LORENZ, PIET") == ["JANA OSTMANN", "PIET LORENZ"]
     assert split_names("Jana Ostmann and/or Piet") == ["Jana Ostmann and/or Piet"]  # no spaces: not a separator
+
+
+def test_users_outlet_table_names_export_outlets_and_without_one_the_printed_name_stays(tmp_path):
+    # a Factiva export whose SN field changed over the years ("Kurier" / "Nordstadt Kurier"): only
+    # the user's own table (--outlets) can say they are one publication
+    from kit.readers.base import ReadOptions
+    from kit.readers.outlets import load_outlet_table
+
+    data = (FIX / "factiva_plain.html").read_bytes().replace(b"<div>Nordstadt Kurier</div>", b"<div>Kurier</div>", 1)
+    table = tmp_path / "outlets.csv"
+    table.write_text("match,outlet\nKurier,Nordstadt Kurier\n", encoding="utf-8")
+
+    def outlets(options):
+        arts = [r for _, r in read_one(data, "fixtures/factiva_sn.html", options=options) if isinstance(r, Article)]
+        return [(a.outlet, a.outlet_raw if a.outlet_raw else None, a.outlet_source) for a in arts]
+
+    assert outlets(ReadOptions())[0] == ("Kurier", None, "SN field")          # kept as the export prints it
+    with_table = outlets(ReadOptions(outlet_table=load_outlet_table(table)))
+    assert with_table[0] == ("Nordstadt Kurier", "Kurier", "outlet table (SN field)")
+    assert with_table[1] == ("Nordstadt Kurier", None, "SN field")            # already the canonical name
