@@ -100,6 +100,8 @@ def iter_files(paths: Iterable[str | os.PathLike], *, skipped: list[str] | None 
     holds only hidden files, and an archive member over the :class:`Limits` is a rejection.
     Nothing is read here: :meth:`SourceFile.read` loads one file at a time.
 
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> (d / "sub").mkdir(); _ = (d / "sub" / "a.txt").write_text("A"); _ = (d / ".b.txt").write_text("B")
