@@ -1,21 +1,24 @@
 """Adversarial inputs: does the time of every command grow linearly with the size of the input?
 
-Run with ``make bench`` or ``python benchmarks/adversarial.py [--base BYTES] [--cap SECONDS]``.
+Run with ``make bench`` or ``python benchmarks/adversarial.py [--base BYTES] [--cap SECONDS]
+[--repeat N] [--shape NAME] [--command NAME]``.
 
 For each constructed *shape* of article (built here in code, never a real article) and each
-command that reads or analyses articles (``kit ingest``, ``kit terms``, ``kit frames``,
-``kit quotes``), the command is run on one file of about ``n``, ``2n``, ``4n`` and ``8n`` bytes
-(``n`` = ``--base``, 256 KiB by default, so the largest file is about 2 MB of text). Each
-(shape, command) pair runs in its own child process, which imports the kit once and then times
-``kit.cli.main([...])`` in-process for the four sizes in turn, so start-up (about 1 s) is not
-in the figures. A size that takes longer than ``--cap`` seconds is stopped and shown as
-``>cap``; the growth per doubling is the geometric mean of the ratios between neighbouring
-sizes that finished. Linear work gives about 2x per doubling; quadratic work 4x.
+command that reads or analyses articles (``ingest``, ``terms``, ``frames``, ``quotes``, ``tone``),
+the library calls behind the command are timed **in this process** on one file of about ``n``,
+``2n``, ``4n`` and ``8n`` bytes (``n`` = ``--base``, 256 KiB by default, so the largest file is
+about 2 MiB of text): ``ingest`` is :func:`kit.corpus.build_corpus` on the file, the others run
+on its tables (:data:`STEPS`), so start-up, imports and printing are not in the figures (a first
+small run pays for lazy imports and is not reported). Each point is the **best of 3** runs
+(fewer when one run takes over a third of the cap); a run over ``--cap`` seconds (60 by default)
+is stopped with SIGALRM and shown as ``> cap``, and larger sizes of that command are skipped.
+The growth per doubling is the geometric mean of the ratios between neighbouring sizes that
+finished: linear work gives about 2x per doubling, quadratic 4x; the target is at most 2.3x.
 
-The machine is shared: the figures are wall-clock seconds of one run, taken while other work
-may be running; read the growth factors, not the absolute times.
+The machine is shared: the figures are wall-clock seconds taken while other work may be running
+(the load average is printed); read the growth factors, not the absolute times.
 
-Writes ``benchmarks/results/adversarial.md`` and prints it.
+Writes ``benchmarks/results/adversarial.md`` (``--out``) and prints it.
 """
 from __future__ import annotations
 

@@ -122,7 +122,8 @@ def run_size(n: int, workdir: str, *, workers: int, report: bool, analyse: bool,
     src = os.path.join(workdir, f"articles_{n}.jsonl")
     info = make_corpus(n, src)
     store = os.path.join(workdir, f"store_{n}")
-    steps = {"ingest": [kit, "ingest", src, "--out", store, "--quiet", "--workers", str(workers)]}
+    mb = str(max(256, int(info["mb"]) + 1))  # over the default one-file limit at 100k articles; read in ranges
+    steps = {"ingest": [kit, "ingest", src, "--out", store, "--quiet", "--workers", str(workers), "--max-file-mb", mb]}
     if analyse:
         for name, tables in ANALYSES.items():
             steps[f"analyse: {name}"] = [kit, "analyse", store, "--tables", *tables, "--workers", str(workers), "--quiet"]

@@ -11,6 +11,10 @@ The devset (``frames-dev``, see its SOURCE.md) is read at run time and never cop
   (``baseline``; missing for frames the dictionary has no category for);
 - ``auc_mean``: the mean over the five frames, and ``auc_mean_plain``: the plain recipe (TF-IDF
   with scikit-learn's own tokenizer + logistic regression, default C) on the same folds as baseline;
+- ``auc_weighted_<frame>`` / ``auc_mean_weighted``: the same classifiers trained with coder-agreement
+  weights (``train_frames(weights=...)``; an article's weight is the coders' agreement with its
+  label, their mean yes-share over the frame's defining questions for a present frame and one minus
+  it for an absent one, plus :data:`kit.frames.coded.AGREEMENT_FLOOR`), unweighted AUC as baseline;
 - ``human_auc_<frame>`` / ``human_auc_mean``: what the labels allow: the AUC of ONE trained coder's
   frame score (the share of the frame's defining questions they answered yes) against the label of
   the OTHER coders of the same article (their mean score > 0.5), every coder of every article with at
@@ -59,6 +63,23 @@ def human_auc(coders: pd.DataFrame, frame: str) -> tuple[float, int]:
     return (float(roc_auc_score(y, p)) if 0 < sum(y) < len(y) else float("nan")), len(y)
 
 
+def agreement_weights_dev(coders: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id, frame, weight`` for frames-dev: coders' agreement with each label (see the module docs) + floor."""
+    from kit.frames.coded.agreement import AGREEMENT_FLOOR
+
+    c = coders.assign(yes=coders["answer"].astype(str).str.strip().str.lower().eq("yes").astype(float))
+    share = c.groupby(["id", "question"])["yes"].mean().unstack()
+    share.index = share.index.astype(str)
+    parts = []
+    for f, qs in QUESTIONS.items():
+        s = share[list(qs)].mean(axis=1)
+        lab = labels[labels["frame"] == f]
+        sc = lab["doc_id"].map(s).fillna(0.5).to_numpy()
+        agree = np.where(lab["label"].to_numpy() == 1, sc, 1 - sc)
+        parts.append(pd.DataFrame({"doc_id": lab["doc_id"].to_numpy(), "frame": f, "weight": agree + AGREEMENT_FLOOR}))
+    return pd.concat(parts, ignore_index=True)
+
+
 def plain_recipe_auc(texts, y, folds: int = 5, seed: int = 0) -> float:
     """TF-IDF (scikit-learn tokenizer) + default logistic regression, pooled out-of-fold AUC."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -105,6 +126,14 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
     rows.append({"devset": DEVSET, "measure": "auc_mean_plain", "kit": float(np.mean(aucs)),
                  "baseline": float(np.mean(plain)), "n": len(arts)})
     if coders is not None:
+        weighted = train_frames(arts, labels, folds=5, seed=0, n_boot=0, weights=agreement_weights_dev(coders, labels))
+        w_auc = dict(zip(weighted.validation["frame"], weighted.validation["auc"]))
+        for f in FRAMES:
+            rows.append({"devset": DEVSET, "measure": f"auc_weighted_{f}", "kit": float(w_auc[f]),
+                         "baseline": float(dict(zip(model.validation["frame"], model.validation["auc"]))[f]),
+                         "n": len(arts)})
+        rows.append({"devset": DEVSET, "measure": "auc_mean_weighted", "kit": float(np.mean(list(w_auc.values()))),
+                     "baseline": float(np.mean(aucs)), "n": len(arts)})
         human = []
         by_frame = dict(zip(model.validation["frame"], model.validation["auc"]))
         for f in FRAMES:

@@ -464,6 +464,8 @@ def dictionary_validity(dictionary) -> Notes:
     :data:`VALIDITY_HEADING`, joined into one line; for your own file it says the kit has not
     validated it.
 
+    Examples
+    --------
     >>> print(dictionary_validity("generic_frames")[0][:70])
     generic_frames: Validated only on the fictional sample corpus (44 arti
     >>> print(dictionary_validity(["my_frames.yml"])[0])

@@ -75,3 +75,12 @@ def test_terms_and_frames_finish_on_a_long_token_and_a_long_trailer(tmp_path):
     assert {"minister", "delegation"} <= set(counts.term)
     scores = frame_scores(c.articles)
     assert set(scores.doc_id) == set(c.articles.doc_id)
+
+
+@pytest.mark.timeout(300)
+def test_the_benchmark_times_every_command_in_process(tmp_path):
+    # the harness of `make bench` runs (no timing is asserted: only that every command ran)
+    result = adversarial.measure_shape("many quotes", list(adversarial.COMMANDS), [2048, 4096], 120.0, 1, str(tmp_path))
+    assert set(result) == set(adversarial.COMMANDS)
+    assert all(len(v) == 2 and all(isinstance(x, float) for x in v) for v in result.values())
+    assert adversarial.growth([1.0, 2.0, 4.0]) == pytest.approx(2.0) and adversarial.growth([1.0, None]) is None

@@ -93,3 +93,13 @@ def test_dedupe_command_on_a_store_matches_the_files(capsys, tmp_path):
         a, b = pd.read_csv(tmp_path / "s" / f"{name}.csv"), pd.read_csv(tmp_path / "f" / f"{name}.csv")
         pd.testing.assert_frame_equal(a, b)
     assert len(pd.read_csv(tmp_path / "s" / "clusters.csv")) == 3
+
+
+def test_train_with_agreement_weights(capsys, tmp_path):
+    code, out, err = run(capsys, "frames-train", SHEET, "--out", tmp_path / "m.pkl", "--n-boot", 0, "--dictionary", "none",
+                         "--weights", "agreement")
+    assert code == 0, err
+    side = json.loads((tmp_path / "m.pkl.json").read_text())
+    assert side["provenance"]["options"]["weights"] == "given"
+    code, out, err = run(capsys, "frames-train", SHEET, "--out", tmp_path / "m.pkl", "--weights", "votes")
+    assert code == 2 and "--weights" in err

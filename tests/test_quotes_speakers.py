@@ -188,3 +188,30 @@ def test_party_state_and_suffixes_do_not_split_a_person():
 def test_a_bare_determiner_is_never_a_speaker():
     out = speakers('"This is very sad," One said.')
     assert out == [None]
+
+
+def test_attribution_after_a_quoted_fragment_the_sentence_continues():
+    out = speakers(
+        "The union vote came late on Tuesday, after Mayor Lena Ortiz spoke.",
+        '"We are extremely happy" about the decision, said Rosa DeMarco, director of the nurses union.',
+    )
+    assert out == ["Rosa DeMarco"]
+
+
+def test_gendered_title_picks_the_person_of_that_gender():
+    # two Vargases: 'Mrs. Varga' is the woman, 'Mr. Varga' the man, whoever was named last
+    out = speakers(
+        "Helen Varga said she would keep the farm.",
+        "Peter Varga, her husband, said he would rather sell it.",
+        '"We will not sell," Mrs. Varga said.',
+        '"We might," Mr. Varga said.',
+    )
+    assert out == ["Helen Varga", "Peter Varga"]
+
+
+def test_sentence_opening_participle_is_no_given_name():
+    out = speakers(
+        "Roger Stanhope, the campaign adviser, was asked about the polls. He stated that he trusted them.",
+        'Stated Stanhope: "The numbers are real."',
+    )
+    assert out == ["Roger Stanhope"]

@@ -34,6 +34,8 @@ _AFTER_NORMAL = re.compile(
     rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
+#: A few lower-case words after a closing mark, up to the comma before an inverted attribution.
+_RUN_ON = re.compile(r"\s{1,3}(?:[a-z][\w’'-]{0,30}\s{1,3}){0,4}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
 def _np_end(text: str) -> str:
@@ -53,6 +55,12 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             np_ = _trim_np(np_)
             return np_, "according to"
     m = _AFTER_INV.match(after)
+    if m is None:
+        # a quoted fragment that the sentence continues: '"We're happy" about it, said X'
+        run_on = _RUN_ON.match(after)
+        m2 = _AFTER_INV.match(after[run_on.end():]) if run_on else None
+        if m2 is not None:
+            after, m = after[run_on.end():], m2  # type: ignore[union-attr]
     if m:
         np_ = _trim_np(m.group("np"))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):

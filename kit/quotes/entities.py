@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -277,7 +278,21 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
         titles = [name_toks[0]]
         name_toks = name_toks[1:]
+    if len(name_toks) >= 2 and _opener_word(name_toks[0], lower_words):
+        titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
+        name_toks = name_toks[1:]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
+
+
+def _opener_word(tok: str, lower_words: set[str]) -> bool:
+    """A sentence-opening adverb or participle, never a given name: an '-ly', '-ed' or '-ing'
+    word that the article also writes in lower case ('Kelly', 'Ted' and 'Sterling' stay names).
+
+    >>> _opener_word("Interestingly", {"interestingly"}), _opener_word("Stated", {"stated"}), _opener_word("Kelly", set())
+    (True, True, False)
+    """
+    low = tok.lower()
+    return low.endswith(("ly", "ed", "ing")) and low in lower_words
 
 
 def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bool:
@@ -351,6 +366,36 @@ _SINGLE_NAME_TITLES = frozenset("""mr mrs ms miss dr prof sen rep gov president 
 general gen mayor ambassador""".split())
 
 
+def _title_gender(titles: Iterable[str]) -> str | None:
+    """'f' for Mrs./Ms./Miss, 'm' for Mr., else None.
+
+    >>> _title_gender(["Mrs."]), _title_gender(["Mr."]), _title_gender(["Sen."])
+    ('f', 'm', None)
+    """
+    for t in titles:
+        tl = t.lower().rstrip(".")
+        if tl in ("mrs", "ms", "miss"):
+            return "f"
+        if tl == "mr":
+            return "m"
+    return None
+
+
+def _latest_of_gender(persons, g: str | None) -> Person | None:
+    """Rule GENDERED_TITLE: the latest person of the list whose gender fits a title's ('Mrs.
+    Clinton' after Bill and Hillary Clinton: Hillary); a person of known gender first, then one of
+    unknown gender; without a gendered title, simply the latest."""
+    if not persons:
+        return None
+    if g is None:
+        return persons[-1]
+    for want in (g, None):
+        for p in reversed(persons):
+            if p.gender == want:
+                return p
+    return None
+
+
 def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]]]) -> None:
     """Single-token mentions of people met before ('Okoro said'), resolved in reading order:
     one pass over full mentions and single tokens together, keeping the latest person per token;
@@ -360,15 +405,19 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
     events = [(mm.pos, 0, mm) for mm in art.mentions if mm.entity.kind == "person"]
     events += [(st[0], 1, st) for st in singles]
     events.sort(key=lambda e: (e[0], e[1]))
-    latest: dict[str, Person] = {}
+    latest: dict[str, list[Person]] = {}  # token -> persons carrying it, the latest met last
     for _, is_single, item in events:
         if not is_single:
             for t in item.entity.tokens:
-                latest[t.lower()] = item.entity
+                lst = latest.setdefault(t.lower(), [])
+                if not lst or lst[-1] is not item.entity:
+                    if item.entity in lst:
+                        lst.remove(item.entity)
+                    lst.append(item.entity)
             continue
         start, end, tok, titles = item
         low = tok.lower()
-        ent = latest.get(low)
+        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles))
         if ent is not None:
             added.append(Mention(start, end, ent))
             if titles:
@@ -380,20 +429,21 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
             art.persons[low] = p
             _profile(art, p, text, start, end, start, titles)
             added.append(Mention(start, end, p))
-            latest[low] = p
+            latest.setdefault(low, []).append(p)
     art.mentions.extend(added)
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
 
 
-#: A word written in lower case (the article's own vocabulary of common words).
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+#: Punctuation stripped from a white-space word before it is looked up.
+_WORD_PUNCT = ".,;:!?\"“”‘’'()[]{}…—–"
 
 
 def _lower_words(art: _Article) -> set[str]:
     """The words ``art`` writes in lower case (computed once per article)."""
-    if "lower_words" not in art.cache:
-        art.cache["lower_words"] = set(_LOWER_WORD.findall(art.text))
-    return art.cache["lower_words"]
+    words = art.cache.get("lower_words")
+    if words is None:  # white-space words that start in lower case, without the punctuation around them
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in art.text.split() if w[:1].islower()}
+    return words
 
 
 def _is_place(tokens: Iterable[str]) -> bool:
@@ -421,6 +471,12 @@ def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
 
 
 def _name_key(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The key of a name's tokens (cached; see :func:`_name_key_of`)."""
+    return _name_key_of(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A person's tokens without initials, possessives and dots, lower-cased: one key per name variant.
 
     >>> _name_key(["Lisa", "O.", "Monaco"]), _name_key(["Donald", "J.", "Trump's"])

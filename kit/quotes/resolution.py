@@ -11,6 +11,8 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     titles, name_toks = _strip_titles(toks)
     if not name_toks:
         name_toks = toks
+    if len(name_toks) >= 2 and _opener_word(name_toks[0], _lower_words(art)):
+        name_toks = name_toks[1:]  # 'Stated Stanhope:' (rule in kit.quotes.entities._opener_word)
     if name_toks and name_toks[-1].endswith(("’s", "'s")):
         name_toks[-1] = name_toks[-1][:-2]
     low = [t.lower() for t in name_toks]
@@ -19,9 +21,12 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     if direct is not None and (len(direct.tokens) >= 2 or direct.kind != "person"):
         return direct
     lkey = list(_name_key(name_toks))
+    tg = _title_gender(titles)  # 'Mrs. Clinton' is never a man
 
     def fits(ent: Person) -> bool:
         if ent.kind == "person":  # name keys: initials and 'Jr.' do not count ('Mr. Biden' fits 'Joseph R. Biden Jr.')
+            if tg is not None and ent.gender not in (None, tg):
+                return False
             ekey = list(_name_key(ent.tokens))
             return 0 < len(lkey) < len(ekey) and (ekey[-len(lkey):] == lkey or ekey[:len(lkey)] == lkey)
         return key == " ".join(t.lower() for t in ent.tokens) or key == ent.name.lower()
@@ -313,7 +318,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: Determiners and quantifiers that are never a speaker on their own.
 _BARE_DETERMINERS = frozenset("the a an one another some many several both this that these those".split())
 #: A short parenthesis after a name: party and state ('(R-OH)', '(D-N.Y.)'), an age or a handle.
-_PARTY_STATE = re.compile(r"\s*\([^()]{1,30}\)")
+_PARTY_STATE = re.compile(r"\s{0,3}\([^()]{1,30}\)")
 
 
 def _known_org(art: _Article, mention: str) -> Person | None:
@@ -334,13 +339,18 @@ def _known_org(art: _Article, mention: str) -> Person | None:
     return org
 
 
-def _outlet_name(name: str) -> str | None:
-    from kit.readers.outlets import bundled_table
+_OUTLETS: list = []  # the bundled outlet table, loaded on first use
 
-    try:
-        return bundled_table().lookup_name(name)
-    except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
-        return None
+
+def _outlet_name(name: str) -> str | None:
+    if not _OUTLETS:
+        from kit.readers.outlets import bundled_table
+
+        try:
+            _OUTLETS.append(bundled_table())
+        except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
+            _OUTLETS.append(None)
+    return _OUTLETS[0].lookup_name(name) if _OUTLETS[0] is not None else None
 
 
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
@@ -494,8 +504,10 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _is_place,
     _lower_words,
     _name_key,
+    _opener_word,
     _org_tokens,
     _strip_titles,
+    _title_gender,
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

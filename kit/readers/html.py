@@ -556,12 +556,22 @@ def _coverage(pairs: list[tuple[str, str]], main_paras: list[tuple[str, str]]) -
     hold: a paragraph of the extractor counts whole when the kit's text contains it, else by the
     kit paragraphs it contains (the extractor sometimes runs several page blocks together)."""
     kit = [_key(_norm(t)) for r, t in pairs if r in ("body", "heading")]
+    kit_set = set(kit)
     kit_text = "|".join(kit)
-    covered = total = 0
+    covered = total = cursor = 0
     for _, text in main_paras:
         k = _key(_norm(text))
         total += len(k)
-        covered += len(k) if k in kit_text else min(len(k), sum(len(p) for p in kit if p and p in k))
+        if k in kit_set:  # the usual case, found without searching the whole text
+            covered += len(k)
+            continue
+        # the paragraphs come in page order: search on from the last one found first
+        at = kit_text.find(k, cursor)
+        if at >= 0:
+            cursor = at + len(k)
+            covered += len(k)
+        else:
+            covered += len(k) if k in kit_text else min(len(k), sum(len(p) for p in kit if p and p in k))
     return covered / total if total else 1.0
 
 

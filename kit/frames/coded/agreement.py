@@ -18,13 +18,16 @@ import pandas as pd
 from kit.errors import KitError
 from kit.resample import check_bootstrap_args
 
-__all__ = ["agreement", "disagreements", "gold_labels", "reliability_matrix", "agreement_weights", "AGREEMENT_FLOOR"]
+__all__ = ["agreement", "disagreements", "gold_labels", "reliability_matrix", "agreement_weights", "training_weights",
+           "AGREEMENT_FLOOR", "WEIGHTING"]
 
 #: Name of the coder whose rows are the adjudicated (final) codes.
 ADJUDICATED = "adjudicated"
 #: Added to the coders' agreement with a label to give its training weight, so that an article the
 #: coders split on still counts (a quarter of a unanimous one's extra weight, at least).
 AGREEMENT_FLOOR = 0.25
+#: Choices of :func:`training_weights`: coder agreement (the default of ``kit frames-train`` and notebook 05) or none.
+WEIGHTING = ("agreement", "none")
 
 
 def _check_coded(coded: pd.DataFrame) -> None:
@@ -233,3 +236,16 @@ def agreement_weights(coded: pd.DataFrame, labels: pd.DataFrame | None = None, *
     out = m.groupby(["doc_id", "frame"], sort=False)["agree"].mean().fillna(1.0).rename("agreement").reset_index()
     out["weight"] = out["agreement"] + floor
     return out
+
+
+def training_weights(coded: pd.DataFrame, labels: pd.DataFrame | None = None, weighting: str = "agreement"):
+    """The ``weights`` for :func:`kit.frames.coded.train_frames`: :func:`agreement_weights` for
+    ``"agreement"``, None for ``"none"``.
+
+    >>> c = pd.DataFrame({"doc_id": ["a", "a"], "coder": ["ann", "bo"], "frame": "f", "code": [1, 0]})
+    >>> training_weights(c, weighting="none") is None, list(training_weights(c)["weight"])
+    (True, [0.75])
+    """
+    if weighting not in WEIGHTING:
+        raise KitError(f"unknown weighting {weighting!r}; use one of {', '.join(WEIGHTING)}")
+    return agreement_weights(coded, labels) if weighting == "agreement" else None

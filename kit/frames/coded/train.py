@@ -258,7 +258,7 @@ def _weights_for(weights: pd.DataFrame | None, frame: str, doc_ids) -> np.ndarra
     out = w.reindex(list(doc_ids)).to_numpy(dtype=float)
     if not np.isfinite(out).all() or (out <= 0).any():
         raise KitError(f"weights of frame {frame!r} must be positive finite numbers")
-    return out
+    return out / out.mean()  # mean 1: the regularisation keeps its strength; equal weights = no weights
 
 
 def _check_weights(weights) -> pd.DataFrame | None:
@@ -297,8 +297,9 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
     n_boot, ci : bootstrap intervals of the measures
     corpus_fingerprint : recorded in the provenance (the ``fingerprint`` of the corpus manifest)
     weights : optional ``doc_id, frame, weight`` (e.g. :func:`kit.frames.coded.agreement_weights`):
-        each coded article's weight in training (the estimator's ``sample_weight``); the measures
-        stay unweighted (every article counts once)
+        each coded article's weight in training (the estimator's ``sample_weight``, scaled to mean 1
+        per frame, so equal weights give the unweighted model); the measures stay unweighted
+        (every article counts once)
 
     Returns
     -------
