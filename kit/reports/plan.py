@@ -358,17 +358,20 @@ def select_values(entry: RunEntry, corpus: dict, notes: list[str]) -> list[str]:
 
 def _unique_names(specs: list[RunSpec], each_specs: list[tuple[RunSpec, str]], notes: list[str]) -> None:
     """Give ``each`` runs whose values slug alike (``Breitbart``, ``breitbart``) or that would take a
-    name already used (another run, kit run's own files) a numbered name: ``keyness_breitbart_2``.
+    name already used (another run) a numbered name: ``keyness_breitbart_2``; a name of kit run's own
+    files (``corpus``, ``latest``) gets ``_run``: ``corpus_run``.
     The first value in sort order keeps the plain name; a note says which value got which name."""
     generated = {id(s) for s, _ in each_specs}
     used = {s.name.lower() for s in specs if id(s) not in generated}
     for s, value in each_specs:
-        name, k = s.name, 1
-        while name.lower() in used or OWN_NAMES.fullmatch(name):
+        base = f"{s.name}_run" if OWN_NAMES.fullmatch(s.name) else s.name  # "corpus" is kit run's own folder
+        name, k = base, 1
+        while name.lower() in used:
             k += 1
-            name = f"{s.name}_{k}"
+            name = f"{base}_{k}"
         if name != s.name:
-            notes.append(f"run '{name}' ({value}): numbered, because '{s.name}' is already the name of another run.")
+            notes.append(f"run '{name}' ({value}): renamed, because '{s.name}' is already the name of another run "
+                         "or of kit run's own files.")
         s.name = name
         used.add(name.lower())
 

@@ -103,7 +103,7 @@ def test_values_that_slug_alike_get_numbered_names_not_a_refused_batch(tmp_path)
     specs = expand_runs(entries, {"src": corpus}, notes=notes)
     names = {s.name: s.parameters["target"] for s in specs}
     assert names["keyness_breitbart"] == "Breitbart" and names["keyness_breitbart_2"] == "breitbart"
-    assert names["corpus_2"] == "Corpus"  # "corpus" is kit run's own folder
+    assert names["corpus_run"] == "Corpus"  # "corpus" is kit run's own folder
     assert len(names) == len(specs) == 6
     assert any("keyness_breitbart_2" in n and "outlet 'breitbart'" in n for n in notes)
 
