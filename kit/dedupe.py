@@ -513,6 +513,8 @@ def plot_provenance(provenance: pd.DataFrame, *, title: str | None = "Who reprin
     """Heat map of :func:`reprint_provenance`: sources (rows) by reprinting outlets (columns), the
     number of reprints in each cell. Returns the matplotlib figure.
 
+    Examples
+    --------
     >>> import matplotlib; matplotlib.use("Agg")
     >>> pv = pd.DataFrame({"source": ["AP", "X"], "outlet": ["Y", "Y"], "n_reprints": [3, 1]})
     >>> fig = plot_provenance(pv)

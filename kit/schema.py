@@ -34,13 +34,14 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "n_words": "number of words in text: its tokens under the kit's rules, as kit.text.count_words counts them",
     "date_source": "where published came from (e.g. 'JSON-LD datePublished', 'date line', 'load date'), or missing",
     "outlet_source": "where outlet came from (e.g. 'outlet table', 'og:site_name', 'folder', 'export'), or missing",
+    "outlet_raw": "the outlet as a table or export column spelled it, before the outlet table named it, or missing",
     "length_words": "the length in words the export states (LENGTH, WC), nullable integer",
     "load_date": "the day the database loaded the article (LOAD-DATE), ISO date, or missing",
     "subject": "the export's subject index terms (Subject, NS), or missing",
     "document_id": "the export's own document id (Factiva AN, Europresse, LexisNexis), or missing",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
-    "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva)",
+    "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva, europresse, apa)",
     "source_record": "position of the record in its source file (1-based)",
     "content_hash": "sha1 of the normalised body text, used to find exact duplicates",
     "duplicate_of": "doc_id of the first article with the same content, or missing",
@@ -93,6 +94,7 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)
     date_source: str | None = None
     outlet_source: str | None = None
+    outlet_raw: str | None = None  # the outlet as a table column spelled it, before the outlet table
 
     def export_fields(self) -> dict[str, Any]:
         """The columns an export states (see :data:`ARTICLE_COLUMNS`), from what the reader kept in ``extra``.
@@ -104,6 +106,7 @@ class Article:
         date_source = self.date_source or e.get("date_source")
         return {"date_source": date_source if self.published is not None else None,
                 "outlet_source": self.outlet_source if self.outlet else None,
+                "outlet_raw": self.outlet_raw if self.outlet else None,
                 "length_words": e.get("length_words") if isinstance(e.get("length_words"), int) else None,
                 "load_date": e.get("load_date"), "subject": e.get("subject"),
                 "document_id": _text_or_none(e.get("document_id") or e.get("source_id"))}
@@ -117,12 +120,12 @@ class Article:
         return [t for r, t in self.paragraphs if r == role]
 
 
-@functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
 def _text_or_none(v):
     """An id as text (JSON ids may be numbers; a Parquet column holds one type), or None."""
     return None if v is None else str(v)
 
 
+@functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
 def normalise_for_hash(text: str) -> str:
     """Fold Unicode form, quotes, dashes, case and white space so trivial copies hash alike.
 

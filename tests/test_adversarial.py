@@ -55,7 +55,9 @@ def test_pathological_shapes_are_read_whole_and_flagged(tmp_path, shape):
         flags = c.report[c.report.reason.str.startswith("pathological text")]
         assert flags.doc_id.tolist() == [art.doc_id] and f"over {MAX_TOKEN_CHARS:,}" in flags.reason.iloc[0]
     if shape == "deeply nested HTML":
-        assert art.text.count("Talks went on.") > 1000  # the text below 255 levels is read
+        # 6,000 levels: deeper than the parser follows (2,048); every level's text is kept
+        assert art.text.count("Talks went on.") == text.count("Talks went on.") > 6000
+        assert c.report.reason.str.contains("flattened before parsing (text kept)", regex=False).any()
     if shape == "many paragraphs":
         assert c.paragraphs.role.eq("body").sum() == text.count("The delegation discussed") > 4000
 
@@ -73,3 +75,12 @@ def test_terms_and_frames_finish_on_a_long_token_and_a_long_trailer(tmp_path):
     assert {"minister", "delegation"} <= set(counts.term)
     scores = frame_scores(c.articles)
     assert set(scores.doc_id) == set(c.articles.doc_id)
+
+
+@pytest.mark.timeout(300)
+def test_the_benchmark_times_every_command_in_process(tmp_path):
+    # the harness of `make bench` runs (no timing is asserted: only that every command ran)
+    result = adversarial.measure_shape("many quotes", list(adversarial.COMMANDS), [2048, 4096], 120.0, 1, str(tmp_path))
+    assert set(result) == set(adversarial.COMMANDS)
+    assert all(len(v) == 2 and all(isinstance(x, float) for x in v) for v in result.values())
+    assert adversarial.growth([1.0, 2.0, 4.0]) == pytest.approx(2.0) and adversarial.growth([1.0, None]) is None

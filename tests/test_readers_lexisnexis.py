@@ -76,10 +76,10 @@ def test_text_export_tolerates_order_and_missing_fields(txt):
     assert b.language is None                                     # no Language field
     assert b.extra["load_date"] == "2023-06-21" and b.extra["length_words"] == 268
     assert len(b.body()) == 2
-    # no blank line between date line and fields, no copyright, no byline; EST is UTC-5
+    # no blank line between date line and fields, no copyright, no byline; the EST clock time kept
     assert c.title == "Editorial: A floor, not a ceiling"
     assert c.outlet == "Northern Courier"
-    assert c.published == pd.Timestamp("2023-06-22 04:05", tz="UTC")
+    assert c.published == pd.Timestamp("2023-06-21 23:05", tz="UTC")  # the stated day and time (EST)
     assert c.authors == []
     assert c.section == "OPINION"
     assert c.body() == ["Diplomacy rarely makes headlines when it works. The meeting in Beijing this week will not end "
@@ -203,7 +203,8 @@ def test_wrapped_headline_cover_page_and_field_order():
     assert rejs == []
     assert a.title == "Envoys agree to keep talking after a marathon meeting"
     assert a.outlet == "Continental Wire"
-    assert a.published == pd.Timestamp("2023-06-20 03:05", tz="UTC")  # EDT is UTC-4
+    # 11:05 PM EDT is 03:05 UTC the next day: the export's day and clock time are kept, the zone recorded
+    assert a.published == pd.Timestamp("2023-06-19 23:05", tz="UTC") and a.extra["date_zone"] == "EDT"
     assert a.dateline == "BEIJING" and a.authors == ["Ana Ruiz"]
     assert a.extra["length_words"] == 1204
     assert a.body() == ["China and the United States agreed to talk. The text wraps onto a second line.", "Second."]
@@ -226,7 +227,7 @@ def test_fields_before_outlet_and_date_lines_do_not_swallow_them():
     assert a.title == "Envoy talks stall"
     assert a.authors == ["Ana Ruiz"]
     assert a.outlet == "The Ledger"
-    assert a.published == pd.Timestamp("2023-06-19 07:15", tz="UTC")  # 3:15 AM EDT (UTC-4)
+    assert a.published == pd.Timestamp("2023-06-19 03:15", tz="UTC")  # 3:15 AM EDT as stated
     assert a.section == "WORLD" and a.extra["length_words"] == 300
     assert a.paragraphs == [("meta", "Length: 300 words"), ("byline", "Byline: Ana Ruiz"), ("meta", "The Ledger"),
                             ("meta", "June 19, 2023 Monday 3:15 AM EDT"), ("meta", "Section: WORLD"),

@@ -197,17 +197,17 @@ def check_docx(data: bytes, path: str, limits: Limits | None = None) -> None:
             raise ReadError(path, "not a readable .docx file: [Content_Types].xml does not declare the document part")
 
 
-#: A "word" longer than this (a pasted base64 image, a tracking string) is pathological text.
-MAX_TOKEN_CHARS = 1_000
-#: A paragraph longer than this (a page whose whole body is one line) is pathological text.
-MAX_PARAGRAPH_CHARS = 100_000
+# The limits beyond which text is pathological (kept, counted, processed in bounded windows and
+# flagged) are defined once, in kit.text.windows.
+from kit.text.windows import MAX_PARAGRAPH_CHARS, MAX_TOKEN_CHARS  # noqa: E402  (beside the function that uses them)
 
 
 def pathological_text(paragraphs: list[tuple[str, str]]) -> str | None:
     """What is unusual about an article's paragraphs (a token or a paragraph over the limits), or ``None``.
 
     Such text is kept and counted in full; the ingest report flags the article so a researcher
-    can look at it. Every per-article step of the kit is linear in the length of the text (see
+    can look at it. The text layer processes it in bounded windows (:mod:`kit.text.windows`) and
+    every per-article step of the kit is linear in the length of the text (see
     ``benchmarks/adversarial.py``), so this is a warning about the data, not a cut.
 
     >>> pathological_text([("body", "Talks went on."), ("body", "x" * 5000)])

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from kit.readers.fields import parse_when
+from kit.readers.fields import _TZ_NAMES, _TZ_OFFSETS, AMBIGUOUS_ZONES, parse_when
 
 #: Dates before this year are placeholders or typos in news metadata, never a publication date.
 EARLIEST_YEAR = 1900
@@ -70,6 +70,46 @@ def parse_date_line(text: Any) -> pd.Timestamp | None:
         if parsed is not None:
             return pd.Timestamp(parsed).tz_convert("UTC")
     return None
+
+
+_UTC_NAMES = {"GMT", "UTC", "UT"}
+_ZONE_NAMES = "|".join(sorted({*_TZ_OFFSETS, *AMBIGUOUS_ZONES, *_TZ_NAMES} - {"Z"}, key=len, reverse=True))
+#: a clock time followed by the time zone the export names
+_TIME_ZONE = re.compile(rf"""
+    (?P<time>\b\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)   # 9:25 PM, 20:15, 10.36
+    \s*
+    (?P<zone>
+        \b(?:{_ZONE_NAMES})\b(?:\s*[+\-\u2212]\s*\d{{1,2}}(?::?\d\d)?)?   # EST, GMT, GMT+1, CET
+      | [+\-\u2212]\d\d:?\d\d\b                                          # a numeric offset: +0100
+    )
+""", re.VERBOSE)
+
+
+def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
+    """A database export's date line as the calendar day and clock time it states, and its zone.
+
+    News databases date an article by the day of the paper that printed it; converting a stated
+    local time to UTC would move a late-evening story to the next day. So the zone is set aside
+    (returned as the second value, for the record; None for GMT/UTC, where nothing moves) and the
+    stated day and time are kept, marked UTC like every date in the kit. Lines without a zone read
+    as :func:`parse_date_line` reads them.
+
+    >>> ts, zone = parse_stated("January 16, 2009 Friday 9:25 PM EST")
+    >>> str(ts), zone
+    ('2009-01-16 21:25:00+00:00', 'EST')
+    >>> parse_stated("mercredi 17 avril 2013 20:15 GMT")[1], parse_stated("19 June 2023 16:00 CST")[1]
+    (None, 'CST')
+    >>> parse_stated("Continental Wire")
+    (None, None)
+    """
+    if not isinstance(text, str):
+        return parse_date_line(text), None
+    m = _TIME_ZONE.search(text)
+    if m is None:
+        return parse_date_line(text), None
+    zone = " ".join(m.group("zone").split())
+    when = parse_date_line(text[:m.start()] + m.group("time") + text[m.end():])
+    return when, (None if zone.upper() in _UTC_NAMES else zone)
 
 
 def plausible(ts: pd.Timestamp | None, *, today: pd.Timestamp | None = None) -> bool:

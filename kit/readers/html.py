@@ -22,42 +22,38 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from kit import newsclean
-from kit.readers.base import ReadError, ReadOptions, Rejection, bound_html_depth, reader
+from kit.readers.base import _KEEP_DEEP, MAX_HTML_DEPTH, ReadError, ReadOptions, Rejection, bound_html_depth, reader
 from kit.readers.dates import pick_date
-from kit.readers.fields import decode_notes, language_code, parse_when, split_names
+from kit.readers.fields import decode_notes, language_code, split_names
+from kit.readers.html_blocks import (
+    _HEADINGS,
+    _READ_TIME,
+    PARSER_DEPTH,
+    NodeLabels,
+    _Block,
+    _class_words,
+    _is_byline,
+    _is_date_line,
+    _is_meta,
+    _is_standfirst,
+    _norm,
+    _walk_blocks,
+    flatten_deep_markup,
+)
 from kit.readers.outlets import choose_outlet
 from kit.readers.people import person_names
 from kit.schema import Article
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "head", "title",
-         "meta", "link", "select", "option", "textarea", "canvas", "video", "audio", "picture", "source", "img",
-         "input", "base"}
-_BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "pre", "td", "th",
-          "caption", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure", "ul", "ol",
-          "dl", "form", "table", "tr", "tbody", "thead", "tfoot", "address", "hr", "fieldset", "legend", "details",
-          "summary", "body", "html", "center", "menu", "hgroup", "dialog"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-#: tags that make everything inside them furniture (not ``form``: ASP.NET pages wrap the whole page in one)
-_FURNITURE_TAGS = {"nav", "aside", "footer", "button"}
-_FURNITURE_ROLES = {"navigation", "complementary", "contentinfo", "banner", "search"}
-_FURNITURE_WORDS = {"share", "sharing", "social", "newsletter", "related", "subscribe", "subscription", "signup",
-                    "promo", "advert", "advertisement", "ad", "ads", "cookie", "cookies", "comments", "comment",
-                    "footer", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "sidebar", "toolbar", "masthead",
-                    "recirc", "paywall", "popular", "trending"}
-_BYLINE_WORDS = {"byline", "author", "authors", "writer", "contributor", "by-line"}
-_KICKER_WORDS = {"kicker", "eyebrow", "overline", "rubric", "category", "label", "flag"}
-_DEK_WORDS = {"dek", "deck", "standfirst", "subtitle", "strapline", "sub-title", "summary", "excerpt"}
 _JOB_TITLE = re.compile(r"\b(?:fellow|program|programme|editor|correspondent|reporter|director|professor|staff|"
                         r"writer|chief|bureau|contributor|analyst|researcher|associate|senior|columnist|"
                         r"department|institute|university|center|centre)\b", re.I)
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
                   "blogposting", "backgroundnewsarticle", "reviewnewsarticle", "webpage", "liveblogposting"}
-_READ_TIME = re.compile(r"^(\d+)[\s-]*(?:min|mins|minute|minutes)\.?\s+read$", re.I)
+
 
 
 def _sniff_html(head: bytes, path: str) -> bool:
@@ -65,151 +61,9 @@ def _sniff_html(head: bytes, path: str) -> bool:
     return start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head[:4096].lower()
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
-
-
 #: a block shorter than this (in characters) is main text only when trafilatura kept exactly that
 #: block; a longer one also when trafilatura's text contains it (one of several ``<br>`` lines)
 MIN_MATCH_CHARS = 25
-
-_EDGE = "\x00"  # marks an inline element's start or end inside a block's text (never in parsed HTML text)
-
-
-@dataclass
-class _Block:
-    el: Any
-    tag: str
-    text: str
-    has_time: bool = False  # a <time> element is part of this block's own text
-    spaced: str = ""  # the text with a space at every inline element edge ("Read more" + link)
-
-
-def _walk_blocks(root) -> list[_Block]:
-    """Text blocks of the page in source order, each with the block element that holds it."""
-    out: list[_Block] = []
-    buf: list[str] = []
-    state = {"time": False}
-
-    def flush(owner):
-        joined = "".join(buf)
-        text = " ".join(joined.replace(_EDGE, "").split())
-        buf.clear()
-        if text:
-            spaced = " ".join(joined.replace(_EDGE, " ").split())
-            out.append(_Block(owner, owner.tag.lower() if isinstance(owner.tag, str) else "", text, state["time"],
-                              spaced))
-        state["time"] = False
-
-    def walk(el, owner):
-        tag = el.tag.lower() if isinstance(el.tag, str) else None
-        if tag is None or tag in _SKIP:
-            return
-        if tag == "br":
-            buf.append("\n")
-            return
-        if tag == "time":
-            state["time"] = True
-        if tag in _BLOCK:
-            flush(owner)
-            buf.append(el.text or "")
-            for ch in el:
-                walk(ch, el)
-                buf.append(ch.tail or "")
-            flush(el)
-        else:
-            buf.append(_EDGE + (el.text or ""))
-            for ch in el:
-                walk(ch, owner)
-                buf.append(ch.tail or "")
-            buf.append(_EDGE)
-
-    walk(root, root)
-    flush(root)
-    return out
-
-
-def _tokens(el) -> set[str]:
-    words = set()
-    for attr in ("class", "id", "itemprop", "rel", "data-component", "data-type"):
-        value = el.get(attr) if isinstance(el.tag, str) else None
-        if value:
-            words.update(w.lower() for w in re.split(r"[\s_\-]+", value) if w)
-    return words
-
-
-def _chain(el):
-    """The element and its ancestors."""
-    yield el
-    yield from el.iterancestors()
-
-
-def _is_furniture(el) -> bool:
-    """Page furniture: the element holding the text carries a furniture class word (``share``,
-    ``newsletter``, ...), or it sits inside a furniture element by tag or ARIA role (``nav``,
-    ``aside``, ``footer``, ``role="navigation"``) below the article. Class words of wrappers
-    further up are not read: ``content-with-sidebar-wrp`` or ``ad_body`` around a whole story
-    would otherwise make the story furniture."""
-    if isinstance(el.tag, str) and _tokens(el) & _FURNITURE_WORDS:
-        return True
-    for a in _chain(el):
-        if not isinstance(a.tag, str):
-            continue
-        tag = a.tag.lower()
-        if tag in ("article", "body", "html"):
-            return False
-        if tag in _FURNITURE_TAGS or (a.get("role") or "").lower() in _FURNITURE_ROLES:
-            return True
-    return False
-
-
-def _has_ancestor(el, tags: set[str]) -> bool:
-    return any(isinstance(a.tag, str) and a.tag.lower() in tags for a in _chain(el))
-
-
-def _is_byline(block: _Block) -> bool:
-    words = len(block.text.split())
-    if words > 15:
-        return False
-    for a in _chain(block.el):
-        if not isinstance(a.tag, str) or a.tag.lower() in ("article", "body", "main"):
-            break
-        if _tokens(a) & _BYLINE_WORDS:
-            return True
-    return bool(re.match(r"^By\s+[A-Z]", block.text)) and words <= 12 and not block.text.endswith(".")
-
-
-def _is_date_line(text: str) -> bool:
-    if len(text.split()) > 10:
-        return False
-    try:
-        return parse_when(re.sub(r"^(?:published|updated|posted)\s*:?\s*", "", text, flags=re.I)) is not None
-    except ValueError:
-        return False
-
-
-def _has_class(block: _Block, words: set[str], *, depth: int = 3) -> bool:
-    for k, a in enumerate(_chain(block.el)):
-        if k >= depth or not isinstance(a.tag, str) or a.tag.lower() in ("article", "body", "main"):
-            break
-        if _tokens(a) & words:
-            return True
-    return False
-
-
-def _is_meta(block: _Block, section: str | None) -> bool:
-    text = block.text
-    words = len(text.split())
-    if _READ_TIME.match(text):
-        return True
-    if section and _norm(text) == _norm(section):
-        return True
-    if words <= 6 and _has_class(block, _KICKER_WORDS, depth=1):  # the holder's own class, not a wrapper's
-        return True
-    if words <= 12 and (block.has_time or block.tag == "time"):
-        return True
-    return _is_date_line(text)
-
 
 # ---------------------------------------------------------------------------
 # metadata
@@ -303,7 +157,7 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
     flags = decode_notes(path, notes)
     truncated = _truncation(text)
     source = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    source, deep_note = bound_html_depth(source)  # pages nested deeper than the parser follows
+    source, deep_note = _bounded_depth(source)  # pages nested deeper than the parser follows
     if deep_note:
         flags = list(flags) + [Rejection(source_path=path, reason=deep_note, status="flagged")]
     try:
@@ -337,8 +191,10 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
 
     blocks = _walk_blocks(tree.find("body") if tree.find("body") is not None else tree)
     main_kinds = _main_blocks(doc)
-    pairs, byline, read_time = _label(blocks, main_kinds, title=title, subtitle=subtitle, section=section)
-    furniture = {_key(_norm(b.text)) for b in blocks if _is_furniture(b.el)}
+    labels = NodeLabels(tree)
+    pairs, byline, read_time = _label(blocks, main_kinds, title=title, subtitle=subtitle, section=section,
+                                      labels=labels)
+    furniture = {_key(_norm(b.text)) for b in blocks if labels.is_furniture(b.el)}
     pairs = _keep_extractor_text(pairs, _main_paragraphs(doc), title=title, furniture=furniture)
     if not subtitle:
         subtitle = next((t for r, t in pairs if r == "subtitle"), None)
@@ -387,6 +243,19 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
                         reason="publication date candidates not used: "
                                + "; ".join(f"{k}={v!r} ({why})" for k, v, why in bad_dates)
                                + (f"; used {date_source}" if published is not None else "; kept without a date"))
+
+
+def _bounded_depth(source: str) -> tuple[str, str | None]:
+    """The page with levels below ``MAX_HTML_DEPTH`` flattened (:func:`bound_html_depth`) and a note;
+    a page nested deeper than the parser follows is first flattened by a scan of its tags, so its
+    deepest text is kept too (the parser would drop it)."""
+    flat, note = bound_html_depth(source)
+    if not note or not note.startswith("HTML nested deeper than the parser"):
+        return flat, note
+    pre, deepest = flatten_deep_markup(source, max_depth=MAX_HTML_DEPTH, keep=_KEEP_DEEP)
+    flat, _ = bound_html_depth(pre)
+    return flat, (f"HTML nested {deepest:,} levels deep, deeper than the parser follows ({PARSER_DEPTH:,}); "
+                  f"levels below {MAX_HTML_DEPTH} were flattened before parsing (text kept)")
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
@@ -537,90 +406,139 @@ def _news_label(b: _Block) -> tuple[str | None, str]:
     return role, b.text
 
 
-def _is_standfirst(b: _Block, n: str, main: bool, before_story: bool, subtitle_n: str) -> bool:
-    """A deck above the story that the extractor left out of the story: marked as one (``dek``,
-    ``standfirst``, ... on the block or its parent) or repeating the page description. A block the
-    extractor kept is the story's first paragraph (the lede, which many pages also use as their
-    description): it stays in the body, and the description is still the article's subtitle."""
-    if main:
-        return False
-    if before_story and len(b.text.split()) <= 60 and _has_class(b, _DEK_WORDS, depth=2):
-        return True
-    return bool(subtitle_n) and n == subtitle_n
+@dataclass
+class _Story:
+    """What labelling knows about the page before it looks at one block: which blocks the
+    extractor kept (``is_main``), the story's span of blocks (``lo`` to ``hi``), whether the page
+    has an ``<article>``, the normalised title and subtitle, and each element's inherited labels."""
+
+    main_kinds: dict[str, str]
+    is_main: list[bool]
+    lo: int
+    hi: int
+    has_article: bool
+    title_n: str
+    subtitle_n: str
+    section: str | None
+    labels: NodeLabels
 
 
-def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subtitle: str | None,
-           section: str | None):
+def _main_flags(blocks: list[_Block], main_kinds: dict[str, str], labels: NodeLabels) -> list[bool]:
+    """Step 1: which blocks are main text: trafilatura kept them (exactly, or, for a block of at
+    least ``MIN_MATCH_CHARS``, inside a longer paragraph) and they are not furniture; when
+    trafilatura found nothing, the long paragraphs that are not furniture."""
+    if not main_kinds:
+        return [b.tag in ("p", "blockquote", "li") and len(b.text.split()) >= 12 and not labels.is_furniture(b.el)
+                for b in blocks]
     main_text = "\n".join(main_kinds)
     # the same text with punctuation and spaces removed, so small differences in how the
     # extractor rendered a paragraph (dropped inline markup, quotes) do not lose it
     main_keys = {_key(t) for t in main_kinds}
     main_key_text = "|".join(main_keys)
-    is_main = []
+    flags = []
     for b in blocks:
         n = _norm(b.text)
         k = _key(n)
         found = n in main_kinds or k in main_keys or (len(n) >= MIN_MATCH_CHARS and (n in main_text or k in main_key_text))
-        is_main.append(bool(k) and found and not _is_furniture(b.el))
-    if not main_kinds:  # trafilatura found nothing: fall back to long paragraphs inside the article
-        is_main = [b.tag in ("p", "blockquote", "li") and len(b.text.split()) >= 12 and not _is_furniture(b.el)
-                   for b in blocks]
-    has_article = any(_has_ancestor(b.el, {"article"}) for b in blocks)
+        flags.append(bool(k) and found and not labels.is_furniture(b.el))
+    return flags
+
+
+def _story(blocks: list[_Block], main_kinds: dict[str, str], labels: NodeLabels, *, title: str,
+           subtitle: str | None, section: str | None) -> _Story:
+    """Step 2: the page-level facts every block's role depends on."""
+    is_main = _main_flags(blocks, main_kinds, labels)
     main_idx = [i for i, m in enumerate(is_main) if m]
     lo, hi = (main_idx[0], main_idx[-1]) if main_idx else (0, -1)
-    title_n = _norm(title)
-    subtitle_n = _norm(subtitle or "")
+    has_article = any("article" in labels.ancestors(b.el) for b in blocks)
+    return _Story(main_kinds, is_main, lo, hi, has_article, _norm(title), _norm(subtitle or ""), section, labels)
+
+
+def _headline(b: _Block, i: int, n: str, story: _Story) -> str | None:
+    """Step 3, until the headline is seen: ``"title"`` for the block that repeats the article's
+    title (dropped: it is the title), ``"h1"`` for an on-page headline that differs from it (kept
+    as a ``title`` paragraph), else None."""
+    if story.title_n and n == story.title_n and (b.tag in _HEADINGS or story.is_main[i]):
+        return "title"
+    if b.tag == "h1" and i <= story.lo and not story.labels.is_furniture(b.el):
+        return "h1"
+    return None
+
+
+def _furniture_free_role(b: _Block, i: int, n: str, story: _Story, *, in_region: bool, body_seen: bool) -> str | None:
+    """Step 4: the roles only a block outside page furniture can take, from the HTML around it
+    and its own short text: ``caption``, ``meta`` (a date or read-time line, a kicker), ``byline``,
+    ``subtitle`` (a deck); None for anything else."""
+    labels = story.labels
+    around = labels.ancestors(b.el)
+    if "figcaption" in around or (not story.is_main[i] and "figure" in around):
+        return "caption"
+    before = in_region or i < story.lo
+    if before and _is_date_line(b.text):
+        return "meta"
+    if before and _is_byline(b, labels):
+        return "byline"
+    if (in_region or i <= story.lo) and _is_standfirst(b, n, story.is_main[i], not body_seen, story.subtitle_n, labels):
+        return "subtitle"
+    if before and _is_meta(b, story.section, labels):
+        return "meta"
+    return None
+
+
+def _text_role(b: _Block, i: int, n: str, story: _Story, *, in_region: bool, furniture: bool,
+               in_trailer: bool) -> tuple[str, str]:
+    """Step 5: the role of a block by what it says: main text is ``heading``, news furniture
+    recognised by :mod:`kit.newsclean` or ``body``; other text in the story is a subhead, news
+    furniture or ``boilerplate``; page furniture is ``boilerplate`` (or ``related``)."""
+    if story.is_main[i]:
+        if b.tag in _HEADINGS or story.main_kinds.get(n) == "head":
+            return "heading", b.text
+        role, text = _news_label(b)
+        if role is None and in_trailer and len(b.text.split()) <= 20 and not b.text.endswith((".", "”", '"')):
+            role = "trailer"
+        return role or "body", text
+    if in_region and not furniture and b.tag in _HEADINGS and b.tag != "h1" and story.lo < i < story.hi:
+        return "heading", b.text  # a subhead between story paragraphs that the extractor left out
+    role, text = _news_label(b)
+    if in_region and not furniture:
+        return role or "boilerplate", text
+    # page furniture is boilerplate, except a cross-link box ("Read more" + a headline link)
+    return ("related", text) if role == "related" else ("boilerplate", b.text)
+
+
+def _label(blocks: list[_Block], main_kinds: dict[str, str], *, title: str, subtitle: str | None,
+           section: str | None, labels: NodeLabels | None = None):
+    """Every block's ``(role, text)`` in page order, the byline block and the read time.
+
+    Linear in the page: inherited labels come from one pass (:class:`NodeLabels`), and each block
+    is labelled by the named steps above from what is known so far."""
+    if labels is None and blocks:
+        labels = NodeLabels(blocks[0].el)
+    story = _story(blocks, main_kinds, labels, title=title, subtitle=subtitle, section=section)
     pairs: list[tuple[str, str]] = []
-    byline = None
-    read_time = None
-    title_seen = False
-    in_trailer = False
+    byline, read_time = None, None
+    title_seen = body_seen = in_trailer = False
     for i, b in enumerate(blocks):
         n = _norm(b.text)
+        if not title_seen:
+            head = _headline(b, i, n, story)
+            if head is not None:
+                title_seen = True
+                if head == "h1":
+                    pairs.append(("title", b.text))  # an on-page headline that differs from the metadata title
+                continue
+        in_region = "article" in labels.ancestors(b.el) if story.has_article else story.lo <= i <= story.hi
+        furniture = labels.is_furniture(b.el)
+        role = None if furniture else _furniture_free_role(b, i, n, story, in_region=in_region, body_seen=body_seen)
         text = b.text
-        if not title_seen and title_n and n == title_n and (b.tag in _HEADINGS or is_main[i]):
-            title_seen = True
-            continue  # the headline is the article's title, not a paragraph
-        if not title_seen and b.tag == "h1" and i <= lo and not _is_furniture(b.el):
-            title_seen = True
-            pairs.append(("title", b.text))  # an on-page headline that differs from the metadata title
-            continue
-        in_region = _has_ancestor(b.el, {"article"}) if has_article else lo <= i <= hi
-        furniture = _is_furniture(b.el)
-        if not furniture and (_has_ancestor(b.el, {"figcaption"}) or (not is_main[i] and _has_ancestor(b.el, {"figure"}))):
-            role = "caption"
-        elif not furniture and (in_region or i < lo) and _is_date_line(b.text):
-            role = "meta"
-        elif not furniture and (in_region or i < lo) and _is_byline(b):
-            role = "byline"
-            byline = byline or b
-        elif not furniture and (in_region or i <= lo) and _is_standfirst(b, n, is_main[i], not any(r == "body" for r, _ in pairs), subtitle_n):
-            role = "subtitle"
-        elif not furniture and (in_region or i < lo) and _is_meta(b, section):
-            role = "meta"
-            m = _READ_TIME.match(b.text)
-            if m and read_time is None:
-                read_time = int(m.group(1))
-        elif is_main[i]:
-            if b.tag in _HEADINGS or main_kinds.get(n) == "head":
-                role = "heading"
-            else:
-                role, text = _news_label(b)
-                if role is None and in_trailer and len(b.text.split()) <= 20 and not b.text.endswith((".", "”", '"')):
-                    role = "trailer"
-                role = role or "body"
-        elif in_region and not furniture and b.tag in _HEADINGS and b.tag != "h1" and lo < i < hi:
-            role = "heading"  # a subhead between story paragraphs that the extractor left out
-        elif in_region and not furniture:
-            role, text = _news_label(b)
-            role = role or "boilerplate"
-        else:
-            # page furniture is boilerplate, except a cross-link box ("Read more" + a headline link)
-            role, text = _news_label(b)
-            role = "related" if role == "related" else "boilerplate"
-            text = text if role == "related" else b.text
-        if role == "trailer":
-            in_trailer = True
+        if role is None:
+            role, text = _text_role(b, i, n, story, in_region=in_region, furniture=furniture, in_trailer=in_trailer)
+        in_trailer = in_trailer or role == "trailer"
+        body_seen = body_seen or role == "body"
+        if role == "byline" and byline is None:
+            byline = b
+        if role == "meta" and read_time is None and (m := _READ_TIME.match(b.text)):
+            read_time = int(m.group(1))
         pairs.append((role, text))
     return pairs, byline, read_time
 
@@ -638,12 +556,22 @@ def _coverage(pairs: list[tuple[str, str]], main_paras: list[tuple[str, str]]) -
     hold: a paragraph of the extractor counts whole when the kit's text contains it, else by the
     kit paragraphs it contains (the extractor sometimes runs several page blocks together)."""
     kit = [_key(_norm(t)) for r, t in pairs if r in ("body", "heading")]
+    kit_set = set(kit)
     kit_text = "|".join(kit)
-    covered = total = 0
+    covered = total = cursor = 0
     for _, text in main_paras:
         k = _key(_norm(text))
         total += len(k)
-        covered += len(k) if k in kit_text else min(len(k), sum(len(p) for p in kit if p and p in k))
+        if k in kit_set:  # the usual case, found without searching the whole text
+            covered += len(k)
+            continue
+        # the paragraphs come in page order: search on from the last one found first
+        at = kit_text.find(k, cursor)
+        if at >= 0:
+            cursor = at + len(k)
+            covered += len(k)
+        else:
+            covered += len(k) if k in kit_text else min(len(k), sum(len(p) for p in kit if p and p in k))
     return covered / total if total else 1.0
 
 
@@ -693,7 +621,7 @@ def _byline_names(byline: _Block | None, *, structured: bool, drop: tuple[str, .
             href = (el.get("href") or "").lower()
             if (el.tag == "a" and (re.search(r"/(?:authors?|experts?|people|staff|profiles?|contributors?|by)/", href)
                                    or "author" in (el.get("rel") or "").lower())) \
-                    or (el.tag != "a" and _tokens(el) & {"author", "name", "author-name"} and el is not byline.el):
+                    or (el.tag != "a" and _class_words(el) & {"author", "name", "author-name"} and el is not byline.el):
                 found.append(" ".join(el.text_content().split()))
         return split_names(found, drop=drop)
     text = re.split(r"\s[·•|]\s|\s[—–]\s", byline.text)[0]

@@ -54,14 +54,16 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, check_docx, reader
-from kit.readers.dates import parse_date_line
+from kit.readers.dates import parse_date_line, parse_stated
 from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
-from kit.readers.lexisnexis_classic import looks_classic, read_classic
+from kit.readers.lexisnexis_classic import looks_classic, looks_classic_single, read_classic
 from kit.readers.lexisnexis_html import looks_lexisnexis_html, read_lexisnexis_html
+from kit.readers.rtf import looks_rtf, plain, rtf_plain_text, rtf_to_marked_text
 from kit.schema import Article
 
 _END = re.compile(r"^\s*End of Document\s*$", re.I)
@@ -88,20 +90,28 @@ _DATE_LINE = re.compile(rf"(?:\b{_MONTHS}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b|\b\d{{
 def _sniff(head: bytes, path: str) -> bool:
     if path.lower().endswith(".docx"):
         return head.startswith(b"PK")
+    if looks_rtf(head):  # .rtf, or RTF saved under another name (Word calls it .doc)
+        return _sniff_text(rtf_plain_text(head).encode("utf-8"))
     if path.lower().endswith((".html", ".htm")):
         return looks_lexisnexis_html(head.decode("utf-8", "replace"))
-    if looks_classic(head.decode("utf-8", "replace").lstrip("\ufeff")):
-        return True  # the classic "N of M DOCUMENTS" layout
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    if looks_classic(text) or looks_classic_single(text):
+        return True  # the classic "N of M DOCUMENTS" layout, or one document of it without the marker
+    return _sniff_text(head)
+
+
+def _sniff_text(head: bytes) -> bool:
+    """The Nexis Uni layout: a 'Body' line and an 'End of Document' line or a field."""
     has_body = re.search(rb"(?m)^[ \t]*Body[ \t]*\r?$", head) is not None
     has_end = b"End of Document" in head
     has_field = re.search(rb"(?m)^[ \t]*(?:Length|Byline|Section|Load-Date|Dateline)[ \t]*:", head) is not None
     return has_body and (has_end or has_field)
 
 
-@reader("lexisnexis", extensions=(".txt", ".docx", ".html", ".htm"), sniff=_sniff,
-        description="LexisNexis / Nexis Uni export (.txt or .docx), several documents per file")
+@reader("lexisnexis", extensions=(".txt", ".docx", ".rtf", ".html", ".htm"), sniff=_sniff,
+        description="LexisNexis / Nexis Uni export (.txt, .docx or .rtf), several documents per file")
 def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
-    """LexisNexis / Nexis Uni export (.txt or .docx), several documents per file.
+    """LexisNexis / Nexis Uni export (.txt, .docx or .rtf), several documents per file.
 
     >>> from kit.readers.base import ReadOptions
     >>> doc = ("Talks resume\\n\\nContinental Wire\\nJune 19, 2023 Monday 3:15 AM GMT\\n\\n"
@@ -115,6 +125,8 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
         check_docx(data, path, options.limits)  # a clear reason for a damaged file; sizes checked first
         text = _docx_text(data, path)
         notes: list[str] = []
+    elif looks_rtf(data[:64]) or path.lower().endswith(".rtf"):
+        text, notes = _rtf_text(data, path), []
     else:
         from kit.decode import decode_bytes
 
@@ -123,7 +135,7 @@ def read_lexisnexis(data: bytes, path: str, options: ReadOptions) -> Iterator[Ar
     if path.lower().endswith((".html", ".htm")) and looks_lexisnexis_html(text[:65536]):
         yield from read_lexisnexis_html(text, path, options)
         return
-    if looks_classic(text):
+    if looks_classic(text) or looks_classic_single(text):
         yield from read_classic(text, path, options)
         return
     lines = text.split("\n")
@@ -162,6 +174,17 @@ def _docx_text(data: bytes, path: str) -> str:
     return "\n\n".join(paras)
 
 
+def _rtf_text(data: bytes, path: str) -> str:
+    """A Nexis Uni ``.rtf`` export as the text the ``.docx`` path reads: one block per RTF paragraph."""
+    if not looks_rtf(data[:64]):
+        raise ReadError(path, "not an RTF file: it does not start with '{\\rtf'")
+    text = plain(rtf_to_marked_text(data, path).text)
+    if not any(_BODY.match(ln) for ln in text.split("\n")):
+        raise ReadError(path, "an RTF file in no export layout the kit reads (Nexis Uni: 'Body' and "
+                              "'End of Document' lines; APA: '\"Outlet\" vom 23.10.2017' header lines); not read")
+    return "\n\n".join(text.split("\n"))
+
+
 def _is_date_line(line: str) -> bool:
     """An English date line by pattern, or a date line in another language ("mercredi 17 avril 2013
     20:15 GMT", "Samstag 6. Mai 2023") that :func:`kit.readers.dates.parse_date_line` reads."""
@@ -172,14 +195,15 @@ def _is_date_line(line: str) -> bool:
 
 
 def _parse_date_line(text: str):
-    """English dates with :func:`parse_when` (its errors name the zone), others with dateparser."""
-    try:
-        return parse_when(text)
-    except ValueError:
-        when = parse_date_line(text)
-        if when is None:
-            raise
-        return when
+    """``(published, zone)``: the day and time the line states (its zone set aside, see
+    :func:`kit.readers.dates.parse_stated`); an unreadable line raises ``ValueError`` naming why."""
+    when, zone = parse_stated(text)
+    if when is not None:
+        return when, zone
+    when = parse_when(text)  # raises with the reason (e.g. an ambiguous zone)
+    if when is None:
+        raise ValueError(f"cannot read date {text!r}")
+    return when, None
 
 
 def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
@@ -230,23 +254,27 @@ def _join_fields(lines: list[str]) -> tuple[dict[str, str], list[str], list[tupl
     return fields, other, items
 
 
+@dataclass
+class _Dating:
+    """Where a document's header puts its date: the date line, the headline's end, the outlet line."""
+
+    date_text: str | None = None
+    published: Any = None
+    zone: str | None = None
+    head_end: int = 0
+    outlet_idx: int | None = None
+    zone_outlet: str | None = None
+    flags: list[Rejection] = field(default_factory=list)
+
+
 def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
                     options: ReadOptions) -> Iterator[Article | Rejection]:
+    """One document, in named steps: header (headline, outlet, date, fields), body, index after it."""
     b = next((i for i, ln in enumerate(chunk) if _BODY.match(ln)), None)
     if b is None:
         raise ReadError(path, "document has no 'Body' line", line=first_line, record=record)
     header, rest = chunk[:b], chunk[b + 1:]
-
-    # the body ends at Classification / Graphic / Notes or the first trailing field
-    end = len(rest)
-    for i, ln in enumerate(rest):
-        s = ln.strip()
-        m = _FIELD.match(ln)
-        if s.lower() in _END_BODY_WORDS or (m and m.group(1).lower() in _TRAILING):
-            end = i
-            break
-    body_lines, tail = rest[:end], rest[end:]
-
+    body_lines, tail = _split_tail(rest)
     # header: the plain lines before the first field or copyright line hold headline, outlet, date
     cut = next((i for i, ln in enumerate(header) if _COPYRIGHT.match(ln)
                 or ((m := _FIELD.match(ln)) and m.group(1).lower() in _HEADER_START)), len(header))
@@ -254,121 +282,36 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
     head_fields, head_other, head_items = _join_fields(header[cut:])
     copyright_line = next((ln.strip() for ln in header if _COPYRIGHT.match(ln)), None)
     head_other = [ln for ln in head_other if ln != copyright_line]
-
     nonblank = [i for i, ln in enumerate(top) if ln.strip()]
     if not nonblank:
         raise ReadError(path, "document has no headline before its fields", line=first_line, record=record)
-    date_idx = next((i for i in reversed(nonblank) if _is_date_line(top[i])), None)
-    flags: list[Rejection] = []
-    published = None
-    zone_outlet = None
-    if date_idx is not None:
-        date_text = top[date_idx].strip()
-        above = [i for i in nonblank if i < date_idx]
-        outlet_idx = above[-1] if above else None
-        if outlet_idx is not None and [i for i in nonblank if i < outlet_idx]:
-            head_end = outlet_idx
-        else:  # only one line above the date: it is the headline, no outlet line
-            head_end, outlet_idx = (outlet_idx + 1 if outlet_idx is not None else 0), None
-        try:
-            published = _parse_date_line(date_text)
-        except ValueError as e:
-            flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
-                                   reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
-    elif (zone_date := _date_in_field_zone(header, cut)) is not None:
-        # fields came before the outlet and date lines: headline = the last block above the fields
-        date_idx_z, outlet_idx_z = zone_date
-        date_text = header[date_idx_z].strip()
-        blocks = _blocks(top)
-        head_end = blocks[-1][-1] + 1
-        outlet_idx = None
-        zone_outlet = " ".join(header[outlet_idx_z].split()) if outlet_idx_z is not None else None
-        try:
-            published = _parse_date_line(date_text)
-        except ValueError as e:
-            flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
-                                   reason=f"unparsable date line {date_text!r} ({e}); kept without a date"))
-    else:
-        date_text = None
-        blocks = _blocks(top)
-        head_end = blocks[0][-1] + 1
-        outlet_idx = blocks[1][0] if len(blocks) > 1 else None
-        flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
-                               reason="no date line after the headline; kept without a date"))
-    # headline: the block of consecutive non-blank lines that ends just above the outlet line
-    j = head_end - 1
-    while j >= 0 and not top[j].strip():
-        j -= 1
-    head = []
-    while j >= 0 and top[j].strip():
-        head.insert(0, top[j].strip())
-        j -= 1
-    title = " ".join(" ".join(head).split())
+    dating = _dating(top, header, cut, nonblank, path, first_line, record)
+    title = _headline_above(top, dating.head_end)
     if not title:
         raise ReadError(path, "document has no headline", line=first_line, record=record)
-    outlet = options.outlet or (" ".join(top[outlet_idx].split()) if outlet_idx is not None else zone_outlet)
+    outlet = options.outlet or (" ".join(top[dating.outlet_idx].split()) if dating.outlet_idx is not None
+                                else dating.zone_outlet)
     # every header line but the headline is kept, as meta (the byline field as byline)
-    head_lines = [" ".join(top[i].split()) for i in nonblank if i >= head_end]
-    meta_pairs = [("meta", t) for t in head_lines]
+    meta_pairs = [("meta", " ".join(top[i].split())) for i in nonblank if i >= dating.head_end]
     meta_pairs += [(_header_role(t), t) for kind, t in head_items if not kind.startswith("section")]
-
-    tail_fields, tail_other, tail_items = _join_fields(tail)
+    tail_fields, _, tail_items = _join_fields(tail)
     fields = {**tail_fields, **head_fields}
     paras = split_text("\n".join(body_lines))
     if not paras:
         raise ReadError(path, "document has an empty body", line=first_line, record=record)
     pairs, contributors = label_paragraphs(paras)
-    # the tail in source order: fields and markers as meta, Graphic text as captions, Notes as boilerplate
-    sections = {"graphic": [("caption", t) for t in _section_text(tail, "graphic")],
-                "notes": [("boilerplate", t) for t in _section_text(tail, "notes")]}
-    tail_pairs: list[tuple[str, str]] = []
-    for kind, t in tail_items:
-        if not kind.startswith("section"):
-            tail_pairs.append(("meta", t))
-    for word, role_pairs in sections.items():
-        at = next((k for k, (kind, _) in enumerate(tail_items) if kind == f"section:{word}"), None)
-        done = sum(1 for kind, _ in tail_items[:at] if not kind.startswith("section")) if at is not None else len(tail_pairs)
-        # insert after the marker line (or the 'Graphic: ...' field) that opens the section
-        tail_pairs[done:done] = role_pairs
-    pairs = meta_pairs + pairs + tail_pairs
+    pairs = meta_pairs + pairs + _tail_pairs(tail, tail_items)
     body = [t for r, t in pairs if r == "body"]
-
-    extra: dict[str, Any] = {}
-    if copyright_line:
-        extra["copyright"] = copyright_line
-    if date_text:
-        extra["date_line"] = date_text
+    extra = _extra(fields, copyright_line, dating, head_other)
     section = fields.get("section")
-    if section and ";" in section:
-        extra["section_full"] = section
-        section = section.split(";")[0].strip()
-    for key, value in fields.items():
-        if key in ("section", "byline", "dateline", "language", "highlight", "graphic", "notes"):
-            continue
-        name = key.replace("-", "_")
-        if key == "length":
-            m = re.search(r"\d[\d,]*", value)
-            if m:
-                extra["length_words"] = int(m.group(0).replace(",", ""))
-                continue
-        if key == "load-date":
-            try:
-                when = parse_when(value)
-                extra["load_date"] = when.date().isoformat() if when is not None else value
-            except ValueError:
-                extra["load_date"] = value
-            continue
-        extra[name] = value
-    if head_other:
-        extra["header_lines"] = head_other
     yield Article(
         title=title,
         outlet=outlet,
         subtitle=fields.get("highlight") or None,
-        published=published,
+        published=dating.published,
         authors=split_names(fields.get("byline"), drop=(outlet or "",)),
         contributors=contributors,
-        section=section or None,
+        section=section.split(";")[0].strip() if section else None,
         dateline=fields.get("dateline") or (newsclean.dateline(body[0]) if body else None),
         language=language_code(fields.get("language")),
         paragraphs=pairs,
@@ -376,10 +319,115 @@ def _parse_document(chunk: list[str], path: str, record: int, first_line: int,
         source_format="lexisnexis",
         source_record=record,
         extra=extra,
-        date_source="date line" if published is not None else None,
+        date_source="date line" if dating.published is not None else None,
         outlet_source="--outlet" if options.outlet else "export",
     )
-    yield from flags
+    yield from dating.flags
+
+
+def _split_tail(rest: list[str]) -> tuple[list[str], list[str]]:
+    """Body lines and the index after them: the body ends at Classification / Graphic / Notes or the
+    first trailing field."""
+    for i, ln in enumerate(rest):
+        m = _FIELD.match(ln)
+        if ln.strip().lower() in _END_BODY_WORDS or (m and m.group(1).lower() in _TRAILING):
+            return rest[:i], rest[i:]
+    return rest, []
+
+
+def _dating(top: list[str], header: list[str], cut: int, nonblank: list[int], path: str, first_line: int,
+            record: int) -> _Dating:
+    """Find the date line (among the plain lines, else among the fields), the outlet and the headline's end."""
+    d = _Dating()
+    date_idx = next((i for i in reversed(nonblank) if _is_date_line(top[i])), None)
+    if date_idx is not None:
+        d.date_text = top[date_idx].strip()
+        above = [i for i in nonblank if i < date_idx]
+        d.outlet_idx = above[-1] if above else None
+        if d.outlet_idx is not None and [i for i in nonblank if i < d.outlet_idx]:
+            d.head_end = d.outlet_idx
+        else:  # only one line above the date: it is the headline, no outlet line
+            d.head_end, d.outlet_idx = (d.outlet_idx + 1 if d.outlet_idx is not None else 0), None
+    elif (zone_date := _date_in_field_zone(header, cut)) is not None:
+        # fields came before the outlet and date lines: headline = the last block above the fields
+        date_idx_z, outlet_idx_z = zone_date
+        d.date_text = header[date_idx_z].strip()
+        d.head_end = _blocks(top)[-1][-1] + 1
+        d.zone_outlet = " ".join(header[outlet_idx_z].split()) if outlet_idx_z is not None else None
+    else:
+        blocks = _blocks(top)
+        d.head_end = blocks[0][-1] + 1
+        d.outlet_idx = blocks[1][0] if len(blocks) > 1 else None
+        d.flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
+                                 reason="no date line after the headline; kept without a date"))
+        return d
+    try:
+        d.published, d.zone = _parse_date_line(d.date_text)
+    except ValueError as e:
+        d.flags.append(Rejection(source_path=path, line=first_line, record=record, status="flagged",
+                                 reason=f"unparsable date line {d.date_text!r} ({e}); kept without a date"))
+    return d
+
+
+def _headline_above(top: list[str], head_end: int) -> str:
+    """The headline: the block of consecutive non-blank lines that ends just above ``head_end``."""
+    j = head_end - 1
+    while j >= 0 and not top[j].strip():
+        j -= 1
+    head: list[str] = []
+    while j >= 0 and top[j].strip():
+        head.insert(0, top[j].strip())
+        j -= 1
+    return " ".join(" ".join(head).split())
+
+
+def _tail_pairs(tail: list[str], tail_items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The index after the body in source order: fields and markers as meta, Graphic text as
+    captions, Notes as boilerplate (inserted after the marker line that opens them)."""
+    sections = {"graphic": [("caption", t) for t in _section_text(tail, "graphic")],
+                "notes": [("boilerplate", t) for t in _section_text(tail, "notes")]}
+    tail_pairs: list[tuple[str, str]] = [("meta", t) for kind, t in tail_items if not kind.startswith("section")]
+    for word, role_pairs in sections.items():
+        at = next((k for k, (kind, _) in enumerate(tail_items) if kind == f"section:{word}"), None)
+        done = sum(1 for kind, _ in tail_items[:at] if not kind.startswith("section")) if at is not None \
+            else len(tail_pairs)
+        tail_pairs[done:done] = role_pairs
+    return tail_pairs
+
+
+def _extra(fields: dict[str, str], copyright_line: str | None, dating: _Dating, head_other: list[str]) -> dict:
+    """The export's fields without an article column, under snake_case names (see the module notes)."""
+    extra: dict[str, Any] = {}
+    if copyright_line:
+        extra["copyright"] = copyright_line
+    if dating.date_text:
+        extra["date_line"] = dating.date_text
+    if dating.zone:
+        extra["date_zone"] = dating.zone
+    section = fields.get("section")
+    if section and ";" in section:
+        extra["section_full"] = section
+    for key, value in fields.items():
+        if key in ("section", "byline", "dateline", "language", "highlight", "graphic", "notes"):
+            continue
+        if key == "length" and (m := re.search(r"\d[\d,]*", value)):
+            extra["length_words"] = int(m.group(0).replace(",", ""))
+        elif key == "load-date":
+            extra["load_date"] = _load_date(value)
+        else:
+            extra[key.replace("-", "_")] = value
+    if head_other:
+        extra["header_lines"] = head_other
+    return extra
+
+
+def _load_date(value: str) -> str:
+    """A Load-Date as an ISO day, or the value as given when it is not a date."""
+    try:
+        when = parse_when(value)
+    except ValueError:
+        return value
+    return when.date().isoformat() if when is not None else value
 
 
 def _header_role(line: str) -> str:

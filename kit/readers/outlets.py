@@ -33,6 +33,13 @@ NOT_OUTLETS = {"hosted", "home", "homepage", "news", "u.s.", "us", "world", "pol
 MAX_NAME_WORDS = 6
 
 
+def _squash(text: str) -> str:
+    """A name with case, spaces, punctuation and a leading "the" folded away ("thedailycaller",
+    "The Daily Caller" -> "dailycaller"), so spellings run together still find their outlet."""
+    text = re.sub(r"[\W_]+", "", _key(text))
+    return text[3:] if text.startswith("the") and len(text) > 6 else text
+
+
 def _key(text: str) -> str:
     text = text.strip().casefold()
     text = re.sub(r"^https?://", "", text)
@@ -47,6 +54,7 @@ class OutletTable:
     names: dict[str, str] = field(default_factory=dict)
     domains: dict[str, str] = field(default_factory=dict)
     paths: list[tuple[str, str]] = field(default_factory=list)
+    squashed: dict[str, str] = field(default_factory=dict)  # _squash(name or canonical) -> outlet
 
     def extend(self, rows: Iterable[tuple[str, str]]) -> "OutletTable":
         for match, outlet in rows:
@@ -59,10 +67,17 @@ class OutletTable:
                 self.domains[_key(match)] = outlet
             else:
                 self.names[_key(match)] = outlet
+                self.squashed[_squash(match)] = outlet
+            self.squashed.setdefault(_squash(outlet), outlet)
         return self
 
     def lookup_name(self, value: str | None) -> str | None:
         return self.names.get(_key(value)) if value else None
+
+    def lookup_squashed(self, value: str | None) -> str | None:
+        """The outlet of a name written without spaces or "the" ("thehuffingtonpost", "usatoday")."""
+        key = _squash(value) if value else ""
+        return self.squashed.get(key) if len(key) >= 2 else None
 
     def lookup_domain(self, host: str | None) -> str | None:
         """The outlet of a host name or of any of its parent domains (``edition.cnn.com`` -> ``cnn.com``)."""
@@ -99,7 +114,7 @@ def load_outlet_table(path: str | Path | None = None) -> OutletTable:
     'USA Today'
     """
     base = bundled_table()
-    table = OutletTable(dict(base.names), dict(base.domains), list(base.paths))
+    table = OutletTable(dict(base.names), dict(base.domains), list(base.paths), dict(base.squashed))
     if path is not None:
         p = Path(path)
         if not p.is_file():
@@ -150,6 +165,29 @@ def choose_outlet(candidates: list[tuple[str, str | None]], url: str | None = No
     if host:
         return _key(host), "domain"
     return None, None
+
+
+def normalise_outlet(value: str | None, table: OutletTable | None = None) -> tuple[str | None, str | None]:
+    """``(outlet, how)`` for an outlet value a table or export gives: its canonical name from the
+    outlet table (``how`` = ``outlet table``), else the value with its spaces tidied (``how`` = None).
+
+    The value is looked up as a name variant ("USA TODAY"), as a domain or address
+    ("breitbart.com", "https://www.cnn.com/"), then with case, spaces and a leading "the" folded
+    ("thehuffingtonpost").
+
+    >>> [normalise_outlet(v)[0] for v in ["breitbart", "Breitbart News", "breitbart.com", "thedailycaller"]]
+    ['Breitbart', 'Breitbart', 'Breitbart', 'The Daily Caller']
+    >>> normalise_outlet("  Harbor   Street Weekly ")
+    ('Harbor Street Weekly', None)
+    """
+    if value is None or not str(value).strip():
+        return None, None
+    value = " ".join(str(value).split())
+    table = table or bundled_table()
+    host = urlsplit(value).hostname if "//" in value else (value if re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", _key(value))
+                                                          else None)
+    hit = table.lookup_name(value) or table.lookup_domain(host) or table.lookup_squashed(value)
+    return (hit, "outlet table") if hit else (value, None)
 
 
 def outlet_for_path(path: str, table: OutletTable) -> str | None:

@@ -41,6 +41,7 @@ from typing import Any, Iterator
 from kit import newsclean
 from kit.readers.base import ReadError, ReadOptions, Rejection, reader
 from kit.readers.fields import decode_notes, label_paragraphs, language_code, parse_when, split_names, split_text
+from kit.readers.outlets import normalise_outlet
 from kit.schema import Article
 
 # ---------------------------------------------------------------------------
@@ -96,7 +97,8 @@ def _resolve_columns(columns: list[str], column_map: dict[str, str]) -> dict[str
             continue
         for alias in aliases:
             actual = by_fold.get(alias)
-            if actual is not None and actual not in used:
+            # the title column stays the title when the map points the text at it (--map text=title)
+            if actual is not None and (actual not in used or (field == "title" and chosen.get("text") == actual)):
                 chosen[field] = actual
                 used.add(actual)
                 break
@@ -116,7 +118,8 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
             value = value.get("name") or value.get("title") or value.get("id")
         return value
 
-    text = get("text")
+    headline_only = cols.get("text") is not None and cols.get("text") == cols.get("title")
+    text = None if headline_only else get("text")  # --map text=title: the column is a headline, not a text
     if isinstance(text, list):
         text = "\n\n".join(str(t) for t in text)
     story_list = _blank(text) and not _blank(get("title"))
@@ -131,7 +134,8 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
         yield Rejection(source_path=path, reason=reason, line=line, record=record)
         return
     title = "" if _blank(get("title")) else " ".join(str(get("title")).split())
-    outlet = options.outlet or (None if _blank(get("outlet")) else " ".join(str(get("outlet")).split()))
+    outlet_raw = None if _blank(get("outlet")) else " ".join(str(get("outlet")).split())
+    outlet, outlet_source = _outlet(outlet_raw, cols, options)
     flags: list[Rejection] = []
     when = {}
     for field in ("published", "updated"):
@@ -174,14 +178,29 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
         source_format=fmt,
         source_record=record,
         extra=extra,
+        outlet_source=outlet_source,
+        outlet_raw=outlet_raw,
     )
     yield from flags
     if story_list:
-        why = (f"record without text (field {cols['text']!r} is empty)" if "text" in cols else
+        why = (f"the text is mapped to the title field {cols['text']!r}: a headline only" if headline_only else
+               f"record without text (field {cols['text']!r} is empty)" if "text" in cols else
                f"record has no text field (fields found: {', '.join(map(str, found)) or 'none'}; if one holds the "
                f"text, name it with --map text=<field> or ReadOptions(column_map={{'text': '<field>'}}))")
         yield Rejection(source_path=path, line=line, record=record, status="flagged",
                         reason=why + ": kept with its title, URL, outlet and date for headline analyses")
+
+
+def _outlet(raw: str | None, cols: dict[str, str], options: ReadOptions) -> tuple[str | None, str | None]:
+    """``(outlet, outlet_source)``: ``--outlet``, else the outlet column's value under its canonical
+    name from the outlet table (:func:`kit.readers.outlets.normalise_outlet`), else as given."""
+    if options.outlet:
+        return options.outlet, "--outlet"
+    if raw is None:
+        return None, None
+    outlet, how = normalise_outlet(raw, options.outlet_table)
+    column = f"column {cols['outlet']!r}"
+    return outlet, (f"{how} ({column})" if how else column)
 
 
 # ---------------------------------------------------------------------------

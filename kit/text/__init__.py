@@ -14,7 +14,7 @@ found by one regular expression (:data:`TOKEN_PATTERN`), tried in this order at 
 2. **@handles and #hashtags** stay whole, with a possessive (``#MeToo's``). Term: lower case,
    possessive removed (``#Taiwan`` -> ``#taiwan``, ``@nytimes’s`` -> ``@nytimes``).
 3. **E-mail addresses** stay whole (``press.office@state.gov``, ``j.smith@state.gov``); term
-   lower case.
+   lower case. The part before the ``@`` is at most 64 characters (RFC 5321's limit).
 4. **Dotted abbreviations** of single letters (``U.S.``, ``U.K.``, ``a.m.``, ``U.S``) keep their
    periods, may carry a hyphenated tail (``U.S.-China``) and a possessive (``U.S.'s``), and must
    end at a word boundary (``e.coli`` is ``e`` and ``coli``, never ``e.c`` and ``oli``).
@@ -77,6 +77,9 @@ opening quote) continues the sentence before it (``“Go!” she said.`` is one 
 limit: after a dotted abbreviation such as ``U.K.`` a capitalised word other than the usual
 sentence starters does not start a sentence (``in the U.K. Officials said`` stays one sentence),
 because ``U.S. Trade Representative`` and the like are as common.
+
+Pathological text (a token over 1,000 characters, a paragraph over 100,000, a sentence over
+10,000) is kept and counted in full but processed in bounded windows: see :mod:`kit.text.windows`.
 """
 from __future__ import annotations
 
@@ -93,6 +96,7 @@ import pandas as pd
 
 from kit.deprecation import renamed_keywords, warn_renamed
 from kit.errors import KitError, KitTypeError, KitValueError
+from kit.text.windows import MAX_PARAGRAPH_CHARS, windows
 from kit.validate import check_bool, check_int, require_columns
 
 __all__ = [
@@ -136,8 +140,10 @@ TOKEN_PATTERN = rf"""
     (?:https?://|www\.)[^\s<>"'“”‘’()\[\]{{}}]*[^\s<>"'“”‘’()\[\]{{}}.,;:!?]
     # 2. @handle or #hashtag, with a possessive: #MeToo's
   | [@#]\w+(?:[{_APOS}]s(?!\w))?
-    # 3. e-mail address: press.office@state.gov
-  | \w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{{2,}}
+    # 3. e-mail address: press.office@state.gov; the look-ahead first checks that an @ follows
+    #    within 64 address characters (the longest local part RFC 5321 allows), so a long run such
+    #    as "a+a+a+..." (base64 pasted into a paragraph) is not rescanned from every word in it
+  | (?=[\w.+\-]{{1,64}}@)\w+(?:[.+\-]\w+)*@\w+(?:[.\-]\w+)*\.[A-Za-z]{{2,}}
     # 4. dotted abbreviation of single letters (U.S., a.m.), a hyphenated tail (U.S.-China), a
     #    possessive (U.S.'s), ending at a word boundary (e.coli is two words)
   | [A-Za-z](?:\.[A-Za-z])+\.?(?:[{_HYPH}]\w+(?:[{_HYPH}{_APOS}]\w+)*)?(?:[{_APOS}]s\b)?(?![A-Za-z0-9])
@@ -146,8 +152,10 @@ TOKEN_PATTERN = rf"""
     #    letters or hyphenated tails (1990s, 3rd, 19-year-old)
   | (?:\d{{1,2}}\ \d{{1,2}}/\d{{1,2}}(?![\d/])|\d+(?:[.,:/]\d+)*)(?:[{_HYPH}{_APOS}]?\w+)*
     # 6. word: letters/digits joined by inner hyphens and apostrophes (high-stakes, O'Brien,
-    #    China-U.S.); never underscores alone ("___" separator lines of exported copy)
-  | (?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*
+    #    China-U.S.); never underscores alone ("___" separator lines of exported copy). A word
+    #    never starts right after an underscore (the scan there would fail anyway: the run
+    #    before it was tried), so a long "_____" line is scanned once, not from every position
+  | (?<!_)(?!_+\b)\w+(?:[{_HYPH}{_APOS}](?:[A-Za-z](?:\.[A-Za-z])+\.?|\w+))*
 """
 _TOKEN_RE = re.compile(TOKEN_PATTERN, re.VERBOSE)
 
@@ -465,11 +473,22 @@ def count_words(text, tokens: TokenOptions | None = None) -> int:
         return 0
     opts = _DEFAULT_TOKENS if tokens is None else tokens
     if not opts.split_hyphens:
-        return sum(1 for _ in _TOKEN_RE.finditer(text))
-    return sum(len(opts.terms_of(m.group())) for m in _TOKEN_RE.finditer(text))
+        return sum(1 for _ in _token_matches(text))
+    return sum(len(opts.terms_of(m.group())) for m in _token_matches(text))
 
 
 _DEFAULT_TOKENS = TokenOptions()
+
+
+def _token_matches(text: str):
+    """The pattern's matches over the whole text; a text longer than
+    :data:`kit.text.windows.MAX_PARAGRAPH_CHARS` is scanned window by window (cut at white space
+    no token spans: the same matches, with bounded work per window)."""
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        yield from _TOKEN_RE.finditer(text)
+        return
+    for s, e in windows(text):
+        yield from _TOKEN_RE.finditer(text, s, e)
 
 
 def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, str, bool]]:
@@ -479,7 +498,7 @@ def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, s
     (4, 8, 'Xi’s', 'xi', True)
     """
     out = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _token_matches(text):
         s = m.group()
         start = m.start()
         for off, ln, term, keep in options.terms_of(s):

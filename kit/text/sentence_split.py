@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from kit.text import _check_articles, _nltk_has
+from kit.text.windows import MAX_SENTENCE_CHARS, cut_long_span, sentence_windows
 from kit.validate import require_columns
 
 __all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "SENTENCE_STARTERS", "punkt_model", "sentences"]
@@ -74,9 +75,10 @@ _OPENERS = "\"'“‘«(["
 def _sentence_spans(tok, block: str) -> list[tuple[int, int]]:
     """Punkt's spans of one paragraph, then two general repairs: a span starts at its first
     character that is not white space, and a span whose first letter (after any opening quote or
-    bracket) is lower case continues the previous sentence (``“Go!” she said.`` is one sentence)."""
+    bracket) is lower case continues the previous sentence (``“Go!” she said.`` is one sentence).
+    A span over ``MAX_SENTENCE_CHARS`` is then cut at white space (:func:`kit.text.windows.cut_long_span`)."""
     spans: list[list[int]] = []
-    for s, e in tok.span_tokenize(block):
+    for s, e in _punkt_spans(tok, block):
         while s < e and block[s].isspace():
             s += 1
         if s >= e:
@@ -86,7 +88,20 @@ def _sentence_spans(tok, block: str) -> list[tuple[int, int]]:
             spans[-1][1] = e
         else:
             spans.append([s, e])
-    return [(s, e) for s, e in spans]
+    if not any(e - s > MAX_SENTENCE_CHARS for s, e in spans):
+        return [(s, e) for s, e in spans]
+    return [piece for s, e in spans for piece in cut_long_span(block, s, e)]
+
+
+def _punkt_spans(tok, block: str):
+    """Punkt's spans of a paragraph; a paragraph over ``MAX_PARAGRAPH_CHARS`` is split window by
+    window (windows cut after a sentence end where there is one: :mod:`kit.text.windows`)."""
+    for ws, we in sentence_windows(block):
+        if (ws, we) == (0, len(block)):
+            yield from tok.span_tokenize(block)
+            return
+        for s, e in tok.span_tokenize(block[ws:we]):
+            yield ws + s, ws + e
 
 
 def sentences(
