@@ -1,4 +1,4 @@
-"""Small text helpers: sentence starts, words, mention keys."""
+"""Small text helpers: sentence starts, words, mentions."""
 from __future__ import annotations
 
 import re
@@ -27,14 +27,6 @@ def _clean_mention(s: str) -> str:
     s = s.strip(" ,;:—–-\n\t\"“”'’")
     s = re.sub(r"\s+", " ", s)
     return s
-
-
-def _norm_key(s: str) -> str:
-    s = s.lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^\w\s-]", " ", s)
-    s = re.sub(r"^(?:the|a|an|one|another)\s+", "", s.strip())
-    return " ".join(s.split())
 
 
 def _is_title_token(tok: str) -> bool:

@@ -111,6 +111,7 @@ __all__ = [
     "tokenize",
     "tokens",
     "sentences",
+    "sentence_spans",
     "ngrams",
     "find_tokens",
     "ACRONYMS",
@@ -654,4 +655,4 @@ def tokens(
 
 
 # The sentence splitter lives in kit.text.sentence_split (imported last: it uses the helpers above).
-from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, punkt_model, sentences  # noqa: E402  (after the helpers it imports)
+from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, punkt_model, sentence_spans, sentences  # noqa: E402  (after the helpers it imports)

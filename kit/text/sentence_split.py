@@ -10,7 +10,7 @@ from kit.text import _check_articles, _nltk_has
 from kit.text.windows import MAX_SENTENCE_CHARS, cut_long_span, sentence_windows
 from kit.validate import require_columns
 
-__all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "SENTENCE_STARTERS", "punkt_model", "sentences"]
+__all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "SENTENCE_STARTERS", "punkt_model", "sentence_spans", "sentences"]
 
 
 #: Abbreviations (lower case, without the final period) that never end a sentence by themselves.
@@ -104,6 +104,35 @@ def _punkt_spans(tok, block: str):
             yield ws + s, ws + e
 
 
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of a text (blocks separated by a blank line)."""
+    blocks, pos = [], 0
+    for m in _PARA_RE.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    return blocks
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of one string as ``(start, end)`` offsets, split exactly as :func:`sentences`
+    splits an article (paragraph by paragraph); the one sentence splitter of the kit (quotes use it).
+
+    Examples
+    --------
+    >>> t = "“Go!” she said. Mr. Tan left on Jan. 5. Talks go on."
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['“Go!” she said.', 'Mr. Tan left on Jan. 5.', 'Talks go on.']
+    """
+    tok, _ = _punkt()
+    out: list[tuple[int, int]] = []
+    for bstart, bend in _blocks(text):
+        block = text[bstart:bend]
+        if block.strip():
+            out.extend((bstart + s, bstart + e) for s, e in _sentence_spans(tok, block))
+    return out
+
+
 def sentences(
     articles: pd.DataFrame,
     *,
@@ -147,14 +176,8 @@ def sentences(
             continue
         numbers = body_no.get(doc_id)
         sent_no = 0
-        pos = 0
-        blocks = []
-        for m in _PARA_RE.finditer(text):
-            blocks.append((pos, m.start()))
-            pos = m.end()
-        blocks.append((pos, len(text)))
         k = 0
-        for bstart, bend in blocks:
+        for bstart, bend in _blocks(text):
             block = text[bstart:bend]
             if not block.strip():
                 continue
