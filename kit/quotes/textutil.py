@@ -4,19 +4,14 @@ from __future__ import annotations
 import re
 
 from kit.quotes.words import _UP  # noqa: F401 (re-exported, or used by this module)
-
-_SENT_END = re.compile(r"[.!?…]+[”’\"')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9" + _UP + "])")
+from kit.text.sentence_split import sentence_spans
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start (0 included), skipping abbreviations and initials."""
-    starts = [0]
-    for m in _SENT_END.finditer(text):
-        head = text[max(0, m.start() - 8): m.start() + 1]
-        if _is_abbreviation(head):
-            continue
-        starts.append(m.end())
-    return starts
+    """Offsets where sentences start (0 included): the text layer's splitter
+    (:func:`kit.text.sentence_spans`, one definition of a sentence for the kit; it is the
+    splitter the quotes module had, moved there)."""
+    return [0] + [s for s, _ in sentence_spans(text)[1:]]
 
 
 def _words(text: str) -> list[str]:
@@ -44,4 +39,4 @@ def _tok_list(run: str) -> list[str]:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import _TITLE_WORDS, _WORD, _is_abbreviation  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _TITLE_WORDS, _WORD  # noqa: E402,F401 (imported last, as the modules refer to each other)
