@@ -42,9 +42,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 #: A possible sentence end; the next sentence starts where the match ends.
 _SENT_END = re.compile(
     r"""
-    [.!?…]+                  # one or more sentence-final marks
-    [”’"')\]]*               # closing quotes or brackets after them
-    \s+                      # white space
+    (?<![.!?…])              # at the start of a run of marks (so a long run is tried once: linear)
+    [.!?…]++                 # one or more sentence-final marks (possessive: no backtracking)
+    [”’"')\]]*+              # closing quotes or brackets after them
+    \s++                     # white space
     (?=["“‘'(\[]{0,2}[0-9"""  # looked ahead: a digit or capital, perhaps after opening quotes
     + _UPPER + """])         # ('' and `` style double quotes too)
     """,
