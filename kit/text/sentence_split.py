@@ -47,7 +47,7 @@ _SENT_END = re.compile(
     [”’"')\]]*+              # closing quotes or brackets after them
     \s++                     # white space
     (?=["“‘'(\[]{0,2}[0-9"""  # looked ahead: a digit or capital, perhaps after opening quotes
-    + _UPPER + """])         # ('' and `` style double quotes too)
+    + _UPPER + """])         # (two: '' written as a double quote)
     """,
     re.VERBOSE,
 )
