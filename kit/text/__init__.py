@@ -114,6 +114,7 @@ __all__ = [
     "tokens",
     "sentences",
     "sentence_spans",
+    "punkt_model",
     "ngrams",
     "find_tokens",
     "ACRONYMS",
@@ -656,4 +657,11 @@ def tokens(
 
 
 # The sentence splitter lives in kit.text.sentence_split (imported last: it uses the helpers above).
-from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, sentence_spans, sentences  # noqa: E402  (after the helpers it imports)
+from kit.text.sentence_split import (  # noqa: E402  (after the helpers it imports)
+    ABBREVIATIONS,
+    NUMBER_ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    punkt_model,
+    sentence_spans,
+    sentences,
+)

@@ -1,18 +1,22 @@
 """Sentences: every article's text split into sentences, paragraph by paragraph (rules in :mod:`kit.text`).
 
 The one sentence splitter of the kit: :func:`sentences` (tables), :func:`sentence_spans` (one
-string) and the quotes module all use :func:`_sentence_spans`."""
+string) and the quotes module all use :func:`_sentence_spans`. It runs the kit's rules below; when a
+user has installed NLTK's pretrained English Punkt model (``punkt_tab``), that model splits instead,
+extended with the kit's abbreviations (:func:`punkt_model` says which one is in use). Both paths
+share the repairs and the bound on sentence length, so every module sees one definition either way."""
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
 
-from kit.text import _check_articles
+from kit.text import _check_articles, _nltk_has
 from kit.text.windows import MAX_SENTENCE_CHARS, cut_long_span
 from kit.validate import require_columns
 
-__all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "SENTENCE_STARTERS", "sentence_spans", "sentences"]
+__all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "SENTENCE_STARTERS", "punkt_model", "sentence_spans", "sentences"]
 
 
 #: Abbreviations (lower case, without the final period) that never end a sentence by themselves.
@@ -98,12 +102,55 @@ def _is_end(text: str, m: re.Match) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1)
+def _pretrained_punkt():
+    """NLTK's pretrained English Punkt model with the kit's abbreviations, or None when not installed."""
+    if not _nltk_has("tokenizers/punkt_tab"):
+        return None
+    try:
+        from nltk.tokenize.punkt import PunktTokenizer  # lazy: nltk is slow to import
+
+        tok = PunktTokenizer("english")
+    except (LookupError, OSError, ImportError, ValueError):
+        return None
+    tok._params.abbrev_types.update(ABBREVIATIONS)
+    tok._params.abbrev_types.difference_update(NUMBER_ABBREVIATIONS)
+    tok._params.collocations.update((a, "##number##") for a in NUMBER_ABBREVIATIONS)
+    return tok
+
+
+def punkt_model() -> str:
+    """Which splitter :func:`sentences` uses: ``"pretrained"`` (NLTK's English Punkt model, when a
+    user has installed ``punkt_tab``) or ``"kit"`` (the kit's rules; no download needed).
+
+    Examples
+    --------
+    >>> punkt_model() in ("pretrained", "kit")
+    True
+    """
+    return "pretrained" if _pretrained_punkt() is not None else "kit"
+
+
+def _punkt_cuts(tok, block: str) -> list[int]:
+    """Sentence starts from Punkt, where a span whose first letter (after opening quotes) is lower
+    case continues the previous sentence (``“Go!” she said.`` is one sentence)."""
+    cuts = [0]
+    for s, e in tok.span_tokenize(block):
+        if s and not block[s:e].lstrip("\"'“‘«([")[:1].islower():
+            cuts.append(s)
+    return cuts + [len(block)]
+
+
 def _sentence_spans(block: str) -> list[tuple[int, int]]:
     """The sentences of one paragraph: a sentence ends at final punctuation (and closing quotes)
     followed by white space and a capital letter or digit, unless :func:`_is_end` says no. A
     sentence starts at its first character that is not white space and ends at its last; a span
     over ``MAX_SENTENCE_CHARS`` is cut at white space (:func:`kit.text.windows.cut_long_span`)."""
-    cuts = [0] + [m.end() for m in _SENT_END.finditer(block) if _is_end(block, m)] + [len(block)]
+    tok = _pretrained_punkt()
+    if tok is not None:
+        cuts = _punkt_cuts(tok, block)
+    else:
+        cuts = [0] + [m.end() for m in _SENT_END.finditer(block) if _is_end(block, m)] + [len(block)]
     spans = []
     for s, e in zip(cuts, cuts[1:]):
         while s < e and block[s].isspace():
