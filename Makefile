@@ -44,7 +44,7 @@ lint: $(STAMP) ## ruff: pyflakes, import order, complexity ceiling (settings in 
 
 docs: $(STAMP) ## build the documentation site into site/ (MkDocs + mkdocstrings; open site/index.html)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
-	$(BIN)/mkdocs build
+	$(BIN)/mkdocs build --strict
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the kit importable
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
@@ -57,6 +57,7 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/bench_dedupe.py
 	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python benchmarks/bench_batch.py $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python benchmarks/adversarial.py
 
 fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-results.json

@@ -10,7 +10,16 @@ The devset (``frames-dev``, see its SOURCE.md) is read at run time and never cop
   with its defaults (``kit``) against the bundled dictionary's AUC on the same articles
   (``baseline``; missing for frames the dictionary has no category for);
 - ``auc_mean``: the mean over the five frames, and ``auc_mean_plain``: the plain recipe (TF-IDF
-  with scikit-learn's own tokenizer + logistic regression, default C) on the same folds as baseline.
+  with scikit-learn's own tokenizer + logistic regression, default C) on the same folds as baseline;
+- ``auc_weighted_<frame>`` / ``auc_mean_weighted``: the same classifiers trained with coder-agreement
+  weights (``train_frames(weights=...)``; an article's weight is the coders' agreement with its
+  label, their mean yes-share over the frame's defining questions for a present frame and one minus
+  it for an absent one, plus :data:`kit.frames.coded.AGREEMENT_FLOOR`), unweighted AUC as baseline;
+- ``human_auc_<frame>`` / ``human_auc_mean``: what the labels allow: the AUC of ONE trained coder's
+  frame score (the share of the frame's defining questions they answered yes) against the label of
+  the OTHER coders of the same article (their mean score > 0.5), every coder of every article with at
+  least two coders left out in turn. A classifier trained on these labels is measured against
+  labels that trained humans reproduce only this well (``kit``; the classifier's AUC as baseline).
 """
 from __future__ import annotations
 
@@ -37,6 +46,40 @@ def coder_codes(coders: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
+def human_auc(coders: pd.DataFrame, frame: str) -> tuple[float, int]:
+    """Leave-one-coder-out AUC of a coder's frame score against the other coders' label, and the number of (article, coder) cases."""
+    from sklearn.metrics import roc_auc_score
+
+    c = coders.assign(yes=coders["answer"].astype(str).str.strip().str.lower().eq("yes").astype(float))
+    sc = c[c["question"].isin(QUESTIONS[frame])].groupby(["id", "coder"])["yes"].mean().unstack()
+    y, p = [], []
+    for _, row in sc.iterrows():
+        cs = row.dropna()
+        if len(cs) < 2:
+            continue
+        for k in cs.index:
+            y.append(int(cs.drop(k).mean() > 0.5))
+            p.append(float(cs[k]))
+    return (float(roc_auc_score(y, p)) if 0 < sum(y) < len(y) else float("nan")), len(y)
+
+
+def agreement_weights_dev(coders: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id, frame, weight`` for frames-dev: coders' agreement with each label (see the module docs) + floor."""
+    from kit.frames.coded.agreement import AGREEMENT_FLOOR
+
+    c = coders.assign(yes=coders["answer"].astype(str).str.strip().str.lower().eq("yes").astype(float))
+    share = c.groupby(["id", "question"])["yes"].mean().unstack()
+    share.index = share.index.astype(str)
+    parts = []
+    for f, qs in QUESTIONS.items():
+        s = share[list(qs)].mean(axis=1)
+        lab = labels[labels["frame"] == f]
+        sc = lab["doc_id"].map(s).fillna(0.5).to_numpy()
+        agree = np.where(lab["label"].to_numpy() == 1, sc, 1 - sc)
+        parts.append(pd.DataFrame({"doc_id": lab["doc_id"].to_numpy(), "frame": f, "weight": agree + AGREEMENT_FLOOR}))
+    return pd.concat(parts, ignore_index=True)
+
+
 def plain_recipe_auc(texts, y, folds: int = 5, seed: int = 0) -> float:
     """TF-IDF (scikit-learn tokenizer) + default logistic regression, pooled out-of-fold AUC."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -61,8 +104,9 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
     arts = pd.read_csv(root / "articles.csv")
     arts = arts.assign(doc_id=arts["id"].astype(str))
     rows = []
-    if (root / "coders.csv").is_file():
-        codes = coder_codes(pd.read_csv(root / "coders.csv"))
+    coders = pd.read_csv(root / "coders.csv") if (root / "coders.csv").is_file() else None
+    if coders is not None:
+        codes = coder_codes(coders)
         for r in agreement(codes, n_boot=0).itertuples(index=False):
             rows.append({"devset": DEVSET, "measure": f"alpha_{r.frame}", "kit": r.alpha, "baseline": None,
                          "n": r.n_articles})
@@ -81,6 +125,24 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
                  "baseline": float(dic["auc"].mean()) if len(dic) else None, "n": len(arts)})
     rows.append({"devset": DEVSET, "measure": "auc_mean_plain", "kit": float(np.mean(aucs)),
                  "baseline": float(np.mean(plain)), "n": len(arts)})
+    if coders is not None:
+        weighted = train_frames(arts, labels, folds=5, seed=0, n_boot=0, weights=agreement_weights_dev(coders, labels))
+        w_auc = dict(zip(weighted.validation["frame"], weighted.validation["auc"]))
+        for f in FRAMES:
+            rows.append({"devset": DEVSET, "measure": f"auc_weighted_{f}", "kit": float(w_auc[f]),
+                         "baseline": float(dict(zip(model.validation["frame"], model.validation["auc"]))[f]),
+                         "n": len(arts)})
+        rows.append({"devset": DEVSET, "measure": "auc_mean_weighted", "kit": float(np.mean(list(w_auc.values()))),
+                     "baseline": float(np.mean(aucs)), "n": len(arts)})
+        human = []
+        by_frame = dict(zip(model.validation["frame"], model.validation["auc"]))
+        for f in FRAMES:
+            h, n = human_auc(coders, f)
+            auc = float(by_frame[f])
+            human.append(h)
+            rows.append({"devset": DEVSET, "measure": f"human_auc_{f}", "kit": h, "baseline": auc, "n": n})
+        rows.append({"devset": DEVSET, "measure": "human_auc_mean", "kit": float(np.mean(human)),
+                     "baseline": float(np.mean(aucs)), "n": len(arts)})
     return rows
 
 

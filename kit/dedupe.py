@@ -155,7 +155,9 @@ def near_duplicate_pairs(articles: pd.DataFrame, *, window_days: float | None = 
 
     Parameters
     ----------
-    articles : DataFrame with ``doc_id``, ``text`` and (for the date window) ``published``
+    articles : DataFrame with ``doc_id``, ``text`` and (for the date window) ``published``; or a
+        corpus store (:class:`kit.corpus.Store` or its path), processed partition by partition by
+        :func:`kit.dedupe_store.store_near_duplicate_pairs` (same pairs, texts never all in memory)
     window_days : compare only articles published at most this many days apart (None: no window)
     min_containment : a pair is kept when ``|A & B| / min(|A|, |B|)`` reaches this
     num_perm, lsh_threshold, shingle_words, seed : MinHash / LSH settings (see the module docs)
@@ -176,28 +178,57 @@ def near_duplicate_pairs(articles: pd.DataFrame, *, window_days: float | None = 
       doc_id_a doc_id_b  containment
     0        a        b          1.0
     """
-    from datasketch import MinHashLSH
+    if not isinstance(articles, pd.DataFrame):  # a corpus store (or its path): partition by partition
+        from kit.dedupe_store import store_near_duplicate_pairs
 
+        return store_near_duplicate_pairs(articles, window_days=window_days, min_containment=min_containment,
+                                          num_perm=num_perm, lsh_threshold=lsh_threshold,
+                                          shingle_words=shingle_words, seed=seed)
     _check(articles)
-    if not 0 < min_containment <= 1:
-        raise KitError(f"min_containment must be in (0, 1], got {min_containment!r}")
-    if window_days is not None and (not isinstance(window_days, (int, float)) or window_days < 0):
-        raise KitError(f"window_days must be a non-negative number or None, got {window_days!r}")
+    check_options(window_days=window_days, min_containment=min_containment)
     ids = articles["doc_id"].astype(str).tolist()
     days = _days(articles["published"]) if "published" in articles.columns else np.full(len(ids), np.nan)
     sh = [shingles(t, shingle_words) for t in articles["text"].tolist()]
     signer = _Signer(num_perm, seed)
     sigs = [signer(s) for s in sh]
     rows = []
-
-    def check(i, j):
+    for i, j in _lsh_candidates(sigs, days, window_days, lsh_threshold, num_perm):
         dd = abs(days[i] - days[j])
         if window_days is not None and dd > window_days:  # NaN (undated) compares False: kept
-            return
+            continue
         jac, con = _similarity(sh[i], sh[j])
         if con >= min_containment:
             a, b = (i, j) if i < j else (j, i)
             rows.append((ids[a], ids[b], jac, con, dd))
+    out = pd.DataFrame(rows, columns=["doc_id_a", "doc_id_b", "jaccard", "containment", "days_apart"])
+    return out.sort_values(["doc_id_a", "doc_id_b"], kind="stable").reset_index(drop=True)
+
+
+def check_options(*, window_days, min_containment) -> None:
+    """Checks shared by the in-memory and the store path of :func:`near_duplicate_pairs`."""
+    if not isinstance(min_containment, (int, float)) or not 0 < min_containment <= 1:
+        raise KitError(f"min_containment must be in (0, 1], got {min_containment!r}")
+    if window_days is not None and (not isinstance(window_days, (int, float)) or window_days < 0):
+        raise KitError(f"window_days must be a non-negative number or None, got {window_days!r}")
+
+
+def _date_blocks(have: list[int], days: np.ndarray, window_days: float | None) -> tuple[dict, list[int]]:
+    """Articles in blocks one window wide by date (an article meets its own block and the next one),
+    and the undated articles (compared with every article); one block of all when there is no window."""
+    dated = [i for i in have if not np.isnan(days[i])]
+    undated = [i for i in have if np.isnan(days[i])]
+    if window_days is None or not dated:
+        return {0: have}, []
+    width = max(float(window_days), 1.0)
+    blocks: dict[int, list[int]] = {}
+    for i in dated:
+        blocks.setdefault(int(days[i] // width), []).append(i)
+    return blocks, undated
+
+
+def _lsh_candidates(sigs: list, days: np.ndarray, window_days: float | None, lsh_threshold: float, num_perm: int):
+    """Candidate index pairs from datasketch ``MinHashLSH`` indexes over the date blocks (each pair once)."""
+    from datasketch import MinHashLSH
 
     def index(members):
         lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
@@ -205,24 +236,15 @@ def near_duplicate_pairs(articles: pd.DataFrame, *, window_days: float | None = 
             lsh.insert(i, sigs[i], check_duplication=False)
         return lsh
 
-    have = [i for i in range(len(ids)) if sigs[i] is not None]
-    dated = [i for i in have if not np.isnan(days[i])]
-    undated = [i for i in have if np.isnan(days[i])]
-    if window_days is None or not dated:
-        blocks = {0: have}
-        undated = []
-    else:  # blocks one window wide: an article meets only its own block and the next one
-        width = max(float(window_days), 1.0)
-        blocks = {}
-        for i in dated:
-            blocks.setdefault(int(days[i] // width), []).append(i)
+    have = [i for i in range(len(sigs)) if sigs[i] is not None]
+    blocks, undated = _date_blocks(have, days, window_days)
     block_of = {i: k for k, members in blocks.items() for i in members}
     for k in sorted(blocks):
         lsh = index(blocks[k] + blocks.get(k + 1, []))
         for i in blocks[k]:
             for j in lsh.query(sigs[i]):
                 if block_of[j] != k or j > i:  # a pair inside the block once; the next block always
-                    check(i, j)
+                    yield i, j
     if undated:  # an undated article is compared with every article
         lsh = index(have)
         done = set()
@@ -230,9 +252,7 @@ def near_duplicate_pairs(articles: pd.DataFrame, *, window_days: float | None = 
             for j in lsh.query(sigs[i]):
                 if j != i and (min(i, j), max(i, j)) not in done:
                     done.add((min(i, j), max(i, j)))
-                    check(i, j)
-    out = pd.DataFrame(rows, columns=["doc_id_a", "doc_id_b", "jaccard", "containment", "days_apart"])
-    return out.sort_values(["doc_id_a", "doc_id_b"], kind="stable").reset_index(drop=True)
+                    yield i, j
 
 
 def _paragraphs(text) -> list[str]:
@@ -493,6 +513,8 @@ def plot_provenance(provenance: pd.DataFrame, *, title: str | None = "Who reprin
     """Heat map of :func:`reprint_provenance`: sources (rows) by reprinting outlets (columns), the
     number of reprints in each cell. Returns the matplotlib figure.
 
+    Examples
+    --------
     >>> import matplotlib; matplotlib.use("Agg")
     >>> pv = pd.DataFrame({"source": ["AP", "X"], "outlet": ["Y", "Y"], "n_reprints": [3, 1]})
     >>> fig = plot_provenance(pv)

@@ -304,8 +304,8 @@ def implausible_dates(articles: pd.DataFrame, *, earliest: int = EARLIEST_YEAR, 
     return pub.notna() & ((pub < lo) | (pub > hi))
 
 
-def report_articles(articles: pd.DataFrame, *, date_from=None, date_to=None, earliest: int = EARLIEST_YEAR,
-                    future_days: int = FUTURE_DAYS) -> tuple[pd.DataFrame, Notes]:
+def report_articles(articles: pd.DataFrame, *, date_from=None, date_to=None, group_by: str | None = None,
+                    earliest: int = EARLIEST_YEAR, future_days: int = FUTURE_DAYS) -> tuple[pd.DataFrame, Notes]:
     """The articles a report works on, and one sentence for each thing the reader should know.
 
     Implausible dates (before ``earliest``, or more than ``future_days`` ahead) are set to missing:
@@ -313,6 +313,11 @@ def report_articles(articles: pd.DataFrame, *, date_from=None, date_to=None, ear
     ``date_from`` / ``date_to`` are applied (:func:`kit.overview.filter_dates`: with a bound,
     undated articles are left out). Sentences say how many articles are undated and when no
     article is left. Never raises on what a corpus holds; bad bounds are errors.
+
+    When ``group_by`` is a period (``day``, ``week``, ``month``, ``quarter``, ``year``) that is not
+    already a column, the table gets a column of that name holding each article's period
+    (:func:`kit.groups.period_of`, undated articles ``(undated)``), so every table and figure of
+    a report groups by it as by any other column.
 
     Returns
     -------
@@ -329,6 +334,8 @@ def report_articles(articles: pd.DataFrame, *, date_from=None, date_to=None, ear
     1 article has an implausible publication date and counts as undated: b (0001-01-01).
     >>> print(notes[1])
     2 of 3 articles have no publication date: they are left out of everything shown over time.
+    >>> report_articles(a, group_by="month")[0]["month"].tolist()
+    ['2023-02', '(undated)', '(undated)']
     """
     from kit.overview import filter_dates
 
@@ -356,7 +363,21 @@ def report_articles(articles: pd.DataFrame, *, date_from=None, date_to=None, ear
                               "everything shown over time."))
     if not len(out):
         notes.append(Note("No article to report on: the tables below are empty and the figures say so."))
-    return out, notes
+    return _with_period_column(out, group_by), notes
+
+
+def _with_period_column(articles: pd.DataFrame, group_by: str | None) -> pd.DataFrame:
+    """``articles`` with a column ``group_by`` holding each article's period, when ``group_by``
+    names a period and no column of that name exists (a column named like a period wins)."""
+    from kit.groups import PERIODS, check_group_by, period_of
+
+    if group_by is None or group_by in articles.columns:
+        return articles
+    check_group_by(articles, group_by)  # an unknown name: the error lists the columns and periods
+    if group_by not in PERIODS:
+        return articles
+    pub = articles["published"] if "published" in articles.columns else pd.Series(pd.NaT, index=articles.index)
+    return articles.assign(**{group_by: period_of(pub, group_by)})
 
 
 def attempt(func, *args, **kwargs):
@@ -429,6 +450,61 @@ def largest(table: pd.DataFrame, column: str, weight: str = "n"):
         return None
     tot = table.groupby(column, sort=True)[weight].sum()
     return tot.sort_values(ascending=False, kind="stable").index[0]
+
+
+#: The data card section that says where a bundled dictionary was validated and where not.
+VALIDITY_HEADING = "## Where it was validated, and where not"
+
+
+def dictionary_validity(dictionary) -> Notes:
+    """One sentence per dictionary in use: where its data card says it was validated and where not.
+
+    ``dictionary`` is what notebook 03 takes: a bundled name, a file, or a list of them. For a
+    bundled dictionary the sentence is the first paragraph of its data card's section
+    :data:`VALIDITY_HEADING`, joined into one line; for your own file it says the kit has not
+    validated it.
+
+    Examples
+    --------
+    >>> print(dictionary_validity("generic_frames")[0][:70])
+    generic_frames: Validated only on the fictional sample corpus (44 arti
+    >>> print(dictionary_validity(["my_frames.yml"])[0])
+    my_frames.yml: your own dictionary, not validated by the kit; check it on your corpus (kit frames-eval) before trusting a number.
+    """
+    from importlib import resources
+
+    from kit.frames.dictionaries import BUNDLED_DICTIONARIES
+
+    notes = Notes()
+    for item in [dictionary] if isinstance(dictionary, (str, os.PathLike)) else list(dictionary or []):
+        name = str(item)
+        if name not in BUNDLED_DICTIONARIES:
+            notes.append(Note(f"{Path(name).name}: your own dictionary, not validated by the kit; check it on your "
+                              "corpus (kit frames-eval) before trusting a number."))
+            continue
+        card = resources.files("kit.resources").joinpath("dictionaries").joinpath(f"{name}.md").read_text(encoding="utf-8")
+        section = card.split(VALIDITY_HEADING, 1)[1] if VALIDITY_HEADING in card else ""
+        first = section.strip().split("\n\n", 1)[0]
+        line = re.sub(r"\s+", " ", first.replace("**", "")).strip() or "its data card does not say where it was validated."
+        notes.append(Note(f"{name}: {line}"))
+    return notes
+
+
+def group_rows(articles: pd.DataFrame, group_by: str | None, group) -> pd.DataFrame:
+    """The articles of one group, with the ``group_by`` vocabulary of :mod:`kit.groups` (a column,
+    a period, or None for all articles; a missing value is the group ``(unknown)``).
+
+    >>> a = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Wire", "Daily", None]})
+    >>> group_rows(a, "outlet", "Wire")["doc_id"].tolist(), group_rows(a, "outlet", "(unknown)")["doc_id"].tolist()
+    (['a'], ['c'])
+    >>> len(group_rows(a, None, "all"))
+    3
+    """
+    from kit.groups import group_column
+
+    if not len(articles):
+        return articles
+    return articles[group_column(articles, group_by) == str(group)]
 
 
 def rows_with(table: pd.DataFrame, column: str, values) -> pd.DataFrame:

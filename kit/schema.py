@@ -120,12 +120,12 @@ class Article:
         return [t for r, t in self.paragraphs if r == role]
 
 
-@functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
 def _text_or_none(v):
     """An id as text (JSON ids may be numbers; a Parquet column holds one type), or None."""
     return None if v is None else str(v)
 
 
+@functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash
 def normalise_for_hash(text: str) -> str:
     """Fold Unicode form, quotes, dashes, case and white space so trivial copies hash alike.
 

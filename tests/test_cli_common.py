@@ -209,3 +209,18 @@ def test_agreement_json_is_the_table_and_the_rest_goes_to_stderr(capsys):
     assert "2 article-frame disagreement" in err
     code, _, err = run(capsys, "agreement", FIX / "coded" / "two_coders.csv", "--n-boot", "-5")
     assert code == 2 and "--n-boot: must be 0 or a positive integer" in err
+
+
+def test_ingest_quiet_default_and_verbose(capsys, tmp_path):
+    src = tmp_path / "s.jsonl"
+    same = '{"outlet": "A", "title": "%s", "text": "Trade talks resumed."}\n'
+    src.write_text("".join(same % t for t in "abc") + '{"outlet": "A", "title": \n', encoding="utf-8")
+    _, out, err = run(capsys, "ingest", src, "--out", tmp_path / "st1")
+    # default: every rejection, one line per reason of flagging (two duplicates -> one line)
+    assert err.count("kit: rejected: ") == 1 and "s.jsonl, line 4" in err
+    flagged = [line for line in err.splitlines() if line.startswith("kit: flagged")]
+    assert len(flagged) == 1 and "record 2 and 1 more" in flagged[0] and "duplicate" in flagged[0]
+    _, out, err = run(capsys, "ingest", src, "--out", tmp_path / "st2", "--verbose")
+    assert len([line for line in err.splitlines() if line.startswith("kit: flagged")]) == 2
+    _, out, err = run(capsys, "ingest", src, "--out", tmp_path / "st3", "-q")
+    assert "kit:" not in err and "3 articles written" in out

@@ -263,3 +263,38 @@ def test_sheet_carries_its_texts(tmp_path):
     with pytest.raises(KitError, match="no text in the sheet and are not in the corpus"):
         coded_texts(bare)
     assert coded_texts(bare, pd.DataFrame({"doc_id": [f"u{i}" for i in range(1, 7)], "text": "t"}))["text"].eq("t").all()
+
+
+def test_agreement_weights_by_hand():
+    from kit.frames.coded import agreement_weights
+
+    c = pd.DataFrame({"doc_id": ["a"] * 3 + ["b"] * 3 + ["c"], "coder": ["ann", "bo", "cy"] * 2 + ["adjudicated"],
+                      "frame": "f", "code": [1, 1, 0, 0, 0, 0, 1]})
+    w = agreement_weights(c, floor=0.5).set_index("doc_id")
+    # a: majority 1, two of three agree; b: unanimous 0; c: only an adjudicated code
+    assert w.at["a", "agreement"] == pytest.approx(2 / 3) and w.at["a", "weight"] == pytest.approx(2 / 3 + 0.5)
+    assert w.at["b", "agreement"] == 1.0 and w.at["c", "agreement"] == 1.0
+    with pytest.raises(KitError, match="floor"):
+        agreement_weights(c, floor=0)
+
+
+def test_training_weights_decide_between_contradicting_codes():
+    """Two articles with the same text and opposite labels: the heavier one wins (weights are used)."""
+    base = ["tariffs and markets fell", "the family mourned at the funeral"]
+    texts = base * 4 + ["wheat prices rose sharply", "wheat prices rose sharply"]
+    arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    labels = pd.DataFrame({"doc_id": arts["doc_id"], "frame": "economic", "label": [1, 0] * 4 + [1, 0]})
+    probe = pd.DataFrame({"doc_id": ["x"], "text": ["wheat prices rose sharply"]})
+
+    def prob(w_pos, w_neg):
+        w = labels[["doc_id", "frame"]].assign(weight=[1.0] * 8 + [w_pos, w_neg])
+        m = train_frames(arts, labels, folds=2, min_df=1, n_boot=0, weights=w)
+        assert m.provenance["options"]["weights"] == "given"
+        return m.predict(probe)["probability"].iloc[0]
+
+    assert prob(20.0, 0.05) > 0.5 > prob(0.05, 20.0)
+    bad = labels[["doc_id", "frame"]].assign(weight=1.0).iloc[1:]
+    with pytest.raises(KitError, match="no weight for 1 coded article"):
+        train_frames(arts, labels, folds=2, min_df=1, n_boot=0, weights=bad)
+    with pytest.raises(KitError, match="positive finite"):
+        train_frames(arts, labels, folds=2, min_df=1, n_boot=0, weights=labels[["doc_id", "frame"]].assign(weight=0.0))

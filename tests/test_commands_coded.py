@@ -78,3 +78,28 @@ def test_dedupe_command(capsys, tmp_path):
     assert len(clusters) == 3 and clusters["is_origin"].sum() == 1
     prov = pd.read_csv(tmp_path / "d" / "provenance.csv")
     assert set(prov["source"]) == {"AP"}
+
+
+def test_dedupe_command_on_a_store_matches_the_files(capsys, tmp_path):
+    arts = pd.read_json(FIX / "dedupe" / "tuna_reprints.json")
+    arts.to_csv(tmp_path / "tuna.csv", index=False)
+    code, _, err = run(capsys, "ingest", tmp_path / "tuna.csv", "--out", tmp_path / "store")
+    assert code == 0, err
+    code, _, err = run(capsys, "dedupe", tmp_path / "store", "--out", tmp_path / "s")
+    assert code == 0, err
+    code, _, err = run(capsys, "dedupe", tmp_path / "tuna.csv", "--out", tmp_path / "f")
+    assert code == 0, err
+    for name in ("pairs", "clusters", "reprint_share"):
+        a, b = pd.read_csv(tmp_path / "s" / f"{name}.csv"), pd.read_csv(tmp_path / "f" / f"{name}.csv")
+        pd.testing.assert_frame_equal(a, b)
+    assert len(pd.read_csv(tmp_path / "s" / "clusters.csv")) == 3
+
+
+def test_train_with_agreement_weights(capsys, tmp_path):
+    code, out, err = run(capsys, "frames-train", SHEET, "--out", tmp_path / "m.pkl", "--n-boot", 0, "--dictionary", "none",
+                         "--weights", "agreement")
+    assert code == 0, err
+    side = json.loads((tmp_path / "m.pkl.json").read_text())
+    assert side["provenance"]["options"]["weights"] == "given"
+    code, out, err = run(capsys, "frames-train", SHEET, "--out", tmp_path / "m.pkl", "--weights", "votes")
+    assert code == 2 and "--weights" in err

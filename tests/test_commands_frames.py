@@ -72,6 +72,24 @@ def test_frames_eval_on_inline_gold(capsys, tmp_path):
     assert (m["cooperation"]["tp"], m["cooperation"]["fp"]) == (1, 0)  # only article a has 2+ hits
 
 
+def test_frames_eval_json_keeps_full_floats(capsys, tmp_path):
+    """--json goes through the shared converter: floats are not rounded to 10 digits (category names are ASCII)."""
+    gold = {"outlet": "Test", "articles": [
+        {"title": "a", "text": "Talks, talks and an agreement.", "frames": ["cooperation"]},
+        {"title": "b", "text": "Nothing here at all.", "frames": ["cooperation"]},
+        {"title": "c", "text": "More talks today.", "frames": ["cooperation"]},
+        {"title": "d", "text": "An agreement, finally.", "frames": []}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    d = tmp_path / "d.lc3"
+    d.write_text("+cooperation\ntalks\nagreement\n", encoding="utf-8")
+    code, out, err = run(capsys, "frames-eval", "--gold", tmp_path, "--dictionary", d, "--json", "--min-hits", "1",
+                         "--n-boot", "0")
+    assert code == 0, err
+    m = {r["frame"]: r for r in json.loads(out)}
+    # predicted a, c, d; gold a, b, c -> precision 2/3 exactly as Python computes it (to_json gave 0.6666666667)
+    assert m["cooperation"]["precision"] == 2 / 3 and m["cooperation"]["recall"] == 2 / 3
+
+
 def test_frames_eval_reports_unmatched_gold(capsys, tmp_path):
     gold = {"outlet": "Test", "articles": [{"source": "x.txt", "title": "No such headline", "frames": []}]}
     (tmp_path / "g.json").write_text(json.dumps(gold))

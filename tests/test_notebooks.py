@@ -118,5 +118,41 @@ def test_runs_with_defaults_through_papermill(path, tmp_path):
             assert len(images) == cell.source.count("save_figure("), cell.source
 
 
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_notebook_groups_by_a_period_within_dates(path, tmp_path):
+    # one parameter vocabulary: every report takes group_by (a column or a period) and date_from/date_to
+    declared = _declared(path)
+    assert {"group_by", "date_from", "date_to"} <= set(declared), sorted(declared)
+    out_dir = tmp_path / path.stem
+    params = {"output_dir": str(out_dir), "group_by": "month", "date_from": "2023-01-01", "date_to": "2023-12-31"}
+    if "target" in declared:
+        params["target"] = None
+    papermill.execute_notebook(str(path), str(tmp_path / path.name), parameters=params, cwd=str(path.parent),
+                               kernel_name="python3", progress_bar=False)
+    nb = _read(tmp_path / path.name)
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    grouped = [p for p in out_dir.glob("*.csv") if "month" in p.read_text(encoding="utf-8").splitlines()[0].split(",")]
+    assert grouped, "no table of the report is grouped by month"
+
+
+def test_no_notebook_names_a_retired_parameter():
+    # the renames table lists parameters that were renamed (01: freq -> period): no intro may still use them
+    text = (ROOT / "docs" / "renames.md").read_text(encoding="utf-8")
+    section = text.split("## Notebook parameters", 1)[1].split("\n## ", 1)[0]
+    retired = set(re.findall(r"^\| `\d\d_[^|]*?`: `(\w+) = ", section, flags=re.M))
+    assert "freq" in retired
+    for path in NOTEBOOKS:
+        intro = " ".join(c.source for c in _read(path).cells if c.cell_type == "markdown")
+        named = set(re.findall(r"`(\w+)`", intro.split("Parameters (change them", 1)[-1].split("\n\n", 1)[0]))
+        assert not (named & retired - set(_declared(path))), (path.name, named & retired)
+
+
+def _declared(path: Path) -> dict:
+    from kit.reports.params import notebook_parameters
+
+    return notebook_parameters(path)
+
+
 def test_there_are_notebooks():
     assert NOTEBOOKS, "notebooks/ holds no report notebook"

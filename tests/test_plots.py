@@ -1,4 +1,4 @@
-"""Tests for kit/plots.py: style, palette, what each figure draws, deterministic files."""
+"""Tests for the kit/plots package: style, palette, what each figure draws, deterministic files."""
 from __future__ import annotations
 
 import matplotlib
@@ -292,3 +292,18 @@ def test_interval_figures_of_many_groups_show_the_largest_and_say_so():
     fig = plots.interval_plot(tone, label="outlet", title="Tone")
     assert len(fig.axes[0].get_yticklabels()) == plots.MAX_LABELS and "30 of 50 rows" in fig.axes[0].get_title(loc="left")
     plt.close("all")
+
+
+@pytest.mark.parametrize("freq,period,pattern", [("MS", "month", r"^[A-Z][a-z]{2} \d{4}$"),
+                                                  ("QS", "quarter", r"^\d{4}Q[1-4]$"), ("YS", "year", r"^\d{4}$")])
+def test_time_series_ticks_match_the_period(freq, period, pattern):
+    import re
+
+    starts = pd.date_range("2022-01-01", periods=30, freq=freq)
+    df = pd.DataFrame({"period_start": starts, "n_articles": range(30), "outlet": "A"})
+    for given in (period, None):  # named, or read from the spacing of the dates
+        fig = plots.time_series(df, period=given)
+        fig.canvas.draw()
+        labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+        assert labels and len(labels) <= 13 and all(re.match(pattern, t) for t in labels), labels
+        plt.close(fig)

@@ -99,16 +99,17 @@ def test_only_body_paragraphs_are_searched():
 
 
 def test_missing_closing_mark_stays_in_its_paragraph():
-    q = extract_quotes(paras(
+    q_paras = paras(
         "Councillor Gareth Price said the plan had been “rushed through without consultation.",
         "Price said his group would sue. “We have the legal advice,” he said.",
-        "“We will use it,” he added."))
+        "“We will use it,” he added.")
+    q = extract_quotes(q_paras)
     assert rows(q) == [("rushed through without consultation.", "partial", "Gareth Price"),
                        ("We have the legal advice,", "full", "Gareth Price"),
                        ("We will use it,", "full", "Gareth Price")]
     assert "closing mark missing" in q.loc[0, "note"]
     assert q["note"].iloc[1:].isna().all()
-    probs = quote_problems(quotes=q)
+    probs = extract_quotes(q_paras, return_problems=True)[1]
     assert probs[["para_no"]].values.tolist() == [[0]]
 
 
@@ -130,11 +131,11 @@ def test_straight_marks_pair_even_when_spacing_is_wrong():
     # pairing reads the first as the opening mark, so there is exactly one quote and no repair.
     # The speaker is not asserted: 'Marsh' is a bare surname the text never introduces as a
     # person, so 'she' stays unresolved (what this test checks is the pairing).
-    q = extract_quotes(paras('Marsh said it would be reviewed." Buses will be faster," she said.',
-                             doc_id="d9"))
+    q, probs = extract_quotes(paras('Marsh said it would be reviewed." Buses will be faster," she said.',
+                                    doc_id="d9"), return_problems=True)
     assert rows(q, ("text", "kind", "speaker_mention", "verb", "para_no")) == [
         ("Buses will be faster,", "full", "she", "said", 0)]
-    assert quote_problems(quotes=q).empty
+    assert probs.empty
 
 
 def test_offsets_point_into_the_body_text():
@@ -481,9 +482,9 @@ def test_integer_doc_ids_are_kept():
     # doc 1: Yes said Bo Li (4 words, 1 quoted); doc 2: No quotes here (3 words)
     assert s[["doc_id", "n_quotes", "quoted_words", "words"]].values.tolist() == [[1, 1, 1, 4], [2, 0, 0, 3]]
     assert sources(q, arts, group_by="outlet")["n_quotes"].tolist() == [1, 0]
-    empty = extract_quotes(arts.iloc[[1]])
+    empty, probs = extract_quotes(arts.iloc[[1]], return_problems=True)
     assert len(empty) == 0 and empty["doc_id"].dtype == np.int64
-    assert quote_problems(quotes=empty).empty
+    assert probs.empty
 
 
 def test_n_accepts_any_integer_type():
@@ -554,17 +555,21 @@ def test_read_actors_checks_csv_and_json_like_yaml(tmp_path):
     assert read_actors(good_json)["aliases"].tolist() == [["Zhou"]]
 
 
-def test_problems_are_read_from_the_quotes_table():
-    # Q10: quote_problems(quotes=...) reads what extract_quotes found (no second extraction)
+def test_problems_come_back_from_the_same_pass():
+    # Q10: extract_quotes(..., return_problems=True) returns what it found (no second extraction);
+    # quote_problems(quotes=...) (read through DataFrame.attrs) still works for one release, warning
     p = paras("The vote was 41 to 29”. Nobody objected.", '"Open but never closed, said Ann.')
-    q = extract_quotes(p)
+    q, problems = extract_quotes(p, return_problems=True)
     expected = [["d1", 0, "stray quotation mark ignored at offset 21"],
                 ["d1", 1, "quotation mark opened at offset 0 is never closed"]]
-    assert quote_problems(quotes=q).values.tolist() == expected
+    assert problems.values.tolist() == expected
+    assert q.equals(extract_quotes(p))
     assert quote_problems(p).values.tolist() == expected
-    with pytest.raises(KitError, match="not both"):
+    with pytest.warns(DeprecationWarning, match="return_problems"):
+        assert quote_problems(quotes=q).values.tolist() == expected
+    with pytest.warns(DeprecationWarning), pytest.raises(KitError, match="not both"):
         quote_problems(p, quotes=q)
-    with pytest.raises(KitError, match="attrs"):
+    with pytest.warns(DeprecationWarning), pytest.raises(KitError, match="attrs"):
         quote_problems(quotes=pd.DataFrame(q))  # a plain copy has lost the problems
     # two quote tables (with their problems) can be joined
     both = pd.concat([q, extract_quotes(paras('"Yes," said Bo Li.', doc_id="d2"))], ignore_index=True)
@@ -575,7 +580,7 @@ def test_notebook_04_extracts_once_and_uses_group_by():
     nb = json.loads((ROOT / "notebooks" / "04_voices.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert code.count("extract_quotes(") == 1
-    assert "quote_problems(quotes=quotes)" in code
+    assert "return_problems=True" in code and "quote_problems(" not in code
     quote_calls = [line for line in code.splitlines() if "kit.quotes." in line]
     assert quote_calls and not any("group=" in line for line in quote_calls)
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")

@@ -1,6 +1,7 @@
 """Scoring on PolNeAR's brat standoff layout, on a small fixture written by us."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -105,3 +106,11 @@ def test_bad_folder_and_bad_annotation_name_the_file(tmp_path):
     (tmp_path / "attributions" / "a_ab12.ann").write_text("T1\tSource x y\tBody\n")
     with pytest.raises(KitError, match=r"a_ab12.ann: line 1"):
         read_polnear(tmp_path)
+
+
+def test_polnear_json_goes_through_the_shared_converter(capsys):
+    # kit.commands._common.emit: numbers stay numbers, a measure with nothing to score is null
+    assert main(["quotes-eval", "--polnear", str(FIX), "--json"]) == 0
+    rows = {r["measure"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["segment recall"]["value"] == 1.0 and isinstance(rows["segment recall"]["n"], int)
+    assert rows["speaker accuracy: organisation"]["value"] is None

@@ -89,3 +89,51 @@ def test_a_party_label_before_a_name_is_not_part_of_it():
     q = extract_quotes(paras("Republican Dana Whitfield spoke in the morning.",
                              '"We will win," Dana Whitfield said.', '"Again," said Whitfield.'))
     assert q["speaker"].tolist() == ["Dana Whitfield", "Dana Whitfield"]
+
+
+# -- single quotation marks (an outlet that quotes with them; fixture written by us) -------------
+
+FIXTURE_SINGLE = __import__("pathlib").Path(__file__).parent / "fixtures" / "quotes" / "single_marks_article.txt"
+
+
+def _single_article() -> pd.DataFrame:
+    import re
+
+    ps = [p for p in re.split(r"\n\s*\n", FIXTURE_SINGLE.read_text(encoding="utf-8")) if p.strip()]
+    return pd.DataFrame({"doc_id": "x", "para_no": range(len(ps)),
+                         "role": ["heading"] + ["body"] * (len(ps) - 1), "text": ps})
+
+
+def test_single_marks_where_an_outlet_quotes_with_them():
+    q = extract_quotes(_single_article())
+    assert q["text"].tolist() == [
+        "We cannot keep putting this off,",
+        "The harbour walls won't last another winter.",             # apostrophe inside stays
+        "The figures don’t add up,",                                # curly marks, curly apostrophe
+        "We were promised a second consultation,",
+        "It never happened. Now we are told it is too late.",       # runs over two paragraphs
+        "a distraction",                                            # a short partial quote
+    ]
+    assert q["speaker"].tolist() == ["Priya Ramsden", "Priya Ramsden", "Owen Talbot", "Owen Talbot",
+                                     "Owen Talbot", "Priya Ramsden"]
+    assert q.loc[4, "para_no"] == 4 and q.loc[4, "para_end"] == 5
+    # possessives ('traders'', 'residents’'), elisions (''90s', ''n''), and the damaged mark of the
+    # last paragraph are no quotes: the damaged one never swallows the rest
+    assert not q["text"].str.contains("association|survey|90s|roll|four").any()
+
+
+def test_single_marks_are_left_alone_beside_double_marks():
+    # nested single marks inside double ones stay part of the quote; apostrophes never pair
+    q = extract_quotes(paras('"He told me \'never again\' and left," said Mayor Lena Ortiz.',
+                             "The voters' rights group and the mayor's office disagree."))
+    assert q["text"].tolist() == ["He told me 'never again' and left,"]
+
+
+def test_quote_words_are_the_text_layers_words():
+    from kit.text import count_words
+
+    q = extract_quotes(paras('"The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended badly," said Mayor Lena Ortiz.',
+                             "'Rock 'n' roll,' she said."))
+    assert len(q) >= 1
+    assert q["n_words"].tolist() == [count_words(t) for t in q["text"]]
+    assert q.loc[0, "n_words"] == count_words("The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended badly,")

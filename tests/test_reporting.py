@@ -141,3 +141,18 @@ def test_large_numbers_on_screen_have_thousands_separators():
 
     html = reporting.show_table(pd.DataFrame({"per_million": [25770.3, 8224.0, 957.46]}))._repr_html_()
     assert "25,770" in html and "8,224" in html and "957.5" in html and "e+" not in html
+
+
+def test_every_bundled_dictionary_says_where_it_was_validated_and_report_03_repeats_it():
+    import json
+    from pathlib import Path
+
+    from kit.frames.dictionaries import BUNDLED_DICTIONARIES
+    from kit.reporting import dictionary_validity
+
+    lines = dictionary_validity(list(BUNDLED_DICTIONARIES))
+    assert len(lines) == len(BUNDLED_DICTIONARIES)
+    for name, line in zip(BUNDLED_DICTIONARIES, lines):
+        assert line.startswith(f"{name}: Validated only on") and "Not validated on" in line and "\n" not in line
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "03_frames_and_tone.ipynb").read_text())
+    assert any("dictionary_validity(dictionary)" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")

@@ -86,6 +86,12 @@ def _missing(v) -> bool:
 def load_actors(source=None) -> pd.DataFrame:
     """The one actor loader: a bundled name, a YAML / CSV / TSV / JSON file, a DataFrame or a list of records.
 
+    Every form gets the same checks: only the keys of :data:`ACTOR_COLUMNS`; a ``name`` for every
+    actor; a ``type`` from :data:`ACTOR_TYPES` (required, except that a DataFrame may leave the
+    whole ``type`` column out, e.g. for quote speakers typed from the article); names and aliases
+    unique across actors. One missing-value rule: an absent, empty or NaN ``role``,
+    ``organisation``, ``side`` (or ``type``) is None.
+
     Parameters
     ----------
     source : str, path, DataFrame, list of dict, or None
@@ -97,12 +103,6 @@ def load_actors(source=None) -> pd.DataFrame:
           of actors, or an object with only the key ``actors``);
         - a DataFrame with those columns (``aliases`` a list or ``;``-separated text);
         - a list of dicts with those keys.
-
-    Every form gets the same checks: only the keys of :data:`ACTOR_COLUMNS`; a ``name`` for every
-    actor; a ``type`` from :data:`ACTOR_TYPES` (required, except that a DataFrame may leave the
-    whole ``type`` column out, e.g. for quote speakers typed from the article); names and aliases
-    unique across actors. One missing-value rule: an absent, empty or NaN ``role``,
-    ``organisation``, ``side`` (or ``type``) is None.
 
     Returns
     -------

@@ -244,16 +244,30 @@ def emit(args: argparse.Namespace, table, *, columns: list[str] | None = None, e
         print_table(table, columns=columns, empty=empty)
 
 
-def print_report(corpus) -> int:
-    """Print rejections and flags of the ingest report to stderr; the number of rejections."""
+def print_report(corpus, *, flags: str = "each") -> int:
+    """Print rejections and flags of the ingest report to stderr; the number of rejections.
+
+    Every rejection gets a line naming the file (and line or record) and the reason. Flags (kept
+    articles with something to know) get one line each with ``flags="each"``, one line per reason
+    with their count and first file with ``flags="summary"``, none with ``flags="none"``.
+    """
     import pandas as pd
 
+    def where(r) -> str:
+        return ", ".join([str(r.source_path)] + [f"{k} {v}" for k, v in (("line", r.line), ("record", r.record))
+                                                 if not pd.isna(v)])
+
     n = 0
+    summary: dict[str, list] = {}
     for r in corpus.report.itertuples():
-        where = ", ".join([str(r.source_path)] + [f"{k} {v}" for k, v in (("line", r.line), ("record", r.record))
-                                                  if not pd.isna(v)])
-        print(f"kit: {r.status}: {where}: {r.reason}", file=sys.stderr)
         n += r.status == "rejected"
+        if r.status == "rejected" or flags == "each":
+            print(f"kit: {r.status}: {where(r)}: {r.reason}", file=sys.stderr)
+        elif flags == "summary":
+            summary.setdefault(str(r.reason), []).append(where(r))
+    for reason, places in summary.items():
+        more = f" and {len(places) - 1} more (--verbose lists them)" if len(places) > 1 else ""
+        print(f"kit: flagged: {places[0]}{more}: {reason}", file=sys.stderr)
     return n
 
 

@@ -21,15 +21,26 @@ def run(args) -> int:
     import functools
     import sys
 
+    from kit.corpus import is_store
     from kit.dedupe import MIN_CONTAINMENT, near_duplicate_pairs, reprint_clusters, reprint_provenance, reprint_share
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
 
-    arts = load(args).articles
     window = None if args.window_days is not None and args.window_days < 0 else args.window_days
     mc = MIN_CONTAINMENT if args.min_containment is None else args.min_containment
-    pairs = near_duplicate_pairs(arts, window_days=window, min_containment=mc)
-    clusters = reprint_clusters(arts, pairs)
+    if len(args.paths) == 1 and is_store(args.paths[0]):  # partition by partition: texts never all in memory
+        from kit.corpus import Store
+        from kit.dedupe_store import _columns, store_near_duplicate_pairs, store_reprint_clusters
+
+        store = Store(args.paths[0])
+        pairs = store_near_duplicate_pairs(store, window_days=window, min_containment=mc)
+        clusters = store_reprint_clusters(store, pairs)
+        cols = [c for c in ("doc_id", "outlet") if c in _columns(store, store.partitions[0])]
+        arts = store.articles(cols)
+    else:
+        arts = load(args).articles
+        pairs = near_duplicate_pairs(arts, window_days=window, min_containment=mc)
+        clusters = reprint_clusters(arts, pairs)
     prov = reprint_provenance(clusters)
     share = reprint_share(arts, clusters)
     out = Path(args.out)

@@ -1,10 +1,9 @@
 """``kit frames-eval``: precision, recall and F1 of dictionary frames against the gold annotations."""
 from __future__ import annotations
 
-import json
 import sys
 
-from kit.commands._common import non_negative_int, positive_int
+from kit.commands._common import emit, non_negative_int, positive_int
 
 NAME = "frames-eval"
 HELP = "validate dictionaries: per-frame precision/recall/F1 of presence against tests/eval/gold"
@@ -71,8 +70,7 @@ def run(args) -> int:
                               n_boot=args.n_boot, seed=args.seed)
     m = res["metrics"]
     if args.json:
-        json.dump(json.loads(m.to_json(orient="records")), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        emit(args, m)
     elif args.markdown:
         print(markdown_table(m))
     else:

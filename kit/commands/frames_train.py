@@ -20,6 +20,9 @@ def add_arguments(p):
     p.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds (default 5)")
     p.add_argument("--C", type=float, default=None, help="inverse regularisation of the logistic regression (default 10)")
     p.add_argument("--seed", type=int, default=0, help="seed of folds, model and bootstrap (default 0)")
+    p.add_argument("--weights", choices=("agreement", "none"), default="agreement",
+                   help="'agreement' (default): articles weigh more in training the more coders agree with their "
+                        "label (kit.frames.coded.agreement_weights); 'none': every article weighs the same")
     p.add_argument("--n-boot", type=non_negative_int, default=1000, help="bootstrap resamples for the intervals (default 1000)")
     p.add_argument("--dictionary", default="generic_frames",
                    help="dictionary to compare with (bundled name or file; default generic_frames; 'none' to skip)")
@@ -46,7 +49,7 @@ def run(args) -> int:
 
     import pandas as pd
 
-    from kit.frames.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames
+    from kit.frames.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames, training_weights
     from kit.frames.coded.train import DEFAULTS
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
@@ -54,8 +57,9 @@ def run(args) -> int:
     coded = read_coding_sheet(args.sheets, frames=frames)
     articles, fingerprint = _articles(args, coded)
     labels = gold_labels(coded)
+    weights = training_weights(coded, labels, args.weights)
     model = train_frames(articles, labels, folds=args.folds, C=args.C if args.C is not None else DEFAULTS["C"],
-                         seed=args.seed, n_boot=args.n_boot, corpus_fingerprint=fingerprint)
+                         seed=args.seed, n_boot=args.n_boot, corpus_fingerprint=fingerprint, weights=weights)
     table = model.validation
     if args.dictionary and args.dictionary.lower() != "none":
         table = pd.concat([table, compare_with_dictionary(articles, labels, args.dictionary, n_boot=args.n_boot,

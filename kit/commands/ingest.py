@@ -21,7 +21,11 @@ def add_arguments(p):
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: when stderr is a terminal and there are many files)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
-    p.add_argument("--quiet", action="store_true", help="do not list rejections and flags on stderr")
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", action="store_true",
+                      help="print only the summary: no rejections or flags on stderr, no progress bar")
+    loud.add_argument("-v", "--verbose", action="store_true",
+                      help="list every flagged article on stderr (default: one line per reason of flagging)")
     p.add_argument("--outlet-from", choices=["folder"], default=None,
                    help="an article whose source names no outlet gets the name of its file's folder")
     p.add_argument("--outlets", metavar="CSV", default=None,
@@ -37,19 +41,22 @@ def run(args) -> int:
         print("kit ingest: --workers must be at least 1", file=sys.stderr)
         return 2
     corpus = ingest(args.paths, args.out, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                    drop_duplicates=args.drop_duplicates, progress=args.progress, workers=args.workers,
+                    drop_duplicates=args.drop_duplicates, progress=False if args.quiet else args.progress, workers=args.workers,
                     partition_size=args.partition_size or PARTITION_SIZE, outlet_from=args.outlet_from,
                     outlets=args.outlets, limits=limits(args))
-    rejected = print_report(corpus) if not args.quiet else int((corpus.report["status"] == "rejected").sum())
+    if args.quiet:
+        rejected = int((corpus.report["status"] == "rejected").sum())
+    else:
+        rejected = print_report(corpus, flags="each" if args.verbose else "summary")
     paths = store_paths(args.out)
     if args.json:
         status = corpus.report["status"].value_counts()
-        emit(args, [{"n_articles": len(corpus.articles), "n_rejected": int(status.get("rejected", 0)),
+        emit(args, [{"n_articles": corpus.manifest["counts"]["articles"], "n_rejected": int(status.get("rejected", 0)),
                      "n_flagged": int(status.get("flagged", 0)), **{f"{k}_path": str(v) for k, v in paths.items()}}])
     else:
         print(corpus.summary())
         print(f"articles: {paths['articles']}\nreport:   {paths['report']}\nmanifest: {paths['manifest']}")
-    if corpus.articles.empty:
+    if not corpus.manifest["counts"]["articles"]:
         print("kit ingest: no articles were read", file=sys.stderr)
         return 1
     return 1 if (args.strict and rejected) else 0

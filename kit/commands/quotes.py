@@ -85,11 +85,10 @@ def run(args) -> int:
     else 0.
     """
 
-    from kit.quotes import extract_quotes, quote_problems
+    from kit.quotes import extract_quotes
 
     corpus = load(args)
-    quotes = extract_quotes(corpus.paragraphs, actors=args.actors)
-    problems = quote_problems(quotes=quotes)
+    quotes, problems = extract_quotes(corpus.paragraphs, actors=args.actors, return_problems=True)
     if not args.all:
         quotes = quotes[quotes["kind"].isin(["full", "partial"])].reset_index(drop=True)
     if args.width < 40:

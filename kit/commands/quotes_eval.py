@@ -1,9 +1,9 @@
 """``kit quotes-eval [GOLD...]``: precision, recall, F1 and speaker accuracy of quote extraction."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
+
+from kit.commands._common import emit
 
 NAME = "quotes-eval"
 HELP = "score quote extraction against annotated gold files (default tests/eval/gold/*.json)"
@@ -61,8 +61,7 @@ def run(args) -> int:
         raise KitError("no gold files given and none found in tests/eval/gold")
     scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True)
     if args.json:
-        json.dump(json.loads(scores.to_json(orient="records")), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        emit(args, scores)
     else:
         print(f"quote extraction on {len(files)} gold file(s), match = covers >= {args.min_coverage:.0%} "
               f"of the gold quote's tokens (one-to-one)")
@@ -96,8 +95,7 @@ def _run_polnear(args) -> int:
                            min_overlap=args.min_coverage, actors=args.actors)
     summary = res["summary"]
     if args.json:
-        json.dump(json.loads(summary.to_json(orient="records")), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        emit(args, summary)
     else:
         print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
               f">= {args.min_coverage:.0%} of both spans (one-to-one)")

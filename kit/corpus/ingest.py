@@ -319,12 +319,16 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
     return art_df, para_df, rep_df
 
 
-def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame,
+def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame | dict,
                   rep_df: pd.DataFrame, *, n_dupes: int, format: str | None, column_map: dict | None,
                   outlet: str | None, drop_duplicates: bool,
                   outlet_from: str | None = None, outlets=None) -> dict:
     """Step 4: counts and the fingerprint (paths relative to their input root and content hashes,
-    never where the corpus sits)."""
+    never where the corpus sits). ``art_df`` is the articles table, or its counts (``articles``,
+    ``by_format``, ``by_outlet``, ``no_outlet``) summed over its parts by a streaming ingest."""
+    if isinstance(art_df, pd.DataFrame):
+        art_df = {"articles": len(art_df), "by_format": Counter(art_df["source_format"]),
+                  "by_outlet": Counter(art_df["outlet"].fillna("(unknown)")), "no_outlet": int(art_df["outlet"].isna().sum())}
     n_files = len(manifest_sources)
     files_rejected = sum(1 for s in manifest_sources if s["articles"] == 0)
     counts = {
@@ -332,14 +336,14 @@ def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: lis
         "files_read": n_files - files_rejected,
         "files_rejected": files_rejected,
         "files_skipped": len(skipped),
-        "articles": len(art_df),
+        "articles": art_df["articles"],
         "records_rejected": int((rep_df["status"] == "rejected").sum()),
         "flagged": int((rep_df["status"] == "flagged").sum()),
         "duplicates": n_dupes,
         "duplicates_dropped": bool(drop_duplicates),
-        "by_format": dict(sorted(Counter(art_df["source_format"]).items())),
-        "by_outlet": dict(sorted(Counter(art_df["outlet"].fillna("(unknown)")).items())),
-        "no_outlet": int(art_df["outlet"].isna().sum()),
+        "by_format": dict(sorted(art_df["by_format"].items())),
+        "by_outlet": dict(sorted(art_df["by_outlet"].items())),
+        "no_outlet": art_df["no_outlet"],
     }
     fp = hashlib.sha256()
     for key, sha in sorted((s.pop("_key"), s["sha256"] or "") for s in manifest_sources):

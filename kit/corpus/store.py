@@ -94,11 +94,12 @@ class Store:
             for col in _LIST_COLUMNS:
                 if col in df.columns:
                     df[col] = df[col].map(lambda v: [] if v is None else list(v))
+            df = _infer_text(df)
         return df
 
     def articles(self, columns: list[str] | None = None) -> pd.DataFrame:
         """The whole articles table (partitions concatenated in order)."""
-        return _concat([self.read_table("articles", p, columns) for p in self.partitions])
+        return _infer_text(_concat([self.read_table("articles", p, columns) for p in self.partitions]))
 
     def paragraphs(self) -> pd.DataFrame:
         return _concat([self.read_table("paragraphs", p) for p in self.partitions])
@@ -113,6 +114,22 @@ class Store:
     def corpus(self) -> Corpus:
         """Everything as one in-memory :class:`Corpus` (for a corpus that fits in memory)."""
         return Corpus(self.articles(), self.paragraphs(), self.report(), self.manifest)
+
+
+def _infer_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns typed as pandas types them in memory: ``str`` when any value is a string, ``object``
+    holding ``None`` when none is (a column with no value, e.g. no subtitles in one partition, is
+    stored without a type), whatever the partitions the values were stored in."""
+    for col in df.columns:
+        s = df[col]
+        if col in _LIST_COLUMNS or not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
+            continue
+        if s.isna().all():
+            if s.dtype != object or s.notna().any() or any(v is not None for v in s):
+                df[col] = pd.Series([None] * len(s), index=s.index, dtype=object)
+        elif s.dtype == object and all(isinstance(v, str) for v in s if v is not None and v == v):
+            df[col] = s.astype("str")
+    return df
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -132,39 +149,93 @@ def write_store(corpus: Corpus, out: str | os.PathLike, *, partition_size: int =
     reader never sees half a store. Derived tables of a store with the same fingerprint are kept
     (they are still valid); any other folder at ``out`` that is not empty is refused, never deleted.
     """
-    if not isinstance(partition_size, int) or isinstance(partition_size, bool) or partition_size < 1:
-        raise KitError(f"partition_size must be a positive integer, got {partition_size!r}")
-    store = Store(out)
-    fs = store.fs
-    old = store.exists()
-    if not old and fs.exists(store.root) and fs.ls(store.root):
-        raise KitError(f"{out}: the folder exists and is not a corpus store; choose an empty or new folder")
-    tmp = Store(f"{store.path.rstrip('/')}.tmp-{uuid.uuid4().hex[:8]}")
-    fs.makedirs(tmp.join("articles"), exist_ok=True)
-    fs.makedirs(tmp.join("paragraphs"), exist_ok=True)
-    arts, paras = corpus.articles, corpus.paragraphs
-    parts = []
-    bounds = list(range(0, len(arts), partition_size)) or [0]
-    for i, lo in enumerate(bounds):
-        name = f"part-{i:05d}"
-        chunk = arts.iloc[lo:lo + partition_size]
-        p = paras[paras["doc_id"].isin(chunk["doc_id"])] if len(bounds) > 1 else paras
-        _write_parquet(fs, tmp.join("articles", f"{name}.parquet"), chunk)
-        _write_parquet(fs, tmp.join("paragraphs", f"{name}.parquet"), p)
-        parts.append({"name": name, "articles": len(chunk), "paragraphs": len(p)})
-    with fs.open(tmp.join("report.csv"), "w", encoding="utf-8") as f:
-        _write_report(corpus.report, f)
-    manifest = dict(corpus.manifest, layout="store", partitions=parts)
-    with fs.open(tmp.join("manifest.json"), "w", encoding="utf-8") as f:
-        f.write(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
-    if old:
-        if store.manifest.get("fingerprint") == manifest["fingerprint"] and fs.isdir(store.join("derived")):
-            fs.mv(store.join("derived"), tmp.join("derived"), recursive=True)
-        fs.rm(store.root, recursive=True)
-    elif fs.exists(store.root):
-        fs.rm(store.root, recursive=True)  # an empty folder
-    fs.mv(tmp.root, store.root, recursive=True)
-    return Store(out)
+    writer = StoreWriter(out, partition_size=partition_size)
+    writer.add(corpus.articles, corpus.paragraphs)
+    return writer.finish(corpus.report, corpus.manifest)
+
+
+class StoreWriter:
+    """Writes a store partition by partition: :meth:`add` articles (and their paragraphs) in order, as
+    often as needed; :meth:`finish` writes the report and manifest and renames the store into place.
+
+    Only the articles of one unfinished partition are held; the partitions are exactly those
+    :func:`write_store` writes for the same table (``partition_size`` articles each, in order).
+    """
+
+    def __init__(self, out: str | os.PathLike, *, partition_size: int = PARTITION_SIZE):
+        if not isinstance(partition_size, int) or isinstance(partition_size, bool) or partition_size < 1:
+            raise KitError(f"partition_size must be a positive integer, got {partition_size!r}")
+        self.out, self.size = out, partition_size
+        self.store = Store(out)
+        fs = self.fs = self.store.fs
+        self.old = self.store.exists()
+        if not self.old and fs.exists(self.store.root) and fs.ls(self.store.root):
+            raise KitError(f"{out}: the folder exists and is not a corpus store; choose an empty or new folder")
+        self.tmp = Store(f"{self.store.path.rstrip('/')}.tmp-{uuid.uuid4().hex[:8]}")  # made at the first write
+        self.parts: list[dict] = []
+        self._arts: list[pd.DataFrame] = []
+        self._paras: list[pd.DataFrame] = []
+        self._n = 0
+        self._first: tuple[pd.DataFrame, pd.DataFrame] | None = None  # (empty) tables kept for an empty corpus
+
+    def add(self, articles: pd.DataFrame, paragraphs: pd.DataFrame) -> None:
+        """Queue ``articles`` (and the paragraphs of exactly these articles, in article order)."""
+        if self._first is None:
+            self._first = (articles.iloc[:0], paragraphs.iloc[:0])
+        if not len(articles):
+            return
+        self._arts.append(articles)
+        self._paras.append(paragraphs)
+        self._n += len(articles)
+        while self._n >= self.size:
+            self._flush(self.size)
+
+    def _flush(self, n: int) -> None:
+        arts = _concat(self._arts) if len(self._arts) > 1 else self._arts[0].reset_index(drop=True)
+        paras = _concat(self._paras) if len(self._paras) > 1 else self._paras[0].reset_index(drop=True)
+        chunk = arts.iloc[:n]
+        # paragraphs are in article order: the first k rows belong to the chunk's articles
+        k = int(paras["doc_id"].isin(set(chunk["doc_id"])).sum()) if n < len(arts) else len(paras)
+        self._write(chunk, paras.iloc[:k])
+        rest, prest = arts.iloc[n:], paras.iloc[k:]
+        self._arts, self._paras = ([rest], [prest]) if len(rest) else ([], [])
+        self._n = len(rest)
+
+    def _write(self, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
+        name = f"part-{len(self.parts):05d}"
+        if not self.parts:
+            self.fs.makedirs(self.tmp.join("articles"), exist_ok=True)
+            self.fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
+        _write_parquet(self.fs, self.tmp.join("articles", f"{name}.parquet"), arts.reset_index(drop=True))
+        _write_parquet(self.fs, self.tmp.join("paragraphs", f"{name}.parquet"), paras.reset_index(drop=True))
+        self.parts.append({"name": name, "articles": len(arts), "paragraphs": len(paras)})
+
+    def abort(self) -> None:
+        """Remove the temporary folder (after a failure); the store at ``out`` is untouched."""
+        if self.fs.exists(self.tmp.root):
+            self.fs.rm(self.tmp.root, recursive=True)
+
+    def finish(self, report: pd.DataFrame, manifest: dict) -> Store:
+        """Write the last partition, the report and the manifest, and move the store into place."""
+        if self._n:
+            self._flush(self._n)
+        if not self.parts:  # an empty corpus: one empty partition
+            arts, paras = self._first if self._first is not None else (pd.DataFrame(), pd.DataFrame())
+            self._write(arts, paras)
+        fs, tmp, store = self.fs, self.tmp, self.store
+        with fs.open(tmp.join("report.csv"), "w", encoding="utf-8") as f:
+            _write_report(report, f)
+        manifest = dict(manifest, layout="store", partitions=self.parts)
+        with fs.open(tmp.join("manifest.json"), "w", encoding="utf-8") as f:
+            f.write(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
+        if self.old:
+            if store.manifest.get("fingerprint") == manifest["fingerprint"] and fs.isdir(store.join("derived")):
+                fs.mv(store.join("derived"), tmp.join("derived"), recursive=True)
+            fs.rm(store.root, recursive=True)
+        elif fs.exists(store.root):
+            fs.rm(store.root, recursive=True)  # an empty folder
+        fs.mv(tmp.root, store.root, recursive=True)
+        return Store(self.out)
 
 
 def _write_report(report: pd.DataFrame, dest) -> None:
@@ -194,9 +265,12 @@ def _write_single_file(corpus: Corpus, out: str | os.PathLike) -> None:
 def ingest(sources, out: str | os.PathLike = "corpus", *, partition_size: int = PARTITION_SIZE, **kwargs) -> Corpus:
     """Read ``sources`` (see :func:`~kit.corpus.ingest.build_corpus` for the options) and write the store at ``out``.
 
-    ``out`` is a folder (local or an fsspec URL) that becomes a store (see :class:`Store`); a path
-    ending in ``.parquet`` writes the older single-file layout instead. Returns the
-    :class:`Corpus`. Sources are only read, never written.
+    ``out`` is a folder (local or an fsspec URL) that becomes a store (see :class:`Store`), written
+    partition by partition without holding the corpus in memory (:func:`kit.corpus.stream.ingest_store`:
+    large JSONL/CSV exports are read in byte ranges by several processes); the returned
+    :class:`~kit.corpus.stream.StoredCorpus` reads its articles from the store when asked. A path
+    ending in ``.parquet`` writes the older single-file layout instead (built in memory) and returns
+    the :class:`Corpus`. Sources are only read, never written.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "corpus"
@@ -207,11 +281,12 @@ def ingest(sources, out: str | os.PathLike = "corpus", *, partition_size: int = 
     >>> sorted(p.name for p in out.parent.iterdir() if p.name.startswith("c."))
     ['c.manifest.json', 'c.paragraphs.parquet', 'c.parquet', 'c.report.csv']
     """
+    if not str(out).endswith(".parquet"):
+        from kit.corpus.stream import ingest_store
+
+        return ingest_store(sources, out, partition_size=partition_size, **kwargs)
     corpus = build_corpus(sources, **kwargs)
-    if str(out).endswith(".parquet"):
-        _write_single_file(corpus, out)
-    else:
-        corpus.manifest = write_store(corpus, out, partition_size=partition_size).manifest
+    _write_single_file(corpus, out)
     return corpus
 
 

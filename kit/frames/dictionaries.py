@@ -168,7 +168,20 @@ def _parse_dictionary(data: bytes, source: str, *, format: str | None = None, na
     return d
 
 
-def _read_yaml(text: str, path: str) -> Dictionary:
+def _yaml_line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _yaml_scalar(node, what: str, path: str) -> str:
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode):
+        raise _fail(path, _yaml_line(node), f"{what} must be a single value")
+    return node.value
+
+
+def _yaml_top(text: str, path: str) -> dict:
+    """The top-level keys of a YAML dictionary as ``key -> node`` (checked against :data:`YAML_KEYS`)."""
     import yaml
 
     try:
@@ -180,68 +193,78 @@ def _read_yaml(text: str, path: str) -> Dictionary:
         raise _fail(path, line, f"not valid YAML: {problem}") from None
     if root is None:
         raise _fail(path, None, "the file is empty")
-
-    def line_of(node):
-        return node.start_mark.line + 1
-
-    def scalar(node, what):
-        if not isinstance(node, yaml.ScalarNode):
-            raise _fail(path, line_of(node), f"{what} must be a single value")
-        return node.value
-
     if not isinstance(root, yaml.MappingNode):
-        raise _fail(path, line_of(root), "the top level must be a mapping with a 'categories' key")
+        raise _fail(path, _yaml_line(root), "the top level must be a mapping with a 'categories' key")
     top = {}
     for k, v in root.value:
-        key = scalar(k, "a key")
+        key = _yaml_scalar(k, "a key", path)
         if key not in YAML_KEYS:
-            raise _fail(path, line_of(k), f"unknown key '{key}'; valid keys: {', '.join(YAML_KEYS)}")
+            raise _fail(path, _yaml_line(k), f"unknown key '{key}'; valid keys: {', '.join(YAML_KEYS)}")
         top[key] = v
     if "categories" not in top:
-        raise _fail(path, line_of(root), "no 'categories' key")
+        raise _fail(path, _yaml_line(root), "no 'categories' key")
     cats = top["categories"]
     if not isinstance(cats, yaml.MappingNode) or not cats.value:
-        raise _fail(path, line_of(cats), "'categories' must map category names to entries")
-    rows, descriptions, negation = [], {}, {}
-    for knode, vnode in cats.value:
-        cat = _check_category(scalar(knode, "a category name"), path, line_of(knode))
-        if isinstance(vnode, yaml.MappingNode):
-            entries_node = None
-            for ek, ev in vnode.value:
-                key = scalar(ek, "a key")
-                if key == "entries":
-                    entries_node = ev
-                elif key == "description":
-                    descriptions[cat] = " ".join(scalar(ev, "a description").split())
-                elif key == "negation":
-                    val = scalar(ev, "negation").strip().lower()
-                    if val not in ("true", "false"):
-                        raise _fail(path, line_of(ev), f"negation of category '{cat}' must be true or false, "
-                                                       f"got '{ev.value}'")
-                    if val == "false":
-                        negation[cat] = False
-                else:
-                    raise _fail(path, line_of(ek), f"unknown key '{key}' in category '{cat}'; valid keys: "
-                                                   f"{', '.join(YAML_CATEGORY_KEYS)}")
-            if entries_node is None:
-                raise _fail(path, line_of(knode), f"category '{cat}' has no 'entries'")
+        raise _fail(path, _yaml_line(cats), "'categories' must map category names to entries")
+    return top
+
+
+def _yaml_category_mapping(cat: str, knode, vnode, path: str, descriptions: dict, negation: dict):
+    """The entries node of a category written as a mapping; its description and negation recorded."""
+    entries_node = None
+    for ek, ev in vnode.value:
+        key = _yaml_scalar(ek, "a key", path)
+        if key == "entries":
+            entries_node = ev
+        elif key == "description":
+            descriptions[cat] = " ".join(_yaml_scalar(ev, "a description", path).split())
+        elif key == "negation":
+            val = _yaml_scalar(ev, "negation", path).strip().lower()
+            if val not in ("true", "false"):
+                raise _fail(path, _yaml_line(ev), f"negation of category '{cat}' must be true or false, got '{ev.value}'")
+            if val == "false":
+                negation[cat] = False
         else:
-            entries_node = vnode
-        if not isinstance(entries_node, yaml.SequenceNode):
-            raise _fail(path, line_of(entries_node), f"entries of category '{cat}' must be a list")
-        if not entries_node.value:
-            raise _fail(path, line_of(entries_node), f"category '{cat}' has no entries")
-        for e in entries_node.value:
-            if not isinstance(e, yaml.ScalarNode):
-                raise _fail(path, line_of(e), f"an entry of category '{cat}' must be text, not a list or mapping")
-            rows.append((cat, _check_pattern(e.value, path, line_of(e)), line_of(e)))
-    name = scalar(top["name"], "name") if "name" in top else Path(path).stem
-    desc = " ".join(scalar(top["description"], "description").split()) if "description" in top else ""
+            raise _fail(path, _yaml_line(ek), f"unknown key '{key}' in category '{cat}'; valid keys: "
+                                              f"{', '.join(YAML_CATEGORY_KEYS)}")
+    if entries_node is None:
+        raise _fail(path, _yaml_line(knode), f"category '{cat}' has no 'entries'")
+    return entries_node
+
+
+def _yaml_entries(cat: str, entries_node, path: str) -> list[tuple]:
+    """``(category, pattern, line)`` rows of one category's entry list."""
+    import yaml
+
+    if not isinstance(entries_node, yaml.SequenceNode):
+        raise _fail(path, _yaml_line(entries_node), f"entries of category '{cat}' must be a list")
+    if not entries_node.value:
+        raise _fail(path, _yaml_line(entries_node), f"category '{cat}' has no entries")
+    rows = []
+    for e in entries_node.value:
+        if not isinstance(e, yaml.ScalarNode):
+            raise _fail(path, _yaml_line(e), f"an entry of category '{cat}' must be text, not a list or mapping")
+        rows.append((cat, _check_pattern(e.value, path, _yaml_line(e)), _yaml_line(e)))
+    return rows
+
+
+def _read_yaml(text: str, path: str) -> Dictionary:
+    import yaml
+
+    top = _yaml_top(text, path)
+    rows, descriptions, negation = [], {}, {}
+    for knode, vnode in top["categories"].value:
+        cat = _check_category(_yaml_scalar(knode, "a category name", path), path, _yaml_line(knode))
+        if isinstance(vnode, yaml.MappingNode):
+            vnode = _yaml_category_mapping(cat, knode, vnode, path, descriptions, negation)
+        rows += _yaml_entries(cat, vnode, path)
+    name = _yaml_scalar(top["name"], "name", path) if "name" in top else Path(path).stem
+    desc = " ".join(_yaml_scalar(top["description"], "description", path).split()) if "description" in top else ""
     return _build(name, rows, descriptions, path, desc, negation)
 
 
-def _read_liwc(text: str, path: str) -> Dictionary:
-    lines = text.splitlines()
+def _liwc_header(lines: list[str], path: str) -> tuple[dict, int]:
+    """Category numbers -> names from the header between the two '%' lines, and the index of the closing '%'."""
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
@@ -265,20 +288,30 @@ def _read_liwc(text: str, path: str) -> Dictionary:
         i += 1
     if not ids:
         raise _fail(path, i + 1, "the header defines no categories")
+    return ids, i
+
+
+def _liwc_split(raw: str) -> tuple[str, list[str]]:
+    """An entry line -> (pattern, category numbers): tab-separated, or trailing numbers after spaces."""
+    if "\t" in raw:
+        parts = [p.strip() for p in raw.split("\t") if p.strip()]
+        return parts[0], parts[1:]
+    parts = raw.split()
+    k = len(parts)
+    while k > 1 and parts[k - 1].isdigit():
+        k -= 1
+    return " ".join(parts[:k]), parts[k:]
+
+
+def _read_liwc(text: str, path: str) -> Dictionary:
+    lines = text.splitlines()
+    ids, i = _liwc_header(lines, path)
     rows = []
     for j in range(i + 1, len(lines)):
         raw = lines[j].rstrip("\r\n")
         if not raw.strip():
             continue
-        if "\t" in raw:
-            parts = [p.strip() for p in raw.split("\t") if p.strip()]
-            pattern, nums = parts[0], parts[1:]
-        else:
-            parts = raw.split()
-            k = len(parts)
-            while k > 1 and parts[k - 1].isdigit():
-                k -= 1
-            pattern, nums = " ".join(parts[:k]), parts[k:]
+        pattern, nums = _liwc_split(raw)
         if not nums:
             raise _fail(path, j + 1, f"entry '{pattern}' has no category number")
         for n in nums:

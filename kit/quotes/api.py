@@ -73,8 +73,8 @@ def _run(paragraphs, articles, actors):
     for doc_id, grp in paras.groupby("doc_id", sort=False):
         plist = []
         off = 0
-        for pno, text in zip(grp["para_no"], grp["text"]):
-            t = "" if _nz(text) is None else newsroom_marks(str(text))
+        texts = single_marks(["" if _nz(text) is None else newsroom_marks(str(text)) for text in grp["text"]])
+        for pno, t in zip(grp["para_no"], texts):
             plist.append((int(pno), t, off))
             off += len(t) + 2
         art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist))
@@ -96,7 +96,8 @@ def _run(paragraphs, articles, actors):
     return all_rows, all_probs, actor_df
 
 
-def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, actors: Any = None) -> pd.DataFrame:
+def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, actors: Any = None,
+                   return_problems: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Find the direct quotes in body paragraphs and attribute each to its speaker.
 
     Parameters
@@ -110,16 +111,19 @@ def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, act
     actors
         Optional actor list (DataFrame or YAML/CSV/JSON path, see :func:`read_actors`): aliases
         resolve to the actor's name, and role, organisation and ``side`` fill the profile.
+    return_problems
+        When True, return ``(quotes, problems)``: ``problems`` is the table of
+        :func:`quote_problems` (doc_id, para_no, problem) found in the same pass.
 
     Returns
     -------
-    DataFrame with the columns of :data:`QUOTE_COLUMNS`, one row per quote in reading order.
-    ``doc_id`` keeps the values (and dtype) of the input ids. ``start``/``end`` are offsets into
-    the article's body text (body paragraphs joined by a blank line, as ``articles.text``); for
-    interrupted and multi-paragraph quotes ``text`` joins the parts with one space. Problems with
-    unbalanced marks are in ``note``, and ``result.attrs["problems"]`` holds them as a list of
-    records (doc_id, para_no, problem); :func:`quote_problems` with ``quotes=result`` gives them
-    as a table without extracting again.
+    DataFrame with the columns of :data:`QUOTE_COLUMNS`, one row per quote in reading order
+    (and the problems table with ``return_problems=True``). ``doc_id`` keeps the values (and
+    dtype) of the input ids. ``start``/``end`` are offsets into the article's body text (body
+    paragraphs joined by a blank line, as ``articles.text``); for interrupted and
+    multi-paragraph quotes ``text`` joins the parts with one space. A quote whose mark was
+    repaired says so in ``note``. (``result.attrs["problems"]``, read by the deprecated
+    ``quote_problems(quotes=...)``, stays for one release.)
 
     Examples
     --------
@@ -131,6 +135,9 @@ def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, act
     [['We are ready, and so are they.', 'full', 'Ana Ribeiro', 'Ribeiro', 'said']]
     >>> q.loc[0, "role"], q.loc[0, "speaker_type"]
     ('Foreign Minister', 'official')
+    >>> q, problems = extract_quotes(paras, return_problems=True)
+    >>> list(problems.columns), len(problems)
+    (['doc_id', 'para_no', 'problem'], 0)
     """
     rows, probs, _ = _run(paragraphs, articles, actors)
     df = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
@@ -140,7 +147,9 @@ def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, act
         df["doc_id"] = df["doc_id"].astype(_as_paragraphs(paragraphs, articles)["doc_id"].dtype)
     # plain records, not a DataFrame: pandas compares attrs when it concatenates or merges
     # tables, and a DataFrame there makes pd.concat of two quote tables fail
-    df.attrs["problems"] = [dict(p) for p in probs]
+    df.attrs["problems"] = [dict(p) for p in probs]  # deprecated side channel, for one release
+    if return_problems:
+        return df, pd.DataFrame(probs, columns=_PROBLEM_COLUMNS)
     return df
 
 
@@ -151,8 +160,10 @@ def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = No
                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Unbalanced or stray quotation marks found in body paragraphs, and how they were repaired.
 
-    Pass the table of :func:`extract_quotes` as ``quotes=`` to read the problems it already
-    found (no second extraction); or pass ``paragraphs`` / ``articles`` as to :func:`extract_quotes`.
+    Pass ``paragraphs`` / ``articles`` as to :func:`extract_quotes`. To get the quotes and their
+    problems from one pass, call ``extract_quotes(..., return_problems=True)``; ``quotes=`` (the
+    table of :func:`extract_quotes`, read through ``DataFrame.attrs``) is deprecated and goes in
+    the next release.
 
     Returns
     -------
@@ -164,10 +175,13 @@ def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = No
     ...                       "text": ["The vote was 41 to 29”. Nobody objected."]})
     >>> quote_problems(paras)["problem"].tolist()
     ['stray quotation mark ignored at offset 21']
-    >>> quote_problems(quotes=extract_quotes(paras))["para_no"].tolist()
+    >>> extract_quotes(paras, return_problems=True)[1]["para_no"].tolist()
     [0]
     """
     if quotes is not None:
+        from kit.deprecation import warn_renamed
+
+        warn_renamed("quote_problems(quotes=...)", "extract_quotes(..., return_problems=True)")
         if paragraphs is not None or articles is not None:
             raise KitError("quote_problems takes either quotes= (a table from extract_quotes) or the "
                            "paragraphs / articles, not both")
@@ -188,5 +202,5 @@ def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = No
 from kit.quotes.columns import QUOTE_COLUMNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import _Article, _build_entities, _nz  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _extract_article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.marks import newsroom_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.marks import newsroom_marks, single_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _norm_key  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -17,7 +17,7 @@ _NP_AFTER = (
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
 # a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
-_NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w’'&-]+)"
+_NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Capt|Sgt|Adm|Maj|Rev)\.|[\w’'&-]+)"
 # a speaker noun phrase AFTER its verb ('said X', 'according to X'): nothing ends it but punctuation,
 # so it is matched greedily (up to 10 words) and _trim_np cuts the clause words that follow the head
 _NP_TAIL = (
@@ -34,6 +34,8 @@ _AFTER_NORMAL = re.compile(
     rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
+#: A few lower-case words after a closing mark, up to the comma before an inverted attribution.
+_RUN_ON = re.compile(r"\s{1,3}(?:[a-z][\w’'-]{0,30}\s{1,3}){0,4}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
 def _np_end(text: str) -> str:
@@ -53,6 +55,12 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             np_ = _trim_np(np_)
             return np_, "according to"
     m = _AFTER_INV.match(after)
+    if m is None:
+        # a quoted fragment that the sentence continues: '"We're happy" about it, said X'
+        run_on = _RUN_ON.match(after)
+        m2 = _AFTER_INV.match(after[run_on.end():]) if run_on else None
+        if m2 is not None:
+            after, m = after[run_on.end():], m2  # type: ignore[union-attr]
     if m:
         np_ = _trim_np(m.group("np"))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
@@ -217,11 +225,11 @@ def _clean_np(p: str) -> str | None:
     if not ws:
         return None
     np_ = " ".join(ws)
-    m = re.match(rf"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
-                 rf"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
-                 rf"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
-                 rf"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
-                 rf"[a-z]+ed)\b", np_)
+    m = re.match(r"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
+                 r"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
+                 r"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
+                 r"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
+                 r"[a-z]+ed)\b", np_)
     if m and m.group(1) != np_:
         np_ = m.group(1)
     np_ = re.sub(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|However|Later|Earlier|Separately|Instead|Also|"
@@ -249,7 +257,7 @@ def _subject(head: str) -> tuple[str, int] | None:
                    r"never|not|first|further|[a-z]+ly)\s+){0,2}$", head, re.I)
     if pm:
         return pm.group(1).lower(), pm.start(1)
-    wm = re.search(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s*$", head)
+    wm = re.search(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$", head)
     pieces: list[tuple[str, int]] = []
     pos = 0
     for part in re.split(r"(,)", head):
@@ -305,17 +313,30 @@ def _subject(head: str) -> tuple[str, int] | None:
     return None
 
 
+_ACCORDING = None  # compiled on first use (the patterns they hold are built at import time)
+_WITH_PART = None
+#: Words before a speech verb that make it a noun ('Keller's remarks', 'the call', 'in a statement').
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
+                          r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", re.I)
+_RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
+
+
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
+    global _ACCORDING, _WITH_PART
+    if _ACCORDING is None:
+        _ACCORDING = re.compile(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_TAIL})")
+        _WITH_PART = re.compile(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_PART_ALT})\b(?:(?!\bwith\b)[^.;:])*$")
     s = frag
-    acc = re.search(rf"\b(?:[Aa]ccording to|[Ii]n the words of)\s+(?P<np>{_NP_TAIL})", s)
+    # cheap substring tests first: the patterns are only tried where they can match
+    acc = _ACCORDING.search(s) if ("ccording to" in s or "words of" in s) else None
     start_at = 0
     if acc:
         # 'According to a readout, Liang told Garrity that ...': the main clause wins
         comma = s.find(",", acc.end())
         start_at = comma + 1 if comma >= 0 else len(s)
     colon = s.rstrip().endswith(":")
-    wm = re.search(rf"\bwith\s+((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_PART_ALT})\b(?:(?!\bwith\b)[^.;:])*$", s)
+    wm = _WITH_PART.search(s) if "with" in s else None  # type: ignore[union-attr]
     if wm:
         np_ = _clean_np(wm.group(1))
         if np_:
@@ -324,10 +345,9 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
             continue
-        if re.search(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
-                     r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", pre, re.I):
+        if _NOUN_BEFORE.search(pre):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
-        if re.search(r"(?:\bwho|\bwhich|\bthat)\s+$", pre) and not re.search(r"[,]\s*$", pre):
+        if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
             continue  # 'X, who said ...' keeps looking for the main verb
         subj = _subject(pre[start_at:] if acc else pre)
         if subj is not None:

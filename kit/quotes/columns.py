@@ -17,7 +17,7 @@ QUOTE_COLUMNS: dict[str, str] = {
     "para_end": "paragraph where the quote closes (differs from para_no for multi-paragraph quotes)",
     "start": "offset of the first quoted character in the article body text (articles.text)",
     "end": "offset just after the last quoted character in the article body text",
-    "n_words": "number of words in text",
+    "n_words": "number of words in text (kit.text.count_words: the words of an article's n_words)",
     "speaker_type": "official, expert, media, business, citizen, organisation or unknown",
     "role": "speaker's role or title found in the article (or the actor file)",
     "affiliation": "speaker's organisation found in the article (or the actor file)",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -90,7 +91,7 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
 _PERSON_TITLES = frozenset("""secretary minister president premier spokesman spokeswoman spokesperson director
 chairman chairwoman chair ambassador envoy governor mayor senator sen general gen admiral commander chief
 leader official adviser advisor deputy executive ceo founder professor prof economist analyst editor
-columnist correspondent reporter dr mr mrs ms""".split())
+columnist correspondent reporter dr mr mrs ms rep representative congressman congresswoman whip""".split())
 
 
 def _org_tokens(toks: list[str]) -> list[str]:
@@ -182,21 +183,38 @@ def _parse_appositive(app: str) -> tuple[str | None, str | None]:
 
 
 def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
-    """Find people, organisations, titles, appositives and role links in one article."""
-    text = art.text
-    # actors from the file: surface forms -> canonical person
-    actor_forms: list[tuple[str, Person]] = []
-    if actors is not None:
-        for row in actors.itertuples(index=False):
-            name = str(row.name)
-            p = Person(name=name, tokens=tuple(name.split()), role=_nz(getattr(row, "role", None)),
-                       affiliation=_nz(getattr(row, "organisation", None)), first_pos=10**9,
-                       kind="org" if str(getattr(row, "type", "") or "") == "organisation" else "person")
-            for form in [name, *list(getattr(row, "aliases", []) or [])]:
-                if form and re.search(re.escape(str(form)), text):
-                    actor_forms.append((str(form), p))
+    """Find people, organisations, titles, appositives and role links in one article, in named
+    steps: actor forms, organisations, people (full names), actor mentions, single names, then
+    one canonical person per name variant and the indexes used by every lookup."""
+    actor_forms = _actor_forms(art, actors)
+    in_org = _find_orgs(art)
+    singles = _find_persons(art, in_org)
+    _add_actor_mentions(art, actor_forms)
+    _resolve_singles(art, singles)
+    _merge_variants(art)
+    _index_mentions(art)
 
-    # organisations: extended runs with an org word
+
+def _actor_forms(art: _Article, actors: pd.DataFrame | None) -> list[tuple[str, Person]]:
+    """Actors from the file whose name or an alias occurs in the text: (surface form, actor)."""
+    out: list[tuple[str, Person]] = []
+    if actors is None:
+        return out
+    for row in actors.itertuples(index=False):
+        name = str(row.name)
+        p = Person(name=name, tokens=tuple(name.split()), role=_nz(getattr(row, "role", None)),
+                   affiliation=_nz(getattr(row, "organisation", None)), first_pos=10**9,
+                   kind="org" if str(getattr(row, "type", "") or "") == "organisation" else "person")
+        for form in [name, *list(getattr(row, "aliases", []) or [])]:
+            if form and re.search(re.escape(str(form)), art.text):
+                out.append((str(form), p))
+    return out
+
+
+def _find_orgs(art: _Article):
+    """Organisations (extended capitalised runs with an organisation word) as mentions; returns
+    ``in_org(a, b)``: whether ``[a, b)`` lies inside an organisation's name."""
+    text = art.text
     org_spans: list[tuple[int, int]] = []
     for m in _ORG_RUN.finditer(text):
         run = m.group(0)
@@ -205,25 +223,24 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
             toks = toks[1:]
         while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
             toks = toks[:-1]
-        if not toks:
+        toks = _org_tokens(toks) if toks else toks
+        if not toks or not _is_orgish(toks):
             continue
-        toks = _org_tokens(toks)
-        if toks and _is_orgish(toks):
-            if toks[0].lower() in ("secretary", "minister", "president", "director", "chairman", "head"):
-                continue  # titles like "Secretary of State" are not organisations
-            name = re.sub(r"['’]s$", "", " ".join(toks))
-            start = m.start() + run.find(toks[0])
-            if name.lower() in ("the", "house") or len(name) < 3:
-                continue
-            org_spans.append((start, start + len(name)))
-            key = name.lower()
-            org = art.orgs.get(key)
-            if org is None:
-                pre = text[max(0, start - 4):start]
-                full = ("the " + name) if pre.lower().endswith("the ") else name
-                org = Person(name=full, tokens=tuple(toks), kind="org", first_pos=start)
-                art.orgs[key] = org
-            art.mentions.append(Mention(start, start + len(name), org))
+        if toks[0].lower() in ("secretary", "minister", "president", "director", "chairman", "head"):
+            continue  # titles like "Secretary of State" are not organisations
+        name = re.sub(r"['’]s$", "", " ".join(toks))
+        start = m.start() + run.find(toks[0])
+        if name.lower() in ("the", "house") or len(name) < 3:
+            continue
+        org_spans.append((start, start + len(name)))
+        key = name.lower()
+        org = art.orgs.get(key)
+        if org is None:
+            pre = text[max(0, start - 4):start]
+            full = ("the " + name) if pre.lower().endswith("the ") else name
+            org = Person(name=full, tokens=tuple(toks), kind="org", first_pos=start)
+            art.orgs[key] = org
+        art.mentions.append(Mention(start, start + len(name), org))
 
     org_spans.sort()
     org_starts = [s for s, _ in org_spans]
@@ -235,35 +252,69 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         # spans starting at or before a; the widest reach among them decides
         k = bisect.bisect_right(org_starts, a) - 1
         return k >= 0 and org_end_max[k] >= b
+    return in_org
 
+
+def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[str]) -> tuple[int, list[str], list[str]]:
+    """(start of the run's words, titles, name tokens) of a capitalised run: leading sentence
+    words, titles, a possessive, a place in front ('the United States'), a job at a sentence
+    start ('Rancher Dale Hutchins') and trailing title-case words are taken off."""
+    all_toks = m.group(0).split()
+    lead = 0
+    while lead < len(all_toks) and all_toks[lead] in _CAP_STOP:
+        lead += 1
+    toks = all_toks[lead:]
+    if not toks:
+        return 0, [], []
+    tok_start = m.start() + len(" ".join(all_toks[:lead])) + (1 if lead else 0)
+    tok_start = text.find(toks[0], tok_start)
+    titles, name_toks = _strip_titles(toks)
+    name_toks = list(name_toks)
+    if name_toks and name_toks[-1].endswith(("’s", "'s")):
+        name_toks[-1] = name_toks[-1][:-2]
+    while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
+        titles = titles + name_toks[:2]
+        name_toks = name_toks[2:]
+    if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
+        titles = [name_toks[0]]
+        name_toks = name_toks[1:]
+    if len(name_toks) >= 2 and _opener_word(name_toks[0], lower_words):
+        titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
+        name_toks = name_toks[1:]
+    return tok_start, titles, _cut_title_case(name_toks, lower_words)
+
+
+def _opener_word(tok: str, lower_words: set[str]) -> bool:
+    """A sentence-opening adverb or participle, never a given name: an '-ly', '-ed' or '-ing'
+    word that the article also writes in lower case ('Kelly', 'Ted' and 'Sterling' stay names).
+
+    >>> _opener_word("Interestingly", {"interestingly"}), _opener_word("Stated", {"stated"}), _opener_word("Kelly", set())
+    (True, True, False)
+    """
+    low = tok.lower()
+    return low.endswith(("ly", "ed", "ing")) and low in lower_words
+
+
+def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bool:
+    """A name after a preposition ('in', 'from', 'near' ...) is a place, unless a title, an
+    appositive or a speech verb marks a person."""
+    before = text[max(0, tok_start - 16):tok_start]
+    after = text[end:end + 60]
+    return bool(not titles and re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$", before)
+            and not re.search(r"\b(?:according|told|by|with)\s+\w*\s*$", before)
+            and not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after))
+
+
+def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]]:
+    """People named with two to four name words (mentions and profiles); returns the single
+    capitalised words left to resolve ((start, end, word, titles))."""
+    text = art.text
     after_the = _after_the_pairs(text)
+    lower_words = _lower_words(art)
     suffix_of: dict[tuple[str, ...], Person] = {}
-
-    # people: capitalised runs with two or more name tokens after titles
     singles: list[tuple[int, int, str, list[str]]] = []
     for m in _CAP_RUN.finditer(text):
-        run = m.group(0)
-        all_toks = run.split()
-        lead = 0
-        while lead < len(all_toks) and all_toks[lead] in _CAP_STOP:
-            lead += 1
-        toks = all_toks[lead:]
-        if not toks:
-            continue
-        tok_start = m.start() + len(" ".join(all_toks[:lead])) + (1 if lead else 0)
-        tok_start = text.find(toks[0], tok_start)
-        titles, name_toks = _strip_titles(toks)
-        name_toks = list(name_toks)
-        if name_toks and name_toks[-1].endswith(("’s", "'s")):
-            name_toks[-1] = name_toks[-1][:-2]
-        # a place named elsewhere with 'the' ('the United States') is not the start of a name
-        while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
-            titles = titles + name_toks[:2]
-            name_toks = name_toks[2:]
-        # 'Rancher Dale Hutchins' at a sentence start: a job in front of the name
-        if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
-            titles = [name_toks[0]]
-            name_toks = name_toks[1:]
+        tok_start, titles, name_toks = _name_tokens(text, m, after_the, lower_words)
         if not name_toks:
             continue
         start = text.find(name_toks[0], tok_start)
@@ -273,23 +324,13 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles))
             continue
-        if len(name_toks) > 4:
-            continue
-        before = text[max(0, tok_start - 16):tok_start]
-        after = text[end:end + 60]
-        # places after prepositions are not people (unless a title or an appositive marks a person)
-        if not titles and re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$", before) \
-                and not re.search(r"\b(?:according|told|by|with)\s+\w*\s*$", before):
-            if not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after):
-                continue
-        if len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the:
+        if len(name_toks) > 4 or _place_context(text, tok_start, end, titles) or _is_place(name_toks) \
+                or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
             continue  # 'the United States', 'the National Zoo': not a person
         name = " ".join(name_toks)
         key = name.lower()
-        p = art.persons.get(key)
-        if p is None:
-            # a shorter form of a person already met ('Van Dam' after 'Joost van Dam')
-            p = suffix_of.get(tuple(t.lower() for t in name_toks))
+        # a shorter form of a person already met ('Van Dam' after 'Joost van Dam')
+        p = art.persons.get(key) or suffix_of.get(tuple(t.lower() for t in name_toks))
         if p is None:
             p = Person(name=name, tokens=tuple(name_toks), first_pos=start)
             art.persons[key] = p
@@ -298,7 +339,12 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
                 suffix_of.setdefault(tuple(low_all[k:]), p)
         _profile(art, p, text, start, end, m.start(), titles)
         art.mentions.append(Mention(start, end, p))
+    return singles
 
+
+def _add_actor_mentions(art: _Article, actor_forms: list[tuple[str, Person]]) -> None:
+    """Every occurrence of an actor's name or alias is a mention of that actor (merged with a
+    person or organisation of the same name found in the text)."""
     for form, p in actor_forms:
         key = p.name.lower()
         existing = art.persons.get(key) or art.orgs.get(key)
@@ -310,42 +356,213 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
         if p.affiliation and not target.affiliation:
             target.affiliation = p.affiliation
         target.evidence += 3
-        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", art.text):
             art.mentions.append(Mention(m.start(), m.end(), target))
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
 
-    # single-token mentions of people met before ('Okoro said'), resolved in reading order:
-    # one pass over full mentions and single tokens together, keeping the latest person per token
+
+#: Titles that make a single capitalised word a person even when no full name precedes it.
+_SINGLE_NAME_TITLES = frozenset("""mr mrs ms miss dr prof sen rep gov president minister senator
+general gen mayor ambassador""".split())
+
+
+def _title_gender(titles: Iterable[str]) -> str | None:
+    """'f' for Mrs./Ms./Miss, 'm' for Mr., else None.
+
+    >>> _title_gender(["Mrs."]), _title_gender(["Mr."]), _title_gender(["Sen."])
+    ('f', 'm', None)
+    """
+    for t in titles:
+        tl = t.lower().rstrip(".")
+        if tl in ("mrs", "ms", "miss"):
+            return "f"
+        if tl == "mr":
+            return "m"
+    return None
+
+
+def _latest_of_gender(persons, g: str | None) -> Person | None:
+    """Rule GENDERED_TITLE: the latest person of the list whose gender fits a title's ('Mrs.
+    Clinton' after Bill and Hillary Clinton: Hillary); a person of known gender first, then one of
+    unknown gender; without a gendered title, simply the latest."""
+    if not persons:
+        return None
+    if g is None:
+        return persons[-1]
+    for want in (g, None):
+        for p in reversed(persons):
+            if p.gender == want:
+                return p
+    return None
+
+
+def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]]]) -> None:
+    """Single-token mentions of people met before ('Okoro said'), resolved in reading order:
+    one pass over full mentions and single tokens together, keeping the latest person per token;
+    a titled single name ('Mr. Okoro') with no person before it becomes a person of its own."""
+    text = art.text
     added = []
     events = [(mm.pos, 0, mm) for mm in art.mentions if mm.entity.kind == "person"]
     events += [(st[0], 1, st) for st in singles]
     events.sort(key=lambda e: (e[0], e[1]))
-    latest: dict[str, Person] = {}
+    latest: dict[str, list[Person]] = {}  # token -> persons carrying it, the latest met last
     for _, is_single, item in events:
         if not is_single:
             for t in item.entity.tokens:
-                latest[t.lower()] = item.entity
+                lst = latest.setdefault(t.lower(), [])
+                if not lst or lst[-1] is not item.entity:
+                    if item.entity in lst:
+                        lst.remove(item.entity)
+                    lst.append(item.entity)
             continue
         start, end, tok, titles = item
         low = tok.lower()
-        ent = latest.get(low)
+        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles))
         if ent is not None:
             added.append(Mention(start, end, ent))
             if titles:
                 _profile(art, ent, text, start, end, start, titles)
             else:
                 _gender_from_context(ent, text, end)
-        elif titles and any(t.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "president",
-                                                       "minister", "senator", "general", "gen", "mayor", "ambassador")
-                            for t in titles):
+        elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES for t in titles):
             p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)
             art.persons[low] = p
             _profile(art, p, text, start, end, start, titles)
             added.append(Mention(start, end, p))
-            latest[low] = p
+            latest.setdefault(low, []).append(p)
     art.mentions.extend(added)
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
-    _index_mentions(art)
+
+
+#: Punctuation stripped from a white-space word before it is looked up.
+_WORD_PUNCT = ".,;:!?\"“”‘’'()[]{}…—–"
+
+
+def _lower_words(art: _Article) -> set[str]:
+    """The words ``art`` writes in lower case (computed once per article)."""
+    words = art.cache.get("lower_words")
+    if words is None:  # white-space words that start in lower case, without the punctuation around them
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in art.text.split() if w[:1].islower()}
+    return words
+
+
+def _is_place(tokens: Iterable[str]) -> bool:
+    """Rule PLACES_NEVER_SPEAK: a run naming a place ('New Hampshire', 'Wall Street', 'Kings County').
+
+    >>> _is_place(["New", "Hampshire"]), _is_place(["Kings", "County"]), _is_place(["Jeb", "Bush"])
+    (True, True, False)
+    """
+    low = [t.lower().rstrip(".,") for t in tokens]
+    return bool(low) and (" ".join(low) in _PLACES or (len(low) >= 2 and low[-1] in _PLACE_WORDS))
+
+
+def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
+    """Rule TITLE_CASE_RUN: a name ends before the first word (from the third on) that the
+    article also writes in lower case: 'Salma Hayek Described Her Experience' -> 'Salma Hayek'
+    (a run-in subhead or a headline in title case), while 'Rafael Edward Cruz' stays whole.
+
+    >>> _cut_title_case(["Chris", "Christie", "Says", "He"], {"says", "he"})
+    ['Chris', 'Christie']
+    """
+    for k in range(2, len(tokens)):
+        if tokens[k].lower().rstrip(".,") in lower_words and not _is_initial(tokens[k]):
+            return tokens[:k]
+    return tokens
+
+
+def _name_key(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The key of a name's tokens (cached; see :func:`_name_key_of`)."""
+    return _name_key_of(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key_of(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's tokens without initials, possessives and dots, lower-cased: one key per name variant.
+
+    >>> _name_key(["Lisa", "O.", "Monaco"]), _name_key(["Donald", "J.", "Trump's"])
+    (('lisa', 'monaco'), ('donald', 'trump'))
+    """
+    out = []
+    for t in tokens:
+        if _is_initial(t) or re.fullmatch(r"[A-Z]", t):
+            continue
+        out.append(re.sub(r"['’]s$", "", t).rstrip(".,").lower())
+    while len(out) > 1 and out[-1] in _NAME_SUFFIXES:
+        out.pop()  # 'Joseph R. Biden Jr.' is 'Joseph Biden'
+    return tuple(out)
+
+
+#: Generational suffixes that end a name and are not its surname.
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _merge_variants(art: _Article) -> None:
+    """Rule CANONICAL_PERSON: every variant of one name is one person per article.
+
+    - a middle initial does not make another person ('Lisa O. Monaco' = 'Lisa Monaco'): the
+      first-introduced form is kept;
+    - a capitalised word in front of a full name the article writes elsewhere is not part of
+      the name ('Fault Ted Cruz' from a run-in subhead, 'Billionaire Donald Trump'); in front of
+      a surname, when the article also writes that word in lower case ('See Sexton' when 'Jared
+      Sexton' is the one person of that surname);
+    - a surname met alone (with a title: 'Mr. Cruz') belongs to the one person of the article
+      with that surname ('Ted Cruz'), even when the full name comes later; with two or more
+      such persons ('Jeb Bush', 'George W. Bush') the surname stays apart, and each mention is
+      resolved to the nearest one when a quote is attributed.
+    """
+    persons = [p for p in {id(p): p for p in art.persons.values()}.values() if p.kind == "person"]
+    if not persons:
+        return
+    lower_words = None
+    by_key: dict[tuple[str, ...], Person] = {}
+    for p in sorted(persons, key=lambda p: p.first_pos):
+        by_key.setdefault(_name_key(p.tokens), p)
+    target: dict[int, Person] = {}
+    for p in persons:
+        k = _name_key(p.tokens)
+        q = by_key.get(k)
+        if q is not None and q is not p:
+            target[id(p)] = q
+            continue
+        if len(k) >= 3 and k[1:] in by_key:
+            target[id(p)] = by_key[k[1:]]
+    by_last: dict[str, list[Person]] = {}
+    for k, p in by_key.items():
+        if len(k) >= 2 and id(p) not in target:
+            by_last.setdefault(k[-1], []).append(p)
+    for k, p in by_key.items():
+        if len(k) == 2 and id(p) not in target:
+            if lower_words is None:
+                lower_words = _lower_words(art)
+            others = [q for q in by_last.get(k[1], ()) if q is not p]
+            if k[0] in lower_words and (len(others) == 1 or (not others and (k[1],) in by_key)):
+                # 'See Sexton', 'Maybe Trump': a common word in front of a surname met elsewhere
+                target[id(p)] = others[0] if others else by_key[(k[1],)]
+                by_last[k[1]].remove(p)
+    for k, p in by_key.items():
+        if len(k) == 1 and id(p) not in target and len(by_last.get(k[0], ())) == 1:
+            target[id(p)] = by_last[k[0]][0]
+    if not target:
+        return
+    for p in persons:
+        q = target.get(id(p))
+        if q is None:
+            continue
+        while id(q) in target:
+            q = target[id(q)]
+        q.gender = q.gender or p.gender
+        q.role = q.role or p.role
+        q.affiliation = q.affiliation or p.affiliation
+        q.evidence += p.evidence
+        q.first_pos = min(q.first_pos, p.first_pos)
+        target[id(p)] = q
+    for key, p in list(art.persons.items()):
+        if id(p) in target:
+            art.persons[key] = target[id(p)]
+    for m in art.mentions:
+        if id(m.entity) in target:
+            m.entity = target[id(m.entity)]
+    art.role_links = [(at, r, target.get(id(p), p)) for at, r, p in art.role_links]
 
 
 _THE_PAIR = re.compile(r"\bthe\s+(\S+)\s+(\S+)")
@@ -454,6 +671,8 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _GENDER_NOUNS,
     _ORG_RUN,
     _ORG_WORDS,
+    _PLACE_WORDS,
+    _PLACES,
     _TITLE_WORDS,
     _TYPE_WORDS,
     SPEECH_VERBS,

@@ -9,6 +9,7 @@ import pandas as pd
 
 from kit.quotes.attribution import _ADV, _VERB_ALT  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.entities import Person  # noqa: F401 (re-exported, or used by this module)
+from kit.text import count_words
 
 
 @dataclass
@@ -91,13 +92,20 @@ def _masked_text(art: "_Article") -> str:
     """The article text with every quoted stretch blanked out (offsets unchanged; computed once)."""
     if art.masked is not None:
         return art.masked
-    masked = list(art.text)
+    pieces, at = [], 0
     for a, b in getattr(art, "quote_spans", ()):
-        for i in range(a, min(b, len(masked))):
-            if not masked[i].isspace():
-                masked[i] = " "
-    art.masked = "".join(masked)
+        a, b = max(a, at), min(b, len(art.text))
+        if b <= a:
+            continue
+        pieces.append(art.text[at:a])
+        pieces.append(_NON_SPACE.sub(" ", art.text[a:b]))
+        at = b
+    pieces.append(art.text[at:])
+    art.masked = "".join(pieces)
     return art.masked
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"
@@ -199,22 +207,58 @@ def _opens_with_mark(text: str) -> bool:
 
 
 def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[str, str]) -> tuple[list[dict], list[dict]]:
-    paras = art.paras
+    """Quotes (rows of QUOTE_COLUMNS) and mark problems of one article, in named steps: pair the
+    marks of each paragraph, join segments into quotes, index the article, then give every quote
+    its kind, attribution, speaker and speech act in reading order."""
     problems: list[dict] = []
-    # 1. pair marks per paragraph
+    segs_by_para = _pair_article(art, problems)
+    quotes = _build_quotes(art, segs_by_para, problems)
+    lay = _index_article(art, quotes)
+    prev_speech: _Quote | None = None
+    for qi in range(len(quotes)):
+        prev_speech = _attribute(art, quotes, qi, lay, prev_speech)
+    return _quote_rows(art, quotes, side_of), problems
+
+
+@dataclass
+class _Layout:
+    """Per-paragraph indexes of one article, built once (offsets within each paragraph)."""
+
+    para_sents: list[list[int]]      # sentence starts per paragraph
+    opens_in_para: list[list[int]]   # opening marks of quotes per paragraph, sorted
+    para_lead: list[int]             # leading white space of each paragraph
+    events: list                     # sentences of saying (see _speech_events)
+
+
+def _pair_article(art: _Article, problems: list[dict]) -> list[list[_Seg]]:
+    """Step 1: the quoted segments of every paragraph (problems with the marks are recorded)."""
+    paras = art.paras
     segs_by_para: list[list[_Seg]] = []
-    pending: _Seg | None = None
     for k, (pno, text, _) in enumerate(paras):
         continues = k + 1 < len(paras) and _opens_with_mark(paras[k + 1][1])
         spans, probs = _pair_marks(text, continues)
-        for pr in probs:
-            problems.append({"doc_id": art.doc_id, "para_no": pno, "problem": pr})
-        segs = []
-        for o, c in spans:
-            segs.append(_Seg(k, o, c))
-        segs_by_para.append(segs)
+        problems.extend({"doc_id": art.doc_id, "para_no": pno, "problem": pr} for pr in probs)
+        segs_by_para.append([_Seg(k, o, c) for o, c in spans])
+    return segs_by_para
 
-    # 2. build quotes: join multi-paragraph and interrupted segments
+
+def _interrupts(para: str, prev: _Quote, seg: _Seg, k: int) -> bool:
+    """Does ``seg`` continue ``prev`` after an attribution in the same paragraph
+    ('"A," she said, "B."'): the first part ends open (comma, dash) and the gap is one short
+    attribution with no sentence end."""
+    last = prev.segs[-1]
+    if last.para_idx != k or last.close_i is None:
+        return False
+    inner_prev = _inner(para, last).rstrip()
+    gap = para[last.close_i + 1:seg.open_i]
+    return bool((inner_prev.endswith((",", "—", "–", "-", "…")) or gap.lstrip().startswith(("—", "–")))
+                and _INTERRUPT.match(gap) and not re.search(r"[.!?]\s", gap.replace("Dr.", "Dr").replace("Mr.", "Mr")))
+
+
+def _build_quotes(art: _Article, segs_by_para: list[list[_Seg]], problems: list[dict]) -> list[_Quote]:
+    """Step 2: join multi-paragraph and interrupted segments into quotes; a quote whose mark is
+    never closed (and not continued by the next paragraph) is repaired inside its paragraph."""
+    paras = art.paras
     quotes: list[_Quote] = []
     carry: _Quote | None = None
     for k, segs in enumerate(segs_by_para):
@@ -222,29 +266,19 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
         para_quotes: list[_Quote] = []
         lead = len(para) - len(para.lstrip())
         for j, seg in enumerate(segs):
-            lead_ok = seg.open_i <= lead
-            if carry is not None and j == 0 and lead_ok:
+            if carry is not None and j == 0 and seg.open_i <= lead:
                 seg.cont_from_prev = True
                 carry.segs.append(seg)
-                q = carry
-                carry = None
+                q, carry = carry, None
             else:
                 if carry is not None:
                     # the previous paragraph's quote was never continued: damaged
                     _close_damaged(carry, paras, problems, art)
                     carry = None
-                q = None
-                if para_quotes:
-                    prev = para_quotes[-1]
-                    last = prev.segs[-1]
-                    if last.para_idx == k and last.close_i is not None:
-                        inner_prev = _inner(para, last).rstrip()
-                        gap = para[last.close_i + 1:seg.open_i]
-                        if (inner_prev.endswith((",", "—", "–", "-", "…")) or gap.lstrip().startswith(("—", "–"))) \
-                                and _INTERRUPT.match(gap) and not re.search(r"[.!?]\s", gap.replace("Dr.", "Dr").replace("Mr.", "Mr")):
-                            prev.segs.append(seg)
-                            q = prev
-                if q is None:
+                if para_quotes and _interrupts(para, para_quotes[-1], seg, k):
+                    q = para_quotes[-1]
+                    q.segs.append(seg)
+                else:
                     q = _Quote([seg])
                     para_quotes.append(q)
                     quotes.append(q)
@@ -255,9 +289,13 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
             carry = None
     if carry is not None:
         _close_damaged(carry, paras, problems, art)
+    return quotes
 
-    # 3. kinds and attribution
-    # quoted stretches, so that words inside quotes are never taken for attributions or subjects
+
+def _index_article(art: _Article, quotes: list[_Quote]) -> _Layout:
+    """Step 3: quoted stretches (words inside quotes are never attributions or subjects),
+    sentence starts, opening marks per paragraph and the sentences of saying."""
+    paras = art.paras
     art.quote_spans = []
     for q in quotes:
         for sg in q.segs:
@@ -269,7 +307,6 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
     art.sent_starts = []
     para_sents: list[list[int]] = []
     opens_in_para: list[list[int]] = [[] for _ in paras]
-    para_lead = [len(t) - len(t.lstrip()) for _, t, _ in paras]
     for _, ptext, po in paras:
         ss = _sentence_starts(ptext)
         para_sents.append(ss)
@@ -280,123 +317,169 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
     for lst in opens_in_para:
         lst.sort()
     events = _speech_events(art)
+    art.cache["events"] = events
     art.cache["event_pos"] = [e[0] for e in events]
-    rows = []
-    prev_speech: _Quote | None = None
-    for qi, q in enumerate(quotes):
-        first, last = q.segs[0], q.segs[-1]
-        para = paras[first.para_idx][1]
-        lpara = paras[last.para_idx][1]
-        para_off = paras[first.para_idx][2]
-        sent_starts = para_sents[first.para_idx]
-        s0 = sent_starts[bisect.bisect_right(sent_starts, first.open_i) - 1]
-        s0 = max(s0, first.open_i - ATTRIBUTION_WINDOW)
-        before = _strip_dateline(para[s0:first.open_i])
-        # a previous quote in the same sentence ends the 'before' part (quotes are in reading
-        # order, so only the one just before can be it)
-        same_sentence_prev: _Quote | None = None
-        if qi > 0:
-            other = quotes[qi - 1]
-            o_last = other.segs[-1]
-            if o_last.para_idx == first.para_idx and o_last.close_i is not None and s0 <= o_last.close_i < first.open_i:
-                before = para[o_last.close_i + 1:first.open_i]
-                same_sentence_prev = other
-        lend = last.close_i + 1 if last.close_i is not None else len(lpara)
-        if getattr(last, "_cut", None) is not None:
-            lend = last._cut  # type: ignore[attr-defined]
-        ol = opens_in_para[last.para_idx]
-        k_open = bisect.bisect_left(ol, lend)
-        nxt_open = ol[k_open] if k_open < len(ol) else len(lpara)
-        after = lpara[lend:min(nxt_open, lend + ATTRIBUTION_WINDOW)]
-        inner_all = " ".join(_seg_text(paras, s) for s in q.segs)
-        inner_first = _seg_text(paras, first)
-        a_after = None
-        ends_sentence = bool(re.search(r"[.]\W*$", _seg_text(paras, last)))
-        if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
-            a_after = _attr_after(after)
-        cands_attr = []
-        # interrupted quote: attribution sits in the gap
-        if len(q.segs) > 1:
-            for sa, sb in zip(q.segs, q.segs[1:]):
-                if sa.para_idx == sb.para_idx and sa.close_i is not None:
-                    gp = paras[sa.para_idx][1][sa.close_i + 1:sb.open_i]
-                    aa = _attr_after(gp)
-                    if aa:
-                        cands_attr.append((aa[0], aa[1], paras[sa.para_idx][2] + sa.close_i + 1 + max(0, gp.find(aa[0]))))
-                        break
-        if a_after:
-            cands_attr.append((a_after[0], a_after[1], paras[last.para_idx][2] + lend + max(0, after.find(a_after[0]))))
-        bb = _attr_before(before)
-        inherited = False
-        if bb and same_sentence_prev is not None and same_sentence_prev.entity is not None and \
-                not _name_like(bb[0]) and bb[0] not in _PRONOUNS and re.search(r"\bthat\s+$", before[:bb[2]]):
-            bb = None  # 'X said A "..." and that B "...": the second quote is X's too
-        if bb:
-            b_attr = (bb[0], bb[1], para_off + first.open_i - len(before) + bb[2])
-            embedded = bool(re.search(r"[\w’'\-]\s*$", before))
-            if embedded:
-                cands_attr.insert(0, b_attr)
-            else:
-                cands_attr.append(b_attr)
-        acc = [c for c in cands_attr if c[1] == "according to"]
-        attr = acc[0] if acc and not (bb and embedded) else (cands_attr[0] if cands_attr else None)
-        if attr is None and same_sentence_prev is not None and same_sentence_prev.kind in SPEECH_KINDS \
-                and same_sentence_prev.entity is not None:
-            inherited = True
-        has_attr = attr is not None or inherited
-        q.kind = _kind(inner_first if len(q.segs) == 1 or q.segs[1].para_idx != first.para_idx else inner_all,
-                       before if before.strip() else para[max(0, first.open_i - ATTRIBUTION_WINDOW):first.open_i], after, has_attr,
-                       first.open_i <= para_lead[first.para_idx])
-        if q.kind in ("scare", "title"):
-            # a quoted phrase with a clear speaker and speech verb next to it is speech after all
-            if q.kind == "scare" and has_attr and (attr is None or attr[1] != ":") and not _scare_cue(before) \
-                    and not _modifier_quote(before, after):
-                q.kind = "partial"
-            else:
-                q.mention = None
-        if q.kind in SPEECH_KINDS:
-            ent = None
-            if attr is not None:
-                q.mention, q.verb = attr[0], attr[1]
-                ent = _resolve(art, attr[0], attr[2], para_off)
-                if ent is not None and ent.kind == "document":
-                    ent = _document_issuer(art, attr[0], attr[2], para_off) or \
-                        _last_event_speaker(art, events, prev_speech, attr[2], para_off - 1)
-            elif inherited:
-                ent = same_sentence_prev.entity  # type: ignore[union-attr]
-                q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
-                q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
-            else:
-                opens_para = first.open_i <= para_lead[first.para_idx]
-                q_pos = para_off + first.open_i
-                if opens_para:
-                    # a quote alone at the start of a paragraph: the latest speaker of the previous paragraph
-                    prev_para_start = paras[first.para_idx - 1][2] if first.para_idx > 0 else 0
-                    ent = _last_event_speaker(art, events, prev_speech, q_pos, prev_para_start)
-                    if ent is None and first.para_idx > 0:
-                        # 'X, a fellow at Y, doubts that ...' followed by a paragraph of quotation
-                        k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
-                        last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= prev_para_start \
-                            else prev_para_start
-                        ent = _first_person(art, last_start, para_off)
-                else:
-                    ent = _last_event_speaker(art, events, prev_speech, q_pos, para_off)
-                    if ent is None:
-                        ent = _first_person(art, para_off, q_pos)
-                if _continues_act(art, prev_speech, ent, q_pos,
-                                  prev_para_start if opens_para else para_off):
-                    q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
-            q.entity = ent
-            # the quote's sentence (with its attribution) ends where the next sentence starts
-            ls = para_sents[last.para_idx]
-            k_s = bisect.bisect_left(ls, lend)
-            q.end_pos = paras[last.para_idx][2] + (ls[k_s] if k_s < len(ls) else len(lpara))
-            prev_speech = q
-        rows.append(q)
+    return _Layout(para_sents, opens_in_para, [len(t) - len(t.lstrip()) for _, t, _ in paras], events)
 
+
+def _quote_context(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout):
+    """The text before a quote (from its sentence start, or from the previous quote of the same
+    sentence, which is returned too), the text after it (to the next quote) and where it ends."""
+    q = quotes[qi]
+    paras = art.paras
+    first, last = q.segs[0], q.segs[-1]
+    para, lpara = paras[first.para_idx][1], paras[last.para_idx][1]
+    sent_starts = lay.para_sents[first.para_idx]
+    s0 = sent_starts[bisect.bisect_right(sent_starts, first.open_i) - 1]
+    s0 = max(s0, first.open_i - ATTRIBUTION_WINDOW)
+    before = _strip_dateline(para[s0:first.open_i])
+    # a previous quote in the same sentence ends the 'before' part (quotes are in reading
+    # order, so only the one just before can be it)
+    same_sentence_prev: _Quote | None = None
+    if qi > 0:
+        other = quotes[qi - 1]
+        o_last = other.segs[-1]
+        if o_last.para_idx == first.para_idx and o_last.close_i is not None and s0 <= o_last.close_i < first.open_i:
+            before = para[o_last.close_i + 1:first.open_i]
+            same_sentence_prev = other
+    lend = last.close_i + 1 if last.close_i is not None else len(lpara)
+    if getattr(last, "_cut", None) is not None:
+        lend = last._cut  # type: ignore[attr-defined]
+    ol = lay.opens_in_para[last.para_idx]
+    k_open = bisect.bisect_left(ol, lend)
+    nxt_open = ol[k_open] if k_open < len(ol) else len(lpara)
+    after = lpara[lend:min(nxt_open, lend + ATTRIBUTION_WINDOW)]
+    return before, after, lend, same_sentence_prev
+
+
+def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend: int,
+                        same_sentence_prev: _Quote | None):
+    """(mention, verb, position) of a quote's attribution: in the gap of an interrupted quote,
+    after it, or before it ('according to' first; an attribution running into the quote
+    first); None when there is none."""
+    paras = art.paras
+    first, last = q.segs[0], q.segs[-1]
+    para_off = paras[first.para_idx][2]
+    a_after = None
+    ends_sentence = bool(re.search(r"[.]\W*$", _seg_text(paras, last)))
+    if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
+        a_after = _attr_after(after)
+    cands_attr = []
+    # interrupted quote: attribution sits in the gap
+    for sa, sb in zip(q.segs, q.segs[1:]):
+        if sa.para_idx == sb.para_idx and sa.close_i is not None:
+            gp = paras[sa.para_idx][1][sa.close_i + 1:sb.open_i]
+            aa = _attr_after(gp)
+            if aa:
+                cands_attr.append((aa[0], aa[1], paras[sa.para_idx][2] + sa.close_i + 1 + max(0, gp.find(aa[0]))))
+                break
+    if a_after:
+        cands_attr.append((a_after[0], a_after[1], paras[last.para_idx][2] + lend + max(0, after.find(a_after[0]))))
+    bb = _attr_before(before)
+    if bb and same_sentence_prev is not None and same_sentence_prev.entity is not None and \
+            not _name_like(bb[0]) and bb[0] not in _PRONOUNS and re.search(r"\bthat\s+$", before[:bb[2]]):
+        bb = None  # 'X said A "..." and that B "...": the second quote is X's too
+    embedded = False
+    if bb:
+        b_attr = (bb[0], bb[1], para_off + first.open_i - len(before) + bb[2])
+        embedded = bool(re.search(r"[\w’'\-]\s*$", before))
+        if embedded:
+            cands_attr.insert(0, b_attr)
+        else:
+            cands_attr.append(b_attr)
+    acc = [c for c in cands_attr if c[1] == "according to"]
+    return acc[0] if acc and not (bb and embedded) else (cands_attr[0] if cands_attr else None)
+
+
+def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_speech: _Quote | None) -> _Quote | None:
+    """Step 4, one quote: its kind, attribution and speaker; returns the latest quote of speech."""
+    q = quotes[qi]
+    paras = art.paras
+    first, last = q.segs[0], q.segs[-1]
+    para = paras[first.para_idx][1]
+    before, after, lend, same_sentence_prev = _quote_context(art, quotes, qi, lay)
+    attr = _choose_attribution(art, q, before, after, lend, same_sentence_prev)
+    inherited = attr is None and same_sentence_prev is not None and same_sentence_prev.kind in SPEECH_KINDS \
+        and same_sentence_prev.entity is not None
+    has_attr = attr is not None or inherited
+    inner_all = " ".join(_seg_text(paras, s) for s in q.segs)
+    inner_first = _seg_text(paras, first)
+    q.kind = _kind(inner_first if len(q.segs) == 1 or q.segs[1].para_idx != first.para_idx else inner_all,
+                   before if before.strip() else para[max(0, first.open_i - ATTRIBUTION_WINDOW):first.open_i], after, has_attr,
+                   first.open_i <= lay.para_lead[first.para_idx])
+    if q.kind in ("scare", "title"):
+        # a quoted phrase with a clear speaker and speech verb next to it is speech after all
+        if q.kind == "scare" and has_attr and (attr is None or attr[1] != ":") and not _scare_cue(before) \
+                and not _modifier_quote(before, after):
+            q.kind = "partial"
+        else:
+            q.mention = None
+    if q.kind not in SPEECH_KINDS:
+        return prev_speech
+    art.cache["prev_speech"] = prev_speech
+    if attr is not None:
+        q.entity = _attributed_speaker(art, q, attr, lay, prev_speech)
+    elif inherited:
+        q.entity = same_sentence_prev.entity  # type: ignore[union-attr]
+        q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
+        q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
+    else:
+        q.entity = _unattributed_speaker(art, q, lay, prev_speech)
+    if attr is None:
+        q.mention_pos = paras[first.para_idx][2] + first.open_i
+    # the quote's sentence (with its attribution) ends where the next sentence starts
+    ls = lay.para_sents[last.para_idx]
+    k_s = bisect.bisect_left(ls, lend)
+    q.end_pos = paras[last.para_idx][2] + (ls[k_s] if k_s < len(ls) else len(paras[last.para_idx][1]))
+    return q
+
+
+def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speech: _Quote | None) -> Person | None:
+    """The speaker a quote's attribution names (a document speaks for whoever issued it)."""
+    para_off = art.paras[q.segs[0].para_idx][2]
+    q.mention, q.verb = attr[0], attr[1]
+    q.mention_pos = attr[2]
+    ent = _resolve(art, attr[0], attr[2], para_off)
+    if ent is not None and ent.kind == "document":
+        ent = _document_issuer(art, attr[0], attr[2], para_off) or \
+            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1)
+    return ent
+
+
+def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _Quote | None) -> Person | None:
+    """A quote with no attribution of its own: the latest speaker of its paragraph (of the
+    previous paragraph when the quote opens its paragraph), else the first person named there;
+    it continues the previous quote's speech act when the rule SPEECH_ACT_CONTINUES holds."""
+    paras = art.paras
+    first = q.segs[0]
+    para_off = paras[first.para_idx][2]
+    q_pos = para_off + first.open_i
+    opens_para = first.open_i <= lay.para_lead[first.para_idx]
+    since = para_off
+    if opens_para:
+        # a quote alone at the start of a paragraph: the latest speaker of the previous paragraph
+        since = paras[first.para_idx - 1][2] if first.para_idx > 0 else 0
+        ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, since)
+        if ent is None and first.para_idx > 0:
+            # 'X, a fellow at Y, doubts that ...' followed by a paragraph of quotation
+            k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
+            last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= since else since
+            ent = _first_person(art, last_start, para_off)
+    else:
+        ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
+        if ent is None:
+            ent = _first_person(art, para_off, q_pos)
+    if _continues_act(art, prev_speech, ent, q_pos, since):
+        q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
+    return ent
+
+
+def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) -> list[dict]:
+    """Step 5: one row of QUOTE_COLUMNS per quote."""
+    paras = art.paras
     out = []
-    act_no = {id(q): i for i, q in enumerate(rows)}
-    for i, q in enumerate(rows):
+    act_no = {id(q): i for i, q in enumerate(quotes)}
+    for i, q in enumerate(quotes):
         first, last = q.segs[0], q.segs[-1]
         s, _ = _bounds(paras[first.para_idx][1], first)
         _, e = _bounds(paras[last.para_idx][1], last)
@@ -410,33 +493,29 @@ def _extract_article(art: _Article, actors: pd.DataFrame | None, side_of: dict[s
                 se = sg._cut  # type: ignore[attr-defined]
             segments.append([paras[sg.para_idx][2] + ss, paras[sg.para_idx][2] + se])
         ent = q.entity
-        speaker = ent.name if ent is not None else None
-        stype = _speaker_type(ent, q.kind) if q.kind in SPEECH_KINDS else None
-        side = None
-        if ent is not None and side_of:
-            side = side_of.get(ent.name.lower())
+        speech = q.kind in SPEECH_KINDS
         out.append({
             "doc_id": art.doc_id,
             "quote_no": i,
             "attribution_id": act_no[id(q.act)] if q.act is not None and id(q.act) in act_no else i,
             "text": text,
             "kind": q.kind,
-            "speaker": speaker,
-            "speaker_mention": q.mention if q.kind in SPEECH_KINDS else None,
-            "verb": q.verb if q.kind in SPEECH_KINDS else None,
+            "speaker": ent.name if ent is not None else None,
+            "speaker_mention": q.mention if speech else None,
+            "verb": q.verb if speech else None,
             "para_no": paras[first.para_idx][0],
             "para_end": paras[last.para_idx][0],
             "start": paras[first.para_idx][2] + s,
             "end": paras[last.para_idx][2] + e,
-            "n_words": len(_words(text)),
-            "speaker_type": stype,
-            "role": (ent.role if ent is not None else None) if q.kind in SPEECH_KINDS else None,
-            "affiliation": (ent.affiliation if ent is not None else None) if q.kind in SPEECH_KINDS else None,
-            "side": side,
+            "n_words": count_words(text),
+            "speaker_type": _speaker_type(ent, q.kind) if speech else None,
+            "role": (ent.role if ent is not None else None) if speech else None,
+            "affiliation": (ent.affiliation if ent is not None else None) if speech else None,
+            "side": side_of.get(ent.name.lower()) if ent is not None and side_of else None,
             "note": "; ".join(q.note) if q.note else None,
             "segments": segments,
         })
-    return out, problems
+    return out
 
 
 def _continues_act(art: _Article, prev: "_Quote | None", ent: Person | None, pos: int, since: int) -> bool:

@@ -29,7 +29,6 @@ def _kind(inner: str, before: str, after: str, has_attr: bool, para_start: bool)
     n = len(words)
     b = before.rstrip()
     bl = b.lower()
-    tail = " ".join(_words(bl)[-6:])
     tail_words = _words(bl)[-6:]
     # titles: title-case text after a title noun or 'titled'
     if _is_title_case(txt) and n <= 14 and not re.search(r"[.!?]\W*$", txt.rstrip(",")) or (

@@ -50,6 +50,85 @@ def newsroom_marks(text: str) -> str:
     return _TWO_CHAR_MARK.sub(one, text)
 
 
+#: A single mark that opens a quotation: at the start, after a space or an opening bracket or
+#: dash, and before a letter, a digit-free word or an opening ellipsis.
+_SINGLE_OPEN = re.compile(r"""
+    (?:(?<=^)|(?<=[\s(\[{—–/:;"]))   # at the start of the paragraph or after a space or opener
+    ['‘]                          # straight or curly opening single mark
+    (?=[^\W\d_]|…)                # then a letter (not a digit: '90s is an apostrophe)
+    (?!(?:em|n|cause|til|tis|twas)\b)  # nor an elided word ('em, 'cause, 'til)
+    """, re.VERBOSE)
+#: A single mark that closes a quotation: after punctuation ('We won,' she said) or after a word
+#: and before punctuation or a space; never inside a word (don't, O'Brien) and never after a
+#: plural s before a space (the voters' rights: a possessive).
+_SINGLE_CLOSE = re.compile(r"""
+      (?<=[,.?!…—–-])['’](?![^\W_])     # after punctuation: 'We won,' / 'Really?' (not it’s)
+    | (?<=[^\W_])['’](?=[,.;:?!)\]—–]|$) # after a word, before punctuation or the end
+    | (?<=[^\Ws_])['’](?=\s)             # after a word (not a plural s), before a space
+    """, re.VERBOSE)
+
+
+def uses_single_marks(paragraphs: list[str]) -> bool:
+    """Does an article quote with single marks? True when its body has no double quotation mark
+    at all and at least one single-mark pair (so single marks nested inside double ones, and
+    apostrophes, are never read as quotation marks).
+
+    >>> uses_single_marks(["‘We won,’ she said.", "It’s over."]), uses_single_marks(['"A," he said, ‘b’.'])
+    (True, False)
+    """
+    if any(_MARK_RE.search(p) for p in paragraphs):
+        return False
+    return any(_single_pairs(p, False)[0] for p in paragraphs)
+
+
+def _single_pairs(text: str, continues: bool) -> tuple[list[tuple[int, int | None]], int | None]:
+    """Pairs of single quotation marks in one paragraph (opening, closing index), read left to
+    right: an opening mark while a quote is open and a closing mark with none open are
+    apostrophes. A mark still open at the end counts only when the next paragraph continues the
+    quote (``continues``); it is returned as the second value."""
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    events = sorted([(i, 0) for i in opens] + [(i, 1) for i in closes])
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for i, kind in events:
+        if kind == 0 and open_at is None:
+            open_at = i
+        elif kind == 1 and open_at is not None and i > open_at:
+            pairs.append((open_at, i))
+            open_at = None
+    return pairs, (open_at if continues else None)
+
+
+def single_marks(paragraphs: list[str]) -> list[str]:
+    """Rule SINGLE_MARKS: in an article that quotes with single marks (:func:`uses_single_marks`),
+    every paired single quotation mark becomes a straight double mark, offsets unchanged;
+    apostrophes, possessives and elisions stay. A mark left open is converted only when the next
+    paragraph opens with a single mark (a quote running over paragraphs), so a damaged mark never
+    swallows the paragraphs after it.
+
+    >>> single_marks(["‘The voters’ rights matter,’ she said. It’s late."])
+    ['"The voters’ rights matter," she said. It’s late.']
+    """
+    if not uses_single_marks(paragraphs):
+        return paragraphs
+    out = []
+    for k, text in enumerate(paragraphs):
+        nxt = paragraphs[k + 1].lstrip() if k + 1 < len(paragraphs) else ""
+        pairs, left_open = _single_pairs(text, nxt[:1] in ("'", "‘"))
+        if not pairs and left_open is None:
+            out.append(text)
+            continue
+        chars = list(text)
+        for a, b in pairs:
+            chars[a] = '"'
+            chars[b] = '"'  # type: ignore[index]
+        if left_open is not None:
+            chars[left_open] = '"'
+        out.append("".join(chars))
+    return out
+
+
 def _pair_marks(text: str, continues: bool) -> tuple[list[tuple[int, int | None]], list[str]]:
     """Pair the double quotation marks of one paragraph.
 

@@ -31,18 +31,31 @@ The gold standard, rule by rule
   organisation word such as Committee, Post, Campaign, Party, or a plural group name such as
   Democrats); ``full name`` (a capitalised run of two or more words after titles such as Mr.,
   Sen., President are removed); ``surname`` (one word left); ``description`` (no capitalised
-  run near the start: "the newspaper", "a campaign aide").
+  run near the start: "the newspaper", "a campaign aide"). A determiner or quantifier written
+  with a capital at the start ("Another commenter", "One strategist", "An Israeli official") and
+  a capitalised run followed by a lower-case person noun ("Republican National Committee
+  member", "a top GOP strategist") make a description; a name after titles written in capitals
+  ("Senate Majority Leader Mitch McConnell") and a name after a possessive role ("Mr. Trump's
+  campaign chairman, Paul Manafort") are full names; "she's" is a pronoun. A Source of three
+  or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
+  speech verb or one or two letters ("said", "o") is a broken span: neither is scored.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article (else later; else the
-  surname). **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
+  surname); a sentence's first word that the article also writes in lower case is not taken
+  as a given name ("Maybe Trump", "Billionaire Mark Cuban"), nor, in a run of three or more
+  words, any leading word the article writes in lower case. **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
   attribution in the same article whose Source is not a pronoun and, for he/she/I, is a
   person (full name or surname); when there is none the pronoun is not scored for speaker
-  (``n`` says how many were scored).
+  (``n`` says how many were scored). **Definite descriptions** of a person ("the senator",
+  "the former secretary of state": *the* + a person noun) refer back like a pronoun: the
+  description itself is right, and so is the person the pronoun rule gives.
 - **Speaker right** when the normalised predicted speaker (:func:`kit.quotes_eval.speaker_key`)
   equals the gold speaker, or, for persons, when the predicted name has at least two words, the
   same last word and no word that the gold name lacks (initials ignored: "Donald J. Trump" =
   "Donald Trump", but a bare surname is wrong when the article gives the full name); for
-  organisations and descriptions also when one's words contain the other's.
+  organisations and descriptions also when one's words contain the other's; for a surname for
+  which the article gives no full name ending in it, also a name of two or more words holding
+  it ("Lou Jiwei" for "Mr. Lou": family name first).
 
 The split used in the README (:func:`split_of`): an article is ``heldout`` when the first hex
 digit of the MD5 of its file name (without the annotator suffix and extension) is 0-3, else
@@ -72,7 +85,7 @@ _PRONOUNS = frozenset("he she they it we i you who him her them his their its ou
 _PERSON_PRONOUNS = frozenset("he she i him her his me".split())
 #: Titles removed from the front of a name.
 _TITLES = frozenset("""mr mrs ms miss dr sen senator rep representative gov governor president
-vice former secretary gen general adm admiral lt col sgt judge justice mayor speaker candidate
+vice former secretary gen general adm admiral lt col sgt judge justice mayor speaker candidate whip
 chairman chairwoman chief rev state attorney majority minority leader house first lady
 republican democratic democrat presidential nominee hopeful sir director executive adviser advisor
 spokesman spokeswoman spokesperson strategist journalist reporter host anchor editor analyst
@@ -94,6 +107,11 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 _WORD = re.compile(r"[\w’'.-]+")
+#: Sources that are only a speech verb (a broken annotation span): not scored.
+_SPEECH_VERB_SOURCES = frozenset("said says say told tells added wrote writes".split())
+#: Determiners and quantifiers that open a Source in upper case ('Another commenter').
+_LEAD_DETERMINERS = frozenset("the a an another one some many several most few all both each every no any "
+                              "two three four five other".split())
 
 
 def split_of(name: str) -> str:
@@ -118,6 +136,7 @@ class PolnearArticle:
     text: str
     paras: list[tuple[int, int]]                      # (start, end) in text, headline first
     attributions: list[dict] = field(default_factory=list)  # id, kind, source, source_span, content
+    lower_words: set[str] | None = None               # words the article writes in lower case
 
 
 def _parse_ann(path: Path, text: str) -> list[dict]:
@@ -290,8 +309,19 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in src.split(",")]
     head = parts[0] or src.strip()
     head = re.sub(r"\s+", " ", head)
-    if head.lower().strip(" .’'") in _PRONOUNS:
-        return "pronoun", head.lower()
+    letters = [c for c in head if c.isalpha()]
+    if len(head.split()) >= 3 and letters and all(c.isupper() for c in letters):
+        return None, None  # a subhead in capitals annotated as a source: nobody speaks
+    pron = re.sub(r"['’](?:s|d|ll|re|ve)$", "", head.lower().strip(" .’'"))  # "she's"
+    if pron in _PRONOUNS:
+        return "pronoun", pron
+    if len(head.strip(" .,")) <= 2 or head.lower().strip(" .,") in _SPEECH_VERB_SOURCES:
+        return None, None  # a broken annotation ('o', 'said'): nobody to score
+    # a determiner or quantifier opening the sentence is not a name ('Another commenter',
+    # 'One strategist', 'An Israeli official')
+    first, _, rest = head.partition(" ")
+    if first.lower() in _LEAD_DETERMINERS and rest:
+        head = first.lower() + " " + rest
     words = _WORD.findall(head)
     # a role written before the name ('Trump senior adviser Paul Manafort', 'the White House
     # spokesman, Josh Earnest'): the full name that ends the head, or that follows it alone
@@ -299,10 +329,14 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
         runs_c = _cap_runs(cand)
         if runs_c:
             at, run = runs_c[-1]
+            if cand is not head and runs_c[0][0] == 0 and len(_clean_name(runs_c[0][1])) >= 2:
+                at, run = runs_c[0]  # 'another superdelegate, Michael Brown of Washington'
+                cand = " ".join(_WORD.findall(cand)[:len(run)])
             name = _clean_name(run)
             ends = len(_WORD.findall(cand)) == at + len(run)
             lead_low = [w for w in _WORD.findall(cand)[:at] if w[:1].islower()]
-            if ends and len(name) >= 2 and (cand is not head or lead_low or len(runs_c) > 1) \
+            titled = len(name) < len(run) and len(name) >= 2  # 'Senate Majority Leader Mitch McConnell'
+            if ends and len(name) >= 2 and (cand is not head or lead_low or len(runs_c) > 1 or titled) \
                     and not any(w.lower() in _ORG_WORDS for w in name):
                 if cand is not head and not _looks_role(head):
                     continue
@@ -318,6 +352,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
             break
         if at > 0 and any(w in ("many", "some", "several", "other", "both") for w in lead):
             break
+        tail = [w.lower() for w in words[at + len(run):]]
+        if tail and all(w[:1].islower() for w in words[at + len(run):]) and tail[-1] in _PERSON_NOUNS:
+            return "description", head  # 'Republican National Committee member', 'a top GOP strategist'
         raw = [w.rstrip(".,’'") for w in run]
         low = [w.lower().replace("’s", "").replace("'s", "") for w in raw]
         if any(w.isupper() and len(w) >= 2 and w.isalpha() for w in raw) or any(w in _ORG_WORDS for w in low) \
@@ -328,6 +365,9 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
         if not name:
             continue
         if at > 0 and lead and lead[-1] in _DETERMINERS and len(name) == len(run) and at == 1:
+            tail = [w.lower() for w in words[at + len(run):]]
+            if tail and lead[-1] != "the" or tail and tail[-1] not in _ORG_WORDS:
+                return "description", head  # 'an Israeli official', 'the Florida senator'
             # "the Clintons", "the Trump campaign" ... a capitalised run right after 'the'
             return "organisation", " ".join(w for w in words[1:])
         return ("full name" if len(name) >= 2 else "surname"), " ".join(name)
@@ -337,11 +377,19 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
 def _looks_role(head: str) -> bool:
     """A description of a person before an appositive name ('her senior policy adviser')."""
     w = _WORD.findall(head.lower())
-    return bool(w) and w[0] in ("the", "a", "an", "another", "his", "her", "their", "its", "our", "one")
+    # also a possessive role: "Mr. Trump's campaign chairman", "Florida’s Republican attorney general"
+    return bool(w) and (w[0] in ("the", "a", "an", "another", "his", "her", "their", "its", "our", "one")
+                        or bool(re.search(r"['’]s\s+(?:[A-Z][\w.-]*\s+)*[a-z]", head)))
 
 
 def _strip_det(words: list[str]) -> list[str]:
     return words[1:] if words and words[0].lower() == "the" else words
+
+
+def _lower_vocabulary(art: PolnearArticle) -> set[str]:
+    if art.lower_words is None:
+        art.lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*", art.text))
+    return art.lower_words
 
 
 def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
@@ -352,6 +400,12 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
         if not run:
             continue
         words = _clean_name(run[-1][1])
+        # a sentence's first word that the article also writes in lower case is no given name
+        # ('Maybe Trump', 'Billionaire Mark Cuban'); nor is a word of a title-case line
+        if words and run[-1][0] == 0 and words[0] == run[-1][1][0] and words[0].lower() in _lower_vocabulary(art):
+            words = words[1:]
+        while len(words) > 2 and words[0].lower() in _lower_vocabulary(art):
+            words = words[1:]
         if len(words) >= 2 and words[-1] == surname and len(words) <= 4:
             cand = " ".join(words)
             if m.start() <= pos and best_before is None:
@@ -361,28 +415,55 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     return best_before or best_after or surname
 
 
-def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None]]:
-    """(form, gold speaker, form of the speaker) for every attribution of ``art`` in order: for
-    a pronoun the last is the form of the attribution it refers to (see the pronoun rule)."""
-    out: list[tuple[str | None, str | None, str | None]] = []
+#: Nouns for a person that make a definite description ('the senator', 'the former secretary of
+#: state', 'the retired neurosurgeon') refer back to a person, like a pronoun.
+_PERSON_NOUNS = _TITLES | frozenset("""senator congressman congresswoman candidate nominee
+billionaire businessman businesswoman mogul neurosurgeon lawmaker official moderator woman man
+frontrunner front-runner incumbent challenger contender mayor premier""".split())
+_DEFINITE_PERSON = re.compile(r"^(?:the|this|that)\s+(?:[\w’'.-]+\s+){0,4}?([\w’'-]+)(?:\s+of\s+[\w’'. -]+)?$", re.I)
+
+
+def _anaphoric_description(head: str | None) -> bool:
+    """A definite description of one person ('the former secretary of state').
+
+    >>> _anaphoric_description("the former secretary of state"), _anaphoric_description("the newspaper")
+    (True, False)
+    """
+    m = _DEFINITE_PERSON.match((head or "").strip())
+    return bool(m) and m.group(1).lower() in _PERSON_NOUNS
+
+
+def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    """(form, gold speaker, form of the speaker, also right) for every attribution of ``art`` in
+    order: for a pronoun the third is the form of the attribution it refers to (see the pronoun
+    rule); the fourth is the person a definite description refers to (or None)."""
+    out: list[tuple[str | None, str | None, str | None, str | None]] = []
     for a in art.attributions:
         form, name = speaker_form(a["source"])
+        if form == "description" and _anaphoric_description(name):
+            ref, _ = _referent_pronoun(out, True)
+            out.append((form, name, form, ref))
+            continue
         if form == "surname":
             name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
         elif form == "pronoun":
-            person = name in _PERSON_PRONOUNS
-            ref, ref_form = None, None
-            for f2, n2, _ in reversed(out):
-                if f2 is None or f2 == "pronoun" or n2 is None:
-                    continue
-                if person and f2 not in ("full name", "surname"):
-                    continue
-                ref, ref_form = n2, f2
-                break
-            out.append((form, ref, ref_form))
+            ref, ref_form = _referent_pronoun(out, name in _PERSON_PRONOUNS)
+            out.append((form, ref, ref_form, None))
             continue
-        out.append((form, name, form))
+        out.append((form, name, form, None))
     return out
+
+
+def _referent_pronoun(out: list, person: bool) -> tuple[str | None, str | None]:
+    """The gold speaker (and its form) of the nearest earlier attribution not by a pronoun;
+    with ``person``, the nearest that names a person (full name or surname)."""
+    for f2, n2, _, _ in reversed(out):
+        if f2 is None or f2 == "pronoun" or n2 is None:
+            continue
+        if person and f2 not in ("full name", "surname"):
+            continue
+        return n2, f2
+    return None, None
 
 
 def _key(s) -> str | None:
@@ -398,6 +479,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     True
     >>> speaker_matches("Trump", "Donald Trump", "surname"), speaker_matches("Post", "The Washington Post", "organisation")
     (False, True)
+    >>> speaker_matches("Lou Jiwei", "Lou", "surname")
+    True
     """
     pk, gk = _key(pred), _key(gold)
     if pk is None or gk is None:
@@ -411,6 +494,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     if form in ("full name", "surname") and len(gw) >= 2:
         if len(pw) >= 2 and pw[-1] == gw[-1] and set(pw) <= set(gw):
             return True
+    if form == "surname" and len(gw) == 1 and len(pw) >= 2 and gw[0] in pw:
+        return True  # no full name ends in the surname: 'Lou Jiwei' for 'Mr. Lou' (family name first)
     if form in ("organisation", "description"):
         if set(pw) <= set(gw) or set(gw) <= set(pw):
             return True
@@ -429,13 +514,13 @@ def _gold_of(art: PolnearArticle) -> tuple[list[dict], list[tuple[int, int]]]:
     stretches.sort()
     speakers = gold_speakers(art)
     acts, other = [], []
-    for att, (form, name, match_form) in zip(art.attributions, speakers):
+    for att, (form, name, match_form, also) in zip(art.attributions, speakers):
         if not att["content"]:
             continue
         if _inside(att["content"], stretches, art.text) > 0.5:
             segs = [s for s in stretches if any(_overlap(s, c) > 0.5 * (s[1] - s[0]) for c in att["content"])]
             if segs:
-                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form,
+                acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form, "also": also,
                              "source": att["source"]})
                 continue
         other.extend(att["content"])
@@ -529,7 +614,8 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             j = m.get(i)
             ok = None
             if j is not None and a["form"] in form_n and a["speaker"] is not None:
-                ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"])
+                ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"]) or (
+                    a["also"] is not None and speaker_matches(p_speaker[j], a["also"], "full name"))
                 form_n[a["form"]] += 1
                 form_ok[a["form"]] += int(ok)
             details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],

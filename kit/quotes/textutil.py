@@ -13,7 +13,7 @@ def _sentence_starts(text: str) -> list[int]:
     starts = [0]
     for m in _SENT_END.finditer(text):
         head = text[max(0, m.start() - 8): m.start() + 1]
-        if _ABBREV.search(head):
+        if _is_abbreviation(head):
             continue
         starts.append(m.end())
     return starts
@@ -38,7 +38,13 @@ def _norm_key(s: str) -> str:
 
 
 def _is_title_token(tok: str) -> bool:
-    return tok.lower().rstrip(".") in _TITLE_WORDS
+    """A title or its plural ('Senators Rubio and Cruz', 'Professors Foner').
+
+    >>> _is_title_token("Sen."), _is_title_token("Senators"), _is_title_token("Hayes")
+    (True, True, False)
+    """
+    low = tok.lower().rstrip(".")
+    return low in _TITLE_WORDS or (len(low) > 4 and low.endswith("s") and low[:-1] in _TITLE_WORDS)
 
 
 def _tok_list(run: str) -> list[str]:
@@ -46,4 +52,4 @@ def _tok_list(run: str) -> list[str]:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import _ABBREV, _TITLE_WORDS, _WORD  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _TITLE_WORDS, _WORD, _is_abbreviation  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -28,6 +28,7 @@ lament laments lamented scoff scoffs scoffed sigh sighs sighed laugh laughs laug
 testify testifies testified chant chants chanted announce proclaimed proclaim
 proclaims pleaded plead pleads demanded demand demands asserted assert asserts
 highlighted highlight highlights signalled signaled hinted hint hints opined
+report reports reported
 """.split()
 SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
 
@@ -194,13 +195,38 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚ
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
 _TOK = (rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr)\.|"
         rf"Mc[{_UP}][{_LOW}]+|O['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
-        rf"|[{_UP}]{{2,}}(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*)")
+        rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*)")
 _CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*")
 _ORG_RUN = re.compile(
     rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr|No|Inc|Corp|Co|Ltd|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|approx)|\b[A-Z]|\b(?:U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|e\.g|i\.e))\.$")
+def _abbreviations() -> frozenset[str]:
+    """Words whose period does not end a sentence: the text layer's list
+    (:data:`kit.text.sentence_split.ABBREVIATIONS`, one definition of a sentence for the kit).
+    'No.' ends a sentence here: the text layer keeps it only before a number."""
+    from kit.text.sentence_split import ABBREVIATIONS
+
+    return frozenset(ABBREVIATIONS)
+
+
+#: Abbreviations whose period is not a sentence end (see :func:`_abbreviations`).
+_ABBREVIATIONS = _abbreviations()
+#: The word (dots inside allowed: 'U.S', 'e.g') right before a final period.
+_WORD_BEFORE_PERIOD = re.compile(r"([A-Za-z][\w.]{0,15})\.$")  # bounded: only a few characters are looked at
+
+
+def _is_abbreviation(head: str) -> bool:
+    """Does the period ending ``head`` close an abbreviation or an initial ('Mr.', 'U.S.', 'J.')?
+
+    >>> [_is_abbreviation(h) for h in ("said Mr.", "the U.S.", "J.R.", "went home.", "Jan.")]
+    [True, True, True, False, True]
+    """
+    m = _WORD_BEFORE_PERIOD.search(head)
+    if m is None:
+        return False
+    w = m.group(1)
+    last = w.rsplit(".", 1)[-1]
+    return (len(last) == 1 and last.isupper()) or w.lower() in _ABBREVIATIONS
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -208,3 +234,29 @@ _MARK_RE = re.compile('[“«„”»"]')
 OPEN_DQ = "“«„"
 CLOSE_DQ = "”»"
 ALL_DQ = OPEN_DQ + CLOSE_DQ + '"'
+
+#: Places that a capitalised run may name and that are never speakers (written by us: US states,
+#: large countries and cities, regions, streets of politics). A run that is one of these, or
+#: ends in a place word (Street, County ...), is not a person.
+_PLACES = frozenset(line.strip().lower() for line in """
+Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii
+Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan
+Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico
+New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island
+South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia
+Wisconsin|Wyoming|Puerto Rico|New York City|Los Angeles|San Francisco|Las Vegas|New Orleans
+Des Moines|Salt Lake City|San Diego|San Antonio|St. Louis|Kansas City|Wall Street|Main Street
+Capitol Hill|Silicon Valley|Middle America|White America|Black America|Latin America
+North America|South America|Central America|Middle East|North Korea|South Korea|Saudi Arabia
+United States|United Kingdom|Great Britain|New Zealand|South Africa|Hong Kong|Soviet Union
+European Union|America|Britain|England|Scotland|Ireland|France|Germany|Italy|Spain|Russia
+China|Japan|India|Pakistan|Afghanistan|Iraq|Iran|Syria|Israel|Egypt|Libya|Mexico|Canada
+Cuba|Brazil|Ukraine|Turkey|Europe|Asia|Africa|Benghazi|Baghdad|Moscow|Beijing|London|Paris
+Berlin|Tokyo|Havana|Jerusalem|Tehran|Kabul|Manhattan|Brooklyn|Queens|Bronx|Chicago|Boston
+Philadelphia|Detroit|Atlanta|Miami|Houston|Dallas|Phoenix|Denver|Seattle|Cleveland|Orlando
+""".replace("\n", "|").split("|") if line.strip())
+#: Last words that make a capitalised run a place or a facility, not a person.
+_PLACE_WORDS = frozenset("""street avenue road boulevard square county city town village river
+lake mountain mountains island islands valley beach park bay coast state states province
+district heights hills springs falls harbor harbour airport stadium arena hall tower plaza
+""".split())

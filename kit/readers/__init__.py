@@ -100,6 +100,8 @@ def iter_files(paths: Iterable[str | os.PathLike], *, skipped: list[str] | None 
     holds only hidden files, and an archive member over the :class:`Limits` is a rejection.
     Nothing is read here: :meth:`SourceFile.read` loads one file at a time.
 
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> (d / "sub").mkdir(); _ = (d / "sub" / "a.txt").write_text("A"); _ = (d / ".b.txt").write_text("B")
@@ -304,6 +306,11 @@ def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, archive: str,
         yield Rejection(shown, f"the archive holds only hidden or system files, skipped: {', '.join(hidden)}")
 
 
+#: extension -> the reader a file goes to when no reader recognises its first bytes (a saved web
+#: page may open with ``<style>`` or ``<script>`` instead of ``<html>``; an export never does)
+GENERIC_READERS = {".html": "html", ".htm": "html", ".xhtml": "html"}
+
+
 def detect_format(data: bytes, path: str, *, name: str | None = None) -> str:
     """Name of the reader for a file, from its extension and first bytes.
 
@@ -325,6 +332,9 @@ def detect_format(data: bytes, path: str, *, name: str | None = None) -> str:
     fallback = [s for s in candidates if s.sniff is None]
     if fallback:
         return fallback[0].name
+    generic = GENERIC_READERS.get(ext)
+    if generic in REGISTRY:  # a saved page that opens with <style> or <script>: the page reader, not an export's
+        return generic
     if candidates:
         return candidates[0].name
     for spec in REGISTRY.values():
@@ -405,6 +415,7 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
             produced = produced or isinstance(rec, Article) or rec.status == "rejected"
             if isinstance(rec, Article):
                 rec, flag = _clean_article(rec)
+                _export_outlet(rec, options)
                 yield fmt, rec
                 if flag is not None:
                     yield fmt, flag
@@ -431,6 +442,28 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
 
 
 _TEXT_FIELDS = ("title", "outlet", "outlet_raw", "subtitle", "url", "section", "dateline", "language", "source_path")
+
+
+#: ``outlet_source`` of the database export readers: the publication name as the export prints it
+EXPORT_OUTLET_SOURCES = ("export", "SN field")
+
+
+def _export_outlet(a: Article, options: ReadOptions) -> None:
+    """An export's outlet named by the user's outlet table (``--outlets``), when one is given.
+
+    Exports print the publication's own name, so without a table of the user's it is kept as
+    printed (the bundled table alone would rename well-read export names, e.g. "El Pais"); with one,
+    variants such as "Weltwoche" and "Die Weltwoche" become one outlet, the printed name kept in
+    ``outlet_raw``.
+    """
+    if options.outlet_table is None or not a.outlet or a.outlet_source not in EXPORT_OUTLET_SOURCES:
+        return
+    from kit.readers.outlets import normalise_outlet
+
+    name, how = normalise_outlet(a.outlet, options.outlet_table)
+    if how is not None and name != a.outlet:
+        a.outlet_raw, a.outlet = a.outlet, name
+        a.outlet_source = f"{how} ({a.outlet_source})"
 
 
 def _clean_article(a: Article) -> tuple[Article, Rejection | None]:

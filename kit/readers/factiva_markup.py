@@ -38,6 +38,8 @@ _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|[AP]M))?$", re.I)
 _COPY = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
 _CODE = re.compile(r"^[A-Z0-9]{3,12}$")
 _DOCUMENT = re.compile(r"^Document\s+(\S+)$")
+#: Factiva's own entity for a line break inside a field ("Von A&softReturn;und B"), unknown to HTML
+_SOFT_RETURN = re.compile(r"&(?:amp;)?softReturn;?", re.I)
 
 
 def looks_factiva_html(head: str) -> bool:
@@ -95,7 +97,7 @@ def html_records(source: str) -> Iterator[tuple[int, dict[str, list[str]]]]:
     """``(position, code -> lines)`` for every ``div.article`` of a saved Factiva page."""
     import lxml.html
 
-    tree = lxml.html.document_fromstring(source)
+    tree = lxml.html.document_fromstring(_SOFT_RETURN.sub("\n", source))
     articles = [d for d in tree.iter("div") if _has_class(d, "article")]
     for n, div in enumerate(articles, start=1):
         cells = [td for td in div.iter("td") if _has_class(td, "index")]

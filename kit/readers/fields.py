@@ -166,9 +166,59 @@ _NAME_SPLIT = re.compile(r"""
       | ,\s*and\s+      # ", and "
       | (?<=\s)and\s+   # " and " (white space before it)
       | (?<=\s)&\s+     # " & "
+      | (?<=\s)/\s+     # " / " (Spanish and Italian exports: "ANA RUIZ / TOM BECKER")
       | , )
     \s*
 """, re.I | re.VERBOSE)
+
+
+#: separators that only ever stand between two people (a comma may stand inside one: "Ruiz, Ana")
+_PERSON_SEP = re.compile(r"""
+    (?<!\s) \s*+       # white space before the separator, taken whole (no re-scans of long runs)
+    (?: ; | \|          # semicolon, bar
+      | ,\s*and\s+      # ", and "
+      | (?<=\s)and\s+   # " and " (white space before it)
+      | (?<=\s)&\s+     # " & "
+      | (?<=\s)/\s+ )   # " / "
+    \s*
+""", re.I | re.VERBOSE)
+#: one name written surname first, as library catalogues and some exports print it: "PRUIM, FRED",
+#: "Ruiz, Ana M." (one surname word, then one or two given names or initials)
+_INVERTED = re.compile(r"""
+    ^ (?P<surname> [^\W\d_][\w'’-]* )             # one surname word (hyphens and apostrophes kept)
+    \s*,\s*
+    (?P<given> [^\W\d_][\w'’.-]* (?:\s[^\W\d_][\w'’.-]*)? )   # one or two given names or initials
+    $
+""", re.VERBOSE)
+#: words after the comma that make "Name, Word" a name and a role or place, not an inverted name
+_NOT_GIVEN = {"jr", "sr", "ii", "iii", "staff", "editor", "reporter", "correspondent", "writer", "columnist",
+              "reuters", "ap", "afp", "dpa", "upi", "london", "washington", "paris", "berlin", "beijing"}
+
+
+def _inverted_name(chunk: str) -> str | None:
+    """``"Given Surname"`` for a chunk written ``"Surname, Given"``, else None."""
+    m = _INVERTED.match(chunk.strip(" ;"))
+    if m is None or {w.strip(".").casefold() for w in m["given"].split()} & _NOT_GIVEN:
+        return None
+    return f"{m['given']} {m['surname']}"
+
+
+def _split_byline(text: str) -> list[str]:
+    """A byline's names: "Surname, Given" is one person when the byline is that one name, or when
+    the names are kept apart by ";", "|" or " / " (catalogue style); otherwise commas separate people."""
+    if text.count(",") == 1 and _PERSON_SEP.search(text) is None:
+        whole = _inverted_name(text)
+        if whole is not None:
+            return [whole]
+    if re.search(r"[;|]|\s/\s", text):
+        chunks = _PERSON_SEP.split(text)
+        if all(c.count(",") <= 1 for c in chunks):
+            out: list[str] = []
+            for c in chunks:
+                inv = _inverted_name(c) if "," in c else None
+                out.extend([inv] if inv is not None else _NAME_SPLIT.split(c))
+            return out
+    return _NAME_SPLIT.split(text)
 
 
 def split_names(value: Any, *, drop: tuple[str, ...] = ()) -> list[str]:
@@ -186,6 +236,8 @@ def split_names(value: Any, *, drop: tuple[str, ...] = ()) -> list[str]:
     ['Ana Ruiz', 'Tom Becker']
     >>> split_names("Ana Ruiz; Continental Wire", drop=("Continental Wire",))
     ['Ana Ruiz']
+    >>> split_names("By RUIZ, ANA"), split_names("Ruiz, Ana; Becker, Tom J.")
+    (['ANA RUIZ'], ['Ana Ruiz', 'Tom J. Becker'])
     """
     if value is None or (isinstance(value, float) and value != value):
         return []
@@ -198,7 +250,7 @@ def split_names(value: Any, *, drop: tuple[str, ...] = ()) -> list[str]:
                 value = text.strip("[]")
     if isinstance(value, str):
         text = re.sub(r"^\s*(?:by|from)\s+", "", " ".join(value.split()), flags=re.I)
-        parts = _NAME_SPLIT.split(text)
+        parts = _split_byline(text)
     elif isinstance(value, (list, tuple)):
         parts = []
         for v in value:

@@ -159,66 +159,48 @@ def describe(p: Parameter) -> str:
     return f"{p.name} ({p.kind}, default {p.source})" if p.source else p.name
 
 
-def coerce_cli_value(param: Parameter, raw: str) -> Any:
-    """Turn a ``-p NAME VALUE`` string into a value of the parameter's type.
+def _to_int(param: Parameter, raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not an integer") from None
 
-    Raises ``ValueError`` with a short reason when the text does not fit the type.
 
-    >>> p = Parameter("n", 10, "10", "int")
-    >>> coerce_cli_value(p, "25")
-    25
-    >>> coerce_cli_value(Parameter("label", "x", '"x"', "str"), "25")
-    '25'
-    >>> coerce_cli_value(Parameter("flag", True, "True", "bool"), "no")
-    False
-    >>> coerce_cli_value(p, "many")
-    Traceback (most recent call last):
-    ...
-    ValueError: 'many' is not an integer
+def _to_float(param: Parameter, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a number") from None
 
-    A ``None`` default without an annotation says nothing about the type: the value stays text
-    (``None`` / ``null`` give ``None``), so ``-p date_from 2023`` is the string ``'2023'``.
 
-    >>> coerce_cli_value(Parameter("date_from", None, "None", "none"), "2023")
-    '2023'
-    """
-    kind = param.kind
-    if kind == "str":
-        return raw
-    if kind == "int":
-        try:
-            return int(raw)
-        except ValueError:
-            raise ValueError(f"{raw!r} is not an integer") from None
-    if kind == "float":
-        try:
-            return float(raw)
-        except ValueError:
-            raise ValueError(f"{raw!r} is not a number") from None
-    if kind == "bool":
-        low = raw.strip().lower()
-        if low in ("true", "yes", "1", "on"):
-            return True
-        if low in ("false", "no", "0", "off"):
-            return False
-        raise ValueError(f"{raw!r} is not true/false")
-    if kind in ("list", "tuple", "dict"):
-        try:
-            value = json.loads(raw)
-        except json.JSONDecodeError:
-            try:
-                value = ast.literal_eval(raw)
-            except (ValueError, SyntaxError):
-                if kind == "list" and param.name.startswith(("dictionar", "actor")):
-                    return [raw]  # -p dictionary my.yml: one file where a list is declared
-                raise ValueError(f"{raw!r} is not a {kind} (write it as JSON, e.g. [\"a\", \"b\"])") from None
-        return value
+#: Words ``-p`` accepts for a bool parameter.
+TRUE_WORDS, FALSE_WORDS = ("true", "yes", "1", "on"), ("false", "no", "0", "off")
+
+
+def _to_bool(param: Parameter, raw: str) -> bool:
     low = raw.strip().lower()
-    if low in ("none", "null"):
-        return None
-    if kind == "none":
-        return raw
-    # any (the default is an expression): like papermill's own -p
+    if low in TRUE_WORDS or low in FALSE_WORDS:
+        return low in TRUE_WORDS
+    raise ValueError(f"{raw!r} is not true/false")
+
+
+def _to_container(param: Parameter, raw: str) -> Any:
+    """JSON, else a Python literal; one file name where a dictionary/actor list is declared."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        pass
+    try:
+        return ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        if param.kind == "list" and param.name.startswith(("dictionar", "actor")):
+            return [raw]  # -p dictionary my.yml: one file where a list is declared
+        raise ValueError(f"{raw!r} is not a {param.kind} (write it as JSON, e.g. [\"a\", \"b\"])") from None
+
+
+def _to_any(param: Parameter, raw: str) -> Any:
+    """The default is an expression: convert like papermill's own ``-p`` (bool, int, float, JSON, text)."""
+    low = raw.strip().lower()
     if low in ("true", "false"):
         return low == "true"
     for conv in (int, float):
@@ -232,6 +214,43 @@ def coerce_cli_value(param: Parameter, raw: str) -> Any:
         except json.JSONDecodeError:
             pass
     return raw
+
+
+#: How ``-p`` text becomes a value, per parameter kind (``str`` and ``none`` keep the text).
+_CONVERTERS = {"str": lambda p, raw: raw, "none": lambda p, raw: raw, "int": _to_int, "float": _to_float,
+               "bool": _to_bool, "list": _to_container, "tuple": _to_container, "dict": _to_container, "any": _to_any}
+
+
+def coerce_cli_value(param: Parameter, raw: str) -> Any:
+    """Turn a ``-p NAME VALUE`` string into a value of the parameter's type.
+
+    ``None`` or ``null`` give ``None`` for every parameter (as :func:`check_value` accepts it
+    everywhere: ``-p actors None`` means no actor file). Raises ``ValueError`` with a short
+    reason when the text does not fit the type.
+
+    >>> p = Parameter("n", 10, "10", "int")
+    >>> coerce_cli_value(p, "25")
+    25
+    >>> coerce_cli_value(Parameter("label", "x", '"x"', "str"), "25")
+    '25'
+    >>> coerce_cli_value(Parameter("actors", "cast", '"cast"', "str"), "None") is None
+    True
+    >>> coerce_cli_value(Parameter("flag", True, "True", "bool"), "no")
+    False
+    >>> coerce_cli_value(p, "many")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'many' is not an integer
+
+    A ``None`` default without an annotation says nothing about the type: the value stays text,
+    so ``-p date_from 2023`` is the string ``'2023'``.
+
+    >>> coerce_cli_value(Parameter("date_from", None, "None", "none"), "2023")
+    '2023'
+    """
+    if raw.strip().lower() in ("none", "null"):
+        return None
+    return _CONVERTERS.get(param.kind, _to_any)(param, raw)
 
 
 def check_value(param: Parameter, value: Any) -> Any:

@@ -356,12 +356,30 @@ def select_values(entry: RunEntry, corpus: dict, notes: list[str]) -> list[str]:
     return sorted(kept.index)
 
 
+def _unique_names(specs: list[RunSpec], each_specs: list[tuple[RunSpec, str]], notes: list[str]) -> None:
+    """Give ``each`` runs whose values slug alike (``Breitbart``, ``breitbart``) or that would take a
+    name already used (another run, kit run's own files) a numbered name: ``keyness_breitbart_2``.
+    The first value in sort order keeps the plain name; a note says which value got which name."""
+    generated = {id(s) for s, _ in each_specs}
+    used = {s.name.lower() for s in specs if id(s) not in generated}
+    for s, value in each_specs:
+        name, k = s.name, 1
+        while name.lower() in used or OWN_NAMES.fullmatch(name):
+            k += 1
+            name = f"{s.name}_{k}"
+        if name != s.name:
+            notes.append(f"run '{name}' ({value}): numbered, because '{s.name}' is already the name of another run.")
+        s.name = name
+        used.add(name.lower())
+
+
 def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequence[str] | None = None,
                 notes: list[str] | None = None) -> list[RunSpec]:
     """One :class:`RunSpec` per run; ``each`` entries become one run per selected column value
     (:func:`select_values`; sentences about left-out values are appended to ``notes``)."""
     notes = notes if notes is not None else []
     specs: list[RunSpec] = []
+    each_specs: list[tuple[RunSpec, str]] = []
     for e in entries:
         params = dict(e.parameters)
         corpus = corpora.get(params.get("corpus")) if isinstance(params.get("corpus"), str) else None
@@ -374,21 +392,24 @@ def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequ
             raise KitError(f"run '{e.name}': 'each: {e.each}' needs the notebook's corpus parameter")
         placeholder = "{" + e.each + "}"
         for v in select_values(e, corpus, notes):
-            name = e.name.replace(placeholder, slug(v)) if placeholder in e.name else f"{e.name}_{slug(v)}"
+            base = e.name.replace(placeholder, slug(v)) if placeholder in e.name else f"{e.name}_{slug(v)}"
             p = {k: (val.replace(placeholder, v) if isinstance(val, str) else val) for k, val in params.items()}
-            specs.append(RunSpec(name, e.notebook, p, e.position, corpus))
+            specs.append(RunSpec(base, e.notebook, p, e.position, corpus))
+            each_specs.append((specs[-1], f"{e.each} '{v}'"))
+    _unique_names(specs, each_specs, notes)
     names = [s.name for s in specs]
-    taken = [n for n in names if OWN_NAMES.fullmatch(n)]
-    if taken:
-        raise KitError(f"run name(s) {', '.join(taken)} are used by kit run's own files (corpus, latest); rename the run(s)")
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise KitError(f"two runs would share the name(s) {', '.join(dupes)}; give the entries distinct names")
     if only:
         specs = [s for s in specs if any(fnmatch.fnmatchcase(s.name, pat) for pat in only)]
         unmatched = [pat for pat in only if not any(fnmatch.fnmatchcase(n, pat) for n in names)]
         if unmatched:
             raise KitError(f"--only: no run named {', '.join(unmatched)}; runs: {', '.join(names)}")
+    selected = [s.name for s in specs]
+    taken = [n for n in selected if OWN_NAMES.fullmatch(n)]
+    if taken:
+        raise KitError(f"run name(s) {', '.join(taken)} are used by kit run's own files (corpus, latest); rename the run(s)")
+    dupes = sorted({n for n in selected if selected.count(n) > 1})
+    if dupes:
+        raise KitError(f"two runs would share the name(s) {', '.join(dupes)}; give the entries distinct names")
     return specs
 
 

@@ -41,7 +41,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from kit.errors import KitValueError
 from kit.groups import UNKNOWN as UNKNOWN_GROUP  # missing groups: one group, labelled as everywhere
@@ -258,7 +257,7 @@ def keyness(
             "per_million_target": a / c * 1e6,
             "per_million_reference": b / d * 1e6,
             "g2": sign * g2,
-            "p_value": stats.chi2.sf(g2, 1),
+            "p_value": _chi2_sf(g2),
             "log_ratio": np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d)),
             "direction": _direction(sign),
         }
@@ -271,7 +270,7 @@ def keyness(
         with np.errstate(divide="ignore", invalid="ignore"):
             x2 = np.where(exp > 0, (obs - exp) ** 2 / exp, 0.0).sum(axis=0)
         out["chi2"] = sign * x2
-        out["chi2_p_value"] = stats.chi2.sf(x2, 1)
+        out["chi2_p_value"] = _chi2_sf(x2)
     if correction == "bonferroni":
         out["p_adjusted"] = np.minimum(1.0, out["p_value"] * max(len(out), 1))
         out["significant"] = out["p_adjusted"] < alpha
@@ -373,3 +372,11 @@ def log_odds(
     out = pd.concat(parts, ignore_index=True)
     out = out.sort_values([group_by, "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
     return out
+
+
+def _chi2_sf(x):
+    """Upper tail of the chi-squared distribution with one degree of freedom (scipy; imported here because
+    importing ``scipy.stats`` costs seconds that ``kit terms`` and every notebook would pay)."""
+    from scipy import stats
+
+    return stats.chi2.sf(x, 1)

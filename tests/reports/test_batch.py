@@ -200,6 +200,16 @@ def test_none_defaults_keep_p_values_as_text_and_annotations_are_honoured(tmp_pa
         runner.plan_batch(runner.load_config(cfg))
 
 
+def test_p_actors_none_as_reports_yml_advises_reaches_every_notebook_as_none():
+    # reports.yml advises `-p actors None`; notebook 04 declares a str default and got the text "None"
+    advice = Path("reports.yml").read_text(encoding="utf-8")
+    assert "-p actors None" in advice
+    entries = runner.plan_batch(runner.load_config("reports.yml"), cli_params=[("actors", "None")])
+    with_actors = {e.name: e.parameters["actors"] for e in entries if "actors" in e.declared}
+    assert {"03_frames_and_tone", "04_voices"} <= set(with_actors)
+    assert all(v is None for v in with_actors.values()), with_actors
+
+
 def test_archive_folders_of_the_same_second_are_distinct(tmp_path, monkeypatch):
     class FrozenClock(dt.datetime):
         @classmethod

@@ -92,3 +92,27 @@ def test_one_dictionary_file_where_a_list_is_declared(tmp_path):
     assert entries[0].parameters["dictionary"] == ["generic_frames"]  # a bundled name stays a name
     specs = expand_runs(entries, {entries[0].parameters["corpus"]: _corpus(tmp_path, ["A"])})
     check_values(specs, entries)  # no problem
+
+
+def test_values_that_slug_alike_get_numbered_names_not_a_refused_batch(tmp_path):
+    # real outlet spellings: "Breitbart" and "breitbart" both slug to breitbart
+    corpus = _corpus(tmp_path, ["Breitbart"] * 6 + ["breitbart"] * 5 + ["Corpus"] * 5)
+    entries = [RunEntry("keyness_{outlet}", Path("nb.ipynb"), {}, {"corpus": "src", "target": "{outlet}"}, "outlet"),
+               RunEntry("{outlet}", Path("nb.ipynb"), {}, {"corpus": "src", "target": "{outlet}"}, "outlet", position=1)]
+    notes: list[str] = []
+    specs = expand_runs(entries, {"src": corpus}, notes=notes)
+    names = {s.name: s.parameters["target"] for s in specs}
+    assert names["keyness_breitbart"] == "Breitbart" and names["keyness_breitbart_2"] == "breitbart"
+    assert names["corpus_2"] == "Corpus"  # "corpus" is kit run's own folder
+    assert len(names) == len(specs) == 6
+    assert any("keyness_breitbart_2" in n and "outlet 'breitbart'" in n for n in notes)
+
+
+def test_only_narrows_before_the_name_check(tmp_path):
+    corpus = _corpus(tmp_path, ["Alpha"] * 5 + ["Beta"] * 5)
+    entries = [RunEntry("k_{outlet}", Path("nb.ipynb"), {}, {"corpus": "src"}, "outlet"),
+               RunEntry("latest", Path("nb.ipynb"), {}, {"corpus": "src"}, position=1)]
+    with pytest.raises(KitError, match="latest"):
+        expand_runs(entries, {"src": corpus})
+    specs = expand_runs(entries, {"src": corpus}, only=["k_a*"])
+    assert [s.name for s in specs] == ["k_alpha"]

@@ -18,10 +18,16 @@ import pandas as pd
 from kit.errors import KitError
 from kit.resample import check_bootstrap_args
 
-__all__ = ["agreement", "disagreements", "gold_labels", "reliability_matrix"]
+__all__ = ["agreement", "disagreements", "gold_labels", "reliability_matrix", "agreement_weights", "training_weights",
+           "AGREEMENT_FLOOR", "WEIGHTING"]
 
 #: Name of the coder whose rows are the adjudicated (final) codes.
 ADJUDICATED = "adjudicated"
+#: Added to the coders' agreement with a label to give its training weight, so that an article the
+#: coders split on still counts (a quarter of a unanimous one's extra weight, at least).
+AGREEMENT_FLOOR = 0.25
+#: Choices of :func:`training_weights`: coder agreement (the default of ``kit frames-train`` and notebook 05) or none.
+WEIGHTING = ("agreement", "none")
 
 
 def _check_coded(coded: pd.DataFrame) -> None:
@@ -188,3 +194,58 @@ def gold_labels(coded: pd.DataFrame) -> pd.DataFrame:
         if not ((c["doc_id"] == d) & (c["frame"] == f) & (c["coder"] != ADJUDICATED)).any():
             rows.append({"doc_id": d, "frame": f, "label": int(v), "n_coders": 0, "source": ADJUDICATED})
     return pd.DataFrame(rows, columns=["doc_id", "frame", "label", "n_coders", "source"])
+
+
+def agreement_weights(coded: pd.DataFrame, labels: pd.DataFrame | None = None, *,
+                      floor: float = AGREEMENT_FLOOR) -> pd.DataFrame:
+    """Training weights from coder agreement: ``weight = share of coders agreeing with the label + floor``.
+
+    Articles the coders agree on weigh more than those they split on, so a classifier learns less
+    from labels the coders themselves were unsure of (sample weights from annotator agreement, as
+    in learning from crowds / soft labels). Pass the result as ``weights`` to
+    :func:`kit.frames.coded.train_frames`.
+
+    Parameters
+    ----------
+    coded : output of :func:`kit.frames.coded.read_coding_sheet`
+    labels : ``doc_id, frame, label`` (default :func:`gold_labels` of ``coded``)
+    floor : added to every weight (> 0)
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``frame``, ``agreement`` (share of the coders, adjudicator excluded, whose code
+        equals the label; 1.0 when only an adjudicated code exists), ``weight``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "coder": ["ann", "bo"] * 2, "frame": "f", "code": [1, 0, 0, 0]})
+    >>> agreement_weights(c)
+      doc_id frame  agreement  weight
+    0      a     f        0.5    0.75
+    1      b     f        1.0    1.25
+    """
+    _check_coded(coded)
+    if not isinstance(floor, (int, float)) or isinstance(floor, bool) or not floor > 0:
+        raise KitError(f"floor must be a positive number, got {floor!r}")
+    labels = gold_labels(coded) if labels is None else labels
+    c = coded.dropna(subset=["code"])
+    c = c[c["coder"] != ADJUDICATED].astype({"code": int})
+    m = labels[["doc_id", "frame", "label"]].merge(c[["doc_id", "frame", "code"]], on=["doc_id", "frame"], how="left")
+    m["agree"] = (m["code"] == m["label"]).astype(float).where(m["code"].notna())
+    out = m.groupby(["doc_id", "frame"], sort=False)["agree"].mean().fillna(1.0).rename("agreement").reset_index()
+    out["weight"] = out["agreement"] + floor
+    return out
+
+
+def training_weights(coded: pd.DataFrame, labels: pd.DataFrame | None = None, weighting: str = "agreement"):
+    """The ``weights`` for :func:`kit.frames.coded.train_frames`: :func:`agreement_weights` for
+    ``"agreement"``, None for ``"none"``.
+
+    >>> c = pd.DataFrame({"doc_id": ["a", "a"], "coder": ["ann", "bo"], "frame": "f", "code": [1, 0]})
+    >>> training_weights(c, weighting="none") is None, list(training_weights(c)["weight"])
+    (True, [0.75])
+    """
+    if weighting not in WEIGHTING:
+        raise KitError(f"unknown weighting {weighting!r}; use one of {', '.join(WEIGHTING)}")
+    return agreement_weights(coded, labels) if weighting == "agreement" else None

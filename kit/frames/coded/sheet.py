@@ -266,21 +266,7 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
     paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
     if not paths:
         raise KitError("no coding sheet given")
-    parts = []
-    for p in paths:
-        p = Path(p)
-        if not p.is_file():
-            raise KitError(f"{p}: coding sheet not found")
-        try:
-            df = restore_frame(pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
-        except (pd.errors.ParserError, UnicodeDecodeError) as e:
-            raise KitError(f"{p}: not a readable CSV coding sheet ({e})") from None
-        if "text" not in df.columns and "full_text" in df.columns:
-            df["text"] = [_read_text(p.parent / f) if f.strip() and not f.startswith(("http:", "https:")) else None
-                          for f in df["full_text"]]
-            if df["text"].isna().all():
-                df = df.drop(columns="text")
-        parts.append((p, df))
+    parts = [(Path(p), _read_sheet_csv(Path(p))) for p in paths]
     if frames is None:
         frames = [c for c in parts[0][1].columns if c not in SHEET_COLUMNS and c != "text"]
     frames = _check_frames(frames)
@@ -289,28 +275,7 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
         missing = [c for c in ("doc_id", "coder", *frames) if c not in df.columns]
         if missing:
             raise KitError(f"{p}: no column(s) {missing}; columns are {list(df.columns)}")
-        for i, r in enumerate(df.itertuples(index=False), start=2):
-            d = getattr(r, "doc_id").strip()
-            c = getattr(r, "coder").strip()
-            if not d:
-                raise KitError(f"{p}, line {i}: empty doc_id")
-            if not c:
-                raise KitError(f"{p}, line {i}: empty coder (write the coder's name on every row)")
-            rec = df.iloc[i - 2]
-            for f in frames:
-                v = rec[f].strip().lower()
-                if v in YES_VALUES:
-                    code = 1
-                elif v in NO_VALUES:
-                    code = 0
-                elif v == "":
-                    code = pd.NA
-                else:
-                    raise KitError(f"{p}, line {i}, column {f!r}: {rec[f]!r} is not a code; use 1/0, yes/no or leave empty")
-                row = {"doc_id": d, "coder": c, "frame": f, "code": code}
-                if "text" in df.columns:
-                    row["text"] = rec["text"] if isinstance(rec["text"], str) and rec["text"] else None
-                rows.append(row)
+        rows += _sheet_rows(p, df, frames)
     out = pd.DataFrame(rows)
     dup = out.duplicated(["doc_id", "coder", "frame"], keep=False)
     if dup.any():
@@ -318,6 +283,53 @@ def read_coding_sheet(path, *, frames=None) -> pd.DataFrame:
         raise KitError(f"coder {r['coder']!r} coded article {r['doc_id']!r} more than once")
     out["code"] = out["code"].astype("Int64")
     return out
+
+
+def _read_sheet_csv(p: Path) -> pd.DataFrame:
+    """One sheet as text cells, with a ``text`` column from the ``full_text`` files when it has none."""
+    if not p.is_file():
+        raise KitError(f"{p}: coding sheet not found")
+    try:
+        df = restore_frame(pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise KitError(f"{p}: not a readable CSV coding sheet ({e})") from None
+    if "text" not in df.columns and "full_text" in df.columns:
+        df["text"] = [_read_text(p.parent / f) if f.strip() and not f.startswith(("http:", "https:")) else None
+                      for f in df["full_text"]]
+        if df["text"].isna().all():
+            df = df.drop(columns="text")
+    return df
+
+
+def _code(cell: str, p: Path, line: int, frame: str):
+    """A sheet cell -> 1, 0 or missing; anything else is an error naming the file, line and column."""
+    v = cell.strip().lower()
+    if v in YES_VALUES:
+        return 1
+    if v in NO_VALUES:
+        return 0
+    if v == "":
+        return pd.NA
+    raise KitError(f"{p}, line {line}, column {frame!r}: {cell!r} is not a code; use 1/0, yes/no or leave empty")
+
+
+def _sheet_rows(p: Path, df: pd.DataFrame, frames: list[str]) -> list[dict]:
+    """``doc_id, coder, frame, code`` (+ ``text``) rows of one sheet; line numbers count the header as line 1."""
+    rows = []
+    has_text = "text" in df.columns
+    for i, rec in enumerate(df.to_dict(orient="records"), start=2):
+        d, c = rec["doc_id"].strip(), rec["coder"].strip()
+        if not d:
+            raise KitError(f"{p}, line {i}: empty doc_id")
+        if not c:
+            raise KitError(f"{p}, line {i}: empty coder (write the coder's name on every row)")
+        text = (rec["text"] if isinstance(rec["text"], str) and rec["text"] else None) if has_text else None
+        for f in frames:
+            row = {"doc_id": d, "coder": c, "frame": f, "code": _code(rec[f], p, i, f)}
+            if has_text:
+                row["text"] = text
+            rows.append(row)
+    return rows
 
 
 def coded_texts(coded: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:

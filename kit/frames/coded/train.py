@@ -247,11 +247,40 @@ def _join(articles: pd.DataFrame, labels: pd.DataFrame, text_col: str, id_col: s
     return docs, labels
 
 
+def _weights_for(weights: pd.DataFrame | None, frame: str, doc_ids) -> np.ndarray | None:
+    """The weight of every coded article of ``frame`` (in ``doc_ids`` order), checked."""
+    if weights is None:
+        return None
+    w = weights[weights["frame"] == frame].drop_duplicates(["doc_id"]).set_index("doc_id")["weight"]
+    missing = [d for d in doc_ids if d not in w.index]
+    if missing:
+        raise KitError(f"weights has no weight for {len(missing)} coded article(s) of frame {frame!r}, e.g. {missing[:5]}")
+    out = w.reindex(list(doc_ids)).to_numpy(dtype=float)
+    if not np.isfinite(out).all() or (out <= 0).any():
+        raise KitError(f"weights of frame {frame!r} must be positive finite numbers")
+    return out / out.mean()  # mean 1: the regularisation keeps its strength; equal weights = no weights
+
+
+def _check_weights(weights) -> pd.DataFrame | None:
+    if weights is None:
+        return None
+    if not isinstance(weights, pd.DataFrame) or {"doc_id", "frame", "weight"} - set(weights.columns):
+        raise KitError("weights must be a DataFrame with doc_id, frame, weight (see kit.frames.coded.agreement_weights)")
+    return weights.assign(doc_id=weights["doc_id"].astype(str))
+
+
+def _fit(pipe, X, y, w):
+    if w is None:
+        return pipe.fit(X, y)
+    return pipe.fit(X, y, **{f"{pipe.steps[-1][0]}__sample_weight": w})
+
+
 def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, estimator="logistic",
                  folds: int = DEFAULTS["folds"], C: float = DEFAULTS["C"], ngrams: int = DEFAULTS["ngrams"],
                  min_df: int = DEFAULTS["min_df"], max_df: float = DEFAULTS["max_df"],
                  stopwords=DEFAULTS["stopwords"], seed: int = 0, n_boot: int = 1000, ci: float = 0.95,
-                 corpus_fingerprint: str | None = None, text_col: str = "text", id_col: str = "doc_id") -> FrameModel:
+                 corpus_fingerprint: str | None = None, weights: pd.DataFrame | None = None,
+                 text_col: str = "text", id_col: str = "doc_id") -> FrameModel:
     """Train one classifier per frame on coded articles, with cross-validated measures.
 
     Parameters
@@ -267,6 +296,10 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
     seed : seed of the folds, the model and the bootstrap
     n_boot, ci : bootstrap intervals of the measures
     corpus_fingerprint : recorded in the provenance (the ``fingerprint`` of the corpus manifest)
+    weights : optional ``doc_id, frame, weight`` (e.g. :func:`kit.frames.coded.agreement_weights`):
+        each coded article's weight in training (the estimator's ``sample_weight``, scaled to mean 1
+        per frame, so equal weights give the unweighted model); the measures stay unweighted
+        (every article counts once)
 
     Returns
     -------
@@ -294,6 +327,7 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
     if not isinstance(C, (int, float)) or isinstance(C, bool) or C <= 0:
         raise KitError(f"C must be a positive number, got {C!r}")
     docs, labels = _join(articles, labels, text_col, id_col)
+    weights = _check_weights(weights)
     all_frames = list(dict.fromkeys(labels["frame"].tolist()))
     frames = all_frames if frames is None else list(frames)
     unknown = [f for f in frames if f not in all_frames]
@@ -301,7 +335,7 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
         raise KitError(f"unknown frame(s) {unknown}; the labels have {all_frames}")
     opts = {"estimator": estimator if isinstance(estimator, str) else repr(estimator), "folds": folds, "C": float(C),
             "ngrams": ngrams, "min_df": min_df, "max_df": max_df, "stopwords": stopwords, "seed": seed,
-            "threshold": THRESHOLD}
+            "threshold": THRESHOLD, "weights": None if weights is None else "given"}
     analyzer = KitAnalyzer(stopwords=stopwords, ngrams=ngrams)
     terms = {d: analyzer(t) for d, t in zip(docs["doc_id"], docs["text"])}
     pipelines, preds = {}, []
@@ -309,6 +343,7 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
         lab = labels[labels["frame"] == f].drop_duplicates("doc_id").sort_values("doc_id")
         y = lab["label"].to_numpy(dtype=int)
         X = [terms[d] for d in lab["doc_id"]]
+        w = _weights_for(weights, f, lab["doc_id"])
         n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
         if min(n_pos, n_neg) < 2:
             raise KitError(f"frame {f!r} has {n_pos} present and {n_neg} absent coded article(s): a classifier "
@@ -317,15 +352,12 @@ def train_frames(articles: pd.DataFrame, labels: pd.DataFrame, *, frames=None, e
         oof = np.zeros(len(y))
         fold_of = np.zeros(len(y), dtype=int)
         for i, (tr, te) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(X, y)):
-            pipe = _pipeline(estimator, opts, seed)
-            pipe.fit([X[j] for j in tr], y[tr])
+            pipe = _fit(_pipeline(estimator, opts, seed), [X[j] for j in tr], y[tr], None if w is None else w[tr])
             oof[te] = pipe.predict_proba([X[j] for j in te])[:, 1]
             fold_of[te] = i
         preds.append(pd.DataFrame({"doc_id": lab["doc_id"].to_numpy(), "frame": f, "label": y, "probability": oof,
                                    "predicted": oof >= THRESHOLD, "fold": fold_of}))
-        pipe = _pipeline(estimator, opts, seed)
-        pipe.fit(X, y)
-        pipelines[f] = pipe
+        pipelines[f] = _fit(_pipeline(estimator, opts, seed), X, y, w)
     cv = pd.concat(preds, ignore_index=True)
     validation = validation_metrics(cv, n_boot=n_boot, seed=seed, ci=ci)
     import sklearn

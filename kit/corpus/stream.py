@@ -1,0 +1,378 @@
+"""Streaming ingest: sources -> a corpus store, written partition by partition, in memory that does not grow with the corpus.
+
+:func:`ingest_store` gives the same store as ``write_store(build_corpus(...))`` (the tests compare
+them) without ever holding the corpus: worker processes read the sources (whole files in batches,
+large JSONL/CSV exports in byte ranges, :mod:`kit.corpus.split`) and write the rows they make to a
+stage file each, returning only what numbering needs (id, content hash, outlet, position: a few
+hundred bytes an article). Ids, exact duplicates and inferred outlets are then settled over the whole
+corpus (:func:`kit.corpus.ingest.number_articles`, on those small rows), the fingerprint is built from
+the per-file hashes, and the stage files are read back one at a time, put through the same
+:func:`~kit.corpus.ingest.tabulate` step and written out as partitions (:class:`StoreWriter`).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kit.corpus import split
+from kit.corpus.ingest import (
+    REPORT_COLUMNS,
+    Built,
+    Corpus,
+    _article_row,
+    _process_pool,
+    _read_batch,
+    _trailer_domains,
+    make_manifest,
+    number_articles,
+    tabulate,
+)
+from kit.corpus.store import PARTITION_SIZE, Store, StoreWriter
+from kit.errors import KitError
+from kit.readers import Limits, ReadOptions, Rejection, check_format, detect_format, iter_files
+from kit.readers.base import ReadError
+from kit.readers.outlets import load_outlet_table
+from kit.schema import Article
+
+#: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).
+PARALLEL_BATCH_BYTES = 2_000_000
+#: Files sent to a worker at once (at most this many, or about PARALLEL_BATCH_BYTES).
+PARALLEL_BATCH_FILES = 64
+#: The fields of an article row kept in memory until ids are settled (the rest waits in a stage file).
+_KEPT = ("doc_id", "content_hash", "outlet", "source_path", "source_record", "duplicate_of")
+
+
+class StoredCorpus(Corpus):
+    """A :class:`Corpus` whose articles and paragraphs stay in the store until asked for.
+
+    ``report`` and ``manifest`` are in memory; ``articles`` and ``paragraphs`` are read from the store
+    (all partitions) on first use. ``store`` is the :class:`~kit.corpus.store.Store`.
+    """
+
+    def __init__(self, store: Store, report: pd.DataFrame, manifest: dict):
+        self.store, self.report, self.manifest = store, report, manifest
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    def __repr__(self) -> str:
+        return f"StoredCorpus({self.store.path!r}, {self.manifest['counts']['articles']} articles)"
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        if "articles" not in self._tables:
+            self._tables["articles"] = self.store.articles()
+        return self._tables["articles"]
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        if "paragraphs" not in self._tables:
+            self._tables["paragraphs"] = self.store.paragraphs()
+        return self._tables["paragraphs"]
+
+
+@dataclass
+class _Chunk:
+    """What one task gave back: ``(manifest entry, record)`` pairs in reading order, articles as small
+    rows; their full rows wait in ``stage`` (``source_record`` there is to be shifted by ``rec_off``)."""
+
+    records: list = field(default_factory=list)
+    stage: str | None = None
+    rec_off: int = 0
+
+
+def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: str | None = None,
+                 column_map: dict[str, str] | None = None, outlet: str | None = None,
+                 drop_duplicates: bool = False, progress: bool | None = None, workers: int | None = None,
+                 outlet_from: str | None = None, outlets=None, limits: Limits | None = None) -> StoredCorpus:
+    """Read ``sources`` into the store folder ``out`` without holding the corpus in memory.
+
+    Takes the options of :func:`~kit.corpus.ingest.build_corpus` and writes what
+    ``write_store(build_corpus(sources, ...), out)`` writes; returns a :class:`StoredCorpus`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> c = ingest_store(["tests/fixtures/webcopy"], tempfile.mkdtemp() + "/corpus")
+    >>> c.manifest["counts"]["articles"] == len(c.articles) == len(c.store.articles())
+    True
+    """
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    sources = [str(s) for s in sources]
+    check_format(format)
+    if outlet_from not in (None, "folder"):
+        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
+    table = load_outlet_table(outlets) if outlets is not None else None
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
+    writer = StoreWriter(out, partition_size=partition_size)
+    stage = _stage_dir(writer, sources)
+    try:
+        skipped: list[str] = []
+        chunks, entries = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers)
+        n_dupes = number_articles([pair for c in chunks for pair in c.records])
+        counts = {"articles": 0, "by_format": Counter(), "by_outlet": Counter(), "no_outlet": 0}
+        reports = []
+        for chunk in chunks:
+            art, para, rep = tabulate(_restore(chunk), drop_duplicates=drop_duplicates, table=table,
+                                      outlet_from=outlet_from)
+            writer.add(art, para)
+            reports.append(rep)
+            counts["articles"] += len(art)
+            counts["by_format"].update(art["source_format"])
+            counts["by_outlet"].update(art["outlet"].fillna("(unknown)"))
+            counts["no_outlet"] += int(art["outlet"].isna().sum())
+        reports = [r for r in reports if len(r)] or [pd.DataFrame(columns=REPORT_COLUMNS)]
+        report = pd.concat(reports, ignore_index=True).astype({"line": "Int64", "record": "Int64"})
+        manifest = make_manifest(sources, entries, skipped, counts, report, n_dupes=n_dupes, format=format,
+                                 column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
+                                 outlet_from=outlet_from, outlets=outlets)
+        store = writer.finish(report, manifest)
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return StoredCorpus(store, report, store.manifest)
+
+
+def _stage_dir(writer: StoreWriter, sources: list[str]) -> str:
+    """A folder for the stage files: beside the store when it is on local disk (the disk the user chose
+    for the corpus; the stage files hold about as much as the corpus until they are written out) and
+    not inside a source folder being read, else in the system's temporary folder."""
+    protocol = writer.fs.protocol if isinstance(writer.fs.protocol, str) else writer.fs.protocol[0]
+    if protocol in ("file", "local"):
+        parent = os.path.realpath(os.path.dirname(writer.store.root.rstrip("/")) or ".")
+        inside = any(os.path.isdir(src) and os.path.commonpath([parent, os.path.realpath(src)]) == os.path.realpath(src)
+                     for src in sources)
+        if os.path.isdir(parent) and not inside:
+            return tempfile.mkdtemp(prefix=".kit-stage-", dir=parent)
+    return tempfile.mkdtemp(prefix="kit-ingest-")
+
+
+def _restore(chunk: _Chunk) -> list:
+    """The chunk's records with each article's full row read back from its stage file (ids settled)."""
+    if chunk.stage is None:
+        return chunk.records
+    with open(chunk.stage, "rb") as f:
+        full = iter(pickle.load(f))
+    os.unlink(chunk.stage)
+    out = []
+    for entry, rec in chunk.records:
+        if isinstance(rec, Built):
+            b = next(full)
+            b.row["source_record"] += chunk.rec_off
+            for k in ("doc_id", "duplicate_of", "_inferred"):
+                if k in rec.row:
+                    b.row[k] = rec.row[k]
+            rec = b
+        out.append((entry, rec))
+    return out
+
+
+class _LightRow:
+    """The part of an article row that numbering reads and writes (``row["doc_id"]`` ...), in a few
+    hundred bytes; the full row waits in a stage file."""
+
+    __slots__ = (*_KEPT, "text", "_inferred")
+
+    def __init__(self, row: dict):
+        for k in _KEPT:
+            v = row[k]
+            setattr(self, k, sys.intern(v) if k in ("outlet", "source_path") and isinstance(v, str) else v)
+        self.text = bool(row["text"])  # numbering only asks whether there is a body
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value) -> None:
+        setattr(self, key, value)
+
+    def __contains__(self, key: str) -> bool:
+        return hasattr(self, key)
+
+
+def _light(b: Built) -> Built:
+    return Built(_LightRow(b.row), (), tuple(b.domains))
+
+
+def _stage(built: list[Built], stage_dir: str) -> str | None:
+    if not built:
+        return None
+    fd, path = tempfile.mkstemp(suffix=".pickle", dir=stage_dir)
+    with os.fdopen(fd, "wb") as f:
+        pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str) -> tuple[list, _Chunk]:
+    """Read whole files (in a worker process or here): manifest entries and one chunk."""
+    chunk = _Chunk()
+    entries, built = [], []
+    for entry, recs in _read_batch(items, format, options):
+        entries.append(entry)
+        for rec in recs:
+            if isinstance(rec, Built):
+                built.append(rec)
+                rec = _light(rec)
+            chunk.records.append((entry, rec))
+    chunk.stage = _stage(built, stage_dir)
+    return entries, chunk
+
+
+def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOptions, stage_dir: str):
+    """Read one byte range: ``(chunk, n_lines, header_lines, n_records)`` with numbers local to the
+    range (the caller shifts them), or :data:`kit.corpus.split.FALLBACK`."""
+    got = split.read_range(r, fmt, path, name, options)
+    if got == split.FALLBACK:
+        return got
+    recs, n_lines, header_lines = got
+    chunk, built = _Chunk(), []
+    n_records = 0
+    for rec in recs:
+        n_records = max(n_records, rec.record if isinstance(rec, Rejection) else rec.source_record or 0)
+        if isinstance(rec, Article):
+            row, paras = _article_row(rec)
+            b = Built(row, paras, sorted(_trailer_domains(rec)))
+            built.append(b)
+            rec = _light(b)
+        chunk.records.append((None, rec))
+    chunk.stage = _stage(built, stage_dir)
+    return chunk, n_lines, header_lines, n_records
+
+
+def _plan_split(item, format: str | None) -> tuple[str, list, str, int] | None:
+    """``(format, ranges, sha256, size)`` when ``item`` is a plain JSONL/CSV file large enough to split."""
+    from kit.readers import _FileLoader
+
+    if item.size < 2 * split.RANGE_BYTES or not isinstance(item._load, _FileLoader):
+        return None
+    try:
+        with open(item._load.path, "rb") as f:
+            head = f.read(65536)
+        fmt = format or detect_format(head, item.path, name=item.name)
+    except (OSError, ReadError):
+        return None
+    if not split.splittable_format(head, fmt):
+        return None
+    ranges, sha, size = split.plan_ranges(item._load.path, fmt, range_bytes=split.RANGE_BYTES)
+    return (fmt, ranges, sha, size) if len(ranges) > 1 else None
+
+
+def _read_all(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], stage_dir: str,
+              *, progress: bool | None, workers: int | None) -> tuple[list[_Chunk], list[dict]]:
+    """Step 1, streaming: every file read into chunks (in reading order) and the manifest entries."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(desc="reading", unit="file")
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    pool = None
+    pending: list = []  # (kind, payload) in reading order
+    chunks: list[_Chunk] = []
+    entries: list[dict] = []
+
+    def run(func, *args):
+        nonlocal pool
+        if pool is None and n > 1:
+            pool = _process_pool(n)
+        return pool.submit(func, *args) if pool is not None else _Done(func(*args))
+
+    def take_files(fut) -> None:
+        es, chunk = fut.result()
+        entries.extend(es)
+        chunks.append(chunk)
+        if bar is not None:
+            bar.update(len(es))
+
+    def take_split(item, entry, futs) -> None:
+        results = [f.result() for f in futs]
+        if any(r == split.FALLBACK for r in results):  # read the whole file in one piece instead
+            for r in results:
+                if r != split.FALLBACK and r[0].stage:
+                    os.unlink(r[0].stage)
+            take_files(run(_files_task, [item], format, options, stage_dir))
+            return
+        entries.append(entry)
+        flags = [(entry, Rejection(item.path, note, status="flagged")) for note in item.flags]
+        chunks.append(_Chunk(records=flags))
+        lines = recs = 0
+        for chunk, n_lines, header_lines, n_records in results:
+            for _, rec in chunk.records:
+                if isinstance(rec, Built):
+                    rec.row["source_record"] += recs
+                else:
+                    rec.record += recs
+                    if rec.line is not None:
+                        rec.line += lines - header_lines
+            chunk.records = [(entry, rec) for _, rec in chunk.records]
+            chunk.rec_off = recs
+            chunks.append(chunk)
+            lines += n_lines
+            recs += n_records
+        if bar is not None:
+            bar.update(1)
+
+    def drain(keep: int) -> None:
+        while len(pending) > keep:
+            kind, payload = pending.pop(0)
+            take_files(payload) if kind == "files" else take_split(*payload)
+
+    batch: list = []
+    batch_bytes = 0
+
+    def flush() -> None:
+        nonlocal batch, batch_bytes
+        if batch:
+            parallel = pool is not None or batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES
+            fut = run(_files_task, batch, format, options, stage_dir) if parallel else _Done(
+                _files_task(batch, format, options, stage_dir))
+            pending.append(("files", fut))
+            batch, batch_bytes = [], 0
+        drain(keep=2 * n)
+
+    try:
+        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
+            plan = None if isinstance(item, Rejection) else _plan_split(item, format)
+            if plan is None:
+                batch.append(item)
+                batch_bytes += 0 if isinstance(item, Rejection) else item.size
+                if batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES:
+                    flush()
+                continue
+            flush()
+            fmt, ranges, sha, size = plan
+            entry = {"path": item.path, "sha256": sha, "bytes": size, "format": fmt, "articles": 0, "rejected": 0,
+                     "flagged": 0, "_key": item.rel or item.path}
+            futs = []
+            for r in ranges:
+                futs.append(run(_range_task, r, fmt, item.path, item.name, options, stage_dir))
+                if len(futs) > 2 * n:  # keep the queue short: wait for the oldest range
+                    futs[-2 * n - 1].result()
+            pending.append(("split", (item, entry, futs)))
+            drain(keep=2 * n)
+        flush()
+        drain(keep=0)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        if bar is not None:
+            bar.close()
+    return chunks, entries
+
+
+class _Done:
+    """A finished result with the interface of a future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value

@@ -1,0 +1,128 @@
+"""Streaming ingest and split exports: the same store as the in-memory path, record numbers included."""
+import importlib
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from kit.corpus import build_corpus, ingest, split, write_store
+from kit.corpus.stream import StoredCorpus, ingest_store
+
+stream = importlib.import_module("kit.corpus.stream")
+
+EXPORTS = ["tests/fixtures/readers/mediacloud_export.csv", "tests/fixtures/readers/mediacloud_export.jsonl",
+           "tests/fixtures/readers/utf8_bom.jsonl", "tests/fixtures/readers/custom_columns.csv",
+           "tests/fixtures/hostile/hostile_export.jsonl", "tests/fixtures/terms/articles.jsonl"]
+
+
+def _write_exports(folder):
+    """Our fixtures plus two exports written here: blank lines, CRLF and CR line ends, bad JSON, a
+    record that is not an object, an exact duplicate, quoted CSV fields over several lines."""
+    folder.mkdir()
+    for p in EXPORTS:
+        shutil.copy(p, folder)
+    lines = []
+    for i in range(40):
+        rec = {"title": f"Story {i % 30}", "media_name": f"Outlet {i % 3}", "publish_date": f"2023-05-{1 + i % 28:02d}",
+               "text": f"Paragraph one of story {i % 30}.\n\nA second paragraph, \"quoted\", number {i % 30}."}
+        lines.append(json.dumps(rec))
+        if i % 7 == 3:
+            lines.append("")  # blank lines count as lines, not records
+        if i % 11 == 5:
+            lines.append('{"title": "broken", "text": ')  # not JSON: rejected with its line and record
+        if i % 13 == 6:
+            lines.append("[1, 2]")  # not an object
+    (folder / "wire.jsonl").write_bytes(("\r\n".join(lines[:50]) + "\n" + "\n".join(lines[50:]) + "\n").encode())
+    rows = ["title,outlet,date,text"]
+    for i in range(30):
+        rows.append(f'"Row {i}, with a comma",Outlet {i % 4},2023-06-{1 + i % 28:02d},"Body {i} line one.\n\n'
+                    f'Body {i} says ""hello"" on line three."')
+        if i % 9 == 4:
+            rows.append("only,three,fields")  # wrong number of fields: rejected with its line
+    (folder / "rows.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def _same_store(a, b):
+    pd.testing.assert_frame_equal(a.articles(), b.articles())
+    pd.testing.assert_frame_equal(a.paragraphs(), b.paragraphs())
+    pd.testing.assert_frame_equal(a.report(), b.report())
+    assert a.manifest == b.manifest
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_split_exports_give_the_single_read_tables(tmp_path, monkeypatch, workers):
+    _write_exports(tmp_path / "src")
+    calls, whole = [], []
+    real, real_files = stream._range_task, stream._files_task
+    monkeypatch.setattr(split, "RANGE_BYTES", 300)  # every export over 600 bytes is cut into ranges
+    if workers == 1:  # tasks run in this process: count them
+        monkeypatch.setattr(stream, "_range_task", lambda *a: calls.append(a[0]) or real(*a))
+        monkeypatch.setattr(stream, "_files_task", lambda items, *a: whole.extend(i.path for i in items) or real_files(items, *a))
+    single = build_corpus([tmp_path / "src"], workers=1)
+    expected = write_store(single, tmp_path / "a", partition_size=9)
+    got = ingest_store([tmp_path / "src"], tmp_path / "b", partition_size=9, workers=workers)
+    _same_store(expected, got.store)
+    if workers == 1:  # ranges were read in this process, so they were counted
+        split_files = {r.path.rsplit("/", 1)[1] for r in calls}
+        assert split_files == {"wire.jsonl", "rows.csv", "mediacloud_export.csv", "mediacloud_export.jsonl",
+                               "hostile_export.jsonl", "articles.jsonl"} and len(calls) > 30
+        assert sorted(whole) == ["custom_columns.csv", "utf8_bom.jsonl"]  # small: read whole; no fallback
+    rep = single.report
+    # record numbers and lines in the report are those of the whole file (checked by hand on wire.jsonl)
+    bad = rep[(rep.source_path == "wire.jsonl") & rep.reason.str.startswith("not JSON")]
+    assert list(bad.record) == [7, 20, 33, 46] and list(bad.line) == [8, 22, 37, 52]
+    wrong = rep[(rep.source_path == "rows.csv") & (rep.status == "rejected")]
+    assert list(wrong.record) == [6, 16, 26] and list(wrong.line) == [17, 45, 73]
+
+
+def test_a_broken_csv_row_makes_the_file_read_in_one_piece(tmp_path, monkeypatch):
+    (tmp_path / "src").mkdir()
+    rows = ["title,text"] + [f'T{i},"Body {i}\n\nmore {i}"' for i in range(20)]
+    rows[8] = 'T7,"an unclosed quotation mark'  # the single read re-reads the lines after it
+    (tmp_path / "src" / "x.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 40)
+    fell_back = []
+    real = stream._files_task
+    monkeypatch.setattr(stream, "_files_task", lambda items, *a: fell_back.extend(items) or real(items, *a))
+    expected = write_store(build_corpus([tmp_path / "src"], workers=1), tmp_path / "a")
+    got = ingest_store([tmp_path / "src"], tmp_path / "b", workers=1)
+    _same_store(expected, got.store)
+    assert [i.path for i in fell_back] == ["x.csv"]
+
+
+def test_plan_ranges_cuts_only_between_records(tmp_path):
+    text = 'title,text\n' + "".join(f'T{i},"a\n""b""\nc"\n' for i in range(50))
+    p = tmp_path / "x.csv"
+    p.write_text(text, encoding="utf-8")
+    ranges, sha, size = split.plan_ranges(str(p), "csv", range_bytes=25)
+    assert size == len(text.encode()) and len(ranges) > 10
+    assert [r.start for r in ranges[1:]] == [r.end for r in ranges[:-1]] and ranges[-1].end == size
+    data = p.read_bytes()
+    for r in ranges[1:]:  # every range starts with a row
+        assert data[r.start:r.start + 1] == b"T" and r.header == b"title,text\n"
+    import hashlib
+    assert sha == hashlib.sha256(data).hexdigest()
+
+
+def test_streaming_ingest_matches_the_in_memory_store_on_the_sample(tmp_path):
+    src = ["data/sample", "tests/fixtures/webcopy", "tests/fixtures/exports"]
+    expected = write_store(build_corpus(src, workers=1, drop_duplicates=True), tmp_path / "a", partition_size=5)
+    got = ingest(src, tmp_path / "b", partition_size=5, drop_duplicates=True)
+    assert isinstance(got, StoredCorpus)
+    _same_store(expected, got.store)
+    assert got.manifest["counts"]["articles"] == len(got.articles) == len(expected.articles())
+
+
+def test_single_file_layout_still_written_in_memory(tmp_path):
+    c = ingest(["tests/fixtures/webcopy"], tmp_path / "c.parquet")
+    assert not isinstance(c, StoredCorpus) and (tmp_path / "c.manifest.json").is_file()
+
+
+def test_a_store_written_inside_its_source_folder_reads_nothing_of_its_own(tmp_path):
+    shutil.copytree("tests/fixtures/webcopy", tmp_path / "src")
+    before = build_corpus([tmp_path / "src"], workers=1)
+    got = ingest([tmp_path / "src"], tmp_path / "src" / "corpus")  # stage and temporary folders are not read
+    assert got.manifest["skipped"] == before.manifest["skipped"] == []
+    assert got.manifest["fingerprint"] == before.manifest["fingerprint"]
+    assert sorted(p.name for p in (tmp_path / "src").iterdir() if not p.suffix) == ["corpus"]

@@ -1,0 +1,217 @@
+"""Speaker error classes of issue 11 seen on real news, on small articles written by us:
+entity typing (places, subheads, sentence openers, outlets), canonical persons, pronouns that
+follow the story, and the PolNeAR scorer's rules for what counts as the right speaker."""
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.quotes import extract_quotes
+from kit.quotes.entities import _cut_title_case, _is_place, _name_key
+from kit.quotes.polnear import PolnearArticle, gold_speakers, speaker_form, speaker_matches
+
+
+def paras(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
+
+
+def speakers(*texts: str) -> list:
+    q = extract_quotes(paras(*texts))
+    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
+
+
+# -- canonical persons ----------------------------------------------------------------------
+
+def test_surname_with_title_before_the_full_name_is_the_full_name():
+    # 'Mr. Halvorsen' is met before 'Erik Halvorsen': one person, named in full
+    assert speakers(
+        "Mr. Halvorsen and his rivals met on Tuesday in the capital.",
+        "The other candidate, Erik Halvorsen, is a former teacher.",
+        '"We will not raise taxes," Mr. Halvorsen said.',
+    ) == ["Erik Halvorsen"]
+
+
+def test_surname_alone_before_a_later_full_name():
+    # a live blog: the full name only comes further down
+    assert speakers(
+        '"You bet I would," Whitcombe said when asked about the bill.',
+        "Earlier, Dana Whitcombe had been asked about the budget by the moderators.",
+    ) == ["Dana Whitcombe"]
+
+
+def test_middle_initial_is_the_same_person():
+    out = speakers(
+        "Lisa O. Marchetti, the deputy adviser, spoke first.",
+        '"The review is finished," Lisa Marchetti said.',
+        '"We found nothing," Ms. Marchetti added.',
+    )
+    assert out == ["Lisa O. Marchetti", "Lisa O. Marchetti"]
+    assert _name_key(["Lisa", "O.", "Marchetti"]) == _name_key(["Lisa", "Marchetti"])
+
+
+def test_word_in_front_of_a_known_full_name_is_not_part_of_it():
+    # a run-in subhead glued to the name ('Fault Tom Brannigan') and a title-case headline
+    out = speakers(
+        "Tom Brannigan spoke to reporters after the debate in the evening.",
+        "Fault Tom Brannigan",
+        '"It was not my fault," Brannigan said.',
+    )
+    assert out == ["Tom Brannigan"]
+
+
+def test_title_case_run_ends_before_common_words():
+    words = {"says", "he", "will", "veto", "the"}
+    assert _cut_title_case(["Chris", "Hollins", "Says", "He", "Will", "Veto"], words) == ["Chris", "Hollins"]
+    assert _cut_title_case(["Rafael", "Edward", "Cruz"], words) == ["Rafael", "Edward", "Cruz"]
+    out = speakers(
+        "Salma Okonjo Described Her Experience In Detail",
+        "Okonjo was asked if she had ever been passed over. She described her experience plainly.",
+        '"Many times," Okonjo said.',
+    )
+    assert out == ["Salma Okonjo"]
+
+
+def test_sentence_opener_word_before_a_surname_is_not_a_given_name():
+    # 'See Lindqvist' is not a person when 'Jared Lindqvist' is the article's one Lindqvist
+    out = speakers(
+        "Jared Lindqvist teaches history. We see change coming, he wrote in May.",
+        "See Lindqvist for the long version of this argument.",
+        '"It is a turning point," Lindqvist said.',
+    )
+    assert out == ["Jared Lindqvist"]
+
+
+# -- entity typing -----------------------------------------------------------------------------
+
+def test_places_never_speak():
+    assert _is_place(["New", "Hampshire"]) and _is_place(["Wall", "Street"]) and _is_place(["Kings", "County"])
+    assert not _is_place(["Jeb", "Bush"])
+    out = speakers(
+        "Wall Street rallied on Monday after the report.",
+        '"It was a good day for savers," he said.',
+    )
+    assert out == [None]
+
+
+def test_known_outlets_and_acronyms_are_organisations():
+    q = extract_quotes(paras(
+        '"The plan is flawed," The Washington Post wrote in an editorial on Sunday.',
+        '"No comment," the FBI said.',
+        '"It will pass," USA Today reported, citing two aides.',
+    ))
+    assert q["speaker"].tolist() == ["The Washington Post", "FBI", "USA Today"]
+    assert set(q["speaker_type"]) <= {"organisation", "media"}
+
+
+def test_sentence_opener_is_never_a_speaker():
+    # 'Rattling off promises, ...': a capitalised first word the article writes in lower case
+    out = speakers(
+        "The rally ran late. She kept rattling off numbers to the crowd.",
+        'Rattling off promises, "we will fix the roads," said the crowd.',
+    )
+    assert "Rattling" not in out
+
+
+# -- pronouns follow the story ----------------------------------------------------------------
+
+def test_pronoun_goes_to_the_latest_speaker_not_the_nearest_name():
+    out = speakers(
+        "Gov. Raymond Kessler's budget is reckless and Kessler knows it, Paul Deverell said on Monday.",
+        '"We cannot afford it," he said when asked about Kessler.',
+    )
+    assert out == ["Paul Deverell"]
+
+
+def test_pronoun_respects_gender_of_the_latest_speaker():
+    out = speakers(
+        'Senator Maria Okafor spoke first. "The bill is dead," she said.',
+        "Representative Tom Reddick, who backs the bill, said he would vote for it.",
+        '"It will pass by June," she said.',
+    )
+    assert out == ["Maria Okafor", "Maria Okafor"]
+
+
+# -- the scorer ---------------------------------------------------------------------------------
+
+def test_scorer_forms_of_real_sources():
+    assert speaker_form("Another commenter")[0] == "description"
+    assert speaker_form("One strategist")[0] == "description"
+    assert speaker_form("An Israeli official")[0] == "description"
+    assert speaker_form("a top GOP strategist")[0] == "description"
+    assert speaker_form("Senate Majority Leader Mitch McConnell") == ("full name", "Mitch McConnell")
+    assert speaker_form("she’s") == ("pronoun", "she")
+    assert speaker_form("HOW THE DEBATE WAS WON") == (None, None)
+
+
+def test_scorer_surname_ignores_sentence_openers():
+    text = "Headline.\n\nMaybe Trump will win. Donald Trump spoke, maybe. Trump said it."
+    start = text.index("Trump said")
+    art = PolnearArticle("a", text, [(0, 9), (11, len(text))],
+                         [{"id": "E1", "kind": "Attribution", "content": [(start, len(text))],
+                           "source": "Trump", "source_span": (start, start + 5)}])
+    assert gold_speakers(art)[0][1] == "Donald Trump"
+
+
+def test_scorer_definite_description_also_takes_its_person():
+    text = "Headline.\n\nSenator Ann Pike said a lot. The senator said more."
+    a1, a2 = text.index("Senator Ann"), text.index("The senator")
+    art = PolnearArticle("a", text, [(0, 9), (11, len(text))], [
+        {"id": "E1", "kind": "Attribution", "content": [(a1 + 22, a1 + 28)], "source": "Senator Ann Pike",
+         "source_span": (a1, a1 + 16)},
+        {"id": "E2", "kind": "Attribution", "content": [(a2 + 16, a2 + 20)], "source": "The senator",
+         "source_span": (a2, a2 + 11)}])
+    form, name, _, also = gold_speakers(art)[1]
+    assert (form, name, also) == ("description", "the senator", "Ann Pike")
+
+
+def test_scorer_family_name_first():
+    assert speaker_matches("Lou Jiwei", "Lou", "surname")
+    assert not speaker_matches("Lou Jiwei", "Kerry", "surname")
+    assert not speaker_matches("Trump", "Donald Trump", "surname")
+
+
+def test_scorer_possessive_role_and_broken_sources():
+    assert speaker_form("Mr. Trump's campaign chairman, Paul Manafort,") == ("full name", "Paul Manafort")
+    assert speaker_form("said") == (None, None) and speaker_form("o") == (None, None)
+    assert speaker_form("he") == ("pronoun", "he")
+
+
+def test_party_state_and_suffixes_do_not_split_a_person():
+    out = speakers(
+        "Vice President Joseph R. Biden Jr. spoke at the rally in Scranton on Friday.",
+        '"I really mean this," Mr. Biden said.',
+        '"It is not over," said Sen. Chuck Palmer (D-N.Y.), who spoke after him.',
+        '"We need the votes," said former Rep. George Miller (D-Calif.), one of the negotiators.',
+    )
+    assert out == ["Joseph R. Biden Jr.", "Chuck Palmer", "George Miller"]
+
+
+def test_a_bare_determiner_is_never_a_speaker():
+    out = speakers('"This is very sad," One said.')
+    assert out == [None]
+
+
+def test_attribution_after_a_quoted_fragment_the_sentence_continues():
+    out = speakers(
+        "The union vote came late on Tuesday, after Mayor Lena Ortiz spoke.",
+        '"We are extremely happy" about the decision, said Rosa DeMarco, director of the nurses union.',
+    )
+    assert out == ["Rosa DeMarco"]
+
+
+def test_gendered_title_picks_the_person_of_that_gender():
+    # two Vargases: 'Mrs. Varga' is the woman, 'Mr. Varga' the man, whoever was named last
+    out = speakers(
+        "Helen Varga said she would keep the farm.",
+        "Peter Varga, her husband, said he would rather sell it.",
+        '"We will not sell," Mrs. Varga said.',
+        '"We might," Mr. Varga said.',
+    )
+    assert out == ["Helen Varga", "Peter Varga"]
+
+
+def test_sentence_opening_participle_is_no_given_name():
+    out = speakers(
+        "Roger Stanhope, the campaign adviser, was asked about the polls. He stated that he trusted them.",
+        'Stated Stanhope: "The numbers are real."',
+    )
+    assert out == ["Roger Stanhope"]
