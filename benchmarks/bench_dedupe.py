@@ -158,6 +158,7 @@ def main() -> int:
     ap.add_argument("--small", type=int, default=2_000)
     ap.add_argument("--compare-up-to", type=int, default=50_000,
                     help="run the in-memory datasketch path too at sizes up to this (it doubles the run time)")
+    ap.add_argument("--out", default=os.path.join(HERE, "results", "dedupe.md"), help="results file (Markdown)")
     ap.add_argument("--worker", nargs=3, metavar=("METHOD", "STORE", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -208,8 +209,8 @@ def main() -> int:
     lines += ["", f"Target: {big:,} articles deduplicated (near) in under 10 minutes on 2 cores "
               "(see the wall time of the kit store path above)."]
     text = "\n".join(lines)
-    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    with open(os.path.join(HERE, "results", "dedupe.md"), "w", encoding="utf-8") as fh:
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fh:
         fh.write(text + "\n")
     print(text)
     return 0

@@ -326,19 +326,17 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
     Returns the :func:`score_quotes` table (and, with ``details=True``, the
     :func:`match_quotes` table too).
     """
-    from kit.actors import load_actors as read_actors
-    from kit.quotes import _norm_key, extract_quotes
+    from kit.actors import alias_index, load_actors
+    from kit.quotes import canonical_actor, extract_quotes
 
     paras, gold, _ = load_gold(paths)
     pred = extract_quotes(paras, actors=actors)
     if actors is not None:
         # with an actor file both sides speak in its canonical names ('Defense Ministry' ->
         # 'the Ministry of National Defense'), so that aliases are not counted as errors
-        lookup = {}
-        for row in read_actors(actors).to_dict("records"):
-            for form in [row["name"], *row["aliases"]]:
-                lookup.setdefault(_norm_key(str(form)), row["name"])
-        gold = gold.assign(speaker=[lookup.get(_norm_key(str(x)), x) if isinstance(x, str) else x for x in gold["speaker"]])
+        # (the same match as the extractor's: kit.actors' alias table)
+        index = alias_index(load_actors(actors))
+        gold = gold.assign(speaker=[(canonical_actor(x, index) or x) if isinstance(x, str) else x for x in gold["speaker"]])
     scores = score_quotes(pred, gold, min_coverage=min_coverage)
     if details:
         return scores, match_quotes(pred, gold, min_coverage=min_coverage)

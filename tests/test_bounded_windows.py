@@ -86,9 +86,7 @@ def test_counts_of_a_pathological_article_equal_a_plain_counter():
     assert dict(zip(counts.term, counts.n)) == dict(expected)
 
 
-def test_sentences_of_a_long_paragraph_match_one_punkt_pass_and_long_ones_are_cut():
-    from kit.text.sentence_split import _punkt
-
+def test_sentences_of_a_long_paragraph_are_the_sentences_written_and_long_ones_are_cut():
     rng = random.Random(5)
     words = ["talks", "Mr.", "Tan", "met", "the", "envoy", "on", "Jan.", "5", "U.S.", "trade"]
     sents = []
@@ -99,9 +97,7 @@ def test_sentences_of_a_long_paragraph_match_one_punkt_pass_and_long_ones_are_cu
         n += len(s) + 1
     para = " ".join(sents)
     got = sentences(pd.DataFrame({"doc_id": ["a"], "text": [para]}))
-    tok, _ = _punkt()
-    whole = [(s, e) for s, e in tok.span_tokenize(para)]
-    assert list(zip(got.start, got.end)) == whole  # windows cut after sentence ends change nothing here
+    assert got.text.tolist() == sents  # 'Mr. Tan', 'Jan. 5' and 'U.S. trade' inside, 'U.S. The' between
     # no punctuation at all: one endless "sentence" cut into bounded pieces, no word lost or split
     endless = " ".join(f"w{i}" for i in range(60_000))
     got = sentences(pd.DataFrame({"doc_id": ["b"], "text": [endless]}))

@@ -131,3 +131,16 @@ def test_keyness_reference_and_top(capsys):
 def test_user_errors_name_the_valid_choices(capsys, argv, message):
     assert main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_terms_by_outlet_names_missing_outlet_unknown():
+    """An article without an outlet is counted in the group "(unknown)", as in the reports, not "NaN"."""
+    import pandas as pd
+
+    from kit.commands.terms import terms_table
+
+    arts = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", ""], "text": ["talks talks", "talks"],
+                         "outlet": ["Daily Ledger", None]})
+    table = terms_table(arts, by="outlet")
+    assert set(table["outlet"]) == {"Daily Ledger", "(unknown)"}
+    assert table.set_index("outlet").loc["(unknown)", "n"] == 1

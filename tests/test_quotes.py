@@ -614,3 +614,20 @@ def test_cli_quotes_reports_rejected_sources():
     ok = subprocess.run([sys.executable, "-m", "kit", "quotes", str(FIXTURES / "one_rejected" / "good.jsonl")],
                         capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0 and "rejected" not in ok.stderr
+
+
+def test_quotes_and_the_text_layer_split_sentences_the_same_way():
+    # one definition of a sentence (issue 9): the quotes' splitter is kit.text's
+    from kit.quotes.textutil import _sentence_starts
+    from kit.text import sentences
+
+    text = ("''We will go on,'' Mr. Tan said. ''Nothing changed.'' The U.S. envoy met Gen. Li on Jan. 5 in "
+            "the U.S. The talks were the No. 1 topic. They said no. “Go!” she said. Prices rose 2.5 percent.")
+    want = ["''We will go on,'' Mr. Tan said.", "''Nothing changed.''",
+            "The U.S. envoy met Gen. Li on Jan. 5 in the U.S.", "The talks were the No. 1 topic.", "They said no.",
+            "“Go!” she said.", "Prices rose 2.5 percent."]
+    table = sentences(pd.DataFrame({"doc_id": ["a"], "text": [text]}))
+    assert table["text"].tolist() == want
+    starts = _sentence_starts(text)
+    assert starts == table["start"].tolist()
+    assert [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])] == want

@@ -215,3 +215,51 @@ def test_sentence_opening_participle_is_no_given_name():
         'Stated Stanhope: "The numbers are real."',
     )
     assert out == ["Roger Stanhope"]
+
+
+# -- one alias table: quotes name speakers as the actors mention table does (issue 9) --------
+ACTOR_YAML = """\
+actors:
+  - name: Marcus Bell
+    aliases: [Secretary Bell, Bell]
+    side: US
+    type: official
+  - name: the Ministry of National Defense
+    aliases: [Defense Ministry]
+    side: China
+    type: organisation
+  - name: Liang Weiming
+    aliases: [Liang]
+    side: China
+    type: official
+"""
+
+
+def test_quotes_and_actor_mentions_give_the_same_canonical_speaker(tmp_path):
+    from kit.actors import actor_mentions, alias_index, load_actors
+    from kit.quotes import canonical_actor
+
+    path = tmp_path / "actors.yml"
+    path.write_text(ACTOR_YAML, encoding="utf-8")
+    texts = ['"We will keep flying there," Secretary Bell said on Tuesday.',
+             '"The exercise is routine," the Defense Ministry said in a statement.',
+             '"Nothing has changed," Liang told reporters.',
+             'Bell’s aide declined to comment. "We are done," Bell said.']
+    q = extract_quotes(paras(*texts), actors=str(path))
+    q = q[q["kind"].isin(["full", "partial"])]
+    arts = pd.DataFrame({"doc_id": ["x"], "text": ["\n\n".join(texts)]})
+    mentions = actor_mentions(arts, load_actors(str(path)), title_col=None)
+    assert q["speaker"].tolist() == ["Marcus Bell", "the Ministry of National Defense", "Liang Weiming", "Marcus Bell"]
+    # each quote's speaker is the actor the mention table finds in the quote's sentence
+    for quote, text in zip(q["speaker"], texts):
+        found = set(mentions.loc[mentions["match"].isin(["Secretary Bell", "Defense Ministry", "Liang", "Bell"])
+                                 & mentions["start"].between(arts["text"][0].find(text),
+                                                             arts["text"][0].find(text) + len(text)), "actor"])
+        assert found == {quote}
+    idx = alias_index(load_actors(str(path)))
+    # a speaker string and the mention table agree on the canonical name, including case and articles
+    for form in ("Secretary Bell", "Bell’s", "the Defense Ministry", "Liang"):
+        m = actor_mentions(pd.DataFrame({"doc_id": ["y"], "text": [form]}), load_actors(str(path)), title_col=None)
+        assert canonical_actor(form, idx) == m["actor"].iloc[0]
+    assert canonical_actor("bell", idx) is None and canonical_actor("Bell Labs", idx) is None
+    assert q["side"].tolist() == ["US", "China", "China", "US"]

@@ -344,3 +344,27 @@ def test_token_options_one_object_or_flat_keywords():
 
 
 ARTICLES_FOR_OPTIONS = pd.DataFrame({"doc_id": ["a"], "text": ["The China-US talks, as planned."]})
+
+
+def test_sentence_splitter_uses_installed_punkt_model(monkeypatch):
+    """When NLTK's pretrained Punkt model is installed, the one splitter follows it (with the kit's
+    repairs); without it the kit's rules split. A stand-in model that cuts after every comma shows
+    which path ran (the kit's rules never cut at a comma)."""
+    import re as _re
+
+    from kit.text import punkt_model, sentence_spans
+    from kit.text import sentence_split as ss
+
+    class CommaModel:
+        def span_tokenize(self, block):
+            starts = [0] + [m.end() for m in _re.finditer(r",\s*", block)]
+            return list(zip(starts, starts[1:] + [len(block)]))
+
+    text = "Talks resumed, Officials said, and then ended."
+    monkeypatch.setattr(ss, "_pretrained_punkt", lambda: None)
+    assert punkt_model() == "kit"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [text]
+    monkeypatch.setattr(ss, "_pretrained_punkt", lambda: CommaModel())
+    assert punkt_model() == "pretrained"
+    # "and then ended." starts lower case, so it continues the sentence before it
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["Talks resumed,", "Officials said, and then ended."]

@@ -74,7 +74,8 @@ __all__ = [
     "actors_from_records",
     "alias_key",
     "alias_table",
-    "BUNDLED_ACTORS",
+    "alias_index",
+    "find_aliases",
     "bundled_actors_path",
     "actor_mentions",
     "actor_salience",
@@ -82,6 +83,34 @@ __all__ = [
     "actor_cooccurrence",
     "uncovered_names",
 ]
+
+
+def alias_index(actors: pd.DataFrame) -> dict:
+    """The matcher built from an actor table's aliases (:func:`alias_table`'s keys, plus ``The X``
+    for an alias written ``the X``), for :func:`find_aliases`: first key token -> list of
+    (key tuple, name, alias), longest first. :func:`actor_mentions`, :func:`uncovered_names`,
+    tone (through the mention table) and the quotes' speakers all match through it.
+
+    Examples
+    --------
+    >>> acts = actors_from_records([{"name": "the Pentagon", "aliases": ["Pentagon"], "type": "organisation"}])
+    >>> sorted(alias_index(acts))
+    ['Pentagon', 'The', 'the']
+    """
+    return _index(actors)
+
+
+def find_aliases(text: str, index: dict) -> list[tuple[int, int, str, str, int]]:
+    """Every mention of an actor in one string: ``(start, end, name, alias, token_no)``, longest
+    match first, no overlaps (the rules of the module docstring; ``index`` from :func:`alias_index`).
+
+    Examples
+    --------
+    >>> acts = actors_from_records([{"name": "Marcus Bell", "aliases": ["Bell"], "type": "official"}])
+    >>> find_aliases("Marcus Bell met them; Bell’s aide and a bell.", alias_index(acts))
+    [(0, 11, 'Marcus Bell', 'Marcus Bell', 0), (22, 28, 'Marcus Bell', 'Bell', 4)]
+    """
+    return _find(text, index)
 
 
 def _index(actors):

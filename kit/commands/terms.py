@@ -36,6 +36,10 @@ def terms_table(articles, *, by: str | None = None, top: int | None = None, toke
 
     if by is not None and by not in PERIODS:
         scalar_field(articles, by)
+        from kit.groups import group_labels
+
+        # a missing value is the group "(unknown)", as in every report, never "NaN"
+        articles = articles.assign(**{by: group_labels(articles[by])})
     counts = count_terms(articles, group_by=by, tokens=tokens)
     freq = frequencies(counts, group_by=by)
     if top is not None:

@@ -267,105 +267,131 @@ def _plan_split(item, format: str | None) -> tuple[str, list, str, int] | None:
 def _read_all(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], stage_dir: str,
               *, progress: bool | None, workers: int | None) -> tuple[list[_Chunk], list[dict]]:
     """Step 1, streaming: every file read into chunks (in reading order) and the manifest entries."""
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = None
-    if progress:
-        from tqdm import tqdm
-        bar = tqdm(desc="reading", unit="file")
-    n = workers if workers is not None else (os.cpu_count() or 1)
-    pool = None
-    pending: list = []  # (kind, payload) in reading order
-    chunks: list[_Chunk] = []
-    entries: list[dict] = []
+    reader = _StreamReader(format, options, stage_dir, progress=progress, workers=workers)
+    try:
+        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
+            plan = None if isinstance(item, Rejection) else _plan_split(item, format)
+            if plan is None:
+                reader.add_file(item)
+            else:
+                reader.add_split(item, plan)
+        reader.flush()
+        reader.drain(keep=0)
+    finally:
+        reader.close()
+    return reader.chunks, reader.entries
 
-    def run(func, *args):
-        nonlocal pool
-        if pool is None and n > 1:
-            pool = _process_pool(n)
-        return pool.submit(func, *args) if pool is not None else _Done(func(*args))
 
-    def take_files(fut) -> None:
+class _StreamReader:
+    """The state of :func:`_read_all`: a process pool (started on first need), the queue of pending
+    results in reading order, the small files batched together, and the chunks and manifest entries
+    taken so far. Results are taken in reading order, at most ``2 * workers`` ahead."""
+
+    def __init__(self, format, options, stage_dir, *, progress, workers):
+        self.format, self.options, self.stage_dir = format, options, stage_dir
+        if progress is None:
+            progress = sys.stderr.isatty()
+        self.bar = None
+        if progress:
+            from tqdm import tqdm
+            self.bar = tqdm(desc="reading", unit="file")
+        self.n = workers if workers is not None else (os.cpu_count() or 1)
+        self.pool = None
+        self.pending: list = []  # (kind, payload) in reading order
+        self.chunks: list[_Chunk] = []
+        self.entries: list[dict] = []
+        self.batch: list = []
+        self.batch_bytes = 0
+
+    def run(self, func, *args):
+        """``func(*args)`` in the pool (started when first needed) or here, as a future."""
+        if self.pool is None and self.n > 1:
+            self.pool = _process_pool(self.n)
+        return self.pool.submit(func, *args) if self.pool is not None else _Done(func(*args))
+
+    def _tick(self, k: int) -> None:
+        if self.bar is not None:
+            self.bar.update(k)
+
+    def take_files(self, fut) -> None:
         es, chunk = fut.result()
-        entries.extend(es)
-        chunks.append(chunk)
-        if bar is not None:
-            bar.update(len(es))
+        self.entries.extend(es)
+        self.chunks.append(chunk)
+        self._tick(len(es))
 
-    def take_split(item, entry, futs) -> None:
+    def take_split(self, item, entry, futs) -> None:
         results = [f.result() for f in futs]
         if any(r == split.FALLBACK for r in results):  # read the whole file in one piece instead
             for r in results:
                 if r != split.FALLBACK and r[0].stage:
                     os.unlink(r[0].stage)
-            take_files(run(_files_task, [item], format, options, stage_dir))
+            self.take_files(self.run(_files_task, [item], self.format, self.options, self.stage_dir))
             return
-        entries.append(entry)
+        self.entries.append(entry)
         flags = [(entry, Rejection(item.path, note, status="flagged")) for note in item.flags]
-        chunks.append(_Chunk(records=flags))
+        self.chunks.append(_Chunk(records=flags))
         lines = recs = 0
         for chunk, n_lines, header_lines, n_records in results:
-            for _, rec in chunk.records:
-                if isinstance(rec, Built):
-                    rec.row["source_record"] += recs
-                else:
-                    rec.record += recs
-                    if rec.line is not None:
-                        rec.line += lines - header_lines
-            chunk.records = [(entry, rec) for _, rec in chunk.records]
-            chunk.rec_off = recs
-            chunks.append(chunk)
+            _renumber(chunk, entry, recs, lines - header_lines)
+            self.chunks.append(chunk)
             lines += n_lines
             recs += n_records
-        if bar is not None:
-            bar.update(1)
+        self._tick(1)
 
-    def drain(keep: int) -> None:
-        while len(pending) > keep:
-            kind, payload = pending.pop(0)
-            take_files(payload) if kind == "files" else take_split(*payload)
+    def drain(self, keep: int) -> None:
+        while len(self.pending) > keep:
+            kind, payload = self.pending.pop(0)
+            self.take_files(payload) if kind == "files" else self.take_split(*payload)
 
-    batch: list = []
-    batch_bytes = 0
+    def flush(self) -> None:
+        if self.batch:
+            args = (self.batch, self.format, self.options, self.stage_dir)
+            parallel = (self.pool is not None or self.batch_bytes >= PARALLEL_BATCH_BYTES
+                        or len(self.batch) >= PARALLEL_BATCH_FILES)
+            fut = self.run(_files_task, *args) if parallel else _Done(_files_task(*args))
+            self.pending.append(("files", fut))
+            self.batch, self.batch_bytes = [], 0
+        self.drain(keep=2 * self.n)
 
-    def flush() -> None:
-        nonlocal batch, batch_bytes
-        if batch:
-            parallel = pool is not None or batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES
-            fut = run(_files_task, batch, format, options, stage_dir) if parallel else _Done(
-                _files_task(batch, format, options, stage_dir))
-            pending.append(("files", fut))
-            batch, batch_bytes = [], 0
-        drain(keep=2 * n)
+    def add_file(self, item) -> None:
+        """A file read whole, batched with other small files."""
+        self.batch.append(item)
+        self.batch_bytes += 0 if isinstance(item, Rejection) else item.size
+        if self.batch_bytes >= PARALLEL_BATCH_BYTES or len(self.batch) >= PARALLEL_BATCH_FILES:
+            self.flush()
 
-    try:
-        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
-            plan = None if isinstance(item, Rejection) else _plan_split(item, format)
-            if plan is None:
-                batch.append(item)
-                batch_bytes += 0 if isinstance(item, Rejection) else item.size
-                if batch_bytes >= PARALLEL_BATCH_BYTES or len(batch) >= PARALLEL_BATCH_FILES:
-                    flush()
-                continue
-            flush()
-            fmt, ranges, sha, size = plan
-            entry = {"path": item.path, "sha256": sha, "bytes": size, "format": fmt, "articles": 0, "rejected": 0,
-                     "flagged": 0, "_key": item.rel or item.path}
-            futs = []
-            for r in ranges:
-                futs.append(run(_range_task, r, fmt, item.path, item.name, options, stage_dir))
-                if len(futs) > 2 * n:  # keep the queue short: wait for the oldest range
-                    futs[-2 * n - 1].result()
-            pending.append(("split", (item, entry, futs)))
-            drain(keep=2 * n)
-        flush()
-        drain(keep=0)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        if bar is not None:
-            bar.close()
-    return chunks, entries
+    def add_split(self, item, plan) -> None:
+        """A big export read in byte ranges by several workers."""
+        self.flush()
+        fmt, ranges, sha, size = plan
+        entry = {"path": item.path, "sha256": sha, "bytes": size, "format": fmt, "articles": 0, "rejected": 0,
+                 "flagged": 0, "_key": item.rel or item.path}
+        futs = []
+        for r in ranges:
+            futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir))
+            if len(futs) > 2 * self.n:  # keep the queue short: wait for the oldest range
+                futs[-2 * self.n - 1].result()
+        self.pending.append(("split", (item, entry, futs)))
+        self.drain(keep=2 * self.n)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _renumber(chunk, entry: dict, record_offset: int, line_offset: int) -> None:
+    """Record and line numbers of one byte range shifted to whole-file numbers, tied to the file's entry."""
+    for _, rec in chunk.records:
+        if isinstance(rec, Built):
+            rec.row["source_record"] += record_offset
+        else:
+            rec.record += record_offset
+            if rec.line is not None:
+                rec.line += line_offset
+    chunk.records = [(entry, rec) for _, rec in chunk.records]
+    chunk.rec_off = record_offset
 
 
 class _Done:

@@ -54,19 +54,49 @@ def read_actors(actors: Any) -> pd.DataFrame:
     return load_actors(actors)
 
 
+#: Words in front of a speaker's name that the actor file's aliases need not include.
+_LEADING_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def canonical_actor(speaker: str, index: dict) -> str | None:
+    """The canonical name of the actor a speaker string names, or None: the speaker must be one
+    mention of :func:`kit.actors.find_aliases` (the match :func:`kit.actors.actor_mentions` makes),
+    apart from a leading article ('the Defense Ministry') and a possessive.
+
+    Examples
+    --------
+    >>> from kit.actors import actors_from_records, alias_index
+    >>> idx = alias_index(actors_from_records([{"name": "Marcus Bell", "aliases": ["Secretary Bell", "Bell"],
+    ...                                         "type": "official"}]))
+    >>> canonical_actor("Secretary Bell", idx), canonical_actor("Bell’s", idx), canonical_actor("Bell Labs", idx)
+    ('Marcus Bell', 'Marcus Bell', None)
+    """
+    from kit.actors import find_aliases
+
+    text = " ".join(str(speaker).split())
+    hits = find_aliases(text, index)
+    if len(hits) != 1:
+        return None
+    start, end, name, _, _ = hits[0]
+    head = text[:start].strip().lower()
+    if end == len(text) and (not head or head in _LEADING_ARTICLES):
+        return name
+    return None
+
+
 def _run(paragraphs, articles, actors):
     paras = _as_paragraphs(paragraphs, articles)
     if "role" in paras.columns:
         paras = paras[paras["role"] == "body"]
-    from kit.actors import load_actors
+    from kit.actors import alias_index, load_actors
 
     actor_df = load_actors(actors) if actors is not None else None
     side_of: dict[str, str] = {}
-    lookup: dict[str, dict] = {}
+    index: dict | None = None
+    by_name: dict[str, dict] = {}
     if actor_df is not None and len(actor_df):
-        for row in actor_df.to_dict("records"):
-            for form in [row["name"], *row["aliases"]]:
-                lookup.setdefault(_norm_key(str(form)), row)
+        index = alias_index(actor_df)
+        by_name = {str(row["name"]): row for row in actor_df.to_dict("records")}
     all_rows: list[dict] = []
     all_probs: list[dict] = []
     paras = paras.sort_values(["doc_id", "para_no"], kind="stable")
@@ -78,13 +108,14 @@ def _run(paragraphs, articles, actors):
             plist.append((int(pno), t, off))
             off += len(t) + 2
         art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist))
-        _build_entities(art, actor_df)
+        _build_entities(art, actor_df, index)
         rows, probs = _extract_article(art, actor_df, side_of)
-        if lookup:
+        if index:
             for r in rows:
-                hit = lookup.get(_norm_key(r["speaker"])) if r["speaker"] else None
-                if hit is None:
+                name = canonical_actor(r["speaker"], index) if r["speaker"] else None
+                if name is None:
                     continue
+                hit = by_name[name]
                 r["speaker"] = hit["name"]
                 r["side"] = hit["side"]
                 if hit["type"]:
@@ -203,4 +234,3 @@ from kit.quotes.columns import QUOTE_COLUMNS  # noqa: E402,F401 (imported last, 
 from kit.quotes.entities import _Article, _build_entities, _nz  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _extract_article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.marks import newsroom_marks, single_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _norm_key  # noqa: E402,F401 (imported last, as the modules refer to each other)

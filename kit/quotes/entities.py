@@ -182,11 +182,12 @@ def _parse_appositive(app: str) -> tuple[str | None, str | None]:
     return (_clean_mention(app) or None), None
 
 
-def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
+def _build_entities(art: _Article, actors: pd.DataFrame | None, index: dict | None = None) -> None:
     """Find people, organisations, titles, appositives and role links in one article, in named
     steps: actor forms, organisations, people (full names), actor mentions, single names, then
-    one canonical person per name variant and the indexes used by every lookup."""
-    actor_forms = _actor_forms(art, actors)
+    one canonical person per name variant and the indexes used by every lookup. ``index`` is
+    :func:`kit.actors.alias_index` of ``actors`` (built here when not given)."""
+    actor_forms = _actor_forms(art, actors, index)
     in_org = _find_orgs(art)
     singles = _find_persons(art, in_org)
     _add_actor_mentions(art, actor_forms)
@@ -195,19 +196,31 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None) -> None:
     _index_mentions(art)
 
 
-def _actor_forms(art: _Article, actors: pd.DataFrame | None) -> list[tuple[str, Person]]:
-    """Actors from the file whose name or an alias occurs in the text: (surface form, actor)."""
-    out: list[tuple[str, Person]] = []
-    if actors is None:
-        return out
-    for row in actors.itertuples(index=False):
-        name = str(row.name)
-        p = Person(name=name, tokens=tuple(name.split()), role=_nz(getattr(row, "role", None)),
-                   affiliation=_nz(getattr(row, "organisation", None)), first_pos=10**9,
-                   kind="org" if str(getattr(row, "type", "") or "") == "organisation" else "person")
-        for form in [name, *list(getattr(row, "aliases", []) or [])]:
-            if form and re.search(re.escape(str(form)), art.text):
-                out.append((str(form), p))
+def _actor_forms(art: _Article, actors: pd.DataFrame | None, index: dict | None = None) -> list[tuple[int, int, str, Person]]:
+    """Mentions of the file's actors in the text, found by :func:`kit.actors.find_aliases` (the
+    alias table every analysis matches through): (start, end, alias, actor). A possessive stays
+    outside the span ('Whitcombe' of 'Whitcombe's'), as for every other mention."""
+    if actors is None or not len(actors):
+        return []
+    from kit.actors import alias_index, find_aliases
+
+    hits = find_aliases(art.text, alias_index(actors) if index is None else index)
+    if not hits:
+        return []
+    rows = {str(r["name"]): r for r in actors.to_dict("records")}
+    persons: dict[str, Person] = {}
+    out: list[tuple[int, int, str, Person]] = []
+    for start, end, name, alias, _ in hits:
+        p = persons.get(name)
+        if p is None:
+            row = rows[name]
+            p = persons[name] = Person(
+                name=name, tokens=tuple(name.split()), role=_nz(row.get("role")),
+                affiliation=_nz(row.get("organisation")), first_pos=10**9,
+                kind="org" if str(row.get("type") or "") == "organisation" else "person")
+        if art.text[end - 2:end] in ("'s", "’s") and not alias.endswith(("'s", "’s")):
+            end -= 2
+        out.append((start, end, alias, p))
     return out
 
 
@@ -342,10 +355,11 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
     return singles
 
 
-def _add_actor_mentions(art: _Article, actor_forms: list[tuple[str, Person]]) -> None:
-    """Every occurrence of an actor's name or alias is a mention of that actor (merged with a
-    person or organisation of the same name found in the text)."""
-    for form, p in actor_forms:
+def _add_actor_mentions(art: _Article, actor_forms: list[tuple[int, int, str, Person]]) -> None:
+    """Every mention of an actor (:func:`_actor_forms`) is a mention of that actor, merged with a
+    person or organisation of the same name found in the text."""
+    seen: set[tuple[str, str]] = set()
+    for start, end, alias, p in actor_forms:
         key = p.name.lower()
         existing = art.persons.get(key) or art.orgs.get(key)
         target = existing or p
@@ -355,9 +369,10 @@ def _add_actor_mentions(art: _Article, actor_forms: list[tuple[str, Person]]) ->
             target.role = p.role
         if p.affiliation and not target.affiliation:
             target.affiliation = p.affiliation
-        target.evidence += 3
-        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", art.text):
-            art.mentions.append(Mention(m.start(), m.end(), target))
+        if (p.name, alias) not in seen:  # evidence per form of the actor met in the text
+            seen.add((p.name, alias))
+            target.evidence += 3
+        art.mentions.append(Mention(start, end, target))
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
 
 

@@ -200,34 +200,6 @@ _CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}
 _ORG_RUN = re.compile(
     rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
 
-def _abbreviations() -> frozenset[str]:
-    """Words whose period does not end a sentence: the text layer's list
-    (:data:`kit.text.sentence_split.ABBREVIATIONS`, one definition of a sentence for the kit).
-    'No.' ends a sentence here: the text layer keeps it only before a number."""
-    from kit.text.sentence_split import ABBREVIATIONS
-
-    return frozenset(ABBREVIATIONS)
-
-
-#: Abbreviations whose period is not a sentence end (see :func:`_abbreviations`).
-_ABBREVIATIONS = _abbreviations()
-#: The word (dots inside allowed: 'U.S', 'e.g') right before a final period.
-_WORD_BEFORE_PERIOD = re.compile(r"([A-Za-z][\w.]{0,15})\.$")  # bounded: only a few characters are looked at
-
-
-def _is_abbreviation(head: str) -> bool:
-    """Does the period ending ``head`` close an abbreviation or an initial ('Mr.', 'U.S.', 'J.')?
-
-    >>> [_is_abbreviation(h) for h in ("said Mr.", "the U.S.", "J.R.", "went home.", "Jan.")]
-    [True, True, True, False, True]
-    """
-    m = _WORD_BEFORE_PERIOD.search(head)
-    if m is None:
-        return False
-    w = m.group(1)
-    last = w.rsplit(".", 1)[-1]
-    return (len(last) == 1 and last.isupper()) or w.lower() in _ABBREVIATIONS
-
 _WORD = re.compile(r"[\w’'-]+")
 
 _MARK_RE = re.compile('[“«„”»"]')

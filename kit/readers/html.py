@@ -166,7 +166,7 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
         raise ReadError(path, f"not readable as HTML ({e})") from None
     meta = _meta(tree)
     ld = _json_ld(tree)
-    doc = _trafilatura(source)
+    doc = _trafilatura(source) if deep_note is None else _trafilatura(source, fast=True)  # flattened: no fallbacks
 
     url = _page_url(tree, meta, ld, doc)
     outlet, outlet_source = _outlet(meta, ld, doc, url, options)
@@ -348,12 +348,14 @@ def _published(meta: dict, ld: dict, tree, doc, url: str | None):
         + [("URL", "-".join(m.groups()) if m else None)])
 
 
-def _trafilatura(source: str):
+def _trafilatura(source: str, *, fast: bool = False):
+    """trafilatura's extraction; ``fast`` skips its fallback extractors (readability, jusText),
+    whose work grows with depth x elements: used for pages the kit had to flatten."""
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(source, with_metadata=True, include_comments=False, include_tables=True,
-                                           include_images=False, include_links=False, deduplicate=False)
+                                           include_images=False, include_links=False, deduplicate=False, fast=fast)
     except Exception:  # trafilatura gives up on some malformed pages; the kit's own walk still runs
         return None
 

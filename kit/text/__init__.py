@@ -1,8 +1,8 @@
 """The text layer: sentences, news-aware tokens, stopwords, stems and n-grams.
 
 One tokenizer serves every analysis of the kit (counts, keyness, KWIC, dictionaries, quotes), so
-numbers agree across reports. Everything here works without NLTK data; NLTK's pretrained Punkt
-model and stopword list are used when they are installed.
+numbers agree across reports. Everything here works without NLTK data; NLTK's stopword list is
+used when it is installed.
 
 Tokenizer rules
 ---------------
@@ -66,15 +66,17 @@ token is dropped, so no n-gram bridges a stopword).
 
 Sentences
 ---------
-:func:`sentences` (in :mod:`kit.text.sentence_split`) splits each body paragraph with NLTK's Punkt algorithm (Kiss & Strunk 2006).
-When NLTK's pretrained English model (``punkt_tab``) is installed it is used, extended with the
-kit's abbreviations; otherwise Punkt runs on the kit's own parameters: titles (``Mr.``, ``Sen.``,
-``Gen.``, ...), month and weekday abbreviations, ``U.S.``-style abbreviations, and common sentence
-starters (so ``... in the U.S. The talks`` still splits). Initials (``John F. Kennedy``) are
-handled by Punkt's initial heuristic. Sentences never cross paragraphs, start at their first
-character that is not white space, and a piece that starts with a lower-case letter (after any
-opening quote) continues the sentence before it (``“Go!” she said.`` is one sentence). Known
-limit: after a dotted abbreviation such as ``U.K.`` a capitalised word other than the usual
+:func:`sentences` (in :mod:`kit.text.sentence_split`) splits each body paragraph with the kit's one
+sentence splitter (also :func:`sentence_spans` for one string, and the quotes' sentences): a
+sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets) followed by white
+space and a capital letter or digit, perhaps after opening quotes (``''`` included). A period after
+an abbreviation (:data:`ABBREVIATIONS`: titles such as ``Mr.``, ``Sen.``, ``Gen.``, months, weekdays,
+``U.S.``-style abbreviations) or an initial (``John F. Kennedy``) does not end a sentence unless a
+usual sentence starter follows (:data:`SENTENCE_STARTERS`, so ``... in the U.S. The talks`` splits);
+``No.`` does not end one before a number (``No. 1``). No NLTK data is needed, and the rules are one
+linear pass. Sentences never cross paragraphs and start at their first character that is not white
+space; a piece starting with a lower-case letter is never a sentence of its own (``“Go!” she said.``
+is one sentence). Known limit: after a dotted abbreviation a capitalised word other than the usual
 sentence starters does not start a sentence (``in the U.K. Officials said`` stays one sentence),
 because ``U.S. Trade Representative`` and the like are as common.
 
@@ -111,6 +113,8 @@ __all__ = [
     "tokenize",
     "tokens",
     "sentences",
+    "sentence_spans",
+    "punkt_model",
     "ngrams",
     "find_tokens",
     "ACRONYMS",
@@ -118,7 +122,6 @@ __all__ = [
     "ABBREVIATIONS",
     "NUMBER_ABBREVIATIONS",
     "SENTENCE_STARTERS",
-    "punkt_model",
 ]
 
 
@@ -654,4 +657,11 @@ def tokens(
 
 
 # The sentence splitter lives in kit.text.sentence_split (imported last: it uses the helpers above).
-from kit.text.sentence_split import ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS, punkt_model, sentences  # noqa: E402  (after the helpers it imports)
+from kit.text.sentence_split import (  # noqa: E402  (after the helpers it imports)
+    ABBREVIATIONS,
+    NUMBER_ABBREVIATIONS,
+    SENTENCE_STARTERS,
+    punkt_model,
+    sentence_spans,
+    sentences,
+)

@@ -11,8 +11,7 @@ the text layer processes it in bounded pieces, so no step's work per piece grows
   at white space that no token spans, so the tokens are exactly those of one pass over the whole
   text (a token longer than a window is one window of its own; every alternative of the pattern
   is linear in it);
-- the **sentence splitter** (:func:`kit.text.sentences`) runs Punkt window by window over such a
-  paragraph (windows cut after a sentence end where there is one), and cuts a "sentence" longer
+- the **sentence splitter** (:func:`kit.text.sentences`, one linear pass over a paragraph) cuts a "sentence" longer
   than :data:`MAX_SENTENCE_CHARS` at white space into pieces of at most that length: what builds
   on sentences (frame evidence, tone, quotes' sentence context) then works on bounded pieces.
 
