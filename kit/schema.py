@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "load_date": "the day the database loaded the article (LOAD-DATE), ISO date, or missing",
     "subject": "the export's subject index terms (Subject, NS), or missing",
     "document_id": "the export's own document id (Factiva AN, Europresse, LexisNexis), or missing",
+    "extra": "the source's other fields (CSV/JSONL columns the kit does not map, export fields without a column "
+             "of their own) as the text of a JSON object, or missing when there are none",
     "source_path": "file the article came from, relative to the input folder it was found under "
                    "(a file given directly: as given; inside a zip: archive.zip!member)",
     "source_format": "reader that produced it (webcopy, html, jsonl, csv, lexisnexis, factiva, europresse, apa)",
@@ -101,15 +104,19 @@ class Article:
 
         >>> Article(extra={"length_words": 412, "source_id": "CW1"}).export_fields()["document_id"]
         'CW1'
+        >>> Article(extra={"source_id": "CW1", "bias": "left", "note": ""}).export_fields()["extra"]
+        '{"bias": "left"}'
         """
         e = self.extra
         date_source = self.date_source or e.get("date_source")
+        rest = {str(k): v for k, v in e.items() if k not in _EXPORT_KEYS and not _missing(v)}
         return {"date_source": date_source if self.published is not None else None,
                 "outlet_source": self.outlet_source if self.outlet else None,
                 "outlet_raw": self.outlet_raw if self.outlet else None,
                 "length_words": e.get("length_words") if isinstance(e.get("length_words"), int) else None,
                 "load_date": e.get("load_date"), "subject": e.get("subject"),
-                "document_id": _text_or_none(e.get("document_id") or e.get("source_id"))}
+                "document_id": _text_or_none(e.get("document_id") or e.get("source_id")),
+                "extra": json.dumps(rest, ensure_ascii=False, sort_keys=True, default=str) if rest else None}
 
     def body(self) -> list[str]:
         """Body paragraphs in order."""
@@ -123,6 +130,15 @@ class Article:
 def _text_or_none(v):
     """An id as text (JSON ids may be numbers; a Parquet column holds one type), or None."""
     return None if v is None else str(v)
+
+
+#: Keys of ``Article.extra`` that have columns of their own (see :meth:`Article.export_fields`).
+_EXPORT_KEYS = frozenset({"date_source", "length_words", "load_date", "subject", "document_id", "source_id"})
+
+
+def _missing(v) -> bool:
+    """None, NaN or empty text: not kept in the ``extra`` column."""
+    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
 
 
 @functools.lru_cache(maxsize=8)  # an article's text is normalised for its id and for its content hash

@@ -135,3 +135,24 @@ def test_a_corpus_without_paragraphs_keeps_text_ids(tmp_path):
         merged = corpus.paragraphs.merge(corpus.articles[["doc_id", "outlet"]], on="doc_id", how="left")
         assert list(merged.columns) == ["doc_id", "para_no", "role", "text", "outlet"]
     assert pd.api.types.is_string_dtype(load_corpus(tmp_path / "store").paragraphs["doc_id"])
+
+
+def test_unmapped_source_fields_kept_in_extra_column(tmp_path):
+    """A CSV column the kit does not map (a bias rating) is not dropped: it is in the articles
+    table's ``extra`` column as JSON, in memory and in the store alike."""
+    import json
+
+    from kit.corpus import build_corpus, load_corpus, write_store
+
+    src = tmp_path / "stories.csv"
+    src.write_text("title,text,outlet,published,bias\n"
+                   "Talks resume,Officials met in Beijing on Monday.,Daily Ledger,2023-06-18,left\n"
+                   "Ships sail,Two ships left port.,Harbor Times,2023-06-19,\n", encoding="utf-8")
+    corpus = build_corpus([str(src)])
+    arts = corpus.articles.sort_values("title").reset_index(drop=True)
+    assert json.loads(arts.loc[1, "extra"]) == {"bias": "left"}
+    assert arts.loc[0, "extra"] is None or arts.loc[0, "extra"] != arts.loc[0, "extra"]  # missing: no other field
+    out = tmp_path / "store"
+    write_store(corpus, out)
+    stored = load_corpus(out).articles.sort_values("title").reset_index(drop=True)
+    assert stored["extra"].tolist()[1] == arts["extra"].tolist()[1]
