@@ -417,20 +417,39 @@ def top_rows(table: pd.DataFrame, group_by: str | None, n: int = 5) -> pd.DataFr
     return table.groupby(group_by, sort=False).head(n)
 
 
-def top_values(table: pd.DataFrame, column: str, *, chosen=None, by: str | None = None, n: int = 4) -> list:
+def top_values(table: pd.DataFrame, column: str, *, chosen=None, by: str | None = None, n: int = 4,
+               only_present: bool = False) -> list:
     """The values to show: ``chosen`` (a list, or one value) when given, else the ``n`` distinct
     values of ``column`` ranked by ``by`` (largest first; the table's order without ``by``).
 
     For defaults that follow the data: the frames of the dictionary in use, the top keywords.
+    With ``only_present``, chosen values that the table does not hold (e.g. ``time_frames`` of
+    another dictionary) are left out and the report says so in one printed sentence; when none of
+    them is there, the ``n`` top values are shown instead. (Without it, chosen values are kept as
+    given: KWIC terms may be patterns such as ``tariff*``.)
 
     >>> t = pd.DataFrame({"frame": ["a", "b", "c", "b"], "share": [0.1, 0.5, 0.3, 0.2]})
     >>> top_values(t, "frame", by="share", n=2), top_values(t, "frame", chosen="c")
     (['b', 'c'], ['c'])
+    >>> top_values(t, "frame", chosen=["c", "taiwan"], only_present=True)
+    Not in the table, so not shown: frame 'taiwan'.
+    ['c']
     >>> top_values(pd.DataFrame(), "frame")
     []
     """
     if chosen is not None:
-        return [chosen] if isinstance(chosen, str) else list(chosen)
+        chosen = [chosen] if isinstance(chosen, str) else list(chosen)
+        if not only_present or table.empty or column not in table.columns:
+            return chosen
+        present = set(table[column].dropna().tolist())
+        missing = [v for v in chosen if v not in present]
+        if missing:
+            shown = ", ".join(repr(v) for v in missing)
+            print(f"Not in the table, so not shown: {column} {shown}."
+                  + ("" if len(missing) < len(chosen) else f" Showing the top {n} instead."))
+        chosen = [v for v in chosen if v in present]
+        if chosen:
+            return chosen
     if table.empty or column not in table.columns:
         return []
     ranked = table.sort_values(by, ascending=False, kind="stable") if by in table.columns else table

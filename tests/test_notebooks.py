@@ -156,3 +156,16 @@ def _declared(path: Path) -> dict:
 
 def test_there_are_notebooks():
     assert NOTEBOOKS, "notebooks/ holds no report notebook"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_defaults_are_domain_neutral(path):
+    """No notebook defaults to the sample's US-China dictionaries or cast: the sample batch names them
+    in reports.yml, a user's own corpus gets the generic dictionary and no actor file."""
+    from kit.reports.params import notebook_parameters
+
+    defaults = {name: p.default for name, p in notebook_parameters(path).items()}
+    if "actors" in defaults:
+        assert defaults["actors"] is None, f"{path.name}: actors defaults to {defaults['actors']!r}"
+    if "dictionary" in defaults:
+        assert defaults["dictionary"] in ("generic_frames", ["generic_frames"]), defaults["dictionary"]
