@@ -116,7 +116,7 @@ def reader_name(text: str) -> str:
     >>> reader_name("pdf")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: unknown format 'pdf' (choose from csv, europresse, factiva, html, jsonl, lexisnexis, webcopy)
+    argparse.ArgumentTypeError: unknown format 'pdf' (choose from apa, csv, europresse, factiva, html, jsonl, lexisnexis, webcopy)
     """
     from kit.readers import REGISTRY
 
