@@ -174,7 +174,8 @@ def test_factiva_xml_export():
                         "The port handles a third of the region's trade."]
     assert a.export_fields() | {} == {"date_source": "PD field", "outlet_source": "SN field", "length_words": 98,
                                       "load_date": None, "subject": "Labor/Personnel",
-                                      "document_id": "HLDG000020260303e2330001", "outlet_raw": None}
+                                      "document_id": "HLDG000020260303e2330001", "outlet_raw": None,
+                                      "extra": '{"date": "2026-03-03T18:10:00Z"}'}  # the export's date as printed
     assert b.title == "Strike enters second day"
 
 
