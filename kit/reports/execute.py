@@ -152,9 +152,41 @@ def _install_handlers() -> None:
     signal.signal(signal.SIGTERM, _on_signal)
 
 
+class _DeadKernelTaskFilter:
+    """Drops asyncio's "Task exception was never retrieved" report of nbclient's cell task when its
+    exception is a ``DeadKernelError``: the kernel was shut down under a run (the batch was stopped,
+    or the kernel died), the run's own status and error say so, and the orphaned task's traceback,
+    printed later when the task is garbage-collected, would reach the terminal as noise."""
+
+    def filter(self, record) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return type(exc).__name__ != "DeadKernelError"
+
+
+_DEAD_KERNEL_FILTER = _DeadKernelTaskFilter()
+
+
+def quiet_orphaned_kernel_tasks() -> None:
+    """Install :class:`_DeadKernelTaskFilter` on the ``asyncio`` logger (once; idempotent).
+
+    Examples
+    --------
+    >>> import logging
+    >>> quiet_orphaned_kernel_tasks(); quiet_orphaned_kernel_tasks()
+    >>> sum(f is _DEAD_KERNEL_FILTER for f in logging.getLogger("asyncio").filters)
+    1
+    """
+    import logging
+
+    log = logging.getLogger("asyncio")
+    if _DEAD_KERNEL_FILTER not in log.filters:
+        log.addFilter(_DEAD_KERNEL_FILTER)
+
+
 def worker_init() -> None:
     """Set up a worker process (signal handlers) and import what a run needs (papermill, nbconvert)."""
     _install_handlers()
+    quiet_orphaned_kernel_tasks()
     skip_slow_imports()
     import nbconvert  # noqa: F401 (imported once per worker, before the first run)
     import papermill  # noqa: F401 (imported once per worker, before the first run)
@@ -228,6 +260,7 @@ def execute_run(task: Task) -> dict:
 
 
 def _execute(task: Task) -> dict:
+    quiet_orphaned_kernel_tasks()
     skip_slow_imports()
     pin_kernel()
     os.environ["PYTHONHASHSEED"] = "0"

@@ -199,3 +199,36 @@ def test_read_only_output_folder_and_unreadable_batch_file_are_one_line_errors(t
     finally:
         out.chmod(0o755)
         shutil.rmtree(world, ignore_errors=True)
+
+
+def test_orphaned_dead_kernel_task_reports_are_dropped_and_others_kept():
+    """The SIGTERM case once printed asyncio's "Task exception was never retrieved" traceback of
+    nbclient's DeadKernelError (the kernel the batch had shut down): that report is dropped, any
+    other asyncio error still reaches the log."""
+    import logging
+
+    from kit.reports.execute import quiet_orphaned_kernel_tasks
+
+    class DeadKernelError(RuntimeError):
+        pass
+
+    quiet_orphaned_kernel_tasks()
+    seen = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    log = logging.getLogger("asyncio")
+    h = Keep()
+    log.addHandler(h)
+    try:
+        for exc in (DeadKernelError("Kernel died"), ValueError("real problem")):
+            try:
+                raise exc
+            except Exception:  # noqa: BLE001 - building exc_info as asyncio's handler does
+                import sys
+                log.error("Task exception was never retrieved", exc_info=sys.exc_info())
+    finally:
+        log.removeHandler(h)
+    assert seen == ["Task exception was never retrieved"]  # only the ValueError one
