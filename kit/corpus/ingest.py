@@ -64,6 +64,21 @@ class Corpus:
                    " and --outlets)." if c.get("no_outlet") else ""))
 
 
+def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, limits):
+    """The checked inputs of a read (shared by :func:`build_corpus` and the streaming ingest):
+    ``(sources as a list of str, the outlet table or None, ReadOptions)``; raises for an unknown
+    format or ``outlet_from``."""
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    sources = [str(s) for s in sources]
+    check_format(format)
+    if outlet_from not in (None, "folder"):
+        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
+    table = load_outlet_table(outlets) if outlets is not None else None
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
+    return sources, table, options
+
+
 def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, format: str | None = None,
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
                  drop_duplicates: bool = False, progress: bool | None = None,
@@ -108,14 +123,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     >>> a.outlet, int(a.read_time_minutes), a.contributors
     ('Harbor Street Weekly', 7, ['Mara Quint', 'Felix Oduya', 'Sun Jiahui'])
     """
-    if isinstance(sources, (str, os.PathLike)):
-        sources = [sources]
-    sources = [str(s) for s in sources]
-    check_format(format)
-    if outlet_from not in (None, "folder"):
-        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
-    table = load_outlet_table(outlets) if outlets is not None else None
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
+    sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
+                                         column_map=column_map, outlet=outlet, limits=limits)
     skipped: list[str] = []
     files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
     records = [(entry, rec) for entry, recs in files for rec in recs]

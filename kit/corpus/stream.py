@@ -32,13 +32,12 @@ from kit.corpus.ingest import (
     _trailer_domains,
     make_manifest,
     number_articles,
+    read_setup,
     tabulate,
 )
 from kit.corpus.store import PARTITION_SIZE, Store, StoreWriter
-from kit.errors import KitError
-from kit.readers import Limits, ReadOptions, Rejection, check_format, detect_format, iter_files
+from kit.readers import Limits, ReadOptions, Rejection, detect_format, iter_files
 from kit.readers.base import ReadError
-from kit.readers.outlets import load_outlet_table
 from kit.schema import Article
 
 #: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).
@@ -102,14 +101,8 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
     >>> c.manifest["counts"]["articles"] == len(c.articles) == len(c.store.articles())
     True
     """
-    if isinstance(sources, (str, os.PathLike)):
-        sources = [sources]
-    sources = [str(s) for s in sources]
-    check_format(format)
-    if outlet_from not in (None, "folder"):
-        raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
-    table = load_outlet_table(outlets) if outlets is not None else None
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
+    sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
+                                         column_map=column_map, outlet=outlet, limits=limits)
     writer = StoreWriter(out, partition_size=partition_size)
     stage = _stage_dir(writer, sources)
     try:
