@@ -224,7 +224,11 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
         return dictionary_hits(arts, o["dictionary"], negation_window=o["negation_window"])
     if table == "frame_scores":
         from kit.frames import frame_scores
-        return frame_scores(arts, o["dictionary"], hits=need, min_hits=o["min_hits"],
+        from kit.text import count_words
+        # the articles' token counts: n_words of the articles table is count_words of the text
+        words = arts["n_words"] if "n_words" in arts.columns else arts["text"].map(count_words)
+        sizes = pd.Series(words.to_numpy(), index=arts["doc_id"].to_numpy())
+        return frame_scores(arts, o["dictionary"], hits=need, sizes=sizes, min_hits=o["min_hits"],
                             negation_window=o["negation_window"])
     if table == "sentence_tone":
         from kit.tone import sentence_tone
