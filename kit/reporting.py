@@ -223,7 +223,8 @@ class HTMLTable:
         parts = []
         if self.caption:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')
-        parts.append(body)
+        # a table wider than the page scrolls sideways inside its box instead of being cut at the page edge
+        parts.append(f'<div class="kit-table-box" style="overflow-x: auto; max-width: 100%;">\n{body}\n</div>')
         if len(self.df) > len(shown):
             parts.append(f"<p class=\"kit-note\">Showing {len(shown)} of {len(self.df)} rows; "
                          "the CSV file holds them all.</p>")

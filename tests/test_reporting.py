@@ -172,3 +172,11 @@ def test_table_to_csv_formats_floats_as_pandas_does():
     assert table_to_csv(df, neutralise_formulas=False) == want
     shown = pd.DataFrame({"t": pd.Series(["=x", "-3", None, "ok", "'=y"], dtype="str"), "v": [-1.5, 2, 3, 4, 5]})
     assert table_to_csv(shown) == "t,v\n'=x,-1.5\n'-3,2\n,3\nok,4\n''=y,5\n"
+
+
+def test_wide_tables_scroll_in_their_box():
+    """A table wider than the page (keyness: 13 columns) scrolls sideways instead of being cut off."""
+    from kit.reporting import show_table
+
+    html = show_table(pd.DataFrame({f"column_{i}": [1.5] for i in range(14)}))._repr_html_()
+    assert 'class="kit-table-box" style="overflow-x: auto' in html and html.index("kit-table-box") < html.index("<table")
