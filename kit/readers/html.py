@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
 
 from kit import newsclean
 from kit.readers.base import _KEEP_DEEP, MAX_HTML_DEPTH, ReadError, ReadOptions, Rejection, bound_html_depth, reader
@@ -309,12 +310,23 @@ def _time_elements(tree):
 
 
 def _page_url(tree, meta: dict, ld: dict, doc) -> str | None:
-    """The page's address: canonical link, og:url, JSON-LD url, trafilatura's url."""
+    """The page's address: canonical link, og:url, JSON-LD url, trafilatura's url.
+
+    The first absolute address (``http(s)://``) wins; a relative one (``/world/talks``, common in
+    canonical links) is made absolute against the first absolute candidate, and kept as written
+    only when the page has none.
+    """
     canonical = next((ln.get("href") for ln in tree.iter("link")
                       if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
-    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
-                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
-    return url.strip() if url else None
+    candidates = [str(v).strip() for v in (canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
+                                          _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
+                  if v is not None and str(v).strip()]
+    absolute = [c for c in candidates if urlsplit(c).scheme in ("http", "https") and urlsplit(c).netloc]
+    if not candidates:
+        return None
+    if candidates[0] in absolute or not absolute:
+        return candidates[0]
+    return urljoin(absolute[0], candidates[0])
 
 
 def _outlet(meta: dict, ld: dict, doc, url: str | None, options: ReadOptions) -> tuple[str | None, str | None]:
