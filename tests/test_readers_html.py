@@ -361,3 +361,18 @@ def test_relative_page_address_is_made_absolute(head, url):
     (a,) = [x for x in REGISTRY["html"].func(_page_with_links(head), "page.html", ReadOptions())
             if isinstance(x, Article)]
     assert a.url == url
+
+
+@pytest.mark.parametrize("title_tag, h1s, want", [
+    # a menu's <h1> comes first; the headline is the one the <title> repeats
+    ("<title>Harbour Weekly: Port talks resume | Ledger</title>", ["Sections", "Port talks resume"], "Port talks resume"),
+    # no <h1> in the title: the first that is not a menu heading
+    ("<title>Ledger</title>", ["Menu", "Port talks resume"], "Port talks resume"),
+])
+def test_menu_headings_are_not_the_headline(title_tag, h1s, want):
+    body = "".join(f"<p>Paragraph {i} of a short report on the port talks, long enough to count as text.</p>"
+                   for i in range(6))
+    heads = "".join(f"<div><h1>{h}</h1></div>" for h in h1s)
+    page = f"<html><head>{title_tag}</head><body>{heads}<article>{body}</article></body></html>".encode()
+    (a,) = [x for x in REGISTRY["html"].func(page, "page.html", ReadOptions()) if isinstance(x, Article)]
+    assert a.title == want
