@@ -370,6 +370,21 @@ def test_sentence_splitter_uses_installed_punkt_model(monkeypatch):
     assert [text[s:e] for s, e in sentence_spans(text)] == ["Talks resumed,", "Officials said, and then ended."]
 
 
+_PIECE_ALPHABET = st.sampled_from(list("ab AZ_.,-'’@#:/\n\t\u00a0\x1c19é…“”($%") + [
+    " 7 1/2 ", "2019 1/3", "12 3/16", "www.", "http://", "e.coli", "U.S.", "x@y.com", "\uffff", "‐", "___", "O'Brien"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECE_ALPHABET, max_size=40).map("".join))
+def test_count_words_per_piece_equals_one_scan_of_the_whole_text(text):
+    """count_words counts per white-space piece (with a cache); that must equal the number of matches
+    of one scan of the whole text, fractions ("7 1/2"), URLs, e-mails and the join character included."""
+    from kit.text import _token_matches, count_words
+
+    assert count_words(text) == sum(1 for _ in _token_matches(text))
+    assert count_words(text) == count_words(text)  # a second call reads the cache
+
+
 def _find_tokens_plain(text, options):
     """find_tokens as defined: every match of the pattern, split by TokenOptions.terms_of (no cache)."""
     from kit.text import _TOKEN_RE
