@@ -427,10 +427,17 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         if paragraphs is None:
             raise KitError(f"{name} needs the paragraphs table when the corpus is not a store")
         from kit.quotes import extract_quotes
-        if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
-            paragraphs = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
-        quotes, problems = extract_quotes(paragraphs, actors=opts["actors"], return_problems=True)
-        return quotes if name == "quotes" else problems
+        actors_key = json.dumps(_canonical(opts["actors"]), sort_keys=True, default=str)
+        last = _LAST_QUOTES[0] if _LAST_QUOTES else None
+        if last is not None and last[0] is paragraphs and last[1] is articles and last[2] == actors_key:
+            quotes, problems = last[3], last[4]  # the pass made for the other table of the pair
+        else:
+            paras = paragraphs
+            if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
+                paras = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
+            quotes, problems = extract_quotes(paras, actors=opts["actors"], return_problems=True)
+            _LAST_QUOTES[:] = [(paragraphs, articles, actors_key, quotes, problems)]
+        return (quotes if name == "quotes" else problems).copy()
     if articles is None:
         raise KitError(f"{name} needs the articles table when the corpus is not a store")
     need = using
@@ -438,6 +445,11 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         dep = TABLES[name]["needs"]
         need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
     return _compute(name, articles, opts, need)
+
+
+#: The last in-memory quotes pass of :func:`table`: ``(paragraphs, articles, actors, quotes, problems)``,
+#: so a notebook asking for ``quotes`` and then ``quote_problems`` of the same tables runs one pass.
+_LAST_QUOTES: list = []
 
 
 def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:

@@ -117,6 +117,18 @@ def test_quote_problems_are_stored_in_the_same_pass_as_quotes(tmp_path):
         assert calls.count("quotes") == 4
     finally:
         analyse.compute_partition = real
+    # not a store: one pass for the pair (quotes, then quote_problems of the same tables)
+    import kit.quotes as quotes_module
+    passes = []
+    real_extract = quotes_module.extract_quotes
+    quotes_module.extract_quotes = lambda *a, **k: passes.append(1) or real_extract(*a, **k)
+    try:
+        same(analyse.table("not-a-store", "quotes", articles=corpus.articles, paragraphs=corpus.paragraphs), want_q)
+        same(analyse.table("not-a-store", "quote_problems", articles=corpus.articles, paragraphs=corpus.paragraphs),
+             want_p)
+    finally:
+        quotes_module.extract_quotes = real_extract
+    assert len(passes) == 1
     sub = corpus.articles[corpus.articles["doc_id"] == want_p["doc_id"].iloc[-1]]
     same(analyse.table(out, "quote_problems", articles=sub), analyse.table("not-a-store", "quote_problems",
                                                                           articles=sub, paragraphs=corpus.paragraphs))

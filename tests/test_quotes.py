@@ -579,8 +579,10 @@ def test_problems_come_back_from_the_same_pass():
 def test_notebook_04_extracts_once_and_uses_group_by():
     nb = json.loads((ROOT / "notebooks" / "04_voices.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-    assert code.count("extract_quotes(") == 1
-    assert "return_problems=True" in code and "quote_problems(" not in code
+    # quotes and their problems come from one pass: the stored tables (kit.analyse keeps quote_problems
+    # beside quotes), or one extract_quotes(return_problems=True) when the corpus is not a store
+    assert 'kit.analyse.table(corpus_path, "quotes"' in code and 'kit.analyse.table(corpus_path, "quote_problems"' in code
+    assert "extract_quotes(" not in code and "quote_problems(" not in code
     quote_calls = [line for line in code.splitlines() if "kit.quotes." in line]
     assert quote_calls and not any("group=" in line for line in quote_calls)
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
