@@ -133,6 +133,24 @@ def _org_tokens(toks: list[str]) -> list[str]:
     return toks
 
 
+def _titled_name_at(toks: list[str]) -> int | None:
+    """Rule ORG_ROLE_NAME: a capitalised run that ends in a title and a name ('Senate Minority
+    Whip Dick Durbin', 'House Speaker Paul Ryan', 'Army Lt. Gen. Mick Bednarek') names the
+    person; the organisation before the title is the affiliation. Returns the index of the
+    title that starts the person (None when the run ends in no titled name).
+
+    >>> _titled_name_at("Senate Minority Whip Dick Durbin".split()), _titled_name_at("Senate Armed Services Committee".split())
+    (2, None)
+    """
+    for k, t in enumerate(toks[:-1]):
+        if _is_title_token(t):
+            _, name = _strip_titles(toks[k + 1:])
+            if name and not _is_orgish(name) and not _is_title_token(name[0]) \
+                    and all(w[:1].isupper() and not w.isupper() for w in name if not _is_initial(w)):
+                return k
+    return None
+
+
 def _is_orgish(tokens: Iterable[str]) -> bool:
     return any(t.lower().strip(".,") in _ORG_WORDS for t in tokens)
 
@@ -236,6 +254,9 @@ def _find_orgs(art: _Article):
             toks = toks[1:]
         while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
             toks = toks[:-1]
+        titled = _titled_name_at(toks)
+        if titled is not None:
+            toks = toks[:titled]  # the organisation before a titled person's name
         toks = _org_tokens(toks) if toks else toks
         if not toks or not _is_orgish(toks):
             continue
@@ -288,7 +309,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
         titles = titles + name_toks[:2]
         name_toks = name_toks[2:]
-    if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
+    if len(name_toks) >= 3 and not titles and not _is_initial(name_toks[1]) and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
         titles = [name_toks[0]]
         name_toks = name_toks[1:]
     if len(name_toks) >= 2 and _opener_word(name_toks[0], lower_words):
