@@ -634,12 +634,19 @@ def _gender_from_context(p: Person, text: str, end: int) -> None:
         p.gender = "f" if w in ("she", "her") else "m"
 
 
+#: A title's extension before the name: 'Secretary of State ' in 'Secretary of State John Doe'.
+_TITLE_EXT = re.compile(r"((?:[A-Z][\w.’'-]*\s+)+(?:of|for|to)\s+(?:the\s+)?)$")
+_TITLE_EXT_END = re.compile(r"\b(?:of|for|to)\s+(?:the\s+)?$")
+
+
 def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_start: int, titles: list[str]) -> None:
     """Role, affiliation, gender and evidence of a person from the words around one mention."""
     if titles:
         p.evidence += 2
         t_str = " ".join(titles)
-        ext = re.search(r"((?:[A-Z][\w.’'-]*\s+)+(?:of|for|to)\s+(?:the\s+)?)$", text[max(0, run_start - 60):run_start])
+        window = text[max(0, run_start - 60):run_start]
+        # the full pattern only where it can match: it backtracks on every capitalised word
+        ext = _TITLE_EXT.search(window) if _TITLE_EXT_END.search(window) else None
         if ext and _is_title_token(ext.group(1).split()[0]):
             t_str = ext.group(1) + t_str
         if p.role is None and not all(t.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") for t in titles):
