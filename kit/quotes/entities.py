@@ -183,6 +183,25 @@ _ROLE_BEFORE = re.compile(
     r"wife|husband|daughter|son|mother|father|owner|expert|envoy|aide|boss|coach|pilot|chair)),?\s+$")
 
 
+#: How a role noun ends (the last alternatives of :data:`_ROLE_BEFORE`).
+_ROLE_ENDINGS = ("man", "woman", "person", "ist", "er", "or", "ian", "ant", "ent", "ary", "ee", "ive", "ess", "chief",
+                 "head", "leader", "official", "sister", "brother", "wife", "husband", "daughter", "son", "mother",
+                 "father", "owner", "expert", "envoy", "aide", "boss", "coach", "pilot", "chair")
+
+
+def _may_end_in_role(window: str) -> bool:
+    """Whether ``window`` can match :data:`_ROLE_BEFORE` (a role word, a comma maybe, then white
+    space at its end): a cheap test first, as the pattern backtracks at every word.
+
+    >>> _may_end_in_role("the columnist "), _may_end_in_role("on Monday "), _may_end_in_role("the owner")
+    (True, False, False)
+    """
+    t = window.rstrip()
+    if len(t) == len(window):
+        return False
+    return t.removesuffix(",").endswith(_ROLE_ENDINGS)
+
+
 def _parse_appositive(app: str) -> tuple[str | None, str | None]:
     """Role and affiliation from an appositive ('a senior fellow at the X Institute')."""
     app = re.sub(r"^\d{1,3},\s*", "", app).strip()
@@ -672,7 +691,8 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
                 if w in words and w not in ("his", "her", "he", "she"):
                     p.gender = p.gender or g
     # role noun phrase right before the name: "columnist Tom Ashby", "The owner, Jenny Holroyd,"
-    rb = _ROLE_BEFORE.search(text[max(0, run_start - 60):run_start])
+    window = text[max(0, run_start - 60):run_start]
+    rb = _ROLE_BEFORE.search(window) if _may_end_in_role(window) else None
     if rb and not titles:
         role = rb.group(1).strip()
         role = re.sub(rf"^.*\b(?:{_VERB_ALT})\s+", "", role)  # 'said council leader' -> 'council leader'
