@@ -478,6 +478,8 @@ def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
             setattr(a, f, v)
             n += k
     for f in ("authors", "contributors", "paragraphs", "extra"):
+        if _plain_strings(f, getattr(a, f)):
+            continue  # (the usual case: nothing to change, checked in one pass)
         try:
             v, k = clean_value(getattr(a, f))
         except RecursionError:
@@ -489,6 +491,20 @@ def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
     return a, Rejection(a.source_path, f"{n} lone surrogate code point{'s' if n > 1 else ''} (not characters; "
                                        "e.g. a broken \\ud800 escape) replaced by U+FFFD", record=a.source_record,
                         status="flagged")
+
+
+def _plain_strings(field: str, value) -> bool:
+    """True when ``value`` (an article's names or paragraphs) is a list of strings, or of
+    ``(role, text)`` string pairs, that the normalisation rule leaves as they are."""
+    from kit.decode import already_clean
+
+    if field == "extra" or not isinstance(value, list):
+        return False
+    if field == "paragraphs":
+        if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in value):
+            return False
+        return already_clean([t for p in value for t in p])
+    return all(type(v) is str for v in value) and already_clean(value)
 
 
 def _clean_rejection(r: Rejection) -> Rejection:
