@@ -59,10 +59,20 @@ def test_split_exports_give_the_single_read_tables(tmp_path, monkeypatch, worker
     if workers == 1:  # tasks run in this process: count them
         monkeypatch.setattr(stream, "_range_task", lambda *a: calls.append(a[0]) or real(*a))
         monkeypatch.setattr(stream, "_files_task", lambda items, *a: whole.extend(i.path for i in items) or real_files(items, *a))
-    single = build_corpus([tmp_path / "src"], workers=1)
+    single = build_corpus([tmp_path / "src"], workers=1, split=False)
+    assert not calls  # (split=False: every file read in one piece)
+    whole.clear()
     expected = write_store(single, tmp_path / "a", partition_size=9)
     got = ingest_store([tmp_path / "src"], tmp_path / "b", partition_size=9, workers=workers)
     _same_store(expected, got.store)
+    # build_corpus reads big exports in ranges too (kit terms EXPORT), with the same tables
+    in_memory = build_corpus([tmp_path / "src"], workers=workers)
+    for name in ("articles", "paragraphs", "report"):
+        pd.testing.assert_frame_equal(getattr(in_memory, name), getattr(single, name))
+    assert in_memory.manifest == single.manifest
+    calls.clear()
+    whole.clear()
+    ingest_store([tmp_path / "src"], tmp_path / "c", partition_size=9, workers=workers)
     if workers == 1:  # ranges were read in this process, so they were counted
         split_files = {r.path.rsplit("/", 1)[1] for r in calls}
         assert split_files == {"wire.jsonl", "rows.csv", "mediacloud_export.csv", "mediacloud_export.jsonl",
@@ -85,7 +95,7 @@ def test_a_broken_csv_row_makes_the_file_read_in_one_piece(tmp_path, monkeypatch
     fell_back = []
     real = stream._files_task
     monkeypatch.setattr(stream, "_files_task", lambda items, *a: fell_back.extend(items) or real(items, *a))
-    expected = write_store(build_corpus([tmp_path / "src"], workers=1), tmp_path / "a")
+    expected = write_store(build_corpus([tmp_path / "src"], workers=1, split=False), tmp_path / "a")
     got = ingest_store([tmp_path / "src"], tmp_path / "b", workers=1)
     _same_store(expected, got.store)
     assert [i.path for i in fell_back] == ["x.csv"]
