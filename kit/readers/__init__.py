@@ -51,14 +51,19 @@ class SourceFile:
     name: str = ""
     flags: list[str] = field(default_factory=list)
     size: int = 0  # bytes on disk, or the member's expanded size from the archive's directory
+    #: why the file may not be read whole (a JSONL/CSV export over the limit for one file): it is
+    #: read only in byte ranges (kit.corpus.split), which keep memory bounded; read() raises TooBig
+    too_big: str | None = None
 
     def read(self) -> bytes:
         """The file's bytes (read again at every call: nothing is kept in memory)."""
+        if self.too_big:
+            raise TooBig(self.too_big)
         return self._load()
 
     @property
     def data(self) -> bytes:
-        return self._load()
+        return self.read()
 
 
 def formats() -> dict[str, str]:
@@ -198,11 +203,19 @@ def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: l
     except OSError as e:
         yield Rejection(shown, f"cannot open ({e.strerror or e})")
         return
+    too_big = None
     if size > limits.max_file_bytes:
-        yield Rejection(shown, f"{_mb(size)}, over the limit of {_mb(limits.max_file_bytes)} for one file "
-                               "(not read; raise it with --max-file-mb)")
-        return
-    yield SourceFile(shown, _FileLoader(str(f)), rel, name, flags, size)
+        too_big = (f"{_mb(size)}, over the limit of {_mb(limits.max_file_bytes)} for one file "
+                   "(not read; raise it with --max-file-mb)")
+        if not name.lower().endswith(STREAMABLE_EXTENSIONS):
+            yield Rejection(shown, too_big)
+            return
+    yield SourceFile(shown, _FileLoader(str(f)), rel, name, flags, size, too_big=too_big)
+
+
+#: Exports of these kinds over the limit for one file are still read when they can be cut into byte
+#: ranges (JSON Lines, CSV in UTF-8; kit.corpus.split): memory then follows a range, not the file.
+STREAMABLE_EXTENSIONS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 
 
 def _read_limited(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:

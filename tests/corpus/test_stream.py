@@ -136,3 +136,31 @@ def test_a_store_written_inside_its_source_folder_reads_nothing_of_its_own(tmp_p
     assert got.manifest["skipped"] == before.manifest["skipped"] == []
     assert got.manifest["fingerprint"] == before.manifest["fingerprint"]
     assert sorted(p.name for p in (tmp_path / "src").iterdir() if not p.suffix) == ["corpus"]
+
+
+def test_exports_over_the_file_limit_are_read_in_ranges_other_files_are_refused(tmp_path, monkeypatch):
+    """The per-file limit protects readers that hold a file in memory; a JSONL/CSV export read in
+    byte ranges is not held whole, so it is read; what cannot be cut is still refused, saying why."""
+    from kit.readers import Limits
+
+    src = tmp_path / "src"
+    src.mkdir()
+    recs = [json.dumps({"title": f"T{i}", "publish_date": "2023-06-19", "text": f"Body {i}.\n\nMore {i}."})
+            for i in range(60)]
+    (src / "big.jsonl").write_text("\n".join(recs) + "\n", encoding="utf-8")
+    (src / "array.json").write_text("[" + ",".join(recs) + "]", encoding="utf-8")  # one JSON value: not cut
+    (src / "notes.txt").write_text("Envoys met. " * 300, encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 600)
+    limits = Limits(max_file_bytes=2000)
+    got = ingest_store([src], tmp_path / "store", limits=limits, workers=1)
+    assert len(got.articles) == 60 and set(got.articles.source_path) == {"big.jsonl"}
+    refused = got.report[got.report.status == "rejected"].set_index("source_path").reason
+    assert sorted(refused.index) == ["array.json", "notes.txt"]
+    assert all("over the limit of 2,000 bytes for one file (not read; raise it with --max-file-mb)" in r for r in refused)
+    # read whole in memory (split=False), the export is refused as before
+    whole = build_corpus([src], limits=limits, workers=1, split=False)
+    assert len(whole.articles) == 0 and len(whole.report[whole.report.status == "rejected"]) == 3
+    # and with the limit raised, the tables are those of the ranges
+    raised = build_corpus([src / "big.jsonl"], workers=1, split=False)
+    pd.testing.assert_frame_equal(got.articles.drop(columns="source_path").reset_index(drop=True),
+                                  raised.articles.drop(columns="source_path").reset_index(drop=True))
