@@ -107,7 +107,7 @@ def worker(method: str, folder: str, out: str) -> None:
     from kit.dedupe import near_duplicate_pairs, reprint_clusters
     from kit.dedupe_store import store_near_duplicate_pairs, store_reprint_clusters
 
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, w0 = time.perf_counter(), time.process_time(), run_queue_wait()
     if method == "store":
         pairs = store_near_duplicate_pairs(folder, mode="sync")
         t_pairs = time.perf_counter() - t0
@@ -117,10 +117,21 @@ def worker(method: str, folder: str, out: str) -> None:
         pairs = near_duplicate_pairs(arts)
         t_pairs = time.perf_counter() - t0
         clusters = reprint_clusters(arts, pairs)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    wall, cpu, wait = time.perf_counter() - t0, time.process_time() - c0, run_queue_wait() - w0
     pairs[["doc_id_a", "doc_id_b"]].to_parquet(out + ".pairs.parquet")
     clusters[["cluster", "doc_id"]].to_parquet(out + ".clusters.parquet")
-    print(json.dumps({"wall": wall, "cpu": cpu, "pairs_wall": t_pairs, "peak_mb": peak_mb(), "n_pairs": len(pairs)}))
+    print(json.dumps({"wall": wall, "cpu": cpu, "wait": wait, "pairs_wall": t_pairs, "peak_mb": peak_mb(), "n_pairs": len(pairs)}))
+
+
+def run_queue_wait() -> float:
+    """Seconds this process has spent ready to run but waiting for a core (``/proc/self/schedstat``;
+    NaN where it is missing). Wall time = CPU time + this wait + time blocked on I/O, so on a shared
+    machine it says how much of the wall time is other people's jobs."""
+    try:
+        with open("/proc/self/schedstat", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return float("nan")
 
 
 def peak_mb() -> float:
@@ -165,7 +176,8 @@ def main() -> int:
         worker(*args.worker)
         return 0
     lines = ["# Near-duplicate benchmark", "", f"cores: {os.cpu_count()}; python {sys.version.split()[0]}; "
-             "measured under load (a machine shared with other jobs: wall time includes waiting, CPU time does not)", ""]
+             f"load average at start {os.getloadavg()[0]:.1f}; measured under load (a machine shared with other "
+             "jobs: wall time includes waiting for a core, CPU time does not)", ""]
 
     small, _ = generate(args.small, seed=1)
     t0 = time.process_time()
@@ -184,8 +196,8 @@ def main() -> int:
 
     lines += ["## Store path (partition by partition) vs in-memory datasketch MinHashLSH, pairs + clusters", "",
               f"{REPRINT_SHARE:.0%} reprints with newsroom edits; partitions of 2,000 articles; each run in a fresh process.", "",
-              "| articles | method | wall s | CPU s | CPU ratio (memory / store) | peak MB | pairs | precision | recall | same pairs |",
-              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "| articles | method | wall s | CPU s | waiting for a core s | CPU ratio (memory / store) | peak MB | pairs | precision | recall | same pairs |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = os.path.join(tmp, f"store{n}")
@@ -202,10 +214,11 @@ def main() -> int:
                 r = res[m]
                 ratio = f"{res['memory']['cpu'] / res['store']['cpu']:.2f}x" if m == "store" and same is not None else ""
                 lines.append(f"| {n:,} | {'kit store path' if m == 'store' else 'in-memory datasketch LSH'} | "
-                             f"{r['wall']:.0f} | {r['cpu']:.0f} | {ratio} | {r['peak_mb']:,.0f} | {r['n_pairs']:,} | "
+                             f"{r['wall']:.0f} | {r['cpu']:.0f} | {r['wait']:.0f} | {ratio} | {r['peak_mb']:,.0f} | {r['n_pairs']:,} | "
                              f"{sc['precision']:.4f} | {sc['recall']:.4f} | {'-' if same is None else 'yes' if same else 'NO'} |")
             print(f"{n}: generated in {t_gen:.0f} s; {res}", file=sys.stderr, flush=True)
     big = max(args.sizes)
+    lines += ["", f"load average at the end {os.getloadavg()[0]:.1f}"]
     lines += ["", f"Target: {big:,} articles deduplicated (near) in under 10 minutes on 2 cores "
               "(see the wall time of the kit store path above)."]
     text = "\n".join(lines)

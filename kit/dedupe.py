@@ -36,7 +36,7 @@ import pandas as pd
 
 from kit.errors import KitError
 
-__all__ = ["DEDUPE_MODES", "shingles", "near_duplicate_pairs", "reprint_clusters", "wire_credits",
+__all__ = ["DEDUPE_MODES", "shingles", "near_duplicate_pairs", "reprint_clusters", "clusters_of", "wire_credits",
            "reprint_provenance", "reprint_share", "dedupe", "plot_provenance"]
 
 #: Values of the ``dedupe`` switch: keep everything, drop exact duplicates (the default), drop reprints too.
@@ -259,19 +259,58 @@ def _paragraphs(text) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()] if isinstance(text, str) else []
 
 
-def _para_diff(origin: str, copy: str, k: int) -> tuple[list[str], list[str]]:
-    """Paragraphs of ``copy`` not found in ``origin`` (added) and of ``origin`` not in ``copy`` (removed)."""
-    so, sc = shingles(origin, k), shingles(copy, k)
+def _para_diff(origin: str, copy: str, k: int, *, so: np.ndarray | None = None, sc: np.ndarray | None = None,
+               origin_paras: list | None = None) -> tuple[list[str], list[str]]:
+    """Paragraphs of ``copy`` not found in ``origin`` (added) and of ``origin`` not in ``copy`` (removed).
+
+    ``so`` / ``sc`` (the shingles of origin and copy) and ``origin_paras`` (``(paragraph, shingles)``
+    of the origin) may be given when already computed: the result is the same.
+    """
+    so = shingles(origin, k) if so is None else so
+    sc = shingles(copy, k) if sc is None else sc
+    if origin_paras is None:
+        origin_paras = [(p, shingles(p, k)) for p in _paragraphs(origin)]
 
     def missing(paras, other):
         out = []
-        for p in paras:
-            s = shingles(p, k)
+        for p, s in paras:
             if len(s) and len(np.intersect1d(s, other, assume_unique=True)) / len(s) < PARAGRAPH_CONTAINMENT:
                 out.append(p)
         return out
 
-    return missing(_paragraphs(copy), so), missing(_paragraphs(origin), sc)
+    return missing([(p, shingles(p, k)) for p in _paragraphs(copy)], so), missing(origin_paras, sc)
+
+
+def clusters_of(pairs: pd.DataFrame, published: pd.Series) -> list[list[str]]:
+    """Connected components of the near-duplicate ``pairs``, each sorted origin first.
+
+    The origin is the earliest published member (undated last, then by ``doc_id``). ``published``
+    is indexed by ``doc_id`` (timezone-aware timestamps or NaT) and holds every paired article.
+
+    >>> pairs = pd.DataFrame({"doc_id_a": ["a", "c"], "doc_id_b": ["b", "b"]})
+    >>> clusters_of(pairs, pd.Series(pd.to_datetime(["2023-01-03", "2023-01-02", None], utc=True), index=["a", "b", "c"]))
+    [['b', 'a', 'c']]
+    """
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, list[str]] = {}
+    for d in list(parent):
+        comps.setdefault(find(d), []).append(d)
+    pub = published.to_dict()
+    return [sorted(set(m), key=lambda d: (pd.isna(pub[d]), pub[d] if not pd.isna(pub[d]) else 0, d))
+            for m in comps.values()]
 
 
 def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, *,
@@ -310,36 +349,26 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
         pairs = near_duplicate_pairs(articles, shingle_words=shingle_words, **options)
     elif options:
         raise KitError(f"options {sorted(options)} apply only when pairs is None")
-    arts = articles.assign(doc_id=articles["doc_id"].astype(str)).set_index("doc_id", drop=False)
-    parent: dict[str, str] = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    comps: dict[str, list[str]] = {}
-    for d in list(parent):
-        comps.setdefault(find(d), []).append(d)
-    pub = pd.to_datetime(arts["published"], utc=True, errors="coerce") if "published" in arts else pd.Series(pd.NaT, index=arts.index)
+    ids = articles["doc_id"].astype(str).tolist()
+    text = dict(zip(ids, articles["text"].tolist()))
+    outlet = dict(zip(ids, articles["outlet"].tolist())) if "outlet" in articles.columns else {}
+    pub = (pd.Series(pd.to_datetime(articles["published"], utc=True, errors="coerce").to_numpy(), index=ids)
+           if "published" in articles.columns else pd.Series(pd.NaT, index=ids, dtype="datetime64[ns, UTC]"))
     credits = wire_credits(articles).groupby("doc_id")["agency"].agg(lambda s: sorted(set(s)))
     rows = []
-    for members in comps.values():
-        members = sorted(set(members), key=lambda d: (pd.isna(pub[d]), pub[d] if not pd.isna(pub[d]) else 0, d))
+    for members in clusters_of(pairs, pub):
         origin = members[0]
         agencies = sorted({a for d in members for a in credits.get(d, [])})
-        so = shingles(arts.at[origin, "text"], shingle_words)
+        so = shingles(text[origin], shingle_words)
+        origin_paras = [(p, shingles(p, shingle_words)) for p in _paragraphs(text[origin])]
         for d in members:
-            jac, con = (1.0, 1.0) if d == origin else _similarity(so, shingles(arts.at[d, "text"], shingle_words))
-            added, removed = ([], []) if d == origin else _para_diff(arts.at[origin, "text"], arts.at[d, "text"], shingle_words)
-            rows.append({"cluster": origin, "doc_id": d, "outlet": arts.at[d, "outlet"] if "outlet" in arts else None,
+            if d == origin:
+                (jac, con), added, removed = (1.0, 1.0), [], []
+            else:
+                sc = shingles(text[d], shingle_words)
+                jac, con = _similarity(so, sc)
+                added, removed = _para_diff(text[origin], text[d], shingle_words, so=so, sc=sc, origin_paras=origin_paras)
+            rows.append({"cluster": origin, "doc_id": d, "outlet": outlet.get(d) if outlet else None,
                          "published": pub[d], "is_origin": d == origin, "cluster_size": len(members),
                          "jaccard": jac, "containment": con, "n_added": len(added), "n_removed": len(removed),
                          "added": "\n\n".join(added), "removed": "\n\n".join(removed),

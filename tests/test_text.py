@@ -383,3 +383,31 @@ def test_count_words_per_piece_equals_one_scan_of_the_whole_text(text):
 
     assert count_words(text) == sum(1 for _ in _token_matches(text))
     assert count_words(text) == count_words(text)  # a second call reads the cache
+
+
+def _find_tokens_plain(text, options):
+    """find_tokens as defined: every match of the pattern, split by TokenOptions.terms_of (no cache)."""
+    from kit.text import _TOKEN_RE
+
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        s = m.group()
+        for off, ln, term, keep in options.terms_of(s):
+            out.append((m.start() + off, m.start() + off + ln, s[off:off + ln], term, keep))
+    return out
+
+
+@pytest.mark.parametrize("opts", [dict(), dict(stopwords="kit"), dict(split_hyphens=True, stopwords="kit"),
+                                  dict(stem=True, min_length=3), dict(merge_us=False, split_hyphens=True)])
+def test_find_tokens_remembered_surfaces_give_the_plain_result(opts, monkeypatch):
+    import kit.text as kt
+
+    text = ("The U.S.-China talks, the US envoy’s high-stakes trip and China-US trade: high-stakes talks again. "
+            "Tell us at press@state.gov or #G20 https://example.com/a-b; 7 1/2 tons, 1990s, O'Brien's view. ") * 3
+    options = kt.TokenOptions(**opts)
+    want = _find_tokens_plain(text, options)
+    assert kt.find_tokens(text, options) == want
+    assert kt.find_tokens(text, options) == want  # second time from the remembered surfaces
+    monkeypatch.setattr(kt, "SURFACE_CACHE_LIMIT", 3)  # a full cache normalises the rest each time
+    fresh = kt.TokenOptions(**opts)
+    assert kt.find_tokens(text, fresh) == want and len(fresh._surfaces) == 3

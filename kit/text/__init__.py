@@ -379,6 +379,9 @@ class TokenOptions:
     split_hyphens: bool = False
 
     def __post_init__(self):
+        # surface form -> terms_of(surface): find_tokens looks each distinct surface up once
+        # (not a field: options compare and hash as before; replace() gives a fresh cache)
+        object.__setattr__(self, "_surfaces", {})
         if self.stopwords is not None:
             object.__setattr__(self, "stopwords", stopword_set(self.stopwords))
         object.__setattr__(self, "min_length", check_int(self.min_length, "min_length", min=1))
@@ -486,6 +489,9 @@ def count_words(text, tokens: TokenOptions | None = None) -> int:
 
 
 _DEFAULT_TOKENS = TokenOptions()
+#: Distinct surface forms whose terms one :class:`TokenOptions` remembers for :func:`find_tokens`
+#: (about 200 bytes each; a corpus with more distinct forms normalises the rest each time).
+SURFACE_CACHE_LIMIT = 500_000
 
 # A superset of the spaces the pattern keeps inside a mixed number ("7 1/2": a whole number of one
 # or two digits, a fraction of one- or two-digit numbers). Joining the two white-space pieces
@@ -550,11 +556,24 @@ def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, s
     (4, 8, 'Xi’s', 'xi', True)
     """
     out = []
+    append = out.append
+    seen = options._surfaces  # surface -> (term, keep, None) or (None, None, parts): most tokens are looked up
     for m in _token_matches(text):
         s = m.group()
+        got = seen.get(s)
+        if got is None:
+            parts = tuple(options.terms_of(s))
+            whole = len(parts) == 1 and parts[0][0] == 0 and parts[0][1] == len(s)
+            got = (parts[0][2], parts[0][3], None) if whole else (None, None, parts)
+            if len(seen) < SURFACE_CACHE_LIMIT:
+                seen[s] = got
+        term, keep, parts = got
         start = m.start()
-        for off, ln, term, keep in options.terms_of(s):
-            out.append((start + off, start + off + ln, s[off:off + ln], term, keep))
+        if parts is None:  # one token, the whole surface
+            append((start, start + len(s), s, term, keep))
+        else:
+            for off, ln, term, keep in parts:
+                append((start + off, start + off + ln, s[off:off + ln], term, keep))
     return out
 
 
