@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import os
+import string
 
 import numpy as np
 import pandas as pd
@@ -34,7 +35,7 @@ from kit.resample import bootstrap_ci, check_bootstrap_args
 from kit.text import sentences as split_sentences
 from kit.validate import check_int, require_columns
 
-__all__ = ["lexicon_source", "sentence_tone", "article_tone", "tone_by_group", "actor_tone",
+__all__ = ["lexicon_source", "polarity_scores", "sentence_tone", "article_tone", "tone_by_group", "actor_tone",
            "POSITIVE_CUTOFF", "NEGATIVE_CUTOFF"]
 
 #: VADER's usual cut-off on the compound score: a sentence at or above it is positive.
@@ -90,6 +91,45 @@ def lexicon_source() -> str:
     return _analyzer()[1]
 
 
+#: What VADER removes from a text to find its words (its ``REGEX_REMOVE_PUNCTUATION``: ASCII punctuation).
+_VADER_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
+def _has_lexicon_word(text: str, lexicon: dict) -> bool:
+    """Whether VADER could score a word or emoticon of ``text``.
+
+    VADER scores the items of :class:`nltk.sentiment.vader.SentiText`: the white-space tokens of
+    the text, some replaced by the same token with its punctuation removed; an item counts only
+    when its lower-case form is in the lexicon. This checks every token in both forms (a superset
+    of the items), so False means VADER would score every item 0.
+    """
+    low = text.lower()
+    if not lexicon.keys().isdisjoint(low.split()):
+        return True
+    return not lexicon.keys().isdisjoint(low.translate(_VADER_PUNCTUATION).split())
+
+
+def polarity_scores(text: str, analyzer=None) -> dict:
+    """VADER's scores of one text, the same as ``SentimentIntensityAnalyzer.polarity_scores``.
+
+    A text without any lexicon word or emoticon gets VADER's neutral result (every item scores
+    0: ``neu`` is 1 when the text has a token of two or more characters, else 0) without
+    running VADER's rules, which is most of the cost on news text.
+
+    Examples
+    --------
+    >>> polarity_scores("The committee met on Tuesday.")
+    {'neg': 0.0, 'neu': 1.0, 'pos': 0.0, 'compound': 0.0}
+    >>> polarity_scores("The talks were a great success.")["compound"] > 0
+    True
+    """
+    sia = _analyzer()[0] if analyzer is None else analyzer
+    if not isinstance(text, str) or _has_lexicon_word(text, sia.lexicon):
+        return sia.polarity_scores(text)
+    items = any(len(t) > 1 for t in text.split())
+    return {"neg": 0.0, "neu": 1.0 if items else 0.0, "pos": 0.0, "compound": 0.0}
+
+
 def sentence_tone(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None, text_col: str = "text",
                   id_col: str = "doc_id") -> pd.DataFrame:
     """VADER scores of every sentence of every article.
@@ -116,7 +156,7 @@ def sentence_tone(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = No
     sents = split_sentences(articles, text_col=text_col, id_col=id_col) if sentences is None else sentences
     require_columns(sents, ("doc_id", "sent_no", "text"), "sentences", hint="pass the output of kit.text.sentences")
     sia, _ = _analyzer()
-    scores = [sia.polarity_scores(s) for s in sents["text"].tolist()]
+    scores = [polarity_scores(s, sia) for s in sents["text"].tolist()]
     out = sents.reset_index(drop=True).copy()
     for k in ("neg", "neu", "pos", "compound"):
         out[k] = np.array([s[k] for s in scores], dtype=float)

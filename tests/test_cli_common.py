@@ -224,3 +224,20 @@ def test_ingest_quiet_default_and_verbose(capsys, tmp_path):
     assert len([line for line in err.splitlines() if line.startswith("kit: flagged")]) == 2
     _, out, err = run(capsys, "ingest", src, "--out", tmp_path / "st3", "-q")
     assert "kit:" not in err and "3 articles written" in out
+
+
+def test_commands_on_a_store_do_not_repeat_its_ingest_report(capsys, tmp_path):
+    src = tmp_path / "s.jsonl"
+    same = '{"outlet": "A", "title": "%s", "text": "Trade talks resumed."}\n'
+    src.write_text("".join(same % t for t in "abc") + '{"outlet": "A", "title": \n', encoding="utf-8")
+    run(capsys, "ingest", src, "--out", tmp_path / "st")
+    # read from the sources, the command reports every rejection and flag and fails on the rejection ...
+    code, _, err = run(capsys, "terms", src, "--top", "2")
+    assert code == 1 and "kit: rejected: " in err and "kit: flagged: " in err
+    # ... read from the store, one line says what the ingest report holds, and the command succeeds
+    for cmd in ("terms", "parse", "quotes"):
+        code, _, err = run(capsys, cmd, tmp_path / "st")
+        lines = [ln for ln in err.splitlines() if ln.startswith("kit: ")]
+        assert code == 0, err
+        assert lines == [f"kit: {tmp_path / 'st'} was ingested with 2 flagged article(s) and 1 rejected source(s); "
+                         "its ingest report (report.csv) names each"], cmd

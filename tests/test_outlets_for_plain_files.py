@@ -49,3 +49,14 @@ def test_ingest_command_takes_the_options(tmp_path, capsys):
     import pandas as pd
 
     assert set(pd.read_parquet(tmp_path / "c.parquet")["outlet"]) == {"Harbour Ledger", "Nordstadt Kurier", "misc"}
+
+
+def test_folder_names_are_looked_up_in_the_outlet_table(tmp_path):
+    # folders named the way people name folders ("usa-today", "the_guardian") get the canonical outlet name
+    for folder in ("usa-today", "Breitbart"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "a.txt").write_text(STORY.format(title=f"From {folder}"), encoding="utf-8")
+    c = build_corpus(tmp_path / "in", outlet_from="folder")
+    got = dict(zip(c.articles["title"], c.articles["outlet"]))
+    assert got == {"From usa-today": "USA Today", "From Breitbart": "Breitbart"}
+    assert set(c.articles["outlet_source"]) == {"folder"}

@@ -338,3 +338,41 @@ def test_authors_are_person_names(byline, names):
             f"</head><body><article><h1>Port funding deal reached</h1><p>{LEDE}</p></article></body></html>").encode()
     a, _ = _one(page)
     assert a.authors == names
+
+
+def _page_with_links(head: str) -> bytes:
+    body = "".join(f"<p>Paragraph {i} of a short report on the port talks, long enough to count as text.</p>"
+                   for i in range(6))
+    return (f"<html><head><title>Port talks resume</title>{head}</head>"
+            f"<body><article><h1>Port talks resume</h1>{body}</article></body></html>").encode()
+
+
+@pytest.mark.parametrize("head, url", [
+    # a relative canonical link is made absolute against og:url
+    ('<link rel="canonical" href="/world/port-talks"><meta property="og:url" content="https://ledger.example/x">',
+     "https://ledger.example/world/port-talks"),
+    # an absolute canonical link wins as it is
+    ('<link rel="canonical" href="https://ledger.example/a"><meta property="og:url" content="https://m.ledger.example/b">',
+     "https://ledger.example/a"),
+    # a relative address with nothing absolute to join it to is kept as written
+    ('<link rel="canonical" href="/world/port-talks">', "/world/port-talks"),
+])
+def test_relative_page_address_is_made_absolute(head, url):
+    (a,) = [x for x in REGISTRY["html"].func(_page_with_links(head), "page.html", ReadOptions())
+            if isinstance(x, Article)]
+    assert a.url == url
+
+
+@pytest.mark.parametrize("title_tag, h1s, want", [
+    # a menu's <h1> comes first; the headline is the one the <title> repeats
+    ("<title>Harbour Weekly: Port talks resume | Ledger</title>", ["Sections", "Port talks resume"], "Port talks resume"),
+    # no <h1> in the title: the first that is not a menu heading
+    ("<title>Ledger</title>", ["Menu", "Port talks resume"], "Port talks resume"),
+])
+def test_menu_headings_are_not_the_headline(title_tag, h1s, want):
+    body = "".join(f"<p>Paragraph {i} of a short report on the port talks, long enough to count as text.</p>"
+                   for i in range(6))
+    heads = "".join(f"<div><h1>{h}</h1></div>" for h in h1s)
+    page = f"<html><head>{title_tag}</head><body>{heads}<article>{body}</article></body></html>".encode()
+    (a,) = [x for x in REGISTRY["html"].func(page, "page.html", ReadOptions()) if isinstance(x, Article)]
+    assert a.title == want

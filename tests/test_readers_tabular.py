@@ -249,3 +249,17 @@ def test_numeric_offsets_are_kept_and_ambiguous_zones_flagged():
     (flag,) = rejs
     assert (flag.status, flag.record) == ("flagged", 2)
     assert "ambiguous time zone 'CST'" in flag.reason
+
+
+def test_placeholder_dates_outside_a_tables_range_are_flagged_not_fatal(tmp_path):
+    # "0001-01-01" used to pass the reader and then stop the whole ingest when the table was built
+    data = ('{"title": "A", "publish_date": "0001-01-01", "text": "Envoys met."}\n'
+            '{"title": "B", "publish_date": "2023-06-19", "updated": "9999-12-31", "text": "Envoys met again."}\n').encode()
+    (a, b), rejs = read("jsonl", "placeholder.jsonl", data=data)
+    assert a.published is None and b.published == pd.Timestamp("2023-06-19", tz="UTC") and b.updated is None
+    assert [(r.record, r.status) for r in rejs] == [(1, "flagged"), (2, "flagged")]
+    assert "'0001-01-01' lies outside the dates" in rejs[0].reason and "column 'updated'" in rejs[1].reason
+    from kit.corpus import build_corpus
+
+    (tmp_path / "p.jsonl").write_bytes(data)
+    assert build_corpus([tmp_path / "p.jsonl"]).articles["published"].isna().tolist() == [True, False]

@@ -368,3 +368,46 @@ def test_sentence_splitter_uses_installed_punkt_model(monkeypatch):
     assert punkt_model() == "pretrained"
     # "and then ended." starts lower case, so it continues the sentence before it
     assert [text[s:e] for s, e in sentence_spans(text)] == ["Talks resumed,", "Officials said, and then ended."]
+
+
+_PIECE_ALPHABET = st.sampled_from(list("ab AZ_.,-'’@#:/\n\t\u00a0\x1c19é…“”($%") + [
+    " 7 1/2 ", "2019 1/3", "12 3/16", "www.", "http://", "e.coli", "U.S.", "x@y.com", "\uffff", "‐", "___", "O'Brien"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECE_ALPHABET, max_size=40).map("".join))
+def test_count_words_per_piece_equals_one_scan_of_the_whole_text(text):
+    """count_words counts per white-space piece (with a cache); that must equal the number of matches
+    of one scan of the whole text, fractions ("7 1/2"), URLs, e-mails and the join character included."""
+    from kit.text import _token_matches, count_words
+
+    assert count_words(text) == sum(1 for _ in _token_matches(text))
+    assert count_words(text) == count_words(text)  # a second call reads the cache
+
+
+def _find_tokens_plain(text, options):
+    """find_tokens as defined: every match of the pattern, split by TokenOptions.terms_of (no cache)."""
+    from kit.text import _TOKEN_RE
+
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        s = m.group()
+        for off, ln, term, keep in options.terms_of(s):
+            out.append((m.start() + off, m.start() + off + ln, s[off:off + ln], term, keep))
+    return out
+
+
+@pytest.mark.parametrize("opts", [dict(), dict(stopwords="kit"), dict(split_hyphens=True, stopwords="kit"),
+                                  dict(stem=True, min_length=3), dict(merge_us=False, split_hyphens=True)])
+def test_find_tokens_remembered_surfaces_give_the_plain_result(opts, monkeypatch):
+    import kit.text as kt
+
+    text = ("The U.S.-China talks, the US envoy’s high-stakes trip and China-US trade: high-stakes talks again. "
+            "Tell us at press@state.gov or #G20 https://example.com/a-b; 7 1/2 tons, 1990s, O'Brien's view. ") * 3
+    options = kt.TokenOptions(**opts)
+    want = _find_tokens_plain(text, options)
+    assert kt.find_tokens(text, options) == want
+    assert kt.find_tokens(text, options) == want  # second time from the remembered surfaces
+    monkeypatch.setattr(kt, "SURFACE_CACHE_LIMIT", 3)  # a full cache normalises the rest each time
+    fresh = kt.TokenOptions(**opts)
+    assert kt.find_tokens(text, fresh) == want and len(fresh._surfaces) == 3

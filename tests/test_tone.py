@@ -128,3 +128,67 @@ def test_missing_id_column_is_a_kit_error_listing_the_columns():
     m = pd.DataFrame({"doc_id": ["a"], "actor": ["X"], "where": ["text"], "sent_no": [0]})
     with pytest.raises(KitError, match="columns are id, outlet"):
         actor_tone(st, m, pd.DataFrame({"id": ["a"], "outlet": ["W"]}), group_by="outlet")
+
+
+# -- the shortcut for sentences without a lexicon word: identical to VADER on every sentence ------
+EDGE_SENTENCES = [
+    "", "a", "I", "...", "!!!", "?? ?", "No.", "no", "never", "Not.", "The committee met on Tuesday.",
+    "It was not bad.", "It isn't good.", "Officials were never so happy.", "It was kind of good.",
+    "kind of", "Kind of a meeting.", "very very", "It was GOOD, the talks.", "THE TALKS WERE GOOD.",
+    "THE TALKS ENDED ON TUESDAY.", "At least they met.", "The talks were good but the dinner was bad.",
+    "but", "But the meeting happened.", "The envoy smiled :) and left :-(", ":D", "<3", "(good)", "good!!!",
+    "--good--", "'good'", "\"bad\"", "“good” and “bad”", "#bad news", "@good", "naïve résumé café",
+    "The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended.", "GREAT!!", "great??", "great?!?!",
+    "Good. Bad. Ugly.", "kind", "of", "The talks, frankly, were not without merit.", "yes", "Yes!",
+    "The meeting was a success?", "sort of bad", "He was least happy.", "At least he was happy.",
+    "It was the least bad option.", "good-bad", "good,bad", "ok", "OK", "lol", "12 3/16 inches",
+]
+
+
+def _vader_on_each(sentences):
+    from kit.tone import _analyzer, polarity_scores
+
+    sia, _ = _analyzer()
+    for s in sentences:
+        assert polarity_scores(s, sia) == sia.polarity_scores(s), s
+
+
+def test_polarity_scores_equal_vader_on_crafted_edge_cases():
+    _vader_on_each(EDGE_SENTENCES + SENTENCES)
+
+
+def test_polarity_scores_equal_vader_on_every_sentence_of_the_sample():
+    from kit import load_corpus
+    from kit.text import sentences as split_sentences
+
+    arts = load_corpus("data/sample").articles
+    sents = split_sentences(arts)["text"].tolist()
+    from kit.tone import _analyzer, _has_lexicon_word
+
+    lex = _analyzer()[0].lexicon
+    skipped = sum(not _has_lexicon_word(s, lex) for s in sents)
+    assert len(sents) > 500 and 50 < skipped < len(sents) - 50  # both paths are taken
+    _vader_on_each(sents)
+
+
+def test_the_shortcut_is_taken_and_gives_the_neutral_result():
+    from kit.tone import _analyzer, _has_lexicon_word, polarity_scores
+
+    sia, _ = _analyzer()
+    assert not _has_lexicon_word("The committee met on Tuesday.", sia.lexicon)
+    assert _has_lexicon_word("(good)", sia.lexicon) and _has_lexicon_word(":)", sia.lexicon)
+    assert polarity_scores("a") == {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+
+
+from hypothesis import given, settings  # noqa: E402 (imported where the property test starts)
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["good", "GOOD", "bad", "not", "never", "kind", "of", "but", "BUT", "very", "least", "at", "so", "this",
+           "talks", "met", "the", "Tuesday", ":)", ":(", "!", "?", ",", ".", "'", "(", ")", "-", "“", "”", "a", "I",
+           "happy", "without", "doubt", "sort", "no"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  "])), max_size=14))
+def test_polarity_scores_equal_vader_on_generated_sentences(parts):
+    _vader_on_each(["".join(p + sep for p, sep in parts)])

@@ -165,10 +165,16 @@ def column_map(pairs: list[str]) -> dict[str, str]:
 
 
 def load(args: argparse.Namespace):
-    """The corpus named by ``args.paths`` with the reader options given."""
+    """The corpus named by ``args.paths`` with the reader options given.
+
+    Sets ``args.stored_corpus`` to the store's path when the input is an ingested corpus (whose
+    ingest report was printed by ``kit ingest``), else None; :func:`finish` reads it.
+    """
     from kit.corpus import is_ingested, load_corpus
 
+    args.stored_corpus = None
     if len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0])):
+        args.stored_corpus = args.paths[0]
         return load_corpus(args.paths[0])
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
                        limits=limits(args))
@@ -271,7 +277,19 @@ def print_report(corpus, *, flags: str = "each") -> int:
     return n
 
 
-def finish(corpus) -> int:
+def finish(corpus, args: argparse.Namespace | None = None) -> int:
     """The common tail of a command that read sources: the ingest report on stderr, then the exit
-    status (1 when a source was rejected, else 0)."""
-    return 1 if print_report(corpus) else 0
+    status (1 when a source was rejected, else 0).
+
+    A corpus read from a store (``args.stored_corpus``, set by :func:`load`) was reported when it
+    was ingested: one line says where its report is, and the status is 0.
+    """
+    stored = getattr(args, "stored_corpus", None)
+    if stored is None:
+        return 1 if print_report(corpus) else 0
+    status = corpus.report["status"].value_counts() if len(corpus.report) else {}
+    n_rej, n_flag = int(status.get("rejected", 0)), int(status.get("flagged", 0))
+    if n_rej or n_flag:
+        print(f"kit: {stored} was ingested with {n_flag} flagged article(s) and {n_rej} rejected source(s); "
+              f"its ingest report (report.csv) names each", file=sys.stderr)
+    return 0

@@ -54,4 +54,4 @@ def run(args) -> int:
     if not args.json:
         res = [{**r, "n_sentences": len(r["evidence"])} for r in res]
     emit(args, res, columns=TABLE_COLUMNS, empty="(no frame hits)")
-    return finish(corpus)
+    return finish(corpus, args)

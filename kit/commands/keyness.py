@@ -122,4 +122,4 @@ def run(args) -> int:
     res = keyness_table(corpus.articles, by=args.by, target=args.target, reference=args.reference, top=args.top,
                         min_count=args.min_count, min_docs=args.min_docs, tokens=token_options(args))
     emit(args, res, columns=TABLE_COLUMNS, empty="(no keywords)")
-    return finish(corpus)
+    return finish(corpus, args)

@@ -34,4 +34,4 @@ def run(args) -> int:
         for r in rows:
             r["n_paragraphs"] = len(r.pop("paragraphs"))
     emit(args, rows, columns=TABLE_COLUMNS, empty="(no articles)")
-    return finish(corpus)
+    return finish(corpus, args)

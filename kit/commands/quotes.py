@@ -5,7 +5,7 @@ import json
 import sys
 import textwrap
 
-from kit.commands._common import add_source_arguments, load, print_report, records
+from kit.commands._common import add_source_arguments, finish, load, records
 
 NAME = "quotes"
 HELP = "find direct quotes in body paragraphs and who said them (JSON array or a table)"
@@ -114,5 +114,4 @@ def run(args) -> int:
     known = int(quotes.loc[quotes["kind"].isin(["full", "partial"]), "speaker"].notna().sum())
     print(f"kit quotes: {n_speech} quote(s) of speech in {corpus.articles.shape[0]} article(s), "
           f"{known} with a known speaker", file=sys.stderr)
-    rejected = print_report(corpus)
-    return 1 if rejected else 0
+    return finish(corpus, args)

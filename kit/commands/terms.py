@@ -62,4 +62,4 @@ def run(args) -> int:
     corpus = load(args)
     table = terms_table(corpus.articles, by=args.by, top=args.top, tokens=token_options(args))
     emit(args, records(table, ([args.by] if args.by else []) + ["term", "n"]), empty="(no terms)")
-    return finish(corpus)
+    return finish(corpus, args)

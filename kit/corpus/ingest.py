@@ -22,7 +22,7 @@ import pandas as pd
 from kit import __version__, newsclean
 from kit.errors import KitError
 from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
-from kit.readers.outlets import load_outlet_table, outlet_for_path
+from kit.readers.outlets import load_outlet_table, normalise_outlet, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
 from kit.text import count_words
 
@@ -379,7 +379,8 @@ def _trailer_domains(a: Article) -> set[str]:
 
 def _outlet_for_file(path: str, table, outlet_from: str | None) -> tuple[str, str] | None:
     """``(outlet, source)`` for an article whose source names none: a path pattern of the user's
-    outlet table, else (``outlet_from="folder"``) the name of the folder the file sits in."""
+    outlet table, else (``outlet_from="folder"``) the name of the folder the file sits in, written as
+    the outlet table writes it when the table knows it (``usa-today/`` -> "USA Today")."""
     if table is not None:
         hit = outlet_for_path(path.split("!")[-1], table)
         if hit:
@@ -387,7 +388,7 @@ def _outlet_for_file(path: str, table, outlet_from: str | None) -> tuple[str, st
     if outlet_from == "folder":
         folder = Path(path.split("!")[-1]).parent.name
         if folder:
-            return folder, "folder"
+            return normalise_outlet(folder, table)[0], "folder"
     return None
 
 

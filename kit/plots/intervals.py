@@ -12,7 +12,6 @@ from kit.plots.base import (
     MAX_GROUPS,
     MAX_LABELS,
     MUTED_COLOR,
-    PALETTE,
     _empty_ok,
     _finish,
     _largest_groups,
@@ -64,6 +63,30 @@ def _titled(title: str | None, note: str) -> str | None:
     return (f"{title} - {note}" if title else note) if note else title
 
 
+def _draw_rows(ax, data: pd.DataFrame, labels: list, groups: list, *, group: str | None, scale: float = 1.0) -> dict:
+    """Draw :func:`_interval_rows` output as dodged dots with whiskers, first label on top.
+
+    Returns the y position of every label. Whiskers never point inwards (a missing or inverted
+    bound draws no whisker on that side); with a ``group`` column the legend, titled with it, sits outside the axes.
+    """
+    colors, markers = group_colors(groups), _markers(groups)
+    step = 0.7 / max(len(groups), 1)
+    base = {f: len(labels) - 1 - i for i, f in enumerate(labels)}
+    for j, g in enumerate(groups):
+        sub = data[data["_g"] == g]
+        yy = sub["_f"].map(base).to_numpy() + (len(groups) - 1) / 2 * step - j * step
+        e = sub["_e"].to_numpy() * scale
+        err = np.vstack([np.nan_to_num(np.clip(e - sub["_l"].to_numpy() * scale, 0, None)),
+                         np.nan_to_num(np.clip(sub["_h"].to_numpy() * scale - e, 0, None))])
+        ax.errorbar(e, yy, xerr=err, fmt=markers[g], color=colors[g], ecolor=colors[g], elinewidth=1.4,
+                    capsize=2.5, markersize=5, label=g if group is not None else None)
+    ax.set_yticks([base[f] for f in labels], labels)
+    ax.grid(axis="y", visible=False)
+    if group is not None:
+        ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return base
+
+
 @_empty_ok
 def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None = "outlet", estimate: str = "share",
                     low: str = "share_low", high: str = "share_high", percent: bool = True, title: str | None = None,
@@ -99,27 +122,12 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
         if data.empty:
             _no_data(ax)
         else:
-            colors, markers = group_colors(groups), _markers(groups)
-            step = 0.7 / max(len(groups), 1)
-            base = {f: len(frames) - 1 - i for i, f in enumerate(frames)}  # first frame on top
-            for j, g in enumerate(groups):
-                sub = data[data["_g"] == g]
-                yy = sub["_f"].map(base).to_numpy() + (len(groups) - 1) / 2 * step - j * step
-                e = sub["_e"].to_numpy() * scale
-                lo = np.clip(e - sub["_l"].to_numpy() * scale, 0, None)
-                hi = np.clip(sub["_h"].to_numpy() * scale - e, 0, None)
-                err = np.vstack([np.nan_to_num(lo), np.nan_to_num(hi)])
-                ax.errorbar(e, yy, xerr=err, fmt=markers[g], color=colors[g], ecolor=colors[g], elinewidth=1.4,
-                            capsize=2.5, markersize=5, label=g if group is not None else None)
-            ax.set_yticks([base[f] for f in frames], frames)
+            base = _draw_rows(ax, data, frames, groups, group=group, scale=scale)
             for f in frames[1::2]:  # light bands tell the frames apart when groups are dodged
                 ax.axhspan(base[f] - 0.5, base[f] + 0.5, color="#F2F2F2", zorder=0, linewidth=0)
             ax.set_ylim(-0.5, len(frames) - 0.5)
             right = ax.get_xlim()[1]
             ax.set_xlim(-0.02 * right, right)  # markers at 0 stay whole
-            ax.grid(axis="y", visible=False)
-            if group is not None:
-                ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_xlabel(xlabel)
         ax.set_ylabel("Frame")
         _finish(fig, title=_titled(title, note), source=source, ax=ax)
@@ -160,24 +168,9 @@ def interval_plot(df: pd.DataFrame, *, label: str = "actor", estimate: str = "me
         if data.empty:
             _no_data(ax)
         else:
-            colors, markers = group_colors(groups), _markers(groups)
-            step = 0.7 / max(len(groups), 1)
-            base = {f: len(labels) - 1 - i for i, f in enumerate(labels)}
             if zero_line:
                 ax.axvline(0.0, color=MUTED_COLOR, linewidth=0.8, zorder=0)
-            for j, g in enumerate(groups):
-                sub = data[data["_g"] == g]
-                yy = sub["_f"].map(base).to_numpy() + (len(groups) - 1) / 2 * step - j * step
-                e = sub["_e"].to_numpy()
-                err = np.vstack([np.nan_to_num(np.clip(e - sub["_l"].to_numpy(), 0, None)),
-                                 np.nan_to_num(np.clip(sub["_h"].to_numpy() - e, 0, None))])
-                color = colors[g] if group is not None else PALETTE[0]
-                ax.errorbar(e, yy, xerr=err, fmt=markers[g], color=color, ecolor=color, elinewidth=1.4,
-                            capsize=2.5, markersize=5, label=g if group is not None else None)
-            ax.set_yticks([base[f] for f in labels], labels)
-            ax.grid(axis="y", visible=False)
-            if group is not None:
-                ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1))
+            _draw_rows(ax, data, labels, groups, group=group)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel if ylabel is not None else label)
         _finish(fig, title=_titled(title, note), source=source, ax=ax)

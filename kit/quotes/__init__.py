@@ -47,12 +47,14 @@ The package, one step per module (each small enough to test on its own)::
     extract      The extraction of one article: segments, quotes, speech acts and speakers.
     api          Public entry points: extract_quotes, quote_problems, read_actors.
     summary      Summary tables over the quotes table: speech acts, sources, top speakers, examples.
+    people       One person per name across a corpus (rule CORPUS_PERSON), as a table to review.
 """
 from __future__ import annotations
 
 from kit.quotes.api import canonical_actor, extract_quotes, quote_problems, read_actors  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.columns import QUOTE_COLUMNS, QUOTE_KINDS, SPEAKER_TYPES  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.marks import newsroom_marks  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.people import PEOPLE_COLUMNS, corpus_people, people_as_actors, with_people  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.summary import SPEECH_ACT_COLUMNS, example_quotes, sources, speech_acts, top_speakers  # noqa: F401 (re-exported, or used by this module)
 
 __all__ = [
@@ -69,4 +71,8 @@ __all__ = [
     "speech_acts",
     "SPEECH_ACT_COLUMNS",
     "newsroom_marks",
+    "corpus_people",
+    "with_people",
+    "people_as_actors",
+    "PEOPLE_COLUMNS",
 ]

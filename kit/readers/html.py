@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
 
 from kit import newsclean
 from kit.readers.base import _KEEP_DEEP, MAX_HTML_DEPTH, ReadError, ReadOptions, Rejection, bound_html_depth, reader
@@ -170,9 +171,10 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
 
     url = _page_url(tree, meta, ld, doc)
     outlet, outlet_source = _outlet(meta, ld, doc, url, options)
-    h1 = next((" ".join(h.text_content().split()) for h in tree.iter("h1") if h.text_content().strip()), None)
     page_title = tree.find(".//title")
     page_title = " ".join(page_title.text_content().split()) if page_title is not None else None
+    labels = NodeLabels(tree)
+    h1 = _page_headline(tree, page_title, labels)
     title = _first(*(meta.get("og:title") or [None]), *(meta.get("twitter:title") or [None]), _ld_text(ld.get("headline")),
                    h1, getattr(doc, "title", None), page_title) or ""
     title = _strip_site(" ".join(title.split()), outlet)
@@ -191,7 +193,6 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
 
     blocks = _walk_blocks(tree.find("body") if tree.find("body") is not None else tree)
     main_kinds = _main_blocks(doc)
-    labels = NodeLabels(tree)
     pairs, byline, read_time = _label(blocks, main_kinds, title=title, subtitle=subtitle, section=section,
                                       labels=labels)
     furniture = {_key(_norm(b.text)) for b in blocks if labels.is_furniture(b.el)}
@@ -308,13 +309,41 @@ def _time_elements(tree):
     return times
 
 
+#: Headings that label a site's menus, not a story: an ``<h1>`` reading only this is never the headline.
+NAVIGATION_HEADINGS = frozenset({"sections", "menu", "navigation", "search", "subscribe", "about", "about us",
+                                 "topics", "more", "related", "latest", "trending", "newsletters", "sign in"})
+
+
+def _page_headline(tree, page_title: str | None, labels: NodeLabels) -> str | None:
+    """The page's ``<h1>`` headline: the first one the ``<title>`` repeats, else the first that is
+    neither page furniture nor a menu heading ("Sections", "Menu"), else None."""
+    h1s = [(h, " ".join(h.text_content().split())) for h in tree.iter("h1")]
+    h1s = [(h, t) for h, t in h1s if t]
+    in_title = (page_title or "").casefold()
+    for _, t in h1s:
+        if in_title and t.casefold() in in_title:
+            return t
+    return next((t for h, t in h1s if not labels.is_furniture(h) and t.casefold() not in NAVIGATION_HEADINGS), None)
+
+
 def _page_url(tree, meta: dict, ld: dict, doc) -> str | None:
-    """The page's address: canonical link, og:url, JSON-LD url, trafilatura's url."""
+    """The page's address: canonical link, og:url, JSON-LD url, trafilatura's url.
+
+    The first absolute address (``http(s)://``) wins; a relative one (``/world/talks``, common in
+    canonical links) is made absolute against the first absolute candidate, and kept as written
+    only when the page has none.
+    """
     canonical = next((ln.get("href") for ln in tree.iter("link")
                       if "canonical" in (ln.get("rel") or "").lower().split() and ln.get("href")), None)
-    url = _first(canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
-                 _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
-    return url.strip() if url else None
+    candidates = [str(v).strip() for v in (canonical, *(meta.get("og:url") or [None]), _ld_text(ld.get("url")),
+                                          _ld_text(ld.get("mainEntityOfPage")), getattr(doc, "url", None))
+                  if v is not None and str(v).strip()]
+    absolute = [c for c in candidates if urlsplit(c).scheme in ("http", "https") and urlsplit(c).netloc]
+    if not candidates:
+        return None
+    if candidates[0] in absolute or not absolute:
+        return candidates[0]
+    return urljoin(absolute[0], candidates[0])
 
 
 def _outlet(meta: dict, ld: dict, doc, url: str | None, options: ReadOptions) -> tuple[str | None, str | None]:

@@ -140,7 +140,7 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
     when = {}
     for field in ("published", "updated"):
         try:
-            when[field] = parse_when(get(field))
+            when[field] = _in_range(parse_when(get(field)))
         except ValueError as e:
             when[field] = None
             flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
@@ -189,6 +189,17 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
                f"text, name it with --map text=<field> or ReadOptions(column_map={{'text': '<field>'}}))")
         yield Rejection(source_path=path, line=line, record=record, status="flagged",
                         reason=why + ": kept with its title, URL, outlet and date for headline analyses")
+
+
+def _in_range(ts):
+    """``ts``, unless it lies outside the dates a table column can hold (years 1677-2262; e.g. a
+    placeholder ``0001-01-01``): that raises ``ValueError``, so the article is kept without it and flagged."""
+    if ts is not None:
+        import pandas as pd
+
+        if not (pd.Timestamp.min.tz_localize("UTC") <= ts <= pd.Timestamp.max.tz_localize("UTC")):
+            raise ValueError(f"{str(ts)[:10]!r} lies outside the dates a table can hold (1677-2262; a placeholder?)")
+    return ts
 
 
 def _outlet(raw: str | None, cols: dict[str, str], options: ReadOptions) -> tuple[str | None, str | None]:

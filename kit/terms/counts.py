@@ -32,20 +32,21 @@ from scipy import sparse
 
 from kit.errors import KitValueError
 from kit.terms._args import article_groups, as_list, check_columns, renamed, token_options
-from kit.text import _S_CONTRACTIONS, _TOKEN_RE, TokenOptions
+from kit.text import (
+    _FRACTION_RE,
+    _FRACTION_SPACE_RE,
+    _JOIN,
+    _MAYBE_URL,
+    _NEVER_IN_TOKENS,
+    _S_CONTRACTIONS,
+    _TOKEN_RE,
+    TokenOptions,
+)
 
 __all__ = ["DocumentTermMatrix", "document_term_matrix", "count_stream", "count_terms"]
 
-# a superset of the spaces the tokenizer keeps inside a mixed number ("7 1/2": a whole number of
-# one or two digits, a fraction of one- or two-digit numbers); joining two pieces is always exact,
-# so joining a few more than needed ("2019 1/3") changes no count
-_FRACTION_RE = re.compile(r"\d \d{1,2}/\d")
-_FRACTION_SPACE_RE = re.compile(r"(\d) (?=\d{1,2}/\d)")
-_NEVER_IN_TOKENS = ".,;:!?\"“”‘«»()[]{}…–—/*%$€£"
 #: a number without letters, hyphens or a fraction: its own term (see _piece_terms)
 _PLAIN_NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*").fullmatch
-_MAYBE_URL = re.compile(r"https?://|www\.").search
-_JOIN = "\uffff"  # a noncharacter: stands for the space inside "7 1/2" while splitting
 
 
 def _piece_terms(piece, options: TokenOptions) -> tuple[str, ...]:

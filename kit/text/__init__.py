@@ -379,6 +379,9 @@ class TokenOptions:
     split_hyphens: bool = False
 
     def __post_init__(self):
+        # surface form -> terms_of(surface): find_tokens looks each distinct surface up once
+        # (not a field: options compare and hash as before; replace() gives a fresh cache)
+        object.__setattr__(self, "_surfaces", {})
         if self.stopwords is not None:
             object.__setattr__(self, "stopwords", stopword_set(self.stopwords))
         object.__setattr__(self, "min_length", check_int(self.min_length, "min_length", min=1))
@@ -476,11 +479,63 @@ def count_words(text, tokens: TokenOptions | None = None) -> int:
         return 0
     opts = _DEFAULT_TOKENS if tokens is None else tokens
     if not opts.split_hyphens:
-        return sum(1 for _ in _token_matches(text))
+        # exactly the number of pattern matches, counted per white-space piece (see _PieceTokens)
+        if _JOIN in text:  # (never in news text) the one character the pieces cannot hold
+            return sum(1 for _ in _token_matches(text))
+        if "/" in text and _FRACTION_RE.search(text):
+            text = _FRACTION_SPACE_RE.sub("\\1" + _JOIN, text)
+        return sum(map(_PIECE_TOKENS.__getitem__, text.split()))
     return sum(len(opts.terms_of(m.group())) for m in _token_matches(text))
 
 
 _DEFAULT_TOKENS = TokenOptions()
+#: Distinct surface forms whose terms one :class:`TokenOptions` remembers for :func:`find_tokens`
+#: (about 200 bytes each; a corpus with more distinct forms normalises the rest each time).
+SURFACE_CACHE_LIMIT = 500_000
+
+# A superset of the spaces the pattern keeps inside a mixed number ("7 1/2": a whole number of one
+# or two digits, a fraction of one- or two-digit numbers). Joining the two white-space pieces
+# around such a space (with _JOIN, a noncharacter) is always exact: "2019 1/3" joined still scans
+# as two tokens. Used by count_words and by the counting engine (kit.terms.counts).
+_FRACTION_RE = re.compile(r"""
+    \d \ \d{1,2} / \d     # a digit, a space, then the start of a fraction
+""", re.VERBOSE)
+_FRACTION_SPACE_RE = re.compile(r"""
+    (\d) \ (?=\d{1,2}/\d)   # the space between a digit and a fraction (kept: the digit)
+""", re.VERBOSE)
+_JOIN = "\uffff"  # a noncharacter: stands for the space inside "7 1/2" while splitting
+#: characters no token starts or ends with (outside URLs): a word between them is one token
+_NEVER_IN_TOKENS = ".,;:!?\"“”‘«»()[]{}…–—/*%$€£"
+_MAYBE_URL = re.compile(r"""
+    https?:// | www\.    # where a URL may start
+""", re.VERBOSE).search
+#: cached pieces are forgotten when there are this many (the vocabulary of pieces keeps growing)
+_PIECE_CACHE_MAX = 500_000
+
+
+class _PieceTokens(dict):
+    """White-space piece -> its number of pattern matches, computed on first sight.
+
+    Scanning a piece alone finds the matches a scan of the whole text finds there, because no
+    token holds white space (the space of a mixed number is kept inside its piece, see _JOIN) and
+    the pattern's look-arounds at a piece's edges see white space or the string's edge alike.
+    A piece of letters only is one word; other pieces are scanned once and remembered, so
+    :func:`count_words` costs ``str.split`` and a dictionary look-up per piece.
+    """
+
+    def __missing__(self, piece: str) -> int:
+        core = piece if piece.isalpha() else piece.strip(_NEVER_IN_TOKENS)
+        if core.isalpha() and (core is piece or not _MAYBE_URL(piece)):
+            n = 1  # a word, perhaps between characters no token starts or ends with
+        else:
+            n = len(_TOKEN_RE.findall(piece.replace(_JOIN, " ")))
+        if len(self) >= _PIECE_CACHE_MAX:
+            self.clear()
+        self[piece] = n
+        return n
+
+
+_PIECE_TOKENS = _PieceTokens()
 
 
 def _token_matches(text: str):
@@ -501,11 +556,24 @@ def find_tokens(text: str, options: TokenOptions) -> list[tuple[int, int, str, s
     (4, 8, 'Xi’s', 'xi', True)
     """
     out = []
+    append = out.append
+    seen = options._surfaces  # surface -> (term, keep, None) or (None, None, parts): most tokens are looked up
     for m in _token_matches(text):
         s = m.group()
+        got = seen.get(s)
+        if got is None:
+            parts = tuple(options.terms_of(s))
+            whole = len(parts) == 1 and parts[0][0] == 0 and parts[0][1] == len(s)
+            got = (parts[0][2], parts[0][3], None) if whole else (None, None, parts)
+            if len(seen) < SURFACE_CACHE_LIMIT:
+                seen[s] = got
+        term, keep, parts = got
         start = m.start()
-        for off, ln, term, keep in options.terms_of(s):
-            out.append((start + off, start + off + ln, s[off:off + ln], term, keep))
+        if parts is None:  # one token, the whole surface
+            append((start, start + len(s), s, term, keep))
+        else:
+            for off, ln, term, keep in parts:
+                append((start + off, start + off + ln, s[off:off + ln], term, keep))
     return out
 
 
