@@ -379,11 +379,15 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
                          "wire_credit": ", ".join(agencies)})
     cols = ["cluster", "doc_id", "outlet", "published", "is_origin", "cluster_size", "jaccard", "containment",
             "n_added", "n_removed", "added", "removed", "wire_credit"]
-    out = pd.DataFrame(rows, columns=cols)
-    if len(out):
-        out = out.sort_values(["cluster", "is_origin", "published", "doc_id"], ascending=[True, False, True, True],
-                              kind="stable", na_position="last").reset_index(drop=True)
-    return out
+    return sort_clusters(pd.DataFrame(rows, columns=cols))
+
+
+def sort_clusters(clusters: pd.DataFrame) -> pd.DataFrame:
+    """The row order of :func:`reprint_clusters`: by cluster, origin first, then publication and doc_id."""
+    if not len(clusters):
+        return clusters
+    return clusters.sort_values(["cluster", "is_origin", "published", "doc_id"], ascending=[True, False, True, True],
+                                kind="stable", na_position="last").reset_index(drop=True)
 
 
 def wire_credits(articles: pd.DataFrame) -> pd.DataFrame:

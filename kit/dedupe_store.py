@@ -24,6 +24,8 @@ articles that have a candidate partner (reprints and their origins), never the t
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 
@@ -39,6 +41,7 @@ from kit.dedupe import (
     _similarity,
     check_options,
     shingles,
+    sort_clusters,
 )
 from kit.errors import KitError
 
@@ -300,13 +303,55 @@ def store_reprint_clusters(store, pairs: pd.DataFrame | None = None, *, engine=N
             pairs = store_near_duplicate_pairs(st, engine=eng, **options)
         elif options:
             raise KitError(f"options {sorted(options)} apply only when pairs is None")
+        k = options.get("shingle_words", SHINGLE_WORDS)
+        chunks = _component_chunks(pairs, 1 if eng.mode == "sync" else max(2, eng.workers or os.cpu_count() or 2))
+        if len(chunks) > 1:  # worker processes: each builds the clusters of some components
+            found = eng.map(_chunk_clusters, chunks, st.path, k, progress=False, desc="clusters")
+            return sort_clusters(pd.concat(found, ignore_index=True))
         members = set(pairs["doc_id_a"]) | set(pairs["doc_id_b"])
         parts = eng.map(_partition_members, st.partitions, st.path, sorted(members))
     finally:
         if own:
             eng.close()
     arts = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["doc_id", "text"])
-    return reprint_clusters(arts, pairs, shingle_words=options.get("shingle_words", SHINGLE_WORDS))
+    return reprint_clusters(arts, pairs, shingle_words=k)
+
+
+def _component_chunks(pairs: pd.DataFrame, n: int) -> list[pd.DataFrame]:
+    """The pairs cut into at most ``n`` parts of whole clusters (connected components), balanced by size."""
+    if n <= 1 or len(pairs) < 2:
+        return [pairs]
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    root = pairs["doc_id_a"].map(find)
+    sizes = root.value_counts()
+    load, chunk_of = [0] * n, {}
+    for r, size in sizes.items():  # largest first, each to the lightest chunk
+        i = load.index(min(load))
+        chunk_of[r] = i
+        load[i] += size
+    which = root.map(chunk_of)
+    return [pairs[which == i] for i in range(n) if (which == i).any()]
+
+
+def _chunk_clusters(pairs: pd.DataFrame, store_path: str, shingle_words: int) -> pd.DataFrame:
+    """:func:`kit.dedupe.reprint_clusters` of some whole clusters, their texts read from every partition."""
+    from kit.corpus.store import Store
+    from kit.dedupe import reprint_clusters
+
+    members = sorted(set(pairs["doc_id_a"]) | set(pairs["doc_id_b"]))
+    parts = [_partition_members(p, store_path, members) for p in Store(store_path).partitions]
+    return reprint_clusters(pd.concat(parts, ignore_index=True), pairs, shingle_words=shingle_words)
 
 
 def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | None = None,
@@ -348,7 +393,6 @@ def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | No
     >>> corpus_pairs("not/a/store") is None
     True
     """
-    import os
 
     from kit.analyse import derived
     from kit.compute import SCHEDULER_ENV
