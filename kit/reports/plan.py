@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -67,12 +68,13 @@ class RunSpec:
 
 
 def slug(value: str) -> str:
-    """A run-name-safe form of a column value.
+    """A run-name-safe form of a column value: accents folded, other letters kept, the rest ``_``.
 
-    >>> slug("Harbor Street Weekly"), slug("!!")
-    ('harbor_street_weekly', 'blank')
+    >>> slug("Harbor Street Weekly"), slug("!!"), slug("Süddeutsche Zeitung"), slug("Der Straßenbote"), slug("人民日报")
+    ('harbor_street_weekly', 'blank', 'suddeutsche_zeitung', 'der_strassenbote', '人民日报')
     """
-    s = re.sub(r"[^A-Za-z0-9]+", "_", str(value)).strip("_").lower()
+    folded = "".join(c for c in unicodedata.normalize("NFKD", str(value)) if not unicodedata.combining(c))
+    s = re.sub(r"[\W_]+", "_", folded.casefold()).strip("_")
     return s or "blank"
 
 

@@ -37,7 +37,8 @@ def _write(folder: Path, name: str, records: list[dict]) -> Path:
 
 def many_outlets(folder: Path, *, outlets: int = 200, seed: int = 1) -> Path:
     """``outlets`` outlets with 1 to 4 articles each (a few with 12), dates over two years, some
-    undated, one of year 0001 and one in 2999, a few empty bodies."""
+    undated, one of 1850 and one in 2200 (implausible: the reports name them), one of year 0001 (outside
+    what a table holds: flagged at ingest and kept undated), a few empty bodies."""
     rng = random.Random(seed)
     records = []
     for o in range(outlets):
@@ -48,9 +49,11 @@ def many_outlets(folder: Path, *, outlets: int = 200, seed: int = 1) -> Path:
             if i % 17 == 0:
                 date = None
             elif i == 5:
-                date = "0001-01-01 00:00:00"
+                date = "1850-01-01 00:00:00"
             elif i == 9:
-                date = "2999-12-31 00:00:00"
+                date = "2200-12-31 00:00:00"
+            elif i == 13:
+                date = "0001-01-01 00:00:00"
             text = "" if i % 41 == 3 else _text(rng, rng.randint(2, 9), quotes=i % 2 == 0)
             records.append({"id": f"m{i}", "media_name": f"Outlet {o:03d} Gazette", "title": f"Story {i} of outlet {o}",
                             "publish_date": date, "authors": [], "text": text, "url": f"https://example.invalid/m{i}"})

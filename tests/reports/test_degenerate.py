@@ -2,7 +2,7 @@
 
 One batch, every notebook on each corpus of ``tests/reports/corpora.py``: no article at all, a
 single article, one outlet with undated articles and no dictionary word, and 200 outlets with
-year-0001 and year-2999 dates, undated articles and empty bodies. Every run must end ``ok``;
+year-1850, year-2200 and year-0001 dates, undated articles and empty bodies. Every run must end ``ok``;
 what a report cannot show it says in a sentence (checked for the implausible dates and the
 left-out outlets), never with a traceback.
 """
@@ -74,7 +74,7 @@ def test_implausible_dates_are_named_in_one_sentence(batch):
     text = "".join("".join(o.get("text", "")) + "".join((o.get("data") or {}).get("text/plain", ""))
                    for c in nb["cells"] for o in c.get("outputs", []))
     assert "have an implausible publication date and count as undated:" in text
-    assert "(0001-01-01)" in text and "(2999-12-31)" in text
+    assert "(1850-01-01)" in text and "(2200-12-31)" in text
 
 
 def test_left_out_outlets_are_said_before_the_runs_and_in_the_index(batch):
