@@ -370,6 +370,8 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
             terms = derived(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
             return _sum_groups(terms[terms["doc_id"].isin(subset)], articles, opts["group_by"])
         full = derived(corpus, name, mode=mode, **options)
+        if name == "near_duplicates":  # the pairs between the subset's articles
+            return full[full["doc_id_a"].isin(subset) & full["doc_id_b"].isin(subset)].reset_index(drop=True)
         return full[full["doc_id"].isin(subset)].reset_index(drop=True)
     opts = _loaded(name, resolve_options(name, options))
     if name == "quotes":

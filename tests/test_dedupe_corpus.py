@@ -121,6 +121,15 @@ def test_dates_that_differ_from_the_store_are_computed_in_memory(store, articles
     assert corpus_pairs("no/such/store") is None
 
 
+def test_analyse_table_gives_the_pairs_of_a_subset(store, articles):
+    part = articles[articles["outlet"] != "Valley Ledger"].reset_index(drop=True)
+    got = analyse.table(store, "near_duplicates", articles=part)
+    pd.testing.assert_frame_equal(got, near_duplicate_pairs(part), check_dtype=False)
+    assert len(got) >= 2
+    whole = analyse.table("not-a-store", "near_duplicates", articles=articles)
+    pd.testing.assert_frame_equal(whole, near_duplicate_pairs(articles))
+
+
 def test_report_requests_ask_for_the_pairs_only_with_near():
     assert ("near_duplicates", {}) in analyse.report_requests([{"dedupe": "near"}])
     assert all(t != "near_duplicates" for t, _ in analyse.report_requests([{"dedupe": "exact"}, {}]))
