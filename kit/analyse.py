@@ -443,11 +443,8 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     if name in ("quotes", "quote_problems"):
         if paragraphs is None:
             raise KitError(f"{name} needs the paragraphs table when the corpus is not a store")
-        from kit.quotes import extract_quotes
-        if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
-            paragraphs = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
-        quotes, problems = extract_quotes(paragraphs, actors=opts["actors"], return_problems=True)
-        return quotes if name == "quotes" else problems
+        quotes, problems = _quotes_pass(paragraphs, articles, opts["actors"])
+        return quotes.copy() if name == "quotes" else problems.copy()
     if articles is None:
         raise KitError(f"{name} needs the articles table when the corpus is not a store")
     need = using
@@ -455,6 +452,34 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         dep = TABLES[name]["needs"]
         need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
     return _compute(name, articles, opts, need)
+
+
+#: The last in-memory quotes pass: (paragraphs, articles, actors) it was made from, (quotes, problems).
+_LAST_QUOTES_PASS: list = []
+
+
+def _quotes_pass(paragraphs: pd.DataFrame, articles: pd.DataFrame | None, actors) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``extract_quotes(..., return_problems=True)`` on the paragraphs of the articles kept, made once
+    for ``quotes`` and ``quote_problems`` alike (as a store makes them in one pass): asking for the
+    other table with the same inputs (the same objects, unchanged in length) reuses the pass."""
+    from kit.quotes import extract_quotes
+
+    key = (paragraphs, articles, actors)
+    if _LAST_QUOTES_PASS:
+        (p, a, act), shape, result = _LAST_QUOTES_PASS
+        same_actors = act is actors or (isinstance(act, str) and isinstance(actors, str) and act == actors)
+        if p is paragraphs and a is articles and same_actors and shape == (len(paragraphs), _len(articles)):
+            return result
+    kept = paragraphs
+    if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
+        kept = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
+    result = extract_quotes(kept, actors=actors, return_problems=True)
+    _LAST_QUOTES_PASS[:] = [key, (len(paragraphs), _len(articles)), result]
+    return result
+
+
+def _len(df: pd.DataFrame | None) -> int:
+    return -1 if df is None else len(df)
 
 
 def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:
