@@ -24,10 +24,13 @@ Tables (:data:`TABLES`)
 ``quote_problems``  the quotation-mark problems :func:`kit.quotes.extract_quotes` finds in the same
                     pass (``return_problems=True``): stored together with ``quotes``
 ``actor_mentions``  :func:`kit.actors.actor_mentions`
+``near_duplicates`` :func:`kit.dedupe.near_duplicate_pairs` (a whole-corpus table: computed by
+                    :func:`kit.dedupe_store.store_near_duplicate_pairs`, not per partition)
 """
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import time
@@ -41,6 +44,7 @@ from kit import __version__
 from kit.compute import MODES, Engine, sum_by
 from kit.compute import engine as make_engine
 from kit.corpus.store import Store
+from kit.dedupe import NEAR_OPTIONS
 from kit.errors import KitError
 
 #: Options of term counting and their defaults (those of :func:`kit.terms.count_terms`).
@@ -59,6 +63,8 @@ TABLES: dict[str, dict[str, Any]] = {
                "companion": "quote_problems"},  # made in the same pass, stored beside it
     "quote_problems": {"options": {"actors": None}, "needs": None, "order": ["doc_id"], "made_by": "quotes"},
     "actor_mentions": {"options": {"actors": None}, "needs": None},
+    # whole: a function (store, engine=, **options) -> the table, for tables that are not per partition
+    "near_duplicates": {"options": NEAR_OPTIONS, "needs": None, "whole": "kit.dedupe_store.store_near_duplicate_pairs"},
 }
 #: What ``kit analyse`` computes by default (what the report notebooks read).
 DEFAULT_TABLES = ("term_counts", "group_counts", "frame_hits", "frame_scores", "sentence_tone", "article_tone")
@@ -239,6 +245,9 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
     if table == "actor_mentions":
         from kit.actors import actor_mentions
         return actor_mentions(arts, o["actors"])
+    if table == "near_duplicates":
+        from kit.dedupe import near_duplicate_pairs
+        return near_duplicate_pairs(arts, **o)
     raise KitError(f"no computation for {table!r}")  # pragma: no cover (TABLES and this list agree)
 
 
@@ -316,11 +325,17 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
         tmp = store.join("derived", table, f".tmp-{key}-{uuid.uuid4().hex[:8]}")
         store.fs.makedirs(tmp, exist_ok=True)
         try:
-            results = eng.map(compute_partition, store.partitions, store.path, table, loaded, tmp, needs_dir,
-                              progress=progress, desc=table)
-            if table == "group_counts":
-                col = opts["group_by"] or "group"
-                df = sum_by(results, [col, "term"], ["n", "n_docs"]).astype({"n": "int64", "n_docs": "int64"})
+            whole = TABLES[table].get("whole")
+            if not whole:
+                results = eng.map(compute_partition, store.partitions, store.path, table, loaded, tmp, needs_dir,
+                                  progress=progress, desc=table)
+            if whole or table == "group_counts":
+                if whole:
+                    module, func = whole.rsplit(".", 1)
+                    df = getattr(importlib.import_module(module), func)(store, engine=eng, **loaded)
+                else:
+                    col = opts["group_by"] or "group"
+                    df = sum_by(results, [col, "term"], ["n", "n_docs"]).astype({"n": "int64", "n_docs": "int64"})
                 with store.fs.open(f"{tmp}/part-00000.parquet", "wb") as f:
                     df.to_parquet(f, index=False)
                 results = [{"name": "part-00000", "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}]
@@ -421,23 +436,15 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
             terms = derived(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
             return _sum_groups(terms[terms["doc_id"].isin(subset)], articles, opts["group_by"])
         full = derived(corpus, name, mode=mode, **options)
+        if name == "near_duplicates":  # the pairs between the subset's articles
+            return full[full["doc_id_a"].isin(subset) & full["doc_id_b"].isin(subset)].reset_index(drop=True)
         return full[full["doc_id"].isin(subset)].reset_index(drop=True)
     opts = _loaded(name, resolve_options(name, options))
     if name in ("quotes", "quote_problems"):
         if paragraphs is None:
             raise KitError(f"{name} needs the paragraphs table when the corpus is not a store")
-        from kit.quotes import extract_quotes
-        actors_key = json.dumps(_canonical(opts["actors"]), sort_keys=True, default=str)
-        last = _LAST_QUOTES[0] if _LAST_QUOTES else None
-        if last is not None and last[0] is paragraphs and last[1] is articles and last[2] == actors_key:
-            quotes, problems = last[3], last[4]  # the pass made for the other table of the pair
-        else:
-            paras = paragraphs
-            if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
-                paras = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
-            quotes, problems = extract_quotes(paras, actors=opts["actors"], return_problems=True)
-            _LAST_QUOTES[:] = [(paragraphs, articles, actors_key, quotes, problems)]
-        return (quotes if name == "quotes" else problems).copy()
+        quotes, problems = _quotes_pass(paragraphs, articles, opts["actors"])
+        return quotes.copy() if name == "quotes" else problems.copy()
     if articles is None:
         raise KitError(f"{name} needs the articles table when the corpus is not a store")
     need = using
@@ -447,9 +454,32 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     return _compute(name, articles, opts, need)
 
 
-#: The last in-memory quotes pass of :func:`table`: ``(paragraphs, articles, actors, quotes, problems)``,
-#: so a notebook asking for ``quotes`` and then ``quote_problems`` of the same tables runs one pass.
-_LAST_QUOTES: list = []
+#: The last in-memory quotes pass: (paragraphs, articles, actors) it was made from, (quotes, problems).
+_LAST_QUOTES_PASS: list = []
+
+
+def _quotes_pass(paragraphs: pd.DataFrame, articles: pd.DataFrame | None, actors) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``extract_quotes(..., return_problems=True)`` on the paragraphs of the articles kept, made once
+    for ``quotes`` and ``quote_problems`` alike (as a store makes them in one pass): asking for the
+    other table with the same inputs (the same objects, unchanged in length) reuses the pass."""
+    from kit.quotes import extract_quotes
+
+    key = (paragraphs, articles, actors)
+    if _LAST_QUOTES_PASS:
+        (p, a, act), shape, result = _LAST_QUOTES_PASS
+        same_actors = act is actors or (isinstance(act, str) and isinstance(actors, str) and act == actors)
+        if p is paragraphs and a is articles and same_actors and shape == (len(paragraphs), _len(articles)):
+            return result
+    kept = paragraphs
+    if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
+        kept = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
+    result = extract_quotes(kept, actors=actors, return_problems=True)
+    _LAST_QUOTES_PASS[:] = [key, (len(paragraphs), _len(articles)), result]
+    return result
+
+
+def _len(df: pd.DataFrame | None) -> int:
+    return -1 if df is None else len(df)
 
 
 def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:
@@ -549,6 +579,8 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
             if p.get("dedupe", "none") != "none":  # a notebook that drops copies sums per-article counts
                 add("term_counts")
                 add("term_counts", stopwords=None)
+        if p.get("dedupe") == "near":  # every notebook's dedupe switch reads the stored pairs
+            add("near_duplicates")
         if "n_examples" in p:  # notebook 04: quotes (and their problems, made in the same pass)
             from kit.actors import BUNDLED_ACTORS
 
