@@ -243,6 +243,8 @@ def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch
     scores = pd.read_csv(tmp_path / "03_frames_and_tone" / "frame_scores.csv")
     want = frame_scores(articles, load_dictionary(["generic_frames"]), min_hits=2)
     assert scores["hits"].tolist() == want["hits"].tolist() and scores["frame"].tolist() == want["frame"].tolist()
+    negated = pd.read_csv(tmp_path / "03_frames_and_tone" / "frame_negated_hits.csv")  # listed, not left out
+    assert len(negated) == int(dictionary_hits(articles, load_dictionary(["generic_frames"]))["negated"].sum()) > 0
     tone = pd.read_csv(tmp_path / "03_frames_and_tone" / "article_tone.csv")
     assert tone["n_sentences"].tolist() == article_tone(sentence_tone(articles))["n_sentences"].tolist()
     # notebook 04: the stored quotes of the articles kept (exact duplicates dropped), not found again
