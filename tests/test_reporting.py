@@ -180,3 +180,13 @@ def test_wide_tables_scroll_in_their_box():
 
     html = show_table(pd.DataFrame({f"column_{i}": [1.5] for i in range(14)}))._repr_html_()
     assert 'class="kit-table-box" style="overflow-x: auto' in html and html.index("kit-table-box") < html.index("<table")
+
+
+def test_counts_get_thousands_separators_but_years_and_ids_do_not():
+    df = pd.DataFrame({"outlet": ["A", "B"], "n_words": [5702, 12], "year": [2023, 2024], "doc_no": [1234, 5],
+                       "n": pd.array([1500, None], dtype="Int64"), "flag": [True, False]})
+    html_text = show_table(df)._repr_html_()
+    assert "5,702" in html_text and "1,500" in html_text
+    assert "2023" in html_text and "2,023" not in html_text and "1234" in html_text and "1,234" not in html_text
+    assert "True" in html_text
+    assert str(show_table(df)).splitlines()[1].split() == ["A", "5,702", "2023", "1234", "1,500", "True"]
