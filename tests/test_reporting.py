@@ -156,3 +156,27 @@ def test_every_bundled_dictionary_says_where_it_was_validated_and_report_03_repe
         assert line.startswith(f"{name}: Validated only on") and "Not validated on" in line and "\n" not in line
     nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "03_frames_and_tone.ipynb").read_text())
     assert any("dictionary_validity(dictionary)" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_table_to_csv_formats_floats_as_pandas_does():
+    """Floats are formatted by the kit (faster) to the same text as pandas' to_csv(float_format=...)."""
+    import numpy as np
+
+    from kit.reporting import FLOAT_FORMAT, table_to_csv
+
+    df = pd.DataFrame({"f": [1 / 3, 0.0, np.nan, np.inf, -np.inf, 1e-300, 123456789.0],
+                       "F": pd.array([1.5, None, 0.0, 2, 3, 4, 5], dtype="Float64"),
+                       "f32": np.array([1 / 3, 2, 3, 4, 5, 6, 7], dtype="float32"),
+                       "i": range(7), "t": ["a", "b,c", 'd"e', None, "x", "y", "z"]})
+    want = df.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+    assert table_to_csv(df, neutralise_formulas=False) == want
+    shown = pd.DataFrame({"t": pd.Series(["=x", "-3", None, "ok", "'=y"], dtype="str"), "v": [-1.5, 2, 3, 4, 5]})
+    assert table_to_csv(shown) == "t,v\n'=x,-1.5\n'-3,2\n,3\nok,4\n''=y,5\n"
+
+
+def test_wide_tables_scroll_in_their_box():
+    """A table wider than the page (keyness: 13 columns) scrolls sideways instead of being cut off."""
+    from kit.reporting import show_table
+
+    html = show_table(pd.DataFrame({f"column_{i}": [1.5] for i in range(14)}))._repr_html_()
+    assert 'class="kit-table-box" style="overflow-x: auto' in html and html.index("kit-table-box") < html.index("<table")
