@@ -36,7 +36,7 @@ import pandas as pd
 
 from kit.errors import KitError
 
-__all__ = ["DEDUPE_MODES", "shingles", "near_duplicate_pairs", "reprint_clusters", "clusters_of", "wire_credits",
+__all__ = ["DEDUPE_MODES", "shingles", "near_duplicate_pairs", "reprint_clusters", "clusters_of", "NEAR_OPTIONS", "wire_credits",
            "reprint_provenance", "reprint_share", "dedupe", "plot_provenance"]
 
 #: Values of the ``dedupe`` switch: keep everything, drop exact duplicates (the default), drop reprints too.
@@ -57,6 +57,10 @@ WINDOW_DAYS = 7
 PARAGRAPH_CONTAINMENT = 0.5
 #: Seed of the MinHash permutations (datasketch's own default).
 MINHASH_SEED = 1
+#: The options of :func:`near_duplicate_pairs` and their defaults (also the options of the stored
+#: ``near_duplicates`` table of a corpus store, :mod:`kit.analyse`).
+NEAR_OPTIONS = {"window_days": WINDOW_DAYS, "min_containment": MIN_CONTAINMENT, "num_perm": NUM_PERM,
+                "lsh_threshold": LSH_THRESHOLD, "shingle_words": SHINGLE_WORDS, "seed": MINHASH_SEED}
 
 _WORD_RE = re.compile(r"\w+")
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -375,11 +379,15 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
                          "wire_credit": ", ".join(agencies)})
     cols = ["cluster", "doc_id", "outlet", "published", "is_origin", "cluster_size", "jaccard", "containment",
             "n_added", "n_removed", "added", "removed", "wire_credit"]
-    out = pd.DataFrame(rows, columns=cols)
-    if len(out):
-        out = out.sort_values(["cluster", "is_origin", "published", "doc_id"], ascending=[True, False, True, True],
-                              kind="stable", na_position="last").reset_index(drop=True)
-    return out
+    return sort_clusters(pd.DataFrame(rows, columns=cols))
+
+
+def sort_clusters(clusters: pd.DataFrame) -> pd.DataFrame:
+    """The row order of :func:`reprint_clusters`: by cluster, origin first, then publication and doc_id."""
+    if not len(clusters):
+        return clusters
+    return clusters.sort_values(["cluster", "is_origin", "published", "doc_id"], ascending=[True, False, True, True],
+                                kind="stable", na_position="last").reset_index(drop=True)
 
 
 def wire_credits(articles: pd.DataFrame) -> pd.DataFrame:
@@ -485,7 +493,7 @@ def reprint_share(articles: pd.DataFrame, clusters: pd.DataFrame, *, group_by: s
     return out
 
 
-def dedupe(articles: pd.DataFrame, mode: str = "exact", **options) -> pd.DataFrame:
+def dedupe(articles: pd.DataFrame, mode: str = "exact", *, corpus=None, **options) -> pd.DataFrame:
     """The one switch for every analysis: keep all articles, drop exact duplicates, or drop reprints too.
 
     Parameters
@@ -495,12 +503,19 @@ def dedupe(articles: pd.DataFrame, mode: str = "exact", **options) -> pd.DataFra
         equals an earlier one's: ``duplicate_of`` set at ingest, or the same ``content_hash`` /
         text), ``"near"`` (also drop every non-origin member of a near-duplicate cluster, see
         :func:`reprint_clusters`; ``options`` go to :func:`near_duplicate_pairs`)
+    corpus : the corpus ``articles`` were read from (a report's corpus path). When it is a corpus
+        store, mode ``near`` reads the store's near-duplicate pairs, computed once per corpus and
+        options into ``derived/near_duplicates/`` (:func:`kit.dedupe_store.corpus_pairs`), instead
+        of comparing the articles again; the result is the same. Sources, a ``.parquet`` corpus,
+        None, or articles whose dates differ from the store's (dates a report set to missing):
+        computed in memory.
 
     Returns
     -------
     DataFrame
         ``articles`` without the dropped rows (a new table, same columns, original order);
-        ``attrs["dedupe"]`` says the mode and how many rows were dropped.
+        ``attrs["dedupe"]`` says the mode, how many rows were dropped and kept, and (mode ``near``)
+        where the pairs came from (``pairs``: ``stored`` or ``computed``).
 
     Examples
     --------
@@ -517,6 +532,9 @@ def dedupe(articles: pd.DataFrame, mode: str = "exact", **options) -> pd.DataFra
     _check(articles)
     if options and mode != "near":
         raise KitError(f"options {sorted(options)} apply only to mode='near'")
+    bad = sorted(set(options) - set(NEAR_OPTIONS))
+    if bad:
+        raise KitError(f"unknown near-duplicate option(s) {', '.join(bad)} (choose from {', '.join(NEAR_OPTIONS)})")
     drop = pd.Series(False, index=articles.index)
     if mode in ("exact", "near"):
         if "duplicate_of" in articles.columns:
@@ -527,14 +545,26 @@ def dedupe(articles: pd.DataFrame, mode: str = "exact", **options) -> pd.DataFra
             from kit.schema import normalise_for_hash
 
             key = articles["text"].fillna("").map(normalise_for_hash)
-        drop |= key.duplicated(keep="first") & key.notna()
+        rest = key[~drop]  # a copy marked at ingest is gone: its original is kept, whatever the row order
+        drop |= (rest.duplicated(keep="first") & rest.notna()).reindex(articles.index, fill_value=False)
+    info = {}
     if mode == "near":
         kept = articles[~drop]
-        cl = reprint_clusters(kept, **options)
-        copies = set(cl.loc[~cl["is_origin"], "doc_id"]) if len(cl) else set()
+        pairs = None
+        if corpus is not None:
+            from kit.dedupe_store import corpus_pairs
+
+            pairs = corpus_pairs(corpus, kept, **options)
+        info["pairs"] = "computed" if pairs is None else "stored"
+        if pairs is None:
+            pairs = near_duplicate_pairs(kept, **options)
+        ids = kept["doc_id"].astype(str)
+        pub = (pd.Series(pd.to_datetime(kept["published"], utc=True, errors="coerce").to_numpy(), index=ids)
+               if "published" in kept.columns else pd.Series(pd.NaT, index=ids, dtype="datetime64[ns, UTC]"))
+        copies = {d for members in clusters_of(pairs, pub) for d in members[1:]}  # all but the origin
         drop |= articles["doc_id"].astype(str).isin(copies)
     out = articles[~drop].copy()
-    out.attrs["dedupe"] = {"mode": mode, "dropped": int(drop.sum()), "kept": int(len(out))}
+    out.attrs["dedupe"] = {"mode": mode, "dropped": int(drop.sum()), "kept": int(len(out)), **info}
     return out
 
 

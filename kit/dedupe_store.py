@@ -24,6 +24,8 @@ articles that have a candidate partner (reprints and their origins), never the t
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 
@@ -39,10 +41,11 @@ from kit.dedupe import (
     _similarity,
     check_options,
     shingles,
+    sort_clusters,
 )
 from kit.errors import KitError
 
-__all__ = ["store_near_duplicate_pairs", "store_reprint_clusters", "partition_signatures", "banded_candidates", "lsh_bands"]
+__all__ = ["corpus_pairs", "store_near_duplicate_pairs", "store_reprint_clusters", "partition_signatures", "banded_candidates", "lsh_bands"]
 
 #: Columns of the pairs table (the same as :func:`kit.dedupe.near_duplicate_pairs`).
 PAIR_COLUMNS = ["doc_id_a", "doc_id_b", "jaccard", "containment", "days_apart"]
@@ -300,10 +303,126 @@ def store_reprint_clusters(store, pairs: pd.DataFrame | None = None, *, engine=N
             pairs = store_near_duplicate_pairs(st, engine=eng, **options)
         elif options:
             raise KitError(f"options {sorted(options)} apply only when pairs is None")
+        k = options.get("shingle_words", SHINGLE_WORDS)
+        chunks = _component_chunks(pairs, 1 if eng.mode == "sync" else max(2, eng.workers or os.cpu_count() or 2))
+        if len(chunks) > 1:  # worker processes: each builds the clusters of some components
+            found = eng.map(_chunk_clusters, chunks, st.path, k, progress=False, desc="clusters")
+            return sort_clusters(pd.concat(found, ignore_index=True))
         members = set(pairs["doc_id_a"]) | set(pairs["doc_id_b"])
         parts = eng.map(_partition_members, st.partitions, st.path, sorted(members))
     finally:
         if own:
             eng.close()
     arts = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["doc_id", "text"])
-    return reprint_clusters(arts, pairs, shingle_words=options.get("shingle_words", SHINGLE_WORDS))
+    return reprint_clusters(arts, pairs, shingle_words=k)
+
+
+def _component_chunks(pairs: pd.DataFrame, n: int) -> list[pd.DataFrame]:
+    """The pairs cut into at most ``n`` parts of whole clusters (connected components), balanced by size."""
+    if n <= 1 or len(pairs) < 2:
+        return [pairs]
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    root = pairs["doc_id_a"].map(find)
+    sizes = root.value_counts()
+    load, chunk_of = [0] * n, {}
+    for r, size in sizes.items():  # largest first, each to the lightest chunk
+        i = load.index(min(load))
+        chunk_of[r] = i
+        load[i] += size
+    which = root.map(chunk_of)
+    return [pairs[which == i] for i in range(n) if (which == i).any()]
+
+
+def _chunk_clusters(pairs: pd.DataFrame, store_path: str, shingle_words: int) -> pd.DataFrame:
+    """:func:`kit.dedupe.reprint_clusters` of some whole clusters, their texts read from every partition."""
+    from kit.corpus.store import Store
+    from kit.dedupe import reprint_clusters
+
+    members = sorted(set(pairs["doc_id_a"]) | set(pairs["doc_id_b"]))
+    parts = [_partition_members(p, store_path, members) for p in Store(store_path).partitions]
+    return reprint_clusters(pd.concat(parts, ignore_index=True), pairs, shingle_words=shingle_words)
+
+
+def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | None = None,
+                 **options) -> pd.DataFrame | None:
+    """The near-duplicate pairs of a corpus store, computed once per corpus and options, then read.
+
+    The pairs (:func:`store_near_duplicate_pairs`) are a derived table of the store
+    (``derived/near_duplicates/<key>/``, :mod:`kit.analyse`; the key follows the corpus fingerprint,
+    the kit version and ``options``), so every report and per-outlet run of a batch reads the
+    table that ``kit run`` (or the first caller) stored. Whether an article pair is a
+    near-duplicate depends only on the two articles (their shingles and days apart), so the pairs
+    of a part of the corpus are the stored pairs between its articles.
+
+    Parameters
+    ----------
+    corpus : a corpus store (path or :class:`kit.corpus.Store`); anything else gives None
+    articles : when given, only the pairs between these articles; None (compute in memory instead)
+        when one of them is not in the store, or its publication date differs from the store's (a
+        report that set an implausible date to missing changes which pairs the window allows)
+    mode : where a missing table is computed (:func:`kit.compute.engine`; default in this process,
+        or on the cluster of ``$DASK_SCHEDULER_ADDRESS``)
+    options : those of :func:`kit.dedupe.near_duplicate_pairs` (an unknown one is an error)
+
+    Returns
+    -------
+    DataFrame or None
+        The columns of :func:`kit.dedupe.near_duplicate_pairs`, sorted the same way.
+
+    Examples
+    --------
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> list(corpus_pairs(out).columns)
+    ['doc_id_a', 'doc_id_b', 'jaccard', 'containment', 'days_apart']
+    >>> from kit.analyse import find
+    >>> find(out, "near_duplicates") is not None  # stored: the next call only reads
+    True
+    >>> corpus_pairs("not/a/store") is None
+    True
+    """
+
+    from kit.analyse import derived
+    from kit.compute import SCHEDULER_ENV
+    from kit.corpus.store import Store, is_store
+
+    if not (isinstance(corpus, Store) or is_store(corpus)):
+        return None
+    st = corpus if isinstance(corpus, Store) else Store(corpus)
+    mode = mode or ("auto" if os.environ.get(SCHEDULER_ENV) else "sync")
+    if articles is not None and not _same_articles(st, articles):
+        return None
+    pairs = derived(st, "near_duplicates", mode=mode, **options)
+    if articles is None:
+        return pairs
+    ids = set(articles["doc_id"].astype(str))
+    keep = pairs["doc_id_a"].isin(ids) & pairs["doc_id_b"].isin(ids)
+    return pairs[keep].reset_index(drop=True)
+
+
+def _same_articles(store, articles: pd.DataFrame) -> bool:
+    """True when every article is in the store with the same publication day (NaN = undated)."""
+    if not store.partitions:
+        return len(articles) == 0
+    cols = ["doc_id"] + (["published"] if "published" in _columns(store, store.partitions[0]) else [])
+    have = store.articles(cols)
+    ids = articles["doc_id"].astype(str).to_numpy()
+    stored = pd.Series(_days(have["published"]) if "published" in have else np.full(len(have), np.nan),
+                       index=have["doc_id"].astype(str).to_numpy())
+    if not pd.Index(ids).isin(stored.index).all():
+        return False
+    mine = _days(articles["published"]) if "published" in articles.columns else np.full(len(ids), np.nan)
+    theirs = stored.reindex(ids).to_numpy()
+    return bool(np.all((mine == theirs) | (np.isnan(mine) & np.isnan(theirs))))

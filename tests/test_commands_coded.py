@@ -93,6 +93,8 @@ def test_dedupe_command_on_a_store_matches_the_files(capsys, tmp_path):
         a, b = pd.read_csv(tmp_path / "s" / f"{name}.csv"), pd.read_csv(tmp_path / "f" / f"{name}.csv")
         pd.testing.assert_frame_equal(a, b)
     assert len(pd.read_csv(tmp_path / "s" / "clusters.csv")) == 3
+    from kit.analyse import stored_tables  # the pairs are kept in the store for the reports (dedupe near)
+    assert stored_tables(tmp_path / "store")["table"].tolist() == ["near_duplicates"]
 
 
 def test_train_with_agreement_weights(capsys, tmp_path):

@@ -96,7 +96,7 @@ def test_dedupe_switch(tuna):
     assert dedupe(tuna, "none")["doc_id"].tolist() == tuna["doc_id"].tolist()
     near = dedupe(tuna, "near")
     assert near["doc_id"].tolist() == ["wire1", "analysis1", "late1"]
-    assert near.attrs["dedupe"] == {"mode": "near", "dropped": 2, "kept": 3}
+    assert near.attrs["dedupe"] == {"mode": "near", "dropped": 2, "kept": 3, "pairs": "computed"}
     twice = pd.concat([tuna, tuna.iloc[[0]].assign(doc_id="copy-of-wire1")], ignore_index=True)
     assert dedupe(twice)["doc_id"].tolist() == tuna["doc_id"].tolist()  # exact: same body dropped
     assert tuna["doc_id"].tolist() == ["wire1", "reprint1", "reprint2", "analysis1", "late1"]  # input untouched

@@ -115,3 +115,37 @@ def test_store_clusters_identical_to_in_memory(reprints, store, monkeypatch):
     got = store_reprint_clusters(store, mode="sync")
     assert len(mem) > 50 and mem["cluster"].nunique() > 10
     pd.testing.assert_frame_equal(got, mem)
+
+
+class _TwoWorkers:
+    """An engine that says it has two workers and runs the tasks here (the chunked cluster path without Dask)."""
+
+    mode, workers = "local", 2
+
+    def map(self, func, items, *args, progress=False, desc="", **kwargs):
+        return [func(item, *args, **kwargs) for item in items]
+
+
+def test_store_clusters_on_workers_identical_to_in_memory(reprints, store):
+    """With worker processes, each task builds the clusters of some whole components: the same table."""
+    from kit.dedupe import reprint_clusters
+    from kit.dedupe_store import _component_chunks, store_reprint_clusters
+
+    test, _ = reprints
+    pairs = store_near_duplicate_pairs(store, mode="sync")
+    chunks = _component_chunks(pairs, 3)
+    assert len(chunks) == 3 and sum(map(len, chunks)) == len(pairs)
+    ids = [set(c["doc_id_a"]) | set(c["doc_id_b"]) for c in chunks]
+    assert not (ids[0] & ids[1]) and not (ids[0] & ids[2]) and not (ids[1] & ids[2])  # whole clusters
+    got = store_reprint_clusters(store, pairs, engine=_TwoWorkers())
+    pd.testing.assert_frame_equal(got, reprint_clusters(test))
+
+
+@pytest.mark.slow
+def test_store_clusters_on_a_local_cluster(reprints, store):
+    from kit.dedupe import reprint_clusters
+    from kit.dedupe_store import store_reprint_clusters
+
+    test, _ = reprints
+    got = store_reprint_clusters(store, mode="local", workers=2)
+    pd.testing.assert_frame_equal(got, reprint_clusters(test))

@@ -55,3 +55,18 @@ def test_fast_suite_leaves_out_slow_and_notebook_tests():
     assert {"slow", "notebooks"} <= markers
     make = (ROOT / "Makefile").read_text()
     assert '-m "not slow and not notebooks"' in re.search(r"^test-fast:.*\n((?:\t.*\n)+)", make, re.M).group(1)
+
+
+def test_no_invalid_escape_sequences():
+    """A ``\\s`` in a plain (not raw) string or docstring is an invalid escape: Python warns about it
+    only when it compiles the file (not from a cached .pyc), so it surfaced in test runs as a
+    DeprecationWarning from ``<unknown>`` (tools/regex_audit.py's docstring). Compile every file."""
+    import warnings
+
+    bad = []
+    for path in [*python_files(), *(ROOT / "tools").glob("*.py"), *(ROOT / "evaluation").glob("*.py")]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")
+        bad += [f"{path.relative_to(ROOT)}:{w.lineno}: {w.message}" for w in caught if "escape" in str(w.message)]
+    assert not bad, "\n".join(bad)

@@ -51,6 +51,21 @@ def test_ingest_command_takes_the_options(tmp_path, capsys):
     assert set(pd.read_parquet(tmp_path / "c.parquet")["outlet"]) == {"Harbour Ledger", "Nordstadt Kurier", "misc"}
 
 
+def test_parse_and_other_reading_commands_take_the_same_options(tmp_path, capsys):
+    """`kit parse` (every command that reads sources) shares ingest's --outlet-from / --outlets."""
+    import json
+
+    src = _corpus(tmp_path)
+    table = tmp_path / "outlets.csv"
+    table.write_text("match,outlet\nmisc/*,The Port Gazette\n", encoding="utf-8")
+    assert main(["parse", str(src), "--outlet-from", "folder", "--outlets", str(table), "--json"]) == 0
+    got = {r["title"]: r["outlet"] for r in json.loads(capsys.readouterr().out)}
+    assert got == {"Dockers walk out": "Harbour Ledger", "Strike enters second day": "Nordstadt Kurier",
+                   "Port reopens": "The Port Gazette"}
+    assert main(["terms", str(src), "--outlet-from", "folder", "--by", "outlet", "--json"]) == 0
+    assert {r["outlet"] for r in json.loads(capsys.readouterr().out)} == {"Harbour Ledger", "Nordstadt Kurier", "misc"}
+
+
 def test_folder_names_are_looked_up_in_the_outlet_table(tmp_path):
     # folders named the way people name folders ("usa-today", "the_guardian") get the canonical outlet name
     for folder in ("usa-today", "Breitbart"):

@@ -1,4 +1,4 @@
-"""Audit every regular expression in the kit for catastrophic backtracking (ReDoS), with regexploit.
+r"""Audit every regular expression in the kit for catastrophic backtracking (ReDoS), with regexploit.
 
 Usage: ``python tools/regex_audit.py [--verbose]``; exits 1 when a pattern is vulnerable. It runs
 in ``make test`` (``tests/test_regex_audit.py``).

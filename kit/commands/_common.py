@@ -88,6 +88,10 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="CSV/JSONL column for an article field, e.g. --map text=body --map outlet=source")
     p.add_argument("--outlet", default=None, help="outlet name for sources that do not say it")
+    p.add_argument("--outlet-from", choices=["folder"], default=None,
+                   help="an article whose source names no outlet gets the name of its file's folder")
+    p.add_argument("--outlets", metavar="CSV", default=None,
+                   help="outlet table (columns match,outlet): domains, name variants and path patterns -> outlet")
     g = p.add_argument_group("limits on archives and documents (see kit.readers.Limits)")
     g.add_argument("--max-file-mb", type=positive_int, default=None, metavar="MB",
                    help="largest file, archive member or document part once expanded (default 256; a JSONL/CSV "
@@ -178,7 +182,7 @@ def load(args: argparse.Namespace):
         args.stored_corpus = args.paths[0]
         return load_corpus(args.paths[0])
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                       limits=limits(args))
+                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args))
 
 
 def scalar_field(articles, field: str) -> None:

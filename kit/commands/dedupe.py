@@ -30,10 +30,11 @@ def run(args) -> int:
     mc = MIN_CONTAINMENT if args.min_containment is None else args.min_containment
     if len(args.paths) == 1 and is_store(args.paths[0]):  # partition by partition: texts never all in memory
         from kit.corpus import Store
-        from kit.dedupe_store import _columns, store_near_duplicate_pairs, store_reprint_clusters
+        from kit.dedupe_store import _columns, corpus_pairs, store_reprint_clusters
 
         store = Store(args.paths[0])
-        pairs = store_near_duplicate_pairs(store, window_days=window, min_containment=mc)
+        # stored beside the corpus (derived/near_duplicates/): reports with dedupe near read the same pairs
+        pairs = corpus_pairs(store, mode="auto", window_days=window, min_containment=mc)
         clusters = store_reprint_clusters(store, pairs)
         cols = [c for c in ("doc_id", "outlet") if c in _columns(store, store.partitions[0])]
         arts = store.articles(cols)

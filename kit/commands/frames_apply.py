@@ -30,7 +30,8 @@ def run(args) -> int:
 
     say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
     model = load_model(args.model)
-    arts = dedupe(load(args).articles, args.dedupe)
+    corpus = str(args.paths[0]) if len(args.paths) == 1 else None  # a store: its stored near-duplicate pairs
+    arts = dedupe(load(args).articles, args.dedupe, corpus=corpus)
     pred = apply_frames(model, arts)
     prev = coded_prevalence(pred, model, arts, group_by=args.group_by, n_boot=args.n_boot, seed=args.seed)
     unsure = least_certain(pred, arts, n=10)

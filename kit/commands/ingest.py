@@ -26,10 +26,6 @@ def add_arguments(p):
                       help="print only the summary: no rejections or flags on stderr, no progress bar")
     loud.add_argument("-v", "--verbose", action="store_true",
                       help="list every flagged article on stderr (default: one line per reason of flagging)")
-    p.add_argument("--outlet-from", choices=["folder"], default=None,
-                   help="an article whose source names no outlet gets the name of its file's folder")
-    p.add_argument("--outlets", metavar="CSV", default=None,
-                   help="outlet table (columns match,outlet): domains, name variants and path patterns -> outlet")
     add_output_arguments(p, "one {n_articles, n_rejected, n_flagged, articles_path, paragraphs_path, manifest_path, "
                             "report_path} object")
 

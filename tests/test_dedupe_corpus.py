@@ -1,0 +1,180 @@
+"""`dedupe: near` on a corpus store: the pairs are computed once per corpus and options into the
+store (derived/near_duplicates/), every report reads them, and the kept articles are those of the
+in-memory path. Fixture: tests/fixtures/dedupe/reprint_corpus.jsonl (written by us): a wire story
+with two edited reprints, an exact duplicate and a copy five weeks later (outside the window); a
+local story with an edited copy and an undated copy; a same-topic distractor; three unrelated
+articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kit
+import kit.dedupe
+import kit.dedupe_store
+from kit import analyse
+from kit.dedupe import dedupe, near_duplicate_pairs
+from kit.dedupe_store import corpus_pairs
+from kit.errors import KitError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = ROOT / "tests" / "fixtures" / "dedupe" / "reprint_corpus.jsonl"
+#: What `near` keeps of the fixture (known by construction; titles are unique)
+KEPT_NEAR = ["Rail strike halts freight trains", "Looking back: the spring rail strike",
+             "What the rail strike means for farmers", "Crack found in Millbrook dam spillway",
+             "Library extends weekend opening hours", "Harbour festival returns with tall ships",
+             "Council approves cycle lanes on the ring road"]
+
+
+@pytest.fixture()
+def store(tmp_path):
+    """The fixture as a store of three partitions (clusters cut across partitions)."""
+    out = tmp_path / "corpus"
+    kit.ingest([str(FIX)], out, partition_size=4, workers=1)
+    return str(out)
+
+
+@pytest.fixture()
+def articles(store):
+    return kit.load_corpus(store).articles
+
+
+def titles(df):
+    return df["title"].tolist()
+
+
+def test_fixture_clusters_are_known(articles):
+    assert titles(dedupe(articles, "near")) == KEPT_NEAR
+    assert len(dedupe(articles, "exact")) == 11  # the word-for-word copy only
+
+
+def test_exact_keeps_one_copy_in_any_row_order(articles):
+    """The copy marked at ingest (duplicate_of) goes; its original stays even when it comes later."""
+    for order in (articles, articles.iloc[::-1]):
+        kept = titles(dedupe(order, "exact"))
+        assert "Rail strike halts freight trains" in kept and "Northern freight strike begins" not in kept
+        assert len(kept) == 11
+
+
+def test_stored_pairs_equal_the_in_memory_pairs_and_are_stored(store, articles):
+    assert analyse.find(store, "near_duplicates") is None
+    got = corpus_pairs(store)
+    pd.testing.assert_frame_equal(got, near_duplicate_pairs(articles), check_dtype=False)
+    assert len(got) >= 6
+    d = analyse.find(store, "near_duplicates")
+    assert d is not None and d.meta["rows"] == len(got)
+    # other options: another table beside it; an unknown option is named
+    corpus_pairs(store, window_days=None)
+    assert len(analyse.stored_tables(store).query("table == 'near_duplicates'")) == 2
+    with pytest.raises(KitError, match="window_dayz"):
+        dedupe(articles, "near", corpus=store, window_dayz=3)
+
+
+@pytest.mark.parametrize("subset", ["all", "from_date", "one_outlet", "period_column"])
+def test_dedupe_near_on_a_store_keeps_what_the_in_memory_path_keeps(store, articles, subset):
+    if subset == "all":
+        part, _ = kit.report_articles(articles)
+    elif subset == "from_date":  # the wire origin and its first reprint are left out: the cluster gets a new origin
+        part, _ = kit.report_articles(articles, date_from="2024-04-09")
+    elif subset == "one_outlet":
+        part = articles[articles["outlet"] == "Ridgeway Post"]
+    else:
+        part, _ = kit.report_articles(articles, group_by="week")
+    got = dedupe(part, "near", corpus=store)
+    want = dedupe(part, "near")
+    assert got.attrs["dedupe"]["pairs"] == "stored" and want.attrs["dedupe"]["pairs"] == "computed"
+    pd.testing.assert_frame_equal(got, want)
+    if subset == "all":
+        assert titles(got) == KEPT_NEAR
+
+
+def test_the_stored_table_is_read_not_recomputed(store, articles, monkeypatch):
+    first = dedupe(articles, "near", corpus=store)
+    meta = json.loads(Path(analyse.find(store, "near_duplicates").path, "meta.json").read_text())
+
+    def boom(*a, **k):
+        raise AssertionError("near-duplicates computed again")
+
+    monkeypatch.setattr(kit.dedupe_store, "store_near_duplicate_pairs", boom)
+    monkeypatch.setattr(kit.dedupe, "near_duplicate_pairs", boom)
+    again = dedupe(articles.iloc[::-1], "near", corpus=store)  # any order of the same articles
+    assert sorted(titles(again)) == sorted(titles(first))
+    assert json.loads(Path(analyse.find(store, "near_duplicates").path, "meta.json").read_text()) == meta
+
+
+def test_dates_that_differ_from_the_store_are_computed_in_memory(store, articles):
+    """A report that set a date to missing (an implausible date) changes which pairs the window
+    allows: the stored pairs do not apply, the in-memory path runs (and gives its result)."""
+    part = articles.copy()
+    late = part["title"].str.startswith("Looking back")
+    part.loc[late, "published"] = pd.NaT  # undated now: compared with every article, a reprint of the wire story
+    got = dedupe(part, "near", corpus=store)
+    assert got.attrs["dedupe"]["pairs"] == "computed"
+    pd.testing.assert_frame_equal(got, dedupe(part, "near"))
+    assert "Looking back: the spring rail strike" not in titles(got)
+    # articles that are not in the store: in memory too
+    other = pd.DataFrame({"doc_id": ["x"], "text": ["Nothing here."], "published": [pd.NaT]})
+    assert dedupe(other, "near", corpus=store).attrs["dedupe"]["pairs"] == "computed"
+    assert corpus_pairs("no/such/store") is None
+
+
+def test_analyse_table_gives_the_pairs_of_a_subset(store, articles):
+    part = articles[articles["outlet"] != "Valley Ledger"].reset_index(drop=True)
+    got = analyse.table(store, "near_duplicates", articles=part)
+    pd.testing.assert_frame_equal(got, near_duplicate_pairs(part), check_dtype=False)
+    assert len(got) >= 2
+    whole = analyse.table("not-a-store", "near_duplicates", articles=articles)
+    pd.testing.assert_frame_equal(whole, near_duplicate_pairs(articles))
+
+
+def test_report_requests_ask_for_the_pairs_only_with_near():
+    assert ("near_duplicates", {}) in analyse.report_requests([{"dedupe": "near"}])
+    assert all(t != "near_duplicates" for t, _ in analyse.report_requests([{"dedupe": "exact"}, {}]))
+
+
+@pytest.mark.slow
+@pytest.mark.notebooks  # runs notebooks through papermill
+def test_report_batch_with_dedupe_near_reads_the_stored_pairs(store, articles, tmp_path):
+    """`kit run -p dedupe near` on the store: the overview lists the articles the in-memory path
+    keeps; the pairs are computed once, before the notebooks; a second batch (overview + keyness
+    per outlet) computes nothing and its notebooks read the stored table."""
+    from kit import reports as runner
+
+    nb = ROOT / "notebooks"
+    cfg = tmp_path / "reports.yml"
+    cfg.write_text(f"""
+defaults:
+  corpus: {store}
+runs:
+  - notebook: {(nb / "01_corpus_overview.ipynb").as_posix()}
+  - name: keyness_{{outlet}}
+    notebook: {(nb / "02_terms_and_keyness.ipynb").as_posix()}
+    each: outlet
+    min_articles: 1
+    parameters: {{target: "{{outlet}}"}}
+""", encoding="utf-8")
+    first = runner.run_batch(cfg, only=["01_corpus_overview"], params=[("dedupe", "near")], jobs=1,
+                             out=tmp_path / "out1", log=lambda m: None, progress=False)
+    assert first.ok, first.failed
+    part, _ = kit.report_articles(articles)
+    want = dedupe(part, "near")
+    listed = pd.read_csv(tmp_path / "out1" / "01_corpus_overview" / "articles.csv")
+    assert sorted(listed["title"]) == sorted(want["title"]) == sorted(KEPT_NEAR)
+    stored = analyse.find(store, "near_duplicates")
+    assert stored is not None
+    meta = (Path(stored.path) / "meta.json").read_text()
+    # Proof that the notebooks read the stored table: empty it (keeping its meta.json). A notebook
+    # that compared the articles again would still drop the reprints; one that reads keeps them.
+    part_file = Path(stored.path) / "part-00000.parquet"
+    pd.read_parquet(part_file).iloc[:0].to_parquet(part_file, index=False)
+    second = runner.run_batch(cfg, params=[("dedupe", "near")], jobs=2, out=tmp_path / "out2",
+                              log=lambda m: None, progress=False)
+    assert second.ok, second.failed
+    assert (Path(stored.path) / "meta.json").read_text() == meta  # not computed again
+    assert len(analyse.stored_tables(store).query("table == 'near_duplicates'")) == 1
+    listed = pd.read_csv(tmp_path / "out2" / "01_corpus_overview" / "articles.csv")
+    assert sorted(listed["title"]) == sorted(dedupe(part, "exact")["title"])  # nothing dropped as a reprint
+    assert len([r for r in second.runs if r["run"].startswith("keyness_")]) == 3  # one per outlet, all ok
