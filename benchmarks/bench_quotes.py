@@ -8,6 +8,12 @@ debate transcript, issue 17), and the growth of that time per doubling of the qu
 the sample corpus) is repeated N times under new doc_ids; the extractor keeps no cache between
 articles, so repeated articles cost as much as new ones. Prints quotes/s and MB/s, both per
 second of CPU time (what one core does) and of wall time (what the machine gave).
+
+The summary tables of notebook 04 (``speech_acts``, ``sources``, ``top_speakers``,
+``example_quotes``) are timed on generated corpora of n and 2n articles (``scaling.make_corpus``,
+default n=500): seconds per 1,000 speech acts and the growth per doubling (linear about 2x; issue
+11 found speech_acts quadratic, 339 s for 8,228 acts, because pandas copied the quotes table's
+problems list into every per-act step), and the whole analysis of notebook 04 on 2n articles.
 """
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ def main(argv=None) -> int:
                     help="also time the longest articles of PolNeAR-train's development part (DIR holds "
                          "text/ and attributions/; default: ../shared/devsets/polnear-train when it exists)")
     ap.add_argument("--longest", type=int, default=60, help="how many of the longest PolNeAR articles (default 60)")
+    ap.add_argument("--summary-articles", type=int, default=500, metavar="N",
+                    help="generated articles for the summary-table timings: N and 2N (default 500; 0 skips)")
     args = ap.parse_args(argv)
 
     import kit
@@ -57,7 +65,60 @@ def main(argv=None) -> int:
         growth = f", growth x{cpu / prev:.2f} per doubling" if prev else ""
         print(f"  N={n_q:5d}: {cpu:.2f} s, {n_q / cpu:,.0f} quotes/s{growth}")
         prev = cpu
+
+    if args.summary_articles:
+        _summaries(args.summary_articles)
     return 0
+
+
+def _best(fn, repeat: int = 3) -> tuple[float, object]:
+    """Least CPU seconds of ``repeat`` calls, and the last result."""
+    best, out = None, None
+    for _ in range(repeat):
+        c0 = time.process_time()
+        out = fn()
+        cpu = time.process_time() - c0
+        best = cpu if best is None else min(best, cpu)
+    return best, out
+
+
+def _summaries(n: int) -> None:
+    """The summary tables of notebook 04 on n and 2n generated articles (best of 3 each)."""
+    import os
+    import sys
+    import tempfile
+
+    import kit
+    from kit.quotes import example_quotes, extract_quotes, sources, speech_acts, top_speakers
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from scaling import make_corpus
+
+    print("summary tables on generated corpora (scaling.make_corpus), CPU seconds, best of 3:")
+    prev = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (n, 2 * n):
+            path = os.path.join(tmp, f"a{size}.jsonl")
+            make_corpus(size, path)
+            c0 = time.process_time()
+            data = kit.load_corpus(path)
+            quotes = extract_quotes(data.paragraphs)
+            load_extract = time.process_time() - c0
+            t_acts, acts = _best(lambda: speech_acts(quotes))
+            t_top, _ = _best(lambda: top_speakers(quotes, data.articles, group_by="outlet", n=10))
+            t_rest, _ = _best(lambda: (sources(quotes, data.articles, group_by="outlet"),
+                                       sources(quotes, data.articles, group_by="outlet", by="speaker_type"),
+                                       sources(quotes, data.articles, group_by="outlet", by="side"),
+                                       example_quotes(quotes, data.articles, group_by="outlet", n=3)))
+            per_k = t_acts / max(len(acts), 1) * 1000
+            growth = (f", growth per doubling: speech_acts x{t_acts / prev[0]:.2f}, top_speakers "
+                      f"x{t_top / prev[1]:.2f}") if prev else ""
+            print(f"  {size} articles, {len(quotes)} quotes, {len(acts)} acts: speech_acts {t_acts:.2f} s "
+                  f"({per_k:.3f} s per 1,000 acts), top_speakers {t_top:.2f} s, sources x3 + example_quotes "
+                  f"{t_rest:.2f} s{growth}")
+            print(f"    notebook 04's analysis in all: load + extract {load_extract:.2f} s + tables "
+                  f"{t_acts + t_top + t_rest:.2f} s = {load_extract + t_acts + t_top + t_rest:.2f} s")
+            prev = (t_acts, t_top)
 
 
 def _polnear(args) -> None:

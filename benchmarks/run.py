@@ -188,6 +188,78 @@ def tool_re(path, limit_mb, jobs):
     return dict(mb=_mb(texts), seconds=dt, tokens=sum(sum(c.values()) for c in counts), distinct=len(vocab), peak_mb=mem.peak / 1e6, cpu=mem.cpu)
 
 
+# ----------------------------------------------------------------------------- end to end from an export
+
+_SKLEARN_EXPORT = """
+import json, sys
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+with open(sys.argv[1], encoding="utf-8") as f:
+    texts = [json.loads(line).get("text") or "" for line in f if line.strip()]
+cv = CountVectorizer()
+x = cv.fit_transform(texts)
+n = np.asarray(x.sum(axis=0)).ravel()
+terms = cv.get_feature_names_out()
+top = np.argsort(-n, kind="stable")[:100]
+print(json.dumps([[str(terms[i]), int(n[i])] for i in top]))
+"""
+
+
+def end_to_end(n_articles: int, repeat: int) -> dict:
+    """``kit terms EXPORT`` (and ``kit terms STORE``, ``kit ingest EXPORT``) as a user runs them, against
+    a script that reads the same JSONL export with ``json`` and counts with CountVectorizer: wall
+    seconds of each whole command (process start included), fastest of ``repeat`` interleaved runs."""
+    import shutil
+    import tempfile
+
+    import scaling
+
+    tmp = tempfile.mkdtemp(prefix="kit-bench-")
+    try:
+        export = os.path.join(tmp, "export.jsonl")
+        made = scaling.make_corpus(n_articles, export)
+        kit = [os.path.join(os.path.dirname(sys.executable), "kit")]
+        store = os.path.join(tmp, "store")
+        cmds = {
+            "sklearn": [sys.executable, "-c", _SKLEARN_EXPORT, export],
+            "kit_terms_export": kit + ["terms", export, "--top", "100", "--json"],
+            "kit_ingest": kit + ["ingest", export, "--out", store, "-q"],
+            "kit_terms_store": kit + ["terms", store, "--top", "100", "--json"],
+        }
+        best: dict[str, float] = {}
+        for _ in range(max(1, repeat)):
+            for key, cmd in cmds.items():
+                if key == "kit_ingest":
+                    shutil.rmtree(store, ignore_errors=True)
+                t0 = time.perf_counter()
+                out = subprocess.run(cmd, capture_output=True, text=True)
+                dt = time.perf_counter() - t0
+                if out.returncode != 0:
+                    raise SystemExit(f"{' '.join(cmd)} failed: {out.stderr.strip()[-400:]}")
+                best[key] = min(best.get(key, dt), dt)
+        return {"articles": made["articles"], "mb": made["mb"], **best}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def end_to_end_lines(e: dict) -> list[str]:
+    sk = e["sklearn"]
+    return [
+        "",
+        f"End to end from a JSONL export ({e['articles']:,} generated articles, {e['mb']:.1f} MB; whole commands, "
+        "process start included, fastest of the runs):",
+        "",
+        "| command | seconds | MB/s | kit speed / CountVectorizer script |",
+        "|---|---:|---:|---:|",
+        f"| python script: json + CountVectorizer + top 100 | {sk:.2f} | {e['mb'] / sk:.1f} | |",
+        f"| `kit terms EXPORT --top 100` | {e['kit_terms_export']:.2f} | {e['mb'] / e['kit_terms_export']:.1f} | "
+        f"{sk / e['kit_terms_export']:.2f}x |",
+        f"| `kit ingest EXPORT --out STORE` | {e['kit_ingest']:.2f} | {e['mb'] / e['kit_ingest']:.1f} | |",
+        f"| `kit terms STORE --top 100` | {e['kit_terms_store']:.2f} | {e['mb'] / e['kit_terms_store']:.1f} | "
+        f"{sk / e['kit_terms_store']:.2f}x |",
+    ]
+
+
 def check_equivalence(path, n_docs, jobs=2):
     """The fast counting path gives exactly the counts of kit.text.tokenize (sample of articles),
     both in one process and with ``jobs`` worker processes (the configuration that is timed)."""
@@ -257,6 +329,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=100, help="size of the comparison corpus in MB (default 100)")
     ap.add_argument("--stream-mb", type=float, default=1000, help="size of the streaming corpus (0 skips it)")
+    ap.add_argument("--export-articles", type=int, default=10000,
+                    help="articles of the JSONL export for the end-to-end commands (0 skips them)")
+    ap.add_argument("--only-export", action="store_true", help="run only the end-to-end commands on the export")
     ap.add_argument("--nltk-mb", type=float, default=5, help="sample size for NLTK (default 5 MB)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the kit (default 2)")
     ap.add_argument("--repeat", type=int, default=3,
@@ -272,6 +347,11 @@ def main(argv=None) -> int:
         return 0
 
     load_before = os.getloadavg()
+    if args.only_export:
+        e = end_to_end(args.export_articles, args.repeat)
+        load_after = os.getloadavg()
+        print("\n".join(end_to_end_lines(e) + ["", f"Load average before/after: {load_before[0]:.2f} / {load_after[0]:.2f}."]))
+        return 0
     path = ensure_corpus(args.mb)
     results = {}
     plan = [("kit", None, args.jobs), ("kit1", None, 1), ("kit_stream", None, args.jobs), ("sklearn", None, 1),
@@ -295,6 +375,11 @@ def main(argv=None) -> int:
         spath = ensure_corpus(args.stream_mb)
         print(f"  streaming {spath} ...", file=sys.stderr, flush=True)
         stream = run_tool("kit_stream", spath, None, args.jobs)
+    export = None
+    if args.export_articles > 0:
+        print(f"  end to end: kit terms / kit ingest on a JSONL export of {args.export_articles} articles ...",
+              file=sys.stderr, flush=True)
+        export = end_to_end(args.export_articles, args.repeat)
     load_after = os.getloadavg()
 
     kit_speed = results["kit"].get("mb", 0) / results["kit"]["seconds"] if "seconds" in results["kit"] else float("nan")
@@ -353,6 +438,8 @@ def main(argv=None) -> int:
                 f"({stream['mb'] / stream['seconds']:.1f} MB/s, {args.jobs} workers), {stream['distinct']:,} distinct terms, "
                 f"peak memory {stream['peak_mb']:.0f} MB = {stream['peak_mb'] / stream['mb']:.2f}x the text size.",
             ]
+    if export:
+        lines += end_to_end_lines(export)
     text = "\n".join(lines) + "\n"
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:

@@ -21,6 +21,8 @@ Tables (:data:`TABLES`)
 ``sentence_tone``   :func:`kit.tone.sentence_tone` (one row per sentence: large)
 ``article_tone``    :func:`kit.tone.article_tone` (reuses ``sentence_tone``)
 ``quotes``          :func:`kit.quotes.extract_quotes` on the body paragraphs
+``quote_problems``  the quotation-mark problems :func:`kit.quotes.extract_quotes` finds in the same
+                    pass (``return_problems=True``): stored together with ``quotes``
 ``actor_mentions``  :func:`kit.actors.actor_mentions`
 ``near_duplicates`` :func:`kit.dedupe.near_duplicate_pairs` (a whole-corpus table: computed by
                     :func:`kit.dedupe_store.store_near_duplicate_pairs`, not per partition)
@@ -57,7 +59,9 @@ TABLES: dict[str, dict[str, Any]] = {
     "frame_scores": {"options": {"dictionary": None, "negation_window": 3, "min_hits": 2}, "needs": "frame_hits"},
     "sentence_tone": {"options": {}, "needs": None},
     "article_tone": {"options": {}, "needs": "sentence_tone"},
-    "quotes": {"options": {"actors": None}, "needs": None, "order": ["doc_id"]},  # extract_quotes: by article id
+    "quotes": {"options": {"actors": None}, "needs": None, "order": ["doc_id"],  # extract_quotes: by article id
+               "companion": "quote_problems"},  # made in the same pass, stored beside it
+    "quote_problems": {"options": {"actors": None}, "needs": None, "order": ["doc_id"], "made_by": "quotes"},
     "actor_mentions": {"options": {"actors": None}, "needs": None},
     # whole: a function (store, engine=, **options) -> the table, for tables that are not per partition
     "near_duplicates": {"options": NEAR_OPTIONS, "needs": None, "whole": "kit.dedupe_store.store_near_duplicate_pairs"},
@@ -176,16 +180,32 @@ def compute_partition(part: str, store_path: str, table: str, options: dict, out
     ``out_dir/<part>.parquet`` (the worker returns only their size), group counts come back as
     partial sums to be added up."""
     store = Store(store_path)
-    if table in ("quotes",):
+    companion = None
+    if table == "quotes":
         from kit.quotes import extract_quotes
         paras = store.read_table("paragraphs", part)
-        df = extract_quotes(paras, actors=options["actors"])
+        df, problems = extract_quotes(paras, actors=options["actors"], return_problems=True)
+        companion = _write_part(store, f"{out_dir}/{COMPANION_DIR}", part, problems)
     else:
         arts = store.read_table("articles", part)
         df = _compute(table, arts, options, _read_need(store, needs_dir, part))
     if table == "group_counts":
         return df
-    with store.fs.open(f"{out_dir}/{part}.parquet", "wb") as f:
+    info = _write_part(store, out_dir, part, df)
+    if companion is not None:
+        info["companion"] = companion
+    return info
+
+
+#: The sub-folder of a table being computed that holds its companion table (``quote_problems``
+#: of ``quotes``) until both are published.
+COMPANION_DIR = "companion"
+
+
+def _write_part(store: Store, folder: str, part: str, df: pd.DataFrame) -> dict:
+    """Write one partition of a derived table; ``{name, rows, dtypes}`` for its meta.json."""
+    store.fs.makedirs(folder, exist_ok=True)
+    with store.fs.open(f"{folder}/{part}.parquet", "wb") as f:
         pd.DataFrame(df).to_parquet(f, index=False)
     return {"name": part, "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
 
@@ -210,7 +230,11 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
         return dictionary_hits(arts, o["dictionary"], negation_window=o["negation_window"])
     if table == "frame_scores":
         from kit.frames import frame_scores
-        return frame_scores(arts, o["dictionary"], hits=need, min_hits=o["min_hits"],
+        from kit.text import count_words
+        # the articles' token counts: n_words of the articles table is count_words of the text
+        words = arts["n_words"] if "n_words" in arts.columns else arts["text"].map(count_words)
+        sizes = pd.Series(words.to_numpy(), index=arts["doc_id"].to_numpy())
+        return frame_scores(arts, o["dictionary"], hits=need, sizes=sizes, min_hits=o["min_hits"],
                             negation_window=o["negation_window"])
     if table == "sentence_tone":
         from kit.tone import sentence_tone
@@ -281,6 +305,14 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
     final = store.join("derived", table, key)
     if store.fs.isfile(f"{final}/meta.json") and not recompute:
         return Derived(store, table, key, json.loads(store.fs.cat_file(f"{final}/meta.json").decode()))
+    made_by = TABLES[table].get("made_by")
+    if made_by:  # computed in the pass that makes another table (quote_problems with quotes)
+        ensure(store, made_by, engine=engine, scheduler=scheduler, mode=mode, progress=progress,
+               recompute=recompute, **opts)
+        if not store.fs.isfile(f"{final}/meta.json"):  # stored without it (by an older kit): both again
+            ensure(store, made_by, engine=engine, scheduler=scheduler, mode=mode, progress=progress, recompute=True,
+                   **opts)
+        return Derived(store, table, key, json.loads(store.fs.cat_file(f"{final}/meta.json").decode()))
     needs = TABLES[table]["needs"]
     needs_dir = None
     own = engine is None
@@ -307,14 +339,15 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
                 with store.fs.open(f"{tmp}/part-00000.parquet", "wb") as f:
                     df.to_parquet(f, index=False)
                 results = [{"name": "part-00000", "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}]
-            dtypes = next((r["dtypes"] for r in results if r["rows"]), results[0]["dtypes"] if results else {})
-            meta = {"table": table, "key": key, "options": canon, "kit_version": __version__,
-                    "fingerprint": store.fingerprint, "created": pd.Timestamp.now(tz="UTC").isoformat(),
-                    "rows": sum(r["rows"] for r in results), "seconds": round(time.perf_counter() - t0, 3),
-                    "engine": eng.describe(), "dtypes": dtypes,
-                    "partitions": [{"name": r["name"], "rows": r["rows"]} for r in results]}
-            with store.fs.open(f"{tmp}/meta.json", "w", encoding="utf-8") as f:
-                f.write(json.dumps(meta, indent=2, default=str) + "\n")
+            companion = TABLES[table].get("companion")
+            if companion:  # its companion (quote_problems) was written in the same pass: published first
+                c_key, c_canon = table_key(store, companion, loaded)
+                c_tmp = f"{tmp}/{COMPANION_DIR}"
+                _write_meta(store, c_tmp, companion, c_key, c_canon, [r["companion"] for r in results], t0, eng)
+                _publish(store, c_tmp, store.join("derived", companion, c_key), replace=recompute)
+                if store.fs.exists(c_tmp):  # another run published the same companion first
+                    store.fs.rm(c_tmp, recursive=True)
+            meta = _write_meta(store, tmp, table, key, canon, results, t0, eng)
             _publish(store, tmp, final, replace=recompute)
         finally:
             if store.fs.exists(tmp):
@@ -323,6 +356,38 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
         if own:
             eng.close()
     return Derived(store, table, key, meta)
+
+
+def _write_meta(store: Store, folder: str, table: str, key: str, canon: dict, results: list[dict], t0: float,
+                eng: Engine) -> dict:
+    """Write (and return) the meta.json of a computed table from its partitions' ``{name, rows, dtypes}``."""
+    meta = {"table": table, "key": key, "options": canon, "kit_version": __version__,
+            "fingerprint": store.fingerprint, "created": pd.Timestamp.now(tz="UTC").isoformat(),
+            "rows": sum(r["rows"] for r in results), "seconds": round(time.perf_counter() - t0, 3),
+            "engine": eng.describe(), "dtypes": _table_dtypes(results),
+            "partitions": [{"name": r["name"], "rows": r["rows"]} for r in results]}
+    with store.fs.open(f"{folder}/meta.json", "w", encoding="utf-8") as f:
+        f.write(json.dumps(meta, indent=2, default=str) + "\n")
+    return meta
+
+
+def _table_dtypes(results: list[dict]) -> dict[str, str]:
+    """The dtypes of the whole table from its partitions': a column that is all missing in one
+    partition is ``object`` there, while the function on all articles gives the dtype of the values
+    (text columns such as the quotes' ``note``), so the first partition with another dtype decides.
+
+    >>> _table_dtypes([{"rows": 0, "dtypes": {"a": "int64"}}, {"rows": 2, "dtypes": {"a": "object"}},
+    ...                {"rows": 1, "dtypes": {"a": "str"}}])
+    {'a': 'str'}
+    """
+    filled = [r["dtypes"] for r in results if r["rows"]] or [r["dtypes"] for r in results[:1]]
+    if not filled:
+        return {}
+    out = dict(filled[0])
+    for col, dt in out.items():
+        if dt == "object":
+            out[col] = next((d[col] for d in filled if d.get(col, "object") != "object"), "object")
+    return out
 
 
 def _publish(store: Store, tmp: str, final: str, *, replace: bool) -> None:
@@ -346,7 +411,8 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     is a store folder, computed in memory from ``articles`` otherwise; the same table either way.
 
     ``corpus`` is what the notebook was given (a store, an older ``.parquet`` corpus or sources);
-    ``articles`` (and ``paragraphs`` for ``quotes``) are its tables, used when it is not a store;
+    ``articles`` (and ``paragraphs`` for ``quotes`` and ``quote_problems``) are its tables, used
+    when it is not a store (quotes then come from the paragraphs of ``articles`` only, as from a store);
     ``using`` is the table this one is made from when already at hand (``frame_hits`` for
     ``frame_scores``, ``sentence_tone`` for ``article_tone``), so it is not computed twice.
     A missing table is computed in this process, or on the cluster named by ``DASK_SCHEDULER_ADDRESS``.
@@ -374,11 +440,11 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
             return full[full["doc_id_a"].isin(subset) & full["doc_id_b"].isin(subset)].reset_index(drop=True)
         return full[full["doc_id"].isin(subset)].reset_index(drop=True)
     opts = _loaded(name, resolve_options(name, options))
-    if name == "quotes":
+    if name in ("quotes", "quote_problems"):
         if paragraphs is None:
-            raise KitError("quotes needs the paragraphs table when the corpus is not a store")
-        from kit.quotes import extract_quotes
-        return extract_quotes(paragraphs, actors=opts["actors"])
+            raise KitError(f"{name} needs the paragraphs table when the corpus is not a store")
+        quotes, problems = _quotes_pass(paragraphs, articles, opts["actors"])
+        return quotes.copy() if name == "quotes" else problems.copy()
     if articles is None:
         raise KitError(f"{name} needs the articles table when the corpus is not a store")
     need = using
@@ -386,6 +452,34 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         dep = TABLES[name]["needs"]
         need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
     return _compute(name, articles, opts, need)
+
+
+#: The last in-memory quotes pass: (paragraphs, articles, actors) it was made from, (quotes, problems).
+_LAST_QUOTES_PASS: list = []
+
+
+def _quotes_pass(paragraphs: pd.DataFrame, articles: pd.DataFrame | None, actors) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``extract_quotes(..., return_problems=True)`` on the paragraphs of the articles kept, made once
+    for ``quotes`` and ``quote_problems`` alike (as a store makes them in one pass): asking for the
+    other table with the same inputs (the same objects, unchanged in length) reuses the pass."""
+    from kit.quotes import extract_quotes
+
+    key = (paragraphs, articles, actors)
+    if _LAST_QUOTES_PASS:
+        (p, a, act), shape, result = _LAST_QUOTES_PASS
+        same_actors = act is actors or (isinstance(act, str) and isinstance(actors, str) and act == actors)
+        if p is paragraphs and a is articles and same_actors and shape == (len(paragraphs), _len(articles)):
+            return result
+    kept = paragraphs
+    if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
+        kept = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
+    result = extract_quotes(kept, actors=actors, return_problems=True)
+    _LAST_QUOTES_PASS[:] = [key, (len(paragraphs), _len(articles)), result]
+    return result
+
+
+def _len(df: pd.DataFrame | None) -> int:
+    return -1 if df is None else len(df)
 
 
 def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:
@@ -462,8 +556,10 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
     """The ``(table, options)`` the report notebooks will ask :func:`table` for, from their runs' parameters.
 
     Notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
-    with and without stopwords; notebook 03 (parameter ``dictionary``) reads frame hits and scores,
-    tone and actor mentions. Paths are resolved as the notebooks resolve them.
+    with and without stopwords; notebook 03 (parameters ``dictionary`` and ``negation_window``)
+    reads frame hits and scores, tone and actor mentions; notebook 04 (parameter ``n_examples``)
+    reads quotes and quotation-mark problems. Notebook 05 reads none (its ``dictionary`` is
+    matched on the coded articles only). Paths are resolved as the notebooks resolve them.
 
     >>> report_requests([{"group_by": "month", "target": None}])[0]
     ('group_counts', {'group_by': 'month'})
@@ -485,7 +581,13 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
                 add("term_counts", stopwords=None)
         if p.get("dedupe") == "near":  # every notebook's dedupe switch reads the stored pairs
             add("near_duplicates")
-        if "dictionary" in p:
+        if "n_examples" in p:  # notebook 04: quotes (and their problems, made in the same pass)
+            from kit.actors import BUNDLED_ACTORS
+
+            path = resolve_inputs(p["actors"], keep=BUNDLED_ACTORS) if p.get("actors") else None
+            add("quotes", actors=path or None)
+            add("quote_problems", actors=path or None)
+        if "dictionary" in p and "negation_window" in p:
             from kit.actors import BUNDLED_ACTORS, load_actors
             from kit.frames import BUNDLED_DICTIONARIES, load_dictionary
 

@@ -56,9 +56,16 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
     {'title': ["'=cmd()", 'Talks'], 'n': [-1, 2]}
     """
     out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
-            out[col] = out[col].map(neutralise)
+    for i in range(out.shape[1]):
+        s = out.iloc[:, i]
+        if s.dtype != object and pd.api.types.is_string_dtype(s.dtype):  # a string column: vectorised
+            needs = s.str.match(_NEEDS.pattern).fillna(False).to_numpy(dtype=bool)
+            if needs.any():
+                s = s.copy()
+                s[needs] = "'" + s[needs]
+                out.isetitem(i, s)
+        elif s.dtype == object:
+            out.isetitem(i, s.map(neutralise))
     out.columns = [neutralise(c) for c in out.columns]
     return out
 

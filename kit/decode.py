@@ -204,6 +204,18 @@ def clean_text(text: str) -> tuple[str, int]:
     return text, n
 
 
+def already_clean(strings: list[str]) -> bool:
+    """True when :func:`clean_text` would change none of ``strings`` (checked in one pass over them
+    joined by line breaks: a line break never composes with its neighbours, so the joined text is
+    in NFC exactly when every string is).
+
+    >>> already_clean(["plain", "caf\\u00e9"]), already_clean(["cafe\\u0301"]), already_clean(["x\\ud800"])
+    (True, False, False)
+    """
+    blob = "\n".join(strings)
+    return blob.isascii() or (_SURROGATES.search(blob) is None and unicodedata.is_normalized("NFC", blob))
+
+
 def clean_value(value):
     """:func:`clean_text` applied to every string inside ``value`` (lists, tuples, dicts, nested).
 

@@ -81,7 +81,7 @@ def label_block(text: str) -> str | None:
     """
     if _RELATED.match(text):
         return "related"
-    if _CONTRIB.match(text) or _CONTRIB_AFTER.match(text):
+    if _CONTRIB.match(text) or ("contributed" in text and _CONTRIB_AFTER.match(text)):  # (a cheap test first)
         return "contributors"
     if _MUST_READS.match(text) or _TRAILER.match(text):
         return "trailer"

@@ -90,6 +90,49 @@ def test_quotes_identical(store):
     same(got, want)
 
 
+def test_quote_problems_are_stored_in_the_same_pass_as_quotes(tmp_path):
+    """quote_problems: the problems extract_quotes finds, stored beside quotes without a second pass;
+    a store holding quotes without them (an older kit) makes both again."""
+    paras = pd.DataFrame({"doc_id": ["a", "a", "b"], "para_no": [0, 1, 0], "role": ["body"] * 3,
+                          "text": ['"We are ready," Ribeiro said.', "The vote was 41 to 29”. Nobody objected.",
+                                   '“It will pass, Chen said.']})
+    src = tmp_path / "paras.jsonl"
+    src.write_text("\n".join(json.dumps({"outlet": "X", "title": f"T {d}", "text": "\n\n".join(g["text"])})
+                              for d, g in paras.groupby("doc_id")) + "\n")
+    out = str(tmp_path / "corpus")
+    kit.ingest([str(src)], out, partition_size=1, workers=1)
+    corpus = kit.load_corpus(out)
+    want_q, want_p = kit.extract_quotes(corpus.paragraphs, return_problems=True)
+    assert len(want_p) >= 2
+    calls = []
+    real = analyse.compute_partition
+    analyse.compute_partition = lambda *a, **k: calls.append(a[2]) or real(*a, **k)
+    try:
+        same(analyse.derived(out, "quotes", mode="sync"), want_q)
+        same(analyse.derived(out, "quote_problems", mode="sync"), want_p)  # stored with quotes: no new pass
+        assert calls == ["quotes", "quotes"]  # one call per partition, for both tables
+        import shutil
+        shutil.rmtree(analyse.find(out, "quote_problems").path)
+        same(analyse.derived(out, "quote_problems", mode="sync"), want_p)
+        assert calls.count("quotes") == 4
+    finally:
+        analyse.compute_partition = real
+    sub = corpus.articles[corpus.articles["doc_id"] == want_p["doc_id"].iloc[-1]]
+    same(analyse.table(out, "quote_problems", articles=sub), analyse.table("not-a-store", "quote_problems",
+                                                                          articles=sub, paragraphs=corpus.paragraphs))
+
+
+def test_report_requests_per_notebook():
+    """What each notebook reads: 04 quotes and their problems; 05 nothing (its dictionary is matched on
+    the coded articles); 03 frames, tone and actors."""
+    assert analyse.report_requests([{"coding_sheet": "x.csv", "dictionary": "generic_frames", "folds": 5}]) == []
+    req = analyse.report_requests([{"n_examples": 3, "actors": None, "top_n": 8}])
+    assert req == [("quotes", {"actors": None}), ("quote_problems", {"actors": None})]
+    names = [t for t, _ in analyse.report_requests([{"dictionary": "generic_frames", "negation_window": 3,
+                                                     "actors": None}])]
+    assert names == ["frame_hits", "frame_scores", "sentence_tone", "article_tone", "actor_mentions"]
+
+
 def test_computed_once_then_read(store, monkeypatch):
     first = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
     meta = json.loads(open(f"{first.path}/meta.json").read())
@@ -169,12 +212,14 @@ def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch
 
     root = Path(__file__).resolve().parents[1]
     runs = [{"group_by": "outlet", "target": None, "kwic_terms": []},
-            {"dictionary": ["generic_frames"], "negation_window": 3, "min_hits": 2, "actors": "us_china_2023"}]
+            {"dictionary": ["generic_frames"], "negation_window": 3, "min_hits": 2, "actors": "us_china_2023"},
+            {"n_examples": 3, "actors": "us_china_2023"}]
     analyse.for_reports(store, runs, scheduler="", workers=1)
     before = set(analyse.stored_tables(store)["key"])
     for nb, params in [("02_terms_and_keyness", {"group_by": "outlet"}),
                        ("03_frames_and_tone", {"dictionary": ["generic_frames"], "actors": "us_china_2023",
-                                               "n_boot": 0})]:
+                                               "n_boot": 0}),
+                       ("04_voices", {"actors": "us_china_2023"})]:
         out_dir = tmp_path / nb
         papermill.execute_notebook(str(root / "notebooks" / f"{nb}.ipynb"), str(tmp_path / f"{nb}.ipynb"),
                                    parameters={"corpus": store, "output_dir": str(out_dir), **params},
@@ -188,6 +233,15 @@ def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch
     assert scores["hits"].tolist() == want["hits"].tolist() and scores["frame"].tolist() == want["frame"].tolist()
     tone = pd.read_csv(tmp_path / "03_frames_and_tone" / "article_tone.csv")
     assert tone["n_sentences"].tolist() == article_tone(sentence_tone(articles))["n_sentences"].tolist()
+    # notebook 04: the stored quotes of the articles kept (exact duplicates dropped), not found again
+    kept = kit.dedupe.dedupe(articles, "exact")
+    corpus = kit.load_corpus(store)
+    want_q, want_p = kit.extract_quotes(corpus.paragraphs[corpus.paragraphs["doc_id"].isin(kept["doc_id"])],
+                                        actors="us_china_2023", return_problems=True)
+    quotes = pd.read_csv(tmp_path / "04_voices" / "quotes.csv")
+    assert len(quotes) > 5 and quotes["text"].tolist() == want_q["text"].tolist()
+    assert quotes["speaker"].fillna("").tolist() == want_q["speaker"].fillna("").tolist()
+    assert len(pd.read_csv(tmp_path / "04_voices" / "quote_mark_problems.csv")) == len(want_p)
 
 
 def test_table_of_a_subset_of_the_store(store, articles):

@@ -144,3 +144,27 @@ def test_terms_by_outlet_names_missing_outlet_unknown():
     table = terms_table(arts, by="outlet")
     assert set(table["outlet"]) == {"Daily Ledger", "(unknown)"}
     assert table.set_index("outlet").loc["(unknown)", "n"] == 1
+
+
+@pytest.mark.parametrize("by", [None, "outlet", "month"])
+@pytest.mark.parametrize("source", ["data/sample", "tests/fixtures/readers", str(FIX)])
+def test_terms_table_from_the_matrix_equals_tidy_counts_and_frequencies(source, by):
+    """`kit terms` sums its counts straight from the sparse matrix (in worker processes for a large
+    corpus); the table must be the one count_terms + frequencies give on the same articles."""
+    import pandas as pd
+
+    from kit.commands.terms import terms_table
+    from kit.corpus import build_corpus
+    from kit.groups import group_labels
+    from kit.terms import count_terms, frequencies
+    from kit.text import TokenOptions
+
+    root = Path(__file__).parent.parent
+    arts = build_corpus([root / source]).articles
+    for tok in (None, TokenOptions.make(stopwords=None), TokenOptions.make(split_hyphens=True, min_length=3)):
+        a = arts.assign(outlet=group_labels(arts["outlet"])) if by == "outlet" else arts
+        slow = frequencies(count_terms(a, group_by=by, tokens=tok), group_by=by)
+        slow = slow[([by] if by else []) + ["term", "n", "per_million", "doc_freq"]].reset_index(drop=True)
+        fast = terms_table(arts, by=by, tokens=tok)
+        assert len(fast) > 10
+        pd.testing.assert_frame_equal(fast, slow)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import kit.resample
+import kit.text
 from kit.errors import KitError
 from kit.frames import (
     BUNDLED_DICTIONARIES,
@@ -192,6 +193,12 @@ def test_frame_scores_reuses_given_hits():
     d = load_dictionary(FIX / "mini.yml")
     h = dictionary_hits(ARTS, d)
     pd.testing.assert_frame_equal(frame_scores(ARTS, d, hits=h), frame_scores(ARTS, d))
+    h, sizes = dictionary_hits(ARTS, d, with_sizes=True)  # with the token counts: no second tokenization
+    pd.testing.assert_frame_equal(frame_scores(ARTS, d, hits=h, sizes=sizes), frame_scores(ARTS, d))
+    words = pd.Series([kit.text.count_words(t) for t in ARTS["text"]], index=ARTS["doc_id"])
+    pd.testing.assert_frame_equal(frame_scores(ARTS, d, hits=h, sizes=words), frame_scores(ARTS, d))
+    with pytest.raises(KitError, match="sizes= goes with hits="):
+        frame_scores(ARTS, d, sizes=sizes)
 
 
 def test_duplicate_doc_ids_are_refused():

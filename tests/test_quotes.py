@@ -576,11 +576,24 @@ def test_problems_come_back_from_the_same_pass():
     assert both["doc_id"].tolist() == ["d1", "d2"]
 
 
-def test_notebook_04_extracts_once_and_uses_group_by():
+def test_notebook_04_extracts_once_and_uses_group_by(monkeypatch):
     nb = json.loads((ROOT / "notebooks" / "04_voices.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
-    assert code.count("extract_quotes(") == 1
-    assert "return_problems=True" in code and "quote_problems(" not in code
+    # quotes and their problems come from the corpus store (kit.analyse), never extracted in the notebook
+    assert "extract_quotes(" not in code and "quote_problems(" not in code
+    assert 'kit.analyse.table(corpus_path, "quotes"' in code and 'kit.analyse.table(corpus_path, "quote_problems"' in code
+    # off a store (plain papermill on a folder), both tables come from one extraction pass
+    import kit.analyse
+    import kit.quotes
+
+    calls = []
+    real = kit.quotes.extract_quotes
+    monkeypatch.setattr(kit.quotes, "extract_quotes", lambda *a, **k: calls.append(1) or real(*a, **k))
+    p = paras('"We will talk," said Bo Li.')
+    arts = pd.DataFrame({"doc_id": ["d1"], "outlet": ["X"], "text": ["x"]})
+    q = kit.analyse.table("not-a-store", "quotes", articles=arts, paragraphs=p)
+    probs = kit.analyse.table("not-a-store", "quote_problems", articles=arts, paragraphs=p)
+    assert len(calls) == 1 and q["speaker"].tolist() == ["Bo Li"] and probs.empty
     quote_calls = [line for line in code.splitlines() if "kit.quotes." in line]
     assert quote_calls and not any("group=" in line for line in quote_calls)
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")

@@ -263,3 +263,52 @@ def test_placeholder_dates_outside_a_tables_range_are_flagged_not_fatal(tmp_path
 
     (tmp_path / "p.jsonl").write_bytes(data)
     assert build_corpus([tmp_path / "p.jsonl"]).articles["published"].isna().tolist() == [True, False]
+
+
+def _odd_export() -> tuple[bytes, list[str]]:
+    """A JSONL export whose records vary in everything the reader remembers per file (key sets,
+    outlet spellings, date strings), with bad lines, odd dates and duplicates between them."""
+    import json
+
+    dates = ["2023-06-19 08:30:00", "2023-06-20T09:00:00-04:00", "June 19, 2023 Monday 3:15 AM EDT", "next Tuesday",
+             "19 June 2023 16:00 CST", "0001-01-01", 1687163400, "", None, "2023-06-19 08:30:00"]
+    outlets = ["Outlet 01", " Outlet  01 ", {"name": "Wire"}, "breitbart.com", "", None, "Outlet 01"]
+    lines = []
+    for i in range(40):
+        rec = {"title": f"Talks {i % 7}", "publish_date": dates[i % len(dates)], "media_name": outlets[i % len(outlets)],
+               "text": f"Envoys met on day {i % 5}.\n\nRead More: Earlier talks\n\nThey said “more” — {i % 3}."}
+        if i % 4 == 1:
+            rec = {"headline": rec["title"], "date": rec["publish_date"], "source": rec["media_name"], "body": rec["text"],
+                   "authors": "By Ana Ruiz and Tom Becker"}
+        if i % 9 == 0:
+            rec["text"] = ""
+        lines.append(json.dumps(rec))
+        if i % 11 == 5:
+            lines.append("{not json")
+    return ("\n".join(lines) + "\n").encode(), lines
+
+
+def test_jsonl_read_whole_equals_every_record_read_alone():
+    """What the reader remembers within a file (columns per key set, outlet names, parsed dates) must
+    not change any record: the whole file gives what each line read on its own gives."""
+    data, lines = _odd_export()
+    whole = list(REGISTRY["jsonl"].func(data, "odd.jsonl", ReadOptions()))
+    alone = []
+    for i, line in enumerate(lines):
+        for rec in REGISTRY["jsonl"].func(line.encode(), "odd.jsonl", ReadOptions()):
+            if isinstance(rec, Article):
+                rec.source_record = None
+            else:
+                rec.record = rec.line = None
+            alone.append(rec)
+    for rec in whole:
+        if isinstance(rec, Article):
+            rec.source_record = None
+        else:
+            rec.record = rec.line = None
+    assert whole == alone
+    assert sum(isinstance(r, Article) for r in whole) == 40
+    assert [r.reason[:8] for r in whole if isinstance(r, Rejection) and r.status == "rejected"] == ["not JSON"] * 4
+    flags = " ".join(r.reason for r in whole if isinstance(r, Rejection) and r.status == "flagged")
+    assert all(s in flags for s in ("no year in date 'next Tuesday'", "ambiguous time zone 'CST'", "'0001-01-01' lies",
+                                    "kept with its title"))

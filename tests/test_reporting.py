@@ -153,6 +153,41 @@ def test_every_bundled_dictionary_says_where_it_was_validated_and_report_03_repe
     lines = dictionary_validity(list(BUNDLED_DICTIONARIES))
     assert len(lines) == len(BUNDLED_DICTIONARIES)
     for name, line in zip(BUNDLED_DICTIONARIES, lines):
-        assert line.startswith(f"{name}: Validated only on") and "Not validated on" in line and "\n" not in line
+        assert line.startswith(f"{name}: Validated") and "Not validated on" in line and "\n" not in line
+    assert "frames-dev" in lines[list(BUNDLED_DICTIONARIES).index("generic_frames")]  # its one real-news measurement
     nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "03_frames_and_tone.ipynb").read_text())
     assert any("dictionary_validity(dictionary)" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_table_to_csv_formats_floats_as_pandas_does():
+    """Floats are formatted by the kit (faster) to the same text as pandas' to_csv(float_format=...)."""
+    import numpy as np
+
+    from kit.reporting import FLOAT_FORMAT, table_to_csv
+
+    df = pd.DataFrame({"f": [1 / 3, 0.0, np.nan, np.inf, -np.inf, 1e-300, 123456789.0],
+                       "F": pd.array([1.5, None, 0.0, 2, 3, 4, 5], dtype="Float64"),
+                       "f32": np.array([1 / 3, 2, 3, 4, 5, 6, 7], dtype="float32"),
+                       "i": range(7), "t": ["a", "b,c", 'd"e', None, "x", "y", "z"]})
+    want = df.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+    assert table_to_csv(df, neutralise_formulas=False) == want
+    shown = pd.DataFrame({"t": pd.Series(["=x", "-3", None, "ok", "'=y"], dtype="str"), "v": [-1.5, 2, 3, 4, 5]})
+    assert table_to_csv(shown) == "t,v\n'=x,-1.5\n'-3,2\n,3\nok,4\n''=y,5\n"
+
+
+def test_wide_tables_scroll_in_their_box():
+    """A table wider than the page (keyness: 13 columns) scrolls sideways instead of being cut off."""
+    from kit.reporting import show_table
+
+    html = show_table(pd.DataFrame({f"column_{i}": [1.5] for i in range(14)}))._repr_html_()
+    assert 'class="kit-table-box" style="overflow-x: auto' in html and html.index("kit-table-box") < html.index("<table")
+
+
+def test_counts_get_thousands_separators_but_years_and_ids_do_not():
+    df = pd.DataFrame({"outlet": ["A", "B"], "n_words": [5702, 12], "year": [2023, 2024], "doc_no": [1234, 5],
+                       "n": pd.array([1500, None], dtype="Int64"), "flag": [True, False]})
+    html_text = show_table(df)._repr_html_()
+    assert "5,702" in html_text and "1,500" in html_text
+    assert "2023" in html_text and "2,023" not in html_text and "1234" in html_text and "1,234" not in html_text
+    assert "True" in html_text
+    assert str(show_table(df)).splitlines()[1].split() == ["A", "5,702", "2023", "1234", "1,500", "True"]

@@ -524,3 +524,15 @@ def test_dispersion_positions():
     assert d.columns.tolist() == ["doc_id", "pattern", "token_no", "n_tokens", "position", "start"]
     assert d[["pattern", "token_no", "n_tokens"]].values.tolist() == [["tariff*", 0, 6], ["tariff*", 3, 6], ["talks", 4, 6]]
     assert d["position"].tolist() == [0.0, 0.5, 4 / 6]
+
+
+def test_chi2_upper_tail_is_scipy_stats_exactly():
+    """Keyness p-values come from scipy.special (a light import): the same numbers as scipy.stats.chi2.sf."""
+    from scipy import stats
+
+    from kit.terms.keyness import _chi2_sf
+
+    x = np.concatenate([np.random.default_rng(0).exponential(5, 10_000), [0.0, -0.0, -1e-12, -3.0, 1e-300, 1e3,
+                                                                         np.inf, np.nan]])
+    assert np.array_equal(_chi2_sf(x), stats.chi2.sf(x, 1), equal_nan=True)
+    assert _chi2_sf(3.84) == stats.chi2.sf(3.84, 1) and _chi2_sf(pd.Series([1.0, 2.0])).tolist() == list(stats.chi2.sf([1.0, 2.0], 1))

@@ -181,7 +181,7 @@ def test_the_shortcut_is_taken_and_gives_the_neutral_result():
 
 
 from hypothesis import given, settings  # noqa: E402 (imported where the property test starts)
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402 (imported where the property test starts)
 
 _PIECES = ["good", "GOOD", "bad", "not", "never", "kind", "of", "but", "BUT", "very", "least", "at", "so", "this",
            "talks", "met", "the", "Tuesday", ":)", ":(", "!", "?", ",", ".", "'", "(", ")", "-", "“", "”", "a", "I",

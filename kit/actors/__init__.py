@@ -132,21 +132,37 @@ def _index(actors):
 def _find(text, idx):
     """(start, end, name, alias, token_no) of every mention in text, longest match first, no overlaps."""
     toks = find_tokens(text, _OPTS)
-    keys = [_surface_key(t, term) for _, _, t, term, _ in toks]
-    out, i, n = [], 0, len(toks)
-    while i < n:
-        hit = None
-        for k, name, alias in idx.get(keys[i], ()):
+    keys = _token_keys(toks)
+    out, n, free = [], len(toks), 0  # free: the first token not inside a mention already found
+    for i in [i for i, k in enumerate(keys) if k in idx]:  # only tokens that start some alias
+        if i < free:
+            continue
+        for k, name, alias in idx[keys[i]]:
             m = len(k)
             if i + m <= n and tuple(keys[i:i + m]) == k:
-                hit = (toks[i][0], toks[i + m - 1][1], name, alias, i, m)
+                out.append((toks[i][0], toks[i + m - 1][1], name, alias, i))
+                free = i + m
                 break
-        if hit:
-            out.append(hit[:5])
-            i += hit[5]
-        else:
-            i += 1
     return out
+
+
+#: Surface form -> :func:`_surface_key` of its token (tokens repeat; bounded by _KEY_CACHE_LIMIT).
+_KEY_CACHE: dict[str, str] = {}
+_KEY_CACHE_LIMIT = 200_000
+
+
+def _token_keys(toks) -> list[str]:
+    """The matching key of every token of :func:`kit.text.find_tokens` (with ``_OPTS``: the term
+    depends on the surface only, so keys are remembered by surface)."""
+    keys = []
+    for _, _, t, term, _ in toks:
+        k = _KEY_CACHE.get(t)
+        if k is None:
+            k = _surface_key(t, term)
+            if len(_KEY_CACHE) < _KEY_CACHE_LIMIT:
+                _KEY_CACHE[t] = k
+        keys.append(k)
+    return keys
 
 
 MENTION_COLUMNS = ["doc_id", "actor", "alias", "where", "sent_no", "token_no", "start", "end", "match"]

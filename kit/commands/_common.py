@@ -94,7 +94,8 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
                    help="outlet table (columns match,outlet): domains, name variants and path patterns -> outlet")
     g = p.add_argument_group("limits on archives and documents (see kit.readers.Limits)")
     g.add_argument("--max-file-mb", type=positive_int, default=None, metavar="MB",
-                   help="largest file, archive member or document part once expanded (default 256)")
+                   help="largest file, archive member or document part once expanded (default 256; a JSONL/CSV "
+                        "export read in byte ranges is not limited)")
     g.add_argument("--max-archive-mb", type=positive_int, default=None, metavar="MB",
                    help="largest total of one .zip or .docx once expanded (default 2048)")
     g.add_argument("--max-ratio", type=positive_int, default=None, metavar="R",

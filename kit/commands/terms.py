@@ -31,8 +31,9 @@ def add_arguments(p):
 
 def terms_table(articles, *, by: str | None = None, top: int | None = None, tokens=None):
     """Frequencies (``[by], term, n, per_million, doc_freq``), most frequent first (per group with ``by``)."""
-    from kit.terms import count_terms, frequencies
+    from kit.terms import frequencies
     from kit.terms._args import PERIODS
+    from kit.terms.counts import group_term_counts
 
     if by is not None and by not in PERIODS:
         scalar_field(articles, by)
@@ -40,7 +41,9 @@ def terms_table(articles, *, by: str | None = None, top: int | None = None, toke
 
         # a missing value is the group "(unknown)", as in every report, never "NaN"
         articles = articles.assign(**{by: group_labels(articles[by])})
-    counts = count_terms(articles, group_by=by, tokens=tokens)
+    # summed straight from the sparse matrix (counted in worker processes for a large corpus): the
+    # numbers of count_terms + frequencies without the per-article table in between
+    counts = group_term_counts(articles, group_by=by, tokens=tokens, n_jobs=None)
     freq = frequencies(counts, group_by=by)
     if top is not None:
         freq = freq.groupby(by, sort=False, dropna=False).head(top) if by else freq.head(top)

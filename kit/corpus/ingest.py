@@ -83,7 +83,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
-                 outlets: str | os.PathLike | None = None, limits: Limits | None = None) -> Corpus:
+                 outlets: str | os.PathLike | None = None, limits: Limits | None = None,
+                 split: bool = True) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -101,6 +102,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     outlet_from : ``"folder"``: an article whose source names no outlet gets the name of the folder its file sits in
     outlets : a CSV file (columns ``match,outlet``) extending the bundled outlet table: domains and name
         variants -> canonical names, and path patterns (``guardian/*``) -> the outlet of plain files
+    split : read a JSONL/CSV export larger than 16 MB in byte ranges, by several processes (as
+        :mod:`kit.corpus.stream` does); False reads every file in one piece. The tables do not depend on it.
 
     Notes
     -----
@@ -126,15 +129,40 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
                                          column_map=column_map, outlet=outlet, limits=limits)
     skipped: list[str] = []
-    files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
-    records = [(entry, rec) for entry, recs in files for rec in recs]
-    manifest_sources = [entry for entry, _ in files]
-    n_dupes = number_articles(records)
+    if split:
+        records, manifest_sources, n_dupes = _read_numbered(sources, format, options, skipped, progress=progress,
+                                                            workers=workers)
+    else:
+        files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
+        records = [(entry, rec) for entry, recs in files for rec in recs]
+        manifest_sources = [entry for entry, _ in files]
+        n_dupes = number_articles(records)
     art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
     manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
     return Corpus(art_df, para_df, rep_df, manifest)
+
+
+def _read_numbered(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
+                   progress: bool | None, workers: int | None) -> tuple[list, list[dict], int]:
+    """Steps 1 and 2 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
+    worker processes, a large JSONL/CSV export in byte ranges read by several of them, then
+    numbered. Returns ``(records, manifest entries, exact duplicates)``; the same records as
+    :func:`read_files` followed by :func:`number_articles`."""
+    import shutil
+    import tempfile
+
+    from kit.corpus.stream import _read_all, _restore
+
+    stage = tempfile.mkdtemp(prefix="kit-read-")
+    try:
+        chunks, entries = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers)
+        n_dupes = number_articles([pair for c in chunks for pair in c.records])
+        records = [pair for c in chunks for pair in _restore(c)]
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return records, entries, n_dupes
 
 
 #: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).

@@ -90,8 +90,13 @@ class _Matcher:
     def matches(self, terms: list[str]):
         """Yield (category, pattern, first index, n tokens) for every entry matching at every position."""
         n = len(terms)
+        known = self._cache
         for i, t in enumerate(terms):
-            cands = self.candidates(t)
+            cands = known.get(t)
+            if cands is None:
+                cands = self.candidates(t)
+            if not cands:
+                continue
             for cat, pattern, words in cands:
                 m = len(words)
                 if i + m > n:

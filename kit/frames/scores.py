@@ -21,6 +21,7 @@ def frame_scores(
     dictionary=None,
     *,
     hits: pd.DataFrame | None = None,
+    sizes: pd.Series | None = None,
     include_negated: bool = False,
     min_hits: int = MIN_HITS,
     negation_window: int = NEGATION_WINDOW,
@@ -39,6 +40,10 @@ def frame_scores(
         (the dictionary is still needed for the list of frames; token counts are recomputed with
         ``tokens``, so pass the options the hits were made with: hits that do not line up with
         the articles' tokens raise :class:`kit.errors.KitValueError`).
+    sizes : Series ``doc_id -> number of tokens``, optional
+        With ``hits``: the articles' token counts (``dictionary_hits(..., with_sizes=True)``, or
+        the articles table's ``n_words`` for the default tokens), so the articles are not
+        tokenized again; the hits are then taken as made from these articles, unchecked.
     include_negated : count negated hits too
     tokens : kit.text.TokenOptions, optional
         Tokenizer options as in :func:`dictionary_hits` (only ``split_hyphens`` and ``merge_us`` apply).
@@ -68,9 +73,16 @@ def frame_scores(
     min_hits = check_int(min_hits, "min_hits", min=1)
     d = load_dictionary(dictionary)
     opts = frames_tokens(tokens, split_hyphens, None)
+    if sizes is not None and hits is None:
+        raise KitValueError("frame_scores: sizes= goes with hits= (the token counts of the articles the hits come from)")
     if hits is None:
         h, sizes = dictionary_hits(articles, d, negation_window=negation_window, tokens=opts,
                                    text_col=text_col, id_col=id_col, with_sizes=True)
+    elif sizes is not None:
+        require_columns(hits, HIT_COLUMNS, "hits", hint="pass the output of dictionary_hits")
+        _check_articles(articles, text_col, id_col)
+        h = hits
+        sizes = pd.Series(sizes).astype("int64")
     else:
         require_columns(hits, HIT_COLUMNS, "hits", hint="pass the output of dictionary_hits")
         _check_articles(articles, text_col, id_col)

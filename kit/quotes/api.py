@@ -177,14 +177,27 @@ def extract_quotes(paragraphs: Any, *, articles: pd.DataFrame | None = None, act
     if not rows:
         df["doc_id"] = df["doc_id"].astype(_as_paragraphs(paragraphs, articles)["doc_id"].dtype)
     # plain records, not a DataFrame: pandas compares attrs when it concatenates or merges
-    # tables, and a DataFrame there makes pd.concat of two quote tables fail
-    df.attrs["problems"] = [dict(p) for p in probs]  # deprecated side channel, for one release
+    # tables, and a DataFrame there makes pd.concat of two quote tables fail. pandas deep-copies
+    # attrs into every table derived from this one, so the records are shared, not copied
+    df.attrs["problems"] = _SharedRecords(dict(p) for p in probs)  # deprecated side channel, for one release
     if return_problems:
         return df, pd.DataFrame(probs, columns=_PROBLEM_COLUMNS)
     return df
 
 
 _PROBLEM_COLUMNS = ["doc_id", "para_no", "problem"]
+
+
+class _SharedRecords(tuple):
+    """Read-only records that ``copy.deepcopy`` shares instead of copying.
+
+    pandas deep-copies ``DataFrame.attrs`` into the result of every operation (filter, groupby
+    group, row): with the problems list copied each time, per-row or per-group work on a quotes
+    table grew with rows x problems (issue 11: ``speech_acts`` took minutes on 10,000 quotes).
+    """
+
+    def __deepcopy__(self, memo: dict) -> "_SharedRecords":
+        return self
 
 
 def quote_problems(paragraphs: Any = None, *, articles: pd.DataFrame | None = None,

@@ -133,6 +133,24 @@ def _org_tokens(toks: list[str]) -> list[str]:
     return toks
 
 
+def _titled_name_at(toks: list[str]) -> int | None:
+    """Rule ORG_ROLE_NAME: a capitalised run that ends in a title and a name ('Senate Minority
+    Whip Dick Durbin', 'House Speaker Paul Ryan', 'Army Lt. Gen. Mick Bednarek') names the
+    person; the organisation before the title is the affiliation. Returns the index of the
+    title that starts the person (None when the run ends in no titled name).
+
+    >>> _titled_name_at("Senate Minority Whip Dick Durbin".split()), _titled_name_at("Senate Armed Services Committee".split())
+    (2, None)
+    """
+    for k, t in enumerate(toks[:-1]):
+        if _is_title_token(t):
+            _, name = _strip_titles(toks[k + 1:])
+            if name and not _is_orgish(name) and not _is_title_token(name[0]) \
+                    and all(w[:1].isupper() and not w.isupper() for w in name if not _is_initial(w)):
+                return k
+    return None
+
+
 def _is_orgish(tokens: Iterable[str]) -> bool:
     return any(t.lower().strip(".,") in _ORG_WORDS for t in tokens)
 
@@ -163,6 +181,25 @@ _ROLE_BEFORE = re.compile(
     r"(?:^|[\s(])((?:[A-Z][\w’'.-]*\s+|[a-z][\w’'-]*\s+){0,4}?"
     r"(?:[a-z][\w-]*(?:man|woman|person|ist|er|or|ian|ant|ent|ary|ee|ive|ess)|chief|head|leader|official|sister|brother|"
     r"wife|husband|daughter|son|mother|father|owner|expert|envoy|aide|boss|coach|pilot|chair)),?\s+$")
+
+
+#: How a role noun ends (the last alternatives of :data:`_ROLE_BEFORE`).
+_ROLE_ENDINGS = ("man", "woman", "person", "ist", "er", "or", "ian", "ant", "ent", "ary", "ee", "ive", "ess", "chief",
+                 "head", "leader", "official", "sister", "brother", "wife", "husband", "daughter", "son", "mother",
+                 "father", "owner", "expert", "envoy", "aide", "boss", "coach", "pilot", "chair")
+
+
+def _may_end_in_role(window: str) -> bool:
+    """Whether ``window`` can match :data:`_ROLE_BEFORE` (a role word, a comma maybe, then white
+    space at its end): a cheap test first, as the pattern backtracks at every word.
+
+    >>> _may_end_in_role("the columnist "), _may_end_in_role("on Monday "), _may_end_in_role("the owner")
+    (True, False, False)
+    """
+    t = window.rstrip()
+    if len(t) == len(window):
+        return False
+    return t.removesuffix(",").endswith(_ROLE_ENDINGS)
 
 
 def _parse_appositive(app: str) -> tuple[str | None, str | None]:
@@ -232,10 +269,15 @@ def _find_orgs(art: _Article):
     for m in _ORG_RUN.finditer(text):
         run = m.group(0)
         toks = run.split()
+        if len(toks) == 1 and toks[0].lower().strip(".,") not in _ORG_WORDS:
+            continue  # one word that is no organisation word (most runs): never an organisation
         while toks and toks[0] in _CAP_STOP:
             toks = toks[1:]
         while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
             toks = toks[:-1]
+        titled = _titled_name_at(toks)
+        if titled is not None:
+            toks = toks[:titled]  # the organisation before a titled person's name
         toks = _org_tokens(toks) if toks else toks
         if not toks or not _is_orgish(toks):
             continue
@@ -273,6 +315,11 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     words, titles, a possessive, a place in front ('the United States'), a job at a sentence
     start ('Rancher Dale Hutchins') and trailing title-case words are taken off."""
     all_toks = m.group(0).split()
+    if len(all_toks) == 1:  # one word (most runs): no title, job or title-case tail to take off
+        tok = all_toks[0]
+        if tok in _CAP_STOP:
+            return 0, [], []
+        return m.start(), [], [tok[:-2] if tok.endswith(("’s", "'s")) else tok]
     lead = 0
     while lead < len(all_toks) and all_toks[lead] in _CAP_STOP:
         lead += 1
@@ -288,7 +335,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
         titles = titles + name_toks[:2]
         name_toks = name_toks[2:]
-    if len(name_toks) >= 3 and not titles and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
+    if len(name_toks) >= 3 and not titles and not _is_initial(name_toks[1]) and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
         titles = [name_toks[0]]
         name_toks = name_toks[1:]
     if len(name_toks) >= 2 and _opener_word(name_toks[0], lower_words):
@@ -613,12 +660,19 @@ def _gender_from_context(p: Person, text: str, end: int) -> None:
         p.gender = "f" if w in ("she", "her") else "m"
 
 
+#: A title's extension before the name: 'Secretary of State ' in 'Secretary of State John Doe'.
+_TITLE_EXT = re.compile(r"((?:[A-Z][\w.’'-]*\s+)+(?:of|for|to)\s+(?:the\s+)?)$")
+_TITLE_EXT_END = re.compile(r"\b(?:of|for|to)\s+(?:the\s+)?$")
+
+
 def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_start: int, titles: list[str]) -> None:
     """Role, affiliation, gender and evidence of a person from the words around one mention."""
     if titles:
         p.evidence += 2
         t_str = " ".join(titles)
-        ext = re.search(r"((?:[A-Z][\w.’'-]*\s+)+(?:of|for|to)\s+(?:the\s+)?)$", text[max(0, run_start - 60):run_start])
+        window = text[max(0, run_start - 60):run_start]
+        # the full pattern only where it can match: it backtracks on every capitalised word
+        ext = _TITLE_EXT.search(window) if _TITLE_EXT_END.search(window) else None
         if ext and _is_title_token(ext.group(1).split()[0]):
             t_str = ext.group(1) + t_str
         if p.role is None and not all(t.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") for t in titles):
@@ -644,7 +698,8 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
                 if w in words and w not in ("his", "her", "he", "she"):
                     p.gender = p.gender or g
     # role noun phrase right before the name: "columnist Tom Ashby", "The owner, Jenny Holroyd,"
-    rb = _ROLE_BEFORE.search(text[max(0, run_start - 60):run_start])
+    window = text[max(0, run_start - 60):run_start]
+    rb = _ROLE_BEFORE.search(window) if _may_end_in_role(window) else None
     if rb and not titles:
         role = rb.group(1).strip()
         role = re.sub(rf"^.*\b(?:{_VERB_ALT})\s+", "", role)  # 'said council leader' -> 'council leader'

@@ -161,15 +161,16 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
     return None
 
 
-def _speech_events(art: "_Article") -> list[tuple[int, str, str, int]]:
+def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -> list[tuple[int, str, str, int]]:
     """Sentences where someone speaks in paraphrase ('X said ...', 'X put it bluntly:').
 
     Returns (position, mention, verb, paragraph start) in reading order; quoted words are masked.
+    ``para_sents``: each paragraph's sentence starts, when already split.
     """
     out = []
     mtext = _masked_text(art)
-    for _, ptext, po in art.paras:
-        starts = _sentence_starts(ptext) + [len(ptext)]
+    for k, (_, ptext, po) in enumerate(art.paras):
+        starts = (para_sents[k] if para_sents is not None else _sentence_starts(ptext)) + [len(ptext)]
         for s0, s1 in zip(starts, starts[1:]):
             sent = _strip_dateline(mtext[po + s0: po + s1])
             shift = (s1 - s0) - len(sent)
@@ -316,7 +317,7 @@ def _index_article(art: _Article, quotes: list[_Quote]) -> _Layout:
             opens_in_para[sg.para_idx].append(sg.open_i)
     for lst in opens_in_para:
         lst.sort()
-    events = _speech_events(art)
+    events = _speech_events(art, para_sents)
     art.cache["events"] = events
     art.cache["event_pos"] = [e[0] for e in events]
     return _Layout(para_sents, opens_in_para, [len(t) - len(t.lstrip()) for _, t, _ in paras], events)

@@ -15,10 +15,15 @@ def _is_title_case(text: str) -> bool:
     return caps / len(content) >= 0.75
 
 
+_SCARE_ENDINGS: list[tuple[str, ...]] = []  # every cue, alone and before 'the' / 'a' (built on first use)
+
+
 def _scare_cue(before: str) -> bool:
     """'so-called', 'the word', 'what has long been called' right before the quote."""
     bl = before.rstrip().lower()
-    return any(bl.endswith(c) or bl.endswith(c + " the") or bl.endswith(c + " a") for c in _SCARE_CUES) or \
+    if not _SCARE_ENDINGS:
+        _SCARE_ENDINGS.append(tuple(c + tail for c in _SCARE_CUES for tail in ("", " the", " a")))
+    return bl.endswith(_SCARE_ENDINGS[0]) or \
         bool(re.search(r"\bso[- ]called\s+(?:\w+\s+){0,1}$", bl + " "))
 
 

@@ -417,6 +417,8 @@ def _group_mention(m: str, words: list[str], low: str) -> Person | None:
 def _org_named_in_full(art: _Article, m: str) -> Person | None:
     """An organisation named in full in the mention (not 'Foreign Ministry spokesperson Shen Meiling')."""
     for om in _ORG_RUN.finditer(m):
+        if _titled_name_at(om.group(0).split()) is not None:
+            continue  # 'Senate Minority Whip Dick Durbin', 'House Speaker Paul Ryan': a person
         ot = _org_tokens(om.group(0).split())
         tail = m[om.end():]
         if ot and _is_orgish(ot) and not _name_like(tail) and not any(
@@ -508,6 +510,7 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _org_tokens,
     _strip_titles,
     _title_gender,
+    _titled_name_at,
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -43,19 +43,43 @@ def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
     """
     need = ["doc_id", "attribution_id", "quote_no", "text", "kind"]
     _require(quotes, need, "quotes table")
-    q = quotes[quotes["kind"].isin(SPEECH_KINDS)].sort_values(["doc_id", "quote_no"], kind="stable")
-    rows = []
-    for (doc_id, aid), g in q.groupby(["doc_id", "attribution_id"], sort=False):
-        first = g.iloc[0]
-        rows.append({
-            "doc_id": doc_id, "attribution_id": int(aid), "text": " … ".join(g["text"].astype(str)),
-            "kind": "full" if (g["kind"] == "full").any() else "partial",
-            "speaker": first.get("speaker"), "speaker_mention": first.get("speaker_mention"),
-            "verb": first.get("verb"), "speaker_type": first.get("speaker_type"),
-            "para_no": int(first.get("para_no", 0)), "para_end": int(g["para_end"].max()) if "para_end" in g else None,
-            "start": int(first.get("start", 0)), "end": int(g["end"].max()) if "end" in g else None,
-            "n_quotes": len(g), "n_words": int(g["n_words"].sum()) if "n_words" in g else None})
+    q = _plain(quotes)
+    q = q[q["kind"].isin(SPEECH_KINDS) & q["doc_id"].notna() & q["attribution_id"].notna()]
+    q = q.sort_values(["doc_id", "quote_no"], kind="stable")
+    # one pass of grouped aggregates (no per-act table filtering): acts in order of first appearance,
+    # each act's fields taken from its first quote in reading order
+    keys = [q["doc_id"], q["attribution_id"]]
+    grouped = q.groupby(keys, sort=False)
+    first = q[~q.duplicated(["doc_id", "attribution_id"])]
+    texts = grouped["text"].agg(lambda t: " … ".join(t.astype(str))).tolist()
+    full = (q["kind"] == "full").groupby(keys, sort=False).any().tolist()
+    sizes = grouped.size().tolist()
+
+    def col(name: str) -> list:
+        return first[name].tolist() if name in first.columns else [None] * len(first)
+
+    def most(name: str, how: str) -> list:
+        return [int(v) for v in getattr(grouped[name], how)().tolist()] if name in q.columns else [None] * len(first)
+
+    para_no = [int(v) for v in first["para_no"].tolist()] if "para_no" in first.columns else [0] * len(first)
+    start = [int(v) for v in first["start"].tolist()] if "start" in first.columns else [0] * len(first)
+    rows = [{"doc_id": d, "attribution_id": int(a), "text": t, "kind": "full" if f else "partial",
+             "speaker": sp, "speaker_mention": sm, "verb": v, "speaker_type": st, "para_no": pn, "para_end": pe,
+             "start": s0, "end": e, "n_quotes": n, "n_words": w}
+            for d, a, t, f, sp, sm, v, st, pn, pe, s0, e, n, w in zip(
+                first["doc_id"].tolist(), first["attribution_id"].tolist(), texts, full, col("speaker"),
+                col("speaker_mention"), col("verb"), col("speaker_type"), para_no, most("para_end", "max"), start,
+                most("end", "max"), sizes, most("n_words", "sum"))]
     return pd.DataFrame(rows, columns=list(SPEECH_ACT_COLUMNS))
+
+
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without its ``attrs``: pandas deep-copies ``attrs`` into every table an operation
+    returns, so the quotes table's problems list would be copied once per step (per act, per
+    speaker) and the summaries would grow with acts x problems."""
+    out = table.copy(deep=False)
+    out.attrs = {}
+    return out
 
 
 _SOURCE_BY = ("speaker", "speaker_type", "side", "kind")
@@ -153,11 +177,11 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | Non
         raise KitError(f"unknown by={by!r}; valid: None, {', '.join(_SOURCE_BY)}")
     _require(quotes, ("doc_id", "text", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
     _require(articles, ("doc_id", "text"), "articles table")
-    articles, group = _grouped(articles, group_by)
+    articles, group = _grouped(_plain(articles), group_by)
     arts = articles[["doc_id", "text"] + ([group] if group != "doc_id" else [])].copy()
     arts["words"] = arts["text"].map(lambda t: len(_words(str(t))) if _nz(t) is not None else 0)
-    q = quotes[quotes["kind"].isin(kinds)].copy()
-    q.attrs = {}
+    q = _plain(quotes)
+    q = q[q["kind"].isin(kinds)].copy()
     q, arts = _same_id_type(q, arts)
     q = q.merge(arts[["doc_id"] + ([group] if group != "doc_id" else [])], on="doc_id", how="inner")
     q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), "(unknown)")
@@ -218,9 +242,19 @@ def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str 
     by_speaker = sources(quotes, articles, group_by=group_by, by="speaker", kinds=kinds)
     group = by_speaker.columns[0]
     named = by_speaker[by_speaker["speaker"] != "(unknown)"].copy()
-    q = quotes[quotes["kind"].isin(kinds) & quotes["speaker"].notna()]
-    profile = q.groupby("speaker").agg(speaker_type=("speaker_type", lambda s: s.mode().iloc[0] if s.notna().any() else None),
-                                       side=("side", lambda s: s.dropna().iloc[0] if s.notna().any() else None))
+    q = _plain(quotes)
+    q = q[q["kind"].isin(kinds) & q["speaker"].notna()]
+    # each speaker's profile: the most frequent speaker_type (ties: the first in sorted order, as
+    # Series.mode) and the first side given, in table order; None when the speaker has none
+    types = q.groupby(["speaker", "speaker_type"]).size().rename("n").reset_index()
+    types = types.sort_values(["speaker", "n", "speaker_type"], ascending=[True, False, True], kind="stable")
+    speakers = pd.Index(q["speaker"].unique()).sort_values()
+    def values(s: pd.Series) -> list:
+        return [None if pd.isna(v) else v for v in s.reindex(speakers).astype(object).tolist()]
+
+    profile = pd.DataFrame({
+        "speaker_type": values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"]),
+        "side": values(q["side"].astype(object).groupby(q["speaker"]).first())}, index=speakers)
     named = named.merge(profile, left_on="speaker", right_index=True, how="left")
     named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
     named["rank"] = named.groupby(group).cumcount() + 1
@@ -253,10 +287,10 @@ def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: st
         raise KitError(f"min_words must be a whole number >= 0, got {min_words!r}")
     _require(quotes, ("doc_id", "quote_no", "text", "kind", "speaker", "speaker_type", "n_words"), "quotes table")
     _require(articles, ("doc_id",), "articles table")
-    articles, group = _grouped(articles, group_by)
+    articles, group = _grouped(_plain(articles), group_by)
     cols = ["doc_id"] + ([group] if group != "doc_id" else []) + (["title"] if "title" in articles.columns else [])
-    q = quotes[quotes["kind"].isin(kinds) & (quotes["n_words"] >= min_words)].copy()
-    q.attrs = {}
+    q = _plain(quotes)
+    q = q[q["kind"].isin(kinds) & (q["n_words"] >= min_words)].copy()
     q, arts = _same_id_type(q, articles[cols])
     q = q.merge(arts, on="doc_id", how="inner")
     q = q.sample(frac=1.0, random_state=int(seed)) if len(q) else q

@@ -51,14 +51,19 @@ class SourceFile:
     name: str = ""
     flags: list[str] = field(default_factory=list)
     size: int = 0  # bytes on disk, or the member's expanded size from the archive's directory
+    #: why the file may not be read whole (a JSONL/CSV export over the limit for one file): it is
+    #: read only in byte ranges (kit.corpus.split), which keep memory bounded; read() raises TooBig
+    too_big: str | None = None
 
     def read(self) -> bytes:
         """The file's bytes (read again at every call: nothing is kept in memory)."""
+        if self.too_big:
+            raise TooBig(self.too_big)
         return self._load()
 
     @property
     def data(self) -> bytes:
-        return self._load()
+        return self.read()
 
 
 def formats() -> dict[str, str]:
@@ -198,11 +203,19 @@ def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: l
     except OSError as e:
         yield Rejection(shown, f"cannot open ({e.strerror or e})")
         return
+    too_big = None
     if size > limits.max_file_bytes:
-        yield Rejection(shown, f"{_mb(size)}, over the limit of {_mb(limits.max_file_bytes)} for one file "
-                               "(not read; raise it with --max-file-mb)")
-        return
-    yield SourceFile(shown, _FileLoader(str(f)), rel, name, flags, size)
+        too_big = (f"{_mb(size)}, over the limit of {_mb(limits.max_file_bytes)} for one file "
+                   "(not read; raise it with --max-file-mb)")
+        if not name.lower().endswith(STREAMABLE_EXTENSIONS):
+            yield Rejection(shown, too_big)
+            return
+    yield SourceFile(shown, _FileLoader(str(f)), rel, name, flags, size, too_big=too_big)
+
+
+#: Exports of these kinds over the limit for one file are still read when they can be cut into byte
+#: ranges (JSON Lines, CSV in UTF-8; kit.corpus.split): memory then follows a range, not the file.
+STREAMABLE_EXTENSIONS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 
 
 def _read_limited(z: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> bytes:
@@ -478,6 +491,8 @@ def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
             setattr(a, f, v)
             n += k
     for f in ("authors", "contributors", "paragraphs", "extra"):
+        if _plain_strings(f, getattr(a, f)):
+            continue  # (the usual case: nothing to change, checked in one pass)
         try:
             v, k = clean_value(getattr(a, f))
         except RecursionError:
@@ -489,6 +504,20 @@ def _clean_article(a: Article) -> tuple[Article, Rejection | None]:
     return a, Rejection(a.source_path, f"{n} lone surrogate code point{'s' if n > 1 else ''} (not characters; "
                                        "e.g. a broken \\ud800 escape) replaced by U+FFFD", record=a.source_record,
                         status="flagged")
+
+
+def _plain_strings(field: str, value) -> bool:
+    """True when ``value`` (an article's names or paragraphs) is a list of strings, or of
+    ``(role, text)`` string pairs, that the normalisation rule leaves as they are."""
+    from kit.decode import already_clean
+
+    if field == "extra" or not isinstance(value, list):
+        return False
+    if field == "paragraphs":
+        if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in value):
+            return False
+        return already_clean([t for p in value for t in p])
+    return all(type(v) is str for v in value) and already_clean(value)
 
 
 def _clean_rejection(r: Rejection) -> Rejection:

@@ -59,7 +59,8 @@ class Rejection:
 class Limits:
     """How much a source may expand to before it is refused (checked before and while reading).
 
-    ``max_file_bytes``: one file, archive member or document part, once expanded (default 256 MiB);
+    ``max_file_bytes``: one file, archive member or document part, once expanded (default 256 MiB; a
+    JSONL/CSV export that the streaming ingest reads in byte ranges is not held whole and not limited);
     ``max_archive_bytes``: all members of one ``.zip`` (or ``.docx``) together (default 2 GiB);
     ``max_ratio``: expanded size over compressed size of one member larger than ``ratio_floor``
     bytes (default 200: news text compresses 3-10 times; a zip bomb thousands of times).

@@ -14,6 +14,7 @@ then keep the article without a date and flag it, naming the zone.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -116,26 +117,37 @@ def parse_when(value: Any) -> pd.Timestamp | None:
         seconds = value / 1000 if abs(value) > 1e11 else value
         ts = pd.Timestamp(seconds, unit="s", tz="UTC")
     else:
-        text = " ".join(str(value).split())
-        if not text:
-            return None
-        if _ISO.match(text):
-            ts = pd.Timestamp(text.replace("UTC", "+00:00"))
-        else:
-            if not _YEAR.search(text):
-                raise ValueError(f"no year in date {text!r}")
-            from dateutil import parser as du
+        return _parse_text(str(value))
+    if ts.tzinfo is None:
+        return ts.tz_localize("UTC")
+    return ts.tz_convert("UTC")
 
-            cleaned = _WEEKDAY.sub(" ", text)
-            cleaned = re.sub(r"\b(?:at|Published|Updated)\b:?", " ", cleaned, flags=re.I)
-            cleaned = _GMT_OFFSET.sub(lambda m: " " + _gmt_offset(m), cleaned)
-            cleaned = " ".join(cleaned.replace(",", " ").split())
-            try:
-                parsed = du.parse(cleaned, tzinfos=_tzinfos, default=_dt.datetime(1900, 1, 1))
-            except (ValueError, OverflowError) as e:
-                zone = str(e) if str(e).startswith(("ambiguous time zone", "unknown time zone")) else ""
-                raise ValueError(f"cannot read date {text!r}" + (f" ({zone})" if zone else "")) from e
-            ts = pd.Timestamp(parsed)
+
+@functools.lru_cache(maxsize=4096)  # exports repeat their date strings (same day, same hour)
+def _parse_text(value: str) -> pd.Timestamp | None:
+    """:func:`parse_when` for a string (results are immutable Timestamps, so they are cached)."""
+    import pandas as pd
+
+    text = " ".join(value.split())
+    if not text:
+        return None
+    if _ISO.match(text):
+        ts = pd.Timestamp(text.replace("UTC", "+00:00"))
+    else:
+        if not _YEAR.search(text):
+            raise ValueError(f"no year in date {text!r}")
+        from dateutil import parser as du
+
+        cleaned = _WEEKDAY.sub(" ", text)
+        cleaned = re.sub(r"\b(?:at|Published|Updated)\b:?", " ", cleaned, flags=re.I)
+        cleaned = _GMT_OFFSET.sub(lambda m: " " + _gmt_offset(m), cleaned)
+        cleaned = " ".join(cleaned.replace(",", " ").split())
+        try:
+            parsed = du.parse(cleaned, tzinfos=_tzinfos, default=_dt.datetime(1900, 1, 1))
+        except (ValueError, OverflowError) as e:
+            zone = str(e) if str(e).startswith(("ambiguous time zone", "unknown time zone")) else ""
+            raise ValueError(f"cannot read date {text!r}" + (f" ({zone})" if zone else "")) from e
+        ts = pd.Timestamp(parsed)
     if ts.tzinfo is None:
         return ts.tz_localize("UTC")
     return ts.tz_convert("UTC")

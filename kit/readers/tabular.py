@@ -110,7 +110,10 @@ def _blank(v: Any) -> bool:
 
 
 def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, record: int, line: int,
-                       options: ReadOptions, found: list[str]) -> Iterator[Article | Rejection]:
+                       options: ReadOptions, found: list[str], outlets: dict | None = None
+                       ) -> Iterator[Article | Rejection]:
+    """The article (and its flags) or the rejection one record gives. ``outlets`` remembers the
+    outlet names already looked up in this file (the same few names recur on every record)."""
     def get(field):
         col = cols.get(field)
         value = None if col is None else rec.get(col)
@@ -135,7 +138,13 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
         return
     title = "" if _blank(get("title")) else " ".join(str(get("title")).split())
     outlet_raw = None if _blank(get("outlet")) else " ".join(str(get("outlet")).split())
-    outlet, outlet_source = _outlet(outlet_raw, cols, options)
+    key = (outlet_raw, cols.get("outlet"))
+    if outlets is None or key not in outlets:
+        got = _outlet(outlet_raw, cols, options)
+        if outlets is None:
+            outlets = {}
+        outlets[key] = got
+    outlet, outlet_source = outlets[key]
     flags: list[Rejection] = []
     when = {}
     for field in ("published", "updated"):
@@ -263,6 +272,8 @@ def read_jsonl(data: bytes, path: str, options: ReadOptions) -> Iterator[Article
                                                        "beyond Python's recursion limit)")))
             except ValueError as e:  # e.g. an integer of more than 4,300 digits
                 items.append((lineno, record, _NotJSON(f"a value cannot be read ({e})")))
+    resolved: dict[tuple, dict[str, str]] = {}  # a record's keys -> its columns (records share their keys)
+    outlets: dict = {}
     for lineno, record, value in items:
         if isinstance(value, _NotJSON):
             yield Rejection(source_path=path, line=lineno, record=record, reason=f"not JSON: {value.msg}")
@@ -271,8 +282,11 @@ def read_jsonl(data: bytes, path: str, options: ReadOptions) -> Iterator[Article
             yield Rejection(source_path=path, line=lineno, record=record,
                             reason=f"JSON value is {_json_kind(value)}, not an object")
             continue
-        cols = _resolve_columns(list(value), column_map)
-        yield from _record_to_article(value, cols, path, "jsonl", record, lineno, options, list(value))
+        keys = tuple(value)
+        cols = resolved.get(keys)
+        if cols is None:
+            cols = resolved[keys] = _resolve_columns(list(keys), column_map)
+        yield from _record_to_article(value, cols, path, "jsonl", record, lineno, options, list(keys), outlets)
 
 
 class _NotJSON:
@@ -333,6 +347,7 @@ def read_csv(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
                               f"--map text=<column> (Python: column_map={{'text': '<column>'}}) (recognised names: "
                               f"{', '.join(COLUMN_ALIASES['text'])})", line=1)
     yield from decode_notes(path, notes)
+    outlets: dict = {}
     line_starts: list[int] = []  # where every line starts, to restart after an unclosed quotation mark
     record = 0
     base = 0  # lines before the current reader's start
@@ -367,4 +382,4 @@ def read_csv(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
                             reason=f"row has {len(row)} fields, the header has {len(header)}")
             continue
         rec = dict(zip(header, row))
-        yield from _record_to_article(rec, cols, path, "csv", record, line, options, header)
+        yield from _record_to_article(rec, cols, path, "csv", record, line, options, header, outlets)

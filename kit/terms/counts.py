@@ -647,3 +647,58 @@ def _ngram_counts(articles: pd.DataFrame, opts: TokenOptions, size: int, text_co
     counts = pd.DataFrame(rows, columns=["doc_id", "term", "n"])
     counts["n"] = counts["n"].astype("int64")
     return counts
+
+
+def group_term_counts(
+    articles: pd.DataFrame,
+    *,
+    group_by: str | None = None,
+    tokens: TokenOptions | None = None,
+    text_col: str = "text",
+    id_col: str = "doc_id",
+    n_jobs: int | None = 1,
+) -> pd.DataFrame:
+    """Term counts summed over all articles, or per group, straight from the sparse matrix.
+
+    The same numbers as summing :func:`count_terms` per group (``n``) and counting the articles
+    with a row (``n_docs``), without building the tidy per-article table in between: what
+    :func:`kit.terms.frequencies` needs for a frequency table (it reads ``n_docs`` as document
+    counts that add up).
+
+    Returns
+    -------
+    DataFrame
+        [``group_by``], ``term``, ``n``, ``n_docs`` (int64); one row per group and term with
+        ``n > 0``, groups in order of first appearance, terms by code point.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+    ...                      "text": ["Trade talks", "trade, trade", "Talks"]})
+    >>> group_term_counts(arts, group_by="outlet", tokens=TokenOptions(stopwords=None)).values.tolist()
+    [['X', 'talks', 2, 2], ['X', 'trade', 1, 1], ['Y', 'trade', 2, 1]]
+    """
+    check_columns(articles, [id_col, text_col], "articles")
+    groups = article_groups(articles, as_list(group_by))
+    if articles[id_col].duplicated().any():
+        raise KitValueError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
+    m = document_term_matrix(articles, tokens=tokens, text_col=text_col, id_col=id_col, n_jobs=n_jobs)
+    x = m.matrix.tocsr().astype(np.int64)
+    present = x.copy()
+    present.data = np.ones_like(present.data)
+    if group_by is None:
+        n = np.asarray(x.sum(axis=0)).ravel()
+        n_docs = np.asarray(present.sum(axis=0)).ravel()
+        keep = n > 0
+        return pd.DataFrame({"term": m.terms[keep], "n": n[keep].astype(np.int64),
+                             "n_docs": n_docs[keep].astype(np.int64)})
+    codes, labels = pd.factorize(groups[group_by], use_na_sentinel=False)
+    g = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
+                          shape=(len(labels), x.shape[0]))
+    gn = (g @ x).tocsr()
+    gd = (g @ present).tocsr()
+    gn.sort_indices()
+    gd.sort_indices()
+    rows = np.repeat(np.arange(gn.shape[0]), np.diff(gn.indptr))
+    return pd.DataFrame({group_by: np.asarray(labels, dtype=object)[rows], "term": m.terms[gn.indices],
+                         "n": gn.data.astype(np.int64), "n_docs": gd.data.astype(np.int64)})

@@ -91,6 +91,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import filterfalse
 from typing import NamedTuple
 
 import numpy as np
@@ -484,7 +485,9 @@ def count_words(text, tokens: TokenOptions | None = None) -> int:
             return sum(1 for _ in _token_matches(text))
         if "/" in text and _FRACTION_RE.search(text):
             text = _FRACTION_SPACE_RE.sub("\\1" + _JOIN, text)
-        return sum(map(_PIECE_TOKENS.__getitem__, text.split()))
+        pieces = text.split()
+        odd = list(filterfalse(str.isalpha, pieces))  # a piece of letters only is one word
+        return len(pieces) - len(odd) + sum(map(_PIECE_TOKENS.__getitem__, odd))
     return sum(len(opts.terms_of(m.group())) for m in _token_matches(text))
 
 

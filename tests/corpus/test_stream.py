@@ -59,10 +59,20 @@ def test_split_exports_give_the_single_read_tables(tmp_path, monkeypatch, worker
     if workers == 1:  # tasks run in this process: count them
         monkeypatch.setattr(stream, "_range_task", lambda *a: calls.append(a[0]) or real(*a))
         monkeypatch.setattr(stream, "_files_task", lambda items, *a: whole.extend(i.path for i in items) or real_files(items, *a))
-    single = build_corpus([tmp_path / "src"], workers=1)
+    single = build_corpus([tmp_path / "src"], workers=1, split=False)
+    assert not calls  # (split=False: every file read in one piece)
+    whole.clear()
     expected = write_store(single, tmp_path / "a", partition_size=9)
     got = ingest_store([tmp_path / "src"], tmp_path / "b", partition_size=9, workers=workers)
     _same_store(expected, got.store)
+    # build_corpus reads big exports in ranges too (kit terms EXPORT), with the same tables
+    in_memory = build_corpus([tmp_path / "src"], workers=workers)
+    for name in ("articles", "paragraphs", "report"):
+        pd.testing.assert_frame_equal(getattr(in_memory, name), getattr(single, name))
+    assert in_memory.manifest == single.manifest
+    calls.clear()
+    whole.clear()
+    ingest_store([tmp_path / "src"], tmp_path / "c", partition_size=9, workers=workers)
     if workers == 1:  # ranges were read in this process, so they were counted
         split_files = {r.path.rsplit("/", 1)[1] for r in calls}
         assert split_files == {"wire.jsonl", "rows.csv", "mediacloud_export.csv", "mediacloud_export.jsonl",
@@ -85,7 +95,7 @@ def test_a_broken_csv_row_makes_the_file_read_in_one_piece(tmp_path, monkeypatch
     fell_back = []
     real = stream._files_task
     monkeypatch.setattr(stream, "_files_task", lambda items, *a: fell_back.extend(items) or real(items, *a))
-    expected = write_store(build_corpus([tmp_path / "src"], workers=1), tmp_path / "a")
+    expected = write_store(build_corpus([tmp_path / "src"], workers=1, split=False), tmp_path / "a")
     got = ingest_store([tmp_path / "src"], tmp_path / "b", workers=1)
     _same_store(expected, got.store)
     assert [i.path for i in fell_back] == ["x.csv"]
@@ -126,3 +136,31 @@ def test_a_store_written_inside_its_source_folder_reads_nothing_of_its_own(tmp_p
     assert got.manifest["skipped"] == before.manifest["skipped"] == []
     assert got.manifest["fingerprint"] == before.manifest["fingerprint"]
     assert sorted(p.name for p in (tmp_path / "src").iterdir() if not p.suffix) == ["corpus"]
+
+
+def test_exports_over_the_file_limit_are_read_in_ranges_other_files_are_refused(tmp_path, monkeypatch):
+    """The per-file limit protects readers that hold a file in memory; a JSONL/CSV export read in
+    byte ranges is not held whole, so it is read; what cannot be cut is still refused, saying why."""
+    from kit.readers import Limits
+
+    src = tmp_path / "src"
+    src.mkdir()
+    recs = [json.dumps({"title": f"T{i}", "publish_date": "2023-06-19", "text": f"Body {i}.\n\nMore {i}."})
+            for i in range(60)]
+    (src / "big.jsonl").write_text("\n".join(recs) + "\n", encoding="utf-8")
+    (src / "array.json").write_text("[" + ",".join(recs) + "]", encoding="utf-8")  # one JSON value: not cut
+    (src / "notes.txt").write_text("Envoys met. " * 300, encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 600)
+    limits = Limits(max_file_bytes=2000)
+    got = ingest_store([src], tmp_path / "store", limits=limits, workers=1)
+    assert len(got.articles) == 60 and set(got.articles.source_path) == {"big.jsonl"}
+    refused = got.report[got.report.status == "rejected"].set_index("source_path").reason
+    assert sorted(refused.index) == ["array.json", "notes.txt"]
+    assert all("over the limit of 2,000 bytes for one file (not read; raise it with --max-file-mb)" in r for r in refused)
+    # read whole in memory (split=False), the export is refused as before
+    whole = build_corpus([src], limits=limits, workers=1, split=False)
+    assert len(whole.articles) == 0 and len(whole.report[whole.report.status == "rejected"]) == 3
+    # and with the limit raised, the tables are those of the ranges
+    raised = build_corpus([src / "big.jsonl"], workers=1, split=False)
+    pd.testing.assert_frame_equal(got.articles.drop(columns="source_path").reset_index(drop=True),
+                                  raised.articles.drop(columns="source_path").reset_index(drop=True))
