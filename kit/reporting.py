@@ -195,6 +195,16 @@ def _display_cell(v):
     return v
 
 
+#: Integer columns shown without thousands separators: years, ids and positions read as labels.
+_LABEL_INTS = re.compile(r"(?:^|_)(?:year|id|no|number|rank|para|seed)$")
+
+
+def _is_count_column(col: pd.Series) -> bool:
+    """An integer column (not bool) whose name does not say it is a label (year, id, position)."""
+    return (pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype)
+            and not _LABEL_INTS.search(str(col.name).lower()))
+
+
 class HTMLTable:
     """A table prepared for display in a notebook: every cell escaped, long tables cut.
 
@@ -214,7 +224,13 @@ class HTMLTable:
 
     def _shown(self) -> pd.DataFrame:
         df = self.df.head(self.max_rows) if len(self.df) > self.max_rows else self.df
-        return df.map(_display_cell) if len(df.columns) else df
+        if not len(df.columns):
+            return df
+        counts = [c for c in df.columns if _is_count_column(df[c])]
+        out = df.map(_display_cell)
+        for c in counts:  # 5,702 like the floats beside them (never a year or an id: see _is_count_column)
+            out[c] = df[c].map(lambda v: "" if pd.isna(v) else f"{int(v):,}").astype(object)
+        return out
 
     def _repr_html_(self) -> str:
         shown = self._shown()
@@ -498,7 +514,7 @@ def dictionary_validity(dictionary) -> Notes:
     Examples
     --------
     >>> print(dictionary_validity("generic_frames")[0][:70])
-    generic_frames: Validated only on the fictional sample corpus (44 arti
+    generic_frames: Validated on the fictional sample corpus (44 articles
     >>> print(dictionary_validity(["my_frames.yml"])[0])
     my_frames.yml: your own dictionary, not validated by the kit; check it on your corpus (kit frames-eval) before trusting a number.
     """

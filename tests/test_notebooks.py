@@ -93,6 +93,20 @@ def test_code_cells_hold_calls_not_helpers(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_table_shown_is_displayed(path):
+    """Only a cell's last expression is displayed: a kit.show_table(...) before it needs display(...),
+    or its table silently vanishes from the report (the target's keywords once did)."""
+    for i, cell in enumerate(_read(path).cells):
+        if cell.cell_type != "code":
+            continue
+        body = ast.parse(cell.source).body
+        for st in body[:-1]:
+            if isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+                assert not ast.unparse(st.value.func).endswith("show_table"), (
+                    f"cell {i}: {ast.unparse(st)[:60]}... is not the last expression: wrap it in display(...)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_listed_in_the_default_batch(path):
     config = yaml.safe_load((ROOT / "reports.yml").read_text(encoding="utf-8"))
     listed = {(ROOT / r["notebook"]).resolve() for r in config["runs"]}

@@ -153,7 +153,8 @@ def test_every_bundled_dictionary_says_where_it_was_validated_and_report_03_repe
     lines = dictionary_validity(list(BUNDLED_DICTIONARIES))
     assert len(lines) == len(BUNDLED_DICTIONARIES)
     for name, line in zip(BUNDLED_DICTIONARIES, lines):
-        assert line.startswith(f"{name}: Validated only on") and "Not validated on" in line and "\n" not in line
+        assert line.startswith(f"{name}: Validated") and "Not validated on" in line and "\n" not in line
+    assert "frames-dev" in lines[list(BUNDLED_DICTIONARIES).index("generic_frames")]  # its one real-news measurement
     nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "03_frames_and_tone.ipynb").read_text())
     assert any("dictionary_validity(dictionary)" in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
 
@@ -180,3 +181,13 @@ def test_wide_tables_scroll_in_their_box():
 
     html = show_table(pd.DataFrame({f"column_{i}": [1.5] for i in range(14)}))._repr_html_()
     assert 'class="kit-table-box" style="overflow-x: auto' in html and html.index("kit-table-box") < html.index("<table")
+
+
+def test_counts_get_thousands_separators_but_years_and_ids_do_not():
+    df = pd.DataFrame({"outlet": ["A", "B"], "n_words": [5702, 12], "year": [2023, 2024], "doc_no": [1234, 5],
+                       "n": pd.array([1500, None], dtype="Int64"), "flag": [True, False]})
+    html_text = show_table(df)._repr_html_()
+    assert "5,702" in html_text and "1,500" in html_text
+    assert "2023" in html_text and "2,023" not in html_text and "1234" in html_text and "1,234" not in html_text
+    assert "True" in html_text
+    assert str(show_table(df)).splitlines()[1].split() == ["A", "5,702", "2023", "1234", "1,500", "True"]

@@ -269,6 +269,8 @@ def _find_orgs(art: _Article):
     for m in _ORG_RUN.finditer(text):
         run = m.group(0)
         toks = run.split()
+        if len(toks) == 1 and toks[0].lower().strip(".,") not in _ORG_WORDS:
+            continue  # one word that is no organisation word (most runs): never an organisation
         while toks and toks[0] in _CAP_STOP:
             toks = toks[1:]
         while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
@@ -313,6 +315,11 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     words, titles, a possessive, a place in front ('the United States'), a job at a sentence
     start ('Rancher Dale Hutchins') and trailing title-case words are taken off."""
     all_toks = m.group(0).split()
+    if len(all_toks) == 1:  # one word (most runs): no title, job or title-case tail to take off
+        tok = all_toks[0]
+        if tok in _CAP_STOP:
+            return 0, [], []
+        return m.start(), [], [tok[:-2] if tok.endswith(("’s", "'s")) else tok]
     lead = 0
     while lead < len(all_toks) and all_toks[lead] in _CAP_STOP:
         lead += 1
