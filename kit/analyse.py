@@ -555,7 +555,8 @@ def analyse(store: Store | str, tables: tuple[str, ...] | list[str] = DEFAULT_TA
 def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
     """The ``(table, options)`` the report notebooks will ask :func:`table` for, from their runs' parameters.
 
-    Notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
+    Notebook 01 (parameter ``period``) reads the near-duplicate pairs for its reprint share;
+    notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
     with and without stopwords; notebook 03 (parameters ``dictionary`` and ``negation_window``)
     reads frame hits and scores, tone and actor mentions; notebook 04 (parameter ``n_examples``)
     reads quotes and quotation-mark problems. Notebook 05 reads none (its ``dictionary`` is
@@ -579,7 +580,7 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
             if p.get("dedupe", "none") != "none":  # a notebook that drops copies sums per-article counts
                 add("term_counts")
                 add("term_counts", stopwords=None)
-        if p.get("dedupe") == "near":  # every notebook's dedupe switch reads the stored pairs
+        if p.get("dedupe") == "near" or "period" in p:  # the dedupe switch; notebook 01's reprint share
             add("near_duplicates")
         if "n_examples" in p:  # notebook 04: quotes (and their problems, made in the same pass)
             from kit.actors import BUNDLED_ACTORS

@@ -130,9 +130,39 @@ def test_analyse_table_gives_the_pairs_of_a_subset(store, articles):
     pd.testing.assert_frame_equal(whole, near_duplicate_pairs(articles))
 
 
-def test_report_requests_ask_for_the_pairs_only_with_near():
+def test_report_requests_ask_for_the_pairs_only_with_near_or_the_overview():
     assert ("near_duplicates", {}) in analyse.report_requests([{"dedupe": "near"}])
     assert all(t != "near_duplicates" for t, _ in analyse.report_requests([{"dedupe": "exact"}, {}]))
+    # notebook 01 (its parameter `period`) shows the reprint share whatever its dedupe switch
+    overview = {"group_by": "outlet", "period": "month", "dedupe": "exact"}
+    assert analyse.report_requests([overview]) == [("near_duplicates", {})]
+
+
+@pytest.mark.parametrize("group_by", ["outlet", "week"])
+def test_overview_reprint_share_reads_the_stored_pairs(store, articles, group_by, monkeypatch):
+    """Notebook 01's reprint cell: on a store the clusters come from the stored pairs and equal
+    the in-memory ones; a second run reads the table and computes nothing."""
+    dated, _ = kit.report_articles(articles, group_by=group_by)
+    exact = dedupe(dated, "exact")
+    got = kit.dedupe.reprint_clusters(exact, corpus=store)
+    want = kit.dedupe.reprint_clusters(exact)
+    assert (got.attrs["pairs"], want.attrs["pairs"]) == ("stored", "computed")
+    pd.testing.assert_frame_equal(got, want)
+    assert got["cluster_size"].max() >= 3  # the wire story and its reprints
+    share = kit.dedupe.reprint_share(dated, got, group_by=group_by)
+    pd.testing.assert_frame_equal(share, kit.dedupe.reprint_share(dated, want, group_by=group_by))
+    assert share["n_reprints"].sum() == (~got["is_origin"]).sum() > 0
+    assert kit.dedupe.reprint_clusters(exact, corpus="not/a/store").attrs["pairs"] == "computed"
+    meta = Path(analyse.find(store, "near_duplicates").path, "meta.json").read_text()
+
+    def boom(*a, **k):
+        raise AssertionError("near-duplicates computed again")
+
+    monkeypatch.setattr(kit.dedupe_store, "store_near_duplicate_pairs", boom)
+    monkeypatch.setattr(kit.dedupe, "near_duplicate_pairs", boom)
+    again = kit.dedupe.reprint_clusters(exact, corpus=store)
+    pd.testing.assert_frame_equal(again, want)
+    assert Path(analyse.find(store, "near_duplicates").path, "meta.json").read_text() == meta
 
 
 @pytest.mark.slow
