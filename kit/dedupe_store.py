@@ -90,8 +90,8 @@ def near_engine(store, *, scheduler: str | None = None, workers: int | None = No
     >>> import tempfile, kit
     >>> out = tempfile.mkdtemp() + "/corpus"
     >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
-    >>> near_engine(out).mode, near_engine(out, workers=2).mode
-    ('sync', 'local')
+    >>> near_engine(out).describe()  # a few articles: no cluster
+    'in this process'
     """
     from kit.compute import engine
     from kit.corpus.store import Store
