@@ -145,6 +145,16 @@ def test_report_requests_per_notebook():
     assert names == ["frame_hits", "frame_scores", "sentence_tone", "article_tone", "actor_mentions"]
 
 
+def test_report_requests_with_actor_tables_in_several_runs():
+    """Two notebook-03 runs with the same actor file (say one per outlet) ask for its mentions once; the
+    options hold the loaded actor table, which == cannot compare."""
+    run = {"dictionary": "generic_frames", "negation_window": 3, "actors": "us_china_2023"}
+    req = analyse.report_requests([run, dict(run), {**run, "actors": None}])
+    mentions = [o for t, o in req if t == "actor_mentions"]
+    assert len(mentions) == 2 and sorted(len(o["actors"]) for o in mentions)[0] == 0
+    assert len([t for t, _ in req if t == "frame_hits"]) == 1
+
+
 def test_computed_once_then_read(store, monkeypatch):
     first = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
     meta = json.loads(open(f"{first.path}/meta.json").read())
