@@ -178,7 +178,8 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
     ``text_only=True`` (commands that analyse article text alone: terms, keyness, frames) reads
     from an ingested corpus only what they use: no paragraphs, and of the articles ``doc_id``,
     ``text`` and the grouping field ``by`` (``published`` for a period). An unknown ``by`` reads
-    every column, so the command's error lists them all. Sources are always read whole.
+    every column, so the command's error lists them all. From sources, every article column is
+    built but no paragraphs table.
     """
     from kit.corpus import is_ingested, load_corpus
 
@@ -189,7 +190,8 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
             return load_corpus(args.paths[0])
         return load_corpus(args.paths[0], paragraphs=False, columns=_text_columns(args.paths[0], by))
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args))
+                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args),
+                       paragraphs=not text_only)
 
 
 def _text_columns(path: str, by: str | None) -> list[str] | None:

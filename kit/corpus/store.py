@@ -349,10 +349,10 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragr
                 columns: list[str] | None = None, **kwargs) -> Corpus:
     """A :class:`Corpus` from a store folder, an ingested ``.parquet`` file or from sources (read on the fly).
 
-    From a store or ``.parquet`` file, ``paragraphs=False`` skips reading the paragraphs table (left
-    empty) and ``columns`` reads only these article columns (see :meth:`Store.corpus`); sources read
-    on the fly are always read whole. Other keyword arguments go to
-    :func:`~kit.corpus.ingest.build_corpus` when sources are read.
+    ``paragraphs=False`` leaves the paragraphs table empty: not read from a store or ``.parquet``
+    file, not built from sources. ``columns`` reads only these article columns from a store or
+    ``.parquet`` file (see :meth:`Store.corpus`); sources read on the fly give every column. Other
+    keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when sources are read.
 
     >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
     True
@@ -378,4 +378,4 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragr
     missing = [str(p) for p in paths if not Path(p).exists()]
     if len(missing) == len(paths):  # some missing among others become rejections in the report
         raise KitError(f"no such file or folder: {', '.join(missing)}")
-    return build_corpus(paths, **kwargs)
+    return build_corpus(paths, paragraphs=paragraphs, **kwargs)

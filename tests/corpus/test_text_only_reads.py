@@ -1,5 +1,6 @@
 """`kit terms/keyness/frames` on an ingested corpus read only doc_id, text and the grouping column
-(no paragraphs): their output must stay exactly what the full read gave.
+(no paragraphs), and from sources build no paragraphs table: their output must stay exactly what the
+full read gave.
 
 The snapshot ``tests/fixtures/store_reads/snapshot.json`` was written by :func:`outputs` with the kit
 as it was before the lighter read (every table read whole). To rewrite it deliberately::
@@ -54,7 +55,7 @@ def outputs(root: str) -> dict:
         assert main(["ingest", SAMPLE, "--out", store, "--quiet", "--workers", "1", "--partition-size", "16"]) == 0
         assert main(["ingest", SAMPLE, "--out", single, "--quiet", "--workers", "1"]) == 0
     res = {}
-    for layout, path in (("store", store), ("single", single)):
+    for layout, path in (("store", store), ("single", single), ("sources", SAMPLE)):
         for name, argv in COMMANDS.items():
             r = _run([a.format(c=path) for a in argv])
             r["stderr"] = r["stderr"].replace(path, "CORPUS")
