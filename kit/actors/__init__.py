@@ -129,9 +129,10 @@ def _index(actors):
     return idx
 
 
-def _find(text, idx):
-    """(start, end, name, alias, token_no) of every mention in text, longest match first, no overlaps."""
-    toks = find_tokens(text, _OPTS)
+def _find(text, idx, toks=None):
+    """(start, end, name, alias, token_no) of every mention in text, longest match first, no overlaps
+    (``toks``: the text's tokens when already at hand, ``find_tokens(text, _OPTS)``)."""
+    toks = find_tokens(text, _OPTS) if toks is None else toks
     keys = _token_keys(toks)
     out, n, free = [], len(toks), 0  # free: the first token not inside a mention already found
     for i in [i for i, k in enumerate(keys) if k in idx]:  # only tokens that start some alias
@@ -423,8 +424,8 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     arts: dict = defaultdict(set)
     example: dict = {}
     for doc_id, s_text in zip(sents["doc_id"].tolist(), sents["text"].tolist()):
-        covered = [(s, e) for s, e, *_ in _find(s_text, idx)]
-        toks = find_tokens(s_text, _OPTS)
+        toks = find_tokens(s_text, _OPTS)  # once per sentence, for the known mentions and the names
+        covered = [(s, e) for s, e, *_ in _find(s_text, idx, toks)]
         i = 0
         while i < len(toks):
             t = toks[i][2]
