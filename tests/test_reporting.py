@@ -208,7 +208,7 @@ def test_two_figures_of_one_report_list_groups_in_the_report_order():
                            "share": [0.9, 0.5, 0.1, 0.1, 0.5, 0.9]})
     prev = pd.DataFrame({"frame": ["f"] * 3, "outlet": ["Wire", "Daily", "Post"], "share": [0.5, 0.4, 0.3],
                          "share_low": [0.4, 0.3, 0.2], "share_high": [0.6, 0.5, 0.4]})
-    top_down = lambda fig: [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1]  # noqa: E731
+    top_down = lambda fig: [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1]  # noqa: E731 (a one-line reader of a figure)
     f1 = bar_counts(voices, group="outlet", value="n_voices", order=order)
     f2 = bar_counts(shares, group="outlet", value="share", hue="side", order=order)
     f3 = prevalence_plot(prev, group="outlet", order=order)
