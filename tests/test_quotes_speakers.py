@@ -130,6 +130,39 @@ def test_pronoun_respects_gender_of_the_latest_speaker():
     assert out == ["Maria Okafor", "Maria Okafor"]
 
 
+def test_pronoun_goes_to_the_subject_of_the_sentence_before_in_its_paragraph():
+    # rule PRONOUN_PARAGRAPH_SUBJECT: a person introduced as the subject right before the quote
+    # (name, age, then what she does) speaks, not the speaker of the paragraph before
+    out = speakers(
+        "Carla Bianchi, the union's president, said the strike would go on until March.",
+        'Lena Marsh, 47, has driven a city bus in Harwick for twenty years. "I cannot pay my rent '
+        'on this wage," she said.',
+    )
+    assert out == ["Lena Marsh"]
+
+
+def test_pronoun_subject_after_a_role_and_an_appositive():
+    # 'Campaign pollster Victor Amadi, a veteran of three races, ...': the role before the name
+    # and the appositive after it are part of the subject
+    out = speakers(
+        '"We will win the county," Peter Lindqvist said at the rally.',
+        "Campaign pollster Victor Amadi, a veteran of three races, picked up the same theme. "
+        '"Turnout is the whole story," he said.',
+    )
+    assert out == ["Peter Lindqvist", "Victor Amadi"]
+
+
+def test_pronoun_subject_needs_a_subject_and_a_fitting_gender():
+    # an opening phrase ('Walking past ...') is no subject, and a man ('his porch') is no 'she': both quotes
+    # stay with the story's latest speaker
+    out = speakers(
+        "Mayor Anne Toller said on Friday that the bridge would reopen.",
+        'Walking past Cafe Rosa, Toller stopped to greet a voter. "We kept our promise," she said.',
+        'Tom Brandt watched from his porch. "The bridge is safe," she said.',
+    )
+    assert out == ["Anne Toller", "Anne Toller"]
+
+
 # -- the scorer ---------------------------------------------------------------------------------
 
 def test_scorer_forms_of_real_sources():

@@ -125,12 +125,101 @@ def _story_speaker(art: _Article, pos: int, g: str | None) -> tuple[int, Person 
 
 _PRONOUN_WORDS = frozenset(("he", "she", "they", "it", "we", "him", "her", "i", "you"))
 
+#: How many sentences before the pronoun's own, in its paragraph, are looked at for a subject.
+SUBJECT_SENTENCES = 2
+
+#: Words a sentence may open with before its subject: 'But Rep. Jane Roe ...'.
+_SUBJECT_OPENERS = re.compile(r"""
+    ^[\s"“”‘’']*                                     # leading space or marks
+    (?:(?:But|And|So|Yet|Still|Now|Meanwhile|Later|Then)\b,?\s+)?   # one joining word
+    """, re.VERBOSE)
+#: What may stand between the sentence opening and the subject's name: a title or role, no
+#: comma and no verb ('former Sen.', 'campaign consultant'), at most four words.
+_SUBJECT_PREFIX = re.compile(r"""
+    ^(?:[A-Za-z][\w.’'-]*\s+){0,4}$                   # up to four words, no comma
+    """, re.VERBOSE)
+#: What may join a name to a later one inside the same subject: a possessive or role words
+#: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe').
+_SUBJECT_LINK = re.compile(r"""
+    ^(?:['’]s)?                                       # a possessive
+    \s+(?:[a-z][\w-]*\s+){1,3}$                       # one to three lower-case words
+    """, re.VERBOSE)
+
+
+def _looks_verb(word: str) -> bool:
+    """A lower-case word that is likely a verb rather than a role noun ('recalled', 'says')."""
+    w = word.lower()
+    return w.endswith("ed") or w in _SUBJECT_VERBS
+
+
+#: Common verbs right after a subject that are not recognised by their ending.
+_SUBJECT_VERBS = frozenset("""is was has had says said told wrote thinks knows took made gave went
+    seems seemed also himself herself""".split())
+
+
+def _says_nearby(art: _Article, m: Mention) -> bool:
+    """Is the mention right after or right before a speech verb ('Doe argues', 'said Doe')?"""
+    after = _words(art.text[m.end:m.end + 30].lower())[:2]
+    before = _words(art.text[max(0, m.pos - 20):m.pos].lower())[-1:]
+    return any(w in _SPEECH_OR_PART for w in after + before)
+
+
+#: Words that show a sentence opening is not a title or role before the subject's name.
+_NOT_ROLE = frozenset("""the a an her his their its in on at around with after before of to for from
+    by as when while if about during since""".split())
+
+
+def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) -> tuple[int, Person | None]:
+    """Rule PRONOUN_PARAGRAPH_SUBJECT: the named person who is the subject of one of the
+    :data:`SUBJECT_SENTENCES` sentences before the pronoun's own in its paragraph ('Jane Roe,
+    a state senator, recalled the vote. "...," she said.'), with the position where it is
+    named (-1 and None when there is none). The subject is a person mention near the start of
+    the sentence, after at most a title or role ('former Sen.', 'Obama consultant'), outside
+    quotation marks, of compatible gender."""
+    starts = art.sent_starts or [0]
+    k = bisect.bisect_right(starts, pos) - 1
+    own = art.mentions[bisect.bisect_left(art.mention_pos, starts[k]):bisect.bisect_left(art.mention_pos, pos)]
+    if any(m.entity.kind == "person" and not _in_quote(art, m.pos) for m in own):
+        return -1, None  # 'As Roe lost her cool, she said ...': the pronoun's own sentence names someone
+    for kk in range(k - 1, max(-1, k - 1 - SUBJECT_SENTENCES), -1):
+        s0 = starts[kk]
+        if s0 < para_start and (kk < k - 1 or starts[k] > para_start):
+            break  # the paragraph before only when the pronoun's paragraph opens with its quote
+        s1 = starts[kk + 1] if kk + 1 < len(starts) else len(art.text)
+        sent = art.text[s0:s1]
+        lead = _SUBJECT_OPENERS.match(sent)
+        b0 = s0 + (lead.end() if lead else 0)
+        lo = bisect.bisect_left(art.mention_pos, b0)
+        ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
+        if not ms or _in_quote(art, ms[0].pos):
+            continue
+        m = ms[0]
+        prefix = art.text[b0:m.pos]
+        if not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
+                                                    or w.lower().endswith("ing") for w in prefix.split()):
+            continue
+        for m2 in ms[1:]:
+            gap = art.text[m.end:m2.pos]
+            if m2.entity.kind == "person" and _SUBJECT_LINK.match(gap) and \
+                    not any(_looks_verb(w) for w in gap.split()):
+                m = m2
+            else:
+                break
+        if any(_says_nearby(art, m3) for m3 in ms if m3.pos > m.pos and m3.entity.kind == "person"):
+            continue  # 'Roe is right on the issues, Doe argues.': someone else speaks in it
+        if _compatible(m.entity, g, art):  # an organisation ('Campaign pollster ...') leads on only
+            return m.pos, m.entity
+    return -1, None
+
 
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
     g = _pronoun_gender(pron)
     hi = bisect.bisect_left(art.mention_pos, pos)
     if pron.lower() in ("he", "she", "him", "her"):
-        _, story = _story_speaker(art, pos, g)
+        story_pos, story = _story_speaker(art, pos, g)
+        sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
+        if sub is not None and sub_pos > story_pos:
+            return sub
         if story is not None:
             return story
     if pron.lower() in ("they", "it", "we"):
@@ -496,10 +585,11 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.attribution import _NAME_NP, _SPEECH_OR_PART, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _PERSON_TITLES,
     MAX_LOOKBACK,
+    Mention,
     Person,
     _Article,
     _is_orgish,
