@@ -202,6 +202,16 @@ def test_scorer_family_name_first():
     assert not speaker_matches("Trump", "Donald Trump", "surname")
 
 
+def test_scorer_ignores_generational_suffixes_like_initials():
+    # a SCORER change: 'Joseph R. Biden Jr.' is the gold 'Joseph R Biden' (and back), a
+    # different given name or a bare suffix is still wrong
+    assert speaker_matches("Joseph R. Biden Jr.", "Joseph R Biden", "surname")
+    assert speaker_matches("Joseph Biden", "Joseph R. Biden Jr.", "full name")
+    assert speaker_matches("Carl Olsen III", "Carl Olsen", "full name")
+    assert not speaker_matches("Hunter Biden Jr.", "Joseph R Biden", "surname")
+    assert not speaker_matches("Jr.", "Biden", "surname")
+
+
 def test_scorer_possessive_role_and_broken_sources():
     assert speaker_form("Mr. Trump's campaign chairman, Paul Manafort,") == ("full name", "Paul Manafort")
     assert speaker_form("said") == (None, None) and speaker_form("o") == (None, None)
