@@ -152,6 +152,26 @@ def test_pronoun_subject_after_a_role_and_an_appositive():
     assert out == ["Peter Lindqvist", "Victor Amadi"]
 
 
+def test_pronoun_subject_of_the_paragraph_before_when_the_quote_opens_its_paragraph():
+    # 'Ruth Calloway shook her head.' then a paragraph opening with her words
+    out = speakers(
+        "Maria Okafor said on Monday that the plan would fail.",
+        "Ruth Calloway shook her head.",
+        '"The plan is sound and the money is there," she said.',
+    )
+    assert out == ["Ruth Calloway"]
+
+
+def test_pronoun_subject_not_taken_when_its_own_sentence_names_someone():
+    # the sentence of the pronoun names a woman before it: the paragraph before is not looked at
+    out = speakers(
+        "Lena Marsh, the union's president, said the strike would go on until March.",
+        "Ruth Calloway shook her head.",
+        'After Lena Marsh left the stage to loud cheers, she said "we will not give in" to reporters.',
+    )
+    assert out == ["Lena Marsh"]
+
+
 def test_pronoun_subject_needs_a_subject_and_a_fitting_gender():
     # an opening phrase ('Walking past ...') is no subject, and a man ('his porch') is no 'she': both quotes
     # stay with the story's latest speaker
