@@ -514,7 +514,7 @@ def dictionary_validity(dictionary) -> Notes:
     Examples
     --------
     >>> print(dictionary_validity("generic_frames")[0][:70])
-    generic_frames: Validated only on the fictional sample corpus (44 arti
+    generic_frames: Validated on the fictional sample corpus (44 articles
     >>> print(dictionary_validity(["my_frames.yml"])[0])
     my_frames.yml: your own dictionary, not validated by the kit; check it on your corpus (kit frames-eval) before trusting a number.
     """
