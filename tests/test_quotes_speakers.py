@@ -172,6 +172,16 @@ def test_pronoun_subject_not_taken_when_its_own_sentence_names_someone():
     assert out == ["Lena Marsh"]
 
 
+def test_pronoun_tells_the_gender_of_the_speaker_it_resolves_to():
+    # rule PRONOUN_TELLS_GENDER: once 'he' has gone to Jordan Pike, a later 'she' passes him by
+    out = speakers(
+        "Maria Okafor said her count of the ballots was slow.",
+        'Jordan Pike said the count was fair. "Nobody cheated," he said.',
+        '"We will appeal," she said.',
+    )
+    assert out == ["Jordan Pike", "Maria Okafor"]
+
+
 def test_pronoun_subject_needs_a_subject_and_a_fitting_gender():
     # an opening phrase ('Walking past ...') is no subject, and a man ('his porch') is no 'she': both quotes
     # stay with the story's latest speaker

@@ -218,10 +218,11 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
     if pron.lower() in ("he", "she", "him", "her"):
         story_pos, story = _story_speaker(art, pos, g)
         sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
-        if sub is not None and sub_pos > story_pos:
-            return sub
-        if story is not None:
-            return story
+        found = sub if sub is not None and sub_pos > story_pos else story
+        if found is not None:
+            if found.gender is None and found.kind == "person":
+                found.gender = g  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
+            return found
     if pron.lower() in ("they", "it", "we"):
         for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
             if m.entity.kind in ("org", "group"):
