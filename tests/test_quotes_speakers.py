@@ -162,6 +162,17 @@ def test_pronoun_subject_of_the_paragraph_before_when_the_quote_opens_its_paragr
     assert out == ["Ruth Calloway"]
 
 
+def test_pronoun_subject_of_its_own_sentence_after_a_capitalised_role():
+    # 'Former Acme CEO Dana Reyes ... "...," she said' in one sentence: the organisation before
+    # the name is part of her title, and the story's earlier speaker (a woman) does not win
+    out = speakers(
+        "Senator Maria Okafor said on Monday that she watches the news at night.",
+        "The other guests had lighter tastes.",
+        'Former Acme CEO Dana Reyes named her guilty pleasure: "The Great Bake," she said, laughing.',
+    )
+    assert out == ["Dana Reyes"]
+
+
 def test_pronoun_subject_not_taken_when_its_own_sentence_names_someone():
     # the sentence of the pronoun names a woman before it: the paragraph before is not looked at
     out = speakers(

@@ -139,10 +139,10 @@ _SUBJECT_PREFIX = re.compile(r"""
     ^(?:[A-Za-z][\w.’'-]*\s+){0,4}$                   # up to four words, no comma
     """, re.VERBOSE)
 #: What may join a name to a later one inside the same subject: a possessive or role words
-#: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe').
+#: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe', 'Former Acme CEO Jane Roe').
 _SUBJECT_LINK = re.compile(r"""
     ^(?:['’]s)?                                       # a possessive
-    \s+(?:[a-z][\w-]*\s+){1,3}$                       # one to three lower-case words
+    \s+(?:[A-Za-z][\w.-]*\s+){1,3}$                   # one to three words (role words, no comma)
     """, re.VERBOSE)
 
 
@@ -159,7 +159,9 @@ _SUBJECT_VERBS = frozenset("""is was has had says said told wrote thinks knows t
 
 def _says_nearby(art: _Article, m: Mention) -> bool:
     """Is the mention right after or right before a speech verb ('Doe argues', 'said Doe')?"""
-    after = _words(art.text[m.end:m.end + 30].lower())[:2]
+    if _in_quote(art, m.pos):
+        return False
+    after = _words(art.text[m.end:m.end + 30].lower())[:1]
     before = _words(art.text[max(0, m.pos - 20):m.pos].lower())[-1:]
     return any(w in _SPEECH_OR_PART for w in after + before)
 
@@ -169,15 +171,45 @@ _NOT_ROLE = frozenset("""the a an her his their its in on at around with after b
     by as when while if about during since""".split())
 
 
+def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention | None:
+    """The named person who is the subject of the sentence ``art.text[s0:s1]`` and of gender
+    ``g`` (see :func:`_paragraph_subject`), or None."""
+    lead = _SUBJECT_OPENERS.match(art.text[s0:min(s1, s0 + 40)])
+    b0 = s0 + (lead.end() if lead else 0)
+    lo = bisect.bisect_left(art.mention_pos, b0)
+    ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
+    if not ms or _in_quote(art, ms[0].pos):
+        return None
+    m = ms[0]
+    prefix = art.text[b0:m.pos]
+    if not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
+                                                or w.lower().endswith("ing") for w in prefix.split()):
+        return None
+    for m2 in ms[1:]:
+        gap = art.text[m.end:m2.pos]
+        if m2.entity.kind == "person" and _SUBJECT_LINK.match(gap) and \
+                not any(_looks_verb(w) for w in gap.split()):
+            m = m2
+        else:
+            break
+    if any(_says_nearby(art, m3) for m3 in ms if m3.pos > m.pos and m3.entity.kind == "person"):
+        return None  # 'Roe is right on the issues, Doe argues.': someone else speaks in it
+    # an organisation ('Campaign pollster ...', 'Former Acme CEO ...') only leads on to the person
+    return m if _compatible(m.entity, g, art) else None
+
+
 def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) -> tuple[int, Person | None]:
-    """Rule PRONOUN_PARAGRAPH_SUBJECT: the named person who is the subject of one of the
-    :data:`SUBJECT_SENTENCES` sentences before the pronoun's own in its paragraph ('Jane Roe,
-    a state senator, recalled the vote. "...," she said.'), with the position where it is
-    named (-1 and None when there is none). The subject is a person mention near the start of
-    the sentence, after at most a title or role ('former Sen.', 'Obama consultant'), outside
-    quotation marks, of compatible gender."""
+    """Rule PRONOUN_PARAGRAPH_SUBJECT: the named person who is the subject of the pronoun's own
+    sentence (before the pronoun) or of one of the :data:`SUBJECT_SENTENCES` sentences before it
+    in its paragraph ('Jane Roe, a state senator, recalled the vote. "...," she said.'), with
+    the position where it is named (-1 and None when there is none). The subject is a person
+    mention near the start of the sentence, after at most a title or role ('former Sen.',
+    'Obama consultant'), outside quotation marks, of compatible gender."""
     starts = art.sent_starts or [0]
     k = bisect.bisect_right(starts, pos) - 1
+    own_sub = _sentence_subject(art, starts[k], pos, g)
+    if own_sub is not None:
+        return own_sub.pos, own_sub.entity
     own = art.mentions[bisect.bisect_left(art.mention_pos, starts[k]):bisect.bisect_left(art.mention_pos, pos)]
     if any(m.entity.kind == "person" and not _in_quote(art, m.pos) for m in own):
         return -1, None  # 'As Roe lost her cool, she said ...': the pronoun's own sentence names someone
@@ -186,29 +218,9 @@ def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) 
         if s0 < para_start and (kk < k - 1 or starts[k] > para_start):
             break  # the paragraph before only when the pronoun's paragraph opens with its quote
         s1 = starts[kk + 1] if kk + 1 < len(starts) else len(art.text)
-        sent = art.text[s0:s1]
-        lead = _SUBJECT_OPENERS.match(sent)
-        b0 = s0 + (lead.end() if lead else 0)
-        lo = bisect.bisect_left(art.mention_pos, b0)
-        ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
-        if not ms or _in_quote(art, ms[0].pos):
-            continue
-        m = ms[0]
-        prefix = art.text[b0:m.pos]
-        if not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
-                                                    or w.lower().endswith("ing") for w in prefix.split()):
-            continue
-        for m2 in ms[1:]:
-            gap = art.text[m.end:m2.pos]
-            if m2.entity.kind == "person" and _SUBJECT_LINK.match(gap) and \
-                    not any(_looks_verb(w) for w in gap.split()):
-                m = m2
-            else:
-                break
-        if any(_says_nearby(art, m3) for m3 in ms if m3.pos > m.pos and m3.entity.kind == "person"):
-            continue  # 'Roe is right on the issues, Doe argues.': someone else speaks in it
-        if _compatible(m.entity, g, art):  # an organisation ('Campaign pollster ...') leads on only
-            return m.pos, m.entity
+        sub = _sentence_subject(art, s0, s1, g)
+        if sub is not None:
+            return sub.pos, sub.entity
     return -1, None
 
 
