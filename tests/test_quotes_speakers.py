@@ -173,6 +173,16 @@ def test_pronoun_subject_of_its_own_sentence_after_a_capitalised_role():
     assert out == ["Dana Reyes"]
 
 
+def test_pronoun_subject_after_a_leading_clause():
+    # 'Although ..., Attorney General Nora Haldane signed ...': the subject follows the comma
+    out = speakers(
+        "Governor Alice Brandt said on Monday that the inquiry had dragged on for too long.",
+        "Although the vote was still weeks away, Attorney General Nora Haldane signed the order on Wednesday "
+        'that the inquiry was closed. "I accepted the recommendation of the prosecutors," she said.',
+    )
+    assert out == ["Nora Haldane"]
+
+
 def test_pronoun_subject_not_taken_when_its_own_sentence_names_someone():
     # the sentence of the pronoun names a woman before it: the paragraph before is not looked at
     out = speakers(

@@ -133,6 +133,11 @@ _SUBJECT_OPENERS = re.compile(r"""
     ^[\s"“”‘’']*                                     # leading space or marks
     (?:(?:But|And|So|Yet|Still|Now|Meanwhile|Later|Then)\b,?\s+)?   # one joining word
     """, re.VERBOSE)
+#: A leading subordinate clause or phrase before a sentence's subject, up to its comma.
+_LEADING_CLAUSE = re.compile(r"""
+    ^(?:Although|Though|While|When|After|Before|As|Since|Because|If|Once|Until|In|On|At|During)\b
+    [^,“”"]{3,160},\s+                                # the clause, no quotation, up to its comma
+    """, re.VERBOSE)
 #: What may stand between the sentence opening and the subject's name: a title or role, no
 #: comma and no verb ('former Sen.', 'campaign consultant'), at most four words.
 _SUBJECT_PREFIX = re.compile(r"""
@@ -176,6 +181,9 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     ``g`` (see :func:`_paragraph_subject`), or None."""
     lead = _SUBJECT_OPENERS.match(art.text[s0:min(s1, s0 + 40)])
     b0 = s0 + (lead.end() if lead else 0)
+    clause = _LEADING_CLAUSE.match(art.text[b0:min(s1, b0 + 200)])
+    if clause:  # 'Although it was late, Jane Roe took the stage': the subject follows the clause
+        b0 += clause.end()
     lo = bisect.bisect_left(art.mention_pos, b0)
     ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
     if not ms or _in_quote(art, ms[0].pos):
