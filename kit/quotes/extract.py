@@ -449,8 +449,8 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
 
 #: A sentence whose subject is he or she and that ends in a colon: 'He then listed them:'.
 _PRONOUN_COLON = re.compile(r"""
-    \s*(?P<pron>[Hh]e|[Ss]he)\b                        # the pronoun as the subject
-    [^.!?:“”"]{0,300}:\s*$                            # the rest of the sentence, up to its colon
+    \s{0,4}(?P<pron>[Hh]e|[Ss]he)\b                    # the pronoun as the subject
+    [^.!?:“”"]{0,300}:\s{0,8}$                        # the rest of the sentence, up to its colon
     """, re.VERBOSE)
 
 
