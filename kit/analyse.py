@@ -555,7 +555,8 @@ def analyse(store: Store | str, tables: tuple[str, ...] | list[str] = DEFAULT_TA
 def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
     """The ``(table, options)`` the report notebooks will ask :func:`table` for, from their runs' parameters.
 
-    Notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
+    Notebook 01 (parameter ``period``) reads the near-duplicate pairs for its reprint share;
+    notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
     with and without stopwords; notebook 03 (parameters ``dictionary`` and ``negation_window``)
     reads frame hits and scores, tone and actor mentions; notebook 04 (parameter ``n_examples``)
     reads quotes and quotation-mark problems. Notebook 05 reads none (its ``dictionary`` is
@@ -579,7 +580,7 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
             if p.get("dedupe", "none") != "none":  # a notebook that drops copies sums per-article counts
                 add("term_counts")
                 add("term_counts", stopwords=None)
-        if p.get("dedupe") == "near":  # every notebook's dedupe switch reads the stored pairs
+        if p.get("dedupe") == "near" or "period" in p:  # the dedupe switch; notebook 01's reprint share
             add("near_duplicates")
         if "n_examples" in p:  # notebook 04: quotes (and their problems, made in the same pass)
             from kit.actors import BUNDLED_ACTORS
@@ -607,7 +608,9 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
 def for_reports(store: Store | str, runs: list[dict], *, scheduler: str | None = None, workers: int | None = None,
                 log=None, quiet: bool = False) -> list[Derived]:
     """Compute once, before the notebooks run, every table they will read (see :func:`report_requests`);
-    per-outlet runs then only read. A request that cannot be prepared (a dictionary file that does
+    per-outlet runs then only read. The near-duplicate pairs are computed in one process below
+    :data:`kit.dedupe_store.LOCAL_CLUSTER_MIN_ARTICLES` articles unless ``scheduler`` or ``workers``
+    is given. A request that cannot be prepared (a dictionary file that does
     not load, say) is left to the notebook, which reports the problem itself."""
     store = store if isinstance(store, Store) else Store(store)
     out = []
@@ -620,11 +623,21 @@ def for_reports(store: Store | str, runs: list[dict], *, scheduler: str | None =
             requests = []
         for name, options in requests:
             t0 = time.perf_counter()
-            d = ensure(store, name, engine=eng, **options)
+            if name == "near_duplicates" and _near_in_process(store, scheduler, workers):
+                d = ensure(store, name, mode="sync", **options)  # a corpus too small to gain from workers
+            else:
+                d = ensure(store, name, engine=eng, **options)
             out.append(d)
             if log:
                 log(f"analysed {name} ({d.meta['rows']:,} rows, {time.perf_counter() - t0:.1f} s)")
     return out
+
+
+def _near_in_process(store: Store, scheduler: str | None, workers: int | None) -> bool:
+    """True when the near-duplicate pairs run in one process (:func:`kit.dedupe_store.near_mode`)."""
+    from kit.dedupe_store import near_engine
+
+    return near_engine(store, scheduler=scheduler, workers=workers).mode == "sync"
 
 
 def stored_tables(store: Store | str) -> pd.DataFrame:

@@ -317,7 +317,7 @@ def clusters_of(pairs: pd.DataFrame, published: pd.Series) -> list[list[str]]:
             for m in comps.values()]
 
 
-def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, *,
+def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, *, corpus=None,
                      shingle_words: int = SHINGLE_WORDS, **options) -> pd.DataFrame:
     """Clusters of near-duplicates with their origin and what each copy changed.
 
@@ -325,6 +325,10 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
     ----------
     articles : DataFrame with ``doc_id``, ``text``, optionally ``published`` and ``outlet``
     pairs : output of :func:`near_duplicate_pairs` (computed with ``options`` when None)
+    corpus : the corpus ``articles`` were read from (as in :func:`dedupe`). When ``pairs`` is None
+        and it is a corpus store, the pairs are the store's stored ones (computed once per corpus
+        and options, :func:`kit.dedupe_store.corpus_pairs`); otherwise, or when the articles' dates
+        differ from the store's, computed in memory. The clusters are the same either way.
 
     Returns
     -------
@@ -335,7 +339,8 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
         (paragraphs of the copy not in the origin / of the origin not in the copy), ``added`` /
         ``removed`` (those paragraphs, joined by a blank line), ``wire_credit`` (agencies credited
         anywhere in the cluster, comma-separated, or empty). Sorted by cluster, origin first, then
-        publication and doc_id.
+        publication and doc_id. ``attrs["pairs"]`` says where the pairs came from (``given``,
+        ``stored`` or ``computed``).
 
     Examples
     --------
@@ -349,8 +354,15 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
     1       a      b      False        1          0
     """
     _check(articles)
+    source = "given"
     if pairs is None:
-        pairs = near_duplicate_pairs(articles, shingle_words=shingle_words, **options)
+        if corpus is not None:
+            from kit.dedupe_store import corpus_pairs
+
+            pairs = corpus_pairs(corpus, articles, shingle_words=shingle_words, **options)
+        source = "computed" if pairs is None else "stored"
+        if pairs is None:
+            pairs = near_duplicate_pairs(articles, shingle_words=shingle_words, **options)
     elif options:
         raise KitError(f"options {sorted(options)} apply only when pairs is None")
     ids = articles["doc_id"].astype(str).tolist()
@@ -379,7 +391,9 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
                          "wire_credit": ", ".join(agencies)})
     cols = ["cluster", "doc_id", "outlet", "published", "is_origin", "cluster_size", "jaccard", "containment",
             "n_added", "n_removed", "added", "removed", "wire_credit"]
-    return sort_clusters(pd.DataFrame(rows, columns=cols))
+    out = sort_clusters(pd.DataFrame(rows, columns=cols))
+    out.attrs["pairs"] = source
+    return out
 
 
 def sort_clusters(clusters: pd.DataFrame) -> pd.DataFrame:

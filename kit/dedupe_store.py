@@ -19,6 +19,11 @@ the corpus at once:
    computed again, partition by partition, and each candidate pair gets the exact Jaccard and
    containment; a pair is kept when ``containment >= min_containment``.
 
+**Where it runs.** Unless told otherwise, near-duplicate detection runs in one process below
+:data:`LOCAL_CLUSTER_MIN_ARTICLES` articles and on a local Dask cluster (one worker per core) from
+there (:func:`near_mode`, used by ``kit dedupe STORE`` and ``kit run``'s preparation); a named
+scheduler (``--scheduler``, ``$DASK_SCHEDULER_ADDRESS``) or a number of workers always wins.
+
 Memory of the driver: the signatures (``num_perm * 4`` bytes an article) and the shingles of the
 articles that have a candidate partner (reprints and their origins), never the texts of the corpus.
 """
@@ -45,10 +50,56 @@ from kit.dedupe import (
 )
 from kit.errors import KitError
 
-__all__ = ["corpus_pairs", "store_near_duplicate_pairs", "store_reprint_clusters", "partition_signatures", "banded_candidates", "lsh_bands"]
+__all__ = ["corpus_pairs", "near_mode", "near_engine", "LOCAL_CLUSTER_MIN_ARTICLES", "store_near_duplicate_pairs", "store_reprint_clusters", "partition_signatures", "banded_candidates", "lsh_bands"]
 
 #: Columns of the pairs table (the same as :func:`kit.dedupe.near_duplicate_pairs`).
 PAIR_COLUMNS = ["doc_id_a", "doc_id_b", "jaccard", "containment", "days_apart"]
+#: Articles from which near-duplicate detection starts a local Dask cluster by default; below, one
+#: process. On 2 cores one process was faster at 10,000 and 50,000 articles
+#: (``benchmarks/bench_dedupe.py``: "one process" vs "2 worker processes"): starting the workers and
+#: shipping the signatures back cost more than the second core saves. 100,000 (the size the kit is
+#: built for) and above use every core.
+LOCAL_CLUSTER_MIN_ARTICLES = 100_000
+
+
+def near_mode(n_articles: int, *, scheduler: str | None = None, workers: int | None = None) -> str:
+    """The compute mode (:func:`kit.compute.engine`) for near-duplicate detection over ``n_articles``.
+
+    ``"sync"`` (one process) below :data:`LOCAL_CLUSTER_MIN_ARTICLES`, else ``"auto"`` (a local
+    cluster). An explicit choice wins: a scheduler address (``scheduler``, or
+    ``$DASK_SCHEDULER_ADDRESS`` when ``scheduler`` is None; ``""`` names none) or ``workers`` gives
+    ``"auto"``, which runs there (``workers=1``: one process).
+
+    >>> near_mode(20_000), near_mode(200_000)
+    ('sync', 'auto')
+    >>> near_mode(20_000, workers=2), near_mode(20_000, scheduler="tcp://10.0.0.5:8786")
+    ('auto', 'auto')
+    """
+    from kit.compute import SCHEDULER_ENV
+
+    address = scheduler if scheduler is not None else os.environ.get(SCHEDULER_ENV)
+    if address or workers is not None:
+        return "auto"
+    return "sync" if n_articles < LOCAL_CLUSTER_MIN_ARTICLES else "auto"
+
+
+def near_engine(store, *, scheduler: str | None = None, workers: int | None = None, quiet: bool = False):
+    """The :class:`kit.compute.Engine` (not started) for near-duplicate detection on a store, by
+    its size (:func:`near_mode`).
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> near_engine(out).describe()  # a few articles: no cluster
+    'in this process'
+    """
+    from kit.compute import engine
+    from kit.corpus.store import Store
+
+    st = store if isinstance(store, Store) else Store(store)
+    n = int(st.manifest.get("counts", {}).get("articles", 0))
+    return engine(scheduler, mode=near_mode(n, scheduler=scheduler, workers=workers), workers=workers,
+                  n_items=len(st.partitions), quiet=quiet)
 
 
 def lsh_bands(lsh_threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
@@ -354,7 +405,7 @@ def _chunk_clusters(pairs: pd.DataFrame, store_path: str, shingle_words: int) ->
     return reprint_clusters(pd.concat(parts, ignore_index=True), pairs, shingle_words=shingle_words)
 
 
-def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | None = None,
+def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | None = None, engine=None,
                  **options) -> pd.DataFrame | None:
     """The near-duplicate pairs of a corpus store, computed once per corpus and options, then read.
 
@@ -373,6 +424,8 @@ def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | No
         report that set an implausible date to missing changes which pairs the window allows)
     mode : where a missing table is computed (:func:`kit.compute.engine`; default in this process,
         or on the cluster of ``$DASK_SCHEDULER_ADDRESS``)
+    engine : a :class:`kit.compute.Engine` to compute a missing table on (instead of ``mode``;
+        :func:`near_engine` chooses one by the corpus size)
     options : those of :func:`kit.dedupe.near_duplicate_pairs` (an unknown one is an error)
 
     Returns
@@ -404,7 +457,7 @@ def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | No
     mode = mode or ("auto" if os.environ.get(SCHEDULER_ENV) else "sync")
     if articles is not None and not _same_articles(st, articles):
         return None
-    pairs = derived(st, "near_duplicates", mode=mode, **options)
+    pairs = derived(st, "near_duplicates", mode=mode, engine=engine, **options)
     if articles is None:
         return pairs
     ids = set(articles["doc_id"].astype(str))

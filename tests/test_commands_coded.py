@@ -56,6 +56,16 @@ def test_train_then_apply(capsys, tmp_path):
     prev = pd.read_csv(tmp_path / "applied" / "prevalence.csv")
     assert len(prev) == 16 and {"share", "share_low", "share_high", "raw_share"} <= set(prev.columns)
     assert len(pd.read_csv(tmp_path / "applied" / "predictions.csv")) == 4 * 44
+    # on a store with --dedupe near: the store's near-duplicate pairs are stored and used
+    code, _, err = run(capsys, "ingest", FIX / "dedupe" / "reprint_corpus.jsonl", "--out", tmp_path / "store", "-q")
+    assert code == 0, err
+    code, out, err = run(capsys, "frames-apply", model, tmp_path / "store", "--dedupe", "near", "--out",
+                         tmp_path / "near", "--n-boot", 0)
+    assert code == 0, err
+    assert "5 dropped by dedupe=near" in out  # 12 articles: one exact copy, four reprints
+    assert len(pd.read_csv(tmp_path / "near" / "predictions.csv")) == 4 * 7
+    from kit.analyse import stored_tables
+    assert stored_tables(tmp_path / "store")["table"].tolist() == ["near_duplicates"]
 
 
 def test_train_from_a_self_contained_coding_folder(capsys, tmp_path):

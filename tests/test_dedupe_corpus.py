@@ -130,9 +130,39 @@ def test_analyse_table_gives_the_pairs_of_a_subset(store, articles):
     pd.testing.assert_frame_equal(whole, near_duplicate_pairs(articles))
 
 
-def test_report_requests_ask_for_the_pairs_only_with_near():
+def test_report_requests_ask_for_the_pairs_only_with_near_or_the_overview():
     assert ("near_duplicates", {}) in analyse.report_requests([{"dedupe": "near"}])
     assert all(t != "near_duplicates" for t, _ in analyse.report_requests([{"dedupe": "exact"}, {}]))
+    # notebook 01 (its parameter `period`) shows the reprint share whatever its dedupe switch
+    overview = {"group_by": "outlet", "period": "month", "dedupe": "exact"}
+    assert analyse.report_requests([overview]) == [("near_duplicates", {})]
+
+
+@pytest.mark.parametrize("group_by", ["outlet", "week"])
+def test_overview_reprint_share_reads_the_stored_pairs(store, articles, group_by, monkeypatch):
+    """Notebook 01's reprint cell: on a store the clusters come from the stored pairs and equal
+    the in-memory ones; a second run reads the table and computes nothing."""
+    dated, _ = kit.report_articles(articles, group_by=group_by)
+    exact = dedupe(dated, "exact")
+    got = kit.dedupe.reprint_clusters(exact, corpus=store)
+    want = kit.dedupe.reprint_clusters(exact)
+    assert (got.attrs["pairs"], want.attrs["pairs"]) == ("stored", "computed")
+    pd.testing.assert_frame_equal(got, want)
+    assert got["cluster_size"].max() >= 3  # the wire story and its reprints
+    share = kit.dedupe.reprint_share(dated, got, group_by=group_by)
+    pd.testing.assert_frame_equal(share, kit.dedupe.reprint_share(dated, want, group_by=group_by))
+    assert share["n_reprints"].sum() == (~got["is_origin"]).sum() > 0
+    assert kit.dedupe.reprint_clusters(exact, corpus="not/a/store").attrs["pairs"] == "computed"
+    meta = Path(analyse.find(store, "near_duplicates").path, "meta.json").read_text()
+
+    def boom(*a, **k):
+        raise AssertionError("near-duplicates computed again")
+
+    monkeypatch.setattr(kit.dedupe_store, "store_near_duplicate_pairs", boom)
+    monkeypatch.setattr(kit.dedupe, "near_duplicate_pairs", boom)
+    again = kit.dedupe.reprint_clusters(exact, corpus=store)
+    pd.testing.assert_frame_equal(again, want)
+    assert Path(analyse.find(store, "near_duplicates").path, "meta.json").read_text() == meta
 
 
 @pytest.mark.slow
@@ -178,3 +208,64 @@ runs:
     listed = pd.read_csv(tmp_path / "out2" / "01_corpus_overview" / "articles.csv")
     assert sorted(listed["title"]) == sorted(dedupe(part, "exact")["title"])  # nothing dropped as a reprint
     assert len([r for r in second.runs if r["run"].startswith("keyness_")]) == 3  # one per outlet, all ok
+
+
+class _ClusterStarted(Exception):
+    """Raised by the patched Engine.start: a Dask cluster would start here."""
+
+
+@pytest.fixture()
+def cluster_starts(monkeypatch):
+    """The modes of the engines that started a cluster (the start itself is stopped by an exception)."""
+    from kit.compute import SCHEDULER_ENV, Engine
+
+    monkeypatch.delenv(SCHEDULER_ENV, raising=False)
+    seen = []
+
+    def start(self):
+        seen.append(self.mode)
+        raise _ClusterStarted(self.mode)
+
+    monkeypatch.setattr(Engine, "start", start)  # sync engines never call start()
+    return seen
+
+
+def test_near_duplicate_engine_is_chosen_by_size(store, monkeypatch):
+    from kit.compute import SCHEDULER_ENV
+    from kit.dedupe_store import LOCAL_CLUSTER_MIN_ARTICLES as LIMIT
+    from kit.dedupe_store import near_engine, near_mode
+
+    monkeypatch.delenv(SCHEDULER_ENV, raising=False)
+    assert near_mode(LIMIT - 1) == "sync" and near_mode(LIMIT) == "auto"
+    # an explicit choice wins whatever the size
+    assert near_mode(10, workers=2) == near_mode(10, scheduler="tcp://h:8786") == "auto"
+    monkeypatch.setenv(SCHEDULER_ENV, "tcp://h:8786")
+    assert near_mode(10) == "auto" and near_mode(10, scheduler="") == "sync"
+    assert near_engine(store).mode == "cluster"
+    monkeypatch.delenv(SCHEDULER_ENV)
+    assert near_engine(store).mode == "sync"  # 12 articles
+    assert near_engine(store, workers=2).mode == "local" and near_engine(store, workers=1).mode == "sync"
+    monkeypatch.setattr(kit.dedupe_store, "LOCAL_CLUSTER_MIN_ARTICLES", 12)
+    assert near_engine(store).mode == "local"  # at the threshold: workers
+
+
+def test_kit_dedupe_on_a_small_store_starts_no_cluster(store, tmp_path, cluster_starts, capsys):
+    from kit.cli import main
+
+    assert main(["dedupe", store, "--out", str(tmp_path / "a")]) == 0
+    assert cluster_starts == [] and analyse.find(store, "near_duplicates") is not None
+    assert pd.read_csv(tmp_path / "a" / "reprint_share.csv")["n_reprints"].sum() > 0
+    with pytest.raises(_ClusterStarted):  # --workers always wins
+        main(["dedupe", store, "--workers", "2", "--out", str(tmp_path / "b")])
+    assert cluster_starts == ["local"]
+
+
+def test_kit_run_preparation_chooses_the_engine_of_the_pairs_by_size(store, cluster_starts, monkeypatch):
+    overview = [{"group_by": "outlet", "period": "month", "dedupe": "exact"}]  # notebook 01's parameters
+    monkeypatch.setattr(kit.dedupe_store, "LOCAL_CLUSTER_MIN_ARTICLES", 5)  # the 12 articles are many
+    with pytest.raises(_ClusterStarted):
+        analyse.for_reports(store, overview, quiet=True)
+    assert cluster_starts == ["local"]
+    monkeypatch.setattr(kit.dedupe_store, "LOCAL_CLUSTER_MIN_ARTICLES", 100)  # now few: one process
+    (d,) = analyse.for_reports(store, overview, quiet=True)
+    assert d.table == "near_duplicates" and d.meta["rows"] > 0 and cluster_starts == ["local"]

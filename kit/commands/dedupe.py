@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, add_source_arguments, emit, load
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int
 
 NAME = "dedupe"
 HELP = "find wire copy and near-duplicates (MinHash LSH): clusters with origin and changes, who reprints whom"
@@ -13,6 +13,11 @@ def add_arguments(p):
     add_source_arguments(p)
     p.add_argument("--window-days", type=float, default=7, help="compare articles at most this many days apart (default 7; -1 = no window)")
     p.add_argument("--min-containment", type=float, default=None, help="share of the shorter article's shingles in the other (default 0.5)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="on a store: a running Dask scheduler (tcp://host:8786; default $DASK_SCHEDULER_ADDRESS)")
+    p.add_argument("--workers", type=positive_int, default=None, metavar="N",
+                   help="on a store: worker processes of a local Dask cluster (default: one process below "
+                        "100,000 articles, one worker per core from there)")
     p.add_argument("--out", default="dedupe", help="folder for pairs.csv, clusters.csv, provenance.csv, reprint_share.csv")
     add_output_arguments(p, "the reprint share table (one object per outlet)")
 
@@ -30,12 +35,14 @@ def run(args) -> int:
     mc = MIN_CONTAINMENT if args.min_containment is None else args.min_containment
     if len(args.paths) == 1 and is_store(args.paths[0]):  # partition by partition: texts never all in memory
         from kit.corpus import Store
-        from kit.dedupe_store import _columns, corpus_pairs, store_reprint_clusters
+        from kit.dedupe_store import _columns, corpus_pairs, near_engine, store_reprint_clusters
 
         store = Store(args.paths[0])
-        # stored beside the corpus (derived/near_duplicates/): reports with dedupe near read the same pairs
-        pairs = corpus_pairs(store, mode="auto", window_days=window, min_containment=mc)
-        clusters = store_reprint_clusters(store, pairs)
+        # one process or a cluster by the corpus size, unless --scheduler/--workers say (near_mode)
+        with near_engine(store, scheduler=args.scheduler, workers=args.workers) as eng:
+            # stored beside the corpus (derived/near_duplicates/): reports with dedupe near read the same pairs
+            pairs = corpus_pairs(store, engine=eng, window_days=window, min_containment=mc)
+            clusters = store_reprint_clusters(store, pairs, engine=eng)
         cols = [c for c in ("doc_id", "outlet") if c in _columns(store, store.partitions[0])]
         arts = store.articles(cols)
     else:
