@@ -569,8 +569,12 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
 
     wanted: list[tuple[str, dict]] = []
 
-    def add(table: str, **options) -> None:
-        if (table, options) not in wanted:
+    seen: set[str] = set()
+
+    def add(table: str, **options) -> None:  # options may hold actor tables: compare their content
+        key = json.dumps([table, {k: _canonical(v) for k, v in sorted(options.items())}], sort_keys=True, default=str)
+        if key not in seen:
+            seen.add(key)
             wanted.append((table, options))
 
     for p in runs:

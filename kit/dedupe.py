@@ -285,6 +285,30 @@ def _para_diff(origin: str, copy: str, k: int, *, so: np.ndarray | None = None, 
     return missing([(p, shingles(p, k)) for p in _paragraphs(copy)], so), missing(origin_paras, sc)
 
 
+def pair_roots(pairs: pd.DataFrame) -> dict[str, str]:
+    """Connected components of ``doc_id_a``-``doc_id_b`` pairs: every paired article -> the smallest
+    ``doc_id`` of its component (union-find with path halving; articles in first-seen order).
+
+    >>> pair_roots(pd.DataFrame({"doc_id_a": ["c", "x"], "doc_id_b": ["b", "y"]}))
+    {'c': 'b', 'b': 'b', 'x': 'x', 'y': 'x'}
+    """
+    parent: dict[str, str] = {}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {d: find(d) for d in parent}
+
+
 def clusters_of(pairs: pd.DataFrame, published: pd.Series) -> list[list[str]]:
     """Connected components of the near-duplicate ``pairs``, each sorted origin first.
 
@@ -295,23 +319,10 @@ def clusters_of(pairs: pd.DataFrame, published: pd.Series) -> list[list[str]]:
     >>> clusters_of(pairs, pd.Series(pd.to_datetime(["2023-01-03", "2023-01-02", None], utc=True), index=["a", "b", "c"]))
     [['b', 'a', 'c']]
     """
-    parent: dict[str, str] = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    roots = pair_roots(pairs)
     comps: dict[str, list[str]] = {}
-    for d in list(parent):
-        comps.setdefault(find(d), []).append(d)
+    for d, r in roots.items():
+        comps.setdefault(r, []).append(d)
     pub = published.to_dict()
     return [sorted(set(m), key=lambda d: (pd.isna(pub[d]), pub[d] if not pd.isna(pub[d]) else 0, d))
             for m in comps.values()]

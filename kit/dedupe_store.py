@@ -372,19 +372,9 @@ def _component_chunks(pairs: pd.DataFrame, n: int) -> list[pd.DataFrame]:
     """The pairs cut into at most ``n`` parts of whole clusters (connected components), balanced by size."""
     if n <= 1 or len(pairs) < 2:
         return [pairs]
-    parent: dict[str, str] = {}
+    from kit.dedupe import pair_roots
 
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for a, b in zip(pairs["doc_id_a"], pairs["doc_id_b"]):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    root = pairs["doc_id_a"].map(find)
+    root = pairs["doc_id_a"].map(pair_roots(pairs))
     sizes = root.value_counts()
     load, chunk_of = [0] * n, {}
     for r, size in sizes.items():  # largest first, each to the lightest chunk

@@ -554,6 +554,28 @@ def group_rows(articles: pd.DataFrame, group_by: str | None, group) -> pd.DataFr
     return articles[group_column(articles, group_by) == str(group)]
 
 
+def group_order(articles: pd.DataFrame, group_by: str | None) -> list[str]:
+    """The report's one group order: groups by number of articles, largest first, ties by name.
+
+    Every figure and table of a report that lists groups takes this order (``order=`` of
+    :func:`kit.plots.bar_counts` and :func:`kit.plots.prevalence_plot`, :func:`in_order` for tables),
+    so a group keeps its place from one figure to the next. Groups are the labels of
+    :func:`kit.groups.group_column` (a column, a period, or ``all`` when ``group_by`` is None).
+
+    >>> a = pd.DataFrame({"outlet": ["Wire", "Daily", "Daily", "Post", None]})
+    >>> group_order(a, "outlet")
+    ['Daily', '(unknown)', 'Post', 'Wire']
+    >>> group_order(a, None)
+    ['all']
+    """
+    from kit.groups import group_column
+
+    if not len(articles):
+        return []
+    counts = group_column(articles, group_by).value_counts(sort=False)
+    return sorted((str(g) for g in counts.index), key=lambda g: (-int(counts[g]), g))
+
+
 def in_order(table: pd.DataFrame, column: str, order) -> pd.DataFrame:
     """``table`` with its rows in the order ``order`` gives the values of ``column`` (the report's
     one group order, e.g. the summary table's); values not in ``order`` follow, as they were.

@@ -129,6 +129,15 @@ def test_uncovered_names_lists_frequent_unknown_names_only():
     assert "Beijing Washington" not in set(uncovered_names(pd.DataFrame({"doc_id": ["x"], "text": ["Talks in Beijing, Washington and Beijing, Washington."]}), ACTS)["name"])
 
 
+def test_uncovered_names_reads_names_in_sentences_it_may_skip():
+    # sentences whose only capital is a first letters-only word are skipped unread: a name glued to
+    # the first word by punctuation, or after it, must still be found
+    arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        "Later,Dana Fry left. Then Dana Fry spoke.", "Officials said nothing.", "later dana Fry came. ."]})
+    u = uncovered_names(arts, ACTS, min_count=1)
+    assert u[["name", "n", "n_articles"]].values.tolist() == [["Fry", 2, 2], ["Dana Fry", 1, 1]]  # as before the skip
+
+
 def test_uncovered_names_on_the_sample_finds_no_cast_member():
     import kit
 

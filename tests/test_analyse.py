@@ -117,6 +117,18 @@ def test_quote_problems_are_stored_in_the_same_pass_as_quotes(tmp_path):
         assert calls.count("quotes") == 4
     finally:
         analyse.compute_partition = real
+    # not a store: one pass for the pair (quotes, then quote_problems of the same tables)
+    import kit.quotes as quotes_module
+    passes = []
+    real_extract = quotes_module.extract_quotes
+    quotes_module.extract_quotes = lambda *a, **k: passes.append(1) or real_extract(*a, **k)
+    try:
+        same(analyse.table("not-a-store", "quotes", articles=corpus.articles, paragraphs=corpus.paragraphs), want_q)
+        same(analyse.table("not-a-store", "quote_problems", articles=corpus.articles, paragraphs=corpus.paragraphs),
+             want_p)
+    finally:
+        quotes_module.extract_quotes = real_extract
+    assert len(passes) == 1
     sub = corpus.articles[corpus.articles["doc_id"] == want_p["doc_id"].iloc[-1]]
     same(analyse.table(out, "quote_problems", articles=sub), analyse.table("not-a-store", "quote_problems",
                                                                           articles=sub, paragraphs=corpus.paragraphs))
@@ -131,6 +143,16 @@ def test_report_requests_per_notebook():
     names = [t for t, _ in analyse.report_requests([{"dictionary": "generic_frames", "negation_window": 3,
                                                      "actors": None}])]
     assert names == ["frame_hits", "frame_scores", "sentence_tone", "article_tone", "actor_mentions"]
+
+
+def test_report_requests_with_actor_tables_in_several_runs():
+    """Two notebook-03 runs with the same actor file (say one per outlet) ask for its mentions once; the
+    options hold the loaded actor table, which == cannot compare."""
+    run = {"dictionary": "generic_frames", "negation_window": 3, "actors": "us_china_2023"}
+    req = analyse.report_requests([run, dict(run), {**run, "actors": None}])
+    mentions = [o for t, o in req if t == "actor_mentions"]
+    assert len(mentions) == 2 and sorted(len(o["actors"]) for o in mentions)[0] == 0
+    assert len([t for t, _ in req if t == "frame_hits"]) == 1
 
 
 def test_computed_once_then_read(store, monkeypatch):
@@ -231,6 +253,8 @@ def test_notebooks_read_the_stored_tables(store, articles, tmp_path, monkeypatch
     scores = pd.read_csv(tmp_path / "03_frames_and_tone" / "frame_scores.csv")
     want = frame_scores(articles, load_dictionary(["generic_frames"]), min_hits=2)
     assert scores["hits"].tolist() == want["hits"].tolist() and scores["frame"].tolist() == want["frame"].tolist()
+    negated = pd.read_csv(tmp_path / "03_frames_and_tone" / "frame_negated_hits.csv")  # listed, not left out
+    assert len(negated) == int(dictionary_hits(articles, load_dictionary(["generic_frames"]))["negated"].sum()) > 0
     tone = pd.read_csv(tmp_path / "03_frames_and_tone" / "article_tone.csv")
     assert tone["n_sentences"].tolist() == article_tone(sentence_tone(articles))["n_sentences"].tolist()
     # notebook 04: the stored quotes of the articles kept (exact duplicates dropped), not found again

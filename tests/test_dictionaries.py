@@ -324,6 +324,33 @@ def test_evidence_filters_frame_and_negated():
         frame_evidence(h, ARTS, frame="morality")
 
 
+def test_evidence_windows_match_a_whole_text_tokenization():
+    # frame_evidence tokenizes only a slice around each hit: the KWIC windows must be those of the
+    # whole article's tokens, also across mixed numbers, long stretches and the text's two ends
+    from kit.text import TokenOptions, find_tokens
+
+    filler = " ".join(f"word{k} 7 1/2 tons, “quoted” U.S.-made" for k in range(120))
+    text = f"Trade war first. {filler} the trade war went on; {filler} and the trade war"
+    arts = pd.DataFrame({"doc_id": ["long"], "text": [text]})
+    h = dictionary_hits(arts, {"conflict": ["trade war"]})
+    assert len(h) == 3
+    toks = find_tokens(text, TokenOptions())
+    for window in (0, 1, 3, 40, 400):
+        ev = frame_evidence(h, arts, window=window)
+        for r, (i, m) in zip(ev.itertuples(), zip(h["token_no"], h["n_tokens"])):
+            lo, hi = max(0, i - window), min(len(toks), i + m + window)
+            left = text[toks[lo][0]:toks[i][0]] if window and i > 0 else ""
+            right = text[toks[i + m - 1][1]:toks[hi - 1][1]] if window and i + m < len(toks) else ""
+            assert (r.left, r.right) == (" ".join(left.split()), " ".join(right.split())), (window, i)
+    assert ev.iloc[-1]["right"] == "" and ev.iloc[0]["left"] == ""
+    moved = h.assign(start=h["start"] + 1, end=h["end"] + 1)  # offsets of another text
+    with pytest.raises(KitError, match="does not line up"):
+        frame_evidence(moved.iloc[[1]], arts)
+    wrong_no = h.assign(token_no=h["token_no"] + 1)  # the first hit's index is checked at the text start
+    with pytest.raises(KitError, match="does not line up"):
+        frame_evidence(wrong_no.iloc[[0]], arts)
+
+
 # ----------------------------------------------------------------------------- bundled dictionaries
 
 GOLD_LABELS = {"conflict", "cooperation", "security", "economic", "responsibility", "human_interest", "morality",

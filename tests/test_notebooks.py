@@ -183,3 +183,13 @@ def test_defaults_are_domain_neutral(path):
         assert defaults["actors"] is None, f"{path.name}: actors defaults to {defaults['actors']!r}"
     if "dictionary" in defaults:
         assert defaults["dictionary"] in ("generic_frames", ["generic_frames"]), defaults["dictionary"]
+
+
+def test_figures_by_group_take_the_report_group_order():
+    # one group order per report (kit.reporting.group_order): every group_by figure of 03 and 04 gets it
+    for name in ("03_frames_and_tone.ipynb", "04_voices.ipynb"):
+        code = "\n".join(c.source for c in _read(ROOT / "notebooks" / name).cells if c.cell_type == "code")
+        assert "group_order = kit.reporting.group_order(articles, group_by)" in code
+        calls = re.findall(r"kit\.plots\.(?:bar_counts|prevalence_plot)\((?:[^()]|\([^()]*\))*\)", code)
+        by_group = [c for c in calls if "group=group_by" in c]
+        assert by_group and all("order=group_order" in c for c in by_group), name

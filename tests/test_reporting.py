@@ -191,3 +191,31 @@ def test_counts_get_thousands_separators_but_years_and_ids_do_not():
     assert "2023" in html_text and "2,023" not in html_text and "1234" in html_text and "1,234" not in html_text
     assert "True" in html_text
     assert str(show_table(df)).splitlines()[1].split() == ["A", "5,702", "2023", "1234", "1,500", "True"]
+
+
+def test_two_figures_of_one_report_list_groups_in_the_report_order():
+    # one group order per report: by articles (most first, ties by name), whatever each figure's values
+    import matplotlib.pyplot as plt
+
+    from kit.plots import bar_counts, prevalence_plot
+    from kit.reporting import group_order, in_order
+
+    arts = pd.DataFrame({"doc_id": list("abcdefg"), "outlet": ["Wire", "Post", "Post", "Daily", "Daily", "Wire", "Post"]})
+    order = group_order(arts, "outlet")
+    assert order == ["Post", "Daily", "Wire"]  # 3 articles, then 2 and 2 by name
+    voices = pd.DataFrame({"outlet": ["Wire", "Post", "Daily"], "n_voices": [9, 1, 5]})  # its own sort: Wire, Daily, Post
+    shares = pd.DataFrame({"outlet": ["Daily", "Wire", "Post"] * 2, "side": ["x"] * 3 + ["y"] * 3,
+                           "share": [0.9, 0.5, 0.1, 0.1, 0.5, 0.9]})
+    prev = pd.DataFrame({"frame": ["f"] * 3, "outlet": ["Wire", "Daily", "Post"], "share": [0.5, 0.4, 0.3],
+                         "share_low": [0.4, 0.3, 0.2], "share_high": [0.6, 0.5, 0.4]})
+    top_down = lambda fig: [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1]  # noqa: E731
+    f1 = bar_counts(voices, group="outlet", value="n_voices", order=order)
+    f2 = bar_counts(shares, group="outlet", value="share", hue="side", order=order)
+    f3 = prevalence_plot(prev, group="outlet", order=order)
+    legend = [t.get_text() for t in f3.axes[0].get_legend().get_texts()]
+    assert top_down(f1) == top_down(f2) == legend == order
+    assert top_down(bar_counts(voices, group="outlet", value="n_voices")) == ["Wire", "Daily", "Post"]  # without it
+    for f in (f1, f2, f3):
+        plt.close(f)
+    tone = pd.DataFrame({"outlet": ["Daily", "Wire", "Post"], "mean_compound": [0.1, 0.2, 0.3]})
+    assert in_order(tone, "outlet", order)["outlet"].tolist() == order

@@ -129,10 +129,12 @@ def _index(actors):
     return idx
 
 
-def _find(text, idx):
-    """(start, end, name, alias, token_no) of every mention in text, longest match first, no overlaps."""
-    toks = find_tokens(text, _OPTS)
-    keys = _token_keys(toks)
+def _find(text, idx, toks=None, keys=None):
+    """(start, end, name, alias, token_no) of every mention in text, longest match first, no overlaps
+    (``toks``: the text's tokens when already at hand, ``find_tokens(text, _OPTS)``; ``keys``:
+    their :func:`_token_keys`)."""
+    toks = find_tokens(text, _OPTS) if toks is None else toks
+    keys = _token_keys(toks) if keys is None else keys
     out, n, free = [], len(toks), 0  # free: the first token not inside a mention already found
     for i in [i for i, k in enumerate(keys) if k in idx]:  # only tokens that start some alias
         if i < free:
@@ -423,8 +425,12 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     arts: dict = defaultdict(set)
     example: dict = {}
     for doc_id, s_text in zip(sents["doc_id"].tolist(), sents["text"].tolist()):
-        covered = [(s, e) for s, e, *_ in _find(s_text, idx)]
-        toks = find_tokens(s_text, _OPTS)
+        pieces = s_text.split(None, 1)
+        if not pieces or pieces[0].isalpha() and not (len(pieces) > 1 and any(map(str.isupper, pieces[1]))):
+            continue  # one capitalised word at most, the first (a letters-only piece is one token): no name
+        toks = find_tokens(s_text, _OPTS)  # once per sentence, for the known mentions and the names
+        keys = _token_keys(toks)
+        covered = None  # the known mentions, found when a name is first seen in the sentence
         i = 0
         while i < len(toks):
             t = toks[i][2]
@@ -440,12 +446,14 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
                     break
             while j - 1 > i and toks[j - 1][2].lower() in _CONNECT:
                 j -= 1
-            words = [_surface_key(toks[k][2], toks[k][3]) for k in range(i, j)]
+            words = keys[i:j]
             while words and (words[0] in _NOT_NAMES or (i == 0 and words[0].lower() in lower_words)):
                 words = words[1:]
                 i += 1
             s0, e0 = (toks[i][0], toks[j - 1][1]) if i < j else (0, 0)
             ok = bool(words) and not (len(words) == 1 and i == 0)
+            if ok and covered is None:
+                covered = [(s, e) for s, e, *_ in _find(s_text, idx, toks, keys)]
             if ok and any(s0 < ce and cs < e0 for cs, ce in covered):
                 ok = False
             if ok and len(words) == 1 and words[0] in _NOT_NAMES:

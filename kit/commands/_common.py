@@ -169,20 +169,46 @@ def column_map(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def load(args: argparse.Namespace):
+def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = None):
     """The corpus named by ``args.paths`` with the reader options given.
 
     Sets ``args.stored_corpus`` to the store's path when the input is an ingested corpus (whose
     ingest report was printed by ``kit ingest``), else None; :func:`finish` reads it.
+
+    ``text_only=True`` (commands that analyse article text alone: terms, keyness, frames) reads
+    from an ingested corpus only what they use: no paragraphs, and of the articles ``doc_id``,
+    ``text`` and the grouping field ``by`` (``published`` for a period). An unknown ``by`` reads
+    every column, so the command's error lists them all. From sources, every article column is
+    built but no paragraphs table.
     """
     from kit.corpus import is_ingested, load_corpus
 
     args.stored_corpus = None
     if len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0])):
         args.stored_corpus = args.paths[0]
-        return load_corpus(args.paths[0])
+        if not text_only:
+            return load_corpus(args.paths[0])
+        return load_corpus(args.paths[0], paragraphs=False, columns=_text_columns(args.paths[0], by))
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args))
+                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args),
+                       paragraphs=not text_only)
+
+
+def _text_columns(path: str, by: str | None) -> list[str] | None:
+    """The article columns a text analysis grouped by ``by`` reads from an ingested corpus (None: all)."""
+    from kit.corpus import Store, is_store
+    from kit.groups import PERIODS
+
+    if is_store(path):
+        stored = Store(path).columns
+    else:
+        import pyarrow.parquet as pq
+
+        stored = list(pq.read_schema(path).names)
+    wanted = ["doc_id", "text"] + ([] if by is None else [by, "published"] if by in PERIODS else [by])
+    if by is not None and by not in PERIODS and by not in stored:
+        return None
+    return [c for c in dict.fromkeys(wanted) if c in stored]
 
 
 def scalar_field(articles, field: str) -> None:

@@ -44,7 +44,7 @@ def frames_json(articles, dictionary, *, negation_window: int = 3, include_negat
 
 
 def run(args) -> int:
-    corpus = load(args)
+    corpus = load(args, text_only=True)
     dictionary = None
     if args.dictionary:
         dictionary = args.dictionary[0] if len(args.dictionary) == 1 else args.dictionary

@@ -118,7 +118,7 @@ def keyness_records(articles, *, by: str, target: str, reference: str | None = N
 
 
 def run(args) -> int:
-    corpus = load(args)
+    corpus = load(args, text_only=True, by=args.by)
     res = keyness_table(corpus.articles, by=args.by, target=args.target, reference=args.reference, top=args.top,
                         min_count=args.min_count, min_docs=args.min_docs, tokens=token_options(args))
     emit(args, res, columns=TABLE_COLUMNS, empty="(no keywords)")

@@ -62,7 +62,7 @@ def terms_records(articles, *, by: str | None = None, top: int | None = None, ke
 
 
 def run(args) -> int:
-    corpus = load(args)
+    corpus = load(args, text_only=True, by=args.by)
     table = terms_table(corpus.articles, by=args.by, top=args.top, tokens=token_options(args))
     emit(args, records(table, ([args.by] if args.by else []) + ["term", "n"]), empty="(no terms)")
     return finish(corpus, args)

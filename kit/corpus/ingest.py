@@ -84,7 +84,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
                  outlets: str | os.PathLike | None = None, limits: Limits | None = None,
-                 split: bool = True) -> Corpus:
+                 split: bool = True, paragraphs: bool = True) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -104,6 +104,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         variants -> canonical names, and path patterns (``guardian/*``) -> the outlet of plain files
     split : read a JSONL/CSV export larger than 16 MB in byte ranges, by several processes (as
         :mod:`kit.corpus.stream` does); False reads every file in one piece. The tables do not depend on it.
+    paragraphs : False leaves the paragraphs table empty (its columns only): for an analysis of
+        article text alone (``kit terms``, ``keyness``, ``frames``); the other tables are the same.
 
     Notes
     -----
@@ -137,7 +139,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         records = [(entry, rec) for entry, recs in files for rec in recs]
         manifest_sources = [entry for entry, _ in files]
         n_dupes = number_articles(records)
-    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
+    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from,
+                                       paragraphs=paragraphs)
     manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
@@ -302,9 +305,9 @@ def number_articles(records: list[tuple[dict, object]]) -> int:
 
 
 def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
-             outlet_from: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+             outlet_from: str | None = None, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Step 3: flags, the articles, paragraphs and report tables, in reading order (counts per
-    manifest entry are filled in)."""
+    manifest entry are filled in); ``paragraphs=False`` leaves the paragraphs table empty."""
     ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
                      for _, b in records if isinstance(b, Built)}
     articles: list[dict] = []
@@ -344,11 +347,13 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
                 continue
             flag(f"exact duplicate of {row['duplicate_of']} (same body text), kept")
         articles.append(row)
+        entry["articles"] += 1
+        if not paragraphs:
+            continue
         para_cols["doc_id"].extend([row["doc_id"]] * len(rec.paras))
         para_cols["para_no"].extend(range(len(rec.paras)))
         para_cols["role"].extend(r for r, _ in rec.paras)
         para_cols["text"].extend(t for _, t in rec.paras)
-        entry["articles"] += 1
 
     art_df = articles_frame(articles)
     para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"doc_id": str, "para_no": "int64", "role": str, "text": str})

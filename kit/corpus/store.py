@@ -88,8 +88,13 @@ class Store:
 
     def read_table(self, table: str, partition: str, columns: list[str] | None = None) -> pd.DataFrame:
         """One partition of ``articles`` or ``paragraphs``."""
-        with self.fs.open(self.join(table, f"{partition}.parquet"), "rb") as f:
-            df = pd.read_parquet(f, columns=columns)
+        path = self.join(table, f"{partition}.parquet")
+        try:
+            with self.fs.open(path, "rb") as f:
+                df = pd.read_parquet(f, columns=columns)
+        except FileNotFoundError:
+            raise KitError(f"{path}: missing from the corpus store {self.path} (listed in its manifest); "
+                           "ingest the sources again") from None
         if table == "articles":
             for col in _LIST_COLUMNS:
                 if col in df.columns:
@@ -101,6 +106,16 @@ class Store:
         """The whole articles table (partitions concatenated in order)."""
         return _infer_text(_concat([self.read_table("articles", p, columns) for p in self.partitions]))
 
+    @property
+    def columns(self) -> list[str]:
+        """Names of the articles table's columns (read from the first partition's schema, no rows)."""
+        import pyarrow.parquet as pq
+
+        if not self.partitions:
+            return []
+        with self.fs.open(self.join("articles", f"{self.partitions[0]}.parquet"), "rb") as f:
+            return list(pq.read_schema(f).names)
+
     def paragraphs(self) -> pd.DataFrame:
         return _concat([self.read_table("paragraphs", p) for p in self.partitions])
 
@@ -111,9 +126,22 @@ class Store:
         with self.fs.open(path, "r", encoding="utf-8") as f:
             return restore_frame(pd.read_csv(f, dtype={"line": "Int64", "record": "Int64"}))
 
-    def corpus(self) -> Corpus:
-        """Everything as one in-memory :class:`Corpus` (for a corpus that fits in memory)."""
-        return Corpus(self.articles(), self.paragraphs(), self.report(), self.manifest)
+    def corpus(self, *, paragraphs: bool = True, columns: list[str] | None = None) -> Corpus:
+        """Everything as one in-memory :class:`Corpus` (for a corpus that fits in memory).
+
+        ``paragraphs=False`` leaves the paragraphs table empty (its columns only) and ``columns``
+        reads only these article columns: what an analysis of article text alone needs (terms,
+        keyness, frames), without reading the rest of the store.
+
+        >>> import tempfile
+        >>> s = write_store(build_corpus("tests/fixtures/webcopy"), tempfile.mkdtemp() + "/corpus")
+        >>> c = s.corpus(paragraphs=False, columns=["doc_id", "text"])
+        >>> list(c.articles.columns), len(c.paragraphs), len(c.articles) == len(s.articles())
+        (['doc_id', 'text'], 0, True)
+        """
+        arts = self.articles(columns)
+        paras = self.paragraphs() if paragraphs else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
+        return Corpus(arts, paras, self.report(), self.manifest)
 
 
 def _infer_text(df: pd.DataFrame) -> pd.DataFrame:
@@ -317,31 +345,37 @@ def is_ingested(path: str | os.PathLike) -> bool:
     return str(path).endswith(".parquet") and p["articles"].is_file() and p["manifest"].is_file()
 
 
-def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], **kwargs) -> Corpus:
+def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragraphs: bool = True,
+                columns: list[str] | None = None, **kwargs) -> Corpus:
     """A :class:`Corpus` from a store folder, an ingested ``.parquet`` file or from sources (read on the fly).
 
-    Keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when sources are read.
+    ``paragraphs=False`` leaves the paragraphs table empty: not read from a store or ``.parquet``
+    file, not built from sources. ``columns`` reads only these article columns from a store or
+    ``.parquet`` file (see :meth:`Store.corpus`); sources read on the fly give every column. Other
+    keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when sources are read.
 
     >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
     True
     """
     if is_store(path):
-        return Store(path).corpus()
+        return Store(path).corpus(paragraphs=paragraphs, columns=columns)
     if isinstance(path, (str, os.PathLike)) and str(path).endswith(".parquet"):
         if not is_ingested(path):
             raise KitError(f"{path}: not an ingested corpus (expected {Path(path).name} with a .manifest.json beside it; "
                            "make one with `kit ingest SOURCES --out FOLDER`)")
         p = _paths(path)
-        articles = pd.read_parquet(p["articles"])
+        articles = pd.read_parquet(p["articles"], columns=columns)
         for col in _LIST_COLUMNS:
-            articles[col] = articles[col].map(lambda v: [] if v is None else list(v))
-        paragraphs = pd.read_parquet(p["paragraphs"]) if p["paragraphs"].is_file() else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
+            if col in articles.columns:
+                articles[col] = articles[col].map(lambda v: [] if v is None else list(v))
+        paras = (pd.read_parquet(p["paragraphs"]) if paragraphs and p["paragraphs"].is_file()
+                 else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS)))
         report = (restore_frame(pd.read_csv(p["report"], dtype={"line": "Int64", "record": "Int64"})) if p["report"].is_file()
                   else pd.DataFrame(columns=REPORT_COLUMNS))
         manifest = json.loads(p["manifest"].read_text(encoding="utf-8"))
-        return Corpus(articles, paragraphs, report, manifest)
+        return Corpus(articles, paras, report, manifest)
     paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
     missing = [str(p) for p in paths if not Path(p).exists()]
     if len(missing) == len(paths):  # some missing among others become rejections in the report
         raise KitError(f"no such file or folder: {', '.join(missing)}")
-    return build_corpus(paths, **kwargs)
+    return build_corpus(paths, paragraphs=paragraphs, **kwargs)

@@ -80,27 +80,65 @@ def frame_evidence(
     missing_docs = [doc for doc in h["doc_id"].unique() if doc not in texts]
     if missing_docs:
         raise KitValueError(f"hits name article(s) not in articles (e.g. '{missing_docs[0]}'); pass the articles the hits came from")
-    tok_cache: dict = {}
-    for doc, g in h.groupby("doc_id", sort=False):
-        t = texts[doc]
-        tok_cache[doc] = find_tokens(t, opts) if isinstance(t, str) else []
-        _check_hits_fit(g, doc, tok_cache[doc])
     rows = []
     for r in h.itertuples(index=False):
         text = texts[r.doc_id]
-        toks = tok_cache[r.doc_id]
+        if not isinstance(text, str):
+            text = ""
         i, m = r.token_no, r.n_tokens
-        lo = max(0, i - window)
-        hi = min(len(toks), i + m + window)
-        left = text[toks[lo][0]:toks[i][0]].strip() if window and i > 0 else ""
-        right = text[toks[i + m - 1][1]:toks[hi - 1][1]].strip() if window and i + m < len(toks) else ""
-        a, b = sent_span.get((r.doc_id, r.sent_no), (r.start, r.end))
+        toks, a, k = _tokens_near(text, r.start, r.end, i, m, window, opts, r.doc_id)
+        lo = max(0, k - window)
+        hi = min(len(toks), k + m + window)
+        left = text[a + toks[lo][0]:r.start].strip() if window and i > 0 else ""
+        right = text[r.end:a + toks[hi - 1][1]].strip() if window and k + m < len(toks) else ""
+        sa, sb = sent_span.get((r.doc_id, r.sent_no), (r.start, r.end))
         rows.append((r.doc_id, r.frame, r.pattern, r.sent_no, r.start, r.end, " ".join(left.split()),
-                     text[r.start:r.end], " ".join(right.split()), " ".join(text[a:b].split()), bool(r.negated)))
+                     text[r.start:r.end], " ".join(right.split()), " ".join(text[sa:sb].split()), bool(r.negated)))
     out = pd.DataFrame(rows, columns=cols)
     for c in ("sent_no", "start", "end"):
         out[c] = out[c].astype("int64")
     return out
+
+
+#: characters of text tokenized on each side of a hit at first (doubled until ``window`` tokens are seen)
+_NEAR_CHARS = 160
+
+
+def _cut_before(text: str, pos: int) -> int:
+    """A cut at or before ``pos`` no token spans: just after white space not inside a mixed number."""
+    while pos > 0 and not (text[pos - 1].isspace() and not (pos > 1 and text[pos - 2].isdigit())):
+        pos -= 1
+    return pos
+
+
+def _cut_after(text: str, pos: int) -> int:
+    """A cut at or after ``pos`` no token spans: at white space not followed by a digit."""
+    n = len(text)
+    while pos < n and not (text[pos].isspace() and not (pos + 1 < n and text[pos + 1].isdigit())):
+        pos += 1
+    return pos
+
+
+def _tokens_near(text: str, start: int, end: int, i: int, m: int, window: int, opts: TokenOptions, doc):
+    """The tokens of a slice of ``text`` around the hit at ``start:end`` (tokens ``i`` to ``i + m``).
+
+    Tokens never hold white space other than a mixed number's, so a slice cut at white space has
+    the tokens the whole text has there. Returns ``(tokens, a, k)``: the slice's tokens (offsets
+    from ``a``, the slice start) and the hit's first token among them. The slice grows until it
+    holds ``window`` tokens on each side of the hit or reaches the text's ends; a hit that does not
+    line up with the tokens raises :class:`kit.errors.KitValueError`.
+    """
+    span = _NEAR_CHARS
+    while True:
+        a = _cut_before(text, max(0, start - span))
+        b = _cut_after(text, min(len(text), end + span))
+        toks = find_tokens(text[a:b], opts)
+        k = next((j for j, t in enumerate(toks) if a + t[0] == start), -1)
+        if k < 0 or k + m > len(toks) or a + toks[k + m - 1][1] != end or (a == 0 and k != i) or i < 0:
+            _check_hits_fit(pd.DataFrame({"token_no": [-1], "n_tokens": [m], "start": [start], "end": [end]}), doc, [])  # raises
+        if (a == 0 or k >= window) and (b == len(text) or len(toks) - k - m >= window):
+            return toks, a, k
+        span *= 2
 
 
 def evidence_sample(evidence: pd.DataFrame, *, n: int = 3, seed: int = 0, include_negated: bool = False) -> pd.DataFrame:

@@ -33,7 +33,7 @@ from kit.schema import group_labels
 def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_articles", hue: str | None = None,
                title: str | None = None, xlabel: str = "Articles (count)", ylabel: str | None = None,
                sort: bool = True, source: str | None = None, figsize: tuple[float, float] | None = None,
-               max_bars: int = 30):
+               max_bars: int = 30, order=None):
     """Horizontal bar chart of a count (or any amount) per group, values printed at the bar ends.
 
     Parameters
@@ -48,6 +48,8 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     figsize : inches; by default grows with the number of bars
     max_bars : at most this many groups, the largest (the title says how many were left out; the
         table keeps them all)
+    order : the report's group order (:func:`kit.reporting.group_order`), first on top; it replaces
+        ``sort``, and groups not in it follow in the table's order
 
     Examples
     --------
@@ -62,7 +64,10 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
                      _v=pd.to_numeric(df[value], errors="coerce").fillna(0.0))
     groups = list(dict.fromkeys(data["_g"]))
     totals = data.groupby("_g", sort=False)["_v"].sum()
-    if sort:
+    if order is not None:
+        rank = {str(g): i for i, g in enumerate(order)}
+        groups = sorted(groups, key=lambda g: rank.get(g, len(rank)))
+    elif sort:
         groups = sorted(groups, key=lambda g: (-totals[g], g))
     if len(groups) > max_bars:
         keep = set(sorted(groups, key=lambda g: (-totals[g], g))[:max_bars])

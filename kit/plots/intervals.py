@@ -91,7 +91,7 @@ def _draw_rows(ax, data: pd.DataFrame, labels: list, groups: list, *, group: str
 def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None = "outlet", estimate: str = "share",
                     low: str = "share_low", high: str = "share_high", percent: bool = True, title: str | None = None,
                     xlabel: str = "Share of articles (%, with 95% interval)", source: str | None = None,
-                    figsize: tuple[float, float] | None = None):
+                    figsize: tuple[float, float] | None = None, order=None):
     """Dot-and-whisker plot of frame prevalence per group: a point at the estimate, whiskers for its interval.
 
     Parameters
@@ -103,6 +103,8 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
     frame, group, estimate, low, high : column names
     percent : show proportions as percentages
     title, xlabel, source : texts (say which interval ``xlabel`` shows)
+    order : the report's group order (:func:`kit.reporting.group_order`), first on top within a
+        frame and in the legend; by default groups are in alphabetical order
 
     Examples
     --------
@@ -117,6 +119,9 @@ def prevalence_plot(df: pd.DataFrame, *, frame: str = "frame", group: str | None
     scale = 100.0 if percent else 1.0
     data, frames, groups, note = _interval_rows(df, label=frame, estimate=estimate, low=low, high=high, group=group,
                                           func="prevalence_plot")
+    if order is not None:
+        rank = {str(g): i for i, g in enumerate(order)}
+        groups = sorted(groups, key=lambda g: (rank.get(g, len(rank)), g))
     with style():
         fig, ax = _new_figure(figsize or (7.0, min(10.0, 1.6 + 0.3 * max(len(frames) * len(groups), 4))))
         if data.empty:
