@@ -22,8 +22,9 @@ What is handled
   ``according to X``, ``X, a [role] at [organisation], said`` and many speech verbs beyond
   *said*; a quote without attribution of its own belongs to the previous quote's speaker
   (same paragraph, or the previous paragraph when the quote opens its paragraph);
-- resolution within the article: surnames, pronouns (nearest compatible person; gender is
-  learnt from the article itself), roles linked to a name ("the foreign minister" after
+- resolution within the article: surnames, pronouns (the person just named as the subject
+  before the quote, else the story's latest speaker, else the nearest compatible person; gender
+  is learnt from the article itself), roles linked to a name ("the foreign minister" after
   "Foreign Minister X"), organisations ("the ministry" after "the Ministry of Trade") and
   groups ("both sides", "analysts at X") as speakers; unnamed people as described ("said a
   senior official on Tuesday" -> "a senior official"; "another diplomat" is someone new);

@@ -472,6 +472,11 @@ def _key(s) -> str | None:
     return speaker_key(s)
 
 
+#: Generational suffixes the scorer ignores in person names, as it ignores initials
+#: ('Joseph R. Biden Jr.' is 'Joseph R Biden').
+GENERATIONAL_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> bool:
     """Whether a predicted speaker counts as the gold speaker (see the module notes).
 
@@ -481,6 +486,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     (False, True)
     >>> speaker_matches("Lou Jiwei", "Lou", "surname")
     True
+    >>> speaker_matches("Joseph R. Biden Jr.", "Joseph R Biden", "surname")
+    True
     """
     pk, gk = _key(pred), _key(gold)
     if pk is None or gk is None:
@@ -489,6 +496,11 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
         return True
     pw = [w for w in pk.split() if len(w) > 1]
     gw = [w for w in gk.split() if len(w) > 1]
+    if form in ("full name", "surname"):  # generational suffixes are ignored like initials
+        pw = [w for w in pw if w not in GENERATIONAL_SUFFIXES] if len(pw) > 2 else pw
+        gw = [w for w in gw if w not in GENERATIONAL_SUFFIXES] if len(gw) > 2 else gw
+        if pw == gw:
+            return True
     if not pw or not gw:
         return False
     if form in ("full name", "surname") and len(gw) >= 2:

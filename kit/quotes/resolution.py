@@ -125,14 +125,124 @@ def _story_speaker(art: _Article, pos: int, g: str | None) -> tuple[int, Person 
 
 _PRONOUN_WORDS = frozenset(("he", "she", "they", "it", "we", "him", "her", "i", "you"))
 
+#: How many sentences before the pronoun's own, in its paragraph, are looked at for a subject.
+SUBJECT_SENTENCES = 2
+
+#: Words a sentence may open with before its subject: 'But Rep. Jane Roe ...'.
+_SUBJECT_OPENERS = re.compile(r"""
+    ^[\s"“”‘’']*                                     # leading space or marks
+    (?:(?:But|And|So|Yet|Still|Now|Meanwhile|Later|Then)\b,?\s+)?   # one joining word
+    """, re.VERBOSE)
+#: A leading subordinate clause or phrase before a sentence's subject, up to its comma.
+_LEADING_CLAUSE = re.compile(r"""
+    ^(?:Although|Though|While|When|After|Before|As|Since|Because|If|Once|Until|In|On|At|During)\b
+    [^,“”"]{3,160},\s+                                # the clause, no quotation, up to its comma
+    """, re.VERBOSE)
+#: What may stand between the sentence opening and the subject's name: a title or role, no
+#: comma and no verb ('former Sen.', 'campaign consultant'), at most four words.
+_SUBJECT_PREFIX = re.compile(r"""
+    ^(?:[A-Za-z][\w.’'-]*\s+){0,4}$                   # up to four words, no comma
+    """, re.VERBOSE)
+#: What may join a name to a later one inside the same subject: a possessive or role words
+#: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe', 'Former Acme CEO Jane Roe').
+_SUBJECT_LINK = re.compile(r"""
+    ^(?:['’]s)?                                       # a possessive
+    \s+(?:[A-Za-z][\w.-]*\s+){1,3}$                   # one to three words (role words, no comma)
+    """, re.VERBOSE)
+
+
+def _looks_verb(word: str) -> bool:
+    """A lower-case word that is likely a verb rather than a role noun ('recalled', 'says')."""
+    w = word.lower()
+    return w.endswith("ed") or w in _SUBJECT_VERBS
+
+
+#: Common verbs right after a subject that are not recognised by their ending.
+_SUBJECT_VERBS = frozenset("""is was has had says said told wrote thinks knows took made gave went
+    seems seemed also himself herself""".split())
+
+
+def _says_nearby(art: _Article, m: Mention) -> bool:
+    """Is the mention right after or right before a speech verb ('Doe argues', 'said Doe')?"""
+    if _in_quote(art, m.pos):
+        return False
+    after = _words(art.text[m.end:m.end + 30].lower())[:1]
+    before = _words(art.text[max(0, m.pos - 20):m.pos].lower())[-1:]
+    return any(w in _SPEECH_OR_PART for w in after + before)
+
+
+#: Words that show a sentence opening is not a title or role before the subject's name.
+_NOT_ROLE = frozenset("""the a an her his their its in on at around with after before of to for from
+    by as when while if about during since""".split())
+
+
+def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention | None:
+    """The named person who is the subject of the sentence ``art.text[s0:s1]`` and of gender
+    ``g`` (see :func:`_paragraph_subject`), or None."""
+    lead = _SUBJECT_OPENERS.match(art.text[s0:min(s1, s0 + 40)])
+    b0 = s0 + (lead.end() if lead else 0)
+    clause = _LEADING_CLAUSE.match(art.text[b0:min(s1, b0 + 200)])
+    if clause:  # 'Although it was late, Jane Roe took the stage': the subject follows the clause
+        b0 += clause.end()
+    lo = bisect.bisect_left(art.mention_pos, b0)
+    ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
+    if not ms or _in_quote(art, ms[0].pos):
+        return None
+    m = ms[0]
+    prefix = art.text[b0:m.pos]
+    if not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
+                                                or w.lower().endswith("ing") for w in prefix.split()):
+        return None
+    for m2 in ms[1:]:
+        gap = art.text[m.end:m2.pos]
+        if m2.entity.kind == "person" and _SUBJECT_LINK.match(gap) and \
+                not any(_looks_verb(w) for w in gap.split()):
+            m = m2
+        else:
+            break
+    if any(_says_nearby(art, m3) for m3 in ms if m3.pos > m.pos and m3.entity.kind == "person"):
+        return None  # 'Roe is right on the issues, Doe argues.': someone else speaks in it
+    # an organisation ('Campaign pollster ...', 'Former Acme CEO ...') only leads on to the person
+    return m if _compatible(m.entity, g, art) else None
+
+
+def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) -> tuple[int, Person | None]:
+    """Rule PRONOUN_PARAGRAPH_SUBJECT: the named person who is the subject of the pronoun's own
+    sentence (before the pronoun) or of one of the :data:`SUBJECT_SENTENCES` sentences before it
+    in its paragraph ('Jane Roe, a state senator, recalled the vote. "...," she said.'), with
+    the position where it is named (-1 and None when there is none). The subject is a person
+    mention near the start of the sentence, after at most a title or role ('former Sen.',
+    'Obama consultant'), outside quotation marks, of compatible gender."""
+    starts = art.sent_starts or [0]
+    k = bisect.bisect_right(starts, pos) - 1
+    own_sub = _sentence_subject(art, starts[k], pos, g)
+    if own_sub is not None:
+        return own_sub.pos, own_sub.entity
+    own = art.mentions[bisect.bisect_left(art.mention_pos, starts[k]):bisect.bisect_left(art.mention_pos, pos)]
+    if any(m.entity.kind == "person" and not _in_quote(art, m.pos) for m in own):
+        return -1, None  # 'As Roe lost her cool, she said ...': the pronoun's own sentence names someone
+    for kk in range(k - 1, max(-1, k - 1 - SUBJECT_SENTENCES), -1):
+        s0 = starts[kk]
+        if s0 < para_start and (kk < k - 1 or starts[k] > para_start):
+            break  # the paragraph before only when the pronoun's paragraph opens with its quote
+        s1 = starts[kk + 1] if kk + 1 < len(starts) else len(art.text)
+        sub = _sentence_subject(art, s0, s1, g)
+        if sub is not None:
+            return sub.pos, sub.entity
+    return -1, None
+
 
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
     g = _pronoun_gender(pron)
     hi = bisect.bisect_left(art.mention_pos, pos)
     if pron.lower() in ("he", "she", "him", "her"):
-        _, story = _story_speaker(art, pos, g)
-        if story is not None:
-            return story
+        story_pos, story = _story_speaker(art, pos, g)
+        sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
+        found = sub if sub is not None and sub_pos > story_pos else story
+        if found is not None:
+            if found.gender is None and found.kind == "person":
+                found.gender = g  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
+            return found
     if pron.lower() in ("they", "it", "we"):
         for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
             if m.entity.kind in ("org", "group"):
@@ -496,10 +606,11 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.attribution import _NAME_NP, _SPEECH_OR_PART, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _PERSON_TITLES,
     MAX_LOOKBACK,
+    Mention,
     Person,
     _Article,
     _is_orgish,
