@@ -172,28 +172,20 @@ def looks_like_date(text: str, *, max_words: int = 12) -> bool:
     return len(text.split()) <= max_words and _DATE_LIKE.search(text) is not None
 
 
-_NAME_SPLIT = re.compile(r"""
-    (?<!\s) \s*+       # white space before the separator, taken whole (no re-scans of long runs)
-    (?: ; | \|          # semicolon, bar
+#: separators that only ever stand between two people (a comma may stand inside one: "Ruiz, Ana")
+_BETWEEN_PEOPLE = r"""
+      ; | \|            # semicolon, bar
       | ,\s*and\s+      # ", and "
       | (?<=\s)and\s+   # " and " (white space before it)
       | (?<=\s)&\s+     # " & "
       | (?<=\s)/\s+     # " / " (Spanish and Italian exports: "ANA RUIZ / TOM BECKER")
-      | , )
-    \s*
-""", re.I | re.VERBOSE)
-
-
-#: separators that only ever stand between two people (a comma may stand inside one: "Ruiz, Ana")
-_PERSON_SEP = re.compile(r"""
-    (?<!\s) \s*+       # white space before the separator, taken whole (no re-scans of long runs)
-    (?: ; | \|          # semicolon, bar
-      | ,\s*and\s+      # ", and "
-      | (?<=\s)and\s+   # " and " (white space before it)
-      | (?<=\s)&\s+     # " & "
-      | (?<=\s)/\s+ )   # " / "
-    \s*
-""", re.I | re.VERBOSE)
+"""
+#: a separator and the white space around it, the white space before it taken whole (no re-scans
+#: of long runs)
+_SEPARATOR = r"""(?<!\s) \s*+ (?: {alternatives} ) \s*"""
+_PERSON_SEP = re.compile(_SEPARATOR.format(alternatives=_BETWEEN_PEOPLE), re.I | re.VERBOSE)
+#: every separator of a byline: those between people, and a bare comma
+_NAME_SPLIT = re.compile(_SEPARATOR.format(alternatives=_BETWEEN_PEOPLE + "| ,"), re.I | re.VERBOSE)
 #: one name written surname first, as library catalogues and some exports print it: "PRUIM, FRED",
 #: "Ruiz, Ana M." (one surname word, then one or two given names or initials)
 _INVERTED = re.compile(r"""
