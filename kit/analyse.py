@@ -35,6 +35,7 @@ import json
 import os
 import time
 import uuid
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -454,7 +455,8 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     return _compute(name, articles, opts, need)
 
 
-#: The last in-memory quotes pass: (paragraphs, articles, actors) it was made from, (quotes, problems).
+#: The last in-memory quotes pass: weak references to the (paragraphs, articles) it was made from (so
+#: the cache never keeps a corpus alive), the actors, their lengths, and (quotes, problems).
 _LAST_QUOTES_PASS: list = []
 
 
@@ -464,17 +466,19 @@ def _quotes_pass(paragraphs: pd.DataFrame, articles: pd.DataFrame | None, actors
     other table with the same inputs (the same objects, unchanged in length) reuses the pass."""
     from kit.quotes import extract_quotes
 
-    key = (paragraphs, articles, actors)
+    shape = (len(paragraphs), _len(articles))
     if _LAST_QUOTES_PASS:
-        (p, a, act), shape, result = _LAST_QUOTES_PASS
+        p_ref, a_ref, act, last_shape, result = _LAST_QUOTES_PASS
         same_actors = act is actors or (isinstance(act, str) and isinstance(actors, str) and act == actors)
-        if p is paragraphs and a is articles and same_actors and shape == (len(paragraphs), _len(articles)):
+        same_articles = a_ref is None if articles is None else (a_ref is not None and a_ref() is articles)
+        if p_ref() is paragraphs and same_articles and same_actors and last_shape == shape:
             return result
     kept = paragraphs
     if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
         kept = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
     result = extract_quotes(kept, actors=actors, return_problems=True)
-    _LAST_QUOTES_PASS[:] = [key, (len(paragraphs), _len(articles)), result]
+    _LAST_QUOTES_PASS[:] = [weakref.ref(paragraphs), None if articles is None else weakref.ref(articles), actors,
+                            shape, result]
     return result
 
 
