@@ -367,3 +367,41 @@ def test_quotes_and_actor_mentions_give_the_same_canonical_speaker(tmp_path):
         assert canonical_actor(form, idx) == m["actor"].iloc[0]
     assert canonical_actor("bell", idx) is None and canonical_actor("Bell Labs", idx) is None
     assert q["side"].tolist() == ["US", "China", "China", "US"]
+
+
+# -- names after a preposition (rule PASSING_NAME) and surnames as written (SURNAME_WRITTEN) ---
+
+def test_full_name_after_a_preposition_is_the_person_a_later_surname_means():
+    # 'vote for Priya Castellano', 'posed to Owen Harlow', 'According to Lina Voss': the only
+    # full name of the article comes after a preposition
+    assert speakers(
+        "Rep. Ada Moreno is certain she will vote for Priya Castellano. She is less sure where Castellano stands.",
+        '"That may not be a majority view," Castellano said.',
+    ) == ["Priya Castellano"]
+    assert speakers(
+        "When the question was posed to Owen Harlow, director of a film archive, he paused.",
+        "''I would not discount it,'' Mr. Harlow, a former producer, said dryly.",
+    ) == ["Owen Harlow"]
+    assert speakers(
+        "According to Lina Voss, the campaign's outreach director, the ads ran in two languages.",
+        '"There are new tactics," Voss said.',
+    ) == ["Lina Voss"]
+
+
+def test_a_name_in_passing_does_not_take_over_a_surname():
+    # the brother named after 'of' never becomes 'Mr. Brandt'; nor does a place after 'in'
+    # become anyone's subject
+    assert speakers(
+        "Years ago, Walter K. Brandt met his older brother for dinner in Queens.",
+        "The story of Teddy Brandt, eight years older, is rarely told.",
+        "Teddy was the disappointment of the family, friends say.",
+        '"He was caught in the middle," Mr. Brandt said.',
+    ) == ["Walter K. Brandt"]
+
+
+def test_a_name_in_passing_is_not_whom_a_pronoun_follows():
+    assert speakers(
+        "Nora Ekdahl, a nurse, used to vote in every election.",
+        "Many like her now keep away from the polls on Election Day.",
+        '"I was afraid," she said.',
+    ) == ["Nora Ekdahl"]

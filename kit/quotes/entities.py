@@ -27,6 +27,7 @@ class Mention:
     pos: int
     end: int
     entity: Person
+    passing: bool = False  # named after a preposition, in passing (rule PASSING_NAME)
 
 
 @dataclass
@@ -361,7 +362,7 @@ def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bo
     before = text[max(0, tok_start - 16):tok_start]
     after = text[end:end + 60]
     return bool(not titles and re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$", before)
-            and not re.search(r"\b(?:according|told|by|with)\s+\w*\s*$", before)
+            and not re.search(r"\b(?:[Aa]ccording|told|by|with)\s+\w*\s*$", before)
             and not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after))
 
 
@@ -384,9 +385,15 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles))
             continue
-        if len(name_toks) > 4 or _place_context(text, tok_start, end, titles) or _is_place(name_toks) \
+        passing = False
+        if len(name_toks) > 4 or _is_place(name_toks) \
                 or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
             continue  # 'the United States', 'the National Zoo': not a person
+        if _place_context(text, tok_start, end, titles):
+            # rule PASSING_NAME: a name after a preposition ('vote for Marco Rubio', 'posed to
+            # Martin Kaplan') is a person named in passing: a later 'Rubio said' finds him, but
+            # only when nobody else of that name fits, and he is never a sentence's subject
+            passing = True
         name = " ".join(name_toks)
         key = name.lower()
         # a shorter form of a person already met ('Van Dam' after 'Joost van Dam')
@@ -398,7 +405,7 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
             for k in range(1, len(low_all)):
                 suffix_of.setdefault(tuple(low_all[k:]), p)
         _profile(art, p, text, start, end, m.start(), titles)
-        art.mentions.append(Mention(start, end, p))
+        art.mentions.append(Mention(start, end, p, passing))
     return singles
 
 
@@ -443,12 +450,15 @@ def _title_gender(titles: Iterable[str]) -> str | None:
     return None
 
 
-def _latest_of_gender(persons, g: str | None) -> Person | None:
+def _latest_of_gender(persons, g: str | None, passing: set[int] | frozenset = frozenset()) -> Person | None:
     """Rule GENDERED_TITLE: the latest person of the list whose gender fits a title's ('Mrs.
     Clinton' after Bill and Hillary Clinton: Hillary); a person of known gender first, then one of
-    unknown gender; without a gendered title, simply the latest."""
+    unknown gender; without a gendered title, simply the latest. People only named in passing
+    (``passing``: their ids, rule PASSING_NAME) come last."""
     if not persons:
         return None
+    if passing:
+        persons = [p for p in persons if id(p) not in passing] or persons
     if g is None:
         return persons[-1]
     for want in (g, None):
@@ -468,10 +478,23 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
     events += [(st[0], 1, st) for st in singles]
     events.sort(key=lambda e: (e[0], e[1]))
     latest: dict[str, list[Person]] = {}  # token -> persons carrying it, the latest met last
+    passing: set[int] = set()  # ids of people so far only named in passing
+    named: set[int] = set()
     for _, is_single, item in events:
         if not is_single:
+            if item.passing:
+                if id(item.entity) not in named:
+                    passing.add(id(item.entity))
+            else:
+                named.add(id(item.entity))
+                passing.discard(id(item.entity))
             for t in item.entity.tokens:
                 lst = latest.setdefault(t.lower(), [])
+                if item.passing and lst:
+                    # named in passing: never the latest of a surname someone else carries
+                    if item.entity not in lst:
+                        lst.insert(0, item.entity)
+                    continue
                 if not lst or lst[-1] is not item.entity:
                     if item.entity in lst:
                         lst.remove(item.entity)
@@ -479,7 +502,7 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
             continue
         start, end, tok, titles = item
         low = tok.lower()
-        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles))
+        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles), passing)
         if ent is not None:
             added.append(Mention(start, end, ent))
             if titles:

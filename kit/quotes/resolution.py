@@ -31,30 +31,9 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
             return 0 < len(lkey) < len(ekey) and (ekey[-len(lkey):] == lkey or ekey[:len(lkey)] == lkey)
         return key == " ".join(t.lower() for t in ent.tokens) or key == ent.name.lower()
 
-    # the nearest fitting mention at or before pos, else the nearest within 200 characters after;
-    # only mentions sharing the first or last word are looked at (token index, walked from pos)
-    n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
-    before_i, after_i = -1, None
-    for t in {low[0], low[-1]} if low else ():
-        lst = art.token_index.get(t, [])
-        k = bisect.bisect_left(lst, n_upto)
-        for i in reversed(lst[max(0, k - MAX_LOOKBACK):k]):
-            if i <= before_i:
-                break
-            if fits(art.mentions[i].entity):
-                before_i = i
-                break
-        for i in lst[k:k + MAX_LOOKBACK]:
-            if after_i is not None and i >= after_i:
-                break
-            if fits(art.mentions[i].entity):
-                after_i = i
-                break
-    if before_i >= 0:
-        return art.mentions[before_i].entity
-    if after_i is not None:
-        # named in full only later in the article (a live blog, a surname before the full name)
-        return art.mentions[after_i].entity
+    found = _nearest_fitting(art, low, pos, fits)
+    if found is not None:
+        return found
     if direct is not None:
         return direct
     heads = art.cache.get("headline_persons", {})
@@ -64,6 +43,43 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     for o in art.orgs.values():
         if key == " ".join(t.lower() for t in o.tokens):
             return o
+    return None
+
+
+def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | None:
+    """The entity of the nearest mention that ``fits``, at or before ``pos``, else the nearest
+    after it (a live blog, a surname before the full name). Only mentions sharing the first or
+    last word of ``low`` are looked at (token index, walked from ``pos``). Rule SURNAME_WRITTEN:
+    a surname alone ('Mr. Trump') follows the mentions that write it, not 'Freddy' of *Freddy
+    Trump*; rule PASSING_NAME: a person named after a preposition only when nobody else fits."""
+    n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
+    before_i, after_i, fallback_i = -1, None, -1
+    surname_only = low[0] if len(low) == 1 else None
+    for t in {low[0], low[-1]} if low else ():
+        lst = art.token_index.get(t, [])
+        k = bisect.bisect_left(lst, n_upto)
+        for i in reversed(lst[max(0, k - MAX_LOOKBACK):k]):
+            if i <= before_i:
+                break
+            m = art.mentions[i]
+            if fits(m.entity):
+                if m.passing or (surname_only and surname_only not in art.text[m.pos:m.end].lower()):
+                    fallback_i = max(fallback_i, i)
+                    continue
+                before_i = i
+                break
+        for i in lst[k:k + MAX_LOOKBACK]:
+            if after_i is not None and i >= after_i:
+                break
+            if fits(art.mentions[i].entity):
+                after_i = i
+                break
+    if before_i < 0 and after_i is None:
+        before_i = fallback_i
+    if before_i >= 0:
+        return art.mentions[before_i].entity
+    if after_i is not None:
+        return art.mentions[after_i].entity
     return None
 
 
@@ -185,7 +201,7 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     if clause:  # 'Although it was late, Jane Roe took the stage': the subject follows the clause
         b0 += clause.end()
     lo = bisect.bisect_left(art.mention_pos, b0)
-    ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
+    ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1 and not m.passing]  # never a name after a preposition
     if not ms or _in_quote(art, ms[0].pos):
         return None
     m = ms[0]
@@ -219,7 +235,7 @@ def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) 
     if own_sub is not None:
         return own_sub.pos, own_sub.entity
     own = art.mentions[bisect.bisect_left(art.mention_pos, starts[k]):bisect.bisect_left(art.mention_pos, pos)]
-    if any(m.entity.kind == "person" and not _in_quote(art, m.pos) for m in own):
+    if any(m.entity.kind == "person" and not m.passing and not _in_quote(art, m.pos) for m in own):
         return -1, None  # 'As Roe lost her cool, she said ...': the pronoun's own sentence names someone
     for kk in range(k - 1, max(-1, k - 1 - SUBJECT_SENTENCES), -1):
         s0 = starts[kk]
@@ -250,6 +266,7 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
         return None
     near = [m for m in art.mentions[max(0, hi - MAX_LOOKBACK):hi]
             if m.entity.kind == "person" and (g is None or m.entity.gender in (None, g))]
+    near = [m for m in near if not m.passing] or near  # a name after a preposition comes last
     if not near:
         return None
     cands = [m for m in near if not _in_quote(art, m.pos)] or near
