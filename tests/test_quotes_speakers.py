@@ -245,6 +245,22 @@ def test_scorer_surname_ignores_sentence_openers():
     assert gold_speakers(art)[0][1] == "Donald Trump"
 
 
+def test_scorer_surname_takes_the_full_name_from_the_body_before_the_headline():
+    # a SCORER change: a title-case headline glues words to a surname ('Understated Ruiz Wins
+    # Over Delegates'); the body's full name is the gold speaker, the headline's only when the
+    # body has none
+    def gold(text):
+        start = text.index("Ruiz said")
+        head_end = text.index("\n\n")
+        art = PolnearArticle("a", text, [(0, head_end), (head_end + 2, len(text))],
+                             [{"id": "E1", "kind": "Attribution", "content": [(start, len(text))],
+                               "source": "Ruiz", "source_span": (start, start + 4)}])
+        return gold_speakers(art)[0][1]
+
+    assert gold("Understated Ruiz Wins Over Delegates\n\nTomas Ruiz spoke first. Ruiz said it.") == "Tomas Ruiz"
+    assert gold("Marta Ruiz: I Am Tired\n\nThe senator spoke first. Ruiz said it.") == "Marta Ruiz"
+
+
 def test_scorer_definite_description_also_takes_its_person():
     text = "Headline.\n\nSenator Ann Pike said a lot. The senator said more."
     a1, a2 = text.index("Senator Ann"), text.index("The senator")

@@ -40,7 +40,8 @@ The gold standard, rule by rule
   or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
   speech verb or one or two letters ("said", "o") is a broken span: neither is scored.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
-  longest capitalised run ending in that surname earlier in the article (else later; else the
+  longest capitalised run ending in that surname earlier in the article's body (else later; else
+  in the title-case headline, which glues words to names: 'Understated Perez'; else the
   surname); a sentence's first word that the article also writes in lower case is not taken
   as a given name ("Maybe Trump", "Billionaire Mark Cuban"), nor, in a run of three or more
   words, any leading word the article writes in lower case. **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
@@ -393,7 +394,8 @@ def _lower_vocabulary(art: PolnearArticle) -> set[str]:
 
 
 def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
-    best_before, best_after = None, None
+    best_before, best_after, best_head = None, None, None
+    head_end = art.paras[0][1] if art.paras else 0  # the headline, in title case
     for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text):
         left = re.split(r"(?<!\b[A-Z])[.;:!?]\s|[\n“”\"(),]", art.text[max(0, m.start() - 60):m.start()])[-1]
         run = _cap_runs(left + surname)
@@ -408,11 +410,13 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
             words = words[1:]
         if len(words) >= 2 and words[-1] == surname and len(words) <= 4:
             cand = " ".join(words)
-            if m.start() <= pos and best_before is None:
+            if m.start() < head_end:
+                best_head = best_head or cand  # only when the body names nobody of that surname
+            elif m.start() <= pos and best_before is None:
                 best_before = cand
             elif m.start() > pos and best_after is None:
                 best_after = cand
-    return best_before or best_after or surname
+    return best_before or best_after or best_head or surname
 
 
 #: Nouns for a person that make a definite description ('the senator', 'the former secretary of
