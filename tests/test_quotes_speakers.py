@@ -421,3 +421,21 @@ def test_a_name_in_passing_is_not_whom_a_pronoun_follows():
         "Many like her now keep away from the polls on Election Day.",
         '"I was afraid," she said.',
     ) == ["Nora Ekdahl"]
+
+
+def test_a_participle_opening_the_sentence_is_never_the_speaker():
+    # rule PARTICIPLE_CLAUSE: 'Rattling off promises, ...', 'Walking to ..., X said'
+    assert speakers(
+        "Dana Okafor spoke in Dayton on Monday.",
+        "Rattling off promises to cut fees and fix roads, Okafor promised a new start.",
+        "“There is so much more to be done,” she said.",
+    ) == ["Dana Okafor"]
+    assert speakers(
+        "Greta Lindqvist grew up two streets away.",
+        "Walking to the next house, Lindqvist recalled her school days, and said her views had changed. "
+        "“Nobody would recognise it,” she said.",
+    ) == ["Greta Lindqvist"]
+    assert speakers(
+        "Pressed on the budget, Mayor Ivo Brandl said little.",
+        "“We will see,” he said.",
+    ) == ["Ivo Brandl"]

@@ -194,7 +194,12 @@ _ADVERBIAL_START = re.compile(
     r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
     r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
-    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b", re.I)
+    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b"
+    # rule PARTICIPLE_CLAUSE: any participle opening a clause, 'Rattling off promises, ...',
+    # 'Walking to the next address, ...', 'Pressed on the issue, ...' (a name is never followed
+    # by a lower-case word inside its own comma-separated piece before the verb)
+    r"|^[A-Za-z]{3,}ing\s+(?-i:[a-z])"
+    r"|^[A-Za-z]{3,}ed\s+(?:on|about|by|for|with|to|in|at|from|after|over|during)\b", re.I)
 
 _AUX_WORDS = ("has", "had", "have", "also", "then", "later", "once", "again", "would", "will", "did", "was", "is",
               "not", "never", "previously", "recently", "earlier", "separately", "himself", "herself", "first",
