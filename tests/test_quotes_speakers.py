@@ -439,3 +439,15 @@ def test_a_participle_opening_the_sentence_is_never_the_speaker():
         "Pressed on the budget, Mayor Ivo Brandl said little.",
         "“We will see,” he said.",
     ) == ["Ivo Brandl"]
+
+
+def test_a_surname_after_a_preposition_is_no_subject_and_tells_no_gender():
+    # 'apologized to Okoye and to his supporters': Okoye is named in passing (rule
+    # PASSING_NAME), neither the pronoun's subject nor a man
+    assert speakers(
+        "Rosa Okoye and Peter Lund met on Tuesday.",
+        "Pressed by the moderators, Lund did apologize to Okoye and to his supporters for the leak.",
+        "“This is not the campaign we run,” he said.",
+        "Okoye said she accepted the apology.",
+        "“We were distressed when we learned about it,” she said.",
+    ) == ["Peter Lund", "Rosa Okoye"]

@@ -368,12 +368,12 @@ def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bo
 
 def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]]:
     """People named with two to four name words (mentions and profiles); returns the single
-    capitalised words left to resolve ((start, end, word, titles))."""
+    capitalised words left to resolve ((start, end, word, titles, after a preposition))."""
     text = art.text
     after_the = _after_the_pairs(text)
     lower_words = _lower_words(art)
     suffix_of: dict[tuple[str, ...], Person] = {}
-    singles: list[tuple[int, int, str, list[str]]] = []
+    singles: list[tuple[int, int, str, list[str], bool]] = []
     for m in _CAP_RUN.finditer(text):
         tok_start, titles, name_toks = _name_tokens(text, m, after_the, lower_words)
         if not name_toks:
@@ -383,7 +383,7 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
         if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or (t.isupper() and not _is_initial(t)) for t in name_toks):
             continue
         if len(name_toks) == 1:
-            singles.append((start, end, name_toks[0], titles))
+            singles.append((start, end, name_toks[0], titles, _place_context(text, tok_start, end, titles)))
             continue
         passing = False
         if len(name_toks) > 4 or _is_place(name_toks) \
@@ -468,7 +468,7 @@ def _latest_of_gender(persons, g: str | None, passing: set[int] | frozenset = fr
     return None
 
 
-def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]]]) -> None:
+def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str], bool]]) -> None:
     """Single-token mentions of people met before ('Okoro said'), resolved in reading order:
     one pass over full mentions and single tokens together, keeping the latest person per token;
     a titled single name ('Mr. Okoro') with no person before it becomes a person of its own."""
@@ -500,14 +500,14 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
                         lst.remove(item.entity)
                     lst.append(item.entity)
             continue
-        start, end, tok, titles = item
+        start, end, tok, titles, in_passing = item
         low = tok.lower()
         ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles), passing)
         if ent is not None:
-            added.append(Mention(start, end, ent))
+            added.append(Mention(start, end, ent, in_passing))
             if titles:
                 _profile(art, ent, text, start, end, start, titles)
-            else:
+            elif not in_passing:  # 'apologized to Clinton and to his supporters': not Clinton's gender
                 _gender_from_context(ent, text, end)
         elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES for t in titles):
             p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)
