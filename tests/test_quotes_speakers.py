@@ -451,3 +451,18 @@ def test_a_surname_after_a_preposition_is_no_subject_and_tells_no_gender():
         "Okoye said she accepted the apology.",
         "“We were distressed when we learned about it,” she said.",
     ) == ["Peter Lund", "Rosa Okoye"]
+
+
+def test_the_person_asked_answers():
+    # rule ASKED_ANSWERS: 'X asked Y whether ...' then '"...," he said': Y answers; a request
+    # ('asked Y to be ...') is no question
+    assert speakers(
+        "Senator Peter Lund spoke in Dayton on Monday.",
+        "Last month, the Daily Ledger’s Tom Arkwright asked Lund whether questions about his health were fair game.",
+        "“Sure it is. I would not have run otherwise,” he said.",
+    ) == ["Peter Lund"]
+    assert speakers(
+        "Senator Peter Lund spoke in Dayton on Monday.",
+        "In 1977, Tom Arkwright asked Lund to be the best man at his wedding.",
+        "“He was a friend,” he said.",
+    ) == ["Tom Arkwright"]

@@ -248,14 +248,49 @@ def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) 
     return -1, None
 
 
+#: A verb of asking right after the subject: the person asked is its object ('X asked Y whether').
+_ASKED = re.compile(r"""
+    ['’]?s?\s*                                  # a possessive left after the mention
+    (?:[a-z]+ly\s+)?                            # an adverb: 'repeatedly'
+    (?:asked|asks|pressed|presses|questioned|challenged|quizzed)\s+
+    """, re.X)
+
+
+def _asked_person(art: _Article, found: Person, at: int, pos: int, g: str | None) -> Person | None:
+    """Rule ASKED_ANSWERS: when ``found``, the person a pronoun would go to, named at ``at``,
+    asks someone a question ('The Post's Ann Lee asked Sanders whether ... "Sure," he said'),
+    the person asked answers: that person, when named right after the verb and followed by the
+    question ('whether', 'if', 'about', 'why' ...), before ``pos``, of gender ``g``; else None.
+    'Donald asked Freddy to be the best man' asks no question."""
+    k = bisect.bisect_left(art.mention_pos, at)
+    m = next((x for x in art.mentions[k:k + 4] if x.entity is found and x.pos < pos), None)
+    if m is None:
+        return None
+    vm = _ASKED.match(art.text, m.end)
+    if vm is None:
+        return None
+    k = bisect.bisect_left(art.mention_pos, vm.end())
+    nxt = art.mentions[k] if k < len(art.mentions) and art.mentions[k].pos == vm.end() else None
+    if nxt is None or nxt.pos >= pos or nxt.entity is found or not _compatible(nxt.entity, g, art):
+        return None
+    return nxt.entity if _QUESTION_AFTER.match(art.text, nxt.end) else None
+
+
+#: What follows the person asked when a question is asked ('asked Sanders whether ...').
+_QUESTION_AFTER = re.compile(r"""
+    ['’]?s?\s*(?:,\s*)?                         # a possessive or comma after the name
+    (?:whether|if|about|why|what|how|when|where|who|which|[:“"])
+    """, re.X)
+
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
     g = _pronoun_gender(pron)
     hi = bisect.bisect_left(art.mention_pos, pos)
     if pron.lower() in ("he", "she", "him", "her"):
         story_pos, story = _story_speaker(art, pos, g)
         sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
-        found = sub if sub is not None and sub_pos > story_pos else story
+        found_pos, found = (sub_pos, sub) if sub is not None and sub_pos > story_pos else (story_pos, story)
         if found is not None:
+            found = _asked_person(art, found, found_pos, pos, g) or found
             if found.gender is None and found.kind == "person":
                 found.gender = g  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
             return found
@@ -286,7 +321,7 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
             steps += 1
             continue
         if in_sent:
-            return in_sent[0].entity
+            return _asked_person(art, in_sent[0].entity, in_sent[0].pos, pos, g) or in_sent[0].entity
         k -= 1
         steps += 1
     return cands[-1].entity
