@@ -466,3 +466,13 @@ def test_the_person_asked_answers():
         "In 1977, Tom Arkwright asked Lund to be the best man at his wedding.",
         "“He was a friend,” he said.",
     ) == ["Tom Arkwright"]
+
+
+def test_more_verbs_of_saying_attribute_a_quote():
+    # 'fumed', 'barked', 'remembered', 'beamed' ... attribute like 'said'
+    assert speakers(
+        "Senator Peter Lund and Mayor Ana Ruiz met on Monday.",
+        "“They were never serious about this,” Lund fumed on Tuesday.",
+        "“Go back to your seat,” Ruiz barked.",
+        "“We told her not to do it,” remembered Tom Arkwright, the firm's former spokesman.",
+    ) == ["Peter Lund", "Ana Ruiz", "Tom Arkwright"]

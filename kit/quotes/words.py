@@ -29,6 +29,10 @@ testify testifies testified chant chants chanted announce proclaimed proclaim
 proclaims pleaded plead pleads demanded demand demands asserted assert asserts
 highlighted highlight highlights signalled signaled hinted hint hints opined
 report reports reported
+fumed fumes barked barks beamed remembered remembers mused muses marveled marvelled groused
+grouses exclaimed exclaims gushed railed bragged brags thundered retorted retorts scolded chided
+lectured wondered wonders reasoned sniped griped gripes ranted boomed intoned answered answers
+cried yelled yells screamed screams
 """.split()
 SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
 
