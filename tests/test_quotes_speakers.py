@@ -476,3 +476,11 @@ def test_more_verbs_of_saying_attribute_a_quote():
         "“Go back to your seat,” Ruiz barked.",
         "“We told her not to do it,” remembered Tom Arkwright, the firm's former spokesman.",
     ) == ["Peter Lund", "Ana Ruiz", "Tom Arkwright"]
+
+
+def test_adding_after_a_postposed_speaker_keeps_that_speaker():
+    # '"...," said Rep. Bo Scott (D-Va.) at the time, adding that "..."': the subject of
+    # 'adding' is the speaker after 'said', not a phrase starting with the verb
+    assert speakers(
+        "“It is not new here,” said Rep. Bo Scott (D-Va.) at the time, adding that “we have done it for years.”",
+    ) == ["Bo Scott", "Bo Scott"]

@@ -519,6 +519,9 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
     group, organisation named in full, description, or capitalised name, tried in that order."""
     m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
+    first, _, rest = m.partition(" ")
+    if rest[:1].isupper() and first in SPEECH_VERBS:
+        m = rest  # '"...," said Rep. Bo Scott at the time, adding that "..."': the subject of 'adding'
     if not m:
         return None
     low = m.lower()
@@ -677,4 +680,4 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
