@@ -261,6 +261,19 @@ def test_scorer_surname_takes_the_full_name_from_the_body_before_the_headline():
     assert gold("Marta Ruiz: I Am Tired\n\nThe senator spoke first. Ruiz said it.") == "Marta Ruiz"
 
 
+def test_scorer_compound_surname_takes_the_full_name():
+    # a SCORER change: a two-word Source that the article also writes after a given name is a
+    # compound surname ('Wasserman Schultz', 'Le Pen'): its gold speaker is the full name
+    text = "Headline.\n\nRep. Nadia Vel Arden spoke first. Vel Arden said it. Tom Reyes said more."
+    a1, a2 = text.index("Vel Arden said"), text.index("Tom Reyes said")
+    art = PolnearArticle("a", text, [(0, 9), (11, len(text))], [
+        {"id": "E1", "kind": "Attribution", "content": [(a1 + 15, a1 + 18)], "source": "Vel Arden",
+         "source_span": (a1, a1 + 9)},
+        {"id": "E2", "kind": "Attribution", "content": [(a2 + 15, a2 + 20)], "source": "Tom Reyes",
+         "source_span": (a2, a2 + 9)}])
+    assert [g[1] for g in gold_speakers(art)] == ["Nadia Vel Arden", "Tom Reyes"]
+
+
 def test_scorer_definite_description_also_takes_its_person():
     text = "Headline.\n\nSenator Ann Pike said a lot. The senator said more."
     a1, a2 = text.index("Senator Ann"), text.index("The senator")

@@ -42,7 +42,8 @@ The gold standard, rule by rule
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article's body (else later; else
   in the title-case headline, which glues words to names: 'Understated Perez'; else the
-  surname); a sentence's first word that the article also writes in lower case is not taken
+  surname); so does a two-word full name that the article also writes after a given name (a
+  compound surname: 'Wasserman Schultz' is 'Debbie Wasserman Schultz', 'Le Pen', 'Suu Kyi'); a sentence's first word that the article also writes in lower case is not taken
   as a given name ("Maybe Trump", "Billionaire Mark Cuban"), nor, in a run of three or more
   words, any leading word the article writes in lower case. **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
   attribution in the same article whose Source is not a pronoun and, for he/she/I, is a
@@ -408,7 +409,8 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
             words = words[1:]
         while len(words) > 2 and words[0].lower() in _lower_vocabulary(art):
             words = words[1:]
-        if len(words) >= 2 and words[-1] == surname and len(words) <= 4:
+        n = len(surname.split())  # one word, or a compound surname ('Wasserman Schultz')
+        if len(words) >= n + 1 and " ".join(words[-n:]) == surname and len(words) <= 4:
             cand = " ".join(words)
             if m.start() < head_end:
                 best_head = best_head or cand  # only when the body names nobody of that surname
@@ -449,6 +451,10 @@ def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str
             out.append((form, name, form, ref))
             continue
         if form == "surname":
+            name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
+        elif form == "full name" and len(name.split()) == 2:
+            # a compound surname the article also writes after a given name ('Wasserman Schultz'
+            # of 'Debbie Wasserman Schultz', 'Le Pen', 'Suu Kyi') is a surname
             name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
         elif form == "pronoun":
             ref, ref_form = _referent_pronoun(out, name in _PERSON_PRONOUNS)
