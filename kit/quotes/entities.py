@@ -73,7 +73,7 @@ def _is_initial(tok: str) -> bool:
     >>> _is_initial("H."), _is_initial("J.R."), _is_initial("US")
     (True, True, False)
     """
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok))
+    return bool(_INITIAL.fullmatch(tok))
 
 
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -158,8 +158,7 @@ def _is_orgish(tokens: Iterable[str]) -> bool:
 
 def _appositive_after(text: str, end: int) -> str | None:
     """Text of an appositive right after a name: ', a senior fellow at X,' -> 'a senior fellow at X'."""
-    m = re.match(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)",
-                 text[end:])
+    m = _APPOSITIVE.match(text, end)  # at ``end``, without copying the rest of the article
     if not m:
         return None
     app = m.group(1).strip()
@@ -361,9 +360,8 @@ def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bo
     appositive or a speech verb marks a person."""
     before = text[max(0, tok_start - 16):tok_start]
     after = text[end:end + 60]
-    return bool(not titles and re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$", before)
-            and not re.search(r"\b(?:[Aa]ccording|told|by|with)\s+\w*\s*$", before)
-            and not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after))
+    return bool(not titles and _PREP_BEFORE.search(before) and not _PERSON_PREP_BEFORE.search(before)
+                and not _PERSON_AFTER.match(after))
 
 
 def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]]:
@@ -527,7 +525,7 @@ def _lower_words(art: _Article) -> set[str]:
     """The words ``art`` writes in lower case (computed once per article)."""
     words = art.cache.get("lower_words")
     if words is None:  # white-space words that start in lower case, without the punctuation around them
-        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in art.text.split() if w[:1].islower()}
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in set(art.text.split()) if w[:1].islower()}
     return words
 
 
@@ -677,7 +675,7 @@ def _gender_from_context(p: Person, text: str, end: int) -> None:
     """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender."""
     if p.gender is not None:
         return
-    g = re.match(r"[^.;!?“”\"]{0,50}?\b(he|she|his|her|him)\b", text[end:end + 60])
+    g = _GENDER_PRONOUN_AFTER.match(text[end:end + 60])
     if g and not _CAP_RUN.search(text[end:end + g.start(1)]):
         w = g.group(1)
         p.gender = "f" if w in ("she", "her") else "m"
@@ -737,9 +735,7 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
                     if w in words:
                         p.gender = p.gender or g
     after = text[end:end + 40]
-    if re.match(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b", after) or re.match(r",\s+\d{1,3},", after) \
-            or re.match(r"\s+(?:\w+ly\s+)?(?:has|had|was|is|did|would|will|[a-z]+ed|[a-z]+s)\b", after) \
-            or re.match(r"['’]s\s+[a-z]", after):
+    if _VERB_AFTER.match(after) or _AGE_AFTER.match(after) or _CLAUSE_AFTER.match(after) or _POSSESSIVE_AFTER.match(after):
         p.evidence += 1
     _gender_from_context(p, text, end)
 
@@ -770,3 +766,26 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _TYPE_WORDS,
     SPEECH_VERBS,
 )
+
+# Patterns of the hot per-mention steps, compiled once (the same patterns as written inline before;
+# an f-string pattern was rebuilt and looked up in re's cache at every call).
+#: A middle or first initial: 'H.', 'J.R.'.
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+#: An appositive right after a name, up to its comma, full stop or the verb of saying.
+_APPOSITIVE = re.compile(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)")
+#: A preposition right before a name ('in', 'from' ... 'the'): a place, or a name in passing.
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$")
+#: Prepositions and verbs before a person who speaks ('according to', 'told', 'by', 'with').
+_PERSON_PREP_BEFORE = re.compile(r"\b(?:[Aa]ccording|told|by|with)\s+\w*\s*$")
+#: An appositive or a verb of saying after a name: a person.
+_PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))")
+#: A gendered pronoun in the clause after a name.
+_GENDER_PRONOUN_AFTER = re.compile(r"[^.;!?“”\"]{0,50}?\b(he|she|his|her|him)\b")
+#: A verb of saying after a name (evidence that the name is a person who speaks).
+_VERB_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b")
+#: An age in commas after a name: ', 47,'.
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+#: A finite verb after a name.
+_CLAUSE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has|had|was|is|did|would|will|[a-z]+ed|[a-z]+s)\b")
+#: A possessive before a lower-case noun after a name.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")
