@@ -778,7 +778,7 @@ _PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across|over|outside|
 #: Prepositions and verbs before a person who speaks ('according to', 'told', 'by', 'with').
 _PERSON_PREP_BEFORE = re.compile(r"\b(?:[Aa]ccording|told|by|with)\s+\w*\s*$")
 #: An appositive or a verb of saying after a name: a person.
-_PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))")
+_PERSON_AFTER = re.compile(r"^\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))")
 #: A gendered pronoun in the clause after a name.
 _GENDER_PRONOUN_AFTER = re.compile(r"[^.;!?“”\"]{0,50}?\b(he|she|his|her|him)\b")
 #: A verb of saying after a name (evidence that the name is a person who speaks).
