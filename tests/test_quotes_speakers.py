@@ -497,3 +497,11 @@ def test_adding_after_a_postposed_speaker_keeps_that_speaker():
     assert speakers(
         "“It is not new here,” said Rep. Bo Scott (D-Va.) at the time, adding that “we have done it for years.”",
     ) == ["Bo Scott", "Bo Scott"]
+
+
+def test_a_country_s_initials_after_a_preposition_make_no_person():
+    # rule PASSING_NAME stops at initials of a country: 'from U.K. Kendal' names no one
+    assert speakers(
+        "The crates were sold in U.K. Kendal shops.",
+        '"It was late," he said.',
+    ) == [None]

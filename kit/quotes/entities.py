@@ -390,7 +390,10 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
         if _place_context(text, tok_start, end, titles):
             # rule PASSING_NAME: a name after a preposition ('vote for Marco Rubio', 'posed to
             # Martin Kaplan') is a person named in passing: a later 'Rubio said' finds him, but
-            # only when nobody else of that name fits, and he is never a sentence's subject
+            # only when nobody else of that name fits, and he is never a sentence's subject;
+            # not after a country's initials ('in U.S. Steel', 'from U.K. Kent')
+            if _is_initial(name_toks[0]) and len(name_toks[0]) > 2:
+                continue
             passing = True
         name = " ".join(name_toks)
         key = name.lower()
