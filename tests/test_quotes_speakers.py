@@ -505,3 +505,27 @@ def test_a_country_s_initials_after_a_preposition_make_no_person():
         "The crates were sold in U.K. Kendal shops.",
         '"It was late," he said.',
     ) == [None]
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    # rule OUTLET_DESCRIPTION (issue 11 item 2): 'the newspaper' / 'the daily' after an outlet
+    assert speakers(
+        "The Harbor Post reported on Monday that the plan had stalled.",
+        '"The talks are over," the newspaper said, citing two aides.',
+    ) == ["the Harbor Post"]
+    # with no outlet named before, the description stays the speaker
+    assert speakers('"The talks are over," the newspaper said.') == ["the newspaper"]
+
+
+def test_scorer_outlet_description_also_takes_the_organisation():
+    # a SCORER rule, like definite descriptions of a person: 'the newspaper' is right, and so is
+    # the organisation of the nearest earlier attribution whose Source is one
+    text = "Headline.\n\nThe Harbor Post said a lot. The newspaper said more."
+    a1, a2 = text.index("The Harbor"), text.index("The newspaper")
+    art = PolnearArticle("a", text, [(0, 9), (11, len(text))], [
+        {"id": "E1", "kind": "Attribution", "content": [(a1 + 21, a1 + 26)], "source": "The Harbor Post",
+         "source_span": (a1, a1 + 15)},
+        {"id": "E2", "kind": "Attribution", "content": [(a2 + 19, a2 + 23)], "source": "The newspaper",
+         "source_span": (a2, a2 + 13)}])
+    form, name, _, also = gold_speakers(art)[1]
+    assert (form, name, also) == ("description", "the newspaper", "Harbor Post")

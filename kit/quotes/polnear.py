@@ -439,6 +439,24 @@ def _anaphoric_description(head: str | None) -> bool:
     return bool(m) and m.group(1).lower() in _PERSON_NOUNS
 
 
+#: Nouns by which a story refers back to a news outlet ('the newspaper', 'the conservative
+#: publication'): such a definite description refers back to the latest organisation, like a
+#: definite description of a person to the latest person.
+_OUTLET_NOUNS = frozenset("newspaper paper daily tabloid weekly magazine network channel broadcaster outlet "
+                          "publication".split())
+_DEFINITE_OUTLET = re.compile(r"^(?:the|this)\s+(?:[\w’'.-]+\s+){0,3}?([\w’'-]+)$", re.I)
+
+
+def _outlet_description(head: str | None) -> bool:
+    """A definite description of a news outlet ('the newspaper', 'the news outlet').
+
+    >>> _outlet_description("the newspaper"), _outlet_description("the senator")
+    (True, False)
+    """
+    m = _DEFINITE_OUTLET.match((head or "").strip())
+    return bool(m) and m.group(1).lower() in _OUTLET_NOUNS
+
+
 def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None, str | None]]:
     """(form, gold speaker, form of the speaker, also right) for every attribution of ``art`` in
     order: for a pronoun the third is the form of the attribution it refers to (see the pronoun
@@ -449,6 +467,9 @@ def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str
         if form == "description" and _anaphoric_description(name):
             ref, _ = _referent_pronoun(out, True)
             out.append((form, name, form, ref))
+            continue
+        if form == "description" and _outlet_description(name):
+            out.append((form, name, form, _referent_org(out)))
             continue
         if form == "surname":
             name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
@@ -474,6 +495,14 @@ def _referent_pronoun(out: list, person: bool) -> tuple[str | None, str | None]:
             continue
         return n2, f2
     return None, None
+
+
+def _referent_org(out: list) -> str | None:
+    """The gold speaker of the nearest earlier attribution whose Source is an organisation."""
+    for f2, n2, _, _ in reversed(out):
+        if f2 == "organisation" and n2 is not None:
+            return n2
+    return None
 
 
 def _key(s) -> str | None:
@@ -543,6 +572,7 @@ def _gold_of(art: PolnearArticle) -> tuple[list[dict], list[tuple[int, int]]]:
             segs = [s for s in stretches if any(_overlap(s, c) > 0.5 * (s[1] - s[0]) for c in att["content"])]
             if segs:
                 acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form, "also": also,
+                             "also_form": "organisation" if _outlet_description(name) else "full name",
                              "source": att["source"]})
                 continue
         other.extend(att["content"])
@@ -637,7 +667,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             ok = None
             if j is not None and a["form"] in form_n and a["speaker"] is not None:
                 ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"]) or (
-                    a["also"] is not None and speaker_matches(p_speaker[j], a["also"], "full name"))
+                    a["also"] is not None and speaker_matches(p_speaker[j], a["also"], a.get("also_form", "full name")))
                 form_n[a["form"]] += 1
                 form_ok[a["form"]] += int(ok)
             details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],

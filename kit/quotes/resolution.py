@@ -455,6 +455,10 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
             cands.append((at, p))
     if cands:
         return max(cands, key=lambda x: x[0])[1]
+    if head in _OUTLET_NOUNS:
+        outlet = _latest_outlet(art, pos)
+        if outlet is not None:
+            return outlet
     if head in ("company", "firm", "carrier", "group", "business", "operator", "maker", "chipmaker", "airline", "club"):
         if "intro" not in art.cache:
             art.cache["intro"] = [(m.end(), m.group(1)) for m in re.finditer(
@@ -474,6 +478,19 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
             return m.entity
     # unnamed descriptor earlier: 'one senior official' ... 'the official'
     return _earlier_descriptor(art, head, pos)
+
+
+def _latest_outlet(art: _Article, pos: int) -> Person | None:
+    """Rule OUTLET_DESCRIPTION: 'the newspaper', 'the daily', 'the network' is the news outlet
+    named last before ``pos`` (a name of the kit's outlet table, or an organisation whose name
+    holds a newspaper or broadcaster word: *Post*, *Times*, *CNN*), None when there is none."""
+    hi = bisect.bisect_left(art.mention_pos, pos)
+    for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
+        e = m.entity
+        if e.kind == "org" and (any(t.strip(".,’'").lower() in _MEDIA_WORDS for t in e.tokens)
+                                or _outlet_name(e.name) is not None):
+            return e
+    return None
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -680,4 +697,14 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CAP_RUN,
+    _GENDER_NOUNS,
+    _GROUP_HEADS,
+    _MEDIA_WORDS,
+    _ORG_RUN,
+    _ORG_WORDS,
+    _OUTLET_NOUNS,
+    _TYPE_WORDS,
+    SPEECH_VERBS,
+)

@@ -236,3 +236,15 @@ _PLACE_WORDS = frozenset("""street avenue road boulevard square county city town
 lake mountain mountains island islands valley beach park bay coast state states province
 district heights hills springs falls harbor harbour airport stadium arena hall tower plaza
 """.split())
+
+# nouns by which a story refers back to a news outlet ('the newspaper said'): rule OUTLET_DESCRIPTION
+_OUTLET_NOUNS = frozenset("""
+newspaper paper daily tabloid weekly magazine network channel broadcaster outlet publication
+""".split())
+
+# words that make an organisation's name a news outlet's ('The Washington Post', 'CNN')
+_MEDIA_WORDS = frozenset("""
+post times journal herald tribune news gazette daily magazine telegraph guardian observer
+chronicle globe examiner inquirer courier register review weekly press cnn msnbc fox nbc abc cbs
+npr pbs bbc reuters bloomberg politico breitbart univision telemundo
+""".split())
