@@ -128,6 +128,8 @@ class Engine:
         [8, (3, 1)]
         """
         tasks = list(tasks)
+        if self.mode != "sync" and tasks:
+            self.start()  # before the progress bar's thread, so that the workers can be forked
         bar = None
         if progress and tasks:
             from tqdm import tqdm
@@ -161,15 +163,28 @@ class Engine:
 def _start_method() -> str:
     """How a local cluster starts its worker processes: Dask's setting
     (``distributed.worker.multiprocessing-method``) when it was changed from Dask's default
-    ``spawn``; on Linux otherwise ``fork``, which starts two workers in about 1 s instead of 4 s (a
-    spawned worker imports Dask, pandas and the kit again; a forked one shares what this process
-    has imported), so that a corpus of a thousand articles already gains from the second core."""
+    ``spawn``; otherwise ``fork`` on Linux when forking is safe here (this is the only thread and
+    SIGINT / SIGTERM have Python's default handlers, so a worker inherits no lock held by another
+    thread and no handler of the program that started it), which starts two workers in about 1 s
+    instead of 4 s (a spawned worker imports Dask, pandas and the kit again; a forked one shares
+    what this process has imported), so that a corpus of a thousand articles already gains from the
+    second core. ``kit run`` (notebook workers and signal handlers already running) spawns.
+
+    >>> _start_method() in ("fork", "spawn", "forkserver")
+    True
+    """
+    import signal
+    import threading
+
     import dask
 
-    method = dask.config.get("distributed.worker.multiprocessing-method")
-    if method == "spawn" and sys.platform.startswith("linux"):
-        return "fork"
-    return method
+    method = dask.config.get("distributed.worker.multiprocessing-method", "spawn")
+    if method != "spawn" or not sys.platform.startswith("linux"):
+        return method
+    alone = threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
+    default_handlers = (signal.getsignal(signal.SIGINT) is signal.default_int_handler
+                        and signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None))
+    return "fork" if alone and default_handlers else method
 
 
 def _call(func: Callable, item: Any, args: tuple, kwargs: dict) -> Any:
