@@ -224,3 +224,39 @@ def test_alias_table_carries_the_matching_key():
     assert t.loc["Whitcombe", "key"] == ("Whitcombe",) == alias_key("Whitcombe’s")
     assert t.loc["the Pentagon", "key"] == ("the", "Pentagon")
     assert alias_key("U.S. Navy") == alias_key("US Navy") == ("US", "Navy")
+
+
+def test_many_aliases_with_one_first_word_match_as_a_plain_scan_does():
+    """Aliases sharing their first word ("the ...") are narrowed by the next word before they are compared;
+    the mentions equal those of a plain longest-first scan written here."""
+    from kit.actors import _OPTS as opts
+    from kit.actors import _find, _index, _token_keys, actors_from_records, find_tokens
+
+    names = ["the State Department", "the White House", "the Pentagon", "the Foreign Ministry",
+             "the Navy", "the State Council", "the White House press office"]
+    acts = actors_from_records([{"name": n, "aliases": [n.replace("the ", "The ", 1)], "type": "organisation"}
+                                for n in names])
+    idx = _index(acts)
+    text = ("The White House said the State Council and the White House press office met the Navy. "
+            "Then the State Department, the Pentagon and the the Foreign Ministry spoke; the")
+
+    def plain(text):
+        toks = find_tokens(text, opts)
+        keys = _token_keys(toks)
+        entries = sorted(((k, name, alias) for v in idx.values() for k, name, alias in v), key=lambda e: -len(e[0]))
+        out, i = [], 0
+        while i < len(keys):
+            for k, name, alias in entries:
+                if tuple(keys[i:i + len(k)]) == k:
+                    out.append((toks[i][0], toks[i + len(k) - 1][1], name, alias, i))
+                    i += len(k)
+                    break
+            else:
+                i += 1
+        return out
+
+    got = _find(text, idx)
+    assert got == plain(text)
+    assert [g[2] for g in got] == ["the White House", "the State Council", "the White House press office", "the Navy",
+                                   "the State Department", "the Pentagon", "the Foreign Ministry"]
+    assert idx.narrowed  # the narrowed lists were remembered

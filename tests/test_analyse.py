@@ -277,3 +277,75 @@ def test_table_of_a_subset_of_the_store(store, articles):
         got = analyse.table(store, name, articles=part, **opts)
         want = analyse.table("not-a-store", name, articles=part, **opts)
         same(got, want)
+
+
+@pytest.mark.slow
+def test_report_tables_side_by_side_on_workers(tmp_path, articles, monkeypatch):
+    """for_reports computes every table of the batch side by side on forked local workers once the corpus
+    reaches WORKERS_MIN_ARTICLES (here lowered to the sample's size): one partition still gives tasks to
+    both workers, and every table equals the in-memory function."""
+    one = tmp_path / "one"
+    kit.ingest([SAMPLE], one, workers=1)  # one partition
+    monkeypatch.setattr(analyse, "WORKERS_MIN_ARTICLES", 10)
+    runs = [{"group_by": "outlet", "target": None, "kwic_terms": []},
+            {"dictionary": DICTS, "negation_window": 3, "min_hits": 2, "actors": "us_china_2023"},
+            {"n_examples": 3, "actors": "us_china_2023"}, {"period": "week"}]
+    lines = []
+    got = analyse.for_reports(str(one), runs, log=lines.append, quiet=True)
+    by = {}
+    for d in got:  # the first of each table (group_counts comes with and without stopwords)
+        by.setdefault(d.table, d)
+    assert {"group_counts", "frame_hits", "frame_scores", "sentence_tone", "article_tone", "actor_mentions",
+            "quotes", "quote_problems", "near_duplicates"} <= set(by)
+    assert all("local cluster, 2 workers" in d.meta["engine"] for d in got)
+    assert any(line.startswith("analysis: ") and "local cluster" in line for line in lines)
+    # each table's own CPU time is recorded (tables run side by side, so wall time per table means little)
+    assert by["frame_hits"].meta["cpu_seconds"] > 0
+    d = load_dictionary(DICTS)
+    same(by["frame_hits"].read(), dictionary_hits(articles, d))
+    same(by["frame_scores"].read(), frame_scores(articles, d, min_hits=2))
+    same(by["sentence_tone"].read(), sentence_tone(articles))
+    same(by["article_tone"].read(), article_tone(sentence_tone(articles)))
+    same(by["actor_mentions"].read(), actor_mentions(articles, load_actors("us_china_2023")))
+    same(by["group_counts"].read(), analyse.group_counts(articles, group_by="outlet"))
+    corpus = kit.load_corpus(str(one))
+    want_q, want_p = kit.extract_quotes(corpus.paragraphs, actors="us_china_2023", return_problems=True)
+    same(by["quotes"].read(), want_q)
+    same(by["quote_problems"].read(), want_p)
+    same(by["near_duplicates"].read(), kit.dedupe.near_duplicate_pairs(articles))
+
+
+def test_small_corpora_stay_in_this_process(store):
+    """Below WORKERS_MIN_ARTICLES no worker process is started (they would cost more than they save)."""
+    assert kit.corpus.Store(store).manifest["counts"]["articles"] < analyse.WORKERS_MIN_ARTICLES
+    got = analyse.for_reports(store, [{"group_by": "month", "target": None}], quiet=True)
+    assert got and all(d.meta["engine"] == "in this process" for d in got if d.meta["options"]["group_by"] == "month")
+
+
+def test_ensure_all_runs_dependent_tables_after_their_source(store, articles):
+    """frame_scores waits for the frame_hits it is made from, computed in the same call; asking twice for the
+    same table computes it once; tables come back in the order asked."""
+    d = load_dictionary(DICTS)
+    got = analyse.ensure_all(store, [("frame_scores", {"dictionary": DICTS, "negation_window": 2}),
+                                     ("frame_hits", {"dictionary": DICTS, "negation_window": 2}),
+                                     ("frame_scores", {"dictionary": DICTS, "negation_window": 2})],
+                             mode="sync", recompute=True)
+    assert [g.table for g in got] == ["frame_scores", "frame_hits", "frame_scores"] and got[0].key == got[2].key
+    same(got[1].read(), dictionary_hits(articles, d, negation_window=2))
+    same(got[0].read(), frame_scores(articles, d, min_hits=2, negation_window=2))
+
+
+def test_workers_are_forked_only_where_it_is_safe():
+    """A plain process forks its local workers (fast start); one with another thread or its own SIGTERM
+    handler (kit run) spawns them, so that no worker inherits a held lock or the program's handler."""
+    import subprocess
+    import sys
+
+    code = ("import signal, threading, time\n"
+            "from kit.compute import _start_method\n"
+            "a = _start_method()\n"
+            "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start(); b = _start_method(); t.join()\n"
+            "signal.signal(signal.SIGTERM, lambda *x: None); c = _start_method()\n"
+            "print(a, b, c)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == (["fork", "spawn", "spawn"] if sys.platform.startswith("linux") else ["spawn"] * 3)

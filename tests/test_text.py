@@ -411,3 +411,23 @@ def test_find_tokens_remembered_surfaces_give_the_plain_result(opts, monkeypatch
     monkeypatch.setattr(kt, "SURFACE_CACHE_LIMIT", 3)  # a full cache normalises the rest each time
     fresh = kt.TokenOptions(**opts)
     assert kt.find_tokens(text, fresh) == want and len(fresh._surfaces) == 3
+
+
+def test_find_tokens_by_pieces_equals_the_whole_text_scan():
+    """find_tokens reads white-space pieces (and remembers their tokens): the same tokens as one scan of the
+    whole text with the token pattern, on the shapes where a piece's edges could matter (mixed numbers
+    across a space, URLs, e-mail addresses, dotted abbreviations, underscores, odd white space, long pieces)."""
+    import random
+
+    from kit.text import TokenOptions, _scan_tokens, find_tokens
+
+    shapes = ["U.S.", "7 1/2", "12 3/16", "2019 1/3", "e.coli", "O'Brien’s", "___", "a.m.", "@x's", "#MeToo's",
+              "x@y.org", "1,000.5", "19-year-old", "US-China", "www.a.org/x.", "https://a.b/c?d=1),", "\uffff",
+              "\u00a0", "\t", "\n", "\u2009", "\u001c", " ", "é", "_a", "(Reuters)", "—", "“quoted,”", "x" * 1200]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(shapes) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    texts += ["".join(rng.choice(shapes) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for opts in (TokenOptions(), TokenOptions(split_hyphens=True), TokenOptions(stopwords="english", stem=True)):
+        for t in texts:
+            assert find_tokens(t, opts) == _scan_tokens(t, opts), t
+        assert opts._pieces  # the pieces were remembered

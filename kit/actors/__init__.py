@@ -113,9 +113,18 @@ def find_aliases(text: str, index: dict) -> list[tuple[int, int, str, str, int]]
     return _find(text, index)
 
 
+class _AliasIndex(defaultdict):
+    """First key token -> ``[(key tuple, name, alias), ...]``, longest first; ``narrowed`` remembers
+    the entries of a first token that a second token leaves possible (:func:`_find`)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.narrowed: dict[tuple[str, str], list] = {}
+
+
 def _index(actors):
     """first key token -> list of (key tuple, name, alias), longest first."""
-    idx = defaultdict(list)
+    idx = _AliasIndex(list)
     for r in actors.itertuples(index=False):
         for a in [r.name] + list(r.aliases):
             keys = [alias_key(a)]
@@ -136,10 +145,20 @@ def _find(text, idx, toks=None, keys=None):
     toks = find_tokens(text, _OPTS) if toks is None else toks
     keys = _token_keys(toks) if keys is None else keys
     out, n, free = [], len(toks), 0  # free: the first token not inside a mention already found
+    narrowed = getattr(idx, "narrowed", None)
     for i in [i for i, k in enumerate(keys) if k in idx]:  # only tokens that start some alias
         if i < free:
             continue
-        for k, name, alias in idx[keys[i]]:
+        cands = idx[keys[i]]
+        if narrowed is not None and len(cands) > 2 and i + 1 < n:  # "the": many aliases start with it
+            pair = (keys[i], keys[i + 1])
+            got = narrowed.get(pair)
+            if got is None:  # those that can match here, in the same (longest first) order
+                got = [c for c in cands if len(c[0]) == 1 or c[0][1] == pair[1]]
+                if len(narrowed) < _KEY_CACHE_LIMIT:
+                    narrowed[pair] = got
+            cands = got
+        for k, name, alias in cands:
             m = len(k)
             if i + m <= n and tuple(keys[i:i + m]) == k:
                 out.append((toks[i][0], toks[i + m - 1][1], name, alias, i))

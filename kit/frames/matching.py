@@ -53,6 +53,7 @@ class _Matcher:
         self.exact_first: dict[str, list] = defaultdict(list)
         self.wild_first: list = []
         self._cache: dict[str, list] = {}
+        self._starts_none: set[str] = set()  # terms of _cache that start no entry
         self.prefix_first: dict[str, list] = defaultdict(list)  # "stabili*" entries by their prefix
         for cat, pattern in zip(d.entries["frame"].tolist(), d.entries["pattern"].tolist()):
             raw = _entry_words(pattern, split_hyphens)
@@ -85,23 +86,26 @@ class _Matcher:
             got.extend(c for c in self.wild_first if self._word_ok(c[2][0], term))
             if len(self._cache) < MATCH_CACHE_LIMIT:
                 self._cache[term] = got
+                if not got:
+                    self._starts_none.add(term)
         return got
 
     def matches(self, terms: list[str]):
         """Yield (category, pattern, first index, n tokens) for every entry matching at every position."""
         n = len(terms)
         known = self._cache
-        for i, t in enumerate(terms):
+        none = self._starts_none  # most tokens start no entry: skipped in one pass (C speed)
+        word_ok = self._word_ok
+        for i in [i for i, t in enumerate(terms) if t not in none]:
+            t = terms[i]
             cands = known.get(t)
             if cands is None:
                 cands = self.candidates(t)
-            if not cands:
-                continue
             for cat, pattern, words in cands:
                 m = len(words)
-                if i + m > n:
-                    continue
-                if all(self._word_ok(words[k], terms[i + k]) for k in range(1, m)):
+                if m == 1:
+                    yield cat, pattern, i, 1
+                elif i + m <= n and all(word_ok(words[k], terms[i + k]) for k in range(1, m)):
                     yield cat, pattern, i, m
 
 
@@ -133,6 +137,10 @@ def _check_articles(articles, text_col, id_col):
 
 HIT_COLUMNS = ["doc_id", "frame", "pattern", "sent_no", "token_no", "n_tokens", "start", "end", "match", "negated", "negator"]
 
+#: The tokenizer options of matching per (split_hyphens, merge_us) when no ``tokens=`` is given.
+_MATCH_TOKENS: dict[tuple, TokenOptions] = {}
+
+
 def frames_tokens(tokens: TokenOptions | None, split_hyphens: bool | None, merge_us: bool | None) -> TokenOptions:
     """The tokenizer options of dictionary matching, from ``tokens=`` or the flat keywords.
 
@@ -140,8 +148,10 @@ def frames_tokens(tokens: TokenOptions | None, split_hyphens: bool | None, merge
     ``split_hyphens`` and ``merge_us`` apply; other options in ``tokens`` are an error.
     """
     if tokens is None:
-        opts = TokenOptions(split_hyphens=False if split_hyphens is None else split_hyphens,
-                            merge_us=True if merge_us is None else merge_us)
+        flags = (False if split_hyphens is None else split_hyphens, True if merge_us is None else merge_us)
+        opts = _MATCH_TOKENS.get(flags)
+        if opts is None:  # one per setting, kept: its memory of token forms serves every later call
+            opts = _MATCH_TOKENS.setdefault(flags, TokenOptions(split_hyphens=flags[0], merge_us=flags[1]))
     else:
         opts = token_options(tokens, {"split_hyphens": None, "merge_us": None},
                              split_hyphens=split_hyphens, merge_us=merge_us)
