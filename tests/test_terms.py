@@ -406,6 +406,34 @@ def test_log_odds_hand_worked_two_groups():
     assert lo.loc[("A", "tariff"), "n_target"] == 30 and lo.loc[("A", "tariff"), "n_reference"] == 10
 
 
+def test_log_odds_rows_of_some_groups_and_the_top_of_each():
+    # a per-outlet report asks for its own group (scores from every group) and each group's top rows
+    c = random_counts(11)
+    full = log_odds(c, group_by="outlet", min_count=2)
+    for g in sorted(full["outlet"].unique()):
+        own = log_odds(c, group_by="outlet", min_count=2, groups=[g])
+        pd.testing.assert_frame_equal(own, full[full["outlet"] == g].reset_index(drop=True))
+    top = log_odds(c, group_by="outlet", min_count=2, top=2)
+    pd.testing.assert_frame_equal(top, full.groupby("outlet", sort=False).head(2).reset_index(drop=True))
+    assert log_odds(c, group_by="outlet", groups=["no such group"]).empty
+    with pytest.raises(KitError, match="top"):
+        log_odds(c, group_by="outlet", top=-1)
+
+
+def test_frequencies_top_of_each_group():
+    c = random_counts(12)
+    full = frequencies(c, group_by="outlet")
+    for k in (0, 1, 3):
+        pd.testing.assert_frame_equal(frequencies(c, group_by="outlet", top=k),
+                                      full.groupby("outlet", sort=False).head(k).reset_index(drop=True))
+    pd.testing.assert_frame_equal(frequencies(c, top=2), frequencies(c).head(2))
+    # ties at the cut: the term order decides, as in the full table
+    tied = pd.DataFrame({"outlet": ["A"] * 3, "term": ["c", "b", "a"], "n": [2, 2, 2]})
+    assert frequencies(tied, group_by="outlet", top=2)["term"].tolist() == ["a", "b"]
+    with pytest.raises(KitError, match="top"):
+        frequencies(c, top=-1)
+
+
 def test_log_odds_row_order_and_errors():
     c = random_counts(9)
     k1 = log_odds(c, group_by="outlet")
