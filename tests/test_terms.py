@@ -554,6 +554,47 @@ def test_dispersion_positions():
     assert d["position"].tolist() == [0.0, 0.5, 4 / 6]
 
 
+def test_kwic_finds_what_a_token_by_token_scan_finds():
+    # matches start only where a pattern's first part matches: the same rows as trying every token
+    import fnmatch
+
+    texts = ["The US-led talks. US tariffs on US goods; the trade war, trade wars and tariff-free trade.",
+             "Trade war? The [trade] war ends. U.S.-China trade war talks.", "", "tariff"]
+    a = arts(texts)
+    pats = ["trade war", "US*", "*-led", "tariff*", "t?lks", "[tw]ar*", "the trade"]
+    got = kwic(a, pats, window=0)[["doc_id", "token_start", "token_end", "pattern"]].values.tolist()
+    from kit.terms.kwic import _compile_patterns
+    from kit.text import TokenOptions, find_tokens
+
+    want = []
+    for doc, text in zip(a["doc_id"], a["text"]):
+        terms = [f[3] for f in find_tokens(text, TokenOptions())]
+        for label, parts in _compile_patterns(pats, True):
+            for i in range(len(terms) - len(parts) + 1):
+                if all(fnmatch.fnmatchcase(terms[i + k], p) for k, p in enumerate(parts)):
+                    want.append([doc, i, i + len(parts), label])
+    assert got == want and len(got) > 10
+
+
+def test_collocations_and_phrases_tokenize_shared_articles_once(monkeypatch):
+    import sys
+
+    coll = sys.modules["kit.terms.collocations"]  # the module (kit.terms.collocations is the function)
+    calls = []
+    real = coll.find_tokens
+    monkeypatch.setattr(coll, "find_tokens", lambda text, opts: calls.append(text) or real(text, opts))
+    a = arts(["trade war looms", "the trade war", "trade war talks"])
+    collocations(a, min_count=2, stopwords="kit")
+    assert phrases(a, min_count=2, stopwords="kit")["phrase"].tolist() == ["trade war"]
+    assert len(calls) == 3  # three articles, tokenized once for both
+    a.loc[1, "text"] = "trade peace"  # a changed text is tokenized again, never served stale
+    assert phrases(a, min_count=2, stopwords="kit")["phrase"].tolist() == ["trade war"]
+    assert phrases(a, min_count=3, stopwords="kit").empty
+    assert len(calls) == 6
+    phrases(a, min_count=2, stopwords=None)  # other options: tokenized again
+    assert len(calls) == 9
+
+
 def test_chi2_upper_tail_is_scipy_stats_exactly():
     """Keyness p-values come from scipy.special (a light import): the same numbers as scipy.stats.chi2.sf."""
     from scipy import stats

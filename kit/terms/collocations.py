@@ -22,12 +22,25 @@ __all__ = ["collocations", "phrases"]
 _MEASURES = {"pmi": "pmi", "llr": "likelihood_ratio", "t": "student_t", "chi2": "chi_sq"}
 
 
+#: The last texts tokenized here, their options and term streams (one entry): a report asks for
+#: the collocations and the phrases of the same articles, which are then tokenized once. A hit
+#: needs equal options and an equal list of texts (compared by content; the same strings compare
+#: at pointer speed), so a changed text is tokenized again. Streams longer than
+#: :data:`STREAM_CACHE_TERMS` terms in all are not kept.
+_LAST_STREAMS: list = []
+STREAM_CACHE_TERMS = 5_000_000
+
+
 def _term_streams(articles, text_col, id_col, opts: TokenOptions) -> list[list[str | None]]:
     """Per document, the terms in order with removed tokens as None (so nothing bridges them)."""
+    texts = articles[text_col].tolist()
+    if _LAST_STREAMS and _LAST_STREAMS[0] == opts and _LAST_STREAMS[1] == texts:
+        return _LAST_STREAMS[2]
     out = []
-    for text in articles[text_col].tolist():
+    for text in texts:
         if isinstance(text, str) and text:
             out.append([term if keep else None for _, _, _, term, keep in find_tokens(text, opts)])
+    _LAST_STREAMS[:] = [opts, texts, out] if sum(map(len, out)) <= STREAM_CACHE_TERMS else []
     return out
 
 
