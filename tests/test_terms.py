@@ -595,6 +595,30 @@ def test_collocations_and_phrases_tokenize_shared_articles_once(monkeypatch):
     assert len(calls) == 9
 
 
+@pytest.mark.parametrize("measure", ["llr", "pmi", "t", "chi2"])
+@pytest.mark.parametrize("window", [2, 3])
+def test_pair_scores_are_nltks(measure, window):
+    # pairs are scored without importing NLTK: the same numbers as NLTK's finder on the same counts
+    nltk_coll = pytest.importorskip("nltk.collocations")
+    from nltk.metrics import BigramAssocMeasures
+    from nltk.probability import FreqDist
+
+    from kit.terms.collocations import _MEASURES
+
+    rng = np.random.default_rng(window)
+    vocab = ["trade", "war", "talks", "tariff", "beijing", "washington", "deal", "summit"]
+    texts = [" ".join(rng.choice(vocab, int(rng.integers(3, 40)))) for _ in range(60)]
+    got = collocations(arts(texts), measure=measure, window=window, min_count=2, top=None, stopwords=None)
+    words = FreqDist(w for t in texts for w in t.split())
+    pairs = FreqDist((ws[i], ws[j]) for t in texts for ws in [t.split()] for i in range(len(ws))
+                     for j in range(i + 1, min(i + window, len(ws))))
+    finder = nltk_coll.BigramCollocationFinder(words, pairs, window_size=window)
+    finder.apply_freq_filter(2)
+    want = {" ".join(g): s for g, s in finder.score_ngrams(getattr(BigramAssocMeasures, _MEASURES[measure]))}
+    assert dict(zip(got["collocation"], got["score"])) == want  # exactly equal floats
+    assert len(want) > 20
+
+
 def test_chi2_upper_tail_is_scipy_stats_exactly():
     """Keyness p-values come from scipy.special (a light import): the same numbers as scipy.stats.chi2.sf."""
     from scipy import stats
