@@ -3,6 +3,7 @@ Monroe et al. formulas written out here, NLTK-free PMI by hand), plus property t
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -404,6 +405,24 @@ def test_log_odds_hand_worked_two_groups():
     # two groups: each is the other's rest, so the signs flip
     assert lo.loc[("B", "tariff"), "z"] == pytest.approx(-lo.loc[("A", "tariff"), "z"])
     assert lo.loc[("A", "tariff"), "n_target"] == 30 and lo.loc[("A", "tariff"), "n_reference"] == 10
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_keyness_on_integer_group_counts_matches_the_general_path(seed):
+    # integer counts are summed by term code; float counts take the group-by path: the same table
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 80))
+    c = pd.DataFrame({"outlet": rng.choice(["A", "B", "C", None], n), "term": rng.choice(["x", "y", "z", "the", None], n),
+                      "n": rng.integers(0, 6, n), "n_docs": rng.integers(0, 3, n)})
+    for kw in ({"target": "A"}, {"target": "B", "reference": "C", "min_docs": 2}, {"target": "(unknown)", "exclude": "english"}):
+        try:
+            want = keyness_fn(c.assign(n=c["n"].astype(float)), group_by="outlet", **kw)
+        except KitError as e:
+            with pytest.raises(KitError, match=re.escape(str(e))):
+                keyness_fn(c, group_by="outlet", **kw)
+            continue
+        pd.testing.assert_frame_equal(keyness_fn(c, group_by="outlet", **kw), want)
 
 
 def test_log_odds_rows_of_some_groups_and_the_top_of_each():

@@ -121,6 +121,26 @@ def _doc_freq(counts: pd.DataFrame, terms: pd.Index, term_col: str, n_col: str, 
     return df.reindex(terms, fill_value=0).to_numpy(dtype=np.int64)
 
 
+def _side_sums(counts: pd.DataFrame, is_t: np.ndarray, is_r: np.ndarray, term_col: str, n_col: str):
+    """For integer counts: the terms with a row on either side (sorted, as a union of group-by
+    indexes), each side's count and (from ``n_docs``, where the term occurs) documents."""
+    codes, uniques = pd.factorize(counts[term_col], sort=True)  # missing terms: -1, left out
+    ok = codes >= 0
+    n = counts[n_col].to_numpy()
+    docs = counts[DOCS_COL].to_numpy() if DOCS_COL in counts.columns else None
+    k = len(uniques)
+    present = np.bincount(codes[ok & (is_t | is_r)], minlength=k) > 0
+    out = [pd.Index(uniques)[present]]
+    for side in (is_t, is_r):
+        sel = ok & side
+        out.append(np.bincount(codes[sel], weights=n[sel], minlength=k)[present])
+    for side in (is_t, is_r):
+        sel = ok & side & (n > 0)
+        out.append(np.zeros(int(present.sum()), dtype=np.int64) if docs is None
+                   else np.bincount(codes[sel], weights=docs[sel], minlength=k)[present].astype(np.int64))
+    return tuple(out)
+
+
 def _direction(diff: np.ndarray) -> np.ndarray:
     """"target" for a positive difference, "reference" for a negative one, "none" for zero."""
     out = np.full(len(diff), "none", dtype=object)
@@ -229,18 +249,22 @@ def keyness(
     drop = _excluded(exclude) | NOT_KEYWORDS
     is_t = np.asarray(gcol == target, dtype=bool)
     is_r = np.asarray(gcol == reference, dtype=bool) if reference is not None else ~is_t
-    t = counts[is_t].groupby(term_col)[n_col].sum()
-    r = counts[is_r].groupby(term_col)[n_col].sum()
-    terms = t.index.union(r.index)
-    a = t.reindex(terms, fill_value=0).to_numpy(dtype=float)
-    b = r.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    by_code = doc_col not in counts.columns and pd.api.types.is_integer_dtype(counts[n_col].dtype)
+    if by_code:  # integer counts (e.g. per group): summed by term code, no string index to align
+        terms, a, b, da, db = _side_sums(counts, is_t, is_r, term_col, n_col)
+    else:
+        t = counts[is_t].groupby(term_col)[n_col].sum()
+        r = counts[is_r].groupby(term_col)[n_col].sum()
+        terms = t.index.union(r.index)
+        a = t.reindex(terms, fill_value=0).to_numpy(dtype=float)
+        b = r.reindex(terms, fill_value=0).to_numpy(dtype=float)
     c, d = a.sum(), b.sum()
     if c == 0 or d == 0:
         raise KitValueError("target and reference must both contain tokens")
-    if has_docs:
-        da, db = (_doc_freq(counts[side], terms, term_col, n_col, doc_col) for side in (is_t, is_r))
-    else:
+    if not has_docs:
         da = db = np.zeros(len(terms), dtype=np.int64)
+    elif not by_code:
+        da, db = (_doc_freq(counts[side], terms, term_col, n_col, doc_col) for side in (is_t, is_r))
     keep = ((a + b) >= min_count) & ((a + b) > 0) & ((da + db) >= min_docs if has_docs else True)
     keep &= ~np.asarray(terms.isin(list(drop)), dtype=bool)
     a, b, terms, da, db = a[keep], b[keep], terms[keep], da[keep], db[keep]
