@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from kit import __version__, newsclean
@@ -51,6 +52,8 @@ class Corpus:
     paragraphs: pd.DataFrame
     report: pd.DataFrame
     manifest: dict = field(default_factory=dict)
+    #: the document-term matrix of ``articles`` when ``build_corpus(..., count=...)`` counted it (else None)
+    term_matrix: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         """One paragraph saying what was read, written and rejected."""
@@ -84,7 +87,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
                  outlets: str | os.PathLike | None = None, limits: Limits | None = None,
-                 split: bool = True, paragraphs: bool = True) -> Corpus:
+                 split: bool = True, paragraphs: bool = True, count=None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -106,6 +109,10 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         :mod:`kit.corpus.stream` does); False reads every file in one piece. The tables do not depend on it.
     paragraphs : False leaves the paragraphs table empty (its columns only): for an analysis of
         article text alone (``kit terms``, ``keyness``, ``frames``); the other tables are the same.
+    count : :class:`kit.text.TokenOptions`: also count the terms of every article's text, in the
+        processes that read them, into ``corpus.term_matrix`` (a
+        :class:`kit.terms.counts.DocumentTermMatrix`, rows in the order of ``corpus.articles``: the
+        matrix ``document_term_matrix(corpus.articles, tokens=count)`` gives, without a second pass).
 
     Notes
     -----
@@ -132,9 +139,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                                          column_map=column_map, outlet=outlet, limits=limits)
     skipped: list[str] = []
     if split:
-        art_df, para_df, rep_df, manifest_sources, n_dupes = _read_tables(
+        art_df, para_df, rep_df, manifest_sources, n_dupes, matrix = _read_tables(
             sources, format, options, skipped, progress=progress, workers=workers, drop_duplicates=drop_duplicates,
-            table=table, outlet_from=outlet_from, paragraphs=paragraphs)
+            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count)
     else:
         files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
         records = [(entry, rec) for entry, recs in files for rec in recs]
@@ -142,35 +149,54 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         n_dupes = number_articles(records)
         art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table,
                                            outlet_from=outlet_from, paragraphs=paragraphs)
+        matrix = None
+        if count is not None:
+            from kit.terms.counts import document_term_matrix
+
+            matrix = document_term_matrix(art_df, tokens=count)
     manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
-    return Corpus(art_df, para_df, rep_df, manifest)
+    return Corpus(art_df, para_df, rep_df, manifest, term_matrix=matrix)
 
 
 def _read_tables(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
                  progress: bool | None, workers: int | None, drop_duplicates: bool, table, outlet_from: str | None,
-                 paragraphs: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict], int]:
+                 paragraphs: bool, count=None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict], int, object]:
     """Steps 1 to 3 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
     worker processes (a large JSONL/CSV export in byte ranges read by several of them), each part
     tabulated where it was read; ids, duplicates and flags settled on the few fields numbering needs;
     the parts' tables put together. Returns ``(articles, paragraphs, report, manifest entries, exact
-    duplicates)``: the tables :func:`read_files`, :func:`number_articles` and :func:`tabulate` give."""
+    duplicates, term matrix)``: the tables :func:`read_files`, :func:`number_articles` and
+    :func:`tabulate` give, and with ``count`` (token options) the document-term matrix of the
+    articles (:class:`kit.terms.counts.DocumentTermMatrix`, rows in article order), counted by the
+    processes that read them (else None)."""
     import shutil
     import tempfile
 
     from kit.corpus.stream import _plans, _read_all, assemble_all
 
     stage = tempfile.mkdtemp(prefix="kit-read-")
+    matrix = None
     try:
-        chunks, entries = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers)
+        reader = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers, count=count,
+                           paragraphs=paragraphs)
+        chunks, entries = reader.chunks, reader.entries
         records = [pair for c in chunks for pair in c.records]
         n_dupes = number_articles(records)
         rows, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
         art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+        if count is not None:
+            from kit.terms.counts import _WORKER_TABLE, _finish
+
+            _WORKER_TABLE.clear()  # (a part counted in this process)
+            matrix = _finish(reader.mapper, [c.counted for c in chunks if c.counted is not None],
+                             np.arange(len(kept)))
+            x = matrix.matrix if all(kept) else matrix.matrix[np.flatnonzero(kept)]
+            matrix = type(matrix)(x, art_df["doc_id"].to_numpy(dtype=object), matrix.terms)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return art_df, para_df, report_frame(rows), entries, n_dupes
+    return art_df, para_df, report_frame(rows), entries, n_dupes, matrix
 
 
 #: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).

@@ -90,6 +90,7 @@ class _Chunk:
     records: list = field(default_factory=list)
     stage: str | None = None
     rec_off: int = 0
+    counted: tuple | None = None  # the term counts of its articles' texts, when asked (see _count)
 
 
 def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: str | None = None,
@@ -188,11 +189,12 @@ def _light(b: Built) -> Built:
     return Built(_LightRow(b.row, len(b.paras)), (), tuple(b.domains))
 
 
-def _stage(built: list[Built], stage_dir: str) -> str | None:
-    """The articles and paragraphs tables of ``built`` (ids not yet settled) in a stage file."""
+def _stage(built: list[Built], stage_dir: str, paragraphs: bool = True) -> str | None:
+    """The articles and paragraphs tables of ``built`` (ids not yet settled) in a stage file
+    (``paragraphs=False``: an empty paragraphs table)."""
     if not built:
         return None
-    tables = (articles_frame([b.row for b in built]), paragraphs_frame(built))
+    tables = (articles_frame([b.row for b in built]), paragraphs_frame(built if paragraphs else []))
     fd, path = tempfile.mkstemp(suffix=".pickle", dir=stage_dir)
     with os.fdopen(fd, "wb") as f:
         pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -353,7 +355,18 @@ def _write_partitions(writer: StoreWriter, plans: list[_Plan], pool) -> None:
         writer.parts.append({"name": name, "articles": n_art, "paragraphs": n_para})
 
 
-def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str) -> tuple[list, _Chunk]:
+def _count(built: list[Built], count) -> tuple | None:
+    """The term counts of the articles' texts (``count``: the run's token options and id), counted
+    by the counting engine with this process's piece table (:mod:`kit.terms.counts`)."""
+    if count is None or not built:
+        return None
+    from kit.terms.counts import _count_chunk, _worker_table
+
+    return _count_chunk([b.row["text"] for b in built], _worker_table(*count))
+
+
+def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str, count=None,
+                paragraphs: bool = True) -> tuple[list, _Chunk]:
     """Read whole files (in a worker process or here): manifest entries and one chunk."""
     chunk = _Chunk()
     entries, built = [], []
@@ -364,11 +377,13 @@ def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir
                 built.append(rec)
                 rec = _light(rec)
             chunk.records.append((entry, rec))
-    chunk.stage = _stage(built, stage_dir)
+    chunk.stage = _stage(built, stage_dir, paragraphs)
+    chunk.counted = _count(built, count)
     return entries, chunk
 
 
-def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOptions, stage_dir: str):
+def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOptions, stage_dir: str, count=None,
+                paragraphs: bool = True):
     """Read one byte range: ``(chunk, n_lines, header_lines, n_records)`` with numbers local to the
     range (the caller shifts them), or :data:`kit.corpus.split.FALLBACK`."""
     got = split.read_range(r, fmt, path, name, options)
@@ -385,7 +400,8 @@ def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOpt
             built.append(b)
             rec = _light(b)
         chunk.records.append((None, rec))
-    chunk.stage = _stage(built, stage_dir)
+    chunk.stage = _stage(built, stage_dir, paragraphs)
+    chunk.counted = _count(built, count)
     return chunk, n_lines, header_lines, n_records
 
 
@@ -412,14 +428,16 @@ def _plan_split(item, format: str | None, workers: int = 1) -> tuple[str, list, 
 
 
 def _read_all(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], stage_dir: str,
-              *, progress: bool | None, workers: int | None) -> tuple[list[_Chunk], list[dict]]:
-    """Step 1, streaming: every file read into chunks (in reading order) and the manifest entries."""
-    reader = _StreamReader(format, options, stage_dir, progress=progress, workers=workers)
+              *, progress: bool | None, workers: int | None, count=None, paragraphs: bool = True) -> _StreamReader:
+    """Step 1, streaming: every file read into chunks (``.chunks``, in reading order) and the manifest
+    entries (``.entries``); with ``count`` (token options) each chunk's term counts too (``.mapper``)."""
+    reader = _StreamReader(format, options, stage_dir, progress=progress, workers=workers, count=count,
+                           paragraphs=paragraphs)
     try:
         reader.read(sources, skipped)
     finally:
         reader.close()
-    return reader.chunks, reader.entries
+    return reader
 
 
 class _StreamReader:
@@ -427,8 +445,16 @@ class _StreamReader:
     results in reading order, the small files batched together, and the chunks and manifest entries
     taken so far. Results are taken in reading order, at most ``2 * workers`` ahead."""
 
-    def __init__(self, format, options, stage_dir, *, progress, workers):
+    def __init__(self, format, options, stage_dir, *, progress, workers, count=None, paragraphs: bool = True):
         self.format, self.options, self.stage_dir = format, options, stage_dir
+        self.paragraphs = paragraphs
+        self.count = self.mapper = None
+        if count is not None:  # the terms of every article's text are counted where it is read
+            import uuid
+
+            from kit.terms.counts import _TermMapper
+
+            self.count, self.mapper = (count, uuid.uuid4().hex), _TermMapper()
         if progress is None:
             progress = sys.stderr.isatty()
         self.bar = None
@@ -454,6 +480,9 @@ class _StreamReader:
         self.flush()
         self.drain(keep=0)
 
+    def _task_args(self) -> tuple:
+        return self.format, self.options, self.stage_dir, self.count, self.paragraphs
+
     def run(self, func, *args):
         """``func(*args)`` in the pool (started when first needed) or here, as a future."""
         if self.pool is None and self.n > 1:
@@ -464,19 +493,29 @@ class _StreamReader:
         if self.bar is not None:
             self.bar.update(k)
 
+    def _map(self, chunk: _Chunk) -> None:
+        """The chunk's term counts in the run's vocabulary (taken in the order the tasks were given,
+        which is each worker's order of counting, as the counting engine needs)."""
+        if chunk.counted is not None:
+            chunk.counted = self.mapper.to_terms(*chunk.counted)
+
     def take_files(self, fut) -> None:
         es, chunk = fut.result()
+        self._map(chunk)
         self.entries.extend(es)
         self.chunks.append(chunk)
         self._tick(len(es))
 
     def take_split(self, item, entry, futs) -> None:
         results = [f.result() for f in futs]
+        for r in results:
+            if r != split.FALLBACK:
+                self._map(r[0])
         if any(r == split.FALLBACK for r in results):  # read the whole file in one piece instead
             for r in results:
                 if r != split.FALLBACK and r[0].stage:
                     os.unlink(r[0].stage)
-            self.take_files(self.run(_files_task, [item], self.format, self.options, self.stage_dir))
+            self.take_files(self.run(_files_task, [item], *self._task_args()))
             return
         self.entries.append(entry)
         flags = [(entry, Rejection(item.path, note, status="flagged")) for note in item.flags]
@@ -496,7 +535,7 @@ class _StreamReader:
 
     def flush(self) -> None:
         if self.batch:
-            args = (self.batch, self.format, self.options, self.stage_dir)
+            args = (self.batch, *self._task_args())
             parallel = (self.pool is not None or self.batch_bytes >= PARALLEL_BATCH_BYTES
                         or len(self.batch) >= PARALLEL_BATCH_FILES)
             fut = self.run(_files_task, *args) if parallel else _Done(_files_task(*args))
@@ -519,7 +558,8 @@ class _StreamReader:
                  "flagged": 0, "_key": item.rel or item.path}
         futs = []
         for r in ranges:
-            futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir))
+            futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir, self.count,
+                                 self.paragraphs))
             if len(futs) > 2 * self.n:  # keep the queue short: wait for the oldest range
                 futs[-2 * self.n - 1].result()
         self.pending.append(("split", (item, entry, futs)))
