@@ -310,9 +310,11 @@ TASK_COST_MS = {"quotes": 5.2, "frame_hits": 1.6, "actor_mentions": 1.4, "near_d
                 "sentence_tone": 0.8, "group_counts": 0.4, "term_counts": 0.3, "frame_scores": 0.05,
                 "article_tone": 0.01}
 #: Articles from which :func:`for_reports` and :func:`analyse` start worker processes (one per core)
-#: by default; below, one process is faster: a forked local cluster costs about 1 s to start, and
-#: all report tables together cost about 11 ms of CPU an article.
-WORKERS_MIN_ARTICLES = 500
+#: by default. All report tables together cost about 12 ms of CPU an article; a forked local cluster
+#: costs about 1 s to start and 2-4 CPU-seconds of Dask's own work, so 2 workers pay from about
+#: 500 articles on an idle machine (1,000 generated articles: 11.5 s in one process, 7.9 s on 2
+#: workers at load 3.6); below 1,000 the gain is too small to be worth the extra CPU on a shared one.
+WORKERS_MIN_ARTICLES = 1000
 
 
 @dataclass
