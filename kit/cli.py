@@ -19,12 +19,15 @@ import kit
 import kit.commands
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``kit`` parser with every sub-command, or with the one named ``only`` (a module of
+    :mod:`kit.commands`): setting up a command's arguments may import what it needs (``kit analyse``
+    lists its tables), so a command run alone pays for its own imports only."""
     parser = argparse.ArgumentParser(prog="kit", description="Coverage Framing Kit: study how news coverage frames an event.")
     parser.add_argument("--version", action="version", version=f"kit {kit.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(kit.commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
+        if info.name.startswith("_") or (only is not None and info.name != only):
             continue
         mod = importlib.import_module(f"kit.commands.{info.name}")
         p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
@@ -33,8 +36,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _named_command(argv: list[str]) -> str | None:
+    """The module of the sub-command ``argv`` starts with (``frames-apply`` -> ``frames_apply``), or None."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    name = argv[0].replace("-", "_")
+    known = {info.name for info in pkgutil.iter_modules(kit.commands.__path__) if not info.name.startswith("_")}
+    if name not in known or importlib.import_module(f"kit.commands.{name}").NAME != argv[0]:
+        return None
+    return name
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only=_named_command(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version, or a bad argument (argparse has printed why)

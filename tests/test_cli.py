@@ -131,3 +131,15 @@ def test_make_quotes_the_corpus_path():
     lines = [ln for ln in res.stdout.splitlines() if "kit run" in ln or "kit ingest" in ln]
     assert any('-p corpus "my articles/2023 export" --out "out dir"' in ln for ln in lines), res.stdout
     assert any('kit ingest "my articles/2023 export" --out' in ln for ln in lines), res.stdout
+
+
+def test_a_command_imports_only_what_it_needs():
+    """``kit ingest --help`` sets up the ingest command alone: the analysis modules that other
+    commands import to list their options (``kit analyse`` its tables) are not loaded."""
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io\nfrom kit.cli import main\nwith contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    main(['ingest', '--help'])\nprint('--out' in out.getvalue(), 'kit.analyse' in sys.modules)")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert got == ["True", "False"]

@@ -298,3 +298,35 @@ def test_training_weights_decide_between_contradicting_codes():
         train_frames(arts, labels, folds=2, min_df=1, n_boot=0, weights=bad)
     with pytest.raises(KitError, match="positive finite"):
         train_frames(arts, labels, folds=2, min_df=1, n_boot=0, weights=labels[["doc_id", "frame"]].assign(weight=0.0))
+
+
+def test_auc_is_scikit_learns_roc_auc():
+    # the bootstrap's AUC (Mann-Whitney, ties one half) against scikit-learn's ROC area
+    from sklearn.metrics import roc_auc_score
+
+    from kit.frames.coded.train import _auc
+
+    rng = np.random.default_rng(0)
+    checked = 0
+    for k in range(600):
+        n = int(rng.integers(2, 50))
+        y = rng.integers(0, 2, n)
+        if not 0 < y.sum() < n:
+            continue
+        p = [rng.random(n), np.round(rng.random(n), 1), rng.integers(0, 3, n).astype(float)][k % 3]  # ties too
+        assert _auc(y, p) == pytest.approx(roc_auc_score(y, p), abs=1e-12)
+        checked += 1
+    assert checked > 400
+    assert _auc(np.array([0, 1, 0, 1]), np.array([0.2, 0.2, 0.2, 0.9])) == pytest.approx(0.75)  # hand-worked: 3 of 4 pairs, one tie
+
+
+def test_predictions_count_only_vocabulary_terms_with_the_same_result(sample_model):
+    # predict leaves out terms no frame's vectorizer knows: the same probabilities as each
+    # pipeline's own predict_proba on the full analysed texts
+    arts, _, model = sample_model
+    got = model.predict(arts)
+    docs = [model.analyzer(t) for t in arts["text"]]
+    for f in model.frames:
+        want = model.pipelines[f].predict_proba(docs)[:, 1]
+        p = got[got["frame"] == f].set_index("doc_id").loc[arts["doc_id"], "probability"].to_numpy()
+        np.testing.assert_array_equal(p, want)

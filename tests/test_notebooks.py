@@ -186,10 +186,17 @@ def test_defaults_are_domain_neutral(path):
 
 
 def test_figures_by_group_take_the_report_group_order():
-    # one group order per report (kit.reporting.group_order): every group_by figure of 03 and 04 gets it
-    for name in ("03_frames_and_tone.ipynb", "04_voices.ipynb"):
-        code = "\n".join(c.source for c in _read(ROOT / "notebooks" / name).cells if c.cell_type == "code")
-        assert "group_order = kit.reporting.group_order(articles, group_by)" in code
-        calls = re.findall(r"kit\.plots\.(?:bar_counts|prevalence_plot)\((?:[^()]|\([^()]*\))*\)", code)
+    # one group order per report (kit.reporting.group_order): every group_by figure of every report gets it
+    for path in NOTEBOOKS:
+        code = "\n".join(c.source for c in _read(path).cells if c.cell_type == "code")
+        assert "group_order = kit.reporting.group_order(articles, group_by)" in code, path.name
+        calls = re.findall(r"kit\.plots\.(?:bar_counts|prevalence_plot|time_series|histogram)\((?:[^()]|\([^()]*\))*\)", code)
         by_group = [c for c in calls if "group=group_by" in c]
-        assert by_group and all("order=group_order" in c for c in by_group), name
+        assert all("order=group_order" in c for c in by_group), path.name
+        assert by_group or path.name.startswith("02_"), path.name  # 02 draws the target only
+    # tables with a row per group take it too (the keyness report's per-group tables, the overview's)
+    for name, n in (("01_corpus_overview.ipynb", 2), ("02_terms_and_keyness.ipynb", 2)):
+        code = "\n".join(c.source for c in _read(ROOT / "notebooks" / name).cells if c.cell_type == "code")
+        assert code.count("group_by, group_order)") == n, name
+
+

@@ -307,3 +307,15 @@ def test_time_series_ticks_match_the_period(freq, period, pattern):
         labels = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
         assert labels and len(labels) <= 13 and all(re.match(pattern, t) for t in labels), labels
         plt.close(fig)
+
+
+def test_time_series_and_histogram_legends_take_the_report_group_order():
+    series = pd.DataFrame({"period_start": ["2023-02-01", "2023-03-01"] * 3, "outlet": ["A", "A", "B", "B", "C", "C"],
+                           "n_articles": [3, 1, 0, 2, 5, 5]})
+    lengths = pd.DataFrame({"n_words": [250, 300, 410, 780, 500], "outlet": ["A", "A", "B", "C", "C"]})
+    for fig in (plots.time_series(series, order=["C", "A"]), plots.histogram(lengths, group="outlet", order=["C", "A"])):
+        assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["C", "A", "B"]  # the rest after, sorted
+        plt.close(fig)
+    fig = plots.time_series(series)  # no order: sorted, as before
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["A", "B", "C"]
+    plt.close(fig)

@@ -3,6 +3,7 @@ Monroe et al. formulas written out here, NLTK-free PMI by hand), plus property t
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -406,6 +407,52 @@ def test_log_odds_hand_worked_two_groups():
     assert lo.loc[("A", "tariff"), "n_target"] == 30 and lo.loc[("A", "tariff"), "n_reference"] == 10
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_keyness_on_integer_group_counts_matches_the_general_path(seed):
+    # integer counts are summed by term code; float counts take the group-by path: the same table
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 80))
+    c = pd.DataFrame({"outlet": rng.choice(["A", "B", "C", None], n), "term": rng.choice(["x", "y", "z", "the", None], n),
+                      "n": rng.integers(0, 6, n), "n_docs": rng.integers(0, 3, n)})
+    for kw in ({"target": "A"}, {"target": "B", "reference": "C", "min_docs": 2}, {"target": "(unknown)", "exclude": "english"}):
+        try:
+            want = keyness_fn(c.assign(n=c["n"].astype(float)), group_by="outlet", **kw)
+        except KitError as e:
+            with pytest.raises(KitError, match=re.escape(str(e))):
+                keyness_fn(c, group_by="outlet", **kw)
+            continue
+        pd.testing.assert_frame_equal(keyness_fn(c, group_by="outlet", **kw), want)
+
+
+def test_log_odds_rows_of_some_groups_and_the_top_of_each():
+    # a per-outlet report asks for its own group (scores from every group) and each group's top rows
+    c = random_counts(11)
+    full = log_odds(c, group_by="outlet", min_count=2)
+    for g in sorted(full["outlet"].unique()):
+        own = log_odds(c, group_by="outlet", min_count=2, groups=[g])
+        pd.testing.assert_frame_equal(own, full[full["outlet"] == g].reset_index(drop=True))
+    top = log_odds(c, group_by="outlet", min_count=2, top=2)
+    pd.testing.assert_frame_equal(top, full.groupby("outlet", sort=False).head(2).reset_index(drop=True))
+    assert log_odds(c, group_by="outlet", groups=["no such group"]).empty
+    with pytest.raises(KitError, match="top"):
+        log_odds(c, group_by="outlet", top=-1)
+
+
+def test_frequencies_top_of_each_group():
+    c = random_counts(12)
+    full = frequencies(c, group_by="outlet")
+    for k in (0, 1, 3):
+        pd.testing.assert_frame_equal(frequencies(c, group_by="outlet", top=k),
+                                      full.groupby("outlet", sort=False).head(k).reset_index(drop=True))
+    pd.testing.assert_frame_equal(frequencies(c, top=2), frequencies(c).head(2))
+    # ties at the cut: the term order decides, as in the full table
+    tied = pd.DataFrame({"outlet": ["A"] * 3, "term": ["c", "b", "a"], "n": [2, 2, 2]})
+    assert frequencies(tied, group_by="outlet", top=2)["term"].tolist() == ["a", "b"]
+    with pytest.raises(KitError, match="top"):
+        frequencies(c, top=-1)
+
+
 def test_log_odds_row_order_and_errors():
     c = random_counts(9)
     k1 = log_odds(c, group_by="outlet")
@@ -524,6 +571,71 @@ def test_dispersion_positions():
     assert d.columns.tolist() == ["doc_id", "pattern", "token_no", "n_tokens", "position", "start"]
     assert d[["pattern", "token_no", "n_tokens"]].values.tolist() == [["tariff*", 0, 6], ["tariff*", 3, 6], ["talks", 4, 6]]
     assert d["position"].tolist() == [0.0, 0.5, 4 / 6]
+
+
+def test_kwic_finds_what_a_token_by_token_scan_finds():
+    # matches start only where a pattern's first part matches: the same rows as trying every token
+    import fnmatch
+
+    texts = ["The US-led talks. US tariffs on US goods; the trade war, trade wars and tariff-free trade.",
+             "Trade war? The [trade] war ends. U.S.-China trade war talks.", "", "tariff"]
+    a = arts(texts)
+    pats = ["trade war", "US*", "*-led", "tariff*", "t?lks", "[tw]ar*", "the trade"]
+    got = kwic(a, pats, window=0)[["doc_id", "token_start", "token_end", "pattern"]].values.tolist()
+    from kit.terms.kwic import _compile_patterns
+    from kit.text import TokenOptions, find_tokens
+
+    want = []
+    for doc, text in zip(a["doc_id"], a["text"]):
+        terms = [f[3] for f in find_tokens(text, TokenOptions())]
+        for label, parts in _compile_patterns(pats, True):
+            for i in range(len(terms) - len(parts) + 1):
+                if all(fnmatch.fnmatchcase(terms[i + k], p) for k, p in enumerate(parts)):
+                    want.append([doc, i, i + len(parts), label])
+    assert got == want and len(got) > 10
+
+
+def test_collocations_and_phrases_tokenize_shared_articles_once(monkeypatch):
+    import sys
+
+    coll = sys.modules["kit.terms.collocations"]  # the module (kit.terms.collocations is the function)
+    calls = []
+    real = coll.find_tokens
+    monkeypatch.setattr(coll, "find_tokens", lambda text, opts: calls.append(text) or real(text, opts))
+    a = arts(["trade war looms", "the trade war", "trade war talks"])
+    collocations(a, min_count=2, stopwords="kit")
+    assert phrases(a, min_count=2, stopwords="kit")["phrase"].tolist() == ["trade war"]
+    assert len(calls) == 3  # three articles, tokenized once for both
+    a.loc[1, "text"] = "trade peace"  # a changed text is tokenized again, never served stale
+    assert phrases(a, min_count=2, stopwords="kit")["phrase"].tolist() == ["trade war"]
+    assert phrases(a, min_count=3, stopwords="kit").empty
+    assert len(calls) == 6
+    phrases(a, min_count=2, stopwords=None)  # other options: tokenized again
+    assert len(calls) == 9
+
+
+@pytest.mark.parametrize("measure", ["llr", "pmi", "t", "chi2"])
+@pytest.mark.parametrize("window", [2, 3])
+def test_pair_scores_are_nltks(measure, window):
+    # pairs are scored without importing NLTK: the same numbers as NLTK's finder on the same counts
+    nltk_coll = pytest.importorskip("nltk.collocations")
+    from nltk.metrics import BigramAssocMeasures
+    from nltk.probability import FreqDist
+
+    from kit.terms.collocations import _MEASURES
+
+    rng = np.random.default_rng(window)
+    vocab = ["trade", "war", "talks", "tariff", "beijing", "washington", "deal", "summit"]
+    texts = [" ".join(rng.choice(vocab, int(rng.integers(3, 40)))) for _ in range(60)]
+    got = collocations(arts(texts), measure=measure, window=window, min_count=2, top=None, stopwords=None)
+    words = FreqDist(w for t in texts for w in t.split())
+    pairs = FreqDist((ws[i], ws[j]) for t in texts for ws in [t.split()] for i in range(len(ws))
+                     for j in range(i + 1, min(i + window, len(ws))))
+    finder = nltk_coll.BigramCollocationFinder(words, pairs, window_size=window)
+    finder.apply_freq_filter(2)
+    want = {" ".join(g): s for g, s in finder.score_ngrams(getattr(BigramAssocMeasures, _MEASURES[measure]))}
+    assert dict(zip(got["collocation"], got["score"])) == want  # exactly equal floats
+    assert len(want) > 20
 
 
 def test_chi2_upper_tail_is_scipy_stats_exactly():

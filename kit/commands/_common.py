@@ -169,7 +169,7 @@ def column_map(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = None):
+def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = None, count=None):
     """The corpus named by ``args.paths`` with the reader options given.
 
     Sets ``args.stored_corpus`` to the store's path when the input is an ingested corpus (whose
@@ -179,7 +179,8 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
     from an ingested corpus only what they use: no paragraphs, and of the articles ``doc_id``,
     ``text`` and the grouping field ``by`` (``published`` for a period). An unknown ``by`` reads
     every column, so the command's error lists them all. From sources, every article column is
-    built but no paragraphs table.
+    built but no paragraphs table. ``count`` (token options): sources are read with their terms
+    counted into ``corpus.term_matrix`` (see :func:`kit.corpus.build_corpus`); a stored corpus has none.
     """
     from kit.corpus import is_ingested, load_corpus
 
@@ -191,7 +192,7 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
         return load_corpus(args.paths[0], paragraphs=False, columns=_text_columns(args.paths[0], by))
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
                        outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args),
-                       paragraphs=not text_only)
+                       paragraphs=not text_only, count=count)
 
 
 def _text_columns(path: str, by: str | None) -> list[str] | None:

@@ -29,8 +29,9 @@ def add_arguments(p):
     add_token_arguments(p)
 
 
-def terms_table(articles, *, by: str | None = None, top: int | None = None, tokens=None):
-    """Frequencies (``[by], term, n, per_million, doc_freq``), most frequent first (per group with ``by``)."""
+def terms_table(articles, *, by: str | None = None, top: int | None = None, tokens=None, matrix=None):
+    """Frequencies (``[by], term, n, per_million, doc_freq``), most frequent first (per group with ``by``);
+    ``matrix``: the articles' document-term matrix when it was counted while reading."""
     from kit.terms import frequencies
     from kit.terms._args import PERIODS
     from kit.terms.counts import group_term_counts
@@ -43,7 +44,7 @@ def terms_table(articles, *, by: str | None = None, top: int | None = None, toke
         articles = articles.assign(**{by: group_labels(articles[by])})
     # summed straight from the sparse matrix (counted in worker processes for a large corpus): the
     # numbers of count_terms + frequencies without the per-article table in between
-    counts = group_term_counts(articles, group_by=by, tokens=tokens, n_jobs=None)
+    counts = group_term_counts(articles, group_by=by, tokens=tokens, n_jobs=None, matrix=matrix)
     freq = frequencies(counts, group_by=by)
     if top is not None:
         freq = freq.groupby(by, sort=False, dropna=False).head(top) if by else freq.head(top)
@@ -62,7 +63,9 @@ def terms_records(articles, *, by: str | None = None, top: int | None = None, ke
 
 
 def run(args) -> int:
-    corpus = load(args, text_only=True, by=args.by)
-    table = terms_table(corpus.articles, by=args.by, top=args.top, tokens=token_options(args))
+    tokens = token_options(args)
+    # from sources, the terms are counted by the processes that read the articles (no second pass)
+    corpus = load(args, text_only=True, by=args.by, count=tokens)
+    table = terms_table(corpus.articles, by=args.by, top=args.top, tokens=tokens, matrix=corpus.term_matrix)
     emit(args, records(table, ([args.by] if args.by else []) + ["term", "n"]), empty="(no terms)")
     return finish(corpus, args)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from kit import __version__, newsclean
@@ -51,6 +52,8 @@ class Corpus:
     paragraphs: pd.DataFrame
     report: pd.DataFrame
     manifest: dict = field(default_factory=dict)
+    #: the document-term matrix of ``articles`` when ``build_corpus(..., count=...)`` counted it (else None)
+    term_matrix: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         """One paragraph saying what was read, written and rejected."""
@@ -84,7 +87,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
                  outlets: str | os.PathLike | None = None, limits: Limits | None = None,
-                 split: bool = True, paragraphs: bool = True) -> Corpus:
+                 split: bool = True, paragraphs: bool = True, count=None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -106,6 +109,10 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         :mod:`kit.corpus.stream` does); False reads every file in one piece. The tables do not depend on it.
     paragraphs : False leaves the paragraphs table empty (its columns only): for an analysis of
         article text alone (``kit terms``, ``keyness``, ``frames``); the other tables are the same.
+    count : :class:`kit.text.TokenOptions`: also count the terms of every article's text, in the
+        processes that read them, into ``corpus.term_matrix`` (a
+        :class:`kit.terms.counts.DocumentTermMatrix`, rows in the order of ``corpus.articles``: the
+        matrix ``document_term_matrix(corpus.articles, tokens=count)`` gives, without a second pass).
 
     Notes
     -----
@@ -132,40 +139,64 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                                          column_map=column_map, outlet=outlet, limits=limits)
     skipped: list[str] = []
     if split:
-        records, manifest_sources, n_dupes = _read_numbered(sources, format, options, skipped, progress=progress,
-                                                            workers=workers)
+        art_df, para_df, rep_df, manifest_sources, n_dupes, matrix = _read_tables(
+            sources, format, options, skipped, progress=progress, workers=workers, drop_duplicates=drop_duplicates,
+            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count)
     else:
         files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
         records = [(entry, rec) for entry, recs in files for rec in recs]
         manifest_sources = [entry for entry, _ in files]
         n_dupes = number_articles(records)
-    art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from,
-                                       paragraphs=paragraphs)
+        art_df, para_df, rep_df = tabulate(records, drop_duplicates=drop_duplicates, table=table,
+                                           outlet_from=outlet_from, paragraphs=paragraphs)
+        matrix = None
+        if count is not None:
+            from kit.terms.counts import document_term_matrix
+
+            matrix = document_term_matrix(art_df, tokens=count)
     manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
-    return Corpus(art_df, para_df, rep_df, manifest)
+    return Corpus(art_df, para_df, rep_df, manifest, term_matrix=matrix)
 
 
-def _read_numbered(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
-                   progress: bool | None, workers: int | None) -> tuple[list, list[dict], int]:
-    """Steps 1 and 2 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
-    worker processes, a large JSONL/CSV export in byte ranges read by several of them, then
-    numbered. Returns ``(records, manifest entries, exact duplicates)``; the same records as
-    :func:`read_files` followed by :func:`number_articles`."""
+def _read_tables(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
+                 progress: bool | None, workers: int | None, drop_duplicates: bool, table, outlet_from: str | None,
+                 paragraphs: bool, count=None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict], int, object]:
+    """Steps 1 to 3 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
+    worker processes (a large JSONL/CSV export in byte ranges read by several of them), each part
+    tabulated where it was read; ids, duplicates and flags settled on the few fields numbering needs;
+    the parts' tables put together. Returns ``(articles, paragraphs, report, manifest entries, exact
+    duplicates, term matrix)``: the tables :func:`read_files`, :func:`number_articles` and
+    :func:`tabulate` give, and with ``count`` (token options) the document-term matrix of the
+    articles (:class:`kit.terms.counts.DocumentTermMatrix`, rows in article order), counted by the
+    processes that read them (else None)."""
     import shutil
     import tempfile
 
-    from kit.corpus.stream import _read_all, _restore
+    from kit.corpus.stream import _plans, _read_all, assemble_all
 
     stage = tempfile.mkdtemp(prefix="kit-read-")
+    matrix = None
     try:
-        chunks, entries = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers)
-        n_dupes = number_articles([pair for c in chunks for pair in c.records])
-        records = [pair for c in chunks for pair in _restore(c)]
+        reader = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers, count=count,
+                           paragraphs=paragraphs)
+        chunks, entries = reader.chunks, reader.entries
+        records = [pair for c in chunks for pair in c.records]
+        n_dupes = number_articles(records)
+        rows, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
+        art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+        if count is not None:
+            from kit.terms.counts import _WORKER_TABLE, _finish
+
+            _WORKER_TABLE.clear()  # (a part counted in this process)
+            matrix = _finish(reader.mapper, [c.counted for c in chunks if c.counted is not None],
+                             np.arange(len(kept)))
+            x = matrix.matrix if all(kept) else matrix.matrix[np.flatnonzero(kept)]
+            matrix = type(matrix)(x, art_df["doc_id"].to_numpy(dtype=object), matrix.terms)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return records, entries, n_dupes
+    return art_df, para_df, report_frame(rows), entries, n_dupes, matrix
 
 
 #: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).
@@ -304,15 +335,16 @@ def number_articles(records: list[tuple[dict, object]]) -> int:
     return n_dupes
 
 
-def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
-             outlet_from: str | None = None, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Step 3: flags, the articles, paragraphs and report tables, in reading order (counts per
-    manifest entry are filled in); ``paragraphs=False`` leaves the paragraphs table empty."""
+def settle(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
+           outlet_from: str | None = None) -> tuple[list[dict], list[bool]]:
+    """Step 3 without the tables: every article row (a full row, or the few fields the streaming
+    ingest keeps) gets its final ``published``, ``outlet`` and ``outlet_source``; returns the report
+    rows in reading order and, for each article in order, whether it is kept (False: an exact
+    duplicate dropped). The counts per manifest entry are filled in."""
     ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
                      for _, b in records if isinstance(b, Built)}
-    articles: list[dict] = []
-    para_cols: dict[str, list] = {"doc_id": [], "para_no": [], "role": [], "text": []}  # built column-wise
     report: list[dict] = []
+    kept: list[bool] = []
 
     def add_report(entry: dict, rej: Rejection) -> None:
         if rej.doc_id is None and rej.record is not None:
@@ -344,21 +376,40 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
         if row["duplicate_of"] is not None:
             if drop_duplicates:
                 flag(f"exact duplicate of {row['duplicate_of']} (same body text), dropped", "rejected")
+                kept.append(False)
                 continue
             flag(f"exact duplicate of {row['duplicate_of']} (same body text), kept")
-        articles.append(row)
+        kept.append(True)
         entry["articles"] += 1
-        if not paragraphs:
-            continue
-        para_cols["doc_id"].extend([row["doc_id"]] * len(rec.paras))
-        para_cols["para_no"].extend(range(len(rec.paras)))
-        para_cols["role"].extend(r for r, _ in rec.paras)
-        para_cols["text"].extend(t for _, t in rec.paras)
+    return report, kept
 
-    art_df = articles_frame(articles)
-    para_df = pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype({"doc_id": str, "para_no": "int64", "role": str, "text": str})
-    rep_df = pd.DataFrame(report, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
-    return art_df, para_df, rep_df
+
+def report_frame(rows: list[dict]) -> pd.DataFrame:
+    """Report rows -> the ingest report table (``REPORT_COLUMNS``)."""
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
+
+
+def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
+             outlet_from: str | None = None, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Step 3: flags (:func:`settle`), the articles, paragraphs and report tables, in reading order
+    (counts per manifest entry are filled in); ``paragraphs=False`` leaves the paragraphs table empty."""
+    report, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
+    built = [rec for rec, keep in zip((r for _, r in records if isinstance(r, Built)), kept) if keep]
+    art_df = articles_frame([b.row for b in built])
+    para_df = paragraphs_frame(built if paragraphs else [])
+    return art_df, para_df, report_frame(report)
+
+
+def paragraphs_frame(built: list[Built]) -> pd.DataFrame:
+    """The paragraphs table of these articles (built column-wise), in article order."""
+    para_cols: dict[str, list] = {"doc_id": [], "para_no": [], "role": [], "text": []}
+    for b in built:
+        para_cols["doc_id"].extend([b.row["doc_id"]] * len(b.paras))
+        para_cols["para_no"].extend(range(len(b.paras)))
+        para_cols["role"].extend(r for r, _ in b.paras)
+        para_cols["text"].extend(t for _, t in b.paras)
+    return pd.DataFrame(para_cols, columns=list(PARAGRAPH_COLUMNS)).astype(
+        {"doc_id": str, "para_no": "int64", "role": str, "text": str})
 
 
 def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame | dict,
@@ -527,12 +578,22 @@ def _ts(v) -> pd.Timestamp | None:
 def articles_frame(rows: list[dict]) -> pd.DataFrame:
     """Rows -> the articles table with its documented dtypes (empty input gives an empty table)."""
     df = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
-    for col in ("published", "updated"):
-        df[col] = pd.to_datetime(df[col], utc=True).astype("datetime64[us, UTC]")
-    df["read_time_minutes"] = df["read_time_minutes"].astype("Int64")
-    df["length_words"] = df["length_words"].astype("Int64")
-    df["n_words"] = df["n_words"].astype("int64")
-    df["source_record"] = df["source_record"].astype("int64")
-    for col in _LIST_COLUMNS:
-        df[col] = df[col].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    for col in _TYPED:
+        df[col] = typed_column(col, df[col])
     return df
+
+
+_TYPED = ("published", "updated", "read_time_minutes", "length_words", "n_words", "source_record", *_LIST_COLUMNS)
+
+
+def typed_column(col: str, s: pd.Series) -> pd.Series:
+    """Column ``col`` of the articles table as :func:`articles_frame` types it (``s`` as pandas made it from the values)."""
+    if col in ("published", "updated"):
+        return pd.to_datetime(s, utc=True).astype("datetime64[us, UTC]")
+    if col in ("read_time_minutes", "length_words"):
+        return s.astype("Int64")
+    if col in ("n_words", "source_record"):
+        return s.astype("int64")
+    if col in _LIST_COLUMNS:
+        return s.map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
+    return s

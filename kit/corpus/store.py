@@ -229,13 +229,20 @@ class StoreWriter:
         self._arts, self._paras = ([rest], [prest]) if len(rest) else ([], [])
         self._n = len(rest)
 
+    def prepare(self) -> None:
+        """Make the temporary store's table folders (before partitions are written into them)."""
+        self.fs.makedirs(self.tmp.join("articles"), exist_ok=True)
+        self.fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
+
+    def next_name(self, k: int = 0) -> str:
+        """The name of the ``k``-th partition after those written so far."""
+        return f"part-{len(self.parts) + k:05d}"
+
     def _write(self, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
-        name = f"part-{len(self.parts):05d}"
+        name = self.next_name()
         if not self.parts:
-            self.fs.makedirs(self.tmp.join("articles"), exist_ok=True)
-            self.fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
-        _write_parquet(self.fs, self.tmp.join("articles", f"{name}.parquet"), arts.reset_index(drop=True))
-        _write_parquet(self.fs, self.tmp.join("paragraphs", f"{name}.parquet"), paras.reset_index(drop=True))
+            self.prepare()
+        write_partition(self.fs, self.tmp, name, arts, paras)
         self.parts.append({"name": name, "articles": len(arts), "paragraphs": len(paras)})
 
     def abort(self) -> None:
@@ -264,6 +271,12 @@ class StoreWriter:
             fs.rm(store.root, recursive=True)  # an empty folder
         fs.mv(tmp.root, store.root, recursive=True)
         return Store(self.out)
+
+
+def write_partition(fs, store: Store, name: str, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
+    """Partition ``name`` of the articles and paragraphs tables in ``store`` (whose folders exist)."""
+    _write_parquet(fs, store.join("articles", f"{name}.parquet"), arts.reset_index(drop=True))
+    _write_parquet(fs, store.join("paragraphs", f"{name}.parquet"), paras.reset_index(drop=True))
 
 
 def _write_report(report: pd.DataFrame, dest) -> None:

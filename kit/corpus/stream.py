@@ -19,21 +19,25 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from kit.corpus import split
 from kit.corpus.ingest import (
-    REPORT_COLUMNS,
     Built,
     Corpus,
     _article_row,
     _process_pool,
     _read_batch,
     _trailer_domains,
+    articles_frame,
     make_manifest,
     number_articles,
+    paragraphs_frame,
     read_setup,
-    tabulate,
+    report_frame,
+    settle,
+    typed_column,
 )
 from kit.corpus.store import PARTITION_SIZE, Store, StoreWriter
 from kit.readers import Limits, ReadOptions, Rejection, detect_format, iter_files
@@ -45,7 +49,10 @@ PARALLEL_BATCH_BYTES = 2_000_000
 #: Files sent to a worker at once (at most this many, or about PARALLEL_BATCH_BYTES).
 PARALLEL_BATCH_FILES = 64
 #: The fields of an article row kept in memory until ids are settled (the rest waits in a stage file).
-_KEPT = ("doc_id", "content_hash", "outlet", "source_path", "source_record", "duplicate_of")
+_KEPT = ("doc_id", "content_hash", "outlet", "source_path", "source_record", "duplicate_of", "published",
+         "outlet_source", "source_format")
+#: The columns numbering and settling may change after a row was staged (the rest is final when staged).
+_SETTLED = ("doc_id", "duplicate_of", "published", "outlet", "outlet_source")
 
 
 class StoredCorpus(Corpus):
@@ -83,6 +90,7 @@ class _Chunk:
     records: list = field(default_factory=list)
     stage: str | None = None
     rec_off: int = 0
+    counted: tuple | None = None  # the term counts of its articles' texts, when asked (see _count)
 
 
 def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: str | None = None,
@@ -105,23 +113,18 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
                                          column_map=column_map, outlet=outlet, limits=limits)
     writer = StoreWriter(out, partition_size=partition_size)
     stage = _stage_dir(writer, sources)
+    reader = _StreamReader(format, options, stage, progress=progress, workers=workers)
     try:
         skipped: list[str] = []
-        chunks, entries = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers)
-        n_dupes = number_articles([pair for c in chunks for pair in c.records])
-        counts = {"articles": 0, "by_format": Counter(), "by_outlet": Counter(), "no_outlet": 0}
-        reports = []
-        for chunk in chunks:
-            art, para, rep = tabulate(_restore(chunk), drop_duplicates=drop_duplicates, table=table,
-                                      outlet_from=outlet_from)
-            writer.add(art, para)
-            reports.append(rep)
-            counts["articles"] += len(art)
-            counts["by_format"].update(art["source_format"])
-            counts["by_outlet"].update(art["outlet"].fillna("(unknown)"))
-            counts["no_outlet"] += int(art["outlet"].isna().sum())
-        reports = [r for r in reports if len(r)] or [pd.DataFrame(columns=REPORT_COLUMNS)]
-        report = pd.concat(reports, ignore_index=True).astype({"line": "Int64", "record": "Int64"})
+        reader.read(sources, skipped)
+        chunks, entries = reader.chunks, reader.entries
+        records = [pair for c in chunks for pair in c.records]
+        n_dupes = number_articles(records)
+        rows, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
+        report = report_frame(rows)
+        plans = _plans(chunks, kept)
+        counts = _counts(plans)
+        _write_partitions(writer, plans, reader.pool)
         manifest = make_manifest(sources, entries, skipped, counts, report, n_dupes=n_dupes, format=format,
                                  column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                                  outlet_from=outlet_from, outlets=outlets)
@@ -130,6 +133,7 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
         writer.abort()
         raise
     finally:
+        reader.close()
         shutil.rmtree(stage, ignore_errors=True)
     return StoredCorpus(store, report, store.manifest)
 
@@ -148,37 +152,21 @@ def _stage_dir(writer: StoreWriter, sources: list[str]) -> str:
     return tempfile.mkdtemp(prefix="kit-ingest-")
 
 
-def _restore(chunk: _Chunk) -> list:
-    """The chunk's records with each article's full row read back from its stage file (ids settled)."""
-    if chunk.stage is None:
-        return chunk.records
-    with open(chunk.stage, "rb") as f:
-        full = iter(pickle.load(f))
-    os.unlink(chunk.stage)
-    out = []
-    for entry, rec in chunk.records:
-        if isinstance(rec, Built):
-            b = next(full)
-            b.row["source_record"] += chunk.rec_off
-            for k in ("doc_id", "duplicate_of", "_inferred"):
-                if k in rec.row:
-                    b.row[k] = rec.row[k]
-            rec = b
-        out.append((entry, rec))
-    return out
-
-
 class _LightRow:
-    """The part of an article row that numbering reads and writes (``row["doc_id"]`` ...), in a few
-    hundred bytes; the full row waits in a stage file."""
+    """The part of an article row that numbering and settling read and write (``row["doc_id"]`` ...),
+    in a few hundred bytes; the full row waits in a stage file. ``first`` holds the values of
+    :data:`_SETTLED` as staged, ``n_paras`` the article's number of paragraphs."""
 
-    __slots__ = (*_KEPT, "text", "_inferred")
+    __slots__ = (*_KEPT, "text", "_inferred", "n_paras", "first")
 
-    def __init__(self, row: dict):
+    def __init__(self, row: dict, n_paras: int):
         for k in _KEPT:
             v = row[k]
-            setattr(self, k, sys.intern(v) if k in ("outlet", "source_path") and isinstance(v, str) else v)
+            setattr(self, k, sys.intern(v) if k in ("outlet", "source_path", "outlet_source", "source_format")
+                    and isinstance(v, str) else v)
         self.text = bool(row["text"])  # numbering only asks whether there is a body
+        self.n_paras = n_paras
+        self.first = tuple(row[k] for k in _SETTLED)
 
     def __getitem__(self, key: str):
         return getattr(self, key)
@@ -189,21 +177,196 @@ class _LightRow:
     def __contains__(self, key: str) -> bool:
         return hasattr(self, key)
 
+    def pop(self, key: str, default=None):
+        if not hasattr(self, key):
+            return default
+        value = getattr(self, key)
+        delattr(self, key)
+        return value
+
 
 def _light(b: Built) -> Built:
-    return Built(_LightRow(b.row), (), tuple(b.domains))
+    return Built(_LightRow(b.row, len(b.paras)), (), tuple(b.domains))
 
 
-def _stage(built: list[Built], stage_dir: str) -> str | None:
+def _stage(built: list[Built], stage_dir: str, paragraphs: bool = True) -> str | None:
+    """The articles and paragraphs tables of ``built`` (ids not yet settled) in a stage file
+    (``paragraphs=False``: an empty paragraphs table)."""
     if not built:
         return None
+    tables = (articles_frame([b.row for b in built]), paragraphs_frame(built if paragraphs else []))
     fd, path = tempfile.mkstemp(suffix=".pickle", dir=stage_dir)
     with os.fdopen(fd, "wb") as f:
-        pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
     return path
 
 
-def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str) -> tuple[list, _Chunk]:
+@dataclass
+class _Plan:
+    """What becomes of one staged chunk: ``keep`` (None: every article; else a mask), the settled
+    values of :data:`_SETTLED` columns that changed (``patch``), paragraph counts, and the final
+    outlet and format of each kept article (for the manifest's counts)."""
+
+    stage: str
+    rec_off: int
+    n_paras: list
+    keep: list | None
+    patch: dict
+    outlets: list
+    formats: list
+
+    @property
+    def n_kept(self) -> int:
+        return len(self.outlets)
+
+
+def _plans(chunks: list[_Chunk], kept: list[bool]) -> list[_Plan]:
+    """One :class:`_Plan` per staged chunk, from the settled small rows (``kept``: one flag per article)."""
+    flags = iter(kept)
+    plans = []
+    for chunk in chunks:
+        rows = [rec.row for _, rec in chunk.records if isinstance(rec, Built)]
+        if chunk.stage is None:
+            continue
+        keep = [next(flags) for _ in rows]
+        patch = {}
+        for i, col in enumerate(_SETTLED):
+            values = [getattr(r, col) for r in rows]
+            if any(v is not r.first[i] and v != r.first[i] for v, r in zip(values, rows)):
+                patch[col] = values
+        kept_rows = [r for r, k in zip(rows, keep) if k]
+        plans.append(_Plan(chunk.stage, chunk.rec_off, [r.n_paras for r in rows], None if all(keep) else keep, patch,
+                           [r.outlet for r in kept_rows], [r.source_format for r in kept_rows]))
+    return plans
+
+
+def _counts(plans: list[_Plan]) -> dict:
+    """The manifest's article counts, from the plans (as :func:`~kit.corpus.ingest.make_manifest` counts a table)."""
+    counts = {"articles": 0, "by_format": Counter(), "by_outlet": Counter(), "no_outlet": 0}
+    for p in plans:
+        counts["articles"] += p.n_kept
+        counts["by_format"].update(p.formats)
+        counts["by_outlet"].update("(unknown)" if o is None else o for o in p.outlets)
+        counts["no_outlet"] += sum(o is None for o in p.outlets)
+    return counts
+
+
+def _column(col: str, values: list) -> pd.Series:
+    """A column made from Python values as :func:`~kit.corpus.ingest.articles_frame` makes it."""
+    return typed_column(col, pd.DataFrame({col: values})[col])
+
+
+_LOADED: list = [None, None]  # the last chunk assembled in this process: (stage path, paragraphs), tables
+
+
+def _assemble(plan: _Plan, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:
+    """A staged chunk's kept articles with their settled values, their paragraphs (empty when not
+    wanted) and the paragraphs' offsets (``len(articles) + 1`` of them)."""
+    if _LOADED[0] == (plan.stage, paragraphs):
+        return _LOADED[1]
+    with open(plan.stage, "rb") as f:
+        art, para = pickle.load(f)
+    if plan.rec_off:
+        art["source_record"] += plan.rec_off
+    for col, values in plan.patch.items():
+        art[col] = _column(col, values)
+    n = np.asarray(plan.n_paras, dtype=np.int64)
+    if plan.keep is not None:
+        keep = np.asarray(plan.keep, dtype=bool)
+        art = art[keep].reset_index(drop=True)
+        para = para[np.repeat(keep, n)].reset_index(drop=True) if paragraphs else para
+        n = n[keep]
+    if not paragraphs:
+        para = para.iloc[:0]
+    elif "doc_id" in plan.patch:
+        para["doc_id"] = pd.Series(np.repeat(art["doc_id"].to_numpy(dtype=object), n), dtype=object).astype(str)
+    offsets = np.concatenate([[0], np.cumsum(n)])
+    _LOADED[:] = [(plan.stage, paragraphs), (art, para, offsets)]
+    return art, para, offsets
+
+
+def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Tables of consecutive parts of a corpus as one, typed as one table made from all their rows
+    would be (a column typed differently in two parts, e.g. text in one and no value in the other,
+    is typed again from all its values)."""
+    full = [f for f in frames if len(f)] or frames[:1]
+    if len(full) == 1:
+        return full[0].reset_index(drop=True)
+    out = pd.concat(full, ignore_index=True)
+    for col in out.columns:
+        if len({str(f[col].dtype) for f in full}) > 1:
+            out[col] = _column(col, [v for f in full for v in f[col].tolist()])
+    return out
+
+
+def assemble_all(plans: list[_Plan], *, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The whole articles and paragraphs tables of the staged chunks (in memory)."""
+    parts = [_assemble(p, paragraphs) for p in plans]
+    _LOADED[:] = [None, None]
+    arts = stack([a for a, _, _ in parts]) if parts else articles_frame([])
+    paras = stack([p for _, p, _ in parts]) if parts and paragraphs else paragraphs_frame([])
+    return arts, paras
+
+
+def _partition_task(tmp_path: str, name: str, pieces: list) -> tuple[int, int]:
+    """Write one partition (in a worker process or here) from ``pieces``: ``(plan, first, stop)``
+    ranges of kept articles of consecutive chunks."""
+    from kit.corpus.store import Store, write_partition
+
+    arts, paras = [], []
+    for plan, a, b in pieces:
+        art, para, off = _assemble(plan)
+        arts.append(art.iloc[a:b])
+        paras.append(para.iloc[off[a]:off[b]])
+    arts, paras = stack(arts), stack(paras)
+    tmp = Store(tmp_path)
+    write_partition(tmp.fs, tmp, name, arts, paras)
+    return len(arts), len(paras)
+
+
+def _write_partitions(writer: StoreWriter, plans: list[_Plan], pool) -> None:
+    """Every partition of the store (``writer.size`` kept articles each, in order), written by the
+    worker processes in parallel when the store is on local disk, else here."""
+    specs, cur, room = [], [], writer.size
+    for p in plans:
+        a = 0
+        while a < p.n_kept:
+            b = min(p.n_kept, a + room)
+            cur.append((p, a, b))
+            room -= b - a
+            a = b
+            if room == 0:
+                specs.append(cur)
+                cur, room = [], writer.size
+    if cur:
+        specs.append(cur)
+    if not specs:  # an empty corpus: one empty partition
+        writer.add(articles_frame([]), paragraphs_frame([]))
+        return
+    writer.prepare()
+    protocol = writer.fs.protocol if isinstance(writer.fs.protocol, str) else writer.fs.protocol[0]
+    run_here = pool is None or protocol not in ("file", "local") or len(specs) == 1
+    names = [writer.next_name(i) for i in range(len(specs))]
+    futs = [_Done(_partition_task(writer.tmp.path, name, spec)) if run_here else
+            pool.submit(_partition_task, writer.tmp.path, name, spec) for name, spec in zip(names, specs)]
+    _LOADED[:] = [None, None]
+    for name, fut in zip(names, futs):
+        n_art, n_para = fut.result()
+        writer.parts.append({"name": name, "articles": n_art, "paragraphs": n_para})
+
+
+def _count(built: list[Built], count) -> tuple | None:
+    """The term counts of the articles' texts (``count``: the run's token options and id), counted
+    by the counting engine with this process's piece table (:mod:`kit.terms.counts`)."""
+    if count is None or not built:
+        return None
+    from kit.terms.counts import _count_chunk, _worker_table
+
+    return _count_chunk([b.row["text"] for b in built], _worker_table(*count))
+
+
+def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str, count=None,
+                paragraphs: bool = True) -> tuple[list, _Chunk]:
     """Read whole files (in a worker process or here): manifest entries and one chunk."""
     chunk = _Chunk()
     entries, built = [], []
@@ -214,11 +377,13 @@ def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir
                 built.append(rec)
                 rec = _light(rec)
             chunk.records.append((entry, rec))
-    chunk.stage = _stage(built, stage_dir)
+    chunk.stage = _stage(built, stage_dir, paragraphs)
+    chunk.counted = _count(built, count)
     return entries, chunk
 
 
-def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOptions, stage_dir: str):
+def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOptions, stage_dir: str, count=None,
+                paragraphs: bool = True):
     """Read one byte range: ``(chunk, n_lines, header_lines, n_records)`` with numbers local to the
     range (the caller shifts them), or :data:`kit.corpus.split.FALLBACK`."""
     got = split.read_range(r, fmt, path, name, options)
@@ -235,12 +400,15 @@ def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOpt
             built.append(b)
             rec = _light(b)
         chunk.records.append((None, rec))
-    chunk.stage = _stage(built, stage_dir)
+    chunk.stage = _stage(built, stage_dir, paragraphs)
+    chunk.counted = _count(built, count)
     return chunk, n_lines, header_lines, n_records
 
 
-def _plan_split(item, format: str | None) -> tuple[str, list, str, int] | None:
-    """``(format, ranges, sha256, size)`` when ``item`` is a plain JSONL/CSV file large enough to split."""
+def _plan_split(item, format: str | None, workers: int = 1) -> tuple[str, list, str, int] | None:
+    """``(format, ranges, sha256, size)`` when ``item`` is a plain JSONL/CSV file large enough to split:
+    ranges of at most about ``split.RANGE_BYTES``, as many as a multiple of ``workers`` (so that the
+    workers finish together)."""
     from kit.readers import _FileLoader
 
     if item.size < 2 * split.RANGE_BYTES or not isinstance(item._load, _FileLoader):
@@ -253,26 +421,23 @@ def _plan_split(item, format: str | None) -> tuple[str, list, str, int] | None:
         return None
     if not split.splittable_format(head, fmt):
         return None
-    ranges, sha, size = split.plan_ranges(item._load.path, fmt, range_bytes=split.RANGE_BYTES)
+    n = -(-item.size // split.RANGE_BYTES)
+    n = -(-n // max(1, workers)) * max(1, workers)
+    ranges, sha, size = split.plan_ranges(item._load.path, fmt, range_bytes=-(-item.size // n))
     return (fmt, ranges, sha, size) if len(ranges) > 1 else None
 
 
 def _read_all(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], stage_dir: str,
-              *, progress: bool | None, workers: int | None) -> tuple[list[_Chunk], list[dict]]:
-    """Step 1, streaming: every file read into chunks (in reading order) and the manifest entries."""
-    reader = _StreamReader(format, options, stage_dir, progress=progress, workers=workers)
+              *, progress: bool | None, workers: int | None, count=None, paragraphs: bool = True) -> _StreamReader:
+    """Step 1, streaming: every file read into chunks (``.chunks``, in reading order) and the manifest
+    entries (``.entries``); with ``count`` (token options) each chunk's term counts too (``.mapper``)."""
+    reader = _StreamReader(format, options, stage_dir, progress=progress, workers=workers, count=count,
+                           paragraphs=paragraphs)
     try:
-        for item in iter_files(sources, skipped=skipped, limits=options.limits):  # names; bytes read one at a time
-            plan = None if isinstance(item, Rejection) else _plan_split(item, format)
-            if plan is None:
-                reader.add_file(item)
-            else:
-                reader.add_split(item, plan)
-        reader.flush()
-        reader.drain(keep=0)
+        reader.read(sources, skipped)
     finally:
         reader.close()
-    return reader.chunks, reader.entries
+    return reader
 
 
 class _StreamReader:
@@ -280,8 +445,16 @@ class _StreamReader:
     results in reading order, the small files batched together, and the chunks and manifest entries
     taken so far. Results are taken in reading order, at most ``2 * workers`` ahead."""
 
-    def __init__(self, format, options, stage_dir, *, progress, workers):
+    def __init__(self, format, options, stage_dir, *, progress, workers, count=None, paragraphs: bool = True):
         self.format, self.options, self.stage_dir = format, options, stage_dir
+        self.paragraphs = paragraphs
+        self.count = self.mapper = None
+        if count is not None:  # the terms of every article's text are counted where it is read
+            import uuid
+
+            from kit.terms.counts import _TermMapper
+
+            self.count, self.mapper = (count, uuid.uuid4().hex), _TermMapper()
         if progress is None:
             progress = sys.stderr.isatty()
         self.bar = None
@@ -296,6 +469,20 @@ class _StreamReader:
         self.batch: list = []
         self.batch_bytes = 0
 
+    def read(self, sources: list[str], skipped: list[str]) -> None:
+        """Every file below ``sources`` read into :attr:`chunks` and :attr:`entries` (the pool stays up)."""
+        for item in iter_files(sources, skipped=skipped, limits=self.options.limits):  # names; bytes read one at a time
+            plan = None if isinstance(item, Rejection) else _plan_split(item, self.format, self.n)
+            if plan is None:
+                self.add_file(item)
+            else:
+                self.add_split(item, plan)
+        self.flush()
+        self.drain(keep=0)
+
+    def _task_args(self) -> tuple:
+        return self.format, self.options, self.stage_dir, self.count, self.paragraphs
+
     def run(self, func, *args):
         """``func(*args)`` in the pool (started when first needed) or here, as a future."""
         if self.pool is None and self.n > 1:
@@ -306,19 +493,29 @@ class _StreamReader:
         if self.bar is not None:
             self.bar.update(k)
 
+    def _map(self, chunk: _Chunk) -> None:
+        """The chunk's term counts in the run's vocabulary (taken in the order the tasks were given,
+        which is each worker's order of counting, as the counting engine needs)."""
+        if chunk.counted is not None:
+            chunk.counted = self.mapper.to_terms(*chunk.counted)
+
     def take_files(self, fut) -> None:
         es, chunk = fut.result()
+        self._map(chunk)
         self.entries.extend(es)
         self.chunks.append(chunk)
         self._tick(len(es))
 
     def take_split(self, item, entry, futs) -> None:
         results = [f.result() for f in futs]
+        for r in results:
+            if r != split.FALLBACK:
+                self._map(r[0])
         if any(r == split.FALLBACK for r in results):  # read the whole file in one piece instead
             for r in results:
                 if r != split.FALLBACK and r[0].stage:
                     os.unlink(r[0].stage)
-            self.take_files(self.run(_files_task, [item], self.format, self.options, self.stage_dir))
+            self.take_files(self.run(_files_task, [item], *self._task_args()))
             return
         self.entries.append(entry)
         flags = [(entry, Rejection(item.path, note, status="flagged")) for note in item.flags]
@@ -338,7 +535,7 @@ class _StreamReader:
 
     def flush(self) -> None:
         if self.batch:
-            args = (self.batch, self.format, self.options, self.stage_dir)
+            args = (self.batch, *self._task_args())
             parallel = (self.pool is not None or self.batch_bytes >= PARALLEL_BATCH_BYTES
                         or len(self.batch) >= PARALLEL_BATCH_FILES)
             fut = self.run(_files_task, *args) if parallel else _Done(_files_task(*args))
@@ -361,7 +558,8 @@ class _StreamReader:
                  "flagged": 0, "_key": item.rel or item.path}
         futs = []
         for r in ranges:
-            futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir))
+            futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir, self.count,
+                                 self.paragraphs))
             if len(futs) > 2 * self.n:  # keep the queue short: wait for the oldest range
                 futs[-2 * self.n - 1].result()
         self.pending.append(("split", (item, entry, futs)))

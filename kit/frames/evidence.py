@@ -100,8 +100,10 @@ def frame_evidence(
     return out
 
 
-#: characters of text tokenized on each side of a hit at first (doubled until ``window`` tokens are seen)
-_NEAR_CHARS = 160
+#: characters of text tokenized on each side of a hit at first, per token of ``window`` (plus two
+#: tokens' worth); doubled until ``window`` tokens are seen. News tokens with their space average
+#: about six characters, so the first slice nearly always suffices and holds few more tokens than shown.
+_NEAR_CHARS_PER_TOKEN = 8
 
 
 def _cut_before(text: str, pos: int) -> int:
@@ -128,7 +130,7 @@ def _tokens_near(text: str, start: int, end: int, i: int, m: int, window: int, o
     holds ``window`` tokens on each side of the hit or reaches the text's ends; a hit that does not
     line up with the tokens raises :class:`kit.errors.KitValueError`.
     """
-    span = _NEAR_CHARS
+    span = _NEAR_CHARS_PER_TOKEN * (window + 2)
     while True:
         a = _cut_before(text, max(0, start - span))
         b = _cut_after(text, min(len(text), end + span))

@@ -130,6 +130,20 @@ def group_colors(values: Iterable) -> dict:
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
 
 
+def in_group_order(groups: Iterable, order=None) -> list:
+    """The distinct ``groups`` (as text) in the report's group order (:func:`kit.reporting.group_order`),
+    those not in ``order`` after them in sorted order; sorted when ``order`` is None.
+
+    >>> in_group_order(["Wire", "Daily", "Post"], ["Post", "Wire"]), in_group_order(["Wire", "Daily"])
+    (['Post', 'Wire', 'Daily'], ['Daily', 'Wire'])
+    """
+    keys = sorted({str(g) for g in groups})
+    if order is None:
+        return keys
+    rank = {str(g): i for i, g in enumerate(order)}
+    return sorted(keys, key=lambda g: rank.get(g, len(rank)))
+
+
 def _markers(values: Iterable) -> dict:
     keys = sorted({str(v) for v in values})
     return {k: MARKERS[i % len(MARKERS)] for i, k in enumerate(keys)}

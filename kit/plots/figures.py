@@ -21,6 +21,7 @@ from kit.plots.base import (
     _new_figure,
     _no_data,
     group_colors,
+    in_group_order,
     style,
 )
 from kit.schema import group_labels
@@ -159,7 +160,8 @@ def _date_axis(ax, dates: pd.Series, period: str | None) -> None:
 @_empty_ok
 def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n_articles", group: str | None = "outlet",
                 title: str | None = None, xlabel: str = "Period start (UTC)", ylabel: str = "Articles per period (count)",
-                source: str | None = None, figsize: tuple[float, float] | None = None, period: str | None = None):
+                source: str | None = None, figsize: tuple[float, float] | None = None, period: str | None = None,
+                order=None):
     """Lines of a count per period, one line (colour and marker) per group.
 
     Parameters
@@ -173,6 +175,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
     source : source note
     period : ``day``, ``week``, ``month``, ``quarter`` or ``year``: tick labels that match it
         (``Feb``, ``Mar`` with the year under the first and each January on a monthly series, never day numbers); None: read from the spacing of the dates
+    order : the report's group order (:func:`kit.reporting.group_order`) for the legend; None: sorted
 
     Examples
     --------
@@ -199,8 +202,9 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
             _no_data(ax)
         else:
             colors, markers = group_colors(data["_g"]), _markers(data["_g"])
-            for g, sub in sorted(data.groupby("_g", sort=True), key=lambda kv: kv[0]):
-                sub = sub.sort_values("_d", kind="stable")
+            by_group = dict(list(data.groupby("_g", sort=True)))
+            for g in in_group_order(by_group, order):
+                sub = by_group[g].sort_values("_d", kind="stable")
                 ax.plot(sub["_d"], sub["_v"], color=colors[g], marker=markers[g], label=g if group else None)
             _date_axis(ax, data["_d"], period)
             ax.set_ylim(bottom=0)
@@ -217,7 +221,7 @@ def time_series(df: pd.DataFrame, *, date: str = "period_start", value: str = "n
 @_empty_ok
 def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = None, bins: int = 20,
               title: str | None = None, xlabel: str = "Article length (words)", ylabel: str = "Articles (count)",
-              source: str | None = None, figsize: tuple[float, float] | None = None):
+              source: str | None = None, figsize: tuple[float, float] | None = None, order=None):
     """Histogram of a numeric column, one outlined histogram per group on shared bin edges.
 
     Parameters
@@ -228,6 +232,7 @@ def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = N
     bins : number of equal-width bins over the whole range (the same edges for every group)
     title, xlabel, ylabel : texts (the defaults suit article lengths)
     source : source note
+    order : the report's group order (:func:`kit.reporting.group_order`) for the legend; None: sorted
 
     Examples
     --------
@@ -255,7 +260,7 @@ def histogram(df: pd.DataFrame, *, value: str = "n_words", group: str | None = N
                 data, title = _largest_groups(data, title)
                 labels = data["_g"]
                 colors = group_colors(labels)
-                for g in sorted(colors):
+                for g in in_group_order(colors, order):
                     v = data["_v"][labels == g].to_numpy()
                     ax.hist(v, bins=edges, histtype="stepfilled", color=colors[g], alpha=0.18)
                     ax.hist(v, bins=edges, histtype="step", color=colors[g], linewidth=1.8, label=g)

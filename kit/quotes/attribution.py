@@ -194,7 +194,12 @@ _ADVERBIAL_START = re.compile(
     r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
     r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
-    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b", re.I)
+    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b"
+    # rule PARTICIPLE_CLAUSE: any participle opening a clause, 'Rattling off promises, ...',
+    # 'Walking to the next address, ...', 'Pressed on the issue, ...' (a name is never followed
+    # by a lower-case word inside its own comma-separated piece before the verb)
+    r"|^[A-Za-z]{3,}ing\s+(?-i:[a-z])"
+    r"|^[A-Za-z]{3,}ed\s+(?:on|about|by|for|with|to|in|at|from|after|over|during)\b", re.I)
 
 _AUX_WORDS = ("has", "had", "have", "also", "then", "later", "once", "again", "would", "will", "did", "was", "is",
               "not", "never", "previously", "recently", "earlier", "separately", "himself", "herself", "first",
@@ -220,21 +225,16 @@ def _name_like(p: str) -> bool:
 def _clean_np(p: str) -> str | None:
     """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
     ws = p.split()
-    while ws and (ws[-1].lower() in _AUX_WORDS or re.fullmatch(r"[a-z]+ly", ws[-1])):
+    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1])):
         ws = ws[:-1]
     if not ws:
         return None
     np_ = " ".join(ws)
-    m = re.match(r"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
-                 r"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
-                 r"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
-                 r"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
-                 r"[a-z]+ed)\b", np_)
+    m = _NP_BEFORE_VERB.match(np_)
     if m and m.group(1) != np_:
         np_ = m.group(1)
-    np_ = re.sub(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|However|Later|Earlier|Separately|Instead|Also|"
-                 r"In turn|Even|Only)\s+", "", np_)
-    np_ = re.sub(r"^(?:[A-Z][a-z]+ly)\s+", "", np_)
+    np_ = _LEADING_CONNECTIVE.sub("", np_)
+    np_ = _LEADING_LY.sub("", np_)
     pm = re.match(r"^(his|her|their|its|our)\s+(?:[\w-]+\s+){0,2}?(?:message|words|reply|answer|response|"
                   r"statement|verdict|comment|comments|view|argument|point|advice|conclusion|warning|"
                   r"assessment|explanation|position|tone|verdict|summary|account)\b", np_, re.I)
@@ -251,13 +251,35 @@ def _clean_np(p: str) -> str | None:
     return None
 
 
+# Patterns of _subject and _clean_np, compiled once (the same patterns as written inline before).
+#: A pronoun subject right before the verb, after at most two auxiliaries or adverbs.
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s+(?:(?:also|later|then|again|once|had|has|have|would|will|did|was|"
+                              r"never|not|first|further|[a-z]+ly)\s+){0,2}$", re.I)
+#: 'with X' right before the verb.
+_WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
+#: A sentence adverb in front of a clause piece ('Later both sides said').
+_SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
+                              r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)")
+#: An adverb in -ly.
+_LY_WORD = re.compile(r"[a-z]+ly")
+#: A noun phrase followed by a finite verb: the phrase.
+_NP_BEFORE_VERB = re.compile(r"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
+                             r"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
+                             r"returned|stood|sat|met|expects|believes|thinks|sees|says|told|said|wrote|spoke|saw|came|"
+                             r"held|sent|left|found|thought|knew|became|began|brought|ran|led|won|lost|did|"
+                             r"[a-z]+ed)\b")
+#: A connective opening a clause piece.
+_LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|However|Later|Earlier|Separately|Instead|Also|"
+                                 r"In turn|Even|Only)\s+")
+#: A capitalised adverb in -ly opening a clause piece.
+_LEADING_LY = re.compile(r"^(?:[A-Z][a-z]+ly)\s+")
+
 def _subject(head: str) -> tuple[str, int] | None:
     """The subject noun phrase of a clause, given the text before its verb."""
-    pm = re.search(r"\b(he|she|they|it|we)\s+(?:(?:also|later|then|again|once|had|has|have|would|will|did|was|"
-                   r"never|not|first|further|[a-z]+ly)\s+){0,2}$", head, re.I)
+    pm = _PRONOUN_SUBJECT.search(head)
     if pm:
         return pm.group(1).lower(), pm.start(1)
-    wm = re.search(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$", head)
+    wm = _WITH_NP.search(head)
     pieces: list[tuple[str, int]] = []
     pos = 0
     for part in re.split(r"(,)", head):
@@ -267,9 +289,7 @@ def _subject(head: str) -> tuple[str, int] | None:
         pieces.append((part, pos))
         pos += len(part)
     # a sentence adverb in front of a piece is not part of it: 'Later both sides said'
-    pieces = [(re.sub(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
-                      r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)",
-                      r"\1", part), o) for part, o in pieces]
+    pieces = [(_SENTENCE_ADVERB.sub(r"\1", part), o) for part, o in pieces]
     # 1. the words right before the verb, when no comma separates them from it
     last, off = pieces[-1]
     if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):

@@ -27,6 +27,7 @@ class Mention:
     pos: int
     end: int
     entity: Person
+    passing: bool = False  # named after a preposition, in passing (rule PASSING_NAME)
 
 
 @dataclass
@@ -72,7 +73,7 @@ def _is_initial(tok: str) -> bool:
     >>> _is_initial("H."), _is_initial("J.R."), _is_initial("US")
     (True, True, False)
     """
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", tok))
+    return bool(_INITIAL.fullmatch(tok))
 
 
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -157,8 +158,7 @@ def _is_orgish(tokens: Iterable[str]) -> bool:
 
 def _appositive_after(text: str, end: int) -> str | None:
     """Text of an appositive right after a name: ', a senior fellow at X,' -> 'a senior fellow at X'."""
-    m = re.match(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)",
-                 text[end:])
+    m = _APPOSITIVE.match(text, end)  # at ``end``, without copying the rest of the article
     if not m:
         return None
     app = m.group(1).strip()
@@ -360,19 +360,18 @@ def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bo
     appositive or a speech verb marks a person."""
     before = text[max(0, tok_start - 16):tok_start]
     after = text[end:end + 60]
-    return bool(not titles and re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$", before)
-            and not re.search(r"\b(?:according|told|by|with)\s+\w*\s*$", before)
-            and not re.match(r"\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))", after))
+    return bool(not titles and _PREP_BEFORE.search(before) and not _PERSON_PREP_BEFORE.search(before)
+                and not _PERSON_AFTER.match(after))
 
 
 def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]]:
     """People named with two to four name words (mentions and profiles); returns the single
-    capitalised words left to resolve ((start, end, word, titles))."""
+    capitalised words left to resolve ((start, end, word, titles, after a preposition))."""
     text = art.text
     after_the = _after_the_pairs(text)
     lower_words = _lower_words(art)
     suffix_of: dict[tuple[str, ...], Person] = {}
-    singles: list[tuple[int, int, str, list[str]]] = []
+    singles: list[tuple[int, int, str, list[str], bool]] = []
     for m in _CAP_RUN.finditer(text):
         tok_start, titles, name_toks = _name_tokens(text, m, after_the, lower_words)
         if not name_toks:
@@ -382,11 +381,20 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
         if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or (t.isupper() and not _is_initial(t)) for t in name_toks):
             continue
         if len(name_toks) == 1:
-            singles.append((start, end, name_toks[0], titles))
+            singles.append((start, end, name_toks[0], titles, _place_context(text, tok_start, end, titles)))
             continue
-        if len(name_toks) > 4 or _place_context(text, tok_start, end, titles) or _is_place(name_toks) \
+        passing = False
+        if len(name_toks) > 4 or _is_place(name_toks) \
                 or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
             continue  # 'the United States', 'the National Zoo': not a person
+        if _place_context(text, tok_start, end, titles):
+            # rule PASSING_NAME: a name after a preposition ('vote for Marco Rubio', 'posed to
+            # Martin Kaplan') is a person named in passing: a later 'Rubio said' finds him, but
+            # only when nobody else of that name fits, and he is never a sentence's subject;
+            # not after a country's initials ('in U.S. Steel', 'from U.K. Kent')
+            if _is_initial(name_toks[0]) and len(name_toks[0]) > 2:
+                continue
+            passing = True
         name = " ".join(name_toks)
         key = name.lower()
         # a shorter form of a person already met ('Van Dam' after 'Joost van Dam')
@@ -398,7 +406,7 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
             for k in range(1, len(low_all)):
                 suffix_of.setdefault(tuple(low_all[k:]), p)
         _profile(art, p, text, start, end, m.start(), titles)
-        art.mentions.append(Mention(start, end, p))
+        art.mentions.append(Mention(start, end, p, passing))
     return singles
 
 
@@ -443,12 +451,15 @@ def _title_gender(titles: Iterable[str]) -> str | None:
     return None
 
 
-def _latest_of_gender(persons, g: str | None) -> Person | None:
+def _latest_of_gender(persons, g: str | None, passing: set[int] | frozenset = frozenset()) -> Person | None:
     """Rule GENDERED_TITLE: the latest person of the list whose gender fits a title's ('Mrs.
     Clinton' after Bill and Hillary Clinton: Hillary); a person of known gender first, then one of
-    unknown gender; without a gendered title, simply the latest."""
+    unknown gender; without a gendered title, simply the latest. People only named in passing
+    (``passing``: their ids, rule PASSING_NAME) come last."""
     if not persons:
         return None
+    if passing:
+        persons = [p for p in persons if id(p) not in passing] or persons
     if g is None:
         return persons[-1]
     for want in (g, None):
@@ -458,7 +469,7 @@ def _latest_of_gender(persons, g: str | None) -> Person | None:
     return None
 
 
-def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]]]) -> None:
+def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str], bool]]) -> None:
     """Single-token mentions of people met before ('Okoro said'), resolved in reading order:
     one pass over full mentions and single tokens together, keeping the latest person per token;
     a titled single name ('Mr. Okoro') with no person before it becomes a person of its own."""
@@ -468,23 +479,36 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
     events += [(st[0], 1, st) for st in singles]
     events.sort(key=lambda e: (e[0], e[1]))
     latest: dict[str, list[Person]] = {}  # token -> persons carrying it, the latest met last
+    passing: set[int] = set()  # ids of people so far only named in passing
+    named: set[int] = set()
     for _, is_single, item in events:
         if not is_single:
+            if item.passing:
+                if id(item.entity) not in named:
+                    passing.add(id(item.entity))
+            else:
+                named.add(id(item.entity))
+                passing.discard(id(item.entity))
             for t in item.entity.tokens:
                 lst = latest.setdefault(t.lower(), [])
+                if item.passing and lst:
+                    # named in passing: never the latest of a surname someone else carries
+                    if item.entity not in lst:
+                        lst.insert(0, item.entity)
+                    continue
                 if not lst or lst[-1] is not item.entity:
                     if item.entity in lst:
                         lst.remove(item.entity)
                     lst.append(item.entity)
             continue
-        start, end, tok, titles = item
+        start, end, tok, titles, in_passing = item
         low = tok.lower()
-        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles))
+        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles), passing)
         if ent is not None:
-            added.append(Mention(start, end, ent))
+            added.append(Mention(start, end, ent, in_passing))
             if titles:
                 _profile(art, ent, text, start, end, start, titles)
-            else:
+            elif not in_passing:  # 'apologized to Clinton and to his supporters': not Clinton's gender
                 _gender_from_context(ent, text, end)
         elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES for t in titles):
             p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)
@@ -504,7 +528,7 @@ def _lower_words(art: _Article) -> set[str]:
     """The words ``art`` writes in lower case (computed once per article)."""
     words = art.cache.get("lower_words")
     if words is None:  # white-space words that start in lower case, without the punctuation around them
-        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in art.text.split() if w[:1].islower()}
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in set(art.text.split()) if w[:1].islower()}
     return words
 
 
@@ -654,7 +678,7 @@ def _gender_from_context(p: Person, text: str, end: int) -> None:
     """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender."""
     if p.gender is not None:
         return
-    g = re.match(r"[^.;!?“”\"]{0,50}?\b(he|she|his|her|him)\b", text[end:end + 60])
+    g = _GENDER_PRONOUN_AFTER.match(text[end:end + 60])
     if g and not _CAP_RUN.search(text[end:end + g.start(1)]):
         w = g.group(1)
         p.gender = "f" if w in ("she", "her") else "m"
@@ -714,9 +738,7 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
                     if w in words:
                         p.gender = p.gender or g
     after = text[end:end + 40]
-    if re.match(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b", after) or re.match(r",\s+\d{1,3},", after) \
-            or re.match(r"\s+(?:\w+ly\s+)?(?:has|had|was|is|did|would|will|[a-z]+ed|[a-z]+s)\b", after) \
-            or re.match(r"['’]s\s+[a-z]", after):
+    if _VERB_AFTER.match(after) or _AGE_AFTER.match(after) or _CLAUSE_AFTER.match(after) or _POSSESSIVE_AFTER.match(after):
         p.evidence += 1
     _gender_from_context(p, text, end)
 
@@ -747,3 +769,26 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _TYPE_WORDS,
     SPEECH_VERBS,
 )
+
+# Patterns of the hot per-mention steps, compiled once (the same patterns as written inline before;
+# an f-string pattern was rebuilt and looked up in re's cache at every call).
+#: A middle or first initial: 'H.', 'J.R.'.
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+#: An appositive right after a name, up to its comma, full stop or the verb of saying.
+_APPOSITIVE = re.compile(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)")
+#: A preposition right before a name ('in', 'from' ... 'the'): a place, or a name in passing.
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|toward|towards|for|by|with|on)\s+(?:the\s+)?$")
+#: Prepositions and verbs before a person who speaks ('according to', 'told', 'by', 'with').
+_PERSON_PREP_BEFORE = re.compile(r"\b(?:[Aa]ccording|told|by|with)\s+\w*\s*$")
+#: An appositive or a verb of saying after a name: a person.
+_PERSON_AFTER = re.compile(r"^\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told))")
+#: A gendered pronoun in the clause after a name.
+_GENDER_PRONOUN_AFTER = re.compile(r"[^.;!?“”\"]{0,50}?\b(he|she|his|her|him)\b")
+#: A verb of saying after a name (evidence that the name is a person who speaks).
+_VERB_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b")
+#: An age in commas after a name: ', 47,'.
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+#: A finite verb after a name.
+_CLAUSE_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:has|had|was|is|did|would|will|[a-z]+ed|[a-z]+s)\b")
+#: A possessive before a lower-case noun after a name.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")

@@ -70,9 +70,13 @@ def _in_quote(art: "_Article", pos: int) -> bool:
     return k >= 0 and pos < art.quote_spans[k][1]
 
 
+#: A dateline at the start of a sentence: 'BEIJING, Feb. 5 (EHD) --', 'WASHINGTON —'.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*")
+
+
 def _strip_dateline(text: str) -> str:
     """Drop a dateline ('BEIJING, Feb. 5 (EHD) --', 'WASHINGTON —') from the start of a sentence."""
-    m = re.match(r"^\s*[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*", text)
+    m = _DATELINE.match(text)
     return text[m.end():] if m else text
 
 

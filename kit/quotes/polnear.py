@@ -40,8 +40,10 @@ The gold standard, rule by rule
   or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
   speech verb or one or two letters ("said", "o") is a broken span: neither is scored.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
-  longest capitalised run ending in that surname earlier in the article (else later; else the
-  surname); a sentence's first word that the article also writes in lower case is not taken
+  longest capitalised run ending in that surname earlier in the article's body (else later; else
+  in the title-case headline, which glues words to names: 'Understated Perez'; else the
+  surname); so does a two-word full name that the article also writes after a given name (a
+  compound surname: 'Wasserman Schultz' is 'Debbie Wasserman Schultz', 'Le Pen', 'Suu Kyi'); a sentence's first word that the article also writes in lower case is not taken
   as a given name ("Maybe Trump", "Billionaire Mark Cuban"), nor, in a run of three or more
   words, any leading word the article writes in lower case. **Pronoun rule**: a pronoun's speaker is the gold speaker of the nearest earlier
   attribution in the same article whose Source is not a pronoun and, for he/she/I, is a
@@ -393,7 +395,8 @@ def _lower_vocabulary(art: PolnearArticle) -> set[str]:
 
 
 def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
-    best_before, best_after = None, None
+    best_before, best_after, best_head = None, None, None
+    head_end = art.paras[0][1] if art.paras else 0  # the headline, in title case
     for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text):
         left = re.split(r"(?<!\b[A-Z])[.;:!?]\s|[\n“”\"(),]", art.text[max(0, m.start() - 60):m.start()])[-1]
         run = _cap_runs(left + surname)
@@ -406,13 +409,16 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
             words = words[1:]
         while len(words) > 2 and words[0].lower() in _lower_vocabulary(art):
             words = words[1:]
-        if len(words) >= 2 and words[-1] == surname and len(words) <= 4:
+        n = len(surname.split())  # one word, or a compound surname ('Wasserman Schultz')
+        if len(words) >= n + 1 and " ".join(words[-n:]) == surname and len(words) <= 4:
             cand = " ".join(words)
-            if m.start() <= pos and best_before is None:
+            if m.start() < head_end:
+                best_head = best_head or cand  # only when the body names nobody of that surname
+            elif m.start() <= pos and best_before is None:
                 best_before = cand
             elif m.start() > pos and best_after is None:
                 best_after = cand
-    return best_before or best_after or surname
+    return best_before or best_after or best_head or surname
 
 
 #: Nouns for a person that make a definite description ('the senator', 'the former secretary of
@@ -433,6 +439,24 @@ def _anaphoric_description(head: str | None) -> bool:
     return bool(m) and m.group(1).lower() in _PERSON_NOUNS
 
 
+#: Nouns by which a story refers back to a news outlet ('the newspaper', 'the conservative
+#: publication'): such a definite description refers back to the latest organisation, like a
+#: definite description of a person to the latest person.
+_OUTLET_NOUNS = frozenset("newspaper paper daily tabloid weekly magazine network channel broadcaster outlet "
+                          "publication".split())
+_DEFINITE_OUTLET = re.compile(r"^(?:the|this)\s+(?:[\w’'.-]+\s+){0,3}?([\w’'-]+)$", re.I)
+
+
+def _outlet_description(head: str | None) -> bool:
+    """A definite description of a news outlet ('the newspaper', 'the news outlet').
+
+    >>> _outlet_description("the newspaper"), _outlet_description("the senator")
+    (True, False)
+    """
+    m = _DEFINITE_OUTLET.match((head or "").strip())
+    return bool(m) and m.group(1).lower() in _OUTLET_NOUNS
+
+
 def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None, str | None]]:
     """(form, gold speaker, form of the speaker, also right) for every attribution of ``art`` in
     order: for a pronoun the third is the form of the attribution it refers to (see the pronoun
@@ -444,7 +468,14 @@ def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str
             ref, _ = _referent_pronoun(out, True)
             out.append((form, name, form, ref))
             continue
+        if form == "description" and _outlet_description(name):
+            out.append((form, name, form, _referent_org(out)))
+            continue
         if form == "surname":
+            name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
+        elif form == "full name" and len(name.split()) == 2:
+            # a compound surname the article also writes after a given name ('Wasserman Schultz'
+            # of 'Debbie Wasserman Schultz', 'Le Pen', 'Suu Kyi') is a surname
             name = _canonical_surname(art, name, a["source_span"][0] if a["source_span"] else 0)
         elif form == "pronoun":
             ref, ref_form = _referent_pronoun(out, name in _PERSON_PRONOUNS)
@@ -464,6 +495,14 @@ def _referent_pronoun(out: list, person: bool) -> tuple[str | None, str | None]:
             continue
         return n2, f2
     return None, None
+
+
+def _referent_org(out: list) -> str | None:
+    """The gold speaker of the nearest earlier attribution whose Source is an organisation."""
+    for f2, n2, _, _ in reversed(out):
+        if f2 == "organisation" and n2 is not None:
+            return n2
+    return None
 
 
 def _key(s) -> str | None:
@@ -533,6 +572,7 @@ def _gold_of(art: PolnearArticle) -> tuple[list[dict], list[tuple[int, int]]]:
             segs = [s for s in stretches if any(_overlap(s, c) > 0.5 * (s[1] - s[0]) for c in att["content"])]
             if segs:
                 acts.append({"id": att["id"], "segments": segs, "form": form, "speaker": name, "match_form": match_form, "also": also,
+                             "also_form": "organisation" if _outlet_description(name) else "full name",
                              "source": att["source"]})
                 continue
         other.extend(att["content"])
@@ -627,7 +667,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             ok = None
             if j is not None and a["form"] in form_n and a["speaker"] is not None:
                 ok = speaker_matches(p_speaker[j], a["speaker"], a["match_form"]) or (
-                    a["also"] is not None and speaker_matches(p_speaker[j], a["also"], "full name"))
+                    a["also"] is not None and speaker_matches(p_speaker[j], a["also"], a.get("also_form", "full name")))
                 form_n[a["form"]] += 1
                 form_ok[a["form"]] += int(ok)
             details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],

@@ -31,30 +31,9 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
             return 0 < len(lkey) < len(ekey) and (ekey[-len(lkey):] == lkey or ekey[:len(lkey)] == lkey)
         return key == " ".join(t.lower() for t in ent.tokens) or key == ent.name.lower()
 
-    # the nearest fitting mention at or before pos, else the nearest within 200 characters after;
-    # only mentions sharing the first or last word are looked at (token index, walked from pos)
-    n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
-    before_i, after_i = -1, None
-    for t in {low[0], low[-1]} if low else ():
-        lst = art.token_index.get(t, [])
-        k = bisect.bisect_left(lst, n_upto)
-        for i in reversed(lst[max(0, k - MAX_LOOKBACK):k]):
-            if i <= before_i:
-                break
-            if fits(art.mentions[i].entity):
-                before_i = i
-                break
-        for i in lst[k:k + MAX_LOOKBACK]:
-            if after_i is not None and i >= after_i:
-                break
-            if fits(art.mentions[i].entity):
-                after_i = i
-                break
-    if before_i >= 0:
-        return art.mentions[before_i].entity
-    if after_i is not None:
-        # named in full only later in the article (a live blog, a surname before the full name)
-        return art.mentions[after_i].entity
+    found = _nearest_fitting(art, low, pos, fits)
+    if found is not None:
+        return found
     if direct is not None:
         return direct
     heads = art.cache.get("headline_persons", {})
@@ -64,6 +43,43 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     for o in art.orgs.values():
         if key == " ".join(t.lower() for t in o.tokens):
             return o
+    return None
+
+
+def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | None:
+    """The entity of the nearest mention that ``fits``, at or before ``pos``, else the nearest
+    after it (a live blog, a surname before the full name). Only mentions sharing the first or
+    last word of ``low`` are looked at (token index, walked from ``pos``). Rule SURNAME_WRITTEN:
+    a surname alone ('Mr. Trump') follows the mentions that write it, not 'Freddy' of *Freddy
+    Trump*; rule PASSING_NAME: a person named after a preposition only when nobody else fits."""
+    n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
+    before_i, after_i, fallback_i = -1, None, -1
+    surname_only = low[0] if len(low) == 1 else None
+    for t in {low[0], low[-1]} if low else ():
+        lst = art.token_index.get(t, [])
+        k = bisect.bisect_left(lst, n_upto)
+        for i in reversed(lst[max(0, k - MAX_LOOKBACK):k]):
+            if i <= before_i:
+                break
+            m = art.mentions[i]
+            if fits(m.entity):
+                if m.passing or (surname_only and surname_only not in art.text[m.pos:m.end].lower()):
+                    fallback_i = max(fallback_i, i)
+                    continue
+                before_i = i
+                break
+        for i in lst[k:k + MAX_LOOKBACK]:
+            if after_i is not None and i >= after_i:
+                break
+            if fits(art.mentions[i].entity):
+                after_i = i
+                break
+    if before_i < 0 and after_i is None:
+        before_i = fallback_i
+    if before_i >= 0:
+        return art.mentions[before_i].entity
+    if after_i is not None:
+        return art.mentions[after_i].entity
     return None
 
 
@@ -185,7 +201,7 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     if clause:  # 'Although it was late, Jane Roe took the stage': the subject follows the clause
         b0 += clause.end()
     lo = bisect.bisect_left(art.mention_pos, b0)
-    ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1]
+    ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1 and not m.passing]  # never a name after a preposition
     if not ms or _in_quote(art, ms[0].pos):
         return None
     m = ms[0]
@@ -219,7 +235,7 @@ def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) 
     if own_sub is not None:
         return own_sub.pos, own_sub.entity
     own = art.mentions[bisect.bisect_left(art.mention_pos, starts[k]):bisect.bisect_left(art.mention_pos, pos)]
-    if any(m.entity.kind == "person" and not _in_quote(art, m.pos) for m in own):
+    if any(m.entity.kind == "person" and not m.passing and not _in_quote(art, m.pos) for m in own):
         return -1, None  # 'As Roe lost her cool, she said ...': the pronoun's own sentence names someone
     for kk in range(k - 1, max(-1, k - 1 - SUBJECT_SENTENCES), -1):
         s0 = starts[kk]
@@ -232,14 +248,49 @@ def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) 
     return -1, None
 
 
+#: A verb of asking right after the subject: the person asked is its object ('X asked Y whether').
+_ASKED = re.compile(r"""
+    ['’]?s?\s*                                  # a possessive left after the mention
+    (?:[a-z]+ly\s+)?                            # an adverb: 'repeatedly'
+    (?:asked|asks|pressed|presses|questioned|challenged|quizzed)\s+
+    """, re.X)
+
+
+def _asked_person(art: _Article, found: Person, at: int, pos: int, g: str | None) -> Person | None:
+    """Rule ASKED_ANSWERS: when ``found``, the person a pronoun would go to, named at ``at``,
+    asks someone a question ('The Post's Ann Lee asked Sanders whether ... "Sure," he said'),
+    the person asked answers: that person, when named right after the verb and followed by the
+    question ('whether', 'if', 'about', 'why' ...), before ``pos``, of gender ``g``; else None.
+    'Donald asked Freddy to be the best man' asks no question."""
+    k = bisect.bisect_left(art.mention_pos, at)
+    m = next((x for x in art.mentions[k:k + 4] if x.entity is found and x.pos < pos), None)
+    if m is None:
+        return None
+    vm = _ASKED.match(art.text, m.end)
+    if vm is None:
+        return None
+    k = bisect.bisect_left(art.mention_pos, vm.end())
+    nxt = art.mentions[k] if k < len(art.mentions) and art.mentions[k].pos == vm.end() else None
+    if nxt is None or nxt.pos >= pos or nxt.entity is found or not _compatible(nxt.entity, g, art):
+        return None
+    return nxt.entity if _QUESTION_AFTER.match(art.text, nxt.end) else None
+
+
+#: What follows the person asked when a question is asked ('asked Sanders whether ...').
+_QUESTION_AFTER = re.compile(r"""
+    ['’]?s?\s*(?:,\s*)?                         # a possessive or comma after the name
+    (?:whether|if|about|why|what|how|when|where|who|which|[:“"])
+    """, re.X)
+
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
     g = _pronoun_gender(pron)
     hi = bisect.bisect_left(art.mention_pos, pos)
     if pron.lower() in ("he", "she", "him", "her"):
         story_pos, story = _story_speaker(art, pos, g)
         sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
-        found = sub if sub is not None and sub_pos > story_pos else story
+        found_pos, found = (sub_pos, sub) if sub is not None and sub_pos > story_pos else (story_pos, story)
         if found is not None:
+            found = _asked_person(art, found, found_pos, pos, g) or found
             if found.gender is None and found.kind == "person":
                 found.gender = g  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
             return found
@@ -250,6 +301,7 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
         return None
     near = [m for m in art.mentions[max(0, hi - MAX_LOOKBACK):hi]
             if m.entity.kind == "person" and (g is None or m.entity.gender in (None, g))]
+    near = [m for m in near if not m.passing] or near  # a name after a preposition comes last
     if not near:
         return None
     cands = [m for m in near if not _in_quote(art, m.pos)] or near
@@ -269,7 +321,7 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
             steps += 1
             continue
         if in_sent:
-            return in_sent[0].entity
+            return _asked_person(art, in_sent[0].entity, in_sent[0].pos, pos, g) or in_sent[0].entity
         k -= 1
         steps += 1
     return cands[-1].entity
@@ -403,6 +455,10 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
             cands.append((at, p))
     if cands:
         return max(cands, key=lambda x: x[0])[1]
+    if head in _OUTLET_NOUNS:
+        outlet = _latest_outlet(art, pos)
+        if outlet is not None:
+            return outlet
     if head in ("company", "firm", "carrier", "group", "business", "operator", "maker", "chipmaker", "airline", "club"):
         if "intro" not in art.cache:
             art.cache["intro"] = [(m.end(), m.group(1)) for m in re.finditer(
@@ -422,6 +478,19 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
             return m.entity
     # unnamed descriptor earlier: 'one senior official' ... 'the official'
     return _earlier_descriptor(art, head, pos)
+
+
+def _latest_outlet(art: _Article, pos: int) -> Person | None:
+    """Rule OUTLET_DESCRIPTION: 'the newspaper', 'the daily', 'the network' is the news outlet
+    named last before ``pos`` (a name of the kit's outlet table, or an organisation whose name
+    holds a newspaper or broadcaster word: *Post*, *Times*, *CNN*), None when there is none."""
+    hi = bisect.bisect_left(art.mention_pos, pos)
+    for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
+        e = m.entity
+        if e.kind == "org" and (any(t.strip(".,’'").lower() in _MEDIA_WORDS for t in e.tokens)
+                                or _outlet_name(e.name) is not None):
+            return e
+    return None
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -467,6 +536,9 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
     group, organisation named in full, description, or capitalised name, tried in that order."""
     m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
+    first, _, rest = m.partition(" ")
+    if rest[:1].isupper() and first in SPEECH_VERBS:
+        m = rest  # '"...," said Rep. Bo Scott at the time, adding that "..."': the subject of 'adding'
     if not m:
         return None
     low = m.lower()
@@ -625,4 +697,14 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _GROUP_HEADS, _ORG_RUN, _ORG_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CAP_RUN,
+    _GENDER_NOUNS,
+    _GROUP_HEADS,
+    _MEDIA_WORDS,
+    _ORG_RUN,
+    _ORG_WORDS,
+    _OUTLET_NOUNS,
+    _TYPE_WORDS,
+    SPEECH_VERBS,
+)

@@ -29,6 +29,10 @@ testify testifies testified chant chants chanted announce proclaimed proclaim
 proclaims pleaded plead pleads demanded demand demands asserted assert asserts
 highlighted highlight highlights signalled signaled hinted hint hints opined
 report reports reported
+fumed fumes barked barks beamed remembered remembers mused muses marveled marvelled groused
+grouses exclaimed exclaims gushed railed bragged brags thundered retorted retorts scolded chided
+lectured wondered wonders reasoned sniped griped gripes ranted boomed intoned answered answers
+cried yelled yells screamed screams
 """.split()
 SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
 
@@ -231,4 +235,16 @@ Philadelphia|Detroit|Atlanta|Miami|Houston|Dallas|Phoenix|Denver|Seattle|Clevela
 _PLACE_WORDS = frozenset("""street avenue road boulevard square county city town village river
 lake mountain mountains island islands valley beach park bay coast state states province
 district heights hills springs falls harbor harbour airport stadium arena hall tower plaza
+""".split())
+
+# nouns by which a story refers back to a news outlet ('the newspaper said'): rule OUTLET_DESCRIPTION
+_OUTLET_NOUNS = frozenset("""
+newspaper paper daily tabloid weekly magazine network channel broadcaster outlet publication
+""".split())
+
+# words that make an organisation's name a news outlet's ('The Washington Post', 'CNN')
+_MEDIA_WORDS = frozenset("""
+post times journal herald tribune news gazette daily magazine telegraph guardian observer
+chronicle globe examiner inquirer courier register review weekly press cnn msnbc fox nbc abc cbs
+npr pbs bbc reuters bloomberg politico breitbart univision telemundo
 """.split())

@@ -204,11 +204,16 @@ def _in_range(ts):
     """``ts``, unless it lies outside the dates a table column can hold (years 1677-2262; e.g. a
     placeholder ``0001-01-01``): that raises ``ValueError``, so the article is kept without it and flagged."""
     if ts is not None:
-        import pandas as pd
+        if not _BOUNDS:
+            import pandas as pd
 
-        if not (pd.Timestamp.min.tz_localize("UTC") <= ts <= pd.Timestamp.max.tz_localize("UTC")):
+            _BOUNDS[:] = [pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")]
+        if not (_BOUNDS[0] <= ts <= _BOUNDS[1]):
             raise ValueError(f"{str(ts)[:10]!r} lies outside the dates a table can hold (1677-2262; a placeholder?)")
     return ts
+
+
+_BOUNDS: list = []  # the first and last time a table column can hold (made on first use: pandas loads late)
 
 
 def _outlet(raw: str | None, cols: dict[str, str], options: ReadOptions) -> tuple[str | None, str | None]:

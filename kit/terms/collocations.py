@@ -3,9 +3,15 @@
 Collocations use NLTK's association measures (Manning & Schütze 1999, ch. 5): pointwise mutual
 information, Dunning's log-likelihood ratio and Student's t-score, over pairs of tokens at most
 ``window - 1`` tokens apart; stopwords break adjacency (no pair bridges a removed token).
+
+Pairs are scored here with the formulas of NLTK's ``BigramAssocMeasures`` (the same operations in
+the same order, so the same numbers; the tests compare every measure with NLTK's), because
+importing NLTK (which imports ``scipy.stats``) costs every per-outlet report 1-2 s. Triples are
+scored by NLTK itself.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -21,13 +27,64 @@ __all__ = ["collocations", "phrases"]
 
 _MEASURES = {"pmi": "pmi", "llr": "likelihood_ratio", "t": "student_t", "chi2": "chi_sq"}
 
+#: NLTK's guard against a zero denominator or logarithm (``nltk.metrics.association._SMALL``).
+_SMALL = 1e-20
+
+
+def _pair_table(n_ii, n_ix, n_xi, n_xx) -> tuple:
+    """The 2x2 table of a pair (w1, w2): both, w2 without w1, w1 without w2, neither."""
+    n_oi = n_xi - n_ii
+    n_io = n_ix - n_ii
+    return (n_ii, n_oi, n_io, n_xx - n_ii - n_oi - n_io)
+
+
+def _pair_llr(n_ii, n_ix, n_xi, n_xx) -> float:
+    """Dunning's log-likelihood ratio: 2 sum obs ln(obs / exp) over the four cells."""
+    table = _pair_table(n_ii, n_ix, n_xi, n_xx)
+    total = sum(table)
+    # expected count of cell i: its row total times its column total over the table's total
+    expected = ((table[i] + table[i ^ 1]) * (table[i] + table[i ^ 2]) / total for i in range(4))
+    return 2 * sum(obs * math.log(obs / (exp + _SMALL) + _SMALL) for obs, exp in zip(table, expected))
+
+
+def _pair_pmi(n_ii, n_ix, n_xi, n_xx) -> float:
+    """Pointwise mutual information, log2 of P(w1 w2) / (P(w1) P(w2))."""
+    return math.log2(n_ii * n_xx) - math.log2(n_ix * n_xi)
+
+
+def _pair_t(n_ii, n_ix, n_xi, n_xx) -> float:
+    """Student's t: (observed - expected) / sqrt(observed)."""
+    return (n_ii - n_ix * n_xi / n_xx) / (n_ii + _SMALL) ** 0.5
+
+
+def _pair_chi2(n_ii, n_ix, n_xi, n_xx) -> float:
+    """Pearson's chi-squared of the 2x2 table: N times phi squared."""
+    a, b, c, d = _pair_table(n_ii, n_ix, n_xi, n_xx)
+    return n_xx * ((a * d - b * c) ** 2 / ((a + b) * (a + c) * (b + d) * (c + d)))
+
+
+_PAIR_SCORES = {"pmi": _pair_pmi, "llr": _pair_llr, "t": _pair_t, "chi2": _pair_chi2}
+
+
+#: The last texts tokenized here, their options and term streams (one entry): a report asks for
+#: the collocations and the phrases of the same articles, which are then tokenized once. A hit
+#: needs equal options and an equal list of texts (compared by content; the same strings compare
+#: at pointer speed), so a changed text is tokenized again. Streams longer than
+#: :data:`STREAM_CACHE_TERMS` terms in all are not kept.
+_LAST_STREAMS: list = []
+STREAM_CACHE_TERMS = 5_000_000
+
 
 def _term_streams(articles, text_col, id_col, opts: TokenOptions) -> list[list[str | None]]:
     """Per document, the terms in order with removed tokens as None (so nothing bridges them)."""
+    texts = articles[text_col].tolist()
+    if _LAST_STREAMS and _LAST_STREAMS[0] == opts and _LAST_STREAMS[1] == texts:
+        return _LAST_STREAMS[2]
     out = []
-    for text in articles[text_col].tolist():
+    for text in texts:
         if isinstance(text, str) and text:
             out.append([term if keep else None for _, _, _, term, keep in find_tokens(text, opts)])
+    _LAST_STREAMS[:] = [opts, texts, out] if sum(map(len, out)) <= STREAM_CACHE_TERMS else []
     return out
 
 
@@ -79,9 +136,6 @@ def collocations(
     >>> collocations(arts, min_count=2, stopwords="kit")[["collocation", "n"]].values.tolist()
     [['trade war', 3]]
     """
-    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder  # lazy
-    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
-
     from kit.text import _check_articles
 
     _check_articles(articles, text_col, id_col)
@@ -95,11 +149,10 @@ def collocations(
                                       split_hyphens=split_hyphens))
     streams = _term_streams(articles, text_col, id_col, opts)
     if ngrams == 2:
-        # counted here rather than by BigramCollocationFinder.from_words, whose window reaches
-        # across a removed token: a pair is counted only inside a run of kept tokens
-        from nltk.probability import FreqDist
-
-        word_fd, pair_fd = FreqDist(), FreqDist()
+        # counted here rather than by NLTK's BigramCollocationFinder.from_words, whose window
+        # reaches across a removed token: a pair is counted only inside a run of kept tokens
+        word_fd: Counter = Counter()
+        pair_fd: Counter = Counter()
         for stream in streams:
             run: list[str] = []
             for term in [*stream, None]:
@@ -111,10 +164,17 @@ def collocations(
                     for w2 in run[i + 1:i + window]:
                         pair_fd[(w1, w2)] += 1
                 run = []
-        finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window)
-        scorer = getattr(BigramAssocMeasures, _MEASURES[measure])
-        freq = finder.ngram_fd
+        # as NLTK's finder: pairs seen at least min_count times; a pair's count is divided by
+        # window - 1 (Church & Hanks 1990) and its words' counts and the number of words are
+        # the margins; best score first, ties by the pair
+        score, n_words = _PAIR_SCORES[measure], sum(word_fd.values())
+        freq = pair_fd
+        scored = sorted(((g, score(c / (window - 1.0), word_fd[g[0]], word_fd[g[1]], n_words))
+                         for g, c in pair_fd.items() if c >= min_count), key=lambda t: (-t[1], t[0]))
     else:
+        from nltk.collocations import TrigramCollocationFinder  # lazy: importing NLTK takes seconds
+        from nltk.metrics import TrigramAssocMeasures
+
         words: list[str | None] = []
         for stream in streams:
             words.extend(stream)
@@ -123,8 +183,8 @@ def collocations(
         finder.apply_word_filter(lambda w: w is None)
         scorer = getattr(TrigramAssocMeasures, _MEASURES[measure])
         freq = finder.ngram_fd
-    finder.apply_freq_filter(min_count)
-    scored = finder.score_ngrams(scorer)
+        finder.apply_freq_filter(min_count)
+        scored = finder.score_ngrams(scorer)
     cols = [f"term{i + 1}" for i in range(ngrams)]
     rows = [(" ".join(g), *g, int(freq[g]), float(s), measure) for g, s in scored]
     out = pd.DataFrame(rows, columns=["collocation", *cols, "n", "score", "measure"])

@@ -657,13 +657,16 @@ def group_term_counts(
     text_col: str = "text",
     id_col: str = "doc_id",
     n_jobs: int | None = 1,
+    matrix: DocumentTermMatrix | None = None,
 ) -> pd.DataFrame:
     """Term counts summed over all articles, or per group, straight from the sparse matrix.
 
     The same numbers as summing :func:`count_terms` per group (``n``) and counting the articles
     with a row (``n_docs``), without building the tidy per-article table in between: what
     :func:`kit.terms.frequencies` needs for a frequency table (it reads ``n_docs`` as document
-    counts that add up).
+    counts that add up). ``matrix`` is the articles' document-term matrix when it was counted
+    already (``build_corpus(..., count=tokens)`` counts it while reading; its rows must be the
+    articles, in order), else it is counted here.
 
     Returns
     -------
@@ -682,7 +685,12 @@ def group_term_counts(
     groups = article_groups(articles, as_list(group_by))
     if articles[id_col].duplicated().any():
         raise KitValueError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
-    m = document_term_matrix(articles, tokens=tokens, text_col=text_col, id_col=id_col, n_jobs=n_jobs)
+    if matrix is None:
+        m = document_term_matrix(articles, tokens=tokens, text_col=text_col, id_col=id_col, n_jobs=n_jobs)
+    elif matrix.matrix.shape[0] != len(articles) or list(matrix.doc_ids) != articles[id_col].tolist():
+        raise KitValueError(f"matrix has {matrix.matrix.shape[0]} rows that are not the {len(articles)} articles in order")
+    else:
+        m = matrix
     x = m.matrix.tocsr().astype(np.int64)
     present = x.copy()
     present.data = np.ones_like(present.data)

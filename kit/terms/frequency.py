@@ -26,6 +26,7 @@ def frequencies(
     term_col: str = "term",
     n_col: str = "n",
     doc_col: str = "doc_id",
+    top: int | None = None,
 ) -> pd.DataFrame:
     """Frequency table of terms, overall or per group.
 
@@ -38,6 +39,9 @@ def frequencies(
         Columns of ``counts`` to compute the table for each value of (e.g. ``"outlet"``, or
         ``"month"`` when the counts were made with ``count_terms(..., group_by="month")``).
         (Formerly ``group``.)
+    top : int or None
+        The ``top`` most frequent terms of each group only (``freq`` still the share of all the
+        group's counts), e.g. for a table of each group's top terms; None: every term.
 
     Returns
     -------
@@ -51,27 +55,55 @@ def frequencies(
     >>> counts = pd.DataFrame({"doc_id": ["a", "a", "b"], "term": ["trade", "war", "trade"], "n": [3, 1, 1]})
     >>> frequencies(counts).values.tolist()
     [['trade', 4, 0.8, 800000.0, 2], ['war', 1, 0.2, 200000.0, 1]]
+    >>> frequencies(counts, top=1)["term"].tolist()
+    ['trade']
     """
     gcols = as_list(group_by)
     check_counts(counts, gcols, term_col, n_col)
+    if top is not None and (not isinstance(top, (int, np.integer)) or isinstance(top, bool) or top < 0):
+        raise KitValueError(f"top must be a non-negative integer, got {top!r}")
     keys = [*gcols, term_col]
-    agg = counts.groupby(keys, sort=False, dropna=False)[n_col].sum().rename("n").reset_index()
     if doc_col in counts.columns:
+        agg = counts.groupby(keys, sort=False, dropna=False)[n_col].sum().rename("n").reset_index()
         df = counts[counts[n_col] > 0].groupby(keys, sort=False, dropna=False)[doc_col].nunique().rename("doc_freq").reset_index()
         agg = agg.merge(df, on=keys, how="left")
         agg["doc_freq"] = agg["doc_freq"].fillna(0).astype("int64")
     elif "n_docs" in counts.columns:  # counts per group (kit.analyse.group_counts): documents add up
-        df = counts[counts[n_col] > 0].groupby(keys, sort=False, dropna=False)["n_docs"].sum().rename("doc_freq").reset_index()
-        agg = agg.merge(df, on=keys, how="left")
-        agg["doc_freq"] = agg["doc_freq"].fillna(0).astype("int64")
+        # one grouping for both sums (documents only where the term occurs): as a merge of two, faster
+        both = counts[[*keys, n_col]].assign(doc_freq=counts["n_docs"].where(counts[n_col] > 0, 0))
+        agg = both.groupby(keys, sort=False, dropna=False)[[n_col, "doc_freq"]].sum().reset_index()
+        agg = agg.rename(columns={n_col: "n"}) if n_col != "n" else agg
+        agg["doc_freq"] = agg["doc_freq"].astype("int64")
     else:
+        agg = counts.groupby(keys, sort=False, dropna=False)[n_col].sum().rename("n").reset_index()
         agg["doc_freq"] = pd.NA
     total = agg.groupby(gcols, dropna=False)["n"].transform("sum") if gcols else agg["n"].sum()
     agg["freq"] = agg["n"] / total
     agg["per_million"] = agg["freq"] * 1e6
     agg = agg.rename(columns={term_col: "term"})
+    if top is not None:
+        agg = agg[_within_top(agg, gcols, top)]
     agg = agg.sort_values([*gcols, "n", "term"], ascending=[True] * len(gcols) + [False, True], kind="stable")
+    if top is not None:
+        agg = agg.groupby(gcols, sort=False, dropna=False).head(top) if gcols else agg.head(top)
     return agg[[*gcols, "term", "n", "freq", "per_million", "doc_freq"]].reset_index(drop=True)
+
+
+def _within_top(agg: pd.DataFrame, gcols: list[str], top: int) -> np.ndarray:
+    """Rows whose ``n`` reaches the ``top``-th largest ``n`` of their group (ties kept): the only
+    rows that can be among a group's ``top`` first, so only they need sorting by term."""
+    if top == 0 or agg.empty:
+        return np.zeros(len(agg), dtype=bool)
+    codes = agg.groupby(gcols, sort=False, dropna=False).ngroup().to_numpy() if gcols else np.zeros(len(agg), dtype=np.int64)
+    n = agg["n"].to_numpy()
+    order = np.lexsort((-n, codes))  # by group, n descending
+    codes_sorted, n_sorted = codes[order], n[order]
+    starts = np.flatnonzero(np.r_[True, codes_sorted[1:] != codes_sorted[:-1]])
+    sizes = np.diff(np.r_[starts, len(order)])
+    nth = n_sorted[starts + np.minimum(sizes, top) - 1]  # the top-th largest n of each group
+    threshold = np.empty(codes.max() + 1, dtype=n.dtype)
+    threshold[codes_sorted[starts]] = nth
+    return n >= threshold[codes]
 
 
 def trim(

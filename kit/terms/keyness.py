@@ -121,9 +121,32 @@ def _doc_freq(counts: pd.DataFrame, terms: pd.Index, term_col: str, n_col: str, 
     return df.reindex(terms, fill_value=0).to_numpy(dtype=np.int64)
 
 
+def _side_sums(counts: pd.DataFrame, is_t: np.ndarray, is_r: np.ndarray, term_col: str, n_col: str):
+    """For integer counts: the terms with a row on either side (sorted, as a union of group-by
+    indexes), each side's count and (from ``n_docs``, where the term occurs) documents."""
+    codes, uniques = pd.factorize(counts[term_col], sort=True)  # missing terms: -1, left out
+    ok = codes >= 0
+    n = counts[n_col].to_numpy()
+    docs = counts[DOCS_COL].to_numpy() if DOCS_COL in counts.columns else None
+    k = len(uniques)
+    present = np.bincount(codes[ok & (is_t | is_r)], minlength=k) > 0
+    out = [pd.Index(uniques)[present]]
+    for side in (is_t, is_r):
+        sel = ok & side
+        out.append(np.bincount(codes[sel], weights=n[sel], minlength=k)[present])
+    for side in (is_t, is_r):
+        sel = ok & side & (n > 0)
+        out.append(np.zeros(int(present.sum()), dtype=np.int64) if docs is None
+                   else np.bincount(codes[sel], weights=docs[sel], minlength=k)[present].astype(np.int64))
+    return tuple(out)
+
+
 def _direction(diff: np.ndarray) -> np.ndarray:
     """"target" for a positive difference, "reference" for a negative one, "none" for zero."""
-    return np.select([diff > 0, diff < 0], ["target", "reference"], "none").astype(object)
+    out = np.full(len(diff), "none", dtype=object)
+    out[diff > 0] = "target"
+    out[diff < 0] = "reference"
+    return out
 
 
 @renamed(group="group_by")
@@ -226,18 +249,22 @@ def keyness(
     drop = _excluded(exclude) | NOT_KEYWORDS
     is_t = np.asarray(gcol == target, dtype=bool)
     is_r = np.asarray(gcol == reference, dtype=bool) if reference is not None else ~is_t
-    t = counts[is_t].groupby(term_col)[n_col].sum()
-    r = counts[is_r].groupby(term_col)[n_col].sum()
-    terms = t.index.union(r.index)
-    a = t.reindex(terms, fill_value=0).to_numpy(dtype=float)
-    b = r.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    by_code = doc_col not in counts.columns and pd.api.types.is_integer_dtype(counts[n_col].dtype)
+    if by_code:  # integer counts (e.g. per group): summed by term code, no string index to align
+        terms, a, b, da, db = _side_sums(counts, is_t, is_r, term_col, n_col)
+    else:
+        t = counts[is_t].groupby(term_col)[n_col].sum()
+        r = counts[is_r].groupby(term_col)[n_col].sum()
+        terms = t.index.union(r.index)
+        a = t.reindex(terms, fill_value=0).to_numpy(dtype=float)
+        b = r.reindex(terms, fill_value=0).to_numpy(dtype=float)
     c, d = a.sum(), b.sum()
     if c == 0 or d == 0:
         raise KitValueError("target and reference must both contain tokens")
-    if has_docs:
-        da, db = (_doc_freq(counts[side], terms, term_col, n_col, doc_col) for side in (is_t, is_r))
-    else:
+    if not has_docs:
         da = db = np.zeros(len(terms), dtype=np.int64)
+    elif not by_code:
+        da, db = (_doc_freq(counts[side], terms, term_col, n_col, doc_col) for side in (is_t, is_r))
     keep = ((a + b) >= min_count) & ((a + b) > 0) & ((da + db) >= min_docs if has_docs else True)
     keep &= ~np.asarray(terms.isin(list(drop)), dtype=bool)
     a, b, terms, da, db = a[keep], b[keep], terms[keep], da[keep], db[keep]
@@ -281,6 +308,13 @@ def keyness(
 _PRIORS = ("corpus", "uniform")
 
 
+def _chosen_groups(uniques, groups) -> list[int]:
+    """Positions in ``uniques`` of the group values asked for (a value or its text matches)."""
+    wanted = [groups] if isinstance(groups, str) or not isinstance(groups, Iterable) else list(groups)
+    as_text = {str(g) for g in wanted}
+    return [k for k, g in enumerate(uniques) if g in wanted or str(g) in as_text]
+
+
 @renamed(group="group_by")
 def log_odds(
     counts: pd.DataFrame,
@@ -290,6 +324,8 @@ def log_odds(
     prior_scale: float = 1.0,
     min_count: int = 0,
     exclude: str | Iterable[str] | None = None,
+    groups=None,
+    top: int | None = None,
     term_col: str = "term",
     n_col: str = "n",
 ) -> pd.DataFrame:
@@ -312,6 +348,14 @@ def log_odds(
     exclude : None, {"english", "kit", "nltk"} or iterable of str
         Terms left out of the result after scoring (they still count in the totals and the prior);
         :data:`NOT_KEYWORDS` are always left out.
+    groups : value, list of values or None
+        Return the rows of these groups only (a value or its text, as in a report's ``target``);
+        the scores are the same as in the full table, since totals and prior always come from
+        every group. None: every group. A per-outlet report asks for its outlet only, so its cost
+        does not grow with the number of groups.
+    top : int or None
+        The first ``top`` rows of each group only (highest ``z``), e.g. for a table of the most
+        distinctive terms of each group; None: all rows.
 
     Returns
     -------
@@ -319,7 +363,7 @@ def log_odds(
         the ``group_by`` column (a missing value is the group ``"(unknown)"``), ``term``, ``n_target``
         (count in the group), ``n_reference`` (count in the other groups), ``delta`` (log-odds
         ratio), ``variance``, ``z`` (delta / sqrt(variance)), ``direction`` ("target" for z > 0,
-        "reference" for z < 0, "none" for z = 0); sorted by group, then ``z`` descending.
+        "reference" for z < 0, "none" for z = 0); sorted by group, then ``z`` descending, then term.
 
     Examples
     --------
@@ -327,7 +371,11 @@ def log_odds(
     ...                        "n": [30, 70, 10, 90]})
     >>> log_odds(counts, group_by="outlet")[["outlet", "term", "z"]].round(3).values.tolist()
     [['A', 'tariff', 2.267], ['A', 'talks', -4.595], ['B', 'talks', 4.595], ['B', 'tariff', -2.267]]
+    >>> log_odds(counts, group_by="outlet", groups="B", top=1)[["outlet", "term", "z"]].round(3).values.tolist()
+    [['B', 'talks', 4.595]]
     """
+    from scipy import sparse
+
     check_counts(counts, [group_by], term_col, n_col)
     if prior not in _PRIORS:
         raise KitValueError(f"unknown prior {prior!r}; choose one of {list(_PRIORS)}")
@@ -335,43 +383,55 @@ def log_odds(
         raise KitValueError(f"prior_scale must be a positive number, got {prior_scale!r}")
     prior_scale = float(prior_scale)
     _check_count_arg("min_count", min_count)
+    if top is not None:
+        _check_count_arg("top", top)
     drop = _excluded(exclude) | NOT_KEYWORDS
-    counts = counts.assign(**{group_by: _group_values(counts, group_by)})
-    wide = _group_totals(counts, group_by, term_col, n_col)
-    if wide.shape[1] < 2:
+    # terms x groups, summed over duplicate rows (terms and groups in sorted order, as a pivot table)
+    g_codes, g_uniques = pd.factorize(_group_values(counts, group_by), sort=True)
+    t_codes, t_uniques = pd.factorize(counts[term_col], sort=True)
+    if len(g_uniques) < 2:
         raise KitValueError(f"log_odds needs at least two values of {group_by!r}")
-    y = wide.to_numpy(dtype=float)  # terms x groups
-    y_all = y.sum(axis=1)
+    vals = counts[n_col].to_numpy(dtype=float)
+    ok = (g_codes >= 0) & (t_codes >= 0)
+    y = sparse.csc_matrix((vals[ok], (t_codes[ok], g_codes[ok])), shape=(len(t_uniques), len(g_uniques)))
+    y_all = np.asarray(y.sum(axis=1), dtype=float).ravel()
     alpha = prior_scale * y_all if prior == "corpus" else np.full(len(y_all), float(prior_scale))
     a0 = alpha.sum()
     keep = (y_all >= min_count) & (y_all > 0)
-    keep &= ~np.asarray(wide.index.isin(list(drop)), dtype=bool)
+    keep &= ~np.asarray(pd.Index(t_uniques).isin(list(drop)), dtype=bool)
+    kept = np.flatnonzero(keep)
+    terms = np.asarray(t_uniques, dtype=object)
+    n_all = y_all.sum()
+    chosen = range(len(g_uniques)) if groups is None else _chosen_groups(g_uniques, groups)
     parts = []
-    for k, g in enumerate(wide.columns):
-        yi = y[:, k]
+    for k in chosen:
+        yi = y[:, k].toarray().ravel()
         yj = y_all - yi
-        ni, nj = yi.sum(), yj.sum()
+        ni = yi.sum()
+        nj = n_all - ni
+        yi, yj, al = yi[kept], yj[kept], alpha[kept]
         with np.errstate(divide="ignore", invalid="ignore"):
-            delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
-            var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
+            delta = np.log((yi + al) / (ni + a0 - yi - al)) - np.log((yj + al) / (nj + a0 - yj - al))
+            var = 1.0 / (yi + al) + 1.0 / (yj + al)
         z = delta / np.sqrt(var)
-        parts.append(
-            pd.DataFrame(
-                {
-                    group_by: g,
-                    "term": np.asarray(wide.index, dtype=object),
-                    "n_target": yi.astype("int64"),
-                    "n_reference": yj.astype("int64"),
-                    "delta": delta,
-                    "variance": var,
-                    "z": z,
-                    "direction": _direction(z),
-                }
-            )[keep]
-        )
-    out = pd.concat(parts, ignore_index=True)
-    out = out.sort_values([group_by, "z", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
-    return out
+        order = np.lexsort((kept, -z))  # z descending (NaN last), then term (codes are in sorted order)
+        if top is not None:
+            order = order[:top]
+        parts.append(pd.DataFrame({
+            group_by: np.repeat(np.asarray(g_uniques, dtype=object)[k:k + 1], len(order)),
+            "term": terms[kept[order]],
+            "n_target": yi[order].astype("int64"),
+            "n_reference": yj[order].astype("int64"),
+            "delta": delta[order],
+            "variance": var[order],
+            "z": z[order],
+            "direction": _direction(z[order]),
+        }))
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in ((group_by, object), ("term", object), ("n_target", "int64"),
+                             ("n_reference", "int64"), ("delta", float), ("variance", float), ("z", float),
+                             ("direction", object))})
+    return pd.concat(parts, ignore_index=True)
 
 
 def _chi2_sf(x):

@@ -81,6 +81,15 @@ def _compile_patterns(patterns, merge_us: bool) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _first_hits(first: str, terms: list[str]) -> list[int]:
+    """Positions of ``terms`` matching a pattern's first part: the only places a match can start
+    (found with one comparison per token, not a call per token and pattern)."""
+    if any(ch in first for ch in "*?["):
+        match = re.compile(fnmatch.translate(first)).match  # what fnmatch.fnmatchcase does
+        return [i for i, term in enumerate(terms) if match(term)]
+    return [i for i, term in enumerate(terms) if term == first]
+
+
 def _matches(parts: list[str], terms: list[str], i: int) -> bool:
     if i + len(parts) > len(terms):
         return False
@@ -151,6 +160,14 @@ def kwic(
     >>> kwic(arts, "end", window=3, side="right", sentence=True)[["left", "keyword", "right"]].values.tolist()
     [['', 'end', '']]
     """
+    return _kwic(articles, patterns, window=window, side=side, sentence=sentence, tokens=tokens, merge_us=merge_us,
+                 text_col=text_col, id_col=id_col)
+
+
+def _kwic(articles, patterns, *, window, side, sentence, tokens, merge_us, text_col, id_col,
+          n_tokens: dict | None = None) -> pd.DataFrame:
+    """:func:`kwic`; with ``n_tokens``, also the number of tokens of every article, by id (so
+    :func:`dispersion` tokenizes each article once)."""
     from kit.text import _check_articles
 
     _check_articles(articles, text_col, id_col)
@@ -176,12 +193,16 @@ def kwic(
     rows = []
     for doc_id, text in zip(articles[id_col].tolist(), articles[text_col].tolist()):
         if not isinstance(text, str) or not text:
+            if n_tokens is not None:
+                n_tokens[doc_id] = 0
             continue
         found = find_tokens(text, opts)
+        if n_tokens is not None:
+            n_tokens[doc_id] = len(found)
         terms = [f[3] for f in found]
         starts = np.array([f[0] for f in found], dtype=np.int64)
         for label, parts in pats:
-            for i in range(len(found)):
+            for i in _first_hits(parts[0], terms):
                 if not _matches(parts, terms, i):
                     continue
                 j = i + len(parts)
@@ -244,12 +265,9 @@ def dispersion(
     ([0, 3], [6, 6], [0.0, 0.5])
     """
     merge_us = _merge_us(tokens, merge_us)
-    kw = kwic(articles, patterns, window=0, merge_us=merge_us, text_col=text_col, id_col=id_col)
-    opts = TokenOptions.make(merge_us=merge_us)
-    n_tok = {
-        d: len(find_tokens(t, opts)) if isinstance(t, str) else 0
-        for d, t in zip(articles[id_col].tolist(), articles[text_col].tolist())
-    }
+    n_tok: dict = {}  # tokens per article, counted in the same pass
+    kw = _kwic(articles, patterns, window=0, side="both", sentence=False, tokens=None, merge_us=merge_us,
+               text_col=text_col, id_col=id_col, n_tokens=n_tok)
     out = pd.DataFrame(
         {
             "doc_id": kw["doc_id"],

@@ -164,3 +164,56 @@ def test_exports_over_the_file_limit_are_read_in_ranges_other_files_are_refused(
     raised = build_corpus([src / "big.jsonl"], workers=1, split=False)
     pd.testing.assert_frame_equal(got.articles.drop(columns="source_path").reset_index(drop=True),
                                   raised.articles.drop(columns="source_path").reset_index(drop=True))
+
+
+@pytest.mark.parametrize("workers,drop", [(1, False), (2, True)])
+def test_terms_counted_while_reading_are_the_matrix_of_the_articles(tmp_path, monkeypatch, workers, drop):
+    """``build_corpus(..., count=)``: the processes that read the articles count their terms; the
+    matrix is the one counted from the finished articles table, also when a file's ranges were
+    counted and then thrown away (a broken CSV row makes it read in one piece) and when exact
+    duplicates are dropped after counting."""
+    from kit.terms.counts import document_term_matrix
+    from kit.text import TokenOptions
+
+    _write_exports(tmp_path / "src")
+    rows = ["title,text"] + [f'T{i},"Body {i} of the story\n\nmore words {i}"' for i in range(60)]
+    rows[40] = 'T39,"an unclosed quotation mark'
+    (tmp_path / "src" / "x.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 300)
+    opts = TokenOptions.make(stopwords="english")
+    c = build_corpus([tmp_path / "src"], workers=workers, drop_duplicates=drop, paragraphs=False, count=opts)
+    expected = document_term_matrix(c.articles, tokens=opts)
+    got = c.term_matrix
+    assert list(got.terms) == list(expected.terms) and list(got.doc_ids) == list(c.articles.doc_id)
+    assert got.matrix.shape == expected.matrix.shape and (got.matrix != expected.matrix).nnz == 0
+    assert got.matrix.nnz > 300 and "body" in set(got.terms)
+    whole = build_corpus([tmp_path / "src"], workers=1, split=False, drop_duplicates=drop, count=opts)
+    pd.testing.assert_frame_equal(whole.articles, c.articles)
+    assert (whole.term_matrix.matrix != got.matrix).nnz == 0
+    assert build_corpus([tmp_path / "src"], workers=1).term_matrix is None
+
+
+def test_streaming_ingest_patches_only_what_settling_changed(tmp_path, monkeypatch):
+    """Ids, duplicates, dates from the file name and outlets from the folder are settled after the
+    parts were tabulated by the workers; the store is the in-memory one, partitions across parts."""
+    folder = tmp_path / "src" / "wire-desk"
+    folder.mkdir(parents=True)
+    lines = []
+    for i in range(90):
+        rec = {"title": f"Story {i % 40}", "text": f"Body of story {i % 40}.\n\nSecond paragraph {i % 40}."}
+        if i % 3:
+            rec["media_name"] = f"Outlet {i % 4}"
+        if i % 5:
+            rec["publish_date"] = f"2023-05-{1 + i % 28:02d}"
+        lines.append(json.dumps(rec))
+    (folder / "export-2023-04-30.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 700)
+    for drop in (False, True):
+        kw = dict(drop_duplicates=drop, outlet_from="folder")
+        expected = write_store(build_corpus([tmp_path / "src"], workers=1, split=False, **kw), tmp_path / f"a{drop}",
+                               partition_size=7)
+        got = ingest_store([tmp_path / "src"], tmp_path / f"b{drop}", partition_size=7, workers=2, **kw)
+        _same_store(expected, got.store)
+        arts = got.store.articles()
+        assert arts.duplicate_of.notna().any() != drop and (arts.outlet == "wire-desk").any()
+        assert (arts.published == pd.Timestamp("2023-04-30", tz="UTC")).any()
