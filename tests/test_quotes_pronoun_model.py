@@ -74,3 +74,19 @@ def test_model_file_with_other_features_is_refused(tmp_path):
 
 def test_no_candidate_keeps_the_rules_choice():
     assert pm.choose([], "rule", {"weights": [], "intercept": 0.0}) == "rule"
+
+
+@pytest.mark.parametrize("ids, want", [
+    ([3, 3, 1], [(1, "Ana Ruiz"), (3, "Lena Marsh"), (3, "Tom Reyes")]),
+    (pd.array([2, 2, pd.NA], dtype="Int64"), [(2, "Lena Marsh"), (2, "Tom Reyes")]),   # a missing id is skipped
+    ([2.0, 2.0, float("nan")], [(2.0, "Lena Marsh"), (2.0, "Tom Reyes")]),
+    (pd.Categorical(["c", "d", "c"]), [("c", "Lena Marsh"), ("c", "Ana Ruiz"), ("d", "Tom Reyes")]),
+])
+def test_articles_grouped_by_doc_id(ids, want):
+    """extract_quotes reads each article's paragraphs from plain lists (no pandas group per
+    article): every kind of id keeps an article's paragraphs together, in doc_id order."""
+    paras = pd.DataFrame({"doc_id": ids, "para_no": [0, 1, 2], "role": "body",
+                          "text": ["\u201cWe keep driving,\u201d said Lena Marsh.", "\u201cNo,\u201d said Tom Reyes.",
+                                   "\u201cYes,\u201d said Ana Ruiz."]})
+    q = extract_quotes(paras)
+    assert list(zip(q["doc_id"], q["speaker"])) == want
