@@ -10,7 +10,7 @@ scores it with the weights of a logistic regression (a JSON file with the featur
 how it was trained: a data card). The highest score wins. Applying the model is a dot product
 per candidate: no model library is called at run time.
 
-``python -m evaluation.train_pronoun_model DIR`` trains the weights on the development part of
+``python -m evaluation._train_pronoun_model DIR`` trains the weights on the development part of
 the PolNeAR train split, with grouped cross-validation over articles. **The model is off**
 (:data:`kit.quotes.resolution.PRONOUN_MODEL` is None) and no weights are shipped: the
 cross-validation showed no gain over the rules (docs/quotes.md, "A learned pronoun resolver").
@@ -62,12 +62,12 @@ _APPOSITIVE = re.compile(r"""
 
 _MODELS: dict[str, dict] = {}
 #: Set to a list to record ``(doc_id, pos, rules' choice, candidates)`` of every *he*/*she*
-#: resolved (used by ``evaluation/train_pronoun_model.py``); None in normal use.
+#: resolved (used by ``evaluation/_train_pronoun_model.py``); None in normal use.
 COLLECT: list | None = None
 
 
 def load_model(path) -> dict:
-    """A model file written by ``evaluation/train_pronoun_model.py`` as a dict (``features``,
+    """A model file written by ``evaluation/_train_pronoun_model.py`` as a dict (``features``,
     ``weights``, ``intercept``, ``card``), read once per path. Raises ``ValueError`` naming the
     file when its features are not :data:`FEATURES`.
 
@@ -84,7 +84,7 @@ def load_model(path) -> dict:
         model = json.load(fh)
     if tuple(model.get("features", ())) != FEATURES or len(model.get("weights", ())) != len(FEATURES):
         raise ValueError(f"{path}: the model's features are not those of kit.quotes.pronoun_model.FEATURES "
-                         f"(retrain with evaluation/train_pronoun_model.py)")
+                         f"(retrain with evaluation/_train_pronoun_model.py)")
     _MODELS[key] = model
     return model
 

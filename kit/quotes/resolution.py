@@ -285,7 +285,7 @@ _QUESTION_AFTER = re.compile(r"""
 #: Rule PRONOUN_MODEL (:mod:`kit.quotes.pronoun_model`), OFF: *he* and *she* would go to the
 #: person that a learned ranking of the candidates scores highest. Grouped cross-validation on
 #: PolNeAR's development part showed no gain over the rules (docs/quotes.md), so no weights are
-#: shipped; ``evaluation/train_pronoun_model.py`` trains them (``--out FILE``), and setting this to
+#: shipped; ``evaluation/_train_pronoun_model.py`` trains them (``--out FILE``), and setting this to
 #: the path of such a file turns the model on.
 PRONOUN_MODEL: str | None = None
 

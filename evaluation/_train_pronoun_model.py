@@ -19,9 +19,10 @@ the held-out part and PolNeAR's own dev and test splits are never read. Steps:
 
 Usage::
 
-    .venv/bin/python -m evaluation.train_pronoun_model /work/shared/devsets/polnear-train [--out FILE]
+    .venv/bin/python -m evaluation._train_pronoun_model /work/shared/devsets/polnear-train [--out FILE]
 
-(run as a module: this folder holds an ``html.py`` that would shadow the standard library's).
+(run as a module: this folder holds an ``html.py`` that would shadow the standard library's; the leading
+underscore keeps it out of ``make eval``, which runs every other module here).
 """
 from __future__ import annotations
 
@@ -203,7 +204,7 @@ def main(argv=None) -> int:
         "model": f"sklearn LogisticRegression(C={C}), one row per candidate, features unscaled",
         "cross_validation": {k: v for k, v in cv.items() if k != "folds"} | {"folds": len(cv["folds"]), "grouped_by": "article"},
         "trained": datetime.date.today().isoformat(),
-        "script": "python -m evaluation.train_pronoun_model DIR",
+        "script": "python -m evaluation._train_pronoun_model DIR",
     }
     doc = {"features": list(FEATURES), "weights": [round(float(w), 6) for w in model.coef_[0]],
            "intercept": round(float(model.intercept_[0]), 6), "card": card}
