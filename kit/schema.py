@@ -152,7 +152,20 @@ def normalise_for_hash(text: str) -> str:
         for char, ascii in _FOLD_MAP.items():
             if char in text:
                 text = text.replace(char, ascii)
-    return " ".join(text.lower().split())
+    text = text.lower()
+    if not text.isascii():
+        return " ".join(text.split())
+    # the same as the line above for ASCII text, by C-speed replaces instead of a list of its words
+    for char in _ASCII_SPACE:
+        if char in text:
+            text = text.replace(char, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
+
+
+#: The ASCII characters other than the space that ``str.split()`` splits on.
+_ASCII_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
 
 
 # typographic quotes and dashes, and the no-break space, folded to their ASCII forms before hashing

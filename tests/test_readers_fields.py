@@ -1,13 +1,15 @@
-"""Tests for kit/readers/fields.py: time zones in parse_when (ingest review, finding 1).
+"""Tests for kit/readers/fields.py: time zones in parse_when (ingest review, finding 1); split_text.
 
 Expected UTC times are worked out by hand: local time minus the zone's offset.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
-from kit.readers.fields import looks_like_date, parse_when
+from kit.readers.fields import looks_like_date, parse_when, split_text
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -45,3 +47,33 @@ def test_looks_like_date():
     assert looks_like_date("2023-06-19")
     assert not looks_like_date("The Ledger")
     assert not looks_like_date("Published reports say the talks went well.")
+
+
+# split_text: tidy text takes a shortcut (no split into words); every case below must give what the
+# plain definition gives (paragraphs on blank lines, white space collapsed), worked out by hand.
+@pytest.mark.parametrize("text, expected", [
+    ("One two.\n\nThree “four”.", ["One two.", "Three “four”."]),              # tidy: the shortcut
+    ("One two.", ["One two."]),
+    ("One  two.\n\nThree.", ["One two.", "Three."]),                           # double space
+    ("One.\n\n\nTwo.", ["One.", "Two."]),                                      # two blank lines
+    ("One. \n\n Two.", ["One.", "Two."]),                                      # spaces at the break
+    ("One.\n \t\u00a0\nTwo.", ["One.", "Two."]),                               # blank line of spaces
+    ("One\nwrapped.\n\nTwo.", ["One wrapped.", "Two."]),                       # single line break
+    ("One.\nTwo.", ["One.", "Two."]),                                          # no blank line: lines
+    ("One\u00a0two.\n\nThree\u3000four\u2028five.", ["One two.", "Three four five."]),  # Unicode spaces
+    ("One\ttwo.\r\n\r\nThree.\rFour.", ["One two.", "Three. Four."]),
+    ("\n\n  One.\n\n", ["One."]),
+    ("One.\n\n\u200b\n\nTwo.", ["One.", "\u200b", "Two."]),  # a zero-width space is not white space
+    (" \n\t\n", []),
+])
+def test_split_text_tidy_and_untidy(text, expected):
+    assert split_text(text) == expected
+    reference = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n").strip())
+    if len(reference) == 1:
+        reference = reference[0].split("\n")
+    assert split_text(text) == [" ".join(p.split()) for p in reference if p.strip()]
+
+
+def test_split_text_without_line_breaks_joins_lines():
+    assert split_text("One\nwrapped.", line_breaks=False) == ["One wrapped."]
+    assert split_text("One.\n\nTwo.", line_breaks=False) == ["One.", "Two."]

@@ -291,9 +291,22 @@ def split_text(text: str, *, line_breaks: bool = True) -> list[str]:
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         return []
-    blank = re.search(r"\n[ \t\u00a0]*\n", text)
-    chunks = re.split(r"\n[ \t\u00a0]*\n", text) if blank or not line_breaks else text.split("\n")
-    return [" ".join(c.split()) for c in chunks if c.strip()]
+    paragraphs = text.split("\n\n")
+    flat = " ".join(paragraphs)
+    if flat.isprintable() and "  " not in flat:
+        # tidy text: no white space but single spaces (a space is the only printable white space) and
+        # bare blank lines between paragraphs, so the paragraphs are already what the lines below give
+        return paragraphs
+    chunks = _BLANK_LINE.split(text)
+    if len(chunks) == 1 and line_breaks:
+        chunks = text.split("\n")
+    return [p for p in map(" ".join, map(str.split, chunks)) if p]
+
+
+#: A paragraph break in :func:`split_text`.
+_BLANK_LINE = re.compile(r"""
+    \n [\ \t\u00a0]* \n     # a line holding nothing but spaces, tabs or no-break spaces
+""", re.VERBOSE)
 
 
 
