@@ -225,6 +225,8 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
         from kit.terms import count_terms
         return count_terms(arts, **counts)
     if table == "group_counts":
+        if need is not None:  # the per-article counts of the same options: summed, not counted again
+            return _sum_groups(need, arts, o["group_by"])
         return group_counts(arts, group_by=o["group_by"], **counts)
     if table == "frame_hits":
         from kit.frames import dictionary_hits
@@ -308,9 +310,11 @@ TASK_COST_MS = {"quotes": 5.2, "frame_hits": 1.6, "actor_mentions": 1.4, "near_d
                 "sentence_tone": 0.8, "group_counts": 0.4, "term_counts": 0.3, "frame_scores": 0.05,
                 "article_tone": 0.01}
 #: Articles from which :func:`for_reports` and :func:`analyse` start worker processes (one per core)
-#: by default; below, one process is faster: a forked local cluster costs about 1 s to start, and
-#: all report tables together cost about 11 ms of CPU an article.
-WORKERS_MIN_ARTICLES = 500
+#: by default. All report tables together cost about 12 ms of CPU an article; a forked local cluster
+#: costs about 1 s to start and 2-4 CPU-seconds of Dask's own work, so 2 workers pay from about
+#: 500 articles on an idle machine (1,000 generated articles: 11.5 s in one process, 7.9 s on 2
+#: workers at load 3.6); below 1,000 the gain is too small to be worth the extra CPU on a shared one.
+WORKERS_MIN_ARTICLES = 1000
 
 
 @dataclass
@@ -333,7 +337,8 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
 
     The partitions of all missing tables go to the engine as one list of tasks (the costliest
     first, :data:`TASK_COST_MS`), so a corpus of one partition still keeps every worker busy;
-    tables made from another (``frame_scores``, ``article_tone``) follow in a second round.
+    tables made from another (``frame_scores``, ``article_tone``; ``group_counts`` from the
+    ``term_counts`` of the same options when those are asked for too or stored) follow in a second round.
     Whole-corpus tables (``near_duplicates``) run in this process on the engine, or, with
     ``whole_on_one_worker``, as one task on a worker beside the others. Returns the tables in the
     order of ``requests``; each table's ``meta.json`` ``seconds`` (``cpu_seconds``) is its own
@@ -373,9 +378,15 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
         needs = TABLES[table]["needs"]
         if needs:
             job.need = plan(needs, {k: v for k, v in opts.items() if k in TABLES[needs]["options"]}, False)
+        elif table == "group_counts":  # summed from the per-article counts when they are made too (or stored)
+            counts = {k: opts[k] for k in COUNT_OPTIONS}
+            if table_key(store, "term_counts", counts)[0] in term_keys or stored(
+                    "term_counts", table_key(store, "term_counts", counts)[0]) is not None:
+                job.need = plan("term_counts", counts, False)
         jobs[ident] = job
         return ident
 
+    term_keys = {table_key(store, t, _loaded(t, resolve_options(t, o)))[0] for t, o in requests if t == "term_counts"}
     wanted = [plan(table, options, recompute) for table, options in requests]
     own = engine is None
     eng = engine or make_engine(scheduler, mode=mode, n_items=len(store.partitions))

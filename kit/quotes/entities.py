@@ -652,6 +652,9 @@ def _merge_variants(art: _Article) -> None:
 
 
 _THE_PAIR = re.compile(r"\bthe\s+(\S+)\s+(\S+)")
+#: Word characters only (re's \w is str.isalnum() or '_'), and the end of a word.
+_ALL_WORD = re.compile(r"\w+")
+_WORD_END = re.compile(r"\w(?!\w)")
 
 
 def _after_the_pairs(text: str) -> set[str]:
@@ -667,9 +670,11 @@ def _after_the_pairs(text: str) -> set[str]:
         if m is None:
             break
         a, b = m.group(1), m.group(2)
-        for k in range(1, len(b) + 1):
-            if (b[k - 1].isalnum() or b[k - 1] == "_") and (k == len(b) or not (b[k].isalnum() or b[k] == "_")):
-                out.add(f"{a} {b[:k]}")
+        if _ALL_WORD.fullmatch(b):  # most: one word, its only word end is its end
+            out.add(f"{a} {b}")
+        else:  # every word end: a word character not followed by one (as str.isalnum or '_')
+            for e in _WORD_END.finditer(b):
+                out.add(f"{a} {b[:e.end()]}")
         pos = m.start(2)  # 'the the X Y': pairs may overlap
     return out
 

@@ -430,6 +430,9 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
         q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
     else:
         q.entity = _unattributed_speaker(art, q, lay, prev_speech)
+    if q.entity is not None:  # how often each entity was quoted so far (a feature of PRONOUN_MODEL)
+        spoke = art.cache.setdefault("spoke", {})
+        spoke[id(q.entity)] = spoke.get(id(q.entity), 0) + 1
     if attr is None:
         q.mention_pos = paras[first.para_idx][2] + first.open_i
     # the quote's sentence (with its attribution) ends where the next sentence starts

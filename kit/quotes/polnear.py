@@ -623,7 +623,8 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
 
     Returns a dict with ``summary`` (a DataFrame: measure, n, value) and ``details`` (one row per
     gold or predicted segment: doc_id, gold_id, form, gold_speaker, pred_speaker, speaker_ok,
-    gold_text, pred_text).
+    gold_text, pred_text, pred_row (the index label of the matched row of ``quotes``), and
+    match_form, also, also_form (how the speaker is compared: :func:`speaker_matches`)).
     """
     speech = quotes[quotes["kind"].isin(["full", "partial"])] if len(quotes) else quotes
     by_doc = {d: g for d, g in speech.groupby("doc_id", sort=False)} if len(speech) else {}
@@ -639,11 +640,11 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             body_starts.append(off)
             off += (b - a) + 2
         q = by_doc.get(art.name)
-        p_segs, p_speaker, p_act = [], [], []
+        p_segs, p_speaker, p_act, p_row = [], [], [], []
         act_ids = (q["attribution_id"] if q is not None and "attribution_id" in q.columns
                    else (q["quote_no"] if q is not None else []))
         if q is not None:
-            for segs, spk, aid in zip(q["segments"], q["speaker"], act_ids):
+            for row, segs, spk, aid in zip(q.index, q["segments"], q["speaker"], act_ids):
                 for s, e in segs:
                     span = (_to_raw(art, body_starts, s), _to_raw(art, body_starts, max(s, e - 1)) + 1)
                     # a prediction inside a paraphrase's content is not counted either way
@@ -653,6 +654,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
                     p_segs.append(span)
                     p_speaker.append(spk if isinstance(spk, str) else None)
                     p_act.append(aid)
+                    p_row.append(row)
         g_segs, g_info = [], []
         for a in acts:
             for s in a["segments"]:
@@ -673,12 +675,15 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             details.append({"doc_id": art.name, "gold_id": a["id"], "form": a["form"], "source": a["source"],
                             "gold_speaker": a["speaker"], "pred_speaker": None if j is None else p_speaker[j],
                             "speaker_ok": ok, "gold_text": art.text[g_segs[i][0]:g_segs[i][1]],
-                            "pred_text": None if j is None else art.text[p_segs[j][0]:p_segs[j][1]]})
+                            "pred_text": None if j is None else art.text[p_segs[j][0]:p_segs[j][1]],
+                            "pred_row": None if j is None else p_row[j], "match_form": a["match_form"],
+                            "also": a["also"], "also_form": a.get("also_form", "full name")})
         for j, sp in enumerate(p_segs):
             if j not in set(m.values()):
                 details.append({"doc_id": art.name, "gold_id": None, "form": None, "source": None,
                                 "gold_speaker": None, "pred_speaker": p_speaker[j], "speaker_ok": None,
-                                "gold_text": None, "pred_text": art.text[sp[0]:sp[1]]})
+                                "gold_text": None, "pred_text": art.text[sp[0]:sp[1]], "pred_row": p_row[j],
+                                "match_form": None, "also": None, "also_form": None})
         # speech acts: the characters of all their segments
         g_acts = [a["segments"] for a in acts]
         grouped: dict = {}

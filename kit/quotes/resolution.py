@@ -282,28 +282,56 @@ _QUESTION_AFTER = re.compile(r"""
     (?:whether|if|about|why|what|how|when|where|who|which|[:“"])
     """, re.X)
 
+#: Rule PRONOUN_MODEL (:mod:`kit.quotes.pronoun_model`), OFF: *he* and *she* would go to the
+#: person that a learned ranking of the candidates scores highest. Grouped cross-validation on
+#: PolNeAR's development part showed no gain over the rules (docs/quotes.md), so no weights are
+#: shipped; ``evaluation/_train_pronoun_model.py`` trains them (``--out FILE``), and setting this to
+#: the path of such a file turns the model on.
+PRONOUN_MODEL: str | None = None
+
+
 def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Person | None:
+    low = pron.lower()
+    if low not in ("he", "she", "him", "her"):
+        return _resolve_pronoun_rules(art, pron, pos, para_start)[0]
+    found, story, sub, learnt = _resolve_pronoun_rules(art, pron, pos, para_start)
+    if PRONOUN_MODEL or _pm.COLLECT is not None:
+        g = _pronoun_gender(pron)
+        cands = _pm.candidates(art, g, pos, found, story, sub)
+        if _pm.COLLECT is not None:
+            _pm.COLLECT.append((art.doc_id, pos, found, cands))
+        if PRONOUN_MODEL:
+            choice = _pm.choose(cands, found, _pm.load_model(PRONOUN_MODEL))
+            if choice is not found:
+                found, learnt = choice, True
+    if learnt and found is not None and found.gender is None and found.kind == "person":
+        found.gender = _pronoun_gender(pron)  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
+    return found
+
+
+def _resolve_pronoun_rules(art: _Article, pron: str, pos: int, para_start: int):
+    """The rules' choice for a pronoun: (entity, story speaker, paragraph subject, whether the
+    pronoun may tell the entity's gender)."""
     g = _pronoun_gender(pron)
     hi = bisect.bisect_left(art.mention_pos, pos)
+    story = sub = None
     if pron.lower() in ("he", "she", "him", "her"):
         story_pos, story = _story_speaker(art, pos, g)
         sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
         found_pos, found = (sub_pos, sub) if sub is not None and sub_pos > story_pos else (story_pos, story)
         if found is not None:
             found = _asked_person(art, found, found_pos, pos, g) or found
-            if found.gender is None and found.kind == "person":
-                found.gender = g  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
-            return found
+            return found, story, sub, True
     if pron.lower() in ("they", "it", "we"):
         for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
             if m.entity.kind in ("org", "group"):
-                return m.entity
-        return None
+                return m.entity, story, sub, False
+        return None, story, sub, False
     near = [m for m in art.mentions[max(0, hi - MAX_LOOKBACK):hi]
             if m.entity.kind == "person" and (g is None or m.entity.gender in (None, g))]
     near = [m for m in near if not m.passing] or near  # a name after a preposition comes last
     if not near:
-        return None
+        return None, story, sub, False
     cands = [m for m in near if not _in_quote(art, m.pos)] or near
     # the subject (first person) of the nearest sentence with a candidate; a sentence whose
     # subject is the same pronoun continues the chain and is skipped
@@ -321,10 +349,10 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
             steps += 1
             continue
         if in_sent:
-            return _asked_person(art, in_sent[0].entity, in_sent[0].pos, pos, g) or in_sent[0].entity
+            return _asked_person(art, in_sent[0].entity, in_sent[0].pos, pos, g) or in_sent[0].entity, story, sub, False
         k -= 1
         steps += 1
-    return cands[-1].entity
+    return cands[-1].entity, story, sub, False
 
 
 _ROLE_SYNONYMS = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "sen": "senator",
@@ -678,6 +706,7 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes import pronoun_model as _pm  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.attribution import _NAME_NP, _SPEECH_OR_PART, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _PERSON_TITLES,
