@@ -15,7 +15,7 @@ Tone        sentence_tone, article_tone, tone_by_group, actor_tone
 Quotes      extract_quotes, quote_sources, top_speakers, quote_problems
 Coded       kit.frames.coded: code_sample, agreement, train_frames, apply_frames, coded_prevalence, ...
 Reprints    kit.dedupe: dedupe (the none|exact|near switch), near_duplicate_pairs, reprint_clusters, ...
-Reports     save_table, show_table, report_articles, notebook_paths (figures: kit.plots)
+Reports     save_table, save_parquet, show_table, report_articles, notebook_paths (figures: kit.plots)
 Errors      KitError (a message a user can act on; kit.errors has its ValueError/TypeError kinds)
 
 ``import kit`` is lazy (PEP 562): a name is imported from its module on first use, so the command
@@ -47,7 +47,7 @@ _PUBLIC = {
     **{name: "kit.tone" for name in ("sentence_tone", "article_tone", "tone_by_group", "actor_tone")},
     "extract_quotes": "kit.quotes", "quote_problems": "kit.quotes", "top_speakers": "kit.quotes",
     "quote_sources": "kit.quotes:sources",
-    "save_table": "kit.reporting", "show_table": "kit.reporting", "report_articles": "kit.reporting",
+    "save_table": "kit.reporting", "save_parquet": "kit.reporting", "show_table": "kit.reporting", "report_articles": "kit.reporting",
     "notebook_paths": "kit.paths",
 }
 

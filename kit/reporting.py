@@ -164,6 +164,43 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
     return path
 
 
+def save_parquet(df: pd.DataFrame, output_dir: str | os.PathLike, name: str) -> Path:
+    """Write ``df`` to ``output_dir/name.parquet`` (for long tables a spreadsheet cannot open anyway).
+
+    Used for the per-sentence tables of a report (a 10,000-article corpus gives about 400,000
+    sentences: a 45 MB CSV nobody opens by hand). Parquet keeps the column types, is several
+    times smaller and reads back in one call (``pd.read_parquet``). The index is not written;
+    the file is replaced atomically like :func:`save_table`'s.
+
+    Parameters
+    ----------
+    df : the table to write (not modified)
+    output_dir : folder of the report (created when missing)
+    name : file stem, as for :func:`save_table`
+
+    Returns
+    -------
+    Path of the Parquet file.
+
+    Examples
+    --------
+    >>> folder = tempfile.mkdtemp()
+    >>> p = save_parquet(pd.DataFrame({"doc_id": ["a", "b"], "compound": [0.5, -0.25]}), folder, "sentences")
+    >>> p.name, pd.read_parquet(p).values.tolist()
+    ('sentences.parquet', [['a', 0.5], ['b', -0.25]])
+    """
+    import io
+
+    name = check_name(name)
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.parquet"
+    buf = io.BytesIO()
+    df.reset_index(drop=True).to_parquet(buf, index=False)
+    _atomic_write(path, buf.getvalue())
+    return path
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     from kit.paths import write_atomic
 

@@ -9,9 +9,13 @@ import tokenize
 from pathlib import Path
 
 import nbformat
+import numpy as np
+import pandas as pd
 import papermill
 import pytest
 import yaml
+
+from kit.tone import article_tone
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -125,6 +129,16 @@ def test_runs_with_defaults_through_papermill(path, tmp_path):
     assert not errors
     assert sorted(p.name for p in out_dir.glob("*.csv")), "a report writes its tables as CSV"
     assert not any(p.suffix == ".png" and not p.with_suffix(".svg").exists() for p in out_dir.iterdir())
+    if path.stem == "03_frames_and_tone":
+        # the per-sentence tone goes to Parquet (the notebook's markdown says so), not CSV; the per-article
+        # table written beside it is that file's sentences averaged
+        assert not (out_dir / "sentence_tone.csv").exists()
+        sentences = pd.read_parquet(out_dir / "sentence_tone.parquet")
+        written = pd.read_csv(out_dir / "article_tone.csv", dtype={"doc_id": str})
+        again = article_tone(sentences).reset_index(drop=True)
+        assert len(sentences) > len(written) > 0
+        assert written["doc_id"].tolist() == again["doc_id"].astype(str).tolist()
+        np.testing.assert_allclose(written["mean_compound"], again["mean_compound"], rtol=1e-5, atol=1e-6)
     # every saved figure is shown exactly once in the report, and no bare return value is printed instead
     for cell in nb.cells:
         if cell.cell_type == "code" and "save_figure(" in cell.source:

@@ -86,12 +86,13 @@ def _running_cell(out_nb: Path) -> tuple[int | None, str | None]:
 
 
 def output_files(run_dir: Path, name: str) -> dict:
-    """The run folder's outputs by kind: ``tables`` (CSV), ``figures``, ``other`` (hidden files left out)."""
+    """The run folder's outputs by kind: ``tables`` (CSV, Parquet), ``figures``, ``other`` (hidden files left out)."""
     files = sorted(p.name for p in run_dir.iterdir() if p.is_file() and not p.name.startswith("."))
     skip = {f"{name}.ipynb", f"{name}.html", "provenance.json"}
-    return {"tables": [f for f in files if f.endswith(".csv")],
-            "figures": [f for f in files if f.endswith((".png", ".svg", ".pdf"))],
-            "other": [f for f in files if f not in skip and not f.endswith((".csv", ".png", ".svg", ".pdf"))]}
+    tables, figures = (".csv", ".parquet"), (".png", ".svg", ".pdf")
+    return {"tables": [f for f in files if f.endswith(tables)],
+            "figures": [f for f in files if f.endswith(figures)],
+            "other": [f for f in files if f not in skip and not f.endswith(tables + figures)]}
 
 
 def skip_slow_imports() -> None:

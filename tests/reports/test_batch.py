@@ -602,3 +602,13 @@ def test_previous_durations_order_the_next_batch(tmp_path):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "provenance.json").write_text("{broken", encoding="utf-8")
     assert batch_module.previous_durations(tmp_path, ["a", "b", "c", "d"]) == {"a": 3.0, "b": 12.5}
+
+
+def test_provenance_lists_parquet_tables_as_tables(tmp_path):
+    from kit.reports.execute import output_files
+
+    for f in ("r.ipynb", "r.html", "provenance.json", "a.csv", "sentence_tone.parquet", "f.png", "f.svg", "notes.txt",
+              ".hidden"):
+        (tmp_path / f).write_text("x", encoding="utf-8")
+    assert output_files(tmp_path, "r") == {"tables": ["a.csv", "sentence_tone.parquet"], "figures": ["f.png", "f.svg"],
+                                           "other": ["notes.txt"]}
