@@ -64,6 +64,7 @@ def run_size(n: int, workdir: str, *, jobs: int) -> dict:
     res["steps"]["ingest + analyse"] = {"seconds": round(ing["seconds"] + ana["seconds"], 2),
                                         "peak_mb": max(ing["peak_mb"], ana["peak_mb"]), "ok": ing["ok"] and ana["ok"],
                                         "detail": f"ingest {ing['seconds']:.1f} s, analyse {ana['seconds']:.1f} s"}
+    _done(n, "ingest + analyse", res["steps"]["ingest + analyse"])
     for label, pattern in STEPS:
         print(f"  {n:>7,} articles: {label} ...", file=sys.stderr, flush=True)
         out = os.path.join(workdir, f"reports_{n}_{pattern.strip('_*')}")
@@ -73,7 +74,16 @@ def run_size(n: int, workdir: str, *, jobs: int) -> dict:
             os.path.join(out, "runs.json")) else []
         m["detail"] = f"{len(runs.get('runs', runs)) if isinstance(runs, dict) else len(runs)} run(s)"
         res["steps"][label] = m
+        _done(n, label, m)
     return res
+
+
+def _done(n: int, label: str, m: dict) -> None:
+    """One line per finished step, so that an interrupted run still shows what it measured."""
+    state = "ok" if m["ok"] else "FAILED"
+    print(f"  {n:>7,} articles: {label}: {m['seconds']:.1f} s, peak {m['peak_mb']:,} MB, {state}"
+          f"{' (' + m['detail'] + ')' if m.get('detail') else ''}; load {os.getloadavg()[0]:.1f}",
+          file=sys.stderr, flush=True)
 
 
 def table(results: list[dict]) -> str:
