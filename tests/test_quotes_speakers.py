@@ -529,3 +529,15 @@ def test_scorer_outlet_description_also_takes_the_organisation():
          "source_span": (a2, a2 + 13)}])
     form, name, _, also = gold_speakers(art)[1]
     assert (form, name, also) == ("description", "the newspaper", "Harbor Post")
+
+
+def test_media_words_of_speaker_types_and_outlet_names_are_two_lists():
+    """The speaker types read broadcaster words ('Television', 'Radio', 'wire') as media, and
+    rule OUTLET_DESCRIPTION's list of outlet-name words does not replace that list (it once did,
+    by reusing its name)."""
+    from kit.quotes.extract import _affiliation_class
+    from kit.quotes.words import _MEDIA_WORDS, _OUTLET_NAME_WORDS
+
+    assert _affiliation_class("Harbor Valley Television") == "media"
+    assert _affiliation_class("Lakeside Public Radio") == "media"
+    assert {"television", "radio", "wire"} <= _MEDIA_WORDS and "cnn" in _OUTLET_NAME_WORDS

@@ -515,7 +515,7 @@ def _latest_outlet(art: _Article, pos: int) -> Person | None:
     hi = bisect.bisect_left(art.mention_pos, pos)
     for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
         e = m.entity
-        if e.kind == "org" and (any(t.strip(".,’'").lower() in _MEDIA_WORDS for t in e.tokens)
+        if e.kind == "org" and (any(t.strip(".,’'").lower() in _OUTLET_NAME_WORDS for t in e.tokens)
                                 or _outlet_name(e.name) is not None):
             return e
     return None
@@ -730,9 +730,9 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _CAP_RUN,
     _GENDER_NOUNS,
     _GROUP_HEADS,
-    _MEDIA_WORDS,
     _ORG_RUN,
     _ORG_WORDS,
+    _OUTLET_NAME_WORDS,
     _OUTLET_NOUNS,
     _TYPE_WORDS,
     SPEECH_VERBS,

@@ -242,8 +242,9 @@ _OUTLET_NOUNS = frozenset("""
 newspaper paper daily tabloid weekly magazine network channel broadcaster outlet publication
 """.split())
 
-# words that make an organisation's name a news outlet's ('The Washington Post', 'CNN')
-_MEDIA_WORDS = frozenset("""
+# words that make an organisation's name a news outlet's ('The Washington Post', 'CNN'): rule
+# OUTLET_DESCRIPTION (the speaker types use _MEDIA_WORDS above)
+_OUTLET_NAME_WORDS = frozenset("""
 post times journal herald tribune news gazette daily magazine telegraph guardian observer
 chronicle globe examiner inquirer courier register review weekly press cnn msnbc fox nbc abc cbs
 npr pbs bbc reuters bloomberg politico breitbart univision telemundo
