@@ -242,6 +242,12 @@ def _is_count_column(col: pd.Series) -> bool:
             and not _LABEL_INTS.search(str(col.name).lower()))
 
 
+#: A column holding text longer than this many characters on screen is shown at least
+#: :data:`TEXT_MIN_WIDTH` wide (CSS), so that titles are not squeezed into one word a line.
+TEXT_WIDE_CHARS = 40
+TEXT_MIN_WIDTH = "18em"
+
+
 class HTMLTable:
     """A table prepared for display in a notebook: every cell escaped, long tables cut.
 
@@ -271,8 +277,14 @@ class HTMLTable:
 
     def _repr_html_(self) -> str:
         shown = self._shown()
+        # a column of long text (titles, quotes) keeps a readable width; the box scrolls instead
+        wide = {c: TEXT_MIN_WIDTH for c in shown.columns
+                if shown[c].map(lambda v: isinstance(v, str) and len(v) > TEXT_WIDE_CHARS).any()}
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table",
-                             float_format=self._float)
+                             float_format=self._float, col_space=wide or None)
+        for c in wide:  # the report page strips inline styles: its CSS gives class kit-wide the width
+            th = f'<th style="min-width: {TEXT_MIN_WIDTH};">{html.escape(str(c))}</th>'
+            body = body.replace(th, th.replace("<th ", '<th class="kit-wide" ', 1), 1)
         parts = []
         if self.caption:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')

@@ -219,3 +219,15 @@ def test_two_figures_of_one_report_list_groups_in_the_report_order():
         plt.close(f)
     tone = pd.DataFrame({"outlet": ["Daily", "Wire", "Post"], "mean_compound": [0.1, 0.2, 0.3]})
     assert in_order(tone, "outlet", order)["outlet"].tolist() == order
+
+
+def test_long_text_columns_keep_a_readable_width():
+    """Titles are not squeezed into one word a line: a column of long text gets a minimum width
+    (the table box scrolls sideways instead); short text and numbers do not."""
+    from kit.reporting import TEXT_MIN_WIDTH, show_table
+
+    df = pd.DataFrame({"title": ["Envoy lands in Beijing for two days of talks on trade and security"],
+                       "outlet": ["Harbor Street Weekly"], "n_words": [512]})
+    html = show_table(df)._repr_html_()
+    assert f'<th class="kit-wide" style="min-width: {TEXT_MIN_WIDTH};">title</th>' in html  # the page's CSS reads the class
+    assert "<th>outlet</th>" in html and "<th>n_words</th>" in html
