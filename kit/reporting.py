@@ -279,7 +279,7 @@ class HTMLTable:
         shown = self._shown()
         # a column of long text (titles, quotes) keeps a readable width; the box scrolls instead
         wide = {c: TEXT_MIN_WIDTH for c in shown.columns
-                if shown[c].map(lambda v: isinstance(v, str) and len(v) > TEXT_WIDE_CHARS).any()}
+                if any(isinstance(v, str) and len(v) > TEXT_WIDE_CHARS for v in shown[c].tolist())}
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table",
                              float_format=self._float, col_space=wide or None)
         for c in wide:  # the report page strips inline styles: its CSS gives class kit-wide the width

@@ -345,7 +345,9 @@ def test_workers_are_forked_only_where_it_is_safe():
     import subprocess
     import sys
 
+    # SIGINT as Python sets it: a shell's background job (CI runners, nohup) starts with SIGINT ignored
     code = ("import signal, threading, time\n"
+            "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
             "from kit.compute import _start_method\n"
             "a = _start_method()\n"
             "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start(); b = _start_method(); t.join()\n"

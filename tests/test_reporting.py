@@ -231,3 +231,5 @@ def test_long_text_columns_keep_a_readable_width():
     html = show_table(df)._repr_html_()
     assert f'<th class="kit-wide" style="min-width: {TEXT_MIN_WIDTH};">title</th>' in html  # the page's CSS reads the class
     assert "<th>outlet</th>" in html and "<th>n_words</th>" in html
+    empty = pd.DataFrame({"published": pd.to_datetime([], utc=True), "title": pd.Series([], dtype=object)})
+    assert "<th>published</th>" in show_table(empty)._repr_html_()  # an empty table (a date column) shows too
