@@ -290,6 +290,11 @@ def find(store: Store | str, table: str, **options) -> Derived | None:
     store = store if isinstance(store, Store) else Store(store)
     opts = resolve_options(table, options)
     key, _ = table_key(store, table, _loaded(table, opts))
+    return _stored(store, table, key)
+
+
+def _stored(store: Store, table: str, key: str) -> Derived | None:
+    """The table stored under ``key`` (its ``meta.json`` read), or None when there is none."""
     path = store.join("derived", table, key, "meta.json")
     if not store.fs.isfile(path):
         return None
@@ -351,12 +356,6 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
     jobs: dict[tuple[str, str], _Job] = {}
     companions: dict[tuple[str, str], tuple[str, str]] = {}  # quote_problems -> the quotes job making it
 
-    def stored(table: str, key: str) -> Derived | None:
-        path = store.join("derived", table, key, "meta.json")
-        if not store.fs.isfile(path):
-            return None
-        return Derived(store, table, key, json.loads(store.fs.cat_file(path).decode()))
-
     def plan(table: str, options: dict, force: bool) -> tuple[str, str]:
         opts = resolve_options(table, options)
         loaded = _loaded(table, opts)
@@ -364,7 +363,7 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
         ident = (table, key)
         if ident in jobs or (ident in done and not force):
             return ident
-        found = None if force else stored(table, key)
+        found = None if force else _stored(store, table, key)
         if found is not None:
             done[ident] = found
             return ident
@@ -380,8 +379,8 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
             job.need = plan(needs, {k: v for k, v in opts.items() if k in TABLES[needs]["options"]}, False)
         elif table == "group_counts":  # summed from the per-article counts when they are made too (or stored)
             counts = {k: opts[k] for k in COUNT_OPTIONS}
-            if table_key(store, "term_counts", counts)[0] in term_keys or stored(
-                    "term_counts", table_key(store, "term_counts", counts)[0]) is not None:
+            counts_key = table_key(store, "term_counts", counts)[0]
+            if counts_key in term_keys or _stored(store, "term_counts", counts_key) is not None:
                 job.need = plan("term_counts", counts, False)
         jobs[ident] = job
         return ident
@@ -403,7 +402,7 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
         if own:
             eng.close()
     for ident, maker in companions.items():
-        found = stored(*ident)
+        found = _stored(store, *ident)
         if found is None:  # pragma: no cover (the maker writes its companion)
             raise KitError(f"{ident[0]} was not written by {maker[0]}")
         done[ident] = found
@@ -440,8 +439,7 @@ def _run_wave(store: Store, wave: list[_Job], eng: Engine, progress: bool, recom
             results[id(owner[i])].append(res)
         for job in in_driver:
             t0, c0 = time.perf_counter(), time.process_time()
-            module, func = TABLES[job.table]["whole"].rsplit(".", 1)
-            df = getattr(importlib.import_module(module), func)(store, engine=eng, **job.loaded)
+            df = _whole_function(TABLES[job.table]["whole"])(store, engine=eng, **job.loaded)
             results[id(job)].append((_write_part(store, job.tmp, "part-00000", df),
                                      (time.perf_counter() - t0, time.process_time() - c0)))
         out = []
@@ -481,14 +479,19 @@ def _partition_task(part: str, store_path: str, table: str, loaded: dict, out_di
     return res, (time.perf_counter() - t0, time.process_time() - c0)
 
 
+def _whole_function(func_path: str):
+    """The function a ``whole`` entry of :data:`TABLES` names (``"module.function"``)."""
+    module, func = func_path.rsplit(".", 1)
+    return getattr(importlib.import_module(module), func)
+
+
 def _whole_task(func_path: str, store_path: str, loaded: dict, out_dir: str) -> tuple[dict, float]:
     """A whole-corpus table (``near_duplicates``) computed in one worker, written as one partition."""
     from kit.compute import Engine as _Engine
 
     t0, c0 = time.perf_counter(), time.process_time()
-    module, func = func_path.rsplit(".", 1)
     store = Store(store_path)
-    df = getattr(importlib.import_module(module), func)(store, engine=_Engine("sync"), **loaded)
+    df = _whole_function(func_path)(store, engine=_Engine("sync"), **loaded)
     return _write_part(store, out_dir, "part-00000", df), (time.perf_counter() - t0, time.process_time() - c0)
 
 
