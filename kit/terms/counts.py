@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse
 
 from kit.errors import KitValueError
@@ -118,7 +120,7 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     """Term counts of a chunk of texts, with the piece table ``st`` of the run.
 
     Fast path, exactly equivalent to ``TOKEN_PATTERN.findall(text)``: each text is split on white
-    space (``str.split``) and the pieces counted with ``Counter`` (both in C). Scanning a piece on
+    space and its pieces counted, by Arrow for a whole chunk at once (:func:`_piece_counts`). Scanning a piece on
     its own gives the same tokens as scanning it inside the text, because no token contains white
     space (the one exception, the space of a fraction such as ``7 1/2``, is kept inside its
     piece; joining pieces is always exact). Each *distinct* piece is tokenized and normalised once
@@ -131,10 +133,7 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     n_pieces = len(st.pieces)
     if n_pieces > st.done or st.p2t is None:
         _map_new_pieces(st, n_pieces)
-    x = sparse.csr_matrix(
-        (np.array(data, dtype=np.int64), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
-        shape=(len(texts), n_pieces),
-    )
+    x = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), n_pieces))
     y = (x @ st.p2t).tocsr()
     y.sum_duplicates()
     first = st.reported
@@ -143,9 +142,58 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     return st.key, first, new_terms, y.indptr.astype(np.int64), y.indices.astype(np.int32), y.data.astype(np.int32)
 
 
-def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[list[int], list[int], list[int]]:
+def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR arrays (indptr, piece ids, counts) of the white-space pieces of each text; new pieces get
-    the next ids of ``st``. A mixed number ("7 1/2") stays one piece."""
+    the next ids of ``st`` in order of first appearance. A mixed number ("7 1/2") stays one piece.
+    A row may name a piece more than once (its counts add up in the product with the piece-term matrix).
+
+    The texts are split by Arrow (``utf8_split_whitespace`` splits where ``str.split`` does: the same
+    white space, checked for every code point in the tests) and the pieces hashed by Arrow's
+    ``dictionary_encode``, so Python sees each distinct piece of a chunk once; a chunk Arrow cannot
+    take (a lone surrogate) or that holds :data:`~kit.text._JOIN` is counted piece by piece here.
+    """
+    frac = _FRACTION_RE.search
+    prepared = []
+    joined = False
+    for text in texts:
+        if not isinstance(text, str):
+            text = ""
+        elif _JOIN in text:  # (never in news text)
+            return _piece_counts_python(texts, st)
+        elif "/" in text and frac(text):
+            text = _FRACTION_SPACE_RE.sub("\\1" + _JOIN, text)
+            joined = True
+        prepared.append(text)
+    try:
+        arr = pa.array(prepared, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):  # a lone surrogate (from a JSON escape) has no UTF-8
+        return _piece_counts_python(texts, st)
+    pieces = pc.utf8_split_whitespace(arr)
+    lengths = pc.list_value_length(pieces).to_numpy(zero_copy_only=False).astype(np.int64)
+    enc = pc.dictionary_encode(pc.list_flatten(pieces))
+    distinct = enc.dictionary.to_pylist()
+    if joined:  # the piece of a mixed number is "7 1/2", with its space
+        distinct = [p.replace(_JOIN, " ") if _JOIN in p else p for p in distinct]
+    # a text's leading or trailing white space gives an empty piece (str.split gives none)
+    empty = distinct.index("") if "" in distinct else -1
+    if empty >= 0:
+        distinct.pop(empty)
+    ids = np.fromiter(map(st.pieces.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+    if empty >= 0:
+        ids = np.insert(ids, empty, -1)
+    cols = ids[enc.indices.to_numpy(zero_copy_only=False)]
+    if empty >= 0:
+        keep = cols >= 0
+        lengths = np.bincount(np.repeat(np.arange(len(prepared)), lengths)[keep], minlength=len(prepared))
+        cols = cols[keep]
+    indptr = np.zeros(len(prepared) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    return indptr, cols.astype(np.int32), np.ones(len(cols), dtype=np.int64)
+
+
+def _piece_counts_python(texts: Sequence[str], st: _PieceTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_piece_counts` one text at a time with ``str.split`` and ``Counter`` (any chunk: also
+    one with a text holding :data:`~kit.text._JOIN`, or that Arrow cannot take)."""
     findall = _TOKEN_RE.findall
     frac = _FRACTION_RE.search
     getid = st.pieces.__getitem__
@@ -168,7 +216,7 @@ def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[list[int], lis
             indices += map(getid, c)
             data += c.values()
         indptr.append(len(indices))
-    return indptr, indices, data
+    return (np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int32), np.array(data, dtype=np.int64))
 
 
 def _plain_term(piece: str, split: bool) -> str | None:
@@ -666,7 +714,7 @@ def group_term_counts(
     :func:`kit.terms.frequencies` needs for a frequency table (it reads ``n_docs`` as document
     counts that add up). ``matrix`` is the articles' document-term matrix when it was counted
     already (``build_corpus(..., count=tokens)`` counts it while reading; its rows must be the
-    articles, in order), else it is counted here.
+    articles, in order; ``articles`` then needs no text column), else it is counted here.
 
     Returns
     -------
@@ -681,7 +729,7 @@ def group_term_counts(
     >>> group_term_counts(arts, group_by="outlet", tokens=TokenOptions(stopwords=None)).values.tolist()
     [['X', 'talks', 2, 2], ['X', 'trade', 1, 1], ['Y', 'trade', 2, 1]]
     """
-    check_columns(articles, [id_col, text_col], "articles")
+    check_columns(articles, [id_col] if matrix is not None else [id_col, text_col], "articles")
     groups = article_groups(articles, as_list(group_by))
     if articles[id_col].duplicated().any():
         raise KitValueError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")
