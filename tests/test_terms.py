@@ -126,6 +126,8 @@ def test_arrow_piece_counts_equal_the_python_ones(texts, split):
 
 
 def test_arrow_path_falls_back_for_what_arrow_cannot_take(monkeypatch):
+    from scipy import sparse
+
     from kit.terms import counts as engine
 
     calls = []
@@ -134,9 +136,28 @@ def test_arrow_path_falls_back_for_what_arrow_cannot_take(monkeypatch):
     texts = ["talks \ud800 resume", "tariff talks", "odd \uffff join", "7 1/2 hours"]
     for chunk in (texts[:2], texts[2:], texts[1:2] + texts[3:]):
         m = count_stream(iter(chunk), stopwords="kit", n_jobs=1)
-        got = {(f"d{d}", t): n for d, t, n in m.to_counts().itertuples(index=False)}
+        got = {(f"d{d}", m.terms[j]): n for d, j, n in zip(*sparse.find(m.matrix))}
         assert got == reference_counts(chunk, stopwords="kit")
     assert calls == [2, 2]  # the surrogate and the join character; fractions stay on the Arrow path
+
+
+def test_terms_without_utf8_are_merged_and_sorted_by_python(monkeypatch):
+    """A term holding a lone surrogate (inside a URL) cannot be an Arrow string: the vocabulary is
+    then merged and sorted by code point in Python, with the same matrix as a token-by-token count."""
+    from scipy import sparse
+
+    from kit.terms import counts as engine
+
+    used = []
+    real = engine._TermMapper._vocabulary_python
+    monkeypatch.setattr(engine._TermMapper, "_vocabulary_python", lambda self, k: used.append(1) or real(self, k))
+    texts = ["see http://x.io/a\ud800b now", "now then Zeta zeta", "éclair and Éclair, now"]
+    m = count_stream(iter(texts), stopwords=None, n_jobs=1, chunk_chars=10)
+    assert used and list(m.terms) == sorted(m.terms) and "http://x.io/a\ud800b" in set(m.terms)
+    got = {(f"d{d}", m.terms[j]): n for d, j, n in zip(*sparse.find(m.matrix))}
+    assert got == reference_counts(texts, stopwords=None)
+    plain = count_stream(iter(texts[1:]), stopwords=None, n_jobs=1, chunk_chars=10)
+    assert not used[1:] and list(plain.terms) == sorted(plain.terms)
 
 
 def test_counts_add_up_to_the_number_of_tokens():

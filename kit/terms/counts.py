@@ -137,9 +137,18 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     y = (x @ st.p2t).tocsr()
     y.sum_duplicates()
     first = st.reported
-    new_terms = _tail(st.term_ids, len(st.term_ids) - first)
+    new_terms = _as_arrow(_tail(st.term_ids, len(st.term_ids) - first))
     st.reported = len(st.term_ids)
     return st.key, first, new_terms, y.indptr.astype(np.int64), y.indices.astype(np.int32), y.data.astype(np.int32)
+
+
+def _as_arrow(terms: list[str]):
+    """``terms`` as an Arrow array (sent to the parent as a few buffers), or the list itself when a
+    term cannot be UTF-8 (a lone surrogate inside a URL)."""
+    try:
+        return pa.array(terms, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):
+        return terms
 
 
 def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -307,21 +316,52 @@ def _worker_count(load, args: tuple, options: TokenOptions, run: str):
 
 
 class _TermMapper:
-    """Merges chunk results of every worker into one global term vocabulary."""
+    """Collects the chunk results of every worker (each numbers its terms in the order it met them)
+    and merges the workers' terms into one vocabulary once, at the end (:meth:`vocabulary`)."""
 
     def __init__(self):
-        self.term_ids: dict[str, int] = {}
-        self.luts: dict[tuple, np.ndarray] = {}
+        self.new: dict[tuple, list] = {}  # worker table key -> its new terms, chunk by chunk
+        self.sizes: dict[tuple, int] = {}
 
     def to_terms(self, key, first, new_terms, indptr, indices, data) -> tuple:
-        """``(indptr, indices, data)`` of a chunk with global term ids (int32 indices and counts)."""
-        ids = self.term_ids
-        lut = self.luts.get(key, np.zeros(0, dtype=np.int32))
-        if first != len(lut):
+        """Take a chunk result (in the order its worker counted it): ``(key, indptr, indices, data)``,
+        indices numbering the terms of the worker's table ``key`` (see :meth:`vocabulary`)."""
+        n = self.sizes.get(key, 0)
+        if first != n:
             raise RuntimeError("worker results arrived out of order")  # pragma: no cover
-        add = np.fromiter((ids.setdefault(t, len(ids)) for t in new_terms), dtype=np.int32, count=len(new_terms))
-        lut = self.luts[key] = np.concatenate([lut, add])
-        return indptr, (lut[indices] if len(indices) else indices), data
+        self.new.setdefault(key, []).append(new_terms)
+        self.sizes[key] = n + len(new_terms)
+        return key, indptr, indices, data
+
+    def vocabulary(self) -> tuple[np.ndarray, dict]:
+        """``(terms, ranks)``: every distinct term, sorted by code point (an object array), and for each
+        worker table the column of each of its terms (int32 array indexed by the worker's numbering).
+        Merged and sorted by Arrow (hashing and sorting in C++); by Python when a term has no UTF-8."""
+        keys = list(self.new)
+        parts = [t for k in keys for t in self.new[k]]
+        try:
+            every = pa.concat_arrays([t if isinstance(t, pa.Array) else pa.array(t, type=pa.large_string())
+                                      for t in parts]) if parts else pa.array([], type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):
+            return self._vocabulary_python(keys)
+        enc = pc.dictionary_encode(every)
+        order = pc.sort_indices(enc.dictionary).to_numpy().astype(np.int64)
+        rank = np.empty(len(order), dtype=np.int32)
+        rank[order] = np.arange(len(order), dtype=np.int32)
+        codes = rank[enc.indices.to_numpy(zero_copy_only=False)]
+        bounds = np.cumsum([0] + [self.sizes[k] for k in keys])
+        terms = enc.dictionary.take(pa.array(order)).to_numpy(zero_copy_only=False).astype(object)
+        return terms, {k: codes[a:b] for k, a, b in zip(keys, bounds[:-1], bounds[1:])}
+
+    def _vocabulary_python(self, keys: list) -> tuple[np.ndarray, dict]:
+        ids: dict[str, int] = {}
+        local = {k: np.fromiter((ids.setdefault(t, len(ids)) for part in self.new[k]
+                                 for t in (part.to_pylist() if isinstance(part, pa.Array) else part)),
+                                dtype=np.int32, count=self.sizes[k]) for k in keys}
+        terms = sorted(ids)  # str order is code point order
+        rank = np.empty(len(ids), dtype=np.int32)
+        rank[np.fromiter((ids[t] for t in terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms), dtype=np.int32)
+        return np.array(terms, dtype=object), {k: rank[v] for k, v in local.items()}
 
 
 @dataclass(frozen=True)
@@ -354,39 +394,28 @@ class DocumentTermMatrix:
         return pd.Series(tot, index=pd.Index(self.terms, name="term"), name="n").sort_values(ascending=False, kind="stable")
 
 
-def _sorted_order(terms: list[str]) -> np.ndarray:
-    """Indices that sort ``terms`` by code point (Arrow's C++ sort: much faster than numpy on objects)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.sort_indices(pa.array(terms, type=pa.large_string())).to_numpy().astype(np.int64)
-
-
 def _finish(mapper: _TermMapper, pieces: list[tuple], doc_ids) -> DocumentTermMatrix:
-    """Assemble chunk results into one CSR matrix with alphabetical columns, freeing chunks as it goes."""
-    n_terms = len(mapper.term_ids)
-    terms_list = list(mapper.term_ids)
-    order = _sorted_order(terms_list) if n_terms else np.zeros(0, dtype=np.int64)
-    rank = np.empty(n_terms, dtype=np.int32)
-    rank[order] = np.arange(n_terms, dtype=np.int32)
-    n_docs = sum(len(p[0]) - 1 for p in pieces)
-    nnz = sum(len(p[1]) for p in pieces)
+    """Assemble chunk results (``(worker table key, indptr, indices, data)``, see
+    :meth:`_TermMapper.to_terms`) into one CSR matrix with alphabetical columns, freeing chunks as it goes."""
+    terms, ranks = mapper.vocabulary()
+    n_terms = len(terms)
+    n_docs = sum(len(p[1]) - 1 for p in pieces)
+    nnz = sum(len(p[2]) for p in pieces)
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
     indices = np.empty(nnz, dtype=np.int32)
     data = np.empty(nnz, dtype=np.int32)
     row = pos = 0
     while pieces:
-        p_indptr, p_indices, p_data = pieces.pop(0)
+        key, p_indptr, p_indices, p_data = pieces.pop(0)
         k, m = len(p_indptr) - 1, len(p_indices)
         indptr[row + 1:row + k + 1] = p_indptr[1:] + pos
-        indices[pos:pos + m] = rank[p_indices]
+        indices[pos:pos + m] = ranks[key][p_indices]
         data[pos:pos + m] = p_data
         row += k
         pos += m
     mat = sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_terms))
     mat.has_sorted_indices = False
     mat.sort_indices()
-    terms = np.array(terms_list, dtype=object)[order]
     return DocumentTermMatrix(mat, np.asarray(doc_ids, dtype=object), terms)
 
 
@@ -505,7 +534,7 @@ class _CountingRun:
         """The document-term matrix of the chunks (documents numbered 0, 1, ... without ``doc_ids``)."""
         pieces = self.chunks(load, work)
         if doc_ids is None:
-            doc_ids = np.arange(sum(len(p[0]) - 1 for p in pieces))
+            doc_ids = np.arange(sum(len(p[1]) - 1 for p in pieces))
         return _finish(self.mapper, pieces, doc_ids)
 
 
