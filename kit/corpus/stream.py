@@ -91,8 +91,8 @@ class _Chunk:
     stage: str | None = None
     rec_off: int = 0
     counted: tuple | None = None  # the term counts of its articles' texts, when asked (see _count)
-    #: with ``columns`` asked (nothing staged): the values of those not kept in the small rows, in article order
-    columns: dict | None = None
+    #: with ``columns`` asked (nothing staged): those not kept in the small rows, as a table of its articles
+    columns: pd.DataFrame | None = None
 
 
 def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: str | None = None,
@@ -313,18 +313,18 @@ def assemble_all(plans: list[_Plan], *, paragraphs: bool = True) -> tuple[pd.Dat
 def light_articles(chunks: list[_Chunk], kept: list[bool], columns: tuple) -> tuple[pd.DataFrame, dict]:
     """The articles table with ``columns`` only and the manifest's article counts, for a read that
     staged nothing (``_read_all(..., columns=...)``): settled values from the small rows, the other
-    columns from the values the tasks kept; typed as :func:`~kit.corpus.ingest.articles_frame` types
+    columns from the tables the tasks kept; typed as :func:`~kit.corpus.ingest.articles_frame` types
     the whole table (``kept``: one flag per article, False for a dropped duplicate)."""
     rows = [rec.row for c in chunks for _, rec in c.records if isinstance(rec, Built)]
     kept_rows = [r for r, k in zip(rows, kept) if k]
-    data = {}
-    for col in columns:
-        if col in _KEPT:
-            values = [getattr(r, col) for r in kept_rows]
-        else:
-            every = [v for c in chunks if c.columns for v in c.columns[col]]
-            values = [v for v, k in zip(every, kept) if k]
-        data[col] = _column(col, values)
+    other = [c for c in columns if c not in _KEPT]
+    if other:
+        parts = [c.columns for c in chunks if c.columns is not None]
+        table = stack(parts) if parts else articles_frame([])[other]
+        if not all(kept):
+            table = table[np.asarray(kept, dtype=bool)].reset_index(drop=True)
+    data = {col: _column(col, [getattr(r, col) for r in kept_rows]) if col in _KEPT else table[col]
+            for col in columns}
     counts = {"articles": len(kept_rows), "by_format": Counter(r.source_format for r in kept_rows),
               "by_outlet": Counter("(unknown)" if r.outlet is None else r.outlet for r in kept_rows),
               "no_outlet": sum(r.outlet is None for r in kept_rows)}
@@ -394,8 +394,10 @@ def _keep(chunk: _Chunk, built: list[Built], stage_dir: str, paragraphs: bool, c
     the values of the wanted columns that the small rows do not hold."""
     if columns is None:
         chunk.stage = _stage(built, stage_dir, paragraphs)
-    else:
-        chunk.columns = {c: [b.row[c] for b in built] for c in columns if c not in _KEPT}
+        return
+    other = [c for c in columns if c not in _KEPT]
+    if other and built:  # (a grouping field the small rows do not hold: rare, its table built here)
+        chunk.columns = articles_frame([b.row for b in built])[other]
 
 
 def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str, count=None,
