@@ -170,11 +170,19 @@ def test_terms_table_from_the_matrix_equals_tidy_counts_and_frequencies(source, 
         pd.testing.assert_frame_equal(fast, slow)
 
 
+def _no_stage(*args):
+    raise AssertionError("kit terms staged the articles of an export")
+
+
 @pytest.mark.parametrize("by", [None, "outlet", "month", "section"])
 def test_terms_of_an_export_are_those_of_its_store(capsys, tmp_path, monkeypatch, by):
     """`kit terms EXPORT` (read in byte ranges by worker processes, counted where read, nothing
     staged) prints what `kit terms STORE` prints after `kit ingest EXPORT`, also per group."""
+    import importlib
+
     from kit.corpus import split
+
+    stream = importlib.import_module("kit.corpus.stream")
 
     rows = []
     for i in range(80):
@@ -186,7 +194,10 @@ def test_terms_of_an_export_are_those_of_its_store(capsys, tmp_path, monkeypatch
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(split, "RANGE_BYTES", 2_000)  # ranges, read by worker processes
     grouped = [] if by is None else ["--by", by]
+    staged = stream._stage
+    monkeypatch.setattr(stream, "_stage", _no_stage)  # (the forked workers inherit it)
     from_export = run_json(capsys, "terms", str(export), "--top", "15", "--json", *grouped)
+    monkeypatch.setattr(stream, "_stage", staged)
     assert main(["ingest", str(export), "--out", str(tmp_path / "store"), "-q"]) == 0
     capsys.readouterr()
     from_store = run_json(capsys, "terms", str(tmp_path / "store"), "--top", "15", "--json", *grouped)
