@@ -168,6 +168,9 @@ def test_terms_table_from_the_matrix_equals_tidy_counts_and_frequencies(source, 
         fast = terms_table(arts, by=by, tokens=tok)
         assert len(fast) > 10
         pd.testing.assert_frame_equal(fast, slow)
+        # the top terms (of each group), ties at the cut decided by term as in the full table
+        top = slow.groupby(by, sort=False, dropna=False).head(3) if by else slow.head(3)
+        pd.testing.assert_frame_equal(terms_table(arts, by=by, tokens=tok, top=3), top.reset_index(drop=True))
 
 
 def _no_stage(*args):

@@ -344,6 +344,8 @@ def is_store(path) -> bool:
     """True when ``path`` (a path or URL) is a store folder written by :func:`write_store`."""
     if not isinstance(path, (str, os.PathLike)):
         return False
+    if "://" not in str(path) and not os.path.isdir(path):
+        return False  # a local path that is no folder (e.g. an export): fsspec need not be imported
     try:
         return Store(path).exists()
     except (ValueError, ImportError, OSError):
