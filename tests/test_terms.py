@@ -97,6 +97,13 @@ def test_arrow_splits_where_str_split_does_for_every_code_point():
     differs = [hex(c) for c, got in zip(cps, pieces) if got != f"a{chr(c)}{chr(c)}b".split()]
     assert differs == []
     assert pc.utf8_split_whitespace(pa.array([" a\u3000b\n"])).to_pylist() == [["", "a", "b", ""]]
+    # the faster ASCII split is used when no text holds another character str.split cuts at
+    from kit.terms.counts import _NOT_ASCII_SPACE
+
+    other = pc.match_substring_regex(pa.array([chr(c) for c in cps]), _NOT_ASCII_SPACE).to_pylist()
+    assert [hex(c) for c, o in zip(cps, other) if o != (chr(c).isspace() and chr(c) not in " \t\n\v\f\r")] == []
+    ascii_pieces = pc.ascii_split_whitespace(pa.array([f"a{chr(c)}{chr(c)}b" for c in cps])).to_pylist()
+    assert [hex(c) for c, got, o in zip(cps, ascii_pieces, other) if not o and got != f"a{chr(c)}{chr(c)}b".split()] == []
 
 
 ARROW_CHUNKS = st.lists(NEWSY | st.sampled_from(["", "  lead", "trail\u2003 ", "\u00a0", "7 1/2 and 12 3/16 cups"]),
