@@ -2,16 +2,18 @@ r"""The counting engine: tidy term counts and sparse document-term matrices.
 
 :func:`document_term_matrix` and :func:`count_stream` give exactly the terms of
 :func:`kit.text.tokenize` without running the full pattern over every character: each text is
-split on white space and the pieces counted with ``str.split`` and ``collections.Counter`` (both
-in C); each *distinct* piece is tokenized and normalised once per process; one sparse product
-turns piece counts into term counts. This is exact because no token holds white space (the space
-inside a fraction such as ``7 1/2`` is kept inside its piece before splitting) and a scan of a
-piece alone finds the tokens a scan of the whole text finds there (the pattern restarts at white
-space). Large inputs are cut into chunks and counted by worker processes that send back only the
-terms they have not reported yet and three integer arrays (forked workers read in-memory texts
-from their copy of the parent's memory, and :func:`count_stream` workers read their own byte
-range of a file), so a corpus larger than memory can be streamed. Results do not depend on the
-number of workers or the chunk size; terms are sorted by code point.
+split on white space where ``str.split`` splits and its pieces hashed, a whole chunk at once by
+Arrow (``str.split`` and ``collections.Counter`` for what Arrow cannot take); each *distinct* piece
+is tokenized and normalised once per process; one sparse product turns piece counts into term
+counts. This is exact because no token holds white space (the space inside a fraction such as
+``7 1/2`` is kept inside its piece before splitting) and a scan of a piece alone finds the tokens a
+scan of the whole text finds there (the pattern restarts at white space). Large inputs are cut
+into chunks and counted by worker processes that send back only the terms they have not reported
+yet (an Arrow array) and three integer arrays (forked workers read in-memory texts from their copy
+of the parent's memory, and :func:`count_stream` workers read their own byte range of a file), so
+a corpus larger than memory can be streamed; the workers' terms are merged into one vocabulary at
+the end. Results do not depend on the number of workers or the chunk size; terms are sorted by
+code point.
 
 Each call is one :class:`_CountingRun` that owns its piece table and vocabulary; when the call
 returns, nothing of it stays in the module (worker processes end with the run's pool).
