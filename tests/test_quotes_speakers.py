@@ -541,3 +541,54 @@ def test_media_words_of_speaker_types_and_outlet_names_are_two_lists():
     assert _affiliation_class("Harbor Valley Television") == "media"
     assert _affiliation_class("Lakeside Public Radio") == "media"
     assert {"television", "radio", "wire"} <= _MEDIA_WORDS and "cnn" in _OUTLET_NAME_WORDS
+
+
+# -- descriptions (issue 11 item 2, fifth round) --------------------------------------------
+
+def test_a_document_without_issuer_speaks_as_itself():
+    # rule DOCUMENT_WITHOUT_ISSUER: nobody issued 'the statement' in sight, so it keeps its
+    # description (before: no speaker at all)
+    assert speakers(
+        "The harbour board met on Monday behind closed doors.",
+        '"The pier will reopen in the spring," the statement said. "Repairs are under way."',
+    ) == ["the statement", "the statement"]
+
+
+def test_a_document_filed_by_someone_speaks_for_them():
+    # the issuer written right after the document: 'a court filing filed by X'
+    assert speakers(
+        '"The evidence does not support a charge," according to a court document filed by '
+        "county prosecutor Wanda Osei.",
+    ) == ["Wanda Osei"]
+
+
+def test_a_document_with_an_issuer_still_speaks_for_the_issuer():
+    assert speakers(
+        "Mayor Ines Dalby issued a statement on Friday.",
+        '"We are ready," the statement said.',
+    ) == ["Ines Dalby"]
+
+
+def test_an_earlier_introduction_must_head_the_description():
+    # 'a great fit for governor' introduces no governor; the description keeps itself
+    assert speakers(
+        "Supporters called the plan a great fit for governor Pell's budget.",
+        '"I will sign it," the former governor said.',
+    ) == ["the former governor"]
+
+
+def test_an_earlier_introduction_must_hold_the_description_s_modifiers():
+    # rule DESCRIPTION_KEEPS_MODIFIERS: 'the former official' is not 'one senior official'
+    assert speakers(
+        '"The talks stalled," one senior official said.',
+        '"I never saw the file," the former official said.',
+        '"We will try again," the official said.',
+    ) == ["one senior official", "the former official", "one senior official"]
+
+
+def test_a_qualified_title_is_another_role():
+    # rule ROLE_QUALIFIER: 'the president' is President Ames, not 'Harbour Bank President Lo Pei'
+    assert speakers(
+        "President Ames spent the morning with Harbour Bank President Lo Pei.",
+        '"This is the best chance we have had," the president said.',
+    ) == ["Ames"]

@@ -116,6 +116,22 @@ _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+o
                 r"distributed|made\s+public|shared|read\s+out|tweeted|signed|drafted|wrote)")
 
 
+#: Who issued a document, written after it: ' issued by X', ' filed by X', ' from X' (compiled on
+#: first use: the noun-phrase pattern is imported last).
+_ISSUED_BY_SRC = (r"""
+    \s*(?:(?:issued|released|published|put\s+out|posted|signed|filed|written|prepared|submitted|sent|authored)\s+)?
+    (?:from|by)\s+                                   # the preposition that names the issuer
+    (?P<np>(?-x:{np}))                                # the issuer's noun phrase (not verbose)
+    """)
+_ISSUED_BY: list[re.Pattern] = []
+
+
+def _issued_by() -> re.Pattern:
+    if not _ISSUED_BY:
+        _ISSUED_BY.append(re.compile(_ISSUED_BY_SRC.replace("{np}", _NP_TAIL), re.VERBOSE))
+    return _ISSUED_BY[0]
+
+
 def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -> Person | None:
     """Who issued the document that 'speaks' at ``pos`` ('the statement said', 'the statement called it').
 
@@ -128,6 +144,13 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
     noun = nouns[0]
     stem = noun[:-1] if noun.endswith("s") and noun[:-1] in _DOC_NOUNS else noun
     mtext = _masked_text(art)
+    # the issuer right after the mention: 'according to a court document filed by X'
+    if art.text.startswith(mention, pos):
+        by = _issued_by().match(mtext, pos + len(mention))
+        if by:
+            ent = _resolve(art, _trim_np(by.group("np")), by.start("np"), para_start)
+            if ent is not None and ent.kind != "document":
+                return ent
     starts = art.sent_starts or [0]
     k = bisect.bisect_right(starts, pos) - 1
     noun_re = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
@@ -147,7 +170,7 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
                 if subj is not None:
                     np_, at = subj
             if np_ is None:
-                by = re.match(rf"\s*(?:(?:issued|released|published|put\s+out|posted|signed)\s+)?(?:from|by)\s+(?P<np>{_NP_TAIL})", post)
+                by = _issued_by().match(post)
                 if by:
                     np_, at = _trim_np(by.group("np")), nm.end() + by.start("np")
             if np_ is None:
@@ -449,8 +472,10 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     q.mention_pos = attr[2]
     ent = _resolve(art, attr[0], attr[2], para_off)
     if ent is not None and ent.kind == "document":
+        # rule DOCUMENT_WITHOUT_ISSUER: with no issuer in sight the document itself speaks
+        # ('the statement said', 'the report concluded'), as an unnamed source keeps its description
         ent = _document_issuer(art, attr[0], attr[2], para_off) or \
-            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1)
+            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1) or ent
     return ent
 
 

@@ -369,6 +369,9 @@ def _role_words(text: str) -> list[str]:
     return [_ROLE_SYNONYMS.get(w.rstrip("."), w.rstrip(".")) for w in _words(text)]
 
 
+#: Role words that do not make another role ('former president' is still 'the president').
+_ROLE_GENERIC = frozenset("the a an former then current acting interim outgoing incoming new ex".split())
+
 _INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
 _PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
@@ -419,8 +422,14 @@ def _descriptor(np_: str) -> Person:
                   affiliation=aff if kind == "descriptor" else None)
 
 
-#: 'a', 'an', 'one' or 'another' and up to three words, ending where a head noun starts.
-_INTRO_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$")
+#: 'a', 'an', 'one' or 'another' and up to three words, ending where a head noun starts; the
+#: words are modifiers, never a preposition, conjunction or verb, so the noun heads the phrase
+#: ('a great fit for president' introduces no president).
+_INTRO_BEFORE = re.compile(r"""
+    \b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+               # the indefinite determiner
+    (?:(?!(?:for|of|to|in|at|on|with|as|by|from|and|or|but|is|was|are|were|be|who|that|which)\s)
+       [\w’'-]+\s+){0,3}?                             # up to three modifiers
+    $""", re.VERBOSE)
 #: What follows the head noun of an introduction, to the end of its clause.
 _INTRO_AFTER = re.compile(r"[^.;:!?,“”\"]{0,200}")
 
@@ -446,15 +455,18 @@ def _introductions(text: str, head: str) -> list[tuple[int, str]]:
     return out
 
 
-def _earlier_descriptor(art: _Article, head: str, pos: int) -> Person | None:
+def _earlier_descriptor(art: _Article, head: str, pos: int, modifiers: tuple[str, ...] = ()) -> Person | None:
     """The nearest unnamed speaker introduced before ``pos`` with this head noun ('one senior official' ...
-    'the official'); words inside quotation marks do not count."""
+    'the official'); words inside quotation marks do not count. Rule DESCRIPTION_KEEPS_MODIFIERS:
+    the introduction holds every modifier of the description ('the former official' is not
+    'one senior official')."""
     ck = ("descriptor", head)
     if ck not in art.cache:  # every introduction with this head noun, found once per article
         art.cache[ck] = _introductions(art.text, head)
     found = None
     for start, grp in reversed(art.cache[ck]):
-        if start < pos and not _in_quote(art, start):
+        if start < pos and not _in_quote(art, start) and (
+                not modifiers or set(modifiers) <= set(_role_words(grp))):
             found = grp[:pos - start]
             break
     if found is None:
@@ -480,9 +492,13 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     cands = []
     for at, rw, p in art.cache["roles"].get(head, ()):
         if all(w in rw for w in words[:-1]) and at <= pos:
-            cands.append((at, p))
+            # rule ROLE_QUALIFIER: a role with a qualifier the description lacks ('World Bank
+            # President Jim Yong Kim', 'French President X') is another role than 'the president':
+            # the latest person holding the role as written is taken first
+            exact = set(rw) <= set(words) | _ROLE_GENERIC
+            cands.append((exact, at, p))
     if cands:
-        return max(cands, key=lambda x: x[0])[1]
+        return max(cands, key=lambda x: (x[0], x[1]))[2]
     if head in _OUTLET_NOUNS:
         outlet = _latest_outlet(art, pos)
         if outlet is not None:
@@ -505,7 +521,7 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
         if m.entity.kind == "org" and any(t.lower().rstrip("s") == stem for t in m.entity.tokens):
             return m.entity
     # unnamed descriptor earlier: 'one senior official' ... 'the official'
-    return _earlier_descriptor(art, head, pos)
+    return _earlier_descriptor(art, head, pos, tuple(words[:-1]))
 
 
 def _latest_outlet(art: _Article, pos: int) -> Person | None:
@@ -607,7 +623,7 @@ def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_st
         r = _resolve(art, poss.group(1), pos, para_start)
         if r is not None:
             return r
-    by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
+    by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed|filed|written|prepared|submitted|sent|authored)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
     if by and by.group(1).strip():
         r = _resolve(art, by.group(1), pos, para_start)
         if r is not None and r.kind != "document":
