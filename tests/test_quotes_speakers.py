@@ -592,3 +592,31 @@ def test_a_qualified_title_is_another_role():
         "President Ames spent the morning with Harbour Bank President Lo Pei.",
         '"This is the best chance we have had," the president said.',
     ) == ["Ames"]
+
+
+def test_a_verb_of_saying_that_is_a_noun_is_not_the_verb():
+    # rule NOUN_HOMOGRAPH: 'One tweet said', 'the state audit report said', 'Reyes leads by 12 points'
+    assert speakers(
+        'Messages poured in. One tweet said: "Stay safe, everyone."',
+        '"Spending rose by a third," the state audit report said.',
+    ) == ["one tweet", "the state audit report"]
+    assert speakers(
+        "The survey of 600 voters was released on Monday.",
+        'Among older voters Reyes leads by 12 points, the survey said, and "the gap is widening."',
+    ) == ["the survey"]
+    # the verb stays a verb after a subject that can take it
+    assert speakers('The officials report that "the roads are clear."') == ["the officials"]
+
+
+def test_a_report_someone_spoke_about_is_not_their_report():
+    # 'X said he saw no evidence in the report' does not make X the issuer of the report
+    # (only 'X said in a statement' does); a noun homograph after the quote ends the phrase
+    assert speakers(
+        "An auditor, Rafe Lindqvist, said he saw no evidence in the report of any fraud.",
+        '"The ledgers were altered twice," the state audit report said.',
+    ) == ["the state audit report"]
+    assert speakers(
+        "Mayor Ines Dalby spoke on Friday.",
+        'She said in a statement that "the pier will reopen."',
+        '"Repairs are under way," the statement said.',
+    )[-1] == "Ines Dalby"

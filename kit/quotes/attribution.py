@@ -32,6 +32,8 @@ _NP_TAIL = (
 _AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP_TAIL})")
 _AFTER_NORMAL = re.compile(
     rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
+#: The verb right after a noun phrase that ended in a noun homograph ('the report said').
+_NEXT_VERB = re.compile(rf"\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
 #: A few lower-case words after a closing mark, up to the comma before an inverted attribution.
@@ -74,6 +76,12 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                 return app.group("name"), m.group("verb").lower()
             return np_, m.group("verb").lower()
     m = _AFTER_NORMAL.match(after)
+    if m and _noun_homograph(m.group("np") + " ", m.group("verb")):
+        # rule NOUN_HOMOGRAPH: '"...," the congressional report said': the noun ends the phrase
+        nxt = _NEXT_VERB.match(after, m.end("verb"))
+        if nxt is None:
+            return None
+        return _trim_np(after[m.start("np"):m.end("verb")]), nxt.group("verb").lower()
     if m:
         np_ = _trim_np(m.group("np"))
         if not np_:
@@ -339,6 +347,37 @@ _WITH_PART = None
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
                           r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
+#: The last word before a verb of saying, for rule NOUN_HOMOGRAPH.
+_LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+#: Words after which a base form ('call', 'report') is still a verb: subjects that take it
+#: ('I', 'they', 'who'), auxiliaries and adverbs ('to', 'will', 'often').
+_BASE_VERB_AFTER = frozenset("""i you we they who to will would could should can may might must shall
+did do does also often usually always never not then still and or later now just again""".split())
+
+
+def _noun_homograph(pre: str, verb: str) -> bool:
+    """Rule NOUN_HOMOGRAPH: a verb of saying that is also a noun ('report', 'tweet', 'call',
+    'points') is the noun after a number ('by 21 points', 'One tweet said') and, in its base
+    form, after a lower-case word that cannot be its subject ('the congressional report said',
+    'Murphy's conference call'); 'officials report', 'they call', 'to note' stay verbs.
+
+    >>> _noun_homograph("the congressional ", "report"), _noun_homograph("officials ", "report")
+    (True, False)
+    >>> _noun_homograph("Sanders leads by 21 ", "points"), _noun_homograph("Clinton ", "points")
+    (True, False)
+    """
+    if verb not in _NOUN_HOMOGRAPHS:
+        return False
+    m = _LAST_WORD.search(pre)
+    if m is None:
+        return False
+    prev = m.group(1)
+    low = prev.lower()
+    if prev.isdigit() or low in _NUMBER_WORDS:
+        return True
+    if verb.endswith("s") and verb[:-1] in _NOUN_HOMOGRAPHS or verb.endswith("ies"):
+        return False  # 'the memo states', 'Clinton points out'
+    return prev[:1].islower() and low not in _BASE_VERB_AFTER and not low.endswith(("s", "ly"))
 
 
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
@@ -365,7 +404,7 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
             continue
-        if _NOUN_BEFORE.search(pre):
+        if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
         if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
             continue  # 'X, who said ...' keeps looking for the main verb
@@ -386,4 +425,13 @@ from kit.quotes.entities import _is_orgish  # noqa: E402,F401 (imported last, as
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _CAP_STOP, _GROUP_HEADS, _ORG_WORDS, _TITLE_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CAP_RUN,
+    _CAP_STOP,
+    _GROUP_HEADS,
+    _NOUN_HOMOGRAPHS,
+    _NUMBER_WORDS,
+    _ORG_WORDS,
+    _TITLE_WORDS,
+    _TYPE_WORDS,
+)

@@ -126,6 +126,13 @@ _ISSUED_BY_SRC = (r"""
 _ISSUED_BY: list[re.Pattern] = []
 
 
+_SAID_IN = re.compile(rf"""
+    \b(?:{_VERB_ALT})\s+(?:[\w,-]+\s+){{0,3}}?           # a verb of saying, then up to three words
+    (?:in|into)\s+(?:a|an|its|the|his|her|their)\s+   # 'in a', 'in his'
+    (?:[\w-]+\s+){{0,2}}$                               # up to two words before the document noun
+    """, re.VERBOSE)
+
+
 def _issued_by() -> re.Pattern:
     if not _ISSUED_BY:
         _ISSUED_BY.append(re.compile(_ISSUED_BY_SRC.replace("{np}", _NP_TAIL), re.VERBOSE))
@@ -177,7 +184,9 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
                 poss = re.search(rf"(?P<np>{_NAME_NP}|the\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:[\w-]+\s+){{0,2}}$", pre)
                 if poss:
                     np_, at = poss.group("np"), poss.start("np")
-            if np_ is None and re.search(r"\b(?:in|into)\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", pre):
+            # 'X said in a statement': the verb of saying at most three words before 'in' (not 'X
+            # said he saw no evidence in the report')
+            if np_ is None and _SAID_IN.search(pre):
                 found = _attr_before(pre)
                 if found is not None:
                     np_, at = found[0], found[2]

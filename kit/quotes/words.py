@@ -249,3 +249,14 @@ post times journal herald tribune news gazette daily magazine telegraph guardian
 chronicle globe examiner inquirer courier register review weekly press cnn msnbc fox nbc abc cbs
 npr pbs bbc reuters bloomberg politico breitbart univision telemundo
 """.split())
+
+#: Verbs of saying that are also nouns, base and -s forms (rule NOUN_HOMOGRAPH in
+#: kit.quotes.attribution: 'One tweet said', 'the congressional report said', 'by 21 points').
+_NOUN_HOMOGRAPHS = frozenset("""call calls claim claims comment comments note notes point points post
+posts report reports reply replies state states tweet tweets remark remarks demand demands pledge
+pledges promise promises praise joke jokes vow vows label labels term terms chant chants hint hints
+whisper whispers quip quips recall recount recounts lament laments highlight highlights shout
+shouts sigh sighs laugh laughs""".split())
+#: Number words before a noun ('one tweet', 'two reports').
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty
+thirty forty fifty hundred thousand million dozen dozens several""".split())
