@@ -620,3 +620,17 @@ def test_a_report_someone_spoke_about_is_not_their_report():
         'She said in a statement that "the pier will reopen."',
         '"Repairs are under way," the statement said.',
     )[-1] == "Ines Dalby"
+
+
+def test_a_state_abbreviation_never_speaks():
+    # rule STATE_ABBREVIATION: the town's state is a place, the name in the sentence speaks
+    assert speakers(
+        'In a courtroom in Dover, Del., Okafor, in a grey suit, said: "I accept the verdict."',
+    ) == ["Okafor"]
+    assert speakers(
+        'At a rally in Toledo, OH, Sen. Marta Quill (D-OH), said, "We are not done."',
+    ) == ["Marta Quill"]
+    # rule NAME_OF_PLACE: the name before 'of Town, ST.' speaks, not the state
+    assert speakers(
+        '"I have not decided," said undecided voter Lena Brisk of Keene, N.H., before the event.',
+    ) == ["Lena Brisk"]

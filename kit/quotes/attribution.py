@@ -72,7 +72,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
             # 'said the company's chief executive, Mark Li.': the name in apposition speaks
             app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})\s*(?:[,.;!?]|$)", after[m.end():])
-            if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()):
+            if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()) \
+                    and not _is_state_abbreviation(app.group("name")):
                 return app.group("name"), m.group("verb").lower()
             return np_, m.group("verb").lower()
     m = _AFTER_NORMAL.match(after)
@@ -91,6 +92,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             return None
         app = m.group("app")
         if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()) \
+                and not _is_state_abbreviation(app.strip()) \
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
             return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
         return np_, m.group("verb").lower()
@@ -282,6 +284,16 @@ _LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|H
 #: A capitalised adverb in -ly opening a clause piece.
 _LEADING_LY = re.compile(r"^(?:[A-Z][a-z]+ly)\s+")
 
+def _is_state_abbreviation(piece: str) -> bool:
+    """A US state abbreviation, alone or closing a party label: 'Va.', 'N.H.', 'R-OH)'.
+
+    >>> _is_state_abbreviation("N.H."), _is_state_abbreviation("R-OH)"), _is_state_abbreviation("Lazar")
+    (True, True, False)
+    """
+    p = re.sub(r"^\(?[RDI]-", "", piece).rstrip(")")
+    return 0 < len(p) <= 6 and p[:1].isupper() and p.replace(".", "").lower() in _STATE_ABBREVIATIONS
+
+
 def _subject(head: str) -> tuple[str, int] | None:
     """The subject noun phrase of a clause, given the text before its verb."""
     pm = _PRONOUN_SUBJECT.search(head)
@@ -300,6 +312,8 @@ def _subject(head: str) -> tuple[str, int] | None:
     pieces = [(_SENTENCE_ADVERB.sub(r"\1", part), o) for part, o in pieces]
     # 1. the words right before the verb, when no comma separates them from it
     last, off = pieces[-1]
+    if _is_state_abbreviation(last.strip()):
+        last = ""  # 'Gov. John Kasich (R-OH), said': a state is never the subject
     if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):
         last = ""  # a verb coordinated with the main clause shares its subject
     if last.strip():
@@ -320,6 +334,8 @@ def _subject(head: str) -> tuple[str, int] | None:
     firsts = []
     for part, o in pieces:
         p = part.strip()
+        if _is_state_abbreviation(p):
+            continue  # rule STATE_ABBREVIATION: 'In Alexandria, Va., Lazar ... said'
         if not p or _ADVERBIAL_START.match(p) and not re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|"
                                                                   r"official|diplomat|source)\b", p, re.I):
             continue
@@ -432,6 +448,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _NOUN_HOMOGRAPHS,
     _NUMBER_WORDS,
     _ORG_WORDS,
+    _STATE_ABBREVIATIONS,
     _TITLE_WORDS,
     _TYPE_WORDS,
 )

@@ -663,6 +663,16 @@ def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head:
     """A mention opened by a determiner or a lower-case word: 'the foreign minister', 'analysts
     at X', 'both sides', 'Foreign Ministry spokesperson Shen Meiling' (a name at its end wins)."""
     low = m.lower()
+    head_m = _head_part(m)[0]
+    if runs and head_m != m:
+        # rule NAME_OF_PLACE: 'undecided voter Stephanie Hooton of Derry': the name ending the
+        # head part speaks, the place after 'of' is where she lives
+        hr = list(_CAP_RUN.finditer(head_m))
+        if hr and hr[-1].end() == len(head_m.rstrip(",. ")):
+            _, nt = _strip_titles(hr[-1].group(0).split())
+            if len(nt) >= 2 and not _is_orgish(nt) and not _is_place(nt):
+                r = _resolve_name(art, " ".join(nt), pos)
+                return r if r is not None else Person(name=" ".join(nt), tokens=tuple(nt))
     if runs:
         last = runs[-1]
         _, nt = _strip_titles(last.group(0).split())

@@ -260,3 +260,11 @@ shouts sigh sighs laugh laughs""".split())
 #: Number words before a noun ('one tweet', 'two reports').
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty
 thirty forty fifty hundred thousand million dozen dozens several""".split())
+
+#: US state abbreviations as newsrooms write them after a town ('Derry, N.H.', 'Alexandria, Va.',
+#: '(R-OH)'): AP style and postal codes, lower-cased without dots. A place, never a speaker (rule
+#: STATE_ABBREVIATION in kit.quotes.attribution). Postal codes that are also words or common
+#: acronyms (IN, ME, OR, OK, HI, DE, PA, MA, CO, ID, AL, LA, MD, MO, NE) are left out.
+_STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan kans ky md mass
+mich minn miss mont neb nebr nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis
+wisc wyo ak az ar ca ct fl ia ks mi mn ms mt nv oh ri tn tx ut vt wa wi wv wy""".split())
