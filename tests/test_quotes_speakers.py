@@ -634,3 +634,19 @@ def test_a_state_abbreviation_never_speaks():
     assert speakers(
         '"I have not decided," said undecided voter Lena Brisk of Keene, N.H., before the event.',
     ) == ["Lena Brisk"]
+
+
+def test_an_adjective_in_ed_after_a_determiner_is_part_of_the_subject():
+    # rule PARTICIPLE_ADJECTIVE: 'The retired judge has ..., saying ...' (before: 'The')
+    assert speakers(
+        "The retired judge has given no reasons, saying only that she was "
+        '"tired of the circus."',
+    ) == ["the retired judge"]
+
+
+def test_a_time_adverb_before_a_name_opens_no_adverbial():
+    # rule ADVERB_BEFORE_NAME: 'and then Okoro continues' (before: 'the crowd cheers')
+    assert speakers(
+        "Pastor Ada Okoro spoke in Raleigh on Sunday.",
+        'The crowd cheers, and then Okoro continues: "We are not finished."',
+    ) == ["Ada Okoro"]

@@ -241,7 +241,13 @@ def _clean_np(p: str) -> str | None:
         return None
     np_ = " ".join(ws)
     m = _NP_BEFORE_VERB.match(np_)
-    if m and m.group(1) != np_:
+    if m and m.group(1).lower() in ("the", "a", "an", "this", "that") and m.group(0).endswith("ed"):
+        # rule PARTICIPLE_ADJECTIVE: after a determiner a word in -ed is an adjective ('The
+        # retired neurosurgeon has provided ...'): the phrase runs on to the next verb
+        tail = np_[m.end():].lstrip()
+        m2 = _NP_BEFORE_VERB.match(tail)
+        np_ = m.group(0) + " " + (m2.group(1) if m2 else tail) if tail else np_
+    elif m and m.group(1) != np_:
         np_ = m.group(1)
     np_ = _LEADING_CONNECTIVE.sub("", np_)
     np_ = _LEADING_LY.sub("", np_)
@@ -270,6 +276,8 @@ _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
 #: A sentence adverb in front of a clause piece ('Later both sides said').
 _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
                               r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)")
+#: A time adverb right before a capitalised subject ('then Wallnau', 'later Ms. Reyes').
+_ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
 #: An adverb in -ly.
 _LY_WORD = re.compile(r"[a-z]+ly")
 #: A noun phrase followed by a finite verb: the phrase.
@@ -320,6 +328,9 @@ def _subject(head: str) -> tuple[str, int] | None:
         lp = last.strip()
         cm = _CLAUSE_MARK.match(lp)
         cand = lp[cm.end():] if cm else lp
+        # rule ADVERB_BEFORE_NAME: 'The crowd cheers, and then Wallnau continues': an adverb
+        # before a capitalised word opens no adverbial, the name is the subject
+        cand = _ADVERB_NAME.sub("", cand)
         if not _ADVERBIAL_START.match(cand) or re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|official|"
                                                         r"diplomat|source|analyst|expert|user|resident)\b", cand, re.I):
             np_ = _clean_np(cand)
