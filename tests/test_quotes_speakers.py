@@ -650,3 +650,13 @@ def test_a_time_adverb_before_a_name_opens_no_adverbial():
         "Pastor Ada Okoro spoke in Raleigh on Sunday.",
         'The crowd cheers, and then Okoro continues: "We are not finished."',
     ) == ["Ada Okoro"]
+
+
+def test_a_bare_surname_goes_to_the_namesake_who_has_spoken():
+    # rule SURNAME_SPEAKER: 'Voss said' after a victim of the same surname is named is still
+    # the senator who has been speaking (before: the nearest Voss, the victim)
+    assert speakers(
+        'Sen. Karl Voss spoke on Monday. "We owe them action," Voss said.',
+        "He paid tribute to a school nurse, Greta Voss, who died in the fire.",
+        '"It takes courage to run toward the smoke," Voss said.',
+    ) == ["Karl Voss", "Karl Voss"]

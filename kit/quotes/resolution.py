@@ -76,6 +76,19 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
                 break
     if before_i < 0 and after_i is None:
         before_i = fallback_i
+    if before_i >= 0 and surname_only:
+        spoke = art.cache.get("spoke", {})
+        ent = art.mentions[before_i].entity
+        if not spoke.get(id(ent)):
+            # rule SURNAME_SPEAKER: with two people of one surname, 'Murphy said' is the one who
+            # has spoken before, not a relative or a victim named since ('Anne Marie Murphy')
+            for i in reversed(art.token_index.get(surname_only, [])[:bisect.bisect_left(
+                    art.token_index.get(surname_only, []), before_i)][-MAX_LOOKBACK:]):
+                e2 = art.mentions[i].entity
+                if e2 is not ent and spoke.get(id(e2)) and fits(e2) and not art.mentions[i].passing \
+                        and e2.kind == "person" and list(_name_key(e2.tokens))[-1:] == [surname_only]:
+                    return e2
+        return ent
     if before_i >= 0:
         return art.mentions[before_i].entity
     if after_i is not None:
