@@ -79,9 +79,13 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
     if before_i >= 0 and surname_only:
         spoke = art.cache.get("spoke", {})
         ent = art.mentions[before_i].entity
-        if not spoke.get(id(ent)):
+        near = art.mentions[before_i]
+        if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
             # rule SURNAME_SPEAKER: with two people of one surname, 'Murphy said' is the one who
-            # has spoken before, not a relative or a victim named since ('Anne Marie Murphy')
+            # has spoken before, not a relative or a victim named since ('Anne Marie Murphy');
+            # but one introduced as a sentence's subject in the attribution's own paragraph
+            # speaks: 'His sister, Grace Okoro, runs a company. "...," Okoro said.'
+
             for i in reversed(art.token_index.get(surname_only, [])[:bisect.bisect_left(
                     art.token_index.get(surname_only, []), before_i)][-MAX_LOOKBACK:]):
                 e2 = art.mentions[i].entity
@@ -94,6 +98,13 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
     if after_i is not None:
         return art.mentions[after_i].entity
     return None
+
+
+def _opens_sentence(art: _Article, at: int) -> bool:
+    """Is the mention at ``at`` among the first four words of its sentence (its subject)?"""
+    starts = art.sent_starts or [0]
+    s0 = starts[bisect.bisect_right(starts, at) - 1] if starts else 0
+    return len(art.text[s0:at].split()) <= 4
 
 
 def _pronoun_gender(p: str) -> str | None:
