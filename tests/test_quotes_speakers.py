@@ -660,3 +660,17 @@ def test_a_bare_surname_goes_to_the_namesake_who_has_spoken():
         "He paid tribute to a school nurse, Greta Voss, who died in the fire.",
         '"It takes courage to run toward the smoke," Voss said.',
     ) == ["Karl Voss", "Karl Voss"]
+
+
+def test_a_name_in_apposition_to_a_description_speaks():
+    # rule DESCRIPTION_APPOSITIVE_NAME: 'Reyes's campaign chairman, Tomas Lind, said'
+    assert speakers(
+        "Reyes's campaign chairman, Tomas Lind, said in a statement: \"We will win this.\"",
+    ) == ["Tomas Lind"]
+    assert speakers(
+        'On radio, the party\'s treasurer, Ida Brun, dismissed the figures as "fantasy."',
+    ) == ["Ida Brun"]
+    # 'said another adviser, Name of the firm X': the name, not the firm
+    assert speakers(
+        '"The odds are long," said another leading lawyer, Carl B. Ostrow of the firm Dell Lane.',
+    ) == ["Carl B. Ostrow"]

@@ -71,7 +71,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         # ('a senior official', 'the State Department', 'residents of the town')
         if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
             # 'said the company's chief executive, Mark Li.': the name in apposition speaks
-            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})\s*(?:[,.;!?]|$)", after[m.end():])
+            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
             if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()) \
                     and not _is_state_abbreviation(app.group("name")):
                 return app.group("name"), m.group("verb").lower()
@@ -292,6 +292,15 @@ _LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|H
 #: A capitalised adverb in -ly opening a clause piece.
 _LEADING_LY = re.compile(r"^(?:[A-Z][a-z]+ly)\s+")
 
+#: A clause piece that is a description of a person: a determiner, a possessive name or a
+#: lower-case word first ('the American ambassador at the time', 'Carson's business manager').
+_DESCRIPTION_START = re.compile(r"""
+    ^(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s   # a determiner
+    |(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w-]*['’]s\s+[a-z]                     # 'Mr. Trump's campaign ...'
+    |[a-z])                                                               # 'former adviser'
+    """, re.VERBOSE)
+
+
 def _is_state_abbreviation(piece: str) -> bool:
     """A US state abbreviation, alone or closing a party label: 'Va.', 'N.H.', 'R-OH)'.
 
@@ -351,6 +360,13 @@ def _subject(head: str) -> tuple[str, int] | None:
                                                                   r"official|diplomat|source)\b", p, re.I):
             continue
         firsts.append((p, o + part.find(p)))
+    for k, (p, o) in enumerate(firsts[:-1]):
+        # rule DESCRIPTION_APPOSITIVE_NAME: 'Clinton's campaign chairman, John Podesta, said',
+        # 'another adviser, Ana Ruiz, said': the name in apposition to a description speaks
+        if _DESCRIPTION_START.match(p) and re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) \
+                and not _is_orgish(firsts[k + 1][0].split()) and not _is_state_abbreviation(firsts[k + 1][0]):
+            return firsts[k + 1]
+        break
     for k, (p, o) in enumerate(firsts):
         if _name_like(p) or re.match(r"^(?:he|she|they|it|we)\b", p, re.I):
             # 'A Foreign Ministry spokesperson, Shen Meiling, told ...': the name in apposition
