@@ -674,3 +674,11 @@ def test_a_name_in_apposition_to_a_description_speaks():
     assert speakers(
         '"The odds are long," said another leading lawyer, Carl B. Ostrow of the firm Dell Lane.',
     ) == ["Carl B. Ostrow"]
+
+
+def test_scorer_a_name_of_a_place_is_the_person():
+    # the PolNeAR Source 'Sen. Tom Udall of New Mexico' names the senator, not the state (the
+    # scorer took the last capitalised run); an organisation named with 'of' stays whole
+    assert speaker_form("Sen. Tom Udall of New Mexico, who supports the bill") == ("full name", "Tom Udall")
+    assert speaker_form("David French of the National Retail Federation") == ("full name", "David French")
+    assert speaker_form("the Illinois Board of Elections")[1] != "Illinois Board"
