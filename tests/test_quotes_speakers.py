@@ -682,3 +682,17 @@ def test_scorer_a_name_of_a_place_is_the_person():
     assert speaker_form("Sen. Tom Udall of New Mexico, who supports the bill") == ("full name", "Tom Udall")
     assert speaker_form("David French of the National Retail Federation") == ("full name", "David French")
     assert speaker_form("the Illinois Board of Elections")[1] != "Illinois Board"
+
+
+def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
+    # rule APPOSITIVE_ABBREVIATIONS (kit.quotes.attribution._AFTER_NORMAL): the appositive between the name and the verb may hold
+    # initials and abbreviations ('under George W. Bush', 'R-Ky.'); before, the speaker was lost
+    assert speakers(
+        "\"We have to come to terms with it,\" Tess Arlow, who was majority leader under George W. Bush, "
+        "told lawmakers.",
+    ) == ["Tess Arlow"]
+    assert speakers('"Let me be clear," Senate Majority Leader Ned Corrie, R-Ky., said.') == ["Ned Corrie"]
+    # a partial quote with a number before 'said X'
+    assert speakers(
+        'Reyes "drew well among older voters" in the 2008 primary, said state university professor Pim Olde.',
+    ) == ["Pim Olde"]

@@ -30,14 +30,16 @@ _NP_TAIL = (
 )
 # after the closing mark: ', said X' / ', X said' / ', she said' / ', according to X'
 _AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP_TAIL})")
+#: 'NP[, appositive,] verb' after a closing mark; rule APPOSITIVE_ABBREVIATIONS: the appositive may
+#: hold initials and abbreviations ('under George W. Bush', 'R-Ky.').
 _AFTER_NORMAL = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
+    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>(?:[^,.“”\"]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 #: The verb right after a noun phrase that ended in a noun homograph ('the report said').
 _NEXT_VERB = re.compile(rf"\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
 #: A few lower-case words after a closing mark, up to the comma before an inverted attribution.
-_RUN_ON = re.compile(r"\s{1,3}(?:[a-z][\w’'-]{0,30}\s{1,3}){0,4}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
+_RUN_ON = re.compile(r"\s{1,3}(?:[a-z0-9][\w’'-]{0,30}\s{1,3}){0,4}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
 def _np_end(text: str) -> str:
