@@ -696,3 +696,7 @@ def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
     assert speakers(
         'Reyes "drew well among older voters" in the 2008 primary, said state university professor Pim Olde.',
     ) == ["Pim Olde"]
+    # ... or be a relative clause or description that no comma closes
+    assert speakers(
+        '"They draw from her side now," Nat Selby, the polling guru who founded pollhub.com tweeted on Monday.',
+    ) == ["Nat Selby"]

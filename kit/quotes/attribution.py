@@ -33,7 +33,7 @@ _AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP
 #: 'NP[, appositive,] verb' after a closing mark; rule APPOSITIVE_ABBREVIATIONS: the appositive may
 #: hold initials and abbreviations ('under George W. Bush', 'R-Ky.').
 _AFTER_NORMAL = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>(?:[^,.“”\"]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
+    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>(?:[^,.“”\"]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){{2,120}}?),|\s*,\s*(?:who|the|a|an)\s(?:[^,.“”\"]|(?<=\w)\.(?=[a-z])){{2,120}}?(?=\s))?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 #: The verb right after a noun phrase that ended in a noun homograph ('the report said').
 _NEXT_VERB = re.compile(rf"\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
