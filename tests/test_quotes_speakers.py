@@ -700,3 +700,10 @@ def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
     assert speakers(
         '"They draw from her side now," Nat Selby, the polling guru who founded pollhub.com tweeted on Monday.',
     ) == ["Nat Selby"]
+
+
+def test_a_partial_quote_continued_by_several_words_before_said_x():
+    # the sentence may run on for up to nine lower-case words before ', said X' (was five)
+    assert speakers(
+        '"Campaigns have no choice" but to take the lead in advertising, says Ewan Trask, a consultant.',
+    ) == ["Ewan Trask"]

@@ -39,7 +39,7 @@ _NEXT_VERB = re.compile(rf"\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
 #: A few lower-case words after a closing mark, up to the comma before an inverted attribution.
-_RUN_ON = re.compile(r"\s{1,3}(?:[a-z0-9][\w’'-]{0,30}\s{1,3}){0,4}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
+_RUN_ON = re.compile(r"\s{1,3}(?:[a-z0-9][\w’'-]{0,30}\s{1,3}){0,8}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
 def _np_end(text: str) -> str:
