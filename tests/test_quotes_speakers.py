@@ -707,3 +707,13 @@ def test_a_partial_quote_continued_by_several_words_before_said_x():
     assert speakers(
         '"Campaigns have no choice" but to take the lead in advertising, says Ewan Trask, a consultant.',
     ) == ["Ewan Trask"]
+
+
+def test_an_inverted_paraphrase_makes_its_speaker_the_story_s_speaker():
+    # rule INVERTED_PARAPHRASE: '..., said Dana Ruiz, an economist.' is a sentence of saying, so
+    # the 'he'/'she' of the next quote is Ruiz, not the person the article was about before
+    assert speakers(
+        'Governor Tom Alder promised the plant would stay. "They will call me," he said.',
+        "Nor are tariffs likely to bring the jobs back, said Dan Ruiz, an economist at the state "
+        'university. "There is no silver bullet," he said.',
+    ) == ["Tom Alder", "Dan Ruiz"]

@@ -214,10 +214,35 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
                 continue
             found = _attr_before(sent)
             if found is None:
+                found = _inverted_event(sent)
+            if found is None:
                 continue
             mention, verb, off = found
             out.append((po + s0 + shift + off, mention, verb, po))
     return out
+
+
+#: An inverted attribution closing a sentence of paraphrase: '..., said David Autor, a professor'.
+_INVERTED_SAID = re.compile(r"""
+    ,\s+(?:said|says|added|adds|wrote|writes|noted|notes|argued|argues|explained|explains|warned|warns)
+    \s+(?=(?:[A-Z]|the\s|a\s|an\s))              # a name or a described person follows
+    """, re.VERBOSE)
+
+
+def _inverted_event(sent: str) -> tuple[str, str, int] | None:
+    """Rule INVERTED_PARAPHRASE: 'Nor are tariffs likely to help, said David Autor, an
+    economist.' is a sentence of saying whose speaker follows the verb (mention, verb, offset)."""
+    if "," not in sent:
+        return None
+    m = _INVERTED_SAID.search(sent)
+    if m is None:
+        return None
+    found = _attr_after(sent[m.start():])
+    if found is None:
+        return None
+    mention, verb = found
+    at = sent.find(mention, m.start())
+    return (mention, verb, at) if at >= 0 else None
 
 
 def _last_event_speaker(art: "_Article", events, prev_speech, pos: int, since: int):
