@@ -717,3 +717,11 @@ def test_an_inverted_paraphrase_makes_its_speaker_the_story_s_speaker():
         "Nor are tariffs likely to bring the jobs back, said Dan Ruiz, an economist at the state "
         'university. "There is no silver bullet," he said.',
     ) == ["Tom Alder", "Dan Ruiz"]
+
+
+def test_the_subject_of_a_question_is_the_pronoun_s_person():
+    # rule PRONOUN_PARAGRAPH_SUBJECT also after an auxiliary that opens a question
+    assert speakers(
+        'Senator Ray Dunn spoke on visas. "We need more of them," Dunn said.',
+        'Was Omar Pell satisfied with the answer? "To a point," he said.',
+    ) == ["Ray Dunn", "Omar Pell"]

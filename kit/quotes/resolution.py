@@ -172,6 +172,7 @@ SUBJECT_SENTENCES = 2
 _SUBJECT_OPENERS = re.compile(r"""
     ^[\s"“”‘’']*                                     # leading space or marks
     (?:(?:But|And|So|Yet|Still|Now|Meanwhile|Later|Then)\b,?\s+)?   # one joining word
+    (?:(?:Was|Is|Were|Are|Did|Does|Do|Has|Have|Had|Would|Will|Could|Can)\s+(?=[A-Z]))?  # a question: 'Was Roe satisfied?'
     """, re.VERBOSE)
 #: A leading subordinate clause or phrase before a sentence's subject, up to its comma.
 _LEADING_CLAUSE = re.compile(r"""
