@@ -725,3 +725,18 @@ def test_the_subject_of_a_question_is_the_pronoun_s_person():
         'Senator Ray Dunn spoke on visas. "We need more of them," Dunn said.',
         'Was Omar Pell satisfied with the answer? "To a point," he said.',
     ) == ["Ray Dunn", "Omar Pell"]
+
+
+def test_a_dash_closes_a_parenthesis_before_the_subject():
+    # rule DASH_PARENTHESIS: 'In the letter - addressed to X - the Utah senator asks ...'
+    assert speakers(
+        "In the letter - addressed to the county attorney, Mara Quint - the Utah senator asks "
+        'for "a full and fair inquiry."',
+    ) == ["the Utah senator"]
+
+
+def test_a_preposition_opening_the_sentence_is_no_subject():
+    # 'Alongside BLM calls for action, even a top GOP strategist said, ...' (before: 'Alongside BLM')
+    assert speakers(
+        'Alongside ACT calls for action, a top official said, "She will have to choose."',
+    ) == ["a top official"]

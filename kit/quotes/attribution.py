@@ -206,7 +206,8 @@ _ADVERBIAL_START = re.compile(
     r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
     r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
-    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b"
+    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid|alongside|besides|"
+    r"beside|following|regarding|concerning)\b"
     # rule PARTICIPLE_CLAUSE: any participle opening a clause, 'Rattling off promises, ...',
     # 'Walking to the next address, ...', 'Pressed on the issue, ...' (a name is never followed
     # by a lower-case word inside its own comma-separated piece before the verb)
@@ -313,6 +314,10 @@ def _is_state_abbreviation(piece: str) -> bool:
     return 0 < len(p) <= 6 and p[:1].isupper() and p.replace(".", "").lower() in _STATE_ABBREVIATIONS
 
 
+#: What separates the pieces of a clause: a comma, or a dash between spaces (a parenthesis).
+_PIECE_SPLIT = re.compile(r"(,|\s[-–—]\s)")
+
+
 def _subject(head: str) -> tuple[str, int] | None:
     """The subject noun phrase of a clause, given the text before its verb."""
     pm = _PRONOUN_SUBJECT.search(head)
@@ -321,9 +326,9 @@ def _subject(head: str) -> tuple[str, int] | None:
     wm = _WITH_NP.search(head)
     pieces: list[tuple[str, int]] = []
     pos = 0
-    for part in re.split(r"(,)", head):
-        if part == ",":
-            pos += 1
+    for k_part, part in enumerate(_PIECE_SPLIT.split(head)):  # rule DASH_PARENTHESIS: ' - ' ends a piece like a comma
+        if k_part % 2:  # a separator
+            pos += len(part)
             continue
         pieces.append((part, pos))
         pos += len(part)
