@@ -38,7 +38,8 @@ The gold standard, rule by rule
   ("Senate Majority Leader Mitch McConnell") and a name after a possessive role ("Mr. Trump's
   campaign chairman, Paul Manafort") are full names; "she's" is a pronoun. A Source of three
   or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
-  speech verb or one or two letters ("said", "o") is a broken span: neither is scored.
+  speech verb or one or two letters ("said", "o") is a broken span: neither is scored. A Source
+  'NAME of Place-or-Organisation' ("Sen. Tom Udall of New Mexico") names the person.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article's body (else later; else
   in the title-case headline, which glues words to names: 'Understated Perez'; else the
