@@ -46,6 +46,10 @@ import pandas as pd
 SEED = 20261205
 #: Sample sizes per stratum (the scorer's verdict).
 N_WRONG, N_RIGHT = 60, 40
+#: The kit the verdicts were given for, and its scored pronoun quotes by the scorer's verdict: the
+#: sample is drawn from the kit's own predictions, so another kit draws another sample; to redraw
+#: this one, run the script on that commit's ``kit`` (``git archive 8278493 kit``).
+AUDITED = {"commit": "8278493", "n_right": 929, "n_wrong": 302}
 #: Where the reader's verdicts are kept.
 VERDICTS = pathlib.Path(__file__).with_name("pronoun_audit_verdicts.csv")
 #: The verdicts a reader may give.
@@ -159,11 +163,13 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{args.verdicts}: unknown by_text value(s) {sorted(bad)}; valid: {', '.join(BY_TEXT)}")
     keys = list(zip(sample["doc_id"], sample["gold_id"], sample["seg_start"]))
     vkeys = list(zip(verdicts["doc_id"], verdicts["gold_id"], verdicts["seg_start"]))
+    n_right, n_wrong = int(pron["scorer_ok"].sum()), int(len(pron) - pron["scorer_ok"].sum())
     if sorted(keys) != sorted(vkeys):
-        print(f"note: the verdicts ({len(vkeys)}) are not the sample this kit draws ({len(keys)}): "
-              f"{len(set(keys) - set(vkeys))} drawn quotes have no verdict (the kit changed since the audit)")
-    n_right = int(pron["scorer_ok"].sum())
-    res = estimate(verdicts, n_right_total=n_right, n_wrong_total=len(pron) - n_right)
+        print(f"note: {len(set(keys) - set(vkeys))} of the {len(keys)} quotes this kit draws have no verdict: the "
+              f"verdicts are for the kit of commit {AUDITED['commit']}, whose stratum sizes are used "
+              f"(this kit: {n_right} right, {n_wrong} wrong by the scorer)")
+        n_right, n_wrong = AUDITED["n_right"], AUDITED["n_wrong"]
+    res = estimate(verdicts, n_right_total=n_right, n_wrong_total=n_wrong)
     for key, val in res.items():
         print(f"{key:>28}: {val:.3f}" if isinstance(val, float) else f"{key:>28}: {val}")
     return 0
