@@ -326,6 +326,8 @@ def label_paragraphs(paragraphs: list[str], *, default: str = "body") -> tuple[l
     >>> [r for r, _ in pairs], who
     (['body', 'related', 'contributors', 'trailer', 'trailer'], ['Lena Fischer'])
     """
+    if not newsclean.may_label(paragraphs):  # (the usual article: no furniture, proved in one search)
+        return [(default, text) for text in paragraphs], []
     pairs: list[tuple[str, str]] = []
     contributors: list[str] = []
     in_trailer = False
