@@ -8,6 +8,7 @@ duplicates, inferred outlets), :func:`tabulate` (flags and tables in reading ord
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -569,10 +570,15 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
 
 
 def _ts(v) -> pd.Timestamp | None:
+    if type(v) is pd.Timestamp and v.tzinfo is _UTC:  # (what the readers give)
+        return v
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return None
     ts = pd.Timestamp(v)
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+_UTC = datetime.timezone.utc
 
 
 def articles_frame(rows: list[dict]) -> pd.DataFrame:

@@ -501,9 +501,10 @@ def count_words_many(texts: Iterable) -> np.ndarray:
     keeps the count, since no token holds white space (the pattern's look-arounds see white space
     and a piece's edge alike, see :class:`_PieceTokens`): a piece of ASCII letters is one word, and
     every other piece (punctuation, digits, other letters, other white space, nothing) is looked up
-    once per distinct piece in the cache :func:`count_words` uses. A text holding a mixed number
-    ("7 1/2", whose space is inside a token) or the character the pieces reserve is counted by
-    :func:`count_words` itself; anything but a non-empty string counts 0.
+    once per distinct piece in the cache :func:`count_words` uses. The space of a mixed number
+    ("7 1/2", inside a token) is kept inside its piece as :func:`count_words` keeps it; a text holding
+    the character reserved for that is counted by :func:`count_words` itself; anything but a
+    non-empty string counts 0.
 
     >>> count_words_many(["The U.S. envoy’s talks — 7 1/2 hours — ended.", "", None, "Two  words"]).tolist()
     [7, 0, 0, 2]
@@ -517,10 +518,12 @@ def count_words_many(texts: Iterable) -> np.ndarray:
     for i, t in enumerate(texts):
         if not isinstance(t, str) or not t:
             continue
-        if _JOIN in t or ("/" in t and _FRACTION_RE.search(t)):
+        if _JOIN in t:
             out[i] = count_words(t)
-        else:
-            fast.append(i)
+            continue
+        if "/" in t and _FRACTION_RE.search(t):  # the space of "7 1/2" kept inside its piece, as count_words does
+            texts[i] = _FRACTION_SPACE_RE.sub("\\1" + _JOIN, t)
+        fast.append(i)
     if not fast:
         return out
     arr = pa.array([texts[i] for i in fast], type=pa.large_string())
