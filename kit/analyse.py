@@ -409,6 +409,11 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
     return [done[ident] for ident in wanted]
 
 
+#: A group_counts job's partition sums are added up whenever more than this many have come back,
+#: so the main process holds about this many partitions' group counts, not every partition's.
+GROUP_FOLD = 8
+
+
 def _run_wave(store: Store, wave: list[_Job], eng: Engine, progress: bool, recompute: bool,
               done: dict, whole_on_one_worker: bool) -> list[tuple[_Job, dict]]:
     """Compute the tables of ``wave`` (none needing another of the wave) and publish them."""
@@ -433,7 +438,20 @@ def _run_wave(store: Store, wave: list[_Job], eng: Engine, progress: bool, recom
                                   {}))
                     owner.append(job)
         order = sorted(range(len(tasks)), key=lambda i: -TASK_COST_MS.get(owner[i].table, 1.0))
-        ran = eng.run([tasks[i] for i in order], progress=progress, desc=", ".join(j.table for j in wave))
+        sums: dict[int, list[pd.DataFrame]] = {}  # a group_counts job's partial sums, folded as they come
+
+        def take(i: int, res: tuple) -> tuple:
+            job = owner[order[i]]
+            if job.table != "group_counts":
+                return res
+            part, timing = res
+            acc = sums.setdefault(id(job), [])
+            acc.append(part)
+            if len(acc) > GROUP_FOLD:
+                acc[:] = [sum_by(acc, [job.loaded["group_by"] or "group", "term"], ["n", "n_docs"])]
+            return None, timing
+
+        ran = eng.run([tasks[i] for i in order], progress=progress, desc=", ".join(j.table for j in wave), take=take)
         results: dict[int, list] = {id(job): [] for job in wave}
         for i, res in zip(order, ran):
             results[id(owner[i])].append(res)
@@ -450,7 +468,8 @@ def _run_wave(store: Store, wave: list[_Job], eng: Engine, progress: bool, recom
             if job.table == "group_counts":
                 t0, c0 = time.perf_counter(), time.process_time()
                 col = job.loaded["group_by"] or "group"
-                df = sum_by(infos, [col, "term"], ["n", "n_docs"]).astype({"n": "int64", "n_docs": "int64"})
+                df = sum_by(sums.get(id(job), []), [col, "term"], ["n", "n_docs"]).astype(
+                    {"n": "int64", "n_docs": "int64"})
                 infos = [_write_part(store, job.tmp, "part-00000", df)]
                 seconds = [seconds[0] + time.perf_counter() - t0, seconds[1] + time.process_time() - c0]
             companion = TABLES[job.table].get("companion")

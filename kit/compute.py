@@ -116,16 +116,25 @@ class Engine:
         return self.run([(func, item, args, kwargs) for item in items], progress=progress,
                         desc=desc or getattr(func, "__name__", "tasks"))
 
-    def run(self, tasks: Sequence[tuple], *, progress: bool = False, desc: str = "tasks") -> list:
+    def run(self, tasks: Sequence[tuple], *, progress: bool = False, desc: str = "tasks",
+            take: Callable[[int, Any], Any] | None = None) -> list:
         """Run different functions side by side: ``tasks`` holds ``(func, item, args, kwargs)``
         tuples, each computed as ``func(item, *args, **kwargs)``; results in the order of ``tasks``.
 
         Workers take the tasks in the order given (put the longest first for an even finish); an
         exception in a task is raised here with its function and item named.
 
+        ``take(i, result)``, when given, is called here as each task finishes (in the order they
+        finish; ``i`` is the task's position) and what it returns is kept instead of the result.
+        A worker's result is released as soon as it is taken, so neither the workers nor this
+        process need hold every result at once: ``take`` can fold partial sums as they come.
+
         >>> with engine(mode="sync") as e:
         ...     e.run([(pow, 2, (3,), {}), (divmod, 7, (2,), {})])
         [8, (3, 1)]
+        >>> with engine(mode="sync") as e:
+        ...     e.run([(pow, 2, (3,), {}), (pow, 3, (2,), {})], take=lambda i, r: r * 10)
+        [80, 90]
         """
         tasks = list(tasks)
         if self.mode != "sync" and tasks:
@@ -137,8 +146,9 @@ class Engine:
         try:
             if self.mode == "sync":
                 out = []
-                for func, item, args, kwargs in tasks:
-                    out.append(_call(func, item, args, kwargs))
+                for i, (func, item, args, kwargs) in enumerate(tasks):
+                    res = _call(func, item, args, kwargs)
+                    out.append(res if take is None else take(i, res))
                     if bar is not None:
                         bar.update(1)
                 return out
@@ -147,11 +157,16 @@ class Engine:
 
             futures = [self.client.submit(_call, func, item, args, kwargs, pure=False)
                        for func, item, args, kwargs in tasks]
+            position = {f.key: i for i, f in enumerate(futures)}
+            out = [None] * len(futures)
             try:
-                for _ in as_completed(futures):
+                for fut, res in as_completed(futures, with_results=True):
+                    i = position[fut.key]
+                    out[i] = res if take is None else take(i, res)
+                    fut.release()  # the worker may free it now
                     if bar is not None:
                         bar.update(1)
-                return self.client.gather(futures)
+                return out
             finally:
                 for f in futures:
                     f.release()

@@ -44,9 +44,12 @@ def test_term_counts_identical(store, articles, opts):
     same(got, count_terms(articles, **opts))
 
 
+@pytest.mark.parametrize("fold", [analyse.GROUP_FOLD, 1])
 @pytest.mark.parametrize("group_by", ["outlet", "month", None])
-def test_group_counts_are_exact_sums(store, articles, group_by):
-    got = analyse.derived(store, "group_counts", group_by=group_by, stopwords=None, mode="sync")
+def test_group_counts_are_exact_sums(store, articles, group_by, fold, monkeypatch):
+    """Also when the partitions' sums are folded as they come back (every second one, fold=1)."""
+    monkeypatch.setattr(analyse, "GROUP_FOLD", fold)
+    got = analyse.derived(store, "group_counts", group_by=group_by, stopwords=None, mode="sync", recompute=True)
     per_doc = count_terms(articles, stopwords=None)
     labels = dict(zip(articles["doc_id"], kit.groups.group_column(articles, group_by)))
     col = group_by or "group"
