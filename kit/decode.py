@@ -17,8 +17,6 @@ import codecs
 import re
 import unicodedata
 
-import ftfy
-
 from kit.readers.base import ReadError
 
 _MOJIBAKE_HINTS = ("â€", "Ã", "Â", "â€™", "Ã©")
@@ -91,6 +89,8 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, list[str]]:
     # Read as UTF-8, the text holds a hint (or a carriage return) only where the bytes do; every
     # hint's UTF-8 form starts with the byte 0xC3, and one byte is found at memchr speed.
     if (not utf8 or _MOJIBAKE_LEAD in data) and any(h in text for h in _MOJIBAKE_HINTS):
+        import ftfy  # (imported when a text needs it: most never do)
+
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             text = fixed
