@@ -287,3 +287,19 @@ def test_articles_frame_counts_missing_n_words_for_the_chunk_and_keeps_given_one
     assert df["n_words"].tolist() == [count_words(rows[0]["text"]), 99, 0, count_words(rows[3]["text"])] == [6, 99, 0, 4]
     assert str(df["n_words"].dtype) == "int64"
     assert rows == before  # the rows are not changed
+
+
+def test_article_row_body_only_fast_path_and_mixed_roles():
+    from kit.corpus.ingest import _article_row
+    from kit.schema import Article
+
+    plain = Article(title="T", outlet="Wire", paragraphs=[("body", "One."), ("body", "Two.")])
+    row, paras = _article_row(plain)
+    assert (row["text"], row["headings"], row["related"], row["contributors"]) == ("One.\n\nTwo.", [], [], [])
+    mixed = Article(title="T", outlet="Wire", paragraphs=[
+        ("body", "One."), ("heading", "Part two"), ("body", "Two."), ("related", "Read More: Earlier talks"),
+        ("contributors", "—With assistance from Lena Fischer.")])
+    row, paras = _article_row(mixed)
+    assert row["text"] == "One.\n\nTwo." and row["headings"] == ["Part two"]
+    assert row["related"] == ["Earlier talks"] and row["contributors"] == ["Lena Fischer"]
+    assert paras == mixed.paragraphs

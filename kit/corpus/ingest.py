@@ -548,10 +548,13 @@ def _report_row(r: Rejection) -> dict:
 
 
 def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
-    body = a.body()
+    if all(r == "body" for r, _ in a.paragraphs):  # (the usual article: body text only, one pass)
+        body, related, headings, contributor_lines = [t for _, t in a.paragraphs], [], [], []
+    else:
+        body, headings, contributor_lines = a.body(), a.with_role("heading"), a.with_role("contributors")
+        related = [newsclean.related_headline(t) for t in a.with_role("related")]
     text = "\n\n".join(body)
-    related = [newsclean.related_headline(t) for t in a.with_role("related")]
-    contributors = list(a.contributors) or [n for t in a.with_role("contributors") for n in newsclean.split_contributors(t)]
+    contributors = list(a.contributors) or [n for t in contributor_lines for n in newsclean.split_contributors(t)]
     published = _ts(a.published)
     row = {
         "doc_id": make_doc_id(a.outlet, a.title, published, text),
@@ -560,7 +563,7 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "authors": list(a.authors), "contributors": contributors,
         "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
         "dateline": a.dateline, "language": a.language,
-        "headings": a.with_role("heading"), "related": related,
+        "headings": headings, "related": related,
         "text": text, "n_words": None,  # counted for a whole chunk of rows by articles_frame
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
