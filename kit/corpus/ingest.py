@@ -8,6 +8,7 @@ duplicates, inferred outlets), :func:`tabulate` (flags and tables in reading ord
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -25,7 +26,7 @@ from kit.errors import KitError
 from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
 from kit.readers.outlets import load_outlet_table, normalise_outlet, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
-from kit.text import count_words
+from kit.text import count_words_many
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
 _LIST_COLUMNS = ("authors", "contributors", "headings", "related")
@@ -566,10 +567,13 @@ def _report_row(r: Rejection) -> dict:
 
 
 def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
-    body = a.body()
+    if all(r == "body" for r, _ in a.paragraphs):  # (the usual article: body text only, one pass)
+        body, related, headings, contributor_lines = [t for _, t in a.paragraphs], [], [], []
+    else:
+        body, headings, contributor_lines = a.body(), a.with_role("heading"), a.with_role("contributors")
+        related = [newsclean.related_headline(t) for t in a.with_role("related")]
     text = "\n\n".join(body)
-    related = [newsclean.related_headline(t) for t in a.with_role("related")]
-    contributors = list(a.contributors) or [n for t in a.with_role("contributors") for n in newsclean.split_contributors(t)]
+    contributors = list(a.contributors) or [n for t in contributor_lines for n in newsclean.split_contributors(t)]
     published = _ts(a.published)
     row = {
         "doc_id": make_doc_id(a.outlet, a.title, published, text),
@@ -578,8 +582,8 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "authors": list(a.authors), "contributors": contributors,
         "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
         "dateline": a.dateline, "language": a.language,
-        "headings": a.with_role("heading"), "related": related,
-        "text": text, "n_words": count_words(text),
+        "headings": headings, "related": related,
+        "text": text, "n_words": None,  # counted for a whole chunk of rows by articles_frame
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
         **a.export_fields(),
@@ -588,15 +592,29 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
 
 
 def _ts(v) -> pd.Timestamp | None:
+    if type(v) is pd.Timestamp and v.tzinfo is _UTC:  # (what the readers give)
+        return v
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return None
     ts = pd.Timestamp(v)
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
+_UTC = datetime.timezone.utc
+
+
 def articles_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows -> the articles table with its documented dtypes (empty input gives an empty table)."""
+    """Rows -> the articles table with its documented dtypes (empty input gives an empty table).
+
+    A row whose ``n_words`` is missing (None) gets :func:`kit.text.count_words` of its ``text``,
+    counted for all such rows at once (:func:`kit.text.count_words_many`); the rows are not changed.
+    """
     df = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    need = [i for i, r in enumerate(rows) if r.get("n_words") is None]
+    if need:
+        n_words = df["n_words"].to_numpy(dtype=object, copy=True)
+        n_words[need] = count_words_many([rows[i].get("text") for i in need]).tolist()
+        df["n_words"] = n_words
     for col in _TYPED:
         df[col] = typed_column(col, df[col])
     return df
