@@ -88,7 +88,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
                  outlets: str | os.PathLike | None = None, limits: Limits | None = None,
-                 split: bool = True, paragraphs: bool = True, count=None) -> Corpus:
+                 split: bool = True, paragraphs: bool = True, count=None, columns: list[str] | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -114,6 +114,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         processes that read them, into ``corpus.term_matrix`` (a
         :class:`kit.terms.counts.DocumentTermMatrix`, rows in the order of ``corpus.articles``: the
         matrix ``document_term_matrix(corpus.articles, tokens=count)`` gives, without a second pass).
+    columns : only these columns of the articles table (None: all). A split read then keeps nothing
+        of the articles on disk (``kit terms`` reads an export for its counts and one grouping column);
+        the values are those of the whole table.
 
     Notes
     -----
@@ -138,11 +141,15 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     """
     sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
                                          column_map=column_map, outlet=outlet, limits=limits)
+    if columns is not None:
+        unknown = [c for c in columns if c not in ARTICLE_COLUMNS]
+        if unknown:
+            raise KitError(f"unknown article column(s) {unknown}; choose from {list(ARTICLE_COLUMNS)}")
     skipped: list[str] = []
     if split:
         art_df, para_df, rep_df, manifest_sources, n_dupes, matrix = _read_tables(
             sources, format, options, skipped, progress=progress, workers=workers, drop_duplicates=drop_duplicates,
-            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count)
+            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count, columns=columns)
     else:
         files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
         records = [(entry, rec) for entry, recs in files for rec in recs]
@@ -155,15 +162,20 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             from kit.terms.counts import document_term_matrix
 
             matrix = document_term_matrix(art_df, tokens=count)
-    manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
+    counts = art_df
+    if isinstance(art_df, tuple):  # (the articles' columns asked for, the manifest's counts)
+        art_df, counts = art_df
+    manifest = make_manifest(sources, manifest_sources, skipped, counts, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
+    if columns is not None:
+        art_df = art_df[list(columns)]
     return Corpus(art_df, para_df, rep_df, manifest, term_matrix=matrix)
 
 
 def _read_tables(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
                  progress: bool | None, workers: int | None, drop_duplicates: bool, table, outlet_from: str | None,
-                 paragraphs: bool, count=None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict], int, object]:
+                 paragraphs: bool, count=None, columns=None) -> tuple:
     """Steps 1 to 3 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
     worker processes (a large JSONL/CSV export in byte ranges read by several of them), each part
     tabulated where it was read; ids, duplicates and flags settled on the few fields numbering needs;
@@ -171,22 +183,28 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
     duplicates, term matrix)``: the tables :func:`read_files`, :func:`number_articles` and
     :func:`tabulate` give, and with ``count`` (token options) the document-term matrix of the
     articles (:class:`kit.terms.counts.DocumentTermMatrix`, rows in article order), counted by the
-    processes that read them (else None)."""
+    processes that read them (else None). With ``columns``, nothing is staged and "articles" is
+    ``(those columns of the articles table, the manifest's article counts)``."""
     import shutil
     import tempfile
 
-    from kit.corpus.stream import _plans, _read_all, assemble_all
+    from kit.corpus.stream import _plans, _read_all, assemble_all, light_articles
 
     stage = tempfile.mkdtemp(prefix="kit-read-")
     matrix = None
+    # (doc_id always: the matrix's rows are named by it)
+    want = None if columns is None else tuple(dict.fromkeys(("doc_id", *columns)))
     try:
         reader = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers, count=count,
-                           paragraphs=paragraphs)
+                           paragraphs=paragraphs, columns=want)
         chunks, entries = reader.chunks, reader.entries
         records = [pair for c in chunks for pair in c.records]
         n_dupes = number_articles(records)
         rows, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
-        art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+        if columns is None:
+            art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+        else:
+            art_df, para_df = light_articles(chunks, kept, want), paragraphs_frame([])
         if count is not None:
             from kit.terms.counts import _WORKER_TABLE, _finish
 
@@ -194,7 +212,8 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
             matrix = _finish(reader.mapper, [c.counted for c in chunks if c.counted is not None],
                              np.arange(len(kept)))
             x = matrix.matrix if all(kept) else matrix.matrix[np.flatnonzero(kept)]
-            matrix = type(matrix)(x, art_df["doc_id"].to_numpy(dtype=object), matrix.terms)
+            ids = (art_df if columns is None else art_df[0])["doc_id"]
+            matrix = type(matrix)(x, ids.to_numpy(dtype=object), matrix.terms)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return art_df, para_df, report_frame(rows), entries, n_dupes, matrix

@@ -30,12 +30,16 @@ _NP_TAIL = (
 )
 # after the closing mark: ', said X' / ', X said' / ', she said' / ', according to X'
 _AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_ALT})\s+(?P<np>{_NP_TAIL})")
+#: 'NP[, appositive,] verb' after a closing mark; rule APPOSITIVE_ABBREVIATIONS: the appositive may
+#: hold initials and abbreviations ('under George W. Bush', 'R-Ky.').
 _AFTER_NORMAL = re.compile(
-    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>[^,.“”\"]{{2,120}}?),)?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
+    rf"^\s*[,—–-]?\s*(?P<np>he|she|they|it|we|{_NP_AFTER})(?:\s*,\s*(?P<app>(?:[^,.“”\"]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.){{2,120}}?),|\s*,\s*(?:who|the|a|an)\s(?:[^,.“”\"]|(?<=\w)\.(?=[a-z])){{2,120}}?(?=\s))?\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
+#: The verb right after a noun phrase that ended in a noun homograph ('the report said').
+_NEXT_VERB = re.compile(rf"\s+{_ADV}?{_AUX}?(?P<verb>{_VERB_ALT})\b")
 _AFTER_ACC = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>according to|in the words of)\s+(?P<np>{_NP_TAIL})")
 _PRONOUNS = ("he", "she", "they", "it", "we")
 #: A few lower-case words after a closing mark, up to the comma before an inverted attribution.
-_RUN_ON = re.compile(r"\s{1,3}(?:[a-z][\w’'-]{0,30}\s{1,3}){0,4}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
+_RUN_ON = re.compile(r"\s{1,3}(?:[a-z0-9][\w’'-]{0,30}\s{1,3}){0,8}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
 def _np_end(text: str) -> str:
@@ -69,11 +73,18 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         # ('a senior official', 'the State Department', 'residents of the town')
         if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
             # 'said the company's chief executive, Mark Li.': the name in apposition speaks
-            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})\s*(?:[,.;!?]|$)", after[m.end():])
-            if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()):
+            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
+            if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()) \
+                    and not _is_state_abbreviation(app.group("name")):
                 return app.group("name"), m.group("verb").lower()
             return np_, m.group("verb").lower()
     m = _AFTER_NORMAL.match(after)
+    if m and _noun_homograph(m.group("np") + " ", m.group("verb")):
+        # rule NOUN_HOMOGRAPH: '"...," the congressional report said': the noun ends the phrase
+        nxt = _NEXT_VERB.match(after, m.end("verb"))
+        if nxt is None:
+            return None
+        return _trim_np(after[m.start("np"):m.end("verb")]), nxt.group("verb").lower()
     if m:
         np_ = _trim_np(m.group("np"))
         if not np_:
@@ -83,6 +94,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             return None
         app = m.group("app")
         if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()) \
+                and not _is_state_abbreviation(app.strip()) \
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
             return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
         return np_, m.group("verb").lower()
@@ -194,7 +206,8 @@ _ADVERBIAL_START = re.compile(
     r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
     r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
-    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid)\b"
+    r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid|alongside|besides|"
+    r"beside|following|regarding|concerning)\b"
     # rule PARTICIPLE_CLAUSE: any participle opening a clause, 'Rattling off promises, ...',
     # 'Walking to the next address, ...', 'Pressed on the issue, ...' (a name is never followed
     # by a lower-case word inside its own comma-separated piece before the verb)
@@ -231,7 +244,13 @@ def _clean_np(p: str) -> str | None:
         return None
     np_ = " ".join(ws)
     m = _NP_BEFORE_VERB.match(np_)
-    if m and m.group(1) != np_:
+    if m and m.group(1).lower() in ("the", "a", "an", "this", "that") and m.group(0).endswith("ed"):
+        # rule PARTICIPLE_ADJECTIVE: after a determiner a word in -ed is an adjective ('The
+        # retired neurosurgeon has provided ...'): the phrase runs on to the next verb
+        tail = np_[m.end():].lstrip()
+        m2 = _NP_BEFORE_VERB.match(tail)
+        np_ = m.group(0) + " " + (m2.group(1) if m2 else tail) if tail else np_
+    elif m and m.group(1) != np_:
         np_ = m.group(1)
     np_ = _LEADING_CONNECTIVE.sub("", np_)
     np_ = _LEADING_LY.sub("", np_)
@@ -260,6 +279,8 @@ _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
 #: A sentence adverb in front of a clause piece ('Later both sides said').
 _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
                               r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)")
+#: A time adverb right before a capitalised subject ('then Wallnau', 'later Ms. Reyes').
+_ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
 #: An adverb in -ly.
 _LY_WORD = re.compile(r"[a-z]+ly")
 #: A noun phrase followed by a finite verb: the phrase.
@@ -274,6 +295,29 @@ _LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|H
 #: A capitalised adverb in -ly opening a clause piece.
 _LEADING_LY = re.compile(r"^(?:[A-Z][a-z]+ly)\s+")
 
+#: A clause piece that is a description of a person: a determiner, a possessive name or a
+#: lower-case word first ('the American ambassador at the time', 'Carson's business manager').
+_DESCRIPTION_START = re.compile(r"""
+    ^(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s   # a determiner
+    |(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w-]*['’]s\s+[a-z]                     # 'Mr. Trump's campaign ...'
+    |[a-z])                                                               # 'former adviser'
+    """, re.VERBOSE)
+
+
+def _is_state_abbreviation(piece: str) -> bool:
+    """A US state abbreviation, alone or closing a party label: 'Va.', 'N.H.', 'R-OH)'.
+
+    >>> _is_state_abbreviation("N.H."), _is_state_abbreviation("R-OH)"), _is_state_abbreviation("Lazar")
+    (True, True, False)
+    """
+    p = re.sub(r"^\(?[RDI]-", "", piece).rstrip(")")
+    return 0 < len(p) <= 6 and p[:1].isupper() and p.replace(".", "").lower() in _STATE_ABBREVIATIONS
+
+
+#: What separates the pieces of a clause: a comma, or a dash between spaces (a parenthesis).
+_PIECE_SPLIT = re.compile(r"(,|\s[-–—]\s)")
+
+
 def _subject(head: str) -> tuple[str, int] | None:
     """The subject noun phrase of a clause, given the text before its verb."""
     pm = _PRONOUN_SUBJECT.search(head)
@@ -282,9 +326,9 @@ def _subject(head: str) -> tuple[str, int] | None:
     wm = _WITH_NP.search(head)
     pieces: list[tuple[str, int]] = []
     pos = 0
-    for part in re.split(r"(,)", head):
-        if part == ",":
-            pos += 1
+    for k_part, part in enumerate(_PIECE_SPLIT.split(head)):  # rule DASH_PARENTHESIS: ' - ' ends a piece like a comma
+        if k_part % 2:  # a separator
+            pos += len(part)
             continue
         pieces.append((part, pos))
         pos += len(part)
@@ -292,12 +336,17 @@ def _subject(head: str) -> tuple[str, int] | None:
     pieces = [(_SENTENCE_ADVERB.sub(r"\1", part), o) for part, o in pieces]
     # 1. the words right before the verb, when no comma separates them from it
     last, off = pieces[-1]
+    if _is_state_abbreviation(last.strip()):
+        last = ""  # 'Gov. John Kasich (R-OH), said': a state is never the subject
     if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):
         last = ""  # a verb coordinated with the main clause shares its subject
     if last.strip():
         lp = last.strip()
         cm = _CLAUSE_MARK.match(lp)
         cand = lp[cm.end():] if cm else lp
+        # rule ADVERB_BEFORE_NAME: 'The crowd cheers, and then Wallnau continues': an adverb
+        # before a capitalised word opens no adverbial, the name is the subject
+        cand = _ADVERB_NAME.sub("", cand)
         if not _ADVERBIAL_START.match(cand) or re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|official|"
                                                         r"diplomat|source|analyst|expert|user|resident)\b", cand, re.I):
             np_ = _clean_np(cand)
@@ -312,10 +361,19 @@ def _subject(head: str) -> tuple[str, int] | None:
     firsts = []
     for part, o in pieces:
         p = part.strip()
+        if _is_state_abbreviation(p):
+            continue  # rule STATE_ABBREVIATION: 'In Alexandria, Va., Lazar ... said'
         if not p or _ADVERBIAL_START.match(p) and not re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|"
                                                                   r"official|diplomat|source)\b", p, re.I):
             continue
         firsts.append((p, o + part.find(p)))
+    for k, (p, o) in enumerate(firsts[:-1]):
+        # rule DESCRIPTION_APPOSITIVE_NAME: 'Clinton's campaign chairman, John Podesta, said',
+        # 'another adviser, Ana Ruiz, said': the name in apposition to a description speaks
+        if _DESCRIPTION_START.match(p) and re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) \
+                and not _is_orgish(firsts[k + 1][0].split()) and not _is_state_abbreviation(firsts[k + 1][0]):
+            return firsts[k + 1]
+        break
     for k, (p, o) in enumerate(firsts):
         if _name_like(p) or re.match(r"^(?:he|she|they|it|we)\b", p, re.I):
             # 'A Foreign Ministry spokesperson, Shen Meiling, told ...': the name in apposition
@@ -339,6 +397,37 @@ _WITH_PART = None
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
                           r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", re.I)
 _RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
+#: The last word before a verb of saying, for rule NOUN_HOMOGRAPH.
+_LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
+#: Words after which a base form ('call', 'report') is still a verb: subjects that take it
+#: ('I', 'they', 'who'), auxiliaries and adverbs ('to', 'will', 'often').
+_BASE_VERB_AFTER = frozenset("""i you we they who to will would could should can may might must shall
+did do does also often usually always never not then still and or later now just again""".split())
+
+
+def _noun_homograph(pre: str, verb: str) -> bool:
+    """Rule NOUN_HOMOGRAPH: a verb of saying that is also a noun ('report', 'tweet', 'call',
+    'points') is the noun after a number ('by 21 points', 'One tweet said') and, in its base
+    form, after a lower-case word that cannot be its subject ('the congressional report said',
+    'Murphy's conference call'); 'officials report', 'they call', 'to note' stay verbs.
+
+    >>> _noun_homograph("the congressional ", "report"), _noun_homograph("officials ", "report")
+    (True, False)
+    >>> _noun_homograph("Sanders leads by 21 ", "points"), _noun_homograph("Clinton ", "points")
+    (True, False)
+    """
+    if verb not in _NOUN_HOMOGRAPHS:
+        return False
+    m = _LAST_WORD.search(pre)
+    if m is None:
+        return False
+    prev = m.group(1)
+    low = prev.lower()
+    if prev.isdigit() or low in _NUMBER_WORDS:
+        return True
+    if verb.endswith("s") and verb[:-1] in _NOUN_HOMOGRAPHS or verb.endswith("ies"):
+        return False  # 'the memo states', 'Clinton points out'
+    return prev[:1].islower() and low not in _BASE_VERB_AFTER and not low.endswith(("s", "ly"))
 
 
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
@@ -365,7 +454,7 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
             continue
-        if _NOUN_BEFORE.search(pre):
+        if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
         if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
             continue  # 'X, who said ...' keeps looking for the main verb
@@ -386,4 +475,14 @@ from kit.quotes.entities import _is_orgish  # noqa: E402,F401 (imported last, as
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _CAP_STOP, _GROUP_HEADS, _ORG_WORDS, _TITLE_WORDS, _TYPE_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CAP_RUN,
+    _CAP_STOP,
+    _GROUP_HEADS,
+    _NOUN_HOMOGRAPHS,
+    _NUMBER_WORDS,
+    _ORG_WORDS,
+    _STATE_ABBREVIATIONS,
+    _TITLE_WORDS,
+    _TYPE_WORDS,
+)

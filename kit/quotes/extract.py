@@ -116,6 +116,29 @@ _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+o
                 r"distributed|made\s+public|shared|read\s+out|tweeted|signed|drafted|wrote)")
 
 
+#: Who issued a document, written after it: ' issued by X', ' filed by X', ' from X' (compiled on
+#: first use: the noun-phrase pattern is imported last).
+_ISSUED_BY_SRC = (r"""
+    \s*(?:(?:issued|released|published|put\s+out|posted|signed|filed|written|prepared|submitted|sent|authored)\s+)?
+    (?:from|by)\s+                                   # the preposition that names the issuer
+    (?P<np>(?-x:{np}))                                # the issuer's noun phrase (not verbose)
+    """)
+_ISSUED_BY: list[re.Pattern] = []
+
+
+_SAID_IN = re.compile(rf"""
+    \b(?:{_VERB_ALT})\s+(?:[\w,-]+\s+){{0,3}}?           # a verb of saying, then up to three words
+    (?:in|into)\s+(?:a|an|its|the|his|her|their)\s+   # 'in a', 'in his'
+    (?:[\w-]+\s+){{0,2}}$                               # up to two words before the document noun
+    """, re.VERBOSE)
+
+
+def _issued_by() -> re.Pattern:
+    if not _ISSUED_BY:
+        _ISSUED_BY.append(re.compile(_ISSUED_BY_SRC.replace("{np}", _NP_TAIL), re.VERBOSE))
+    return _ISSUED_BY[0]
+
+
 def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -> Person | None:
     """Who issued the document that 'speaks' at ``pos`` ('the statement said', 'the statement called it').
 
@@ -128,6 +151,13 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
     noun = nouns[0]
     stem = noun[:-1] if noun.endswith("s") and noun[:-1] in _DOC_NOUNS else noun
     mtext = _masked_text(art)
+    # the issuer right after the mention: 'according to a court document filed by X'
+    if art.text.startswith(mention, pos):
+        by = _issued_by().match(mtext, pos + len(mention))
+        if by:
+            ent = _resolve(art, _trim_np(by.group("np")), by.start("np"), para_start)
+            if ent is not None and ent.kind != "document":
+                return ent
     starts = art.sent_starts or [0]
     k = bisect.bisect_right(starts, pos) - 1
     noun_re = re.compile(rf"\b{re.escape(stem)}s?\b", re.I)
@@ -147,14 +177,16 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
                 if subj is not None:
                     np_, at = subj
             if np_ is None:
-                by = re.match(rf"\s*(?:(?:issued|released|published|put\s+out|posted|signed)\s+)?(?:from|by)\s+(?P<np>{_NP_TAIL})", post)
+                by = _issued_by().match(post)
                 if by:
                     np_, at = _trim_np(by.group("np")), nm.end() + by.start("np")
             if np_ is None:
                 poss = re.search(rf"(?P<np>{_NAME_NP}|the\s+[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:[\w-]+\s+){{0,2}}$", pre)
                 if poss:
                     np_, at = poss.group("np"), poss.start("np")
-            if np_ is None and re.search(r"\b(?:in|into)\s+(?:a|an|its|the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", pre):
+            # 'X said in a statement': the verb of saying at most three words before 'in' (not 'X
+            # said he saw no evidence in the report')
+            if np_ is None and _SAID_IN.search(pre):
                 found = _attr_before(pre)
                 if found is not None:
                     np_, at = found[0], found[2]
@@ -182,10 +214,35 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
                 continue
             found = _attr_before(sent)
             if found is None:
+                found = _inverted_event(sent)
+            if found is None:
                 continue
             mention, verb, off = found
             out.append((po + s0 + shift + off, mention, verb, po))
     return out
+
+
+#: An inverted attribution closing a sentence of paraphrase: '..., said David Autor, a professor'.
+_INVERTED_SAID = re.compile(r"""
+    ,\s+(?:said|says|added|adds|wrote|writes|noted|notes|argued|argues|explained|explains|warned|warns)
+    \s+(?=(?:[A-Z]|the\s|a\s|an\s))              # a name or a described person follows
+    """, re.VERBOSE)
+
+
+def _inverted_event(sent: str) -> tuple[str, str, int] | None:
+    """Rule INVERTED_PARAPHRASE: 'Nor are tariffs likely to help, said David Autor, an
+    economist.' is a sentence of saying whose speaker follows the verb (mention, verb, offset)."""
+    if "," not in sent:
+        return None
+    m = _INVERTED_SAID.search(sent)
+    if m is None:
+        return None
+    found = _attr_after(sent[m.start():])
+    if found is None:
+        return None
+    mention, verb = found
+    at = sent.find(mention, m.start())
+    return (mention, verb, at) if at >= 0 else None
 
 
 def _last_event_speaker(art: "_Article", events, prev_speech, pos: int, since: int):
@@ -449,8 +506,10 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     q.mention_pos = attr[2]
     ent = _resolve(art, attr[0], attr[2], para_off)
     if ent is not None and ent.kind == "document":
+        # rule DOCUMENT_WITHOUT_ISSUER: with no issuer in sight the document itself speaks
+        # ('the statement said', 'the report concluded'), as an unnamed source keeps its description
         ent = _document_issuer(art, attr[0], attr[2], para_off) or \
-            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1)
+            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1) or ent
     return ent
 
 

@@ -38,7 +38,8 @@ The gold standard, rule by rule
   ("Senate Majority Leader Mitch McConnell") and a name after a possessive role ("Mr. Trump's
   campaign chairman, Paul Manafort") are full names; "she's" is a pronoun. A Source of three
   or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
-  speech verb or one or two letters ("said", "o") is a broken span: neither is scored.
+  speech verb or one or two letters ("said", "o") is a broken span: neither is scored. A Source
+  'NAME of Place-or-Organisation' ("Sen. Tom Udall of New Mexico") names the person.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article's body (else later; else
   in the title-case headline, which glues words to names: 'Understated Perez'; else the
@@ -295,6 +296,29 @@ def _clean_name(words: list[str]) -> list[str]:
     return [w for w in words[cut:] if w]
 
 
+#: A Source whose head is 'NAME of (the) Place-or-Organisation'.
+_NAME_OF = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _person_before_of(head: str) -> str:
+    """A person's name before 'of' and a place or organisation is the Source ('Sen. Tom Udall
+    of New Mexico' -> 'Sen. Tom Udall', 'David French of the National Retail Federation');
+    an organisation named with 'of' stays whole ('the Illinois Board of Elections')."""
+    pre_of = _NAME_OF.match(head)
+    if not pre_of:
+        return head
+    runs_p = _cap_runs(pre_of.group(1))
+    if not runs_p:
+        return head
+    name_p = _clean_name(runs_p[-1][1])
+    words_p = _WORD.findall(pre_of.group(1))
+    lead_p = words_p[:runs_p[-1][0]]
+    if runs_p[-1][0] + len(runs_p[-1][1]) == len(words_p) and len(name_p) >= 2 \
+            and not any(w.lower() in _ORG_WORDS for w in name_p) and not any(w[:1].islower() for w in lead_p):
+        return pre_of.group(1)
+    return head
+
+
 def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     """(form, name) of a gold Source: form is one of :data:`SPEAKER_FORMS`.
 
@@ -304,6 +328,8 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     (('surname', 'Garin'), ('pronoun', 'she'), ('organisation', 'Washington Post'))
     >>> speaker_form("many Republican voters")
     ('description', 'many Republican voters')
+    >>> speaker_form("Sen. Tom Udall of New Mexico, who supports it")
+    ('full name', 'Tom Udall')
     """
     if not source or not source.strip():
         return None, None
@@ -324,6 +350,7 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     first, _, rest = head.partition(" ")
     if first.lower() in _LEAD_DETERMINERS and rest:
         head = first.lower() + " " + rest
+    head = _person_before_of(head)
     words = _WORD.findall(head)
     # a role written before the name ('Trump senior adviser Paul Manafort', 'the White House
     # spokesman, Josh Earnest'): the full name that ends the head, or that follows it alone

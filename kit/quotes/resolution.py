@@ -76,11 +76,35 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
                 break
     if before_i < 0 and after_i is None:
         before_i = fallback_i
+    if before_i >= 0 and surname_only:
+        spoke = art.cache.get("spoke", {})
+        ent = art.mentions[before_i].entity
+        near = art.mentions[before_i]
+        if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
+            # rule SURNAME_SPEAKER: with two people of one surname, 'Murphy said' is the one who
+            # has spoken before, not a relative or a victim named since ('Anne Marie Murphy');
+            # but one introduced as a sentence's subject in the attribution's own paragraph
+            # speaks: 'His sister, Grace Okoro, runs a company. "...," Okoro said.'
+
+            for i in reversed(art.token_index.get(surname_only, [])[:bisect.bisect_left(
+                    art.token_index.get(surname_only, []), before_i)][-MAX_LOOKBACK:]):
+                e2 = art.mentions[i].entity
+                if e2 is not ent and spoke.get(id(e2)) and fits(e2) and not art.mentions[i].passing \
+                        and e2.kind == "person" and list(_name_key(e2.tokens))[-1:] == [surname_only]:
+                    return e2
+        return ent
     if before_i >= 0:
         return art.mentions[before_i].entity
     if after_i is not None:
         return art.mentions[after_i].entity
     return None
+
+
+def _opens_sentence(art: _Article, at: int) -> bool:
+    """Is the mention at ``at`` among the first four words of its sentence (its subject)?"""
+    starts = art.sent_starts or [0]
+    s0 = starts[bisect.bisect_right(starts, at) - 1] if starts else 0
+    return len(art.text[s0:at].split()) <= 4
 
 
 def _pronoun_gender(p: str) -> str | None:
@@ -148,6 +172,7 @@ SUBJECT_SENTENCES = 2
 _SUBJECT_OPENERS = re.compile(r"""
     ^[\s"“”‘’']*                                     # leading space or marks
     (?:(?:But|And|So|Yet|Still|Now|Meanwhile|Later|Then)\b,?\s+)?   # one joining word
+    (?:(?:Was|Is|Were|Are|Did|Does|Do|Has|Have|Had|Would|Will|Could|Can)\s+(?=[A-Z]))?  # a question: 'Was Roe satisfied?'
     """, re.VERBOSE)
 #: A leading subordinate clause or phrase before a sentence's subject, up to its comma.
 _LEADING_CLAUSE = re.compile(r"""
@@ -369,6 +394,9 @@ def _role_words(text: str) -> list[str]:
     return [_ROLE_SYNONYMS.get(w.rstrip("."), w.rstrip(".")) for w in _words(text)]
 
 
+#: Role words that do not make another role ('former president' is still 'the president').
+_ROLE_GENERIC = frozenset("the a an former then current acting interim outgoing incoming new ex".split())
+
 _INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
 _PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
@@ -419,8 +447,14 @@ def _descriptor(np_: str) -> Person:
                   affiliation=aff if kind == "descriptor" else None)
 
 
-#: 'a', 'an', 'one' or 'another' and up to three words, ending where a head noun starts.
-_INTRO_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?$")
+#: 'a', 'an', 'one' or 'another' and up to three words, ending where a head noun starts; the
+#: words are modifiers, never a preposition, conjunction or verb, so the noun heads the phrase
+#: ('a great fit for president' introduces no president).
+_INTRO_BEFORE = re.compile(r"""
+    \b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+               # the indefinite determiner
+    (?:(?!(?:for|of|to|in|at|on|with|as|by|from|and|or|but|is|was|are|were|be|who|that|which)\s)
+       [\w’'-]+\s+){0,3}?                             # up to three modifiers
+    $""", re.VERBOSE)
 #: What follows the head noun of an introduction, to the end of its clause.
 _INTRO_AFTER = re.compile(r"[^.;:!?,“”\"]{0,200}")
 
@@ -446,15 +480,18 @@ def _introductions(text: str, head: str) -> list[tuple[int, str]]:
     return out
 
 
-def _earlier_descriptor(art: _Article, head: str, pos: int) -> Person | None:
+def _earlier_descriptor(art: _Article, head: str, pos: int, modifiers: tuple[str, ...] = ()) -> Person | None:
     """The nearest unnamed speaker introduced before ``pos`` with this head noun ('one senior official' ...
-    'the official'); words inside quotation marks do not count."""
+    'the official'); words inside quotation marks do not count. Rule DESCRIPTION_KEEPS_MODIFIERS:
+    the introduction holds every modifier of the description ('the former official' is not
+    'one senior official')."""
     ck = ("descriptor", head)
     if ck not in art.cache:  # every introduction with this head noun, found once per article
         art.cache[ck] = _introductions(art.text, head)
     found = None
     for start, grp in reversed(art.cache[ck]):
-        if start < pos and not _in_quote(art, start):
+        if start < pos and not _in_quote(art, start) and (
+                not modifiers or set(modifiers) <= set(_role_words(grp))):
             found = grp[:pos - start]
             break
     if found is None:
@@ -480,9 +517,13 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     cands = []
     for at, rw, p in art.cache["roles"].get(head, ()):
         if all(w in rw for w in words[:-1]) and at <= pos:
-            cands.append((at, p))
+            # rule ROLE_QUALIFIER: a role with a qualifier the description lacks ('World Bank
+            # President Jim Yong Kim', 'French President X') is another role than 'the president':
+            # the latest person holding the role as written is taken first
+            exact = set(rw) <= set(words) | _ROLE_GENERIC
+            cands.append((exact, at, p))
     if cands:
-        return max(cands, key=lambda x: x[0])[1]
+        return max(cands, key=lambda x: (x[0], x[1]))[2]
     if head in _OUTLET_NOUNS:
         outlet = _latest_outlet(art, pos)
         if outlet is not None:
@@ -505,7 +546,7 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
         if m.entity.kind == "org" and any(t.lower().rstrip("s") == stem for t in m.entity.tokens):
             return m.entity
     # unnamed descriptor earlier: 'one senior official' ... 'the official'
-    return _earlier_descriptor(art, head, pos)
+    return _earlier_descriptor(art, head, pos, tuple(words[:-1]))
 
 
 def _latest_outlet(art: _Article, pos: int) -> Person | None:
@@ -607,7 +648,7 @@ def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_st
         r = _resolve(art, poss.group(1), pos, para_start)
         if r is not None:
             return r
-    by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
+    by = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed|filed|written|prepared|submitted|sent|authored)\s+)?(?:by|from)\s+(.+)$" % "|".join(_DOC_NOUNS), m)
     if by and by.group(1).strip():
         r = _resolve(art, by.group(1), pos, para_start)
         if r is not None and r.kind != "document":
@@ -647,6 +688,16 @@ def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head:
     """A mention opened by a determiner or a lower-case word: 'the foreign minister', 'analysts
     at X', 'both sides', 'Foreign Ministry spokesperson Shen Meiling' (a name at its end wins)."""
     low = m.lower()
+    head_m = _head_part(m)[0]
+    if runs and head_m != m:
+        # rule NAME_OF_PLACE: 'undecided voter Stephanie Hooton of Derry': the name ending the
+        # head part speaks, the place after 'of' is where she lives
+        hr = list(_CAP_RUN.finditer(head_m))
+        if hr and hr[-1].end() == len(head_m.rstrip(",. ")):
+            _, nt = _strip_titles(hr[-1].group(0).split())
+            if len(nt) >= 2 and not _is_orgish(nt) and not _is_place(nt):
+                r = _resolve_name(art, " ".join(nt), pos)
+                return r if r is not None else Person(name=" ".join(nt), tokens=tuple(nt))
     if runs:
         last = runs[-1]
         _, nt = _strip_titles(last.group(0).split())

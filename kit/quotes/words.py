@@ -249,3 +249,22 @@ post times journal herald tribune news gazette daily magazine telegraph guardian
 chronicle globe examiner inquirer courier register review weekly press cnn msnbc fox nbc abc cbs
 npr pbs bbc reuters bloomberg politico breitbart univision telemundo
 """.split())
+
+#: Verbs of saying that are also nouns, base and -s forms (rule NOUN_HOMOGRAPH in
+#: kit.quotes.attribution: 'One tweet said', 'the congressional report said', 'by 21 points').
+_NOUN_HOMOGRAPHS = frozenset("""call calls claim claims comment comments note notes point points post
+posts report reports reply replies state states tweet tweets remark remarks demand demands pledge
+pledges promise promises praise joke jokes vow vows label labels term terms chant chants hint hints
+whisper whispers quip quips recall recount recounts lament laments highlight highlights shout
+shouts sigh sighs laugh laughs""".split())
+#: Number words before a noun ('one tweet', 'two reports').
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty
+thirty forty fifty hundred thousand million dozen dozens several""".split())
+
+#: US state abbreviations as newsrooms write them after a town ('Derry, N.H.', 'Alexandria, Va.',
+#: '(R-OH)'): AP style and postal codes, lower-cased without dots. A place, never a speaker (rule
+#: STATE_ABBREVIATION in kit.quotes.attribution). Postal codes that are also words or common
+#: acronyms (IN, ME, OR, OK, HI, DE, PA, MA, CO, ID, AL, LA, MD, MO, NE) are left out.
+_STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan kans ky md mass
+mich minn miss mont neb nebr nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis
+wisc wyo ak az ar ca ct fl ia ks mi mn ms mt nv oh ri tn tx ut vt wa wi wv wy""".split())
