@@ -740,3 +740,12 @@ def test_a_preposition_opening_the_sentence_is_no_subject():
     assert speakers(
         'Alongside ACT calls for action, a top official said, "She will have to choose."',
     ) == ["a top official"]
+
+
+def test_said_the_issuer_in_a_statement_issues_the_statement():
+    # '"...," said the Harbour Office in a statement.' then 'The statement called ...': the
+    # office (before: no speaker; with DOCUMENT_WITHOUT_ISSUER alone, 'The statement')
+    assert speakers(
+        '"We will not be moved," said the Harbour Office in a statement on Friday.',
+        'The statement called the fines "baseless."',
+    ) == ["the Harbour Office", "the Harbour Office"]

@@ -133,6 +133,18 @@ _SAID_IN = re.compile(rf"""
     """, re.VERBOSE)
 
 
+_SAID_NP_IN: list[re.Pattern] = []
+
+
+def _said_np_in() -> re.Pattern:
+    """'said X in a statement' at the end of a text (compiled on first use)."""
+    if not _SAID_NP_IN:
+        _SAID_NP_IN.append(re.compile(
+            rf"\b(?:{_VERB_ALT})\s+(?P<np>(?:the\s+)?{_NAME_NP})\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|the|his|her|their)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}$"))
+    return _SAID_NP_IN[0]
+
+
 def _issued_by() -> re.Pattern:
     if not _ISSUED_BY:
         _ISSUED_BY.append(re.compile(_ISSUED_BY_SRC.replace("{np}", _NP_TAIL), re.VERBOSE))
@@ -190,6 +202,10 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
                 found = _attr_before(pre)
                 if found is not None:
                     np_, at = found[0], found[2]
+                else:  # 'said the State Department in a statement': the speaker after the verb
+                    inv = _said_np_in().search(pre)
+                    if inv:
+                        np_, at = _trim_np(inv.group("np")), inv.start("np")
             if np_:
                 ent = _resolve(art, np_, s0 + at, para_start)
                 if ent is not None and ent.kind != "document":
