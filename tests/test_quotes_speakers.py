@@ -749,3 +749,12 @@ def test_said_the_issuer_in_a_statement_issues_the_statement():
         '"We will not be moved," said the Harbour Office in a statement on Friday.',
         'The statement called the fines "baseless."',
     ) == ["the Harbour Office", "the Harbour Office"]
+
+
+def test_a_subject_named_after_its_description():
+    # rule NAMED_SUBJECT: 'One of the hikers, a Dutch teacher named Joost van Dam, said ...'
+    assert speakers(
+        'The team leader, Ross Baird, said: "They did everything right."',
+        "One of the climbers, a Dutch nurse named Pieter Ros, said he had never seen such weather. "
+        'He told reporters the group had "no warning at all."',
+    ) == ["Ross Baird", "Pieter Ros"]

@@ -184,6 +184,12 @@ _LEADING_CLAUSE = re.compile(r"""
 _SUBJECT_PREFIX = re.compile(r"""
     ^(?:[A-Za-z][\w.’'-]*\s+){0,4}$                   # up to four words, no comma
     """, re.VERBOSE)
+#: A described subject that then gives the name: 'One of the hikers, a Dutch teacher named '.
+_NAMED_SUBJECT = re.compile(r"""
+    ^(?:One|A|An|The)\s                               # a description opens the sentence
+    [^.;:!?“”"]{0,80}?                                 # its words (an appositive may follow)
+    \b(?:named|called)\s+$                            # and the name comes after 'named'
+    """, re.VERBOSE)
 #: What may join a name to a later one inside the same subject: a possessive or role words
 #: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe', 'Former Acme CEO Jane Roe').
 _SUBJECT_LINK = re.compile(r"""
@@ -231,7 +237,9 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
         return None
     m = ms[0]
     prefix = art.text[b0:m.pos]
-    if not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
+    if _NAMED_SUBJECT.match(prefix):
+        pass  # rule NAMED_SUBJECT: 'One of the hikers, a Dutch teacher named Joost van Dam, said'
+    elif not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
                                                 or w.lower().endswith("ing") for w in prefix.split()):
         return None
     for m2 in ms[1:]:
