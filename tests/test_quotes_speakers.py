@@ -758,3 +758,12 @@ def test_a_subject_named_after_its_description():
         "One of the climbers, a Dutch nurse named Pieter Ros, said he had never seen such weather. "
         'He told reporters the group had "no warning at all."',
     ) == ["Ross Baird", "Pieter Ros"]
+
+
+def test_for_a_person_opening_a_sentence_makes_the_topic():
+    # rule FOR_TOPIC: 'For Mwende, the arithmetic is simple. "...," she says.'
+    assert speakers(
+        'Grace Wanjiku sells vegetables. "The grid stopped at our door," says Grace Wanjiku.',
+        'Ann Otieno, a researcher, warns of debt. "It looks cheap," Otieno says.',
+        'For Wanjiku, the arithmetic is simple. "My children study at night now," she says.',
+    ) == ["Grace Wanjiku", "Ann Otieno", "Grace Wanjiku"]

@@ -184,6 +184,8 @@ _LEADING_CLAUSE = re.compile(r"""
 _SUBJECT_PREFIX = re.compile(r"""
     ^(?:[A-Za-z][\w.’'-]*\s+){0,4}$                   # up to four words, no comma
     """, re.VERBOSE)
+#: 'For ' opening a sentence before a name and its comma: the person the sentence is about.
+_FOR_TOPIC = re.compile(r"(?P<for>For\s+)(?=[A-Z])")
 #: A described subject that then gives the name: 'One of the hikers, a Dutch teacher named '.
 _NAMED_SUBJECT = re.compile(r"""
     ^(?:One|A|An|The)\s                               # a description opens the sentence
@@ -232,6 +234,10 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     if clause:  # 'Although it was late, Jane Roe took the stage': the subject follows the clause
         b0 += clause.end()
     lo = bisect.bisect_left(art.mention_pos, b0)
+    topic = _FOR_TOPIC.match(art.text, b0, min(s1, b0 + 60))
+    if topic and lo < len(art.mentions) and art.mentions[lo].pos == b0 + topic.end("for") - b0 \
+            and art.text.startswith(",", art.mentions[lo].end) and _compatible(art.mentions[lo].entity, g, art):
+        return art.mentions[lo]  # rule FOR_TOPIC: 'For Mwende, the arithmetic is simple. "...," she says.'
     ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1 and not m.passing]  # never a name after a preposition
     if not ms or _in_quote(art, ms[0].pos):
         return None
