@@ -22,6 +22,7 @@ Anything else is left to the caller (body, heading, ...).
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 _DASH = r"[\-\u2010-\u2015\u2212]*"
 
@@ -63,6 +64,23 @@ _BOILER = re.compile(
     re.I,
 )
 _CAPTION = re.compile(r"^\s*(photo|photograph|image|credit|illustration)\s*:|^\s*\((photo|photograph) by\b", re.I)
+
+
+#: The rules of :func:`label_block` but ``_CONTRIB_AFTER`` (tried only on blocks holding
+#: "contributed") as one pattern: every alternative is anchored at the block's start, so it
+#: matches a block exactly when one of the rules does (see :func:`may_label`).
+_ANY_ROLE = re.compile("|".join(rule.pattern for rule in (_RELATED, _CONTRIB, _MUST_READS, _TRAILER, _BOILER, _CAPTION)),
+                       re.I)
+
+
+def may_label(blocks: list[str]) -> bool:
+    """False when :func:`label_block` gives ``None`` for every one of ``blocks`` (one pattern tried
+    per block, in C, instead of each rule); True when some block may get a role.
+
+    >>> may_label(["Talks resumed.", "The envoy left."]), may_label(["Talks resumed.", "Share"])
+    (False, True)
+    """
+    return any(map(str.__contains__, blocks, repeat("contributed"))) or any(map(_ANY_ROLE.match, blocks))
 
 
 def label_block(text: str) -> str | None:

@@ -6,6 +6,7 @@ reads. Column lists here are the single source of truth for the README.
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import json
@@ -152,13 +153,16 @@ def normalise_for_hash(text: str) -> str:
         for char, ascii in _FOLD_MAP.items():
             if char in text:
                 text = text.replace(char, ascii)
-    text = text.lower()
+    text = text.lower().replace("\n\n", " ")  # (a paragraph break: one replace, before the general rule)
     if not text.isascii():
-        return " ".join(text.split())
-    # the same as the line above for ASCII text, by C-speed replaces instead of a list of its words
-    for char in _ASCII_SPACE:
-        if char in text:
-            text = text.replace(char, " ")
+        if not text.isprintable():  # white space other than the space (or control characters)
+            return " ".join(text.split())
+    else:
+        # the same as the line above for ASCII text, by C-speed replaces instead of a list of its words
+        for char in _ASCII_SPACE:
+            if char in text:
+                text = text.replace(char, " ")
+    # a printable text holds no white space but the space: runs of spaces collapsed, as split() would
     while "  " in text:
         text = text.replace("  ", " ")
     return text.strip(" ")
@@ -181,6 +185,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(normalise_for_hash(text).encode("utf-8")).hexdigest()
 
 
+_UTC = datetime.timezone.utc
+
+
 def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str) -> str:
     """A 16-hex-digit id that depends only on the article's content, never on file names or order.
 
@@ -195,7 +202,9 @@ def make_doc_id(outlet: str | None, title: str | None, published: Any, text: str
     pub = ""
     if published is not None and not (not isinstance(published, str) and pd.isna(published)):
         ts = pd.Timestamp(published)
-        pub = (ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")).isoformat()
+        if ts.tzinfo is not _UTC:  # (the readers give UTC already)
+            ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        pub = ts.isoformat()
     key = "\x1f".join([normalise_for_hash(outlet or ""), normalise_for_hash(title or ""), pub, normalise_for_hash(text)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 

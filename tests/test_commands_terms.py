@@ -168,3 +168,43 @@ def test_terms_table_from_the_matrix_equals_tidy_counts_and_frequencies(source, 
         fast = terms_table(arts, by=by, tokens=tok)
         assert len(fast) > 10
         pd.testing.assert_frame_equal(fast, slow)
+        # the top terms (of each group), ties at the cut decided by term as in the full table
+        top = slow.groupby(by, sort=False, dropna=False).head(3) if by else slow.head(3)
+        pd.testing.assert_frame_equal(terms_table(arts, by=by, tokens=tok, top=3), top.reset_index(drop=True))
+
+
+def _no_stage(*args):
+    raise AssertionError("kit terms staged the articles of an export")
+
+
+@pytest.mark.parametrize("by", [None, "outlet", "month", "section"])
+def test_terms_of_an_export_are_those_of_its_store(capsys, tmp_path, monkeypatch, by):
+    """`kit terms EXPORT` (read in byte ranges by worker processes, counted where read, nothing
+    staged) prints what `kit terms STORE` prints after `kit ingest EXPORT`, also per group."""
+    import importlib
+
+    from kit.corpus import split
+
+    stream = importlib.import_module("kit.corpus.stream")
+
+    rows = []
+    for i in range(80):
+        rec = {"title": f"Story {i}", "outlet": ["North Ledger", "Harbor Daily", None][i % 3],
+               "published": f"2024-0{1 + i % 4}-1{i % 9}T08:00:00Z", "section": ["World", "Trade"][i % 2],
+               "text": f"Tariff talks {i % 7} resumed; the U.S. envoy’s 7 1/2 hour visit.\n\nChina’s reply {i % 5}."}
+        rows.append(json.dumps({k: v for k, v in rec.items() if v is not None}))
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 2_000)  # ranges, read by worker processes
+    grouped = [] if by is None else ["--by", by]
+    staged = stream._stage
+    monkeypatch.setattr(stream, "_stage", _no_stage)  # (the forked workers inherit it)
+    from_export = run_json(capsys, "terms", str(export), "--top", "15", "--json", *grouped)
+    monkeypatch.setattr(stream, "_stage", staged)
+    assert main(["ingest", str(export), "--out", str(tmp_path / "store"), "-q"]) == 0
+    capsys.readouterr()
+    from_store = run_json(capsys, "terms", str(tmp_path / "store"), "--top", "15", "--json", *grouped)
+    assert from_export == from_store
+    assert len(from_export) >= 15
+    if by is None:
+        assert {"term": "US", "n": 80} in from_export

@@ -272,3 +272,34 @@ def test_zip_inside_zip_is_opened(tmp_path):
     assert d.articles.empty
     assert d.report["reason"].tolist() == ["archive nested deeper than 3 levels, not opened"]
     assert d.report["source_path"].iloc[0] == f"{tmp_path / 'deep.zip'}!l3.zip!l2.zip!l1.zip"
+
+
+def test_articles_frame_counts_missing_n_words_for_the_chunk_and_keeps_given_ones():
+    from kit.corpus import articles_frame
+    from kit.text import count_words
+
+    rows = [{"doc_id": "a", "text": "Talks ran 7 1/2 hours, officials said.", "n_words": None, "source_record": 1},
+            {"doc_id": "b", "text": "Given count kept.", "n_words": 99, "source_record": 2},
+            {"doc_id": "c", "text": None, "source_record": 3},  # no n_words key at all, no text
+            {"doc_id": "d", "text": "Two\n\nparagraphs “quoted” here.", "n_words": None, "source_record": 4}]
+    before = [dict(r) for r in rows]
+    df = articles_frame(rows)
+    assert df["n_words"].tolist() == [count_words(rows[0]["text"]), 99, 0, count_words(rows[3]["text"])] == [6, 99, 0, 4]
+    assert str(df["n_words"].dtype) == "int64"
+    assert rows == before  # the rows are not changed
+
+
+def test_article_row_body_only_fast_path_and_mixed_roles():
+    from kit.corpus.ingest import _article_row
+    from kit.schema import Article
+
+    plain = Article(title="T", outlet="Wire", paragraphs=[("body", "One."), ("body", "Two.")])
+    row, paras = _article_row(plain)
+    assert (row["text"], row["headings"], row["related"], row["contributors"]) == ("One.\n\nTwo.", [], [], [])
+    mixed = Article(title="T", outlet="Wire", paragraphs=[
+        ("body", "One."), ("heading", "Part two"), ("body", "Two."), ("related", "Read More: Earlier talks"),
+        ("contributors", "—With assistance from Lena Fischer.")])
+    row, paras = _article_row(mixed)
+    assert row["text"] == "One.\n\nTwo." and row["headings"] == ["Part two"]
+    assert row["related"] == ["Earlier talks"] and row["contributors"] == ["Lena Fischer"]
+    assert paras == mixed.paragraphs

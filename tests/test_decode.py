@@ -117,3 +117,37 @@ def test_other_code_page_is_an_unknown_encoding():
     data = "Переговоры в Пекине продолжались семь часов.".encode("cp1251")
     with pytest.raises(ReadError, match=r"^r.txt: unknown encoding: not UTF-8, and read as Windows-1252 100% of the"):
         decode_bytes(data, "r.txt")
+
+
+def test_every_mojibake_hint_starts_with_the_lead_byte_in_utf8():
+    # decode_bytes looks for the hints only in UTF-8 bytes that hold this byte
+    from kit.decode import _MOJIBAKE_HINTS, _MOJIBAKE_LEAD
+
+    assert all(h.encode("utf-8").startswith(_MOJIBAKE_LEAD) for h in _MOJIBAKE_HINTS)
+
+
+@pytest.mark.parametrize("original", ["Beijing\u2019s view \u2014 talks", "Caf\u00e9 \u00e9t\u00e9", "plain"])
+def test_utf8_fast_paths_give_what_the_full_checks_give(original):
+    # clean UTF-8 (no lead byte, no carriage return) comes back as decoded; mojibake written in
+    # UTF-8 (the hint's lead byte present) is still repaired, and carriage returns still go
+    assert decode_bytes(original.encode("utf-8"), "a.txt") == (original, [])
+    assert decode_bytes((original + "\r\nx\ry").encode("utf-8"), "a.txt")[0] == original + "\nx\ny"
+    assert decode_bytes(codecs.BOM_UTF8 + (original + "\r\n").encode("utf-8"), "a.txt")[0] == original + "\n"
+
+
+def test_mojibake_in_utf8_bytes_is_found_through_the_lead_byte():
+    broken = "Beijing\u2019s view \u2014 talks".encode("utf-8").decode("cp1252").encode("utf-8")
+    assert b"\xc3" in broken
+    assert decode_bytes(broken, "a.txt") == (
+        "Beijing\u2019s view \u2014 talks", ["repaired mojibake (UTF-8 text that had been decoded as Windows-1252)"])
+
+
+@pytest.mark.parametrize("ch", ["\ud800", "\udbff", "\udc00", "\udfff"])
+def test_lone_surrogates_are_found_by_the_encoder_check(ch):
+    from kit.decode import _has_surrogates, already_clean, clean_text
+
+    for text in (ch, "caf\u00e9 " + ch, "\u4e2d" + ch + "x", "\U0001f600" + ch):
+        assert _has_surrogates(text)
+        assert not already_clean(["plain", text])
+        assert clean_text(text)[1] == 1
+    assert not _has_surrogates("caf\u00e9 \u4e2d \U0001f600 \ud7ff\ue000")

@@ -77,3 +77,15 @@ def test_split_text_tidy_and_untidy(text, expected):
 def test_split_text_without_line_breaks_joins_lines():
     assert split_text("One\nwrapped.", line_breaks=False) == ["One wrapped."]
     assert split_text("One.\n\nTwo.", line_breaks=False) == ["One.", "Two."]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("One.\r\n\r\nTwo\r\nwrapped.\r\n", ["One.", "Two wrapped."]),   # Windows line ends
+    ("One.\r\rTwo.", ["One.", "Two."]),                                # old Mac line ends
+    ("One.\n\nTwo.", ["One.", "Two."]),                                # no carriage return: the tidy path
+    ("One.\r\n\nTwo.", ["One.", "Two."]),
+])
+def test_split_text_carriage_returns(text, want):
+    from kit.readers.fields import split_text
+
+    assert split_text(text) == want

@@ -32,3 +32,50 @@ def test_content_hash_ignores_white_space_case_and_quote_style():
     want = hashlib.sha1(b"china's \"big\" day").hexdigest()
     assert content_hash("China’s  “big”\nday") == want
     assert content_hash("CHINA'S \"BIG\"\t\tDAY\n") == want
+
+
+def _plain_definition(text: str) -> str:
+    """normalise_for_hash written as its definition: NFKC, quotes and dashes folded, lower case,
+    white space runs as one space."""
+    import unicodedata
+
+    from kit.schema import _FOLD_MAP
+
+    text = unicodedata.normalize("NFKC", text)
+    for char, ascii in _FOLD_MAP.items():
+        text = text.replace(char, ascii)
+    return " ".join(text.lower().split())
+
+
+_HASH_ALPHABET = ["a", "Z", "é", "Ü", "中", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r", "\x0b", "\x1c", "\x85",
+                  "\u00a0", "\u2003", "\u2028", "\u3000", "\u200b", "\u00ad", "’", "“", "—", "\u00a8", "\u00b4",
+                  "ﬁ", "\u0301", ".", "İ", "ß"]
+
+
+def test_normalise_for_hash_fast_paths_give_the_plain_definition():
+    # the paragraph-break replace, the printable non-ASCII shortcut and the ASCII replaces against
+    # the definition, on text that mixes every kind of white space, folded and NFKC characters
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.one_of(st.lists(st.sampled_from(_HASH_ALPHABET), max_size=25).map("".join), st.text(max_size=30)))
+    def check(text):
+        assert normalise_for_hash.__wrapped__(text) == _plain_definition(text)
+
+    check()
+
+
+def test_make_doc_id_reads_every_form_of_a_date_alike():
+    import datetime
+
+    import pandas as pd
+
+    from kit.schema import make_doc_id
+
+    want = make_doc_id("Wire", "Talks", "2023-06-18T22:00:00+00:00", "Body.")
+    for when in (pd.Timestamp("2023-06-18 22:00", tz="UTC"), pd.Timestamp("2023-06-19 07:00", tz="Asia/Tokyo"),
+                 pd.Timestamp("2023-06-18 22:00"), "2023-06-18 22:00",
+                 datetime.datetime(2023, 6, 18, 22, tzinfo=datetime.timezone.utc)):
+        assert make_doc_id("Wire", "Talks", when, "Body.") == want, when
+    assert make_doc_id("Wire", "Talks", None, "Body.") == make_doc_id("Wire", "Talks", pd.NaT, "Body.") != want

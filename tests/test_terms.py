@@ -85,6 +85,88 @@ def test_fast_path_equals_tokenize_with_stemming_and_without_us_merge():
         assert as_dict(count_terms(arts(texts), **kw)) == reference_counts(texts, **kw)
 
 
+def test_arrow_splits_where_str_split_does_for_every_code_point():
+    """The counting engine splits a chunk's texts with Arrow's utf8_split_whitespace: it must cut
+    exactly where str.split cuts, for every code point (a leading or trailing run gives an empty
+    piece, which the engine drops)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cps = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    pieces = pc.utf8_split_whitespace(pa.array([f"a{chr(c)}{chr(c)}b" for c in cps])).to_pylist()
+    differs = [hex(c) for c, got in zip(cps, pieces) if got != f"a{chr(c)}{chr(c)}b".split()]
+    assert differs == []
+    assert pc.utf8_split_whitespace(pa.array([" a\u3000b\n"])).to_pylist() == [["", "a", "b", ""]]
+    # the faster ASCII split is used when no text holds another character str.split cuts at
+    from kit.terms.counts import _NOT_ASCII_SPACE
+
+    other = pc.match_substring_regex(pa.array([chr(c) for c in cps]), _NOT_ASCII_SPACE).to_pylist()
+    assert [hex(c) for c, o in zip(cps, other) if o != (chr(c).isspace() and chr(c) not in " \t\n\v\f\r")] == []
+    ascii_pieces = pc.ascii_split_whitespace(pa.array([f"a{chr(c)}{chr(c)}b" for c in cps])).to_pylist()
+    assert [hex(c) for c, got, o in zip(cps, ascii_pieces, other) if not o and got != f"a{chr(c)}{chr(c)}b".split()] == []
+
+
+ARROW_CHUNKS = st.lists(NEWSY | st.sampled_from(["", "  lead", "trail\u2003 ", "\u00a0", "7 1/2 and 12 3/16 cups"]),
+                        min_size=1, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARROW_CHUNKS, st.booleans())
+def test_arrow_piece_counts_equal_the_python_ones(texts, split):
+    """The Arrow path of the counting engine and the piece-by-piece Python path give the same matrix
+    (a chunk with the join character or a lone surrogate takes the Python path whole)."""
+    from kit.terms import counts as engine
+    from kit.text import TokenOptions
+
+    opts = TokenOptions.make(stopwords="kit", split_hyphens=split)
+    got = []
+    for fn in (engine._piece_counts, engine._piece_counts_python):
+        table = engine._PieceTable(opts, "test")
+        indptr, indices, data = fn(texts, table)
+        engine._map_new_pieces(table, len(table.pieces))
+        from scipy import sparse
+
+        x = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(table.pieces))) @ table.p2t
+        terms = np.array(list(table.term_ids), dtype=object)
+        got.append({(i, terms[j]): n for i, j, n in zip(*sparse.find(x))})
+    assert got[0] == got[1]
+
+
+def test_arrow_path_falls_back_for_what_arrow_cannot_take(monkeypatch):
+    from scipy import sparse
+
+    from kit.terms import counts as engine
+
+    calls = []
+    real = engine._piece_counts_python
+    monkeypatch.setattr(engine, "_piece_counts_python", lambda t, s: calls.append(len(t)) or real(t, s))
+    texts = ["talks \ud800 resume", "tariff talks", "odd \uffff join", "7 1/2 hours"]
+    for chunk in (texts[:2], texts[2:], texts[1:2] + texts[3:]):
+        m = count_stream(iter(chunk), stopwords="kit", n_jobs=1)
+        got = {(f"d{d}", m.terms[j]): n for d, j, n in zip(*sparse.find(m.matrix))}
+        assert got == reference_counts(chunk, stopwords="kit")
+    assert calls == [2, 2]  # the surrogate and the join character; fractions stay on the Arrow path
+
+
+def test_terms_without_utf8_are_merged_and_sorted_by_python(monkeypatch):
+    """A term holding a lone surrogate (inside a URL) cannot be an Arrow string: the vocabulary is
+    then merged and sorted by code point in Python, with the same matrix as a token-by-token count."""
+    from scipy import sparse
+
+    from kit.terms import counts as engine
+
+    used = []
+    real = engine._TermMapper._vocabulary_python
+    monkeypatch.setattr(engine._TermMapper, "_vocabulary_python", lambda self, k: used.append(1) or real(self, k))
+    texts = ["see http://x.io/a\ud800b now", "now then Zeta zeta", "éclair and Éclair, now"]
+    m = count_stream(iter(texts), stopwords=None, n_jobs=1, chunk_chars=10)
+    assert used and list(m.terms) == sorted(m.terms) and "http://x.io/a\ud800b" in set(m.terms)
+    got = {(f"d{d}", m.terms[j]): n for d, j, n in zip(*sparse.find(m.matrix))}
+    assert got == reference_counts(texts, stopwords=None)
+    plain = count_stream(iter(texts[1:]), stopwords=None, n_jobs=1, chunk_chars=10)
+    assert not used[1:] and list(plain.terms) == sorted(plain.terms)
+
+
 def test_counts_add_up_to_the_number_of_tokens():
     texts = ["China’s envoy met U.S. officials. The talks, 7 1/2 hours, went on.", "", "WHO: high-stakes talks"]
     c = count_terms(arts(texts), stopwords=None)

@@ -431,3 +431,37 @@ def test_find_tokens_by_pieces_equals_the_whole_text_scan():
         for t in texts:
             assert find_tokens(t, opts) == _scan_tokens(t, opts), t
         assert opts._pieces  # the pieces were remembered
+
+
+# --- count_words_many: the articles table's n_words counted over a whole chunk ----------------
+
+_PIECE_ALPHABET = ["a", "Z", "é", "中", "7", "12", "1/2", "3/16", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2003",
+                   "\u3000", "\x1c", "\x85", ".", ",", "U.S.", "’s", "'", "-", "—", "_", "__", "@x", "#y", "e@x.org",
+                   "http://x.org/a.", "www.y.com", "“", "”", "\u0301", "\U0001f600", "\uffff", "1,000", "3.5", "n't"]
+
+
+def test_count_words_many_gives_count_words_of_every_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kit.text import count_words, count_words_many
+
+    texts = st.lists(st.sampled_from(_PIECE_ALPHABET), max_size=30).map("".join)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.one_of(texts, st.text(max_size=40), st.none()), max_size=12))
+    def check(batch):
+        assert count_words_many(batch).tolist() == [count_words(t) for t in batch]
+
+    check()
+
+
+def test_count_words_many_on_news_text_and_the_slow_cases():
+    from kit.text import count_words, count_words_many
+
+    texts = ["The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended.", "Talks ran 7 1/2 hours.",
+             "Plain words only here", "Two\n\nparagraphs, with “quotes” and 1,000 people.", "x\uffffy",
+             "A run of ____ under_scores and e-mail press@state.example today.", "", "   ", "\n\n"]
+    got = count_words_many(texts)
+    assert str(got.dtype) == "int64"
+    assert got.tolist() == [count_words(t) for t in texts] == [8, 4, 4, 7, 2, 8, 0, 0, 0]

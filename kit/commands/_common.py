@@ -181,6 +181,8 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
     every column, so the command's error lists them all. From sources, every article column is
     built but no paragraphs table. ``count`` (token options): sources are read with their terms
     counted into ``corpus.term_matrix`` (see :func:`kit.corpus.build_corpus`); a stored corpus has none.
+    Sources counted for a text analysis build of the articles only ``doc_id`` and the grouping
+    field (the counts are all such a command reads of the text; an unknown ``by`` builds every column).
     """
     from kit.corpus import is_ingested, load_corpus
 
@@ -190,9 +192,27 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
         if not text_only:
             return load_corpus(args.paths[0])
         return load_corpus(args.paths[0], paragraphs=False, columns=_text_columns(args.paths[0], by))
+    columns = _counted_columns(by) if text_only and count is not None else None
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
                        outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args),
-                       paragraphs=not text_only, count=count)
+                       paragraphs=not text_only, count=count, columns=columns)
+
+
+def _counted_columns(by: str | None) -> list[str] | None:
+    """The article columns a text analysis grouped by ``by`` builds from sources whose terms are
+    counted while reading (None: all, so that an unknown field's error lists them).
+
+    >>> _counted_columns(None), _counted_columns("month"), _counted_columns("outlet"), _counted_columns("colour")
+    (['doc_id'], ['doc_id', 'published'], ['doc_id', 'outlet'], None)
+    """
+    from kit.groups import PERIODS
+    from kit.schema import ARTICLE_COLUMNS
+
+    if by is None:
+        return ["doc_id"]
+    if by in PERIODS:
+        return ["doc_id", "published"]
+    return ["doc_id", by] if by in ARTICLE_COLUMNS and by != "text" else None
 
 
 def _text_columns(path: str, by: str | None) -> list[str] | None:

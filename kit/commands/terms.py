@@ -45,9 +45,7 @@ def terms_table(articles, *, by: str | None = None, top: int | None = None, toke
     # summed straight from the sparse matrix (counted in worker processes for a large corpus): the
     # numbers of count_terms + frequencies without the per-article table in between
     counts = group_term_counts(articles, group_by=by, tokens=tokens, n_jobs=None, matrix=matrix)
-    freq = frequencies(counts, group_by=by)
-    if top is not None:
-        freq = freq.groupby(by, sort=False, dropna=False).head(top) if by else freq.head(top)
+    freq = frequencies(counts, group_by=by, top=top)  # (with top, only the rows that can be among them are sorted)
     return freq[([by] if by else []) + ["term", "n", "per_million", "doc_freq"]].reset_index(drop=True)
 
 

@@ -8,6 +8,7 @@ duplicates, inferred outlets), :func:`tabulate` (flags and tables in reading ord
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -25,7 +26,7 @@ from kit.errors import KitError
 from kit.readers import Limits, ReadOptions, Rejection, check_format, iter_files, read_file
 from kit.readers.outlets import load_outlet_table, normalise_outlet, outlet_for_path
 from kit.schema import ARTICLE_COLUMNS, PARAGRAPH_COLUMNS, Article, content_hash, make_doc_id
-from kit.text import count_words
+from kit.text import count_words_many
 
 REPORT_COLUMNS = ["source_path", "line", "record", "status", "reason", "doc_id"]
 _LIST_COLUMNS = ("authors", "contributors", "headings", "related")
@@ -87,7 +88,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
                  outlets: str | os.PathLike | None = None, limits: Limits | None = None,
-                 split: bool = True, paragraphs: bool = True, count=None) -> Corpus:
+                 split: bool = True, paragraphs: bool = True, count=None, columns: list[str] | None = None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -113,6 +114,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         processes that read them, into ``corpus.term_matrix`` (a
         :class:`kit.terms.counts.DocumentTermMatrix`, rows in the order of ``corpus.articles``: the
         matrix ``document_term_matrix(corpus.articles, tokens=count)`` gives, without a second pass).
+    columns : only these columns of the articles table (None: all). A split read then keeps nothing
+        of the articles on disk (``kit terms`` reads an export for its counts and one grouping column);
+        the values are those of the whole table.
 
     Notes
     -----
@@ -137,11 +141,15 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     """
     sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
                                          column_map=column_map, outlet=outlet, limits=limits)
+    if columns is not None:
+        unknown = [c for c in columns if c not in ARTICLE_COLUMNS]
+        if unknown:
+            raise KitError(f"unknown article column(s) {unknown}; choose from {list(ARTICLE_COLUMNS)}")
     skipped: list[str] = []
     if split:
         art_df, para_df, rep_df, manifest_sources, n_dupes, matrix = _read_tables(
             sources, format, options, skipped, progress=progress, workers=workers, drop_duplicates=drop_duplicates,
-            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count)
+            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count, columns=columns)
     else:
         files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
         records = [(entry, rec) for entry, recs in files for rec in recs]
@@ -154,15 +162,20 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             from kit.terms.counts import document_term_matrix
 
             matrix = document_term_matrix(art_df, tokens=count)
-    manifest = make_manifest(sources, manifest_sources, skipped, art_df, rep_df, n_dupes=n_dupes, format=format,
+    counts = art_df
+    if isinstance(art_df, tuple):  # (the articles' columns asked for, the manifest's counts)
+        art_df, counts = art_df
+    manifest = make_manifest(sources, manifest_sources, skipped, counts, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
+    if columns is not None:
+        art_df = art_df[list(columns)]
     return Corpus(art_df, para_df, rep_df, manifest, term_matrix=matrix)
 
 
 def _read_tables(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
                  progress: bool | None, workers: int | None, drop_duplicates: bool, table, outlet_from: str | None,
-                 paragraphs: bool, count=None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[dict], int, object]:
+                 paragraphs: bool, count=None, columns=None) -> tuple:
     """Steps 1 to 3 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
     worker processes (a large JSONL/CSV export in byte ranges read by several of them), each part
     tabulated where it was read; ids, duplicates and flags settled on the few fields numbering needs;
@@ -170,22 +183,28 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
     duplicates, term matrix)``: the tables :func:`read_files`, :func:`number_articles` and
     :func:`tabulate` give, and with ``count`` (token options) the document-term matrix of the
     articles (:class:`kit.terms.counts.DocumentTermMatrix`, rows in article order), counted by the
-    processes that read them (else None)."""
+    processes that read them (else None). With ``columns``, nothing is staged and "articles" is
+    ``(those columns of the articles table, the manifest's article counts)``."""
     import shutil
     import tempfile
 
-    from kit.corpus.stream import _plans, _read_all, assemble_all
+    from kit.corpus.stream import _plans, _read_all, assemble_all, light_articles
 
     stage = tempfile.mkdtemp(prefix="kit-read-")
     matrix = None
+    # (doc_id always: the matrix's rows are named by it)
+    want = None if columns is None else tuple(dict.fromkeys(("doc_id", *columns)))
     try:
         reader = _read_all(sources, format, options, skipped, stage, progress=progress, workers=workers, count=count,
-                           paragraphs=paragraphs)
+                           paragraphs=paragraphs, columns=want)
         chunks, entries = reader.chunks, reader.entries
         records = [pair for c in chunks for pair in c.records]
         n_dupes = number_articles(records)
         rows, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
-        art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+        if columns is None:
+            art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+        else:
+            art_df, para_df = light_articles(chunks, kept, want), paragraphs_frame([])
         if count is not None:
             from kit.terms.counts import _WORKER_TABLE, _finish
 
@@ -193,7 +212,8 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
             matrix = _finish(reader.mapper, [c.counted for c in chunks if c.counted is not None],
                              np.arange(len(kept)))
             x = matrix.matrix if all(kept) else matrix.matrix[np.flatnonzero(kept)]
-            matrix = type(matrix)(x, art_df["doc_id"].to_numpy(dtype=object), matrix.terms)
+            ids = (art_df if columns is None else art_df[0])["doc_id"]
+            matrix = type(matrix)(x, ids.to_numpy(dtype=object), matrix.terms)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return art_df, para_df, report_frame(rows), entries, n_dupes, matrix
@@ -547,10 +567,13 @@ def _report_row(r: Rejection) -> dict:
 
 
 def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
-    body = a.body()
+    if all(r == "body" for r, _ in a.paragraphs):  # (the usual article: body text only, one pass)
+        body, related, headings, contributor_lines = [t for _, t in a.paragraphs], [], [], []
+    else:
+        body, headings, contributor_lines = a.body(), a.with_role("heading"), a.with_role("contributors")
+        related = [newsclean.related_headline(t) for t in a.with_role("related")]
     text = "\n\n".join(body)
-    related = [newsclean.related_headline(t) for t in a.with_role("related")]
-    contributors = list(a.contributors) or [n for t in a.with_role("contributors") for n in newsclean.split_contributors(t)]
+    contributors = list(a.contributors) or [n for t in contributor_lines for n in newsclean.split_contributors(t)]
     published = _ts(a.published)
     row = {
         "doc_id": make_doc_id(a.outlet, a.title, published, text),
@@ -559,8 +582,8 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
         "authors": list(a.authors), "contributors": contributors,
         "read_time_minutes": a.read_time_minutes, "url": a.url, "section": a.section,
         "dateline": a.dateline, "language": a.language,
-        "headings": a.with_role("heading"), "related": related,
-        "text": text, "n_words": count_words(text),
+        "headings": headings, "related": related,
+        "text": text, "n_words": None,  # counted for a whole chunk of rows by articles_frame
         "source_path": a.source_path, "source_format": a.source_format, "source_record": a.source_record,
         "content_hash": content_hash(text), "duplicate_of": None,
         **a.export_fields(),
@@ -569,15 +592,29 @@ def _article_row(a: Article) -> tuple[dict, list[tuple[str, str]]]:
 
 
 def _ts(v) -> pd.Timestamp | None:
+    if type(v) is pd.Timestamp and v.tzinfo is _UTC:  # (what the readers give)
+        return v
     if v is None or (not isinstance(v, str) and pd.isna(v)):
         return None
     ts = pd.Timestamp(v)
     return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
+_UTC = datetime.timezone.utc
+
+
 def articles_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows -> the articles table with its documented dtypes (empty input gives an empty table)."""
+    """Rows -> the articles table with its documented dtypes (empty input gives an empty table).
+
+    A row whose ``n_words`` is missing (None) gets :func:`kit.text.count_words` of its ``text``,
+    counted for all such rows at once (:func:`kit.text.count_words_many`); the rows are not changed.
+    """
     df = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    need = [i for i, r in enumerate(rows) if r.get("n_words") is None]
+    if need:
+        n_words = df["n_words"].to_numpy(dtype=object, copy=True)
+        n_words[need] = count_words_many([rows[i].get("text") for i in need]).tolist()
+        df["n_words"] = n_words
     for col in _TYPED:
         df[col] = typed_column(col, df[col])
     return df

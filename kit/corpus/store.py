@@ -344,6 +344,8 @@ def is_store(path) -> bool:
     """True when ``path`` (a path or URL) is a store folder written by :func:`write_store`."""
     if not isinstance(path, (str, os.PathLike)):
         return False
+    if "://" not in str(path) and not os.path.isdir(path):
+        return False  # a local path that is no folder (e.g. an export): fsspec need not be imported
     try:
         return Store(path).exists()
     except (ValueError, ImportError, OSError):
@@ -364,8 +366,9 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragr
 
     ``paragraphs=False`` leaves the paragraphs table empty: not read from a store or ``.parquet``
     file, not built from sources. ``columns`` reads only these article columns from a store or
-    ``.parquet`` file (see :meth:`Store.corpus`); sources read on the fly give every column. Other
-    keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when sources are read.
+    ``.parquet`` file (see :meth:`Store.corpus`), or builds only these from sources (see
+    :func:`~kit.corpus.ingest.build_corpus`). Other keyword arguments go to
+    :func:`~kit.corpus.ingest.build_corpus` when sources are read.
 
     >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
     True
@@ -391,4 +394,4 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragr
     missing = [str(p) for p in paths if not Path(p).exists()]
     if len(missing) == len(paths):  # some missing among others become rejections in the report
         raise KitError(f"no such file or folder: {', '.join(missing)}")
-    return build_corpus(paths, paragraphs=paragraphs, **kwargs)
+    return build_corpus(paths, paragraphs=paragraphs, columns=columns, **kwargs)

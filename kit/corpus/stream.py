@@ -91,6 +91,8 @@ class _Chunk:
     stage: str | None = None
     rec_off: int = 0
     counted: tuple | None = None  # the term counts of its articles' texts, when asked (see _count)
+    #: with ``columns`` asked (nothing staged): those not kept in the small rows, as a table of its articles
+    columns: pd.DataFrame | None = None
 
 
 def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: str | None = None,
@@ -308,6 +310,27 @@ def assemble_all(plans: list[_Plan], *, paragraphs: bool = True) -> tuple[pd.Dat
     return arts, paras
 
 
+def light_articles(chunks: list[_Chunk], kept: list[bool], columns: tuple) -> tuple[pd.DataFrame, dict]:
+    """The articles table with ``columns`` only and the manifest's article counts, for a read that
+    staged nothing (``_read_all(..., columns=...)``): settled values from the small rows, the other
+    columns from the tables the tasks kept; typed as :func:`~kit.corpus.ingest.articles_frame` types
+    the whole table (``kept``: one flag per article, False for a dropped duplicate)."""
+    rows = [rec.row for c in chunks for _, rec in c.records if isinstance(rec, Built)]
+    kept_rows = [r for r, k in zip(rows, kept) if k]
+    other = [c for c in columns if c not in _KEPT]
+    if other:
+        parts = [c.columns for c in chunks if c.columns is not None]
+        table = stack(parts) if parts else articles_frame([])[other]
+        if not all(kept):
+            table = table[np.asarray(kept, dtype=bool)].reset_index(drop=True)
+    data = {col: _column(col, [getattr(r, col) for r in kept_rows]) if col in _KEPT else table[col]
+            for col in columns}
+    counts = {"articles": len(kept_rows), "by_format": Counter(r.source_format for r in kept_rows),
+              "by_outlet": Counter("(unknown)" if r.outlet is None else r.outlet for r in kept_rows),
+              "no_outlet": sum(r.outlet is None for r in kept_rows)}
+    return pd.DataFrame(data, columns=list(columns)), counts
+
+
 def _partition_task(tmp_path: str, name: str, pieces: list) -> tuple[int, int]:
     """Write one partition (in a worker process or here) from ``pieces``: ``(plan, first, stop)``
     ranges of kept articles of consecutive chunks."""
@@ -365,9 +388,22 @@ def _count(built: list[Built], count) -> tuple | None:
     return _count_chunk([b.row["text"] for b in built], _worker_table(*count))
 
 
+def _keep(chunk: _Chunk, built: list[Built], stage_dir: str, paragraphs: bool, columns: tuple | None) -> None:
+    """What a task keeps of its articles beyond the small rows: their tables in a stage file, or (a
+    read that wants only ``columns`` of the articles table, e.g. ``kit terms``) nothing on disk and
+    the values of the wanted columns that the small rows do not hold."""
+    if columns is None:
+        chunk.stage = _stage(built, stage_dir, paragraphs)
+        return
+    other = [c for c in columns if c not in _KEPT]
+    if other and built:  # (a grouping field the small rows do not hold: rare, its table built here)
+        chunk.columns = articles_frame([b.row for b in built])[other]
+
+
 def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir: str, count=None,
-                paragraphs: bool = True) -> tuple[list, _Chunk]:
-    """Read whole files (in a worker process or here): manifest entries and one chunk."""
+                paragraphs: bool = True, columns: tuple | None = None) -> tuple[list, _Chunk]:
+    """Read whole files (in a worker process or here): manifest entries and one chunk (staged, or
+    with ``columns`` only the values of those columns: see :func:`_keep`)."""
     chunk = _Chunk()
     entries, built = [], []
     for entry, recs in _read_batch(items, format, options):
@@ -377,13 +413,13 @@ def _files_task(items: list, format: str | None, options: ReadOptions, stage_dir
                 built.append(rec)
                 rec = _light(rec)
             chunk.records.append((entry, rec))
-    chunk.stage = _stage(built, stage_dir, paragraphs)
+    _keep(chunk, built, stage_dir, paragraphs, columns)
     chunk.counted = _count(built, count)
     return entries, chunk
 
 
 def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOptions, stage_dir: str, count=None,
-                paragraphs: bool = True):
+                paragraphs: bool = True, columns: tuple | None = None):
     """Read one byte range: ``(chunk, n_lines, header_lines, n_records)`` with numbers local to the
     range (the caller shifts them), or :data:`kit.corpus.split.FALLBACK`."""
     got = split.read_range(r, fmt, path, name, options)
@@ -400,7 +436,7 @@ def _range_task(r: split.Range, fmt: str, path: str, name: str, options: ReadOpt
             built.append(b)
             rec = _light(b)
         chunk.records.append((None, rec))
-    chunk.stage = _stage(built, stage_dir, paragraphs)
+    _keep(chunk, built, stage_dir, paragraphs, columns)
     chunk.counted = _count(built, count)
     return chunk, n_lines, header_lines, n_records
 
@@ -428,11 +464,13 @@ def _plan_split(item, format: str | None, workers: int = 1) -> tuple[str, list, 
 
 
 def _read_all(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], stage_dir: str,
-              *, progress: bool | None, workers: int | None, count=None, paragraphs: bool = True) -> _StreamReader:
+              *, progress: bool | None, workers: int | None, count=None, paragraphs: bool = True,
+              columns: tuple | None = None) -> _StreamReader:
     """Step 1, streaming: every file read into chunks (``.chunks``, in reading order) and the manifest
-    entries (``.entries``); with ``count`` (token options) each chunk's term counts too (``.mapper``)."""
+    entries (``.entries``); with ``count`` (token options) each chunk's term counts too (``.mapper``);
+    with ``columns`` nothing is staged (see :func:`light_articles`)."""
     reader = _StreamReader(format, options, stage_dir, progress=progress, workers=workers, count=count,
-                           paragraphs=paragraphs)
+                           paragraphs=paragraphs, columns=columns)
     try:
         reader.read(sources, skipped)
     finally:
@@ -445,9 +483,10 @@ class _StreamReader:
     results in reading order, the small files batched together, and the chunks and manifest entries
     taken so far. Results are taken in reading order, at most ``2 * workers`` ahead."""
 
-    def __init__(self, format, options, stage_dir, *, progress, workers, count=None, paragraphs: bool = True):
+    def __init__(self, format, options, stage_dir, *, progress, workers, count=None, paragraphs: bool = True,
+                 columns: tuple | None = None):
         self.format, self.options, self.stage_dir = format, options, stage_dir
-        self.paragraphs = paragraphs
+        self.paragraphs, self.columns = paragraphs, columns
         self.count = self.mapper = None
         if count is not None:  # the terms of every article's text are counted where it is read
             import uuid
@@ -481,7 +520,7 @@ class _StreamReader:
         self.drain(keep=0)
 
     def _task_args(self) -> tuple:
-        return self.format, self.options, self.stage_dir, self.count, self.paragraphs
+        return self.format, self.options, self.stage_dir, self.count, self.paragraphs, self.columns
 
     def run(self, func, *args):
         """``func(*args)`` in the pool (started when first needed) or here, as a future."""
@@ -559,7 +598,7 @@ class _StreamReader:
         futs = []
         for r in ranges:
             futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir, self.count,
-                                 self.paragraphs))
+                                 self.paragraphs, self.columns))
             if len(futs) > 2 * self.n:  # keep the queue short: wait for the oldest range
                 futs[-2 * self.n - 1].result()
         self.pending.append(("split", (item, entry, futs)))

@@ -514,9 +514,12 @@ def _plain_strings(field: str, value) -> bool:
     if field == "extra" or not isinstance(value, list):
         return False
     if field == "paragraphs":
-        if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in value):
+        if not all(type(p) is tuple and len(p) == 2 for p in value):
             return False
-        return already_clean([t for p in value for t in p])
+        roles = [r for r, _ in value]
+        texts = [t for _, t in value]
+        return (all(type(r) is str for r in roles) and all(type(t) is str for t in texts)
+                and already_clean(roles) and already_clean(texts))
     return all(type(v) is str for v in value) and already_clean(value)
 
 

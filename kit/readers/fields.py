@@ -288,7 +288,10 @@ def split_text(text: str, *, line_breaks: bool = True) -> list[str]:
     >>> split_text("One\\nwrapped.", line_breaks=False)
     ['One wrapped.']
     """
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = text or ""
+    if "\r" in text:  # (one character is found at memchr speed; the pair is not)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.strip()
     if not text:
         return []
     paragraphs = text.split("\n\n")
@@ -326,6 +329,8 @@ def label_paragraphs(paragraphs: list[str], *, default: str = "body") -> tuple[l
     >>> [r for r, _ in pairs], who
     (['body', 'related', 'contributors', 'trailer', 'trailer'], ['Lena Fischer'])
     """
+    if not newsclean.may_label(paragraphs):  # (the usual article: no furniture, proved in one search)
+        return [(default, text) for text in paragraphs], []
     pairs: list[tuple[str, str]] = []
     contributors: list[str] = []
     in_trailer = False

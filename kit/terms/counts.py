@@ -2,16 +2,18 @@ r"""The counting engine: tidy term counts and sparse document-term matrices.
 
 :func:`document_term_matrix` and :func:`count_stream` give exactly the terms of
 :func:`kit.text.tokenize` without running the full pattern over every character: each text is
-split on white space and the pieces counted with ``str.split`` and ``collections.Counter`` (both
-in C); each *distinct* piece is tokenized and normalised once per process; one sparse product
-turns piece counts into term counts. This is exact because no token holds white space (the space
-inside a fraction such as ``7 1/2`` is kept inside its piece before splitting) and a scan of a
-piece alone finds the tokens a scan of the whole text finds there (the pattern restarts at white
-space). Large inputs are cut into chunks and counted by worker processes that send back only the
-terms they have not reported yet and three integer arrays (forked workers read in-memory texts
-from their copy of the parent's memory, and :func:`count_stream` workers read their own byte
-range of a file), so a corpus larger than memory can be streamed. Results do not depend on the
-number of workers or the chunk size; terms are sorted by code point.
+split on white space where ``str.split`` splits and its pieces hashed, a whole chunk at once by
+Arrow (``str.split`` and ``collections.Counter`` for what Arrow cannot take); each *distinct* piece
+is tokenized and normalised once per process; one sparse product turns piece counts into term
+counts. This is exact because no token holds white space (the space inside a fraction such as
+``7 1/2`` is kept inside its piece before splitting) and a scan of a piece alone finds the tokens a
+scan of the whole text finds there (the pattern restarts at white space). Large inputs are cut
+into chunks and counted by worker processes that send back only the terms they have not reported
+yet (an Arrow array) and three integer arrays (forked workers read in-memory texts from their copy
+of the parent's memory, and :func:`count_stream` workers read their own byte range of a file), so
+a corpus larger than memory can be streamed; the workers' terms are merged into one vocabulary at
+the end. Results do not depend on the number of workers or the chunk size; terms are sorted by
+code point.
 
 Each call is one :class:`_CountingRun` that owns its piece table and vocabulary; when the call
 returns, nothing of it stays in the module (worker processes end with the run's pool).
@@ -28,6 +30,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse
 
 from kit.errors import KitValueError
@@ -118,7 +122,7 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     """Term counts of a chunk of texts, with the piece table ``st`` of the run.
 
     Fast path, exactly equivalent to ``TOKEN_PATTERN.findall(text)``: each text is split on white
-    space (``str.split``) and the pieces counted with ``Counter`` (both in C). Scanning a piece on
+    space and its pieces counted, by Arrow for a whole chunk at once (:func:`_piece_counts`). Scanning a piece on
     its own gives the same tokens as scanning it inside the text, because no token contains white
     space (the one exception, the space of a fraction such as ``7 1/2``, is kept inside its
     piece; joining pieces is always exact). Each *distinct* piece is tokenized and normalised once
@@ -131,21 +135,87 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     n_pieces = len(st.pieces)
     if n_pieces > st.done or st.p2t is None:
         _map_new_pieces(st, n_pieces)
-    x = sparse.csr_matrix(
-        (np.array(data, dtype=np.int64), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
-        shape=(len(texts), n_pieces),
-    )
+    x = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), n_pieces))
     y = (x @ st.p2t).tocsr()
     y.sum_duplicates()
     first = st.reported
-    new_terms = _tail(st.term_ids, len(st.term_ids) - first)
+    new_terms = _as_arrow(_tail(st.term_ids, len(st.term_ids) - first))
     st.reported = len(st.term_ids)
     return st.key, first, new_terms, y.indptr.astype(np.int64), y.indices.astype(np.int32), y.data.astype(np.int32)
 
 
-def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[list[int], list[int], list[int]]:
+def _as_arrow(terms: list[str]):
+    """``terms`` as an Arrow array (sent to the parent as a few buffers), or the list itself when a
+    term cannot be UTF-8 (a lone surrogate inside a URL)."""
+    try:
+        return pa.array(terms, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):
+        return terms
+
+
+#: the characters str.split() cuts at besides Arrow's ASCII white space (tab, line feed, vertical tab,
+#: form feed, carriage return, space): the information separators U+001C-U+001F, NEL, the no-break
+#: space and the Unicode spaces and separators (checked against str.isspace for every code point in
+#: the tests); as an RE2 character class
+_NOT_ASCII_SPACE = "[" + "".join(f"\\x{{{c:04x}}}" for c in (
+    0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)) + "]"
+
+
+def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """CSR arrays (indptr, piece ids, counts) of the white-space pieces of each text; new pieces get
-    the next ids of ``st``. A mixed number ("7 1/2") stays one piece."""
+    the next ids of ``st`` in order of first appearance. A mixed number ("7 1/2") stays one piece.
+    A row may name a piece more than once (its counts add up in the product with the piece-term matrix).
+
+    The texts are split by Arrow (``utf8_split_whitespace`` splits where ``str.split`` does: the same
+    white space, checked for every code point in the tests; ``ascii_split_whitespace``, twice as fast,
+    when no text holds white space beyond ASCII's) and the pieces hashed by Arrow's
+    ``dictionary_encode``, so Python sees each distinct piece of a chunk once; a chunk Arrow cannot
+    take (a lone surrogate) or that holds :data:`~kit.text._JOIN` is counted piece by piece here.
+    """
+    frac = _FRACTION_RE.search
+    prepared = []
+    joined = False
+    for text in texts:
+        if not isinstance(text, str):
+            text = ""
+        elif _JOIN in text:  # (never in news text)
+            return _piece_counts_python(texts, st)
+        elif "/" in text and frac(text):
+            text = _FRACTION_SPACE_RE.sub("\\1" + _JOIN, text)
+            joined = True
+        prepared.append(text)
+    try:
+        arr = pa.array(prepared, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):  # a lone surrogate (from a JSON escape) has no UTF-8
+        return _piece_counts_python(texts, st)
+    # white space beyond ASCII's (rare in news text) needs the slower Unicode-aware split
+    unicode_space = pc.any(pc.match_substring_regex(arr, _NOT_ASCII_SPACE)).as_py()
+    pieces = (pc.utf8_split_whitespace if unicode_space else pc.ascii_split_whitespace)(arr)
+    lengths = pc.list_value_length(pieces).to_numpy(zero_copy_only=False).astype(np.int64)
+    enc = pc.dictionary_encode(pc.list_flatten(pieces))
+    distinct = enc.dictionary.to_pylist()
+    if joined:  # the piece of a mixed number is "7 1/2", with its space
+        distinct = [p.replace(_JOIN, " ") if _JOIN in p else p for p in distinct]
+    # a text's leading or trailing white space gives an empty piece (str.split gives none)
+    empty = distinct.index("") if "" in distinct else -1
+    if empty >= 0:
+        distinct.pop(empty)
+    ids = np.fromiter(map(st.pieces.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+    if empty >= 0:
+        ids = np.insert(ids, empty, -1)
+    cols = ids[enc.indices.to_numpy(zero_copy_only=False)]
+    if empty >= 0:
+        keep = cols >= 0
+        lengths = np.bincount(np.repeat(np.arange(len(prepared)), lengths)[keep], minlength=len(prepared))
+        cols = cols[keep]
+    indptr = np.zeros(len(prepared) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    return indptr, cols.astype(np.int32), np.ones(len(cols), dtype=np.int64)
+
+
+def _piece_counts_python(texts: Sequence[str], st: _PieceTable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_piece_counts` one text at a time with ``str.split`` and ``Counter`` (any chunk: also
+    one with a text holding :data:`~kit.text._JOIN`, or that Arrow cannot take)."""
     findall = _TOKEN_RE.findall
     frac = _FRACTION_RE.search
     getid = st.pieces.__getitem__
@@ -168,7 +238,7 @@ def _piece_counts(texts: Sequence[str], st: _PieceTable) -> tuple[list[int], lis
             indices += map(getid, c)
             data += c.values()
         indptr.append(len(indices))
-    return indptr, indices, data
+    return (np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int32), np.array(data, dtype=np.int64))
 
 
 def _plain_term(piece: str, split: bool) -> str | None:
@@ -259,21 +329,52 @@ def _worker_count(load, args: tuple, options: TokenOptions, run: str):
 
 
 class _TermMapper:
-    """Merges chunk results of every worker into one global term vocabulary."""
+    """Collects the chunk results of every worker (each numbers its terms in the order it met them)
+    and merges the workers' terms into one vocabulary once, at the end (:meth:`vocabulary`)."""
 
     def __init__(self):
-        self.term_ids: dict[str, int] = {}
-        self.luts: dict[tuple, np.ndarray] = {}
+        self.new: dict[tuple, list] = {}  # worker table key -> its new terms, chunk by chunk
+        self.sizes: dict[tuple, int] = {}
 
     def to_terms(self, key, first, new_terms, indptr, indices, data) -> tuple:
-        """``(indptr, indices, data)`` of a chunk with global term ids (int32 indices and counts)."""
-        ids = self.term_ids
-        lut = self.luts.get(key, np.zeros(0, dtype=np.int32))
-        if first != len(lut):
+        """Take a chunk result (in the order its worker counted it): ``(key, indptr, indices, data)``,
+        indices numbering the terms of the worker's table ``key`` (see :meth:`vocabulary`)."""
+        n = self.sizes.get(key, 0)
+        if first != n:
             raise RuntimeError("worker results arrived out of order")  # pragma: no cover
-        add = np.fromiter((ids.setdefault(t, len(ids)) for t in new_terms), dtype=np.int32, count=len(new_terms))
-        lut = self.luts[key] = np.concatenate([lut, add])
-        return indptr, (lut[indices] if len(indices) else indices), data
+        self.new.setdefault(key, []).append(new_terms)
+        self.sizes[key] = n + len(new_terms)
+        return key, indptr, indices, data
+
+    def vocabulary(self) -> tuple[np.ndarray, dict]:
+        """``(terms, ranks)``: every distinct term, sorted by code point (an object array), and for each
+        worker table the column of each of its terms (int32 array indexed by the worker's numbering).
+        Merged and sorted by Arrow (hashing and sorting in C++); by Python when a term has no UTF-8."""
+        keys = list(self.new)
+        parts = [t for k in keys for t in self.new[k]]
+        try:
+            every = pa.concat_arrays([t if isinstance(t, pa.Array) else pa.array(t, type=pa.large_string())
+                                      for t in parts]) if parts else pa.array([], type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):
+            return self._vocabulary_python(keys)
+        enc = pc.dictionary_encode(every)
+        order = pc.sort_indices(enc.dictionary).to_numpy().astype(np.int64)
+        rank = np.empty(len(order), dtype=np.int32)
+        rank[order] = np.arange(len(order), dtype=np.int32)
+        codes = rank[enc.indices.to_numpy(zero_copy_only=False)]
+        bounds = np.cumsum([0] + [self.sizes[k] for k in keys])
+        terms = enc.dictionary.take(pa.array(order)).to_numpy(zero_copy_only=False).astype(object)
+        return terms, {k: codes[a:b] for k, a, b in zip(keys, bounds[:-1], bounds[1:])}
+
+    def _vocabulary_python(self, keys: list) -> tuple[np.ndarray, dict]:
+        ids: dict[str, int] = {}
+        local = {k: np.fromiter((ids.setdefault(t, len(ids)) for part in self.new[k]
+                                 for t in (part.to_pylist() if isinstance(part, pa.Array) else part)),
+                                dtype=np.int32, count=self.sizes[k]) for k in keys}
+        terms = sorted(ids)  # str order is code point order
+        rank = np.empty(len(ids), dtype=np.int32)
+        rank[np.fromiter((ids[t] for t in terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms), dtype=np.int32)
+        return np.array(terms, dtype=object), {k: rank[v] for k, v in local.items()}
 
 
 @dataclass(frozen=True)
@@ -306,39 +407,28 @@ class DocumentTermMatrix:
         return pd.Series(tot, index=pd.Index(self.terms, name="term"), name="n").sort_values(ascending=False, kind="stable")
 
 
-def _sorted_order(terms: list[str]) -> np.ndarray:
-    """Indices that sort ``terms`` by code point (Arrow's C++ sort: much faster than numpy on objects)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.sort_indices(pa.array(terms, type=pa.large_string())).to_numpy().astype(np.int64)
-
-
 def _finish(mapper: _TermMapper, pieces: list[tuple], doc_ids) -> DocumentTermMatrix:
-    """Assemble chunk results into one CSR matrix with alphabetical columns, freeing chunks as it goes."""
-    n_terms = len(mapper.term_ids)
-    terms_list = list(mapper.term_ids)
-    order = _sorted_order(terms_list) if n_terms else np.zeros(0, dtype=np.int64)
-    rank = np.empty(n_terms, dtype=np.int32)
-    rank[order] = np.arange(n_terms, dtype=np.int32)
-    n_docs = sum(len(p[0]) - 1 for p in pieces)
-    nnz = sum(len(p[1]) for p in pieces)
+    """Assemble chunk results (``(worker table key, indptr, indices, data)``, see
+    :meth:`_TermMapper.to_terms`) into one CSR matrix with alphabetical columns, freeing chunks as it goes."""
+    terms, ranks = mapper.vocabulary()
+    n_terms = len(terms)
+    n_docs = sum(len(p[1]) - 1 for p in pieces)
+    nnz = sum(len(p[2]) for p in pieces)
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
     indices = np.empty(nnz, dtype=np.int32)
     data = np.empty(nnz, dtype=np.int32)
     row = pos = 0
     while pieces:
-        p_indptr, p_indices, p_data = pieces.pop(0)
+        key, p_indptr, p_indices, p_data = pieces.pop(0)
         k, m = len(p_indptr) - 1, len(p_indices)
         indptr[row + 1:row + k + 1] = p_indptr[1:] + pos
-        indices[pos:pos + m] = rank[p_indices]
+        indices[pos:pos + m] = ranks[key][p_indices]
         data[pos:pos + m] = p_data
         row += k
         pos += m
     mat = sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_terms))
     mat.has_sorted_indices = False
     mat.sort_indices()
-    terms = np.array(terms_list, dtype=object)[order]
     return DocumentTermMatrix(mat, np.asarray(doc_ids, dtype=object), terms)
 
 
@@ -457,7 +547,7 @@ class _CountingRun:
         """The document-term matrix of the chunks (documents numbered 0, 1, ... without ``doc_ids``)."""
         pieces = self.chunks(load, work)
         if doc_ids is None:
-            doc_ids = np.arange(sum(len(p[0]) - 1 for p in pieces))
+            doc_ids = np.arange(sum(len(p[1]) - 1 for p in pieces))
         return _finish(self.mapper, pieces, doc_ids)
 
 
@@ -666,7 +756,7 @@ def group_term_counts(
     :func:`kit.terms.frequencies` needs for a frequency table (it reads ``n_docs`` as document
     counts that add up). ``matrix`` is the articles' document-term matrix when it was counted
     already (``build_corpus(..., count=tokens)`` counts it while reading; its rows must be the
-    articles, in order), else it is counted here.
+    articles, in order; ``articles`` then needs no text column), else it is counted here.
 
     Returns
     -------
@@ -681,7 +771,7 @@ def group_term_counts(
     >>> group_term_counts(arts, group_by="outlet", tokens=TokenOptions(stopwords=None)).values.tolist()
     [['X', 'talks', 2, 2], ['X', 'trade', 1, 1], ['Y', 'trade', 2, 1]]
     """
-    check_columns(articles, [id_col, text_col], "articles")
+    check_columns(articles, [id_col] if matrix is not None else [id_col, text_col], "articles")
     groups = article_groups(articles, as_list(group_by))
     if articles[id_col].duplicated().any():
         raise KitValueError(f"articles has duplicated {id_col!r} values; counts would be ambiguous")

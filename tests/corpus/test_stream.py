@@ -217,3 +217,40 @@ def test_streaming_ingest_patches_only_what_settling_changed(tmp_path, monkeypat
         arts = got.store.articles()
         assert arts.duplicate_of.notna().any() != drop and (arts.outlet == "wire-desk").any()
         assert (arts.published == pd.Timestamp("2023-04-30", tz="UTC")).any()
+
+
+@pytest.mark.parametrize("workers,drop", [(1, True), (2, False)])
+def test_a_counted_read_of_some_columns_builds_those_of_the_whole_table(tmp_path, monkeypatch, workers, drop):
+    """``build_corpus(..., count=, columns=)`` (what ``kit terms`` reads from sources): nothing is
+    staged, and the columns are those of the whole articles table (values settled after reading:
+    ids, duplicates, dates from the file name, outlets from the folder), with the same report,
+    manifest and term matrix."""
+    from kit.errors import KitError
+    from kit.schema import ARTICLE_COLUMNS
+    from kit.text import TokenOptions
+
+    _write_exports(tmp_path / "src")
+    folder = tmp_path / "src" / "wire-desk"
+    folder.mkdir()
+    lines = [json.dumps({"title": f"Story {i % 20}", "text": f"Body of story {i % 20}, with care.",
+                         **({"media_name": f"Outlet {i % 4}"} if i % 3 else {}),
+                         **({"publish_date": f"2023-05-{1 + i % 28:02d}"} if i % 5 else {})}) for i in range(60)]
+    (folder / "export-2023-04-30.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 400)
+    staged = []
+    monkeypatch.setattr(stream, "_stage", lambda *a: staged.append(a) or None)
+    opts = TokenOptions.make(stopwords="english")
+    kw = dict(workers=workers, drop_duplicates=drop, outlet_from="folder", paragraphs=False, count=opts)
+    full = build_corpus([tmp_path / "src"], split=False, **kw)
+    for cols in (list(ARTICLE_COLUMNS), ["outlet"], ["published", "doc_id"]):
+        got = build_corpus([tmp_path / "src"], columns=cols, **kw)
+        pd.testing.assert_frame_equal(got.articles, full.articles[cols])
+        pd.testing.assert_frame_equal(got.report, full.report)
+        assert got.manifest == full.manifest
+        assert list(got.term_matrix.doc_ids) == list(full.articles.doc_id)
+        assert (got.term_matrix.matrix != full.term_matrix.matrix).nnz == 0
+    assert staged == [] and full.articles.duplicate_of.notna().any() != drop
+    assert (full.articles.published == pd.Timestamp("2023-04-30", tz="UTC")).any()
+    assert (full.articles.outlet == "wire-desk").any()
+    with pytest.raises(KitError, match="colour"):
+        build_corpus([tmp_path / "src"], columns=["colour"])
