@@ -677,11 +677,11 @@ def test_a_name_in_apposition_to_a_description_speaks():
 
 
 def test_scorer_a_name_of_a_place_is_the_person():
-    # the PolNeAR Source 'Sen. Tom Udall of New Mexico' names the senator, not the state (the
+    # a PolNeAR Source 'Sen. Ray Dunn of New Mexico' names the senator, not the state (the
     # scorer took the last capitalised run); an organisation named with 'of' stays whole
-    assert speaker_form("Sen. Tom Udall of New Mexico, who supports the bill") == ("full name", "Tom Udall")
-    assert speaker_form("David French of the National Retail Federation") == ("full name", "David French")
-    assert speaker_form("the Illinois Board of Elections")[1] != "Illinois Board"
+    assert speaker_form("Sen. Ray Dunn of New Mexico, who supports the bill") == ("full name", "Ray Dunn")
+    assert speaker_form("Ada Lind of the National Retail Federation") == ("full name", "Ada Lind")
+    assert speaker_form("the State Board of Elections")[1] != "State Board"
 
 
 def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
@@ -761,7 +761,7 @@ def test_a_subject_named_after_its_description():
 
 
 def test_for_a_person_opening_a_sentence_makes_the_topic():
-    # rule FOR_TOPIC: 'For Mwende, the arithmetic is simple. "...," she says.'
+    # rule FOR_TOPIC: 'For Wanjiku, the arithmetic is simple. "...," she says.'
     assert speakers(
         'Grace Wanjiku sells vegetables. "The grid stopped at our door," says Grace Wanjiku.',
         'Ann Otieno, a researcher, warns of debt. "It looks cheap," Otieno says.',

@@ -238,7 +238,7 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
     return out
 
 
-#: An inverted attribution closing a sentence of paraphrase: '..., said David Autor, a professor'.
+#: An inverted attribution closing a sentence of paraphrase: '..., said Dan Ruiz, a professor'.
 _INVERTED_SAID = re.compile(r"""
     ,\s+(?:said|says|added|adds|wrote|writes|noted|notes|argued|argues|explained|explains|warned|warns)
     \s+(?=(?:[A-Z]|the\s|a\s|an\s))              # a name or a described person follows
@@ -246,7 +246,7 @@ _INVERTED_SAID = re.compile(r"""
 
 
 def _inverted_event(sent: str) -> tuple[str, str, int] | None:
-    """Rule INVERTED_PARAPHRASE: 'Nor are tariffs likely to help, said David Autor, an
+    """Rule INVERTED_PARAPHRASE: 'Nor are tariffs likely to help, said Dan Ruiz, an
     economist.' is a sentence of saying whose speaker follows the verb (mention, verb, offset)."""
     if "," not in sent:
         return None
