@@ -246,7 +246,7 @@ def _clean_np(p: str) -> str | None:
     m = _NP_BEFORE_VERB.match(np_)
     if m and m.group(1).lower() in ("the", "a", "an", "this", "that") and m.group(0).endswith("ed"):
         # rule PARTICIPLE_ADJECTIVE: after a determiner a word in -ed is an adjective ('The
-        # retired neurosurgeon has provided ...'): the phrase runs on to the next verb
+        # retired judge has given ...'): the phrase runs on to the next verb
         tail = np_[m.end():].lstrip()
         m2 = _NP_BEFORE_VERB.match(tail)
         np_ = m.group(0) + " " + (m2.group(1) if m2 else tail) if tail else np_
@@ -279,7 +279,7 @@ _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
 #: A sentence adverb in front of a clause piece ('Later both sides said').
 _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
                               r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)")
-#: A time adverb right before a capitalised subject ('then Wallnau', 'later Ms. Reyes').
+#: A time adverb right before a capitalised subject ('then Okoro', 'later Ms. Reyes').
 _ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
 #: An adverb in -ly.
 _LY_WORD = re.compile(r"[a-z]+ly")
@@ -344,7 +344,7 @@ def _subject(head: str) -> tuple[str, int] | None:
         lp = last.strip()
         cm = _CLAUSE_MARK.match(lp)
         cand = lp[cm.end():] if cm else lp
-        # rule ADVERB_BEFORE_NAME: 'The crowd cheers, and then Wallnau continues': an adverb
+        # rule ADVERB_BEFORE_NAME: 'The crowd cheers, and then Okoro continues': an adverb
         # before a capitalised word opens no adverbial, the name is the subject
         cand = _ADVERB_NAME.sub("", cand)
         if not _ADVERBIAL_START.match(cand) or re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|official|"
@@ -368,7 +368,7 @@ def _subject(head: str) -> tuple[str, int] | None:
             continue
         firsts.append((p, o + part.find(p)))
     for k, (p, o) in enumerate(firsts[:-1]):
-        # rule DESCRIPTION_APPOSITIVE_NAME: 'Clinton's campaign chairman, John Podesta, said',
+        # rule DESCRIPTION_APPOSITIVE_NAME: 'Reyes's campaign chairman, Tomas Lind, said',
         # 'another adviser, Ana Ruiz, said': the name in apposition to a description speaks
         if _DESCRIPTION_START.match(p) and re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) \
                 and not _is_orgish(firsts[k + 1][0].split()) and not _is_state_abbreviation(firsts[k + 1][0]):
@@ -409,7 +409,7 @@ def _noun_homograph(pre: str, verb: str) -> bool:
     """Rule NOUN_HOMOGRAPH: a verb of saying that is also a noun ('report', 'tweet', 'call',
     'points') is the noun after a number ('by 21 points', 'One tweet said') and, in its base
     form, after a lower-case word that cannot be its subject ('the congressional report said',
-    'Murphy's conference call'); 'officials report', 'they call', 'to note' stay verbs.
+    'the senator's conference call'); 'officials report', 'they call', 'to note' stay verbs.
 
     >>> _noun_homograph("the congressional ", "report"), _noun_homograph("officials ", "report")
     (True, False)

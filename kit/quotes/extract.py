@@ -133,6 +133,18 @@ _SAID_IN = re.compile(rf"""
     """, re.VERBOSE)
 
 
+_SAID_NP_IN: list[re.Pattern] = []
+
+
+def _said_np_in() -> re.Pattern:
+    """'said X in a statement' at the end of a text (compiled on first use)."""
+    if not _SAID_NP_IN:
+        _SAID_NP_IN.append(re.compile(
+            rf"\b(?:{_VERB_ALT})\s+(?P<np>(?:the\s+)?{_NAME_NP})\s+(?:on\s+\w+\s+)?in\s+(?:a|an|its|the|his|her|their)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}$"))
+    return _SAID_NP_IN[0]
+
+
 def _issued_by() -> re.Pattern:
     if not _ISSUED_BY:
         _ISSUED_BY.append(re.compile(_ISSUED_BY_SRC.replace("{np}", _NP_TAIL), re.VERBOSE))
@@ -190,6 +202,10 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
                 found = _attr_before(pre)
                 if found is not None:
                     np_, at = found[0], found[2]
+                else:  # 'said the State Department in a statement': the speaker after the verb
+                    inv = _said_np_in().search(pre)
+                    if inv:
+                        np_, at = _trim_np(inv.group("np")), inv.start("np")
             if np_:
                 ent = _resolve(art, np_, s0 + at, para_start)
                 if ent is not None and ent.kind != "document":
@@ -222,7 +238,7 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
     return out
 
 
-#: An inverted attribution closing a sentence of paraphrase: '..., said David Autor, a professor'.
+#: An inverted attribution closing a sentence of paraphrase: '..., said Dan Ruiz, a professor'.
 _INVERTED_SAID = re.compile(r"""
     ,\s+(?:said|says|added|adds|wrote|writes|noted|notes|argued|argues|explained|explains|warned|warns)
     \s+(?=(?:[A-Z]|the\s|a\s|an\s))              # a name or a described person follows
@@ -230,7 +246,7 @@ _INVERTED_SAID = re.compile(r"""
 
 
 def _inverted_event(sent: str) -> tuple[str, str, int] | None:
-    """Rule INVERTED_PARAPHRASE: 'Nor are tariffs likely to help, said David Autor, an
+    """Rule INVERTED_PARAPHRASE: 'Nor are tariffs likely to help, said Dan Ruiz, an
     economist.' is a sentence of saying whose speaker follows the verb (mention, verb, offset)."""
     if "," not in sent:
         return None

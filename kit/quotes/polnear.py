@@ -39,7 +39,7 @@ The gold standard, rule by rule
   campaign chairman, Paul Manafort") are full names; "she's" is a pronoun. A Source of three
   or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
   speech verb or one or two letters ("said", "o") is a broken span: neither is scored. A Source
-  'NAME of Place-or-Organisation' ("Sen. Tom Udall of New Mexico") names the person.
+  'NAME of Place-or-Organisation' ("Sen. Ray Dunn of New Mexico") names the person.
 - **Gold speaker.** A full name, organisation or description is itself. A surname becomes the
   longest capitalised run ending in that surname earlier in the article's body (else later; else
   in the title-case headline, which glues words to names: 'Understated Perez'; else the
@@ -301,9 +301,9 @@ _NAME_OF = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _person_before_of(head: str) -> str:
-    """A person's name before 'of' and a place or organisation is the Source ('Sen. Tom Udall
-    of New Mexico' -> 'Sen. Tom Udall', 'David French of the National Retail Federation');
-    an organisation named with 'of' stays whole ('the Illinois Board of Elections')."""
+    """A person's name before 'of' and a place or organisation is the Source ('Sen. Ray Dunn
+    of New Mexico' -> 'Sen. Ray Dunn', 'Ada Lind of the National Retail Federation');
+    an organisation named with 'of' stays whole ('the State Board of Elections')."""
     pre_of = _NAME_OF.match(head)
     if not pre_of:
         return head
@@ -328,8 +328,8 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     (('surname', 'Garin'), ('pronoun', 'she'), ('organisation', 'Washington Post'))
     >>> speaker_form("many Republican voters")
     ('description', 'many Republican voters')
-    >>> speaker_form("Sen. Tom Udall of New Mexico, who supports it")
-    ('full name', 'Tom Udall')
+    >>> speaker_form("Sen. Ray Dunn of New Mexico, who supports it")
+    ('full name', 'Ray Dunn')
     """
     if not source or not source.strip():
         return None, None

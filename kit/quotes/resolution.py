@@ -81,8 +81,8 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
         ent = art.mentions[before_i].entity
         near = art.mentions[before_i]
         if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
-            # rule SURNAME_SPEAKER: with two people of one surname, 'Murphy said' is the one who
-            # has spoken before, not a relative or a victim named since ('Anne Marie Murphy');
+            # rule SURNAME_SPEAKER: with two people of one surname, 'Voss said' is the one who
+            # has spoken before, not a relative or a victim named since ('Greta Voss');
             # but one introduced as a sentence's subject in the attribution's own paragraph
             # speaks: 'His sister, Grace Okoro, runs a company. "...," Okoro said.'
 
@@ -184,6 +184,14 @@ _LEADING_CLAUSE = re.compile(r"""
 _SUBJECT_PREFIX = re.compile(r"""
     ^(?:[A-Za-z][\w.’'-]*\s+){0,4}$                   # up to four words, no comma
     """, re.VERBOSE)
+#: 'For ' opening a sentence before a name and its comma: the person the sentence is about.
+_FOR_TOPIC = re.compile(r"(?P<for>For\s+)(?=[A-Z])")
+#: A described subject that then gives the name: 'One of the hikers, a Dutch teacher named '.
+_NAMED_SUBJECT = re.compile(r"""
+    ^(?:One|A|An|The)\s                               # a description opens the sentence
+    [^.;:!?“”"]{0,80}?                                 # its words (an appositive may follow)
+    \b(?:named|called)\s+$                            # and the name comes after 'named'
+    """, re.VERBOSE)
 #: What may join a name to a later one inside the same subject: a possessive or role words
 #: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe', 'Former Acme CEO Jane Roe').
 _SUBJECT_LINK = re.compile(r"""
@@ -226,12 +234,18 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     if clause:  # 'Although it was late, Jane Roe took the stage': the subject follows the clause
         b0 += clause.end()
     lo = bisect.bisect_left(art.mention_pos, b0)
+    topic = _FOR_TOPIC.match(art.text, b0, min(s1, b0 + 60))
+    if topic and lo < len(art.mentions) and art.mentions[lo].pos == b0 + topic.end("for") - b0 \
+            and art.text.startswith(",", art.mentions[lo].end) and _compatible(art.mentions[lo].entity, g, art):
+        return art.mentions[lo]  # rule FOR_TOPIC: 'For Wanjiku, the arithmetic is simple. "...," she says.'
     ms = [m for m in art.mentions[lo:lo + 6] if m.pos < s1 and not m.passing]  # never a name after a preposition
     if not ms or _in_quote(art, ms[0].pos):
         return None
     m = ms[0]
     prefix = art.text[b0:m.pos]
-    if not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
+    if _NAMED_SUBJECT.match(prefix):
+        pass  # rule NAMED_SUBJECT: 'One of the hikers, a Dutch teacher named Joost van Dam, said'
+    elif not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
                                                 or w.lower().endswith("ing") for w in prefix.split()):
         return None
     for m2 in ms[1:]:
@@ -518,7 +532,7 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     for at, rw, p in art.cache["roles"].get(head, ()):
         if all(w in rw for w in words[:-1]) and at <= pos:
             # rule ROLE_QUALIFIER: a role with a qualifier the description lacks ('World Bank
-            # President Jim Yong Kim', 'French President X') is another role than 'the president':
+            # President Lo Pei', 'French President X') is another role than 'the president':
             # the latest person holding the role as written is taken first
             exact = set(rw) <= set(words) | _ROLE_GENERIC
             cands.append((exact, at, p))
@@ -690,7 +704,7 @@ def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head:
     low = m.lower()
     head_m = _head_part(m)[0]
     if runs and head_m != m:
-        # rule NAME_OF_PLACE: 'undecided voter Stephanie Hooton of Derry': the name ending the
+        # rule NAME_OF_PLACE: 'undecided voter Lena Brisk of Keene': the name ending the
         # head part speaks, the place after 'of' is where she lives
         hr = list(_CAP_RUN.finditer(head_m))
         if hr and hr[-1].end() == len(head_m.rstrip(",. ")):
