@@ -53,3 +53,12 @@ def test_words_and_visible_text():
     assert provenance_check.words("It's the well-known Bay's ferry!") == ["its", "the", "well", "known", "bays", "ferry"]
     assert provenance_check.words(provenance_check.visible_text("<p>A<script>x()</script> b&amp;c</p>")) == \
         ["a", "b", "c"]
+
+
+def test_a_reviewed_interface_phrase_is_allowed_but_listed(tmp_path, capsys, monkeypatch):
+    copied = tmp_path / "summary.txt"
+    copied.write_text("We owe the islanders a timetable that the tide\n")
+    monkeypatch.setitem(provenance_check.ALLOWED, "we owe the islanders a timetable that the tide can", "test")
+    assert provenance_check.main([DEVSETS, "--scan", str(copied)]) == 0
+    out = capsys.readouterr().out
+    assert "allowed (listed in ALLOWED)" in out and "summary.txt:1:" in out and "1 allowed" in out
