@@ -688,7 +688,7 @@ def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
     # rule APPOSITIVE_ABBREVIATIONS (kit.quotes.attribution._AFTER_NORMAL): the appositive between the name and the verb may hold
     # initials and abbreviations ('under George W. Bush', 'R-Ky.'); before, the speaker was lost
     assert speakers(
-        "\"We will have to live with it,\" Tess Arlow, who was majority leader under George W. Bush, "
+        "\"We will have to live with it,\" Tess Arlow, who was party whip under George W. Bush, "
         "told the caucus.",
     ) == ["Tess Arlow"]
     assert speakers('"Let me be clear," Senate Majority Leader Ned Corrie, R-Ky., said.') == ["Ned Corrie"]
