@@ -465,3 +465,13 @@ def test_count_words_many_on_news_text_and_the_slow_cases():
     got = count_words_many(texts)
     assert str(got.dtype) == "int64"
     assert got.tolist() == [count_words(t) for t in texts] == [8, 4, 4, 7, 2, 8, 0, 0, 0]
+
+
+def test_count_words_many_in_batches(monkeypatch):
+    import kit.text
+    from kit.text import count_words, count_words_many
+
+    texts = [f"Talk {i}, said “A{i}”.\n\nNext 7 1/2 paragraph." if i % 3 else None for i in range(11)] + ["x"]
+    want = [count_words(t) for t in texts]
+    monkeypatch.setattr(kit.text, "_MANY_BATCH", 3)
+    assert count_words_many(texts).tolist() == want

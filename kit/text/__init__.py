@@ -524,20 +524,29 @@ def count_words_many(texts: Iterable) -> np.ndarray:
         if "/" in t and _FRACTION_RE.search(t):  # the space of "7 1/2" kept inside its piece, as count_words does
             texts[i] = _FRACTION_SPACE_RE.sub("\\1" + _JOIN, t)
         fast.append(i)
-    if not fast:
-        return out
-    arr = pa.array([texts[i] for i in fast], type=pa.large_string())
+    for start in range(0, len(fast), _MANY_BATCH):  # (memory: a batch's pieces, never the whole corpus's)
+        batch = fast[start:start + _MANY_BATCH]
+        out[np.asarray(batch)] = _count_batch([texts[i] for i in batch], pa, pc)
+    return out
+
+
+#: Texts counted at once by :func:`count_words_many` (its pieces take about four times their text).
+_MANY_BATCH = 2000
+
+
+def _count_batch(texts: list[str], pa, pc) -> np.ndarray:
+    """The word counts of non-empty texts without the reserved character (see :func:`count_words_many`)."""
+    arr = pa.array(texts, type=pa.large_string())
     lists = pc.split_pattern(pc.replace_substring(arr, "\n\n", " "), " ")  # (fewer distinct pieces)
     pieces = pc.list_flatten(lists)
     owner = pc.list_parent_indices(lists).to_numpy()
     letters = pc.ascii_is_alpha(pieces).to_numpy(zero_copy_only=False)
-    n = np.bincount(owner[letters], minlength=len(fast))
+    n = np.bincount(owner[letters], minlength=len(texts))
     other = pc.dictionary_encode(pieces.filter(pa.array(~letters)))
     per_piece = np.fromiter(map(_PIECE_TOKENS.__getitem__, other.dictionary.to_pylist()), dtype=np.int64,
                             count=len(other.dictionary))
-    n += np.bincount(owner[~letters], weights=per_piece[other.indices.to_numpy()], minlength=len(fast)).astype(np.int64)
-    out[np.asarray(fast)] = n
-    return out
+    n += np.bincount(owner[~letters], weights=per_piece[other.indices.to_numpy()], minlength=len(texts)).astype(np.int64)
+    return n
 
 
 _DEFAULT_TOKENS = TokenOptions()
