@@ -303,7 +303,7 @@ def test_scorer_ignores_generational_suffixes_like_initials():
 
 
 def test_scorer_possessive_role_and_broken_sources():
-    assert speaker_form("Mr. Trump's campaign chairman, Paul Manafort,") == ("full name", "Paul Manafort")
+    assert speaker_form("Mr. Lund's campaign chairman, Ivo Brandl,") == ("full name", "Ivo Brandl")
     assert speaker_form("said") == (None, None) and speaker_form("o") == (None, None)
     assert speaker_form("he") == ("pronoun", "he")
 
@@ -313,9 +313,9 @@ def test_party_state_and_suffixes_do_not_split_a_person():
         "Vice President Joseph R. Biden Jr. spoke at the rally in Scranton on Friday.",
         '"I really mean this," Mr. Biden said.',
         '"It is not over," said Sen. Chuck Palmer (D-N.Y.), who spoke after him.',
-        '"We need the votes," said former Rep. George Miller (D-Calif.), one of the negotiators.',
+        '"We need the votes," said former Rep. Glen Mayhew (D-Calif.), one of the negotiators.',
     )
-    assert out == ["Joseph R. Biden Jr.", "Chuck Palmer", "George Miller"]
+    assert out == ["Joseph R. Biden Jr.", "Chuck Palmer", "Glen Mayhew"]
 
 
 def test_a_bare_determiner_is_never_a_speaker():
@@ -326,7 +326,7 @@ def test_a_bare_determiner_is_never_a_speaker():
 def test_attribution_after_a_quoted_fragment_the_sentence_continues():
     out = speakers(
         "The union vote came late on Tuesday, after Mayor Lena Ortiz spoke.",
-        '"We are extremely happy" about the decision, said Rosa DeMarco, director of the nurses union.',
+        '"We are quite relieved" about the ruling, said Rosa DeMarco, director of the nurses union.',
     )
     assert out == ["Rosa DeMarco"]
 
@@ -405,7 +405,7 @@ def test_full_name_after_a_preposition_is_the_person_a_later_surname_means():
     # full name of the article comes after a preposition
     assert speakers(
         "Rep. Ada Moreno is certain she will vote for Priya Castellano. She is less sure where Castellano stands.",
-        '"That may not be a majority view," Castellano said.',
+        '"That may not carry the room," Castellano said.',
     ) == ["Priya Castellano"]
     assert speakers(
         "When the question was posed to Owen Harlow, director of a film archive, he paused.",
@@ -431,7 +431,7 @@ def test_a_name_in_passing_does_not_take_over_a_surname():
 def test_a_name_in_passing_is_not_whom_a_pronoun_follows():
     assert speakers(
         "Nora Ekdahl, a nurse, used to vote in every election.",
-        "Many like her now keep away from the polls on Election Day.",
+        "Many like her now stay home when the ballots are cast.",
         '"I was afraid," she said.',
     ) == ["Nora Ekdahl"]
 
@@ -441,7 +441,7 @@ def test_a_participle_opening_the_sentence_is_never_the_speaker():
     assert speakers(
         "Dana Okafor spoke in Dayton on Monday.",
         "Rattling off promises to cut fees and fix roads, Okafor promised a new start.",
-        "“There is so much more to be done,” she said.",
+        "“There is plenty left to fix,” she said.",
     ) == ["Dana Okafor"]
     assert speakers(
         "Greta Lindqvist grew up two streets away.",
@@ -455,14 +455,14 @@ def test_a_participle_opening_the_sentence_is_never_the_speaker():
 
 
 def test_a_surname_after_a_preposition_is_no_subject_and_tells_no_gender():
-    # 'apologized to Okoye and to his supporters': Okoye is named in passing (rule
+    # 'apologized to Okoye and to his volunteers': Okoye is named in passing (rule
     # PASSING_NAME), neither the pronoun's subject nor a man
     assert speakers(
         "Rosa Okoye and Peter Lund met on Tuesday.",
-        "Pressed by the moderators, Lund did apologize to Okoye and to his supporters for the leak.",
+        "Pressed by the moderators, Lund did apologize to Okoye and to his volunteers over the leak.",
         "“This is not the campaign we run,” he said.",
         "Okoye said she accepted the apology.",
-        "“We were distressed when we learned about it,” she said.",
+        "“It upset us to hear of it,” she said.",
     ) == ["Peter Lund", "Rosa Okoye"]
 
 
@@ -472,11 +472,11 @@ def test_the_person_asked_answers():
     assert speakers(
         "Senator Peter Lund spoke in Dayton on Monday.",
         "Last month, the Daily Ledger’s Tom Arkwright asked Lund whether questions about his health were fair game.",
-        "“Sure it is. I would not have run otherwise,” he said.",
+        "“Of course it is. Voters deserve to know,” he said.",
     ) == ["Peter Lund"]
     assert speakers(
         "Senator Peter Lund spoke in Dayton on Monday.",
-        "In 1977, Tom Arkwright asked Lund to be the best man at his wedding.",
+        "In 1977, Tom Arkwright asked Lund to be the witness at his wedding.",
         "“He was a friend,” he said.",
     ) == ["Tom Arkwright"]
 
@@ -492,11 +492,11 @@ def test_more_verbs_of_saying_attribute_a_quote():
 
 
 def test_adding_after_a_postposed_speaker_keeps_that_speaker():
-    # '"...," said Rep. Bo Scott (D-Va.) at the time, adding that "..."': the subject of
+    # '"...," said Rep. Dale Pruitt (D-Ore.) that week, adding that "..."': the subject of
     # 'adding' is the speaker after 'said', not a phrase starting with the verb
     assert speakers(
-        "“It is not new here,” said Rep. Bo Scott (D-Va.) at the time, adding that “we have done it for years.”",
-    ) == ["Bo Scott", "Bo Scott"]
+        "“It is not new here,” said Rep. Dale Pruitt (D-Ore.) that week, adding that “we have done it for years.”",
+    ) == ["Dale Pruitt", "Dale Pruitt"]
 
 
 def test_a_country_s_initials_after_a_preposition_make_no_person():
@@ -555,9 +555,9 @@ def test_a_document_without_issuer_speaks_as_itself():
 
 
 def test_a_document_filed_by_someone_speaks_for_them():
-    # the issuer written right after the document: 'a court filing filed by X'
+    # the issuer written right after the document: 'a memo filed by X'
     assert speakers(
-        '"The evidence does not support a charge," according to a court document filed by '
+        '"The evidence does not support a charge," according to a memo filed by '
         "county prosecutor Wanda Osei.",
     ) == ["Wanda Osei"]
 
@@ -688,8 +688,8 @@ def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
     # rule APPOSITIVE_ABBREVIATIONS (kit.quotes.attribution._AFTER_NORMAL): the appositive between the name and the verb may hold
     # initials and abbreviations ('under George W. Bush', 'R-Ky.'); before, the speaker was lost
     assert speakers(
-        "\"We have to come to terms with it,\" Tess Arlow, who was majority leader under George W. Bush, "
-        "told lawmakers.",
+        "\"We will have to live with it,\" Tess Arlow, who was party whip under George W. Bush, "
+        "told the caucus.",
     ) == ["Tess Arlow"]
     assert speakers('"Let me be clear," Senate Majority Leader Ned Corrie, R-Ky., said.') == ["Ned Corrie"]
     # a partial quote with a number before 'said X'
@@ -705,7 +705,7 @@ def test_an_appositive_with_initials_or_a_state_still_ends_at_its_comma():
 def test_a_partial_quote_continued_by_several_words_before_said_x():
     # the sentence may run on for up to nine lower-case words before ', said X' (was five)
     assert speakers(
-        '"Campaigns have no choice" but to take the lead in advertising, says Ewan Trask, a consultant.',
+        '"Campaigns have little choice" but to spend first on television, says Ewan Trask, a consultant.',
     ) == ["Ewan Trask"]
 
 
@@ -714,7 +714,7 @@ def test_an_inverted_paraphrase_makes_its_speaker_the_story_s_speaker():
     # the 'he'/'she' of the next quote is Ruiz, not the person the article was about before
     assert speakers(
         'Governor Tom Alder promised the plant would stay. "They will call me," he said.',
-        "Nor are tariffs likely to bring the jobs back, said Dan Ruiz, an economist at the state "
+        "Nor will new levies bring the mills back, said Dan Ruiz, an economist at the state "
         'university. "There is no silver bullet," he said.',
     ) == ["Tom Alder", "Dan Ruiz"]
 
@@ -728,15 +728,15 @@ def test_the_subject_of_a_question_is_the_pronoun_s_person():
 
 
 def test_a_dash_closes_a_parenthesis_before_the_subject():
-    # rule DASH_PARENTHESIS: 'In the letter - addressed to X - the Utah senator asks ...'
+    # rule DASH_PARENTHESIS: 'In the note - sent to X - the Idaho senator asks ...'
     assert speakers(
-        "In the letter - addressed to the county attorney, Mara Quint - the Utah senator asks "
+        "In the note - sent to the county attorney, Mara Quint - the Idaho senator asks "
         'for "a full and fair inquiry."',
-    ) == ["the Utah senator"]
+    ) == ["the Idaho senator"]
 
 
 def test_a_preposition_opening_the_sentence_is_no_subject():
-    # 'Alongside BLM calls for action, even a top GOP strategist said, ...' (before: 'Alongside BLM')
+    # 'Alongside ACT calls for action, a top official said, ...' (before: 'Alongside ACT')
     assert speakers(
         'Alongside ACT calls for action, a top official said, "She will have to choose."',
     ) == ["a top official"]

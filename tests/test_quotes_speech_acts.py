@@ -55,7 +55,7 @@ def test_a_new_saying_sentence_starts_a_new_act():
 
 
 @pytest.mark.parametrize("intro, mention, full", [
-    ("Col. Steven H. Warren, a military spokesman, briefed reporters.", "Mr. Warren", "Steven H. Warren"),
+    ("Col. Ruben T. Haskell, an army spokesman, briefed reporters.", "Mr. Haskell", "Ruben T. Haskell"),
     ("Donald J. Trump spoke on Monday.", "Mr. Trump", "Donald J. Trump"),
 ])
 def test_a_middle_initial_is_part_of_the_name(intro, mention, full):

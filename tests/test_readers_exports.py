@@ -208,7 +208,7 @@ def test_apa_online_rtf_with_raw_utf8_letters_and_underscore_separators():
     assert arts[0].title == "Minister: Nein zu neuem Großressort"
     assert arts[1].title == 'Stadt plant: "Wer mitfahren will, soll das bitte früh anmelden"'
     # the stated day and time, never moved by a time zone
-    assert all(a.published == pd.Timestamp("2017-12-28 10:36", tz="UTC") for a in arts)
+    assert all(a.published == pd.Timestamp("2018-03-14 09:12", tz="UTC") for a in arts)
     assert arts[0].export_fields()["date_source"] == "found online"
     assert arts[1].authors == ["Lea Gruber", "Max Huber"]
     assert ("byline", "Von Lea Gruber und Max Huber") in arts[1].paragraphs
@@ -217,7 +217,7 @@ def test_apa_online_rtf_with_raw_utf8_letters_and_underscore_separators():
                               "Die Kosten trägt das Land zur Hälfte."]
     # APA's closing note is boilerplate, the header a meta line: nothing vanishes
     assert arts[2].with_role("boilerplate") == ["Gespeicherter Anhang: karte.pdf"]
-    assert arts[2].paragraphs[0] == ("meta", '"Donaublatt.com" gefunden am 28.12.2017 10:36 Uhr')
+    assert arts[2].paragraphs[0] == ("meta", '"Donaublatt.com" gefunden am 14.03.2018 09:12 Uhr')
 
 
 def test_apa_onlinemanager_rtf_fields_overline_and_a_missing_headline_flagged_with_both_numbers():

@@ -296,7 +296,7 @@ _LEADING_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|Then|Now|Meanwhile|H
 _LEADING_LY = re.compile(r"^(?:[A-Z][a-z]+ly)\s+")
 
 #: A clause piece that is a description of a person: a determiner, a possessive name or a
-#: lower-case word first ('the American ambassador at the time', 'Carson's business manager').
+#: lower-case word first ('the regional director at the time', 'Lund's campaign manager').
 _DESCRIPTION_START = re.compile(r"""
     ^(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s   # a determiner
     |(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w-]*['’]s\s+[a-z]                     # 'Mr. Trump's campaign ...'

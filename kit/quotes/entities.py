@@ -388,9 +388,9 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
                 or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
             continue  # 'the United States', 'the National Zoo': not a person
         if _place_context(text, tok_start, end, titles):
-            # rule PASSING_NAME: a name after a preposition ('vote for Marco Rubio', 'posed to
-            # Martin Kaplan') is a person named in passing: a later 'Rubio said' finds him, but
-            # only when nobody else of that name fits, and he is never a sentence's subject;
+            # rule PASSING_NAME: a name after a preposition ('vote for Priya Castellano', 'posed to
+            # Owen Harlow') is a person named in passing: a later 'Castellano said' finds her, but
+            # only when nobody else of that name fits, and she is never a sentence's subject;
             # not after a country's initials ('in U.S. Steel', 'from U.K. Kent')
             if _is_initial(name_toks[0]) and len(name_toks[0]) > 2:
                 continue
@@ -508,7 +508,7 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
             added.append(Mention(start, end, ent, in_passing))
             if titles:
                 _profile(art, ent, text, start, end, start, titles)
-            elif not in_passing:  # 'apologized to Clinton and to his supporters': not Clinton's gender
+            elif not in_passing:  # 'apologized to Okoye and to his volunteers': not Okoye's gender
                 _gender_from_context(ent, text, end)
         elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES for t in titles):
             p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)

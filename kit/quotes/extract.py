@@ -163,7 +163,7 @@ def _document_issuer(art: "_Article", mention: str, pos: int, para_start: int) -
     noun = nouns[0]
     stem = noun[:-1] if noun.endswith("s") and noun[:-1] in _DOC_NOUNS else noun
     mtext = _masked_text(art)
-    # the issuer right after the mention: 'according to a court document filed by X'
+    # the issuer right after the mention: 'according to a memo filed by X'
     if art.text.startswith(mention, pos):
         by = _issued_by().match(mtext, pos + len(mention))
         if by:

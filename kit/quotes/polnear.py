@@ -35,8 +35,8 @@ The gold standard, rule by rule
   with a capital at the start ("Another commenter", "One strategist", "An Israeli official") and
   a capitalised run followed by a lower-case person noun ("Republican National Committee
   member", "a top GOP strategist") make a description; a name after titles written in capitals
-  ("Senate Majority Leader Mitch McConnell") and a name after a possessive role ("Mr. Trump's
-  campaign chairman, Paul Manafort") are full names; "she's" is a pronoun. A Source of three
+  ("Senate Majority Leader Mitch McConnell") and a name after a possessive role ("Mr. Lund's
+  campaign chairman, Ivo Brandl") are full names; "she's" is a pronoun. A Source of three
   or more words written all in capitals is a subhead, not a speaker, and a Source that is only a
   speech verb or one or two letters ("said", "o") is a broken span: neither is scored. A Source
   'NAME of Place-or-Organisation' ("Sen. Ray Dunn of New Mexico") names the person.
@@ -322,8 +322,8 @@ def _person_before_of(head: str) -> str:
 def speaker_form(source: str | None) -> tuple[str | None, str | None]:
     """(form, name) of a gold Source: form is one of :data:`SPEAKER_FORMS`.
 
-    >>> speaker_form("the economist Jared Bernstein, a former adviser")
-    ('full name', 'Jared Bernstein')
+    >>> speaker_form("the economist Mara Quint, a former adviser")
+    ('full name', 'Mara Quint')
     >>> speaker_form("Mr. Garin"), speaker_form("she"), speaker_form("The Washington Post")
     (('surname', 'Garin'), ('pronoun', 'she'), ('organisation', 'Washington Post'))
     >>> speaker_form("many Republican voters")
@@ -359,7 +359,7 @@ def speaker_form(source: str | None) -> tuple[str | None, str | None]:
         if runs_c:
             at, run = runs_c[-1]
             if cand is not head and runs_c[0][0] == 0 and len(_clean_name(runs_c[0][1])) >= 2:
-                at, run = runs_c[0]  # 'another superdelegate, Michael Brown of Washington'
+                at, run = runs_c[0]  # 'another delegate, Nina Holt of Vermont'
                 cand = " ".join(_WORD.findall(cand)[:len(run)])
             name = _clean_name(run)
             ends = len(_WORD.findall(cand)) == at + len(run)

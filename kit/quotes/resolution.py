@@ -50,8 +50,8 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
     """The entity of the nearest mention that ``fits``, at or before ``pos``, else the nearest
     after it (a live blog, a surname before the full name). Only mentions sharing the first or
     last word of ``low`` are looked at (token index, walked from ``pos``). Rule SURNAME_WRITTEN:
-    a surname alone ('Mr. Trump') follows the mentions that write it, not 'Freddy' of *Freddy
-    Trump*; rule PASSING_NAME: a person named after a preposition only when nobody else fits."""
+    a surname alone ('Mr. Brandt') follows the mentions that write it, not 'Teddy' of *Teddy
+    Brandt*; rule PASSING_NAME: a person named after a preposition only when nobody else fits."""
     n_upto = bisect.bisect_right(art.mention_pos, pos)  # mentions at or before pos
     before_i, after_i, fallback_i = -1, None, -1
     surname_only = low[0] if len(low) == 1 else None
@@ -300,7 +300,7 @@ def _asked_person(art: _Article, found: Person, at: int, pos: int, g: str | None
     asks someone a question ('The Post's Ann Lee asked Sanders whether ... "Sure," he said'),
     the person asked answers: that person, when named right after the verb and followed by the
     question ('whether', 'if', 'about', 'why' ...), before ``pos``, of gender ``g``; else None.
-    'Donald asked Freddy to be the best man' asks no question."""
+    'Tom asked Lund to be the witness at his wedding' asks no question."""
     k = bisect.bisect_left(art.mention_pos, at)
     m = next((x for x in art.mentions[k:k + 4] if x.entity is found and x.pos < pos), None)
     if m is None:

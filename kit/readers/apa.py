@@ -5,13 +5,13 @@ header line naming the outlet in quotes and the day, then an optional ``Ressort:
 lines above the headline (an edition such as ``Abend``, a kicker), the headline in **bold**, and
 the text; an author line reads ``Von <name>``::
 
-    "Alpenland Kurier" vom 23.10.2017 Seite: 4          <- print: the paper of that day, its page
+    "Alpenland Kurier" vom 05.06.2018 Seite: 4          <- print: the paper of that day, its page
     Ressort: Politik                                    <- the section
     Abend                                               <- optional lines above the headline
     **Talks resume in Vienna**                          <- the headline (bold)
     Envoys met on Monday ...
 
-    "Alpenland Kurier.at" gefunden am 28.12.2017 10:36 Uhr   <- online: the day (and time) APA found it
+    "Alpenland Kurier.at" gefunden am 14.03.2018 09:12 Uhr   <- online: the day (and time) APA found it
 
 Articles are separated by a line of underscores (APA Online) or a section break (APA
 OnlineManager); the reader splits at the header lines and checks the count against the
@@ -90,11 +90,11 @@ def read_apa(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
     r"""APA RTF export: one article per header line.
 
     >>> from kit.readers.base import ReadOptions
-    >>> rtf = (r'{\rtf1\ansi {\i "Alpenland Kurier" vom 23.10.2017 Seite: 4}\par Ressort: Politik\par\par'
+    >>> rtf = (r'{\rtf1\ansi {\i "Alpenland Kurier" vom 05.06.2018 Seite: 4}\par Ressort: Politik\par\par'
     ...        r'{\b Talks resume}\par\par Envoys met.\par}').encode()
     >>> art = next(read_apa(rtf, "apa.rtf", ReadOptions()))
     >>> art.title, art.outlet, str(art.published.date()), art.section, art.extra["page"]
-    ('Talks resume', 'Alpenland Kurier', '2017-10-23', 'Politik', '4')
+    ('Talks resume', 'Alpenland Kurier', '2018-06-05', 'Politik', '4')
     """
     converted = rtf_to_marked_text(data, path)
     lines = rtf_lines(converted.text)

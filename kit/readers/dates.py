@@ -34,8 +34,8 @@ def parse_date_line(text: Any) -> pd.Timestamp | None:
     '2013-04-17 20:15:00+00:00'
     >>> str(parse_date_line("Samstag 6. Mai 2023"))
     '2023-05-06 00:00:00+00:00'
-    >>> str(parse_date_line("January 28, 1993, Tuesday, Late Edition - Final"))
-    '1993-01-28 00:00:00+00:00'
+    >>> str(parse_date_line("May 20, 2014, Tuesday, Late Edition - Final"))
+    '2014-05-20 00:00:00+00:00'
     >>> parse_date_line("Continental Wire") is None
     True
     """
@@ -57,7 +57,7 @@ def parse_date_line(text: Any) -> pd.Timestamp | None:
         pass
     import dateparser
 
-    # "January 28, 1993, Tuesday, Late Edition - Final": drop trailing comma-separated parts
+    # "May 20, 2014, Tuesday, Late Edition - Final": drop trailing comma-separated parts
     parts = text.split(",")
     for n in range(len(parts), 0, -1):
         candidate = ",".join(parts[:n])
@@ -94,9 +94,9 @@ def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
     stated day and time are kept, marked UTC like every date in the kit. Lines without a zone read
     as :func:`parse_date_line` reads them.
 
-    >>> ts, zone = parse_stated("January 16, 2009 Friday 9:25 PM EST")
+    >>> ts, zone = parse_stated("March 3, 2011 Thursday 7:40 PM EST")
     >>> str(ts), zone
-    ('2009-01-16 21:25:00+00:00', 'EST')
+    ('2011-03-03 19:40:00+00:00', 'EST')
     >>> parse_stated("mercredi 17 avril 2013 20:15 GMT")[1], parse_stated("19 June 2023 16:00 CST")[1]
     (None, 'CST')
     >>> parse_stated("Continental Wire")

@@ -57,8 +57,8 @@ def classify_header_line(text: str, seen: set[str]) -> str | None:
     """The field code of an unlabelled header line of the plain HTML layout, or None.
 
     >>> seen = set()
-    >>> [classify_header_line(t, seen) for t in ["475 words", "19 November 2013", "Die Südostschweiz",
-    ...                                          "SUDOS", "14", "German", "© 2013 Verlag"]]
+    >>> [classify_header_line(t, seen) for t in ["612 words", "7 March 2016", "Die Bergpost",
+    ...                                          "BERGP", "9", "German", "© 2016 Verlag"]]
     ['WC', 'PD', 'SN', 'SC', 'PG', 'LA', 'CY']
     """
     code = None
