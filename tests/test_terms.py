@@ -190,6 +190,9 @@ def test_parallel_chunks_and_streaming_give_the_same_matrix(tmp_path):
     assert (streamed.matrix != one.matrix).nnz == 0
     it = count_stream(iter(texts), n_jobs=1, chunk_chars=1_000)
     assert (it.matrix != one.matrix).nnz == 0
+    for m in (one, many, streamed, it):  # one entry per document and term, columns in order in each row
+        rows = np.repeat(np.arange(m.matrix.shape[0]), np.diff(m.matrix.indptr))
+        assert (np.diff(m.matrix.indices)[np.diff(rows) == 0] > 0).all()
     tot = one.term_totals()
     assert tot["tariff"] == sum(t.split().count("tariff") for t in texts)
 

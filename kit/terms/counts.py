@@ -136,8 +136,7 @@ def _count_chunk(texts: Sequence[str], st: _PieceTable):
     if n_pieces > st.done or st.p2t is None:
         _map_new_pieces(st, n_pieces)
     x = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), n_pieces))
-    y = (x @ st.p2t).tocsr()
-    y.sum_duplicates()
+    y = (x @ st.p2t).tocsr()  # one entry per document and term (the product adds up repeated pieces)
     first = st.reported
     new_terms = _as_arrow(_tail(st.term_ids, len(st.term_ids) - first))
     st.reported = len(st.term_ids)

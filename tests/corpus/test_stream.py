@@ -236,13 +236,16 @@ def test_a_counted_read_of_some_columns_builds_those_of_the_whole_table(tmp_path
                          **({"media_name": f"Outlet {i % 4}"} if i % 3 else {}),
                          **({"publish_date": f"2023-05-{1 + i % 28:02d}"} if i % 5 else {})}) for i in range(60)]
     (folder / "export-2023-04-30.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = ["title,text,section"] + [f'T{i},"Body {i} of the story\n\nmore words {i}",S{i % 3}' for i in range(60)]
+    rows[40] = 'T39,"an unclosed quotation mark'  # its ranges are counted, thrown away, the file read whole
+    (tmp_path / "src" / "x.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(split, "RANGE_BYTES", 400)
     staged = []
     monkeypatch.setattr(stream, "_stage", lambda *a: staged.append(a) or None)
     opts = TokenOptions.make(stopwords="english")
     kw = dict(workers=workers, drop_duplicates=drop, outlet_from="folder", paragraphs=False, count=opts)
     full = build_corpus([tmp_path / "src"], split=False, **kw)
-    for cols in (list(ARTICLE_COLUMNS), ["outlet"], ["published", "doc_id"]):
+    for cols in (list(ARTICLE_COLUMNS), ["outlet"], ["published", "doc_id"], ["section"]):
         got = build_corpus([tmp_path / "src"], columns=cols, **kw)
         pd.testing.assert_frame_equal(got.articles, full.articles[cols])
         pd.testing.assert_frame_equal(got.report, full.report)
