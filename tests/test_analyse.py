@@ -48,7 +48,7 @@ def test_term_counts_identical(store, articles, opts):
 @pytest.mark.parametrize("group_by", ["outlet", "month", None])
 def test_group_counts_are_exact_sums(store, articles, group_by, fold, monkeypatch):
     """Also when the partitions' sums are folded as they come back (every second one, fold=1)."""
-    monkeypatch.setattr(analyse, "GROUP_FOLD", fold)
+    monkeypatch.setattr(analyse.waves, "GROUP_FOLD", fold)
     got = analyse.derived(store, "group_counts", group_by=group_by, stopwords=None, mode="sync", recompute=True)
     per_doc = count_terms(articles, stopwords=None)
     labels = dict(zip(articles["doc_id"], kit.groups.group_column(articles, group_by)))
@@ -108,8 +108,8 @@ def test_quote_problems_are_stored_in_the_same_pass_as_quotes(tmp_path):
     want_q, want_p = kit.extract_quotes(corpus.paragraphs, return_problems=True)
     assert len(want_p) >= 2
     calls = []
-    real = analyse.compute_partition
-    analyse.compute_partition = lambda *a, **k: calls.append(a[2]) or real(*a, **k)
+    real = analyse.partitions.compute_partition
+    analyse.partitions.compute_partition = lambda *a, **k: calls.append(a[2]) or real(*a, **k)
     try:
         same(analyse.derived(out, "quotes", mode="sync"), want_q)
         same(analyse.derived(out, "quote_problems", mode="sync"), want_p)  # stored with quotes: no new pass
@@ -119,7 +119,7 @@ def test_quote_problems_are_stored_in_the_same_pass_as_quotes(tmp_path):
         same(analyse.derived(out, "quote_problems", mode="sync"), want_p)
         assert calls.count("quotes") == 4
     finally:
-        analyse.compute_partition = real
+        analyse.partitions.compute_partition = real
     # not a store: one pass for the pair (quotes, then quote_problems of the same tables)
     import kit.quotes as quotes_module
     passes = []
@@ -166,7 +166,7 @@ def test_computed_once_then_read(store, monkeypatch):
 
     def boom(*a, **k):
         raise AssertionError("recomputed")
-    monkeypatch.setattr(analyse, "compute_partition", boom)
+    monkeypatch.setattr(analyse.partitions, "compute_partition", boom)
     again = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit")
     assert again.key == first.key
     with pytest.raises(kit.KitError, match="recomputed"):  # other options: another key, computed
@@ -293,7 +293,7 @@ def test_report_tables_side_by_side_on_workers(tmp_path, articles, monkeypatch):
     both workers, and every table equals the in-memory function."""
     one = tmp_path / "one"
     kit.ingest([SAMPLE], one, workers=1)  # one partition
-    monkeypatch.setattr(analyse, "WORKERS_MIN_ARTICLES", 10)
+    monkeypatch.setattr(analyse.waves, "WORKERS_MIN_ARTICLES", 10)
     runs = [{"group_by": "outlet", "target": None, "kwic_terms": []},
             {"dictionary": DICTS, "negation_window": 3, "min_hits": 2, "actors": "us_china_2023"},
             {"n_examples": 3, "actors": "us_china_2023"}, {"period": "week"}]

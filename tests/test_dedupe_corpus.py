@@ -263,11 +263,11 @@ def test_kit_dedupe_on_a_small_store_starts_no_cluster(store, tmp_path, cluster_
 def test_kit_run_preparation_chooses_the_engine_of_the_pairs_by_size(store, cluster_starts, monkeypatch):
     overview = [{"group_by": "outlet", "period": "month", "dedupe": "exact"}]  # notebook 01's parameters
     monkeypatch.setattr(kit.dedupe_store, "LOCAL_CLUSTER_MIN_ARTICLES", 5)  # the 12 articles are many
-    monkeypatch.setattr(analyse, "WORKERS_MIN_ARTICLES", 5)  # for the other tables too: local workers
+    monkeypatch.setattr(analyse.waves, "WORKERS_MIN_ARTICLES", 5)  # for the other tables too: local workers
     with pytest.raises(_ClusterStarted):
         analyse.for_reports(store, overview, quiet=True)
     assert cluster_starts == ["local"]
     monkeypatch.setattr(kit.dedupe_store, "LOCAL_CLUSTER_MIN_ARTICLES", 100)  # now few: one process
-    monkeypatch.setattr(analyse, "WORKERS_MIN_ARTICLES", 100)
+    monkeypatch.setattr(analyse.waves, "WORKERS_MIN_ARTICLES", 100)
     (d,) = analyse.for_reports(store, overview, quiet=True)
     assert d.table == "near_duplicates" and d.meta["rows"] > 0 and cluster_starts == ["local"]

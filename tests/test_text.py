@@ -173,7 +173,7 @@ def test_kit_stopword_list_is_ours_and_has_the_pronoun_but_not_the_country():
 def test_english_list_is_ours_when_nltk_is_missing(monkeypatch):
     import kit.text as kt
 
-    monkeypatch.setattr(kt, "_nltk_stopwords", lambda: None)
+    monkeypatch.setattr(kt.stoplists, "_nltk_stopwords", lambda: None)
     assert stopword_set("english") == stopword_set("kit")
 
 
@@ -182,7 +182,7 @@ def test_english_list_from_nltk_keeps_the_news_rules(monkeypatch):
     import kit.text as kt
 
     fake_nltk = frozenset({"the", "and", "we", "our", "about"})  # a stand-in for NLTK's list, without "us"
-    monkeypatch.setattr(kt, "_nltk_stopwords", lambda: fake_nltk)
+    monkeypatch.setattr(kt.stoplists, "_nltk_stopwords", lambda: fake_nltk)
     assert stopword_set("english") == fake_nltk | {"us"}
     assert terms("Tell us about US and the U.S.", stopwords="english") == ["tell", "US", "US"]
 
@@ -408,7 +408,7 @@ def test_find_tokens_remembered_surfaces_give_the_plain_result(opts, monkeypatch
     want = _find_tokens_plain(text, options)
     assert kt.find_tokens(text, options) == want
     assert kt.find_tokens(text, options) == want  # second time from the remembered surfaces
-    monkeypatch.setattr(kt, "SURFACE_CACHE_LIMIT", 3)  # a full cache normalises the rest each time
+    monkeypatch.setattr(kt.scan, "SURFACE_CACHE_LIMIT", 3)  # a full cache normalises the rest each time
     fresh = kt.TokenOptions(**opts)
     assert kt.find_tokens(text, fresh) == want and len(fresh._surfaces) == 3
 
@@ -473,5 +473,5 @@ def test_count_words_many_in_batches(monkeypatch):
 
     texts = [f"Talk {i}, said “A{i}”.\n\nNext 7 1/2 paragraph." if i % 3 else None for i in range(11)] + ["x"]
     want = [count_words(t) for t in texts]
-    monkeypatch.setattr(kit.text, "_MANY_BATCH", 3)
+    monkeypatch.setattr(kit.text.counting, "_MANY_BATCH", 3)
     assert count_words_many(texts).tolist() == want

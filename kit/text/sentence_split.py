@@ -12,11 +12,16 @@ import re
 
 import pandas as pd
 
-from kit.text import _check_articles, _nltk_has
+from kit.text.stoplists import _nltk_has
 from kit.text.windows import MAX_SENTENCE_CHARS, cut_long_span
 from kit.validate import require_columns
 
 __all__ = ["ABBREVIATIONS", "NUMBER_ABBREVIATIONS", "SENTENCE_STARTERS", "punkt_model", "sentence_spans", "sentences"]
+
+
+def _check_articles(articles: pd.DataFrame, text_col: str, id_col: str) -> None:
+    """The articles table has its id and text columns (:func:`kit.validate.require_columns`)."""
+    require_columns(articles, [id_col, text_col], "articles")
 
 
 #: Abbreviations (lower case, without the final period) that never end a sentence by themselves.

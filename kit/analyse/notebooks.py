@@ -1,0 +1,203 @@
+"""Derived tables for the notebooks: :func:`table` (read from a store or computed in memory), and
+:func:`for_reports` (every table the report notebooks will read, computed once beforehand)."""
+from __future__ import annotations
+
+import json
+import os
+import time
+import weakref
+
+import pandas as pd
+
+from kit.analyse.partitions import _compute, _sum_groups
+from kit.analyse.registry import COUNT_OPTIONS, TABLES, _canonical, _loaded, resolve_options
+from kit.analyse.storage import Derived
+from kit.analyse.waves import _analysis_mode, derived, ensure_all
+from kit.compute import engine as make_engine
+from kit.corpus.store import Store
+from kit.errors import KitError
+
+
+def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs: pd.DataFrame | None = None,
+          using: pd.DataFrame | None = None, **options) -> pd.DataFrame:
+    """A derived table for a notebook: read from (or computed once into) the store when ``corpus``
+    is a store folder, computed in memory from ``articles`` otherwise; the same table either way.
+
+    ``corpus`` is what the notebook was given (a store, an older ``.parquet`` corpus or sources);
+    ``articles`` (and ``paragraphs`` for ``quotes`` and ``quote_problems``) are its tables, used
+    when it is not a store (quotes then come from the paragraphs of ``articles`` only, as from a store);
+    ``using`` is the table this one is made from when already at hand (``frame_hits`` for
+    ``frame_scores``, ``sentence_tone`` for ``article_tone``), so it is not computed twice.
+    A missing table is computed in this process, or on the cluster named by ``DASK_SCHEDULER_ADDRESS``.
+
+    Examples
+    --------
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Trade talks.", "Trade."]})
+    >>> table("not/a/store", "group_counts", articles=arts, group_by="outlet")["n"].tolist()
+    [1, 1, 1]
+    """
+    from kit.compute import SCHEDULER_ENV
+    from kit.corpus.store import is_store
+
+    if is_store(corpus):
+        mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+        subset = _subset_ids(corpus, articles)
+        if subset is None:
+            return derived(corpus, name, mode=mode, **options)
+        if name == "group_counts":  # a subset (deduplicated articles): summed again from per-article counts
+            opts = resolve_options(name, options)
+            terms = derived(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
+            return _sum_groups(terms[terms["doc_id"].isin(subset)], articles, opts["group_by"])
+        full = derived(corpus, name, mode=mode, **options)
+        if name == "near_duplicates":  # the pairs between the subset's articles
+            return full[full["doc_id_a"].isin(subset) & full["doc_id_b"].isin(subset)].reset_index(drop=True)
+        return full[full["doc_id"].isin(subset)].reset_index(drop=True)
+    opts = _loaded(name, resolve_options(name, options))
+    if name in ("quotes", "quote_problems"):
+        if paragraphs is None:
+            raise KitError(f"{name} needs the paragraphs table when the corpus is not a store")
+        quotes, problems = _quotes_pass(paragraphs, articles, opts["actors"])
+        return quotes.copy() if name == "quotes" else problems.copy()
+    if articles is None:
+        raise KitError(f"{name} needs the articles table when the corpus is not a store")
+    need = using
+    if TABLES[name]["needs"] and need is None:
+        dep = TABLES[name]["needs"]
+        need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
+    return _compute(name, articles, opts, need)
+
+
+#: The last in-memory quotes pass: weak references to the (paragraphs, articles) it was made from (so
+#: the cache never keeps a corpus alive), the actors, their lengths, and (quotes, problems).
+_LAST_QUOTES_PASS: list = []
+
+
+def _quotes_pass(paragraphs: pd.DataFrame, articles: pd.DataFrame | None, actors) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``extract_quotes(..., return_problems=True)`` on the paragraphs of the articles kept, made once
+    for ``quotes`` and ``quote_problems`` alike (as a store makes them in one pass): asking for the
+    other table with the same inputs (the same objects, unchanged in length) reuses the pass."""
+    from kit.quotes import extract_quotes
+
+    shape = (len(paragraphs), _len(articles))
+    if _LAST_QUOTES_PASS:
+        p_ref, a_ref, act, last_shape, result = _LAST_QUOTES_PASS
+        same_actors = act is actors or (isinstance(act, str) and isinstance(actors, str) and act == actors)
+        same_articles = a_ref is None if articles is None else (a_ref is not None and a_ref() is articles)
+        if p_ref() is paragraphs and same_articles and same_actors and last_shape == shape:
+            return result
+    kept = paragraphs
+    if articles is not None:  # the articles kept (a notebook dropped duplicates), as from a store
+        kept = paragraphs[paragraphs["doc_id"].isin(set(articles["doc_id"]))]
+    result = extract_quotes(kept, actors=actors, return_problems=True)
+    _LAST_QUOTES_PASS[:] = [weakref.ref(paragraphs), None if articles is None else weakref.ref(articles), actors,
+                            shape, result]
+    return result
+
+
+def _len(df: pd.DataFrame | None) -> int:
+    return -1 if df is None else len(df)
+
+
+def _subset_ids(corpus, articles: pd.DataFrame | None) -> set | None:
+    """The ids of ``articles`` when they are a part of the store's articles (a notebook dropped
+    duplicates), None when they are all of them (or not given)."""
+    if articles is None:
+        return None
+    ids = set(articles["doc_id"])
+    if len(ids) == Store(corpus).manifest["counts"]["articles"]:
+        return None
+    return ids
+
+
+def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
+    """The ``(table, options)`` the report notebooks will ask :func:`table` for, from their runs' parameters.
+
+    Notebook 01 (parameter ``period``) reads the near-duplicate pairs for its reprint share;
+    notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
+    with and without stopwords; notebook 03 (parameters ``dictionary`` and ``negation_window``)
+    reads frame hits and scores, tone and actor mentions; notebook 04 (parameter ``n_examples``)
+    reads quotes and quotation-mark problems. Notebook 05 reads none (its ``dictionary`` is
+    matched on the coded articles only). Paths are resolved as the notebooks resolve them.
+
+    >>> report_requests([{"group_by": "month", "target": None}])[0]
+    ('group_counts', {'group_by': 'month'})
+    """
+    from kit.paths import resolve_inputs
+
+    wanted: list[tuple[str, dict]] = []
+
+    seen: set[str] = set()
+
+    def add(table: str, **options) -> None:  # options may hold actor tables: compare their content
+        key = json.dumps([table, {k: _canonical(v) for k, v in sorted(options.items())}], sort_keys=True, default=str)
+        if key not in seen:
+            seen.add(key)
+            wanted.append((table, options))
+
+    for p in runs:
+        if "target" in p or "kwic_terms" in p:
+            add("group_counts", group_by=p.get("group_by", "outlet"))
+            add("group_counts", group_by=p.get("group_by", "outlet"), stopwords=None)
+            if p.get("dedupe", "none") != "none":  # a notebook that drops copies sums per-article counts
+                add("term_counts")
+                add("term_counts", stopwords=None)
+        if p.get("dedupe") == "near" or "period" in p:  # the dedupe switch; notebook 01's reprint share
+            add("near_duplicates")
+        if "n_examples" in p:  # notebook 04: quotes (and their problems, made in the same pass)
+            from kit.actors import BUNDLED_ACTORS
+
+            path = resolve_inputs(p["actors"], keep=BUNDLED_ACTORS) if p.get("actors") else None
+            add("quotes", actors=path or None)
+            add("quote_problems", actors=path or None)
+        if "dictionary" in p and "negation_window" in p:
+            from kit.actors import BUNDLED_ACTORS, load_actors
+            from kit.frames import BUNDLED_DICTIONARIES, load_dictionary
+
+            d = load_dictionary(resolve_inputs(p["dictionary"], keep=BUNDLED_DICTIONARIES))
+            neg = p.get("negation_window", TABLES["frame_hits"]["options"]["negation_window"])
+            add("frame_hits", dictionary=d, negation_window=neg)
+            add("frame_scores", dictionary=d, negation_window=neg,
+                min_hits=p.get("min_hits", TABLES["frame_scores"]["options"]["min_hits"]))
+            add("sentence_tone")
+            add("article_tone")
+            if "actors" in p:  # as notebook 03 loads them (no actor file: an empty table)
+                actors = p["actors"]
+                add("actor_mentions", actors=load_actors(resolve_inputs(actors, keep=BUNDLED_ACTORS) if actors else []))
+    return wanted
+
+
+def for_reports(store: Store | str, runs: list[dict], *, scheduler: str | None = None, workers: int | None = None,
+                log=None, quiet: bool = False) -> list[Derived]:
+    """Compute once, before the notebooks run, every table they will read (see :func:`report_requests`);
+    per-outlet runs then only read. All tables are computed side by side (:func:`ensure_all`): on
+    worker processes (one per core) from :data:`WORKERS_MIN_ARTICLES` articles, or where
+    ``scheduler`` / ``workers`` say. The near-duplicate pairs are one task of one worker below
+    :data:`kit.dedupe_store.LOCAL_CLUSTER_MIN_ARTICLES` articles unless ``scheduler`` or ``workers``
+    is given. A request that cannot be prepared (a dictionary file that does
+    not load, say) is left to the notebook, which reports the problem itself."""
+    store = store if isinstance(store, Store) else Store(store)
+    mode = _analysis_mode(store, scheduler, workers)
+    with make_engine(scheduler, mode=mode, workers=workers, quiet=quiet) as eng:
+        try:
+            requests = report_requests(runs)
+        except (KitError, OSError) as e:
+            if log:
+                log(f"analyse: not prepared ({e}); the notebooks compute what they need")
+            requests = []
+        t0 = time.perf_counter()
+        out = ensure_all(store, requests, engine=eng,
+                         whole_on_one_worker=_near_in_process(store, scheduler, workers)) if requests else []
+        where = eng.describe()
+    if log:
+        for (name, _), d in zip(requests, out):
+            log(f"analysed {name} ({d.meta['rows']:,} rows, {d.meta.get('seconds', 0):.1f} s of compute)")
+        if out:
+            log(f"analysis: {time.perf_counter() - t0:.1f} s ({where})")
+    return out
+
+
+def _near_in_process(store: Store, scheduler: str | None, workers: int | None) -> bool:
+    """True when the near-duplicate pairs run in one process (:func:`kit.dedupe_store.near_mode`)."""
+    from kit.dedupe_store import near_engine
+
+    return near_engine(store, scheduler=scheduler, workers=workers).mode == "sync"
