@@ -147,9 +147,11 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             raise KitError(f"unknown article column(s) {unknown}; choose from {list(ARTICLE_COLUMNS)}")
     skipped: list[str] = []
     if split:
-        art_df, para_df, rep_df, manifest_sources, n_dupes, matrix = _read_tables(
-            sources, format, options, skipped, progress=progress, workers=workers, drop_duplicates=drop_duplicates,
-            table=table, outlet_from=outlet_from, paragraphs=paragraphs, count=count, columns=columns)
+        read = _read_tables(sources, format, options, skipped, progress=progress, workers=workers,
+                            drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from,
+                            paragraphs=paragraphs, count=count, columns=columns)
+        art_df, para_df, rep_df, manifest_sources = read.articles, read.paragraphs, read.report, read.sources
+        n_dupes, matrix, counts = read.n_dupes, read.matrix, read.counts
     else:
         files = read_files(sources, format=format, options=options, skipped=skipped, progress=progress, workers=workers)
         records = [(entry, rec) for entry, recs in files for rec in recs]
@@ -162,9 +164,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
             from kit.terms.counts import document_term_matrix
 
             matrix = document_term_matrix(art_df, tokens=count)
-    counts = art_df
-    if isinstance(art_df, tuple):  # (the articles' columns asked for, the manifest's counts)
-        art_df, counts = art_df
+        counts = art_df
     manifest = make_manifest(sources, manifest_sources, skipped, counts, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
                              outlet_from=outlet_from, outlets=outlets)
@@ -173,18 +173,32 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     return Corpus(art_df, para_df, rep_df, manifest, term_matrix=matrix)
 
 
+@dataclass
+class _Read:
+    """What :func:`_read_tables` read: the three tables, the manifest's file entries, the exact
+    duplicates, the term matrix (None without ``count``) and what the manifest counts the articles
+    from (the articles table, or its counts when only some columns were built)."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    report: pd.DataFrame
+    sources: list[dict]
+    n_dupes: int
+    matrix: object
+    counts: pd.DataFrame | dict
+
+
 def _read_tables(sources: list[str], format: str | None, options: ReadOptions, skipped: list[str], *,
                  progress: bool | None, workers: int | None, drop_duplicates: bool, table, outlet_from: str | None,
-                 paragraphs: bool, count=None, columns=None) -> tuple:
+                 paragraphs: bool, count=None, columns=None) -> _Read:
     """Steps 1 to 3 as the streaming ingest does them (:mod:`kit.corpus.stream`): files read in
     worker processes (a large JSONL/CSV export in byte ranges read by several of them), each part
     tabulated where it was read; ids, duplicates and flags settled on the few fields numbering needs;
-    the parts' tables put together. Returns ``(articles, paragraphs, report, manifest entries, exact
-    duplicates, term matrix)``: the tables :func:`read_files`, :func:`number_articles` and
-    :func:`tabulate` give, and with ``count`` (token options) the document-term matrix of the
-    articles (:class:`kit.terms.counts.DocumentTermMatrix`, rows in article order), counted by the
-    processes that read them (else None). With ``columns``, nothing is staged and "articles" is
-    ``(those columns of the articles table, the manifest's article counts)``."""
+    the parts' tables put together: a :class:`_Read` of the tables :func:`read_files`,
+    :func:`number_articles` and :func:`tabulate` give, and with ``count`` (token options) the
+    document-term matrix of the articles (:class:`kit.terms.counts.DocumentTermMatrix`, rows in
+    article order), counted by the processes that read them. With ``columns``, nothing is staged
+    and the articles table holds those columns only."""
     import shutil
     import tempfile
 
@@ -203,8 +217,9 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
         rows, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
         if columns is None:
             art_df, para_df = assemble_all(_plans(chunks, kept), paragraphs=paragraphs)
+            counts = art_df
         else:
-            art_df, para_df = light_articles(chunks, kept, want), paragraphs_frame([])
+            (art_df, counts), para_df = light_articles(chunks, kept, want), paragraphs_frame([])
         if count is not None:
             from kit.terms.counts import _WORKER_TABLE, _finish
 
@@ -212,11 +227,10 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
             matrix = _finish(reader.mapper, [c.counted for c in chunks if c.counted is not None],
                              np.arange(len(kept)))
             x = matrix.matrix if all(kept) else matrix.matrix[np.flatnonzero(kept)]
-            ids = (art_df if columns is None else art_df[0])["doc_id"]
-            matrix = type(matrix)(x, ids.to_numpy(dtype=object), matrix.terms)
+            matrix = type(matrix)(x, art_df["doc_id"].to_numpy(dtype=object), matrix.terms)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return art_df, para_df, report_frame(rows), entries, n_dupes, matrix
+    return _Read(art_df, para_df, report_frame(rows), entries, n_dupes, matrix, counts)
 
 
 #: Sources are read in worker processes once they are larger than this (a smaller corpus is read here).
