@@ -244,13 +244,15 @@ def _plans(chunks: list[_Chunk], kept: list[bool]) -> list[_Plan]:
 
 def _counts(plans: list[_Plan]) -> dict:
     """The manifest's article counts, from the plans (as :func:`~kit.corpus.ingest.make_manifest` counts a table)."""
-    counts = {"articles": 0, "by_format": Counter(), "by_outlet": Counter(), "no_outlet": 0}
-    for p in plans:
-        counts["articles"] += p.n_kept
-        counts["by_format"].update(p.formats)
-        counts["by_outlet"].update("(unknown)" if o is None else o for o in p.outlets)
-        counts["no_outlet"] += sum(o is None for o in p.outlets)
-    return counts
+    return _article_counts(sum(p.n_kept for p in plans), [f for p in plans for f in p.formats],
+                           [o for p in plans for o in p.outlets])
+
+
+def _article_counts(n: int, formats: list, outlets: list) -> dict:
+    """The manifest's article counts: ``n`` articles, their source formats and outlets (None: unknown)."""
+    return {"articles": n, "by_format": Counter(formats),
+            "by_outlet": Counter("(unknown)" if o is None else o for o in outlets),
+            "no_outlet": sum(o is None for o in outlets)}
 
 
 def _column(col: str, values: list) -> pd.Series:
@@ -325,9 +327,7 @@ def light_articles(chunks: list[_Chunk], kept: list[bool], columns: tuple) -> tu
             table = table[np.asarray(kept, dtype=bool)].reset_index(drop=True)
     data = {col: _column(col, [getattr(r, col) for r in kept_rows]) if col in _KEPT else table[col]
             for col in columns}
-    counts = {"articles": len(kept_rows), "by_format": Counter(r.source_format for r in kept_rows),
-              "by_outlet": Counter("(unknown)" if r.outlet is None else r.outlet for r in kept_rows),
-              "no_outlet": sum(r.outlet is None for r in kept_rows)}
+    counts = _article_counts(len(kept_rows), [r.source_format for r in kept_rows], [r.outlet for r in kept_rows])
     return pd.DataFrame(data, columns=list(columns)), counts
 
 
