@@ -81,6 +81,29 @@ Should Can Could May Might Must Read More Photo Source Sources Officials Critics
 Experts Residents Users Protesters Investors Observers Supporters Opponents Diplomats Lawmakers
 """.split())
 
+#: Rule PREPOSITION_OPENER: prepositions (many of them participles in form) that open a sentence
+#: and are never the first word of a name ('Regarding Trump, she said ...'); part of _CAP_STOP.
+_PREPOSITION_OPENERS = frozenset("""
+Regarding Concerning Including Excluding Following Considering Featuring Notwithstanding Barring
+Per Via Versus Re Beside Besides Behind Beneath Beyond Except Past Plus Minus Amongst Whilst
+""".split())
+_CAP_STOP = _CAP_STOP | _PREPOSITION_OPENERS
+
+#: Rule PARTICIPLE_OPENER: given names and surnames that end in '-ing' (a sentence-opening word in
+#: '-ing' before a name is a participle, 'Playing Trump', 'Impeaching Trump', unless it is one of
+#: these: 'Sterling K. Brown', 'Irving Kristol').
+_ING_NAMES = frozenset("""
+sterling irving channing manning fleming harding golding keating browning downing whiting
+darling ewing hastings jennings cummings king ming ling bing jing ping ying xing ding qing
+""".split())
+
+#: Rule CALENDAR_NOT_SPEAKER: days and holidays, never part of a speaker's name ('Super
+#: Tuesday', 'Clinton Christmas'); months are not here: 'May' and 'June' are names too.
+_CALENDAR_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday christmas thanksgiving easter
+hanukkah halloween ramadan passover
+""".split())
+
 # words (title case) that are titles or ranks in front of a name
 _TITLE_WORDS = frozenset("""
 president vice-president premier prime minister ministers secretary secretary-general senator
