@@ -50,8 +50,29 @@ def _np_end(text: str) -> str:
     return _clean_mention(text)
 
 
+#: Rule PARTY_STATE_BEFORE_VERB: a party-and-state label between a name and its verb ('"...,"
+#: Rep. Jo Dale (D-Wash.) said'); blanked out (same length, so offsets hold) before matching.
+_PARTY_LABEL = re.compile(r"""
+    (?<=[\w.])\s{0,2}                          # right after the name
+    \((?:[DRI]|Dem|Rep|Ind)\s?[-–—]\s?        # the party: (D-, (R-, (I-
+    [A-Z][\w. ]{0,14}\)                      # the state, abbreviated or not: Wash.) N.Y.) Ohio)
+    """, re.VERBOSE)
+
+
+def _blank_party_labels(after: str) -> str:
+    """``after`` with party-and-state labels replaced by spaces of the same length.
+
+    >>> _blank_party_labels(" Rep. Jo Dale (D-Wash.) said.")
+    ' Rep. Jo Dale          said.'
+    """
+    if "(" not in after:
+        return after
+    return _PARTY_LABEL.sub(lambda m: " " * len(m.group(0)), after)
+
+
 def _attr_after(after: str) -> tuple[str, str] | None:
     """Attribution right after the closing mark. Returns (mention, verb)."""
+    after = _blank_party_labels(after)
     if re.match(r"^\s*[,—–-]?\s*(?:according to|in the words of)\b", after):
         m = _AFTER_ACC.match(after)
         if m:
@@ -69,11 +90,17 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         np_ = _trim_np(m.group("np"))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
             return None
+        # 'said the company's chief executive, Mark Li.': the name in apposition speaks; rule
+        # DESCRIPTION_APPOSITIVE_NAME also when the description names no role ('said his best
+        # friend at Lehigh, Bo Tarry, who ...')
+        app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
+        if app and np_[0].islower() and np_.split()[0].lower() in ("his", "her", "their", "the", "a", "an", "another") \
+                and len(app.group("name").split()) >= 2 and not _is_orgish(app.group("name").split()) \
+                and not _is_state_abbreviation(app.group("name")):
+            return app.group("name"), m.group("verb").lower()
         # a capitalised name speaks; a lower-case phrase only when it names someone who can
         # ('a senior official', 'the State Department', 'residents of the town')
         if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
-            # 'said the company's chief executive, Mark Li.': the name in apposition speaks
-            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
             if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()) \
                     and not _is_state_abbreviation(app.group("name")):
                 return app.group("name"), m.group("verb").lower()
