@@ -51,3 +51,15 @@ def test_said_the_role_then_the_name_with_an_initial():
         '"Nobody told us," said the American ambassador at the time, John E. Hurst.',
     )
     assert got == ["John E. Hurst"]
+
+
+# -- verbs of saying: 'pressed', 'retaliated', two-word verbs ('went on', 'shot back') -------
+
+def test_two_word_verbs_of_saying_and_pressed():
+    got = speakers(
+        "Sean Hanley interviewed Dora Finch, the candidate, on his show.",
+        '"Would it be negotiable?" Hanley pressed. "Maybe for some people."',
+        '"You know, it happens," Finch went on, as if she had not heard him.',
+        '"Not a chance," Hanley shot back.',
+    )
+    assert got == ["Sean Hanley", "Sean Hanley", "Dora Finch", "Sean Hanley"]

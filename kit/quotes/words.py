@@ -33,8 +33,11 @@ fumed fumes barked barks beamed remembered remembers mused muses marveled marvel
 grouses exclaimed exclaims gushed railed bragged brags thundered retorted retorts scolded chided
 lectured wondered wonders reasoned sniped griped gripes ranted boomed intoned answered answers
 cried yelled yells screamed screams
+pressed presses retaliated retaliates interjected interjects snapped
 """.split()
-SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
+#: Verbs of saying written in two words: '"...," X went on'.
+_SPEECH_PHRASES = ("went on", "goes on", "shot back", "fired back", "chimed in")
+SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS) | frozenset(_SPEECH_PHRASES)
 
 # verbs that, in a sentence holding a short quoted phrase, make it speech (she called it "X")
 _CUE_WORDS = frozenset("""
