@@ -63,3 +63,41 @@ def test_two_word_verbs_of_saying_and_pressed():
         '"Not a chance," Hanley shot back.',
     )
     assert got == ["Sean Hanley", "Sean Hanley", "Dora Finch", "Sean Hanley"]
+
+
+# -- VERB_FIRST -------------------------------------------------------------------------------
+
+def test_a_sentence_opened_by_its_verb_of_saying():
+    got = speakers(
+        "Jim Conroy runs the agency. Ann Bell, a lawyer for the families, spoke first.",
+        'Said Conroy, "The thought that we missed it is very painful to us."',
+        'Added the mayor: "We are done."',
+    )
+    assert got == ["Jim Conroy", "the mayor"]
+
+
+# -- RUN_ON_NAMES -----------------------------------------------------------------------------
+
+def test_a_fragment_continued_by_words_with_names_then_said_x():
+    got = speakers(
+        "Mara Kunz was governor for six years. Ann Bell spoke at the dinner.",
+        '"This will be a challenge" for Castillo, said Kunz. "She can never be as far left."',
+    )
+    assert got[0] == "Mara Kunz"
+
+
+def test_a_fragment_continued_then_the_attribution_in_normal_order():
+    got = speakers(
+        "Bo Turry was his best friend at college. His brother, Fred Ames, wanted to fly.",
+        "''He was going to make the name known,'' as his father dreamed, Mr. Turry said.",
+    )
+    assert got == ["Bo Turry"]
+
+
+def test_a_long_continuation_before_said_x():
+    got = speakers(
+        "Ann Bell spoke first.",
+        "''To see the number of cases that could change is stunning,'' since so many of the most "
+        "important cases were decided by 5-to-4 votes, said Lee Eppley, who teaches law.",
+    )
+    assert got == ["Lee Eppley"]

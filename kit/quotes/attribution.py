@@ -42,6 +42,15 @@ _PRONOUNS = ("he", "she", "they", "it", "we")
 _RUN_ON = re.compile(r"\s{1,3}(?:[a-z0-9][\w’'-]{0,30}\s{1,3}){0,8}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
+#: Rule RUN_ON_NAMES: up to fourteen words of any case after a closing mark (no sentence end, no
+#: quotation mark), up to the comma before an attribution.
+_RUN_ON_NAMES = re.compile(r"""
+    [ ,]{0,3}(?:[^\s“”"‘’.!?;:,]{1,30}[ ,]{1,3}){0,13}    # words, and commas between them
+    [^\s“”"‘’.!?;:,]{1,30}                               # the last word
+    (?=\s{0,3},\s{0,3}\w)                                # before the attribution's comma
+    """, re.VERBOSE)
+
+
 def _np_end(text: str) -> str:
     """Trim a matched noun phrase: stop before time/place adverbials."""
     text = re.split(r"\s+(?:on|in|at|to|after|before|during|when|while|as|last|this|late|early|"
@@ -125,6 +134,27 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
             return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
         return np_, m.group("verb").lower()
+    return _run_on_names(after)
+
+
+def _run_on_names(after: str) -> tuple[str, str] | None:
+    """Rule RUN_ON_NAMES: a quoted fragment that the sentence continues with words that may
+    hold names, opened by a lower-case word, then the attribution after a comma, inverted or
+    not: '"..." for Clinton, said Kunin', '"...," as his father dreamed, Mr. Turry said'."""
+    if "," not in after or not re.match(r"[ ,]{0,3}[a-z]", after):
+        return None
+    run_on = _RUN_ON_NAMES.match(after)
+    if run_on is None:
+        return None
+    rest = after[run_on.end():]
+    m = _AFTER_INV.match(rest)
+    if m is not None:
+        np_ = _trim_np(m.group("np"))
+        return (np_, m.group("verb").lower()) if np_ and (np_[0].isupper() or _looks_speaker_np(np_)) else None
+    m = _AFTER_NORMAL.match(rest)
+    if m is not None and re.match(r"\s*,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z]", rest):
+        np_ = _trim_np(m.group("np"))
+        return (np_, m.group("verb").lower()) if np_ else None
     return None
 
 
@@ -457,6 +487,15 @@ def _noun_homograph(pre: str, verb: str) -> bool:
     return prev[:1].islower() and low not in _BASE_VERB_AFTER and not low.endswith(("s", "ly"))
 
 
+#: Rule VERB_FIRST: a sentence opened by its verb of saying, the speaker after it and the quote
+#: after a comma or colon: 'Said Comey, "..."', 'Added the mayor: "..."'.
+_VERB_FIRST = re.compile(rf"""
+    ^\s*(?P<verb>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Tweeted|Told|Replied|Recalled)
+    \s+(?P<np>{_NP_TAIL})                      # the speaker
+    \s*[,:]\s*$                               # and the quote right after a comma or colon
+    """, re.VERBOSE)
+
+
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
     global _ACCORDING, _WITH_PART
@@ -477,6 +516,11 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         np_ = _clean_np(wm.group(1))
         if np_:
             return np_, "with", wm.start(1)
+    inv = _VERB_FIRST.match(s) if s.lstrip()[:1] in ("S", "A", "W", "T", "R") else None
+    if inv:  # rule VERB_FIRST: 'Said Comey, "..."', 'Added the mayor: "..."'
+        np_ = _trim_np(inv.group("np"))
+        if np_ and np_.lower() not in _PRONOUNS and (np_[0].isupper() or _looks_speaker_np(np_)):
+            return np_, inv.group("verb").lower(), inv.start("np")
     for cand in _speech_verbs_in(s, start_at):
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
