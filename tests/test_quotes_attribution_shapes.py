@@ -101,3 +101,22 @@ def test_a_long_continuation_before_said_x():
         "important cases were decided by 5-to-4 votes, said Lee Eppley, who teaches law.",
     )
     assert got == ["Lee Eppley"]
+
+
+# -- NAME_HOMOGRAPH and hotels as places -----------------------------------------------------
+
+def test_a_surname_that_is_also_a_modal_or_a_month():
+    got = speakers(
+        "Columnist Gordon Will wrote about the race on Sunday.",
+        '"It is over," Will wrote. "The party has to start again," said Will.',
+    )
+    assert got == ["Gordon Will", "Gordon Will"]
+
+
+def test_a_hotel_named_after_a_person_is_no_person():
+    got = speakers(
+        "Dana Grell, the developer, spoke at a gala on Friday.",
+        "Grell International Hotel opened in 2016.",
+        '"We will open two more," Grell said.',
+    )
+    assert got == ["Dana Grell"]

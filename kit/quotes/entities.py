@@ -317,7 +317,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     all_toks = m.group(0).split()
     if len(all_toks) == 1:  # one word (most runs): no title, job or title-case tail to take off
         tok = all_toks[0]
-        if tok in _CAP_STOP:
+        if tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS:
             return 0, [], []
         return m.start(), [], [tok[:-2] if tok.endswith(("’s", "'s")) else tok]
     lead = 0
@@ -407,7 +407,9 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
             continue
         start = text.find(name_toks[0], tok_start)
         end = start + len(" ".join(name_toks))
-        if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or (t.isupper() and not _is_initial(t)) for t in name_toks):
+        if in_org(start, end) or _is_orgish(name_toks) or any(
+                (t in _CAP_STOP and not (k and t in _NAME_HOMOGRAPHS)) or (t.isupper() and not _is_initial(t))
+                for k, t in enumerate(name_toks)):
             continue
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles, _place_context(text, tok_start, end, titles)))
@@ -809,6 +811,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _CAP_STOP,
     _GENDER_NOUNS,
     _ING_NAMES,
+    _NAME_HOMOGRAPHS,
     _ORG_RUN,
     _ORG_WORDS,
     _PLACE_WORDS,

@@ -261,7 +261,12 @@ Philadelphia|Detroit|Atlanta|Miami|Houston|Dallas|Phoenix|Denver|Seattle|Clevela
 _PLACE_WORDS = frozenset("""street avenue road boulevard square county city town village river
 lake mountain mountains island islands valley beach park bay coast state states province
 district heights hills springs falls harbor harbour airport stadium arena hall tower plaza
+hotel hotels resort casino mall courthouse
 """.split())
+
+#: Rule NAME_HOMOGRAPH: words of _CAP_STOP that are also names ('George Will', 'Theresa May'):
+#: inside a name, or alone when a person of the article carries them, they are name words.
+_NAME_HOMOGRAPHS = frozenset("Will May June April August Grant Hope".split())
 
 # nouns by which a story refers back to a news outlet ('the newspaper said'): rule OUTLET_DESCRIPTION
 _OUTLET_NOUNS = frozenset("""
