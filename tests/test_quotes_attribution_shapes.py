@@ -120,3 +120,39 @@ def test_a_hotel_named_after_a_person_is_no_person():
         '"We will open two more," Grell said.',
     )
     assert got == ["Dana Grell"]
+
+
+# -- HEADLINE_NAME --------------------------------------------------------------------------
+
+def headline_speakers(headline: str, *texts: str) -> list:
+    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts) + 1), "role": ["heading"] + ["body"] * len(texts),
+                      "text": [headline, *texts]})
+    q = extract_quotes(p)
+    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
+
+
+def test_a_surname_takes_the_full_name_of_the_headline():
+    got = headline_speakers(
+        "Cora Lindqvist: I Am Done Waiting",
+        "The clinic director spoke to a packed hall on Thursday.",
+        '"We drove four hundred miles to get here," said Lindqvist.',
+    )
+    assert got == ["Cora Lindqvist"]
+
+
+def test_a_surname_takes_the_name_inside_a_show_title():
+    got = speakers(
+        'The senator appeared on The Rita Marsh Show on Thursday.',
+        '"Would you pick a woman?" Marsh asked.',
+    )
+    assert got == ["Rita Marsh"]
+
+
+def test_a_headline_word_glued_to_a_surname_is_no_given_name():
+    # the body writes 'understated' in lower case: 'Understated Lindqvist' is no name
+    got = headline_speakers(
+        "The Understated Lindqvist Wins Again",
+        "The clinic director, understated as ever, spoke to a packed hall.",
+        '"We drove four hundred miles," said Lindqvist.',
+    )
+    assert got == ["Lindqvist"]

@@ -48,6 +48,7 @@ class _Article:
     token_index: dict[str, list[int]] = field(default_factory=dict)   # token -> mention indexes
     masked: str | None = None
     cache: dict[Any, Any] = field(default_factory=dict)
+    headline: str = ""  # the article's headings (role 'heading'), read for names only
 
 
 #: How far back (characters) from an opening mark the attribution is searched: the sentence

@@ -860,8 +860,37 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
             r = _resolve_name(art, " ".join(nt), pos)  # 'Of Carson', 'Playing Trump': the name after the opener
             if r is not None:
                 return r
+        if len(nt) == 1:
+            r = _headline_name(art, nt[0])
+            if r is not None:
+                return r
         return Person(name=" ".join(nt), tokens=tuple(nt))
     return None
+
+
+def _headline_name(art: _Article, surname: str) -> Person | None:
+    """Rule HEADLINE_NAME: a surname that no person of the body carries takes the full name the
+    headline writes ('Cora Lind: I Am Done With Men Telling Us' and later '"...," Lind said'),
+    or the body inside a title the entity step did not read as a person ('The Cora Lind Show'):
+    the word before the surname in the headline is its given name when the body never writes
+    that word in lower case and it is no title or sentence word (a title-case headline glues
+    words to names: 'Understated Lind' is no name). One person per article and surname."""
+    key = ("headline_name", surname)
+    if key in art.cache:
+        return art.cache[key]
+    found = None
+    where = art.headline + "\n" + art.text
+    if len(surname) > 1:
+        lower = _lower_words(art)
+        for m in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", where):
+            given = m.group(1)
+            if given.lower() in lower or given in _CAP_STOP or _is_title_token(given) or _participle_opener(given) \
+                    or given.lower() in SPEECH_VERBS or _is_orgish([given]) or _is_place([given, surname]):
+                continue
+            found = Person(name=f"{given} {surname}", tokens=(given, surname))
+            break
+    art.cache[key] = found
+    return found
 
 
 #: Words that open a sentence before a name and are never a given name ('Of Carson', 'For
@@ -919,7 +948,7 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _titled_name_at,
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
     _CAP_STOP,
