@@ -156,3 +156,15 @@ def test_a_headline_word_glued_to_a_surname_is_no_given_name():
         '"We drove four hundred miles," said Lindqvist.',
     )
     assert got == ["Lindqvist"]
+
+
+# -- POSSESSIVE_ROLE_NAME -------------------------------------------------------------------
+
+def test_a_possessive_role_then_the_name_in_apposition():
+    got = speakers(
+        "Acme long had a reputation for brain teasers. Not anymore.",
+        "''We looked at tens of thousands of interviews,'' Acme's chief human resources executive, "
+        "Lars Bock, told The Daily Star in 2013.",
+        "''We found it,'' said Acme's chief executive, Mia Roth.",
+    )
+    assert got == ["Lars Bock", "Mia Roth"]

@@ -10,7 +10,8 @@ _ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately
 _AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
 _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (
-    rf"(?:{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
+    rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*(?=\s*,)"  # 'Acme's chief executive,'
+    rf"|{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
@@ -68,6 +69,14 @@ _PARTY_LABEL = re.compile(r"""
     """, re.VERBOSE)
 
 
+#: Rule POSSESSIVE_ROLE_NAME: an organisation's or a person's role, then the name in apposition
+#: ('"...," Acme's chief executive, Lars Bock, told'; 'said Acme's chief executive, Lars Bock').
+_POSSESSIVE_ROLE = re.compile(r"""
+    [A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s     # the possessor: 'Acme's', 'The Daily Star's'
+    \s+[a-z]                                        # and a lower-case role after it
+    """, re.VERBOSE)
+
+
 def _blank_party_labels(after: str) -> str:
     """``after`` with party-and-state labels replaced by spaces of the same length.
 
@@ -103,7 +112,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         # DESCRIPTION_APPOSITIVE_NAME also when the description names no role ('said his best
         # friend at Lehigh, Bo Tarry, who ...')
         app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
-        if app and np_[0].islower() and np_.split()[0].lower() in ("his", "her", "their", "the", "a", "an", "another") \
+        if app and (_POSSESSIVE_ROLE.match(np_) or np_[0].islower() and np_.split()[0].lower() in ("his", "her", "their", "the", "a", "an", "another")) \
                 and len(app.group("name").split()) >= 2 and not _is_orgish(app.group("name").split()) \
                 and not _is_state_abbreviation(app.group("name")):
             return app.group("name"), m.group("verb").lower()
@@ -129,7 +138,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         if len(w) > 1 and any(x in ("he", "she", "they", "it", "we", "i", "you") for x in w):
             return None
         app = m.group("app")
-        if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()) \
+        if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()
+                    or _POSSESSIVE_ROLE.match(np_)) \
                 and not _is_state_abbreviation(app.strip()) \
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
             return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
