@@ -82,6 +82,9 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
         spoke = art.cache.get("spoke", {})
         ent = art.mentions[before_i].entity
         near = art.mentions[before_i]
+        head = _headline_person(art, surname_only, fits) if art.headline else None
+        if head is not None and head is not ent:
+            return head
         if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
             # rule SURNAME_SPEAKER: with two people of one surname, 'Voss said' is the one who
             # has spoken before, not a relative or a victim named since ('Greta Voss');
@@ -100,6 +103,33 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
     if after_i is not None:
         return art.mentions[after_i].entity
     return None
+
+
+def _headline_person(art: _Article, surname: str, fits) -> Person | None:
+    """Rule HEADLINE_PERSON: with two people of one surname in the article ('Ivy Marsh' and her
+    father 'Don Marsh'), a bare surname is the one the headline names in full ('Ivy Marsh
+    Champions Paid Leave'), when the headline names only one of them."""
+    key = ("headline_person", surname)
+    if key in art.cache:
+        return art.cache[key]
+    found: list[Person] = []
+    for i in art.token_index.get(surname, []):
+        e = art.mentions[i].entity
+        if e.kind == "person" and len(e.tokens) >= 2 and e not in found and fits(e) \
+                and list(_name_key(e.tokens))[-1:] == [surname]:
+            found.append(e)
+    named = [e for e in found if re.search(rf"(?<![\w’'-]){re.escape(e.tokens[0])}\s+(?:\S+\s+)?{re.escape(e.tokens[-1])}(?![\w-])",
+                                           art.headline)]
+    if found and not named:
+        # the headline's person may be named in the body only inside a name the entity step
+        # took for an organisation ('the Eric Marsh Foundation')
+        h = _headline_name(art, found[0].tokens[-1], anywhere=False)
+        if h is not None and h.name in art.text and all(_name_key(h.tokens) != _name_key(e.tokens) for e in found):
+            found.append(h)
+            named = [h]
+    out = named[0] if len(found) >= 2 and len(named) == 1 else None
+    art.cache[key] = out
+    return out
 
 
 def _opens_sentence(art: _Article, at: int) -> bool:
@@ -868,18 +898,18 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
     return None
 
 
-def _headline_name(art: _Article, surname: str) -> Person | None:
+def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person | None:
     """Rule HEADLINE_NAME: a surname that no person of the body carries takes the full name the
     headline writes ('Cora Lind: I Am Done With Men Telling Us' and later '"...," Lind said'),
     or the body inside a title the entity step did not read as a person ('The Cora Lind Show'):
     the word before the surname in the headline is its given name when the body never writes
     that word in lower case and it is no title or sentence word (a title-case headline glues
     words to names: 'Understated Lind' is no name). One person per article and surname."""
-    key = ("headline_name", surname)
+    key = ("headline_name", surname, anywhere)
     if key in art.cache:
         return art.cache[key]
     found = None
-    where = art.headline + "\n" + art.text
+    where = art.headline + "\n" + art.text if anywhere else art.headline
     if len(surname) > 1:
         lower = _lower_words(art)
         for m in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", where):
