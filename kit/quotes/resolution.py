@@ -914,10 +914,15 @@ def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person
         lower = _lower_words(art)
         for m in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", where):
             given = m.group(1)
+            prev = re.search(r"([A-Z][a-z]+)\s+$", where[max(0, m.start() - 30):m.start()])
+            lead = [prev.group(1)] if prev and prev.group(1) not in _CAP_STOP else []
+            if lead and (lead[0].lower() in lower or _is_orgish(lead) or _is_title_token(lead[0])):
+                continue  # inside a longer capitalised name ('Royal Dutch Shell'): no given name
             if given.lower() in lower or given in _CAP_STOP or _is_title_token(given) or _participle_opener(given) \
                     or given.lower() in SPEECH_VERBS or _is_orgish([given]) or _is_place([given, surname]):
                 continue
-            found = Person(name=f"{given} {surname}", tokens=(given, surname))
+            toks = (*lead, given, surname)  # 'Luther Stan Pate': the whole name
+            found = Person(name=" ".join(toks), tokens=toks)
             break
     art.cache[key] = found
     return found
