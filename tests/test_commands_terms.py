@@ -171,6 +171,16 @@ def test_terms_table_from_the_matrix_equals_tidy_counts_and_frequencies(source, 
         # the top terms (of each group), ties at the cut decided by term as in the full table
         top = slow.groupby(by, sort=False, dropna=False).head(3) if by else slow.head(3)
         pd.testing.assert_frame_equal(terms_table(arts, by=by, tokens=tok, top=3), top.reset_index(drop=True))
+        if by is None:  # from the counts of a read that counted while reading (summed, not assembled)
+            from kit.text import TokenOptions as T
+
+            opts = tok if tok is not None else T.make(stopwords="kit")
+            counted = build_corpus([root / source], count=opts, workers=2)
+            for k in (None, 1, 3, 10_000):
+                want = frequencies(count_terms(counted.articles, tokens=opts), top=k)
+                want = want[["term", "n", "per_million", "doc_freq"]]
+                got = terms_table(counted.articles, tokens=opts, top=k, matrix=counted.term_matrix)
+                pd.testing.assert_frame_equal(got, want.reset_index(drop=True))
 
 
 def _no_stage(*args):

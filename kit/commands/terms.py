@@ -36,6 +36,8 @@ def terms_table(articles, *, by: str | None = None, top: int | None = None, toke
     from kit.terms._args import PERIODS
     from kit.terms.counts import group_term_counts
 
+    if by is None and matrix is not None:
+        return _totals_table(articles, matrix, top)
     if by is not None and by not in PERIODS:
         scalar_field(articles, by)
         from kit.groups import group_labels
@@ -47,6 +49,24 @@ def terms_table(articles, *, by: str | None = None, top: int | None = None, toke
     counts = group_term_counts(articles, group_by=by, tokens=tokens, n_jobs=None, matrix=matrix)
     freq = frequencies(counts, group_by=by, top=top)  # (with top, only the rows that can be among them are sorted)
     return freq[([by] if by else []) + ["term", "n", "per_million", "doc_freq"]].reset_index(drop=True)
+
+
+def _totals_table(articles, matrix, top: int | None):
+    """:func:`terms_table` without groups, from the document-term matrix counted while reading: the
+    terms' totals (in no order; with ``top`` only those that can be among the first) put in order
+    by the end of :func:`kit.terms.frequencies` (the same table, without grouping every term)."""
+    import pandas as pd
+
+    from kit.errors import KitValueError
+    from kit.terms.counts import term_totals
+    from kit.terms.frequency import _frequency_table
+
+    if len(matrix.doc_ids) != len(articles) or list(matrix.doc_ids) != articles["doc_id"].tolist():
+        raise KitValueError(f"matrix has {len(matrix.doc_ids)} rows that are not the {len(articles)} articles in order")
+    terms, n, n_docs, total = term_totals(matrix, top=top)
+    agg = pd.DataFrame({"term": terms, "n": n, "doc_freq": n_docs})
+    freq = _frequency_table(agg, [], top, total=total)
+    return freq[["term", "n", "per_million", "doc_freq"]].reset_index(drop=True)
 
 
 def terms_records(articles, *, by: str | None = None, top: int | None = None, keep_stopwords: bool = False,

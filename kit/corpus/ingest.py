@@ -221,13 +221,13 @@ def _read_tables(sources: list[str], format: str | None, options: ReadOptions, s
         else:
             (art_df, counts), para_df = light_articles(chunks, kept, want), paragraphs_frame([])
         if count is not None:
-            from kit.terms.counts import _WORKER_TABLE, _finish
+            from kit.terms.counts import _WORKER_TABLE, _PendingMatrix
 
             _WORKER_TABLE.clear()  # (a part counted in this process)
-            matrix = _finish(reader.mapper, [c.counted for c in chunks if c.counted is not None],
-                             np.arange(len(kept)))
-            x = matrix.matrix if all(kept) else matrix.matrix[np.flatnonzero(kept)]
-            matrix = type(matrix)(x, art_df["doc_id"].to_numpy(dtype=object), matrix.terms)
+            # assembled on first use (``kit terms`` without --by only adds its counts up)
+            matrix = _PendingMatrix(reader.mapper, [c.counted for c in chunks if c.counted is not None],
+                                    None if all(kept) else np.asarray(kept, dtype=bool),
+                                    art_df["doc_id"].to_numpy(dtype=object))
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return _Read(art_df, para_df, report_frame(rows), entries, n_dupes, matrix, counts)

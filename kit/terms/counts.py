@@ -431,6 +431,99 @@ def _finish(mapper: _TermMapper, pieces: list[tuple], doc_ids) -> DocumentTermMa
     return DocumentTermMatrix(mat, np.asarray(doc_ids, dtype=object), terms)
 
 
+class _PendingMatrix(DocumentTermMatrix):
+    """The :class:`DocumentTermMatrix` of a read that counted while reading (``build_corpus(..., count=)``),
+    assembled from its chunk results (:func:`_finish`) the first time ``matrix`` or ``terms`` is asked
+    for. Until then :func:`term_totals` adds the chunks' counts up without assembling it: ``kit terms``
+    without ``--by`` needs no more, and sorting the vocabulary and the matrix's rows would cost it more
+    than the sums. ``keep`` (None: every row) drops rows (duplicates) from the assembled matrix; its
+    columns stay those of every chunk, as they were when it was assembled at once."""
+
+    def __init__(self, mapper: _TermMapper, pieces: list[tuple], keep: np.ndarray | None, doc_ids):
+        object.__setattr__(self, "doc_ids", np.asarray(doc_ids, dtype=object))
+        object.__setattr__(self, "_pending", (mapper, pieces, keep))
+
+    def __getattr__(self, name: str):
+        pending = self.__dict__.get("_pending")
+        if name not in ("matrix", "terms") or pending is None:
+            raise AttributeError(name)
+        mapper, pieces, keep = pending
+        whole = _finish(mapper, pieces, np.arange(sum(len(p[1]) - 1 for p in pieces)))
+        x = whole.matrix if keep is None else whole.matrix[np.flatnonzero(keep)]
+        object.__setattr__(self, "matrix", x)
+        object.__setattr__(self, "terms", whole.terms)
+        del self.__dict__["_pending"]
+        return getattr(self, name)
+
+    def __reduce__(self):  # (pickled as the plain matrix)
+        return DocumentTermMatrix, (self.matrix, self.doc_ids, self.terms)
+
+
+def term_totals(m: DocumentTermMatrix, *, top: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """``(terms, n, n_docs, total)``: every term with a count in ``m``, **in no particular order**, its
+    total count and the number of documents (rows) holding it, and the sum of all counts. With
+    ``top``, only the terms whose count reaches the ``top``-th largest (ties kept: every term that can
+    be among the ``top`` most frequent). A matrix counted while reading and not yet assembled
+    (:class:`_PendingMatrix`) is summed from its chunks, its vocabulary merged but not sorted.
+
+    >>> import pandas as pd
+    >>> m = document_term_matrix(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Trade talks", "trade, trade"]}),
+    ...                          stopwords=None)
+    >>> terms, n, n_docs, total = term_totals(m)
+    >>> sorted(zip(terms.tolist(), n.tolist(), n_docs.tolist())), total
+    ([('talks', 1, 1), ('trade', 3, 2)], 4)
+    >>> term_totals(m, top=1)[0].tolist()
+    ['trade']
+    """
+    pending = m.__dict__.get("_pending") if isinstance(m, _PendingMatrix) else None
+    if pending is None or not all(isinstance(t, pa.Array) for part in pending[0].new.values() for t in part):
+        x = m.matrix.tocsr()
+        x.sum_duplicates()
+        col, d = x.indices, x.data
+        terms, size = m.terms, x.shape[1]
+    else:
+        mapper, pieces, keep = pending
+        keys = list(mapper.new)
+        parts = [t for k in keys for t in mapper.new[k]]
+        enc = pc.dictionary_encode(pa.concat_arrays(parts) if parts else pa.array([], type=pa.large_string()))
+        codes = enc.indices.to_numpy(zero_copy_only=False)
+        bounds = np.cumsum([0] + [mapper.sizes[k] for k in keys])
+        local = {k: codes[a:b] for k, a, b in zip(keys, bounds[:-1], bounds[1:])}
+        cols, ds = [], []
+        row = 0
+        for key, indptr, indices, data in pieces:  # (a chunk's result: one entry per row and term)
+            k = len(indptr) - 1
+            c = local[key][indices]
+            if keep is not None:
+                mask = np.repeat(keep[row:row + k], np.diff(indptr))
+                c, data = c[mask], data[mask]
+            cols.append(c)
+            ds.append(data)
+            row += k
+        col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        d = np.concatenate(ds) if ds else np.zeros(0, dtype=np.int32)
+        terms, size = enc.dictionary, len(enc.dictionary)
+    # sums of integer counts, exact in float64 below 2**53
+    n = np.rint(np.bincount(col, weights=d, minlength=size)).astype(np.int64)
+    n_docs = np.bincount(col[d != 0], minlength=size).astype(np.int64)
+    total = int(n.sum())
+    have = np.flatnonzero(n if top is None else n >= _nth_largest(n[n != 0], top))
+    if isinstance(terms, pa.Array):
+        terms = terms.take(pa.array(have)).to_numpy(zero_copy_only=False)
+    else:
+        terms = terms[have]
+    return terms, n[have], n_docs[have], total
+
+
+def _nth_largest(n: np.ndarray, top: int):
+    """The ``top``-th largest value of ``n`` (its smallest when it has fewer; above its largest for
+    ``top`` 0, so that nothing reaches it)."""
+    if top <= 0 or len(n) == 0:
+        return (n.max() + 1) if len(n) else 1
+    k = min(top, len(n))
+    return np.partition(n, len(n) - k)[len(n) - k]
+
+
 def _chunks(texts: Iterable[str], chunk_chars: int) -> Iterator[list[str]]:
     buf, size = [], 0
     for t in texts:

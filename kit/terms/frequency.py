@@ -77,10 +77,18 @@ def frequencies(
     else:
         agg = counts.groupby(keys, sort=False, dropna=False)[n_col].sum().rename("n").reset_index()
         agg["doc_freq"] = pd.NA
-    total = agg.groupby(gcols, dropna=False)["n"].transform("sum") if gcols else agg["n"].sum()
+    return _frequency_table(agg.rename(columns={term_col: "term"}), gcols, top)
+
+
+def _frequency_table(agg: pd.DataFrame, gcols: list[str], top: int | None, total=None) -> pd.DataFrame:
+    """The end of :func:`frequencies`, from one row per group and term (``[gcols], term, n, doc_freq``):
+    shares, the ``top`` rows of each group, the order. ``total`` (no groups only): the sum of all
+    counts when ``agg`` holds only the rows that can be among the ``top`` (see
+    :func:`kit.terms.counts.term_totals`); the rows' own sum otherwise."""
+    if total is None:
+        total = agg.groupby(gcols, dropna=False)["n"].transform("sum") if gcols else agg["n"].sum()
     agg["freq"] = agg["n"] / total
     agg["per_million"] = agg["freq"] * 1e6
-    agg = agg.rename(columns={term_col: "term"})
     if top is not None:
         agg = agg[_within_top(agg, gcols, top)]
     agg = agg.sort_values([*gcols, "n", "term"], ascending=[True] * len(gcols) + [False, True], kind="stable")

@@ -3,6 +3,7 @@ import importlib
 import json
 import shutil
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -184,6 +185,22 @@ def test_terms_counted_while_reading_are_the_matrix_of_the_articles(tmp_path, mo
     c = build_corpus([tmp_path / "src"], workers=workers, drop_duplicates=drop, paragraphs=False, count=opts)
     expected = document_term_matrix(c.articles, tokens=opts)
     got = c.term_matrix
+    # summed from the chunk results before the matrix is assembled (`kit terms` without --by): the
+    # totals of the matrix counted from the articles, with the top terms' ties kept
+    from kit.terms.counts import term_totals
+
+    def totals(m, top=None):
+        terms, n, n_docs, total = term_totals(m, top=top)
+        return dict(zip(terms.tolist(), zip(n.tolist(), n_docs.tolist()))), total
+
+    sums = np.asarray(expected.matrix.sum(axis=0)).ravel()
+    docs = np.asarray((expected.matrix > 0).sum(axis=0)).ravel()
+    independent = {t: (int(n), int(d)) for t, n, d in zip(expected.terms, sums, docs) if n}
+    assert totals(got) == (independent, int(sums.sum())) and "_pending" in got.__dict__
+    top, total = totals(got, top=4)
+    fourth = sorted(sums, reverse=True)[3]
+    assert top == {t: v for t, v in independent.items() if v[0] >= fourth} and total == int(sums.sum())
+    assert "_pending" in got.__dict__  # (nothing assembled yet)
     assert list(got.terms) == list(expected.terms) and list(got.doc_ids) == list(c.articles.doc_id)
     assert got.matrix.shape == expected.matrix.shape and (got.matrix != expected.matrix).nnz == 0
     assert got.matrix.nnz > 300 and "body" in set(got.terms)
