@@ -121,3 +121,27 @@ def test_two_title_case_words_in_front_of_a_name_the_article_writes():
         'Interview: Eco Sage Ada Marsh on the wind. "Nobody listens," Marsh said.',
     )
     assert got == ["Ada Marsh"]
+
+
+# -- GLUED_WORDS and pronoun contractions ----------------------------------------------------
+
+def test_glued_page_furniture_and_contracted_pronouns_are_no_speakers():
+    from kit.quotes.entities import _glued_words
+
+    assert _glued_words("FoleyFlagShareLikeReplyAni") and not _glued_words("DiPietro")
+    assert _name_shape(["She's"]) == [] and _name_shape(["Ann", "FlagShareLikeReplyBo", "Vrabel"]) == []
+    got = speakers(
+        "Ruth Ames, a retiree, waited in line for an hour.",
+        "She's a volunteer but concedes that most of her friends disagree.",
+        '"I love her facts," she said.',
+    )
+    assert got == ["Ruth Ames"]
+
+
+def test_a_live_blog_byline_glued_to_a_name_is_no_speaker():
+    got = speakers(
+        "Dora Quint spoke at the forum on Monday.",
+        "Eli FoxFlagShareLikeReplyAni Vrabel",
+        '"We will not deport families," she said.',
+    )
+    assert got == ["Dora Quint"]

@@ -928,6 +928,10 @@ def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person
     return found
 
 
+#: A pronoun with a contracted verb ('She's', 'They're'), never a name.
+_PRONOUN_CONTRACTION = re.compile(r"(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t)['’](?:s|re|ll|d|ve|m)")
+
+
 #: Words that open a sentence before a name and are never a given name ('Of Carson', 'For
 #: Britain', 'Regarding Trump'): prepositions and determiners (not 'Will', 'May' or 'New').
 _LEADING_FUNCTION_WORDS = frozenset("""
@@ -954,7 +958,7 @@ def _name_shape(tokens: list[str]) -> list[str]:
     toks = list(tokens)
     while toks and (toks[0] in _LEADING_FUNCTION_WORDS or (len(toks) > 1 and _participle_opener(toks[0]))):
         toks = toks[1:]
-    if not toks or _calendar(toks):
+    if not toks or _calendar(toks) or any(map(_glued_words, toks)) or _PRONOUN_CONTRACTION.fullmatch(toks[0]):
         return []
     if len(toks) == 1 and _participle_opener(toks[0]):
         return []
@@ -971,6 +975,7 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     Person,
     _Article,
     _calendar,
+    _glued_words,
     _is_orgish,
     _is_place,
     _lower_words,
