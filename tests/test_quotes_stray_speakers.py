@@ -145,3 +145,13 @@ def test_a_live_blog_byline_glued_to_a_name_is_no_speaker():
         '"We will not deport families," she said.',
     )
     assert got == ["Dora Quint"]
+
+
+def test_a_job_word_before_a_name_is_dropped_but_not_a_given_name():
+    got = speakers(
+        "Carl Lasker is a journalist in Dallas.",
+        '"It is over," Journalist Carl Lasker told the panel.',
+    )
+    assert got == ["Carl Lasker"]
+    assert _name_shape(["Brent", "Bozell", "III"]) == ["Brent", "Bozell", "III"]
+    assert _name_shape(["Journalist", "Ada", "Lark"], {"journalist"}) == ["Ada", "Lark"]

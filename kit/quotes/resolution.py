@@ -884,7 +884,7 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
     if _is_orgish(toks):
         name = re.sub(r"['’]s$", "", cand)
         return Person(name=name, tokens=tuple(name.split()), kind="org")
-    nt = _name_shape(nt)
+    nt = _name_shape(nt, _lower_words(art))
     if nt and not (len(nt) == 1 and nt[0].lower() in _lower_words(art)) and not _is_place(nt):
         if len(nt) < len(toks):
             r = _resolve_name(art, " ".join(nt), pos)  # 'Of Carson', 'Playing Trump': the name after the opener
@@ -928,6 +928,8 @@ def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person
     return found
 
 
+#: A job word before a name at a sentence start (as in kit.quotes.entities._name_tokens).
+_JOB_WORD = re.compile(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)")
 #: A pronoun with a contracted verb ('She's', 'They're'), never a name.
 _PRONOUN_CONTRACTION = re.compile(r"(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t)['’](?:s|re|ll|d|ve|m)")
 
@@ -942,7 +944,7 @@ As Although Though Because According
 """.split()) | _PREPOSITION_OPENERS
 
 
-def _name_shape(tokens: list[str]) -> list[str]:
+def _name_shape(tokens: list[str], lower: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Rule STRAY_PHRASE (issue 11 item 1): the name words of a capitalised mention that the
     entity step did not know, or [] when the mention has no name's shape: a leading sentence word
     or preposition (``_CAP_STOP``: 'Of Carson' -> 'Carson', 'Regarding Trump') and a leading
@@ -960,6 +962,9 @@ def _name_shape(tokens: list[str]) -> list[str]:
         toks = toks[1:]
     if not toks or _calendar(toks) or any(map(_glued_words, toks)) or _PRONOUN_CONTRACTION.fullmatch(toks[0]):
         return []
+    if len(toks) >= 3 and _JOB_WORD.fullmatch(toks[0]) and not _is_initial(toks[1]) and (
+            toks[0].lower() in _TYPE_WORDS or toks[0].lower() in _TITLE_WORDS or toks[0].lower() in lower):
+        toks = toks[1:]  # 'Journalist Ada Lark', 'Actor Bo Hale': a job, not a given name ('Brent')
     if len(toks) == 1 and _participle_opener(toks[0]):
         return []
     return toks
@@ -976,6 +981,7 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _Article,
     _calendar,
     _glued_words,
+    _is_initial,
     _is_orgish,
     _is_place,
     _lower_words,
@@ -998,6 +1004,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_WORDS,
     _OUTLET_NAME_WORDS,
     _OUTLET_NOUNS,
+    _TITLE_WORDS,
     _TYPE_WORDS,
     SPEECH_VERBS,
 )
