@@ -155,3 +155,14 @@ def test_a_job_word_before_a_name_is_dropped_but_not_a_given_name():
     assert got == ["Carl Lasker"]
     assert _name_shape(["Brent", "Bozell", "III"]) == ["Brent", "Bozell", "III"]
     assert _name_shape(["Journalist", "Ada", "Lark"], {"journalist"}) == ["Ada", "Lark"]
+
+
+def test_a_lone_lower_case_function_word_is_no_speaker():
+    from kit.quotes.entities import _Article, _build_entities
+    from kit.quotes.resolution import _resolve
+
+    text = "Students walked out on Friday. Organisers on the march called it a record."
+    art = _Article(doc_id="x", paras=[(0, text, 0)], text=text)
+    _build_entities(art, None)
+    assert _resolve(art, "on", 40, 0) is None
+    assert _resolve(art, "Organisers", 31, 0) is not None

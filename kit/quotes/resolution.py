@@ -660,8 +660,8 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     low = m.lower()
     if low in ("he", "she", "they", "it", "we", "him", "her"):
         return _resolve_pronoun(art, low, pos, para_start)
-    if low in _BARE_DETERMINERS:
-        return None  # 'One said' (of 'One tweet said', cut): a determiner names nobody
+    if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
+        return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
     words = _words(low)
     found = _known_org(art, m) or _resolve_document(art, m, words, pos, para_start) or _group_mention(m, words, low)
     if found is not None:
@@ -942,6 +942,10 @@ Until During Despite Under Over Between Among Against Within Across Around Near 
 Beyond Through Throughout Like Unlike Amid Along Toward Towards Upon And But Or Nor If When While
 As Although Though Because According
 """.split()) | _PREPOSITION_OPENERS
+
+
+#: Rule STRAY_PHRASE: a lone lower-case preposition or conjunction is never a speaker.
+_LOWER_FUNCTION_WORDS = frozenset(w.lower() for w in _LEADING_FUNCTION_WORDS)
 
 
 def _name_shape(tokens: list[str], lower: set[str] | frozenset[str] = frozenset()) -> list[str]:
