@@ -135,6 +135,8 @@ def test_table_doc_ids_reads_only_those_rows(store, full, meta):
     # not a store: computed once in memory, then the same rows
     mem = analyse.table("not/a/store", "sentence_tone", articles=full, doc_ids=ids)
     pd.testing.assert_frame_equal(mem, whole[whole["doc_id"].isin(ids)].reset_index(drop=True))
+    with pytest.raises(KitError, match="no doc_id column"):
+        analyse.table(store, "group_counts", articles=meta, doc_ids=ids)
 
 
 def test_save_parquet_writes_the_stored_table(store, meta, tmp_path):
