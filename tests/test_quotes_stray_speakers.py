@@ -166,3 +166,28 @@ def test_a_lone_lower_case_function_word_is_no_speaker():
     _build_entities(art, None)
     assert _resolve(art, "on", 40, 0) is None
     assert _resolve(art, "Organisers", 31, 0) is not None
+
+
+def test_a_given_name_shaped_like_a_job_word_stays_in_a_three_word_name():
+    # before: the job-word rule of the entity step took 'Christopher' and 'Brent' (ending like
+    # 'reporter', 'agent') for a job and the speakers became 'Lee Dunmore' and 'Allen Voss'
+    got = speakers(
+        "Christopher Lee Dunmore, a state senator, spoke on Friday.",
+        '"We will not wait," Dunmore said.',
+        '"The bill is dead," Brent Allen Voss told reporters.',
+    )
+    assert got == ["Christopher Lee Dunmore", "Brent Allen Voss"]
+
+
+def test_a_job_word_the_article_writes_in_lower_case_is_no_given_name():
+    got = speakers(
+        "The rancher spoke first.",
+        '"The water is gone," Rancher Dale Hutchins said.',
+        '"The county must act," Hutchins added.',
+    )
+    assert got == ["Dale Hutchins", "Dale Hutchins"]
+
+
+def test_a_compound_job_before_a_name_is_dropped():
+    got = speakers('"We have the votes," Assemblywoman Nora Pell said on Monday.')
+    assert got == ["Nora Pell"]

@@ -336,14 +336,46 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
         titles = titles + name_toks[:2]
         name_toks = name_toks[2:]
-    if len(name_toks) >= 3 and not titles and not _is_initial(name_toks[1]) and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
-        titles = [name_toks[0]]
+    if len(name_toks) >= 3 and not titles and not _is_initial(name_toks[1]) and _job_word(name_toks[0], lower_words):
+        titles = [name_toks[0]]  # 'Rancher Dale Hutchins', not 'Christopher' of 'Christopher Lee Dunmore'
         name_toks = name_toks[1:]
     if len(name_toks) >= 2 and (_opener_word(name_toks[0], lower_words) or (
             not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
         titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
         name_toks = name_toks[1:]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
+
+
+#: A capitalised word shaped like a job ('Rancher', 'Journalist', 'Spokesman'); rule JOB_WORD
+#: (:func:`_job_word`) also asks that it be a known job or title or written in lower case.
+_JOB_WORD = re.compile(r"""
+    [A-Z][a-z]+                                     # a capitalised word
+    (?:er|or|ist|ian|man|woman|person|ant|ent)      # with the ending of a job noun
+    """, re.VERBOSE)
+
+
+def _job_word(tok: str, lower_words: set[str] | frozenset[str]) -> bool:
+    """Rule JOB_WORD: a capitalised job before a full name ('Rancher Dale Hutchins',
+    'Journalist Ada Lark') is no given name when it is shaped like a job noun and is a known job
+    or title word or the article also writes it in lower case; a given name that only ends like
+    one ('Christopher', 'Brent', 'Trent') stays.
+
+    >>> _job_word("Rancher", {"rancher"}), _job_word("Journalist", set()), _job_word("Christopher", set())
+    (True, True, False)
+    >>> _job_word("Assemblywoman", set()), _job_word("Osman", set()), _job_word("Brent", set())
+    (True, False, False)
+    """
+    low = tok.lower()
+    return bool(_JOB_WORD.fullmatch(tok)) and (low in _TYPE_WORDS or low in _TITLE_WORDS or low in lower_words
+                                               or bool(_COMPOUND_JOB.fullmatch(low)))
+
+
+#: A compound job noun no given name is shaped like: '-woman', '-person', or a stem of six letters
+#: or more before '-man' ('Assemblywoman', 'Councilman'; not 'Osman', 'Herman' or 'Sherman').
+_COMPOUND_JOB = re.compile(r"""
+    [a-z]+(?:woman|person)                           # 'assemblywoman', 'chairperson'
+    | [a-z]{6,}man                                   # 'assemblyman', 'councilman', 'spokesman'
+    """, re.VERBOSE)
 
 
 def _opener_word(tok: str, lower_words: set[str]) -> bool:

@@ -38,9 +38,6 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
         return found
     if direct is not None:
         return direct
-    heads = art.cache.get("headline_persons", {})
-    if low and low[-1] in heads and len(low) == 1:
-        return heads[low[-1]]
     # organisations by name
     for o in art.orgs.values():
         if key == " ".join(t.lower() for t in o.tokens):
@@ -928,8 +925,6 @@ def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person
     return found
 
 
-#: A job word before a name at a sentence start (as in kit.quotes.entities._name_tokens).
-_JOB_WORD = re.compile(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)")
 #: A pronoun with a contracted verb ('She's', 'They're'), never a name.
 _PRONOUN_CONTRACTION = re.compile(r"(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t)['’](?:s|re|ll|d|ve|m)")
 
@@ -966,9 +961,8 @@ def _name_shape(tokens: list[str], lower: set[str] | frozenset[str] = frozenset(
         toks = toks[1:]
     if not toks or _calendar(toks) or any(map(_glued_words, toks)) or _PRONOUN_CONTRACTION.fullmatch(toks[0]):
         return []
-    if len(toks) >= 3 and _JOB_WORD.fullmatch(toks[0]) and not _is_initial(toks[1]) and (
-            toks[0].lower() in _TYPE_WORDS or toks[0].lower() in _TITLE_WORDS or toks[0].lower() in lower):
-        toks = toks[1:]  # 'Journalist Ada Lark', 'Actor Bo Hale': a job, not a given name ('Brent')
+    if len(toks) >= 3 and _job_word(toks[0], lower) and not _is_initial(toks[1]):
+        toks = toks[1:]  # rule JOB_WORD: 'Journalist Ada Lark', a job, not a given name ('Brent')
     if len(toks) == 1 and _participle_opener(toks[0]):
         return []
     return toks
@@ -988,6 +982,7 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _is_initial,
     _is_orgish,
     _is_place,
+    _job_word,
     _lower_words,
     _name_key,
     _opener_word,
