@@ -8,7 +8,8 @@ import pandas as pd
 
 from kit.quotes import extract_quotes
 from kit.quotes.entities import _at_sentence_start, _calendar, _participle_opener
-from kit.quotes.resolution import _cut_clause, _name_shape
+from kit.quotes.names import _name_shape
+from kit.quotes.resolution import _cut_clause
 
 
 def speakers(*texts: str) -> list:
