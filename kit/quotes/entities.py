@@ -362,11 +362,12 @@ def _job_word(tok: str, lower_words: set[str] | frozenset[str]) -> bool:
 
     >>> _job_word("Rancher", {"rancher"}), _job_word("Journalist", set()), _job_word("Christopher", set())
     (True, True, False)
-    >>> _job_word("Assemblywoman", set()), _job_word("Osman", set()), _job_word("Brent", set())
-    (True, False, False)
+    >>> _job_word("Assemblywoman", set()), _job_word("Pastor", set()), _job_word("Osman", set()), _job_word("Brent", set())
+    (True, True, False, False)
     """
     low = tok.lower()
-    return bool(_JOB_WORD.fullmatch(tok)) and (low in _TYPE_WORDS or low in _TITLE_WORDS or low in lower_words
+    return bool(_JOB_WORD.fullmatch(tok)) and (low in _TYPE_WORDS or low in _TITLE_WORDS or low in _JOB_NOUNS
+                                               or low in lower_words
                                                or bool(_COMPOUND_JOB.fullmatch(low)))
 
 
@@ -856,6 +857,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _CAP_STOP,
     _GENDER_NOUNS,
     _ING_NAMES,
+    _JOB_NOUNS,
     _NAME_HOMOGRAPHS,
     _ORG_RUN,
     _ORG_WORDS,
