@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.quotes import extract_quotes
-from kit.quotes.entities import _at_sentence_start, _calendar, _participle_opener
+from kit.quotes.name_shape import _at_sentence_start, _calendar, _participle_opener
 from kit.quotes.names import _name_shape
 from kit.quotes.resolution import _cut_clause
 
@@ -127,7 +127,7 @@ def test_two_title_case_words_in_front_of_a_name_the_article_writes():
 # -- GLUED_WORDS and pronoun contractions ----------------------------------------------------
 
 def test_glued_page_furniture_and_contracted_pronouns_are_no_speakers():
-    from kit.quotes.entities import _glued_words
+    from kit.quotes.name_shape import _glued_words
 
     assert _glued_words("FoleyFlagShareLikeReplyAni") and not _glued_words("DiPietro")
     assert _name_shape(["She's"]) == [] and _name_shape(["Ann", "FlagShareLikeReplyBo", "Vrabel"]) == []

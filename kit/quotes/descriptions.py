@@ -280,18 +280,9 @@ def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head:
 
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
-    _PERSON_TITLES,
-    MAX_LOOKBACK,
-    Person,
-    _Article,
-    _is_orgish,
-    _is_place,
-    _org_tokens,
-    _strip_titles,
-    _titled_name_at,
-)
+from kit.quotes.entities import MAX_LOOKBACK, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _PERSON_TITLES, _is_orgish, _is_place, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -16,7 +16,7 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     if not name_toks:
         name_toks = toks
     if len(name_toks) >= 2 and _opener_word(name_toks[0], _lower_words(art)):
-        name_toks = name_toks[1:]  # 'Stated Stanhope:' (rule in kit.quotes.entities._opener_word)
+        name_toks = name_toks[1:]  # 'Stated Stanhope:' (rule in kit.quotes.name_shape._opener_word)
     if name_toks and name_toks[-1].endswith(("’s", "'s")):
         name_toks[-1] = name_toks[-1][:-2]
     low = [t.lower() for t in name_toks]
@@ -252,10 +252,8 @@ def _name_shape(tokens: list[str], lower: set[str] | frozenset[str] = frozenset(
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
-    MAX_LOOKBACK,
-    Person,
-    _Article,
+from kit.quotes.entities import MAX_LOOKBACK, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _calendar,
     _glued_words,
     _is_initial,
@@ -263,11 +261,11 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     _is_place,
     _job_word,
     _lower_words,
-    _name_key,
     _opener_word,
     _participle_opener,
     _strip_titles,
     _title_gender,
 )
 from kit.quotes.textutil import _is_title_token  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.variants import _name_key  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_STOP, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -176,7 +176,8 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _resolve_described,
     _resolve_document,
 )
-from kit.quotes.entities import Person, _Article, _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -210,7 +210,7 @@ _TYPE_RULES: list[tuple[str, frozenset[str]]] = [
 
 _TYPE_WORDS = frozenset(w for _, ws in _TYPE_RULES for w in ws)
 
-#: Rule JOB_WORD (kit.quotes.entities._job_word): jobs a capitalised word before a full name may
+#: Rule JOB_WORD (kit.quotes.name_shape._job_word): jobs a capitalised word before a full name may
 #: name ('Pastor Ada Okoro', 'Sculptor Bo Hale') besides the title and type words above; only words
 #: with a job noun's ending count, and no common surname ('Baker', 'Painter') is listed.
 _JOB_NOUNS = frozenset("""
