@@ -85,3 +85,23 @@ def test_renders_without_reading_the_texts_whole(store, poisoned, tmp_path, stem
         assert "text" not in ns["articles"].columns
     if stem in ("03_frames_and_tone", "05_coded_frames"):
         assert len(text_reads) >= len(Store(store).partitions)  # read, one partition at a time
+
+
+@pytest.fixture(scope="module")
+def single_file(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nbfile") / "corpus.parquet"
+    kit.ingest([str(ROOT / "data" / "sample")], out, workers=1)  # the single-file corpus of older kits
+    return str(out)
+
+
+@pytest.mark.parametrize("stem, table", [("01_corpus_overview", "outlet_summary"), ("02_terms_and_keyness", "kwic"),
+                                         ("03_frames_and_tone", "frame_evidence"), ("05_coded_frames", "frame_probabilities"),
+                                         ("04_voices", "quotes")])
+def test_single_file_corpus_keeps_its_texts(single_file, tmp_path, monkeypatch, stem, table):
+    """A ``.parquet`` corpus is no store: its tables are computed from the articles in memory, which
+    therefore keep their texts (``text=False`` leaves them out of a store only)."""
+    monkeypatch.chdir(ROOT)
+    assert "text" in kit.load_corpus(single_file, paragraphs=False, text=False).articles.columns
+    nb = ROOT / "notebooks" / f"{stem}.ipynb"
+    _run(nb, _parameters(single_file)[nb.name], tmp_path)
+    assert (tmp_path / f"{table}.csv").stat().st_size > 100
