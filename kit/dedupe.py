@@ -554,7 +554,7 @@ def dedupe(articles: pd.DataFrame, mode: str = "exact", *, corpus=None, **option
     """
     if mode not in DEDUPE_MODES:
         raise KitError(f"unknown dedupe mode {mode!r}; use one of {', '.join(DEDUPE_MODES)}")
-    _check(articles)
+    _check(articles, ("doc_id",) if mode == "none" or "content_hash" in articles.columns else ("doc_id", "text"))
     if options and mode != "near":
         raise KitError(f"options {sorted(options)} apply only to mode='near'")
     bad = sorted(set(options) - set(NEAR_OPTIONS))
@@ -582,6 +582,10 @@ def dedupe(articles: pd.DataFrame, mode: str = "exact", *, corpus=None, **option
             pairs = corpus_pairs(corpus, kept, **options)
         info["pairs"] = "computed" if pairs is None else "stored"
         if pairs is None:
+            if "text" not in kept.columns and corpus is not None:  # articles read without their texts
+                from kit.analyse.reading import with_text
+
+                kept = with_text(corpus, kept)
             pairs = near_duplicate_pairs(kept, **options)
         ids = kept["doc_id"].astype(str)
         pub = (pd.Series(pd.to_datetime(kept["published"], utc=True, errors="coerce").to_numpy(), index=ids)

@@ -430,19 +430,50 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
     >>> uncovered_names(arts, acts)[["name", "n", "n_articles"]].values.tolist()
     [['Dana Fry', 3, 2]]
     """
+    require_columns(articles, (id_col, text_col), "articles")
+    return uncovered_names_in_parts(lambda: [articles], actors, min_count=min_count, n=n, text_col=text_col, id_col=id_col)
+
+
+def uncovered_names_in_parts(parts, actors: pd.DataFrame | None = None, *, min_count: int = 2, n: int | None = 50,
+                             text_col: str = "text", id_col: str = "doc_id") -> pd.DataFrame:
+    """:func:`uncovered_names` of the articles that ``parts()`` yields, one table at a time, in order
+    (e.g. a corpus store's partitions): the same table as on all of them at once, holding the texts
+    of one part and the words seen in lower case (two passes: ``parts`` is called twice).
+
+    >>> acts = actors_from_records([{"name": "Eleanor Whitcombe", "aliases": ["Whitcombe"], "type": "official"}])
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+    ...     "Whitcombe met Dana Fry. Then Dana Fry spoke.", "Officials said Dana Fry left Boise."]})
+    >>> uncovered_names_in_parts(lambda: [arts.iloc[:1], arts.iloc[1:]], acts)[["name", "n", "n_articles"]].values.tolist()
+    [['Dana Fry', 3, 2]]
+    """
     min_count = check_int(min_count, "min_count", min=1)
     n = check_int(n, "n", min=1, none=True)
-    require_columns(articles, (id_col, text_col), "articles")
     actors = load_actors() if actors is None else actors
     idx = _index(actors)
-    sents = split_sentences(articles, text_col=text_col, id_col=id_col)
     lower_words = set(stopword_set("kit"))
-    for t in articles[text_col].tolist():
-        if isinstance(t, str):
-            lower_words.update(_LOWER_WORD.findall(t))
+    for part in parts():  # first pass: every word seen in lower case anywhere in the texts
+        for t in part[text_col].tolist():
+            if isinstance(t, str):
+                lower_words.update(_LOWER_WORD.findall(t))
     count: Counter = Counter()
     arts: dict = defaultdict(set)
     example: dict = {}
+    for part in parts():
+        _scan_names(part, idx, lower_words, count, arts, example, text_col=text_col, id_col=id_col)
+    rows = [(nm, c, len(arts[nm]), example[nm]) for nm, c in count.items() if c >= min_count]
+    out = pd.DataFrame(rows, columns=["name", "n", "n_articles", "example"])
+    out = out.sort_values(["n", "n_articles", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    if n is not None:
+        out = out.head(n)
+    for c in ("n", "n_articles"):
+        out[c] = out[c].astype("int64")
+    return out
+
+
+def _scan_names(articles: pd.DataFrame, idx, lower_words: set, count: Counter, arts: dict, example: dict, *,
+                text_col: str, id_col: str) -> None:
+    """Count the uncovered names of ``articles`` into ``count``, ``arts`` and ``example`` (see :func:`uncovered_names`)."""
+    sents = split_sentences(articles, text_col=text_col, id_col=id_col)
     for doc_id, s_text in zip(sents["doc_id"].tolist(), sents["text"].tolist()):
         pieces = s_text.split(None, 1)
         if not pieces or pieces[0].isalpha() and not (len(pieces) > 1 and any(map(str.isupper, pieces[1]))):
@@ -483,11 +514,3 @@ def uncovered_names(articles: pd.DataFrame, actors: pd.DataFrame | None = None, 
                 arts[name].add(doc_id)
                 example.setdefault(name, " ".join(s_text.split()))
             i = max(j, i + 1)
-    rows = [(nm, c, len(arts[nm]), example[nm]) for nm, c in count.items() if c >= min_count]
-    out = pd.DataFrame(rows, columns=["name", "n", "n_articles", "example"])
-    out = out.sort_values(["n", "n_articles", "name"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
-    if n is not None:
-        out = out.head(n)
-    for c in ("n", "n_articles"):
-        out[c] = out[c].astype("int64")
-    return out

@@ -33,7 +33,9 @@ Modules
 (stored tables: :class:`Derived`, :func:`find`, :func:`stored_tables`, writing and publishing),
 :mod:`kit.analyse.partitions` (the work on one partition, in workers), :mod:`kit.analyse.waves`
 (:func:`ensure_all`, :func:`ensure`, :func:`derived`, :func:`analyse`: the missing tables computed in
-waves on one engine) and :mod:`kit.analyse.notebooks` (:func:`table`, :func:`for_reports`). Everything
+waves on one engine), :mod:`kit.analyse.notebooks` (:func:`table`, :func:`for_reports`) and
+:mod:`kit.analyse.reading` (a report's tables that need the texts, read one partition at a time:
+:func:`with_text`, :func:`frame_evidence`, :func:`uncovered_names`, :func:`apply_frames` ...). Everything
 is used from ``kit.analyse``; a test that changes a tuning constant (``GROUP_FOLD``,
 ``WORKERS_MIN_ARTICLES``) or ``compute_partition`` patches the module that reads it.
 """
@@ -50,6 +52,16 @@ from kit.analyse.notebooks import (
     table,
 )
 from kit.analyse.partitions import _compute, _partition_task, _sum_groups, _whole_task, compute_partition, group_counts
+from kit.analyse.reading import (
+    actor_salience,
+    apply_frames,
+    frame_evidence,
+    reprint_clusters,
+    save_parquet,
+    text_parts,
+    uncovered_names,
+    with_text,
+)
 from kit.analyse.registry import COUNT_OPTIONS, DEFAULT_TABLES, TABLES, _canonical, _loaded, resolve_options, table_key
 from kit.analyse.storage import (
     COMPANION_DIR,
@@ -75,4 +87,6 @@ from kit.analyse.waves import (
 )
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "ensure_all", "find", "for_reports",
-           "group_counts", "report_requests", "resolve_options", "stored_tables", "table"]
+           "group_counts", "report_requests", "resolve_options", "stored_tables", "table",
+           "text_parts", "with_text", "frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
+           "reprint_clusters", "save_parquet"]

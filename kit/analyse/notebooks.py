@@ -12,14 +12,14 @@ import pandas as pd
 from kit.analyse.partitions import _compute, _sum_groups
 from kit.analyse.registry import COUNT_OPTIONS, TABLES, _canonical, _loaded, resolve_options
 from kit.analyse.storage import Derived
-from kit.analyse.waves import _analysis_mode, derived, ensure_all
+from kit.analyse.waves import _analysis_mode, derived, ensure, ensure_all
 from kit.compute import engine as make_engine
 from kit.corpus.store import Store
 from kit.errors import KitError
 
 
 def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs: pd.DataFrame | None = None,
-          using: pd.DataFrame | None = None, **options) -> pd.DataFrame:
+          using: pd.DataFrame | None = None, doc_ids=None, **options) -> pd.DataFrame:
     """A derived table for a notebook: read from (or computed once into) the store when ``corpus``
     is a store folder, computed in memory from ``articles`` otherwise; the same table either way.
 
@@ -28,6 +28,11 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     when it is not a store (quotes then come from the paragraphs of ``articles`` only, as from a store);
     ``using`` is the table this one is made from when already at hand (``frame_hits`` for
     ``frame_scores``, ``sentence_tone`` for ``article_tone``), so it is not computed twice.
+    ``doc_ids`` keeps only the rows of these articles (a table with a ``doc_id`` column): read
+    partition by partition with that filter from a store, so a large per-sentence table need not
+    be held whole when a report needs the sentences of some articles. The last table computed in
+    memory is kept for the next call with the same articles and options (a corpus that is not a
+    store: the rows of several calls come from one computation).
     A missing table is computed in this process, or on the cluster named by ``DASK_SCHEDULER_ADDRESS``.
 
     Examples
@@ -39,6 +44,15 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     from kit.compute import SCHEDULER_ENV
     from kit.corpus.store import is_store
 
+    if doc_ids is not None and name != "group_counts" and name != "near_duplicates":
+        ids = set(pd.Series(list(doc_ids), dtype=object))
+        if is_store(corpus):
+            subset = _subset_ids(corpus, articles)
+            ids = ids if subset is None else ids & subset
+            mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+            return ensure(corpus, name, mode=mode, **options).read(doc_ids=ids)
+        full = table(corpus, name, articles=articles, paragraphs=paragraphs, using=using, **options)
+        return full[full["doc_id"].isin(ids)].reset_index(drop=True)
     if is_store(corpus):
         mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
         subset = _subset_ids(corpus, articles)
@@ -46,8 +60,8 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
             return derived(corpus, name, mode=mode, **options)
         if name == "group_counts":  # a subset (deduplicated articles): summed again from per-article counts
             opts = resolve_options(name, options)
-            terms = derived(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
-            return _sum_groups(terms[terms["doc_id"].isin(subset)], articles, opts["group_by"])
+            terms = ensure(corpus, "term_counts", mode=mode, **{k: opts[k] for k in COUNT_OPTIONS})
+            return _sum_groups_by_partition(terms, subset, articles, opts["group_by"])
         full = derived(corpus, name, mode=mode, **options)
         if name == "near_duplicates":  # the pairs between the subset's articles
             return full[full["doc_id_a"].isin(subset) & full["doc_id_b"].isin(subset)].reset_index(drop=True)
@@ -60,11 +74,56 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         return quotes.copy() if name == "quotes" else problems.copy()
     if articles is None:
         raise KitError(f"{name} needs the articles table when the corpus is not a store")
+    key = json.dumps([name, {k: _canonical(v) for k, v in sorted(opts.items())}], sort_keys=True, default=str)
+    last = _LAST_TABLES.get(name)
+    if using is None and last is not None and last[0]() is articles and last[1] == len(articles) and last[2] == key:
+        return last[3].copy(deep=False)
     need = using
     if TABLES[name]["needs"] and need is None:
         dep = TABLES[name]["needs"]
-        need = _compute(dep, articles, {k: v for k, v in opts.items() if k in TABLES[dep]["options"]}, None)
-    return _compute(name, articles, opts, need)
+        need = table(corpus, dep, articles=articles, **{k: v for k, v in options.items() if k in TABLES[dep]["options"]})
+    out = _compute(name, articles, opts, need)
+    if using is None:
+        _LAST_TABLES[name] = (weakref.ref(articles), len(articles), key, out)
+        return out.copy(deep=False)
+    return out
+
+
+#: The last table of each name computed in memory by :func:`table` (for a corpus that is not a store):
+#: a weak reference to the articles it was made from, their length, the options, the table. A report
+#: that asks again for the same table (the rows of some articles, or a table made from it) reuses it.
+_LAST_TABLES: dict = {}
+
+
+#: Partitions of per-group sums held before they are added up (:func:`_sum_groups_by_partition`).
+SUM_FOLD = 8
+
+
+def _sum_groups_by_partition(terms: Derived, subset: set, articles: pd.DataFrame, group_by) -> pd.DataFrame:
+    """``_sum_groups`` of the stored per-article counts of ``subset``, one partition of them at a time
+    (integer sums per group and term, added up every :data:`SUM_FOLD` partitions): the same table
+    as on the whole ``term_counts`` table, without holding it."""
+    col = group_by or "group"
+    total: list[pd.DataFrame] = []
+
+    def fold(frames):
+        both = pd.concat(frames, ignore_index=True)
+        return [both.groupby([col, "term"], sort=True)[["n", "n_docs"]].sum().reset_index()
+                .astype({"n": "int64", "n_docs": "int64"})]
+
+    first = None
+    for part in terms.meta["partitions"]:
+        counts = terms.read(part["name"], doc_ids=subset)
+        first = counts.iloc[:0] if first is None else first
+        if len(counts):
+            total.append(_sum_groups(counts, articles, group_by))
+            if len(total) > SUM_FOLD:
+                total = fold(total)
+    if not total:
+        empty = articles.iloc[:0]
+        return _sum_groups(first if first is not None else pd.DataFrame(columns=["doc_id", "term", "n"]),
+                           empty if "text" in empty.columns else empty.assign(text=pd.Series(dtype="str")), group_by)
+    return fold(total)[0] if len(total) > 1 else total[0]
 
 
 #: The last in-memory quotes pass: weak references to the (paragraphs, articles) it was made from (so

@@ -26,13 +26,19 @@ class Derived:
     def path(self) -> str:
         return self.store.join("derived", self.table, self.key)
 
-    def read(self, partition: str | None = None, columns: list[str] | None = None) -> pd.DataFrame:
-        """The table (or one partition of it), with the dtypes the in-memory function gives."""
+    def read(self, partition: str | None = None, columns: list[str] | None = None,
+             doc_ids=None) -> pd.DataFrame:
+        """The table (or one partition of it), with the dtypes the in-memory function gives;
+        ``doc_ids``: only the rows of these articles (filtered as each partition is read)."""
         parts = [partition] if partition is not None else [p["name"] for p in self.meta["partitions"]]
         frames = []
+        wanted = None if doc_ids is None else pd.Index(pd.unique(pd.Series(list(doc_ids), dtype=object)))
         for name in parts:
             with self.store.fs.open(f"{self.path}/{name}.parquet", "rb") as f:
-                frames.append(pd.read_parquet(f, columns=columns))
+                df = pd.read_parquet(f, columns=columns)
+            if wanted is not None:
+                df = df[df["doc_id"].isin(wanted)].reset_index(drop=True)
+            frames.append(df)
         keep = [f for f in frames if len(f)] or frames[:1]
         out = pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
         out = _restore_dtypes(out, self.meta.get("dtypes", {}))

@@ -126,19 +126,25 @@ class Store:
         with self.fs.open(path, "r", encoding="utf-8") as f:
             return restore_frame(pd.read_csv(f, dtype={"line": "Int64", "record": "Int64"}))
 
-    def corpus(self, *, paragraphs: bool = True, columns: list[str] | None = None) -> Corpus:
+    def corpus(self, *, paragraphs: bool = True, columns: list[str] | None = None, text: bool = True) -> Corpus:
         """Everything as one in-memory :class:`Corpus` (for a corpus that fits in memory).
 
         ``paragraphs=False`` leaves the paragraphs table empty (its columns only) and ``columns``
         reads only these article columns: what an analysis of article text alone needs (terms,
-        keyness, frames), without reading the rest of the store.
+        keyness, frames), without reading the rest of the store. ``text=False`` leaves out the
+        ``text`` column (the bulk of a store): the metadata a report counts and lists, whose
+        texts are read later partition by partition where needed (:mod:`kit.analyse.reading`).
 
         >>> import tempfile
         >>> s = write_store(build_corpus("tests/fixtures/webcopy"), tempfile.mkdtemp() + "/corpus")
         >>> c = s.corpus(paragraphs=False, columns=["doc_id", "text"])
         >>> list(c.articles.columns), len(c.paragraphs), len(c.articles) == len(s.articles())
         (['doc_id', 'text'], 0, True)
+        >>> "text" in s.corpus(paragraphs=False, text=False).articles.columns
+        False
         """
+        if not text:
+            columns = [c for c in (columns if columns is not None else self.columns) if c != "text"]
         arts = self.articles(columns)
         paras = self.paragraphs() if paragraphs else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
         return Corpus(arts, paras, self.report(), self.manifest)
@@ -361,25 +367,32 @@ def is_ingested(path: str | os.PathLike) -> bool:
 
 
 def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragraphs: bool = True,
-                columns: list[str] | None = None, **kwargs) -> Corpus:
+                columns: list[str] | None = None, text: bool = True, **kwargs) -> Corpus:
     """A :class:`Corpus` from a store folder, an ingested ``.parquet`` file or from sources (read on the fly).
 
     ``paragraphs=False`` leaves the paragraphs table empty: not read from a store or ``.parquet``
     file, not built from sources. ``columns`` reads only these article columns from a store or
     ``.parquet`` file (see :meth:`Store.corpus`), or builds only these from sources (see
-    :func:`~kit.corpus.ingest.build_corpus`). Other keyword arguments go to
-    :func:`~kit.corpus.ingest.build_corpus` when sources are read.
+    :func:`~kit.corpus.ingest.build_corpus`). ``text=False`` leaves out the ``text`` column of a
+    store or ``.parquet`` file (a report that counts and lists articles, or reads the texts later one
+    partition at a time: :mod:`kit.analyse.reading`); sources read on the fly keep it (they are
+    read whole anyway). Other keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when
+    sources are read.
 
     >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
     True
     """
     if is_store(path):
-        return Store(path).corpus(paragraphs=paragraphs, columns=columns)
+        return Store(path).corpus(paragraphs=paragraphs, columns=columns, text=text)
     if isinstance(path, (str, os.PathLike)) and str(path).endswith(".parquet"):
         if not is_ingested(path):
             raise KitError(f"{path}: not an ingested corpus (expected {Path(path).name} with a .manifest.json beside it; "
                            "make one with `kit ingest SOURCES --out FOLDER`)")
         p = _paths(path)
+        if not text:
+            import pyarrow.parquet as pq
+
+            columns = [c for c in (columns if columns is not None else pq.read_schema(p["articles"]).names) if c != "text"]
         articles = pd.read_parquet(p["articles"], columns=columns)
         for col in _LIST_COLUMNS:
             if col in articles.columns:

@@ -86,7 +86,13 @@ def canonical_actor(speaker: str, index: dict) -> str | None:
 
 def _run(paragraphs, articles, actors):
     paras = _as_paragraphs(paragraphs, articles)
+    headlines: dict = {}
     if "role" in paras.columns:
+        heads = paras[paras["role"] == "heading"]
+        if len(heads):  # rule HEADLINE_NAME: headings are read for names only, never for quotes
+            for doc_id, text in zip(heads["doc_id"], heads["text"]):
+                if _nz(text) is not None:
+                    headlines[doc_id] = headlines.get(doc_id, "") + "\n" + str(text)
         paras = paras[paras["role"] == "body"]
     from kit.actors import alias_index, load_actors
 
@@ -123,7 +129,8 @@ def _run(paragraphs, articles, actors):
         for pno, t in zip(pnos, texts):
             plist.append((int(pno), t, off))
             off += len(t) + 2
-        art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist))
+        art = _Article(doc_id=doc_id, paras=plist, text="\n\n".join(p[1] for p in plist),
+                       headline=headlines.get(doc_id, "") if headlines else "")
         _build_entities(art, actor_df, index)
         rows, probs = _extract_article(art, actor_df, side_of)
         if index:

@@ -10,7 +10,8 @@ _ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately
 _AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
 _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (
-    rf"(?:{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
+    rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*(?=\s*,)"  # 'Acme's chief executive,'
+    rf"|{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
@@ -42,6 +43,15 @@ _PRONOUNS = ("he", "she", "they", "it", "we")
 _RUN_ON = re.compile(r"\s{1,3}(?:[a-z0-9][\w’'-]{0,30}\s{1,3}){0,8}[a-z][\w’'-]{0,30}(?=\s{0,3},\s{0,3}\w)")
 
 
+#: Rule RUN_ON_NAMES: up to fourteen words of any case after a closing mark (no sentence end, no
+#: quotation mark), up to the comma before an attribution.
+_RUN_ON_NAMES = re.compile(r"""
+    [ ,]{0,3}(?:[^\s“”"‘’.!?;:,]{1,30}[ ,]{1,3}){0,13}    # words, and commas between them
+    [^\s“”"‘’.!?;:,]{1,30}                               # the last word
+    (?=\s{0,3},\s{0,3}\w)                                # before the attribution's comma
+    """, re.VERBOSE)
+
+
 def _np_end(text: str) -> str:
     """Trim a matched noun phrase: stop before time/place adverbials."""
     text = re.split(r"\s+(?:on|in|at|to|after|before|during|when|while|as|last|this|late|early|"
@@ -50,8 +60,37 @@ def _np_end(text: str) -> str:
     return _clean_mention(text)
 
 
+#: Rule PARTY_STATE_BEFORE_VERB: a party-and-state label between a name and its verb ('"...,"
+#: Rep. Jo Dale (D-Wash.) said'); blanked out (same length, so offsets hold) before matching.
+_PARTY_LABEL = re.compile(r"""
+    (?<=[\w.])\s{0,2}                          # right after the name
+    \((?:[DRI]|Dem|Rep|Ind)\s?[-–—]\s?        # the party: (D-, (R-, (I-
+    [A-Z][\w. ]{0,14}\)                      # the state, abbreviated or not: Wash.) N.Y.) Ohio)
+    """, re.VERBOSE)
+
+
+#: Rule POSSESSIVE_ROLE_NAME: an organisation's or a person's role, then the name in apposition
+#: ('"...," Acme's chief executive, Lars Bock, told'; 'said Acme's chief executive, Lars Bock').
+_POSSESSIVE_ROLE = re.compile(r"""
+    [A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s     # the possessor: 'Acme's', 'The Daily Star's'
+    \s+[a-z]                                        # and a lower-case role after it
+    """, re.VERBOSE)
+
+
+def _blank_party_labels(after: str) -> str:
+    """``after`` with party-and-state labels replaced by spaces of the same length.
+
+    >>> _blank_party_labels(" Rep. Jo Dale (D-Wash.) said.")
+    ' Rep. Jo Dale          said.'
+    """
+    if "(" not in after:
+        return after
+    return _PARTY_LABEL.sub(lambda m: " " * len(m.group(0)), after)
+
+
 def _attr_after(after: str) -> tuple[str, str] | None:
     """Attribution right after the closing mark. Returns (mention, verb)."""
+    after = _blank_party_labels(after)
     if re.match(r"^\s*[,—–-]?\s*(?:according to|in the words of)\b", after):
         m = _AFTER_ACC.match(after)
         if m:
@@ -69,11 +108,17 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         np_ = _trim_np(m.group("np"))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
             return None
+        # 'said the company's chief executive, Mark Li.': the name in apposition speaks; rule
+        # DESCRIPTION_APPOSITIVE_NAME also when the description names no role ('said his best
+        # friend at Lehigh, Bo Tarry, who ...')
+        app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
+        if app and (_POSSESSIVE_ROLE.match(np_) or np_[0].islower() and np_.split()[0].lower() in ("his", "her", "their", "the", "a", "an", "another")) \
+                and len(app.group("name").split()) >= 2 and not _is_orgish(app.group("name").split()) \
+                and not _is_state_abbreviation(app.group("name")):
+            return app.group("name"), m.group("verb").lower()
         # a capitalised name speaks; a lower-case phrase only when it names someone who can
         # ('a senior official', 'the State Department', 'residents of the town')
         if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
-            # 'said the company's chief executive, Mark Li.': the name in apposition speaks
-            app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
             if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()) \
                     and not _is_state_abbreviation(app.group("name")):
                 return app.group("name"), m.group("verb").lower()
@@ -93,11 +138,33 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         if len(w) > 1 and any(x in ("he", "she", "they", "it", "we", "i", "you") for x in w):
             return None
         app = m.group("app")
-        if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()) \
+        if app and (np_.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their") or np_[0].islower()
+                    or _POSSESSIVE_ROLE.match(np_)) \
                 and not _is_state_abbreviation(app.strip()) \
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
             return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
         return np_, m.group("verb").lower()
+    return _run_on_names(after)
+
+
+def _run_on_names(after: str) -> tuple[str, str] | None:
+    """Rule RUN_ON_NAMES: a quoted fragment that the sentence continues with words that may
+    hold names, opened by a lower-case word, then the attribution after a comma, inverted or
+    not: '"..." for Clinton, said Kunin', '"...," as his father dreamed, Mr. Turry said'."""
+    if "," not in after or not re.match(r"[ ,]{0,3}[a-z]", after):
+        return None
+    run_on = _RUN_ON_NAMES.match(after)
+    if run_on is None:
+        return None
+    rest = after[run_on.end():]
+    m = _AFTER_INV.match(rest)
+    if m is not None:
+        np_ = _trim_np(m.group("np"))
+        return (np_, m.group("verb").lower()) if np_ and (np_[0].isupper() or _looks_speaker_np(np_)) else None
+    m = _AFTER_NORMAL.match(rest)
+    if m is not None and re.match(r"\s*,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z]", rest):
+        np_ = _trim_np(m.group("np"))
+        return (np_, m.group("verb").lower()) if np_ else None
     return None
 
 
@@ -430,6 +497,15 @@ def _noun_homograph(pre: str, verb: str) -> bool:
     return prev[:1].islower() and low not in _BASE_VERB_AFTER and not low.endswith(("s", "ly"))
 
 
+#: Rule VERB_FIRST: a sentence opened by its verb of saying, the speaker after it and the quote
+#: after a comma or colon: 'Said Comey, "..."', 'Added the mayor: "..."'.
+_VERB_FIRST = re.compile(rf"""
+    ^\s*(?P<verb>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Tweeted|Told|Replied|Recalled)
+    \s+(?P<np>{_NP_TAIL})                      # the speaker
+    \s*[,:]\s*$                               # and the quote right after a comma or colon
+    """, re.VERBOSE)
+
+
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
     global _ACCORDING, _WITH_PART
@@ -450,6 +526,11 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         np_ = _clean_np(wm.group(1))
         if np_:
             return np_, "with", wm.start(1)
+    inv = _VERB_FIRST.match(s) if s.lstrip()[:1] in ("S", "A", "W", "T", "R") else None
+    if inv:  # rule VERB_FIRST: 'Said Comey, "..."', 'Added the mayor: "..."'
+        np_ = _trim_np(inv.group("np"))
+        if np_ and np_.lower() not in _PRONOUNS and (np_[0].isupper() or _looks_speaker_np(np_)):
+            return np_, inv.group("verb").lower(), inv.start("np")
     for cand in _speech_verbs_in(s, start_at):
         pre = s[:cand.start()]
         if not pre[start_at:].strip():

@@ -48,6 +48,7 @@ class _Article:
     token_index: dict[str, list[int]] = field(default_factory=dict)   # token -> mention indexes
     masked: str | None = None
     cache: dict[Any, Any] = field(default_factory=dict)
+    headline: str = ""  # the article's headings (role 'heading'), read for names only
 
 
 #: How far back (characters) from an opening mark the attribution is searched: the sentence
@@ -317,7 +318,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     all_toks = m.group(0).split()
     if len(all_toks) == 1:  # one word (most runs): no title, job or title-case tail to take off
         tok = all_toks[0]
-        if tok in _CAP_STOP:
+        if tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS:
             return 0, [], []
         return m.start(), [], [tok[:-2] if tok.endswith(("’s", "'s")) else tok]
     lead = 0
@@ -338,7 +339,8 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     if len(name_toks) >= 3 and not titles and not _is_initial(name_toks[1]) and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)", name_toks[0]):
         titles = [name_toks[0]]
         name_toks = name_toks[1:]
-    if len(name_toks) >= 2 and _opener_word(name_toks[0], lower_words):
+    if len(name_toks) >= 2 and (_opener_word(name_toks[0], lower_words) or (
+            not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
         titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
         name_toks = name_toks[1:]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
@@ -353,6 +355,34 @@ def _opener_word(tok: str, lower_words: set[str]) -> bool:
     """
     low = tok.lower()
     return low.endswith(("ly", "ed", "ing")) and low in lower_words
+
+
+def _participle_opener(tok: str) -> bool:
+    """Rule PARTICIPLE_OPENER: a word in '-ing' (not a name that ends so, ``_ING_NAMES``) or a
+    verb of saying, written with a capital: at a sentence start it opens a clause ('Playing
+    Trump on stage, ...', 'Said Dorothy Poynter, ...') and is no part of the name after it.
+
+    >>> _participle_opener("Impeaching"), _participle_opener("Said"), _participle_opener("Sterling"), _participle_opener("King")
+    (True, True, False, False)
+    """
+    low = tok.lower()
+    if not tok[:1].isupper() or tok.isupper():
+        return False
+    return (len(low) >= 5 and low.endswith("ing") and low not in _ING_NAMES) or low in SPEECH_VERBS
+
+
+#: What comes before a sentence's first word: the text start, or a sentence end, a dash or an
+#: opening quotation mark and white space.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’'(—–-])\s*$")
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (or a quotation, or a clause after a dash).
+
+    >>> _at_sentence_start("He left. Playing Trump", 9), _at_sentence_start("fans of Playing", 8)
+    (True, False)
+    """
+    return bool(_SENTENCE_BEFORE.search(text, max(0, pos - 4), pos))
 
 
 def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bool:
@@ -378,13 +408,15 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
             continue
         start = text.find(name_toks[0], tok_start)
         end = start + len(" ".join(name_toks))
-        if in_org(start, end) or _is_orgish(name_toks) or any(t in _CAP_STOP or (t.isupper() and not _is_initial(t)) for t in name_toks):
+        if in_org(start, end) or _is_orgish(name_toks) or any(
+                (t in _CAP_STOP and not (k and t in _NAME_HOMOGRAPHS)) or (t.isupper() and not _is_initial(t))
+                for k, t in enumerate(name_toks)):
             continue
         if len(name_toks) == 1:
             singles.append((start, end, name_toks[0], titles, _place_context(text, tok_start, end, titles)))
             continue
         passing = False
-        if len(name_toks) > 4 or _is_place(name_toks) \
+        if len(name_toks) > 4 or _is_place(name_toks) or _calendar(name_toks) \
                 or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
             continue  # 'the United States', 'the National Zoo': not a person
         if _place_context(text, tok_start, end, titles):
@@ -542,6 +574,16 @@ def _is_place(tokens: Iterable[str]) -> bool:
     return bool(low) and (" ".join(low) in _PLACES or (len(low) >= 2 and low[-1] in _PLACE_WORDS))
 
 
+def _calendar(tokens: Iterable[str]) -> bool:
+    """Rule CALENDAR_NOT_SPEAKER: a run holding a day or a holiday ('Super Tuesday', 'Clinton
+    Christmas') names a date or an event, never a person.
+
+    >>> _calendar(["Super", "Tuesday"]), _calendar(["Doris", "Day"])
+    (True, False)
+    """
+    return any(t.lower().rstrip(".,").removesuffix("'s").removesuffix("’s") in _CALENDAR_WORDS for t in tokens)
+
+
 def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
     """Rule TITLE_CASE_RUN: a name ends before the first word (from the third on) that the
     article also writes in lower case: 'Salma Hayek Described Her Experience' -> 'Salma Hayek'
@@ -587,8 +629,9 @@ def _merge_variants(art: _Article) -> None:
 
     - a middle initial does not make another person ('Lisa O. Monaco' = 'Lisa Monaco'): the
       first-introduced form is kept;
-    - a capitalised word in front of a full name the article writes elsewhere is not part of
-      the name ('Fault Ted Cruz' from a run-in subhead, 'Billionaire Donald Trump'); in front of
+    - capitalised words in front of a full name the article writes elsewhere are not part of
+      the name ('Fault Ted Cruz' from a run-in subhead, 'Billionaire Donald Trump', 'Green Guru
+      Ada Marsh' after an opening verb of saying is dropped, rule PARTICIPLE_OPENER); in front of
       a surname, when the article also writes that word in lower case ('See Sexton' when 'Jared
       Sexton' is the one person of that surname);
     - a surname met alone (with a title: 'Mr. Cruz') belongs to the one person of the article
@@ -610,8 +653,9 @@ def _merge_variants(art: _Article) -> None:
         if q is not None and q is not p:
             target[id(p)] = q
             continue
-        if len(k) >= 3 and k[1:] in by_key:
-            target[id(p)] = by_key[k[1:]]
+        glued = next((k[j:] for j in range(1, len(k) - 1) if k[j:] in by_key), None)
+        if glued is not None:  # 'Billionaire Donald Trump', 'Eco Sage Ada Marsh'
+            target[id(p)] = by_key[glued]
     by_last: dict[str, list[Person]] = {}
     for k, p in by_key.items():
         if len(k) >= 2 and id(p) not in target:
@@ -763,9 +807,12 @@ def _nz(v: Any) -> Any:
 from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CALENDAR_WORDS,
     _CAP_RUN,
     _CAP_STOP,
     _GENDER_NOUNS,
+    _ING_NAMES,
+    _NAME_HOMOGRAPHS,
     _ORG_RUN,
     _ORG_WORDS,
     _PLACE_WORDS,

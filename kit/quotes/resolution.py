@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from kit.quotes.words import _CALENDAR_WORDS, _PREPOSITION_OPENERS
+
 
 def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     """A capitalised name (full or partial) to the nearest matching person or organisation."""
@@ -622,6 +624,7 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     first, _, rest = m.partition(" ")
     if rest[:1].isupper() and first in SPEECH_VERBS:
         m = rest  # '"...," said Rep. Bo Scott at the time, adding that "..."': the subject of 'adding'
+    m = _cut_clause(m)
     if not m:
         return None
     low = m.lower()
@@ -640,13 +643,99 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     org = None if person_head else _org_named_in_full(art, m)
     if org is not None:
         return org
+    if _CAPITALISED_DESCRIPTION.fullmatch(m) and low.split()[0] not in _DESCRIBED_OPENERS \
+            and _not_a_name_word(art, m.split(None, 1)[0]):
+        # rule CAPITALISED_DESCRIPTION: 'Legal observers said', 'Other scientists called it':
+        # a description that opens a sentence, not the capitalised word alone
+        first = m.split(None, 1)[0]
+        d = _trim_np((m[0].lower() + m[1:]) if first in _CAP_STOP or first.lower() in _lower_words(art) else m)
+        last = d.split()[-1] if d else ""
+        if len(d.split()) >= 2 and last.lower() not in _NOT_A_HEAD and not last.endswith("ly"):
+            return _resolve_described(art, d, [], pos, person_head)
     # proper names (possibly after a title or a role written in lower case)
     runs = [r for r in _CAP_RUN.finditer(m)]
     possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
-    if low.split()[0] in ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several") or not runs \
+    if low.split()[0] in _DESCRIBED_OPENERS or not runs \
             or m[0].islower() or possessive_np:
         return _resolve_described(art, m, runs, pos, person_head)
     return _resolve_capitalised(art, runs, pos)
+
+
+#: Rule CLAUSE_IN_MENTION: lower-case finite verbs that end a speaker mention taken from the
+#: words before a quote ('the Q poll also finds that' -> 'the Q poll', 'a website called' -> 'a
+#: website', 'Trump shot back in a statement' -> 'Trump'); verbs of saying end it too.
+_MENTION_VERBS = frozenset("""
+is was are were has had goes went held holds shot hits finds found reads reveals revealed
+affirms affirmed vary varies known claims claimed shows showed lists listed
+""".split())
+#: Adverbs and reflexives that trail a mention cut before its verb ('Paul then', 'Obama himself').
+_TRAILING_ADVERBS = frozenset("""
+also then now again later still once previously earlier too even himself herself themselves itself
+""".split())
+
+
+def _cut_clause(m: str) -> str:
+    """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb or verb
+    of saying (from its second word on), and trailing adverbs come off.
+
+    >>> _cut_clause("the Q poll also finds that"), _cut_clause("Trump shot back in a statement")
+    ('the Q poll', 'Trump')
+    >>> _cut_clause("Paul then"), _cut_clause("a spokesman for the ministry")
+    ('Paul', 'a spokesman for the ministry')
+    >>> _cut_clause("the Acme campaign on Tuesday"), _cut_clause("the report")
+    ('the Acme campaign', 'the report')
+    """
+    ws = m.split()
+    if len(ws) < 2:
+        return m
+    for k in range(1, len(ws)):
+        w = ws[k]
+        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or (
+                w in SPEECH_VERBS and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")))):
+            # not a noun ('the report', 'One tweet'), and no name after it ('this explains why Ann Lee')
+            if not any(t[:1].isupper() for t in ws[k + 1:]):
+                ws = ws[:k]
+            break
+        if w.lower() in ("on", "last", "this", "late", "early") and k + 1 < len(ws) and \
+                ws[k + 1].lower().rstrip(".,") in _CALENDAR_WORDS:
+            ws = ws[:k]  # 'the Trump campaign on Tuesday': a time, not part of the speaker
+            break
+    while len(ws) > 1 and ws[-1][:1].islower() and (ws[-1] in _TRAILING_ADVERBS or (ws[-1].endswith("ly") and len(ws[-1]) > 4)):
+        ws = ws[:-1]
+    return " ".join(ws)
+
+
+#: Rule CAPITALISED_DESCRIPTION: one capitalised word, then only lower-case words (a
+#: description that opens a sentence: 'Legal observers', 'Current sea temperatures').
+_CAPITALISED_DESCRIPTION = re.compile(r"""
+    [A-Z][\w’'-]*                      # the sentence's first word, capitalised
+    (?:\s+[a-z][\w’'-]*){1,5}          # then only lower-case words (a noun phrase)
+    """, re.VERBOSE)
+
+
+#: Words that never head a description (rule CAPITALISED_DESCRIPTION: 'Texas and', 'First there').
+_NOT_A_HEAD = frozenset("""
+and or but nor as there here who whom which that what long so too very much more most less least
+percent follows following ago
+""".split())
+
+
+def _not_a_name_word(art: _Article, word: str) -> bool:
+    """A capitalised word that is no token of a person named in the article nor a pronoun: the
+    first word of a description ('Legal' of 'Legal observers'), not 'Trump' of 'Trump aides'."""
+    low = re.sub(r"[’']s?$", "", word.lower())
+    if _ACRONYM.fullmatch(word) or low in art.orgs or _is_place([word]) or _known_org(art, word) is not None:
+        return False
+    if low in _PRONOUN_WORDS or low.rstrip("’'s") in _PRONOUN_WORDS or low.startswith(("they", "she", "he", "we")):
+        return False
+    tokens = art.cache.get("person_tokens")
+    if tokens is None:
+        tokens = art.cache["person_tokens"] = {t.lower() for p in art.persons.values() for t in p.tokens}
+    return low not in tokens
+
+
+#: Determiners that open a description ('the foreign minister', 'a senior official').
+_DESCRIBED_OPENERS = ("the", "a", "an", "one", "another", "both", "two", "some", "many", "several")
 
 
 def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_start: int) -> Person | None:
@@ -765,9 +854,76 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
     if _is_orgish(toks):
         name = re.sub(r"['’]s$", "", cand)
         return Person(name=name, tokens=tuple(name.split()), kind="org")
+    nt = _name_shape(nt)
     if nt and not (len(nt) == 1 and nt[0].lower() in _lower_words(art)) and not _is_place(nt):
+        if len(nt) < len(toks):
+            r = _resolve_name(art, " ".join(nt), pos)  # 'Of Carson', 'Playing Trump': the name after the opener
+            if r is not None:
+                return r
+        if len(nt) == 1:
+            r = _headline_name(art, nt[0])
+            if r is not None:
+                return r
         return Person(name=" ".join(nt), tokens=tuple(nt))
     return None
+
+
+def _headline_name(art: _Article, surname: str) -> Person | None:
+    """Rule HEADLINE_NAME: a surname that no person of the body carries takes the full name the
+    headline writes ('Cora Lind: I Am Done With Men Telling Us' and later '"...," Lind said'),
+    or the body inside a title the entity step did not read as a person ('The Cora Lind Show'):
+    the word before the surname in the headline is its given name when the body never writes
+    that word in lower case and it is no title or sentence word (a title-case headline glues
+    words to names: 'Understated Lind' is no name). One person per article and surname."""
+    key = ("headline_name", surname)
+    if key in art.cache:
+        return art.cache[key]
+    found = None
+    where = art.headline + "\n" + art.text
+    if len(surname) > 1:
+        lower = _lower_words(art)
+        for m in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", where):
+            given = m.group(1)
+            if given.lower() in lower or given in _CAP_STOP or _is_title_token(given) or _participle_opener(given) \
+                    or given.lower() in SPEECH_VERBS or _is_orgish([given]) or _is_place([given, surname]):
+                continue
+            found = Person(name=f"{given} {surname}", tokens=(given, surname))
+            break
+    art.cache[key] = found
+    return found
+
+
+#: Words that open a sentence before a name and are never a given name ('Of Carson', 'For
+#: Britain', 'Regarding Trump'): prepositions and determiners (not 'Will', 'May' or 'New').
+_LEADING_FUNCTION_WORDS = frozenset("""
+The A An This That These Those In On At For From To Of By With Without About After Before Since
+Until During Despite Under Over Between Among Against Within Across Around Near Inside Outside
+Beyond Through Throughout Like Unlike Amid Along Toward Towards Upon And But Or Nor If When While
+As Although Though Because According
+""".split()) | _PREPOSITION_OPENERS
+
+
+def _name_shape(tokens: list[str]) -> list[str]:
+    """Rule STRAY_PHRASE (issue 11 item 1): the name words of a capitalised mention that the
+    entity step did not know, or [] when the mention has no name's shape: a leading sentence word
+    or preposition (``_CAP_STOP``: 'Of Carson' -> 'Carson', 'Regarding Trump') and a leading
+    participle or verb of saying (rule PARTICIPLE_OPENER: 'Impeaching Trump') come off; a run
+    still holding such a word, a day or a holiday (rule CALENDAR_NOT_SPEAKER: 'Super Tuesday')
+    or a lone participle ('Boasting', 'Using') names nobody.
+
+    >>> _name_shape(["Of", "Carson"]), _name_shape(["Super", "Tuesday"]), _name_shape(["Boasting"])
+    (['Carson'], [], [])
+    >>> _name_shape(["Playing", "Trump"]), _name_shape(["Sterling", "Brown"])
+    (['Trump'], ['Sterling', 'Brown'])
+    """
+    toks = list(tokens)
+    while toks and (toks[0] in _LEADING_FUNCTION_WORDS or (len(toks) > 1 and _participle_opener(toks[0]))):
+        toks = toks[1:]
+    if not toks or _calendar(toks):
+        return []
+    if len(toks) == 1 and _participle_opener(toks[0]):
+        return []
+    return toks
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
@@ -779,20 +935,23 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     Mention,
     Person,
     _Article,
+    _calendar,
     _is_orgish,
     _is_place,
     _lower_words,
     _name_key,
     _opener_word,
     _org_tokens,
+    _participle_opener,
     _strip_titles,
     _title_gender,
     _titled_name_at,
 )
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
+    _CAP_STOP,
     _GENDER_NOUNS,
     _GROUP_HEADS,
     _ORG_RUN,

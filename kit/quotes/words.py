@@ -33,8 +33,11 @@ fumed fumes barked barks beamed remembered remembers mused muses marveled marvel
 grouses exclaimed exclaims gushed railed bragged brags thundered retorted retorts scolded chided
 lectured wondered wonders reasoned sniped griped gripes ranted boomed intoned answered answers
 cried yelled yells screamed screams
+pressed presses retaliated retaliates interjected interjects snapped
 """.split()
-SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS)
+#: Verbs of saying written in two words: '"...," X went on'.
+_SPEECH_PHRASES = ("went on", "goes on", "shot back", "fired back", "chimed in")
+SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERBS) | frozenset(_SPEECH_PHRASES)
 
 # verbs that, in a sentence holding a short quoted phrase, make it speech (she called it "X")
 _CUE_WORDS = frozenset("""
@@ -79,6 +82,29 @@ Out Off Back Well Very Much More Less Least Best Worst Good Bad New Old Big Smal
 Thank Thanks Let Let's Do Does Did Is Are Was Were Be Been Being Have Has Had Will Would Shall
 Should Can Could May Might Must Read More Photo Source Sources Officials Critics Analysts
 Experts Residents Users Protesters Investors Observers Supporters Opponents Diplomats Lawmakers
+""".split())
+
+#: Rule PREPOSITION_OPENER: prepositions (many of them participles in form) that open a sentence
+#: and are never the first word of a name ('Regarding Trump, she said ...'); part of _CAP_STOP.
+_PREPOSITION_OPENERS = frozenset("""
+Regarding Concerning Including Excluding Following Considering Featuring Notwithstanding Barring
+Per Via Versus Re Beside Besides Behind Beneath Beyond Except Past Plus Minus Amongst Whilst
+""".split())
+_CAP_STOP = _CAP_STOP | _PREPOSITION_OPENERS
+
+#: Rule PARTICIPLE_OPENER: given names and surnames that end in '-ing' (a sentence-opening word in
+#: '-ing' before a name is a participle, 'Playing Trump', 'Impeaching Trump', unless it is one of
+#: these: 'Sterling K. Brown', 'Irving Kristol').
+_ING_NAMES = frozenset("""
+sterling irving channing manning fleming harding golding keating browning downing whiting
+darling ewing hastings jennings cummings king ming ling bing jing ping ying xing ding qing
+""".split())
+
+#: Rule CALENDAR_NOT_SPEAKER: days and holidays, never part of a speaker's name ('Super
+#: Tuesday', 'Clinton Christmas'); months are not here: 'May' and 'June' are names too.
+_CALENDAR_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday christmas thanksgiving easter
+hanukkah halloween ramadan passover
 """.split())
 
 # words (title case) that are titles or ranks in front of a name
@@ -235,7 +261,12 @@ Philadelphia|Detroit|Atlanta|Miami|Houston|Dallas|Phoenix|Denver|Seattle|Clevela
 _PLACE_WORDS = frozenset("""street avenue road boulevard square county city town village river
 lake mountain mountains island islands valley beach park bay coast state states province
 district heights hills springs falls harbor harbour airport stadium arena hall tower plaza
+hotel hotels resort casino mall courthouse
 """.split())
+
+#: Rule NAME_HOMOGRAPH: words of _CAP_STOP that are also names ('George Will', 'Theresa May'):
+#: inside a name, or alone when a person of the article carries them, they are name words.
+_NAME_HOMOGRAPHS = frozenset("Will May June April August Grant Hope".split())
 
 # nouns by which a story refers back to a news outlet ('the newspaper said'): rule OUTLET_DESCRIPTION
 _OUTLET_NOUNS = frozenset("""

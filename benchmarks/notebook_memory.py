@@ -1,0 +1,111 @@
+"""Memory of each report notebook, cell by cell, on one corpus: what takes the memory.
+
+Runs the code cells of ``notebooks/0*.ipynb`` in this process, one after the other (the parameters
+cell with ``corpus`` and ``output_dir`` replaced, as ``kit run`` injects them; ``display`` a no-op),
+and records for each cell its seconds, the resident memory after it and the peak during it (psutil,
+sampled every 20 ms), so the cells whose memory grows with the corpus stand out. Each notebook runs
+in its own child process (a fresh interpreter, as a kernel would be).
+
+Usage: ``python benchmarks/notebook_memory.py STORE [--notebooks 01 03] [--out FILE.json]``
+(STORE: an analysed corpus store, e.g. one made by ``bench_batch.py --keep``). Prints one line per
+cell: notebook, cell, seconds, peak MB, MB after, and the cell's first line.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def _cells(path: str) -> list[tuple[str, list[str]]]:
+    nb = json.load(open(path, encoding="utf-8"))
+    return [("".join(c["source"]), c.get("metadata", {}).get("tags", [])) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def batch_parameters(corpus: str) -> dict[str, dict]:
+    """The parameters ``kit run reports.yml -p corpus STORE`` gives each notebook (its first run: for
+    02 the largest outlet), keyed by the notebook's file name."""
+    from kit.reports.corpora import prepare_corpora
+    from kit.reports.plan import expand_runs, load_config, plan_batch
+
+    entries = plan_batch(load_config(os.path.join(ROOT, "reports.yml")), cli_params=[("corpus", corpus)])
+    out: dict[str, dict] = {}
+    for spec in expand_runs(entries, prepare_corpora(entries, None)):
+        out.setdefault(os.path.basename(str(spec.notebook)), dict(spec.parameters))
+    return out
+
+
+def run_one(notebook: str, corpus: str, params: dict) -> list[dict]:
+    """Run one notebook's cells here; one record per cell."""
+    import psutil
+
+    proc = psutil.Process()
+    out_dir = tempfile.mkdtemp(prefix="kit-nbmem-")
+    ns: dict = {"display": lambda *a, **k: None, "__name__": "__main__"}
+    rows = []
+    for i, (src, tags) in enumerate(_cells(notebook)):
+        peak = [proc.memory_info().rss]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.is_set():
+                peak[0] = max(peak[0], proc.memory_info().rss)
+                time.sleep(0.02)
+
+        t = threading.Thread(target=sample, daemon=True)
+        t.start()
+        t0 = time.perf_counter()
+        exec(compile(src, f"{os.path.basename(notebook)}[{i}]", "exec"), ns)
+        if "parameters" in tags:
+            ns.update({**params, "corpus": corpus, "output_dir": out_dir})
+        secs = time.perf_counter() - t0
+        stop.set()
+        t.join()
+        after = proc.memory_info().rss
+        rows.append({"cell": i, "seconds": round(secs, 2), "peak_mb": round(max(peak[0], after) / 1e6),
+                     "after_mb": round(after / 1e6), "first": src.strip().splitlines()[-1][:90] if src.strip() else ""})
+    return rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus")
+    ap.add_argument("--notebooks", nargs="*", default=["01", "02", "03", "04", "05"])
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # child process: run this notebook and print JSON
+    ap.add_argument("--out")
+    args = ap.parse_args(argv)
+    os.chdir(ROOT)
+    if args.one:
+        params = batch_parameters(args.corpus).get(os.path.basename(args.one), {})
+        print(json.dumps(run_one(args.one, args.corpus, params)))
+        return 0
+    result = {}
+    for pre in args.notebooks:
+        nb = next(os.path.join(ROOT, "notebooks", f) for f in sorted(os.listdir(os.path.join(ROOT, "notebooks")))
+                  if f.startswith(pre) and f.endswith(".ipynb"))
+        p = subprocess.run([sys.executable, __file__, args.corpus, "--one", nb], capture_output=True, text=True)
+        if p.returncode:
+            print(p.stderr[-3000:], file=sys.stderr)
+            return 1
+        rows = json.loads(p.stdout.strip().splitlines()[-1])
+        result[pre] = rows
+        for r in rows:
+            print(f"{pre} cell {r['cell']:>2} {r['seconds']:7.2f} s peak {r['peak_mb']:6,} MB after {r['after_mb']:6,} MB"
+                  f"  {r['first']}", flush=True)
+        print(f"{pre} PEAK {max(r['peak_mb'] for r in rows):,} MB; load {os.getloadavg()[0]:.1f}", flush=True)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            json.dump(result, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

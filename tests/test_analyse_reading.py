@@ -1,0 +1,147 @@
+"""A report's tables read partition by partition (kit.analyse.reading, table(doc_ids=), load_corpus(text=False))
+equal the whole-table computations on the same corpus."""
+import pandas as pd
+import pytest
+
+import kit
+from kit import analyse
+from kit.actors import actor_mentions, actor_salience, load_actors, uncovered_names
+from kit.analyse.notebooks import _sum_groups
+from kit.corpus.store import Store
+from kit.dedupe import dedupe, reprint_clusters
+from kit.errors import KitError
+from kit.frames import dictionary_hits, frame_evidence, load_dictionary
+from kit.frames.coded import apply_frames, train_frames
+
+SAMPLE = "data/sample"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reading") / "corpus"
+    kit.ingest([SAMPLE], out, partition_size=7, workers=1)  # 44 articles: 7 partitions
+    return str(out)
+
+
+@pytest.fixture(scope="module")
+def full(store):
+    return kit.load_corpus(store, paragraphs=False).articles
+
+
+@pytest.fixture(scope="module")
+def meta(store):
+    return kit.load_corpus(store, paragraphs=False, text=False).articles
+
+
+def test_text_false_reads_every_column_but_text(store, full, meta):
+    assert len(Store(store).partitions) > 3
+    assert "text" not in meta.columns
+    assert list(meta.columns) == [c for c in full.columns if c != "text"]
+    pd.testing.assert_frame_equal(meta, full.drop(columns="text"))
+
+
+def test_text_false_on_a_single_parquet_file(tmp_path, full):
+    path = tmp_path / "c.parquet"
+    kit.ingest([SAMPLE], path)
+    arts = kit.load_corpus(path, paragraphs=False, text=False).articles
+    assert "text" not in arts.columns and len(arts) == len(full)
+    back = analyse.with_text(path, arts.iloc[::3])
+    assert back["text"].tolist() == kit.load_corpus(path).articles["text"].iloc[::3].tolist()
+
+
+def test_text_parts_and_with_text_give_the_stored_texts(store, full, meta):
+    parts = list(analyse.text_parts(store, meta))
+    assert len(parts) == len(Store(store).partitions)
+    pd.testing.assert_frame_equal(pd.concat(parts), full)  # same rows, order, columns (text in place) and index
+    some = meta.iloc[[40, 3, 17]]  # any order: kept
+    assert analyse.with_text(store, some)["text"].tolist() == full["text"].iloc[[40, 3, 17]].tolist()
+    assert list(analyse.with_text(store, some).index) == [40, 3, 17]
+    assert analyse.with_text(store, meta.iloc[:0])["text"].tolist() == []
+    assert analyse.with_text(store, full) is not None and list(analyse.text_parts(store, full))[0] is full
+    stranger = meta.head(1).assign(doc_id="not-in-the-store")
+    with pytest.raises(KitError, match="not-in-the-store"):
+        list(analyse.text_parts(store, pd.concat([meta.head(2), stranger])))
+
+
+def test_frame_evidence_equals_the_whole_table(store, full, meta):
+    hits = dictionary_hits(full, load_dictionary(["generic_frames", "cooperation_security"]))
+    assert hits["negated"].any() and hits["doc_id"].nunique() > 7
+    for neg in (True, False):
+        pd.testing.assert_frame_equal(analyse.frame_evidence(store, hits, meta, include_negated=neg),
+                                      frame_evidence(hits, full, include_negated=neg))
+    pd.testing.assert_frame_equal(analyse.frame_evidence(store, hits, meta, window=2), frame_evidence(hits, full, window=2))
+    pd.testing.assert_frame_equal(analyse.frame_evidence(store, hits.iloc[:0], meta), frame_evidence(hits.iloc[:0], full))
+
+
+def test_actor_salience_and_uncovered_names_equal_the_whole_table(store, full, meta):
+    actors = load_actors("us_china_2023")
+    mentions = actor_mentions(full, actors)
+    assert mentions["doc_id"].nunique() > 7
+    pd.testing.assert_frame_equal(analyse.actor_salience(store, mentions, meta), actor_salience(mentions, full))
+    pd.testing.assert_frame_equal(analyse.actor_salience(store, mentions.iloc[:0], meta), actor_salience(mentions.iloc[:0], full))
+    got = analyse.uncovered_names(store, meta, actors, n=None)
+    assert len(got) > 5
+    pd.testing.assert_frame_equal(got, uncovered_names(full, actors, n=None))
+    kept = meta.iloc[5:30]
+    pd.testing.assert_frame_equal(analyse.uncovered_names(store, kept, actors, min_count=1),
+                                  uncovered_names(full.iloc[5:30], actors, min_count=1))
+
+
+def test_apply_frames_equals_the_whole_table(store, full, meta):
+    labels = pd.DataFrame({"doc_id": full["doc_id"], "frame": "economic",
+                           "label": full["text"].str.contains("trade|tariff", case=False).astype(int)})
+    model = train_frames(full, labels, folds=2, min_df=1, n_boot=0)
+    pd.testing.assert_frame_equal(analyse.apply_frames(store, model, meta), apply_frames(model, full))
+
+
+def test_reprint_clusters_read_the_members_texts_only(tmp_path, monkeypatch):
+    out = str(tmp_path / "reprints")
+    kit.ingest(["tests/fixtures/dedupe/reprint_corpus.jsonl"], out, partition_size=3, workers=1)
+    full = kit.load_corpus(out, paragraphs=False).articles
+    meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    expected = reprint_clusters(full, corpus=out)
+    assert expected["cluster"].nunique() >= 1 and len(expected) < len(full)  # some articles are no reprint
+    read = []
+    original = Store.read_table
+
+    def spy(self, table, partition, columns=None):
+        read.append(columns)
+        return original(self, table, partition, columns)
+
+    monkeypatch.setattr(Store, "read_table", spy)
+    got = analyse.reprint_clusters(out, meta)
+    pd.testing.assert_frame_equal(got, expected)
+    assert read and None not in read  # never the whole articles table
+    assert all(c == ["doc_id", "text"] or "text" not in c for c in read)  # texts: one partition at a time
+
+
+def test_group_counts_of_a_subset_summed_per_partition(store, full, meta, monkeypatch):
+    monkeypatch.setattr("kit.analyse.notebooks.SUM_FOLD", 2)  # fold more than once over 7 partitions
+    kept = dedupe(meta.iloc[::2], "exact")
+    got = analyse.table(store, "group_counts", articles=kept, group_by="outlet")
+    terms = analyse.derived(store, "term_counts", mode="sync")
+    pd.testing.assert_frame_equal(got, _sum_groups(terms[terms["doc_id"].isin(set(kept["doc_id"]))], kept, "outlet"))
+    pd.testing.assert_frame_equal(got, analyse.group_counts(full[full["doc_id"].isin(set(kept["doc_id"]))], group_by="outlet"))
+
+
+def test_table_doc_ids_reads_only_those_rows(store, full, meta):
+    ids = set(meta["doc_id"].iloc[[1, 9, 30]])
+    whole = analyse.table(store, "sentence_tone", articles=meta)
+    got = analyse.table(store, "sentence_tone", articles=meta, doc_ids=ids)
+    pd.testing.assert_frame_equal(got, whole[whole["doc_id"].isin(ids)].reset_index(drop=True))
+    subset = meta.iloc[:20]  # the rows of articles that are both asked for and kept
+    got = analyse.table(store, "sentence_tone", articles=subset, doc_ids=ids)
+    assert set(got["doc_id"]) == ids & set(subset["doc_id"])
+    # not a store: computed once in memory, then the same rows
+    mem = analyse.table("not/a/store", "sentence_tone", articles=full, doc_ids=ids)
+    pd.testing.assert_frame_equal(mem, whole[whole["doc_id"].isin(ids)].reset_index(drop=True))
+
+
+def test_save_parquet_writes_the_stored_table(store, meta, tmp_path):
+    whole = analyse.table(store, "sentence_tone", articles=meta)
+    p = analyse.save_parquet(store, "sentence_tone", tmp_path, articles=meta)
+    pd.testing.assert_frame_equal(pd.read_parquet(p), whole)
+    kept = meta.iloc[3:25]
+    p = analyse.save_parquet(store, "sentence_tone", tmp_path, "kept", articles=kept)
+    pd.testing.assert_frame_equal(pd.read_parquet(p), analyse.table(store, "sentence_tone", articles=kept))
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["kept.parquet", "sentence_tone.parquet"]  # no temporary file left

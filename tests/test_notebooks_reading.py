@@ -1,0 +1,87 @@
+"""The report notebooks never hold a corpus store's texts whole: 01, 02, 03 and 05 render on a store
+whose whole-table read of the ``text`` column (and of the paragraphs) fails; 03 and 05 read the texts
+one partition at a time, 01 only those of reprints, 02 those of its target group.
+
+The notebooks' code cells run in this process (with the parameters of the default batch, as ``kit
+run`` gives them, after the analysis ``kit run`` makes first) so that the store's reading can be watched."""
+import json
+from pathlib import Path
+
+import pytest
+
+import kit
+from kit.corpus.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nbreads") / "corpus"
+    kit.ingest([str(ROOT / "data" / "sample")], out, partition_size=9, workers=1)
+    from kit.analyse import for_reports
+
+    for_reports(str(out), list(_parameters(str(out)).values()), quiet=True)  # as kit run does before the notebooks
+    return str(out)
+
+
+def _parameters(corpus: str) -> dict[str, dict]:
+    from kit.reports.corpora import prepare_corpora
+    from kit.reports.plan import expand_runs, load_config, plan_batch
+
+    entries = plan_batch(load_config(ROOT / "reports.yml"), cli_params=[("corpus", corpus)])
+    out: dict[str, dict] = {}
+    for spec in expand_runs(entries, prepare_corpora(entries, None)):
+        out.setdefault(Path(spec.notebook).name, dict(spec.parameters))
+    return out
+
+
+def _run(notebook: Path, params: dict, output_dir: Path) -> dict:
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    ns: dict = {"display": lambda *a, **k: None, "__name__": "__main__"}
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        exec(compile("".join(cell["source"]), notebook.name, "exec"), ns)
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            ns.update({**params, "output_dir": str(output_dir)})
+    return ns
+
+
+@pytest.fixture
+def poisoned(monkeypatch):
+    """Reading a store's texts or paragraphs whole fails; the partitions read are recorded."""
+    reads: list = []
+    articles, read_table = Store.articles, Store.read_table
+
+    def whole_articles(self, columns=None):
+        if columns is None or "text" in columns:
+            raise AssertionError(f"the whole text column of {self.path} was read")
+        return articles(self, columns)
+
+    def one_partition(self, table, partition, columns=None):
+        reads.append((table, tuple(columns) if columns is not None else None))
+        return read_table(self, table, partition, columns)
+
+    def whole_paragraphs(self):
+        raise AssertionError(f"the whole paragraphs table of {self.path} was read")
+
+    monkeypatch.setattr(Store, "articles", whole_articles)
+    monkeypatch.setattr(Store, "read_table", one_partition)
+    monkeypatch.setattr(Store, "paragraphs", whole_paragraphs)
+    monkeypatch.chdir(ROOT)
+    return reads
+
+
+@pytest.mark.parametrize("stem, table", [("01_corpus_overview", "outlet_summary"), ("02_terms_and_keyness", "kwic"),
+                                         ("03_frames_and_tone", "frame_evidence"), ("05_coded_frames", "frame_probabilities")])
+def test_renders_without_reading_the_texts_whole(store, poisoned, tmp_path, stem, table):
+    nb = ROOT / "notebooks" / f"{stem}.ipynb"
+    ns = _run(nb, _parameters(store)[nb.name], tmp_path)
+    assert (tmp_path / f"{table}.csv").stat().st_size > 100
+    text_reads = [cols for t, cols in poisoned if t == "articles" and (cols is None or "text" in cols)]
+    assert all(cols == ("doc_id", "text") for cols in text_reads)  # texts only beside their ids, a partition at a time
+    if stem == "01_corpus_overview":
+        assert "text" not in ns["articles"].columns
+    if stem in ("03_frames_and_tone", "05_coded_frames"):
+        assert len(text_reads) >= len(Store(store).partitions)  # read, one partition at a time
