@@ -682,13 +682,13 @@ def _claim(counter, n: int) -> int | None:
 
 
 def _claiming_worker(counter, ranges: list, args: tuple, conn) -> None:
-    """A forked process of a shared read: reads the ranges it claims, then sends ``[(index, result)]``
-    (or the exception that stopped it) to the process that started it."""
+    """A forked process of a shared read: reads the ranges it claims, sending ``("range", index,
+    result)`` for each as it is done (a thread of the parent takes it at once), then ``("done",)``,
+    or the exception that stopped it."""
     try:
-        done = []
         while (i := _claim(counter, len(ranges))) is not None:
-            done.append((i, _range_task(ranges[i], *args)))
-        conn.send(("done", done))
+            conn.send(("range", i, _range_task(ranges[i], *args)))
+        conn.send(("done",))
     except BaseException as e:  # noqa: BLE001 (sent to the parent, which raises it)
         try:
             conn.send(("error", e))
@@ -709,7 +709,7 @@ def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     counter = ctx.Value("i", 0)
-    procs, got, threads = [], [], []
+    procs, got, errors, threads = [], [], [], []
     for _ in range(max(0, helpers)):
         recv, send = ctx.Pipe(duplex=False)
         proc = ctx.Process(target=_claiming_worker, args=(counter, ranges, args, send), daemon=True)
@@ -719,9 +719,12 @@ def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
 
         def take(conn=recv):  # (a thread per helper: its results are taken as soon as they are sent)
             try:
-                got.append(conn.recv())
+                while (msg := conn.recv())[0] == "range":
+                    got.append(msg[1:])
+                if msg[0] == "error":
+                    errors.append(msg[1])
             except EOFError:
-                got.append(("error", RuntimeError("a reading process ended without sending its results")))
+                errors.append(RuntimeError("a reading process ended without sending its results"))
             finally:
                 conn.close()
 
@@ -741,11 +744,10 @@ def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
             t.join()
         for proc in procs:
             proc.join()
-    for status, payload in got:
-        if status == "error":
-            raise payload
-        for i, r in payload:
-            results[i] = r
+    if errors:
+        raise errors[0]
+    for i, r in got:
+        results[i] = r
     return results
 
 
