@@ -58,6 +58,7 @@ bench: $(STAMP) ## run the speed and memory benchmarks (terms, quotes, report ru
 	$(BIN)/python benchmarks/bench_dedupe.py
 	$(BIN)/python benchmarks/scaling.py $(if $(SIZES),--sizes $(SIZES))
 	$(BIN)/python benchmarks/bench_batch.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python benchmarks/notebook_memory.py --size 10000
 	$(BIN)/python benchmarks/adversarial.py
 
 fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-results.json

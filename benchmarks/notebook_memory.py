@@ -6,15 +6,18 @@ and records for each cell its seconds, the resident memory after it and the peak
 sampled every 20 ms), so the cells whose memory grows with the corpus stand out. Each notebook runs
 in its own child process (a fresh interpreter, as a kernel would be).
 
-Usage: ``python benchmarks/notebook_memory.py STORE [--notebooks 01 03] [--out FILE.json]``
-(STORE: an analysed corpus store, e.g. one made by ``bench_batch.py --keep``). Prints one line per
-cell: notebook, cell, seconds, peak MB, MB after, and the cell's first line.
+Usage: ``python benchmarks/notebook_memory.py [STORE] [--size N] [--notebooks 01 03] [--out FILE.json]``
+(STORE: an analysed corpus store, e.g. one made by ``bench_batch.py --keep``; without it, ``--size``
+generated articles (default 10,000, as :mod:`bench_batch` makes them) are ingested and analysed into
+a temporary store first; ``make bench`` runs this). Prints one line per cell: notebook, cell,
+seconds, peak MB, MB after, and the cell's last line; then each notebook's peak and the load average.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +31,20 @@ ROOT = os.path.dirname(HERE)
 def _cells(path: str) -> list[tuple[str, list[str]]]:
     nb = json.load(open(path, encoding="utf-8"))
     return [("".join(c["source"]), c.get("metadata", {}).get("tags", [])) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def _make_store(n: int, work: str) -> str:
+    """``n`` generated articles ingested and analysed for the default batch, as bench_batch.py does."""
+    sys.path.insert(0, HERE)
+    from bench_batch import ANALYSE_SCRIPT
+    from scaling import make_corpus
+
+    src, store = os.path.join(work, "articles.jsonl"), os.path.join(work, "store")
+    make_corpus(n, src)
+    kit = os.path.join(os.path.dirname(sys.executable), "kit")
+    subprocess.run([kit, "ingest", src, "--out", store, "--quiet"], check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-c", ANALYSE_SCRIPT, os.path.join(ROOT, "reports.yml"), store], check=True, cwd=ROOT)
+    return store
 
 
 def batch_parameters(corpus: str) -> dict[str, dict]:
@@ -71,13 +88,14 @@ def run_one(notebook: str, corpus: str, params: dict) -> list[dict]:
         t.join()
         after = proc.memory_info().rss
         rows.append({"cell": i, "seconds": round(secs, 2), "peak_mb": round(max(peak[0], after) / 1e6),
-                     "after_mb": round(after / 1e6), "first": src.strip().splitlines()[-1][:90] if src.strip() else ""})
+                     "after_mb": round(after / 1e6), "last_line": src.strip().splitlines()[-1][:90] if src.strip() else ""})
     return rows
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpus")
+    ap.add_argument("corpus", nargs="?", help="an analysed corpus store (default: one made from --size articles)")
+    ap.add_argument("--size", type=int, default=10000, help="generated articles when no store is given")
     ap.add_argument("--notebooks", nargs="*", default=["01", "02", "03", "04", "05"])
     ap.add_argument("--one", help=argparse.SUPPRESS)  # child process: run this notebook and print JSON
     ap.add_argument("--out")
@@ -87,6 +105,13 @@ def main(argv=None) -> int:
         params = batch_parameters(args.corpus).get(os.path.basename(args.one), {})
         print(json.dumps(run_one(args.one, args.corpus, params)))
         return 0
+    if args.corpus is None:
+        work = tempfile.mkdtemp(prefix="kit-nbmem-store-")
+        try:
+            args.corpus = _make_store(args.size, work)
+            return main([args.corpus, "--notebooks", *args.notebooks] + (["--out", args.out] if args.out else []))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     result = {}
     for pre in args.notebooks:
         nb = next(os.path.join(ROOT, "notebooks", f) for f in sorted(os.listdir(os.path.join(ROOT, "notebooks")))
@@ -99,7 +124,7 @@ def main(argv=None) -> int:
         result[pre] = rows
         for r in rows:
             print(f"{pre} cell {r['cell']:>2} {r['seconds']:7.2f} s peak {r['peak_mb']:6,} MB after {r['after_mb']:6,} MB"
-                  f"  {r['first']}", flush=True)
+                  f"  {r['last_line']}", flush=True)
         print(f"{pre} PEAK {max(r['peak_mb'] for r in rows):,} MB; load {os.getloadavg()[0]:.1f}", flush=True)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:

@@ -109,11 +109,22 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, mode: int = FILE_MODE)
     >>> p.read_bytes(), oct(p.stat().st_mode & 0o644)
     (b'hi', '0o644')
     """
+    return write_atomic_chunks(path, [data], mode=mode)
+
+
+def write_atomic_chunks(path: str | os.PathLike, chunks, *, mode: int = FILE_MODE) -> Path:
+    """:func:`write_atomic` of the bytes ``chunks`` yields one after the other (a long file never held whole).
+
+    >>> import tempfile, pathlib
+    >>> write_atomic_chunks(pathlib.Path(tempfile.mkdtemp()) / "a.txt", iter([b"h", b"i"])).read_bytes()
+    b'hi'
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for data in chunks:
+                fh.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, mode & ~umask)

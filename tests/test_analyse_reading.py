@@ -135,6 +135,8 @@ def test_table_doc_ids_reads_only_those_rows(store, full, meta):
     # not a store: computed once in memory, then the same rows
     mem = analyse.table("not/a/store", "sentence_tone", articles=full, doc_ids=ids)
     pd.testing.assert_frame_equal(mem, whole[whole["doc_id"].isin(ids)].reset_index(drop=True))
+    with pytest.raises(KitError, match="no doc_id column"):
+        analyse.table(store, "group_counts", articles=meta, doc_ids=ids)
 
 
 def test_save_parquet_writes_the_stored_table(store, meta, tmp_path):
@@ -145,3 +147,19 @@ def test_save_parquet_writes_the_stored_table(store, meta, tmp_path):
     p = analyse.save_parquet(store, "sentence_tone", tmp_path, "kept", articles=kept)
     pd.testing.assert_frame_equal(pd.read_parquet(p), analyse.table(store, "sentence_tone", articles=kept))
     assert sorted(f.name for f in tmp_path.iterdir()) == ["kept.parquet", "sentence_tone.parquet"]  # no temporary file left
+
+
+def test_a_table_computed_in_memory_is_computed_once_for_the_same_articles(full, monkeypatch):
+    from kit.analyse import notebooks
+
+    calls = []
+    compute = notebooks._compute
+    monkeypatch.setattr(notebooks, "_compute", lambda name, *a: calls.append(name) or compute(name, *a))
+    monkeypatch.setattr(notebooks, "_LAST_TABLES", {})
+    arts = full.copy()
+    tone = analyse.table("not/a/store", "article_tone", articles=arts)  # sentence tone first, kept
+    some = analyse.table("not/a/store", "sentence_tone", articles=arts, doc_ids=arts["doc_id"].iloc[:3])
+    assert calls == ["sentence_tone", "article_tone"] and set(some["doc_id"]) == set(arts["doc_id"].iloc[:3])
+    analyse.table("not/a/store", "sentence_tone", articles=arts.iloc[:5])  # other articles: computed again
+    assert calls == ["sentence_tone", "article_tone", "sentence_tone"]
+    assert len(tone) == len(arts)

@@ -168,3 +168,43 @@ def test_a_possessive_role_then_the_name_in_apposition():
         "''We found it,'' said Acme's chief executive, Mia Roth.",
     )
     assert got == ["Lars Bock", "Mia Roth"]
+
+
+# -- HEADLINE_PERSON ------------------------------------------------------------------------
+
+def test_two_people_of_one_surname_the_headline_names_one():
+    got = headline_speakers(
+        "How the Shooting Changed Chris Murrow",
+        "Senator Chris Murrow visited the school on Friday, four years later.",
+        "Anne Marie Murrow, a teacher, died in the shooting in 2012.",
+        "\"I think about her every day,\" Murrow said.",
+    )
+    assert got == ["Chris Murrow"]
+
+
+def test_the_headline_person_named_in_the_body_only_inside_an_organisation():
+    got = headline_speakers(
+        "Ivy Marsh Champions Paid Leave",
+        "Her father, Don Marsh, founded the Ivy Marsh Foundation in 2009.",
+        '"Every parent deserves time off," Marsh said on Tuesday.',
+    )
+    assert got == ["Ivy Marsh"]
+
+
+def test_a_name_found_inside_a_title_keeps_its_leading_given_name():
+    got = speakers(
+        "The Luther Stan Poe Center opened on Monday in the old mill.",
+        '"We built it for the town," Poe said.',
+    )
+    assert got == ["Luther Stan Poe"]
+
+
+# -- PERSON_NOUN_SHAPE ------------------------------------------------------------------------
+
+def test_an_age_or_an_agent_noun_after_said_is_a_speaker():
+    got = speakers(
+        "The former model delivered a defense of her husband.",
+        '"He is, and always has been, a leader," said the 46-year-old. "Now he will work for you."',
+        '"It was the morning of Christmas," says the ad\'s narrator, going on.',
+    )
+    assert got == ["the 46-year-old", "the 46-year-old", "the ad's narrator"]

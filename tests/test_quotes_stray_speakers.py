@@ -121,3 +121,48 @@ def test_two_title_case_words_in_front_of_a_name_the_article_writes():
         'Interview: Eco Sage Ada Marsh on the wind. "Nobody listens," Marsh said.',
     )
     assert got == ["Ada Marsh"]
+
+
+# -- GLUED_WORDS and pronoun contractions ----------------------------------------------------
+
+def test_glued_page_furniture_and_contracted_pronouns_are_no_speakers():
+    from kit.quotes.entities import _glued_words
+
+    assert _glued_words("FoleyFlagShareLikeReplyAni") and not _glued_words("DiPietro")
+    assert _name_shape(["She's"]) == [] and _name_shape(["Ann", "FlagShareLikeReplyBo", "Vrabel"]) == []
+    got = speakers(
+        "Ruth Ames, a retiree, waited in line for an hour.",
+        "She's a volunteer but concedes that most of her friends disagree.",
+        '"I love her facts," she said.',
+    )
+    assert got == ["Ruth Ames"]
+
+
+def test_a_live_blog_byline_glued_to_a_name_is_no_speaker():
+    got = speakers(
+        "Dora Quint spoke at the forum on Monday.",
+        "Eli FoxFlagShareLikeReplyAni Vrabel",
+        '"We will not deport families," she said.',
+    )
+    assert got == ["Dora Quint"]
+
+
+def test_a_job_word_before_a_name_is_dropped_but_not_a_given_name():
+    got = speakers(
+        "Carl Lasker is a journalist in Dallas.",
+        '"It is over," Journalist Carl Lasker told the panel.',
+    )
+    assert got == ["Carl Lasker"]
+    assert _name_shape(["Brent", "Bozell", "III"]) == ["Brent", "Bozell", "III"]
+    assert _name_shape(["Journalist", "Ada", "Lark"], {"journalist"}) == ["Ada", "Lark"]
+
+
+def test_a_lone_lower_case_function_word_is_no_speaker():
+    from kit.quotes.entities import _Article, _build_entities
+    from kit.quotes.resolution import _resolve
+
+    text = "Students walked out on Friday. Organisers on the march called it a record."
+    art = _Article(doc_id="x", paras=[(0, text, 0)], text=text)
+    _build_entities(art, None)
+    assert _resolve(art, "on", 40, 0) is None
+    assert _resolve(art, "Organisers", 31, 0) is not None

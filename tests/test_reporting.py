@@ -233,3 +233,35 @@ def test_long_text_columns_keep_a_readable_width():
     assert "<th>outlet</th>" in html and "<th>n_words</th>" in html
     empty = pd.DataFrame({"published": pd.to_datetime([], utc=True), "title": pd.Series([], dtype=object)})
     assert "<th>published</th>" in show_table(empty)._repr_html_()  # an empty table (a date column) shows too
+
+
+def test_a_long_table_is_written_in_chunks_with_the_same_bytes(tmp_path, monkeypatch):
+    """save_table formats a long table CSV_CHUNK_ROWS rows at a time: the same file as in one piece,
+    whatever the chunk holds (a list, a float or a date in a text column only in a later chunk, a
+    formula, -0.0, missing values); a table of dates is written whole."""
+    import datetime as dt
+
+    import kit.reporting as rep
+
+    n = 23
+    df = pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(n)],
+        "mixed": ["text"] * 20 + [["a", "b"], 1.5, None],  # a list only in the last chunk: JSON for the column
+        "floaty": ["x"] * 21 + [0.1234567, None],  # floats in a text column, formatted
+        "both": [0.1234567] + ["t"] * 21 + [["x"]],  # a list decides the column: its float is not formatted
+        "when": [None] * 22 + [dt.date(2023, 1, 2)],
+        "formula": ["=SUM(A1)" if i % 5 == 0 else "plain" for i in range(n)],
+        "score": [-0.0 if i % 3 == 0 else i / 7 for i in range(n)],
+        "n": pd.array([i if i % 4 else None for i in range(n)], dtype="Int64"),
+    })
+    whole = tmp_path / "whole"
+    rep.save_table(df, whole, "t")
+    monkeypatch.setattr(rep, "CSV_CHUNK_ROWS", 4)
+    chunked = tmp_path / "chunked"
+    rep.save_table(df, chunked, "t")
+    assert (chunked / "t.csv").read_bytes() == (whole / "t.csv").read_bytes() == rep.table_to_csv(df).encode()
+    dated = df.assign(published=pd.to_datetime(["2023-01-02"] * n, utc=True))
+    assert not rep._chunkable(dated)
+    rep.save_table(dated, chunked, "dated")
+    assert (chunked / "dated.csv").read_bytes() == rep.table_to_csv(dated).encode()
+    assert sorted(p.name for p in chunked.iterdir()) == ["dated.csv", "t.csv"]  # no temporary file left

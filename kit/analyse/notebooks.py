@@ -44,7 +44,10 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     from kit.compute import SCHEDULER_ENV
     from kit.corpus.store import is_store
 
-    if doc_ids is not None and name != "group_counts" and name != "near_duplicates":
+    if doc_ids is not None and name in ("group_counts", "near_duplicates"):
+        raise KitError(f"doc_ids= selects the rows of some articles: {name} has no doc_id column "
+                       "(pass those articles as articles= instead)")
+    if doc_ids is not None:
         ids = set(pd.Series(list(doc_ids), dtype=object))
         if is_store(corpus):
             subset = _subset_ids(corpus, articles)

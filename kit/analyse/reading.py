@@ -257,22 +257,21 @@ def reprint_clusters(corpus, articles: pd.DataFrame, **options) -> pd.DataFrame:
     >>> reprint_clusters(out, meta).equals(kit.dedupe.reprint_clusters(full, corpus=out))
     True
     """
-    from kit.dedupe import clusters_of
+    from kit.dedupe import SHINGLE_WORDS, clusters_of
     from kit.dedupe import reprint_clusters as clusters
     from kit.dedupe_store import corpus_pairs
 
+    shingle_words = options.pop("shingle_words", SHINGLE_WORDS)
     if "text" in articles.columns or _text_source(corpus) is None:
-        return clusters(articles, corpus=corpus, **options)
-    pairs = corpus_pairs(corpus, articles, **{k: v for k, v in options.items() if k != "shingle_words"},
-                         **({"shingle_words": options["shingle_words"]} if "shingle_words" in options else {}))
+        return clusters(articles, corpus=corpus, shingle_words=shingle_words, **options)
+    pairs = corpus_pairs(corpus, articles, shingle_words=shingle_words, **options)  # as the function asks for them
     if pairs is None:
-        return clusters(with_text(corpus, articles), corpus=corpus, **options)
+        return clusters(with_text(corpus, articles), corpus=corpus, shingle_words=shingle_words, **options)
     ids = articles["doc_id"].astype(str)
     pub = (pd.Series(pd.to_datetime(articles["published"], utc=True, errors="coerce").to_numpy(), index=ids)
            if "published" in articles.columns else pd.Series(pd.NaT, index=ids, dtype="datetime64[ns, UTC]"))
     members = {d for group in clusters_of(pairs, pub) for d in group}
-    out = clusters(with_text(corpus, articles[ids.isin(members).to_numpy()]), pairs,
-                   **{k: v for k, v in options.items() if k == "shingle_words"})
+    out = clusters(with_text(corpus, articles[ids.isin(members).to_numpy()]), pairs, shingle_words=shingle_words)
     out.attrs["pairs"] = "stored"
     return out
 

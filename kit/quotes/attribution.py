@@ -168,6 +168,21 @@ def _run_on_names(after: str) -> tuple[str, str] | None:
     return None
 
 
+#: Rule PERSON_NOUN_SHAPE: the shapes of nouns for people that no word list holds: an age
+#: ('the 46-year-old'), an agent noun ('the narrator', 'the organizer', 'a Carrier retiree').
+_PERSON_NOUN_SHAPE = re.compile(r"""
+    \d{1,3}-year-old                                            # an age used as a noun
+    | [a-z]{3,}(?:or|er|ist|ian|ee|ant)                          # an agent noun
+    """, re.VERBOSE)
+#: Words of those shapes that name no person ('said the other', 'said the same number').
+_NOT_PERSON_NOUNS = frozenset("""
+other order water number matter letter paper corner quarter summer winter weather center
+error power tower border manner answer chapter cover poster trailer ledger platform
+majority minority issue guarantee committee better later never ever over after under rather
+together whether either neither further former latter sooner longer bigger smaller greater
+""".split())
+
+
 def _looks_speaker_np(np_: str) -> bool:
     """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
     w = _words(np_.lower())
@@ -180,6 +195,9 @@ def _looks_speaker_np(np_: str) -> bool:
     if len(hw) >= 2 and hw[0] in ("two", "three", "four", "five", "several", "many", "some", "both", "dozens",
                                   "hundreds", "thousands") and hw[-1].endswith("s"):
         return True  # 'two witnesses', 'several shopkeepers'
+    if _PERSON_NOUN_SHAPE.fullmatch(hw[-1]) and hw[-1] not in _NOT_PERSON_NOUNS and len(hw) >= 2 \
+            and hw[0] not in ("it", "he", "she", "they", "we", "i", "you", "this", "that"):
+        return True  # rule PERSON_NOUN_SHAPE: 'said the 46-year-old', 'says the ad's narrator'
     return any(x in _TITLE_WORDS or x in _TYPE_WORDS for x in w)
 
 

@@ -416,7 +416,7 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
             singles.append((start, end, name_toks[0], titles, _place_context(text, tok_start, end, titles)))
             continue
         passing = False
-        if len(name_toks) > 4 or _is_place(name_toks) or _calendar(name_toks) \
+        if len(name_toks) > 4 or _is_place(name_toks) or _calendar(name_toks) or any(map(_glued_words, name_toks)) \
                 or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
             continue  # 'the United States', 'the National Zoo': not a person
         if _place_context(text, tok_start, end, titles):
@@ -572,6 +572,18 @@ def _is_place(tokens: Iterable[str]) -> bool:
     """
     low = [t.lower().rstrip(".,") for t in tokens]
     return bool(low) and (" ".join(low) in _PLACES or (len(low) >= 2 and low[-1] in _PLACE_WORDS))
+
+
+
+def _glued_words(tok: str) -> bool:
+    """Rule GLUED_WORDS: a token of three or more title-case words written together is page
+    furniture (share buttons, a byline run into the text), never part of a name; names with one
+    inner capital ('McDonald', 'DiPietro', 'VanderSloot') stay.
+
+    >>> _glued_words("FoleyFlagShareLikeReplyAni"), _glued_words("DiPietro"), _glued_words("MacNab")
+    (True, False, False)
+    """
+    return sum(1 for a, b in zip(tok, tok[1:]) if a.islower() and b.isupper()) >= 3
 
 
 def _calendar(tokens: Iterable[str]) -> bool:

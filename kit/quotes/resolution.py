@@ -82,6 +82,9 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
         spoke = art.cache.get("spoke", {})
         ent = art.mentions[before_i].entity
         near = art.mentions[before_i]
+        head = _headline_person(art, surname_only, fits) if art.headline else None
+        if head is not None and head is not ent:
+            return head
         if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
             # rule SURNAME_SPEAKER: with two people of one surname, 'Voss said' is the one who
             # has spoken before, not a relative or a victim named since ('Greta Voss');
@@ -100,6 +103,33 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
     if after_i is not None:
         return art.mentions[after_i].entity
     return None
+
+
+def _headline_person(art: _Article, surname: str, fits) -> Person | None:
+    """Rule HEADLINE_PERSON: with two people of one surname in the article ('Ivy Marsh' and her
+    father 'Don Marsh'), a bare surname is the one the headline names in full ('Ivy Marsh
+    Champions Paid Leave'), when the headline names only one of them."""
+    key = ("headline_person", surname)
+    if key in art.cache:
+        return art.cache[key]
+    found: list[Person] = []
+    for i in art.token_index.get(surname, []):
+        e = art.mentions[i].entity
+        if e.kind == "person" and len(e.tokens) >= 2 and e not in found and fits(e) \
+                and list(_name_key(e.tokens))[-1:] == [surname]:
+            found.append(e)
+    named = [e for e in found if re.search(rf"(?<![\w’'-]){re.escape(e.tokens[0])}\s+(?:\S+\s+)?{re.escape(e.tokens[-1])}(?![\w-])",
+                                           art.headline)]
+    if found and not named:
+        # the headline's person may be named in the body only inside a name the entity step
+        # took for an organisation ('the Eric Marsh Foundation')
+        h = _headline_name(art, found[0].tokens[-1], anywhere=False)
+        if h is not None and h.name in art.text and all(_name_key(h.tokens) != _name_key(e.tokens) for e in found):
+            found.append(h)
+            named = [h]
+    out = named[0] if len(found) >= 2 and len(named) == 1 else None
+    art.cache[key] = out
+    return out
 
 
 def _opens_sentence(art: _Article, at: int) -> bool:
@@ -630,8 +660,8 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     low = m.lower()
     if low in ("he", "she", "they", "it", "we", "him", "her"):
         return _resolve_pronoun(art, low, pos, para_start)
-    if low in _BARE_DETERMINERS:
-        return None  # 'One said' (of 'One tweet said', cut): a determiner names nobody
+    if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
+        return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
     words = _words(low)
     found = _known_org(art, m) or _resolve_document(art, m, words, pos, para_start) or _group_mention(m, words, low)
     if found is not None:
@@ -854,7 +884,7 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
     if _is_orgish(toks):
         name = re.sub(r"['’]s$", "", cand)
         return Person(name=name, tokens=tuple(name.split()), kind="org")
-    nt = _name_shape(nt)
+    nt = _name_shape(nt, _lower_words(art))
     if nt and not (len(nt) == 1 and nt[0].lower() in _lower_words(art)) and not _is_place(nt):
         if len(nt) < len(toks):
             r = _resolve_name(art, " ".join(nt), pos)  # 'Of Carson', 'Playing Trump': the name after the opener
@@ -868,29 +898,40 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
     return None
 
 
-def _headline_name(art: _Article, surname: str) -> Person | None:
+def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person | None:
     """Rule HEADLINE_NAME: a surname that no person of the body carries takes the full name the
     headline writes ('Cora Lind: I Am Done With Men Telling Us' and later '"...," Lind said'),
     or the body inside a title the entity step did not read as a person ('The Cora Lind Show'):
     the word before the surname in the headline is its given name when the body never writes
     that word in lower case and it is no title or sentence word (a title-case headline glues
     words to names: 'Understated Lind' is no name). One person per article and surname."""
-    key = ("headline_name", surname)
+    key = ("headline_name", surname, anywhere)
     if key in art.cache:
         return art.cache[key]
     found = None
-    where = art.headline + "\n" + art.text
+    where = art.headline + "\n" + art.text if anywhere else art.headline
     if len(surname) > 1:
         lower = _lower_words(art)
         for m in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", where):
             given = m.group(1)
+            prev = re.search(r"([A-Z][a-z]+)\s+$", where[max(0, m.start() - 30):m.start()])
+            lead = [prev.group(1)] if prev and prev.group(1) not in _CAP_STOP else []
+            if lead and (lead[0].lower() in lower or _is_orgish(lead) or _is_title_token(lead[0])):
+                continue  # inside a longer capitalised name ('Royal Dutch Shell'): no given name
             if given.lower() in lower or given in _CAP_STOP or _is_title_token(given) or _participle_opener(given) \
                     or given.lower() in SPEECH_VERBS or _is_orgish([given]) or _is_place([given, surname]):
                 continue
-            found = Person(name=f"{given} {surname}", tokens=(given, surname))
+            toks = (*lead, given, surname)  # 'Luther Stan Pate': the whole name
+            found = Person(name=" ".join(toks), tokens=toks)
             break
     art.cache[key] = found
     return found
+
+
+#: A job word before a name at a sentence start (as in kit.quotes.entities._name_tokens).
+_JOB_WORD = re.compile(r"[A-Z][a-z]+(?:er|or|ist|ian|man|woman|person|ant|ent)")
+#: A pronoun with a contracted verb ('She's', 'They're'), never a name.
+_PRONOUN_CONTRACTION = re.compile(r"(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|I|[Yy]ou|[Ii]t)['’](?:s|re|ll|d|ve|m)")
 
 
 #: Words that open a sentence before a name and are never a given name ('Of Carson', 'For
@@ -903,7 +944,11 @@ As Although Though Because According
 """.split()) | _PREPOSITION_OPENERS
 
 
-def _name_shape(tokens: list[str]) -> list[str]:
+#: Rule STRAY_PHRASE: a lone lower-case preposition or conjunction is never a speaker.
+_LOWER_FUNCTION_WORDS = frozenset(w.lower() for w in _LEADING_FUNCTION_WORDS)
+
+
+def _name_shape(tokens: list[str], lower: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Rule STRAY_PHRASE (issue 11 item 1): the name words of a capitalised mention that the
     entity step did not know, or [] when the mention has no name's shape: a leading sentence word
     or preposition (``_CAP_STOP``: 'Of Carson' -> 'Carson', 'Regarding Trump') and a leading
@@ -919,8 +964,11 @@ def _name_shape(tokens: list[str]) -> list[str]:
     toks = list(tokens)
     while toks and (toks[0] in _LEADING_FUNCTION_WORDS or (len(toks) > 1 and _participle_opener(toks[0]))):
         toks = toks[1:]
-    if not toks or _calendar(toks):
+    if not toks or _calendar(toks) or any(map(_glued_words, toks)) or _PRONOUN_CONTRACTION.fullmatch(toks[0]):
         return []
+    if len(toks) >= 3 and _JOB_WORD.fullmatch(toks[0]) and not _is_initial(toks[1]) and (
+            toks[0].lower() in _TYPE_WORDS or toks[0].lower() in _TITLE_WORDS or toks[0].lower() in lower):
+        toks = toks[1:]  # 'Journalist Ada Lark', 'Actor Bo Hale': a job, not a given name ('Brent')
     if len(toks) == 1 and _participle_opener(toks[0]):
         return []
     return toks
@@ -936,6 +984,8 @@ from kit.quotes.entities import (  # noqa: E402,F401 (imported last, as the modu
     Person,
     _Article,
     _calendar,
+    _glued_words,
+    _is_initial,
     _is_orgish,
     _is_place,
     _lower_words,
@@ -958,6 +1008,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_WORDS,
     _OUTLET_NAME_WORDS,
     _OUTLET_NOUNS,
+    _TITLE_WORDS,
     _TYPE_WORDS,
     SPEECH_VERBS,
 )
