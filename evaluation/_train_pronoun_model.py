@@ -14,7 +14,7 @@ the held-out part and PolNeAR's own dev and test splits are never read. Steps:
    pairwise logistic regression (differences of a right and a wrong candidate's features) and
    gradient-boosted trees.
 4. With ``--out FILE``: fit on every decision with a right candidate and write the weights, the
-   feature names and a data card to FILE; :data:`kit.quotes.resolution.PRONOUN_MODEL` set to
+   feature names and a data card to FILE; :data:`kit.quotes.pronouns.PRONOUN_MODEL` set to
    that path turns the model on. No weights are shipped: the cross-validation showed no gain.
 
 Usage::
@@ -44,7 +44,7 @@ def collect(folder: pathlib.Path):
     [(name, features, right)], position of the pronoun, gold speaker)."""
     import kit.quotes.extract as ex
     import kit.quotes.pronoun_model as pm
-    import kit.quotes.resolution as res
+    import kit.quotes.pronouns as res
     from kit.quotes import extract_quotes
     from kit.quotes.polnear import _articles_paragraphs, read_polnear, score_polnear, speaker_matches
 

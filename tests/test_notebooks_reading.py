@@ -1,4 +1,4 @@
-"""The report notebooks never hold a corpus store's texts whole: 01, 02, 03 and 05 render on a store
+"""The report notebooks never hold a corpus store's texts whole: 01 to 05 render on a store
 whose whole-table read of the ``text`` column (and of the paragraphs) fails; 03 and 05 read the texts
 one partition at a time, 01 only those of reprints, 02 those of its target group.
 
@@ -74,14 +74,35 @@ def poisoned(monkeypatch):
 
 
 @pytest.mark.parametrize("stem, table", [("01_corpus_overview", "outlet_summary"), ("02_terms_and_keyness", "kwic"),
-                                         ("03_frames_and_tone", "frame_evidence"), ("05_coded_frames", "frame_probabilities")])
+                                         ("03_frames_and_tone", "frame_evidence"), ("05_coded_frames", "frame_probabilities"),
+                                         ("04_voices", "voices_per_group")])
 def test_renders_without_reading_the_texts_whole(store, poisoned, tmp_path, stem, table):
     nb = ROOT / "notebooks" / f"{stem}.ipynb"
     ns = _run(nb, _parameters(store)[nb.name], tmp_path)
     assert (tmp_path / f"{table}.csv").stat().st_size > 100
     text_reads = [cols for t, cols in poisoned if t == "articles" and (cols is None or "text" in cols)]
     assert all(cols == ("doc_id", "text") for cols in text_reads)  # texts only beside their ids, a partition at a time
-    if stem == "01_corpus_overview":
+    if stem in ("01_corpus_overview", "04_voices"):
         assert "text" not in ns["articles"].columns
     if stem in ("03_frames_and_tone", "05_coded_frames"):
         assert len(text_reads) >= len(Store(store).partitions)  # read, one partition at a time
+
+
+@pytest.fixture(scope="module")
+def single_file(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nbfile") / "corpus.parquet"
+    kit.ingest([str(ROOT / "data" / "sample")], out, workers=1)  # the single-file corpus of older kits
+    return str(out)
+
+
+@pytest.mark.parametrize("stem, table", [("01_corpus_overview", "outlet_summary"), ("02_terms_and_keyness", "kwic"),
+                                         ("03_frames_and_tone", "frame_evidence"), ("05_coded_frames", "frame_probabilities"),
+                                         ("04_voices", "quotes")])
+def test_single_file_corpus_keeps_its_texts(single_file, tmp_path, monkeypatch, stem, table):
+    """A ``.parquet`` corpus is no store: its tables are computed from the articles in memory, which
+    therefore keep their texts (``text=False`` leaves them out of a store only)."""
+    monkeypatch.chdir(ROOT)
+    assert "text" in kit.load_corpus(single_file, paragraphs=False, text=False).articles.columns
+    nb = ROOT / "notebooks" / f"{stem}.ipynb"
+    _run(nb, _parameters(single_file)[nb.name], tmp_path)
+    assert (tmp_path / f"{table}.csv").stat().st_size > 100

@@ -314,6 +314,23 @@ def test_sources_per_group_hand_counts():
     assert s.loc["Y", ["n_quotes", "n_voices", "quoted_words"]].tolist() == [1, 0, 3]
 
 
+def test_sources_counts_article_words_as_the_quoted_words_are():
+    """An article's words are its ingested n_words (no text needed), else its text counted with the
+    tokenizer of the quotes' n_words: 'U.S.-China' is one word, an em dash none."""
+    q = pd.DataFrame({"doc_id": ["a", "b"], "kind": ["full", "full"], "speaker": ["Ana Ruiz", None],
+                      "n_words": [2, 1], "text": ["x", "y"]})
+    stored = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"], "n_words": [40, 10]})  # no text column
+    s = sources(q, stored, group_by="outlet")
+    assert s[["words", "quoted_words"]].values.tolist() == [[50, 3]]
+    texts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+                          "text": ["U.S.-China talks — resumed today.", "Nothing new."]})
+    assert sources(q, texts, group_by="outlet")["words"].tolist() == [6]  # U.S.-China, talks, resumed, today; Nothing, new
+    partly = stored.assign(n_words=pd.array([40, None], dtype="Int64"))
+    with pytest.raises(KitError, match="1 article.*no n_words.*'b'"):
+        sources(q, partly, group_by="outlet")
+    assert sources(q, partly.assign(text=["", "Nothing new."]), group_by="outlet")["words"].tolist() == [42]
+
+
 def test_sources_by_type_and_side():
     q, arts = _toy()
     t = sources(q, arts, group_by="outlet", by="speaker_type")

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import kit.quotes.pronoun_model as pm
-import kit.quotes.resolution as res
+import kit.quotes.pronouns as pronouns
 from kit.quotes import extract_quotes
 
 # written by us: the paragraph's subject (Lena Marsh), then two people named in passing
@@ -59,9 +59,9 @@ def test_model_picks_subject_over_passing_name(collected, tmp_path, monkeypatch)
     w2.update(latest_passing=5.0)
     f2 = tmp_path / "m2.json"
     f2.write_text(json.dumps({"features": list(pm.FEATURES), "weights": [w2[k] for k in pm.FEATURES], "intercept": 0.0}))
-    monkeypatch.setattr(res, "PRONOUN_MODEL", str(f2))
+    monkeypatch.setattr(pronouns, "PRONOUN_MODEL", str(f2))
     assert extract_quotes(_paragraphs())["speaker"].tolist() == ["Ana Ruiz"]
-    monkeypatch.setattr(res, "PRONOUN_MODEL", str(f))
+    monkeypatch.setattr(pronouns, "PRONOUN_MODEL", str(f))
     assert extract_quotes(_paragraphs())["speaker"].tolist() == ["Lena Marsh"]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.quotes import extract_quotes
-from kit.quotes.entities import _cut_title_case, _is_place, _name_key
+from kit.quotes.name_shape import _cut_title_case, _is_place
 from kit.quotes.polnear import PolnearArticle, gold_speakers, speaker_form, speaker_matches
+from kit.quotes.variants import _name_key
 
 
 def paras(*texts: str) -> pd.DataFrame:

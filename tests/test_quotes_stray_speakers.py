@@ -7,8 +7,9 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.quotes import extract_quotes
-from kit.quotes.entities import _at_sentence_start, _calendar, _participle_opener
-from kit.quotes.resolution import _cut_clause, _name_shape
+from kit.quotes.name_shape import _at_sentence_start, _calendar, _participle_opener
+from kit.quotes.names import _name_shape
+from kit.quotes.resolution import _cut_clause
 
 
 def speakers(*texts: str) -> list:
@@ -126,7 +127,7 @@ def test_two_title_case_words_in_front_of_a_name_the_article_writes():
 # -- GLUED_WORDS and pronoun contractions ----------------------------------------------------
 
 def test_glued_page_furniture_and_contracted_pronouns_are_no_speakers():
-    from kit.quotes.entities import _glued_words
+    from kit.quotes.name_shape import _glued_words
 
     assert _glued_words("FoleyFlagShareLikeReplyAni") and not _glued_words("DiPietro")
     assert _name_shape(["She's"]) == [] and _name_shape(["Ann", "FlagShareLikeReplyBo", "Vrabel"]) == []
@@ -166,3 +167,28 @@ def test_a_lone_lower_case_function_word_is_no_speaker():
     _build_entities(art, None)
     assert _resolve(art, "on", 40, 0) is None
     assert _resolve(art, "Organisers", 31, 0) is not None
+
+
+def test_a_given_name_shaped_like_a_job_word_stays_in_a_three_word_name():
+    # before: the job-word rule of the entity step took 'Christopher' and 'Brent' (ending like
+    # 'reporter', 'agent') for a job and the speakers became 'Lee Dunmore' and 'Allen Voss'
+    got = speakers(
+        "Christopher Lee Dunmore, a state senator, spoke on Friday.",
+        '"We will not wait," Dunmore said.',
+        '"The bill is dead," Brent Allen Voss told reporters.',
+    )
+    assert got == ["Christopher Lee Dunmore", "Brent Allen Voss"]
+
+
+def test_a_job_word_the_article_writes_in_lower_case_is_no_given_name():
+    got = speakers(
+        "The rancher spoke first.",
+        '"The water is gone," Rancher Dale Hutchins said.',
+        '"The county must act," Hutchins added.',
+    )
+    assert got == ["Dale Hutchins", "Dale Hutchins"]
+
+
+def test_a_compound_job_before_a_name_is_dropped():
+    got = speakers('"We have the votes," Assemblywoman Nora Pell said on Monday.')
+    assert got == ["Nora Pell"]

@@ -374,9 +374,9 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragr
     file, not built from sources. ``columns`` reads only these article columns from a store or
     ``.parquet`` file (see :meth:`Store.corpus`), or builds only these from sources (see
     :func:`~kit.corpus.ingest.build_corpus`). ``text=False`` leaves out the ``text`` column of a
-    store or ``.parquet`` file (a report that counts and lists articles, or reads the texts later one
-    partition at a time: :mod:`kit.analyse.reading`); sources read on the fly keep it (they are
-    read whole anyway). Other keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when
+    store (a report that counts and lists articles, or reads the texts later one partition at a
+    time: :mod:`kit.analyse.reading`); a single ``.parquet`` file and sources read on the fly keep
+    it, since the tables of a corpus that is not a store are computed from its articles in memory. Other keyword arguments go to :func:`~kit.corpus.ingest.build_corpus` when
     sources are read.
 
     >>> load_corpus("tests/fixtures/webcopy").articles.shape[0] >= 1
@@ -389,10 +389,6 @@ def load_corpus(path: str | os.PathLike | Iterable[str | os.PathLike], *, paragr
             raise KitError(f"{path}: not an ingested corpus (expected {Path(path).name} with a .manifest.json beside it; "
                            "make one with `kit ingest SOURCES --out FOLDER`)")
         p = _paths(path)
-        if not text:
-            import pyarrow.parquet as pq
-
-            columns = [c for c in (columns if columns is not None else pq.read_schema(p["articles"]).names) if c != "text"]
         articles = pd.read_parquet(p["articles"], columns=columns)
         for col in _LIST_COLUMNS:
             if col in articles.columns:

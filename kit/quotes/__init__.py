@@ -42,7 +42,13 @@ The package, one step per module (each small enough to test on its own)::
     marks        Pairing quotation marks within a paragraph (newsroom forms included).
     textutil     Small text helpers: sentence starts, words, mention keys.
     entities     Entities of one article: people, organisations, titles, appositives, role links.
+    name_shape   The shape of a name: titles, initials, jobs, opening words, places, days.
+    variants     One canonical person per name variant in an article (rule CANONICAL_PERSON).
+    profiles     Role, affiliation, gender and evidence from the words around a mention.
     resolution   Resolving a speaker mention to an entity: names, pronouns, roles, groups, documents.
+    names        Resolving a capitalised name to a person (surnames, headline names, a name's shape).
+    pronouns     Resolving a pronoun: the story's latest speaker, the paragraph's subject, the person asked.
+    descriptions Resolving a description: roles, unnamed speakers, documents, groups, outlets.
     attribution  Attribution patterns: who is said to speak before and after a quote.
     kinds        Kinds of quotes: full, partial, scare, title.
     extract      The extraction of one article: segments, quotes, speech acts and speakers.

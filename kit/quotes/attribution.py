@@ -570,9 +570,9 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.entities import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.descriptions import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.resolution import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,

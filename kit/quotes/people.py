@@ -27,8 +27,9 @@ import re
 import pandas as pd
 
 from kit.quotes.columns import SPEECH_KINDS
-from kit.quotes.entities import _is_orgish, _name_key
+from kit.quotes.name_shape import _is_orgish
 from kit.quotes.textutil import _is_title_token
+from kit.quotes.variants import _name_key
 from kit.validate import require_columns
 
 #: Columns of :func:`corpus_people`.

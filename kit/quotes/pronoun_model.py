@@ -1,6 +1,6 @@
 """Rule PRONOUN_MODEL: a learned ranking of the persons *he* or *she* may refer to.
 
-The rules of :mod:`kit.quotes.resolution` (PRONOUN_FOLLOWS_STORY, PRONOUN_PARAGRAPH_SUBJECT,
+The rules of :mod:`kit.quotes.pronouns` (PRONOUN_FOLLOWS_STORY, PRONOUN_PARAGRAPH_SUBJECT,
 ASKED_ANSWERS) pick one person for a pronoun. This module lists the persons of compatible gender
 the article names before the pronoun (in its paragraph and the :data:`CANDIDATE_PARAGRAPHS`
 before it, plus the rules' choice), describes each by a few numbers (:data:`FEATURES`: how far
@@ -12,7 +12,7 @@ per candidate: no model library is called at run time.
 
 ``python -m evaluation._train_pronoun_model DIR`` trains the weights on the development part of
 the PolNeAR train split, with grouped cross-validation over articles. **The model is off**
-(:data:`kit.quotes.resolution.PRONOUN_MODEL` is None) and no weights are shipped: the
+(:data:`kit.quotes.pronouns.PRONOUN_MODEL` is None) and no weights are shipped: the
 cross-validation showed no gain over the rules (docs/quotes.md, "A learned pronoun resolver").
 """
 from __future__ import annotations
@@ -113,7 +113,7 @@ def candidates(art, g: str | None, pos: int, rule, story, subject) -> list[tuple
     (in the order of :data:`FEATURES`); ``rule``, ``story`` and ``subject`` are the entities the
     rules found (or None)."""
     from kit.quotes.extract import _in_quote
-    from kit.quotes.resolution import _compatible, _says_nearby
+    from kit.quotes.pronouns import _compatible, _says_nearby
 
     starts = art.cache.get("para_starts")
     if starts is None:

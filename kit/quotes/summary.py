@@ -130,6 +130,23 @@ def _same_id_type(q: pd.DataFrame, arts: pd.DataFrame) -> tuple[pd.DataFrame, pd
     return q, arts
 
 
+def _article_words(articles: pd.DataFrame) -> pd.Series:
+    """Words per article, counted as the quotes' ``n_words`` are (:func:`kit.text.count_words`): the
+    ingested ``n_words`` where there is one (no text need be read), else counted in ``text``."""
+    from kit.text import count_words
+
+    counted = (articles["n_words"] if "n_words" in articles.columns
+               else pd.Series(pd.NA, index=articles.index, dtype="Int64"))
+    missing = counted.isna()
+    if missing.any():
+        if "text" not in articles.columns:
+            raise KitError(f"articles table: {int(missing.sum())} article(s) have no n_words and there is no "
+                           f"text column to count them in (first: doc_id {articles.loc[missing, 'doc_id'].iloc[0]!r})")
+        counted = counted.astype("object").where(~missing, articles.loc[missing, "text"].map(
+            lambda t: count_words(str(t)) if _nz(t) is not None else 0))
+    return counted.astype("int64")
+
+
 def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "doc_id", by: str | None = None,
             kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
     """Who speaks, summarised per article or per group of articles.
@@ -140,7 +157,9 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | Non
         Output of :func:`extract_quotes` (needs doc_id, text, kind, speaker, n_words, and the
         ``by`` column).
     articles
-        The ``articles`` table (needs ``doc_id``, ``text`` and the ``group_by`` column).
+        The ``articles`` table (needs ``doc_id``, the ``group_by`` column, and ``n_words`` or
+        ``text``: an article's words are its ``n_words`` as ingested, else counted in its text,
+        with the tokenizer that counts the quoted words, :func:`kit.text.count_words`).
     group_by
         ``doc_id`` (per article, the default), a column of ``articles`` (``outlet``, ``section``
         ...), a period of ``published`` (``day``, ``week``, ``month``, ``quarter``, ``year``:
@@ -176,10 +195,10 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | Non
     if by is not None and by not in _SOURCE_BY:
         raise KitError(f"unknown by={by!r}; valid: None, {', '.join(_SOURCE_BY)}")
     _require(quotes, ("doc_id", "text", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
-    _require(articles, ("doc_id", "text"), "articles table")
+    _require(articles, ("doc_id",) if "n_words" in articles.columns else ("doc_id", "text"), "articles table")
     articles, group = _grouped(_plain(articles), group_by)
-    arts = articles[["doc_id", "text"] + ([group] if group != "doc_id" else [])].copy()
-    arts["words"] = arts["text"].map(lambda t: len(_words(str(t))) if _nz(t) is not None else 0)
+    arts = articles[["doc_id"] + ([group] if group != "doc_id" else [])].copy()
+    arts["words"] = _article_words(articles)
     q = _plain(quotes)
     q = q[q["kind"].isin(kinds)].copy()
     q, arts = _same_id_type(q, arts)

@@ -210,6 +210,15 @@ _TYPE_RULES: list[tuple[str, frozenset[str]]] = [
 
 _TYPE_WORDS = frozenset(w for _, ws in _TYPE_RULES for w in ws)
 
+#: Rule JOB_WORD (kit.quotes.name_shape._job_word): jobs a capitalised word before a full name may
+#: name ('Pastor Ada Okoro', 'Sculptor Bo Hale') besides the title and type words above; only words
+#: with a job noun's ending count, and no common surname ('Baker', 'Painter') is listed.
+_JOB_NOUNS = frozenset("""
+pastor deacon inventor sculptor producer publisher composer dancer drummer swimmer skater wrestler
+photographer filmmaker rapper trooper ranger vintner grower supporter demonstrator defender
+comedian musician librarian physician guitarist pianist cyclist dentist lobbyist
+""".split())
+
 _GOV_AFFIL = frozenset("""ministry department government administration agency bureau
 commission council parliament congress senate pentagon kremlin embassy consulate army navy
 force military police authority white house cabinet treasury state""".split())

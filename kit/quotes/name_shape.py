@@ -1,0 +1,299 @@
+"""The shape of a name: titles, initials, a job or an opening word before it, places, days,
+glued words, title-case runs and organisation words (rules JOB_WORD, PARTICIPLE_OPENER,
+PLACES_NEVER_SPEAK, CALENDAR_NOT_SPEAKER, GLUED_WORDS, TITLE_CASE_RUN, ORG_ROLE_NAME)."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+
+def _is_initial(tok: str) -> bool:
+    """A middle or first initial ('H.', 'J.R.'): part of a name, not an acronym or a title.
+
+    >>> _is_initial("H."), _is_initial("J.R."), _is_initial("US")
+    (True, True, False)
+    """
+    return bool(_INITIAL.fullmatch(tok))
+
+
+def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title tokens, name tokens)."""
+    cut = 0
+    for k, t in enumerate(tokens[:-1]):
+        if _is_title_token(t) or (t.isupper() and len(t) <= 5 and k + 1 < len(tokens) and not _is_initial(t)):
+            cut = k + 1
+    # possessive in the middle ("China’s") ends the title part too
+    for k, t in enumerate(tokens[:-1]):
+        if t.endswith(("’s", "'s")):
+            cut = max(cut, k + 1)
+    return tokens[:cut], tokens[cut:]
+
+
+_PERSON_TITLES = frozenset("""secretary minister president premier spokesman spokeswoman spokesperson director
+chairman chairwoman chair ambassador envoy governor mayor senator sen general gen admiral commander chief
+leader official adviser advisor deputy executive ceo founder professor prof economist analyst editor
+columnist correspondent reporter dr mr mrs ms rep representative congressman congresswoman whip""".split())
+
+
+def _org_tokens(toks: list[str]) -> list[str]:
+    """Trim a capitalised run to the organisation it names.
+
+    'China's Foreign Ministry' -> 'Foreign Ministry'; 'Treasury Secretary Ruth Abernathy' ->
+    'Treasury'; 'Hao Ruoxi of Eastbridge University' -> 'Eastbridge University'; 'The Taiwan
+    Affairs Office of the State Council' -> 'Taiwan Affairs Office'.
+    """
+    toks = list(toks)
+    # possessor in front
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].endswith(("’s", "'s")) and k < len(toks) - 1:
+            toks = toks[k + 1:]
+            break
+    # a title after an organisation word ends the organisation
+    seen_org = False
+    for k, t in enumerate(toks):
+        tl = t.lower().rstrip(".")
+        if tl in _ORG_WORDS:
+            seen_org = True
+        elif seen_org and tl in _PERSON_TITLES:
+            toks = toks[:k]
+            break
+    # 'X of Y'
+    low = [t.lower() for t in toks]
+    if "of" in low:
+        k = low.index("of")
+        left, right = toks[:k], [t for t in toks[k + 1:] if t.lower() != "the"]
+        if left and not _is_orgish(left) and _is_orgish(right):
+            toks = toks[k + 1:]
+            while toks and toks[0].lower() == "the":
+                toks = toks[1:]
+        elif len([t for t in left if t.lower() != "the"]) >= 2 and left[-1].lower() in _ORG_WORDS \
+                and right and right[-1].lower() in _ORG_WORDS:
+            toks = left
+    while toks and toks[0] in _CAP_STOP:
+        toks = toks[1:]
+    return toks
+
+
+def _titled_name_at(toks: list[str]) -> int | None:
+    """Rule ORG_ROLE_NAME: a capitalised run that ends in a title and a name ('Senate Minority
+    Whip Dick Durbin', 'House Speaker Paul Ryan', 'Army Lt. Gen. Mick Bednarek') names the
+    person; the organisation before the title is the affiliation. Returns the index of the
+    title that starts the person (None when the run ends in no titled name).
+
+    >>> _titled_name_at("Senate Minority Whip Dick Durbin".split()), _titled_name_at("Senate Armed Services Committee".split())
+    (2, None)
+    """
+    for k, t in enumerate(toks[:-1]):
+        if _is_title_token(t):
+            _, name = _strip_titles(toks[k + 1:])
+            if name and not _is_orgish(name) and not _is_title_token(name[0]) \
+                    and all(w[:1].isupper() and not w.isupper() for w in name if not _is_initial(w)):
+                return k
+    return None
+
+
+def _is_orgish(tokens: Iterable[str]) -> bool:
+    return any(t.lower().strip(".,") in _ORG_WORDS for t in tokens)
+
+
+def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[str]) -> tuple[int, list[str], list[str]]:
+    """(start of the run's words, titles, name tokens) of a capitalised run: leading sentence
+    words, titles, a possessive, a place in front ('the United States'), a job at a sentence
+    start ('Rancher Dale Hutchins') and trailing title-case words are taken off."""
+    all_toks = m.group(0).split()
+    if len(all_toks) == 1:  # one word (most runs): no title, job or title-case tail to take off
+        tok = all_toks[0]
+        if tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS:
+            return 0, [], []
+        return m.start(), [], [tok[:-2] if tok.endswith(("’s", "'s")) else tok]
+    lead = 0
+    while lead < len(all_toks) and all_toks[lead] in _CAP_STOP:
+        lead += 1
+    toks = all_toks[lead:]
+    if not toks:
+        return 0, [], []
+    tok_start = m.start() + len(" ".join(all_toks[:lead])) + (1 if lead else 0)
+    tok_start = text.find(toks[0], tok_start)
+    titles, name_toks = _strip_titles(toks)
+    name_toks = list(name_toks)
+    if name_toks and name_toks[-1].endswith(("’s", "'s")):
+        name_toks[-1] = name_toks[-1][:-2]
+    while len(name_toks) >= 3 and " ".join(name_toks[:2]) in after_the:
+        titles = titles + name_toks[:2]
+        name_toks = name_toks[2:]
+    if len(name_toks) >= 3 and not titles and not _is_initial(name_toks[1]) and _job_word(name_toks[0], lower_words):
+        titles = [name_toks[0]]  # 'Rancher Dale Hutchins', not 'Christopher' of 'Christopher Lee Dunmore'
+        name_toks = name_toks[1:]
+    if len(name_toks) >= 2 and (_opener_word(name_toks[0], lower_words) or (
+            not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
+        titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
+        name_toks = name_toks[1:]
+    return tok_start, titles, _cut_title_case(name_toks, lower_words)
+
+
+#: A capitalised word shaped like a job ('Rancher', 'Journalist', 'Spokesman'); rule JOB_WORD
+#: (:func:`_job_word`) also asks that it be a known job or title or written in lower case.
+_JOB_WORD = re.compile(r"""
+    [A-Z][a-z]+                                     # a capitalised word
+    (?:er|or|ist|ian|man|woman|person|ant|ent)      # with the ending of a job noun
+    """, re.VERBOSE)
+
+
+def _job_word(tok: str, lower_words: set[str] | frozenset[str]) -> bool:
+    """Rule JOB_WORD: a capitalised job before a full name ('Rancher Dale Hutchins',
+    'Journalist Ada Lark') is no given name when it is shaped like a job noun and is a known job
+    or title word or the article also writes it in lower case; a given name that only ends like
+    one ('Christopher', 'Brent', 'Trent') stays.
+
+    >>> _job_word("Rancher", {"rancher"}), _job_word("Journalist", set()), _job_word("Christopher", set())
+    (True, True, False)
+    >>> _job_word("Assemblywoman", set()), _job_word("Pastor", set()), _job_word("Osman", set()), _job_word("Brent", set())
+    (True, True, False, False)
+    """
+    low = tok.lower()
+    return bool(_JOB_WORD.fullmatch(tok)) and (low in _TYPE_WORDS or low in _TITLE_WORDS or low in _JOB_NOUNS
+                                               or low in lower_words
+                                               or bool(_COMPOUND_JOB.fullmatch(low)))
+
+
+#: A compound job noun no given name is shaped like: '-woman', '-person', or a stem of six letters
+#: or more before '-man' ('Assemblywoman', 'Councilman'; not 'Osman', 'Herman' or 'Sherman').
+_COMPOUND_JOB = re.compile(r"""
+    [a-z]+(?:woman|person)                           # 'assemblywoman', 'chairperson'
+    | [a-z]{6,}man                                   # 'assemblyman', 'councilman', 'spokesman'
+    """, re.VERBOSE)
+
+
+def _opener_word(tok: str, lower_words: set[str]) -> bool:
+    """A sentence-opening adverb or participle, never a given name: an '-ly', '-ed' or '-ing'
+    word that the article also writes in lower case ('Kelly', 'Ted' and 'Sterling' stay names).
+
+    >>> _opener_word("Interestingly", {"interestingly"}), _opener_word("Stated", {"stated"}), _opener_word("Kelly", set())
+    (True, True, False)
+    """
+    low = tok.lower()
+    return low.endswith(("ly", "ed", "ing")) and low in lower_words
+
+
+def _participle_opener(tok: str) -> bool:
+    """Rule PARTICIPLE_OPENER: a word in '-ing' (not a name that ends so, ``_ING_NAMES``) or a
+    verb of saying, written with a capital: at a sentence start it opens a clause ('Playing
+    Trump on stage, ...', 'Said Dorothy Poynter, ...') and is no part of the name after it.
+
+    >>> _participle_opener("Impeaching"), _participle_opener("Said"), _participle_opener("Sterling"), _participle_opener("King")
+    (True, True, False, False)
+    """
+    low = tok.lower()
+    if not tok[:1].isupper() or tok.isupper():
+        return False
+    return (len(low) >= 5 and low.endswith("ing") and low not in _ING_NAMES) or low in SPEECH_VERBS
+
+
+#: What comes before a sentence's first word: the text start, or a sentence end, a dash or an
+#: opening quotation mark and white space.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’'(—–-])\s*$")
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (or a quotation, or a clause after a dash).
+
+    >>> _at_sentence_start("He left. Playing Trump", 9), _at_sentence_start("fans of Playing", 8)
+    (True, False)
+    """
+    return bool(_SENTENCE_BEFORE.search(text, max(0, pos - 4), pos))
+
+
+def _title_gender(titles: Iterable[str]) -> str | None:
+    """'f' for Mrs./Ms./Miss, 'm' for Mr., else None.
+
+    >>> _title_gender(["Mrs."]), _title_gender(["Mr."]), _title_gender(["Sen."])
+    ('f', 'm', None)
+    """
+    for t in titles:
+        tl = t.lower().rstrip(".")
+        if tl in ("mrs", "ms", "miss"):
+            return "f"
+        if tl == "mr":
+            return "m"
+    return None
+
+
+#: Punctuation stripped from a white-space word before it is looked up.
+_WORD_PUNCT = ".,;:!?\"“”‘’'()[]{}…—–"
+
+
+def _lower_words(art: _Article) -> set[str]:
+    """The words ``art`` writes in lower case (computed once per article)."""
+    words = art.cache.get("lower_words")
+    if words is None:  # white-space words that start in lower case, without the punctuation around them
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in set(art.text.split()) if w[:1].islower()}
+    return words
+
+
+def _is_place(tokens: Iterable[str]) -> bool:
+    """Rule PLACES_NEVER_SPEAK: a run naming a place ('New Hampshire', 'Wall Street', 'Kings County').
+
+    >>> _is_place(["New", "Hampshire"]), _is_place(["Kings", "County"]), _is_place(["Jeb", "Bush"])
+    (True, True, False)
+    """
+    low = [t.lower().rstrip(".,") for t in tokens]
+    return bool(low) and (" ".join(low) in _PLACES or (len(low) >= 2 and low[-1] in _PLACE_WORDS))
+
+
+
+def _glued_words(tok: str) -> bool:
+    """Rule GLUED_WORDS: a token of three or more title-case words written together is page
+    furniture (share buttons, a byline run into the text), never part of a name; names with one
+    inner capital ('McDonald', 'DiPietro', 'VanderSloot') stay.
+
+    >>> _glued_words("FoleyFlagShareLikeReplyAni"), _glued_words("DiPietro"), _glued_words("MacNab")
+    (True, False, False)
+    """
+    return sum(1 for a, b in zip(tok, tok[1:]) if a.islower() and b.isupper()) >= 3
+
+
+def _calendar(tokens: Iterable[str]) -> bool:
+    """Rule CALENDAR_NOT_SPEAKER: a run holding a day or a holiday ('Super Tuesday', 'Clinton
+    Christmas') names a date or an event, never a person.
+
+    >>> _calendar(["Super", "Tuesday"]), _calendar(["Doris", "Day"])
+    (True, False)
+    """
+    return any(t.lower().rstrip(".,").removesuffix("'s").removesuffix("’s") in _CALENDAR_WORDS for t in tokens)
+
+
+def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
+    """Rule TITLE_CASE_RUN: a name ends before the first word (from the third on) that the
+    article also writes in lower case: 'Salma Hayek Described Her Experience' -> 'Salma Hayek'
+    (a run-in subhead or a headline in title case), while 'Rafael Edward Cruz' stays whole.
+
+    >>> _cut_title_case(["Chris", "Christie", "Says", "He"], {"says", "he"})
+    ['Chris', 'Christie']
+    """
+    for k in range(2, len(tokens)):
+        if tokens[k].lower().rstrip(".,") in lower_words and not _is_initial(tokens[k]):
+            return tokens[:k]
+    return tokens
+
+# Patterns of the hot per-mention steps, compiled once (the same patterns as written inline before;
+# an f-string pattern was rebuilt and looked up in re's cache at every call).
+#: A middle or first initial: 'H.', 'J.R.'.
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+
+# used inside functions only: imported last, so that the modules may refer to each other
+from kit.quotes.entities import _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _is_title_token  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CALENDAR_WORDS,
+    _CAP_STOP,
+    _ING_NAMES,
+    _JOB_NOUNS,
+    _NAME_HOMOGRAPHS,
+    _ORG_WORDS,
+    _PLACE_WORDS,
+    _PLACES,
+    _TITLE_WORDS,
+    _TYPE_WORDS,
+    SPEECH_VERBS,
+)
