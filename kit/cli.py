@@ -11,6 +11,7 @@ Exit status: 0 on success, 1 when a source was rejected (or a run failed), 2 for
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import pkgutil
 import sys
@@ -48,6 +49,22 @@ def _named_command(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command ``argv`` (default: the command line) and return its exit status.
+
+    Run from the command line (``argv`` None: the ``kit`` script, ``python -m kit``), the objects the
+    command leaves are then frozen for the garbage collector (``gc.freeze``; after a collection of
+    the young ones, where unreachable files or connections of the command would be): the process
+    ends next, and its shutdown would otherwise walk every object of pandas, pyarrow and the
+    command's tables again (0.1-0.3 s); their memory goes back with the process.
+    """
+    status = _main(argv)
+    if argv is None:
+        gc.collect(1)
+        gc.freeze()
+    return status
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(only=_named_command(argv))
     try:

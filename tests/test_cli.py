@@ -143,3 +143,22 @@ def test_a_command_imports_only_what_it_needs():
             "    main(['ingest', '--help'])\nprint('--out' in out.getvalue(), 'kit.analyse' in sys.modules)")
     got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert got == ["True", "False"]
+
+
+def test_only_the_command_line_freezes_what_a_command_leaves(monkeypatch, capsys):
+    """``main()`` run as the ``kit`` command freezes the objects left for the garbage collector (the
+    process ends next, so its shutdown need not walk them); ``main([...])`` in a process that goes on
+    (a notebook, these tests) leaves the collector as it was."""
+    import gc
+
+    from kit.cli import main as kit_main
+
+    before = gc.get_freeze_count()
+    assert kit_main(["formats"]) == 0 and gc.get_freeze_count() == before
+    monkeypatch.setattr("sys.argv", ["kit", "formats"])
+    try:
+        assert kit_main() == 0
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+    capsys.readouterr()

@@ -470,10 +470,12 @@ def _read_range_chunk(r, fmt, path, name, options, stage_dir, count, paragraphs,
     return chunk, n_lines, header_lines, n_records
 
 
-def _plan_split(item, format: str | None, workers: int = 1) -> tuple[str, list, str, int] | None:
+def _plan_split(item, format: str | None, workers: int = 1, shared: bool = False) -> tuple[str, list, str, int] | None:
     """``(format, ranges, sha256, size)`` when ``item`` is a plain JSONL/CSV file large enough to split:
     ranges of at most about ``split.RANGE_BYTES``, as many as a multiple of ``workers`` (so that the
-    workers finish together)."""
+    workers finish together); for a ``shared`` read (:func:`_read_shared`) at least
+    :data:`SHARED_RANGES_PER_PROCESS` per process, so that the processes that claim them finish
+    within a small range of each other."""
     from kit.readers import _FileLoader
 
     if item.size < 2 * split.RANGE_BYTES or not isinstance(item._load, _FileLoader):
@@ -487,6 +489,8 @@ def _plan_split(item, format: str | None, workers: int = 1) -> tuple[str, list, 
     if not split.splittable_format(head, fmt):
         return None
     n = -(-item.size // split.RANGE_BYTES)
+    if shared:
+        n = max(n, SHARED_RANGES_PER_PROCESS * max(1, workers))
     n = -(-n // max(1, workers)) * max(1, workers)
     ranges, sha, size = split.plan_ranges(item._load.path, fmt, range_bytes=-(-item.size // n))
     return (fmt, ranges, sha, size) if len(ranges) > 1 else None
@@ -530,6 +534,8 @@ class _StreamReader:
             from tqdm import tqdm
             self.bar = tqdm(desc="reading", unit="file")
         self.n = workers if workers is not None else (os.cpu_count() or 1)
+        # a read that stages nothing reads a big export with this process taking part (_read_shared)
+        self.shared = columns is not None and self.n > 1
         self.pool = None
         self.frozen = False
         self.pending: list = []  # (kind, payload) in reading order
@@ -541,7 +547,7 @@ class _StreamReader:
     def read(self, sources: list[str], skipped: list[str]) -> None:
         """Every file below ``sources`` read into :attr:`chunks` and :attr:`entries` (the pool stays up)."""
         for item in iter_files(sources, skipped=skipped, limits=self.options.limits):  # names; bytes read one at a time
-            plan = None if isinstance(item, Rejection) else _plan_split(item, self.format, self.n)
+            plan = None if isinstance(item, Rejection) else _plan_split(item, self.format, self.n, self.shared)
             if plan is None:
                 self.add_file(item)
             else:
@@ -632,6 +638,15 @@ class _StreamReader:
         fmt, ranges, sha, size = plan
         entry = {"path": item.path, "sha256": sha, "bytes": size, "format": fmt, "articles": 0, "rejected": 0,
                  "flagged": 0, "_key": item.rel or item.path}
+        if self.shared:
+            if not self.frozen:
+                gc.freeze()  # (see run)
+                self.frozen = True
+            args = (fmt, item.path, item.name, self.options, self.stage_dir, self.count, self.paragraphs, self.columns)
+            results = _read_shared(ranges, args, self.n - 1)
+            self.pending.append(("split", (item, entry, [_Done(r) for r in results])))
+            self.drain(keep=2 * self.n)
+            return
         futs = []
         for r in ranges:
             futs.append(self.run(_range_task, r, fmt, item.path, item.name, self.options, self.stage_dir, self.count,
@@ -649,6 +664,91 @@ class _StreamReader:
             self.frozen = False
         if self.bar is not None:
             self.bar.close()
+
+
+#: The least number of ranges per process of a shared read (:func:`_read_shared`): the processes end
+#: within about one range of each other, so smaller ranges keep the last one from waiting long.
+SHARED_RANGES_PER_PROCESS = 8
+
+
+def _claim(counter, n: int) -> int | None:
+    """The next range of a shared read not yet claimed by any of its processes, or None."""
+    with counter.get_lock():
+        i = counter.value
+        if i >= n:
+            return None
+        counter.value = i + 1
+        return i
+
+
+def _claiming_worker(counter, ranges: list, args: tuple, conn) -> None:
+    """A forked process of a shared read: reads the ranges it claims, sending ``("range", index,
+    result)`` for each as it is done (a thread of the parent takes it at once), then ``("done",)``,
+    or the exception that stopped it."""
+    try:
+        while (i := _claim(counter, len(ranges))) is not None:
+            conn.send(("range", i, _range_task(ranges[i], *args)))
+        conn.send(("done",))
+    except BaseException as e:  # noqa: BLE001 (sent to the parent, which raises it)
+        try:
+            conn.send(("error", e))
+        except Exception:  # (an exception that cannot be pickled)
+            conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}")))
+    finally:
+        conn.close()
+
+
+def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
+    """The :func:`_range_task` results of every range (in order), read by this process and ``helpers``
+    forked ones, each claiming the next unread range when it is free (a shared counter), so they
+    finish together whatever each range costs; this process, idle otherwise, reads its share without
+    sending it through a pipe. A process keeps the ranges it claimed in order, as the counting
+    engine needs (each process numbers its terms in the order it counts them)."""
+    import multiprocessing
+    import threading
+
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    counter = ctx.Value("i", 0)
+    procs, got, errors, threads = [], [], [], []
+    for _ in range(max(0, helpers)):
+        recv, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_claiming_worker, args=(counter, ranges, args, send), daemon=True)
+        proc.start()
+        send.close()
+        procs.append(proc)
+
+        def take(conn=recv):  # (a thread per helper: its results are taken as soon as they are sent)
+            try:
+                while (msg := conn.recv())[0] == "range":
+                    got.append(msg[1:])
+                if msg[0] == "error":
+                    errors.append(msg[1])
+            except EOFError:
+                errors.append(RuntimeError("a reading process ended without sending its results"))
+            finally:
+                conn.close()
+
+        threads.append(threading.Thread(target=take, daemon=True))
+    for t in threads:
+        t.start()
+    results: list = [None] * len(ranges)
+    try:
+        while (i := _claim(counter, len(ranges))) is not None:
+            results[i] = _range_task(ranges[i], *args)
+    except BaseException:
+        with counter.get_lock():  # the helpers stop after the range they are reading
+            counter.value = len(ranges)
+        raise
+    finally:
+        for t in threads:
+            t.join()
+        for proc in procs:
+            proc.join()
+    if errors:
+        raise errors[0]
+    for i, r in got:
+        results[i] = r
+    return results
 
 
 def _renumber(chunk, entry: dict, record_offset: int, line_offset: int) -> None:

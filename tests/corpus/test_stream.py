@@ -274,3 +274,74 @@ def test_a_counted_read_of_some_columns_builds_those_of_the_whole_table(tmp_path
     assert (full.articles.outlet == "wire-desk").any()
     with pytest.raises(KitError, match="colour"):
         build_corpus([tmp_path / "src"], columns=["colour"])
+
+
+def test_a_shared_read_is_split_between_this_process_and_a_forked_one(tmp_path, monkeypatch):
+    """A read that stages nothing (``kit terms`` on an export) reads the ranges of a big export here and
+    in a forked process, each claiming the next unread range: every range is read once, by both
+    processes, and the tables are those of a read in one process; an error in either process is
+    raised here, naming what failed."""
+    import os
+
+    from kit.text import TokenOptions
+
+    lines = [json.dumps({"title": f"Story {i}", "media_name": f"Outlet {i % 3}",
+                         "text": f"Tariff talks {i} resumed.\n\nThe envoy said {i % 7} things."}) for i in range(300)]
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(split, "RANGE_BYTES", 1_000)
+    opts = TokenOptions.make(stopwords="english")
+    one = build_corpus([export], workers=1, paragraphs=False, count=opts, columns=["outlet"])
+    task = stream._range_task
+
+    def logged(r, *args):
+        got = task(r, *args)
+        if got != split.FALLBACK:  # (the pid of the process that read it, in its chunk)
+            got[0].records.insert(0, (None, stream.Rejection(str(os.getpid()), f"range {r.index}", record=0, status="flagged")))
+        return got
+
+    monkeypatch.setattr(stream, "_range_task", logged)
+    reader = stream._read_all([str(export)], None, stream.ReadOptions(), [], str(tmp_path), progress=False,
+                              workers=2, count=opts, paragraphs=False, columns=("doc_id", "outlet"))
+    marks = [rec for c in reader.chunks for _, rec in c.records if isinstance(rec, stream.Rejection) and rec.reason.startswith("range")]
+    assert [m.reason for m in marks] == [f"range {i}" for i in range(len(marks))] and len(marks) >= 16
+    assert len({m.source_path for m in marks}) == 2 and str(os.getpid()) in {m.source_path for m in marks}
+    monkeypatch.setattr(stream, "_range_task", task)
+    two = build_corpus([export], workers=2, paragraphs=False, count=opts, columns=["outlet"])
+    pd.testing.assert_frame_equal(two.articles, one.articles)
+    pd.testing.assert_frame_equal(two.report, one.report)
+    assert (two.term_matrix.matrix != one.term_matrix.matrix).nnz == 0 and list(two.term_matrix.terms) == list(one.term_matrix.terms)
+    for where in ("here", "there"):
+        parent = os.getpid()
+
+        def failing(r, *args, where=where, parent=parent):
+            if r.index == 5 and (os.getpid() == parent) == (where == "here"):
+                raise ValueError(f"range 5 failed {where}")
+            return task(r, *args)
+
+        monkeypatch.setattr(stream, "_range_task", failing)
+        monkeypatch.setattr(stream, "_claim", _claim_in_turn(where))
+        with pytest.raises(ValueError, match=f"range 5 failed {where}"):
+            build_corpus([export], workers=2, paragraphs=False, count=opts, columns=["outlet"])
+
+
+def _claim_in_turn(where: str):
+    """A claim that gives range 5 to this process (``where="here"``) or to the forked one."""
+    import os
+
+    parent = os.getpid()
+
+    def turn(counter, n):
+        while True:
+            with counter.get_lock():
+                i = counter.value
+                if i >= n:
+                    return None
+                if i != 5 or (os.getpid() == parent) == (where == "here"):
+                    counter.value = i + 1
+                    return i
+            import time
+
+            time.sleep(0.001)  # (range 5 waits for the process it is meant for)
+
+    return turn
