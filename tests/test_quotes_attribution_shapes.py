@@ -39,8 +39,8 @@ def test_party_labels_are_blanked_without_moving_offsets():
 def test_said_a_description_then_the_name_in_apposition():
     got = speakers(
         "Mara Kent spoke first at the reunion.",
-        "''It was his first try at standing up to his father,'' said his best friend at college, "
-        "Bruce Tarry, who remembered the night well.",
+        "''She never backed down from an argument,'' said her oldest friend from school, "
+        "Bruce Tarry, who kept the letters.",
     )
     assert got == ["Bruce Tarry"]
 
@@ -48,7 +48,7 @@ def test_said_a_description_then_the_name_in_apposition():
 def test_said_the_role_then_the_name_with_an_initial():
     got = speakers(
         "Dana Roe was the envoy in Kyiv then.",
-        '"Nobody told us," said the American ambassador at the time, John E. Hurst.',
+        '"Nobody warned the mission," said the Danish ambassador in those years, John E. Hurst.',
     )
     assert got == ["John E. Hurst"]
 
@@ -81,15 +81,15 @@ def test_a_sentence_opened_by_its_verb_of_saying():
 def test_a_fragment_continued_by_words_with_names_then_said_x():
     got = speakers(
         "Mara Kunz was governor for six years. Ann Bell spoke at the dinner.",
-        '"This will be a challenge" for Castillo, said Kunz. "She can never be as far left."',
+        '"A hard sell" for Castillo and the rest of the slate, said Kunz. "Voters know the record."',
     )
     assert got[0] == "Mara Kunz"
 
 
 def test_a_fragment_continued_then_the_attribution_in_normal_order():
     got = speakers(
-        "Bo Turry was his best friend at college. His brother, Fred Ames, wanted to fly.",
-        "''He was going to make the name known,'' as his father dreamed, Mr. Turry said.",
+        "Bo Turry grew up next door. His cousin, Fred Ames, wanted to sail.",
+        "''He would put the family on the map,'' as their mother hoped, Mr. Turry said.",
     )
     assert got == ["Bo Turry"]
 
@@ -97,8 +97,8 @@ def test_a_fragment_continued_then_the_attribution_in_normal_order():
 def test_a_long_continuation_before_said_x():
     got = speakers(
         "Ann Bell spoke first.",
-        "''To see the number of cases that could change is stunning,'' since so many of the most "
-        "important cases were decided by 5-to-4 votes, said Lee Eppley, who teaches law.",
+        "''How many rulings could flip is remarkable,'' because half of the landmark "
+        "decisions came down to a single vote, said Lee Eppley, who teaches law.",
     )
     assert got == ["Lee Eppley"]
 
@@ -162,9 +162,9 @@ def test_a_headline_word_glued_to_a_surname_is_no_given_name():
 
 def test_a_possessive_role_then_the_name_in_apposition():
     got = speakers(
-        "Acme long had a reputation for brain teasers. Not anymore.",
-        "''We looked at tens of thousands of interviews,'' Acme's chief human resources executive, "
-        "Lars Bock, told The Daily Star in 2013.",
+        "Acme once quizzed applicants with riddles. It stopped.",
+        "''We studied a mountain of hiring files,'' Acme's chief human resources executive, "
+        "Lars Bock, told The Daily Star in 2019.",
         "''We found it,'' said Acme's chief executive, Mia Roth.",
     )
     assert got == ["Lars Bock", "Mia Roth"]
@@ -203,8 +203,8 @@ def test_a_name_found_inside_a_title_keeps_its_leading_given_name():
 
 def test_an_age_or_an_agent_noun_after_said_is_a_speaker():
     got = speakers(
-        "The former model delivered a defense of her husband.",
-        '"He is, and always has been, a leader," said the 46-year-old. "Now he will work for you."',
-        '"It was the morning of Christmas," says the ad\'s narrator, going on.',
+        "The retired teacher spoke up for her wife.",
+        '"She finishes what she starts," said the 52-year-old. "Give her the job."',
+        '"Snow fell on the harbor that night," says the ad\'s narrator, going on.',
     )
-    assert got == ["the 46-year-old", "the 46-year-old", "the ad's narrator"]
+    assert got == ["the 52-year-old", "the 52-year-old", "the ad's narrator"]

@@ -100,7 +100,7 @@ def test_a_surname_before_a_group_noun_is_not_cut():
 # -- CLAUSE_IN_MENTION ----------------------------------------------------------------------
 
 def test_a_clause_glued_to_the_mention_is_cut():
-    assert _cut_clause("the Q poll also finds that") == "the Q poll"
+    assert _cut_clause("the Q survey also shows that") == "the Q survey"
     assert _cut_clause("the Acme campaign on Tuesday") == "the Acme campaign"
     assert _cut_clause("One tweet") == "One tweet"  # a noun, not a verb
     assert _cut_clause("this explains why Ann Lee") == "this explains why Ann Lee"  # a name follows
@@ -133,7 +133,7 @@ def test_glued_page_furniture_and_contracted_pronouns_are_no_speakers():
     assert _name_shape(["She's"]) == [] and _name_shape(["Ann", "FlagShareLikeReplyBo", "Vrabel"]) == []
     got = speakers(
         "Ruth Ames, a retiree, waited in line for an hour.",
-        "She's a volunteer but concedes that most of her friends disagree.",
+        "She's a volunteer and admits her neighbours see it otherwise.",
         '"I love her facts," she said.',
     )
     assert got == ["Ruth Ames"]
