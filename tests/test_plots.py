@@ -65,6 +65,17 @@ def test_bar_counts_with_hue_dodges():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["x", "y"]
 
 
+def test_bar_counts_writes_values_only_on_bars_tall_enough_to_hold_them():
+    few = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "role": ["x", "y", "x", "y"], "share": [0.25, 0.75, 0.5, 0.5]})
+    assert sorted(t.get_text() for t in plots.bar_counts(few, value="share", hue="role").axes[0].texts) == [
+        "0.25", "0.5", "0.5", "0.75"]
+    # 30 outlets x 7 types in a figure at most 9 inches tall: bars of about 2 points, so no value labels
+    many = pd.DataFrame([(f"Outlet {i:02d}", t, 1 / 7) for i in range(30) for t in "abcdefg"],
+                        columns=["outlet", "role", "share"])
+    ax = plots.bar_counts(many, value="share", hue="role").axes[0]
+    assert len(ax.patches) == 210 and len(ax.texts) == 0
+
+
 def test_default_source_note():
     fig = plots.histogram(pd.DataFrame({"n_words": [1, 2, 3]}))
     assert f"Source: {plots.DEFAULT_SOURCE}" in _texts(fig)

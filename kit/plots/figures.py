@@ -30,6 +30,10 @@ from kit.schema import group_labels
 # plot functions
 
 
+#: The thinnest bar (in points) of :func:`bar_counts` that gets its value written beside it (8-point labels).
+MIN_LABELLED_BAR_PT = 7.0
+
+
 @_empty_ok
 def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_articles", hue: str | None = None,
                title: str | None = None, xlabel: str = "Articles (count)", ylabel: str | None = None,
@@ -85,13 +89,18 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
             colors = group_colors(hues) if hue else {None: PALETTE[0]}
             height = 0.8 / len(hues)
             y = np.arange(len(groups))[::-1]  # first group on top
+            # a value label needs a bar about as tall as its 8-point text; many dodged bars get none
+            # (30 outlets x 7 speaker types): the axis tells their values
+            bar_pt = 72 * fig.get_figheight() * ax.get_position().height * height * 0.92 / (len(groups) + 0.6)
+            labelled = bar_pt >= MIN_LABELLED_BAR_PT
             for j, h in enumerate(hues):
                 sub = data if h is None else data[data[hue].astype(str) == h]
                 vals = sub.groupby("_g", sort=False)["_v"].sum().reindex(groups, fill_value=0.0)
                 offset = (len(hues) - 1) / 2 * height - j * height
                 bars = ax.barh(y + offset, vals.to_numpy(), height=height * 0.92, color=colors[h],
                                label=None if h is None else h)
-                ax.bar_label(bars, labels=[_fmt_number(v) for v in vals], padding=3, fontsize=8, color="#333333")
+                if labelled:
+                    ax.bar_label(bars, labels=[_fmt_number(v) for v in vals], padding=3, fontsize=8, color="#333333")
             ax.set_yticks(np.arange(len(groups)), groups[::-1])  # bottom to top
             ax.grid(axis="y", visible=False)
             ax.margins(x=0.12)
