@@ -4,6 +4,7 @@ kernel starts in ``notebooks/``), from papermill on the command line (started an
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -119,12 +120,29 @@ def write_atomic_chunks(path: str | os.PathLike, chunks, *, mode: int = FILE_MOD
     >>> write_atomic_chunks(pathlib.Path(tempfile.mkdtemp()) / "a.txt", iter([b"h", b"i"])).read_bytes()
     b'hi'
     """
+    with atomic_file(path, mode=mode) as fh:
+        for data in chunks:
+            fh.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike, *, mode: int = FILE_MODE):
+    """A binary file to write ``path`` through (see :func:`write_atomic`): a temporary file in the same
+    folder that replaces ``path`` when the block ends, and is removed when it raises.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_file(p) as fh:
+    ...     _ = fh.write(b"hi")
+    >>> p.read_bytes(), oct(p.stat().st_mode & 0o644)
+    (b'hi', '0o644')
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            for data in chunks:
-                fh.write(data)
+            yield fh
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, mode & ~umask)
@@ -135,4 +153,3 @@ def write_atomic_chunks(path: str | os.PathLike, chunks, *, mode: int = FILE_MOD
         except OSError:
             pass
         raise
-    return path

@@ -299,7 +299,7 @@ def save_parquet(corpus, name: str, output_dir: str | os.PathLike, file_name: st
     from kit.analyse.waves import ensure
     from kit.compute import SCHEDULER_ENV
     from kit.corpus.store import is_store
-    from kit.paths import FILE_MODE
+    from kit.paths import atomic_file
     from kit.reporting import check_name
     from kit.reporting import save_parquet as save
 
@@ -308,40 +308,28 @@ def save_parquet(corpus, name: str, output_dir: str | os.PathLike, file_name: st
         # sorted across partitions on reading (or one whole table): written as read
         return save(table(corpus, name, articles=articles, **options), output_dir, file_name)
     handle = ensure(corpus, name, mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync", **options)
+    if not handle.meta["partitions"]:
+        return save(table(corpus, name, articles=articles, **options), output_dir, file_name)
     subset = _subset_ids(corpus, articles)
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{file_name}.parquet"
-    tmp = folder / f".{file_name}.parquet.tmp-{os.getpid()}"
-    writer = schema = None
-    try:
-        for part in handle.meta["partitions"]:
-            df = handle.read(part["name"])
-            if subset is not None:
-                df = df[df["doc_id"].isin(subset)]
-            tbl = pa.Table.from_pandas(df.reset_index(drop=True), schema=schema, preserve_index=False)
-            if writer is None:
-                schema = tbl.schema
-                writer = pq.ParquetWriter(tmp, schema)
-            writer.write_table(tbl)
-        if writer is None:
-            return save(table(corpus, name, articles=articles, **options), output_dir, file_name)
-        writer.close()
-        writer = None
-        os.chmod(tmp, FILE_MODE & ~_umask())  # as kit.paths.write_atomic makes a report's files
-        os.replace(tmp, path)
-    finally:
-        if writer is not None:
-            writer.close()
-        if tmp.exists():
-            tmp.unlink()
+    with atomic_file(path) as fh:  # as every file of a report is written
+        writer = schema = None
+        try:
+            for part in handle.meta["partitions"]:
+                df = handle.read(part["name"])
+                if subset is not None:
+                    df = df[df["doc_id"].isin(subset)]
+                tbl = pa.Table.from_pandas(df.reset_index(drop=True), schema=schema, preserve_index=False)
+                if writer is None:
+                    schema = tbl.schema
+                    writer = pq.ParquetWriter(fh, schema)
+                writer.write_table(tbl)
+        finally:
+            if writer is not None:
+                writer.close()
     return path
-
-
-def _umask() -> int:
-    m = os.umask(0)
-    os.umask(m)
-    return m
 
 
 
