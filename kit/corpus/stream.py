@@ -707,7 +707,9 @@ def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
     import multiprocessing
     import threading
 
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    from kit.terms.counts import _start_method  # (fork where there is one, as the counting engine's workers)
+
+    ctx = multiprocessing.get_context(_start_method())
     counter = ctx.Value("i", 0)
     procs, got, errors, threads = [], [], [], []
     for _ in range(max(0, helpers)):
