@@ -109,8 +109,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
             return None
         # 'said the company's chief executive, Mark Li.': the name in apposition speaks; rule
-        # DESCRIPTION_APPOSITIVE_NAME also when the description names no role ('said his best
-        # friend at Lehigh, Bo Tarry, who ...')
+        # DESCRIPTION_APPOSITIVE_NAME also when the description names no role ('said her oldest
+        # friend from school, Bo Tarry, who ...')
         app = re.match(rf"\s*,\s*(?P<name>{_NAME_NP})(?:\s+of\s+(?:the\s+)?[\w’' -]{{2,60}}?)?\s*(?:[,.;!?]|$)", after[m.end():])
         if app and (_POSSESSIVE_ROLE.match(np_) or np_[0].islower() and np_.split()[0].lower() in ("his", "her", "their", "the", "a", "an", "another")) \
                 and len(app.group("name").split()) >= 2 and not _is_orgish(app.group("name").split()) \
@@ -150,7 +150,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
 def _run_on_names(after: str) -> tuple[str, str] | None:
     """Rule RUN_ON_NAMES: a quoted fragment that the sentence continues with words that may
     hold names, opened by a lower-case word, then the attribution after a comma, inverted or
-    not: '"..." for Clinton, said Kunin', '"...," as his father dreamed, Mr. Turry said'."""
+    not: '"..." for Castillo, said Kunz', '"...," as their mother hoped, Mr. Turry said'."""
     if "," not in after or not re.match(r"[ ,]{0,3}[a-z]", after):
         return None
     run_on = _RUN_ON_NAMES.match(after)

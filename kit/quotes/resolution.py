@@ -90,8 +90,8 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
 
 
 #: Rule CLAUSE_IN_MENTION: lower-case finite verbs that end a speaker mention taken from the
-#: words before a quote ('the Q poll also finds that' -> 'the Q poll', 'a website called' -> 'a
-#: website', 'Trump shot back in a statement' -> 'Trump'); verbs of saying end it too.
+#: words before a quote ('the Q survey also shows that' -> 'the Q survey', 'a website called' -> 'a
+#: website', 'Harlan shot back in a post' -> 'Harlan'); verbs of saying end it too.
 _MENTION_VERBS = frozenset("""
 is was are were has had goes went held holds shot hits finds found reads reveals revealed
 affirms affirmed vary varies known claims claimed shows showed lists listed
@@ -106,8 +106,8 @@ def _cut_clause(m: str) -> str:
     """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb or verb
     of saying (from its second word on), and trailing adverbs come off.
 
-    >>> _cut_clause("the Q poll also finds that"), _cut_clause("Trump shot back in a statement")
-    ('the Q poll', 'Trump')
+    >>> _cut_clause("the Q survey also shows that"), _cut_clause("Harlan shot back in a post")
+    ('the Q survey', 'Harlan')
     >>> _cut_clause("Paul then"), _cut_clause("a spokesman for the ministry")
     ('Paul', 'a spokesman for the ministry')
     >>> _cut_clause("the Acme campaign on Tuesday"), _cut_clause("the report")
