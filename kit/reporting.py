@@ -232,15 +232,14 @@ def save_parquet(df: pd.DataFrame, output_dir: str | os.PathLike, name: str) -> 
     >>> p.name, pd.read_parquet(p).values.tolist()
     ('sentences.parquet', [['a', 0.5], ['b', -0.25]])
     """
-    import io
-
     name = check_name(name)
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.parquet"
-    buf = io.BytesIO()
-    df.reset_index(drop=True).to_parquet(buf, index=False)
-    _atomic_write(path, buf.getvalue())
+    from kit.paths import atomic_file
+
+    with atomic_file(path) as fh:  # written as it is made, not held as bytes first
+        df.reset_index(drop=True).to_parquet(fh, index=False)
     return path
 
 
