@@ -60,7 +60,7 @@ def _stored_texts(corpus, wanted: pd.Series | None = None) -> Iterator[pd.DataFr
     kind, src = _text_source(corpus)
     if kind == "store":
         for p in src.partitions:
-            if wanted is not None and not src.read_table("articles", p, ["doc_id"])["doc_id"].isin(wanted).any():
+            if wanted is not None and not wanted.isin(src.read_table("articles", p, ["doc_id"])["doc_id"]).any():
                 continue
             yield src.read_table("articles", p, ["doc_id", "text"])
     else:
@@ -242,6 +242,8 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     >>> p.read_bytes() == whole.read_bytes()
     True
     """
+    import pyarrow as pa
+
     from kit.analyse.waves import ensure
     from kit.compute import SCHEDULER_ENV
     from kit.corpus.store import is_store
@@ -263,9 +265,8 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
         raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
                        "pass the frame_hits read from it")
     labels = labels.astype("int64")
-    ids = pd.Index(pd.unique(hits["doc_id"]))
+    ids = pa.array(pd.unique(hits["doc_id"]).tolist(), type=pa.string())
     readers = {i: _PartRows(handle, p, ids) for i, p in enumerate(store.partitions)}
-    doc, start = hits["doc_id"].to_numpy(), hits["start"].to_numpy()
 
     def parts():
         for i in range(0, len(hits), CSV_CHUNK_ROWS):
@@ -274,8 +275,9 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
             kinds, counts = np.unique(lab[order], return_counts=True)
             rows = pd.concat([readers[k].take(int(c)) for k, c in zip(kinds, counts)], ignore_index=True)
             rows = rows.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the hits' order
-            if not (np.array_equal(rows["doc_id"].to_numpy(), doc[i:i + CSV_CHUNK_ROWS])
-                    and np.array_equal(rows["start"].to_numpy(), start[i:i + CSV_CHUNK_ROWS])):
+            want = hits.iloc[i:i + CSV_CHUNK_ROWS]
+            if not (np.array_equal(rows["doc_id"].to_numpy(), want["doc_id"].to_numpy())
+                    and np.array_equal(rows["start"].to_numpy(), want["start"].to_numpy())):
                 raise KitError(f"{corpus}: the hits given are not the stored frame hits of these options "
                                f"(row {i:,} on differ); pass kit.analyse.table(corpus, 'frame_hits', ...) of the "
                                "same dictionary and negation_window")
@@ -290,12 +292,13 @@ class _PartRows:
     """The rows of one partition of a stored table for some articles, taken a few at a time in their
     stored order: one row group is read (and held) at a time."""
 
-    def __init__(self, handle, part: str, ids: pd.Index):
+    def __init__(self, handle, part: str, ids):  # ids: a pyarrow array of the articles' ids
         self.fs, self.path, self.ids = handle.store.fs, f"{handle.path}/{part}.parquet", ids
         self.dtypes = handle.meta.get("dtypes", {})
         self.group, self.groups, self.buf = 0, None, None
 
     def _next(self) -> bool:
+        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         from kit.analyse.storage import _restore_dtypes
@@ -305,10 +308,11 @@ class _PartRows:
             self.groups = pf.metadata.num_row_groups
             if self.group >= self.groups:
                 return False
-            df = pf.read_row_group(self.group).to_pandas()
+            rows = pf.read_row_group(self.group)
         self.group += 1
-        df = df[df["doc_id"].isin(self.ids)].reset_index(drop=True)
-        self.buf = _restore_dtypes(df, self.dtypes)
+        ids = self.ids if self.ids.type == rows["doc_id"].type else self.ids.cast(rows["doc_id"].type)
+        rows = rows.filter(pc.is_in(rows["doc_id"], value_set=ids))  # before pandas: a hashed lookup
+        self.buf = _restore_dtypes(rows.to_pandas(), self.dtypes)
         return True
 
     def take(self, k: int) -> pd.DataFrame:
