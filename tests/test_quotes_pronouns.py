@@ -1,0 +1,50 @@
+"""Issue 11 item 2, pronouns that follow the story: the error classes found among the pronoun
+speakers of real news (PolNeAR's development part), each with a named rule in
+:mod:`kit.quotes.pronouns`. The articles here are written by us and reproduce those layouts."""
+from __future__ import annotations
+
+import pandas as pd
+
+from kit.quotes import extract_quotes
+
+
+def speakers(*texts: str) -> list:
+    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
+
+
+# -- GENDER_BY_MAJORITY ---------------------------------------------------------------------
+
+def test_one_stray_possessive_does_not_make_a_man_a_woman():
+    # before: 'her' after Tom Ruggles made him a woman, and every later 'he' passed him by
+    got = speakers(
+        "Nora Vance has been criticised over her speeches by Tom Ruggles, who cites them as "
+        "evidence of her ties to the banks.",
+        "Vance says she has released her tax returns and has asked Ruggles to do the same.",
+        "Ruggles says he would gladly release his returns.",
+        'He says he would release them "on Friday, at the latest."',
+        'He adds, "There is nothing in them."',
+    )
+    assert got == ["Tom Ruggles", "Tom Ruggles"]
+
+
+def test_an_object_pronoun_after_a_name_is_outvoted():
+    # before: 'Whitlock confronted him' made the anchor a man, so her quote went to the mayor
+    got = speakers(
+        "Mayor Ben Osgood sat down with the television anchor Dana Whitlock on Sunday.",
+        "Whitlock confronted him about the budget, and Osgood smiled.",
+        "Whitlock said she asked for the interview to clear the air.",
+        '"I did not want to be the story," she said.',
+    )
+    assert got == ["Dana Whitlock"]
+
+
+def test_a_name_that_qualifies_a_noun_casts_no_vote():
+    # 'the Vance campaign ... he': the pronoun is not Vance's, so she stays a woman
+    got = speakers(
+        "Nora Vance spoke in Dover on Monday, and she took questions.",
+        "A reporter told the Vance campaign he had seen the memo.",
+        'Vance said she had not. "I have never read it," she said.',
+    )
+    assert got == ["Nora Vance"]
