@@ -48,3 +48,38 @@ def test_a_name_that_qualifies_a_noun_casts_no_vote():
         'Vance said she had not. "I have never read it," she said.',
     )
     assert got == ["Nora Vance"]
+
+
+# -- LEADING_PHRASE -------------------------------------------------------------------------
+
+def test_the_subject_follows_a_leading_clause_that_holds_a_quotation():
+    # before: a quotation mark inside 'When ...,' hid the subject, and the host got the quote
+    got = speakers(
+        "Host Clara Benn interviewed Senator Ida Marsh on Tuesday.",
+        'When Benn noted that critics call the bill "a blank cheque," Marsh pushed back. '
+        '"It is nothing of the kind," she said.',
+    )
+    assert got[-1] == "Ida Marsh"  # (the phrase in the clause is Benn's, a partial quote)
+
+
+def test_the_subject_follows_a_time_phrase_or_a_participle():
+    # before: 'Days after ..., Pell volunteered' and 'Speaking to ..., Pell said' had no subject,
+    # and the pronoun went to the first person of the sentence
+    got = speakers(
+        "Omar Lind, a lawyer, was arrested in March and flown home.",
+        'Days after Lind\'s arrest, Ivo Pell volunteered to take his place. "Was I going to stay '
+        'in my office?" he asked.',
+        'Speaking to Lind\'s family by phone, Pell promised to fight on. "We will not stop," he said.',
+    )
+    assert got == ["Ivo Pell", "Ivo Pell"]
+
+
+# -- SUBJECT_COORDINATION -------------------------------------------------------------------
+
+def test_a_second_subject_joined_by_and_is_not_the_subject():
+    # before: 'Quill and running mate Kim Abel' made Abel the subject, so 'She says' went to Abel
+    got = speakers(
+        "Governor Mara Quill spent the morning at a diner in Keene.",
+        'At each table, Quill and running mate Kim Abel thanked the owners. She says, "We will be back."',
+    )
+    assert got == ["Mara Quill"]

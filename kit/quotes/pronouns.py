@@ -142,8 +142,16 @@ _SUBJECT_OPENERS = re.compile(r"""
     """, re.VERBOSE)
 #: A leading subordinate clause or phrase before a sentence's subject, up to its comma.
 _LEADING_CLAUSE = re.compile(r"""
-    ^(?:Although|Though|While|When|After|Before|As|Since|Because|If|Once|Until|In|On|At|During)\b
-    [^,“”"]{3,160},\s+                                # the clause, no quotation, up to its comma
+    ^(?:Although|Though|While|When|After|Before|As|Since|Because|If|Once|Until|In|On|At|During
+       |Despite|Amid|Following|Asked|Pressed           # more openers (rule LEADING_PHRASE)
+       |[A-Z][a-z]+ing                                 # a participle: 'Speaking to reporters,'
+       |(?:Days|Weeks|Months|Years|Hours|Minutes|Moments)\s+(?:after|before|later)   # a time
+       |(?:Last|Earlier|Later)\s+(?:this\s+)?(?:week|month|year|spring|summer|fall|winter)
+    )\b
+    (?:[^,“”"]                                        # the clause up to its comma, where a short
+      |“[^“”]{1,60}”|"[^"“”]{1,60}"                    # quotation may stand ('a "sacred" duty')
+    ){3,160}?
+    (?:,\s+|(?<=,”)\s+|(?<=,")\s+)                   # its comma, also inside a closing mark
     """, re.VERBOSE)
 #: What may stand between the sentence opening and the subject's name: a title or role, no
 #: comma and no verb ('former Sen.', 'campaign consultant'), at most four words.
@@ -164,6 +172,11 @@ _SUBJECT_LINK = re.compile(r"""
     ^(?:['’]s)?                                       # a possessive
     \s+(?:[A-Za-z][\w.-]*\s+){1,3}$                   # one to three words (role words, no comma)
     """, re.VERBOSE)
+
+
+#: Rule SUBJECT_COORDINATION: words that join two subjects rather than a role to its holder: in
+#: 'Roe and her husband Tom Roe thanked the diner' the subject is Roe (first), not Tom Roe.
+_COORDINATORS = frozenset(("and", "or", "nor", "with", "&"))
 
 
 def _looks_verb(word: str) -> bool:
@@ -217,7 +230,7 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     for m2 in ms[1:]:
         gap = art.text[m.end:m2.pos]
         if m2.entity.kind == "person" and _SUBJECT_LINK.match(gap) and \
-                not any(_looks_verb(w) for w in gap.split()):
+                not any(_looks_verb(w) or w.lower() in _COORDINATORS for w in gap.split()):
             m = m2
         else:
             break
