@@ -19,12 +19,11 @@ def speakers(*texts: str) -> list:
 def test_one_stray_possessive_does_not_make_a_man_a_woman():
     # before: 'her' after Tom Ruggles made him a woman, and every later 'he' passed him by
     got = speakers(
-        "Nora Vance has been criticised over her speeches by Tom Ruggles, who cites them as "
-        "evidence of her ties to the banks.",
-        "Vance says she has released her tax returns and has asked Ruggles to do the same.",
-        "Ruggles says he would gladly release his returns.",
-        'He says he would release them "on Friday, at the latest."',
-        'He adds, "There is nothing in them."',
+        "Nora Vance faces attacks from Tom Ruggles, who calls her fees from banks a scandal.",
+        "Vance says she has published her tax filings and wants Ruggles to follow.",
+        "Ruggles says he will gladly publish his filings.",
+        'On the filings, he promises to publish them "by Friday at noon."',
+        'He adds, "Nothing is hidden."',
     )
     assert got == ["Tom Ruggles", "Tom Ruggles"]
 
@@ -34,8 +33,8 @@ def test_an_object_pronoun_after_a_name_is_outvoted():
     got = speakers(
         "Mayor Ben Osgood sat down with the television anchor Dana Whitlock on Sunday.",
         "Whitlock confronted him about the budget, and Osgood smiled.",
-        "Whitlock said she asked for the interview to clear the air.",
-        '"I did not want to be the story," she said.',
+        "Whitlock said she had requested the meeting to settle old disputes.",
+        '"I came to ask about roads, not about me," she said.',
     )
     assert got == ["Dana Whitlock"]
 

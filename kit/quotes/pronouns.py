@@ -27,7 +27,7 @@ GENDER_MIN_VOTES = 1
 GENDER_MAJORITY = 2
 #: A subject or reflexive pronoun in the clause after a name ('Roe said he', 'Roe ... herself');
 #: the object and possessive forms (*him*, *her*, *his*) are left out: they often belong to someone
-#: else ('Kelly confronted him', 'Ruggles, who cites them as evidence of her ties'), and counting
+#: else ('Roe confronted him', 'Ruggles, who calls her fees a scandal'), and counting
 #: *his* but not the ambiguous *her* would lean every vote towards men.
 _GENDER_VOTE = re.compile(r"""
     [^.;!?“”"]{0,50}?                     # the rest of the clause, no sentence end, no quotation mark
@@ -66,8 +66,8 @@ def _gender_votes(art: _Article) -> dict[int, list[int]]:
 def _gender_of(art: _Article | None, ent: Person) -> str | None:
     """Rule GENDER_BY_MAJORITY: a person's gender for a pronoun. The entity step takes the first
     evidence it meets (a title, *spokeswoman*, the first *he*/*her* after the name), which one
-    stray possessive can get wrong (`Vance is criticised by Tom Ruggles, who cites her speeches`
-    made Ruggles a woman, and every later *he* passed him by); when the pronouns written after
+    stray possessive can get wrong (`Vance faces attacks from Tom Ruggles, who calls her fees a
+    scandal` made Ruggles a woman, and every later *he* passed him by); when the pronouns written after
     the person's mentions across the article hold a clear majority for the other gender (at
     least :data:`GENDER_MIN_VOTES`, and :data:`GENDER_MAJORITY` times the other count), the
     majority wins."""
