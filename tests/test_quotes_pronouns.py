@@ -82,3 +82,16 @@ def test_a_second_subject_joined_by_and_is_not_the_subject():
         'At each table, Quill and running mate Kim Abel thanked the owners. She says, "We will be back."',
     )
     assert got == ["Mara Quill"]
+
+
+# -- PRONOUN_LEADS_QUOTE --------------------------------------------------------------------
+
+def test_a_pronoun_that_opens_the_quote_sentence_speaks():
+    # before: no verb of saying next to the quote, so it had no speaker at all
+    got = speakers(
+        "Mayor Lena Quist spoke for an hour at the depot on Friday.",
+        '"We will finish the bridge by May," Quist said.',
+        'She then turned to her critics on the council: "Come and see for yourselves."',
+        'Later she issued a short note to residents, adding, "The work goes on."',
+    )
+    assert got == ["Lena Quist", "Lena Quist", "Lena Quist"]
