@@ -95,3 +95,18 @@ def test_a_pronoun_that_opens_the_quote_sentence_speaks():
         'Later she issued a short note to residents, adding, "The work goes on."',
     )
     assert got == ["Lena Quist", "Lena Quist", "Lena Quist"]
+
+
+# -- POSSESSIVE_ROLE_SUBJECT ----------------------------------------------------------------
+
+def test_a_possessive_role_before_the_name_leads_to_the_subject():
+    # before: 'the paper's city editor Nina Holt' was no subject (a determiner before the name),
+    # and 'Ash's chief rival, Carl Dunn,' made the owner Ash the subject
+    got = speakers(
+        "Tom Ash, a reader in Dover, wrote to the Ledger about its flood maps.",
+        "After the storm, the paper's city editor Nina Holt took up the letter in print. "
+        '"We got the maps wrong," she wrote.',
+        "Ash's chief rival, Carl Dunn, stayed away from the hearing. "
+        '"I had a prior commitment," he said.',
+    )
+    assert got == ["Nina Holt", "Carl Dunn"]

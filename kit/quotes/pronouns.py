@@ -166,6 +166,20 @@ _NAMED_SUBJECT = re.compile(r"""
     [^.;:!?“”"]{0,80}?                                 # its words (an appositive may follow)
     \b(?:named|called)\s+$                            # and the name comes after 'named'
     """, re.VERBOSE)
+#: Rule POSSESSIVE_ROLE_SUBJECT: a possessive and a role before the subject's name, with or without
+#: the appositive's comma ("Acme's chief engineer ", "The network's evening anchor ",
+#: "Roe's main rival, ").
+_POSSESSIVE_ROLE = re.compile(r"""
+    ^(?:[Tt]he\s+)?(?:[A-Z][\w.&-]*\s+){0,3}?[\w.&-]+['’]s\s+   # the owner and its possessive
+    (?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*                      # the role, ending in a noun
+    (?:\s+|,\s+)$                                             # then the name (an appositive's comma)
+    """, re.VERBOSE)
+#: The same when the owner is a name that opens the sentence: "Roe's main rival, Sen. Ray Dunn,"
+#: (the subject is Dunn, not Roe).
+_POSSESSIVE_APPOSITIVE = re.compile(r"""
+    ^['’]s\s+(?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+   # the possessive, the role, a comma
+    (?:[A-Z][a-z]{1,4}\.\s+)?$                            # and a title before the name
+    """, re.VERBOSE)
 #: What may join a name to a later one inside the same subject: a possessive or role words
 #: ('Obama consultant Jane Roe', 'Smith's spokesman John Doe', 'Former Acme CEO Jane Roe').
 _SUBJECT_LINK = re.compile(r"""
@@ -224,12 +238,14 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
     prefix = art.text[b0:m.pos]
     if _NAMED_SUBJECT.match(prefix):
         pass  # rule NAMED_SUBJECT: 'One of the hikers, a Dutch teacher named Joost van Dam, said'
+    elif _POSSESSIVE_ROLE.match(prefix) and not any(_looks_verb(w) for w in prefix.split()):
+        pass  # rule POSSESSIVE_ROLE_SUBJECT: "The paper's city editor, Ana Roe, wrote ..."
     elif not _SUBJECT_PREFIX.match(prefix) or any(_looks_verb(w) or w.lower() in _NOT_ROLE
                                                 or w.lower().endswith("ing") for w in prefix.split()):
         return None
     for m2 in ms[1:]:
         gap = art.text[m.end:m2.pos]
-        if m2.entity.kind == "person" and _SUBJECT_LINK.match(gap) and \
+        if m2.entity.kind == "person" and (_SUBJECT_LINK.match(gap) or _POSSESSIVE_APPOSITIVE.match(gap)) and \
                 not any(_looks_verb(w) or w.lower() in _COORDINATORS for w in gap.split()):
             m = m2
         else:
