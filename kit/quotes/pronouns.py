@@ -1,6 +1,9 @@
 """Resolving a pronoun to a person: the story's latest speaker (rule PRONOUN_FOLLOWS_STORY), the
-paragraph's subject (rule PRONOUN_PARAGRAPH_SUBJECT), the person asked (rule ASKED_ANSWERS) and the
-optional learned ranking (rule PRONOUN_MODEL)."""
+paragraph's subject (rule PRONOUN_PARAGRAPH_SUBJECT, after a leading phrase, LEADING_PHRASE, or a
+possessive role, POSSESSIVE_ROLE_SUBJECT; the first of two joined subjects, SUBJECT_COORDINATION),
+the person asked (rule ASKED_ANSWERS), each person's gender by the majority of the pronouns and
+titles around its mentions (rule GENDER_BY_MAJORITY) and the optional learned ranking (rule
+PRONOUN_MODEL). Rule PRONOUN_LEADS_QUOTE is in :func:`kit.quotes.extract._unattributed_speaker`."""
 from __future__ import annotations
 
 import bisect
