@@ -49,6 +49,16 @@ def test_a_name_that_qualifies_a_noun_casts_no_vote():
     assert got == ["Nora Vance"]
 
 
+
+def test_a_gendered_role_outweighs_one_pronoun_about_someone_else():
+    # 'he' after the spokeswoman's name is the mayor; her role keeps her a woman
+    got = speakers(
+        "Mayor Tom Ash was away on Monday.",
+        "Ada Lind, the mayor's spokeswoman, said he would not comment on the audit.",
+        '"We have nothing to add today," she said.',
+    )
+    assert got == ["Ada Lind"]
+
 # -- LEADING_PHRASE -------------------------------------------------------------------------
 
 def test_the_subject_follows_a_leading_clause_that_holds_a_quotation():

@@ -45,7 +45,8 @@ def _gender_votes(art: _Article) -> dict[int, list[int]]:
     """Rule GENDER_BY_MAJORITY, the votes: for every person of the article, [female, male]
     counts of the pronouns written right after its mentions (not after a name in passing, not
     when another capitalised name comes between, not after *the*:
-    'the Roe campaign') and of *Mr.*/*Mrs.*/*Ms.* before them (two votes each)."""
+    'the Roe campaign') and of *Mr.*/*Mrs.*/*Ms.* before them and a gendered noun in its role
+    (*spokeswoman*, *congressman*; two votes each)."""
     votes = art.cache.get("gender_votes")
     if votes is not None:
         return votes
@@ -56,7 +57,12 @@ def _gender_votes(art: _Article) -> dict[int, list[int]]:
             continue
         if text.endswith(("the ", "The "), max(0, m.pos - 4), m.pos):
             continue  # 'the Clinton campaign ... his record': the name only qualifies a noun
-        v = votes.setdefault(id(m.entity), [0, 0])
+        v = votes.get(id(m.entity))
+        if v is None:
+            v = votes[id(m.entity)] = [0, 0]
+            role = _words((m.entity.role or "").lower())  # 'spokeswoman', 'congressman': two votes
+            v[0] += 2 * any(w in _GENDER_NOUNS["f"] for w in role)
+            v[1] += 2 * any(w in _GENDER_NOUNS["m"] for w in role)
         t = _GENDER_TITLE_BEFORE.search(text[max(0, m.pos - 6):m.pos]) or _GENDER_TITLE_AT.match(text, m.pos)
         if t is not None:
             v[0 if t.group(1) != "Mr" else 1] += 2
@@ -399,4 +405,4 @@ from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa:
 from kit.quotes.extract import _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
