@@ -225,7 +225,7 @@ class _Batches:
 
 # -- report 04's summaries, reduced over the parts ------------------------------------------------
 #: Columns each summary reads (``doc_id`` always).
-SOURCE_COLUMNS = ["text", "kind", "speaker", "n_words"]
+SOURCE_COLUMNS = ["kind", "speaker", "n_words"]  # (not the quotes' text: a quote is counted by its row)
 
 
 def save_speech_acts(quotes: ArticleRows, output_dir: str | os.PathLike, file_name: str = "speech_acts", *,

@@ -354,7 +354,8 @@ class _SourcesSum:
     def add(self, part: pd.DataFrame) -> pd.DataFrame:
         """Add a part; returns its speech quotes with the group column (speakers filled in)."""
         by, group = self.by, self.group
-        _require(part, ("doc_id", "text", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
+        # (no text needed: a quote is counted by its row)
+        _require(part, ("doc_id", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
         q = _plain(part)
         q = q[q["kind"].isin(self.kinds)].copy()
         q, arts = _same_id_type(q, self.arts)
@@ -364,10 +365,10 @@ class _SourcesSum:
             if c in q.columns:
                 q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
         if by is None:
-            self.sums.append(q.groupby(group).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum")))
+            self.sums.append(q.groupby(group).agg(n_quotes=("doc_id", "size"), quoted_words=("n_words", "sum")))
             self.pairs.append(q[q["speaker"] != "(unknown)"].groupby([group, "speaker"]).size().rename("n"))
         else:
-            self.sums.append(q.groupby([group, by]).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"),
+            self.sums.append(q.groupby([group, by]).agg(n_quotes=("doc_id", "size"), quoted_words=("n_words", "sum"),
                                                         n_articles=("doc_id", "nunique")))
         if len(self.sums) > PARTS_FOLD:
             self.sums = _fold(self.sums, 1 if by is None else 2)
@@ -440,7 +441,7 @@ def top_speakers_in_parts(parts: Iterable[pd.DataFrame], articles: pd.DataFrame,
     total = _SourcesSum(articles, group_by, "speaker", kinds)
     types, sides, speakers = [], None, []
     for part in parts:
-        _require(part, ("doc_id", "text", "kind", "speaker", "n_words", "speaker_type", "side"), "quotes table")
+        _require(part, ("doc_id", "kind", "speaker", "n_words", "speaker_type", "side"), "quotes table")
         total.add(part)
         q = _plain(part)
         q = q[q["kind"].isin(total.kinds) & q["speaker"].notna()]
