@@ -24,6 +24,9 @@ def add_arguments(p):
                    help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes.polnear)")
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
+    p.add_argument("--by-rule", action="store_true",
+                   help="with --polnear: also print speaker accuracy by the rule that chose the speaker "
+                        "(the speaker_rule column; see kit.quotes.SPEAKER_RULES)")
 
 
 def default_gold() -> list[Path]:
@@ -46,6 +49,8 @@ def run(args) -> int:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
     if args.polnear:
         return _run_polnear(args)
+    if args.by_rule:
+        raise KitError("--by-rule needs --polnear DIR")
     files = []
     for g in args.gold:
         p = Path(g)
@@ -94,12 +99,25 @@ def _run_polnear(args) -> int:
     res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
                            min_overlap=args.min_coverage, actors=args.actors)
     summary = res["summary"]
+    if args.by_rule:
+        from kit.quotes.polnear import accuracy_by_rule
+
+        by_rule = accuracy_by_rule(res["details"])
     if args.json:
+        if args.by_rule:  # one JSON array: the figures, then one record per rule in the same shape
+            import pandas as pd
+
+            summary = pd.concat([summary, pd.DataFrame({
+                "measure": [f"speaker accuracy by rule: {r}" for r in by_rule["rule"]],
+                "n": by_rule["n"], "value": by_rule["accuracy"]})], ignore_index=True)
         emit(args, summary)
     else:
         print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
               f">= {args.min_coverage:.0%} of both spans (one-to-one)")
         print(_fmt(summary))
+    if args.by_rule and not args.json:
+        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
+        print(_fmt(by_rule))
     if args.errors:
         d = res["details"]
         bad = d[d["gold_id"].isna() | d["pred_text"].isna() | d["speaker_ok"].eq(False)]
@@ -107,6 +125,7 @@ def _run_polnear(args) -> int:
         for r in bad.itertuples(index=False):
             what = "missed" if r.pred_text is None else "spurious" if r.gold_id is None else "speaker"
             text = r.gold_text if isinstance(r.gold_text, str) else r.pred_text
-            print(f"  {what:8} {r.doc_id} {r.form}: gold={r.gold_speaker!s} ({r.source!s}) pred={r.pred_speaker}: "
+            rule = f" [{r.pred_rule}]" if isinstance(r.pred_rule, str) else ""
+            print(f"  {what:8} {r.doc_id} {r.form}: gold={r.gold_speaker!s} ({r.source!s}) pred={r.pred_speaker}{rule}: "
                   f"{text[:80]!r}")
     return 0
