@@ -1,0 +1,117 @@
+"""Issue 11: every quote says which named rule chose its speaker (the ``speaker_rule`` column, the
+vocabulary :data:`kit.quotes.SPEAKER_RULES`). The articles of the fixture
+``fixtures/quotes/pronouns_speaker_rules.json`` are written by us: in each, one rule picks the
+speaker of one quote, and the column must name it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kit
+from kit import analyse
+from kit.cli import main
+from kit.quotes import QUOTE_COLUMNS, SPEAKER_RULES, SPEECH_ACT_COLUMNS, extract_quotes, speech_acts
+from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear
+
+HERE = Path(__file__).parent
+CASES = json.loads((HERE / "fixtures" / "quotes" / "pronouns_speaker_rules.json").read_text())
+POLNEAR = HERE / "fixtures" / "polnear"
+SAMPLE = "data/sample"
+
+
+def _paragraphs(case: dict) -> pd.DataFrame:
+    texts, roles = list(case["paragraphs"]), ["body"] * len(case["paragraphs"])
+    if case.get("headline"):
+        texts, roles = [case["headline"]] + texts, ["heading"] + roles
+    return pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": roles, "text": texts})
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["rule"] for c in CASES])
+def test_the_rule_that_chose_the_speaker_is_named(case):
+    q = extract_quotes(_paragraphs(case))
+    speech = q[q["kind"].isin(["full", "partial"])].reset_index(drop=True)
+    row = speech.iloc[case["quote"]]
+    assert (row["speaker"], row["speaker_rule"]) == (case["speaker"], case["rule"])
+
+
+def test_the_fixture_covers_the_vocabulary():
+    named = {c["rule"] for c in CASES}
+    assert named <= set(SPEAKER_RULES)
+    # every rule but the learned ranking (off by default) and the pronoun's last resort has an article
+    assert set(SPEAKER_RULES) - named == {"PRONOUN_MODEL", "PRONOUN_NEAREST_PERSON"}
+
+
+@pytest.fixture(scope="module")
+def sample_quotes():
+    return extract_quotes(kit.load_corpus(SAMPLE).paragraphs)
+
+
+def test_every_speaker_has_a_rule_and_no_speaker_none(sample_quotes):
+    q = sample_quotes
+    assert list(q.columns) == list(QUOTE_COLUMNS) and "speaker_rule" in QUOTE_COLUMNS
+    speech = q["kind"].isin(["full", "partial"])
+    assert q.loc[speech & q["speaker"].notna(), "speaker_rule"].isin(list(SPEAKER_RULES)).all()
+    assert q.loc[q["speaker"].isna() | ~speech, "speaker_rule"].isna().all()
+    # more than a handful of rules at work on four outlets
+    assert q.loc[speech, "speaker_rule"].nunique() >= 8
+
+
+def test_speech_acts_take_the_rule_of_their_first_quote(sample_quotes):
+    acts = speech_acts(sample_quotes)
+    assert "speaker_rule" in SPEECH_ACT_COLUMNS
+    q = sample_quotes
+    first = q[q["kind"].isin(["full", "partial"])].drop_duplicates(["doc_id", "attribution_id"])
+    want = dict(zip(zip(first["doc_id"], first["attribution_id"]), first["speaker_rule"]))
+    got = dict(zip(zip(acts["doc_id"], acts["attribution_id"]), acts["speaker_rule"]))
+    assert got == want
+
+
+def test_kit_quotes_prints_the_rule(capsys):
+    assert main(["quotes", SAMPLE, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all("speaker_rule" in r for r in rows)
+    assert {r["speaker_rule"] for r in rows if r["speaker"]} <= set(SPEAKER_RULES)
+    assert main(["quotes", SAMPLE]) == 0
+    assert ", rule SURNAME_NEAREST" in capsys.readouterr().out
+
+
+def test_the_stored_quotes_table_has_the_rule(tmp_path):
+    out = tmp_path / "corpus"
+    kit.ingest([SAMPLE], out, partition_size=20, workers=1)
+    got = analyse.derived(str(out), "quotes", mode="sync")
+    want = extract_quotes(kit.load_corpus(str(out)).paragraphs)
+    assert "speaker_rule" in got.columns
+    assert got["speaker_rule"].tolist() == want["speaker_rule"].tolist()
+
+
+def test_accuracy_by_rule_counts_by_hand():
+    details = pd.DataFrame({
+        "speaker_ok": [True, False, True, None, False, True],
+        "pred_rule": ["FULL_NAME", "PRONOUN_FOLLOWS_STORY", "FULL_NAME", "LATEST_SPEAKER", None,
+                      "PRONOUN_FOLLOWS_STORY"]})
+    t = accuracy_by_rule(details).set_index("rule")
+    assert t.loc["FULL_NAME", ["n", "right"]].tolist() == [2, 2]
+    assert t.loc["PRONOUN_FOLLOWS_STORY", ["n", "right"]].tolist() == [2, 1]
+    assert t.loc["(no speaker)", ["n", "right"]].tolist() == [1, 0]
+    assert "LATEST_SPEAKER" not in t.index  # a segment whose speaker is not scored does not count
+    assert t["n"].sum() == 5 and t.loc["PRONOUN_FOLLOWS_STORY", "accuracy"] == 0.5
+
+
+def test_quotes_eval_by_rule_on_polnear(capsys):
+    res = evaluate_polnear(POLNEAR)
+    by_rule = accuracy_by_rule(res["details"])
+    s = res["summary"].set_index("measure")
+    # the rules' counts add up to the speaker accuracy's n and right answers
+    assert by_rule["n"].sum() == s.loc["speaker accuracy", "n"]
+    assert by_rule["right"].sum() / by_rule["n"].sum() == pytest.approx(s.loc["speaker accuracy", "value"])
+    assert main(["quotes-eval", "--polnear", str(POLNEAR), "--by-rule"]) == 0
+    out = capsys.readouterr().out
+    assert "speaker accuracy by the rule" in out and by_rule["rule"].iloc[0] in out
+    assert main(["quotes-eval", "--polnear", str(POLNEAR), "--by-rule", "--json"]) == 0
+    recs = json.loads(capsys.readouterr().out)
+    assert any(r["measure"].startswith("speaker accuracy by rule: ") for r in recs)
+    assert main(["quotes-eval", "--by-rule"]) != 0
+    assert "--by-rule needs --polnear" in capsys.readouterr().err
