@@ -115,3 +115,36 @@ def test_quotes_eval_by_rule_on_polnear(capsys):
     assert any(r["measure"].startswith("speaker accuracy by rule: ") for r in recs)
     assert main(["quotes-eval", "--by-rule"]) != 0
     assert "--by-rule needs --polnear" in capsys.readouterr().err
+
+
+def test_docs_list_every_rule():
+    doc = (HERE.parent / "docs" / "quotes.md").read_text()
+    section = doc.split("## Speaker rules: the `speaker_rule` column", 1)[1]
+    assert all(f"| `{r}` |" in section for r in SPEAKER_RULES)
+
+
+def test_notebook_04_shows_and_writes_the_rule(tmp_path, monkeypatch):
+    from kit.reports.corpora import prepare_corpora
+    from kit.reports.plan import expand_runs, load_config, plan_batch
+
+    root = HERE.parent
+    monkeypatch.chdir(root)
+    corpus = tmp_path / "corpus.parquet"
+    kit.ingest([str(root / SAMPLE)], corpus, workers=1)
+    entries = plan_batch(load_config(root / "reports.yml"), cli_params=[("corpus", str(corpus))])
+    params = next(dict(s.parameters) for s in expand_runs(entries, prepare_corpora(entries, None))
+                  if Path(s.notebook).name == "04_voices.ipynb")
+    nb = json.loads((root / "notebooks" / "04_voices.ipynb").read_text(encoding="utf-8"))
+    ns: dict = {"display": lambda *a, **k: None, "__name__": "__main__"}
+    out = tmp_path / "out"
+    out.mkdir()
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            exec(compile("".join(cell["source"]), "04_voices.ipynb", "exec"), ns)
+            if "parameters" in cell.get("metadata", {}).get("tags", []):
+                ns.update({**params, "output_dir": str(out)})
+    written = pd.read_csv(out / "quotes.csv")
+    assert "speaker_rule" in written.columns
+    assert written.loc[written["speaker"].notna(), "speaker_rule"].isin(list(SPEAKER_RULES)).all()
+    code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert '"speaker_rule"' in code  # shown in the report's table of quotes
