@@ -148,3 +148,20 @@ def test_notebook_04_shows_and_writes_the_rule(tmp_path, monkeypatch):
     assert written.loc[written["speaker"].notna(), "speaker_rule"].isin(list(SPEAKER_RULES)).all()
     code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert '"speaker_rule"' in code  # shown in the report's table of quotes
+
+
+def test_naming_the_rule_changes_no_speaker(sample_quotes, monkeypatch):
+    """The rules are only recorded: with the recording switched off, every other column is the
+    same (checked once against the kit before the column, on all 840 PolNeAR train articles and
+    the sample corpus: docs/quotes.md)."""
+    import kit.quotes.names
+    import kit.quotes.pronouns
+    import kit.quotes.resolution
+
+    for mod in (kit.quotes.resolution, kit.quotes.names, kit.quotes.pronouns):
+        monkeypatch.setattr(mod, "_note_rule", lambda art, rule: None)
+    silent = extract_quotes(kit.load_corpus(SAMPLE).paragraphs)
+    # the recording is off: the resolver's rules are gone
+    assert not silent["speaker_rule"].isin(["FULL_NAME", "SURNAME_NEAREST", "PRONOUN_FOLLOWS_STORY"]).any()
+    cols = [c for c in QUOTE_COLUMNS if c != "speaker_rule"]
+    pd.testing.assert_frame_equal(silent[cols], sample_quotes[cols])
