@@ -113,8 +113,18 @@ def test_quotes_eval_by_rule_on_polnear(capsys):
     assert main(["quotes-eval", "--polnear", str(POLNEAR), "--by-rule", "--json"]) == 0
     recs = json.loads(capsys.readouterr().out)
     assert any(r["measure"].startswith("speaker accuracy by rule: ") for r in recs)
-    assert main(["quotes-eval", "--by-rule"]) != 0
-    assert "--by-rule needs --polnear" in capsys.readouterr().err
+
+
+def test_quotes_eval_by_rule_on_our_gold(capsys):
+    gold = str(HERE / "eval" / "gold" / "hard_cases.json")
+    assert main(["quotes-eval", gold, "--by-rule", "--json"]) == 0
+    recs = json.loads(capsys.readouterr().out)
+    n_all = next(r["n_speaker"] for r in recs if r["scope"] == "all")
+    rules = [r for r in recs if r["scope"].startswith("rule: ")]
+    assert rules and sum(r["n_speaker"] for r in rules) == n_all
+    assert {r["scope"][6:] for r in rules} <= set(SPEAKER_RULES) | {"(no speaker)"}
+    assert main(["quotes-eval", gold, "--by-rule"]) == 0
+    assert "speaker accuracy by the rule" in capsys.readouterr().out
 
 
 def test_docs_list_every_rule():

@@ -25,8 +25,8 @@ def add_arguments(p):
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
     p.add_argument("--by-rule", action="store_true",
-                   help="with --polnear: also print speaker accuracy by the rule that chose the speaker "
-                        "(the speaker_rule column; see kit.quotes.SPEAKER_RULES)")
+                   help="also print speaker accuracy by the rule that chose the speaker (the speaker_rule "
+                        "column; see kit.quotes.SPEAKER_RULES); with --json one record per rule after the figures")
 
 
 def default_gold() -> list[Path]:
@@ -49,8 +49,6 @@ def run(args) -> int:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
     if args.polnear:
         return _run_polnear(args)
-    if args.by_rule:
-        raise KitError("--by-rule needs --polnear DIR")
     files = []
     for g in args.gold:
         p = Path(g)
@@ -65,7 +63,13 @@ def run(args) -> int:
     if not files:
         raise KitError("no gold files given and none found in tests/eval/gold")
     scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True)
+    if args.by_rule:
+        by_rule = _gold_by_rule(details)
     if args.json:
+        if args.by_rule:  # one JSON array: the scopes, then one record per rule ('rule: NAME')
+            scores = pd.concat([scores, pd.DataFrame({
+                "scope": [f"rule: {r}" for r in by_rule["rule"]], "n_speaker": by_rule["n"],
+                "speaker_accuracy": by_rule["accuracy"]})], ignore_index=True)
         emit(args, scores)
     else:
         print(f"quote extraction on {len(files)} gold file(s), match = covers >= {args.min_coverage:.0%} "
@@ -76,6 +80,9 @@ def run(args) -> int:
             s = evaluate([f], actors=args.actors, min_coverage=args.min_coverage)
             print(f"\n{f.name}")
             print(_fmt(s[s["scope"].isin(["all", "speech", "full", "partial"])]))
+    if args.by_rule and not args.json:
+        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
+        print(_fmt(by_rule))
     if args.errors:
         d = details
         bad = d[d["gold_no"].isna() | d["quote_no"].isna() | (d["gold_kind"] != d["pred_kind"])
@@ -88,6 +95,17 @@ def run(args) -> int:
             print(f"  {what:8} {r.doc_id} gold={r.gold_kind}/{r.gold_speaker} pred={r.pred_kind}/{r.pred_speaker}: "
                   f"{text[:90]}")
     return 0
+
+
+def _gold_by_rule(details):
+    """Speaker accuracy by ``speaker_rule`` over the quotes of the speaker accuracy figure (matched,
+    gold kind full or partial)."""
+    from kit.quotes.polnear import accuracy_by_rule
+
+    d = details.copy()
+    scored = d["gold_no"].notna() & d["quote_no"].notna() & d["gold_kind"].isin(["full", "partial"])
+    d["speaker_ok"] = d["speaker_ok"].astype(object).where(scored, None)
+    return accuracy_by_rule(d)
 
 
 def _run_polnear(args) -> int:
