@@ -175,3 +175,12 @@ def test_naming_the_rule_changes_no_speaker(sample_quotes, monkeypatch):
     assert not silent["speaker_rule"].isin(["FULL_NAME", "SURNAME_NEAREST", "PRONOUN_FOLLOWS_STORY"]).any()
     cols = [c for c in QUOTE_COLUMNS if c != "speaker_rule"]
     pd.testing.assert_frame_equal(silent[cols], sample_quotes[cols])
+
+
+def test_a_quote_that_continues_an_act_says_so(sample_quotes):
+    q = sample_quotes
+    cont = q["speaker_rule"].eq("SPEECH_ACT_CONTINUES")
+    assert cont.any()
+    assert (q.loc[cont, "attribution_id"] != q.loc[cont, "quote_no"]).all()
+    new = q["speaker_rule"].eq("LATEST_SPEAKER")
+    assert (q.loc[new, "attribution_id"] == q.loc[new, "quote_no"]).all()

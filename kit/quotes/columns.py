@@ -78,8 +78,11 @@ SPEAKER_RULES: dict[str, str] = {
     "PRONOUN_ORGANISATION": "it/they/we: the latest organisation or group mentioned",
     "PRONOUN_MODEL": "he/she: the learned ranking (off unless kit.quotes.pronouns.PRONOUN_MODEL is set)",
     "SAME_SENTENCE_SPEAKER": "no attribution: the speaker of the previous quote of the same sentence",
-    "LATEST_SPEAKER": "no attribution: the latest speaker (of a quote or a sentence of saying) of the "
-                      "quote's paragraph, or of the paragraph before for a quote that opens its paragraph",
+    "SPEECH_ACT_CONTINUES": "no attribution: the quote continues the previous quote's speech act (same or "
+                            "previous paragraph, no other sentence of saying between) and takes its speaker",
+    "LATEST_SPEAKER": "no attribution, a new speech act: the latest speaker (of a quote or a sentence of "
+                      "saying) of the quote's paragraph, or of the paragraph before for a quote that opens "
+                      "its paragraph",
     "FIRST_PERSON_NAMED": "no attribution and no speaker before: the first person named there",
     "PRONOUN_COLON": "a paragraph of quotation after 'He then listed them:'",
     "PRONOUN_LEADS_QUOTE": "no attribution: the he/she that opens the quote's sentence",

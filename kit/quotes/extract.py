@@ -593,6 +593,8 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
     q.rule = rule if ent is not None else None
     if _continues_act(art, prev_speech, ent, q_pos, since):
         q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
+        if rule == "LATEST_SPEAKER":
+            q.rule = "SPEECH_ACT_CONTINUES"  # the previous quote's speaker, as the act goes on
     return ent
 
 
