@@ -2,7 +2,8 @@
 
 :func:`evaluate` scores ``kit.quotes.extract_quotes`` on the PolNeAR train split found under
 ``devsets/polnear-train``, separately for the development and held-out parts (fixed hash
-split, :func:`kit.quotes.polnear.split_of`). PolNeAR's own dev and test splits are never read.
+split, :func:`kit.quotes.polnear.split_of`), and on the development part by the rule that chose
+each speaker (``speaker_rule``). PolNeAR's own dev and test splits are never read.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
 
     Returns an empty list when ``devsets/polnear-train`` is not there.
     """
-    from kit.quotes.polnear import evaluate_polnear
+    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear
 
     folder = pathlib.Path(devsets) / "polnear-train"
     if not (folder / "text").is_dir():
@@ -42,4 +43,8 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
         for r in res["summary"].to_dict("records"):
             rows.append({"devset": f"polnear-train ({part})", "measure": r["measure"], "kit": r["value"],
                          "baseline": BASELINE[part].get(r["measure"]), "n": r["n"]})
+        if part == "dev":  # speaker accuracy by the rule that chose the speaker (speaker_rule); dev only
+            for r in accuracy_by_rule(res["details"]).to_dict("records"):
+                rows.append({"devset": f"polnear-train ({part})", "measure": f"speaker accuracy by rule: {r['rule']}",
+                             "kit": r["accuracy"], "baseline": None, "n": r["n"]})
     return rows

@@ -212,7 +212,7 @@ def match_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
 
     Returns a table with one row per gold quote (and one per unmatched prediction): doc_id,
     gold_no, quote_no, coverage, gold_kind, pred_kind, gold_speaker, pred_speaker,
-    speaker_ok, gold_text, pred_text.
+    speaker_ok, gold_text, pred_text, pred_rule (the prediction's ``speaker_rule``, when it has one).
 
     >>> g = pd.DataFrame({"doc_id": ["a"], "gold_no": [0], "text": ["we will win"], "kind": ["full"], "speaker": ["Bo Li"]})
     >>> p = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "text": ["We will win,"], "kind": ["full"], "speaker": ["Bo Li"]})
@@ -237,15 +237,16 @@ def match_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
                 "coverage": round(cov, 3), "gold_kind": gr["kind"], "pred_kind": None if pr is None else pr["kind"],
                 "gold_speaker": gr.get("speaker"), "pred_speaker": None if pr is None else pr.get("speaker"),
                 "speaker_ok": (pr is not None and speaker_key(gr.get("speaker")) == speaker_key(pr.get("speaker"))),
-                "gold_text": gr["text"], "pred_text": None if pr is None else pr["text"]})
+                "gold_text": gr["text"], "pred_text": None if pr is None else pr["text"],
+                "pred_rule": None if pr is None else pr.get("speaker_rule")})
         for j, pr in p_rows.iterrows():
             if j not in used_p:
                 rows.append({"doc_id": doc_id, "gold_no": None, "quote_no": pr["quote_no"], "coverage": 0.0,
                              "gold_kind": None, "pred_kind": pr["kind"], "gold_speaker": None,
                              "pred_speaker": pr.get("speaker"), "speaker_ok": False, "gold_text": None,
-                             "pred_text": pr["text"]})
+                             "pred_text": pr["text"], "pred_rule": pr.get("speaker_rule")})
     cols = ["doc_id", "gold_no", "quote_no", "coverage", "gold_kind", "pred_kind", "gold_speaker",
-            "pred_speaker", "speaker_ok", "gold_text", "pred_text"]
+            "pred_speaker", "speaker_ok", "gold_text", "pred_text", "pred_rule"]
     out = pd.DataFrame(rows, columns=cols)
     for c in ("gold_no", "quote_no"):
         out[c] = out[c].astype("Int64")

@@ -184,6 +184,37 @@ def test_the_key_follows_the_dictionary_content(store, tmp_path):
     assert a.key != b.key and b.meta["rows"] > a.meta["rows"]
 
 
+def test_a_table_stored_by_other_kit_code_is_computed_again(store, monkeypatch):
+    """The key holds a digest of the kit's code and word lists: a table stored before a rule changed
+    (same version number, an editable install) is not read back."""
+    from kit.analyse import registry
+
+    first = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=2)
+    monkeypatch.setattr(registry, "code_digest", lambda: "0123456789abcdef")
+    other = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=2)
+    assert other.key != first.key and other.meta["rows"] == first.meta["rows"]
+
+
+def test_code_digest_follows_code_and_word_lists_only(tmp_path):
+    from kit.analyse.registry import folder_digest
+
+    (tmp_path / "resources" / "lists").mkdir(parents=True)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "rules.py").write_text("X = 1\n")
+    (tmp_path / "resources" / "lists" / "verbs.txt").write_text("said\n")
+    (tmp_path / "notes.md").write_text("a\n")
+    seen = {folder_digest(tmp_path)}
+    (tmp_path / "notes.md").write_text("b\n")  # not code, not a resource
+    (tmp_path / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0")
+    assert folder_digest(tmp_path) in seen
+    for change in (lambda: (tmp_path / "rules.py").write_text("X = 2\n"),
+                   lambda: (tmp_path / "resources" / "lists" / "verbs.txt").write_text("said\nsays\n"),
+                   lambda: (tmp_path / "resources" / "lists" / "verbs.txt").rename(tmp_path / "resources" / "v.txt")):
+        change()
+        assert folder_digest(tmp_path) not in seen
+        seen.add(folder_digest(tmp_path))
+
+
 def test_bad_tables_and_options_are_named(store):
     with pytest.raises(kit.KitError, match="unknown derived table 'terms'"):
         analyse.derived(store, "terms")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -81,9 +83,35 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of the kit's own code and data (every ``.py`` file and every file under
+    ``kit/resources``, by path and content): part of every derived table's key, so a table stored
+    by other code (a rule changed, a word list grew, a new column) is computed again rather than
+    read, even when the version number is the same (an editable install, a development copy).
+
+    >>> code_digest() == code_digest() and len(code_digest()) == 16
+    True
+    """
+    return folder_digest(Path(__file__).resolve().parents[1])
+
+
+def folder_digest(root: Path) -> str:
+    """:func:`code_digest` of the package folder ``root``: its ``.py`` files and the files under
+    ``root/resources`` (``__pycache__`` left out), by relative path and content."""
+    h = hashlib.sha256()
+    files = [p for p in root.rglob("*.py") if "__pycache__" not in p.parts]
+    files += [p for p in (root / "resources").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for p in sorted(set(files)):
+        h.update(p.relative_to(root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
 def table_key(store: Store, table: str, loaded: dict) -> tuple[str, dict]:
-    """``(key, canonical options)``: the hash that names a derived table's folder."""
+    """``(key, canonical options)``: the hash that names a derived table's folder (the corpus
+    fingerprint, the kit's version and :func:`code_digest`, the table and its options)."""
     canon = {k: _canonical(v) for k, v in sorted(loaded.items())}
-    body = json.dumps({"table": table, "fingerprint": store.fingerprint, "kit": __version__, "options": canon},
-                      sort_keys=True, default=str)
+    body = json.dumps({"table": table, "fingerprint": store.fingerprint, "kit": __version__, "code": code_digest(),
+                       "options": canon}, sort_keys=True, default=str)
     return hashlib.sha256(body.encode()).hexdigest()[:16], canon

@@ -18,7 +18,7 @@ def add_arguments(p):
     add_source_arguments(p)
     p.add_argument("--json", action="store_true",
                    help="print a JSON array of quote objects (doc_id, quote_no, text, kind, speaker, "
-                        "speaker_mention, verb, para_no, start, end, speaker_type, role, affiliation, side ...)")
+                        "speaker_mention, speaker_rule, verb, para_no, start, end, speaker_type, role, affiliation, side ...)")
     p.add_argument("--all", action="store_true",
                    help="also list scare quotes and quoted titles (kind scare / title), which are not speech")
     p.add_argument("--actors", default=None, metavar="FILE",
@@ -47,11 +47,12 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "kind": ["full"], "speaker": ["Bo Li"],
-    ...                   "verb": ["said"], "para_no": [2], "text": ["We will win. " * 3]})
+    ...                   "speaker_rule": ["FULL_NAME"], "verb": ["said"], "para_no": [2],
+    ...                   "text": ["We will win. " * 3]})
     >>> a = pd.DataFrame({"doc_id": ["a"], "outlet": ["Harbor Weekly"], "title": ["Vote day"]})
     >>> print(quotes_table(q, a, width=40))
     Harbor Weekly | Vote day
-      Bo Li (said), paragraph 2, full
+      Bo Li (said), paragraph 2, full, rule FULL_NAME
         “We will win. We will win. We will
         win.”
     """
@@ -69,6 +70,8 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
         who = r.get("speaker") if isinstance(r.get("speaker"), str) else "(speaker unknown)"
         verb = f" ({r['verb']})" if isinstance(r.get("verb"), str) else ""
         extra = f", {r['n_quotes']} quotes" if "n_quotes" in r and r["n_quotes"] > 1 else ""
+        if isinstance(r.get("speaker_rule"), str):
+            extra += f", rule {r['speaker_rule']}"
         out.append(f"  {who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}")
         lines = textwrap.wrap(f"“{' '.join(str(r['text']).split())}”", width - 4)
         if len(lines) > max_lines:

@@ -24,6 +24,9 @@ def add_arguments(p):
                    help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes.polnear)")
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
+    p.add_argument("--by-rule", action="store_true",
+                   help="also print speaker accuracy by the rule that chose the speaker (the speaker_rule "
+                        "column; see kit.quotes.SPEAKER_RULES); with --json one record per rule after the figures")
 
 
 def default_gold() -> list[Path]:
@@ -60,7 +63,13 @@ def run(args) -> int:
     if not files:
         raise KitError("no gold files given and none found in tests/eval/gold")
     scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True)
+    if args.by_rule:
+        by_rule = _gold_by_rule(details)
     if args.json:
+        if args.by_rule:  # one JSON array: the scopes, then one record per rule ('rule: NAME')
+            scores = pd.concat([scores, pd.DataFrame({
+                "scope": [f"rule: {r}" for r in by_rule["rule"]], "n_speaker": by_rule["n"],
+                "speaker_accuracy": by_rule["accuracy"]})], ignore_index=True)
         emit(args, scores)
     else:
         print(f"quote extraction on {len(files)} gold file(s), match = covers >= {args.min_coverage:.0%} "
@@ -71,6 +80,9 @@ def run(args) -> int:
             s = evaluate([f], actors=args.actors, min_coverage=args.min_coverage)
             print(f"\n{f.name}")
             print(_fmt(s[s["scope"].isin(["all", "speech", "full", "partial"])]))
+    if args.by_rule and not args.json:
+        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
+        print(_fmt(by_rule))
     if args.errors:
         d = details
         bad = d[d["gold_no"].isna() | d["quote_no"].isna() | (d["gold_kind"] != d["pred_kind"])
@@ -85,6 +97,17 @@ def run(args) -> int:
     return 0
 
 
+def _gold_by_rule(details):
+    """Speaker accuracy by ``speaker_rule`` over the quotes of the speaker accuracy figure (matched,
+    gold kind full or partial)."""
+    from kit.quotes.polnear import accuracy_by_rule
+
+    d = details.copy()
+    scored = d["gold_no"].notna() & d["quote_no"].notna() & d["gold_kind"].isin(["full", "partial"])
+    d["speaker_ok"] = d["speaker_ok"].astype(object).where(scored, None)
+    return accuracy_by_rule(d)
+
+
 def _run_polnear(args) -> int:
     from kit.errors import KitError
     from kit.quotes.polnear import evaluate_polnear
@@ -94,12 +117,25 @@ def _run_polnear(args) -> int:
     res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
                            min_overlap=args.min_coverage, actors=args.actors)
     summary = res["summary"]
+    if args.by_rule:
+        from kit.quotes.polnear import accuracy_by_rule
+
+        by_rule = accuracy_by_rule(res["details"])
     if args.json:
+        if args.by_rule:  # one JSON array: the figures, then one record per rule in the same shape
+            import pandas as pd
+
+            summary = pd.concat([summary, pd.DataFrame({
+                "measure": [f"speaker accuracy by rule: {r}" for r in by_rule["rule"]],
+                "n": by_rule["n"], "value": by_rule["accuracy"]})], ignore_index=True)
         emit(args, summary)
     else:
         print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
               f">= {args.min_coverage:.0%} of both spans (one-to-one)")
         print(_fmt(summary))
+    if args.by_rule and not args.json:
+        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
+        print(_fmt(by_rule))
     if args.errors:
         d = res["details"]
         bad = d[d["gold_id"].isna() | d["pred_text"].isna() | d["speaker_ok"].eq(False)]
@@ -107,6 +143,7 @@ def _run_polnear(args) -> int:
         for r in bad.itertuples(index=False):
             what = "missed" if r.pred_text is None else "spurious" if r.gold_id is None else "speaker"
             text = r.gold_text if isinstance(r.gold_text, str) else r.pred_text
-            print(f"  {what:8} {r.doc_id} {r.form}: gold={r.gold_speaker!s} ({r.source!s}) pred={r.pred_speaker}: "
+            rule = f" [{r.pred_rule}]" if isinstance(r.pred_rule, str) else ""
+            print(f"  {what:8} {r.doc_id} {r.form}: gold={r.gold_speaker!s} ({r.source!s}) pred={r.pred_speaker}{rule}: "
                   f"{text[:80]!r}")
     return 0

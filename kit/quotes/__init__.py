@@ -59,13 +59,14 @@ The package, one step per module (each small enough to test on its own)::
 from __future__ import annotations
 
 from kit.quotes.api import canonical_actor, extract_quotes, quote_problems, read_actors  # noqa: F401 (re-exported, or used by this module)
-from kit.quotes.columns import QUOTE_COLUMNS, QUOTE_KINDS, SPEAKER_TYPES  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.columns import QUOTE_COLUMNS, QUOTE_KINDS, SPEAKER_RULES, SPEAKER_TYPES  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.marks import newsroom_marks  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.people import PEOPLE_COLUMNS, corpus_people, people_as_actors, with_people  # noqa: F401 (re-exported, or used by this module)
 from kit.quotes.summary import SPEECH_ACT_COLUMNS, example_quotes, sources, speech_acts, top_speakers  # noqa: F401 (re-exported, or used by this module)
 
 __all__ = [
     "QUOTE_COLUMNS",
+    "SPEAKER_RULES",
     "SPEAKER_TYPES",
     "QUOTE_KINDS",
     "extract_quotes",

@@ -12,6 +12,8 @@ QUOTE_COLUMNS: dict[str, str] = {
     "speaker": "resolved speaker: full name, organisation or group, or an unnamed person as described "
                "('a senior official'); missing when unknown",
     "speaker_mention": "the speaker as written next to the quote ('she', 'Whitcombe', 'the ministry')",
+    "speaker_rule": "the named rule that chose the speaker (see SPEAKER_RULES: FULL_NAME, SURNAME_NEAREST, "
+                    "PRONOUN_FOLLOWS_STORY, LATEST_SPEAKER, ...); missing when the speaker is",
     "verb": "speech verb of the attribution, lower-cased (said, told, according to, ':' ...)",
     "para_no": "paragraph where the quote opens",
     "para_end": "paragraph where the quote closes (differs from para_no for multi-paragraph quotes)",
@@ -40,3 +42,48 @@ SPEAKER_TYPES: tuple[str, ...] = (
     "official", "expert", "media", "business", "citizen", "organisation", "unknown")
 
 SPEECH_KINDS = ("full", "partial")
+
+#: The rules that choose a quote's speaker, as named in the ``speaker_rule`` column (docs/quotes.md has
+#: the table, with an example of each). The first group resolves the mention an attribution writes,
+#: the second a quote without an attribution of its own.
+SPEAKER_RULES: dict[str, str] = {
+    "FULL_NAME": "the attribution writes two or more words of the person's name ('said Dana Reyes')",
+    "SURNAME_NEAREST": "one word of a longer name: the nearest person carrying it ('Reyes said')",
+    "SURNAME_SPEAKER": "a surname two people carry: the one who has spoken before",
+    "HEADLINE_PERSON": "a surname two people carry: the one the headline names in full",
+    "HEADLINE_NAME": "a surname no person of the body carries: the full name the headline writes",
+    "NAME_AS_WRITTEN": "a name taken as written: one the entity step did not know, or a one-word name "
+                       "with no longer form",
+    "ORGANISATION_NAME": "an organisation named in the attribution ('the Ministry of Trade said')",
+    "KNOWN_ORGANISATION": "a known outlet or an acronym ('CNN', 'the FBI')",
+    "GROUP": "a group ('analysts at X', 'both sides')",
+    "DESCRIPTION_KEPT": "an unnamed speaker, the description kept as the speaker ('a senior official')",
+    "EARLIER_DESCRIPTION": "a description that refers to an unnamed speaker described before "
+                           "('the official' after 'one senior official')",
+    "ROLE_OF_PERSON": "a description that refers to the person the article linked to the role "
+                      "('the senator' after 'Sen. Ray Donnelly')",
+    "ROLE_OF_ORGANISATION": "a description of an organisation named before ('the ministry', 'the company')",
+    "OUTLET_DESCRIPTION": "'the newspaper', 'the daily': the news outlet named last",
+    "ISSUER_NAMED": "a document speaks for its issuer ('the statement said' after 'X issued a statement')",
+    "DOCUMENT_LATEST_SPEAKER": "a document with no issuer named: the latest speaker before it",
+    "DOCUMENT_WITHOUT_ISSUER": "a document with no issuer in sight speaks as itself ('the report said')",
+    "PRONOUN_FOLLOWS_STORY": "he/she: the latest speaker of compatible gender in the pronoun's paragraph "
+                             "or the two before",
+    "PRONOUN_PARAGRAPH_SUBJECT": "he/she: the named subject of the pronoun's sentence or paragraph, more "
+                                 "recent than the story's speaker",
+    "ASKED_ANSWERS": "he/she after 'X asked Y whether ...': Y answers",
+    "PRONOUN_NEAREST_SUBJECT": "he/she with no speaker nor subject in reach: the first person of the "
+                               "nearest sentence naming one",
+    "PRONOUN_NEAREST_PERSON": "he/she: the nearest person mentioned (last resort)",
+    "PRONOUN_ORGANISATION": "it/they/we: the latest organisation or group mentioned",
+    "PRONOUN_MODEL": "he/she: the learned ranking (off unless kit.quotes.pronouns.PRONOUN_MODEL is set)",
+    "SAME_SENTENCE_SPEAKER": "no attribution: the speaker of the previous quote of the same sentence",
+    "SPEECH_ACT_CONTINUES": "no attribution: the quote continues the previous quote's speech act (same or "
+                            "previous paragraph, no other sentence of saying between) and takes its speaker",
+    "LATEST_SPEAKER": "no attribution, a new speech act: the latest speaker (of a quote or a sentence of "
+                      "saying) of the quote's paragraph, or of the paragraph before for a quote that opens "
+                      "its paragraph",
+    "FIRST_PERSON_NAMED": "no attribution and no speaker before: the first person named there",
+    "PRONOUN_COLON": "a paragraph of quotation after 'He then listed them:'",
+    "PRONOUN_LEADS_QUOTE": "no attribution: the he/she that opens the quote's sentence",
+}

@@ -31,6 +31,7 @@ class _Quote:
     mention_pos: int = 0
     end_pos: int = -1
     act: "_Quote | None" = None  # the first quote of the speech act this quote belongs to
+    rule: str | None = None  # the named rule that chose the speaker (the speaker_rule column)
 
 
 def _inner(para: str, seg: _Seg) -> str:
@@ -499,6 +500,7 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
         q.entity = _attributed_speaker(art, q, attr, lay, prev_speech)
     elif inherited:
         q.entity = same_sentence_prev.entity  # type: ignore[union-attr]
+        q.rule = "SAME_SENTENCE_SPEAKER"
         q.mention, q.verb = same_sentence_prev.mention, same_sentence_prev.verb  # type: ignore[union-attr]
         q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
     else:
@@ -520,12 +522,17 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     para_off = art.paras[q.segs[0].para_idx][2]
     q.mention, q.verb = attr[0], attr[1]
     q.mention_pos = attr[2]
+    art.cache["rule"] = None
     ent = _resolve(art, attr[0], attr[2], para_off)
+    q.rule = art.cache.get("rule") if ent is not None else None
     if ent is not None and ent.kind == "document":
         # rule DOCUMENT_WITHOUT_ISSUER: with no issuer in sight the document itself speaks
         # ('the statement said', 'the report concluded'), as an unnamed source keeps its description
-        ent = _document_issuer(art, attr[0], attr[2], para_off) or \
-            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1) or ent
+        issuer = _document_issuer(art, attr[0], attr[2], para_off)
+        latest = None if issuer is not None else _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1)
+        if issuer is not None or latest is not None:
+            q.rule = "ISSUER_NAMED" if issuer is not None else "DOCUMENT_LATEST_SPEAKER"
+        ent = issuer or latest or ent
     return ent
 
 
@@ -559,18 +566,21 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
         # a quote alone at the start of a paragraph: the latest speaker of the previous paragraph
         since = paras[first.para_idx - 1][2] if first.para_idx > 0 else 0
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, since)
+        rule = "LATEST_SPEAKER"
         if ent is None and first.para_idx > 0:
             # 'X, a fellow at Y, doubts that ...' followed by a paragraph of quotation
             k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
             last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= since else since
-            ent = _first_person(art, last_start, para_off)
+            ent, rule = _first_person(art, last_start, para_off), "FIRST_PERSON_NAMED"
             lead = _PRONOUN_COLON.match(art.text, last_start, para_off) if ent is None else None
             if lead:  # rule PRONOUN_COLON: 'He then listed the questions:' and a paragraph of quotation
                 ent = _resolve(art, lead.group("pron"), last_start + lead.start("pron"), since)
+                rule = "PRONOUN_COLON"
     else:
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
+        rule = "LATEST_SPEAKER"
         if ent is None:
-            ent = _first_person(art, para_off, q_pos)
+            ent, rule = _first_person(art, para_off, q_pos), "FIRST_PERSON_NAMED"
         if ent is None:
             # rule PRONOUN_LEADS_QUOTE: 'She then turned to the crowd: "..."', 'He also issued a
             # statement, saying, "..."': the pronoun that opens the quote's sentence speaks
@@ -579,8 +589,12 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
             lead = _PRONOUN_LEADS.match(art.text, s0, q_pos)
             if lead:
                 ent = _resolve(art, lead.group("pron"), lead.start("pron"), para_off)
+                rule = "PRONOUN_LEADS_QUOTE"
+    q.rule = rule if ent is not None else None
     if _continues_act(art, prev_speech, ent, q_pos, since):
         q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
+        if rule == "LATEST_SPEAKER":
+            q.rule = "SPEECH_ACT_CONTINUES"  # the previous quote's speaker, as the act goes on
     return ent
 
 
@@ -612,6 +626,7 @@ def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) ->
             "kind": q.kind,
             "speaker": ent.name if ent is not None else None,
             "speaker_mention": q.mention if speech else None,
+            "speaker_rule": q.rule if ent is not None and speech else None,
             "verb": q.verb if speech else None,
             "para_no": paras[first.para_idx][0],
             "para_end": paras[last.para_idx][0],

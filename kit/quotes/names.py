@@ -83,6 +83,7 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
         near = art.mentions[before_i]
         head = _headline_person(art, surname_only, fits) if art.headline else None
         if head is not None and head is not ent:
+            _note_rule(art, "HEADLINE_PERSON")
             return head
         if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
             # rule SURNAME_SPEAKER: with two people of one surname, 'Voss said' is the one who
@@ -95,6 +96,7 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
                 e2 = art.mentions[i].entity
                 if e2 is not ent and spoke.get(id(e2)) and fits(e2) and not art.mentions[i].passing \
                         and e2.kind == "person" and list(_name_key(e2.tokens))[-1:] == [surname_only]:
+                    _note_rule(art, "SURNAME_SPEAKER")
                     return e2
         return ent
     if before_i >= 0:
@@ -173,6 +175,7 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
         if len(nt) == 1:
             r = _headline_name(art, nt[0])
             if r is not None:
+                _note_rule(art, "HEADLINE_NAME")
                 return r
         return Person(name=" ".join(nt), tokens=tuple(nt))
     return None
@@ -266,6 +269,7 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _strip_titles,
     _title_gender,
 )
+from kit.quotes.resolution import _note_rule  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _is_title_token  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.variants import _name_key  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_STOP, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -650,7 +650,8 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
 
     Returns a dict with ``summary`` (a DataFrame: measure, n, value) and ``details`` (one row per
     gold or predicted segment: doc_id, gold_id, form, gold_speaker, pred_speaker, speaker_ok,
-    gold_text, pred_text, pred_row (the index label of the matched row of ``quotes``), and
+    gold_text, pred_text, pred_row (the index label of the matched row of ``quotes``), pred_rule (its
+    ``speaker_rule``: see :func:`accuracy_by_rule`), and
     match_form, also, also_form (how the speaker is compared: :func:`speaker_matches`)).
     """
     speech = quotes[quotes["kind"].isin(["full", "partial"])] if len(quotes) else quotes
@@ -667,11 +668,13 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
             body_starts.append(off)
             off += (b - a) + 2
         q = by_doc.get(art.name)
-        p_segs, p_speaker, p_act, p_row = [], [], [], []
+        p_segs, p_speaker, p_act, p_row, p_rule = [], [], [], [], []
         act_ids = (q["attribution_id"] if q is not None and "attribution_id" in q.columns
                    else (q["quote_no"] if q is not None else []))
+        rules = (q["speaker_rule"] if q is not None and "speaker_rule" in q.columns
+                 else ([None] * len(q) if q is not None else []))
         if q is not None:
-            for row, segs, spk, aid in zip(q.index, q["segments"], q["speaker"], act_ids):
+            for row, segs, spk, aid, rule in zip(q.index, q["segments"], q["speaker"], act_ids, rules):
                 for s, e in segs:
                     span = (_to_raw(art, body_starts, s), _to_raw(art, body_starts, max(s, e - 1)) + 1)
                     # a prediction inside a paraphrase's content is not counted either way
@@ -682,6 +685,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
                     p_speaker.append(spk if isinstance(spk, str) else None)
                     p_act.append(aid)
                     p_row.append(row)
+                    p_rule.append(rule if isinstance(rule, str) else None)
         g_segs, g_info = [], []
         for a in acts:
             for s in a["segments"]:
@@ -703,13 +707,15 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
                             "gold_speaker": a["speaker"], "pred_speaker": None if j is None else p_speaker[j],
                             "speaker_ok": ok, "gold_text": art.text[g_segs[i][0]:g_segs[i][1]],
                             "pred_text": None if j is None else art.text[p_segs[j][0]:p_segs[j][1]],
-                            "pred_row": None if j is None else p_row[j], "match_form": a["match_form"],
+                            "pred_row": None if j is None else p_row[j],
+                            "pred_rule": None if j is None else p_rule[j], "match_form": a["match_form"],
                             "also": a["also"], "also_form": a.get("also_form", "full name")})
         for j, sp in enumerate(p_segs):
             if j not in set(m.values()):
                 details.append({"doc_id": art.name, "gold_id": None, "form": None, "source": None,
                                 "gold_speaker": None, "pred_speaker": p_speaker[j], "speaker_ok": None,
                                 "gold_text": None, "pred_text": art.text[sp[0]:sp[1]], "pred_row": p_row[j],
+                                "pred_rule": p_rule[j],
                                 "match_form": None, "also": None, "also_form": None})
         # speech acts: the characters of all their segments
         g_acts = [a["segments"] for a in acts]
@@ -741,6 +747,32 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
         rows.append({"measure": f"speaker accuracy: {f}", "n": form_n[f],
                      "value": form_ok[f] / form_n[f] if form_n[f] else float("nan")})
     return {"summary": pd.DataFrame(rows), "details": pd.DataFrame(details)}
+
+
+def accuracy_by_rule(details: pd.DataFrame) -> pd.DataFrame:
+    """Speaker accuracy by the rule that chose the predicted speaker (the ``speaker_rule`` column):
+    one row per rule with ``rule, n, right, accuracy, share`` (``share``: of all scored segments),
+    most frequent first; segments whose prediction has no speaker are the rule ``(no speaker)``.
+    Only matched gold segments whose speaker is scored count (those of the ``speaker accuracy``
+    figure of :func:`score_polnear`).
+
+    >>> d = pd.DataFrame({"speaker_ok": [True, False, True, None],
+    ...                   "pred_rule": ["FULL_NAME", "PRONOUN_FOLLOWS_STORY", "FULL_NAME", "FULL_NAME"]})
+    >>> accuracy_by_rule(d).values.tolist()
+    [['FULL_NAME', 2, 2, 1.0, 0.6666666666666666], ['PRONOUN_FOLLOWS_STORY', 1, 0, 0.0, 0.3333333333333333]]
+    """
+    cols = ["rule", "n", "right", "accuracy", "share"]
+    if not len(details) or "speaker_ok" not in details.columns:
+        return pd.DataFrame(columns=cols)
+    scored = details[details["speaker_ok"].notna()]
+    rules = scored["pred_rule"] if "pred_rule" in scored.columns else pd.Series(None, index=scored.index)
+    rules = rules.astype(object).where(rules.notna(), "(no speaker)")
+    ok = scored["speaker_ok"].astype(bool)
+    g = ok.groupby(rules.to_numpy(), sort=False)
+    out = pd.DataFrame({"rule": g.size().index, "n": g.size().to_numpy(), "right": g.sum().astype(int).to_numpy()})
+    out["accuracy"] = out["right"] / out["n"]
+    out["share"] = out["n"] / out["n"].sum()
+    return out.sort_values(["n", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)[cols]
 
 
 def polnear_paragraphs(arts: list[PolnearArticle]) -> pd.DataFrame:

@@ -347,6 +347,7 @@ def _resolve_pronoun(art: _Article, pron: str, pos: int, para_start: int) -> Per
             choice = _pm.choose(cands, found, _pm.load_model(PRONOUN_MODEL))
             if choice is not found:
                 found, learnt = choice, True
+                _note_rule(art, "PRONOUN_MODEL")
     if learnt and found is not None and found.gender is None and found.kind == "person":
         found.gender = _pronoun_gender(pron)  # rule PRONOUN_TELLS_GENDER: 'X said ... "...," he said.'
     return found
@@ -363,11 +364,14 @@ def _resolve_pronoun_rules(art: _Article, pron: str, pos: int, para_start: int):
         sub_pos, sub = _paragraph_subject(art, pos, para_start, g)
         found_pos, found = (sub_pos, sub) if sub is not None and sub_pos > story_pos else (story_pos, story)
         if found is not None:
-            found = _asked_person(art, found, found_pos, pos, g) or found
-            return found, story, sub, True
+            asked = _asked_person(art, found, found_pos, pos, g)
+            _note_rule(art, "ASKED_ANSWERS" if asked is not None else
+                       "PRONOUN_PARAGRAPH_SUBJECT" if found is sub and sub_pos > story_pos else "PRONOUN_FOLLOWS_STORY")
+            return asked or found, story, sub, True
     if pron.lower() in ("they", "it", "we"):
         for m in reversed(art.mentions[max(0, hi - MAX_LOOKBACK):hi]):
             if m.entity.kind in ("org", "group"):
+                _note_rule(art, "PRONOUN_ORGANISATION")
                 return m.entity, story, sub, False
         return None, story, sub, False
     near = [m for m in art.mentions[max(0, hi - MAX_LOOKBACK):hi]
@@ -392,9 +396,12 @@ def _resolve_pronoun_rules(art: _Article, pron: str, pos: int, para_start: int):
             steps += 1
             continue
         if in_sent:
-            return _asked_person(art, in_sent[0].entity, in_sent[0].pos, pos, g) or in_sent[0].entity, story, sub, False
+            asked = _asked_person(art, in_sent[0].entity, in_sent[0].pos, pos, g)
+            _note_rule(art, "ASKED_ANSWERS" if asked is not None else "PRONOUN_NEAREST_SUBJECT")
+            return asked or in_sent[0].entity, story, sub, False
         k -= 1
         steps += 1
+    _note_rule(art, "PRONOUN_NEAREST_PERSON")
     return cands[-1].entity, story, sub, False
 
 
@@ -403,6 +410,6 @@ from kit.quotes import pronoun_model as _pm  # noqa: E402,F401 (imported last, a
 from kit.quotes.attribution import _SPEECH_OR_PART  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.resolution import _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _note_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)

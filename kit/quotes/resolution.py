@@ -45,9 +45,83 @@ def _outlet_name(name: str) -> str | None:
     return _OUTLETS[0].lookup_name(name) if _OUTLETS[0] is not None else None
 
 
+def _note_rule(art: _Article, rule: str) -> None:
+    """Record ``rule`` (a name of :data:`kit.quotes.columns.SPEAKER_RULES`) as the rule that chose the
+    speaker being resolved. Only the outermost resolution records: a mention resolved on the way (an
+    earlier speaker a pronoun is compared with, a document's issuer) does not overwrite it."""
+    if art.cache.get("resolve_depth", 0) <= 1:
+        art.cache["rule"] = rule
+
+
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
-    group, organisation named in full, description, or capitalised name, tried in that order."""
+    group, organisation named in full, description, or capitalised name, tried in that order.
+    The rule that chose the entity is left in ``art.cache["rule"]`` (the ``speaker_rule`` column)."""
+    cache = art.cache
+    depth = cache.get("resolve_depth", 0)
+    cache["resolve_depth"] = depth + 1
+    try:
+        return _resolve_mention(art, mention, pos, para_start)
+    finally:
+        cache["resolve_depth"] = depth
+
+
+def _mention_words(m: str) -> set[str]:
+    return {w.lower().strip(".,’'") for w in m.split()}
+
+
+def _name_rule(art: _Article, m: str, ent: Person | None) -> str | None:
+    """The rule of a capitalised mention's entity, from what the entity is and what the mention writes
+    of it: FULL_NAME (two or more of the person's words), SURNAME_NEAREST (one word of a longer
+    name: the nearest person carrying it), NAME_AS_WRITTEN (a name the entity step did not know, or
+    a one-word name with no longer form), ORGANISATION_NAME."""
+    if ent is None:
+        return None
+    if ent.kind == "org":
+        return "ORGANISATION_NAME"
+    ids = art.cache.get("known_persons")
+    if ids is None:
+        ids = art.cache["known_persons"] = {id(p) for p in art.persons.values()}
+    if id(ent) not in ids or len(ent.tokens) < 2:
+        return "NAME_AS_WRITTEN"
+    written = _mention_words(m)
+    n = sum(1 for t in ent.tokens if t.lower().strip(".,’'") in written)
+    return "FULL_NAME" if n >= 2 else "SURNAME_NEAREST"
+
+
+def _described_rule(art: _Article, m: str, ent: Person | None) -> str | None:
+    """The rule of a described mention's entity ('the senator', 'a spokesperson for X', 'the
+    newspaper', 'Foreign Ministry spokesperson Shen Meiling')."""
+    if ent is None:
+        return None
+    written = _mention_words(m)
+    inside = all(t.lower().strip(".,’'") in written for t in ent.tokens)
+    if ent.kind == "group":
+        return "GROUP"
+    if ent.kind == "descriptor":
+        return "DESCRIPTION_KEPT" if inside else "EARLIER_DESCRIPTION"
+    if ent.kind == "org":
+        if inside:
+            return "ORGANISATION_NAME" if any(t[:1].isupper() for t in ent.tokens) else "DESCRIPTION_KEPT"
+        words = _words(m.lower())
+        return "OUTLET_DESCRIPTION" if words and words[-1] in _OUTLET_NOUNS else "ROLE_OF_ORGANISATION"
+    if ent.kind == "person":
+        return _name_rule(art, m, ent) if inside or any(
+            t.lower() in written for t in ent.tokens[-1:]) else "ROLE_OF_PERSON"
+    return None
+
+
+def _ruled(art: _Article, ent: Person | None, rule: str | None) -> Person | None:
+    """``ent``, with ``rule`` recorded unless a more specific rule was noted while it was found."""
+    if ent is not None and rule is not None and art.cache.get("rule") is None:
+        _note_rule(art, rule)
+    return ent
+
+
+def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
+    """:func:`_resolve` itself (the outermost call records the rule)."""
+    if art.cache.get("resolve_depth", 0) <= 1:
+        art.cache["rule"] = None
     m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
     first, _, rest = m.partition(" ")
     if rest[:1].isupper() and first in SPEECH_VERBS:
@@ -61,16 +135,26 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
     if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
         return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
     words = _words(low)
-    found = _known_org(art, m) or _resolve_document(art, m, words, pos, para_start) or _group_mention(m, words, low)
+    found = _known_org(art, m)
     if found is not None:
-        return found
+        return _ruled(art, found, "KNOWN_ORGANISATION")
+    found = _resolve_document(art, m, words, pos, para_start)
+    if found is not None:  # rule DOCUMENT_WITHOUT_ISSUER, or 'the ministry's statement': its issuer
+        if found.kind == "document":
+            art.cache["rule"] = None  # the issuer's name is no rule of this mention
+            return _ruled(art, found, "DOCUMENT_WITHOUT_ISSUER")
+        art.cache["rule"] = None
+        return _ruled(art, found, "ISSUER_NAMED")
+    found = _group_mention(m, words, low)
+    if found is not None:
+        return _ruled(art, found, "GROUP")
     # a person described by a role: 'a United Nations spokesperson', 'a spokesman for the Ministry
     # of Trade' (the organisation is the affiliation, not the speaker)
     hp_words = _words(_head_part(m)[0])
     person_head = bool(hp_words) and _is_person_word(hp_words[-1])
     org = None if person_head else _org_named_in_full(art, m)
     if org is not None:
-        return org
+        return _ruled(art, org, "ORGANISATION_NAME")
     if _CAPITALISED_DESCRIPTION.fullmatch(m) and low.split()[0] not in _DESCRIBED_OPENERS \
             and _not_a_name_word(art, m.split(None, 1)[0]):
         # rule CAPITALISED_DESCRIPTION: 'Legal observers said', 'Other scientists called it':
@@ -79,14 +163,17 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
         d = _trim_np((m[0].lower() + m[1:]) if first in _CAP_STOP or first.lower() in _lower_words(art) else m)
         last = d.split()[-1] if d else ""
         if len(d.split()) >= 2 and last.lower() not in _NOT_A_HEAD and not last.endswith("ly"):
-            return _resolve_described(art, d, [], pos, person_head)
+            found = _resolve_described(art, d, [], pos, person_head)
+            return _ruled(art, found, _described_rule(art, d, found))
     # proper names (possibly after a title or a role written in lower case)
     runs = [r for r in _CAP_RUN.finditer(m)]
     possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
     if low.split()[0] in _DESCRIBED_OPENERS or not runs \
             or m[0].islower() or possessive_np:
-        return _resolve_described(art, m, runs, pos, person_head)
-    return _resolve_capitalised(art, runs, pos)
+        found = _resolve_described(art, m, runs, pos, person_head)
+        return _ruled(art, found, _described_rule(art, m, found))
+    found = _resolve_capitalised(art, runs, pos)
+    return _ruled(art, found, _name_rule(art, m, found))
 
 
 #: Rule CLAUSE_IN_MENTION: lower-case finite verbs that end a speaker mention taken from the
@@ -181,4 +268,4 @@ from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (im
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -18,6 +18,7 @@ SPEECH_ACT_COLUMNS: dict[str, str] = {
     "kind": "full when any quote of the act is full, else partial",
     "speaker": "resolved speaker of the act",
     "speaker_mention": "the speaker as written at the act's attribution",
+    "speaker_rule": "the named rule that chose the act's speaker (as in the quotes table)",
     "verb": "speech verb of the act's attribution",
     "speaker_type": "as in the quotes table",
     "para_no": "paragraph where the act opens",
@@ -65,11 +66,11 @@ def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
     para_no = [int(v) for v in first["para_no"].tolist()] if "para_no" in first.columns else [0] * len(first)
     start = [int(v) for v in first["start"].tolist()] if "start" in first.columns else [0] * len(first)
     rows = [{"doc_id": d, "attribution_id": int(a), "text": t, "kind": "full" if f else "partial",
-             "speaker": sp, "speaker_mention": sm, "verb": v, "speaker_type": st, "para_no": pn, "para_end": pe,
+             "speaker": sp, "speaker_mention": sm, "speaker_rule": sr, "verb": v, "speaker_type": st, "para_no": pn, "para_end": pe,
              "start": s0, "end": e, "n_quotes": n, "n_words": w}
-            for d, a, t, f, sp, sm, v, st, pn, pe, s0, e, n, w in zip(
+            for d, a, t, f, sp, sm, sr, v, st, pn, pe, s0, e, n, w in zip(
                 first["doc_id"].tolist(), first["attribution_id"].tolist(), texts, full, col("speaker"),
-                col("speaker_mention"), col("verb"), col("speaker_type"), para_no, most("para_end", "max"), start,
+                col("speaker_mention"), col("speaker_rule"), col("verb"), col("speaker_type"), para_no, most("para_end", "max"), start,
                 most("end", "max"), sizes, most("n_words", "sum"))]
     return pd.DataFrame(rows, columns=list(SPEECH_ACT_COLUMNS))
 
