@@ -31,8 +31,12 @@ import pandas as pd
 
 from kit.errors import KitError
 
-#: Rows read from a stored partition at a time (a batch of its Parquet file).
+#: Rows read from a stored partition at a time (a batch of its Parquet file), at most; a part draws
+#: on every partition (the articles are merged by id), so each reads about a part's rows divided by
+#: the partitions, at least :data:`MIN_BATCH_ROWS`: what is held stays about a part, not a
+#: batch per partition (which would grow with the corpus).
 BATCH_ROWS = 2000
+MIN_BATCH_ROWS = 200
 #: Per-article tables :func:`rows` reads in parts (stored sorted by article id).
 ARTICLE_TABLES = ("quotes", "quote_problems")
 
@@ -135,6 +139,7 @@ class ArticleRows:
 
     def _merged(self, plan: pd.DataFrame, rows: int, cols, readers: dict) -> Iterator[pd.DataFrame]:
         h = self._handle
+        batch = min(BATCH_ROWS, max(MIN_BATCH_ROWS, rows // max(1, plan["part"].nunique())))
         ends = np.cumsum(plan["n"].to_numpy())
         start = 0
         while start < len(plan):  # a part: the articles up to about ``rows`` rows (one at least)
@@ -147,7 +152,7 @@ class ArticleRows:
             pieces = []
             for k, c in zip(kinds, counts):
                 if k not in readers:
-                    readers[k] = _Batches(h, h.meta["partitions"][k]["name"], self._ids, cols)
+                    readers[k] = _Batches(h, h.meta["partitions"][k]["name"], self._ids, cols, batch)
                 pieces.append(readers[k].take(int(c)))
             out = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
             out = out.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the table's order
@@ -189,14 +194,14 @@ class ArticleRows:
 
 class _Batches:
     """The rows of one partition of a stored table for some articles, taken a few at a time in their
-    stored order: one Parquet batch (:data:`BATCH_ROWS` rows) is read and held at a time."""
+    stored order: one Parquet batch (``batch_rows`` rows) is read and held at a time."""
 
-    def __init__(self, handle, part: str, ids, columns):
+    def __init__(self, handle, part: str, ids, columns, batch_rows: int = BATCH_ROWS):
         self.path, self.ids, self.dtypes = f"{handle.path}/{part}.parquet", ids, handle.meta.get("dtypes", {})
         self.file = handle.store.fs.open(self.path, "rb")
         import pyarrow.parquet as pq
 
-        self.batches = pq.ParquetFile(self.file).iter_batches(batch_size=BATCH_ROWS, columns=columns)
+        self.batches = pq.ParquetFile(self.file).iter_batches(batch_size=batch_rows, columns=columns)
         self.buf = None
 
     def take(self, k: int) -> pd.DataFrame:
