@@ -190,8 +190,8 @@ def _looks_speaker_np(np_: str) -> bool:
         return False
     hw = _words(_head_part(np_)[0].lower()) or w
     if any(x[-1] in _GROUP_HEADS or x[-1] in _TITLE_WORDS or x[-1] in _ORG_WORDS or x[-1] in _TYPE_WORDS
-           or x[-1] in _DOC_NOUNS for x in (w, hw)):
-        return True
+           or x[-1] in _DOC_NOUNS or _is_source_noun(x[-1]) for x in (w, hw)):
+        return True  # rule DESCRIBED_SOURCE: 'said a person close to X', 'one of those aides'
     if len(hw) >= 2 and hw[0] in ("two", "three", "four", "five", "several", "many", "some", "both", "dozens",
                                   "hundreds", "thousands") and hw[-1].endswith("s"):
         return True  # 'two witnesses', 'several shopkeepers'
@@ -570,7 +570,7 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.descriptions import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.descriptions import _head_part, _is_source_noun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

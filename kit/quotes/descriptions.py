@@ -45,7 +45,26 @@ def _is_person_word(w: str) -> bool:
     w = w.lower().rstrip(".")
     if w in _ORG_WORDS and w not in _TYPE_WORDS:
         return False
-    return w in _TYPE_WORDS or w in _PERSON_TITLES or w in _LEADER_WORDS or w in _GENDER_NOUNS["f"] | _GENDER_NOUNS["m"]
+    return w in _TYPE_WORDS or w in _PERSON_TITLES or w in _LEADER_WORDS or w in _GENDER_NOUNS["f"] | _GENDER_NOUNS["m"] \
+        or w in _SOURCE_NOUNS
+
+
+#: Plurals of source nouns that do not end in a plain 's'.
+_IRREGULAR_PLURALS = {"people": "person", "witnesses": "witness", "eyewitnesses": "eyewitness", "allies": "ally"}
+
+
+def _is_source_noun(w: str) -> bool:
+    """Rule DESCRIBED_SOURCE: a noun for an unnamed person who can speak that no title or type
+    list holds, or the plural of one or of a type word ('one of those aides').
+
+    >>> _is_source_noun("source"), _is_source_noun("witnesses"), _is_source_noun("aides"), _is_source_noun("states")
+    (True, True, True, False)
+    """
+    w = w.lower()
+    if w in _SOURCE_NOUNS:
+        return True
+    sing = _IRREGULAR_PLURALS.get(w) or (w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else None)
+    return sing is not None and (sing in _SOURCE_NOUNS or sing in _TYPE_WORDS)
 
 
 def _descriptor(np_: str) -> Person:
@@ -294,5 +313,6 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_WORDS,
     _OUTLET_NAME_WORDS,
     _OUTLET_NOUNS,
+    _SOURCE_NOUNS,
     _TYPE_WORDS,
 )

@@ -176,6 +176,15 @@ negotiators executives traders participants organisers organizers delegates blog
 commentators netizens locals neighbours neighbors families governments countries
 nations ministries""".split())
 
+#: Rule DESCRIBED_SOURCE (kit.quotes.descriptions._is_source_noun): nouns for unnamed people who
+#: can speak that no title or type list holds ('said a person close to X', 'one source', 'a
+#: witness', 'one of those insiders'); with their plurals, and the plurals of the title and type
+#: words ('one of those aides').
+_SOURCE_NOUNS = frozenset("""
+person source insider witness ally confidant confidante acquaintance colleague relative
+staffer operative donor employee participant attendee onlooker bystander eyewitness
+""".split())
+
 _TYPE_RULES: list[tuple[str, frozenset[str]]] = [
     ("media", frozenset("""journalist journalists columnist columnists editor editors reporter
         reporters correspondent correspondents commentator commentators anchor presenter
