@@ -23,11 +23,11 @@ def test_an_unnamed_source_after_the_verb_speaks():
     # quote went to the mayor named in the paragraph before
     got = speakers(
         "Mayor Edda Whitlow opened the budget hearing on Monday.",
-        '"The numbers keep falling and nobody can say why," said a person close to the Whitlows. '
+        '"The numbers keep falling and nobody can say why," said a person close to Mayor Whitlow. '
         '"It is a real worry."',
-        '"I can only say that the account sent dozens of messages," said one source who asked not '
-        "to be named.",
-        '"It lets donors take part without backing her," says a source involved in the fund.',
+        '"I can only say that the account sent dozens of messages," said one source who wanted no '
+        "name printed.",
+        '"It lets donors take part without backing her," says a source involved with fund-raising.',
     )
     assert got == ["a person", "a person", "one source", "a source"]
 
@@ -36,11 +36,11 @@ def test_one_of_a_group_speaks_as_that_description():
     got = speakers(
         "Mayor Edda Whitlow met her advisers after the count.",
         "Senior campaign aides who have run the numbers expect a narrow win. "
-        '"There is no path for the challenger," said one of those aides, who spoke on the condition '
-        "of anonymity.",
-        '"It was ugly from start to end," said one of two witnesses who told the same story.',
+        '"There is no path for the challenger," said one of those aides, who would only talk '
+        "without a name.",
+        '"It was ugly from start to end," said one of the two witnesses, both of whom saw it.',
     )
-    assert got == ["one of those aides", "one of two witnesses"]
+    assert got == ["one of those aides", "one of the two witnesses"]
 
 
 def test_source_nouns_and_their_plurals():
