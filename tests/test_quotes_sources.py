@@ -48,3 +48,34 @@ def test_source_nouns_and_their_plurals():
     assert not _is_source_noun("states") and not _is_source_noun("numbers")
     assert _looks_speaker_np("one of those aides") and _looks_speaker_np("a person")
     assert not _looks_speaker_np("the numbers")
+
+
+def test_a_person_noun_after_the_verb_speaks_and_refers_back():
+    # before: 'woman' was in no list of speaker nouns, the attribution was dropped (no speaker)
+    got = speakers(
+        "Outside the depot, a young ticket clerk was upset by the long queues. "
+        '"One driver shouted at me for an hour," said the woman, who gave no name.',
+    )
+    assert got == ["the woman"]
+
+
+def test_a_source_speaking_to_an_outlet_is_the_source_not_the_outlet():
+    # before: 'Another aide speaking to the Harbor Ledger' resolved to the outlet it spoke to
+    got = speakers(
+        'Another campaign source speaking to the Harbor Ledger said, "The staff are looking at the '
+        'grants again."',
+    )
+    assert got == ["another campaign source"]
+
+
+# -- NEWS_NAME_SUBJECT ----------------------------------------------------------------------
+
+def test_an_outlet_named_news_or_press_is_a_subject():
+    # before: 'News' before the verb read as the noun modifier of 'news conference', so the
+    # outlet never spoke
+    got = speakers(
+        'Harbor News reported on Friday that "the inspectors are reading the ledgers."',
+        'The Valley Press said on Monday that the talks had "stalled for good."',
+        'In a press release, the port authority said the new dock was "years late."',
+    )
+    assert got == ["Harbor News", "the Valley Press", "the port authority"]

@@ -479,8 +479,11 @@ def _subject(head: str) -> tuple[str, int] | None:
 _ACCORDING = None  # compiled on first use (the patterns they hold are built at import time)
 _WITH_PART = None
 #: Words before a speech verb that make it a noun ('Keller's remarks', 'the call', 'in a statement').
-_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
-                          r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", re.I)
+#: Rule NEWS_NAME_SUBJECT: the noun modifiers ('press', 'news', ...) count in lower case only, so
+#: that an outlet whose name ends in one ('Fox News reported', 'the Associated Press said') is a
+#: subject, not a noun phrase ('the news conference', 'a press release').
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:(?i:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
+                          r"with|for)|joint|press|news|public|brief|short|written|formal))\s+$")
 _RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
 #: The last word before a verb of saying, for rule NOUN_HOMOGRAPH.
 _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")

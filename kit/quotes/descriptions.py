@@ -50,7 +50,8 @@ def _is_person_word(w: str) -> bool:
 
 
 #: Plurals of source nouns that do not end in a plain 's'.
-_IRREGULAR_PLURALS = {"people": "person", "witnesses": "witness", "eyewitnesses": "eyewitness", "allies": "ally"}
+_IRREGULAR_PLURALS = {"people": "person", "witnesses": "witness", "eyewitnesses": "eyewitness", "allies": "ally",
+                      "men": "man", "women": "woman", "wives": "wife", "children": "child"}
 
 
 def _is_source_noun(w: str) -> bool:

@@ -182,7 +182,8 @@ nations ministries""".split())
 #: words ('one of those aides').
 _SOURCE_NOUNS = frozenset("""
 person source insider witness ally confidant confidante acquaintance colleague relative
-staffer operative donor employee participant attendee onlooker bystander eyewitness
+staffer operative donor employee participant attendee onlooker bystander eyewitness man woman guy
+girl boy husband wife child kid teenager
 """.split())
 
 _TYPE_RULES: list[tuple[str, frozenset[str]]] = [
