@@ -79,3 +79,18 @@ def test_an_outlet_named_news_or_press_is_a_subject():
         'In a press release, the port authority said the new dock was "years late."',
     )
     assert got == ["Harbor News", "the Valley Press", "the port authority"]
+
+
+# -- POSSESSIVE_ROLE_GENDER -----------------------------------------------------------------
+
+def test_her_husband_tells_the_husbands_gender_not_hers():
+    # before: 'Her husband, Sami Brennick' made Sami a woman (the 'her' of the role) and then
+    # 'Mrs. Brennick' went to him, and 'Mr. Brennick' to his wife
+    got = speakers(
+        "A year later, Mr. Ober called Nadia Brennick. Her husband, Sami Brennick, was free and "
+        "would soon fly home, the mayor told her.",
+        '"I could see his care as he spoke," Mrs. Brennick wrote on her page on Sunday.',
+        'To win the release of Mr. Brennick, Mr. Ober paid a price. "It was worth it," Mr. Brennick '
+        "said later.",
+    )
+    assert got == ["Nadia Brennick", "Sami Brennick"]
