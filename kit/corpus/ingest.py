@@ -311,8 +311,9 @@ def _process_pool(n: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(method))
+    from kit.terms.counts import _start_method  # one rule for every pool of the kit
+
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(_start_method()))
 
 
 def _read_batch(items: list, format: str | None, options: ReadOptions) -> list[tuple[dict, list]]:

@@ -707,7 +707,7 @@ def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
     import multiprocessing
     import threading
 
-    from kit.terms.counts import _start_method  # (fork where there is one, as the counting engine's workers)
+    from kit.terms.counts import _start_method  # (fork on Linux, as the counting engine's workers)
 
     ctx = multiprocessing.get_context(_start_method())
     counter = ctx.Value("i", 0)

@@ -204,27 +204,73 @@ def _interrupted(out_nb: Path, why: str) -> dict:
             "traceback": []}
 
 
-def _papermill(task: Task, notebook: Path, out_nb: Path, params: dict, run_dir: Path) -> tuple[str, dict | None]:
-    """Run papermill with the kernel's stderr in ``kernel.log``; returns ``(status, error)``."""
+#: How many times a run's kernel is started before the run fails: a kernel can die while it starts
+#: for reasons outside the notebook (two kernels started at once picked the same free port, a
+#: briefly exhausted machine); no cell has run then, so starting it again is safe.
+KERNEL_START_ATTEMPTS = 3
+_KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond")
+
+
+def kernel_failed_to_start(exc: BaseException, out_nb: Path) -> bool:
+    """True when ``exc`` says the kernel died or did not answer while it started, before any cell ran.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> kernel_failed_to_start(RuntimeError("Kernel died before replying to kernel_info"), Path("missing.ipynb"))
+    True
+    >>> kernel_failed_to_start(ValueError("bad parameter"), Path("missing.ipynb"))
+    False
+    """
+    return (isinstance(exc, RuntimeError) and any(m in str(exc) for m in _KERNEL_START_FAILURES)
+            and _running_cell(out_nb) == (None, None))
+
+
+def _log_tail(path: Path, n: int = 5) -> str:
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8", errors="replace").splitlines() if ln.strip()]
+    except OSError:
+        return ""
+    return "\n".join(lines[-n:])
+
+
+def _papermill(task: Task, notebook: Path, out_nb: Path, params: dict, run_dir: Path) -> tuple[str, dict | None, int]:
+    """Run papermill with the kernel's stderr in ``kernel.log``; returns ``(status, error, attempts)``.
+
+    A kernel that dies while it starts is started again, up to :data:`KERNEL_START_ATTEMPTS` times
+    (``attempts`` says how many it took); ``kernel.log`` keeps every attempt's messages.
+    """
     import papermill
 
-    log_fd = os.open(run_dir / "kernel.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    log_path = run_dir / "kernel.log"
+    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     saved_fd = os.dup(2)
     os.dup2(log_fd, 2)
+    attempt = 0
     try:
-        papermill.execute_notebook(str(notebook), str(out_nb), parameters=params, cwd=str(notebook.parent),
-                                   kernel_name=task.kernel_name, progress_bar=False, log_output=False,
-                                   request_save_on_cell_execute=True, execution_timeout=task.timeout)
-        return "ok", None
-    except (Interrupted, KeyboardInterrupt) as exc:
-        return "interrupted", _interrupted(out_nb, str(exc) or "the batch was stopped")
-    except Exception as exc:  # noqa: BLE001 - a failed run is reported, the batch goes on
-        if stopping(task):  # the kernel was shut down under it
-            return "interrupted", _interrupted(out_nb, "the batch was stopped")
-        error = error_info(exc, task.timeout)
-        if error.get("timeout") is not None and error["cell_index"] is None:
-            error["cell_index"], error["source"] = _running_cell(out_nb)
-        return "failed", error
+        while True:
+            attempt += 1
+            try:
+                papermill.execute_notebook(str(notebook), str(out_nb), parameters=params, cwd=str(notebook.parent),
+                                           kernel_name=task.kernel_name, progress_bar=False, log_output=False,
+                                           request_save_on_cell_execute=True, execution_timeout=task.timeout)
+                return "ok", None, attempt
+            except (Interrupted, KeyboardInterrupt) as exc:
+                return "interrupted", _interrupted(out_nb, str(exc) or "the batch was stopped"), attempt
+            except Exception as exc:  # noqa: BLE001 - a failed run is reported, the batch goes on
+                if stopping(task):  # the kernel was shut down under it
+                    return "interrupted", _interrupted(out_nb, "the batch was stopped"), attempt
+                if kernel_failed_to_start(exc, out_nb) and attempt < KERNEL_START_ATTEMPTS:
+                    os.write(log_fd, f"kit: the kernel did not start ({exc}); starting it again\n".encode())
+                    time.sleep(0.5 * attempt)
+                    continue
+                error = error_info(exc, task.timeout)
+                if error.get("timeout") is not None and error["cell_index"] is None:
+                    error["cell_index"], error["source"] = _running_cell(out_nb)
+                if kernel_failed_to_start(exc, out_nb):
+                    tail = _log_tail(log_path)
+                    error["evalue"] += f" ({attempt} attempts; kernel.log ends: {tail})" if tail else f" ({attempt} attempts)"
+                return "failed", error, attempt
     finally:
         _install_handlers()
         os.dup2(saved_fd, 2)
@@ -272,7 +318,7 @@ def _execute(task: Task) -> dict:
     out_nb, out_html = run_dir / f"{task.name}.ipynb", run_dir / f"{task.name}.html"
     params = {**task.parameters, "output_dir": str(run_dir)}
     started, t0 = now(), time.perf_counter()
-    status, error = _papermill(task, notebook, out_nb, params, run_dir)
+    status, error, attempts = _papermill(task, notebook, out_nb, params, run_dir)
     duration = time.perf_counter() - t0
     facts = task.facts
     prov = Provenance(run=task.name, notebook=task.notebook_rel or str(notebook), status=status, parameters=params,
@@ -280,7 +326,7 @@ def _execute(task: Task) -> dict:
                       error=error, started=started, finished=now(), duration_seconds=round(duration, 3),
                       kit_version=facts.kit_version, git=facts.git, git_kit=facts.git_kit,
                       git_notebook=task.git_notebook, corpus=task.corpus, packages=facts.packages,
-                      command=facts.command)
+                      command=facts.command, kernel_starts=attempts)
     prov.files = {"notebook": out_nb.name if out_nb.is_file() else None, "html": None}
     if out_nb.is_file():
         _render(task, prov, out_nb, out_html)

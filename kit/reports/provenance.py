@@ -112,12 +112,16 @@ class Provenance:
     files: dict = field(default_factory=dict)
     render_seconds: float | None = None
     html_error: str | None = None
+    kernel_starts: int = 1
 
     def as_dict(self) -> dict:
-        """The JSON form (``html_error`` only when the HTML failed)."""
+        """The JSON form (``html_error`` only when the HTML failed, ``kernel_starts`` only when the
+        kernel had to be started more than once)."""
         d = asdict(self)
         if d["html_error"] is None:
             del d["html_error"]
+        if d["kernel_starts"] == 1:
+            del d["kernel_starts"]
         return d
 
     def write(self, run_dir: Path) -> Path:

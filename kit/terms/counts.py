@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import sys
 import uuid
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -546,11 +547,18 @@ def _n_jobs(n_jobs: int | None) -> int:
 
 
 def _start_method() -> str:
-    import multiprocessing as mp
+    """How the kit's process pools (counting, ingest, shared reads) start workers: ``fork`` on Linux,
+    ``spawn`` elsewhere.
 
-    # fork: workers start at once, need not re-import the caller's main module, and can read the
-    # parent's texts without copying them through a pipe
-    return "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    fork: workers start at once, need not re-import the caller's main module, and can read the
+    parent's texts without copying them through a pipe. macOS has fork too, but a forked child of a
+    process whose threads (pyarrow's, the system frameworks') hold locks can hang or crash there,
+    which is why Python itself spawns on macOS; Windows has no fork.
+
+    >>> _start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")
+    True
+    """
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 def _executor(n_jobs: int):
