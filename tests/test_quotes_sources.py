@@ -94,3 +94,16 @@ def test_her_husband_tells_the_husbands_gender_not_hers():
         "said later.",
     )
     assert got == ["Nadia Brennick", "Sami Brennick"]
+
+
+# -- ADVERB_SHAPE ---------------------------------------------------------------------------
+
+def test_a_sentence_opening_adverb_is_no_given_name():
+    # before: 'Interestingly Hallberg' became a person of its own (the article never writes
+    # 'interestingly' in lower case), and 'Hallberg said' went to it
+    got = speakers(
+        "The party owes its rise to Gustav Hallberg. Interestingly Hallberg, a rich miller, became "
+        "the voice of the farmers.",
+        '"We speak for the fields," Hallberg said.',
+    )
+    assert got == ["Gustav Hallberg"]
