@@ -107,3 +107,29 @@ def test_a_sentence_opening_adverb_is_no_given_name():
         '"We speak for the fields," Hallberg said.',
     )
     assert got == ["Gustav Hallberg"]
+
+
+# -- ROLE_WITH_ORGANISATION, ORDINAL_RANK, GLUED_ACRONYM ------------------------------------
+
+def test_a_role_holding_an_organisation_before_a_name_after_the_quote():
+    # before: 'former FBI agent Dana Gill explained' matched no noun phrase shape (a lower-case
+    # role, a capitalised word, a lower-case role again), and the quote went to the outlet
+    # named before
+    got = speakers(
+        "The rule is broad, according to Harbor News legal analyst Ivo Brandt.",
+        '"This rule catches anyone who is not candid," former FBI agent Dana Gill explained.',
+        '"We will see," longtime Senate aide Bo Rand said.',
+    )
+    assert got == ["Dana Gill", "Bo Rand"]
+
+
+def test_an_ordinal_rank_is_part_of_the_title():
+    # before: 'Air Force' ended the name at '1st', and the organisation spoke
+    got = speakers('"I hoped for a better field," said Air Force 1st Lt. Tyler Moss.')
+    assert got == ["Tyler Moss"]
+
+
+def test_an_acronym_glued_to_a_word_is_one_name():
+    # before: 'NVCentral' was read as the acronym 'NVC'
+    got = speakers('According to NVCentral, one road sign read, "Trust the road."')
+    assert got == ["NVCentral"]

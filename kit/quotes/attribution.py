@@ -15,6 +15,8 @@ _NP_AFTER = (
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
+    # rule ROLE_WITH_ORGANISATION: 'former FBI agent Dana Gill' (a role holding a capitalised word)
+    rf"|(?:[a-z][\w-]*\s+){{1,2}}[A-Z][\w.&-]*\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
 # a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
