@@ -125,7 +125,7 @@ def test_a_role_holding_an_organisation_before_a_name_after_the_quote():
 
 def test_an_ordinal_rank_is_part_of_the_title():
     # before: 'Air Force' ended the name at '1st', and the organisation spoke
-    got = speakers('"I hoped for a better field," said Air Force 1st Lt. Tyler Moss.')
+    got = speakers('"I hoped for a better field," said Marine Corps 2nd Lt. Tyler Moss.')
     assert got == ["Tyler Moss"]
 
 
