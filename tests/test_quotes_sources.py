@@ -133,3 +133,16 @@ def test_an_acronym_glued_to_a_word_is_one_name():
     # before: 'NVCentral' was read as the acronym 'NVC'
     got = speakers('According to NVCentral, one road sign read, "Trust the road."')
     assert got == ["NVCentral"]
+
+
+# -- ISSUER_NAMED ---------------------------------------------------------------------------
+
+def test_a_document_speaks_for_an_issuer_only_the_text_names():
+    # before: with no issuer named, the paragraph's latest speaker was taken for the issuer
+    # (the staff who handed the handbook over); a named issuer still speaks
+    got = speakers(
+        "Four former clerks told the Harbor Ledger that the firm pays no parental leave. One of "
+        'them shared a page of the staff handbook. "Leave is unpaid," the document states.',
+        'The Marsh Institute issued a statement on Friday. "We regret the delay," the statement said.',
+    )
+    assert got == ["the document", "the Marsh Institute"]

@@ -523,9 +523,10 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     ent = _resolve(art, attr[0], attr[2], para_off)
     if ent is not None and ent.kind == "document":
         # rule DOCUMENT_WITHOUT_ISSUER: with no issuer in sight the document itself speaks
-        # ('the statement said', 'the report concluded'), as an unnamed source keeps its description
-        ent = _document_issuer(art, attr[0], attr[2], para_off) or \
-            _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1) or ent
+        # ('the statement said', 'the report concluded'), as an unnamed source keeps its description;
+        # rule ISSUER_NAMED: the issuer is one the text names ('X issued a statement', 'a memo
+        # from X', 'X said in a letter'), never merely the paragraph's latest speaker
+        ent = _document_issuer(art, attr[0], attr[2], para_off) or ent
     return ent
 
 
