@@ -146,3 +146,22 @@ def test_a_document_speaks_for_an_issuer_only_the_text_names():
         'The Marsh Institute issued a statement on Friday. "We regret the delay," the statement said.',
     )
     assert got == ["the document", "the Marsh Institute"]
+
+
+# -- STATE_IN_APPOSITIVE, ADVERB_IN_DESCRIPTION ---------------------------------------------
+
+def test_a_town_and_state_inside_an_appositive():
+    # before: the comma of 'Salem, Mass.,' ended the appositive, the attribution was lost and
+    # the quote went to the president named before
+    got = speakers(
+        "President Ober spoke first.",
+        '"It was a hard year," Mr. Dalby, now 81 and retired in Salem, Mass., said in an interview.',
+    )
+    assert got == ["Dalby"]
+
+
+def test_an_adverb_after_the_determiner_keeps_the_description():
+    # before: 'recently' cut the phrase after 'according to' down to 'the' (no speaker)
+    got = speakers('According to the recently leaked Acme Institute handbook, staff were told, '
+                   '"You sell feelings."')
+    assert got == ["Acme Institute"]

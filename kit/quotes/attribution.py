@@ -90,9 +90,30 @@ def _blank_party_labels(after: str) -> str:
     return _PARTY_LABEL.sub(lambda m: " " * len(m.group(0)), after)
 
 
+#: Rule STATE_IN_APPOSITIVE: a US state after a town inside an appositive ('Mr. Dalby, now retired
+#: in Salem, Mass., said'): the comma and the abbreviation are blanked (same length) so that the
+#: appositive runs on to the comma before the verb.
+_TOWN_STATE = re.compile(r"""
+    ,\s(?P<st>[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)   # ', Mass.' ', Calif.' ', N.H.'
+    (?=,\s)                                       # and the appositive's closing comma
+    """, re.VERBOSE)
+
+
+def _blank_town_states(after: str) -> str:
+    """``after`` with ', St.' of a town in an appositive blanked out (rule STATE_IN_APPOSITIVE).
+
+    >>> _blank_town_states(" Mr. Dalby, retired in Salem, Mass., said.")
+    ' Mr. Dalby, retired in Salem       , said.'
+    """
+    if ".," not in after:
+        return after
+    return _TOWN_STATE.sub(lambda m: " " * len(m.group(0)) if m.group("st").replace(".", "").lower()
+                           in _STATE_ABBREVIATIONS else m.group(0), after)
+
+
 def _attr_after(after: str) -> tuple[str, str] | None:
     """Attribution right after the closing mark. Returns (mention, verb)."""
-    after = _blank_party_labels(after)
+    after = _blank_town_states(_blank_party_labels(after))
     if re.match(r"^\s*[,—–-]?\s*(?:according to|in the words of)\b", after):
         m = _AFTER_ACC.match(after)
         if m:
@@ -230,6 +251,10 @@ def _trim_np(np_: str) -> str:
         rest = _trim_np(np_[dm.end():])
         return _clean_mention(np_[:dm.end()] + rest) if rest else _clean_mention(np_[:dm.start()])
     cut = _NP_CUT.split(np_, maxsplit=1)[0]
+    if cut.lower() in _BARE_DETERMINER_WORDS:
+        # rule ADVERB_IN_DESCRIPTION: 'the recently released handbook': an adverb after the
+        # determiner modifies the next word and does not end the phrase
+        cut = _NP_CUT.split(re.sub(r"^(\S+)\s+(?:recently|previously|earlier|once|newly|later)\s+", r"\1 ", np_), maxsplit=1)[0]
     # 'and' ends the phrase, unless it joins capitalised words of one organisation name
     for am in re.finditer(r"\s+and\b", cut):
         left, right = cut[:am.start()], cut[am.end():]
@@ -251,6 +276,9 @@ def _trim_np(np_: str) -> str:
     cut = re.sub(r"[’']s$", "", cut.strip())
     return _clean_mention(cut)
 
+
+#: Determiners that are no noun phrase on their own (rule ADVERB_IN_DESCRIPTION).
+_BARE_DETERMINER_WORDS = frozenset("the a an its his her their one another".split())
 
 _SPEECH_VERB_RE = re.compile(rf"\b(?P<verb>{_VERB_ALT})\b")
 
