@@ -165,3 +165,36 @@ def test_an_adverb_after_the_determiner_keeps_the_description():
     got = speakers('According to the recently leaked Acme Institute handbook, staff were told, '
                    '"You sell feelings."')
     assert got == ["Acme Institute"]
+
+
+# -- CANONICAL_ORGANISATION -----------------------------------------------------------------
+
+def test_short_forms_of_an_organisation_are_one_speaker():
+    # before: 'the Post', 'DGA', 'RNC' and 'York Times' were speakers of their own, so one
+    # outlet or committee counted as two or three voices
+    got = speakers(
+        'The Harbor Daily Post reported on Monday that the mayor was "out of touch." The Post also '
+        'said the plan was "dead on arrival."',
+        'The Democratic Governors Association (DGA) called the plan "a disaster." The DGA, in its '
+        'weekly summary, said the governor was "out of touch."',
+        'The Republican National Committee welcomed the fight. The RNC said it was "a gift."',
+        'The New York Times wrote on Sunday that the deal was "near." The Times said talks were "tense."',
+    )
+    assert got == ["the Harbor Daily Post"] * 2 + ["the Democratic Governors Association"] * 2 + \
+        ["the Republican National Committee"] + ["The New York Times"] * 2
+
+
+def test_a_short_form_two_outlets_share_stays_apart():
+    got = speakers(
+        "The Denver Times and the Boston Times both ran the story.",
+        'The Times said the vote was "close."',
+    )
+    assert got == ["the Times"]
+
+
+def test_the_polnear_scorer_takes_an_acronym_for_its_organisation():
+    from kit.quotes.polnear import speaker_matches
+
+    assert speaker_matches("the Republican National Committee", "RNC", "organisation")
+    assert speaker_matches("DGA", "Democratic Governors Association", "organisation")
+    assert not speaker_matches("the Republican National Committee", "DNC", "organisation")

@@ -69,8 +69,8 @@ def _org_tokens(toks: list[str]) -> list[str]:
         elif len([t for t in left if t.lower() != "the"]) >= 2 and left[-1].lower() in _ORG_WORDS \
                 and right and right[-1].lower() in _ORG_WORDS:
             toks = left
-    while toks and toks[0] in _CAP_STOP:
-        toks = toks[1:]
+    while toks and toks[0] in _CAP_STOP and " ".join(toks[:2]).lower() not in _PLACES:
+        toks = toks[1:]  # not 'New' of 'New York Times' (a place opens the name)
     return toks
 
 

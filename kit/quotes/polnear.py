@@ -554,6 +554,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     True
     >>> speaker_matches("Joseph R. Biden Jr.", "Joseph R Biden", "surname")
     True
+    >>> speaker_matches("the Republican National Committee", "RNC", "organisation")
+    True
     """
     pk, gk = _key(pred), _key(gold)
     if pk is None or gk is None:
@@ -577,7 +579,20 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     if form in ("organisation", "description"):
         if set(pw) <= set(gw) or set(gw) <= set(pw):
             return True
+        # an organisation and its acronym are one speaker ('RNC', 'Republican National Committee')
+        if len(pw) == 1 and _initials(gw) == pw[0] or len(gw) == 1 and _initials(pw) == gw[0]:
+            return True
     return False
+
+
+def _initials(words: list[str]) -> str | None:
+    """The initials of a lower-cased organisation name's words, links left out (for acronyms).
+
+    >>> _initials(["republican", "national", "committee"]), _initials(["fbi"])
+    ('rnc', None)
+    """
+    ws = [w for w in words if w not in ("of", "the", "for", "and", "on", "in", "at")]
+    return "".join(w[0] for w in ws) if len(ws) >= 2 else None
 
 
 # ------------------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ def _known_org(art: _Article, mention: str) -> Person | None:
         return None
     name = outlet or rest
     key = name.lower()
-    org = art.orgs.get(key)
+    # the outlet table's 'The New York Times' is the article's 'New York Times' (one speaker)
+    org = art.orgs.get(key) or art.orgs.get(re.sub(r"^the\s+", "", key))
     if org is None:
         org = art.orgs[key] = Person(name=name, tokens=tuple(name.split()), kind="org")
     return org
