@@ -198,3 +198,26 @@ def test_the_polnear_scorer_takes_an_acronym_for_its_organisation():
     assert speaker_matches("the Republican National Committee", "RNC", "organisation")
     assert speaker_matches("DGA", "Democratic Governors Association", "organisation")
     assert not speaker_matches("the Republican National Committee", "DNC", "organisation")
+
+
+# -- INDEFINITE_SUBJECT, RUN_ON_DESCRIPTION -------------------------------------------------
+
+def test_an_indefinite_description_opening_a_clause_is_its_subject():
+    # before: a piece opened by 'a' was taken for an adverbial ('a day later') unless its noun
+    # was one of six words, so 'a familiar voice' never spoke
+    got = speakers(
+        "Mayor Lin spoke at noon.",
+        'In the hours after the fire, a familiar voice praised the attack online: "We are already '
+        'here."',
+    )
+    assert got == ["a familiar voice"]
+
+
+def test_a_described_speaker_after_a_run_on_fragment():
+    # before: only a verb-first attribution ('..., said the judges') was read after the words
+    # that continue a quoted fragment
+    got = speakers(
+        "Judge Ada Holm heard the case.",
+        '"The panel will not weigh the facts" of the appeal, the three judges said.',
+    )
+    assert got == ["the three judges"]

@@ -183,7 +183,7 @@ nations ministries""".split())
 _SOURCE_NOUNS = frozenset("""
 person source insider witness ally confidant confidante acquaintance colleague relative
 staffer operative donor employee participant attendee onlooker bystander eyewitness man woman guy
-girl boy husband wife child kid teenager
+girl boy husband wife child kid teenager voice
 """.split())
 
 _TYPE_RULES: list[tuple[str, frozenset[str]]] = [
