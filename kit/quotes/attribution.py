@@ -121,6 +121,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             np_ = _trim_np(np_)
             return np_, "according to"
     m = _AFTER_INV.match(after)
+    if m is not None and m.group("verb") in _FINDING_VERBS:
+        m = None  # rule FINDING_VERB: '"...," Levine found comic relief in it' reports no speech
     if m is None:
         # a quoted fragment that the sentence continues: '"We're happy" about it, said X'
         run_on = _RUN_ON.match(after)
@@ -156,6 +158,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                 return app.group("name"), m.group("verb").lower()
             return np_, m.group("verb").lower()
     m = _AFTER_NORMAL.match(after)
+    if m is not None and m.group("verb") in _FINDING_VERBS:
+        m = None
     if m and _noun_homograph(m.group("np") + " ", m.group("verb")):
         # rule NOUN_HOMOGRAPH: '"...," the congressional report said': the noun ends the phrase
         nxt = _NEXT_VERB.match(after, m.end("verb"))
@@ -328,7 +332,7 @@ _ADVERBIAL_START = re.compile(
     r"^(?:a|an|who|whose|which|where|when|\d+|asked|speaking|writing|standing|sitting|according|in|on|at|"
     r"after|before|during|while|as|for|with|without|by|from|despite|unlike|like|under|since|until|earlier|"
     r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
-    r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
+    r"also|too|moreover|nevertheless|nonetheless|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
     r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid|alongside|besides|"
     r"beside|following|regarding|concerning)\b"
@@ -591,6 +595,12 @@ _VERB_FIRST = re.compile(rf"""
     """, re.VERBOSE)
 
 
+#: Rule FINDING_VERB: verbs of finding ('Pew found that "..."', 'the report finds "..."') attribute
+#: only the quote that follows them at once (after 'that' or a colon), never one before them.
+_FINDING_VERBS = frozenset(("found", "finds"))
+_FINDING_TAIL = re.compile(r"\s*(?:that\b\s*)?(?:[:,]\s*)?")
+
+
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
     global _ACCORDING, _WITH_PART
@@ -620,6 +630,8 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
             continue
+        if cand.group("verb") in _FINDING_VERBS and not _FINDING_TAIL.fullmatch(s, cand.start() + len(cand.group("verb"))):
+            continue  # rule FINDING_VERB: 'found' speaks only right before the quote
         if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
         if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):

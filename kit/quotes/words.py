@@ -34,6 +34,7 @@ grouses exclaimed exclaims gushed railed bragged brags thundered retorted retort
 lectured wondered wonders reasoned sniped griped gripes ranted boomed intoned answered answers
 cried yelled yells screamed screams
 pressed presses retaliated retaliates interjected interjects snapped
+found finds sang sings
 """.split()
 #: Verbs of saying written in two words: '"...," X went on'.
 _SPEECH_PHRASES = ("went on", "goes on", "shot back", "fired back", "chimed in")
