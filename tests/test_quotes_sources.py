@@ -234,3 +234,19 @@ def test_a_finding_speaks_right_before_its_quote_only():
         'Mayor Lin mangled the word "levy," and Ruiz found comic relief in it.',
     )
     assert got == ["the Marsh Center", "the Nightjars"]
+
+
+# -- DASH_BYLINE ----------------------------------------------------------------------------
+
+def test_a_dash_and_a_name_after_a_paragraph_of_quotation():
+    # before: the quotes of a 'what they said' box had no speaker (or the previous one)
+    got = speakers(
+        "Here is what they said this week.",
+        '"Almost all new income goes to the very top."',
+        "- Ray Dunn.",
+        '"Great speech. She is ready."',
+        "-President Ames, posting after the vote.",
+        'He called the plan "a disgrace."',
+        "- Harbor Wire.",
+    )
+    assert got[:2] == ["Ray Dunn", "Ames"] and "Harbor Wire" not in got  # a credit line names nobody

@@ -465,8 +465,28 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
             cands_attr.insert(0, b_attr)
         else:
             cands_attr.append(b_attr)
+    if not cands_attr and not after.strip() and last.para_idx + 1 < len(paras) \
+            and not paras[first.para_idx][1][:first.open_i].strip():
+        # rule DASH_BYLINE: a paragraph of quotation, then a paragraph that opens with a dash and
+        # a name ('"..."' / '- Sen. Ray Dunn, at a rally.'): the name speaks
+        _, ntext, noff = paras[last.para_idx + 1]
+        dm = _dash_byline().match(ntext) if len(ntext) <= 200 and ntext[:3].lstrip()[:1] in "-–—" else None
+        if dm is not None:
+            cands_attr.append((dm.group("name"), "dash", noff + dm.start("name")))
     acc = [c for c in cands_attr if c[1] == "according to"]
     return acc[0] if acc and not (bb and embedded) else (cands_attr[0] if cands_attr else None)
+
+
+#: Rule DASH_BYLINE: a dash, then a name (a title may open it) and the end of the name: a comma,
+#: a full stop or the end of the paragraph ('- Bo Dunn.', '-President Ames, tweeting'); compiled on
+#: first use (the name pattern is imported last).
+_DASH_BYLINE: list[re.Pattern] = []
+
+
+def _dash_byline() -> re.Pattern:
+    if not _DASH_BYLINE:
+        _DASH_BYLINE.append(re.compile(rf"\s{{0,3}}[-–—]{{1,2}}\s{{0,3}}(?P<name>{_NAME_NP})\s{{0,3}}(?:[,.;]|$)"))
+    return _DASH_BYLINE[0]
 
 
 def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_speech: _Quote | None) -> _Quote | None:
