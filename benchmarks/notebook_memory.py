@@ -6,7 +6,9 @@ and records for each cell its seconds, the resident memory after it and the peak
 sampled every 20 ms), so the cells whose memory grows with the corpus stand out. Each notebook runs
 in its own child process (a fresh interpreter, as a kernel would be).
 
-Usage: ``python benchmarks/notebook_memory.py [STORE] [--size N] [--notebooks 01 03] [--out FILE.json]``
+Usage: ``python benchmarks/notebook_memory.py [STORE] [--size N] [--notebooks 01 03] [--out FILE.json]
+[--keep-reports DIR]`` (``--keep-reports``: each notebook's tables and figures go to ``DIR/<notebook>``,
+to compare the files of two versions; otherwise to a temporary folder, removed)
 (STORE: an analysed corpus store, e.g. one made by ``bench_batch.py --keep``; without it, ``--size``
 generated articles (default 10,000, as :mod:`bench_batch` makes them) are ingested and analysed into
 a temporary store first; ``make bench`` runs this). Prints one line per cell: notebook, cell,
@@ -60,12 +62,11 @@ def batch_parameters(corpus: str) -> dict[str, dict]:
     return out
 
 
-def run_one(notebook: str, corpus: str, params: dict) -> list[dict]:
-    """Run one notebook's cells here; one record per cell."""
+def run_one(notebook: str, corpus: str, params: dict, out_dir: str) -> list[dict]:
+    """Run one notebook's cells here, writing its report to ``out_dir``; one record per cell."""
     import psutil
 
     proc = psutil.Process()
-    out_dir = tempfile.mkdtemp(prefix="kit-nbmem-")
     ns: dict = {"display": lambda *a, **k: None, "__name__": "__main__"}
     rows = []
     for i, (src, tags) in enumerate(_cells(notebook)):
@@ -99,24 +100,35 @@ def main(argv=None) -> int:
     ap.add_argument("--notebooks", nargs="*", default=["01", "02", "03", "04", "05"])
     ap.add_argument("--one", help=argparse.SUPPRESS)  # child process: run this notebook and print JSON
     ap.add_argument("--out")
+    ap.add_argument("--keep-reports", metavar="DIR", help="write each notebook's report to DIR/<notebook> and keep it")
     args = ap.parse_args(argv)
     os.chdir(ROOT)
     if args.one:
         params = batch_parameters(args.corpus).get(os.path.basename(args.one), {})
-        print(json.dumps(run_one(args.one, args.corpus, params)))
+        if args.keep_reports:
+            out_dir = os.path.join(os.path.abspath(args.keep_reports), os.path.basename(args.one).split(".")[0])
+            print(json.dumps(run_one(args.one, args.corpus, params, out_dir)))
+            return 0
+        out_dir = tempfile.mkdtemp(prefix="kit-nbmem-")
+        try:
+            print(json.dumps(run_one(args.one, args.corpus, params, out_dir)))
+        finally:
+            shutil.rmtree(out_dir, ignore_errors=True)
         return 0
     if args.corpus is None:
         work = tempfile.mkdtemp(prefix="kit-nbmem-store-")
         try:
             args.corpus = _make_store(args.size, work)
-            return main([args.corpus, "--notebooks", *args.notebooks] + (["--out", args.out] if args.out else []))
+            return main([args.corpus, "--notebooks", *args.notebooks] + (["--out", args.out] if args.out else [])
+                        + (["--keep-reports", args.keep_reports] if args.keep_reports else []))
         finally:
             shutil.rmtree(work, ignore_errors=True)
     result = {}
     for pre in args.notebooks:
         nb = next(os.path.join(ROOT, "notebooks", f) for f in sorted(os.listdir(os.path.join(ROOT, "notebooks")))
                   if f.startswith(pre) and f.endswith(".ipynb"))
-        p = subprocess.run([sys.executable, __file__, args.corpus, "--one", nb], capture_output=True, text=True)
+        keep = ["--keep-reports", args.keep_reports] if args.keep_reports else []
+        p = subprocess.run([sys.executable, __file__, args.corpus, "--one", nb, *keep], capture_output=True, text=True)
         if p.returncode:
             print(p.stderr[-3000:], file=sys.stderr)
             return 1

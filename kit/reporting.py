@@ -207,6 +207,54 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
     return path
 
 
+def save_table_parts(parts, output_dir: str | os.PathLike, name: str, *, float_format: str = FLOAT_FORMAT,
+                     neutralise_formulas: bool = True) -> Path:
+    """Write the tables ``parts`` yields, one after the other, to ``output_dir/name.csv``: the file
+    :func:`save_table` writes for ``pd.concat(parts)``, without ever holding the whole table (each
+    part is formatted and written, then dropped). For a table made a piece at a time (a report's
+    per-hit evidence, read from a corpus store). The parts have the same columns; the header comes
+    from the first; no part at all is an error (write an empty table with :func:`save_table`).
+
+    Each part's text columns are formatted as :func:`save_table` formats them (lists as JSON,
+    floats and dates in a text column as there): a rule that applies to a value's type gives the
+    same text whichever part holds the value. Tables with date, period or category columns (which
+    pandas formats a column at a time) are refused: use :func:`save_table`.
+
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> df = pd.DataFrame({"frame": ["a", "b", "c"], "n": [1, 2, 3]})
+    >>> p = save_table_parts(iter([df.iloc[:2], df.iloc[2:]]), folder, "parts")
+    >>> p.read_bytes() == save_table(df, folder, "whole").read_bytes()
+    True
+    """
+    from kit.paths import write_atomic_chunks
+
+    name = check_name(name)
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    opts = dict(float_format=float_format, index=False, neutralise_formulas=neutralise_formulas)
+
+    def chunks():
+        first = None
+        for part in parts:
+            if not isinstance(part, pd.DataFrame):
+                raise KitError(f"{path}: expected pandas DataFrames, got {type(part).__name__}")
+            if first is not None and list(part.columns) != first:
+                raise KitError(f"{path}: a part has other columns ({', '.join(map(str, part.columns))}) than the "
+                               f"first ({', '.join(map(str, first))})")
+            if not _chunkable(part):
+                raise KitError(f"{path}: a table with date, period or category columns is written whole: "
+                               "use save_table")
+            yield _csv_text(part, _csv_plan(part), header=first is None, **opts).encode("utf-8")
+            first = list(part.columns)
+        if first is None:
+            raise KitError(f"{path}: no part to write (write an empty table with save_table)")
+
+    write_atomic_chunks(path, chunks())
+    return path
+
+
 def save_parquet(df: pd.DataFrame, output_dir: str | os.PathLike, name: str) -> Path:
     """Write ``df`` to ``output_dir/name.parquet`` (for long tables a spreadsheet cannot open anyway).
 

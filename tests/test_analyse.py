@@ -8,7 +8,7 @@ import pytest
 import kit
 from kit import analyse
 from kit.actors import actor_mentions, load_actors
-from kit.frames import dictionary_hits, frame_scores, load_dictionary
+from kit.frames import dictionary_hits, frame_evidence, frame_scores, load_dictionary
 from kit.terms import count_terms, keyness, log_odds
 from kit.tone import article_tone, sentence_tone
 
@@ -145,7 +145,7 @@ def test_report_requests_per_notebook():
     assert req == [("quotes", {"actors": None}), ("quote_problems", {"actors": None})]
     names = [t for t, _ in analyse.report_requests([{"dictionary": "generic_frames", "negation_window": 3,
                                                      "actors": None}])]
-    assert names == ["frame_hits", "frame_scores", "sentence_tone", "article_tone", "actor_mentions"]
+    assert names == ["frame_hits", "frame_scores", "frame_evidence", "sentence_tone", "article_tone", "actor_mentions"]
 
 
 def test_report_requests_with_actor_tables_in_several_runs():
@@ -196,13 +196,14 @@ def test_bad_tables_and_options_are_named(store):
 @pytest.mark.slow
 def test_local_cluster_gives_identical_tables(store, articles, capsys):
     """A real LocalCluster of 2 worker processes computes the same tables."""
-    out = analyse.analyse(store, ["term_counts", "group_counts", "frame_scores"], mode="local", workers=2,
+    out = analyse.analyse(store, ["term_counts", "group_counts", "frame_scores", "frame_evidence"], mode="local", workers=2,
                           recompute=True, options={"*": {"dictionary": DICTS}, "term_counts": {"stopwords": None}})
     assert "local cluster, 2 workers, dashboard" in capsys.readouterr().err
     assert "local cluster, 2 workers" in out["term_counts"].meta["engine"]
     same(out["term_counts"].read(), count_terms(articles, stopwords=None))
     d = load_dictionary(DICTS)
     same(out["frame_scores"].read(), frame_scores(articles, d, min_hits=2))
+    same(out["frame_evidence"].read(), frame_evidence(dictionary_hits(articles, d), articles))
 
 
 def test_frequencies_from_stored_group_counts(store, articles):

@@ -165,3 +165,104 @@ def test_a_table_computed_in_memory_is_computed_once_for_the_same_articles(full,
     analyse.table("not/a/store", "sentence_tone", articles=arts.iloc[:5])  # other articles: computed again
     assert calls == ["sentence_tone", "article_tone", "sentence_tone"]
     assert len(tone) == len(arts)
+
+
+# -- per-hit evidence: stored beside the corpus, copied to a report a chunk at a time ----------------------
+EVIDENCE_DICTIONARY = ["generic_frames", "cooperation_security"]
+
+
+@pytest.fixture(scope="module")
+def small_groups(tmp_path_factory):
+    """A store of 6 partitions whose stored evidence has row groups of 5 rows (many per partition)."""
+    from kit.analyse.registry import TABLES
+
+    out = tmp_path_factory.mktemp("evidence") / "corpus"
+    kit.ingest([SAMPLE], out, partition_size=8, workers=1)
+    saved = TABLES["frame_evidence"]["row_group_rows"]
+    TABLES["frame_evidence"]["row_group_rows"] = 5
+    try:
+        analyse.ensure(str(out), "frame_evidence", mode="sync", dictionary=load_dictionary(EVIDENCE_DICTIONARY))
+    finally:
+        TABLES["frame_evidence"]["row_group_rows"] = saved
+    return str(out)
+
+
+def test_stored_frame_evidence_equals_the_whole_table(store, full):
+    d = load_dictionary(EVIDENCE_DICTIONARY)
+    hits = dictionary_hits(full, d)
+    assert hits["negated"].any() and len(Store(store).partitions) == 7
+    stored = analyse.derived(store, "frame_evidence", mode="sync", dictionary=d)
+    pd.testing.assert_frame_equal(stored, frame_evidence(hits, full))
+    pd.testing.assert_frame_equal(analyse.derived(store, "frame_evidence", mode="sync", dictionary=d, window=2),
+                                  frame_evidence(hits, full, window=2))
+    # computed in memory the same way for a corpus that is not a store
+    pd.testing.assert_frame_equal(analyse.table("not/a/store", "frame_evidence", articles=full, dictionary=d),
+                                  frame_evidence(hits, full))
+    wanted = dict(analyse.report_requests([{"dictionary": EVIDENCE_DICTIONARY, "negation_window": 2}]))
+    assert wanted["frame_evidence"]["negation_window"] == 2  # computed before the notebooks, as kit run does
+
+
+@pytest.mark.parametrize("subset", [False, True])
+def test_save_frame_evidence_writes_the_whole_table_a_chunk_at_a_time(small_groups, tmp_path, monkeypatch, subset):
+    import pyarrow.parquet as pq
+
+    import kit.reporting
+    from kit.analyse.storage import Derived
+
+    d = load_dictionary(EVIDENCE_DICTIONARY)
+    full = kit.load_corpus(small_groups, paragraphs=False).articles
+    meta = kit.load_corpus(small_groups, paragraphs=False, text=False).articles
+    if subset:  # a report's articles after dedupe or a date filter: some of the store's
+        full, meta = full.iloc[5:33], meta.iloc[5:33]
+    hits = analyse.table(small_groups, "frame_hits", articles=meta, dictionary=d)
+    assert hits["doc_id"].nunique() > 8
+    handle = analyse.find(small_groups, "frame_evidence", dictionary=d)
+    with Store(small_groups).fs.open(f"{handle.path}/part-00000.parquet", "rb") as f:
+        assert pq.ParquetFile(f).metadata.num_row_groups > 3
+    whole = kit.save_table(frame_evidence(hits, full), tmp_path / "whole", "frame_evidence")
+    monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", 17)  # many chunks, each from several partitions
+    monkeypatch.setattr(Derived, "read", lambda *a, **k: pytest.fail("the stored evidence was read whole"))
+    p = analyse.save_frame_evidence(small_groups, hits, meta, tmp_path / "parts", dictionary=d)
+    assert p.read_bytes() == whole.read_bytes()
+    assert [f.name for f in (tmp_path / "parts").iterdir()] == ["frame_evidence.csv"]  # no temporary file left
+
+
+def test_save_frame_evidence_refuses_hits_that_are_not_the_stored_ones(small_groups, tmp_path):
+    d = load_dictionary(EVIDENCE_DICTIONARY)
+    meta = kit.load_corpus(small_groups, paragraphs=False, text=False).articles
+    hits = analyse.table(small_groups, "frame_hits", articles=meta, dictionary=d)
+    with pytest.raises(KitError, match="not the stored frame hits|do not have"):  # a hit left out
+        analyse.save_frame_evidence(small_groups, hits.drop(index=3).reset_index(drop=True), meta, tmp_path, dictionary=d)
+    with pytest.raises(KitError, match="not the stored frame hits|fewer stored rows"):  # hits in another order
+        analyse.save_frame_evidence(small_groups, hits.iloc[::-1].reset_index(drop=True), meta, tmp_path, dictionary=d)
+    with pytest.raises(KitError, match="not in the corpus"):
+        analyse.save_frame_evidence(small_groups, hits.assign(doc_id="elsewhere"), meta, tmp_path, dictionary=d)
+    assert not (tmp_path / "frame_evidence.csv").exists()
+    # no hit at all: the empty table, as save_table writes it
+    p = analyse.save_frame_evidence(small_groups, hits.iloc[:0], meta, tmp_path, dictionary=d)
+    assert p.read_text() == "doc_id,frame,pattern,sent_no,start,end,left,keyword,right,sentence,negated\n"
+
+
+def test_evidence_sample_draws_the_same_rows_as_from_the_whole_table(store, full, meta):
+    from kit.frames import evidence_sample
+
+    hits = dictionary_hits(full, load_dictionary(EVIDENCE_DICTIONARY))
+    whole = frame_evidence(hits, full)
+    draws = set()
+    for seed in range(4):
+        for n, neg in ((1, False), (3, False), (2, True)):
+            got = analyse.evidence_sample(store, hits, meta, n=n, seed=seed, include_negated=neg)
+            pd.testing.assert_frame_equal(got, evidence_sample(whole, n=n, seed=seed, include_negated=neg))
+            draws.add(tuple(got["start"]))
+    assert len(draws) > 4  # seeds and sizes draw different rows
+    pd.testing.assert_frame_equal(analyse.evidence_sample(store, hits, meta, seed=2),
+                                  analyse.evidence_sample(store, hits, meta, seed=2))
+
+
+def test_with_text_reads_only_the_partitions_holding_the_articles(store, meta, monkeypatch):
+    reads = []
+    read_table = Store.read_table
+    monkeypatch.setattr(Store, "read_table", lambda self, t, p, columns=None: reads.append((p, tuple(columns or ())))
+                        or read_table(self, t, p, columns))
+    analyse.with_text(store, meta.iloc[[8]])  # the second partition (7 articles each)
+    assert [p for p, cols in reads if "text" in cols] == ["part-00001"]

@@ -106,3 +106,36 @@ def test_single_file_corpus_keeps_its_texts(single_file, tmp_path, monkeypatch, 
     nb = ROOT / "notebooks" / f"{stem}.ipynb"
     _run(nb, _parameters(single_file)[nb.name], tmp_path)
     assert (tmp_path / f"{table}.csv").stat().st_size > 100
+
+
+def test_03_writes_every_hits_evidence_without_holding_it(store, poisoned, tmp_path, monkeypatch):
+    """03 copies the stored evidence to ``frame_evidence.csv`` a chunk at a time (never reading the
+    stored table whole nor making the whole table), draws its sample from the hits and makes the
+    negated hits' evidence only: the files and the sample are those of the whole evidence table."""
+    import pandas as pd
+
+    import kit.reporting
+    from kit.analyse.storage import Derived
+    from kit.frames import evidence_sample, frame_evidence
+
+    read = Derived.read
+
+    def not_the_evidence_whole(self, partition=None, columns=None, doc_ids=None):
+        if self.table == "frame_evidence":
+            raise AssertionError("the stored evidence was read whole")
+        return read(self, partition, columns, doc_ids)
+
+    monkeypatch.setattr(Derived, "read", not_the_evidence_whole)
+    monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", 40)  # many chunks, each from several partitions
+    nb = ROOT / "notebooks" / "03_frames_and_tone.ipynb"
+    ns = _run(nb, _parameters(store)[nb.name], tmp_path)
+    monkeypatch.undo()
+    assert "evidence" not in ns and len(Store(store).partitions) > 3
+    full = kit.load_corpus(store, paragraphs=False).articles
+    whole = frame_evidence(ns["hits"], full)  # the table 03 made in memory before
+    assert whole["negated"].any() and len(whole) > 200
+    expected = tmp_path / "expected"
+    assert (tmp_path / "frame_evidence.csv").read_bytes() == kit.save_table(whole, expected, "e").read_bytes()
+    negated = whole[whole["negated"]].reset_index(drop=True)
+    assert (tmp_path / "frame_negated_hits.csv").read_bytes() == kit.save_table(negated, expected, "n").read_bytes()
+    pd.testing.assert_frame_equal(ns["sample"], evidence_sample(whole, n=3, seed=ns["seed"]))

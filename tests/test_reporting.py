@@ -265,3 +265,22 @@ def test_a_long_table_is_written_in_chunks_with_the_same_bytes(tmp_path, monkeyp
     rep.save_table(dated, chunked, "dated")
     assert (chunked / "dated.csv").read_bytes() == rep.table_to_csv(dated).encode()
     assert sorted(p.name for p in chunked.iterdir()) == ["dated.csv", "t.csv"]  # no temporary file left
+
+
+def test_save_table_parts_writes_what_save_table_writes_for_the_whole_table(tmp_path):
+    from kit.reporting import save_table_parts
+
+    df = pd.DataFrame({"doc_id": ["a", "b", "c", "d", "e"], "cells": [["x"], "plain", None, {"k": 1}, "=1+1"],
+                       "mixed": ["t", 0.5, "u", 1 / 3, None], "n": [1, 2, 3, 4, 5], "share": [0.1, -0.0, None, 2.5, 1e-9],
+                       "flag": [True, False, True, True, False]})
+    whole = save_table(df, tmp_path, "whole").read_bytes()
+    for cuts in ([0, 5], [0, 1, 5], [0, 2, 3, 5], [0, 1, 2, 3, 4, 5]):  # lists, floats and formulas in some parts only
+        parts = (df.iloc[a:b] for a, b in zip(cuts, cuts[1:]))
+        assert save_table_parts(parts, tmp_path, "parts").read_bytes() == whole
+    with pytest.raises(KitError, match="other columns"):
+        save_table_parts(iter([df, df.drop(columns="n")]), tmp_path, "bad")
+    with pytest.raises(KitError, match="no part"):
+        save_table_parts(iter([]), tmp_path, "bad")
+    with pytest.raises(KitError, match="written whole"):
+        save_table_parts(iter([pd.DataFrame({"d": pd.to_datetime(["2024-01-01"])})]), tmp_path, "bad")
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["parts.csv", "whole.csv"]  # nothing left of the failures

@@ -18,6 +18,8 @@ Tables (:data:`TABLES`)
                     reduced exactly; keyness and log-odds of any group are arithmetic on it
 ``frame_hits``      :func:`kit.frames.dictionary_hits` (per-hit evidence: large)
 ``frame_scores``    :func:`kit.frames.frame_scores` per article and frame (reuses ``frame_hits``)
+``frame_evidence``  :func:`kit.frames.frame_evidence` of every hit (reuses ``frame_hits``; large: a
+                    report copies it to its CSV a chunk at a time, :func:`save_frame_evidence`)
 ``sentence_tone``   :func:`kit.tone.sentence_tone` (one row per sentence: large)
 ``article_tone``    :func:`kit.tone.article_tone` (reuses ``sentence_tone``)
 ``quotes``          :func:`kit.quotes.extract_quotes` on the body paragraphs
@@ -55,8 +57,10 @@ from kit.analyse.partitions import _compute, _partition_task, _sum_groups, _whol
 from kit.analyse.reading import (
     actor_salience,
     apply_frames,
+    evidence_sample,
     frame_evidence,
     reprint_clusters,
+    save_frame_evidence,
     save_parquet,
     text_parts,
     uncovered_names,
@@ -88,5 +92,5 @@ from kit.analyse.waves import (
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "ensure_all", "find", "for_reports",
            "group_counts", "report_requests", "resolve_options", "stored_tables", "table",
-           "text_parts", "with_text", "frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
+           "text_parts", "with_text", "frame_evidence", "evidence_sample", "save_frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
            "reprint_clusters", "save_parquet"]

@@ -177,7 +177,7 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
     Notebook 01 (parameter ``period``) reads the near-duplicate pairs for its reprint share;
     notebook 02 (parameters ``target``/``kwic_terms``) reads ``group_counts`` by its ``group_by``
     with and without stopwords; notebook 03 (parameters ``dictionary`` and ``negation_window``)
-    reads frame hits and scores, tone and actor mentions; notebook 04 (parameter ``n_examples``)
+    reads frame hits, scores and evidence, tone and actor mentions; notebook 04 (parameter ``n_examples``)
     reads quotes and quotation-mark problems. Notebook 05 reads none (its ``dictionary`` is
     matched on the coded articles only). Paths are resolved as the notebooks resolve them.
 
@@ -220,6 +220,7 @@ def report_requests(runs: list[dict]) -> list[tuple[str, dict]]:
             add("frame_hits", dictionary=d, negation_window=neg)
             add("frame_scores", dictionary=d, negation_window=neg,
                 min_hits=p.get("min_hits", TABLES["frame_scores"]["options"]["min_hits"]))
+            add("frame_evidence", dictionary=d, negation_window=neg)  # every hit's sentence: frame_evidence.csv
             add("sentence_tone")
             add("article_tone")
             if "actors" in p:  # as notebook 03 loads them (no actor file: an empty table)

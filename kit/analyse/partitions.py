@@ -32,7 +32,9 @@ def compute_partition(part: str, store_path: str, table: str, options: dict, out
         df = _compute(table, arts, options, _read_need(store, needs_dir, part))
     if table == "group_counts":
         return df
-    info = _write_part(store, out_dir, part, df)
+    from kit.analyse.registry import TABLES
+
+    info = _write_part(store, out_dir, part, df, row_group_rows=TABLES[table].get("row_group_rows"))
     if companion is not None:
         info["companion"] = companion
     return info
@@ -59,6 +61,9 @@ def _compute(table: str, arts: pd.DataFrame, o: dict, need: pd.DataFrame | None)
         sizes = pd.Series(words.to_numpy(), index=arts["doc_id"].to_numpy())
         return frame_scores(arts, o["dictionary"], hits=need, sizes=sizes, min_hits=o["min_hits"],
                             negation_window=o["negation_window"])
+    if table == "frame_evidence":  # the hits of these articles, with their sentences and KWIC windows
+        from kit.frames import frame_evidence
+        return frame_evidence(need, arts, window=o["window"])
     if table == "sentence_tone":
         from kit.tone import sentence_tone
         return sentence_tone(arts)

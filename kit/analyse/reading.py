@@ -12,6 +12,9 @@ held:
 :func:`text_parts`          the articles, one partition at a time, with their ``text``
 :func:`with_text`           the articles given (a group, the coded articles) with their ``text``
 :func:`frame_evidence`      :func:`kit.frames.frame_evidence` of every hit
+:func:`evidence_sample`     :func:`kit.frames.evidence_sample`, the evidence made for the sampled hits only
+:func:`save_frame_evidence` every hit's evidence written to a report's CSV a chunk at a time (from
+                            a store: the stored ``frame_evidence`` table, never held whole)
 :func:`actor_salience`      :func:`kit.actors.actor_salience`
 :func:`uncovered_names`     :func:`kit.actors.uncovered_names` (two passes over the partitions)
 :func:`apply_frames`        :func:`kit.frames.coded.apply_frames` (a trained classifier's probabilities)
@@ -51,11 +54,14 @@ def _text_source(corpus):
     return None
 
 
-def _stored_texts(corpus) -> Iterator[pd.DataFrame]:
-    """``doc_id, text`` of the stored articles, one partition (or :data:`PART_ROWS` rows) at a time, in order."""
+def _stored_texts(corpus, wanted: pd.Series | None = None) -> Iterator[pd.DataFrame]:
+    """``doc_id, text`` of the stored articles, one partition (or :data:`PART_ROWS` rows) at a time, in order.
+    With ``wanted`` (ids), a store partition holding none of them is skipped without reading its texts."""
     kind, src = _text_source(corpus)
     if kind == "store":
         for p in src.partitions:
+            if wanted is not None and not wanted.isin(src.read_table("articles", p, ["doc_id"])["doc_id"]).any():
+                continue
             yield src.read_table("articles", p, ["doc_id", "text"])
     else:
         import pyarrow.parquet as pq
@@ -95,7 +101,7 @@ def text_parts(corpus, articles: pd.DataFrame) -> Iterator[pd.DataFrame]:
     ids = articles["doc_id"]
     left = len(articles)
     cols = list(articles.columns)
-    for texts in _stored_texts(corpus):
+    for texts in _stored_texts(corpus, ids):
         mask = ids.isin(texts["doc_id"]).to_numpy()
         if not mask.any():
             continue
@@ -182,6 +188,152 @@ def frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, *, includ
                         include_negated=True, **options)
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return out.sort_values("_pos", kind="stable").drop(columns="_pos").reset_index(drop=True)
+
+
+def evidence_sample(corpus, hits: pd.DataFrame, articles: pd.DataFrame, *, n: int = 3, seed: int = 0,
+                    include_negated: bool = False, **options) -> pd.DataFrame:
+    """:func:`kit.frames.evidence_sample` without the whole evidence table: the hits are drawn from
+    ``hits`` (the same draw, as the sample uses only ``doc_id, frame, start, negated`` and the rows'
+    order, which the evidence shares with its hits) and only their evidence is made, reading the
+    texts of the store partitions that hold them. The same rows as
+    ``kit.frames.evidence_sample(frame_evidence(corpus, hits, articles), n=n, seed=seed)``.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> full = kit.load_corpus(out).articles
+    >>> hits = kit.frames.dictionary_hits(full, {"talks": ["talks", "trade"]})
+    >>> meta = kit.load_corpus(out, text=False).articles
+    >>> evidence_sample(out, hits, meta, n=1).equals(
+    ...     kit.frames.evidence_sample(kit.frames.frame_evidence(hits, full), n=1))
+    True
+    """
+    from kit.frames import evidence_sample as sample
+
+    picked = sample(hits, n=n, seed=seed, include_negated=include_negated)
+    return frame_evidence(corpus, picked, articles, **options)
+
+
+def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, output_dir: str | os.PathLike,
+                        file_name: str = "frame_evidence", *, dictionary=None, negation_window: int = 3,
+                        window: int | None = None) -> Path:
+    """Write :func:`frame_evidence` of every hit of ``hits`` (negated ones included) to
+    ``output_dir/<file_name>.csv``: the file :func:`kit.save_table` writes for that table, without
+    holding it.
+
+    From a corpus store the evidence is the stored ``frame_evidence`` table of ``dictionary``,
+    ``negation_window`` and ``window`` (computed first when missing, as ``kit analyse`` and
+    ``kit run`` compute it beforehand): its rows are copied :data:`kit.reporting.CSV_CHUNK_ROWS`
+    hits at a time, in the order of ``hits``, each store partition read a row group at a time. So
+    ``hits`` must be the ``frame_hits`` table of the same options read for ``articles``
+    (``kit.analyse.table(corpus, "frame_hits", articles=articles, ...)``: every hit of those
+    articles); a hit the stored table does not hold, or a stored hit of those articles missing from
+    ``hits``, is an error. Other corpora (sources, a ``.parquet`` file): the evidence is made with
+    :func:`frame_evidence` and written whole.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, text=False).articles
+    >>> d = {"talks": ["talks", "trade"]}
+    >>> hits = kit.analyse.table(out, "frame_hits", articles=meta, dictionary=d)
+    >>> p = save_frame_evidence(out, hits, meta, tempfile.mkdtemp(), dictionary=d)
+    >>> whole = kit.save_table(frame_evidence(out, hits, meta), tempfile.mkdtemp(), "frame_evidence")
+    >>> p.read_bytes() == whole.read_bytes()
+    True
+    """
+    import pyarrow as pa
+
+    from kit.analyse.waves import ensure
+    from kit.compute import SCHEDULER_ENV
+    from kit.corpus.store import is_store
+    from kit.frames.constants import EVIDENCE_WINDOW
+    from kit.reporting import CSV_CHUNK_ROWS, save_table, save_table_parts
+
+    window = EVIDENCE_WINDOW if window is None else window
+    if not is_store(corpus) or not len(hits):
+        return save_table(frame_evidence(corpus, hits, articles, window=window), output_dir, file_name)
+    handle = ensure(corpus, "frame_evidence", mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync",
+                    dictionary=dictionary, negation_window=negation_window, window=window)
+    store = handle.store
+    # the store partition of each hit (a hit's rows are in its article's partition)
+    where = pd.concat([pd.Series(i, index=store.read_table("articles", p, ["doc_id"])["doc_id"].to_numpy())
+                       for i, p in enumerate(store.partitions)])
+    labels = where.reindex(hits["doc_id"].to_numpy()).to_numpy()
+    if np.isnan(labels.astype(float)).any():
+        missing = hits["doc_id"].to_numpy()[np.isnan(labels.astype(float))][0]
+        raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
+                       "pass the frame_hits read from it")
+    labels = labels.astype("int64")
+    ids = pa.array(pd.unique(hits["doc_id"]).tolist(), type=pa.string())
+    readers = {i: _PartRows(handle, p, ids) for i, p in enumerate(store.partitions)}
+
+    def parts():
+        for i in range(0, len(hits), CSV_CHUNK_ROWS):
+            lab = labels[i:i + CSV_CHUNK_ROWS]
+            order = np.argsort(lab, kind="stable")  # the chunk's hits grouped by partition, in their order
+            kinds, counts = np.unique(lab[order], return_counts=True)
+            rows = pd.concat([readers[k].take(int(c)) for k, c in zip(kinds, counts)], ignore_index=True)
+            rows = rows.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the hits' order
+            want = hits.iloc[i:i + CSV_CHUNK_ROWS]
+            if not (np.array_equal(rows["doc_id"].to_numpy(), want["doc_id"].to_numpy())
+                    and np.array_equal(rows["start"].to_numpy(), want["start"].to_numpy())):
+                raise KitError(f"{corpus}: the hits given are not the stored frame hits of these options "
+                               f"(row {i:,} on differ); pass kit.analyse.table(corpus, 'frame_hits', ...) of the "
+                               "same dictionary and negation_window")
+            yield rows
+        for r in readers.values():
+            r.finish()
+
+    return save_table_parts(parts(), output_dir, file_name)
+
+
+class _PartRows:
+    """The rows of one partition of a stored table for some articles, taken a few at a time in their
+    stored order: one row group is read (and held) at a time."""
+
+    def __init__(self, handle, part: str, ids):  # ids: a pyarrow array of the articles' ids
+        self.fs, self.path, self.ids = handle.store.fs, f"{handle.path}/{part}.parquet", ids
+        self.dtypes = handle.meta.get("dtypes", {})
+        self.group, self.groups, self.buf = 0, None, None
+
+    def _next(self) -> bool:
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        from kit.analyse.storage import _restore_dtypes
+
+        with self.fs.open(self.path, "rb") as f:
+            pf = pq.ParquetFile(f)
+            self.groups = pf.metadata.num_row_groups
+            if self.group >= self.groups:
+                return False
+            rows = pf.read_row_group(self.group)
+        self.group += 1
+        ids = self.ids if self.ids.type == rows["doc_id"].type else self.ids.cast(rows["doc_id"].type)
+        rows = rows.filter(pc.is_in(rows["doc_id"], value_set=ids))  # before pandas: a hashed lookup
+        self.buf = _restore_dtypes(rows.to_pandas(), self.dtypes)
+        return True
+
+    def take(self, k: int) -> pd.DataFrame:
+        pieces = []
+        while k > 0:
+            if (self.buf is None or not len(self.buf)) and not self._next():
+                raise KitError(f"{self.path}: fewer stored rows than the hits given; pass the frame hits "
+                               "read from this corpus with the same options")
+            piece, self.buf = self.buf.iloc[:k], self.buf.iloc[k:]
+            pieces.append(piece)
+            k -= len(piece)
+        return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+
+    def finish(self) -> None:
+        """Check that no stored row of the articles is left (hits missing from the table given)."""
+        while self.buf is None or not len(self.buf):
+            if not self._next():
+                return
+        raise KitError(f"{self.path}: stored rows of these articles that the hits given do not have "
+                       f"(e.g. {self.buf['doc_id'].iloc[0]!r} at {self.buf['start'].iloc[0]}); pass every hit "
+                       "of the articles")
 
 
 def actor_salience(corpus, mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -333,5 +485,5 @@ def save_parquet(corpus, name: str, output_dir: str | os.PathLike, file_name: st
 
 
 
-__all__ = ["text_parts", "with_text", "frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
+__all__ = ["text_parts", "with_text", "frame_evidence", "evidence_sample", "save_frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
            "reprint_clusters", "save_parquet"]

@@ -11,6 +11,7 @@ from kit import __version__
 from kit.corpus.store import Store
 from kit.dedupe import NEAR_OPTIONS
 from kit.errors import KitError
+from kit.frames.constants import EVIDENCE_WINDOW
 
 #: Options of term counting and their defaults (those of :func:`kit.terms.count_terms`).
 COUNT_OPTIONS = {"stopwords": "english", "min_length": 1, "stem": False, "merge_us": True, "split_hyphens": False,
@@ -22,6 +23,10 @@ TABLES: dict[str, dict[str, Any]] = {
     "frame_hits": {"options": {"dictionary": None, "negation_window": 3}, "needs": None,
                    "order": ["doc_id", "start", "frame"]},  # dictionary_hits sorts by article id
     "frame_scores": {"options": {"dictionary": None, "negation_window": 3, "min_hits": 2}, "needs": "frame_hits"},
+    # every hit's sentence and keyword in context (large: a report copies it a chunk at a time, never whole);
+    # row_group_rows: small row groups, so that a reader can take a partition's rows a few at a time
+    "frame_evidence": {"options": {"dictionary": None, "negation_window": 3, "window": EVIDENCE_WINDOW},
+                       "needs": "frame_hits", "order": ["doc_id", "start", "frame"], "row_group_rows": 1000},
     "sentence_tone": {"options": {}, "needs": None},
     "article_tone": {"options": {}, "needs": "sentence_tone"},
     "quotes": {"options": {"actors": None}, "needs": None, "order": ["doc_id"],  # extract_quotes: by article id
@@ -32,7 +37,8 @@ TABLES: dict[str, dict[str, Any]] = {
     "near_duplicates": {"options": NEAR_OPTIONS, "needs": None, "whole": "kit.dedupe_store.store_near_duplicate_pairs"},
 }
 #: What ``kit analyse`` computes by default (what the report notebooks read).
-DEFAULT_TABLES = ("term_counts", "group_counts", "frame_hits", "frame_scores", "sentence_tone", "article_tone")
+DEFAULT_TABLES = ("term_counts", "group_counts", "frame_hits", "frame_scores", "frame_evidence", "sentence_tone",
+                  "article_tone")
 
 
 # -- options and keys -----------------------------------------------------------------------------

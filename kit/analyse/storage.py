@@ -79,11 +79,13 @@ def _restore_dtypes(df: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
 COMPANION_DIR = "companion"
 
 
-def _write_part(store: Store, folder: str, part: str, df: pd.DataFrame) -> dict:
-    """Write one partition of a derived table; ``{name, rows, dtypes}`` for its meta.json."""
+def _write_part(store: Store, folder: str, part: str, df: pd.DataFrame, *, row_group_rows: int | None = None) -> dict:
+    """Write one partition of a derived table (in row groups of ``row_group_rows`` rows when given);
+    ``{name, rows, dtypes}`` for its meta.json."""
     store.fs.makedirs(folder, exist_ok=True)
+    extra = {"row_group_size": row_group_rows} if row_group_rows else {}
     with store.fs.open(f"{folder}/{part}.parquet", "wb") as f:
-        pd.DataFrame(df).to_parquet(f, index=False)
+        pd.DataFrame(df).to_parquet(f, index=False, **extra)
     return {"name": part, "rows": len(df), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
 
 

@@ -29,7 +29,7 @@ def ensure(store: Store | str, table: str, *, engine: Engine | None = None, sche
 #: news, 2026-12-04): :func:`ensure_all` hands the longest tasks to the workers first, so that they
 #: finish together. Only the order depends on these figures, never a table.
 TASK_COST_MS = {"quotes": 5.2, "frame_hits": 1.6, "actor_mentions": 1.4, "near_duplicates": 1.0,
-                "sentence_tone": 0.8, "group_counts": 0.4, "term_counts": 0.3, "frame_scores": 0.05,
+                "sentence_tone": 0.8, "frame_evidence": 0.8, "group_counts": 0.4, "term_counts": 0.3, "frame_scores": 0.05,
                 "article_tone": 0.01}
 #: Articles from which :func:`for_reports` and :func:`analyse` start worker processes (one per core)
 #: by default. All report tables together cost about 12 ms of CPU an article; a forked local cluster

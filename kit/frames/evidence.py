@@ -148,7 +148,10 @@ def evidence_sample(evidence: pd.DataFrame, *, n: int = 3, seed: int = 0, includ
 
     Parameters
     ----------
-    evidence : output of :func:`frame_evidence`
+    evidence : output of :func:`frame_evidence`, or the hits it was made from (:func:`dictionary_hits`):
+        the draw uses only ``doc_id, frame, start, negated`` and the rows' order, which the evidence
+        shares with its hits, so the same hits are drawn (:func:`kit.analyse.evidence_sample` makes
+        the evidence of those only)
     n : rows per frame
     seed : seed of the draw (same seed, same rows)
     include_negated : also draw negated hits

@@ -557,6 +557,15 @@ _PRONOUN_COLON = re.compile(r"""
     """, re.VERBOSE)
 
 
+#: Rule PRONOUN_LEADS_QUOTE: a sentence opened by *he* or *she* (after a joining word) that runs on,
+#: with no sentence end and no other quotation mark, to the quote.
+_PRONOUN_LEADS = re.compile(r"""
+    \s{0,4}(?:(?:Then|And|But|So|Later|Now|Still|Instead)\s+)?   # a joining word
+    (?P<pron>[Hh]e|[Ss]he)\b                                      # the pronoun as the subject
+    [^.!?“”"]{0,300}$                                             # the sentence up to the quote
+    """, re.VERBOSE)
+
+
 def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _Quote | None) -> Person | None:
     """A quote with no attribution of its own: the latest speaker of its paragraph (of the
     previous paragraph when the quote opens its paragraph), else the first person named there;
@@ -583,6 +592,14 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
         if ent is None:
             ent = _first_person(art, para_off, q_pos)
+        if ent is None:
+            # rule PRONOUN_LEADS_QUOTE: 'She then turned to the crowd: "..."', 'He also issued a
+            # statement, saying, "..."': the pronoun that opens the quote's sentence speaks
+            k_s = bisect.bisect_right(art.sent_starts, q_pos) - 1
+            s0 = max(para_off, art.sent_starts[k_s]) if k_s >= 0 else para_off
+            lead = _PRONOUN_LEADS.match(art.text, s0, q_pos)
+            if lead:
+                ent = _resolve(art, lead.group("pron"), lead.start("pron"), para_off)
     if _continues_act(art, prev_speech, ent, q_pos, since):
         q.act = prev_speech.act or prev_speech  # type: ignore[union-attr]
     return ent
