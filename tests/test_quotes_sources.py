@@ -250,3 +250,15 @@ def test_a_dash_and_a_name_after_a_paragraph_of_quotation():
         "- Harbor Wire.",
     )
     assert got[:2] == ["Ray Dunn", "Ames"] and "Harbor Wire" not in got  # a credit line names nobody
+
+
+# -- SHARE_OF_PEOPLE ------------------------------------------------------------------------
+
+def test_a_share_of_the_people_asked_speaks():
+    # before: a number opened an adverbial ('20 years ago'), so '14 percent said' had no subject
+    # and the quotes were read as scare quotes or given to a candidate named earlier
+    got = speakers(
+        "Voters were asked whether Mayor Lin could win in the fall.",
+        'In the survey, 38 percent said "very unlikely" while 9 percent said "no chance at all."',
+    )
+    assert got == ["38 percent", "9 percent"]

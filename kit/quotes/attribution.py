@@ -219,11 +219,23 @@ together whether either neither further former latter sooner longer bigger small
 """.split())
 
 
+#: Rule SHARE_OF_PEOPLE: a share of the people asked ('14 percent', 'about 40% of voters') speaks
+#: as a group, like 'most' or 'many'.
+_SHARE = re.compile(r"""
+    (?:(?:about|some|nearly|almost|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?
+    \d{1,3}(?:\.\d)?\s?(?:%|percent|per\s+cent)          # the share
+    (?:\s+of\s+(?:the\s+|all\s+|those\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?   # of whom
+    """, re.VERBOSE | re.IGNORECASE)
+
+
 def _looks_speaker_np(np_: str) -> bool:
     """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
     w = _words(np_.lower())
     if not w:
         return False
+    if w[-1] in ("percent", "cent") or "%" in np_ or " of " in np_:
+        if _SHARE.fullmatch(np_.strip()):
+            return True
     hw = _words(_head_part(np_)[0].lower()) or w
     if any(x[-1] in _GROUP_HEADS or x[-1] in _TITLE_WORDS or x[-1] in _ORG_WORDS or x[-1] in _TYPE_WORDS
            or x[-1] in _DOC_NOUNS or _is_source_noun(x[-1]) for x in (w, hw)):
@@ -501,7 +513,7 @@ def _subject(head: str) -> tuple[str, int] | None:
         # before a capitalised word opens no adverbial, the name is the subject
         cand = _ADVERB_NAME.sub("", cand)
         # (an indefinite description after a name is its appositive: 'Said Mona Ferrante, a nurse:')
-        if not _ADVERBIAL_START.match(cand) or _indefinite_speaker(cand) and not (
+        if not _ADVERBIAL_START.match(cand) or _SHARE.fullmatch(cand.strip()) or _indefinite_speaker(cand) and not (
                 len(pieces) > 1 and _name_like(pieces[-2][0])):
             np_ = _clean_np(cand)
             if np_:

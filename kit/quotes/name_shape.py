@@ -175,7 +175,7 @@ def _opener_word(tok: str, lower_words: set[str]) -> bool:
     """
     low = tok.lower()
     # rule ADVERB_SHAPE: a word with an adverb's ending is never a name, also when the article
-    # never writes it in lower case ('Interestingly Blocher, ...')
+    # never writes it in lower case ('Interestingly Hallberg, ...')
     return low.endswith(("ly", "ed", "ing")) and low in lower_words or (len(low) >= 7 and low.endswith(_ADVERB_ENDINGS))
 
 
