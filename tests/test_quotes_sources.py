@@ -262,3 +262,18 @@ def test_a_share_of_the_people_asked_speaks():
         'In the survey, 38 percent said "very unlikely" while 9 percent said "no chance at all."',
     )
     assert got == ["38 percent", "9 percent"]
+
+
+# -- the PolNeAR scorer: a compound surname opened by a particle ----------------------------
+
+def test_scorer_compound_surname_with_a_lower_case_particle():
+    # a SCORER change: 'De Vries' opening a sentence is 'Anna de Vries' of the body (the
+    # particle is written in lower case after a given name); before, the gold stayed 'De Vries'
+    from kit.quotes.polnear import PolnearArticle, gold_speakers
+
+    text = "Headline.\n\nMayor Anna de Vries spoke first. De Vries said it."
+    a1 = text.index("De Vries said")
+    art = PolnearArticle("a", text, [(0, 9), (11, len(text))], [
+        {"id": "E1", "kind": "Attribution", "content": [(a1 + 14, a1 + 21)], "source": "De Vries",
+         "source_span": (a1, a1 + 8)}])
+    assert gold_speakers(art)[0][1].lower() == "anna de vries"
