@@ -277,3 +277,17 @@ def test_scorer_compound_surname_with_a_lower_case_particle():
         {"id": "E1", "kind": "Attribution", "content": [(a1 + 14, a1 + 21)], "source": "De Vries",
          "source_span": (a1, a1 + 8)}])
     assert gold_speakers(art)[0][1].lower() == "anna de vries"
+
+
+# -- guards found on the frames-dev CSV after the rules above -------------------------------
+
+def test_guards_of_the_new_shapes():
+    # ROLE_WITH_ORGANISATION needs role words, not 'of ... to how'; INDEFINITE_SUBJECT needs a
+    # singular head after 'a' ('a phenomenon scientists warn'); a document is named by its own
+    # noun phrase, determiner in lower case
+    got = speakers(
+        'Ivo Marsh likened the "vilifying" of NO2 to how rebels were characterized long ago.',
+        'The new survey of the bay begins with the statement: "The water is warming."',
+        'The report said the bay was "dying."',
+    )
+    assert got == ["the statement", "the report"]

@@ -16,7 +16,10 @@ _NP_AFTER = (
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
     # rule ROLE_WITH_ORGANISATION: 'former FBI agent Dana Gill' (a role holding a capitalised word)
-    rf"|(?:[a-z][\w-]*\s+){{1,2}}[A-Z][\w.&-]*\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
+    rf"|(?:(?!(?:of|to|in|on|at|for|from|with|by|as|and|or|but|how|that|which|who|what|when|where|"
+    rf"while|if|than|the|a|an|is|was|were|are)\s)[a-z][\w-]*\s+){{1,2}}[A-Z][\w.&-]*\s+"
+    rf"(?:(?!(?:of|to|in|on|at|for|from|with|by|as|and|or|but|how|that|which|who|what|when|where|"
+    rf"while|if|than|the|a|an|is|was|were|are)\s)[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
 # a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
@@ -476,7 +479,9 @@ def _indefinite_speaker(piece: str) -> bool:
     if not ws or ws[0] in ("few", "lot", "bit", "number", "day", "week", "year", "month", "while"):
         return False
     for w in ws:
-        if w.startswith("spokes") or w in _TYPE_WORDS or _is_source_noun(w):
+        if w.endswith("s") and not w.startswith("spokes") and (w[:-1] in _TYPE_WORDS or w[:-1] in _SOURCE_NOUNS):
+            return False  # a plural is no head after 'a' ('a phenomenon scientists warn is ...')
+        if w.startswith("spokes") or w in _TYPE_WORDS or w in _SOURCE_NOUNS:
             return True
         if w in ("who", "that", "which", "of", "in", "at", "on", "for", "to", "with", "by", "from"):
             break
@@ -672,6 +677,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _NOUN_HOMOGRAPHS,
     _NUMBER_WORDS,
     _ORG_WORDS,
+    _SOURCE_NOUNS,
     _STATE_ABBREVIATIONS,
     _TITLE_WORDS,
     _TYPE_WORDS,
