@@ -227,11 +227,11 @@ def test_a_described_speaker_after_a_run_on_fragment():
 
 def test_a_finding_speaks_right_before_its_quote_only():
     # before: 'found' was no verb of saying, so a survey's or a band's words had no speaker;
-    # 'found' after a quote still names nobody ('X found comic relief in it')
+    # 'found' after a quote still names nobody ('X found it funny')
     got = speakers(
         'In 2014, the Marsh Center found that "twice as many renters as owners favour the levy."',
         'As the Nightjars sang back in 1984, "We will all be fine tomorrow."',
-        'Mayor Lin mangled the word "levy," and Ruiz found comic relief in it.',
+        'Mayor Lin mangled the word "levy," and Ruiz found it funny.',
     )
     assert got == ["the Marsh Center", "the Nightjars"]
 

@@ -125,7 +125,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             return np_, "according to"
     m = _AFTER_INV.match(after)
     if m is not None and m.group("verb") in _FINDING_VERBS:
-        m = None  # rule FINDING_VERB: '"...," Levine found comic relief in it' reports no speech
+        m = None  # rule FINDING_VERB: '"...," Roe found it funny' reports no speech
     if m is None:
         # a quoted fragment that the sentence continues: '"We're happy" about it, said X'
         run_on = _RUN_ON.match(after)
@@ -612,7 +612,7 @@ _VERB_FIRST = re.compile(rf"""
     """, re.VERBOSE)
 
 
-#: Rule FINDING_VERB: verbs of finding ('Pew found that "..."', 'the report finds "..."') attribute
+#: Rule FINDING_VERB: verbs of finding ('the survey found that "..."', 'the report finds "..."') attribute
 #: only the quote that follows them at once (after 'that' or a colon), never one before them.
 _FINDING_VERBS = frozenset(("found", "finds"))
 _FINDING_TAIL = re.compile(r"\s*(?:that\b\s*)?(?:[:,]\s*)?")

@@ -226,7 +226,7 @@ def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_st
         r = _resolve(art, by.group(1), pos, para_start)
         if r is not None and r.kind != "document":
             return r
-    # the document's own noun phrase names it ('opens with the statement' -> 'the statement'), with
+    # the document's own noun phrase names it ('begins with the statement' -> 'the statement'), with
     # a determiner in lower case as organisations are named ('The report' -> 'the report')
     dm = re.search(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:%s)\b.*$" % "|".join(_DOC_NOUNS), m, re.I)
     name = dm.group(0) if dm is not None and dm.start() > 0 else m

@@ -421,15 +421,15 @@ def _lower_vocabulary(art: PolnearArticle) -> set[str]:
     return art.lower_words
 
 
-#: Particles that open a compound surname ('de Blasio', 'van Hollen', 'Le Pen').
+#: Particles that open a compound surname ('de Vries', 'van Dam', 'Le Roux').
 _SURNAME_PARTICLES = frozenset("de del della di da du van von der den le la".split())
 
 
 def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     best_before, best_after, best_head = None, None, None
     head_end = art.paras[0][1] if art.paras else 0  # the headline, in title case
-    # a surname opened by a particle is written in lower case after a given name ('De Blasio' at a
-    # sentence start is 'Bill de Blasio')
+    # a surname opened by a particle is written in lower case after a given name ('De Vries' at a
+    # sentence start is 'Anna de Vries')
     flags = re.I if surname.split()[0].lower() in _SURNAME_PARTICLES else 0
     for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text, flags):
         left = re.split(r"(?<!\b[A-Z])[.;:!?]\s|[\n“”\"(),]", art.text[max(0, m.start() - 60):m.start()])[-1]
