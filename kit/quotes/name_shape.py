@@ -126,7 +126,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
         name_toks = name_toks[1:]
     if len(name_toks) >= 2 and (_opener_word(name_toks[0], lower_words) or (
             not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
-        titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
+        titles = titles + [name_toks[0]]  # 'Interestingly Hallberg', 'Stated Varga': no given name
         name_toks = name_toks[1:]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
 
