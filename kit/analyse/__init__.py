@@ -32,7 +32,7 @@ Tables (:data:`TABLES`)
 Modules
 -------
 :mod:`kit.analyse.registry` (the tables, their options and keys), :mod:`kit.analyse.storage`
-(stored tables: :class:`Derived`, :func:`find`, :func:`stored_tables`, writing and publishing),
+(stored tables: :class:`Derived`, :func:`find`, :func:`stored_tables`, :func:`prune_stored`, writing and publishing),
 :mod:`kit.analyse.partitions` (the work on one partition, in workers), :mod:`kit.analyse.waves`
 (:func:`ensure_all`, :func:`ensure`, :func:`derived`, :func:`analyse`: the missing tables computed in
 waves on one engine), :mod:`kit.analyse.notebooks` (:func:`table`, :func:`for_reports`) and
@@ -79,6 +79,7 @@ from kit.analyse.storage import (
     _write_meta,
     _write_part,
     find,
+    prune_stored,
     stored_tables,
 )
 from kit.analyse.waves import (
@@ -94,7 +95,7 @@ from kit.analyse.waves import (
 )
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "ensure_all", "find", "for_reports",
-           "group_counts", "report_requests", "resolve_options", "stored_tables", "table",
+           "group_counts", "report_requests", "resolve_options", "stored_tables", "prune_stored", "table",
            "text_parts", "with_text", "frame_evidence", "evidence_sample", "save_frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
            "reprint_clusters", "save_parquet", "rows", "ArticleRows", "save_speech_acts", "quote_sources", "top_speakers",
            "example_quotes"]

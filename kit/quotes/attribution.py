@@ -15,6 +15,11 @@ _NP_AFTER = (
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
+    # rule ROLE_WITH_ORGANISATION: 'former FBI agent Dana Gill' (a role holding a capitalised word)
+    rf"|(?:(?!(?:of|to|in|on|at|for|from|with|by|as|and|or|but|how|that|which|who|what|when|where|"
+    rf"while|if|than|the|a|an|is|was|were|are)\s)[a-z][\w-]*\s+){{1,2}}[A-Z][\w.&-]*\s+"
+    rf"(?:(?!(?:of|to|in|on|at|for|from|with|by|as|and|or|but|how|that|which|who|what|when|where|"
+    rf"while|if|than|the|a|an|is|was|were|are)\s)[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
 # a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
@@ -88,9 +93,30 @@ def _blank_party_labels(after: str) -> str:
     return _PARTY_LABEL.sub(lambda m: " " * len(m.group(0)), after)
 
 
+#: Rule STATE_IN_APPOSITIVE: a US state after a town inside an appositive ('Mr. Dalby, now retired
+#: in Salem, Mass., said'): the comma and the abbreviation are blanked (same length) so that the
+#: appositive runs on to the comma before the verb.
+_TOWN_STATE = re.compile(r"""
+    ,\s(?P<st>[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)   # ', Mass.' ', Calif.' ', N.H.'
+    (?=,\s)                                       # and the appositive's closing comma
+    """, re.VERBOSE)
+
+
+def _blank_town_states(after: str) -> str:
+    """``after`` with ', St.' of a town in an appositive blanked out (rule STATE_IN_APPOSITIVE).
+
+    >>> _blank_town_states(" Mr. Dalby, retired in Salem, Mass., said.")
+    ' Mr. Dalby, retired in Salem       , said.'
+    """
+    if ".," not in after:
+        return after
+    return _TOWN_STATE.sub(lambda m: " " * len(m.group(0)) if m.group("st").replace(".", "").lower()
+                           in _STATE_ABBREVIATIONS else m.group(0), after)
+
+
 def _attr_after(after: str) -> tuple[str, str] | None:
     """Attribution right after the closing mark. Returns (mention, verb)."""
-    after = _blank_party_labels(after)
+    after = _blank_town_states(_blank_party_labels(after))
     if re.match(r"^\s*[,—–-]?\s*(?:according to|in the words of)\b", after):
         m = _AFTER_ACC.match(after)
         if m:
@@ -98,12 +124,23 @@ def _attr_after(after: str) -> tuple[str, str] | None:
             np_ = _trim_np(np_)
             return np_, "according to"
     m = _AFTER_INV.match(after)
+    if m is not None and m.group("verb") in _FINDING_VERBS:
+        m = None  # rule FINDING_VERB: '"...," Roe found it funny' reports no speech
     if m is None:
         # a quoted fragment that the sentence continues: '"We're happy" about it, said X'
         run_on = _RUN_ON.match(after)
         m2 = _AFTER_INV.match(after[run_on.end():]) if run_on else None
         if m2 is not None:
             after, m = after[run_on.end():], m2  # type: ignore[union-attr]
+        elif run_on is not None:
+            # rule RUN_ON_DESCRIPTION: '"..." of the appeal, the three judges said': a described
+            # speaker before its verb after the fragment's run-on
+            m3 = _AFTER_NORMAL.match(after[run_on.end():])
+            if m3 is not None and m3.group("np")[:1].islower() and not m3.group("app") \
+                    and not _noun_homograph(m3.group("np") + " ", m3.group("verb")):
+                np_ = _trim_np(m3.group("np"))
+                if np_ and np_.lower() not in _PRONOUNS and _looks_speaker_np(np_):
+                    return np_, m3.group("verb").lower()
     if m:
         np_ = _trim_np(m.group("np"))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
@@ -124,6 +161,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                 return app.group("name"), m.group("verb").lower()
             return np_, m.group("verb").lower()
     m = _AFTER_NORMAL.match(after)
+    if m is not None and m.group("verb") in _FINDING_VERBS:
+        m = None
     if m and _noun_homograph(m.group("np") + " ", m.group("verb")):
         # rule NOUN_HOMOGRAPH: '"...," the congressional report said': the noun ends the phrase
         nxt = _NEXT_VERB.match(after, m.end("verb"))
@@ -183,15 +222,27 @@ together whether either neither further former latter sooner longer bigger small
 """.split())
 
 
+#: Rule SHARE_OF_PEOPLE: a share of the people asked ('14 percent', 'about 40% of voters') speaks
+#: as a group, like 'most' or 'many'.
+_SHARE = re.compile(r"""
+    (?:(?:about|some|nearly|almost|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?
+    \d{1,3}(?:\.\d)?\s?(?:%|percent|per\s+cent)          # the share
+    (?:\s+of\s+(?:the\s+|all\s+|those\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?   # of whom
+    """, re.VERBOSE | re.IGNORECASE)
+
+
 def _looks_speaker_np(np_: str) -> bool:
     """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
     w = _words(np_.lower())
     if not w:
         return False
+    if w[-1] in ("percent", "cent") or "%" in np_ or " of " in np_:
+        if _SHARE.fullmatch(np_.strip()):
+            return True
     hw = _words(_head_part(np_)[0].lower()) or w
     if any(x[-1] in _GROUP_HEADS or x[-1] in _TITLE_WORDS or x[-1] in _ORG_WORDS or x[-1] in _TYPE_WORDS
-           or x[-1] in _DOC_NOUNS for x in (w, hw)):
-        return True
+           or x[-1] in _DOC_NOUNS or _is_source_noun(x[-1]) for x in (w, hw)):
+        return True  # rule DESCRIBED_SOURCE: 'said a person close to X', 'one of those aides'
     if len(hw) >= 2 and hw[0] in ("two", "three", "four", "five", "several", "many", "some", "both", "dozens",
                                   "hundreds", "thousands") and hw[-1].endswith("s"):
         return True  # 'two witnesses', 'several shopkeepers'
@@ -228,6 +279,10 @@ def _trim_np(np_: str) -> str:
         rest = _trim_np(np_[dm.end():])
         return _clean_mention(np_[:dm.end()] + rest) if rest else _clean_mention(np_[:dm.start()])
     cut = _NP_CUT.split(np_, maxsplit=1)[0]
+    if cut.lower() in _BARE_DETERMINER_WORDS:
+        # rule ADVERB_IN_DESCRIPTION: 'the recently released handbook': an adverb after the
+        # determiner modifies the next word and does not end the phrase
+        cut = _NP_CUT.split(re.sub(r"^(\S+)\s+(?:recently|previously|earlier|once|newly|later)\s+", r"\1 ", np_), maxsplit=1)[0]
     # 'and' ends the phrase, unless it joins capitalised words of one organisation name
     for am in re.finditer(r"\s+and\b", cut):
         left, right = cut[:am.start()], cut[am.end():]
@@ -249,6 +304,9 @@ def _trim_np(np_: str) -> str:
     cut = re.sub(r"[’']s$", "", cut.strip())
     return _clean_mention(cut)
 
+
+#: Determiners that are no noun phrase on their own (rule ADVERB_IN_DESCRIPTION).
+_BARE_DETERMINER_WORDS = frozenset("the a an its his her their one another".split())
 
 _SPEECH_VERB_RE = re.compile(rf"\b(?P<verb>{_VERB_ALT})\b")
 
@@ -289,7 +347,7 @@ _ADVERBIAL_START = re.compile(
     r"^(?:a|an|who|whose|which|where|when|\d+|asked|speaking|writing|standing|sitting|according|in|on|at|"
     r"after|before|during|while|as|for|with|without|by|from|despite|unlike|like|under|since|until|earlier|"
     r"later|last|this|that|next|then|still|meanwhile|however|instead|yesterday|today|back|once|again|"
-    r"also|too|moreover|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
+    r"also|too|moreover|nevertheless|nonetheless|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
     r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid|alongside|besides|"
     r"beside|following|regarding|concerning)\b"
@@ -403,6 +461,33 @@ def _is_state_abbreviation(piece: str) -> bool:
 _PIECE_SPLIT = re.compile(r"(,|\s[-–—]\s)")
 
 
+#: 'a' or 'an' opening a clause piece (rule INDEFINITE_SUBJECT).
+_A_OR_AN = re.compile(r"(?i:an?)\s")
+
+
+def _indefinite_speaker(piece: str) -> bool:
+    """Rule INDEFINITE_SUBJECT: a clause piece opened by 'a'/'an' is a subject, not an
+    adverbial, when a noun for someone who speaks comes within its first four words ('a senior
+    official', 'a person close to X', 'a familiar voice').
+
+    >>> _indefinite_speaker("a familiar voice praised it"), _indefinite_speaker("a day later")
+    (True, False)
+    """
+    if not _A_OR_AN.match(piece):
+        return False
+    ws = _words(piece.lower())[1:5]
+    if not ws or ws[0] in ("few", "lot", "bit", "number", "day", "week", "year", "month", "while"):
+        return False
+    for w in ws:
+        if w.endswith("s") and not w.startswith("spokes") and (w[:-1] in _TYPE_WORDS or w[:-1] in _SOURCE_NOUNS):
+            return False  # a plural is no head after 'a' ('a phenomenon scientists warn is ...')
+        if w.startswith("spokes") or w in _TYPE_WORDS or w in _SOURCE_NOUNS:
+            return True
+        if w in ("who", "that", "which", "of", "in", "at", "on", "for", "to", "with", "by", "from"):
+            break
+    return False
+
+
 def _subject(head: str) -> tuple[str, int] | None:
     """The subject noun phrase of a clause, given the text before its verb."""
     pm = _PRONOUN_SUBJECT.search(head)
@@ -432,8 +517,9 @@ def _subject(head: str) -> tuple[str, int] | None:
         # rule ADVERB_BEFORE_NAME: 'The crowd cheers, and then Okoro continues': an adverb
         # before a capitalised word opens no adverbial, the name is the subject
         cand = _ADVERB_NAME.sub("", cand)
-        if not _ADVERBIAL_START.match(cand) or re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|official|"
-                                                        r"diplomat|source|analyst|expert|user|resident)\b", cand, re.I):
+        # (an indefinite description after a name is its appositive: 'Said Mona Ferrante, a nurse:')
+        if not _ADVERBIAL_START.match(cand) or _SHARE.fullmatch(cand.strip()) or _indefinite_speaker(cand) and not (
+                len(pieces) > 1 and _name_like(pieces[-2][0])):
             np_ = _clean_np(cand)
             if np_:
                 return np_, off + last.find(cand[:10])
@@ -448,8 +534,7 @@ def _subject(head: str) -> tuple[str, int] | None:
         p = part.strip()
         if _is_state_abbreviation(p):
             continue  # rule STATE_ABBREVIATION: 'In Alexandria, Va., Lazar ... said'
-        if not p or _ADVERBIAL_START.match(p) and not re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:spokes\w+|"
-                                                                  r"official|diplomat|source)\b", p, re.I):
+        if not p or _ADVERBIAL_START.match(p) and not _indefinite_speaker(p):
             continue
         firsts.append((p, o + part.find(p)))
     for k, (p, o) in enumerate(firsts[:-1]):
@@ -479,8 +564,11 @@ def _subject(head: str) -> tuple[str, int] | None:
 _ACCORDING = None  # compiled on first use (the patterns they hold are built at import time)
 _WITH_PART = None
 #: Words before a speech verb that make it a noun ('Keller's remarks', 'the call', 'in a statement').
-_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
-                          r"with|for|joint|press|news|public|brief|short|written|formal))\s+$", re.I)
+#: Rule NEWS_NAME_SUBJECT: the noun modifiers ('press', 'news', ...) count in lower case only, so
+#: that an outlet whose name ends in one ('Fox News reported', 'the Associated Press said') is a
+#: subject, not a noun phrase ('the news conference', 'a press release').
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:(?i:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
+                          r"with|for)|joint|press|news|public|brief|short|written|formal))\s+$")
 _RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
 #: The last word before a verb of saying, for rule NOUN_HOMOGRAPH.
 _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
@@ -524,6 +612,12 @@ _VERB_FIRST = re.compile(rf"""
     """, re.VERBOSE)
 
 
+#: Rule FINDING_VERB: verbs of finding ('the survey found that "..."', 'the report finds "..."') attribute
+#: only the quote that follows them at once (after 'that' or a colon), never one before them.
+_FINDING_VERBS = frozenset(("found", "finds"))
+_FINDING_TAIL = re.compile(r"\s*(?:that\b\s*)?(?:[:,]\s*)?")
+
+
 def _attr_before(frag: str) -> tuple[str, str, int] | None:
     """Attribution in the sentence before the opening mark. Returns (mention, verb, offset)."""
     global _ACCORDING, _WITH_PART
@@ -553,6 +647,8 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         pre = s[:cand.start()]
         if not pre[start_at:].strip():
             continue
+        if cand.group("verb") in _FINDING_VERBS and not _FINDING_TAIL.fullmatch(s, cand.start() + len(cand.group("verb"))):
+            continue  # rule FINDING_VERB: 'found' speaks only right before the quote
         if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
         if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
@@ -570,7 +666,7 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.descriptions import _head_part  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.descriptions import _head_part, _is_source_noun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
@@ -581,6 +677,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _NOUN_HOMOGRAPHS,
     _NUMBER_WORDS,
     _ORG_WORDS,
+    _SOURCE_NOUNS,
     _STATE_ABBREVIATIONS,
     _TITLE_WORDS,
     _TYPE_WORDS,

@@ -65,7 +65,6 @@ SPEAKER_RULES: dict[str, str] = {
     "ROLE_OF_ORGANISATION": "a description of an organisation named before ('the ministry', 'the company')",
     "OUTLET_DESCRIPTION": "'the newspaper', 'the daily': the news outlet named last",
     "ISSUER_NAMED": "a document speaks for its issuer ('the statement said' after 'X issued a statement')",
-    "DOCUMENT_LATEST_SPEAKER": "a document with no issuer named: the latest speaker before it",
     "DOCUMENT_WITHOUT_ISSUER": "a document with no issuer in sight speaks as itself ('the report said')",
     "PRONOUN_FOLLOWS_STORY": "he/she: the latest speaker of compatible gender in the pronoun's paragraph "
                              "or the two before",

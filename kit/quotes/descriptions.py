@@ -45,7 +45,27 @@ def _is_person_word(w: str) -> bool:
     w = w.lower().rstrip(".")
     if w in _ORG_WORDS and w not in _TYPE_WORDS:
         return False
-    return w in _TYPE_WORDS or w in _PERSON_TITLES or w in _LEADER_WORDS or w in _GENDER_NOUNS["f"] | _GENDER_NOUNS["m"]
+    return w in _TYPE_WORDS or w in _PERSON_TITLES or w in _LEADER_WORDS or w in _GENDER_NOUNS["f"] | _GENDER_NOUNS["m"] \
+        or w in _SOURCE_NOUNS
+
+
+#: Plurals of source nouns that do not end in a plain 's'.
+_IRREGULAR_PLURALS = {"people": "person", "witnesses": "witness", "eyewitnesses": "eyewitness", "allies": "ally",
+                      "men": "man", "women": "woman", "wives": "wife", "children": "child"}
+
+
+def _is_source_noun(w: str) -> bool:
+    """Rule DESCRIBED_SOURCE: a noun for an unnamed person who can speak that no title or type
+    list holds, or the plural of one or of a type word ('one of those aides').
+
+    >>> _is_source_noun("source"), _is_source_noun("witnesses"), _is_source_noun("aides"), _is_source_noun("states")
+    (True, True, True, False)
+    """
+    w = w.lower()
+    if w in _SOURCE_NOUNS:
+        return True
+    sing = _IRREGULAR_PLURALS.get(w) or (w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else None)
+    return sing is not None and (sing in _SOURCE_NOUNS or sing in _TYPE_WORDS)
 
 
 def _descriptor(np_: str) -> Person:
@@ -206,7 +226,12 @@ def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_st
         r = _resolve(art, by.group(1), pos, para_start)
         if r is not None and r.kind != "document":
             return r
-    return Person(name=m, tokens=tuple(m.split()), kind="document")
+    # the document's own noun phrase names it ('begins with the statement' -> 'the statement'), with
+    # a determiner in lower case as organisations are named ('The report' -> 'the report')
+    dm = re.search(r"\b(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:%s)\b.*$" % "|".join(_DOC_NOUNS), m, re.I)
+    name = dm.group(0) if dm is not None and dm.start() > 0 else m
+    name = re.sub(r"^(The|A|An|This|That|Its|His|Her|Their)\b", lambda g: g.group(1).lower(), name)
+    return Person(name=name, tokens=tuple(name.split()), kind="document")
 
 
 def _group_mention(m: str, words: list[str], low: str) -> Person | None:
@@ -294,5 +319,6 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_WORDS,
     _OUTLET_NAME_WORDS,
     _OUTLET_NOUNS,
+    _SOURCE_NOUNS,
     _TYPE_WORDS,
 )

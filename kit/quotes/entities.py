@@ -81,6 +81,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None, index: dict | No
     _add_actor_mentions(art, actor_forms)
     _resolve_singles(art, singles)
     _merge_variants(art)
+    _merge_org_variants(art)
     _index_mentions(art)
 
 
@@ -122,8 +123,8 @@ def _find_orgs(art: _Article):
         toks = run.split()
         if len(toks) == 1 and toks[0].lower().strip(".,") not in _ORG_WORDS:
             continue  # one word that is no organisation word (most runs): never an organisation
-        while toks and toks[0] in _CAP_STOP:
-            toks = toks[1:]
+        while toks and toks[0] in _CAP_STOP and " ".join(toks[:2]).lower() not in _PLACES:
+            toks = toks[1:]  # not 'New' of 'New York Times' (a place opens the name)
         while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
             toks = toks[:-1]
         titled = _titled_name_at(toks)
@@ -372,5 +373,5 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _titled_name_at,
 )
 from kit.quotes.profiles import _gender_from_context, _profile  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.variants import _merge_variants  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _CAP_STOP, _NAME_HOMOGRAPHS, _ORG_RUN, _ORG_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.variants import _merge_org_variants, _merge_variants  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CAP_RUN, _CAP_STOP, _NAME_HOMOGRAPHS, _ORG_RUN, _ORG_WORDS, _PLACES  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -466,8 +466,39 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
             cands_attr.insert(0, b_attr)
         else:
             cands_attr.append(b_attr)
+    if not cands_attr and not after.strip() and last.para_idx + 1 < len(paras) \
+            and not paras[first.para_idx][1][:first.open_i].strip():
+        # rule DASH_BYLINE: a paragraph of quotation, then a paragraph that opens with a dash and
+        # a name ('"..."' / '- Sen. Ray Dunn, at a rally.'): the name speaks
+        _, ntext, noff = paras[last.para_idx + 1]
+        dm = _dash_byline().match(ntext) if len(ntext) <= 200 and ntext.lstrip().startswith(("-", "–", "—")) else None
+        if dm is not None and _dash_name(art, dm.group("name"), noff):
+            cands_attr.append((dm.group("name"), "dash", noff + dm.start("name")))
     acc = [c for c in cands_attr if c[1] == "according to"]
     return acc[0] if acc and not (bb and embedded) else (cands_attr[0] if cands_attr else None)
+
+
+#: Rule DASH_BYLINE: a dash, then a name (a title may open it) and the end of the name: a comma,
+#: a full stop or the end of the paragraph ('- Bo Dunn.', '-President Ames, tweeting'); compiled on
+#: first use (the name pattern is imported last).
+_DASH_BYLINE: list[re.Pattern] = []
+
+
+def _dash_name(art: _Article, name: str, pos: int) -> bool:
+    """Rule DASH_BYLINE names a speaker only with a name of two words or more ('Ray Dunn',
+    'President Ames') or one the article wrote before ``pos`` ('- Dunn.' after 'Ray Dunn'), never an
+    outlet or wire credit ('- Reuters.'): a list item after a quotation ('- Taxes.') names nobody."""
+    from kit.quotes.resolution import _outlet_name
+
+    if _outlet_name(name) is not None:
+        return False
+    return len(name.split()) >= 2 or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", art.text[:pos]) is not None
+
+
+def _dash_byline() -> re.Pattern:
+    if not _DASH_BYLINE:
+        _DASH_BYLINE.append(re.compile(rf"\s{{0,3}}[-–—]{{1,2}}\s{{0,3}}(?P<name>{_NAME_NP})\s{{0,3}}(?:[,.;]|$)"))
+    return _DASH_BYLINE[0]
 
 
 def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_speech: _Quote | None) -> _Quote | None:
@@ -527,12 +558,13 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     q.rule = art.cache.get("rule") if ent is not None else None
     if ent is not None and ent.kind == "document":
         # rule DOCUMENT_WITHOUT_ISSUER: with no issuer in sight the document itself speaks
-        # ('the statement said', 'the report concluded'), as an unnamed source keeps its description
+        # ('the statement said', 'the report concluded'), as an unnamed source keeps its description;
+        # rule ISSUER_NAMED: the issuer is one the text names ('X issued a statement', 'a memo
+        # from X', 'X said in a letter'), never merely the paragraph's latest speaker
         issuer = _document_issuer(art, attr[0], attr[2], para_off)
-        latest = None if issuer is not None else _last_event_speaker(art, lay.events, prev_speech, attr[2], para_off - 1)
-        if issuer is not None or latest is not None:
-            q.rule = "ISSUER_NAMED" if issuer is not None else "DOCUMENT_LATEST_SPEAKER"
-        ent = issuer or latest or ent
+        if issuer is not None:
+            q.rule = "ISSUER_NAMED"
+        ent = issuer or ent
     return ent
 
 

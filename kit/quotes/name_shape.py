@@ -69,8 +69,8 @@ def _org_tokens(toks: list[str]) -> list[str]:
         elif len([t for t in left if t.lower() != "the"]) >= 2 and left[-1].lower() in _ORG_WORDS \
                 and right and right[-1].lower() in _ORG_WORDS:
             toks = left
-    while toks and toks[0] in _CAP_STOP:
-        toks = toks[1:]
+    while toks and toks[0] in _CAP_STOP and " ".join(toks[:2]).lower() not in _PLACES:
+        toks = toks[1:]  # not 'New' of 'New York Times' (a place opens the name)
     return toks
 
 
@@ -126,7 +126,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
         name_toks = name_toks[1:]
     if len(name_toks) >= 2 and (_opener_word(name_toks[0], lower_words) or (
             not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
-        titles = titles + [name_toks[0]]  # 'Interestingly Blocher', 'Stated Stone': no given name
+        titles = titles + [name_toks[0]]  # 'Interestingly Hallberg', 'Stated Varga': no given name
         name_toks = name_toks[1:]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
 
@@ -170,9 +170,18 @@ def _opener_word(tok: str, lower_words: set[str]) -> bool:
 
     >>> _opener_word("Interestingly", {"interestingly"}), _opener_word("Stated", {"stated"}), _opener_word("Kelly", set())
     (True, True, False)
+    >>> _opener_word("Reportedly", set()), _opener_word("Connolly", set())
+    (True, False)
     """
     low = tok.lower()
-    return low.endswith(("ly", "ed", "ing")) and low in lower_words
+    # rule ADVERB_SHAPE: a word with an adverb's ending is never a name, also when the article
+    # never writes it in lower case ('Interestingly Hallberg, ...')
+    return low.endswith(("ly", "ed", "ing")) and low in lower_words or (len(low) >= 7 and low.endswith(_ADVERB_ENDINGS))
+
+
+#: Endings of adverbs that no given name or surname has (rule ADVERB_SHAPE): 'Interestingly',
+#: 'Reportedly', 'Obviously', 'Apparently' ('Kelly', 'Beverly', 'Connolly' stay names).
+_ADVERB_ENDINGS = ("ingly", "edly", "ously", "ently", "antly", "ately", "ively", "fully", "ically", "ably", "ibly")
 
 
 def _participle_opener(tok: str) -> bool:

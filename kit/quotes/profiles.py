@@ -121,7 +121,11 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
     if rb and not titles:
         role = rb.group(1).strip()
         role = re.sub(rf"^.*\b(?:{_VERB_ALT})\s+", "", role)  # 'said council leader' -> 'council leader'
-        role = re.sub(r"^(?:the|a|an|[A-Z][\w’']*['’]s)\s+", "", role, flags=re.I).strip()
+        # rule POSSESSIVE_ROLE_GENDER: 'Nadia Roe. Her husband, Sami Roe': the role starts after the
+        # sentence end, and the possessive tells the gender of the person it refers to, not of the
+        # one named; only the role's nouns tell Sami's
+        role = _SENTENCE_END_IN_ROLE.split(role)[-1]
+        role = re.sub(r"^(?:the|a|an|his|her|their|its|our|my|your|[A-Z][\w’']*['’]s)\s+", "", role, flags=re.I).strip()
         if role and role.split()[-1].lower() not in ("said", "told", "after", "ever", "never", "other", "under", "over"):
             p.evidence += 1
             if p.role is None:
@@ -129,12 +133,16 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
             art.role_links.append((run_start, role.lower(), p))
             for w in _words(role.lower()):
                 for g, words in _GENDER_NOUNS.items():
-                    if w in words:
+                    if w in words and w not in _POSSESSIVE_PRONOUNS:
                         p.gender = p.gender or g
     after = text[end:end + 40]
     if _VERB_AFTER.match(after) or _AGE_AFTER.match(after) or _CLAUSE_AFTER.match(after) or _POSSESSIVE_AFTER.match(after):
         p.evidence += 1
     _gender_from_context(p, text, end)
+#: A sentence end inside the words before a name ('Nadia Roe. Her husband'; not 'Mr.', 'Sen.').
+_SENTENCE_END_IN_ROLE = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+#: Possessive pronouns: in a role they tell another person's gender (rule POSSESSIVE_ROLE_GENDER).
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "hers"))
 #: An appositive right after a name, up to its comma, full stop or the verb of saying.
 _APPOSITIVE = re.compile(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)")
 #: A gendered pronoun in the clause after a name.

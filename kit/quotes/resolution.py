@@ -25,7 +25,8 @@ def _known_org(art: _Article, mention: str) -> Person | None:
         return None
     name = outlet or rest
     key = name.lower()
-    org = art.orgs.get(key)
+    # the outlet table's 'The New York Times' is the article's 'New York Times' (one speaker)
+    org = art.orgs.get(key) or art.orgs.get(re.sub(r"^the\s+", "", key))
     if org is None:
         org = art.orgs[key] = Person(name=name, tokens=tuple(name.split()), kind="org")
     return org
@@ -189,6 +190,10 @@ also then now again later still once previously earlier too even himself herself
 """.split())
 
 
+#: Prepositions after a participle that closes a description ('a source speaking to X').
+_PARTICIPLE_PREPOSITIONS = frozenset("to with on for about at from".split())
+
+
 def _cut_clause(m: str) -> str:
     """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb or verb
     of saying (from its second word on), and trailing adverbs come off.
@@ -199,6 +204,8 @@ def _cut_clause(m: str) -> str:
     ('Paul', 'a spokesman for the ministry')
     >>> _cut_clause("the Acme campaign on Tuesday"), _cut_clause("the report")
     ('the Acme campaign', 'the report')
+    >>> _cut_clause("another source speaking to the Daily Ledger")
+    'another source'
     """
     ws = m.split()
     if len(ws) < 2:
@@ -210,6 +217,10 @@ def _cut_clause(m: str) -> str:
             # not a noun ('the report', 'One tweet'), and no name after it ('this explains why Ann Lee')
             if not any(t[:1].isupper() for t in ws[k + 1:]):
                 ws = ws[:k]
+            break
+        if k + 1 < len(ws) and len(w) > 5 and w.endswith("ing") and w.islower() and ws[k + 1] in _PARTICIPLE_PREPOSITIONS \
+                and (_is_source_noun(ws[k - 1]) or _is_person_word(ws[k - 1])):
+            ws = ws[:k]  # rule DESCRIBED_SOURCE: 'another source speaking to the Ledger' is the source
             break
         if w.lower() in ("on", "last", "this", "late", "early") and k + 1 < len(ws) and \
                 ws[k + 1].lower().rstrip(".,") in _CALENDAR_WORDS:
@@ -259,6 +270,7 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _group_mention,
     _head_part,
     _is_person_word,
+    _is_source_noun,
     _org_named_in_full,
     _resolve_described,
     _resolve_document,

@@ -1,5 +1,6 @@
-"""One canonical person per name variant in an article (rule CANONICAL_PERSON) and the name keys
-it compares (initials, possessives and generational suffixes left out)."""
+"""One canonical person per name variant in an article (rule CANONICAL_PERSON), one organisation per
+short form (rule CANONICAL_ORGANISATION), and the name keys they compare (initials, possessives and
+generational suffixes left out)."""
 from __future__ import annotations
 
 import functools
@@ -104,6 +105,73 @@ def _merge_variants(art: _Article) -> None:
     art.role_links = [(at, r, target.get(id(p), p)) for at, r, p in art.role_links]
 
 
+#: Lower-case words inside an organisation's name that give no letter to its acronym.
+_ORG_NAME_LINKS = frozenset("of the for and & on de du des in at".split())
+
+
+def _org_acronym(tokens: Iterable[str]) -> str | None:
+    """The acronym of an organisation's name: the initials of its capitalised words, None for a
+    name of fewer than two ('Republican National Committee' -> 'RNC').
+
+    >>> _org_acronym("Federal Bureau of Investigation".split()), _org_acronym(["Pentagon"])
+    ('FBI', None)
+    """
+    words = [t for t in tokens if t.lower() not in _ORG_NAME_LINKS]
+    if len(words) < 2 or not all(t[:1].isupper() for t in words):
+        return None
+    return "".join(t[0] for t in words).upper()
+
+
+def _merge_org_variants(art: _Article) -> None:
+    """Rule CANONICAL_ORGANISATION: the short forms of an organisation are that organisation, per
+    article: its acronym ('the RNC' after 'the Republican National Committee', 'DGA' after 'the
+    Democratic Governors Association (DGA)') and, for a news outlet, the last word of its name
+    ('the Post' after 'The Washington Post', 'the Times' after 'The New York Times'). A short
+    form that two organisations of the article share ('the Times' with both a New York and a
+    Los Angeles Times) stays apart. The first-introduced full name is the speaker's name."""
+    orgs = sorted({id(o): o for o in art.orgs.values() if o.kind == "org"}.values(), key=lambda o: o.first_pos)
+    if not orgs:
+        return
+    for o in orgs:  # an outlet of the kit's table speaks under the table's name ('The Washington Post')
+        if len(o.tokens) >= 2 and o.tokens[-1].strip(".,").lower() in _OUTLET_NAME_WORDS:
+            table_name = _outlet_name(re.sub(r"^the\s+", "", o.name, flags=re.I))
+            if table_name is not None:
+                o.name = table_name
+    short: dict[str, list[Person]] = {}
+    for o in orgs:
+        acr = _org_acronym(o.tokens)
+        if acr is not None and 2 <= len(acr) <= 6:
+            short.setdefault(acr.lower(), []).append(o)
+        last = o.tokens[-1].strip(".,").lower() if len(o.tokens) >= 2 else None
+        if last in _OUTLET_NAME_WORDS:
+            short.setdefault(last, []).append(o)
+    target: dict[int, Person] = {}
+    for key, lst in short.items():
+        longs = {id(o): o for o in lst}
+        if len(longs) != 1:
+            continue
+        full = lst[0]
+        existing = art.orgs.get(key)
+        if existing is full:
+            continue
+        if existing is not None:
+            if existing.kind != "org" or len(existing.tokens) != 1:
+                continue
+            target[id(existing)] = full
+        elif key.upper() in art.text and re.search(rf"\b{re.escape(key.upper())}\b", art.text):
+            art.orgs[key] = full  # an acronym the article writes, resolved when met ('the RNC said')
+    if not target:
+        return
+    for key, o in list(art.orgs.items()):
+        if id(o) in target:
+            art.orgs[key] = target[id(o)]
+    for m in art.mentions:
+        if id(m.entity) in target:
+            m.entity = target[id(m.entity)]
+
+
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_initial, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _outlet_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _OUTLET_NAME_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -34,6 +34,7 @@ grouses exclaimed exclaims gushed railed bragged brags thundered retorted retort
 lectured wondered wonders reasoned sniped griped gripes ranted boomed intoned answered answers
 cried yelled yells screamed screams
 pressed presses retaliated retaliates interjected interjects snapped
+found finds sang sings
 """.split()
 #: Verbs of saying written in two words: '"...," X went on'.
 _SPEECH_PHRASES = ("went on", "goes on", "shot back", "fired back", "chimed in")
@@ -176,6 +177,16 @@ negotiators executives traders participants organisers organizers delegates blog
 commentators netizens locals neighbours neighbors families governments countries
 nations ministries""".split())
 
+#: Rule DESCRIBED_SOURCE (kit.quotes.descriptions._is_source_noun): nouns for unnamed people who
+#: can speak that no title or type list holds ('said a person close to X', 'one source', 'a
+#: witness', 'one of those insiders'); with their plurals, and the plurals of the title and type
+#: words ('one of those aides').
+_SOURCE_NOUNS = frozenset("""
+person source insider witness ally confidant confidante acquaintance colleague relative
+staffer operative donor employee participant attendee onlooker bystander eyewitness man woman guy
+girl boy husband wife child kid teenager voice
+""".split())
+
 _TYPE_RULES: list[tuple[str, frozenset[str]]] = [
     ("media", frozenset("""journalist journalists columnist columnists editor editors reporter
         reporters correspondent correspondents commentator commentators anchor presenter
@@ -232,9 +243,14 @@ chamber associates solutions""".split())
 _PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|al|bin|ibn|ter|ten|dos|das|el)"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
+#: A name word ('Ruiz', 'McCain', "O'Brien", 'Smith-Jones', 'FBI', 'U.S.'); rule GLUED_ACRONYM: an
+#: acronym glued to a capitalised word is one word ('AZCentral', not 'AZC'); rule ORDINAL_RANK:
+#: an ordinal before a rank belongs to the title ('Air Force 1st Lt. Ana Ruiz').
 _TOK = (rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr)\.|"
         rf"Mc[{_UP}][{_LOW}]+|O['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
-        rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*)")
+        rf"|[{_UP}]{{2,5}}[{_UP}][{_LOW}]{{2,}}"
+        rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)(?=\s(?:Lt|Sgt|Lieutenant|Sergeant|Class)\b))")
 _CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*")
 _ORG_RUN = re.compile(
     rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
