@@ -203,7 +203,7 @@ def test_a_table_stored_by_other_kit_code_is_computed_again(tmp_path, monkeypatc
     assert other.key != first.key and len(calls) > 0 and other.meta["rows"] == first.meta["rows"]
     assert other.meta["kit_code"] == "0123456789abcdef"
     listed = analyse.stored_tables(store).set_index("key")
-    assert listed.loc[first.key, "current"] == False and listed.loc[other.key, "current"] == True  # noqa: E712
+    assert not listed.loc[first.key, "current"] and listed.loc[other.key, "current"]
     gone = analyse.prune_stored(store)
     assert first.key in set(gone["key"]) and other.key not in set(gone["key"])
     left = set(analyse.stored_tables(store)["key"])
