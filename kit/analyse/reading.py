@@ -265,8 +265,12 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
         raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
                        "pass the frame_hits read from it")
     labels = labels.astype("int64")
-    ids = pa.array(pd.unique(hits["doc_id"]).tolist(), type=pa.string())
-    readers = {i: _PartRows(handle, p, ids) for i, p in enumerate(store.partitions)}
+    # the articles' stored rows are read, so an article whose hits are missing from ``hits`` is found
+    # too; only the partitions that hold the articles are opened (a report on one month reads that month)
+    wanted = pd.unique(articles["doc_id"])
+    held = where.reindex(wanted).dropna().astype("int64")
+    ids = pa.array(wanted.tolist(), type=pa.string())
+    readers = {i: _PartRows(handle, store.partitions[i], ids) for i in sorted(set(held.tolist()) | set(labels.tolist()))}
 
     def parts():
         for i in range(0, len(hits), CSV_CHUNK_ROWS):
