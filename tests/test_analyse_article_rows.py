@@ -39,6 +39,14 @@ def small(monkeypatch):
     monkeypatch.setattr(article_rows, "BATCH_ROWS", 4)
 
 
+def _nulls_as_none(table):
+    """A whole read leaves the gaps of a text column stored as strings (``negator``) as NaN in some
+    partitions and None in others; the parts give None, as the in-memory table does (the CSV is the same)."""
+    for c in table.columns[table.dtypes == object]:
+        table[c] = table[c].where(table[c].notna(), None)
+    return table
+
+
 def test_the_merge_is_needed(store):
     """The partitions' article ids interleave, so that the table's order is a merge of them."""
     ranges = [(p["doc_id"].min(), p["doc_id"].max()) for p in
@@ -46,16 +54,16 @@ def test_the_merge_is_needed(store):
     assert any(lo2 < hi1 for (_, hi1), (lo2, _) in zip(ranges, ranges[1:]))
 
 
-@pytest.mark.parametrize("name", ["quotes", "quote_problems"])
+@pytest.mark.parametrize("name", ["quotes", "quote_problems", "frame_hits"])
 @pytest.mark.parametrize("subset", [False, True])
 def test_parts_are_the_table(store, meta, small, name, subset, monkeypatch, tmp_path):
     arts = meta.iloc[::2] if subset else meta  # a report's subset (dates, duplicates dropped) or all
-    size = 25 if name == "quotes" else 1
+    size = 1 if name == "quote_problems" else 25
     monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", size)
-    whole = analyse.table(store, name, articles=arts)
+    whole = _nulls_as_none(analyse.table(store, name, articles=arts))
     rows = analyse.rows(store, name, articles=arts)
     parts = list(rows.parts())
-    assert len(whole) > (10 if name == "quotes" else 2) and len(parts) > 2 and len(rows) == len(whole)
+    assert len(whole) > (2 if name == "quote_problems" else 10) and len(parts) > 2 and len(rows) == len(whole)
     pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
     for p in parts:  # whole articles, about ``size`` rows each
         assert len(p) <= size or p["doc_id"].nunique() == 1
@@ -65,6 +73,45 @@ def test_parts_are_the_table(store, meta, small, name, subset, monkeypatch, tmp_
     assert cols in (None, ["doc_id", "kind", "speaker"])
     assert rows.save(tmp_path, "t").read_bytes() == kit.save_table(whole, tmp_path, "w").read_bytes()
     pd.testing.assert_frame_equal(rows.head(7), whole.head(7))
+
+
+FRAMES = {"dictionary": "generic_frames", "negation_window": 3}
+
+
+@pytest.mark.parametrize("subset", [False, True])
+def test_frame_hits_in_parts_give_the_whole_tables_files_and_sample(store, meta, small, subset, tmp_path):
+    """Report 03's steps on the hits' parts: the evidence file, the negated hits and the seeded
+    sample are those of the whole hits table (for many seeds and n)."""
+    from kit.dictionaries import load_dictionary
+    from kit.frames import evidence_sample
+
+    arts = meta.iloc[1::2] if subset else meta
+    d = load_dictionary(["generic_frames"])
+    opts = {"dictionary": d, "negation_window": 3}
+    whole = _nulls_as_none(analyse.table(store, "frame_hits", articles=arts, **opts))
+    hits = analyse.rows(store, "frame_hits", articles=arts, **opts)
+    assert len(list(hits.parts())) > 3 and whole["negated"].any() and whole["frame"].nunique() > 2
+    got = analyse.save_frame_evidence(store, hits, arts, tmp_path / "parts", **opts).read_bytes()
+    assert got == analyse.save_frame_evidence(store, whole, arts, tmp_path / "whole", **opts).read_bytes()
+    pd.testing.assert_frame_equal(hits.rows_with("negated", [True]), whole[whole["negated"]].reset_index(drop=True))
+    for seed in range(8):
+        for n in (1, 3, 50):
+            for neg in (False, True):
+                pd.testing.assert_frame_equal(analyse.reading._sample_in_parts(hits, n=n, seed=seed, include_negated=neg),
+                                              evidence_sample(whole, n=n, seed=seed, include_negated=neg))
+    pd.testing.assert_frame_equal(analyse.evidence_sample(store, hits, arts, n=2, seed=4),
+                                  analyse.evidence_sample(store, whole, arts, n=2, seed=4))
+
+
+def test_frame_hits_without_any_hit(store, meta, tmp_path):
+    """Articles without a hit: an empty part, an empty sample and an empty evidence file, as whole."""
+    d = {"nothing": ["zzqxv"]}
+    whole = analyse.table(store, "frame_hits", articles=meta, dictionary=d)
+    hits = analyse.rows(store, "frame_hits", articles=meta, dictionary=d)
+    assert len(whole) == 0 and len(hits) == 0
+    assert analyse.evidence_sample(store, hits, meta).empty
+    got = analyse.save_frame_evidence(store, hits, meta, tmp_path / "p", dictionary=d).read_bytes()
+    assert got == analyse.save_frame_evidence(store, whole, meta, tmp_path / "w", dictionary=d).read_bytes()
 
 
 def test_quotes_csv_and_speech_acts_are_the_same_files(store, meta, small, tmp_path):

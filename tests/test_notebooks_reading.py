@@ -109,35 +109,42 @@ def test_single_file_corpus_keeps_its_texts(single_file, tmp_path, monkeypatch, 
 
 
 def test_03_writes_every_hits_evidence_without_holding_it(store, poisoned, tmp_path, monkeypatch):
-    """03 copies the stored evidence to ``frame_evidence.csv`` a chunk at a time (never reading the
-    stored table whole nor making the whole table), draws its sample from the hits and makes the
-    negated hits' evidence only: the files and the sample are those of the whole evidence table."""
+    """03 reads its frame hits a part at a time (a whole read of the stored frame_hits or
+    frame_evidence fails), writes frame_hits.csv and copies the stored evidence to
+    ``frame_evidence.csv`` a part at a time, draws its sample over the parts and makes the negated
+    hits' evidence only: every file and the sample are those of the whole tables."""
     import pandas as pd
 
+    import kit.analyse
     import kit.reporting
     from kit.analyse.storage import Derived
     from kit.frames import evidence_sample, frame_evidence
 
     read = Derived.read
 
-    def not_the_evidence_whole(self, partition=None, columns=None, doc_ids=None):
-        if self.table == "frame_evidence":
-            raise AssertionError("the stored evidence was read whole")
+    def not_whole(self, partition=None, columns=None, doc_ids=None):
+        if self.table in ("frame_evidence", "frame_hits") and partition is None:
+            raise AssertionError(f"the stored {self.table} table was read whole")
         return read(self, partition, columns, doc_ids)
 
-    monkeypatch.setattr(Derived, "read", not_the_evidence_whole)
-    monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", 40)  # many chunks, each from several partitions
+    monkeypatch.setattr(Derived, "read", not_whole)
+    monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", 40)  # many parts, each from several partitions
     nb = ROOT / "notebooks" / "03_frames_and_tone.ipynb"
     ns = _run(nb, _parameters(store)[nb.name], tmp_path)
     monkeypatch.undo()
     assert "evidence" not in ns and len(Store(store).partitions) > 3
+    assert isinstance(ns["hits"], kit.analyse.ArticleRows) and len(list(ns["hits"].parts(rows=40))) > 3
+    arts, opts = ns["articles"], {"dictionary": ns["frames_dictionary"], "negation_window": ns["negation_window"]}
+    hits = kit.analyse.table(store, "frame_hits", articles=arts, **opts)  # the table 03 held before
     full = kit.load_corpus(store, paragraphs=False).articles
-    whole = frame_evidence(ns["hits"], full)  # the table 03 made in memory before
+    whole = frame_evidence(hits, full)  # the table 03 made in memory before that
     assert whole["negated"].any() and len(whole) > 200
-    expected = tmp_path / "expected"
-    assert (tmp_path / "frame_evidence.csv").read_bytes() == kit.save_table(whole, expected, "e").read_bytes()
+    scores = kit.analyse.table(store, "frame_scores", articles=arts, using=hits, min_hits=ns["min_hits"], **opts)
     negated = whole[whole["negated"]].reset_index(drop=True)
-    assert (tmp_path / "frame_negated_hits.csv").read_bytes() == kit.save_table(negated, expected, "n").read_bytes()
+    for name, table in {"frame_hits": hits, "frame_scores": scores, "frame_evidence": whole,
+                        "frame_negated_hits": negated}.items():
+        want = kit.save_table(table, tmp_path / "expected", name).read_bytes()
+        assert (tmp_path / f"{name}.csv").read_bytes() == want, name
     pd.testing.assert_frame_equal(ns["sample"], evidence_sample(whole, n=3, seed=ns["seed"]))
 
 

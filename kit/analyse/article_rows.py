@@ -1,5 +1,5 @@
-"""A report's per-row tables read a part at a time: the quotes (and quotation-mark problems) of a
-report's articles, never held whole.
+"""A report's per-row tables read a part at a time: the quotes (and quotation-mark problems) and
+the frame hits of a report's articles, never held whole.
 
 The stored ``quotes`` table grows with the corpus (about 11 quotes an article, with their text):
 report 04 reads it through :func:`rows`, which gives the table :func:`kit.analyse.table` gives,
@@ -7,13 +7,17 @@ in parts of whole articles, in the same order (articles by ``doc_id``, each arti
 stored), with only the columns a step needs. The report's summaries are reduced over those parts
 (:mod:`kit.quotes.summary`: ``sources_in_parts``, ``top_speakers_in_parts``,
 ``example_quotes_in_parts``: the same tables as on the whole table), and its per-row files are
-written a part at a time (:func:`kit.reporting.save_table_parts`: the same bytes).
+written a part at a time (:func:`kit.reporting.save_table_parts`: the same bytes). Report 03
+reads its ``frame_hits`` so: the file, the evidence (:func:`kit.analyse.save_frame_evidence`), the
+negated hits (:meth:`ArticleRows.rows_with`) and the example draw
+(:func:`kit.analyse.evidence_sample`) are made from the parts.
 
 ==============================  ==============================================================
 :func:`rows`                    an :class:`ArticleRows` of a stored per-article table
 :meth:`ArticleRows.parts`       its rows, parts of whole articles, in the table's order
 :meth:`ArticleRows.head`        its first rows
 :meth:`ArticleRows.save`        its CSV, written a part at a time
+:meth:`ArticleRows.rows_with`   its rows whose column is one of some values (the few kept)
 :func:`save_speech_acts`        ``speech_acts.csv`` (:func:`kit.quotes.speech_acts` per part)
 :func:`quote_sources`           :func:`kit.quotes.sources`
 :func:`top_speakers`            :func:`kit.quotes.top_speakers`
@@ -38,12 +42,12 @@ from kit.errors import KitError
 BATCH_ROWS = 2000
 MIN_BATCH_ROWS = 200
 #: Per-article tables :func:`rows` reads in parts (stored sorted by article id).
-ARTICLE_TABLES = ("quotes", "quote_problems")
+ARTICLE_TABLES = ("quotes", "quote_problems", "frame_hits")
 
 
 def rows(corpus, name: str, *, articles: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
          **options) -> "ArticleRows":
-    """The derived table ``name`` (``quotes`` or ``quote_problems``) of ``articles``, to be read a
+    """The derived table ``name`` (``quotes``, ``quote_problems`` or ``frame_hits``) of ``articles``, to be read a
     part at a time: the table :func:`kit.analyse.table` returns for the same arguments, which a
     corpus store never holds whole (computed into the store first when missing). For a corpus
     that is not a store the table is made in memory (from ``paragraphs``) and its one part is the
@@ -190,6 +194,24 @@ class ArticleRows:
         from kit.reporting import save_table_parts
 
         return save_table_parts(self.parts(), output_dir, file_name or self.name)
+
+    def rows_with(self, column: str, values) -> pd.DataFrame:
+        """Its rows whose ``column`` is one of ``values`` (read a part at a time, only those kept):
+        :func:`kit.reporting.rows_with` of the whole table, numbered from 0.
+
+        >>> import tempfile, kit
+        >>> out = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+        >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+        >>> q = rows(out, "quotes", articles=meta)
+        >>> whole = kit.analyse.table(out, "quotes", articles=meta)
+        >>> q.rows_with("kind", ["direct"]).equals(whole[whole["kind"] == "direct"].reset_index(drop=True))
+        True
+        """
+        from kit.reporting import rows_with
+
+        kept = [rows_with(part, column, values) for part in self.parts()]
+        return pd.concat(kept, ignore_index=True) if len(kept) > 1 else kept[0].reset_index(drop=True)
 
 
 class _Batches:

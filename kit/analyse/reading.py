@@ -197,6 +197,8 @@ def evidence_sample(corpus, hits: pd.DataFrame, articles: pd.DataFrame, *, n: in
     order, which the evidence shares with its hits) and only their evidence is made, reading the
     texts of the store partitions that hold them. The same rows as
     ``kit.frames.evidence_sample(frame_evidence(corpus, hits, articles), n=n, seed=seed)``.
+    ``hits`` may be :func:`kit.analyse.rows` of ``frame_hits``: the same draw is made over its
+    parts (one seeded generator), holding ``n`` candidate hits per frame.
 
     >>> import tempfile, kit
     >>> out = tempfile.mkdtemp() + "/corpus"
@@ -210,8 +212,39 @@ def evidence_sample(corpus, hits: pd.DataFrame, articles: pd.DataFrame, *, n: in
     """
     from kit.frames import evidence_sample as sample
 
-    picked = sample(hits, n=n, seed=seed, include_negated=include_negated)
+    if hasattr(hits, "parts"):  # an ArticleRows (kit.analyse.rows): drawn over its parts
+        picked = _sample_in_parts(hits, n=n, seed=seed, include_negated=include_negated)
+    else:
+        picked = sample(hits, n=n, seed=seed, include_negated=include_negated)
     return frame_evidence(corpus, picked, articles, **options)
+
+
+def _sample_in_parts(hits, *, n: int, seed: int, include_negated: bool) -> pd.DataFrame:
+    """:func:`kit.frames.evidence_sample` of the whole table of ``hits`` (an :class:`ArticleRows`),
+    holding only ``n`` candidate rows per frame: the seeded keys are drawn part by part (one
+    generator, so the same keys as for the whole table), and each frame keeps its ``n`` smallest
+    keys (ties by position, as the stable sort does)."""
+    from kit.frames import evidence_sample as sample
+    from kit.validate import check_int
+
+    n, seed = check_int(n, "n", min=1), check_int(seed, "seed", min=0)
+    rng = np.random.default_rng(seed)
+    kept, first, pos = None, {}, 0
+    for part in hits.parts():
+        ev = part if include_negated else part[~part["negated"].astype(bool)]
+        keys = rng.random(len(ev))
+        for f in ev["frame"]:
+            first.setdefault(f, len(first))
+        both = ev.assign(_k=keys, _p=np.arange(pos, pos + len(ev)))
+        pos += len(ev)
+        if kept is not None:
+            both = pd.concat([kept, both], ignore_index=True)
+        kept = both.sort_values(["_k", "_p"], kind="stable").groupby("frame", sort=False).head(n)
+    if kept is None or kept.empty:
+        return sample(next(hits.parts()), n=n, seed=seed, include_negated=include_negated).head(0)
+    kept = kept.assign(_o=kept["frame"].map(first)).sort_values(["_o", "_k", "_p"], kind="stable")
+    return (kept.sort_values(["_o", "doc_id", "start"], kind="stable").drop(columns=["_k", "_o", "_p"])
+            .reset_index(drop=True))
 
 
 def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, output_dir: str | os.PathLike,
@@ -228,8 +261,9 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     ``hits`` must be the ``frame_hits`` table of the same options read for ``articles``
     (``kit.analyse.table(corpus, "frame_hits", articles=articles, ...)``: every hit of those
     articles); a hit the stored table does not hold, or a stored hit of those articles missing from
-    ``hits``, is an error. Other corpora (sources, a ``.parquet`` file): the evidence is made with
-    :func:`frame_evidence` and written whole.
+    ``hits``, is an error. ``hits`` may also be :func:`kit.analyse.rows` of ``frame_hits``: then the
+    evidence is copied a part of it at a time, the hits never held whole. Other corpora (sources,
+    a ``.parquet`` file): the evidence is made with :func:`frame_evidence` and written whole.
 
     >>> import tempfile, kit
     >>> out = tempfile.mkdtemp() + "/corpus"
@@ -251,40 +285,48 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     from kit.reporting import CSV_CHUNK_ROWS, save_table, save_table_parts
 
     window = EVIDENCE_WINDOW if window is None else window
-    if not is_store(corpus) or not len(hits):
+    if hasattr(hits, "parts"):  # an ArticleRows (kit.analyse.rows): its parts, never the whole table
+        if not is_store(corpus) or not len(hits):
+            return save_table(frame_evidence(corpus, next(hits.parts()), articles, window=window), output_dir, file_name)
+        hit_parts = hits.parts(["start", "frame"])
+    elif not is_store(corpus) or not len(hits):
         return save_table(frame_evidence(corpus, hits, articles, window=window), output_dir, file_name)
+    else:
+        hit_parts = (hits.iloc[i:i + CSV_CHUNK_ROWS] for i in range(0, len(hits), CSV_CHUNK_ROWS))
     handle = ensure(corpus, "frame_evidence", mode=reading_mode(),
                     dictionary=dictionary, negation_window=negation_window, window=window)
     store = handle.store
     # the store partition of each hit (a hit's rows are in its article's partition)
     where = pd.concat([pd.Series(i, index=store.read_table("articles", p, ["doc_id"])["doc_id"].to_numpy())
                        for i, p in enumerate(store.partitions)])
-    labels = where.reindex(hits["doc_id"].to_numpy()).to_numpy()
-    if np.isnan(labels.astype(float)).any():
-        missing = hits["doc_id"].to_numpy()[np.isnan(labels.astype(float))][0]
-        raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
-                       "pass the frame_hits read from it")
-    labels = labels.astype("int64")
     # the articles' stored rows are read, so an article whose hits are missing from ``hits`` is found
     # too; only the partitions that hold the articles are opened (a report on one month reads that month)
     wanted = pd.unique(articles["doc_id"])
     held = where.reindex(wanted).dropna().astype("int64")
     ids = pa.array(wanted.tolist(), type=pa.string())
-    readers = {i: _PartRows(handle, store.partitions[i], ids) for i in sorted(set(held.tolist()) | set(labels.tolist()))}
+    readers = {i: _PartRows(handle, store.partitions[i], ids) for i in sorted(set(held.tolist()))}
 
     def parts():
-        for i in range(0, len(hits), CSV_CHUNK_ROWS):
-            lab = labels[i:i + CSV_CHUNK_ROWS]
-            order = np.argsort(lab, kind="stable")  # the chunk's hits grouped by partition, in their order
+        i = 0
+        for want in hit_parts:
+            lab = where.reindex(want["doc_id"].to_numpy()).to_numpy()
+            if np.isnan(lab.astype(float)).any():
+                missing = want["doc_id"].to_numpy()[np.isnan(lab.astype(float))][0]
+                raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
+                               "pass the frame_hits read from it")
+            lab = lab.astype("int64")
+            for k in set(lab.tolist()) - set(readers):
+                readers[k] = _PartRows(handle, store.partitions[k], ids)
+            order = np.argsort(lab, kind="stable")  # the part's hits grouped by partition, in their order
             kinds, counts = np.unique(lab[order], return_counts=True)
             rows = pd.concat([readers[k].take(int(c)) for k, c in zip(kinds, counts)], ignore_index=True)
             rows = rows.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the hits' order
-            want = hits.iloc[i:i + CSV_CHUNK_ROWS]
             if not (np.array_equal(rows["doc_id"].to_numpy(), want["doc_id"].to_numpy())
                     and np.array_equal(rows["start"].to_numpy(), want["start"].to_numpy())):
                 raise KitError(f"{corpus}: the hits given are not the stored frame hits of these options "
                                f"(row {i:,} on differ); pass kit.analyse.table(corpus, 'frame_hits', ...) of the "
                                "same dictionary and negation_window")
+            i += len(want)
             yield rows
         for r in readers.values():
             r.finish()
@@ -314,6 +356,9 @@ class _PartRows:
                 return False
             rows = pf.read_row_group(self.group)
         self.group += 1
+        if not rows.num_rows:  # (a partition without rows may store a null-typed doc_id column)
+            self.buf = _restore_dtypes(rows.to_pandas(), self.dtypes)
+            return True
         ids = self.ids if self.ids.type == rows["doc_id"].type else self.ids.cast(rows["doc_id"].type)
         rows = rows.filter(pc.is_in(rows["doc_id"], value_set=ids))  # before pandas: a hashed lookup
         self.buf = _restore_dtypes(rows.to_pandas(), self.dtypes)
