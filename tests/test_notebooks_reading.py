@@ -118,7 +118,10 @@ def test_03_writes_every_hits_evidence_without_holding_it(store, poisoned, tmp_p
     import kit.analyse
     import kit.reporting
     from kit.analyse.storage import Derived
-    from kit.frames import evidence_sample, frame_evidence
+    from kit.frames import evidence_sample, frame_evidence, frame_scores
+
+    def opts_neg(o):
+        return {"negation_window": o["negation_window"]}
 
     read = Derived.read
 
@@ -139,7 +142,9 @@ def test_03_writes_every_hits_evidence_without_holding_it(store, poisoned, tmp_p
     full = kit.load_corpus(store, paragraphs=False).articles
     whole = frame_evidence(hits, full)  # the table 03 made in memory before that
     assert whole["negated"].any() and len(whole) > 200
-    scores = kit.analyse.table(store, "frame_scores", articles=arts, using=hits, min_hits=ns["min_hits"], **opts)
+    sizes = pd.Series(arts["n_words"].to_numpy(), index=arts["doc_id"].to_numpy())  # made here from the whole hits
+    with_text = arts.merge(full[["doc_id", "text"]], on="doc_id", how="left")
+    scores = frame_scores(with_text, opts["dictionary"], hits=hits, sizes=sizes, min_hits=ns["min_hits"], **opts_neg(opts))
     negated = whole[whole["negated"]].reset_index(drop=True)
     for name, table in {"frame_hits": hits, "frame_scores": scores, "frame_evidence": whole,
                         "frame_negated_hits": negated}.items():
