@@ -103,3 +103,21 @@ def test_a_name_after_a_preposition_is_no_subject():
         'never be forgotten again."',
     )
     assert q.loc[0, "speaker"] == "Leo Varga"
+
+
+def test_the_sentence_subject_before_the_paragraphs_latest_speaker():
+    # before: the speaker of the paragraph's earlier quote, though the sentence names its own subject
+    q = quotes(
+        '"We will win the county," Nora Vance said at the rally. On Tuesday, Gov. Tim Oakes endorsed '
+        'her as a leader with "a steady hand in a hard decade, and the nerve to use it."',
+    )
+    assert speaker_and_rule(q, 1) == ("Tim Oakes", "SENTENCE_SUBJECT")
+
+
+def test_a_name_right_before_the_quote_is_its_topic():
+    # '"A," said X. Abel "B"': Abel is what X talks about; X's act goes on
+    q = quotes(
+        '"We thought only the mayor was careless," said Hilda Brook, who wrote a book on the city. '
+        'Abel Ortiz "kind of slipped. This is not something a mayor should say in public."',
+    )
+    assert q.loc[1, "speaker"] == "Hilda Brook"

@@ -608,8 +608,11 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
     else:
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
         rule = "LATEST_SPEAKER"
-        if ent is None:
-            ent, rule = sentence_subject(art, para_off, q_pos), "SENTENCE_SUBJECT"
+        # rule SENTENCE_SUBJECT: the quote's own sentence names its subject (before the
+        # paragraph's latest speaker and its first person)
+        subj = sentence_subject(art, para_off, q_pos)
+        if subj is not None and subj is not ent:
+            ent, rule = subj, "SENTENCE_SUBJECT"
         if ent is None:
             ent, rule = _first_person(art, para_off, q_pos), "FIRST_PERSON_NAMED"
         if ent is None:

@@ -12,10 +12,12 @@ sentence first:
   read, and only a name right before it (adverbs, an auxiliary, a party label or an appositive
   between commas may come between) or right after it (title words may come between, no comma,
   no determiner: ``said the aide to Carl Moss`` names no speaker).
-- ``SENTENCE_SUBJECT``: with no speaker earlier in the paragraph, the named subject of the
-  quote's own sentence (``Roe's motto, painted on every bus, was that Abel "would sell the harbor"``: Roe;
-  the subject as :func:`kit.quotes.pronouns._sentence_subject` reads it), rather than the first
-  person of the paragraph (``FIRST_PERSON_NAMED``).
+- ``SENTENCE_SUBJECT``: the named subject of the quote's own sentence, as
+  :func:`kit.quotes.pronouns._sentence_subject` reads it, with a lower-case word (its verb)
+  between it and the quote (``Roe's motto, painted on every bus, was that Abel "would sell the
+  harbor"``: Roe), rather than the paragraph's latest speaker (``LATEST_SPEAKER``) or its first
+  person (``FIRST_PERSON_NAMED``); a name right before the quote (``Abel "never listened"``) is
+  its topic, not its speaker.
 
 Both are called from :func:`kit.quotes.extract._unattributed_speaker`.
 
@@ -61,6 +63,9 @@ _VERB_GAP = re.compile(r"""
 
 # a determiner or link word between a quote and its subject makes the name part of a description
 _DESCRIPTION_WORD = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|to|of|about|with)\b", re.IGNORECASE)
+
+# a lower-case word (a verb) between a sentence's subject and its quote
+_VERB_BETWEEN = re.compile(r"\b[a-z]{2,}\b")
 
 # what ends the text between a quote and a verb of saying that its speaker follows
 _INVERSION_LEAD = re.compile(r"(?:^|[,—–-])\s*$")
@@ -130,7 +135,8 @@ def named_after_quote(art: _Article, start: int, para_end: int) -> Person | None
 
 def sentence_subject(art: _Article, para_off: int, pos: int) -> Person | None:
     """Rule SENTENCE_SUBJECT: the named person who is the subject of the sentence of ``pos``,
-    read before ``pos`` and never before the paragraph (``para_off``): after a leading clause
+    read before ``pos`` and never before the paragraph (``para_off``), a lower-case word between
+    it and ``pos``: after a leading clause
     ('At the fair, Roe handed out flyers that promised "..."'), a title or a possessive role;
     None when the sentence opens otherwise (a pronoun, a description, a name after a preposition).
 
@@ -153,4 +159,6 @@ def sentence_subject(art: _Article, para_off: int, pos: int) -> Person | None:
     k = bisect.bisect_right(art.sent_starts, pos) - 1
     s0 = max(para_off, art.sent_starts[k]) if k >= 0 else para_off
     m = _sentence_subject(art, s0, pos, None)
-    return m.entity if m is not None and m.entity.kind == "person" else None
+    if m is None or m.entity.kind != "person" or not _VERB_BETWEEN.search(art.text, m.end, pos):
+        return None  # 'Biden "kind of misspoke"': a name right before the quote is its topic
+    return m.entity
