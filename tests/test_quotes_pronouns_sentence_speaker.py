@@ -121,3 +121,24 @@ def test_a_name_right_before_the_quote_is_its_topic():
         'Abel Ortiz "kind of slipped. This is not something a mayor should say in public."',
     )
     assert q.loc[1, "speaker"] == "Hilda Brook"
+
+
+def test_a_name_in_the_next_sentence_after_a_closing_question_mark_is_no_speaker():
+    # '"...?"Also on Monday, NAME said': the quote ended its sentence (no space after the mark)
+    q = quotes(
+        'The council met on Monday. "We should finish the bridge. Who can say how long it takes?"Also '
+        "on Monday, Mayor Abel Ortiz said the ferry would run until June.",
+    )
+    assert q.loc[0, "speaker"] != "Abel Ortiz"
+
+
+def test_a_sentence_opener_the_article_writes_in_lower_case_is_no_name():
+    from types import SimpleNamespace
+
+    from kit.quotes.sentence_speaker import _common_word
+
+    text = "Drought Relief is a blog. Drought is the word; the drought goes on. Ortiz spoke."
+    opener = SimpleNamespace(pos=26, end=33)   # 'Drought' opening the second sentence
+    name = SimpleNamespace(pos=text.index("Ortiz"), end=text.index("Ortiz") + 5)
+    art = SimpleNamespace(text=text)
+    assert (_common_word(art, opener), _common_word(art, name)) == (True, False)

@@ -67,6 +67,9 @@ _DESCRIPTION_WORD = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|to|of|ab
 # a lower-case word (a verb) between a sentence's subject and its quote
 _VERB_BETWEEN = re.compile(r"\b[a-z]{2,}\b")
 
+# a sentence end inside a quote's closing mark: '?"', '."', '!”'
+_SENTENCE_END_INSIDE = re.compile(r"[.?!][\s’']*[”\"'’]+$")
+
 # what ends the text between a quote and a verb of saying that its speaker follows
 _INVERSION_LEAD = re.compile(r"(?:^|[,—–-])\s*$")
 
@@ -76,6 +79,15 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 def _in_quote(art: _Article, pos: int) -> bool:
     k = bisect.bisect_right(art.quote_starts, pos) - 1
     return k >= 0 and art.quote_spans[k][1] > pos
+
+
+def _common_word(art: _Article, m) -> bool:
+    """A one-word mention the article also writes in lower case ('Climate change ...' where an
+    entity holds the word): a sentence's first word, not a name."""
+    word = art.text[m.pos:m.end]
+    if " " in word.strip() or not word[:1].isupper():
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", art.text) is not None
 
 
 def _window_end(art: _Article, start: int, para_end: int) -> int:
@@ -114,7 +126,12 @@ def named_after_quote(art: _Article, start: int, para_end: int) -> Person | None
         return None
     lo = bisect.bisect_left(art.mention_pos, start)
     hi = bisect.bisect_left(art.mention_pos, end)
-    persons = [m for m in art.mentions[lo:hi] if m.entity.kind == "person" and not _in_quote(art, m.pos)]
+    persons = [m for m in art.mentions[lo:hi] if m.entity.kind == "person" and not _in_quote(art, m.pos)
+               and not _common_word(art, m)]
+    if _SENTENCE_END_INSIDE.search(art.text, max(0, start - 3), start):
+        # '"... affect that?" Also in June, NAME said': a quote that ends its sentence is
+        # followed by a new one, unless the name follows at once ('"Is it over?" Roe asked')
+        persons = [m for m in persons if not art.text[start:m.pos].strip()]
     # the subject: a name right before the verb, near the quote, not a description's part
     for m in persons:
         if m.end <= verb.start() and m.pos - start <= SUBJECT_START_GAP \
@@ -159,6 +176,7 @@ def sentence_subject(art: _Article, para_off: int, pos: int) -> Person | None:
     k = bisect.bisect_right(art.sent_starts, pos) - 1
     s0 = max(para_off, art.sent_starts[k]) if k >= 0 else para_off
     m = _sentence_subject(art, s0, pos, None)
-    if m is None or m.entity.kind != "person" or not _VERB_BETWEEN.search(art.text, m.end, pos):
-        return None  # 'Biden "kind of misspoke"': a name right before the quote is its topic
+    if m is None or m.entity.kind != "person" or not _VERB_BETWEEN.search(art.text, m.end, pos) \
+            or _common_word(art, m):
+        return None  # 'Abel "kind of slipped"': a name right before the quote is its topic
     return m.entity
