@@ -175,6 +175,22 @@ class Engine:
                 bar.close()
 
 
+def pool_start_method() -> str:
+    """How the kit's process pools (counting, ingest, shared reads) start workers: ``fork`` on Linux,
+    ``spawn`` elsewhere (a local Dask cluster forks only where this says fork and more holds:
+    :func:`_start_method`).
+
+    fork: workers start at once, need not re-import the caller's main module, and can read the
+    parent's texts without copying them through a pipe. macOS has fork too, but a forked child of a
+    process whose threads (pyarrow's, the system frameworks') hold locks can hang or crash there,
+    which is why Python itself spawns on macOS; Windows has no fork.
+
+    >>> pool_start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")
+    True
+    """
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
 def _start_method() -> str:
     """How a local cluster starts its worker processes: Dask's setting
     (``distributed.worker.multiprocessing-method``) when it was changed from Dask's default
@@ -194,7 +210,7 @@ def _start_method() -> str:
     import dask
 
     method = dask.config.get("distributed.worker.multiprocessing-method", "spawn")
-    if method != "spawn" or not sys.platform.startswith("linux"):
+    if method != "spawn" or pool_start_method() != "fork":
         return method
     alone = threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
     default_handlers = (signal.getsignal(signal.SIGINT) is signal.default_int_handler

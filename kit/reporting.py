@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
+import numbers
 import os
 import re
 import tempfile  # noqa: F401 - the doctests use it
@@ -345,8 +346,10 @@ class HTMLTable:
     ``str()`` gives a plain-text rendering, ``_repr_html_()`` the escaped HTML.
     """
 
-    def __init__(self, df: pd.DataFrame, *, max_rows: int, caption: str | None, float_format: str):
+    def __init__(self, df: pd.DataFrame, *, max_rows: int, caption: str | None, float_format: str,
+                 total: int | None = None):
         self.df = df
+        self.total = len(df) if total is None else total  # rows of the table df begins
         self.max_rows = max_rows
         self.caption = caption
         self.float_format = float_format
@@ -380,8 +383,8 @@ class HTMLTable:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')
         # a table wider than the page scrolls sideways inside its box instead of being cut at the page edge
         parts.append(f'<div class="kit-table-box" style="overflow-x: auto; max-width: 100%;">\n{body}\n</div>')
-        if len(self.df) > len(shown):
-            parts.append(f"<p class=\"kit-note\">Showing {len(shown)} of {len(self.df)} rows; "
+        if self.total > len(shown):
+            parts.append(f"<p class=\"kit-note\">Showing {len(shown)} of {self.total} rows; "
                          "the CSV file holds them all.</p>")
         return "\n".join(parts)
 
@@ -389,12 +392,12 @@ class HTMLTable:
         shown = self._shown()
         text = shown.to_string(index=False, na_rep="", float_format=self._float)
         head = f"{self.caption}\n" if self.caption else ""
-        tail = f"\n(showing {len(shown)} of {len(self.df)} rows)" if len(self.df) > len(shown) else ""
+        tail = f"\n(showing {len(shown)} of {self.total} rows)" if self.total > len(shown) else ""
         return head + text + tail
 
 
 def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = None,
-               float_format: str = "%.4g") -> HTMLTable:
+               float_format: str = "%.4g", total: int | None = None) -> HTMLTable:
     """Display ``df`` in a notebook with every cell HTML-escaped, at most ``max_rows`` rows.
 
     Use it (or plain DataFrame display, which also escapes) for anything holding article text.
@@ -407,6 +410,8 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
     max_rows : rows shown; a note says how many were left out
     caption : a title above the table (escaped too)
     float_format : printf-style format for floats on screen (the CSV keeps its own format)
+    total : the rows of the whole table when ``df`` holds only its first rows (a table written a
+        part at a time and never held): the note then counts them
 
     Examples
     --------
@@ -418,7 +423,10 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
         raise KitError(f"expected a pandas DataFrame, got {type(df).__name__}")
     if not isinstance(max_rows, int) or max_rows < 1:
         raise KitError(f"max_rows must be a positive integer, got {max_rows!r}")
-    return HTMLTable(df, max_rows=max_rows, caption=caption, float_format=float_format)
+    if total is not None and (isinstance(total, bool) or not isinstance(total, numbers.Integral) or total < len(df)):
+        raise KitError(f"total must be a whole number of rows, at least the {len(df)} given; got {total!r}")
+    return HTMLTable(df, max_rows=max_rows, caption=caption, float_format=float_format,
+                     total=None if total is None else int(total))
 
 
 # --------------------------------------------------------------------------------------------

@@ -184,15 +184,36 @@ def test_the_key_follows_the_dictionary_content(store, tmp_path):
     assert a.key != b.key and b.meta["rows"] > a.meta["rows"]
 
 
-def test_a_table_stored_by_other_kit_code_is_computed_again(store, monkeypatch):
+def test_a_table_stored_by_other_kit_code_is_computed_again(tmp_path, monkeypatch):
     """The key holds a digest of the kit's code and word lists: a table stored before a rule changed
-    (same version number, an editable install) is not read back."""
-    from kit.analyse import registry
+    (same version number, an editable install) is not read back, and `kit analyse --prune` removes it."""
+    from kit.analyse import partitions, registry, storage
 
+    store = str(tmp_path / "corpus")  # a store of its own: the prune below removes tables
+    kit.ingest(["tests/fixtures/webcopy"], store, workers=1)
     first = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=2)
-    monkeypatch.setattr(registry, "code_digest", lambda: "0123456789abcdef")
+    calls = []
+    real = partitions.compute_partition
+    monkeypatch.setattr(partitions, "compute_partition", lambda *a, **k: calls.append(1) or real(*a, **k))
+    analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=2)
+    assert calls == []  # same code: read back
+    for module in (registry, storage):
+        monkeypatch.setattr(module, "code_digest", lambda: "0123456789abcdef")
     other = analyse.ensure(store, "term_counts", mode="sync", stopwords="kit", min_length=2)
-    assert other.key != first.key and other.meta["rows"] == first.meta["rows"]
+    assert other.key != first.key and len(calls) > 0 and other.meta["rows"] == first.meta["rows"]
+    assert other.meta["kit_code"] == "0123456789abcdef"
+    listed = analyse.stored_tables(store).set_index("key")
+    assert not listed.loc[first.key, "current"] and listed.loc[other.key, "current"]
+    gone = analyse.prune_stored(store)
+    assert first.key in set(gone["key"]) and other.key not in set(gone["key"])
+    left = set(analyse.stored_tables(store)["key"])
+    assert other.key in left and first.key not in left
+    monkeypatch.undo()  # this kit again: the table of the fake digest is the stale one now
+    from kit.cli import main
+
+    assert main(["analyse", store, "--tables", "term_counts", "--prune", "--quiet"]) == 0
+    listed = analyse.stored_tables(store)
+    assert other.key not in set(listed["key"]) and listed["current"].all() and len(listed) == 1
 
 
 def test_code_digest_follows_code_and_word_lists_only(tmp_path):

@@ -183,3 +183,37 @@ def test_notebook_03_takes_min_sentences_as_a_parameter():
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and c is not params[0])
     assert "min_sentences=min_sentences" in code and "min_sentences=5" not in code
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def test_frames_json_streams_a_store_a_partition_at_a_time(capsys, tmp_path, monkeypatch):
+    """`kit frames STORE --json` reads the texts a partition at a time and writes each record as it is
+    made: the same bytes as the whole corpus's records dumped at once (sources and a store alike)."""
+    import kit
+    import kit.analyse.reading
+    from kit.commands._common import records
+    from kit.commands.frames import frames_json
+
+    store = tmp_path / "corpus"
+    kit.ingest(["data/sample"], store, partition_size=6, workers=1)
+    whole = kit.load_corpus(store, paragraphs=False).articles[["doc_id", "text"]]
+    expected = json.dumps(records(frames_json(whole, None)), ensure_ascii=False, indent=2) + "\n"
+    assert expected.count('"evidence"') > 20
+    parts = []
+    text_parts = kit.analyse.reading.text_parts
+
+    def watched(corpus, articles):
+        for p in text_parts(corpus, articles):
+            parts.append(len(p))
+            yield p
+
+    monkeypatch.setattr(kit.analyse.reading, "text_parts", watched)
+    code, out, err = run(capsys, "frames", store, "--json")
+    assert code == 0, err
+    assert out == expected and len(parts) > 3 and max(parts) <= 6
+    monkeypatch.setattr(kit.analyse.reading, "PART_ROWS", 5)  # sources: parts of 5 articles
+    code, out2, err = run(capsys, "frames", "data/sample", "--json")
+    assert code == 0 and out2 == expected
+    code, table, _ = run(capsys, "frames", store)
+    assert code == 0 and "n_sentences" in table.splitlines()[0]
+    code, out3, _ = run(capsys, "frames", store, "--json", "--dictionary", FIX / "mini.dic")
+    assert code == 0 and json.loads(out3) == records(frames_json(whole, str(FIX / "mini.dic")))

@@ -139,3 +139,43 @@ def test_03_writes_every_hits_evidence_without_holding_it(store, poisoned, tmp_p
     negated = whole[whole["negated"]].reset_index(drop=True)
     assert (tmp_path / "frame_negated_hits.csv").read_bytes() == kit.save_table(negated, expected, "n").read_bytes()
     pd.testing.assert_frame_equal(ns["sample"], evidence_sample(whole, n=3, seed=ns["seed"]))
+
+
+def test_04_writes_the_same_files_without_holding_the_quotes(store, poisoned, tmp_path, monkeypatch):
+    """04 reads the stored quotes a part at a time (never whole: Derived.read of them fails), writes
+    quotes.csv and speech_acts.csv a part at a time and reduces its summaries over the parts: every
+    file is the one the whole-table functions write."""
+    import kit.analyse
+    import kit.quotes
+    import kit.reporting
+    from kit.analyse.storage import Derived
+
+    read = Derived.read
+
+    def not_the_quotes_whole(self, partition=None, columns=None, doc_ids=None):
+        if self.table in ("quotes", "quote_problems"):
+            raise AssertionError(f"the stored {self.table} table was read whole")
+        return read(self, partition, columns, doc_ids)
+
+    monkeypatch.setattr(Derived, "read", not_the_quotes_whole)
+    monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", 30)  # many parts, each from several partitions
+    nb = ROOT / "notebooks" / "04_voices.ipynb"
+    params = _parameters(store)[nb.name]
+    ns = _run(nb, params, tmp_path)
+    monkeypatch.undo()
+    assert len(list(ns["quotes"].parts(rows=30))) > 3 and len(Store(store).partitions) > 3
+    arts, g = ns["articles"], params.get("group_by", "outlet")
+    actors = ns["actors_path"]
+    quotes = kit.analyse.table(store, "quotes", articles=arts, actors=actors)  # the table 04 held before
+    problems = kit.analyse.table(store, "quote_problems", articles=arts, actors=actors)
+    expected = {"quotes": quotes, "speech_acts": kit.quotes.speech_acts(quotes),
+                "voices_per_group": kit.quotes.sources(quotes, arts, group_by=g),
+                "quoted_words_by_type": kit.quotes.sources(quotes, arts, group_by=g, by="speaker_type"),
+                "quoted_words_by_side": kit.quotes.sources(quotes, arts, group_by=g, by="side"),
+                "top_speakers": kit.quotes.top_speakers(quotes, arts, group_by=g, n=ns["top_n"]),
+                "example_quotes": kit.quotes.example_quotes(quotes, arts, group_by=g, n=ns["n_examples"], seed=ns["seed"]),
+                "quote_mark_problems": problems}
+    assert len(quotes) > 100 and len(expected["example_quotes"]) > 3
+    for name, table in expected.items():
+        want = kit.save_table(table, tmp_path / "expected", name).read_bytes()
+        assert (tmp_path / f"{name}.csv").read_bytes() == want, name

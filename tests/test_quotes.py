@@ -598,7 +598,7 @@ def test_notebook_04_extracts_once_and_uses_group_by(monkeypatch):
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     # quotes and their problems come from the corpus store (kit.analyse), never extracted in the notebook
     assert "extract_quotes(" not in code and "quote_problems(" not in code
-    assert 'kit.analyse.table(corpus_path, "quotes"' in code and 'kit.analyse.table(corpus_path, "quote_problems"' in code
+    assert 'kit.analyse.rows(corpus_path, "quotes"' in code and 'kit.analyse.rows(corpus_path, "quote_problems"' in code
     # off a store (plain papermill on a folder), both tables come from one extraction pass
     import kit.analyse
     import kit.quotes
@@ -611,7 +611,8 @@ def test_notebook_04_extracts_once_and_uses_group_by(monkeypatch):
     q = kit.analyse.table("not-a-store", "quotes", articles=arts, paragraphs=p)
     probs = kit.analyse.table("not-a-store", "quote_problems", articles=arts, paragraphs=p)
     assert len(calls) == 1 and q["speaker"].tolist() == ["Bo Li"] and probs.empty
-    quote_calls = [line for line in code.splitlines() if "kit.quotes." in line]
+    quote_calls = [line for line in code.splitlines() if "kit.quotes." in line or "kit.analyse.quote_sources" in line
+                   or "kit.analyse.top_speakers" in line or "kit.analyse.example_quotes" in line]
     assert quote_calls and not any("group=" in line for line in quote_calls)
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
     assert sum("parameters" in c.get("metadata", {}).get("tags", []) for c in nb["cells"]) == 1

@@ -252,6 +252,26 @@ def test_a_dash_and_a_name_after_a_paragraph_of_quotation():
     assert got[:2] == ["Ray Dunn", "Ames"] and "Harbor Wire" not in got  # a credit line names nobody
 
 
+def test_a_dash_line_that_is_no_byline_names_nobody():
+    # review: a list item or a wire credit after a paragraph of quotation became the speaker
+    got = speakers(
+        "Here is what the mayor promised this week.",
+        '"We will cut what the city spends and keep what it needs."',
+        "- Taxes.",
+        '"Every road will be repaired by the summer."',
+        "— Reuters.",
+        '"The budget is balanced, and the books are open."',
+        "- Whitlow.",
+    )
+    assert "Taxes" not in got and "Reuters" not in got
+    got = speakers(
+        "Mayor Edda Whitlow spoke at the opening of the bridge.",
+        '"The budget is balanced, and the books are open."',
+        "- Whitlow.",
+    )
+    assert got == ["Edda Whitlow"]  # a surname the article wrote before still speaks
+
+
 # -- SHARE_OF_PEOPLE ------------------------------------------------------------------------
 
 def test_a_share_of_the_people_asked_speaks():

@@ -284,3 +284,14 @@ def test_save_table_parts_writes_what_save_table_writes_for_the_whole_table(tmp_
     with pytest.raises(KitError, match="written whole"):
         save_table_parts(iter([pd.DataFrame({"d": pd.to_datetime(["2024-01-01"])})]), tmp_path, "bad")
     assert sorted(f.name for f in tmp_path.iterdir()) == ["parts.csv", "whole.csv"]  # nothing left of the failures
+
+
+def test_show_table_counts_the_whole_table_it_begins():
+    """A table's first rows (the rest written a part at a time, never held) shown with its row count."""
+    first = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x", "y"]})
+    t = show_table(first, max_rows=1, total=500)
+    assert "Showing 1 of 500 rows" in t._repr_html_() and "(showing 1 of 500 rows)" in repr(t)
+    assert "Showing" in show_table(first, max_rows=2, total=3)._repr_html_()  # all shown, but more exist
+    assert "Showing" not in show_table(first, max_rows=2)._repr_html_()
+    with pytest.raises(KitError, match="total"):
+        show_table(first, total=1)

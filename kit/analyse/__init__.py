@@ -32,18 +32,21 @@ Tables (:data:`TABLES`)
 Modules
 -------
 :mod:`kit.analyse.registry` (the tables, their options and keys), :mod:`kit.analyse.storage`
-(stored tables: :class:`Derived`, :func:`find`, :func:`stored_tables`, writing and publishing),
+(stored tables: :class:`Derived`, :func:`find`, :func:`stored_tables`, :func:`prune_stored`, writing and publishing),
 :mod:`kit.analyse.partitions` (the work on one partition, in workers), :mod:`kit.analyse.waves`
 (:func:`ensure_all`, :func:`ensure`, :func:`derived`, :func:`analyse`: the missing tables computed in
 waves on one engine), :mod:`kit.analyse.notebooks` (:func:`table`, :func:`for_reports`) and
 :mod:`kit.analyse.reading` (a report's tables that need the texts, read one partition at a time:
-:func:`with_text`, :func:`frame_evidence`, :func:`uncovered_names`, :func:`apply_frames` ...). Everything
+:func:`with_text`, :func:`frame_evidence`, :func:`uncovered_names`, :func:`apply_frames` ...) and
+:mod:`kit.analyse.article_rows` (the quotes of a report's articles read a part at a time, never
+whole: :func:`rows`, and report 04's summaries reduced over the parts). Everything
 is used from ``kit.analyse``; a test that changes a tuning constant (``GROUP_FOLD``,
 ``WORKERS_MIN_ARTICLES``) or ``compute_partition`` patches the module that reads it.
 """
 # ruff: noqa: F401  (a front of re-exports: the private names are those tests and other modules use)
 from __future__ import annotations
 
+from kit.analyse.article_rows import ArticleRows, example_quotes, quote_sources, rows, save_speech_acts, top_speakers
 from kit.analyse.notebooks import (
     _LAST_QUOTES_PASS,
     _near_in_process,
@@ -76,6 +79,7 @@ from kit.analyse.storage import (
     _write_meta,
     _write_part,
     find,
+    prune_stored,
     stored_tables,
 )
 from kit.analyse.waves import (
@@ -91,6 +95,7 @@ from kit.analyse.waves import (
 )
 
 __all__ = ["TABLES", "DEFAULT_TABLES", "Derived", "analyse", "derived", "ensure", "ensure_all", "find", "for_reports",
-           "group_counts", "report_requests", "resolve_options", "stored_tables", "table",
+           "group_counts", "report_requests", "resolve_options", "stored_tables", "prune_stored", "table",
            "text_parts", "with_text", "frame_evidence", "evidence_sample", "save_frame_evidence", "actor_salience", "uncovered_names", "apply_frames",
-           "reprint_clusters", "save_parquet"]
+           "reprint_clusters", "save_parquet", "rows", "ArticleRows", "save_speech_acts", "quote_sources", "top_speakers",
+           "example_quotes"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit import __version__
-from kit.analyse.registry import TABLES, _loaded, resolve_options, table_key
+from kit.analyse.registry import TABLES, _loaded, code_digest, resolve_options, table_key
 from kit.compute import Engine
 from kit.corpus.store import Store
 
@@ -115,7 +115,7 @@ def _stored(store: Store, table: str, key: str) -> Derived | None:
 def _write_meta(store: Store, folder: str, table: str, key: str, canon: dict, results: list[dict],
                 seconds: list[float], eng: Engine) -> dict:
     """Write (and return) the meta.json of a computed table from its partitions' ``{name, rows, dtypes}``."""
-    meta = {"table": table, "key": key, "options": canon, "kit_version": __version__,
+    meta = {"table": table, "key": key, "options": canon, "kit_version": __version__, "kit_code": code_digest(),
             "fingerprint": store.fingerprint, "created": pd.Timestamp.now(tz="UTC").isoformat(),
             "rows": sum(r["rows"] for r in results), "seconds": round(seconds[0], 3),
             "cpu_seconds": round(seconds[1], 3),
@@ -161,13 +161,38 @@ def _publish(store: Store, tmp: str, final: str, *, replace: bool) -> None:
 
 
 def stored_tables(store: Store | str) -> pd.DataFrame:
-    """What the store holds: ``table, key, rows, kit_version, created, options`` (one row per folder)."""
+    """What the store holds: ``table, key, rows, kit_version, kit_code, current, created, options``
+    (one row per folder; ``kit_code`` is the :func:`~kit.analyse.registry.code_digest` of the kit that
+    computed it, ``current`` whether that is this kit, whose tables are the only ones read)."""
     store = store if isinstance(store, Store) else Store(store)
     rows = []
     base = store.join("derived")
+    here = code_digest()
     if store.fs.isdir(base):
         for meta_path in sorted(store.fs.glob(f"{base}/*/*/meta.json")):
             m = json.loads(store.fs.cat_file(meta_path).decode())
+            code = m.get("kit_code")
             rows.append({"table": m["table"], "key": m["key"], "rows": m["rows"], "kit_version": m["kit_version"],
+                         "kit_code": code, "current": code == here and m["kit_version"] == __version__,
                          "created": m["created"], "options": json.dumps(m["options"], sort_keys=True)})
-    return pd.DataFrame(rows, columns=["table", "key", "rows", "kit_version", "created", "options"])
+    return pd.DataFrame(rows, columns=["table", "key", "rows", "kit_version", "kit_code", "current", "created",
+                                       "options"])
+
+
+def prune_stored(store: Store | str) -> pd.DataFrame:
+    """Remove the stored tables that another kit computed (``current`` false in :func:`stored_tables`:
+    this kit would compute them again rather than read them); returns their rows.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> _ = kit.analyse.derived(out, "term_counts")
+    >>> len(prune_stored(out)), len(stored_tables(out))  # computed by this kit: kept
+    (0, 1)
+    """
+    store = store if isinstance(store, Store) else Store(store)
+    listed = stored_tables(store)
+    stale = listed[~listed["current"].astype(bool)]
+    for table, key in zip(stale["table"], stale["key"]):
+        store.fs.rm(store.join("derived", table, key), recursive=True)
+    return stale.reset_index(drop=True)

@@ -26,6 +26,8 @@ def add_arguments(p):
                    help="auto: a scheduler when named, else a local cluster (in this process for one partition)")
     p.add_argument("--workers", type=int, default=None, help="worker processes of the local cluster (default: one per core)")
     p.add_argument("--recompute", action="store_true", help="compute again even when the store holds the tables")
+    p.add_argument("--prune", action="store_true",
+                   help="first remove the stored tables another kit computed (they would not be read again)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bars (default: when stderr is a terminal)")
     p.add_argument("--json", action="store_true", help="print what was stored as JSON")
@@ -42,6 +44,12 @@ def run(args) -> int:
         raise KitError(f"{args.corpus}: not a corpus store; make one with `kit ingest SOURCES --out {args.corpus}`")
     if args.workers is not None and args.workers < 1:
         raise KitError("--workers must be at least 1")
+    if args.prune:
+        from kit.analyse import prune_stored
+
+        gone = prune_stored(store)
+        if not args.quiet:
+            print(f"removed {len(gone)} stored table(s) computed by another kit", file=sys.stderr)
     shared = {"dictionary": args.dictionary, "actors": args.actors}
     options = {"*": shared, "group_counts": {"group_by": None if args.group_by == "none" else args.group_by}}
     progress = sys.stderr.isatty() if args.progress is None else args.progress

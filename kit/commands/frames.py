@@ -1,6 +1,9 @@
 """``kit frames PATH... [--json] [--dictionary PATH]``: dictionary frames per article, with evidence."""
 from __future__ import annotations
 
+import json
+import sys
+
 from kit.commands._common import add_output_arguments, add_source_arguments, emit, finish, load, non_negative_int
 
 NAME = "frames"
@@ -26,32 +29,78 @@ def frames_json(articles, dictionary, *, negation_window: int = 3, include_negat
                 with_zeros: bool = False) -> list[dict]:
     """``[{doc_id, frame, hits, per_1k, evidence}]``: evidence is the list of matched sentences
     (each sentence once, in text order)."""
+    return list(frame_records([articles], dictionary, negation_window=negation_window,
+                              include_negated=include_negated, with_zeros=with_zeros))
+
+
+def frame_records(parts, dictionary, *, negation_window: int = 3, include_negated: bool = False,
+                  with_zeros: bool = False, evidence: bool = True):
+    """The records of :func:`frames_json`, made one part of the articles (``doc_id, text``) at a
+    time: hits, scores and evidence are per article, so the parts' records, one after the other,
+    are the whole corpus's. ``evidence=False`` gives ``n_sentences`` instead of the sentences."""
     from kit.frames import dictionary_hits, frame_evidence, frame_scores, load_dictionary
 
     d = load_dictionary(dictionary)
-    hits = dictionary_hits(articles, d, negation_window=negation_window)
-    scores = frame_scores(articles, d, hits=hits, include_negated=include_negated, min_hits=1)
-    ev = frame_evidence(hits, articles, include_negated=include_negated, window=0)
-    sents = {k: list(dict.fromkeys(g.sort_values("start", kind="stable")["sentence"]))
-             for k, g in ev.groupby(["doc_id", "frame"], sort=False)}
-    out = []
-    for r in scores.itertuples(index=False):
-        if r.hits == 0 and not with_zeros:
-            continue
-        out.append({"doc_id": r.doc_id, "frame": r.frame, "hits": int(r.hits), "per_1k": round(float(r.per_1k), 4),
-                    "evidence": sents.get((r.doc_id, r.frame), [])})
-    return out
+    for articles in parts:
+        hits = dictionary_hits(articles, d, negation_window=negation_window)
+        scores = frame_scores(articles, d, hits=hits, include_negated=include_negated, min_hits=1)
+        ev = frame_evidence(hits, articles, include_negated=include_negated, window=0)
+        sents = {k: list(dict.fromkeys(g.sort_values("start", kind="stable")["sentence"]))
+                 for k, g in ev.groupby(["doc_id", "frame"], sort=False)}
+        del hits, ev
+        for r in scores.itertuples(index=False):
+            if r.hits == 0 and not with_zeros:
+                continue
+            found = sents.get((r.doc_id, r.frame), [])
+            yield {"doc_id": r.doc_id, "frame": r.frame, "hits": int(r.hits), "per_1k": round(float(r.per_1k), 4),
+                   **({"evidence": found} if evidence else {"n_sentences": len(found)})}
+
+
+def _article_parts(corpus, args):
+    """The articles (``doc_id, text``) a part at a time: a store or ``.parquet`` corpus's texts one
+    partition (or :data:`kit.analyse.reading.PART_ROWS` rows) at a time, sources' in parts of that
+    many articles (they were read whole)."""
+    from kit.analyse.reading import PART_ROWS, text_parts
+
+    arts = corpus.articles
+    if "text" not in arts.columns:
+        yield from text_parts(args.stored_corpus, arts[["doc_id"]])
+        return
+    arts = arts[["doc_id", "text"]]
+    for i in range(0, len(arts), PART_ROWS):
+        yield arts.iloc[i:i + PART_ROWS]
+
+
+def _write_json_array(items, out) -> None:
+    """``json.dump(list(items), out, ensure_ascii=False, indent=2)`` and a newline, an item at a time."""
+    from kit.commands._common import records
+
+    first = True
+    for item in items:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(json.dumps(records([item])[0], ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def run(args) -> int:
-    corpus = load(args, text_only=True)
+    from kit.corpus import is_ingested
+
+    stored = len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0]))
+    if stored:  # the ids only: the texts are read a partition at a time
+        from kit.corpus import load_corpus
+
+        args.stored_corpus = args.paths[0]
+        corpus = load_corpus(args.paths[0], paragraphs=False, columns=["doc_id"])
+    else:
+        corpus = load(args, text_only=True)
     dictionary = None
     if args.dictionary:
         dictionary = args.dictionary[0] if len(args.dictionary) == 1 else args.dictionary
-    arts = corpus.articles[["doc_id", "text"]]
-    res = frames_json(arts, dictionary, negation_window=args.negation_window,
-                      include_negated=args.include_negated, with_zeros=args.all)
-    if not args.json:
-        res = [{**r, "n_sentences": len(r["evidence"])} for r in res]
-    emit(args, res, columns=TABLE_COLUMNS, empty="(no frame hits)")
+    res = frame_records(_article_parts(corpus, args), dictionary, negation_window=args.negation_window,
+                        include_negated=args.include_negated, with_zeros=args.all, evidence=args.json)
+    if args.json:  # written as made: every hit's sentences are never held together
+        _write_json_array(res, sys.stdout)
+    else:
+        emit(args, list(res), columns=TABLE_COLUMNS, empty="(no frame hits)")
     return finish(corpus, args)

@@ -311,9 +311,9 @@ def _process_pool(n: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from kit.terms.counts import _start_method  # one rule for every pool of the kit
+    from kit.compute import pool_start_method  # one rule for every process pool of the kit
 
-    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(_start_method()))
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context(pool_start_method()))
 
 
 def _read_batch(items: list, format: str | None, options: ReadOptions) -> list[tuple[dict, list]]:

@@ -707,9 +707,9 @@ def _read_shared(ranges: list, args: tuple, helpers: int) -> list:
     import multiprocessing
     import threading
 
-    from kit.terms.counts import _start_method  # (fork on Linux, as the counting engine's workers)
+    from kit.compute import pool_start_method  # one rule for every process pool of the kit
 
-    ctx = multiprocessing.get_context(_start_method())
+    ctx = multiprocessing.get_context(pool_start_method())
     counter = ctx.Value("i", 0)
     procs, got, errors, threads = [], [], [], []
     for _ in range(max(0, helpers)):

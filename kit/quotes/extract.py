@@ -471,8 +471,8 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
         # rule DASH_BYLINE: a paragraph of quotation, then a paragraph that opens with a dash and
         # a name ('"..."' / '- Sen. Ray Dunn, at a rally.'): the name speaks
         _, ntext, noff = paras[last.para_idx + 1]
-        dm = _dash_byline().match(ntext) if len(ntext) <= 200 and ntext[:3].lstrip()[:1] in "-–—" else None
-        if dm is not None:
+        dm = _dash_byline().match(ntext) if len(ntext) <= 200 and ntext.lstrip().startswith(("-", "–", "—")) else None
+        if dm is not None and _dash_name(art, dm.group("name"), noff):
             cands_attr.append((dm.group("name"), "dash", noff + dm.start("name")))
     acc = [c for c in cands_attr if c[1] == "according to"]
     return acc[0] if acc and not (bb and embedded) else (cands_attr[0] if cands_attr else None)
@@ -482,6 +482,17 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
 #: a full stop or the end of the paragraph ('- Bo Dunn.', '-President Ames, tweeting'); compiled on
 #: first use (the name pattern is imported last).
 _DASH_BYLINE: list[re.Pattern] = []
+
+
+def _dash_name(art: _Article, name: str, pos: int) -> bool:
+    """Rule DASH_BYLINE names a speaker only with a name of two words or more ('Ray Dunn',
+    'President Ames') or one the article wrote before ``pos`` ('- Dunn.' after 'Ray Dunn'), never an
+    outlet or wire credit ('- Reuters.'): a list item after a quotation ('- Taxes.') names nobody."""
+    from kit.quotes.resolution import _outlet_name
+
+    if _outlet_name(name) is not None:
+        return False
+    return len(name.split()) >= 2 or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", art.text[:pos]) is not None
 
 
 def _dash_byline() -> re.Pattern:

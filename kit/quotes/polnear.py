@@ -430,8 +430,12 @@ def _canonical_surname(art: PolnearArticle, surname: str, pos: int) -> str:
     head_end = art.paras[0][1] if art.paras else 0  # the headline, in title case
     # a surname opened by a particle is written in lower case after a given name ('De Vries' at a
     # sentence start is 'Anna de Vries')
-    flags = re.I if surname.split()[0].lower() in _SURNAME_PARTICLES else 0
-    for m in re.finditer(rf"\b{re.escape(surname)}\b", art.text, flags):
+    parts = surname.split(None, 1)
+    if len(parts) == 2 and parts[0].lower() in _SURNAME_PARTICLES:  # only the particle's case is free
+        pattern = rf"\b(?i:{re.escape(parts[0])})\s+{re.escape(parts[1])}\b"
+    else:
+        pattern = rf"\b{re.escape(surname)}\b"
+    for m in re.finditer(pattern, art.text):
         left = re.split(r"(?<!\b[A-Z])[.;:!?]\s|[\n“”\"(),]", art.text[max(0, m.start() - 60):m.start()])[-1]
         run = _cap_runs(left + surname)
         if not run:
@@ -563,6 +567,10 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     True
     >>> speaker_matches("the Republican National Committee", "RNC", "organisation")
     True
+    >>> speaker_matches("the Democratic National Committee", "RNC", "organisation")
+    False
+    >>> speaker_matches("a senior official", "SO", "description")
+    False
     """
     pk, gk = _key(pred), _key(gold)
     if pk is None or gk is None:
@@ -586,7 +594,8 @@ def speaker_matches(pred: str | None, gold: str | None, form: str | None) -> boo
     if form in ("organisation", "description"):
         if set(pw) <= set(gw) or set(gw) <= set(pw):
             return True
-        # an organisation and its acronym are one speaker ('RNC', 'Republican National Committee')
+    if form == "organisation":  # an organisation and its acronym are one speaker ('RNC', 'Republican
+        # National Committee'), for any system's output: an acronym names its organisation
         if len(pw) == 1 and _initials(gw) == pw[0] or len(gw) == 1 and _initials(pw) == gw[0]:
             return True
     return False

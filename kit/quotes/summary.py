@@ -4,6 +4,7 @@ from __future__ import annotations
 import numbers
 from typing import Any, Iterable
 
+import numpy as np
 import pandas as pd
 
 from kit.errors import KitError
@@ -314,6 +315,218 @@ def example_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: st
     q, arts = _same_id_type(q, articles[cols])
     q = q.merge(arts, on="doc_id", how="inner")
     q = q.sample(frac=1.0, random_state=int(seed)) if len(q) else q
+    out = q.groupby(group, sort=True).head(n).sort_values([group, "doc_id", "quote_no"])
+    keep = [group] + (["doc_id"] if group != "doc_id" else []) + (["title"] if "title" in cols else []) + [
+        "speaker", "speaker_type", "text"]
+    return out[keep].reset_index(drop=True)
+
+
+# -- the summaries reduced over parts of the quotes table (a corpus store's, read a part at a time) --
+# Reduction helpers only (kit.analyse.rows calls them): the functions above on the whole table give
+# the same tables (tests compare them). A part holds whole articles; the parts come in table order.
+#: Partial sums held before they are added up.
+PARTS_FOLD = 8
+
+
+def _fold(frames: list, levels: int) -> list:
+    """Partial per-key sums added up into one (the keys are the index's ``levels`` levels)."""
+    nonempty = [f for f in frames if len(f)]
+    if len(nonempty) <= 1:
+        return (nonempty or frames)[:1]
+    return [pd.concat(nonempty).groupby(level=list(range(levels)), sort=True).sum()]
+
+
+class _SourcesSum:
+    """:func:`sources` summed over parts: per group (and ``by`` value) the quotes' counts and words,
+    articles (an article is in one part), and the named speakers' quotes."""
+
+    def __init__(self, articles: pd.DataFrame, group_by, by, kinds):
+        self.kinds = _check_kinds(kinds)
+        if by is not None and by not in _SOURCE_BY:
+            raise KitError(f"unknown by={by!r}; valid: None, {', '.join(_SOURCE_BY)}")
+        _require(articles, ("doc_id",) if "n_words" in articles.columns else ("doc_id", "text"), "articles table")
+        self.by = by
+        articles, self.group = _grouped(_plain(articles), group_by)
+        self.arts = articles[["doc_id"] + ([self.group] if self.group != "doc_id" else [])].copy()
+        self.arts["words"] = _article_words(articles)
+        self.sums: list = []
+        self.pairs: list = []
+
+    def add(self, part: pd.DataFrame) -> pd.DataFrame:
+        """Add a part; returns its speech quotes with the group column (speakers filled in)."""
+        by, group = self.by, self.group
+        # (no text needed: a quote is counted by its row)
+        _require(part, ("doc_id", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
+        q = _plain(part)
+        q = q[q["kind"].isin(self.kinds)].copy()
+        q, arts = _same_id_type(q, self.arts)
+        q = q.merge(arts[["doc_id"] + ([group] if group != "doc_id" else [])], on="doc_id", how="inner")
+        q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), "(unknown)")
+        for c in ("speaker_type", "side"):
+            if c in q.columns:
+                q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
+        if by is None:
+            self.sums.append(q.groupby(group).agg(n_quotes=("doc_id", "size"), quoted_words=("n_words", "sum")))
+            self.pairs.append(q[q["speaker"] != "(unknown)"].groupby([group, "speaker"]).size().rename("n"))
+        else:
+            self.sums.append(q.groupby([group, by]).agg(n_quotes=("doc_id", "size"), quoted_words=("n_words", "sum"),
+                                                        n_articles=("doc_id", "nunique")))
+        if len(self.sums) > PARTS_FOLD:
+            self.sums = _fold(self.sums, 1 if by is None else 2)
+            self.pairs = _fold(self.pairs, 2)
+        return q
+
+    def result(self) -> pd.DataFrame:
+        group, by, arts = self.group, self.by, self.arts
+        if not self.sums:
+            raise KitError("quotes table: no part given")
+        if by is None:
+            base = arts.groupby(group, sort=True).agg(n_articles=("doc_id", "nunique"), words=("words", "sum"))
+            agg = _fold(self.sums, 1)[0]
+            counts = _fold(self.pairs, 2)[0]
+            voices = counts.groupby(level=0).size().rename("n_voices")
+            out = base.join(agg).join(voices)
+            for c in ("n_quotes", "quoted_words", "n_voices"):
+                out[c] = out[c].fillna(0).astype("int64")
+            out["quote_share"] = (out["quoted_words"] / out["words"].where(out["words"] > 0)).astype("float64")
+            if len(counts):
+                counts = counts.reset_index()
+                counts = counts.sort_values([group, "n", "speaker"], ascending=[True, False, True])
+                top = counts.drop_duplicates(group).set_index(group)
+                out["top_speaker"] = top["speaker"].reindex(out.index).astype("object")
+                out["top_speaker_quotes"] = top["n"].reindex(out.index).fillna(0).astype("int64")
+            else:
+                out["top_speaker"] = None
+                out["top_speaker_quotes"] = 0
+            out = out.reset_index()
+            return out[[group, "n_articles", "n_quotes", "n_voices", "quoted_words", "words", "quote_share",
+                        "top_speaker", "top_speaker_quotes"]]
+        agg = _fold(self.sums, 2)[0].reset_index()
+        totals = agg.groupby(group)["quoted_words"].transform("sum")
+        agg["share"] = (agg["quoted_words"] / totals.where(totals > 0)).astype("float64")
+        return agg.sort_values([group, "quoted_words", by], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def sources_in_parts(parts: Iterable[pd.DataFrame], articles: pd.DataFrame, *, group_by: str | None = "doc_id",
+                     by: str | None = None, kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """:func:`sources` of the quotes table given in ``parts`` (each holding whole articles), summed
+    part by part: the same table as on the whole table, holding one part at a time.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+    ...     "text": ['"We will win this," Ana Ruiz said.', 'Calm day. "Nothing new," said Bo Li.']})
+    >>> q = extract_quotes(arts)
+    >>> parts = [q[q["doc_id"] == "a"], q[q["doc_id"] == "b"]]
+    >>> sources_in_parts(parts, arts, group_by="outlet").equals(sources(q, arts, group_by="outlet"))
+    True
+    """
+    total = _SourcesSum(articles, group_by, by, kinds)
+    for part in parts:
+        total.add(part)
+    return total.result()
+
+
+def top_speakers_in_parts(parts: Iterable[pd.DataFrame], articles: pd.DataFrame, *, group_by: str | None = "outlet",
+                          n: int = 10, kinds: Iterable[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """:func:`top_speakers` of the quotes table given in ``parts`` (whole articles each, in table
+    order), reduced part by part: each speaker's quotes by speaker type are summed and its first
+    side kept, so the table is the same as on the whole table.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"],
+    ...     "text": ['"We will win," said Ana Ruiz.', '"Maybe," said Bo Li. "Yes, we will," said Ana Ruiz.']})
+    >>> q = extract_quotes(arts)
+    >>> top_speakers_in_parts([q[q["doc_id"] == "a"], q[q["doc_id"] == "b"]], arts, n=2).equals(
+    ...     top_speakers(q, arts, n=2))
+    True
+    """
+    n = _check_n(n)
+    total = _SourcesSum(articles, group_by, "speaker", kinds)
+    types, sides, speakers = [], None, []
+    for part in parts:
+        _require(part, ("doc_id", "kind", "speaker", "n_words", "speaker_type", "side"), "quotes table")
+        total.add(part)
+        q = _plain(part)
+        q = q[q["kind"].isin(total.kinds) & q["speaker"].notna()]
+        types.append(q.groupby(["speaker", "speaker_type"]).size())
+        side = q["side"].astype(object).groupby(q["speaker"]).first()  # the first side given, in table order
+        sides = side if sides is None else sides.combine_first(side)
+        speakers.append(q["speaker"].drop_duplicates())
+        if len(types) > PARTS_FOLD:
+            types = _fold(types, 2)
+            speakers = [pd.concat(speakers).drop_duplicates()]
+    by_speaker = total.result()
+    group = by_speaker.columns[0]
+    named = by_speaker[by_speaker["speaker"] != "(unknown)"].copy()
+    types = _fold(types, 2)[0].rename("n").reset_index()
+    types = types.sort_values(["speaker", "n", "speaker_type"], ascending=[True, False, True], kind="stable")
+    speakers = pd.Index(pd.concat(speakers).unique()).sort_values()
+
+    def values(s: pd.Series) -> list:
+        return [None if pd.isna(v) else v for v in s.reindex(speakers).astype(object).tolist()]
+
+    profile = pd.DataFrame({
+        "speaker_type": values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"]),
+        "side": values(sides)}, index=speakers)
+    named = named.merge(profile, left_on="speaker", right_index=True, how="left")
+    named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
+    named["rank"] = named.groupby(group).cumcount() + 1
+    named = named[named["rank"] <= n]
+    return named[[group, "rank", "speaker", "speaker_type", "side", "n_quotes", "quoted_words", "n_articles",
+                  "share"]].reset_index(drop=True)
+
+
+def example_quotes_in_parts(parts, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 3,
+                            seed: int = 0, kinds: Iterable[str] = ("full",), min_words: int = 8) -> pd.DataFrame:
+    """:func:`example_quotes` of the quotes table given in parts: ``parts(columns)`` returns them
+    (whole articles each, in table order; called twice). The same sample: the rows kept are
+    counted first, the seeded shuffle of that many rows is drawn as :func:`example_quotes` draws
+    it (``DataFrame.sample``), and each group's first ``n`` rows in that shuffle are taken from
+    the parts (a position per row kept is held, not the rows).
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"], "title": ["T", "U"], "text": [
+    ...     '"We will win this race and then the next one too," said Ana Ruiz.',
+    ...     '"Nobody here expected the vote to pass so early in the year," said Bo Li.']})
+    >>> q = extract_quotes(arts)
+    >>> parts = lambda columns: [q[q["doc_id"] == "a"], q[q["doc_id"] == "b"]]
+    >>> example_quotes_in_parts(parts, arts, n=1, seed=3).equals(example_quotes(q, arts, n=1, seed=3))
+    True
+    """
+    n = _check_n(n)
+    kinds = _check_kinds(kinds)
+    if isinstance(min_words, bool) or not isinstance(min_words, numbers.Integral) or min_words < 0:
+        raise KitError(f"min_words must be a whole number >= 0, got {min_words!r}")
+    _require(articles, ("doc_id",), "articles table")
+    articles, group = _grouped(_plain(articles), group_by)
+    cols = ["doc_id"] + ([group] if group != "doc_id" else []) + (["title"] if "title" in articles.columns else [])
+    need = ("doc_id", "quote_no", "text", "kind", "speaker", "speaker_type", "n_words")
+
+    def kept(part: pd.DataFrame, needed=need) -> pd.DataFrame:
+        _require(part, needed, "quotes table")
+        q = _plain(part)
+        q = q[q["kind"].isin(kinds) & (q["n_words"] >= min_words)].copy()
+        q, arts = _same_id_type(q, articles[cols])
+        return q.merge(arts, on="doc_id", how="inner")
+
+    total = sum(len(kept(p, ("doc_id", "kind", "n_words"))) for p in parts(["kind", "n_words"]))
+    # the shuffle example_quotes makes (DataFrame.sample depends on the number of rows and the seed only)
+    order = pd.Series(np.arange(total)).sample(frac=1.0, random_state=int(seed)).to_numpy() if total else None
+    rank = np.empty(total, dtype="int64")
+    if total:
+        rank[order] = np.arange(total)
+    del order
+    picked, offset = [], 0
+    for part in parts(list(need)):
+        q = kept(part)
+        q["_rank"] = rank[offset:offset + len(q)]
+        offset += len(q)
+        picked.append(q.sort_values("_rank", kind="stable").groupby(group, sort=True).head(n) if len(q) else q)
+        if len(picked) > PARTS_FOLD:
+            both = pd.concat(picked, ignore_index=True)
+            picked = [both.sort_values("_rank", kind="stable").groupby(group, sort=True).head(n)]
+    if offset != total:
+        raise KitError(f"quotes table: the parts gave {offset} quotes to draw from, then {total}; pass the same parts")
+    nonempty = [p for p in picked if len(p)] or picked[:1]
+    q = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0]
+    q = q.sort_values("_rank", kind="stable") if len(q) else q
     out = q.groupby(group, sort=True).head(n).sort_values([group, "doc_id", "quote_no"])
     keep = [group] + (["doc_id"] if group != "doc_id" else []) + (["title"] if "title" in cols else []) + [
         "speaker", "speaker_type", "text"]

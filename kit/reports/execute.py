@@ -262,7 +262,13 @@ def _papermill(task: Task, notebook: Path, out_nb: Path, params: dict, run_dir: 
                     return "interrupted", _interrupted(out_nb, "the batch was stopped"), attempt
                 if kernel_failed_to_start(exc, out_nb) and attempt < KERNEL_START_ATTEMPTS:
                     os.write(log_fd, f"kit: the kernel did not start ({exc}); starting it again\n".encode())
-                    time.sleep(0.5 * attempt)
+                    _install_handlers()  # nbclient left the default handlers: a stop must still be heard
+                    try:
+                        time.sleep(0.5 * attempt)
+                    except Interrupted as stop:
+                        return "interrupted", _interrupted(out_nb, str(stop)), attempt
+                    if stopping(task):  # the batch was stopped meanwhile: start no kernel
+                        return "interrupted", _interrupted(out_nb, "the batch was stopped"), attempt
                     continue
                 error = error_info(exc, task.timeout)
                 if error.get("timeout") is not None and error["cell_index"] is None:

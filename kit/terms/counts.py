@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-import sys
 import uuid
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import sparse
 
+from kit.compute import pool_start_method as _start_method  # one rule for every process pool of the kit
 from kit.errors import KitValueError
 from kit.terms._args import article_groups, as_list, check_columns, renamed, token_options
 from kit.text import (
@@ -544,21 +544,6 @@ def _n_jobs(n_jobs: int | None) -> int:
     if not isinstance(n_jobs, int) or n_jobs < 1:
         raise KitValueError(f"n_jobs must be a positive integer or None (all cores), got {n_jobs!r}")
     return n_jobs
-
-
-def _start_method() -> str:
-    """How the kit's process pools (counting, ingest, shared reads) start workers: ``fork`` on Linux,
-    ``spawn`` elsewhere.
-
-    fork: workers start at once, need not re-import the caller's main module, and can read the
-    parent's texts without copying them through a pipe. macOS has fork too, but a forked child of a
-    process whose threads (pyarrow's, the system frameworks') hold locks can hang or crash there,
-    which is why Python itself spawns on macOS; Windows has no fork.
-
-    >>> _start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")
-    True
-    """
-    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 def _executor(n_jobs: int):

@@ -1,0 +1,325 @@
+"""A report's per-row tables read a part at a time: the quotes (and quotation-mark problems) of a
+report's articles, never held whole.
+
+The stored ``quotes`` table grows with the corpus (about 11 quotes an article, with their text):
+report 04 reads it through :func:`rows`, which gives the table :func:`kit.analyse.table` gives,
+in parts of whole articles, in the same order (articles by ``doc_id``, each article's rows as
+stored), with only the columns a step needs. The report's summaries are reduced over those parts
+(:mod:`kit.quotes.summary`: ``sources_in_parts``, ``top_speakers_in_parts``,
+``example_quotes_in_parts``: the same tables as on the whole table), and its per-row files are
+written a part at a time (:func:`kit.reporting.save_table_parts`: the same bytes).
+
+==============================  ==============================================================
+:func:`rows`                    an :class:`ArticleRows` of a stored per-article table
+:meth:`ArticleRows.parts`       its rows, parts of whole articles, in the table's order
+:meth:`ArticleRows.head`        its first rows
+:meth:`ArticleRows.save`        its CSV, written a part at a time
+:func:`save_speech_acts`        ``speech_acts.csv`` (:func:`kit.quotes.speech_acts` per part)
+:func:`quote_sources`           :func:`kit.quotes.sources`
+:func:`top_speakers`            :func:`kit.quotes.top_speakers`
+:func:`example_quotes`          :func:`kit.quotes.example_quotes`
+==============================  ==============================================================
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+
+from kit.errors import KitError
+
+#: Rows read from a stored partition at a time (a batch of its Parquet file), at most; a part draws
+#: on every partition (the articles are merged by id), so each reads about a part's rows divided by
+#: the partitions, at least :data:`MIN_BATCH_ROWS`: what is held stays about a part, not a
+#: batch per partition (which would grow with the corpus).
+BATCH_ROWS = 2000
+MIN_BATCH_ROWS = 200
+#: Per-article tables :func:`rows` reads in parts (stored sorted by article id).
+ARTICLE_TABLES = ("quotes", "quote_problems")
+
+
+def rows(corpus, name: str, *, articles: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
+         **options) -> "ArticleRows":
+    """The derived table ``name`` (``quotes`` or ``quote_problems``) of ``articles``, to be read a
+    part at a time: the table :func:`kit.analyse.table` returns for the same arguments, which a
+    corpus store never holds whole (computed into the store first when missing). For a corpus
+    that is not a store the table is made in memory (from ``paragraphs``) and its one part is the
+    table.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    >>> q = rows(out, "quotes", articles=meta)
+    >>> pd.concat(q.parts()).equals(kit.analyse.table(out, "quotes", articles=meta)), len(q) > 0
+    (True, True)
+    """
+    if name not in ARTICLE_TABLES:
+        raise KitError(f"rows() reads {', '.join(ARTICLE_TABLES)}; use kit.analyse.table for {name!r}")
+    return ArticleRows(corpus, name, articles, paragraphs=paragraphs, **options)
+
+
+class ArticleRows:
+    """A per-article derived table of a report's articles (see :func:`rows`); ``len()`` is its rows."""
+
+    def __init__(self, corpus, name: str, articles: pd.DataFrame, *, paragraphs=None, **options):
+        from kit.analyse.notebooks import table
+        from kit.analyse.waves import ensure
+        from kit.compute import SCHEDULER_ENV
+        from kit.corpus.store import is_store
+
+        self.corpus, self.name, self.articles = corpus, name, articles
+        self._whole = self._handle = None
+        if not is_store(corpus):
+            self._whole = table(corpus, name, articles=articles, paragraphs=paragraphs, **options)
+            return
+        self._handle = ensure(corpus, name, mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync", **options)
+        self._plan = self._article_plan()
+
+    def _article_plan(self) -> pd.DataFrame:
+        """``doc_id, part, n``: the articles with rows, in the table's order (by ``doc_id``, as the
+        whole table is sorted when read), the stored partition holding them and their rows."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        from kit.analyse.storage import _restore_dtypes
+
+        h = self._handle
+        self._ids = pa.array(pd.unique(self.articles["doc_id"].astype(str)).tolist(), type=pa.string())
+        frames = []
+        for i, p in enumerate(h.meta["partitions"]):
+            with h.store.fs.open(f"{h.path}/{p['name']}.parquet", "rb") as f:
+                ids = pq.read_table(f, columns=["doc_id"])["doc_id"]
+            ids = pc.cast(ids, pa.string())  # (a partition without rows may store a null-typed column)
+            ids = ids.filter(pc.is_in(ids, value_set=self._ids))
+            if not len(ids):
+                continue
+            counts = pc.value_counts(ids)  # in order of first appearance (the stored order)
+            frames.append(pd.DataFrame({"doc_id": counts.field("values").to_pylist(), "part": i,
+                                        "n": counts.field("counts").to_numpy().astype("int64")}))
+        plan = (pd.concat(frames, ignore_index=True) if frames
+                else pd.DataFrame({"doc_id": pd.Series(dtype=object), "part": pd.Series(dtype="int64"),
+                                   "n": pd.Series(dtype="int64")}))
+        plan = _restore_dtypes(plan, {"doc_id": h.meta.get("dtypes", {}).get("doc_id", "object")})
+        if plan["doc_id"].duplicated().any():
+            raise KitError(f"{h.path}: article {plan.loc[plan['doc_id'].duplicated(), 'doc_id'].iloc[0]!r} has rows "
+                           "in two partitions (or apart in one); compute the table again (kit analyse --recompute)")
+        return plan.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+    def __len__(self) -> int:
+        return len(self._whole) if self._whole is not None else int(self._plan["n"].sum())
+
+    def parts(self, columns: list[str] | None = None, rows: int | None = None) -> Iterator[pd.DataFrame]:
+        """The table's rows (``columns`` only; ``doc_id`` is always read), in parts of whole articles
+        of about ``rows`` rows (default :data:`kit.reporting.CSV_CHUNK_ROWS`) in the table's
+        order; concatenated they are the whole table. At least one part (empty when the table is)."""
+        from kit.reporting import CSV_CHUNK_ROWS
+
+        if self._whole is not None:
+            yield self._whole if columns is None else self._whole[[c for c in self._whole.columns if c in
+                                                                   set(columns) | {"doc_id"}]]
+            return
+        h = self._handle
+        cols = None if columns is None else [c for c in h.meta["dtypes"] if c in set(columns) | {"doc_id"}]
+        plan = self._plan
+        if not len(plan):
+            yield self._empty(cols)
+            return
+        rows = int(rows or CSV_CHUNK_ROWS)
+        readers: dict = {}
+        try:
+            yield from self._merged(plan, rows, cols, readers)
+        finally:
+            for r in readers.values():
+                r.close()
+
+    def _merged(self, plan: pd.DataFrame, rows: int, cols, readers: dict) -> Iterator[pd.DataFrame]:
+        h = self._handle
+        batch = min(BATCH_ROWS, max(MIN_BATCH_ROWS, rows // max(1, plan["part"].nunique())))
+        ends = np.cumsum(plan["n"].to_numpy())
+        start = 0
+        while start < len(plan):  # a part: the articles up to about ``rows`` rows (one at least)
+            before = ends[start - 1] if start else 0
+            stop = max(start + 1, int(np.searchsorted(ends, before + rows, side="right")))
+            chunk = plan.iloc[start:stop]
+            labels = np.repeat(chunk["part"].to_numpy(), chunk["n"].to_numpy())
+            order = np.argsort(labels, kind="stable")  # the part's rows grouped by partition, in order
+            kinds, counts = np.unique(labels[order], return_counts=True)
+            pieces = []
+            for k, c in zip(kinds, counts):
+                if k not in readers:
+                    readers[k] = _Batches(h, h.meta["partitions"][k]["name"], self._ids, cols, batch)
+                pieces.append(readers[k].take(int(c)))
+            out = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
+            out = out.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the table's order
+            want = np.repeat(chunk["doc_id"].to_numpy(), chunk["n"].to_numpy())
+            if not np.array_equal(out["doc_id"].to_numpy(dtype=object), want.astype(object)):
+                raise KitError(f"{h.path}: a partition's rows are not sorted by article id; compute the table "
+                               "again (kit analyse --recompute)")
+            yield out
+            start = stop
+
+    def _empty(self, cols) -> pd.DataFrame:
+        from kit.analyse.storage import _restore_dtypes
+
+        dtypes = self._handle.meta.get("dtypes", {})
+        names = cols if cols is not None else list(dtypes)
+        if not names:  # no partition at all: the whole (empty) table as read
+            return self._handle.read()
+        empty = pd.DataFrame({c: pd.Series(dtype=object) for c in names})
+        return _restore_dtypes(empty, {c: dtypes[c] for c in names})
+
+    def head(self, n: int = 5, columns: list[str] | None = None) -> pd.DataFrame:
+        """The table's first ``n`` rows (``columns`` only), reading only as far as they go."""
+        got, have = [], 0
+        for part in self.parts(columns, rows=n):
+            got.append(part)
+            have += len(part)
+            if have >= n:
+                break
+        out = pd.concat(got, ignore_index=True) if len(got) > 1 else got[0]
+        return out.head(n).reset_index(drop=True)
+
+    def save(self, output_dir: str | os.PathLike, file_name: str | None = None) -> Path:
+        """Write the table to ``output_dir/<file_name>.csv`` (default: the table's name) a part at a
+        time: the file :func:`kit.save_table` writes for the whole table."""
+        from kit.reporting import save_table_parts
+
+        return save_table_parts(self.parts(), output_dir, file_name or self.name)
+
+
+class _Batches:
+    """The rows of one partition of a stored table for some articles, taken a few at a time in their
+    stored order: one Parquet batch (``batch_rows`` rows) is read and held at a time."""
+
+    def __init__(self, handle, part: str, ids, columns, batch_rows: int = BATCH_ROWS):
+        self.path, self.ids, self.dtypes = f"{handle.path}/{part}.parquet", ids, handle.meta.get("dtypes", {})
+        self.file = handle.store.fs.open(self.path, "rb")
+        import pyarrow.parquet as pq
+
+        self.batches = pq.ParquetFile(self.file).iter_batches(batch_size=batch_rows, columns=columns)
+        self.buf = None
+
+    def take(self, k: int) -> pd.DataFrame:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from kit.analyse.storage import _restore_dtypes
+
+        pieces = []
+        while k > 0:
+            if self.buf is None or not len(self.buf):
+                batch = next(self.batches, None)
+                if batch is None:
+                    raise KitError(f"{self.path}: fewer stored rows than counted; compute the table again")
+                batch = batch.filter(pc.is_in(pc.cast(batch["doc_id"], pa.string()), value_set=self.ids))
+                self.buf = _restore_dtypes(batch.to_pandas(), self.dtypes)
+                continue
+            piece, self.buf = self.buf.iloc[:k], self.buf.iloc[k:]
+            pieces.append(piece)
+            k -= len(piece)
+        return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+# -- report 04's summaries, reduced over the parts ------------------------------------------------
+#: Columns each summary reads (``doc_id`` always).
+SOURCE_COLUMNS = ["kind", "speaker", "n_words"]  # (not the quotes' text: a quote is counted by its row)
+
+
+def save_speech_acts(quotes: ArticleRows, output_dir: str | os.PathLike, file_name: str = "speech_acts", *,
+                     head: int = 12) -> tuple[pd.DataFrame, int]:
+    """Write :func:`kit.quotes.speech_acts` of ``quotes`` to ``output_dir/<file_name>.csv``, made a
+    part of whole articles at a time (an act never spans articles, so the parts' acts are the
+    table's, in its order); the file :func:`kit.save_table` writes for the whole table. Returns the
+    first ``head`` acts and the number of acts.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    >>> first, n = save_speech_acts(rows(out, "quotes", articles=meta), tempfile.mkdtemp())
+    >>> n == len(kit.quotes.speech_acts(kit.analyse.table(out, "quotes", articles=meta)))
+    True
+    """
+    from kit.quotes import speech_acts
+    from kit.reporting import save_table_parts
+
+    state = {"n": 0, "head": []}
+
+    def acts():
+        for part in quotes.parts():
+            a = speech_acts(part)
+            state["n"] += len(a)
+            if sum(len(h) for h in state["head"]) < head:
+                state["head"].append(a.head(head))
+            yield a
+
+    save_table_parts(acts(), output_dir, file_name)
+    first = pd.concat(state["head"], ignore_index=True) if len(state["head"]) > 1 else state["head"][0]
+    return first.head(head).reset_index(drop=True), state["n"]
+
+
+def quote_sources(quotes: ArticleRows, *, group_by: str | None = "doc_id", by: str | None = None,
+                  **options) -> pd.DataFrame:
+    """:func:`kit.quotes.sources` of ``quotes`` and its articles, summed over the parts (the columns
+    it needs only); the same table.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    >>> q = rows(out, "quotes", articles=meta)
+    >>> quote_sources(q, group_by="outlet").equals(
+    ...     kit.quotes.sources(kit.analyse.table(out, "quotes", articles=meta), meta, group_by="outlet"))
+    True
+    """
+    from kit.quotes.summary import sources_in_parts
+
+    cols = SOURCE_COLUMNS + ([by] if by else [])
+    return sources_in_parts(quotes.parts(cols), quotes.articles, group_by=group_by, by=by, **options)
+
+
+def top_speakers(quotes: ArticleRows, *, group_by: str | None = "outlet", n: int = 10, **options) -> pd.DataFrame:
+    """:func:`kit.quotes.top_speakers` of ``quotes`` and its articles, reduced over the parts; the
+    same table.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    >>> top_speakers(rows(out, "quotes", articles=meta), n=2).equals(
+    ...     kit.quotes.top_speakers(kit.analyse.table(out, "quotes", articles=meta), meta, n=2))
+    True
+    """
+    from kit.quotes.summary import top_speakers_in_parts
+
+    return top_speakers_in_parts(quotes.parts(SOURCE_COLUMNS + ["speaker_type", "side"]), quotes.articles,
+                                 group_by=group_by, n=n, **options)
+
+
+def example_quotes(quotes: ArticleRows, *, group_by: str | None = "outlet", n: int = 3, seed: int = 0,
+                   **options) -> pd.DataFrame:
+    """:func:`kit.quotes.example_quotes` of ``quotes`` and its articles: the same seeded sample,
+    drawn in two passes over the parts (the rows' count, then the drawn rows); the same table.
+
+    >>> import tempfile, kit
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    >>> example_quotes(rows(out, "quotes", articles=meta), n=2, seed=1).equals(
+    ...     kit.quotes.example_quotes(kit.analyse.table(out, "quotes", articles=meta), meta, n=2, seed=1))
+    True
+    """
+    from kit.quotes.summary import example_quotes_in_parts
+
+    return example_quotes_in_parts(quotes.parts, quotes.articles, group_by=group_by, n=n, seed=seed, **options)
+
+
+__all__ = ["rows", "ArticleRows", "save_speech_acts", "quote_sources", "top_speakers", "example_quotes"]
