@@ -65,13 +65,14 @@ _VERB_GAP = re.compile(r"""
 _DESCRIPTION_WORD = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|to|of|about|with)\b", re.IGNORECASE)
 
 # a lower-case word (a verb) between a sentence's subject and its quote
-_VERB_BETWEEN = re.compile(r"\b[a-z]{2,}\b")
+_VERB_BETWEEN = re.compile(r"\b[a-z][a-z]")
 
 # a sentence end inside a quote's closing mark: '?"', '."', '!”'
 _SENTENCE_END_INSIDE = re.compile(r"[.?!][\s’']*[”\"'’]+$")
 
-# what ends the text between a quote and a verb of saying that its speaker follows
-_INVERSION_LEAD = re.compile(r"(?:^|[,—–-])\s*$")
+#: What may end the text between a quote and a verb of saying that its speaker follows (or
+#: nothing at all: '"...," said NAME').
+INVERSION_LEAD = ",—–-"
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
@@ -140,7 +141,8 @@ def named_after_quote(art: _Article, start: int, para_end: int) -> Person | None
             return m.entity
     # the name after the verb: 'said Q4 president Carl Moss', the verb right after the quote or
     # after a comma ('"..." if she loses, said Ada Lind'); 'and called Abel' names its object
-    if not _INVERSION_LEAD.search(art.text[start:verb.start()]):
+    lead = art.text[start:verb.start()].rstrip()
+    if lead and lead[-1] not in INVERSION_LEAD:
         return None
     for m in persons:
         if m.pos >= verb.end() and m.pos - verb.end() <= VERB_NAME_GAP \
