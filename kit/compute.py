@@ -37,6 +37,18 @@ MODES = ("auto", "sync", "local")
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 
 
+def reading_mode() -> str:
+    """How a report computes a stored table it finds missing: on the cluster that
+    :data:`SCHEDULER_ENV` names (``kit run --scheduler`` sets it for the notebooks), else in this
+    process (``"sync"``: a notebook starts no cluster of its own).
+
+    >>> import os
+    >>> reading_mode() == ("auto" if os.environ.get(SCHEDULER_ENV) else "sync")
+    True
+    """
+    return "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+
+
 class Engine:
     """Runs a function over items in this process or on a Dask cluster (see :func:`engine`).
 

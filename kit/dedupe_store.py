@@ -438,13 +438,13 @@ def corpus_pairs(corpus, articles: pd.DataFrame | None = None, *, mode: str | No
     """
 
     from kit.analyse import derived
-    from kit.compute import SCHEDULER_ENV
+    from kit.compute import reading_mode
     from kit.corpus.store import Store, is_store
 
     if not (isinstance(corpus, Store) or is_store(corpus)):
         return None
     st = corpus if isinstance(corpus, Store) else Store(corpus)
-    mode = mode or ("auto" if os.environ.get(SCHEDULER_ENV) else "sync")
+    mode = mode or reading_mode()
     if articles is not None and not _same_articles(st, articles):
         return None
     pairs = derived(st, "near_duplicates", mode=mode, engine=engine, **options)

@@ -6,7 +6,8 @@ batch twice on the same corpus gives byte-identical files:
 - UTF-8 without a byte-order mark, ``"\\n"`` line ends on every platform;
 - floats written with a fixed format (six significant digits by default, so the last bits of a
   floating-point sum never show), ``-0`` written as ``0``, missing values as empty fields;
-- list, tuple and dict cells written as JSON (``["A", "B"]``), timestamps in ISO 8601;
+- list, tuple and dict cells written as JSON (``["A", "B"]``), timestamps in ISO 8601, each cell of a
+  text column by its own type (a float there formatted as in a float column);
 - no index column unless asked for; the row order is the caller's (sort before saving);
 - text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
   a tab or a carriage return: article titles, outlet names, quotes) get a leading apostrophe, as
@@ -96,7 +97,7 @@ def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: b
     """
     if not isinstance(df, pd.DataFrame):
         raise KitError(f"expected a pandas DataFrame, got {type(df).__name__}")
-    return _csv_text(df, _csv_plan(df), float_format=float_format, index=index, neutralise_formulas=neutralise_formulas)
+    return _csv_text(df, float_format=float_format, index=index, neutralise_formulas=neutralise_formulas)
 
 
 #: Rows :func:`save_table` formats at a time for a long table, so that its CSV text (several times
@@ -104,36 +105,31 @@ def table_to_csv(df: pd.DataFrame, *, float_format: str = FLOAT_FORMAT, index: b
 CSV_CHUNK_ROWS = 20_000
 
 
-def _csv_plan(df: pd.DataFrame) -> dict:
-    """How each text column's cells are written, decided on the whole column (so that a table
-    written in chunks gives the same text): lists as JSON, floats formatted, or dates in ISO form."""
-    plan = {}
-    for i in range(df.shape[1]):
-        s = df.iloc[:, i]
-        if s.dtype == object:
-            if s.map(lambda v: isinstance(v, (list, tuple, dict, np.ndarray))).any():
-                plan[i] = "cells"
-            elif s.map(lambda v: isinstance(v, (float, np.floating))).any():
-                plan[i] = "floats"
-            elif s.map(lambda v: isinstance(v, (_dt.date, _dt.datetime))).any():
-                plan[i] = "dates"
-    return plan
+def _text_cell(float_format: str):
+    """How a cell of a text (object) column is written, by the cell's own type, so a table written
+    in parts gives the text of the whole: lists, tuples, dicts and arrays as JSON; a float formatted
+    like a float column (NaN left empty); a date in ISO form; anything else unchanged."""
+    def cell(v):
+        if isinstance(v, (list, tuple, dict, np.ndarray)):
+            return _cell_to_text(v)
+        if isinstance(v, (float, np.floating)):
+            return v if np.isnan(v) else float_format % (v + 0.0)
+        if isinstance(v, (_dt.date, _dt.datetime)):
+            return v.isoformat()
+        return v
+    return cell
 
 
-def _csv_text(df: pd.DataFrame, plan: dict, *, float_format: str, index: bool, neutralise_formulas: bool,
+def _csv_text(df: pd.DataFrame, *, float_format: str, index: bool, neutralise_formulas: bool,
               header: bool = True) -> str:
     out = df.copy()
+    cell = _text_cell(float_format)
     for i in range(out.shape[1]):
         s = out.iloc[:, i]
         if pd.api.types.is_float_dtype(s.dtype):
             out.isetitem(i, s + 0.0)  # -0.0 -> 0.0 (the sum of -0.0 and +0.0 is +0.0)
-        elif plan.get(i) == "cells":
-            out.isetitem(i, s.map(_cell_to_text))
-        elif plan.get(i) == "floats":
-            out.isetitem(i, s.map(lambda v: (float_format % (v + 0.0)) if isinstance(v, (float, np.floating))
-                                  and not np.isnan(v) else v))
-        elif plan.get(i) == "dates":
-            out.isetitem(i, s.map(lambda v: v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v))
+        elif s.dtype == object:
+            out.isetitem(i, s.map(cell))
     if neutralise_formulas:
         out = neutralise_frame(out)
         if index:
@@ -196,13 +192,12 @@ def save_table(df: pd.DataFrame, output_dir: str | os.PathLike, name: str, *,
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
     opts = dict(float_format=float_format, index=index, neutralise_formulas=neutralise_formulas)
-    plan = _csv_plan(df)
     if len(df) <= CSV_CHUNK_ROWS or not _chunkable(df):
-        _atomic_write(path, _csv_text(df, plan, **opts).encode("utf-8"))
+        _atomic_write(path, _csv_text(df, **opts).encode("utf-8"))
         return path
     from kit.paths import write_atomic_chunks
 
-    chunks = (_csv_text(df.iloc[i:i + CSV_CHUNK_ROWS], plan, header=i == 0, **opts).encode("utf-8")
+    chunks = (_csv_text(df.iloc[i:i + CSV_CHUNK_ROWS], header=i == 0, **opts).encode("utf-8")
               for i in range(0, len(df), CSV_CHUNK_ROWS))
     write_atomic_chunks(path, chunks)  # a long table: formatted and written a chunk of rows at a time
     return path
@@ -247,7 +242,7 @@ def save_table_parts(parts, output_dir: str | os.PathLike, name: str, *, float_f
             if not _chunkable(part):
                 raise KitError(f"{path}: a table with date, period or category columns is written whole: "
                                "use save_table")
-            yield _csv_text(part, _csv_plan(part), header=first is None, **opts).encode("utf-8")
+            yield _csv_text(part, header=first is None, **opts).encode("utf-8")
             first = list(part.columns)
         if first is None:
             raise KitError(f"{path}: no part to write (write an empty table with save_table)")

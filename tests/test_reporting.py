@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import math
 
@@ -272,8 +273,12 @@ def test_save_table_parts_writes_what_save_table_writes_for_the_whole_table(tmp_
 
     df = pd.DataFrame({"doc_id": ["a", "b", "c", "d", "e"], "cells": [["x"], "plain", None, {"k": 1}, "=1+1"],
                        "mixed": ["t", 0.5, "u", 1 / 3, None], "n": [1, 2, 3, 4, 5], "share": [0.1, -0.0, None, 2.5, 1e-9],
-                       "flag": [True, False, True, True, False]})
+                       "flag": [True, False, True, True, False],
+                       # a list and a float (and a date) in one text column, in different parts (review)
+                       "lists_and_floats": [["x"], 1 / 3, dt.date(2023, 6, 18), dt.datetime(2023, 6, 19, 8, 30), 2.0]})
     whole = save_table(df, tmp_path, "whole").read_bytes()
+    row = whole.decode().splitlines()[2]  # 'b': 1/3 formatted as a float column formats it, by itself
+    assert row.endswith(",0.333333") and "2023-06-19T08:30:00" in whole.decode() and ',"[""x""]"' in whole.decode()
     for cuts in ([0, 5], [0, 1, 5], [0, 2, 3, 5], [0, 1, 2, 3, 4, 5]):  # lists, floats and formulas in some parts only
         parts = (df.iloc[a:b] for a, b in zip(cuts, cuts[1:]))
         assert save_table_parts(parts, tmp_path, "parts").read_bytes() == whole

@@ -68,7 +68,7 @@ class ArticleRows:
     def __init__(self, corpus, name: str, articles: pd.DataFrame, *, paragraphs=None, **options):
         from kit.analyse.notebooks import table
         from kit.analyse.waves import ensure
-        from kit.compute import SCHEDULER_ENV
+        from kit.compute import reading_mode
         from kit.corpus.store import is_store
 
         self.corpus, self.name, self.articles = corpus, name, articles
@@ -76,7 +76,7 @@ class ArticleRows:
         if not is_store(corpus):
             self._whole = table(corpus, name, articles=articles, paragraphs=paragraphs, **options)
             return
-        self._handle = ensure(corpus, name, mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync", **options)
+        self._handle = ensure(corpus, name, mode=reading_mode(), **options)
         self._plan = self._article_plan()
 
     def _article_plan(self) -> pd.DataFrame:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 import weakref
 
@@ -41,7 +40,7 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
     >>> table("not/a/store", "group_counts", articles=arts, group_by="outlet")["n"].tolist()
     [1, 1, 1]
     """
-    from kit.compute import SCHEDULER_ENV
+    from kit.compute import reading_mode
     from kit.corpus.store import is_store
 
     if doc_ids is not None and name in ("group_counts", "near_duplicates"):
@@ -52,12 +51,12 @@ def table(corpus, name: str, *, articles: pd.DataFrame | None = None, paragraphs
         if is_store(corpus):
             subset = _subset_ids(corpus, articles)
             ids = ids if subset is None else ids & subset
-            mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+            mode = reading_mode()
             return ensure(corpus, name, mode=mode, **options).read(doc_ids=ids)
         full = table(corpus, name, articles=articles, paragraphs=paragraphs, using=using, **options)
         return full[full["doc_id"].isin(ids)].reset_index(drop=True)
     if is_store(corpus):
-        mode = "auto" if os.environ.get(SCHEDULER_ENV) else "sync"
+        mode = reading_mode()
         subset = _subset_ids(corpus, articles)
         if subset is None:
             return derived(corpus, name, mode=mode, **options)

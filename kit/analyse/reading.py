@@ -245,7 +245,7 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     import pyarrow as pa
 
     from kit.analyse.waves import ensure
-    from kit.compute import SCHEDULER_ENV
+    from kit.compute import reading_mode
     from kit.corpus.store import is_store
     from kit.frames.constants import EVIDENCE_WINDOW
     from kit.reporting import CSV_CHUNK_ROWS, save_table, save_table_parts
@@ -253,7 +253,7 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     window = EVIDENCE_WINDOW if window is None else window
     if not is_store(corpus) or not len(hits):
         return save_table(frame_evidence(corpus, hits, articles, window=window), output_dir, file_name)
-    handle = ensure(corpus, "frame_evidence", mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync",
+    handle = ensure(corpus, "frame_evidence", mode=reading_mode(),
                     dictionary=dictionary, negation_window=negation_window, window=window)
     store = handle.store
     # the store partition of each hit (a hit's rows are in its article's partition)
@@ -265,8 +265,12 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
         raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
                        "pass the frame_hits read from it")
     labels = labels.astype("int64")
-    ids = pa.array(pd.unique(hits["doc_id"]).tolist(), type=pa.string())
-    readers = {i: _PartRows(handle, p, ids) for i, p in enumerate(store.partitions)}
+    # the articles' stored rows are read, so an article whose hits are missing from ``hits`` is found
+    # too; only the partitions that hold the articles are opened (a report on one month reads that month)
+    wanted = pd.unique(articles["doc_id"])
+    held = where.reindex(wanted).dropna().astype("int64")
+    ids = pa.array(wanted.tolist(), type=pa.string())
+    readers = {i: _PartRows(handle, store.partitions[i], ids) for i in sorted(set(held.tolist()) | set(labels.tolist()))}
 
     def parts():
         for i in range(0, len(hits), CSV_CHUNK_ROWS):
@@ -449,7 +453,7 @@ def save_parquet(corpus, name: str, output_dir: str | os.PathLike, file_name: st
     from kit.analyse.notebooks import _subset_ids, table
     from kit.analyse.registry import TABLES
     from kit.analyse.waves import ensure
-    from kit.compute import SCHEDULER_ENV
+    from kit.compute import reading_mode
     from kit.corpus.store import is_store
     from kit.paths import atomic_file
     from kit.reporting import check_name
@@ -459,7 +463,7 @@ def save_parquet(corpus, name: str, output_dir: str | os.PathLike, file_name: st
     if not is_store(corpus) or TABLES[name].get("order") or TABLES[name].get("whole"):
         # sorted across partitions on reading (or one whole table): written as read
         return save(table(corpus, name, articles=articles, **options), output_dir, file_name)
-    handle = ensure(corpus, name, mode="auto" if os.environ.get(SCHEDULER_ENV) else "sync", **options)
+    handle = ensure(corpus, name, mode=reading_mode(), **options)
     if not handle.meta["partitions"]:
         return save(table(corpus, name, articles=articles, **options), output_dir, file_name)
     subset = _subset_ids(corpus, articles)

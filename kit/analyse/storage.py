@@ -33,12 +33,12 @@ class Derived:
         parts = [partition] if partition is not None else [p["name"] for p in self.meta["partitions"]]
         frames = []
         wanted = None if doc_ids is None else pd.Index(pd.unique(pd.Series(list(doc_ids), dtype=object)))
+        # the rows of the wanted articles are picked by pyarrow as it reads (a hashed lookup, and row
+        # groups whose id range holds none of them are skipped), not by pandas afterwards
+        filters = None if wanted is None else [("doc_id", "in", wanted.tolist())]
         for name in parts:
             with self.store.fs.open(f"{self.path}/{name}.parquet", "rb") as f:
-                df = pd.read_parquet(f, columns=columns)
-            if wanted is not None:
-                df = df[df["doc_id"].isin(wanted)].reset_index(drop=True)
-            frames.append(df)
+                frames.append(pd.read_parquet(f, columns=columns, filters=filters))
         keep = [f for f in frames if len(f)] or frames[:1]
         out = pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
         out = _restore_dtypes(out, self.meta.get("dtypes", {}))
