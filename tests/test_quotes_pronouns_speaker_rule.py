@@ -184,3 +184,20 @@ def test_a_quote_that_continues_an_act_says_so(sample_quotes):
     assert (q.loc[cont, "attribution_id"] != q.loc[cont, "quote_no"]).all()
     new = q["speaker_rule"].eq("LATEST_SPEAKER")
     assert (q.loc[new, "attribution_id"] == q.loc[new, "quote_no"]).all()
+
+
+def test_nested_resolution_keeps_the_outer_rule():
+    """A mention resolved on the way (depth 2: an issuer, an earlier speaker) neither sets nor clears
+    the rule the outer resolution noted; the outermost resolution records its own rule."""
+    from kit.quotes.entities import _Article
+    from kit.quotes.resolution import _note_rule, _resolve
+
+    art = _Article(doc_id="a", paras=[(0, "The statement said so.", 0)], text="The statement said so.")
+    ent = _resolve(art, "the statement", 0, 0)
+    assert ent is not None and ent.kind == "document"
+    assert art.cache["rule"] == "DOCUMENT_WITHOUT_ISSUER"
+    art.cache["resolve_depth"] = 1  # inside an outer resolution that has noted its rule
+    _note_rule(art, "FULL_NAME")
+    assert _resolve(art, "the statement", 0, 0).kind == "document"
+    assert art.cache["rule"] == "FULL_NAME"
+    assert art.cache["resolve_depth"] == 1

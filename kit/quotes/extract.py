@@ -553,7 +553,7 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     para_off = art.paras[q.segs[0].para_idx][2]
     q.mention, q.verb = attr[0], attr[1]
     q.mention_pos = attr[2]
-    art.cache["rule"] = None
+    _clear_rule(art)
     ent = _resolve(art, attr[0], attr[2], para_off)
     q.rule = art.cache.get("rule") if ent is not None else None
     if ent is not None and ent.kind == "document":
@@ -801,7 +801,7 @@ from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, a
 from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.marks import _pair_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.resolution import _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _clear_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.sentence_speaker import named_after_quote, sentence_subject  # noqa: E402
 from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -54,6 +54,14 @@ def _note_rule(art: _Article, rule: str) -> None:
         art.cache["rule"] = rule
 
 
+def _clear_rule(art: _Article) -> None:
+    """Forget the rule noted so far, with the same guard as :func:`_note_rule`: only the outermost
+    resolution clears, so a mention resolved on the way never wipes the rule of the speaker being
+    resolved. Every write of ``art.cache["rule"]`` inside a resolution goes through these two."""
+    if art.cache.get("resolve_depth", 0) <= 1:
+        art.cache["rule"] = None
+
+
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
     group, organisation named in full, description, or capitalised name, tried in that order.
@@ -121,8 +129,7 @@ def _ruled(art: _Article, ent: Person | None, rule: str | None) -> Person | None
 
 def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """:func:`_resolve` itself (the outermost call records the rule)."""
-    if art.cache.get("resolve_depth", 0) <= 1:
-        art.cache["rule"] = None
+    _clear_rule(art)
     m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
     first, _, rest = m.partition(" ")
     if rest[:1].isupper() and first in SPEECH_VERBS:
@@ -142,9 +149,9 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
     found = _resolve_document(art, m, words, pos, para_start)
     if found is not None:  # rule DOCUMENT_WITHOUT_ISSUER, or 'the ministry's statement': its issuer
         if found.kind == "document":
-            art.cache["rule"] = None  # the issuer's name is no rule of this mention
+            _clear_rule(art)  # the issuer's name is no rule of this mention
             return _ruled(art, found, "DOCUMENT_WITHOUT_ISSUER")
-        art.cache["rule"] = None
+        _clear_rule(art)
         return _ruled(art, found, "ISSUER_NAMED")
     found = _group_mention(m, words, low)
     if found is not None:
