@@ -201,3 +201,17 @@ def test_nested_resolution_keeps_the_outer_rule():
     assert _resolve(art, "the statement", 0, 0).kind == "document"
     assert art.cache["rule"] == "FULL_NAME"
     assert art.cache["resolve_depth"] == 1
+
+
+def test_described_and_name_rules_clean_words_alike():
+    """'Jr.' of a person's name matches 'Jr.' written in a described mention, as in the name rule:
+    one cleaning of words (lower case, no stops or apostrophes) for both rules."""
+    from kit.quotes.entities import Person, _Article
+    from kit.quotes.resolution import _described_rule, _name_rule, _rule_word
+
+    assert _rule_word("Jr.") == "jr" and _rule_word("Donnelly’") == "donnelly"
+    ray = Person(name="Ray Donnelly Jr.", tokens=("Ray", "Donnelly", "Jr."))
+    art = _Article(doc_id="a", paras=[], persons={"Ray Donnelly Jr.": ray})
+    assert _name_rule(art, "Donnelly Jr.", ray) == "FULL_NAME"
+    assert _described_rule(art, "the senator, Donnelly Jr.", ray) == "FULL_NAME"
+    assert _described_rule(art, "the senator", ray) == "ROLE_OF_PERSON"

@@ -75,8 +75,15 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
         cache["resolve_depth"] = depth
 
 
+def _rule_word(w: str) -> str:
+    """A word as the rules compare it, in a mention and in an entity's tokens alike: lower case,
+    without the stops and apostrophes around it ('Jr.' -> 'jr', 'Ray,' -> 'ray')."""
+    return w.lower().strip(".,’'")
+
+
 def _mention_words(m: str) -> set[str]:
-    return {w.lower().strip(".,’'") for w in m.split()}
+    """The words of a mention, each as :func:`_rule_word` compares it."""
+    return {_rule_word(w) for w in m.split()}
 
 
 def _name_rule(art: _Article, m: str, ent: Person | None) -> str | None:
@@ -94,7 +101,7 @@ def _name_rule(art: _Article, m: str, ent: Person | None) -> str | None:
     if id(ent) not in ids or len(ent.tokens) < 2:
         return "NAME_AS_WRITTEN"
     written = _mention_words(m)
-    n = sum(1 for t in ent.tokens if t.lower().strip(".,’'") in written)
+    n = sum(1 for t in ent.tokens if _rule_word(t) in written)
     return "FULL_NAME" if n >= 2 else "SURNAME_NEAREST"
 
 
@@ -104,7 +111,7 @@ def _described_rule(art: _Article, m: str, ent: Person | None) -> str | None:
     if ent is None:
         return None
     written = _mention_words(m)
-    inside = all(t.lower().strip(".,’'") in written for t in ent.tokens)
+    inside = all(_rule_word(t) in written for t in ent.tokens)
     if ent.kind == "group":
         return "GROUP"
     if ent.kind == "descriptor":
@@ -116,7 +123,7 @@ def _described_rule(art: _Article, m: str, ent: Person | None) -> str | None:
         return "OUTLET_DESCRIPTION" if words and words[-1] in _OUTLET_NOUNS else "ROLE_OF_ORGANISATION"
     if ent.kind == "person":
         return _name_rule(art, m, ent) if inside or any(
-            t.lower() in written for t in ent.tokens[-1:]) else "ROLE_OF_PERSON"
+            _rule_word(t) in written for t in ent.tokens[-1:]) else "ROLE_OF_PERSON"
     return None
 
 
