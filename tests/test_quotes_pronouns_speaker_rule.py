@@ -215,3 +215,23 @@ def test_described_and_name_rules_clean_words_alike():
     assert _name_rule(art, "Donnelly Jr.", ray) == "FULL_NAME"
     assert _described_rule(art, "the senator, Donnelly Jr.", ray) == "FULL_NAME"
     assert _described_rule(art, "the senator", ray) == "ROLE_OF_PERSON"
+
+
+def test_one_function_word_guard_for_roles_and_tails():
+    """The role-with-organisation and the noun-phrase-tail patterns share one function-word guard
+    (kit.quotes.words._NOT_FUNCTION_WORD): a role word may not be 'of' or 'said', a name may."""
+    import re
+
+    from kit.quotes import attribution
+    from kit.quotes.words import _NOT_FUNCTION_WORD
+
+    word = re.compile(_NOT_FUNCTION_WORD + r"[a-z][\w-]*")
+    assert [w for w in ("of", "said", "the", "former", "offer", "theory") if word.fullmatch(w)] == [
+        "former", "offer", "theory"]
+    assert attribution._NP_AFTER.count(_NOT_FUNCTION_WORD) == 2
+    assert attribution._NP_TAIL.count(_NOT_FUNCTION_WORD) == 1
+    assert (attribution._NP_AFTER + attribution._NP_TAIL).count("(?!(?:of|") == 3  # no other pasted list
+    # 'former FBI agent Dana Gill' is one speaker; 'Ray Donnelly of Ohio' keeps 'of' out of the role
+    q = extract_quotes(pd.DataFrame({"doc_id": ["d1"], "para_no": [0], "role": ["body"], "text": [
+        '"We were never told," former FBI agent Dana Gill said on Monday.']}))
+    assert q.loc[0, "speaker"] == "Dana Gill"
