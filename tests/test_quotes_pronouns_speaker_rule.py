@@ -235,3 +235,22 @@ def test_one_function_word_guard_for_roles_and_tails():
     q = extract_quotes(pd.DataFrame({"doc_id": ["d1"], "para_no": [0], "role": ["body"], "text": [
         '"We were never told," former FBI agent Dana Gill said on Monday.']}))
     assert q.loc[0, "speaker"] == "Dana Gill"
+
+
+def test_known_person_is_one_helper():
+    """The pronoun step (_compatible) and the name rule (_name_rule) ask one helper whether an entity
+    is a person the article names; its id set is built once per article."""
+    from kit.quotes.entities import Person, _Article
+    from kit.quotes.pronouns import _compatible, _known_person
+    from kit.quotes.resolution import _name_rule
+
+    ray = Person(name="Ray Donnelly", tokens=("Ray", "Donnelly"))
+    stranger = Person(name="Ana Ruiz", tokens=("Ana", "Ruiz"))
+    art = _Article(doc_id="a", paras=[], persons={"Ray Donnelly": ray})
+    assert _known_person(art, ray) and not _known_person(art, stranger)
+    ids = art.cache["known_persons"]
+    assert _compatible(ray, None, art) and not _compatible(stranger, None, art)
+    assert _compatible(stranger, None, art, known=False)
+    assert _name_rule(art, "Ray Donnelly", ray) == "FULL_NAME"
+    assert _name_rule(art, "Ana Ruiz", stranger) == "NAME_AS_WRITTEN"
+    assert art.cache["known_persons"] is ids

@@ -95,10 +95,7 @@ def _name_rule(art: _Article, m: str, ent: Person | None) -> str | None:
         return None
     if ent.kind == "org":
         return "ORGANISATION_NAME"
-    ids = art.cache.get("known_persons")
-    if ids is None:
-        ids = art.cache["known_persons"] = {id(p) for p in art.persons.values()}
-    if id(ent) not in ids or len(ent.tokens) < 2:
+    if not _known_person(art, ent) or len(ent.tokens) < 2:
         return "NAME_AS_WRITTEN"
     written = _mention_words(m)
     n = sum(1 for t in ent.tokens if _rule_word(t) in written)
@@ -292,6 +289,6 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.pronouns import _PRONOUN_WORDS, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
