@@ -254,3 +254,26 @@ def test_known_person_is_one_helper():
     assert _name_rule(art, "Ray Donnelly", ray) == "FULL_NAME"
     assert _name_rule(art, "Ana Ruiz", stranger) == "NAME_AS_WRITTEN"
     assert art.cache["known_persons"] is ids
+
+
+def test_gold_by_rule_counts_the_quotes_of_speaker_accuracy():
+    """kit.quotes_eval.accuracy_by_rule scores the rows speaker_scored picks, the same rows as the
+    speaker accuracy of score_quotes: the per-rule counts add up to its n_speaker and right answers."""
+    from kit.quotes_eval import accuracy_by_rule, match_quotes, score_quotes, speaker_scored
+
+    gold = pd.DataFrame({"doc_id": ["a"] * 4, "gold_no": [0, 1, 2, 3],
+                         "text": ["We will win this", "never again", "so-called", "a tax on everyone"],
+                         "kind": ["full", "partial", "scare", "full"],
+                         "speaker": ["Bo Li", "Ana Ruiz", None, "Bo Li"]})
+    pred = pd.DataFrame({"doc_id": ["a"] * 4, "quote_no": [0, 1, 2, 3],
+                         "text": ["We will win this", "never again", "so-called", "nothing like it"],
+                         "kind": ["full", "partial", "scare", "full"],
+                         "speaker": ["Bo Li", "Ray Donnelly", None, "Bo Li"],
+                         "speaker_rule": ["SURNAME_NEAREST", "FULL_NAME", None, "FULL_NAME"]})
+    d = match_quotes(pred, gold)
+    assert speaker_scored(d).sum() == 2
+    s = score_quotes(pred, gold).set_index("scope")
+    r = accuracy_by_rule(d).set_index("rule")
+    assert r["n"].sum() == s.loc["all", "n_speaker"] == 2
+    assert r["right"].sum() / r["n"].sum() == s.loc["all", "speaker_accuracy"] == 0.5
+    assert r.loc["FULL_NAME", "right"] == 0 and r.loc["SURNAME_NEAREST", "right"] == 1
