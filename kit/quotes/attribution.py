@@ -504,7 +504,7 @@ def _subject(head: str) -> tuple[str, int] | None:
     # 1. the words right before the verb, when no comma separates them from it
     last, off = pieces[-1]
     if _is_state_abbreviation(last.strip()):
-        last = ""  # 'Gov. John Kasich (R-OH), said': a state is never the subject
+        last = ""  # 'Gov. Ada Brenner (R-OH), said': a state is never the subject
     if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):
         last = ""  # a verb coordinated with the main clause shares its subject
     if last.strip():

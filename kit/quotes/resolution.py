@@ -134,7 +134,7 @@ def _ruled(art: _Article, ent: Person | None, rule: str | None) -> Person | None
 def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """:func:`_resolve` itself (the outermost call records the rule)."""
     _clear_rule(art)
-    m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
+    m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Ray Donnelly (D-N.M.)'
     first, _, rest = m.partition(" ")
     if rest[:1].isupper() and first in SPEECH_VERBS:
         m = rest  # '"...," said Rep. Bo Scott at the time, adding that "..."': the subject of 'adding'
