@@ -260,6 +260,39 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+def speaker_scored(details: pd.DataFrame) -> pd.Series:
+    """The rows of a :func:`match_quotes` table that speaker accuracy counts: matched pairs
+    (both ``gold_no`` and ``quote_no`` set) whose gold kind is speech (full or partial).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gold_no": [0, 1, None, 2], "quote_no": [0, 1, 2, None],
+    ...                   "gold_kind": ["full", "scare", None, "partial"]})
+    >>> speaker_scored(d).tolist()
+    [True, False, False, False]
+    """
+    return details["gold_no"].notna() & details["quote_no"].notna() & details["gold_kind"].isin(SPEECH)
+
+
+def accuracy_by_rule(details: pd.DataFrame) -> pd.DataFrame:
+    """Speaker accuracy by ``speaker_rule`` (:func:`kit.quotes.polnear.accuracy_by_rule`'s table)
+    over the quotes of the speaker accuracy figure of :func:`score_quotes` (:func:`speaker_scored`);
+    ``details`` is the :func:`match_quotes` table, with ``pred_rule``.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"gold_no": [0, 1, 2], "quote_no": [0, 1, 2], "gold_kind": ["full", "full", "scare"],
+    ...                   "speaker_ok": [True, False, False], "pred_rule": ["FULL_NAME", "FULL_NAME", None]})
+    >>> accuracy_by_rule(d)[["rule", "n", "right"]].values.tolist()
+    [['FULL_NAME', 2, 1]]
+    """
+    from kit.quotes.polnear import accuracy_by_rule as by_rule
+
+    d = details.copy()
+    d["speaker_ok"] = d["speaker_ok"].astype(object).where(speaker_scored(d), None)
+    return by_rule(d)
+
+
 def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float = 0.8) -> pd.DataFrame:
     """Precision, recall, F1 and speaker accuracy of predicted quotes against gold quotes.
 
@@ -313,7 +346,7 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
             hit = matched[matched["gold_kind"].isin(ks) & matched["pred_kind"].isin(ks)]
         tp = len(hit)
         p, r, f = _prf(tp, n_pred, n_gold)
-        sp = hit[hit["gold_kind"].isin(SPEECH)]
+        sp = hit[speaker_scored(hit)]
         acc = float(sp["speaker_ok"].mean()) if len(sp) else float("nan")
         rows.append({"scope": scope, "n_gold": n_gold, "n_pred": n_pred, "n_matched": tp,
                      "precision": p, "recall": r, "f1": f, "n_speaker": len(sp), "speaker_accuracy": acc})

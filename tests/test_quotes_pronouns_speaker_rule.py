@@ -184,3 +184,96 @@ def test_a_quote_that_continues_an_act_says_so(sample_quotes):
     assert (q.loc[cont, "attribution_id"] != q.loc[cont, "quote_no"]).all()
     new = q["speaker_rule"].eq("LATEST_SPEAKER")
     assert (q.loc[new, "attribution_id"] == q.loc[new, "quote_no"]).all()
+
+
+def test_nested_resolution_keeps_the_outer_rule():
+    """A mention resolved on the way (depth 2: an issuer, an earlier speaker) neither sets nor clears
+    the rule the outer resolution noted; the outermost resolution records its own rule."""
+    from kit.quotes.entities import _Article
+    from kit.quotes.resolution import _note_rule, _resolve
+
+    art = _Article(doc_id="a", paras=[(0, "The statement said so.", 0)], text="The statement said so.")
+    ent = _resolve(art, "the statement", 0, 0)
+    assert ent is not None and ent.kind == "document"
+    assert art.cache["rule"] == "DOCUMENT_WITHOUT_ISSUER"
+    art.cache["resolve_depth"] = 1  # inside an outer resolution that has noted its rule
+    _note_rule(art, "FULL_NAME")
+    assert _resolve(art, "the statement", 0, 0).kind == "document"
+    assert art.cache["rule"] == "FULL_NAME"
+    assert art.cache["resolve_depth"] == 1
+
+
+def test_described_and_name_rules_clean_words_alike():
+    """'Jr.' of a person's name matches 'Jr.' written in a described mention, as in the name rule:
+    one cleaning of words (lower case, no stops or apostrophes) for both rules."""
+    from kit.quotes.entities import Person, _Article
+    from kit.quotes.resolution import _described_rule, _name_rule, _rule_word
+
+    assert _rule_word("Jr.") == "jr" and _rule_word("Donnelly’") == "donnelly"
+    ray = Person(name="Ray Donnelly Jr.", tokens=("Ray", "Donnelly", "Jr."))
+    art = _Article(doc_id="a", paras=[], persons={"Ray Donnelly Jr.": ray})
+    assert _name_rule(art, "Donnelly Jr.", ray) == "FULL_NAME"
+    assert _described_rule(art, "the senator, Donnelly Jr.", ray) == "FULL_NAME"
+    assert _described_rule(art, "the senator", ray) == "ROLE_OF_PERSON"
+
+
+def test_one_function_word_guard_for_roles_and_tails():
+    """The role-with-organisation and the noun-phrase-tail patterns share one function-word guard
+    (kit.quotes.words._NOT_FUNCTION_WORD): a role word may not be 'of' or 'said', a name may."""
+    import re
+
+    from kit.quotes import attribution
+    from kit.quotes.words import _NOT_FUNCTION_WORD
+
+    word = re.compile(_NOT_FUNCTION_WORD + r"[a-z][\w-]*")
+    assert [w for w in ("of", "said", "the", "former", "offer", "theory") if word.fullmatch(w)] == [
+        "former", "offer", "theory"]
+    assert attribution._NP_AFTER.count(_NOT_FUNCTION_WORD) == 2
+    assert attribution._NP_TAIL.count(_NOT_FUNCTION_WORD) == 1
+    assert (attribution._NP_AFTER + attribution._NP_TAIL).count("(?!(?:of|") == 3  # no other pasted list
+    # 'former FBI agent Dana Gill' is one speaker; 'Ray Donnelly of Ohio' keeps 'of' out of the role
+    q = extract_quotes(pd.DataFrame({"doc_id": ["d1"], "para_no": [0], "role": ["body"], "text": [
+        '"We were never told," former FBI agent Dana Gill said on Monday.']}))
+    assert q.loc[0, "speaker"] == "Dana Gill"
+
+
+def test_known_person_is_one_helper():
+    """The pronoun step (_compatible) and the name rule (_name_rule) ask one helper whether an entity
+    is a person the article names; its id set is built once per article."""
+    from kit.quotes.entities import Person, _Article
+    from kit.quotes.pronouns import _compatible, _known_person
+    from kit.quotes.resolution import _name_rule
+
+    ray = Person(name="Ray Donnelly", tokens=("Ray", "Donnelly"))
+    stranger = Person(name="Ana Ruiz", tokens=("Ana", "Ruiz"))
+    art = _Article(doc_id="a", paras=[], persons={"Ray Donnelly": ray})
+    assert _known_person(art, ray) and not _known_person(art, stranger)
+    ids = art.cache["known_persons"]
+    assert _compatible(ray, None, art) and not _compatible(stranger, None, art)
+    assert _compatible(stranger, None, art, known=False)
+    assert _name_rule(art, "Ray Donnelly", ray) == "FULL_NAME"
+    assert _name_rule(art, "Ana Ruiz", stranger) == "NAME_AS_WRITTEN"
+    assert art.cache["known_persons"] is ids
+
+
+def test_gold_by_rule_counts_the_quotes_of_speaker_accuracy():
+    """kit.quotes_eval.accuracy_by_rule scores the rows speaker_scored picks, the same rows as the
+    speaker accuracy of score_quotes: the per-rule counts add up to its n_speaker and right answers."""
+    from kit.quotes_eval import accuracy_by_rule, match_quotes, score_quotes, speaker_scored
+
+    gold = pd.DataFrame({"doc_id": ["a"] * 4, "gold_no": [0, 1, 2, 3],
+                         "text": ["We will win this", "never again", "so-called", "a tax on everyone"],
+                         "kind": ["full", "partial", "scare", "full"],
+                         "speaker": ["Bo Li", "Ana Ruiz", None, "Bo Li"]})
+    pred = pd.DataFrame({"doc_id": ["a"] * 4, "quote_no": [0, 1, 2, 3],
+                         "text": ["We will win this", "never again", "so-called", "nothing like it"],
+                         "kind": ["full", "partial", "scare", "full"],
+                         "speaker": ["Bo Li", "Ray Donnelly", None, "Bo Li"],
+                         "speaker_rule": ["SURNAME_NEAREST", "FULL_NAME", None, "FULL_NAME"]})
+    d = match_quotes(pred, gold)
+    assert speaker_scored(d).sum() == 2
+    s = score_quotes(pred, gold).set_index("scope")
+    r = accuracy_by_rule(d).set_index("rule")
+    assert r["n"].sum() == s.loc["all", "n_speaker"] == 2
+    assert r["right"].sum() / r["n"].sum() == s.loc["all", "speaker_accuracy"] == 0.5
+    assert r.loc["FULL_NAME", "right"] == 0 and r.loc["SURNAME_NEAREST", "right"] == 1

@@ -43,7 +43,7 @@ def run(args) -> int:
     import pandas as pd
 
     from kit.errors import KitError
-    from kit.quotes_eval import evaluate
+    from kit.quotes_eval import accuracy_by_rule, evaluate
 
     if not 0 < args.min_coverage <= 1:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
@@ -63,14 +63,9 @@ def run(args) -> int:
     if not files:
         raise KitError("no gold files given and none found in tests/eval/gold")
     scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True)
-    if args.by_rule:
-        by_rule = _gold_by_rule(details)
-    if args.json:
-        if args.by_rule:  # one JSON array: the scopes, then one record per rule ('rule: NAME')
-            scores = pd.concat([scores, pd.DataFrame({
-                "scope": [f"rule: {r}" for r in by_rule["rule"]], "n_speaker": by_rule["n"],
-                "speaker_accuracy": by_rule["accuracy"]})], ignore_index=True)
-        emit(args, scores)
+    by_rule = accuracy_by_rule(details) if args.by_rule else None
+    if args.json:  # with --by-rule one JSON array: the scopes, then one record per rule ('rule: NAME')
+        emit(args, _with_rules(scores, by_rule, "scope", "rule: ", "n_speaker", "speaker_accuracy"))
     else:
         print(f"quote extraction on {len(files)} gold file(s), match = covers >= {args.min_coverage:.0%} "
               f"of the gold quote's tokens (one-to-one)")
@@ -80,9 +75,7 @@ def run(args) -> int:
             s = evaluate([f], actors=args.actors, min_coverage=args.min_coverage)
             print(f"\n{f.name}")
             print(_fmt(s[s["scope"].isin(["all", "speech", "full", "partial"])]))
-    if args.by_rule and not args.json:
-        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
-        print(_fmt(by_rule))
+    _print_rules(args, by_rule)
     if args.errors:
         d = details
         bad = d[d["gold_no"].isna() | d["quote_no"].isna() | (d["gold_kind"] != d["pred_kind"])
@@ -97,45 +90,41 @@ def run(args) -> int:
     return 0
 
 
-def _gold_by_rule(details):
-    """Speaker accuracy by ``speaker_rule`` over the quotes of the speaker accuracy figure (matched,
-    gold kind full or partial)."""
-    from kit.quotes.polnear import accuracy_by_rule
+def _with_rules(table, by_rule, key: str, prefix: str, n: str, value: str):
+    """``table`` followed by one row per rule of ``by_rule`` (``key`` = prefix + rule, ``n``, ``value`` =
+    the accuracy), the shape of --by-rule --json; ``table`` itself when there is no ``by_rule``."""
+    if by_rule is None:
+        return table
+    import pandas as pd
 
-    d = details.copy()
-    scored = d["gold_no"].notna() & d["quote_no"].notna() & d["gold_kind"].isin(["full", "partial"])
-    d["speaker_ok"] = d["speaker_ok"].astype(object).where(scored, None)
-    return accuracy_by_rule(d)
+    return pd.concat([table, pd.DataFrame({key: [f"{prefix}{r}" for r in by_rule["rule"]], n: by_rule["n"],
+                                           value: by_rule["accuracy"]})], ignore_index=True)
+
+
+def _print_rules(args, by_rule) -> None:
+    """The --by-rule table as text (nothing with --json, where :func:`_with_rules` carries it)."""
+    if by_rule is not None and not args.json:
+        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
+        print(_fmt(by_rule))
 
 
 def _run_polnear(args) -> int:
     from kit.errors import KitError
-    from kit.quotes.polnear import evaluate_polnear
+    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear
 
     if args.gold:
         raise KitError("give either gold files or --polnear DIR, not both")
     res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
                            min_overlap=args.min_coverage, actors=args.actors)
     summary = res["summary"]
-    if args.by_rule:
-        from kit.quotes.polnear import accuracy_by_rule
-
-        by_rule = accuracy_by_rule(res["details"])
-    if args.json:
-        if args.by_rule:  # one JSON array: the figures, then one record per rule in the same shape
-            import pandas as pd
-
-            summary = pd.concat([summary, pd.DataFrame({
-                "measure": [f"speaker accuracy by rule: {r}" for r in by_rule["rule"]],
-                "n": by_rule["n"], "value": by_rule["accuracy"]})], ignore_index=True)
-        emit(args, summary)
+    by_rule = accuracy_by_rule(res["details"]) if args.by_rule else None
+    if args.json:  # with --by-rule one JSON array: the figures, then one record per rule in the same shape
+        emit(args, _with_rules(summary, by_rule, "measure", "speaker accuracy by rule: ", "n", "value"))
     else:
         print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
               f">= {args.min_coverage:.0%} of both spans (one-to-one)")
         print(_fmt(summary))
-    if args.by_rule and not args.json:
-        print("\nspeaker accuracy by the rule that chose the speaker (speaker_rule)")
-        print(_fmt(by_rule))
+    _print_rules(args, by_rule)
     if args.errors:
         d = res["details"]
         bad = d[d["gold_id"].isna() | d["pred_text"].isna() | d["speaker_ok"].eq(False)]

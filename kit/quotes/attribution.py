@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import _NOT_FUNCTION_WORD, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|[a-z]+ly)\s+)"
@@ -16,10 +16,8 @@ _NP_AFTER = (
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
     # rule ROLE_WITH_ORGANISATION: 'former FBI agent Dana Gill' (a role holding a capitalised word)
-    rf"|(?:(?!(?:of|to|in|on|at|for|from|with|by|as|and|or|but|how|that|which|who|what|when|where|"
-    rf"while|if|than|the|a|an|is|was|were|are)\s)[a-z][\w-]*\s+){{1,2}}[A-Z][\w.&-]*\s+"
-    rf"(?:(?!(?:of|to|in|on|at|for|from|with|by|as|and|or|but|how|that|which|who|what|when|where|"
-    rf"while|if|than|the|a|an|is|was|were|are)\s)[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
+    rf"|(?:{_NOT_FUNCTION_WORD}[a-z][\w-]*\s+){{1,2}}[A-Z][\w.&-]*\s+"
+    rf"(?:{_NOT_FUNCTION_WORD}[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|(?:[a-z][\w-]*\s+){{1,3}}{_NAME_NP})"
 )
 # a word of a noun phrase: 'U.S.', 'AT&T', 'co-founder', 'ministry’s'
@@ -27,8 +25,7 @@ _NPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Sens|Rep|Reps|Gov|L
 # a speaker noun phrase AFTER its verb ('said X', 'according to X'): nothing ends it but punctuation,
 # so it is matched greedily (up to 10 words) and _trim_np cuts the clause words that follow the head
 _NP_TAIL = (
-    rf"(?:{_NAME_NP}\s+(?:(?!(?:of|at|for|from|with|in|on|and|or|to|by|as|after|before|who|which|that|but|"
-    rf"last|this|next|during|when|while|told|said|says)\b)[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
+    rf"(?:{_NAME_NP}\s+(?:{_NOT_FUNCTION_WORD}[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|{_NAME_NP}['’]s\s+(?:{_NPW}\s+){{0,6}}{_NPW}"
     rf"|{_NAME_NP}"
     rf"|(?:the|a|an|one|another|both|two|three|some|many|several|other|his|her|their|its)\s+(?:{_NPW}\s+){{0,9}}{_NPW}"
@@ -507,7 +504,7 @@ def _subject(head: str) -> tuple[str, int] | None:
     # 1. the words right before the verb, when no comma separates them from it
     last, off = pieces[-1]
     if _is_state_abbreviation(last.strip()):
-        last = ""  # 'Gov. John Kasich (R-OH), said': a state is never the subject
+        last = ""  # 'Gov. Ada Brenner (R-OH), said': a state is never the subject
     if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):
         last = ""  # a verb coordinated with the main clause shares its subject
     if last.strip():

@@ -82,6 +82,11 @@ SPEAKER_RULES: dict[str, str] = {
     "LATEST_SPEAKER": "no attribution, a new speech act: the latest speaker (of a quote or a sentence of "
                       "saying) of the quote's paragraph, or of the paragraph before for a quote that opens "
                       "its paragraph",
+    "NAMED_AFTER_QUOTE": "no attribution found: the quote's own sentence, after it, names a person as the "
+                         "subject of its first verb of saying or right after it ('\"...,\" Ann Lee, 67, a "
+                         "clerk, said'; '\"...\" if she loses, said Ada Lind')",
+    "SENTENCE_SUBJECT": "no attribution: the named subject of the quote's own sentence, with a verb "
+                        "between (before the paragraph's latest speaker and its first person) ('At the fair, Roe handed out flyers that promised \"...\"')",
     "FIRST_PERSON_NAMED": "no attribution and no speaker before: the first person named there",
     "PRONOUN_COLON": "a paragraph of quotation after 'He then listed them:'",
     "PRONOUN_LEADS_QUOTE": "no attribution: the he/she that opens the quote's sentence",

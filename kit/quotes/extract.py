@@ -553,7 +553,7 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     para_off = art.paras[q.segs[0].para_idx][2]
     q.mention, q.verb = attr[0], attr[1]
     q.mention_pos = attr[2]
-    art.cache["rule"] = None
+    _clear_rule(art)
     ent = _resolve(art, attr[0], attr[2], para_off)
     q.rule = art.cache.get("rule") if ent is not None else None
     if ent is not None and ent.kind == "document":
@@ -594,6 +594,14 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
     q_pos = para_off + first.open_i
     opens_para = first.open_i <= lay.para_lead[first.para_idx]
     since = para_off
+    last = q.segs[-1]
+    if last.close_i is not None:
+        # rule NAMED_AFTER_QUOTE: '"...," Ann Lee, 67, a clerk, said' (an attribution the patterns miss)
+        l_off, l_text = paras[last.para_idx][2], paras[last.para_idx][1]
+        ent = named_after_quote(art, l_off + last.close_i + 1, l_off + len(l_text))
+        if ent is not None:
+            q.rule = "NAMED_AFTER_QUOTE"
+            return ent
     if opens_para:
         # a quote alone at the start of a paragraph: the latest speaker of the previous paragraph
         since = paras[first.para_idx - 1][2] if first.para_idx > 0 else 0
@@ -611,6 +619,11 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
     else:
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
         rule = "LATEST_SPEAKER"
+        # rule SENTENCE_SUBJECT: the quote's own sentence names its subject (before the
+        # paragraph's latest speaker and its first person)
+        subj = sentence_subject(art, para_off, q_pos)
+        if subj is not None and subj is not ent:
+            ent, rule = subj, "SENTENCE_SUBJECT"
         if ent is None:
             ent, rule = _first_person(art, para_off, q_pos), "FIRST_PERSON_NAMED"
         if ent is None:
@@ -788,6 +801,7 @@ from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, a
 from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.marks import _pair_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.resolution import _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _clear_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.sentence_speaker import named_after_quote, sentence_subject  # noqa: E402
 from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -99,6 +99,12 @@ def _compatible(ent: Person | None, g: str | None, art: _Article | None = None, 
         return False
     if art is None or not known:
         return True
+    return _known_person(art, ent)
+
+
+def _known_person(art: _Article, ent: Person) -> bool:
+    """Whether ``ent`` is one of the persons the article names (``art.persons``; the set of their
+    ids is built once per article, in ``art.cache["known_persons"]``)."""
     ids = art.cache.get("known_persons")
     if ids is None:
         ids = art.cache["known_persons"] = {id(p) for p in art.persons.values()}

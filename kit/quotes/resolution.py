@@ -54,6 +54,14 @@ def _note_rule(art: _Article, rule: str) -> None:
         art.cache["rule"] = rule
 
 
+def _clear_rule(art: _Article) -> None:
+    """Forget the rule noted so far, with the same guard as :func:`_note_rule`: only the outermost
+    resolution clears, so a mention resolved on the way never wipes the rule of the speaker being
+    resolved. Every write of ``art.cache["rule"]`` inside a resolution goes through these two."""
+    if art.cache.get("resolve_depth", 0) <= 1:
+        art.cache["rule"] = None
+
+
 def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """Resolve a speaker mention written at ``pos``: pronoun, known organisation, document,
     group, organisation named in full, description, or capitalised name, tried in that order.
@@ -67,8 +75,15 @@ def _resolve(art: _Article, mention: str, pos: int, para_start: int) -> Person |
         cache["resolve_depth"] = depth
 
 
+def _rule_word(w: str) -> str:
+    """A word as the rules compare it, in a mention and in an entity's tokens alike: lower case,
+    without the stops and apostrophes around it ('Jr.' -> 'jr', 'Ray,' -> 'ray')."""
+    return w.lower().strip(".,’'")
+
+
 def _mention_words(m: str) -> set[str]:
-    return {w.lower().strip(".,’'") for w in m.split()}
+    """The words of a mention, each as :func:`_rule_word` compares it."""
+    return {_rule_word(w) for w in m.split()}
 
 
 def _name_rule(art: _Article, m: str, ent: Person | None) -> str | None:
@@ -80,13 +95,10 @@ def _name_rule(art: _Article, m: str, ent: Person | None) -> str | None:
         return None
     if ent.kind == "org":
         return "ORGANISATION_NAME"
-    ids = art.cache.get("known_persons")
-    if ids is None:
-        ids = art.cache["known_persons"] = {id(p) for p in art.persons.values()}
-    if id(ent) not in ids or len(ent.tokens) < 2:
+    if not _known_person(art, ent) or len(ent.tokens) < 2:
         return "NAME_AS_WRITTEN"
     written = _mention_words(m)
-    n = sum(1 for t in ent.tokens if t.lower().strip(".,’'") in written)
+    n = sum(1 for t in ent.tokens if _rule_word(t) in written)
     return "FULL_NAME" if n >= 2 else "SURNAME_NEAREST"
 
 
@@ -96,7 +108,7 @@ def _described_rule(art: _Article, m: str, ent: Person | None) -> str | None:
     if ent is None:
         return None
     written = _mention_words(m)
-    inside = all(t.lower().strip(".,’'") in written for t in ent.tokens)
+    inside = all(_rule_word(t) in written for t in ent.tokens)
     if ent.kind == "group":
         return "GROUP"
     if ent.kind == "descriptor":
@@ -108,7 +120,7 @@ def _described_rule(art: _Article, m: str, ent: Person | None) -> str | None:
         return "OUTLET_DESCRIPTION" if words and words[-1] in _OUTLET_NOUNS else "ROLE_OF_ORGANISATION"
     if ent.kind == "person":
         return _name_rule(art, m, ent) if inside or any(
-            t.lower() in written for t in ent.tokens[-1:]) else "ROLE_OF_PERSON"
+            _rule_word(t) in written for t in ent.tokens[-1:]) else "ROLE_OF_PERSON"
     return None
 
 
@@ -121,9 +133,8 @@ def _ruled(art: _Article, ent: Person | None, rule: str | None) -> Person | None
 
 def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> Person | None:
     """:func:`_resolve` itself (the outermost call records the rule)."""
-    if art.cache.get("resolve_depth", 0) <= 1:
-        art.cache["rule"] = None
-    m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Chuck Schumer (D-N.Y.)'
+    _clear_rule(art)
+    m = _PARTY_STATE.sub("", mention).strip()  # 'Sen. Ray Donnelly (D-N.M.)'
     first, _, rest = m.partition(" ")
     if rest[:1].isupper() and first in SPEECH_VERBS:
         m = rest  # '"...," said Rep. Bo Scott at the time, adding that "..."': the subject of 'adding'
@@ -142,9 +153,9 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
     found = _resolve_document(art, m, words, pos, para_start)
     if found is not None:  # rule DOCUMENT_WITHOUT_ISSUER, or 'the ministry's statement': its issuer
         if found.kind == "document":
-            art.cache["rule"] = None  # the issuer's name is no rule of this mention
+            _clear_rule(art)  # the issuer's name is no rule of this mention
             return _ruled(art, found, "DOCUMENT_WITHOUT_ISSUER")
-        art.cache["rule"] = None
+        _clear_rule(art)
         return _ruled(art, found, "ISSUER_NAMED")
     found = _group_mention(m, words, low)
     if found is not None:
@@ -278,6 +289,6 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.pronouns import _PRONOUN_WORDS, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)

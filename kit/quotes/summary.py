@@ -201,6 +201,20 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | Non
     articles, group = _grouped(_plain(articles), group_by)
     arts = articles[["doc_id"] + ([group] if group != "doc_id" else [])].copy()
     arts["words"] = _article_words(articles)
+    q = _source_quotes(quotes, kinds, arts, group)
+    if by is None:
+        base = arts.groupby(group, sort=True).agg(n_articles=("doc_id", "nunique"), words=("words", "sum"))
+        agg = q.groupby(group).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"))
+        counts = q[q["speaker"] != "(unknown)"].groupby([group, "speaker"]).size().rename("n")
+        return _sources_table(base, agg, counts, group)
+    agg = q.groupby([group, by]).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"),
+                                      n_articles=("doc_id", "nunique"))
+    return _shares_by(agg, group, by)
+
+
+def _source_quotes(quotes: pd.DataFrame, kinds, arts: pd.DataFrame, group: str) -> pd.DataFrame:
+    """The quotes :func:`sources` counts: of ``kinds``, with the articles' group, a missing speaker
+    as ``(unknown)``, a missing speaker type / side as ``unknown`` / ``(none)``."""
     q = _plain(quotes)
     q = q[q["kind"].isin(kinds)].copy()
     q, arts = _same_id_type(q, arts)
@@ -209,33 +223,38 @@ def sources(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | Non
     for c in ("speaker_type", "side"):
         if c in q.columns:
             q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
-    if by is None:
-        base = arts.groupby(group, sort=True).agg(n_articles=("doc_id", "nunique"), words=("words", "sum"))
-        named = q[q["speaker"] != "(unknown)"]
-        agg = q.groupby(group).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"))
-        voices = named.groupby(group)["speaker"].nunique().rename("n_voices")
-        out = base.join(agg).join(voices)
-        for c in ("n_quotes", "quoted_words", "n_voices"):
-            out[c] = out[c].fillna(0).astype("int64")
-        out["quote_share"] = (out["quoted_words"] / out["words"].where(out["words"] > 0)).astype("float64")
-        if len(named):
-            counts = named.groupby([group, "speaker"]).size().rename("n").reset_index()
-            counts = counts.sort_values([group, "n", "speaker"], ascending=[True, False, True])
-            top = counts.drop_duplicates(group).set_index(group)
-            out["top_speaker"] = top["speaker"].reindex(out.index).astype("object")
-            out["top_speaker_quotes"] = top["n"].reindex(out.index).fillna(0).astype("int64")
-        else:
-            out["top_speaker"] = None
-            out["top_speaker_quotes"] = 0
-        out = out.reset_index()
-        return out[[group, "n_articles", "n_quotes", "n_voices", "quoted_words", "words", "quote_share",
-                    "top_speaker", "top_speaker_quotes"]]
-    agg = q.groupby([group, by]).agg(n_quotes=("text", "size"), quoted_words=("n_words", "sum"),
-                                      n_articles=("doc_id", "nunique")).reset_index()
+    return q
+
+
+def _sources_table(base: pd.DataFrame, agg: pd.DataFrame, counts: pd.Series, group: str) -> pd.DataFrame:
+    """:func:`sources` per group from its sums: ``base`` (articles and words per group), ``agg``
+    (quotes and quoted words per group) and ``counts`` (quotes per group and named speaker)."""
+    voices = counts.groupby(level=0).size().rename("n_voices")
+    out = base.join(agg).join(voices)
+    for c in ("n_quotes", "quoted_words", "n_voices"):
+        out[c] = out[c].fillna(0).astype("int64")
+    out["quote_share"] = (out["quoted_words"] / out["words"].where(out["words"] > 0)).astype("float64")
+    if len(counts):
+        counts = counts.reset_index()
+        counts = counts.sort_values([group, "n", "speaker"], ascending=[True, False, True])
+        top = counts.drop_duplicates(group).set_index(group)
+        out["top_speaker"] = top["speaker"].reindex(out.index).astype("object")
+        out["top_speaker_quotes"] = top["n"].reindex(out.index).fillna(0).astype("int64")
+    else:
+        out["top_speaker"] = None
+        out["top_speaker_quotes"] = 0
+    out = out.reset_index()
+    return out[[group, "n_articles", "n_quotes", "n_voices", "quoted_words", "words", "quote_share",
+                "top_speaker", "top_speaker_quotes"]]
+
+
+def _shares_by(agg: pd.DataFrame, group: str, by: str) -> pd.DataFrame:
+    """:func:`sources` with ``by``: ``agg`` (sums per group and ``by``) with each row's share of its
+    group's quoted words, largest first."""
+    agg = agg.reset_index()
     totals = agg.groupby(group)["quoted_words"].transform("sum")
     agg["share"] = (agg["quoted_words"] / totals.where(totals > 0)).astype("float64")
-    agg = agg.sort_values([group, "quoted_words", by], ascending=[True, False, True]).reset_index(drop=True)
-    return agg
+    return agg.sort_values([group, "quoted_words", by], ascending=[True, False, True]).reset_index(drop=True)
 
 
 def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 10,
@@ -357,14 +376,7 @@ class _SourcesSum:
         by, group = self.by, self.group
         # (no text needed: a quote is counted by its row)
         _require(part, ("doc_id", "kind", "speaker", "n_words") + ((by,) if by else ()), "quotes table")
-        q = _plain(part)
-        q = q[q["kind"].isin(self.kinds)].copy()
-        q, arts = _same_id_type(q, self.arts)
-        q = q.merge(arts[["doc_id"] + ([group] if group != "doc_id" else [])], on="doc_id", how="inner")
-        q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), "(unknown)")
-        for c in ("speaker_type", "side"):
-            if c in q.columns:
-                q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
+        q = _source_quotes(part, self.kinds, self.arts, group)
         if by is None:
             self.sums.append(q.groupby(group).agg(n_quotes=("doc_id", "size"), quoted_words=("n_words", "sum")))
             self.pairs.append(q[q["speaker"] != "(unknown)"].groupby([group, "speaker"]).size().rename("n"))
@@ -382,29 +394,8 @@ class _SourcesSum:
             raise KitError("quotes table: no part given")
         if by is None:
             base = arts.groupby(group, sort=True).agg(n_articles=("doc_id", "nunique"), words=("words", "sum"))
-            agg = _fold(self.sums, 1)[0]
-            counts = _fold(self.pairs, 2)[0]
-            voices = counts.groupby(level=0).size().rename("n_voices")
-            out = base.join(agg).join(voices)
-            for c in ("n_quotes", "quoted_words", "n_voices"):
-                out[c] = out[c].fillna(0).astype("int64")
-            out["quote_share"] = (out["quoted_words"] / out["words"].where(out["words"] > 0)).astype("float64")
-            if len(counts):
-                counts = counts.reset_index()
-                counts = counts.sort_values([group, "n", "speaker"], ascending=[True, False, True])
-                top = counts.drop_duplicates(group).set_index(group)
-                out["top_speaker"] = top["speaker"].reindex(out.index).astype("object")
-                out["top_speaker_quotes"] = top["n"].reindex(out.index).fillna(0).astype("int64")
-            else:
-                out["top_speaker"] = None
-                out["top_speaker_quotes"] = 0
-            out = out.reset_index()
-            return out[[group, "n_articles", "n_quotes", "n_voices", "quoted_words", "words", "quote_share",
-                        "top_speaker", "top_speaker_quotes"]]
-        agg = _fold(self.sums, 2)[0].reset_index()
-        totals = agg.groupby(group)["quoted_words"].transform("sum")
-        agg["share"] = (agg["quoted_words"] / totals.where(totals > 0)).astype("float64")
-        return agg.sort_values([group, "quoted_words", by], ascending=[True, False, True]).reset_index(drop=True)
+            return _sources_table(base, _fold(self.sums, 1)[0], _fold(self.pairs, 2)[0], group)
+        return _shares_by(_fold(self.sums, 2)[0], group, by)
 
 
 def sources_in_parts(parts: Iterable[pd.DataFrame], articles: pd.DataFrame, *, group_by: str | None = "doc_id",

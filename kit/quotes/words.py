@@ -257,6 +257,15 @@ _ORG_RUN = re.compile(
 
 _WORD = re.compile(r"[\w’'-]+")
 
+#: Function words that are never a word of a speaker's role or name inside a noun phrase
+#: ('former FBI agent Dana Gill', 'Sen. Bo Scott of Ohio'): prepositions, conjunctions, articles,
+#: copulas, question and time words and the speech verbs that follow a name.
+_NP_FUNCTION_WORDS = tuple("""
+of to in on at for from with by as and or but how that which who what when where while if than
+the a an is was were are after before last this next during told said says""".split())
+#: A lookahead (put before a word pattern) that refuses a word of :data:`_NP_FUNCTION_WORDS`.
+_NOT_FUNCTION_WORD = rf"(?!(?:{'|'.join(_NP_FUNCTION_WORDS)})\b)"
+
 _MARK_RE = re.compile('[“«„”»"]')
 OPEN_DQ = "“«„"
 CLOSE_DQ = "”»"
