@@ -139,6 +139,18 @@ def test_table_doc_ids_reads_only_those_rows(store, full, meta):
     pd.testing.assert_frame_equal(mem, whole[whole["doc_id"].isin(ids)].reset_index(drop=True))
     with pytest.raises(KitError, match="no doc_id column"):
         analyse.table(store, "group_counts", articles=meta, doc_ids=ids)
+    # no article asked for: no row, the columns and types of the table (a report with no actor named)
+    pd.testing.assert_frame_equal(analyse.table(store, "sentence_tone", articles=meta, doc_ids=[]), whole.iloc[:0])
+
+
+def test_doc_ids_read_a_table_with_empty_partitions(store, full, meta):
+    """Partitions without a row are stored with an untyped doc_id column; a filtered read skips them."""
+    d = {"rare": ["schoolteacher", "photography"]}
+    hits = dictionary_hits(full, d)
+    assert 0 < hits["doc_id"].nunique() <= 2 < len(Store(store).partitions)  # most partitions hold no hit
+    ids = set(hits["doc_id"]) | set(meta["doc_id"].iloc[:3])
+    got = analyse.table(store, "frame_hits", articles=meta, doc_ids=ids, dictionary=d)
+    pd.testing.assert_frame_equal(got, hits[hits["doc_id"].isin(ids)].reset_index(drop=True))
 
 
 def test_save_parquet_writes_the_stored_table(store, meta, tmp_path):

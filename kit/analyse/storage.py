@@ -35,10 +35,9 @@ class Derived:
         wanted = None if doc_ids is None else pd.Index(pd.unique(pd.Series(list(doc_ids), dtype=object)))
         # the rows of the wanted articles are picked by pyarrow as it reads (a hashed lookup, and row
         # groups whose id range holds none of them are skipped), not by pandas afterwards
-        filters = None if wanted is None else [("doc_id", "in", wanted.tolist())]
         for name in parts:
             with self.store.fs.open(f"{self.path}/{name}.parquet", "rb") as f:
-                frames.append(pd.read_parquet(f, columns=columns, filters=filters))
+                frames.append(_read_rows(f, columns, wanted))
         keep = [f for f in frames if len(f)] or frames[:1]
         out = pd.concat(keep, ignore_index=True) if len(keep) > 1 else keep[0].reset_index(drop=True)
         out = _restore_dtypes(out, self.meta.get("dtypes", {}))
@@ -47,6 +46,20 @@ class Derived:
             # each partition is sorted; a stable sort of them in partition order is the global order
             out = out.sort_values(order, kind="stable").reset_index(drop=True)
         return out
+
+
+def _read_rows(f, columns: list[str] | None, wanted: pd.Index | None) -> pd.DataFrame:
+    """One stored partition's rows (of the articles ``wanted``, when given)."""
+    if wanted is None:
+        return pd.read_parquet(f, columns=columns)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ids = pq.ParquetFile(f).schema_arrow.field("doc_id").type
+    f.seek(0)
+    if not len(wanted) or pa.types.is_null(ids):  # no article wanted, or a partition without rows
+        return pd.read_parquet(f, columns=columns).iloc[:0]
+    return pd.read_parquet(f, columns=columns, filters=[("doc_id", "in", wanted.tolist())])
 
 
 def _as_lists(v):
