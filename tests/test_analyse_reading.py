@@ -234,10 +234,12 @@ def test_save_frame_evidence_writes_the_whole_table_a_chunk_at_a_time(small_grou
     whole = kit.save_table(frame_evidence(hits, full), tmp_path / "whole", "frame_evidence")
     monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", 17)  # many chunks, each from several partitions
     monkeypatch.setattr(Derived, "read", lambda *a, **k: pytest.fail("the stored evidence was read whole"))
-    from kit.analyse import reading
 
-    opened, init = [], reading._PartRows.__init__
-    monkeypatch.setattr(reading._PartRows, "__init__", lambda self, h, part, ids: opened.append(part) or init(self, h, part, ids))
+    from kit.analyse import article_rows
+
+    opened, init = [], article_rows._Batches.__init__
+    monkeypatch.setattr(article_rows._Batches, "__init__",
+                        lambda self, h, part, *a, **k: opened.append(part) or init(self, h, part, *a, **k))
     p = analyse.save_frame_evidence(small_groups, hits, meta, tmp_path / "parts", dictionary=d)
     assert p.read_bytes() == whole.read_bytes()
     store = Store(small_groups)

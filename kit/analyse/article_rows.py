@@ -218,8 +218,10 @@ class _Batches:
     """The rows of one partition of a stored table for some articles, taken a few at a time in their
     stored order: one Parquet batch (``batch_rows`` rows) is read and held at a time."""
 
-    def __init__(self, handle, part: str, ids, columns, batch_rows: int = BATCH_ROWS):
+    def __init__(self, handle, part: str, ids, columns=None, batch_rows: int = BATCH_ROWS, *,
+                 fewer: str = "counted; compute the table again"):
         self.path, self.ids, self.dtypes = f"{handle.path}/{part}.parquet", ids, handle.meta.get("dtypes", {})
+        self.fewer = fewer  # the end of the error when the partition holds fewer rows than are taken
         self.file = handle.store.fs.open(self.path, "rb")
         import pyarrow.parquet as pq
 
@@ -227,24 +229,30 @@ class _Batches:
         self.buf = None
 
     def take(self, k: int) -> pd.DataFrame:
+        """The next ``k`` stored rows of the articles, in their stored order."""
+        pieces = []
+        while k > 0:
+            if self.left() is None:
+                raise KitError(f"{self.path}: fewer stored rows than {self.fewer}")
+            piece, self.buf = self.buf.iloc[:k], self.buf.iloc[k:]
+            pieces.append(piece)
+            k -= len(piece)
+        return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+
+    def left(self) -> pd.DataFrame | None:
+        """The next stored row of the articles not taken yet (None when every one was taken)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         from kit.analyse.storage import _restore_dtypes
 
-        pieces = []
-        while k > 0:
-            if self.buf is None or not len(self.buf):
-                batch = next(self.batches, None)
-                if batch is None:
-                    raise KitError(f"{self.path}: fewer stored rows than counted; compute the table again")
-                batch = batch.filter(pc.is_in(pc.cast(batch["doc_id"], pa.string()), value_set=self.ids))
-                self.buf = _restore_dtypes(batch.to_pandas(), self.dtypes)
-                continue
-            piece, self.buf = self.buf.iloc[:k], self.buf.iloc[k:]
-            pieces.append(piece)
-            k -= len(piece)
-        return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+        while self.buf is None or not len(self.buf):
+            batch = next(self.batches, None)
+            if batch is None:
+                return None
+            batch = batch.filter(pc.is_in(pc.cast(batch["doc_id"], pa.string()), value_set=self.ids))
+            self.buf = _restore_dtypes(batch.to_pandas(), self.dtypes)
+        return self.buf.iloc[:1]
 
     def close(self) -> None:
         self.file.close()

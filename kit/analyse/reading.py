@@ -278,6 +278,8 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     """
     import pyarrow as pa
 
+    from kit.analyse.article_rows import _Batches
+    from kit.analyse.registry import TABLES
     from kit.analyse.waves import ensure
     from kit.compute import reading_mode
     from kit.corpus.store import is_store
@@ -304,7 +306,13 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     wanted = pd.unique(articles["doc_id"])
     held = where.reindex(wanted).dropna().astype("int64")
     ids = pa.array(wanted.tolist(), type=pa.string())
-    readers = {i: _PartRows(handle, store.partitions[i], ids) for i in sorted(set(held.tolist()))}
+    fewer = "the hits given; pass the frame hits read from this corpus with the same options"
+
+    def reader(i: int) -> _Batches:
+        return _Batches(handle, store.partitions[i], ids, batch_rows=TABLES["frame_evidence"]["row_group_rows"],
+                        fewer=fewer)
+
+    readers = {i: reader(i) for i in sorted(set(held.tolist()))}
 
     def parts():
         i = 0
@@ -316,7 +324,7 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
                                "pass the frame_hits read from it")
             lab = lab.astype("int64")
             for k in set(lab.tolist()) - set(readers):
-                readers[k] = _PartRows(handle, store.partitions[k], ids)
+                readers[k] = reader(k)
             order = np.argsort(lab, kind="stable")  # the part's hits grouped by partition, in their order
             kinds, counts = np.unique(lab[order], return_counts=True)
             rows = pd.concat([readers[k].take(int(c)) for k, c in zip(kinds, counts)], ignore_index=True)
@@ -329,60 +337,16 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
             i += len(want)
             yield rows
         for r in readers.values():
-            r.finish()
+            extra = r.left()
+            if extra is not None:
+                raise KitError(f"{r.path}: stored rows of these articles that the hits given do not have (e.g. "
+                               f"{extra['doc_id'].iloc[0]!r} at {extra['start'].iloc[0]}); pass every hit of the articles")
 
-    return save_table_parts(parts(), output_dir, file_name)
-
-
-class _PartRows:
-    """The rows of one partition of a stored table for some articles, taken a few at a time in their
-    stored order: one row group is read (and held) at a time."""
-
-    def __init__(self, handle, part: str, ids):  # ids: a pyarrow array of the articles' ids
-        self.fs, self.path, self.ids = handle.store.fs, f"{handle.path}/{part}.parquet", ids
-        self.dtypes = handle.meta.get("dtypes", {})
-        self.group, self.groups, self.buf = 0, None, None
-
-    def _next(self) -> bool:
-        import pyarrow.compute as pc
-        import pyarrow.parquet as pq
-
-        from kit.analyse.storage import _restore_dtypes
-
-        with self.fs.open(self.path, "rb") as f:
-            pf = pq.ParquetFile(f)
-            self.groups = pf.metadata.num_row_groups
-            if self.group >= self.groups:
-                return False
-            rows = pf.read_row_group(self.group)
-        self.group += 1
-        if not rows.num_rows:  # (a partition without rows may store a null-typed doc_id column)
-            self.buf = _restore_dtypes(rows.to_pandas(), self.dtypes)
-            return True
-        ids = self.ids if self.ids.type == rows["doc_id"].type else self.ids.cast(rows["doc_id"].type)
-        rows = rows.filter(pc.is_in(rows["doc_id"], value_set=ids))  # before pandas: a hashed lookup
-        self.buf = _restore_dtypes(rows.to_pandas(), self.dtypes)
-        return True
-
-    def take(self, k: int) -> pd.DataFrame:
-        pieces = []
-        while k > 0:
-            if (self.buf is None or not len(self.buf)) and not self._next():
-                raise KitError(f"{self.path}: fewer stored rows than the hits given; pass the frame hits "
-                               "read from this corpus with the same options")
-            piece, self.buf = self.buf.iloc[:k], self.buf.iloc[k:]
-            pieces.append(piece)
-            k -= len(piece)
-        return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
-
-    def finish(self) -> None:
-        """Check that no stored row of the articles is left (hits missing from the table given)."""
-        while self.buf is None or not len(self.buf):
-            if not self._next():
-                return
-        raise KitError(f"{self.path}: stored rows of these articles that the hits given do not have "
-                       f"(e.g. {self.buf['doc_id'].iloc[0]!r} at {self.buf['start'].iloc[0]}); pass every hit "
-                       "of the articles")
+    try:
+        return save_table_parts(parts(), output_dir, file_name)
+    finally:
+        for r in readers.values():
+            r.close()
 
 
 def actor_salience(corpus, mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
