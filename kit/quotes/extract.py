@@ -802,6 +802,6 @@ from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401 
 from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.marks import _pair_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _clear_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.sentence_speaker import named_after_quote, sentence_subject  # noqa: E402
+from kit.quotes.sentence_speaker import named_after_quote, sentence_subject  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401 (imported last, as the modules refer to each other)
