@@ -286,15 +286,25 @@ def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str 
     q = q[q["kind"].isin(kinds) & q["speaker"].notna()]
     # each speaker's profile: the most frequent speaker_type (ties: the first in sorted order, as
     # Series.mode) and the first side given, in table order; None when the speaker has none
-    types = q.groupby(["speaker", "speaker_type"]).size().rename("n").reset_index()
+    return _ranked_speakers(named, group, n, q.groupby(["speaker", "speaker_type"]).size(),
+                            q["side"].astype(object).groupby(q["speaker"]).first(), q["speaker"].unique())
+
+
+def _ranked_speakers(named: pd.DataFrame, group: str, n: int, types: pd.Series, sides: pd.Series,
+                     speakers) -> pd.DataFrame:
+    """:func:`top_speakers` from the per-speaker sums ``named`` and each speaker's profile: ``types``
+    (quotes per speaker and speaker type: the most frequent wins, ties to the first in sorted order,
+    as ``Series.mode``) and ``sides`` (the first side given); None when a speaker has none."""
+    types = types.rename("n").reset_index()
     types = types.sort_values(["speaker", "n", "speaker_type"], ascending=[True, False, True], kind="stable")
-    speakers = pd.Index(q["speaker"].unique()).sort_values()
+    speakers = pd.Index(speakers).sort_values()
+
     def values(s: pd.Series) -> list:
         return [None if pd.isna(v) else v for v in s.reindex(speakers).astype(object).tolist()]
 
     profile = pd.DataFrame({
         "speaker_type": values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"]),
-        "side": values(q["side"].astype(object).groupby(q["speaker"]).first())}, index=speakers)
+        "side": values(sides)}, index=speakers)
     named = named.merge(profile, left_on="speaker", right_index=True, how="left")
     named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
     named["rank"] = named.groupby(group).cumcount() + 1
@@ -447,22 +457,7 @@ def top_speakers_in_parts(parts: Iterable[pd.DataFrame], articles: pd.DataFrame,
     by_speaker = total.result()
     group = by_speaker.columns[0]
     named = by_speaker[by_speaker["speaker"] != "(unknown)"].copy()
-    types = _fold(types, 2)[0].rename("n").reset_index()
-    types = types.sort_values(["speaker", "n", "speaker_type"], ascending=[True, False, True], kind="stable")
-    speakers = pd.Index(pd.concat(speakers).unique()).sort_values()
-
-    def values(s: pd.Series) -> list:
-        return [None if pd.isna(v) else v for v in s.reindex(speakers).astype(object).tolist()]
-
-    profile = pd.DataFrame({
-        "speaker_type": values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"]),
-        "side": values(sides)}, index=speakers)
-    named = named.merge(profile, left_on="speaker", right_index=True, how="left")
-    named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
-    named["rank"] = named.groupby(group).cumcount() + 1
-    named = named[named["rank"] <= n]
-    return named[[group, "rank", "speaker", "speaker_type", "side", "n_quotes", "quoted_words", "n_articles",
-                  "share"]].reset_index(drop=True)
+    return _ranked_speakers(named, group, n, _fold(types, 2)[0], sides, pd.concat(speakers).unique())
 
 
 def example_quotes_in_parts(parts, articles: pd.DataFrame, *, group_by: str | None = "outlet", n: int = 3,
