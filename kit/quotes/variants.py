@@ -96,12 +96,7 @@ def _merge_variants(art: _Article) -> None:
         q.evidence += p.evidence
         q.first_pos = min(q.first_pos, p.first_pos)
         target[id(p)] = q
-    for key, p in list(art.persons.items()):
-        if id(p) in target:
-            art.persons[key] = target[id(p)]
-    for m in art.mentions:
-        if id(m.entity) in target:
-            m.entity = target[id(m.entity)]
+    _repoint(art.persons, art, target)
     art.role_links = [(at, r, target.get(id(p), p)) for at, r, p in art.role_links]
 
 
@@ -162,9 +157,15 @@ def _merge_org_variants(art: _Article) -> None:
             art.orgs[key] = full  # an acronym the article writes, resolved when met ('the RNC said')
     if not target:
         return
-    for key, o in list(art.orgs.items()):
-        if id(o) in target:
-            art.orgs[key] = target[id(o)]
+    _repoint(art.orgs, art, target)
+
+
+def _repoint(table: dict, art, target: dict[int, Person]) -> None:
+    """After a merge: the entries of ``table`` (the article's persons or organisations) and the
+    article's mentions that name a merged entity (by ``id``) name what it was merged into."""
+    for key, e in list(table.items()):
+        if id(e) in target:
+            table[key] = target[id(e)]
     for m in art.mentions:
         if id(m.entity) in target:
             m.entity = target[id(m.entity)]
