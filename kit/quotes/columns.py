@@ -90,4 +90,8 @@ SPEAKER_RULES: dict[str, str] = {
     "FIRST_PERSON_NAMED": "no attribution and no speaker before: the first person named there",
     "PRONOUN_COLON": "a paragraph of quotation after 'He then listed them:'",
     "PRONOUN_LEADS_QUOTE": "no attribution: the he/she that opens the quote's sentence",
+    "CLAUSE_SUBJECT": "no attribution: the subject of the quote's own clause that is no named person, an "
+                      "organisation, a document or a description, with its verb ('The council voted for a "
+                      "resolution that \"...\"', 'one delegate called him \"...\"'); before the paragraph's "
+                      "latest speaker and its first person",
 }

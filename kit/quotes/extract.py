@@ -624,6 +624,12 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
         subj = sentence_subject(art, para_off, q_pos)
         if subj is not None and subj is not ent:
             ent, rule = subj, "SENTENCE_SUBJECT"
+        if rule != "SENTENCE_SUBJECT":
+            # rule CLAUSE_SUBJECT: an organisation, a document or a description is the subject of
+            # the quote's clause ('The county board voted for a motion that called it "..."')
+            found = clause_subject(art, para_off, q_pos)
+            if found is not None and found[0] is not ent:
+                ent, rule = found
         if ent is None:
             ent, rule = _first_person(art, para_off, q_pos), "FIRST_PERSON_NAMED"
         if ent is None:
@@ -797,6 +803,7 @@ from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the m
     _subject,
     _trim_np,
 )
+from kit.quotes.clause_subject import clause_subject  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401 (imported last, as the modules refer to each other)
