@@ -228,6 +228,16 @@ def _says_nearby(art: _Article, m: Mention) -> bool:
     return any(w in _SPEECH_OR_PART for w in after + before)
 
 
+def _speaks_after(art: _Article, m: Mention) -> bool:
+    """Rule LATER_SPEAKER_IN_SENTENCE: is the mention the subject of a verb of saying written right
+    after it ('Roe is right on the issues, Doe argues.')? A name followed by a possessive, or one
+    that only follows a verb of saying as its object ('saying Doe was wrong', 'to praise Doe's
+    record'), is not: the sentence's subject stays."""
+    if _in_quote(art, m.pos) or not art.text[m.end:m.end + 1].isspace():
+        return False
+    return any(w in _SPEECH_OR_PART for w in _words(art.text[m.end:m.end + 30].lower())[:1])
+
+
 #: Words that show a sentence opening is not a title or role before the subject's name.
 _NOT_ROLE = frozenset("""the a an her his their its in on at around with after before of to for from
     by as when while if about during since""".split())
@@ -265,7 +275,7 @@ def _sentence_subject(art: _Article, s0: int, s1: int, g: str | None) -> Mention
             m = m2
         else:
             break
-    if any(_says_nearby(art, m3) for m3 in ms if m3.pos > m.pos and m3.entity.kind == "person"):
+    if any(_speaks_after(art, m3) for m3 in ms if m3.pos > m.pos and m3.entity.kind == "person"):
         return None  # 'Roe is right on the issues, Doe argues.': someone else speaks in it
     # an organisation ('Campaign pollster ...', 'Former Acme CEO ...') only leads on to the person
     return m if _compatible(m.entity, g, art) else None
