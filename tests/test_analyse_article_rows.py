@@ -195,13 +195,13 @@ def test_the_stored_table_is_never_read_whole(store, meta, small, monkeypatch, t
     biggest = analyse.table(store, "quotes", articles=meta)["doc_id"].value_counts().max()  # (stored first)
     monkeypatch.setattr(Derived, "read", not_whole)
     largest = []
-    take = article_rows._Batches.take
+    take = article_rows._Batches.take_table
 
     def watched(self, k):
         largest.append(k)
         return take(self, k)
 
-    monkeypatch.setattr(article_rows._Batches, "take", watched)
+    monkeypatch.setattr(article_rows._Batches, "take_table", watched)
     rows = analyse.rows(store, "quotes", articles=meta)
     rows.save(tmp_path, "q")
     analyse.save_speech_acts(rows, tmp_path)
