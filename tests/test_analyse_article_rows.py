@@ -39,12 +39,18 @@ def small(monkeypatch):
     monkeypatch.setattr(article_rows, "BATCH_ROWS", 4)
 
 
-def _nulls_as_none(table):
-    """A whole read leaves the gaps of a text column stored as strings (``negator``) as NaN in some
-    partitions and None in others; the parts give None, as the in-memory table does (the CSV is the same)."""
-    for c in table.columns[table.dtypes == object]:
-        table[c] = table[c].where(table[c].notna(), None)
-    return table
+def test_missing_text_is_none_in_every_partition(store, meta):
+    """Derived.read: the gaps of a text column (``negator`` of the frame hits) are None, in the whole
+    table, in each partition and in a subset, although a partition with negators stores the column as
+    text (read back with NaN gaps) and one without any as nulls (read back as None)."""
+    h = analyse.ensure(store, "frame_hits", dictionary="generic_frames", negation_window=3)
+    with_negator = [bool(h.read(p["name"])["negator"].notna().any()) for p in h.meta["partitions"] if p["rows"]]
+    assert True in with_negator and False in with_negator  # both kinds of partition
+    reads = [h.read(), h.read(doc_ids=meta["doc_id"].iloc[::3])] + [h.read(p["name"]) for p in h.meta["partitions"]]
+    for table in reads:
+        gaps = [v for v in table["negator"].tolist() if not isinstance(v, str)]
+        assert table["negator"].dtype == object and all(v is None for v in gaps), {type(v) for v in gaps}
+    assert len(reads[0]) > len([v for v in reads[0]["negator"] if isinstance(v, str)]) > 3
 
 
 def test_the_merge_is_needed(store):
@@ -60,7 +66,7 @@ def test_parts_are_the_table(store, meta, small, name, subset, monkeypatch, tmp_
     arts = meta.iloc[::2] if subset else meta  # a report's subset (dates, duplicates dropped) or all
     size = 1 if name == "quote_problems" else 25
     monkeypatch.setattr(kit.reporting, "CSV_CHUNK_ROWS", size)
-    whole = _nulls_as_none(analyse.table(store, name, articles=arts))
+    whole = analyse.table(store, name, articles=arts)
     rows = analyse.rows(store, name, articles=arts)
     parts = list(rows.parts())
     assert len(whole) > (2 if name == "quote_problems" else 10) and len(parts) > 2 and len(rows) == len(whole)
@@ -88,7 +94,7 @@ def test_frame_hits_in_parts_give_the_whole_tables_files_and_sample(store, meta,
     arts = meta.iloc[1::2] if subset else meta
     d = load_dictionary(["generic_frames"])
     opts = {"dictionary": d, "negation_window": 3}
-    whole = _nulls_as_none(analyse.table(store, "frame_hits", articles=arts, **opts))
+    whole = analyse.table(store, "frame_hits", articles=arts, **opts)
     hits = analyse.rows(store, "frame_hits", articles=arts, **opts)
     assert len(list(hits.parts())) > 3 and whole["negated"].any() and whole["frame"].nunique() > 2
     got = analyse.save_frame_evidence(store, hits, arts, tmp_path / "parts", **opts).read_bytes()
@@ -189,13 +195,13 @@ def test_the_stored_table_is_never_read_whole(store, meta, small, monkeypatch, t
     biggest = analyse.table(store, "quotes", articles=meta)["doc_id"].value_counts().max()  # (stored first)
     monkeypatch.setattr(Derived, "read", not_whole)
     largest = []
-    take = article_rows._Batches.take
+    take = article_rows._Batches.take_table
 
     def watched(self, k):
         largest.append(k)
         return take(self, k)
 
-    monkeypatch.setattr(article_rows._Batches, "take", watched)
+    monkeypatch.setattr(article_rows._Batches, "take_table", watched)
     rows = analyse.rows(store, "quotes", articles=meta)
     rows.save(tmp_path, "q")
     analyse.save_speech_acts(rows, tmp_path)

@@ -93,18 +93,24 @@ class ArticleRows:
         from kit.analyse.storage import _restore_dtypes
 
         h = self._handle
-        self._ids = pa.array(pd.unique(self.articles["doc_id"].astype(str)).tolist(), type=pa.string())
+        # one set of the wanted ids, looked up row by row (a pyarrow is_in would hash all the wanted
+        # ids again for every partition and every batch: a cost of articles x partitions)
+        self._ids = frozenset(pd.unique(self.articles["doc_id"].astype(str)).tolist())
+        self._every_row = set()  # the partitions all of whose rows are wanted: read without a filter
         frames = []
         for i, p in enumerate(h.meta["partitions"]):
             with h.store.fs.open(f"{h.path}/{p['name']}.parquet", "rb") as f:
                 ids = pq.read_table(f, columns=["doc_id"])["doc_id"]
             ids = pc.cast(ids, pa.string())  # (a partition without rows may store a null-typed column)
-            ids = ids.filter(pc.is_in(ids, value_set=self._ids))
-            if not len(ids):
-                continue
             counts = pc.value_counts(ids)  # in order of first appearance (the stored order)
-            frames.append(pd.DataFrame({"doc_id": counts.field("values").to_pylist(), "part": i,
-                                        "n": counts.field("counts").to_numpy().astype("int64")}))
+            values = counts.field("values").to_pylist()
+            wanted = np.fromiter((v in self._ids for v in values), dtype=bool, count=len(values))
+            if not wanted.any():
+                continue
+            if wanted.all():
+                self._every_row.add(i)
+            frames.append(pd.DataFrame({"doc_id": [v for v, w in zip(values, wanted) if w], "part": i,
+                                        "n": counts.field("counts").to_numpy().astype("int64")[wanted]}))
         plan = (pd.concat(frames, ignore_index=True) if frames
                 else pd.DataFrame({"doc_id": pd.Series(dtype=object), "part": pd.Series(dtype="int64"),
                                    "n": pd.Series(dtype="int64")}))
@@ -142,6 +148,10 @@ class ArticleRows:
                 r.close()
 
     def _merged(self, plan: pd.DataFrame, rows: int, cols, readers: dict) -> Iterator[pd.DataFrame]:
+        import pyarrow as pa
+
+        from kit.analyse.storage import _restore_dtypes
+
         h = self._handle
         batch = min(BATCH_ROWS, max(MIN_BATCH_ROWS, rows // max(1, plan["part"].nunique())))
         ends = np.cumsum(plan["n"].to_numpy())
@@ -156,10 +166,14 @@ class ArticleRows:
             pieces = []
             for k, c in zip(kinds, counts):
                 if k not in readers:
-                    readers[k] = _Batches(h, h.meta["partitions"][k]["name"], self._ids, cols, batch)
-                pieces.append(readers[k].take(int(c)))
-            out = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
-            out = out.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the table's order
+                    ids = None if k in self._every_row else self._ids
+                    readers[k] = _Batches(h, h.meta["partitions"][k]["name"], ids, cols, batch)
+                pieces.append(readers[k].take_table(int(c)))
+            # the pieces stay Arrow until the part is whole: one conversion to pandas per part, not one
+            # per batch (the batches get smaller as the partitions grow in number: rows / partitions)
+            both = pa.concat_tables(pieces, promote_options="permissive") if len(pieces) > 1 else pieces[0]
+            both = both.take(pa.array(np.argsort(order, kind="stable")))  # back in the table's order
+            out = _restore_dtypes(both.to_pandas(), h.meta.get("dtypes", {}))
             want = np.repeat(chunk["doc_id"].to_numpy(), chunk["n"].to_numpy())
             if not np.array_equal(out["doc_id"].to_numpy(dtype=object), want.astype(object)):
                 raise KitError(f"{h.path}: a partition's rows are not sorted by article id; compute the table "
@@ -216,10 +230,13 @@ class ArticleRows:
 
 class _Batches:
     """The rows of one partition of a stored table for some articles, taken a few at a time in their
-    stored order: one Parquet batch (``batch_rows`` rows) is read and held at a time."""
+    stored order: one Parquet batch (``batch_rows`` rows) is read and held at a time. ``ids``: the
+    articles' ids (a set of strings, or any collection of them), None for every row."""
 
     def __init__(self, handle, part: str, ids, columns=None, batch_rows: int = BATCH_ROWS, *,
                  fewer: str = "counted; compute the table again"):
+        if ids is not None and not isinstance(ids, (set, frozenset)):
+            ids = frozenset(ids.to_pylist() if hasattr(ids, "to_pylist") else ids)
         self.path, self.ids, self.dtypes = f"{handle.path}/{part}.parquet", ids, handle.meta.get("dtypes", {})
         self.fewer = fewer  # the end of the error when the partition holds fewer rows than are taken
         self.file = handle.store.fs.open(self.path, "rb")
@@ -230,29 +247,45 @@ class _Batches:
 
     def take(self, k: int) -> pd.DataFrame:
         """The next ``k`` stored rows of the articles, in their stored order."""
+        return self._frame(self.take_table(k))
+
+    def take_table(self, k: int):
+        """:meth:`take` as an Arrow table (slices of the batches read, not copied)."""
+        import pyarrow as pa
+
         pieces = []
         while k > 0:
-            if self.left() is None:
+            if not self._fill():
                 raise KitError(f"{self.path}: fewer stored rows than {self.fewer}")
-            piece, self.buf = self.buf.iloc[:k], self.buf.iloc[k:]
+            piece = self.buf.slice(0, k)
+            self.buf = self.buf.slice(piece.num_rows)
             pieces.append(piece)
-            k -= len(piece)
-        return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+            k -= piece.num_rows
+        return pa.Table.from_batches(pieces)
 
     def left(self) -> pd.DataFrame | None:
         """The next stored row of the articles not taken yet (None when every one was taken)."""
+        return self._frame(self.buf.slice(0, 1)) if self._fill() else None
+
+    def _fill(self) -> bool:
+        """Read batches until one holds rows of the articles not taken yet (False at the end)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        from kit.analyse.storage import _restore_dtypes
-
-        while self.buf is None or not len(self.buf):
+        while self.buf is None or not self.buf.num_rows:
             batch = next(self.batches, None)
             if batch is None:
-                return None
-            batch = batch.filter(pc.is_in(pc.cast(batch["doc_id"], pa.string()), value_set=self.ids))
-            self.buf = _restore_dtypes(batch.to_pandas(), self.dtypes)
-        return self.buf.iloc[:1]
+                return False
+            if self.ids is not None:  # a lookup per row in the set made once (its cost follows the batch)
+                ids = pc.cast(batch["doc_id"], pa.string()).to_pylist()
+                batch = batch.filter(pa.array(np.fromiter((i in self.ids for i in ids), dtype=bool, count=len(ids))))
+            self.buf = batch
+        return True
+
+    def _frame(self, table) -> pd.DataFrame:
+        from kit.analyse.storage import _restore_dtypes
+
+        return _restore_dtypes(table.to_pandas(), self.dtypes)
 
     def close(self) -> None:
         self.file.close()

@@ -280,6 +280,7 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
 
     from kit.analyse.article_rows import _Batches
     from kit.analyse.registry import TABLES
+    from kit.analyse.storage import _restore_dtypes
     from kit.analyse.waves import ensure
     from kit.compute import reading_mode
     from kit.corpus.store import is_store
@@ -305,12 +306,15 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     # too; only the partitions that hold the articles are opened (a report on one month reads that month)
     wanted = pd.unique(articles["doc_id"])
     held = where.reindex(wanted).dropna().astype("int64")
-    ids = pa.array(wanted.tolist(), type=pa.string())
+    ids = frozenset(str(i) for i in wanted.tolist())  # (looked up row by row: see _Batches)
+    # the partitions all of whose articles are wanted are read without a filter
+    n_held, n_all = held.value_counts(), where.value_counts()
+    every = {i for i, n in n_held.items() if n == n_all.get(i)}
     fewer = "the hits given; pass the frame hits read from this corpus with the same options"
 
     def reader(i: int) -> _Batches:
-        return _Batches(handle, store.partitions[i], ids, batch_rows=TABLES["frame_evidence"]["row_group_rows"],
-                        fewer=fewer)
+        return _Batches(handle, store.partitions[i], None if i in every else ids,
+                        batch_rows=TABLES["frame_evidence"]["row_group_rows"], fewer=fewer)
 
     readers = {i: reader(i) for i in sorted(set(held.tolist()))}
 
@@ -327,8 +331,10 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
                 readers[k] = reader(k)
             order = np.argsort(lab, kind="stable")  # the part's hits grouped by partition, in their order
             kinds, counts = np.unique(lab[order], return_counts=True)
-            rows = pd.concat([readers[k].take(int(c)) for k, c in zip(kinds, counts)], ignore_index=True)
-            rows = rows.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)  # back in the hits' order
+            pieces = [readers[k].take_table(int(c)) for k, c in zip(kinds, counts)]  # (Arrow: one conversion a part)
+            rows = pa.concat_tables(pieces, promote_options="permissive") if len(pieces) > 1 else pieces[0]
+            rows = rows.take(pa.array(np.argsort(order, kind="stable")))  # back in the hits' order
+            rows = _restore_dtypes(rows.to_pandas(), handle.meta.get("dtypes", {}))
             if not (np.array_equal(rows["doc_id"].to_numpy(), want["doc_id"].to_numpy())
                     and np.array_equal(rows["start"].to_numpy(), want["start"].to_numpy())):
                 raise KitError(f"{corpus}: the hits given are not the stored frame hits of these options "

@@ -70,6 +70,16 @@ def _as_lists(v):
 
 
 def _restore_dtypes(df: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    """``df`` (read from stored partitions) with the table's ``dtypes``. An ``object`` column's
+    missing values are None, whatever each partition stored: a text column with some values is read
+    as ``str`` (gaps NaN), one without any as nulls (gaps None), and partitions of both kinds put
+    together gave both (``negator`` of ``frame_hits``).
+
+    >>> parts = pd.concat([pd.DataFrame({"a": pd.Series(["no", None], dtype="str")}),
+    ...                    pd.DataFrame({"a": pd.Series([None], dtype=object)})], ignore_index=True)
+    >>> _restore_dtypes(parts, {"a": "object"})["a"].tolist()
+    ['no', None, None]
+    """
     for col, dt in dtypes.items():
         if col not in df.columns:
             continue
@@ -77,12 +87,13 @@ def _restore_dtypes(df: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
             first = next((v for v in df[col] if v is not None), None)
             if first is not None and hasattr(first, "tolist") and not isinstance(first, str):
                 df[col] = df[col].map(lambda v: None if v is None else _as_lists(v))
-        if str(df[col].dtype) == dt:
-            continue
         if dt == "object":
             s = df[col].astype(object)
-            df[col] = s.where(s.notna(), None)
-        else:
+            gaps = s.isna()
+            if gaps.any():  # (NaN, pd.NA or None: None)
+                s = s.where(~gaps, None)
+            df[col] = s
+        elif str(df[col].dtype) != dt:
             df[col] = df[col].astype(dt)
     return df
 
