@@ -115,3 +115,24 @@ def test_a_sentence_opened_by_a_preposition_or_a_pronoun_has_no_clause_subject()
         'It said the ferry was "never on time."',
     )
     assert not (q["speaker_rule"] == "CLAUSE_SUBJECT").any()
+
+
+def test_a_passive_or_a_copula_subject_does_not_speak():
+    # 'The agency was found to ...', 'The aim of the plan was "..."': the subject is what is spoken
+    # of, not who speaks; before the guard the rule gave them the quotes
+    q = quotes(
+        "Hal Becker runs the ferry.",
+        'The port agency was found to lose most cases "where the neighbors sued first."',
+        'The aim of the plan was "a ferry every hour, all year."',
+    )
+    assert not (q["speaker_rule"] == "CLAUSE_SUBJECT").any()
+
+
+def test_a_plural_noun_before_a_preposition_is_no_verb():
+    # 'Several dock workers in Tidewater decried ...': 'workers' is the subject's noun
+    q = quotes(
+        "The harbor vote is set for Thursday.",
+        'Several dock workers in Tidewater decried the sale, citing the "largest loss of jobs in '
+        'a decade."',
+    )
+    assert q.loc[0, "speaker"] == "several dock workers in Tidewater"

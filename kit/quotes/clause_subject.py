@@ -29,11 +29,14 @@ from kit.quotes.entities import Person, _Article
 
 #: A finite verb after the subject: an auxiliary, a regular past or present form, or a common
 #: irregular past ('ran', 'gave'); an adverb in -ly may stand before it. A word in -s followed by
-#: a verb is a plural noun of the subject ('Hundreds of marchers walked').
+#: a verb, a preposition or a relative word is a plural noun of the subject ('Hundreds of marchers
+#: walked', 'Activists in the city decried').
 _FINITE = (r"(?:was|were|is|are|has|had|have|will|would|can|could|may|might|must|should|did|does"
            r"|ran|made|gave|took|put|sent|went|found|held|got|saw|set|led|left|came|became|began|kept"
            r"|[a-z]{2,}ed"
-           r"|[a-z]{2,}[^s\W]s(?!\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|was|were|is|are|has|had|have|will|would)\b))")
+           r"|[a-z]{2,}[^s\W]s(?!\s+(?:[a-z]+ly\s+)?(?:was|were|is|are|has|had|have|will|would"
+           r"|in|of|from|at|with|who|which|and|or"
+           r"|[a-z]{2,}ed(?=\s+(?:the|a|an|to|that|through|in|on|at|for|with|by|from|into|out|up|back|over)\b))\b))")
 
 #: A clause opened by a noun phrase (a determiner, a possessive or a capitalised word first, at
 #: most six more words, no comma) and its verb; a relative clause between commas may follow the
@@ -58,19 +61,32 @@ _AGENT_END = re.compile(rf",|\s+(?:[a-z]+ly\s+)?(?:{_FINITE})\b")
 #: Sentence-first prepositions: the phrase they open is no subject ('Alongside the protests, ...').
 _PREPOSITIONS = frozenset("""alongside among amid amidst for with without under unlike like beyond besides
 against across through throughout within toward towards from to into onto upon about around behind
-below beneath beside between by near of off over past per via""".split())
+below beneath beside between by near of off over past per via along inside outside""".split())
 
-#: A pronoun or a verb's helper inside the noun phrase: a clause of its own ('The danger he sees
-#: is'), or a verb group ('The plan cannot be called').
-_PRONOUN_WORDS = frozenset("he she they it we i you cannot can't not be been being to".split())
+#: A pronoun, a relative word or a verb's helper inside the noun phrase: a clause of its own ('The
+#: danger he sees is', 'The plan that failed included'), or a verb group ('The plan cannot be called').
+_PRONOUN_WORDS = frozenset("he she they it we i you cannot can't not be been being to that who which".split())
 
 #: A subordinate clause between the verb and the quote has a subject of its own ('The incident
-#: came at noon, when the crowd shouted "..."').
-_SUBORDINATE = re.compile(r"[,—–]\s*(?:when|while|as|after|because|where|since|before|until|though|although|if)\s")
+#: came at noon, when the crowd shouted "..."'), or an inverted attribution names a speaker ('...,
+#: said Roe').
+_SUBORDINATE = re.compile(r"[,—–]\s*(?:when|while|as|after|because|where|since|before|until|though|although|if)\s"
+                          r"|\b(?:said|says|added|told)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+
+#: A passive verb ('The agency was found to ...', 'Risks have been exaggerated by ...') or a copula
+#: right before the quote ('The aim was "..."'): the subject does not speak.
+_BE = frozenset("was were is are".split())
+_PASSIVE = re.compile(r"\s+(?:been\s+)?(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|found|made|given|seen|held|known|shown|told|taken)\b")
 
 #: A coordinated clause: the quote's clause starts after it when a subject of its own follows
 #: ('The motion failed, but one delegate dubbed him "..."').
 _COORDINATED = re.compile(r",\s+(?:and|but|yet|so)\s+")
+
+
+def _mention_at(art: _Article, pos: int) -> bool:
+    """Does a mention of a known entity start at ``pos``?"""
+    k = bisect.bisect_left(art.mention_pos, pos)
+    return k < len(art.mention_pos) and art.mention_pos[k] == pos
 
 
 def _subject_start(head: str) -> int:
@@ -129,6 +145,9 @@ def clause_subject(art: _Article, para_off: int, pos: int) -> tuple[Person, str]
             or any(w in _PRONOUN_WORDS for w in m.group("np").lower().split()[1:]) \
             or _SUBORDINATE.search(head, m.end()):
         return None  # 'Among the posts ...', 'The danger he sees is', '..., when the crowd shouted "..."'
+    verb = m.group("verb")
+    if verb in _BE and not head[m.end():].strip() or verb in _BE | {"has", "have", "had"} and _PASSIVE.match(head, m.end()):
+        return None  # 'The aim was "..."', 'The agency was found ...'
     np_ = m.group("np")
     at = s0 + m.start("np")
     agent = _BY_AGENT.match(head, m.end())
@@ -138,6 +157,9 @@ def clause_subject(art: _Article, para_off: int, pos: int) -> tuple[Person, str]
         np_, at = head[agent.end():end.start() if end else len(head)], s0 + agent.end()
         named = _resolve(art, np_, at, para_off)
         return (named, "CLAUSE_SUBJECT") if named is not None else None
+    if " " not in np_.strip() and not np_.isupper() and (
+            not _mention_at(art, at) or re.search(rf"(?<![\w’'-]){re.escape(np_.strip().lower())}(?![\w’'-])", art.text)):
+        return None  # 'Safe fracking is ...': a capitalised sentence word (written in lower case too), not a name
     ent = _resolve(art, np_, at, para_off)
     if ent is None or ent.kind == "person" and re.match(r"[A-Z]", np_) and " " not in np_.strip():
         return None  # a one-word name is SENTENCE_SUBJECT's (or a sentence word, 'Obviously')
