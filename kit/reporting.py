@@ -332,6 +332,11 @@ def _is_count_column(col: pd.Series) -> bool:
 #: :data:`TEXT_MIN_WIDTH` wide (CSS), so that titles are not squeezed into one word a line.
 TEXT_WIDE_CHARS = 40
 TEXT_MIN_WIDTH = "18em"
+#: When a table has :data:`TEXT_SHARED_FROM` or more such columns (03's evidence: left, right,
+#: sentence), each gets :data:`TEXT_SHARED_WIDTH` (class ``kit-wide kit-wide-shared``), so that the
+#: table fits the page's width and its text wraps rather than the last column running off the page.
+TEXT_SHARED_FROM = 3
+TEXT_SHARED_WIDTH = "11em"
 
 
 class HTMLTable:
@@ -366,13 +371,15 @@ class HTMLTable:
     def _repr_html_(self) -> str:
         shown = self._shown()
         # a column of long text (titles, quotes) keeps a readable width; the box scrolls instead
-        wide = {c: TEXT_MIN_WIDTH for c in shown.columns
-                if any(isinstance(v, str) and len(v) > TEXT_WIDE_CHARS for v in shown[c].tolist())}
+        wide = [c for c in shown.columns
+                if any(isinstance(v, str) and len(v) > TEXT_WIDE_CHARS for v in shown[c].tolist())]
+        shared = len(wide) >= TEXT_SHARED_FROM  # several long texts side by side: narrower, so they fit the page
+        width, kind = (TEXT_SHARED_WIDTH, "kit-wide kit-wide-shared") if shared else (TEXT_MIN_WIDTH, "kit-wide")
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table",
-                             float_format=self._float, col_space=wide or None)
-        for c in wide:  # the report page strips inline styles: its CSS gives class kit-wide the width
-            th = f'<th style="min-width: {TEXT_MIN_WIDTH};">{html.escape(str(c))}</th>'
-            body = body.replace(th, th.replace("<th ", '<th class="kit-wide" ', 1), 1)
+                             float_format=self._float, col_space=dict.fromkeys(wide, width) or None)
+        for c in wide:  # the report page strips inline styles: its CSS gives the classes the width
+            th = f'<th style="min-width: {width};">{html.escape(str(c))}</th>'
+            body = body.replace(th, th.replace("<th ", f'<th class="{kind}" ', 1), 1)
         parts = []
         if self.caption:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')
