@@ -347,8 +347,9 @@ class HTMLTable:
     """
 
     def __init__(self, df: pd.DataFrame, *, max_rows: int, caption: str | None, float_format: str,
-                 total: int | None = None):
+                 total: int | None = None, missing: dict | None = None):
         self.df = df
+        self.missing = dict(missing or {})  # column -> what a missing cell shows (default: nothing)
         self.total = len(df) if total is None else total  # rows of the table df begins
         self.max_rows = max_rows
         self.caption = caption
@@ -366,6 +367,11 @@ class HTMLTable:
         out = df.map(_display_cell)
         for c in counts:  # 5,702 like the floats beside them (never a year or an id: see _is_count_column)
             out[c] = df[c].map(lambda v: "" if pd.isna(v) else f"{int(v):,}").astype(object)
+        for c in out.columns:  # a missing text cell is empty (pandas prints a column of None as "None")
+            if out[c].dtype == object and out[c].isna().any():
+                out[c] = out[c].where(out[c].notna(), self.missing.get(c, ""))
+            elif c in self.missing and out[c].isna().any():
+                out[c] = out[c].astype(object).where(out[c].notna(), self.missing[c])
         return out
 
     def _repr_html_(self) -> str:
@@ -399,7 +405,7 @@ class HTMLTable:
 
 
 def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = None,
-               float_format: str = "%.4g", total: int | None = None) -> HTMLTable:
+               float_format: str = "%.4g", total: int | None = None, missing: dict | None = None) -> HTMLTable:
     """Display ``df`` in a notebook with every cell HTML-escaped, at most ``max_rows`` rows.
 
     Use it (or plain DataFrame display, which also escapes) for anything holding article text.
@@ -414,12 +420,17 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
     float_format : printf-style format for floats on screen (the CSV keeps its own format)
     total : the rows of the whole table when ``df`` holds only its first rows (a table written a
         part at a time and never held): the note then counts them
+    missing : what a missing cell of a column shows, e.g. ``{"side": "(none)"}`` (default: an
+        empty cell, never "None" or "nan")
 
     Examples
     --------
     >>> t = show_table(pd.DataFrame({"title": ["<script>alert(1)</script>"]}), caption="A & B")
     >>> "<script>" in t._repr_html_(), "&lt;script&gt;" in t._repr_html_(), "A &amp; B" in t._repr_html_()
     (False, True, True)
+    >>> sides = show_table(pd.DataFrame({"speaker": ["Ann Roe"], "side": [None]}), missing={"side": "(none)"})
+    >>> "<td>(none)</td>" in sides._repr_html_(), "None" in sides._repr_html_()
+    (True, False)
     """
     if not isinstance(df, pd.DataFrame):
         raise KitError(f"expected a pandas DataFrame, got {type(df).__name__}")
@@ -427,8 +438,10 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
         raise KitError(f"max_rows must be a positive integer, got {max_rows!r}")
     if total is not None and (isinstance(total, bool) or not isinstance(total, numbers.Integral) or total < len(df)):
         raise KitError(f"total must be a whole number of rows, at least the {len(df)} given; got {total!r}")
+    if missing is not None and not isinstance(missing, dict):
+        raise KitError(f"missing must be a dict of column -> label, got {missing!r}")
     return HTMLTable(df, max_rows=max_rows, caption=caption, float_format=float_format,
-                     total=None if total is None else int(total))
+                     total=None if total is None else int(total), missing=missing)
 
 
 # --------------------------------------------------------------------------------------------

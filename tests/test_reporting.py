@@ -255,6 +255,22 @@ def test_several_long_text_columns_share_the_page_width():
     assert f"th.kit-wide {{ min-width: {TEXT_MIN_WIDTH}; }}" in css
 
 
+def test_missing_cells_show_empty_or_their_label_never_none():
+    """A column of None (04's side without an actor file) printed "None"; missing cells are empty,
+    or show the label given per column (missing={"side": "(none)"})."""
+    from kit.reporting import show_table
+
+    df = pd.DataFrame({"speaker": ["Ann Roe", "Bo Li"], "side": [None, None], "role": ["senator", None],
+                       "share": [0.5, float("nan")]})
+    html = show_table(df)._repr_html_()
+    assert "None" not in html and "nan" not in html.lower() and html.count("<td></td>") == 4
+    labelled = show_table(df, missing={"side": "(none)"})._repr_html_()
+    assert labelled.count("<td>(none)</td>") == 2 and "None" not in labelled and "(none)" not in html
+    assert "(none)" in repr(show_table(df, missing={"side": "(none)"}))
+    with pytest.raises(KitError):
+        show_table(df, missing=["side"])
+
+
 def test_a_long_table_is_written_in_chunks_with_the_same_bytes(tmp_path, monkeypatch):
     """save_table formats a long table CSV_CHUNK_ROWS rows at a time: the same file as in one piece,
     whatever the chunk holds (a list, a float or a date in a text column only in a later chunk, a
