@@ -332,6 +332,11 @@ def _is_count_column(col: pd.Series) -> bool:
 #: :data:`TEXT_MIN_WIDTH` wide (CSS), so that titles are not squeezed into one word a line.
 TEXT_WIDE_CHARS = 40
 TEXT_MIN_WIDTH = "18em"
+#: When a table has :data:`TEXT_SHARED_FROM` or more such columns (03's evidence: left, right,
+#: sentence), each gets :data:`TEXT_SHARED_WIDTH` (class ``kit-wide kit-wide-shared``), so that the
+#: table fits the page's width and its text wraps rather than the last column running off the page.
+TEXT_SHARED_FROM = 3
+TEXT_SHARED_WIDTH = "11em"
 
 
 class HTMLTable:
@@ -342,8 +347,9 @@ class HTMLTable:
     """
 
     def __init__(self, df: pd.DataFrame, *, max_rows: int, caption: str | None, float_format: str,
-                 total: int | None = None):
+                 total: int | None = None, missing: dict | None = None):
         self.df = df
+        self.missing = dict(missing or {})  # column -> what a missing cell shows (default: nothing)
         self.total = len(df) if total is None else total  # rows of the table df begins
         self.max_rows = max_rows
         self.caption = caption
@@ -361,18 +367,25 @@ class HTMLTable:
         out = df.map(_display_cell)
         for c in counts:  # 5,702 like the floats beside them (never a year or an id: see _is_count_column)
             out[c] = df[c].map(lambda v: "" if pd.isna(v) else f"{int(v):,}").astype(object)
+        for c in out.columns:  # a missing text cell is empty (pandas prints a column of None as "None")
+            if out[c].dtype == object and out[c].isna().any():
+                out[c] = out[c].where(out[c].notna(), self.missing.get(c, ""))
+            elif c in self.missing and out[c].isna().any():
+                out[c] = out[c].astype(object).where(out[c].notna(), self.missing[c])
         return out
 
     def _repr_html_(self) -> str:
         shown = self._shown()
         # a column of long text (titles, quotes) keeps a readable width; the box scrolls instead
-        wide = {c: TEXT_MIN_WIDTH for c in shown.columns
-                if any(isinstance(v, str) and len(v) > TEXT_WIDE_CHARS for v in shown[c].tolist())}
+        wide = [c for c in shown.columns
+                if any(isinstance(v, str) and len(v) > TEXT_WIDE_CHARS for v in shown[c].tolist())]
+        shared = len(wide) >= TEXT_SHARED_FROM  # several long texts side by side: narrower, so they fit the page
+        width, kind = (TEXT_SHARED_WIDTH, "kit-wide kit-wide-shared") if shared else (TEXT_MIN_WIDTH, "kit-wide")
         body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="kit-table",
-                             float_format=self._float, col_space=wide or None)
-        for c in wide:  # the report page strips inline styles: its CSS gives class kit-wide the width
-            th = f'<th style="min-width: {TEXT_MIN_WIDTH};">{html.escape(str(c))}</th>'
-            body = body.replace(th, th.replace("<th ", '<th class="kit-wide" ', 1), 1)
+                             float_format=self._float, col_space=dict.fromkeys(wide, width) or None)
+        for c in wide:  # the report page strips inline styles: its CSS gives the classes the width
+            th = f'<th style="min-width: {width};">{html.escape(str(c))}</th>'
+            body = body.replace(th, th.replace("<th ", f'<th class="{kind}" ', 1), 1)
         parts = []
         if self.caption:
             parts.append(f'<p class="kit-caption"><strong>{html.escape(self.caption)}</strong></p>')
@@ -392,7 +405,7 @@ class HTMLTable:
 
 
 def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = None,
-               float_format: str = "%.4g", total: int | None = None) -> HTMLTable:
+               float_format: str = "%.4g", total: int | None = None, missing: dict | None = None) -> HTMLTable:
     """Display ``df`` in a notebook with every cell HTML-escaped, at most ``max_rows`` rows.
 
     Use it (or plain DataFrame display, which also escapes) for anything holding article text.
@@ -407,12 +420,17 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
     float_format : printf-style format for floats on screen (the CSV keeps its own format)
     total : the rows of the whole table when ``df`` holds only its first rows (a table written a
         part at a time and never held): the note then counts them
+    missing : what a missing cell of a column shows, e.g. ``{"side": "(none)"}`` (default: an
+        empty cell, never "None" or "nan")
 
     Examples
     --------
     >>> t = show_table(pd.DataFrame({"title": ["<script>alert(1)</script>"]}), caption="A & B")
     >>> "<script>" in t._repr_html_(), "&lt;script&gt;" in t._repr_html_(), "A &amp; B" in t._repr_html_()
     (False, True, True)
+    >>> sides = show_table(pd.DataFrame({"speaker": ["Ann Roe"], "side": [None]}), missing={"side": "(none)"})
+    >>> "<td>(none)</td>" in sides._repr_html_(), "None" in sides._repr_html_()
+    (True, False)
     """
     if not isinstance(df, pd.DataFrame):
         raise KitError(f"expected a pandas DataFrame, got {type(df).__name__}")
@@ -420,8 +438,10 @@ def show_table(df: pd.DataFrame, *, max_rows: int = 20, caption: str | None = No
         raise KitError(f"max_rows must be a positive integer, got {max_rows!r}")
     if total is not None and (isinstance(total, bool) or not isinstance(total, numbers.Integral) or total < len(df)):
         raise KitError(f"total must be a whole number of rows, at least the {len(df)} given; got {total!r}")
+    if missing is not None and not isinstance(missing, dict):
+        raise KitError(f"missing must be a dict of column -> label, got {missing!r}")
     return HTMLTable(df, max_rows=max_rows, caption=caption, float_format=float_format,
-                     total=None if total is None else int(total))
+                     total=None if total is None else int(total), missing=missing)
 
 
 # --------------------------------------------------------------------------------------------

@@ -64,11 +64,12 @@ def test_top_speakers_profile_by_hand():
     arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"], "text": ["t " * 20, "t " * 20]})
     top = top_speakers(pd.DataFrame(rows), arts, n=5)
     # Ana Ruiz: types expert 2, official 2 -> the tie goes to the first in sorted order ('expert');
-    # side: the first one given in table order ('left'). Bo Li has neither.
+    # side: the first one given in table order ('left'). Bo Li has neither: 'unknown' and '(none)',
+    # the labels of the quoted-words tables (an empty cell printed "None" in report 04)
     got = top[["rank", "speaker", "speaker_type", "side", "n_quotes", "quoted_words", "n_articles"]].values.tolist()
     assert plain(got) == [
         [1, "Ana Ruiz", "expert", "left", 4, 12, 1],
-        [2, "Bo Li", None, None, 1, 1, 1],
+        [2, "Bo Li", "unknown", "(none)", 1, 1, 1],
     ]
     assert top["share"].round(4).tolist() == [round(12 / 15, 4), round(1 / 15, 4)]
 
@@ -80,3 +81,19 @@ def test_the_problems_list_is_shared_not_copied_into_derived_tables():
     assert len(problems) == 1
     assert copy.deepcopy(problems) is problems
     assert q[q["kind"] == "full"].attrs["problems"] is problems
+
+
+def test_top_speakers_without_an_actor_file_say_none_as_the_side_table_does():
+    """No actor file: every side is missing; the most-quoted speakers say '(none)', as the
+    quoted-words-by-side table does, on the whole table and reduced over parts."""
+    from kit.quotes import sources
+    from kit.quotes.summary import top_speakers_in_parts
+
+    rows = [quote("a", 0, 0, "word " * 4, "full", "Ann Roe", n_words=4, side=None),
+            quote("b", 0, 0, "word " * 2, "full", "Bo Li", n_words=2, side=None)]
+    q = pd.DataFrame(rows)
+    arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "X"], "text": ["t " * 20, "t " * 20]})
+    top = top_speakers(q, arts, n=5)
+    assert top["side"].tolist() == ["(none)", "(none)"]
+    assert sources(q, arts, group_by="outlet", by="side")["side"].tolist() == ["(none)"]
+    pd.testing.assert_frame_equal(top_speakers_in_parts([q.iloc[:1], q.iloc[1:]], arts, n=5), top)

@@ -236,6 +236,41 @@ def test_long_text_columns_keep_a_readable_width():
     assert "<th>published</th>" in show_table(empty)._repr_html_()  # an empty table (a date column) shows too
 
 
+def test_several_long_text_columns_share_the_page_width():
+    """03's evidence (left, right, sentence side by side) fits the page: three or more long text
+    columns each get the narrower TEXT_SHARED_WIDTH (class kit-wide-shared, which the report page's
+    CSS reads), so the text wraps rather than the last column running off the page; two keep 18em."""
+    from kit.reporting import TEXT_MIN_WIDTH, TEXT_SHARED_WIDTH, show_table
+
+    long = "Senator Ann Roe told the committee on Tuesday that the talks would go on into the night"
+    three = show_table(pd.DataFrame({"frame": ["economic"], "left": [long], "keyword": ["trade"], "right": [long],
+                                     "sentence": [long]}))._repr_html_()
+    for c in ("left", "right", "sentence"):
+        assert f'<th class="kit-wide kit-wide-shared" style="min-width: {TEXT_SHARED_WIDTH};">{c}</th>' in three
+    assert "<th>frame</th>" in three and "<th>keyword</th>" in three
+    two = show_table(pd.DataFrame({"title": [long], "text": [long]}))._repr_html_()
+    assert two.count(f'<th class="kit-wide" style="min-width: {TEXT_MIN_WIDTH};">') == 2 and "shared" not in two
+    css = open("kit/resources/report.html.j2", encoding="utf-8").read()
+    assert f"th.kit-wide.kit-wide-shared {{ min-width: {TEXT_SHARED_WIDTH}; }}" in css
+    assert f"th.kit-wide {{ min-width: {TEXT_MIN_WIDTH}; }}" in css
+
+
+def test_missing_cells_show_empty_or_their_label_never_none():
+    """A column of None (04's side without an actor file) printed "None"; missing cells are empty,
+    or show the label given per column (missing={"side": "(none)"})."""
+    from kit.reporting import show_table
+
+    df = pd.DataFrame({"speaker": ["Ann Roe", "Bo Li"], "side": [None, None], "role": ["senator", None],
+                       "share": [0.5, float("nan")]})
+    html = show_table(df)._repr_html_()
+    assert "None" not in html and "nan" not in html.lower() and html.count("<td></td>") == 4
+    labelled = show_table(df, missing={"side": "(none)"})._repr_html_()
+    assert labelled.count("<td>(none)</td>") == 2 and "None" not in labelled and "(none)" not in html
+    assert "(none)" in repr(show_table(df, missing={"side": "(none)"}))
+    with pytest.raises(KitError):
+        show_table(df, missing=["side"])
+
+
 def test_a_long_table_is_written_in_chunks_with_the_same_bytes(tmp_path, monkeypatch):
     """save_table formats a long table CSV_CHUNK_ROWS rows at a time: the same file as in one piece,
     whatever the chunk holds (a list, a float or a date in a text column only in a later chunk, a

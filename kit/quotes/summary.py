@@ -272,7 +272,8 @@ def top_speakers(quotes: pd.DataFrame, articles: pd.DataFrame, *, group_by: str 
     -------
     DataFrame with the group column, rank (1 = most quoted), speaker, speaker_type, side,
     n_quotes, quoted_words, n_articles and share (of the group's quoted words, all speakers
-    included).
+    included). A speaker without a type is ``unknown``, one without a side (not in the actor
+    file, or no actor file) ``(none)``, as in :func:`sources` with ``by``.
 
     Examples
     --------
@@ -307,9 +308,12 @@ def _ranked_speakers(named: pd.DataFrame, group: str, n: int, types: pd.Series, 
     def values(s: pd.Series) -> list:
         return [None if pd.isna(v) else v for v in s.reindex(speakers).astype(object).tolist()]
 
+    # a speaker the article does not describe / the actor file does not list (or no actor file):
+    # "unknown" / "(none)", the labels of the quoted-words tables (sources(by=...)), not an empty cell
     profile = pd.DataFrame({
-        "speaker_type": values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"]),
-        "side": values(sides)}, index=speakers)
+        "speaker_type": [v if v is not None else "unknown" for v in
+                         values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"])],
+        "side": [v if v is not None else "(none)" for v in values(sides)]}, index=speakers)
     named = named.merge(profile, left_on="speaker", right_index=True, how="left")
     named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
     named["rank"] = named.groupby(group).cumcount() + 1
