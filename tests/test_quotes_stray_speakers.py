@@ -192,3 +192,22 @@ def test_a_job_word_the_article_writes_in_lower_case_is_no_given_name():
 def test_a_compound_job_before_a_name_is_dropped():
     got = speakers('"We have the votes," Assemblywoman Nora Pell said on Monday.')
     assert got == ["Nora Pell"]
+
+
+# -- HEADLINE_VERB ----------------------------------------------------------------------------
+
+def test_a_title_case_headline_glued_to_the_text_names_no_person():
+    # a headline in title case with no line break before the text (as in some CSV exports): before,
+    # 'Velasco Urges Lindqvist' became one person and took both men's quotes
+    got = speakers(
+        "Harbor Dispute: Chile's Velasco Urges Lindqvist to Keep Out of the Talks as He Weighs a Boycott "
+        "According to port records, traffic fell by a third this year.",
+        '"The boycott hurts fishermen on both sides," Velasco said.',
+        'Lindqvist answered on Tuesday: "We will decide for ourselves."',
+    )
+    assert got == ["Velasco", "Lindqvist"]
+
+
+def test_a_two_word_name_ending_in_a_verb_form_stays_whole():
+    got = speakers('"The drawings were never for children alone," Carl Barks said in an interview.')
+    assert got == ["Carl Barks"]

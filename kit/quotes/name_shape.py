@@ -278,7 +278,19 @@ def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
 
     >>> _cut_title_case(["Chris", "Christie", "Says", "He"], {"says", "he"})
     ['Chris', 'Christie']
+
+    Rule HEADLINE_VERB: a verb of saying in the present (``Urges``, ``Warns``), from the second word
+    on with a capitalised word after it, ends the name too, whether or not the article writes it in
+    lower case: a title-case headline glued to the text ('Bolsonaro Urges Macron to ...') names
+    Bolsonaro, not a person 'Bolsonaro Urges Macron'. A two-word name keeps its last word ('Carl
+    Barks').
+
+    >>> _cut_title_case(["Bolsonaro", "Urges", "Macron"], set()), _cut_title_case(["Carl", "Barks"], set())
+    (['Bolsonaro'], ['Carl', 'Barks'])
     """
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].lower() in _HEADLINE_VERBS:
+            return tokens[:k]
     for k in range(2, len(tokens)):
         if tokens[k].lower().rstrip(".,") in lower_words and not _is_initial(tokens[k]):
             return tokens[:k]
@@ -306,3 +318,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _TYPE_WORDS,
     SPEECH_VERBS,
 )
+
+#: Verbs of saying in the present that end a title-case name (rule HEADLINE_VERB, above): 'Urges',
+#: 'Warns' (not the -ss words of the list, 'stress').
+_HEADLINE_VERBS = frozenset(v for v in SPEECH_VERBS if v.endswith("s") and not v.endswith("ss"))
