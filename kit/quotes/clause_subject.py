@@ -93,9 +93,6 @@ def _subject_start(head: str) -> int:
     """Where the subject of the clause ``head`` (a sentence up to the quote) starts: after a
     dateline, a joining word, a leading clause or phrase ('In May, ...'), and after the last
     coordinated clause that has a subject of its own."""
-    from kit.quotes.extract import _strip_dateline
-    from kit.quotes.pronouns import _LEADING_CLAUSE, _SUBJECT_OPENERS
-
     b0 = len(head) - len(_strip_dateline(head))
     lead = _SUBJECT_OPENERS.match(head[b0:])
     b0 += lead.end() if lead else 0
@@ -129,9 +126,6 @@ def clause_subject(art: _Article, para_off: int, pos: int) -> tuple[Person, str]
     >>> extract_quotes(p)[["speaker", "speaker_rule"]].values.tolist()
     [['the Harbor Trust', 'CLAUSE_SUBJECT']]
     """
-    from kit.quotes.extract import _document_issuer, _masked_text
-    from kit.quotes.resolution import _resolve
-
     k = bisect.bisect_right(art.sent_starts, pos) - 1
     s0 = max(para_off, art.sent_starts[k]) if k >= 0 else para_off
     mtext = _masked_text(art)
@@ -158,7 +152,7 @@ def clause_subject(art: _Article, para_off: int, pos: int) -> tuple[Person, str]
         named = _resolve(art, np_, at, para_off)
         return (named, "CLAUSE_SUBJECT") if named is not None else None
     if " " not in np_.strip() and not np_.isupper() and (
-            not _mention_at(art, at) or re.search(rf"(?<![\w’'-]){re.escape(np_.strip().lower())}(?![\w’'-])", art.text)):
+            not _mention_at(art, at) or np_.strip().lower() in _lower_words(art)):
         return None  # 'Safe fracking is ...': a capitalised sentence word (written in lower case too), not a name
     ent = _resolve(art, np_, at, para_off)
     if ent is None or ent.kind == "person" and re.match(r"[A-Z]", np_) and " " not in np_.strip():
@@ -166,3 +160,9 @@ def clause_subject(art: _Article, para_off: int, pos: int) -> tuple[Person, str]
     if ent.kind == "document":
         ent = _document_issuer(art, np_, at, para_off) or ent
     return ent, "CLAUSE_SUBJECT"
+
+
+from kit.quotes.extract import _document_issuer, _masked_text, _strip_dateline  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.pronouns import _LEADING_CLAUSE, _SUBJECT_OPENERS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
