@@ -104,7 +104,7 @@ class ArticleRows:
             ids = pc.cast(ids, pa.string())  # (a partition without rows may store a null-typed column)
             counts = pc.value_counts(ids)  # in order of first appearance (the stored order)
             values = counts.field("values").to_pylist()
-            wanted = np.fromiter((v in self._ids for v in values), dtype=bool, count=len(values))
+            wanted = _wanted(values, self._ids)
             if not wanted.any():
                 continue
             if wanted.all():
@@ -148,32 +148,20 @@ class ArticleRows:
                 r.close()
 
     def _merged(self, plan: pd.DataFrame, rows: int, cols, readers: dict) -> Iterator[pd.DataFrame]:
-        import pyarrow as pa
-
-        from kit.analyse.storage import _restore_dtypes
-
         h = self._handle
         batch = min(BATCH_ROWS, max(MIN_BATCH_ROWS, rows // max(1, plan["part"].nunique())))
         ends = np.cumsum(plan["n"].to_numpy())
+
+        def reader(k: int) -> _Batches:
+            return _Batches(h, h.meta["partitions"][k]["name"], None if k in self._every_row else self._ids, cols, batch)
+
         start = 0
         while start < len(plan):  # a part: the articles up to about ``rows`` rows (one at least)
             before = ends[start - 1] if start else 0
             stop = max(start + 1, int(np.searchsorted(ends, before + rows, side="right")))
             chunk = plan.iloc[start:stop]
             labels = np.repeat(chunk["part"].to_numpy(), chunk["n"].to_numpy())
-            order = np.argsort(labels, kind="stable")  # the part's rows grouped by partition, in order
-            kinds, counts = np.unique(labels[order], return_counts=True)
-            pieces = []
-            for k, c in zip(kinds, counts):
-                if k not in readers:
-                    ids = None if k in self._every_row else self._ids
-                    readers[k] = _Batches(h, h.meta["partitions"][k]["name"], ids, cols, batch)
-                pieces.append(readers[k].take_table(int(c)))
-            # the pieces stay Arrow until the part is whole: one conversion to pandas per part, not one
-            # per batch (the batches get smaller as the partitions grow in number: rows / partitions)
-            both = pa.concat_tables(pieces, promote_options="permissive") if len(pieces) > 1 else pieces[0]
-            both = both.take(pa.array(np.argsort(order, kind="stable")))  # back in the table's order
-            out = _restore_dtypes(both.to_pandas(), h.meta.get("dtypes", {}))
+            out = _gather(labels, readers, reader, h.meta.get("dtypes", {}))
             want = np.repeat(chunk["doc_id"].to_numpy(), chunk["n"].to_numpy())
             if not np.array_equal(out["doc_id"].to_numpy(dtype=object), want.astype(object)):
                 raise KitError(f"{h.path}: a partition's rows are not sorted by article id; compute the table "
@@ -231,12 +219,10 @@ class ArticleRows:
 class _Batches:
     """The rows of one partition of a stored table for some articles, taken a few at a time in their
     stored order: one Parquet batch (``batch_rows`` rows) is read and held at a time. ``ids``: the
-    articles' ids (a set of strings, or any collection of them), None for every row."""
+    articles' ids (a frozenset of strings), None for every row."""
 
-    def __init__(self, handle, part: str, ids, columns=None, batch_rows: int = BATCH_ROWS, *,
+    def __init__(self, handle, part: str, ids: frozenset | None, columns=None, batch_rows: int = BATCH_ROWS, *,
                  fewer: str = "counted; compute the table again"):
-        if ids is not None and not isinstance(ids, (set, frozenset)):
-            ids = frozenset(ids.to_pylist() if hasattr(ids, "to_pylist") else ids)
         self.path, self.ids, self.dtypes = f"{handle.path}/{part}.parquet", ids, handle.meta.get("dtypes", {})
         self.fewer = fewer  # the end of the error when the partition holds fewer rows than are taken
         self.file = handle.store.fs.open(self.path, "rb")
@@ -277,8 +263,7 @@ class _Batches:
             if batch is None:
                 return False
             if self.ids is not None:  # a lookup per row in the set made once (its cost follows the batch)
-                ids = pc.cast(batch["doc_id"], pa.string()).to_pylist()
-                batch = batch.filter(pa.array(np.fromiter((i in self.ids for i in ids), dtype=bool, count=len(ids))))
+                batch = batch.filter(pa.array(_wanted(pc.cast(batch["doc_id"], pa.string()).to_pylist(), self.ids)))
             self.buf = batch
         return True
 
@@ -289,6 +274,34 @@ class _Batches:
 
     def close(self) -> None:
         self.file.close()
+
+
+def _wanted(ids: list, wanted: frozenset) -> np.ndarray:
+    """Which of ``ids`` (strings) are in ``wanted``: a lookup per id in a set made once (a pyarrow
+    ``is_in`` would hash all the wanted ids again at every call: a cost of articles x batches)."""
+    return np.fromiter((i in wanted for i in ids), dtype=bool, count=len(ids))
+
+
+def _gather(labels: np.ndarray, readers: dict, reader, dtypes: dict) -> pd.DataFrame:
+    """The next rows of a part, row ``j`` taken from stored partition ``labels[j]``: each partition's
+    rows from its :class:`_Batches` (``readers[k]``, opened with ``reader(k)`` when first needed) in
+    their stored order, put back in the part's order. The pieces stay Arrow until the part is whole:
+    one conversion to pandas per part, not one per batch (the batches get smaller as the partitions
+    grow in number)."""
+    import pyarrow as pa
+
+    from kit.analyse.storage import _restore_dtypes
+
+    order = np.argsort(labels, kind="stable")  # the part's rows grouped by partition, in order
+    kinds, counts = np.unique(labels[order], return_counts=True)
+    pieces = []
+    for k, c in zip(kinds.tolist(), counts.tolist()):
+        if k not in readers:
+            readers[k] = reader(k)
+        pieces.append(readers[k].take_table(c))
+    both = pa.concat_tables(pieces, promote_options="permissive") if len(pieces) > 1 else pieces[0]
+    both = both.take(pa.array(np.argsort(order, kind="stable")))  # back in the part's order
+    return _restore_dtypes(both.to_pandas(), dtypes)
 
 
 # -- report 04's summaries, reduced over the parts ------------------------------------------------

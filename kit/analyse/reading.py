@@ -276,11 +276,8 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
     >>> p.read_bytes() == whole.read_bytes()
     True
     """
-    import pyarrow as pa
-
-    from kit.analyse.article_rows import _Batches
+    from kit.analyse.article_rows import _Batches, _gather
     from kit.analyse.registry import TABLES
-    from kit.analyse.storage import _restore_dtypes
     from kit.analyse.waves import ensure
     from kit.compute import reading_mode
     from kit.corpus.store import is_store
@@ -327,14 +324,7 @@ def save_frame_evidence(corpus, hits: pd.DataFrame, articles: pd.DataFrame, outp
                 raise KitError(f"{corpus}: hits name an article that is not in the corpus ({missing!r}); "
                                "pass the frame_hits read from it")
             lab = lab.astype("int64")
-            for k in set(lab.tolist()) - set(readers):
-                readers[k] = reader(k)
-            order = np.argsort(lab, kind="stable")  # the part's hits grouped by partition, in their order
-            kinds, counts = np.unique(lab[order], return_counts=True)
-            pieces = [readers[k].take_table(int(c)) for k, c in zip(kinds, counts)]  # (Arrow: one conversion a part)
-            rows = pa.concat_tables(pieces, promote_options="permissive") if len(pieces) > 1 else pieces[0]
-            rows = rows.take(pa.array(np.argsort(order, kind="stable")))  # back in the hits' order
-            rows = _restore_dtypes(rows.to_pandas(), handle.meta.get("dtypes", {}))
+            rows = _gather(lab, readers, reader, handle.meta.get("dtypes", {}))  # (Arrow: one conversion a part)
             if not (np.array_equal(rows["doc_id"].to_numpy(), want["doc_id"].to_numpy())
                     and np.array_equal(rows["start"].to_numpy(), want["start"].to_numpy())):
                 raise KitError(f"{corpus}: the hits given are not the stored frame hits of these options "
