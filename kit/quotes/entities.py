@@ -283,12 +283,10 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
             else:
                 named.add(id(item.entity))
                 passing.discard(id(item.entity))
-            kin = not item.passing and len(item.entity.tokens) >= 2 and _kin_introduced(text, item.pos)
             for t in item.entity.tokens:
                 lst = latest.setdefault(t.lower(), [])
-                if (item.passing or (kin and item.entity not in lst)) and lst:
-                    # named in passing, or a relative introduced ('her husband, Tom Roe'; rule
-                    # RELATIVE_KEEPS_NO_SURNAME): never the latest of a surname someone else carries
+                if item.passing and lst:
+                    # named in passing: never the latest of a surname someone else carries
                     if item.entity not in lst:
                         lst.insert(0, item.entity)
                     continue
@@ -374,7 +372,6 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _title_gender,
     _titled_name_at,
 )
-from kit.quotes.names import _kin_introduced  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.profiles import _gender_from_context, _profile  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.variants import _merge_org_variants, _merge_variants  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _CAP_STOP, _NAME_HOMOGRAPHS, _ORG_RUN, _ORG_WORDS, _PLACES  # noqa: E402,F401 (imported last, as the modules refer to each other)

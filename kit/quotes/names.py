@@ -85,9 +85,6 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
         if head is not None and head is not ent:
             _note_rule(art, "HEADLINE_PERSON")
             return head
-        rel = _relative_of_surname(art, ent, before_i, surname_only, fits)
-        if rel is not None:
-            return rel  # rule RELATIVE_KEEPS_NO_SURNAME (a filter: the speaker rule stays SURNAME_NEAREST)
         if not spoke.get(id(ent)) and not ("\n\n" not in art.text[near.end:pos] and _opens_sentence(art, near.pos)):
             # rule SURNAME_SPEAKER: with two people of one surname, 'Voss said' is the one who
             # has spoken before, not a relative or a victim named since ('Greta Voss');
@@ -106,54 +103,6 @@ def _nearest_fitting(art: _Article, low: list[str], pos: int, fits) -> Person | 
         return art.mentions[before_i].entity
     if after_i is not None:
         return art.mentions[after_i].entity
-    return None
-
-
-#: Rule RELATIVE_KEEPS_NO_SURNAME: nouns of kinship that introduce a relative of the person a
-#: possessive refers to ('her husband, Tom Roe'). Written by us.
-_KIN_NOUNS = frozenset("""husband wife son daughter brother sister father mother sons daughters
-    brothers sisters grandson granddaughter grandfather grandmother nephew niece uncle aunt cousin
-    stepson stepdaughter stepfather stepmother""".split())
-_KIN_INTRO = re.compile(r"""
-    (?:\b(?:her|his|their)\s+(\w+),?\s+   # 'her husband,'
-       (?:(?:former|late)\s+)?            # 'her husband, former Gov. Tom Roe'
-       (?:[A-Z][\w.’'-]*\s+){0,2}         # a title before the name ('Gov.', 'Dr.')
-    |\b(\w+)\s+of\s+                      # 'the brother of film director Tom Roe'
-       (?:[\w.’'-]+\s+){0,3})$
-    """, re.VERBOSE)
-
-
-def _kin_introduced(text: str, pos: int) -> bool:
-    """Rule RELATIVE_KEEPS_NO_SURNAME: is the name at ``pos`` introduced as someone's relative, by
-    a kinship noun after a possessive ('her husband, Tom Roe', 'his daughter Ann Roe') or before
-    *of* ('the brother of film director Tom Roe')?
-
-    >>> _kin_introduced("She flew home with her husband, Tom Roe", 32)
-    True
-    >>> _kin_introduced("Roe, the brother of film director Tom Roe", 34)
-    True
-    >>> _kin_introduced("She flew home with Tom Roe", 19), _kin_introduced("his aide, Tom Roe", 10)
-    (False, False)
-    """
-    k = _KIN_INTRO.search(text, max(0, pos - 50), pos)
-    return k is not None and (k.group(1) or k.group(2)).lower() in _KIN_NOUNS
-
-
-def _relative_of_surname(art: _Article, ent: Person, near_i: int, surname: str, fits) -> Person | None:
-    """Rule RELATIVE_KEEPS_NO_SURNAME: a bare surname whose nearest bearer (the mention
-    ``art.mentions[near_i]``) is a relative at the words that introduce it ('She flew home with her
-    husband, Tom Roe. [...] Roe said') takes the person of that surname named in full before it
-    ('Ann Roe', whom the story follows), when there is one; else None. A title's gender ('Mr.
-    Roe') still chooses, through ``fits``."""
-    near = art.mentions[near_i]
-    if len(near.entity.tokens) < 2 or not _kin_introduced(art.text, near.pos):
-        return None
-    lst = art.token_index.get(surname, [])
-    for i in reversed(lst[:bisect.bisect_left(lst, near_i)]):
-        e2 = art.mentions[i].entity
-        if e2 is not ent and e2.kind == "person" and len(e2.tokens) >= 2 and fits(e2) \
-                and list(_name_key(e2.tokens))[-1:] == [surname]:
-            return e2
     return None
 
 
