@@ -568,13 +568,6 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     return ent
 
 
-#: A sentence whose subject is he or she and that ends in a colon: 'He then listed them:'.
-_PRONOUN_COLON = re.compile(r"""
-    \s{0,4}(?P<pron>[Hh]e|[Ss]he)\b                    # the pronoun as the subject
-    [^.!?:“”"]{0,300}:\s{0,8}$                        # the rest of the sentence, up to its colon
-    """, re.VERBOSE)
-
-
 #: Rule PRONOUN_LEADS_QUOTE: a sentence opened by *he* or *she* (after a joining word) that runs on,
 #: with no sentence end and no other quotation mark, to the quote.
 _PRONOUN_LEADS = re.compile(r"""
@@ -612,10 +605,6 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
             k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
             last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= since else since
             ent, rule = _first_person(art, last_start, para_off), "FIRST_PERSON_NAMED"
-            lead = _PRONOUN_COLON.match(art.text, last_start, para_off) if ent is None else None
-            if lead:  # rule PRONOUN_COLON: 'He then listed the questions:' and a paragraph of quotation
-                ent = _resolve(art, lead.group("pron"), last_start + lead.start("pron"), since)
-                rule = "PRONOUN_COLON"
     else:
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
         rule = "LATEST_SPEAKER"
