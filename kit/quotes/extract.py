@@ -443,6 +443,8 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
     ends_sentence = bool(re.search(r"[.]\W*$", _seg_text(paras, last)))
     if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
         a_after = _attr_after(after)
+    if a_after is None and re.search(r"[,?!]\W*$", _seg_text(paras, last)):
+        a_after = _verb_slot(after)  # rule VERB_SLOT: '"...," Roe riffed.'
     cands_attr = []
     # interrupted quote: attribution sits in the gap
     for sa, sb in zip(q.segs, q.segs[1:]):
@@ -791,6 +793,7 @@ from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the m
     _speech_verbs_in,
     _subject,
     _trim_np,
+    _verb_slot,
 )
 from kit.quotes.clause_subject import clause_subject  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
