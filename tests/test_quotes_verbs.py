@@ -2,7 +2,9 @@
 quote closed by a comma, a question or an exclamation mark, a name or *he*/*she* and a finite verb
 that ends the clause attribute the quote, whatever the verb ('"...," Roe riffed.'). The word lists
 of verbs of saying cannot hold every verb reporters use there (*reacted, riffed, elaborated,
-questioned, mocks*); the slot tells them apart by grammar. The articles here are written by us."""
+questioned, mocks*); the slot tells them apart by grammar. Rule ``VERB_BEFORE_NAME``: a verb of
+saying glued in front of a two-word name ('Lawyers Say Ann Roe', a title-case headline run into the
+text) is no given name. The articles here are written by us."""
 from __future__ import annotations
 
 import pandas as pd
@@ -67,3 +69,28 @@ def test_the_slot_is_the_rule(monkeypatch):
     monkeypatch.setattr(extract_module, "_verb_slot", lambda after: None)
     q = quotes(*OPENING, '"We will fix the roads before we fix the parks," Ann Roe riffed.')
     assert q.loc[1, "verb"] != "riffed"
+
+
+# -- rule VERB_BEFORE_NAME: a verb of saying glued in front of a name is no given name ----------
+
+GLUED = ("Judges Back the Harbor Plan, Lawyers Say Ann Roe of the Harbor Institute, a legal group, welcomed "
+         "the ruling on Monday.", '"It will stand for years," Roe said.')
+
+
+def test_a_headline_verb_glued_to_a_name_is_not_part_of_it():
+    # a title-case headline run into the text: 'Lawyers Say Ann Roe' names Ann Roe
+    q = quotes(*GLUED)
+    assert q.loc[0, "speaker"] == "Ann Roe"
+
+
+def test_the_glued_verb_made_a_name_before(monkeypatch):
+    import kit.quotes.name_shape as name_shape
+    monkeypatch.setattr(name_shape, "_saying_before_name", lambda tok: False)
+    q = quotes(*GLUED)
+    assert q.loc[0, "speaker"] != "Ann Roe"
+
+
+def test_a_longer_title_case_run_after_the_verb_is_left_alone():
+    # 'Says Green Guru Ann Roe': four words after the verb are not taken for a name
+    q = quotes('"Build the bridge now!" Says Green Guru Ann Roe', 'Ann Roe has campaigned for years. "It is time," she said.')
+    assert "Green Guru Ann Roe" not in set(q["speaker"].dropna())
