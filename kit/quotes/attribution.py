@@ -183,6 +183,37 @@ def _attr_after(after: str) -> tuple[str, str] | None:
     return _run_on_names(after)
 
 
+#: Rule VERB_SLOT: right after a quote that ends in a comma, a question or exclamation mark, a name
+#: or he/she and a finite verb that ends the clause ('"...," Roe riffed.', '"...?" she questioned.',
+#: '"...," reacted Roe.'): the slot makes the verb one of saying, whatever the verb.
+_VERB_SLOT = re.compile(rf"""
+    ^\s{{1,3}}(?:
+      (?P<np>he|she|they|{_NAME_NP})\s+(?P<verb>[a-z]{{3,}}(?:ed|s))          # '"...," Roe riffed'
+    | (?P<verb2>[a-z]{{3,}}ed)\s+(?P<np2>{_NAME_NP})                        # '"...," reacted Roe'
+    )(?=\s*[.,;!?]|\s+(?:in|on|at|to|during|after|before|with|about|when|as|while|into|over)\b)
+    """, re.VERBOSE)
+#: Words in -s that are no verb of that slot.
+_NOT_SLOT_VERBS = frozenset("was has is does goes its yes this thus plus gas bus news".split())
+
+
+def _verb_slot(after: str) -> tuple[str, str] | None:
+    """Rule VERB_SLOT: (mention, verb) of a name or pronoun and any finite verb right after a quote
+    closed by a comma, a question or an exclamation mark (the caller checks the mark); None else.
+
+    >>> _verb_slot(" Ann Roe riffed. Then she left."), _verb_slot(" she elaborated, smiling.")
+    (('Ann Roe', 'riffed'), ('she', 'elaborated'))
+    >>> _verb_slot(" reacted Ann Roe."), _verb_slot(" The Senate adjourned."), _verb_slot(" Roe's aides")
+    (('Ann Roe', 'reacted'), None, None)
+    """
+    m = _VERB_SLOT.match(after)
+    if m is None:
+        return None
+    np_, verb = (m.group("np"), m.group("verb")) if m.group("np") else (m.group("np2"), m.group("verb2"))
+    if verb in _NOT_SLOT_VERBS or verb.endswith(("ss", "us")) or np_.split()[0] in _CAP_STOP:
+        return None
+    return np_, verb
+
+
 def _run_on_names(after: str) -> tuple[str, str] | None:
     """Rule RUN_ON_NAMES: a quoted fragment that the sentence continues with words that may
     hold names, opened by a lower-case word, then the attribution after a comma, inverted or

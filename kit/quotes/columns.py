@@ -88,7 +88,6 @@ SPEAKER_RULES: dict[str, str] = {
     "SENTENCE_SUBJECT": "no attribution: the named subject of the quote's own sentence, with a verb "
                         "between (before the paragraph's latest speaker and its first person) ('At the fair, Roe handed out flyers that promised \"...\"')",
     "FIRST_PERSON_NAMED": "no attribution and no speaker before: the first person named there",
-    "PRONOUN_COLON": "a paragraph of quotation after 'He then listed them:'",
     "PRONOUN_LEADS_QUOTE": "no attribution: the he/she that opens the quote's sentence",
     "CLAUSE_SUBJECT": "no attribution: the subject of the quote's own clause that is no named person, an "
                       "organisation, a document or a description, with its verb ('The council voted for a "

@@ -443,6 +443,8 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
     ends_sentence = bool(re.search(r"[.]\W*$", _seg_text(paras, last)))
     if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
         a_after = _attr_after(after)
+    if a_after is None and re.search(r"[,?!]\W*$", _seg_text(paras, last)):
+        a_after = _verb_slot(after)  # rule VERB_SLOT: '"...," Roe riffed.'
     cands_attr = []
     # interrupted quote: attribution sits in the gap
     for sa, sb in zip(q.segs, q.segs[1:]):
@@ -568,13 +570,6 @@ def _attributed_speaker(art: _Article, q: _Quote, attr, lay: _Layout, prev_speec
     return ent
 
 
-#: A sentence whose subject is he or she and that ends in a colon: 'He then listed them:'.
-_PRONOUN_COLON = re.compile(r"""
-    \s{0,4}(?P<pron>[Hh]e|[Ss]he)\b                    # the pronoun as the subject
-    [^.!?:“”"]{0,300}:\s{0,8}$                        # the rest of the sentence, up to its colon
-    """, re.VERBOSE)
-
-
 #: Rule PRONOUN_LEADS_QUOTE: a sentence opened by *he* or *she* (after a joining word) that runs on,
 #: with no sentence end and no other quotation mark, to the quote.
 _PRONOUN_LEADS = re.compile(r"""
@@ -612,10 +607,6 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
             k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
             last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= since else since
             ent, rule = _first_person(art, last_start, para_off), "FIRST_PERSON_NAMED"
-            lead = _PRONOUN_COLON.match(art.text, last_start, para_off) if ent is None else None
-            if lead:  # rule PRONOUN_COLON: 'He then listed the questions:' and a paragraph of quotation
-                ent = _resolve(art, lead.group("pron"), last_start + lead.start("pron"), since)
-                rule = "PRONOUN_COLON"
     else:
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
         rule = "LATEST_SPEAKER"
@@ -802,6 +793,7 @@ from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the m
     _speech_verbs_in,
     _subject,
     _trim_np,
+    _verb_slot,
 )
 from kit.quotes.clause_subject import clause_subject  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -128,7 +128,27 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
             not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
         titles = titles + [name_toks[0]]  # 'Interestingly Hallberg', 'Stated Varga': no given name
         name_toks = name_toks[1:]
+    elif len(name_toks) == 3 and _saying_before_name(name_toks[0]):
+        # rule VERB_BEFORE_NAME: 'Experts Say Ann Roe ...' (a title-case headline glued to the
+        # text), 'Says Ann Roe': a verb of saying before two name words is no given name, also
+        # when no sentence starts at it
+        titles = titles + [name_toks[0]]
+        name_toks = name_toks[1:]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
+
+
+#: Verbs of saying that no given name is ('Say', 'Says', 'Warns'); rule VERB_BEFORE_NAME.
+_SAYING_BEFORE_NAME = frozenset("""say says said tell tells told add adds added ask asks asked write writes wrote
+argue argues argued warn warns warned insist insists insisted claim claims claimed urge urges urged""".split())
+
+
+def _saying_before_name(tok: str) -> bool:
+    """Rule VERB_BEFORE_NAME: a capitalised verb of saying that is never a given name.
+
+    >>> _saying_before_name("Say"), _saying_before_name("Warns"), _saying_before_name("Sang")
+    (True, True, False)
+    """
+    return tok[:1].isupper() and tok.lower() in _SAYING_BEFORE_NAME
 
 
 #: A capitalised word shaped like a job ('Rancher', 'Journalist', 'Spokesman'); rule JOB_WORD
