@@ -303,7 +303,7 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
             if titles:
                 _profile(art, ent, text, start, end, start, titles)
             elif not in_passing:  # 'apologized to Okoye and to his volunteers': not Okoye's gender
-                _gender_from_context(ent, text, end, start)
+                _gender_from_context(ent, text, end)
         elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES for t in titles):
             p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)
             art.persons[low] = p

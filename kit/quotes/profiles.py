@@ -68,42 +68,14 @@ def _parse_appositive(app: str) -> tuple[str | None, str | None]:
     return (_clean_mention(app) or None), None
 
 
-def _gender_from_context(p: Person, text: str, end: int, start: int | None = None) -> None:
-    """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender; a kinship noun
-    right before the name (``start``: where the name begins) tells it first (rule KIN_NOUN_GENDER).
-
-    >>> from kit.quotes.entities import Person
-    >>> t = "Ann Roe came with her husband, Tom Roe, and thanked her staff."
-    >>> p = Person(name="Tom Roe", tokens=("Tom", "Roe"))
-    >>> _gender_from_context(p, t, t.index(", and"), t.index("Tom"))
-    >>> p.gender
-    'm'
-    """
+def _gender_from_context(p: Person, text: str, end: int) -> None:
+    """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender."""
     if p.gender is not None:
-        return
-    kin = None if start is None else _kin_gender(text, start)
-    if kin is not None:
-        p.gender = kin
         return
     g = _GENDER_PRONOUN_AFTER.match(text[end:end + 60])
     if g and not _CAP_RUN.search(text[end:end + g.start(1)]):
         w = g.group(1)
         p.gender = "f" if w in ("she", "her") else "m"
-
-
-def _kin_gender(text: str, start: int) -> str | None:
-    """Rule KIN_NOUN_GENDER: the gender of the kinship noun right before the name that begins at
-    ``start`` ('her husband, former Governor Tom Roe': 'm'), or None. The noun names this person;
-    the pronouns around ('her husband', '..., she said') belong to the one whose relative it is.
-
-    >>> t = "Ann Roe and her husband, former Governor Tom Roe, said she would run."
-    >>> _kin_gender(t, t.index("Tom")), _kin_gender(t, t.index("Ann"))
-    ('m', None)
-    """
-    kin = _KIN_BEFORE.search(text, max(0, start - 40), start)
-    if kin is None:
-        return None
-    return "f" if kin.group(1).lower() in _GENDER_NOUNS["f"] else "m"
 
 
 #: A title's extension before the name: 'Secretary of State ' in 'Secretary of State John Doe'.
@@ -141,7 +113,7 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
             art.role_links.append((start, role.lower(), p))
         for w in _words(app.lower())[:4]:
             for g, words in _GENDER_NOUNS.items():
-                if w in words and w not in _PRONOUNS:  # 'who portrayed him': another person
+                if w in words and w not in ("his", "her", "he", "she"):
                     p.gender = p.gender or g
     # role noun phrase right before the name: "columnist Tom Ashby", "The owner, Jenny Holroyd,"
     window = text[max(0, run_start - 60):run_start]
@@ -161,22 +133,16 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
             art.role_links.append((run_start, role.lower(), p))
             for w in _words(role.lower()):
                 for g, words in _GENDER_NOUNS.items():
-                    if w in words and w not in _PRONOUNS:  # 'she and husband NAME': nouns only
+                    if w in words and w not in _POSSESSIVE_PRONOUNS:
                         p.gender = p.gender or g
     after = text[end:end + 40]
     if _VERB_AFTER.match(after) or _AGE_AFTER.match(after) or _CLAUSE_AFTER.match(after) or _POSSESSIVE_AFTER.match(after):
         p.evidence += 1
-    _gender_from_context(p, text, end, run_start)
+    _gender_from_context(p, text, end)
 #: A sentence end inside the words before a name ('Nadia Roe. Her husband'; not 'Mr.', 'Sen.').
 _SENTENCE_END_IN_ROLE = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
-#: Pronouns: in a role, an appositive or the phrase around a name they tell another person's
-#: gender; only nouns tell the named person's (rules POSSESSIVE_ROLE_GENDER, KIN_NOUN_GENDER).
-_PRONOUNS = frozenset(("he", "him", "his", "himself", "she", "her", "hers", "herself"))
-#: A kinship noun right before a name, a comma, an adjective or titles maybe between ('her husband,
-#: former President Tom Roe', 'and husband Tom', 'his older sister, Ann Roe'): rule KIN_NOUN_GENDER.
-_KIN_BEFORE = re.compile(r"\b(wife|husband|daughter|son|sister|brother|mother|father|widow|widower|niece|nephew"
-                         r"|grandmother|grandfather|aunt|uncle)\b,?\s+"
-                         r"(?:(?:[A-Z][\w.’'-]*|former|then|late)\s+){0,3}$")
+#: Possessive pronouns: in a role they tell another person's gender (rule POSSESSIVE_ROLE_GENDER).
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her", "hers"))
 #: An appositive right after a name, up to its comma, full stop or the verb of saying.
 _APPOSITIVE = re.compile(r",\s+((?:\d{1,3},\s+)?[^.;:!?\"“”,]{2,160}?)(?=,|\.(?:\s|$)|;|$|\s+(?:said|says|told|tells|added|adds|warned|noted|argued|wrote)\b)")
 #: A gendered pronoun in the clause after a name.

@@ -66,10 +66,6 @@ def _gender_votes(art: _Article) -> dict[int, list[int]]:
         t = _GENDER_TITLE_BEFORE.search(text[max(0, m.pos - 6):m.pos]) or _GENDER_TITLE_AT.match(text, m.pos)
         if t is not None:
             v[0 if t.group(1) != "Mr" else 1] += 2
-        kin = _kin_gender(text, m.pos)
-        if kin is not None:  # rule KIN_NOUN_GENDER: 'his sister, Ann Roe, ... he': two votes, no pronoun's
-            v[0 if kin == "f" else 1] += 2
-            continue
         g = _GENDER_VOTE.match(text, m.end, min(len(text), m.end + 60))
         if g and not _CAP_RUN.search(text, m.end, g.start(1)):
             v[0 if g.group(1).startswith(("she", "her")) else 1] += 1
@@ -430,7 +426,6 @@ from kit.quotes import pronoun_model as _pm  # noqa: E402,F401 (imported last, a
 from kit.quotes.attribution import _SPEECH_OR_PART  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.profiles import _kin_gender  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _note_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
