@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed
 CORPUS ?= data/sample
 JOBS   ?=
 REPORTS ?= reports
+TEST_JOBS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report test test-fast lint docs lab bench fuzz ingest eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
-	@echo "  variables: CORPUS=path (default data/sample), JOBS=n, PYTHON=python3.11"
+	@echo "  variables: CORPUS=path (default data/sample), JOBS=n, PYTHON=python3.11, TEST_JOBS=n (pytest workers, 0 = one process)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run make PYTHON=python3.11 ...")'
@@ -28,15 +29,14 @@ setup: $(STAMP) ## create .venv and install the kit (fast when up to date)
 report: $(STAMP) ## ingest the corpus and render every report notebook into reports/
 	$(BIN)/kit run reports.yml -p corpus "$(CORPUS)" --out "$(REPORTS)" $(if $(JOBS),--jobs $(JOBS))
 
-test: $(STAMP) ## lint (ruff, regex audit), then the whole test suite (executes every notebook)
+test: $(STAMP) ## ruff, then the whole test suite (executes every notebook; runs the regex audit), one pytest worker per core
 	$(BIN)/ruff check .
-	$(BIN)/python tools/regex_audit.py
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
 
 test-fast: $(STAMP) ## lint, then the core suite without slow and notebook tests (a few minutes)
 	$(BIN)/ruff check .
 	$(BIN)/python tools/regex_audit.py
-	$(BIN)/python -m pytest -m "not slow and not notebooks"
+	$(BIN)/python -m pytest -m "not slow and not notebooks" -n $(TEST_JOBS) --dist loadfile
 
 lint: $(STAMP) ## ruff: pyflakes, import order, complexity ceiling (settings in pyproject.toml); regex audit
 	$(BIN)/ruff check .

@@ -70,3 +70,18 @@ def test_readme_documents_every_table_column_and_role():
     assert not missing, f"README does not document articles columns {missing}"
     missing = [r for r in PARAGRAPH_ROLES if f"`{r}`" not in readme]
     assert not missing, f"README does not document paragraph roles {missing}"
+
+
+def test_make_test_spreads_the_suite_over_the_cores():
+    # the suite took 18 minutes on one core of a 2-core machine: make test (and CI through it) and
+    # make test-fast give pytest-xdist one worker per core; TEST_JOBS=0 runs in one process
+    mk = (ROOT / "Makefile").read_text()
+    assert re.search(r"^TEST_JOBS \?= auto$", mk, re.M)
+    for target in ("test", "test-fast"):
+        recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", mk, re.M).group(1)
+        # a test file stays on one worker: module fixtures (an ingested corpus, a whole batch) run once
+        assert "-m pytest" in recipe and "-n $(TEST_JOBS) --dist loadfile" in recipe, target
+    assert "pytest-xdist" in _pyproject_packages() and "pytest-xdist" in _environment_packages()
+    # plain pytest (JupyterLab, targeted runs) stays in one process: no -n in the configured options
+    cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "-n" not in cfg["tool"]["pytest"]["ini_options"]["addopts"].split()

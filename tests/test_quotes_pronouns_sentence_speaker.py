@@ -9,20 +9,7 @@ quote in a sentence whose subject is not the paragraph's first person. Rules
 articles here are written by us and reproduce those layouts."""
 from __future__ import annotations
 
-import pandas as pd
-
-from kit.quotes import extract_quotes
-
-
-def quotes(*texts: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q[q["kind"].isin(["full", "partial"])].reset_index(drop=True)
-
-
-def speaker_and_rule(q: pd.DataFrame, i: int) -> tuple:
-    return q.loc[i, "speaker"], q.loc[i, "speaker_rule"]
-
+from helpers import quotes, speaker_and_rule
 
 # -- NAMED_AFTER_QUOTE ---------------------------------------------------------------------
 

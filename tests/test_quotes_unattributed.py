@@ -10,19 +10,9 @@ then took the first person named before the quote (often the verb's object) or n
 reproduce those layouts."""
 from __future__ import annotations
 
-import pandas as pd
+from helpers import quotes, speaker_and_rule
 
-from kit.quotes import SPEAKER_RULES, extract_quotes
-
-
-def quotes(*texts: str) -> pd.DataFrame:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q[q["kind"].isin(["full", "partial"])].reset_index(drop=True)
-
-
-def speaker_and_rule(q: pd.DataFrame, i: int) -> tuple:
-    return q.loc[i, "speaker"], q.loc[i, "speaker_rule"]
+from kit.quotes import SPEAKER_RULES
 
 
 def test_the_rule_is_in_the_vocabulary():
