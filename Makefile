@@ -31,12 +31,12 @@ report: $(STAMP) ## ingest the corpus and render every report notebook into repo
 
 test: $(STAMP) ## ruff, then the whole test suite (executes every notebook; runs the regex audit), one pytest worker per core
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 
 test-fast: $(STAMP) ## lint, then the core suite without slow and notebook tests (a few minutes)
 	$(BIN)/ruff check .
 	$(BIN)/python tools/regex_audit.py
-	$(BIN)/python -m pytest -m "not slow and not notebooks" -n $(TEST_JOBS) --dist loadfile
+	$(BIN)/python -m pytest -m "not slow and not notebooks" -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP) ## ruff: pyflakes, import order, complexity ceiling (settings in pyproject.toml); regex audit
 	$(BIN)/ruff check .

@@ -81,6 +81,8 @@ def test_make_test_spreads_the_suite_over_the_cores():
         recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", mk, re.M).group(1)
         # a test file stays on one worker: module fixtures (an ingested corpus, a whole batch) run once
         assert "-m pytest" in recipe and "-n $(TEST_JOBS) --dist loadfile" in recipe, target
+        # the heavy files first (tests/conftest.py's order), not xdist's most-tests-first reordering
+        assert "--no-loadscope-reorder" in recipe, target
     assert "pytest-xdist" in _pyproject_packages() and "pytest-xdist" in _environment_packages()
     # plain pytest (JupyterLab, targeted runs) stays in one process: no -n in the configured options
     cfg = tomllib.loads((ROOT / "pyproject.toml").read_text())
