@@ -440,10 +440,11 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
     first, last = q.segs[0], q.segs[-1]
     para_off = paras[first.para_idx][2]
     a_after = None
-    ends_sentence = bool(re.search(r"[.]\W*$", _seg_text(paras, last)))
+    last_text = _seg_text(paras, last)
+    ends_sentence = bool(re.search(r"[.]\W*$", last_text))
     if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
         a_after = _attr_after(after)
-    if a_after is None and re.search(r"[,?!]\W*$", _seg_text(paras, last)):
+    if a_after is None and re.search(r"[,?!]\W*$", last_text):
         a_after = _verb_slot(after)  # rule VERB_SLOT: '"...," Roe riffed.'
     cands_attr = []
     # interrupted quote: attribution sits in the gap
