@@ -85,7 +85,7 @@ def test_a_headline_verb_glued_to_a_name_is_not_part_of_it():
 
 def test_the_glued_verb_made_a_name_before(monkeypatch):
     import kit.quotes.name_shape as name_shape
-    monkeypatch.setattr(name_shape, "_saying_before_name", lambda tok: False)
+    monkeypatch.setattr(name_shape, "_headline_verb", lambda tok: False)
     q = quotes(*GLUED)
     assert q.loc[0, "speaker"] != "Ann Roe"
 

@@ -128,27 +128,43 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
             not titles and len(name_toks) <= 4 and _participle_opener(name_toks[0]) and _at_sentence_start(text, tok_start))):
         titles = titles + [name_toks[0]]  # 'Interestingly Hallberg', 'Stated Varga': no given name
         name_toks = name_toks[1:]
-    elif len(name_toks) == 3 and _saying_before_name(name_toks[0]):
-        # rule VERB_BEFORE_NAME: 'Experts Say Ann Roe ...' (a title-case headline glued to the
-        # text), 'Says Ann Roe': a verb of saying before two name words is no given name, also
-        # when no sentence starts at it
-        titles = titles + [name_toks[0]]
-        name_toks = name_toks[1:]
+    titles, name_toks = _cut_headline_verb(titles, name_toks)
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
 
 
-#: Verbs of saying that no given name is ('Say', 'Says', 'Warns'); rule VERB_BEFORE_NAME.
-_SAYING_BEFORE_NAME = frozenset("""say says said tell tells told add adds added ask asks asked write writes wrote
-argue argues argued warn warns warned insist insists insisted claim claims claimed urge urges urged""".split())
+def _headline_verb(tok: str) -> bool:
+    """A capitalised verb of saying (``_HEADLINE_VERBS``: 'Says', 'Warns', 'Said', 'Urge'), the verb
+    of a title-case headline; rules VERB_BEFORE_NAME and HEADLINE_VERB (:func:`_cut_headline_verb`).
 
-
-def _saying_before_name(tok: str) -> bool:
-    """Rule VERB_BEFORE_NAME: a capitalised verb of saying that is never a given name.
-
-    >>> _saying_before_name("Say"), _saying_before_name("Warns"), _saying_before_name("Sang")
-    (True, True, False)
+    >>> _headline_verb("Say"), _headline_verb("Warns"), _headline_verb("Sang"), _headline_verb("Post")
+    (True, True, True, False)
     """
-    return tok[:1].isupper() and tok.lower() in _SAYING_BEFORE_NAME
+    return tok[:1].isupper() and tok.lower() in _HEADLINE_VERBS
+
+
+def _cut_headline_verb(titles: list[str], name: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, name) of a capitalised run with a title-case headline's verb of saying taken out:
+    the one place where rules VERB_BEFORE_NAME and HEADLINE_VERB decide (``_headline_verb``).
+
+    Rule VERB_BEFORE_NAME: the verb before exactly two name words is no given name, also where no
+    sentence starts ('Experts Say Ann Roe ...', 'Says Ann Roe'); it joins the titles. A longer run
+    after the verb ('Says Green Guru Ann Roe') is left as it is (no person).
+
+    Rule HEADLINE_VERB: the verb from the name's second word on, with a word after it, ends the
+    name ('Bolsonaro Urges Macron' -> 'Bolsonaro'); a two-word name keeps its last word ('Carl
+    Barks').
+
+    >>> _cut_headline_verb([], ["Say", "Ann", "Roe"]), _cut_headline_verb([], ["Bolsonaro", "Urges", "Macron"])
+    ((['Say'], ['Ann', 'Roe']), ([], ['Bolsonaro']))
+    >>> _cut_headline_verb([], ["Carl", "Barks"]), _cut_headline_verb([], ["Says", "Green", "Guru", "Ann", "Roe"])
+    (([], ['Carl', 'Barks']), ([], ['Says', 'Green', 'Guru', 'Ann', 'Roe']))
+    """
+    if len(name) == 3 and _headline_verb(name[0]):
+        return titles + [name[0]], name[1:]
+    for k in range(1, len(name) - 1):
+        if _headline_verb(name[k]):
+            return titles, name[:k]
+    return titles, name
 
 
 #: A capitalised word shaped like a job ('Rancher', 'Journalist', 'Spokesman'); rule JOB_WORD
@@ -299,18 +315,9 @@ def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
     >>> _cut_title_case(["Chris", "Christie", "Says", "He"], {"says", "he"})
     ['Chris', 'Christie']
 
-    Rule HEADLINE_VERB: a verb of saying in the present (``Urges``, ``Warns``), from the second word
-    on with a capitalised word after it, ends the name too, whether or not the article writes it in
-    lower case: a title-case headline glued to the text ('Bolsonaro Urges Macron to ...') names
-    Bolsonaro, not a person 'Bolsonaro Urges Macron'. A two-word name keeps its last word ('Carl
-    Barks').
-
-    >>> _cut_title_case(["Bolsonaro", "Urges", "Macron"], set()), _cut_title_case(["Carl", "Barks"], set())
-    (['Bolsonaro'], ['Carl', 'Barks'])
+    A title-case headline's verb of saying ends the name before this (rule HEADLINE_VERB,
+    :func:`_cut_headline_verb`).
     """
-    for k in range(1, len(tokens) - 1):
-        if tokens[k].lower() in _HEADLINE_VERBS:
-            return tokens[:k]
     for k in range(2, len(tokens)):
         if tokens[k].lower().rstrip(".,") in lower_words and not _is_initial(tokens[k]):
             return tokens[:k]
@@ -334,11 +341,13 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_WORDS,
     _PLACE_WORDS,
     _PLACES,
+    _SPEECH_VERB_NOUNS,
     _TITLE_WORDS,
     _TYPE_WORDS,
     SPEECH_VERBS,
 )
 
-#: Verbs of saying in the present that end a title-case name (rule HEADLINE_VERB, above): 'Urges',
-#: 'Warns' (not the -ss words of the list, 'stress').
-_HEADLINE_VERBS = frozenset(v for v in SPEECH_VERBS if v.endswith("s") and not v.endswith("ss"))
+#: Verbs of saying that are the verb of a title-case headline (rules VERB_BEFORE_NAME and
+#: HEADLINE_VERB, :func:`_cut_headline_verb`): the one-word verbs of SPEECH_VERBS, not those that
+#: are also the nouns of names (``_SPEECH_VERB_NOUNS``: 'United States', 'Washington Post').
+_HEADLINE_VERBS = frozenset(v for v in SPEECH_VERBS if " " not in v) - _SPEECH_VERB_NOUNS
