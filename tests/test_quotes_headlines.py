@@ -51,3 +51,18 @@ def test_a_headline_verb_in_the_past_ends_the_name():
 
 def test_a_two_word_name_keeps_a_last_word_shaped_like_a_verb():
     assert _cut_headline_verb([], ["Carl", "Barks"]) == ([], ["Carl", "Barks"])
+
+
+# -- a name with an apostrophe prefix (plain bug) ---------------------------------------------
+
+def test_a_name_with_a_one_letter_prefix_and_an_apostrophe_is_one_word():
+    # before: only O' was one name word; 'Marc D’Souza' became 'Marc' and 'Souza' (no speaker)
+    for full, last in (("Marc D'Souza", "D'Souza"), ("Marc D’Souza", "D’Souza"), ("Awa N'Diaye", "N'Diaye"),
+                       ("Lena L’Engle", "L’Engle"), ("Ann O'Neill", "O'Neill")):
+        assert speakers(f'"The plan is dead," {full} said.') == [full]
+        assert speakers(f"{full} runs the county board.", f'"The plan is dead," {last} said.') == [full]
+
+
+def test_a_contraction_of_i_is_no_name_prefix():
+    from kit.quotes.words import _CAP_RUN
+    assert not any(m.group(0).startswith("I’") for m in _CAP_RUN.finditer("I’Ve Seen Ana Ruiz"))

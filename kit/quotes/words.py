@@ -249,11 +249,13 @@ chamber associates solutions""".split())
 _PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|la|le|al|bin|ibn|ter|ten|dos|das|el)"
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķĺļľłńņňōőœŕřśşšţťūůűųźżž"
-#: A name word ('Ruiz', 'McCain', "O'Brien", 'Smith-Jones', 'FBI', 'U.S.'); rule GLUED_ACRONYM: an
+#: A name word ('Ruiz', 'McCain', "O'Brien", 'Smith-Jones', 'FBI', 'U.S.'); rule APOSTROPHE_PREFIX:
+#: one capital (not the pronoun I) and an apostrophe, straight or curly, before a capitalised word
+#: is one name word ("D'Souza", 'N’Diaye', "L'Engle", as "O'Brien"); rule GLUED_ACRONYM: an
 #: acronym glued to a capitalised word is one word ('AZCentral', not 'AZC'); rule ORDINAL_RANK:
 #: an ordinal before a rank belongs to the title ('Air Force 1st Lt. Ana Ruiz').
 _TOK = (rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|Cmdr|Rev|St|Jr|Sr|Fr)\.|"
-        rf"Mc[{_UP}][{_LOW}]+|O['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
+        rf"Mc[{_UP}][{_LOW}]+|(?!I['’])[{_UP}]['’][{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+|[{_UP}][{_LOW}]+)*"
         rf"|[{_UP}]{{2,5}}[{_UP}][{_LOW}]{{2,}}"
         rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*"
         rf"|\d{{1,2}}(?:st|nd|rd|th)(?=\s(?:Lt|Sgt|Lieutenant|Sergeant|Class)\b))")
