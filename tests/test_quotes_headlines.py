@@ -66,3 +66,25 @@ def test_a_name_with_a_one_letter_prefix_and_an_apostrophe_is_one_word():
 def test_a_contraction_of_i_is_no_name_prefix():
     from kit.quotes.words import _CAP_RUN
     assert not any(m.group(0).startswith("I’") for m in _CAP_RUN.finditer("I’Ve Seen Ana Ruiz"))
+
+
+# -- HEADLINE_VERB after a title; QUOTED_TITLE_CASE ---------------------------------------------
+
+GLUED_TITLE = ("Bishop Ana Calls for 'Bold Steps' on River Pollution In a letter to the parishes, the bishop "
+               "asked for a cleaner river.", '"We cannot wait another decade," Ana wrote. "The river is our neighbour."')
+
+
+def test_a_headline_verb_after_a_titled_name_ends_it():
+    # before: 'Ana Calls' became a person (a lower-case word follows the verb, so no word after it
+    # in the run) and took the quotes
+    got = speakers(*GLUED_TITLE)
+    assert "Ana Calls" not in got
+    assert got[0] == "Ana"
+
+
+def test_a_title_case_run_alone_in_quotation_marks_is_no_person():
+    # before: 'Bold Steps' was a person and the bishop's quotes could go to it
+    from kit.quotes.name_shape import _quoted_alone
+    text = GLUED_TITLE[0]
+    assert _quoted_alone(text, text.index("Bold"), text.index("Steps") + len("Steps"))
+    assert "Bold Steps" not in speakers(*GLUED_TITLE, '"Rivers heal slowly," he said.')

@@ -101,6 +101,8 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     words, titles, a possessive, a place in front ('the United States'), a job at a sentence
     start ('Rancher Dale Hutchins') and trailing title-case words are taken off."""
     all_toks = m.group(0).split()
+    if _quoted_alone(text, m.start(), m.end()):
+        return 0, [], []
     if len(all_toks) == 1:  # one word (most runs): no title, job or title-case tail to take off
         tok = all_toks[0]
         if tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS:
@@ -152,17 +154,20 @@ def _cut_headline_verb(titles: list[str], name: list[str]) -> tuple[list[str], l
 
     Rule HEADLINE_VERB: the verb from the name's second word on, with a word after it, ends the
     name ('Bolsonaro Urges Macron' -> 'Bolsonaro'); a two-word name keeps its last word ('Carl
-    Barks').
+    Barks'), unless a title stands before it (session 11: 'Pope Ann Calls for ...' -> 'Ann',
+    a title-case headline glued to the text, where a lower-case word follows the verb).
 
     >>> _cut_headline_verb([], ["Say", "Ann", "Roe"]), _cut_headline_verb([], ["Bolsonaro", "Urges", "Macron"])
     ((['Say'], ['Ann', 'Roe']), ([], ['Bolsonaro']))
     >>> _cut_headline_verb([], ["Carl", "Barks"]), _cut_headline_verb([], ["Says", "Green", "Guru", "Ann", "Roe"])
     (([], ['Carl', 'Barks']), ([], ['Says', 'Green', 'Guru', 'Ann', 'Roe']))
+    >>> _cut_headline_verb(["Pope"], ["Ann", "Calls"])
+    (['Pope'], ['Ann'])
     """
     if len(name) == 3 and _headline_verb(name[0]):
         return titles + [name[0]], name[1:]
-    for k in range(1, len(name) - 1):
-        if _headline_verb(name[k]):
+    for k in range(1, len(name)):
+        if _headline_verb(name[k]) and (k < len(name) - 1 or titles):
             return titles, name[:k]
     return titles, name
 
@@ -262,6 +267,22 @@ def _title_gender(titles: Iterable[str]) -> str | None:
             return "m"
     return None
 
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """Rule QUOTED_TITLE_CASE: a capitalised run that fills a pair of quotation marks alone ('Is
+    Based On 'Science Fiction'', a headline's "Drastic Measures") is a quoted phrase or a title,
+    never a person's name.
+
+    >>> t = "Plan Rests On 'Magic Thinking' Ann Roe said"
+    >>> _quoted_alone(t, 15, 29), _quoted_alone(t, 31, 38)
+    (True, False)
+    """
+    return start > 0 and text[start - 1] in _OPEN_QUOTES and text[end:end + 1] in _CLOSE_QUOTES
+
+
+#: Opening and closing quotation marks, straight or curly (rule QUOTED_TITLE_CASE).
+_OPEN_QUOTES = frozenset("'‘\"“")
+_CLOSE_QUOTES = frozenset("'’\"”")
 
 #: Punctuation stripped from a white-space word before it is looked up.
 _WORD_PUNCT = ".,;:!?\"“”‘’'()[]{}…—–"
