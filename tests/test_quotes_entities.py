@@ -26,6 +26,9 @@ def _speakers(*paras: str) -> list:
     # a place opener ('Santa', the points of the compass)
     ("Santa Orla votes on the levy next week.", '"The schools need the money."'),
     ("West Arden votes on the levy next week.", '"The schools need the money."'),
+    # an event: a storm, a crisis
+    ("Hurricane Ada flattened the pier on Tuesday.", '"Nobody saw it coming."'),
+    ("Harvest Crisis ended on Monday after ten weeks.", '"Nobody was spared."'),
 ])
 def test_places_and_things_are_no_speakers(paras):
     assert _speakers(*paras) == [None]

@@ -335,7 +335,8 @@ mich minn miss mont neb nebr nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex
 wisc wyo ak az ar ca ct fl ia ks mi mn ms mt nv oh ri tn tx ut vt wa wi wv wy""".split())
 
 # --- entity typing of capitalised runs (rule NOT_A_PERSON, kit.quotes.entities._not_a_person) ---
-#: Last words that make a capitalised run a place, a built thing, an event, an award or a law
+#: Last words that make a capitalised run a place, a built thing, an event (a war, a crisis, a
+#: strike), an award or a law
 #: (written by us; _PLACE_WORDS above holds the streets, cities and rivers): 'the Arctic Sea',
 #: 'Kestrel Glacier', 'Harbor Bridge', 'the Riverside Festival', 'the Clean Water Act'.
 _NOT_PERSON_HEADS = frozenset("""
@@ -347,12 +348,13 @@ expressway interstate tunnel pier cathedral chapel abbey palace monument memoria
 theater theatre cinema gallery library center centre building mansion estate ranch
 summit festival fair expo convention conference games olympics championship championships
 cup prize award awards medal trophy act bill amendment accord accords treaty doctrine
-reform reforms
+reform reforms war wars depression recession crisis revolution strike strikes pandemic epidemic
 """.split())
-#: First words that make a capitalised run a place ('Santa Rosa', 'Fort Ledger', 'Mount Ord', 'West
-#: Arden', 'Upper Vell'): place prefixes and the points of the compass, never a given name.
+#: First words that make a capitalised run a place or an event ('Santa Rosa', 'Fort Ledger', 'Mount
+#: Ord', 'West Arden', 'Upper Vell', 'Hurricane Ada'): place prefixes, the points of the compass and
+#: storms, never a given name.
 _PLACE_OPENERS = frozenset("""santa san los las fort mount mt lake port cape puerto north south east west
-northern southern eastern western central upper lower greater""".split())
+northern southern eastern western central upper lower greater hurricane typhoon cyclone""".split())
 #: Words before a capitalised run that make it a thing, never a person ('the Arctic Sea', 'an Art
 #: Deco lobby'): a person is rarely 'the Ann Roe'.
 _ARTICLES = frozenset("the a an".split())
