@@ -171,6 +171,146 @@ def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bo
                 and not _PERSON_AFTER.match(after))
 
 
+def _not_a_person(art: _Article, toks: list[str], start: int, end: int) -> str | None:
+    """Rule NOT_A_PERSON: the entity type of a capitalised run of two or more words that no title
+    marks as a person, read from the structure of the name and the grammar around it; returns the
+    shape that makes the run a place or a thing ('head', 'place opener', 'plural', 'lower case',
+    'thing'), or
+    None when the run may name a person. A run is no person when
+
+    - its last word is a geographic, built-thing, event, award or law head ('the Arctic Sea',
+      'Kestrel Glacier', 'the Harbor Festival', 'the Clean Water Act': ``_NOT_PERSON_HEADS``);
+    - its first word opens a place name ('Santa Rosa', 'Fort Ledger': ``_PLACE_OPENERS``);
+    - the article also writes it with a plural ending ('Pacific Islanders'), or two of its words
+      in a row all in lower case ('Green Jobs Plan' beside 'green jobs': a title-case headline run
+      into the text);
+    - wherever the article writes it, an article comes before it ('the Ann Roe' is rare) or it
+      modifies a lower-case noun ('an Art Deco lobby', 'Pacific Islander voters'), a noun being a
+      word the article writes after a determiner and that is no verb (:func:`_thing_shape`), and
+      its last word is never written alone (a person's surname is: 'a Roe presidency ... Roe
+      said').
+
+    >>> art = _Article(doc_id=1, paras=[], text="Voters near the Arctic Sea met Ann Roe. Ann Roe said so.")
+    >>> _not_a_person(art, ["Arctic", "Sea"], 16, 26), _not_a_person(art, ["Ann", "Roe"], 31, 38)
+    ('head', None)
+    >>> art = _Article(doc_id=1, paras=[], text="Art Deco lobby. The lobby, she said.")
+    >>> _not_a_person(art, ["Art", "Deco"], 0, 8)
+    'thing'
+    """
+    last = toks[-1].lower().rstrip(".,")
+    if last in _NOT_PERSON_HEADS:
+        return "head"
+    if toks[0].lower().rstrip(".") in _PLACE_OPENERS and not any("-" in t for t in toks):
+        return "place opener"  # not 'South Korean-born Ann Roe'
+    text = art.text
+    name = " ".join(toks)
+    if _plural_of(text, name) or (last.endswith("s") and _written_as_run(text, name[:-1])):
+        return "plural"  # 'Pacific Islander' beside 'Pacific Islanders', either way round
+    if any(_written_lower(text, f"{w1} {w2}") for w1, w2 in zip(toks, toks[1:])):
+        return "lower case"
+    if not _thing_shape(art, start, end) or _runs_of(text, toks[-1]) > _runs_of(text, name):
+        return None  # a surname written alone elsewhere ('a Roe presidency ... Roe said'): a person
+    pos = text.find(name)
+    while pos >= 0:  # every other place the article writes the run must be a thing's too
+        if pos != start and not _thing_shape(art, pos, pos + len(name)):
+            return None
+        pos = text.find(name, pos + 1)
+    return "thing"
+
+
+def _plural_of(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` with a plural ending ('Pacific Islanders'), not after 'the'
+    (a person's name is made plural so: 'the Ann Roes of this world').
+
+    >>> _plural_of("Pacific Islanders and one Pacific Islander", "Pacific Islander"), _plural_of("Ann Roe's", "Ann Roe")
+    (True, False)
+    >>> _plural_of("the Ann Roes of this world", "Ann Roe")
+    False
+    """
+    for ending in ("s", "es"):
+        pos = text.find(name + ending)
+        while pos >= 0:
+            after = pos + len(name) + len(ending)
+            if (after >= len(text) or not (text[after].isalnum() or text[after] in "'’")) \
+                    and not text[max(0, pos - 4):pos].lower() == "the ":
+                return True
+            pos = text.find(name + ending, pos + 1)
+    return False
+
+
+def _runs_of(text: str, run: str) -> int:
+    """How often ``text`` writes ``run`` as whole words.
+
+    >>> _runs_of("Ann Roe met Roe's aide, not Roebuck.", "Roe")
+    2
+    """
+    n = 0
+    pos = text.find(run)
+    while pos >= 0:
+        after = pos + len(run)
+        n += (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum())
+        pos = text.find(run, pos + 1)
+    return n
+
+
+def _written_as_run(text: str, run: str) -> bool:
+    """Whether ``text`` writes ``run`` as whole words ('Pacific Islander', not inside 'Pacific
+    Islanders').
+
+    >>> _written_as_run("Pacific Islanders", "Pacific Islander"), _written_as_run("a Pacific Islander.", "Pacific Islander")
+    (False, True)
+    """
+    pos = text.find(run)
+    while pos >= 0:
+        after = pos + len(run)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
+            return True
+        pos = text.find(run, pos + 1)
+    return False
+
+
+def _written_lower(text: str, name: str) -> bool:
+    """Whether ``text`` also writes the run ``name`` all in lower case, as a word sequence: a
+    common noun phrase set in title case (a headline run into the text: 'Green Jobs' beside
+    'green jobs'), never a name.
+
+    >>> _written_lower("A Green Jobs Plan. Most green jobs pay.", "Green Jobs"), _written_lower("Ann Roe", "Ann Roe")
+    (True, False)
+    """
+    return _written_as_run(text, name.lower())
+
+
+#: An article right before a run ('the ', 'An ').
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘]))(?:[Tt]he|[Aa]n?)\s+$")
+#: The lower-case word right after a run, after one space.
+_NEXT_LOWER = re.compile(r" ([a-z][a-z'’-]*)\b")
+#: A lower-case word after a determiner: a noun or an adjective as the article writes it.
+_AFTER_DETERMINER = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Oo]ther)"
+    r"\s+([a-z][a-z'’-]+)")
+
+
+def _thing_shape(art: _Article, start: int, end: int) -> bool:
+    """Whether the run at ``[start, end)`` stands where a thing does, not a person: right after an
+    article ('the Arctic Sea'), or before a lower-case noun it modifies ('Art Deco lobby'; a noun
+    is a word the article writes after a determiner, and no verb nor function word; a verb of
+    saying that is also a noun, 'states', 'reports', may be the noun)."""
+    text = art.text
+    if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    m = _NEXT_LOWER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in _AFTER_NAME_NOT_NOUN or (word in SPEECH_VERBS and word not in _NOUN_HOMOGRAPHS) \
+            or word.endswith(("ly", "ed")):
+        return False
+    nouns = art.cache.get("determiner_words")
+    if nouns is None:
+        nouns = art.cache["determiner_words"] = set(_AFTER_DETERMINER.findall(text))
+    return word in nouns
+
+
 def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]]:
     """People named with two to four name words (mentions and profiles); returns the single
     capitalised words left to resolve ((start, end, word, titles, after a preposition))."""
@@ -194,7 +334,8 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
             continue
         passing = False
         if len(name_toks) > 4 or _is_place(name_toks) or _calendar(name_toks) or any(map(_glued_words, name_toks)) \
-                or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the):
+                or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the) \
+                or (not titles and _not_a_person(art, name_toks, start, end) is not None):
             continue  # 'the United States', 'the National Zoo': not a person
         if _place_context(text, tok_start, end, titles):
             # rule PASSING_NAME: a name after a preposition ('vote for Priya Castellano', 'posed to
@@ -374,4 +515,16 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
 )
 from kit.quotes.profiles import _gender_from_context, _profile  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.variants import _merge_org_variants, _merge_variants  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _CAP_STOP, _NAME_HOMOGRAPHS, _ORG_RUN, _ORG_WORDS, _PLACES  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _AFTER_NAME_NOT_NOUN,
+    _CAP_RUN,
+    _CAP_STOP,
+    _NAME_HOMOGRAPHS,
+    _NOT_PERSON_HEADS,
+    _NOUN_HOMOGRAPHS,
+    _ORG_RUN,
+    _ORG_WORDS,
+    _PLACE_OPENERS,
+    _PLACES,
+    SPEECH_VERBS,
+)

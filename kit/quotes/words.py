@@ -341,3 +341,37 @@ thirty forty fifty hundred thousand million dozen dozens several""".split())
 _STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan kans ky md mass
 mich minn miss mont neb nebr nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis
 wisc wyo ak az ar ca ct fl ia ks mi mn ms mt nv oh ri tn tx ut vt wa wi wv wy""".split())
+
+# --- entity typing of capitalised runs (rule NOT_A_PERSON, kit.quotes.entities._not_a_person) ---
+#: Last words that make a capitalised run a place, a built thing, an event (a war, a crisis, a
+#: strike), an award or a law
+#: (written by us; _PLACE_WORDS above holds the streets, cities and rivers): 'the Arctic Sea',
+#: 'Kestrel Glacier', 'Harbor Bridge', 'the Riverside Festival', 'the Clean Water Act'.
+_NOT_PERSON_HEADS = frozenset("""
+sea seas ocean oceans gulf strait straits channel sound peninsula desert glacier glaciers canyon
+canal creek lagoon reef cape isle isles archipelago delta basin plateau plain plains prairie
+swamp volcano peak peaks
+bridge tower towers port station terminal highway freeway turnpike parkway
+expressway interstate tunnel pier cathedral chapel abbey palace monument memorial
+theater theatre cinema gallery library center centre building mansion estate ranch
+summit festival fair expo convention conference games olympics championship championships
+cup prize award awards medal trophy act bill amendment accord accords treaty doctrine
+reform reforms war wars depression recession crisis revolution strike strikes pandemic epidemic
+""".split())
+#: First words that make a capitalised run a place or an event ('Santa Rosa', 'Fort Ledger', 'Mount
+#: Ord', 'West Arden', 'Upper Vell', 'Hurricane Ada'): place prefixes, the points of the compass and
+#: storms, never a given name.
+_PLACE_OPENERS = frozenset("""santa san los las fort mount mt lake port cape puerto north south east west
+northern southern eastern western central upper lower greater hurricane typhoon cyclone""".split())
+#: Words before a capitalised run that make it a thing, never a person ('the Arctic Sea', 'an Art
+#: Deco lobby'): a person is rarely 'the Ann Roe'.
+_ARTICLES = frozenset("the a an".split())
+#: Lower-case words right after a name that are verbs or function words, never the noun a run
+#: modifies ('Roe has', 'Roe will', 'Roe himself', 'Roe and').
+_AFTER_NAME_NOT_NOUN = frozenset("""
+is was has had have will would can could should may might must does did do are were be been
+being who whom whose which that and or but nor of in on at to for from with by as than then
+too also himself herself itself themselves again still just only never always later now once
+soon first last not about after before over into during since against among across through
+without within under around while when where if because so yet here there back up down out off
+""".split())
