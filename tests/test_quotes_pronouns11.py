@@ -33,27 +33,3 @@ def test_a_noun_in_an_appositive_still_tells_the_gender():
         '"He never takes a day off," she said.',
     )
     assert got == ["Tom Lind", "Ann Lind"]
-
-
-# -- PRONOUN_CHAIN ---------------------------------------------------------------------------------
-
-def test_a_sentence_whose_subject_is_the_pronoun_continues_the_person_before_it():
-    # before: the paragraph before the quote ends with 'Yet she ...', which names no subject, so
-    # the pronoun went to the story's latest speaker, Ash
-    got = speakers(
-        '"We will keep the clinic open," Mayor Tom Ash said on Monday.',
-        "Sen. Ann Roe toured the clinic on Tuesday. Yet she stopped short of a promise.",
-        '"We have to find the money first," she said.',
-    )
-    assert got == ["Tom Ash", "Ann Roe"]
-
-
-def test_a_sentence_whose_subject_is_the_other_pronoun_breaks_the_chain():
-    # 'he' is another person's: the search for the subject stops there, and the story's speaker
-    # of the pronoun's gender stays
-    got = speakers(
-        '"We will keep the clinic open," Ms. Ann Ash said on Monday.',
-        "Sen. Tom Roe toured the clinic on Tuesday. Later he stopped short of a promise.",
-        '"We have to find the money first," she said.',
-    )
-    assert got == ["Ann Ash", "Ann Ash"]

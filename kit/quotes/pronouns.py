@@ -296,50 +296,15 @@ def _paragraph_subject(art: _Article, pos: int, para_start: int, g: str | None) 
     own = art.mentions[bisect.bisect_left(art.mention_pos, starts[k]):bisect.bisect_left(art.mention_pos, pos)]
     if any(m.entity.kind == "person" and not m.passing and not _in_quote(art, m.pos) for m in own):
         return -1, None  # 'As Roe lost her cool, she said ...': the pronoun's own sentence names someone
-    counted = chained = 0
-    for kk in range(k - 1, -1, -1):
+    for kk in range(k - 1, max(-1, k - 1 - SUBJECT_SENTENCES), -1):
         s0 = starts[kk]
-        if s0 < para_start and (counted or kk < k - 1 - chained):
+        if s0 < para_start and (kk < k - 1 or starts[k] > para_start):
             break  # the paragraph before only when the pronoun's paragraph opens with its quote
-        if counted >= (SUBJECT_SENTENCES if s0 >= para_start else 1) or chained >= CHAIN_SENTENCES:
-            break
         s1 = starts[kk + 1] if kk + 1 < len(starts) else len(art.text)
-        if g is not None and _pronoun_subject(art, s0, s1) == g:
-            chained += 1  # rule PRONOUN_CHAIN: 'Roe ... . Yet she ... . "...," she said.'
-            continue
-        counted += 1
         sub = _sentence_subject(art, s0, s1, g)
         if sub is not None:
             return sub.pos, sub.entity
     return -1, None
-
-
-#: Rule PRONOUN_CHAIN: how many sentences whose subject is the pronoun itself the search for the
-#: paragraph's subject passes through ('Roe took the stage. She thanked the crowd. "...," she said.').
-CHAIN_SENTENCES = 3
-
-
-def _pronoun_subject(art: _Article, s0: int, s1: int) -> str | None:
-    """Rule PRONOUN_CHAIN: the gender of *he* or *she* when it is the subject of the sentence
-    ``art.text[s0:s1]`` (after an opening word, 'But she', or a leading clause, 'After the vote,
-    he'), else None. Such a sentence continues the story of the person the pronoun refers to: the
-    search for the paragraph's subject reads past it, to the person it continues.
-
-    >>> from kit.quotes.entities import _Article
-    >>> art = _Article(doc_id=0, paras=[], text="Yet she kept going. After the vote, he left. Roe spoke.")
-    >>> _pronoun_subject(art, 0, 20), _pronoun_subject(art, 20, 45), _pronoun_subject(art, 45, 56)
-    ('f', 'm', None)
-    """
-    lead = _SUBJECT_OPENERS.match(art.text[s0:min(s1, s0 + 40)])
-    b0 = s0 + (lead.end() if lead else 0)
-    clause = _LEADING_CLAUSE.match(art.text[b0:min(s1, b0 + 200)])
-    if clause:
-        b0 += clause.end()
-    m = _HE_SHE.match(art.text, b0, s1)
-    return None if m is None else _pronoun_gender(m.group(1))
-
-
-_HE_SHE = re.compile(r"([Hh]e|[Ss]he)\b(?![’'])")
 
 
 #: A verb of asking right after the subject: the person asked is its object ('X asked Y whether').
