@@ -113,7 +113,9 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
             art.role_links.append((start, role.lower(), p))
         for w in _words(app.lower())[:4]:
             for g, words in _GENDER_NOUNS.items():
-                if w in words and w not in ("his", "her", "he", "she"):
+                # a pronoun in the appositive may be another person's ('Ann Roe, who thanked him'):
+                # only its nouns tell the gender ('a mother of three'); 'him' and 'hers' were missed
+                if w in words and w not in _APPOSITIVE_PRONOUNS:
                     p.gender = p.gender or g
     # role noun phrase right before the name: "columnist Tom Ashby", "The owner, Jenny Holroyd,"
     window = text[max(0, run_start - 60):run_start]
@@ -139,6 +141,8 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
     if _VERB_AFTER.match(after) or _AGE_AFTER.match(after) or _CLAUSE_AFTER.match(after) or _POSSESSIVE_AFTER.match(after):
         p.evidence += 1
     _gender_from_context(p, text, end)
+#: Pronouns that tell no gender of the person an appositive describes: they may refer to others.
+_APPOSITIVE_PRONOUNS = frozenset(("he", "she", "him", "his", "her", "hers"))
 #: A sentence end inside the words before a name ('Nadia Roe. Her husband'; not 'Mr.', 'Sen.').
 _SENTENCE_END_IN_ROLE = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 #: Possessive pronouns: in a role they tell another person's gender (rule POSSESSIVE_ROLE_GENDER).
