@@ -1,0 +1,37 @@
+"""Issue 11 items 1 and 2, session 11: described sources and organisations. The articles here are
+written by us (fictional names and places)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit.quotes import extract_quotes
+from kit.quotes.attribution import _attr_after
+
+
+def quotes(*texts: str) -> pd.DataFrame:
+    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
+    q = extract_quotes(p)
+    return q[q["kind"].isin(["full", "partial"])].reset_index(drop=True)
+
+
+OPENING = "Senator Ann Roe of Calder spoke to the council on Monday."
+
+
+@pytest.mark.parametrize("possessor, noun", [("Roe's", "office"), ("Roe’s", "office"),
+                                             ("Roe's", "spokesman"), ("Roe's", "campaign")])
+def test_a_possessive_description_after_the_quote(possessor, noun):
+    # rule POSSESSIVE_AFTER_QUOTE: '"...," Roe's office said' names the office, not Roe
+    q = quotes(OPENING, f'"The meeting will go ahead next week," {possessor} {noun} said in a statement.')
+    assert q.loc[0, "speaker_mention"] == f"{possessor} {noun}"
+    assert q.loc[0, "verb"] == "said"
+    assert q.loc[0, "speaker"] != "Ann Roe"
+
+
+def test_a_possessive_description_with_an_adverb_before_the_verb():
+    assert _attr_after(" Roe's report predictably concludes.") == ("Roe's report", "concludes")
+
+
+def test_a_possessive_role_with_a_name_in_apposition_still_names_the_person():
+    q = quotes(OPENING, '"The meeting will go ahead," Roe\'s chief of staff, Bo Lind, said.')
+    assert q.loc[0, "speaker"] == "Bo Lind"
