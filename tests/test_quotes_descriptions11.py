@@ -35,3 +35,16 @@ def test_a_possessive_description_with_an_adverb_before_the_verb():
 def test_a_possessive_role_with_a_name_in_apposition_still_names_the_person():
     q = quotes(OPENING, '"The meeting will go ahead," Roe\'s chief of staff, Bo Lind, said.')
     assert q.loc[0, "speaker"] == "Bo Lind"
+
+
+def test_even_before_a_described_subject():
+    # rule EVEN_BEFORE_SUBJECT: 'Even a senior party adviser said, "..."': 'even' opens no
+    # adverbial, the description after it is the subject
+    q = quotes(OPENING, 'Even a senior party adviser said Roe must choose, saying, "She cannot wait much longer."')
+    assert q.loc[0, "speaker"] == "a senior party adviser"
+
+
+@pytest.mark.parametrize("opener", ["Even so, ", "Even after the vote, "])
+def test_even_before_an_adverbial_leaves_the_subject_after_it(opener):
+    q = quotes(OPENING, f'{opener}Councilman Bo Lind said, "The vote was a mistake."')
+    assert q.loc[0, "speaker"] == "Bo Lind"

@@ -10,7 +10,8 @@ _ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately
 _AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
 _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (
-    rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=\s*,|\s)"  # 'Acme's chief executive,', 'Roe's office said'
+    # 'Acme's chief executive,'; rule POSSESSIVE_AFTER_QUOTE: also before the verb ('Roe's office said')
+    rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=\s*,|\s)"
     rf"|{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
@@ -447,9 +448,10 @@ _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s+(?:(?:also|later|then|ag
                               r"never|not|first|further|[a-z]+ly)\s+){0,2}$", re.I)
 #: 'with X' right before the verb.
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
-#: A sentence adverb in front of a clause piece ('Later both sides said').
+#: A sentence adverb in front of a clause piece ('Later both sides said'); rule EVEN_BEFORE_SUBJECT:
+#: 'even' too ('Even a senior adviser said'; 'Even so, ...' leaves the adverbial 'so').
 _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
-                              r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)")
+                              r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et|[Ee]ven)\s+(?=\S)")
 #: A time adverb right before a capitalised subject ('then Okoro', 'later Ms. Reyes').
 _ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
 #: An adverb in -ly.
