@@ -48,3 +48,23 @@ def test_even_before_a_described_subject():
 def test_even_before_an_adverbial_leaves_the_subject_after_it(opener):
     q = quotes(OPENING, f'{opener}Councilman Bo Lind said, "The vote was a mistake."')
     assert q.loc[0, "speaker"] == "Bo Lind"
+
+
+@pytest.mark.parametrize("text", [
+    '"The plan is dead," the influential US daily said in an editorial.',
+    '"The plan is dead," said the influential US daily.',
+    'The influential US daily wrote that the plan was "dead on arrival."',
+])
+def test_a_description_ending_in_a_noun_in_ly_is_not_cut(text):
+    # rule LY_NOUN: 'daily' is the head of the description, not an adverb before the verb
+    q = quotes(OPENING, text)
+    assert q.loc[0, "speaker"] == "the influential US daily"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The plan is dead," a longtime ally said.', "a longtime ally"),
+    ('"The plan is dead," the treasurer quickly said.', "the treasurer"),
+])
+def test_nouns_and_adverbs_in_ly_after_a_quote(text, speaker):
+    q = quotes(OPENING, text)
+    assert q.loc[0, "speaker"] == speaker

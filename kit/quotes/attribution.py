@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _NOT_FUNCTION_WORD, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|[a-z]+ly)\s+)"
+#: An adverb before a verb of saying; rule LY_NOUN: a noun in -ly ('the US daily said') is none.
+_ADV = (r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|"
+        rf"(?!(?:{'|'.join(sorted(_LY_NOUNS))})\s)[a-z]+ly)\s+)")
 _AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
 _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (
@@ -410,7 +412,7 @@ def _name_like(p: str) -> bool:
 def _clean_np(p: str) -> str | None:
     """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
     ws = p.split()
-    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1])):
+    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1]) and ws[-1] not in _LY_NOUNS):
         ws = ws[:-1]
     if not ws:
         return None

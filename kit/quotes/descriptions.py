@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from kit.quotes.words import _LY_NOUNS
+
 _ROLE_SYNONYMS = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "sen": "senator",
                   "rep": "representative", "congressman": "representative", "congresswoman": "representative",
                   "gov": "governor", "gen": "general", "brig": "brigadier", "adm": "admiral", "lt": "lieutenant",
@@ -26,6 +28,7 @@ _ROLE_GENERIC = frozenset("the a an former then current acting interim outgoing 
 _INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
 _PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
+_NOT_LY_NOUN = r"(?!(?:%s)\b)" % "|".join(sorted(_LY_NOUNS))
 
 
 def _head_part(np_: str) -> tuple[str, str | None]:
@@ -36,7 +39,8 @@ def _head_part(np_: str) -> tuple[str, str | None]:
     """
     parts = _PREP_SPLIT.split(np_.strip(), maxsplit=1)
     # 'a former diplomat now at X': an adverb before the preposition is not the head
-    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|[a-z]+ly))+$", "", parts[0])
+    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|%s[a-z]+ly))+$"
+                  % _NOT_LY_NOUN, "", parts[0])  # rule LY_NOUN: 'a longtime ally' keeps its noun
     return head, (parts[1] if len(parts) > 1 else None)
 
 
