@@ -68,3 +68,10 @@ def test_a_description_ending_in_a_noun_in_ly_is_not_cut(text):
 def test_nouns_and_adverbs_in_ly_after_a_quote(text, speaker):
     q = quotes(OPENING, text)
     assert q.loc[0, "speaker"] == speaker
+
+
+@pytest.mark.parametrize("share", ["Forty-one percent", "Fifteen percent", "Forty-one percent of respondents"])
+def test_a_spelled_share_of_people_speaks_as_a_whole(share):
+    # rule SHARE_OF_PEOPLE with the number spelled: never the name 'Forty-one'
+    q = quotes("Ann Roe's office ran a poll of the town.", f'{share} said the plan was "a bad idea."')
+    assert q.loc[0, "speaker"] == share

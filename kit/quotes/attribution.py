@@ -254,10 +254,13 @@ together whether either neither further former latter sooner longer bigger small
 
 
 #: Rule SHARE_OF_PEOPLE: a share of the people asked ('14 percent', 'about 40% of voters') speaks
-#: as a group, like 'most' or 'many'.
+#: as a group, like 'most' or 'many'; the number may be spelled ('Forty-one percent of respondents').
 _SHARE = re.compile(r"""
     (?:(?:about|some|nearly|almost|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?
-    \d{1,3}(?:\.\d)?\s?(?:%|percent|per\s+cent)          # the share
+    (?:\d{1,3}(?:\.\d)?\s?                                # a number in figures
+    |(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]{3,5})?  # or spelled
+      |one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]{3,5}teen|a\s+hundred)\s)
+    (?:%|percent|per\s+cent)                                 # the share
     (?:\s+of\s+(?:the\s+|all\s+|those\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?   # of whom
     """, re.VERBOSE | re.IGNORECASE)
 

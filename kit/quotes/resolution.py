@@ -174,7 +174,8 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         first = m.split(None, 1)[0]
         d = _trim_np((m[0].lower() + m[1:]) if first in _CAP_STOP or first.lower() in _lower_words(art) else m)
         last = d.split()[-1] if d else ""
-        if len(d.split()) >= 2 and last.lower() not in _NOT_A_HEAD and (not last.endswith("ly") or last in _LY_NOUNS):
+        if len(d.split()) >= 2 and (last.lower() not in _NOT_A_HEAD and (not last.endswith("ly") or last in _LY_NOUNS)
+                                    or _SHARE.fullmatch(d)):  # rule SHARE_OF_PEOPLE: 'Forty-one percent'
             found = _resolve_described(art, d, [], pos, person_head)
             return _ruled(art, found, _described_rule(art, d, found))
     # proper names (possibly after a title or a role written in lower case)
@@ -277,7 +278,7 @@ _DESCRIBED_OPENERS = ("the", "a", "an", "one", "another", "both", "two", "some",
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.attribution import _NAME_NP, _SHARE, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _group_mention,
     _head_part,
