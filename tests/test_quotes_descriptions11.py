@@ -75,3 +75,18 @@ def test_a_spelled_share_of_people_speaks_as_a_whole(share):
     # rule SHARE_OF_PEOPLE with the number spelled: never the name 'Forty-one'
     q = quotes("Ann Roe's office ran a poll of the town.", f'{share} said the plan was "a bad idea."')
     assert q.loc[0, "speaker"] == share
+
+
+@pytest.mark.parametrize("description", ["the trust", "the Harbor Trust"])
+def test_an_organisation_noun_is_not_the_role_of_its_chief(description):
+    # rule ORGANISATION_NOT_ROLE: 'the trust' after 'Harbor Trust director Jo Pike' is the trust
+    q = quotes(OPENING, '"We will not back down," Harbor Trust director Jo Pike said.',
+               f'"The plan must be stopped," {description} said in a statement.')
+    assert q.loc[0, "speaker"] == "Jo Pike"
+    assert q.loc[1, "speaker"] == "Harbor Trust"
+
+
+def test_a_person_noun_still_names_the_role_holder():
+    q = quotes(OPENING, '"We will not back down," Harbor Trust director Jo Pike said.',
+               '"The plan must be stopped," the director said.')
+    assert q.loc[1, "speaker"] == "Jo Pike"

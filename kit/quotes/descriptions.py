@@ -165,7 +165,12 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
                 by_word.setdefault(w, []).append((at, rw, p))
         art.cache["roles"] = by_word
     cands = []
+    # rule ORGANISATION_NOT_ROLE: an organisation's noun names a person's role only as the role's
+    # head ('the trust' is not 'Harbor Trust director Jo Pike', 'the campaign' not its manager)
+    org_head = head in _ORG_WORDS and not _is_person_word(head)
     for at, rw, p in art.cache["roles"].get(head, ()):
+        if org_head and rw[-1] != head:
+            continue
         if all(w in rw for w in words[:-1]) and at <= pos:
             # rule ROLE_QUALIFIER: a role with a qualifier the description lacks ('World Bank
             # President Lo Pei', 'French President X') is another role than 'the president':
