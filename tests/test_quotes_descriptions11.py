@@ -90,3 +90,18 @@ def test_a_person_noun_still_names_the_role_holder():
     q = quotes(OPENING, '"We will not back down," Harbor Trust director Jo Pike said.',
                '"The plan must be stopped," the director said.')
     assert q.loc[1, "speaker"] == "Jo Pike"
+
+
+@pytest.mark.parametrize("text, group", [
+    ('Protesters, including Bo Lind, chanted "No more cuts!"', "Protesters"),
+    ('Several residents, among them Bo Lind, called the plan "a mess."', "Several residents"),
+])
+def test_a_group_is_not_replaced_by_a_member_it_includes(text, group):
+    # rule MEMBER_OF_GROUP: the piece naming a member is an appositive of the group
+    q = quotes(OPENING, text)
+    assert q.loc[0, "speaker"] == group
+
+
+def test_a_name_after_a_leading_including_phrase_is_the_subject():
+    q = quotes(OPENING, 'Including the mayor, Bo Lind said the plan was "a mess."')
+    assert q.loc[0, "speaker"] == "Bo Lind"

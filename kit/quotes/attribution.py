@@ -384,7 +384,10 @@ _ADVERBIAL_START = re.compile(
     r"also|too|moreover|nevertheless|nonetheless|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
     r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid|alongside|besides|"
-    r"beside|following|regarding|concerning)\b"
+    r"beside|following|regarding|concerning"
+    # rule MEMBER_OF_GROUP: a piece naming members of the group before it ('Protesters, including
+    # Bo Lind, chanted') is an appositive; the group speaks
+    r"|including)\b"
     # rule PARTICIPLE_CLAUSE: any participle opening a clause, 'Rattling off promises, ...',
     # 'Walking to the next address, ...', 'Pressed on the issue, ...' (a name is never followed
     # by a lower-case word inside its own comma-separated piece before the verb)
