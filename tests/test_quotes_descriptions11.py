@@ -105,3 +105,14 @@ def test_a_group_is_not_replaced_by_a_member_it_includes(text, group):
 def test_a_name_after_a_leading_including_phrase_is_the_subject():
     q = quotes(OPENING, 'Including the mayor, Bo Lind said the plan was "a mess."')
     assert q.loc[0, "speaker"] == "Bo Lind"
+
+
+@pytest.mark.parametrize("intro, speaker", [
+    ("A plant executive tells the staff the line will close.", "a plant executive"),
+    ("One official replied with a question.", "one official"),
+])
+def test_an_earlier_introduction_ends_before_its_verb(intro, speaker):
+    # rule INTRODUCTION_ENDS_AT_VERB: 'the executive' refers to 'a plant executive', not to
+    # 'a plant executive tells the staff ...'
+    q = quotes(OPENING, intro, '"We have no choice," the ' + speaker.split()[-1] + ' said.')
+    assert q.loc[0, "speaker"] == speaker

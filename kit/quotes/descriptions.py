@@ -146,7 +146,9 @@ def _earlier_descriptor(art: _Article, head: str, pos: int, modifiers: tuple[str
             break
     if found is None:
         return None
-    np_ = _trim_np(found)
+    # rule INTRODUCTION_ENDS_AT_VERB: the introduction ends before its verb ('a site executive tells
+    # staff' -> 'a site executive'; 'one official replied' -> 'one official')
+    np_ = _cut_clause(_trim_np(found))
     return _descriptor(np_) if np_ else None
 
 
@@ -318,7 +320,7 @@ from kit.quotes.entities import MAX_LOOKBACK, Person, _Article  # noqa: E402,F40
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _PERSON_TITLES, _is_orgish, _is_place, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.resolution import _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _cut_clause, _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
