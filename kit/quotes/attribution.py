@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _NOT_FUNCTION_WORD, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_ADV = r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|[a-z]+ly)\s+)"
+#: An adverb before a verb of saying; rule LY_NOUN: a noun in -ly ('the US daily said') is none.
+_ADV = (r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|"
+        rf"(?!(?:{'|'.join(sorted(_LY_NOUNS))})\s)[a-z]+ly)\s+)")
 _AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
 _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (
-    rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}[a-z][\w-]*(?=\s*,)"  # 'Acme's chief executive,'
+    # 'Acme's chief executive,'; rule POSSESSIVE_AFTER_QUOTE: also before the verb ('Roe's office said')
+    rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=\s*,|\s)"
     rf"|{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
@@ -251,10 +254,13 @@ together whether either neither further former latter sooner longer bigger small
 
 
 #: Rule SHARE_OF_PEOPLE: a share of the people asked ('14 percent', 'about 40% of voters') speaks
-#: as a group, like 'most' or 'many'.
+#: as a group, like 'most' or 'many'; the number may be spelled ('Forty-one percent of respondents').
 _SHARE = re.compile(r"""
     (?:(?:about|some|nearly|almost|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?
-    \d{1,3}(?:\.\d)?\s?(?:%|percent|per\s+cent)          # the share
+    (?:\d{1,3}(?:\.\d)?\s?                                # a number in figures
+    |(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]{3,5})?  # or spelled
+      |one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]{3,5}teen|a\s+hundred)\s)
+    (?:%|percent|per\s+cent)                                 # the share
     (?:\s+of\s+(?:the\s+|all\s+|those\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})?   # of whom
     """, re.VERBOSE | re.IGNORECASE)
 
@@ -378,7 +384,10 @@ _ADVERBIAL_START = re.compile(
     r"also|too|moreover|nevertheless|nonetheless|separately|similarly|likewise|elsewhere|here|there|now|so|yet|but|and|or|"
     r"not|only|even|if|because|although|though|whether|to|over|through|across|inside|outside|near|"
     r"around|among|between|against|toward|towards|beyond|within|into|onto|upon|amid|alongside|besides|"
-    r"beside|following|regarding|concerning)\b"
+    r"beside|following|regarding|concerning"
+    # rule MEMBER_OF_GROUP: a piece naming members of the group before it ('Protesters, including
+    # Bo Lind, chanted') is an appositive; the group speaks
+    r"|including)\b"
     # rule PARTICIPLE_CLAUSE: any participle opening a clause, 'Rattling off promises, ...',
     # 'Walking to the next address, ...', 'Pressed on the issue, ...' (a name is never followed
     # by a lower-case word inside its own comma-separated piece before the verb)
@@ -409,7 +418,7 @@ def _name_like(p: str) -> bool:
 def _clean_np(p: str) -> str | None:
     """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
     ws = p.split()
-    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1])):
+    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1]) and ws[-1] not in _LY_NOUNS):
         ws = ws[:-1]
     if not ws:
         return None
@@ -447,9 +456,10 @@ _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s+(?:(?:also|later|then|ag
                               r"never|not|first|further|[a-z]+ly)\s+){0,2}$", re.I)
 #: 'with X' right before the verb.
 _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
-#: A sentence adverb in front of a clause piece ('Later both sides said').
+#: A sentence adverb in front of a clause piece ('Later both sides said'); rule EVEN_BEFORE_SUBJECT:
+#: 'even' too ('Even a senior adviser said'; 'Even so, ...' leaves the adverbial 'so').
 _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
-                              r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et)\s+(?=\S)")
+                              r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et|[Ee]ven)\s+(?=\S)")
 #: A time adverb right before a capitalised subject ('then Okoro', 'later Ms. Reyes').
 _ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
 #: An adverb in -ly.

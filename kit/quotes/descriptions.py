@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from kit.quotes.words import _LY_NOUNS
+
 _ROLE_SYNONYMS = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "sen": "senator",
                   "rep": "representative", "congressman": "representative", "congresswoman": "representative",
                   "gov": "governor", "gen": "general", "brig": "brigadier", "adm": "admiral", "lt": "lieutenant",
@@ -26,6 +28,7 @@ _ROLE_GENERIC = frozenset("the a an former then current acting interim outgoing 
 _INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
 _PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
+_NOT_LY_NOUN = r"(?!(?:%s)\b)" % "|".join(sorted(_LY_NOUNS))
 
 
 def _head_part(np_: str) -> tuple[str, str | None]:
@@ -36,7 +39,8 @@ def _head_part(np_: str) -> tuple[str, str | None]:
     """
     parts = _PREP_SPLIT.split(np_.strip(), maxsplit=1)
     # 'a former diplomat now at X': an adverb before the preposition is not the head
-    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|[a-z]+ly))+$", "", parts[0])
+    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|%s[a-z]+ly))+$"
+                  % _NOT_LY_NOUN, "", parts[0])  # rule LY_NOUN: 'a longtime ally' keeps its noun
     return head, (parts[1] if len(parts) > 1 else None)
 
 
@@ -142,7 +146,9 @@ def _earlier_descriptor(art: _Article, head: str, pos: int, modifiers: tuple[str
             break
     if found is None:
         return None
-    np_ = _trim_np(found)
+    # rule INTRODUCTION_ENDS_AT_VERB: the introduction ends before its verb ('a site executive tells
+    # staff' -> 'a site executive'; 'one official replied' -> 'one official')
+    np_ = _cut_clause(_trim_np(found))
     return _descriptor(np_) if np_ else None
 
 
@@ -161,7 +167,12 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
                 by_word.setdefault(w, []).append((at, rw, p))
         art.cache["roles"] = by_word
     cands = []
+    # rule ORGANISATION_NOT_ROLE: an organisation's noun names a person's role only as the role's
+    # head ('the trust' is not 'Harbor Trust director Jo Pike', 'the campaign' not its manager)
+    org_head = head in _ORG_WORDS and not _is_person_word(head)
     for at, rw, p in art.cache["roles"].get(head, ()):
+        if org_head and rw[-1] != head:
+            continue
         if all(w in rw for w in words[:-1]) and at <= pos:
             # rule ROLE_QUALIFIER: a role with a qualifier the description lacks ('World Bank
             # President Lo Pei', 'French President X') is another role than 'the president':
@@ -309,7 +320,7 @@ from kit.quotes.entities import MAX_LOOKBACK, Person, _Article  # noqa: E402,F40
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _PERSON_TITLES, _is_orgish, _is_place, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.resolution import _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.resolution import _cut_clause, _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,

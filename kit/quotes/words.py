@@ -175,6 +175,10 @@ _MEDIA_WORDS = frozenset("""news times post daily weekly wire journal herald gaz
 telegraph guardian review television tv radio broadcasting press magazine newspaper
 broadcaster network""".split())
 
+#: Rule LY_NOUN: nouns in -ly that can end a speaker's description ('the influential US daily',
+#: 'a longtime ally', 'the family'): never read as an adverb that ends the noun phrase.
+_LY_NOUNS = frozenset("daily weekly biweekly monthly quarterly family ally assembly rally".split())
+
 _GROUP_HEADS = frozenset("""sides side officials users residents analysts experts critics
 observers diplomats lawmakers legislators protesters investors economists scholars
 researchers sources supporters opponents leaders members villagers farmers workers
