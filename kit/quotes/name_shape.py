@@ -1,6 +1,7 @@
 """The shape of a name: titles, initials, a job or an opening word before it, places, days,
 glued words, title-case runs and organisation words (rules JOB_WORD, PARTICIPLE_OPENER,
-PLACES_NEVER_SPEAK, CALENDAR_NOT_SPEAKER, GLUED_WORDS, TITLE_CASE_RUN, ORG_ROLE_NAME)."""
+PLACES_NEVER_SPEAK, CALENDAR_NOT_SPEAKER, GLUED_WORDS, TITLE_CASE_RUN, TITLE_CASE_VERB,
+ORG_ROLE_NAME)."""
 from __future__ import annotations
 
 import re
@@ -131,6 +132,8 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
         titles = titles + [name_toks[0]]  # 'Interestingly Hallberg', 'Stated Varga': no given name
         name_toks = name_toks[1:]
     titles, name_toks = _cut_headline_verb(titles, name_toks)
+    if len(name_toks) == 2 and _title_case_verb(text, m.end(), name_toks):
+        name_toks = name_toks[:1]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
 
 
@@ -170,6 +173,50 @@ def _cut_headline_verb(titles: list[str], name: list[str]) -> tuple[list[str], l
         if _headline_verb(name[k]) and (k < len(name) - 1 or titles):
             return titles, name[:k]
     return titles, name
+
+
+def _title_case_verb(text: str, end: int, name: list[str]) -> bool:
+    """Rule TITLE_CASE_VERB: the second word of a two-word name is the verb of a title-case
+    headline glued to the text ('Ann Wants to Add New Rules' -> 'Ann'), not a surname, when it is
+    shaped like a present tense in '-s' (not '-ss', '-us', '-is': 'Mass', 'Shimkus', 'Francis'),
+    the words after the run are in title case (two capitalised words and no lower-case word of four
+    letters or more among the next six), the article never writes the word with a capital again
+    (a surname such as 'Barks' or 'Woods' comes back alone in the body) and it does write the first
+    word again without it (the body names the person: 'Pope Ann', 'Ann said').
+
+    >>> t = "Pope Ann Wants to Add 'Green Sin' to Rules ROME - Pope Ann said"
+    >>> _title_case_verb(t, 13, ["Ann", "Wants"])
+    True
+    >>> t = "Carl Barks Draws New Ducks For Comic Fans. Barks said the dog barks"
+    >>> _title_case_verb(t, 10, ["Carl", "Barks"])
+    False
+    >>> _title_case_verb("Ann Wants to leave the city, Ann said", 9, ["Ann", "Wants"])
+    False
+    """
+    first, tok = name
+    low = tok.lower()
+    if not (len(low) >= 4 and tok[:1].isupper() and low.endswith("s") and not low.endswith(("ss", "us", "is"))):
+        return False
+    words = [w.strip(_WORD_PUNCT) for w in text[end:end + 120].split()[:6]]
+    words = [w for w in words if w[:1].isalpha()]
+    if sum(1 for w in words if w[:1].isupper()) < 2 or any(w[:1].islower() and len(w) >= 4 for w in words):
+        return False
+    if sum(1 for k in _find_all(text, tok) if not text[k + len(tok):k + len(tok) + 1].isalpha()) != 1:
+        return False
+    return any(not text[k + len(first):k + len(first) + 1].isalpha() and not text.startswith(tok, k + len(first) + 1)
+               for k in _find_all(text, first))
+
+
+def _find_all(text: str, tok: str) -> Iterable[int]:
+    """Every position where ``tok`` occurs in ``text``.
+
+    >>> list(_find_all("Ann Wants Wants", "Wants"))
+    [4, 10]
+    """
+    k = text.find(tok)
+    while k >= 0:
+        yield k
+        k = text.find(tok, k + 1)
 
 
 #: A capitalised word shaped like a job ('Rancher', 'Journalist', 'Spokesman'); rule JOB_WORD
