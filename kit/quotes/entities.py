@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -210,11 +211,9 @@ def _not_a_person(art: _Article, toks: list[str], start: int, end: int) -> str |
         return "lower case"
     if not _thing_shape(art, start, end) or _runs_of(text, toks[-1]) > _runs_of(text, name):
         return None  # a surname written alone elsewhere ('a Roe presidency ... Roe said'): a person
-    pos = text.find(name)
-    while pos >= 0:  # every other place the article writes the run must be a thing's too
+    for pos in _find_all(text, name):  # every other place the article writes the run must be a thing's too
         if pos != start and not _thing_shape(art, pos, pos + len(name)):
             return None
-        pos = text.find(name, pos + 1)
     return "thing"
 
 
@@ -228,13 +227,11 @@ def _plural_of(text: str, name: str) -> bool:
     False
     """
     for ending in ("s", "es"):
-        pos = text.find(name + ending)
-        while pos >= 0:
+        for pos in _find_all(text, name + ending):
             after = pos + len(name) + len(ending)
             if (after >= len(text) or not (text[after].isalnum() or text[after] in "'’")) \
                     and not text[max(0, pos - 4):pos].lower() == "the ":
                 return True
-            pos = text.find(name + ending, pos + 1)
     return False
 
 
@@ -244,13 +241,7 @@ def _runs_of(text: str, run: str) -> int:
     >>> _runs_of("Ann Roe met Roe's aide, not Roebuck.", "Roe")
     2
     """
-    n = 0
-    pos = text.find(run)
-    while pos >= 0:
-        after = pos + len(run)
-        n += (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum())
-        pos = text.find(run, pos + 1)
-    return n
+    return sum(1 for _ in _whole_runs(text, run))
 
 
 def _written_as_run(text: str, run: str) -> bool:
@@ -260,13 +251,19 @@ def _written_as_run(text: str, run: str) -> bool:
     >>> _written_as_run("Pacific Islanders", "Pacific Islander"), _written_as_run("a Pacific Islander.", "Pacific Islander")
     (False, True)
     """
-    pos = text.find(run)
-    while pos >= 0:
+    return next(_whole_runs(text, run), None) is not None
+
+
+def _whole_runs(text: str, run: str) -> Iterator[int]:
+    """Every position where ``text`` writes ``run`` as whole words (no letter or digit touches it).
+
+    >>> list(_whole_runs("Roe, Roebuck and Roe", "Roe"))
+    [0, 17]
+    """
+    for pos in _find_all(text, run):
         after = pos + len(run)
         if (pos == 0 or not text[pos - 1].isalnum()) and (after >= len(text) or not text[after].isalnum()):
-            return True
-        pos = text.find(run, pos + 1)
-    return False
+            yield pos
 
 
 def _written_lower(text: str, name: str) -> bool:
@@ -503,6 +500,7 @@ _PERSON_AFTER = re.compile(r"^\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _calendar,
+    _find_all,
     _glued_words,
     _is_initial,
     _is_orgish,
