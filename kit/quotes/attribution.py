@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _NOT_LY_NOUN, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
 _VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 #: An adverb before a verb of saying; rule LY_NOUN: a noun in -ly ('the US daily said') is none.
 _ADV = (r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|"
-        rf"(?!(?:{'|'.join(sorted(_LY_NOUNS))})\s)[a-z]+ly)\s+)")
+        rf"{_NOT_LY_NOUN}[a-z]+ly)\s+)")
 _AUX = r"(?:(?:has|had|have|would|will|did|does|was|is|were|could|might)\s+(?:also\s+|not\s+|never\s+|previously\s+)?)"
 _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kit.quotes.words import _LY_NOUNS
+from kit.quotes.words import _NOT_LY_NOUN
 
 _ROLE_SYNONYMS = {"spokeswoman": "spokesperson", "spokesman": "spokesperson", "sen": "senator",
                   "rep": "representative", "congressman": "representative", "congresswoman": "representative",
@@ -28,7 +28,6 @@ _ROLE_GENERIC = frozenset("the a an former then current acting interim outgoing 
 _INDEFINITE = re.compile(r"^(?:a|an|one|another|a\s+(?:second|third|fourth|fifth)|one\s+more)\s+", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|several|other)\s+", re.I)
 _PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
-_NOT_LY_NOUN = r"(?!(?:%s)\b)" % "|".join(sorted(_LY_NOUNS))
 
 
 def _head_part(np_: str) -> tuple[str, str | None]:

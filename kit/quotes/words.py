@@ -178,6 +178,8 @@ broadcaster network""".split())
 #: Rule LY_NOUN: nouns in -ly that can end a speaker's description ('the influential US daily',
 #: 'a longtime ally', 'the family'): never read as an adverb that ends the noun phrase.
 _LY_NOUNS = frozenset("daily weekly biweekly monthly quarterly family ally assembly rally".split())
+#: A lookahead that keeps the nouns in -ly out of an adverb pattern (`[a-z]+ly`); rule LY_NOUN.
+_NOT_LY_NOUN = r"(?!(?:%s)\b)" % "|".join(sorted(_LY_NOUNS))
 
 _GROUP_HEADS = frozenset("""sides side officials users residents analysts experts critics
 observers diplomats lawmakers legislators protesters investors economists scholars
