@@ -132,6 +132,11 @@ def _parse_article(chunk: list[tuple[str, bool]], path: str, record: int, line: 
     authors, contributors, pairs = _text(after)
     if not any(r == "body" for r, _ in pairs):
         raise ReadError(path, "article has no text after its headline", line=line, record=record)
+    try:
+        published = _when(m)
+    except ValueError:  # '31.02.2018', or a month of 0 left by a damaged file
+        raise ReadError(path, f"header date {m.group('day')}.{m.group('month')}.{m.group('year')} is no calendar day",
+                        line=line, record=record) from None
     between = (m.group("between") or "").strip()
     extra = {"page": m.group("page"), "issue": between if ISSUE.match(between) else None,
              "overline": overline or None}
@@ -140,7 +145,7 @@ def _parse_article(chunk: list[tuple[str, bool]], path: str, record: int, line: 
     return Article(
         title=" ".join(title_lines),
         outlet=options.outlet or m.group("outlet").strip(),
-        published=_when(m),
+        published=published,
         authors=authors,
         contributors=contributors,
         section=section or (between if between and not ISSUE.match(between) else None),
