@@ -369,9 +369,6 @@ reform reforms war wars depression recession crisis revolution strike strikes pa
 #: storms, never a given name.
 _PLACE_OPENERS = frozenset("""santa san los las fort mount mt lake port cape puerto north south east west
 northern southern eastern western central upper lower greater hurricane typhoon cyclone""".split())
-#: Words before a capitalised run that make it a thing, never a person ('the Arctic Sea', 'an Art
-#: Deco lobby'): a person is rarely 'the Ann Roe'.
-_ARTICLES = frozenset("the a an".split())
 #: Lower-case words right after a name that are verbs or function words, never the noun a run
 #: modifies ('Roe has', 'Roe will', 'Roe himself', 'Roe and').
 _AFTER_NAME_NOT_NOUN = frozenset("""
