@@ -442,7 +442,7 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
                 _profile(art, ent, text, start, end, start, titles)
             elif not in_passing:  # 'apologized to Okoye and to his volunteers': not Okoye's gender
                 _gender_from_context(ent, text, end)
-        elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES for t in titles):
+        elif any(t.lower().rstrip(".") in _SINGLE_NAME_TITLES or t.lower() in _ONE_NAME_TITLES for t in titles):
             p = art.persons.get(low) or Person(name=tok, tokens=(tok,), first_pos=start)
             art.persons[low] = p
             _profile(art, p, text, start, end, start, titles)
@@ -520,6 +520,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _NAME_HOMOGRAPHS,
     _NOT_PERSON_HEADS,
     _NOUN_HOMOGRAPHS,
+    _ONE_NAME_TITLES,
     _ORG_RUN,
     _ORG_WORDS,
     _PLACE_OPENERS,

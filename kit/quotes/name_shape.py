@@ -118,6 +118,8 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     tok_start = m.start() + len(" ".join(all_toks[:lead])) + (1 if lead else 0)
     tok_start = text.find(toks[0], tok_start)
     titles, name_toks = _strip_titles(toks)
+    if titles and titles[-1].lower() in _ONE_NAME_TITLES and _title_before_place(name_toks):
+        return 0, [], []
     name_toks = list(name_toks)
     if name_toks and name_toks[-1].endswith(("’s", "'s")):
         name_toks[-1] = name_toks[-1][:-2]
@@ -135,6 +137,22 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     if len(name_toks) == 2 and _title_case_verb(text, m.end(), name_toks):
         name_toks = name_toks[:1]
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
+
+
+def _title_before_place(name: list[str]) -> bool:
+    """Rule ONE_NAME_TITLE (session 12): one word after a one-name title (``_ONE_NAME_TITLES``) that
+    is a place's or a thing's head word names that place or thing ('King County', 'Queen Street'),
+    not a person whose title is 'King' or 'Queen' ('Pope Aurel', 'King Tomas' are people).
+
+    >>> _title_before_place(["County"]), _title_before_place(["Street's"]), _title_before_place(["Tomas"])
+    (True, True, False)
+    >>> _title_before_place(["Kestrel", "Glacier"])
+    False
+    """
+    if len(name) != 1:
+        return False
+    low = re.sub(r"['’]s$", "", name[0].lower().rstrip(".,"))
+    return low in _PLACE_WORDS or low in _NOT_PERSON_HEADS or low in _ORG_WORDS
 
 
 def _headline_verb(tok: str) -> bool:
@@ -406,6 +424,8 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ING_NAMES,
     _JOB_NOUNS,
     _NAME_HOMOGRAPHS,
+    _NOT_PERSON_HEADS,
+    _ONE_NAME_TITLES,
     _ORG_WORDS,
     _PLACE_WORDS,
     _PLACES,

@@ -378,3 +378,15 @@ too also himself herself itself themselves again still just only never always la
 soon first last not about after before over into during since against among across through
 without within under around while when where if because so yet here there back up down out off
 """.split())
+
+# --- session 12 (titles): rule ONE_NAME_TITLE ---
+#: Titles written before one name, a given name or a surname, that make that word a person with the
+#: title as role ('Pope Aurel', 'King Tomas', 'Cardinal Reyes'), unless the word is a place's or a
+#: thing's head ('King County', 'Queen Street': name_shape._title_before_place).
+_ONE_NAME_TITLES = frozenset("pope king queen prince princess emperor empress cardinal sultan sheikh".split())
+#: Titles held by one sex only, which give the person they name a gender ('Pope Aurel ... he said',
+#: 'Empress Ilse'); 'King', 'Queen', 'Prince', 'Princess' are already in the lists above.
+_GENDER_NOUNS["m"] = _GENDER_NOUNS["m"] | frozenset("pope cardinal emperor sultan sheikh".split())
+_GENDER_NOUNS["f"] = _GENDER_NOUNS["f"] | frozenset("empress".split())
+#: The one-name titles that were not titles yet.
+_TITLE_WORDS = _TITLE_WORDS | frozenset("empress sultan".split())
