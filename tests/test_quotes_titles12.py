@@ -49,3 +49,17 @@ def test_a_place_after_a_one_name_title_gives_no_speaker_to_the_document():
     q = quotes("A firm in Lorn handles King County, Ardenia's lawsuit against four mills.",
                'The mills hid "the costs of the spill from their owners," the lawsuit says.')
     assert q.loc[0, "speaker"] != "County"
+
+
+@pytest.mark.parametrize("owner", ["Acme Corp", "Vell River Mills", "Acme"])
+def test_a_possessive_organisation_before_a_role_is_a_described_source(owner):
+    # rule POSSESSIVE_ORGANISATION: the role speaks, not the organisation that owns it; a name of
+    # several words was read as a name as its second word looked like one
+    q = quotes(f"{owner} reported a loss on Tuesday.",
+               f'"We will recover next year," {owner}\'s chief executive said.')
+    assert (q.loc[0, "speaker"], q.loc[0, "speaker_rule"]) == (f"{owner}'s chief executive", "DESCRIPTION_KEPT")
+
+
+def test_a_possessive_before_a_role_and_a_name_still_names_the_person():
+    q = quotes('"We will recover next year," Acme Corp\'s chief executive Lena Varga said.')
+    assert q.loc[0, "speaker"] == "Lena Varga"

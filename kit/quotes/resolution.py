@@ -180,13 +180,30 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
             return _ruled(art, found, _described_rule(art, d, found))
     # proper names (possibly after a title or a role written in lower case)
     runs = [r for r in _CAP_RUN.finditer(m)]
-    possessive_np = bool(re.match(rf"^(?:{_NAME_NP})['’]s\s+[a-z]", m)) and not _name_like(m.split(None, 1)[1])
+    possessive_np = _possessive_np(m)
     if low.split()[0] in _DESCRIBED_OPENERS or not runs \
             or m[0].islower() or possessive_np:
         found = _resolve_described(art, m, runs, pos, person_head)
         return _ruled(art, found, _described_rule(art, m, found))
     found = _resolve_capitalised(art, runs, pos)
     return _ruled(art, found, _name_rule(art, m, found))
+
+
+def _possessive_np(m: str) -> bool:
+    """Whether the mention is a noun phrase after a possessive name, resolved as a description
+    ('Roe's campaign manager', rule POSSESSIVE_ROLE_NAME's shape), not a name ('Roe's aide Ann
+    Lee' names Ann Lee). Rule POSSESSIVE_ORGANISATION (session 12): what follows the possessive
+    decides, also after a name of several words ('Acme Corp's chief executive', which was
+    resolved to *Acme Corp* as the words after its first word, 'Corp's chief executive', looked
+    like a name).
+
+    >>> _possessive_np("Roe's campaign manager"), _possessive_np("Acme Corp's chief executive")
+    (True, True)
+    >>> _possessive_np("Roe's aide Ann Lee"), _possessive_np("Acme Corp")
+    (False, False)
+    """
+    np = _POSSESSIVE_NP.match(m)
+    return np is not None and not _name_like(m[np.end(1):].lstrip())
 
 
 #: Rule CLAUSE_IN_MENTION: lower-case finite verbs that end a speaker mention taken from the
@@ -294,3 +311,7 @@ from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _LY_NOUNS, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+
+#: Rule POSSESSIVE_ORGANISATION: a name, its possessive, then a lower-case word (group 1 ends at the
+#: possessive); built here, after the import of ``_NAME_NP``.
+_POSSESSIVE_NP = re.compile(rf"^(?:{_NAME_NP})(['’]s)\s+[a-z]")
