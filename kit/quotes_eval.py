@@ -55,7 +55,8 @@ import pandas as pd
 from kit.errors import KitError
 from kit.schema import make_doc_id, normalise_for_hash
 
-__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key"]
+__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key", "article_resamples",
+           "percentile_interval"]
 
 KINDS = ("full", "partial", "scare", "title")
 SPEECH = ("full", "partial")
@@ -375,3 +376,91 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
     if details:
         return scores, match_quotes(pred, gold, min_coverage=min_coverage)
     return scores
+
+
+# ------------------------------------------------------------------------------------------
+# Uncertainty: the article-level (cluster) bootstrap
+# ------------------------------------------------------------------------------------------
+
+#: Resamples of the article bootstrap by default, and its seed (figures reproduce run to run).
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 0
+
+
+def article_resamples(counts, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
+    """Summed counts of ``resamples`` article-level (cluster) bootstrap resamples.
+
+    Quotes cluster by article (one interview can hold thirty *he said*), so a score's uncertainty
+    comes from resampling **articles**, not quotes: each resample draws as many articles as there
+    are, with replacement, and adds up their counts. A score of the resample is then computed from
+    those sums (right / scored, tp / predicted, ...), exactly as the score itself is computed from
+    the sums over all articles.
+
+    Parameters
+    ----------
+    counts
+        Array of shape (articles, k): one row per article (every article scored, also those
+        with nothing to count), one column per count.
+    resamples
+        Number of bootstrap resamples (B).
+    seed
+        Seed of ``numpy.random.default_rng``: the same seed gives the same resamples.
+
+    Returns
+    -------
+    ndarray of shape (resamples, k): the column sums of each resample. A resample is drawn as
+    multinomial weights (how often each article is drawn; they add up to the number of articles),
+    which is the same distribution as drawing article indices with replacement.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> c = np.array([[3, 4], [0, 2]])          # article 1: 3 of 4 right; article 2: 0 of 2
+    >>> article_resamples(c, resamples=5, seed=1).shape
+    (5, 2)
+    >>> sorted({tuple(r) for r in article_resamples(c, resamples=200).tolist()})
+    [(0, 4), (3, 6), (6, 8)]
+    """
+    import numpy as np
+
+    from kit.validate import check_int
+
+    resamples = check_int(resamples, "resamples", min=1)
+    counts = np.asarray(counts)
+    if counts.ndim != 2 or counts.shape[0] == 0:
+        raise KitError(f"counts must be a 2-d array with one row per article, got shape {counts.shape}")
+    n = counts.shape[0]
+    weights = np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=resamples)
+    return weights @ counts
+
+
+def percentile_interval(replicates, *, level: float = 0.95):
+    """The percentile bootstrap interval of each column of ``replicates``: (low, high) arrays.
+
+    ``low`` and ``high`` are the ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of the
+    replicates (``numpy.quantile``, linear interpolation, as ``scipy.stats.bootstrap`` with
+    ``method='percentile'``). A replicate that is not defined (NaN: a resample with no quote of a
+    form, so no accuracy) is left out; a column with no defined replicate gives NaN.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> low, high = percentile_interval(np.arange(101.0)[:, None], level=0.9)
+    >>> round(float(low[0]), 9), round(float(high[0]), 9)
+    (5.0, 95.0)
+    >>> percentile_interval(np.array([[np.nan, 1.0], [np.nan, 3.0]]))[0].tolist()
+    [nan, 1.05]
+    """
+    import warnings
+
+    import numpy as np
+
+    if not 0 < level < 1:
+        raise KitError(f"level must be between 0 and 1, got {level}")
+    rep = np.asarray(replicates, dtype=float)
+    if rep.ndim == 1:
+        rep = rep[:, None]
+    with warnings.catch_warnings():  # an all-NaN column is NaN, said in the docstring
+        warnings.simplefilter("ignore", RuntimeWarning)
+        low, high = np.nanquantile(rep, [(1 - level) / 2, (1 + level) / 2], axis=0)
+    return low, high

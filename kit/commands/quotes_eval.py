@@ -24,6 +24,14 @@ def add_arguments(p):
                    help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes.polnear)")
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
+    p.add_argument("--ci", action="store_true",
+                   help="with --polnear: add low and high columns, the 95%% interval of every figure from an "
+                        "article-level (cluster) bootstrap: articles resampled with replacement, each figure "
+                        "recomputed from the resampled articles' summed counts, percentile interval "
+                        "(kit.quotes.polnear.score_intervals); seeded, so the figures reproduce")
+    p.add_argument("--resamples", type=int, default=None, metavar="B",
+                   help="with --ci: bootstrap resamples (default 2000)")
+    p.add_argument("--seed", type=int, default=None, metavar="S", help="with --ci: the bootstrap's seed (default 0)")
     p.add_argument("--by-rule", action="store_true",
                    help="also print speaker accuracy by the rule that chose the speaker (the speaker_rule "
                         "column; see kit.quotes.SPEAKER_RULES); with --json one record per rule after the figures")
@@ -49,6 +57,8 @@ def run(args) -> int:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
     if args.polnear:
         return _run_polnear(args)
+    if args.ci or args.resamples is not None or args.seed is not None:
+        raise KitError("--ci, --resamples and --seed go with --polnear DIR")
     files = []
     for g in args.gold:
         p = Path(g)
@@ -110,19 +120,27 @@ def _print_rules(args, by_rule) -> None:
 
 def _run_polnear(args) -> int:
     from kit.errors import KitError
-    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear
+    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear, score_intervals
 
     if args.gold:
         raise KitError("give either gold files or --polnear DIR, not both")
     res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
                            min_overlap=args.min_coverage, actors=args.actors)
-    summary = res["summary"]
+    if (args.resamples is not None or args.seed is not None) and not args.ci:
+        raise KitError("--resamples and --seed go with --ci")
+    summary = score_intervals(res, resamples=args.resamples, seed=args.seed) if args.ci else res["summary"]
     by_rule = accuracy_by_rule(res["details"]) if args.by_rule else None
     if args.json:  # with --by-rule one JSON array: the figures, then one record per rule in the same shape
         emit(args, _with_rules(summary, by_rule, "measure", "speaker accuracy by rule: ", "n", "value"))
     else:
         print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
               f">= {args.min_coverage:.0%} of both spans (one-to-one)")
+        if args.ci:
+            from kit.quotes_eval import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED
+
+            b = BOOTSTRAP_RESAMPLES if args.resamples is None else args.resamples
+            print(f"low, high: 95% interval, article bootstrap ({b} resamples of the {res['n_articles']} "
+                  f"articles, seed {BOOTSTRAP_SEED if args.seed is None else args.seed}, percentile)")
         print(_fmt(summary))
     _print_rules(args, by_rule)
     if args.errors:
