@@ -356,13 +356,13 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
 
 
 def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: float = 0.8,
-             details: bool = False, ci: bool = False, resamples: int | None = None, seed: int | None = None
+             details: bool = False, intervals: bool = False, n_boot: int | None = None, seed: int | None = None
              ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Run :func:`kit.quotes.extract_quotes` on the gold articles and score it.
 
     Returns the :func:`score_quotes` table (and, with ``details=True``, the
-    :func:`match_quotes` table too). With ``ci=True`` the table also holds the 95% article-bootstrap
-    interval of each figure (:func:`score_intervals`; ``resamples`` and ``seed`` are passed on).
+    :func:`match_quotes` table too). With ``intervals=True`` the table also holds the 95%
+    article-bootstrap interval of each figure (:func:`score_intervals`; ``n_boot`` and ``seed`` are passed on).
     """
     from kit.actors import alias_index, load_actors
     from kit.quotes import canonical_actor, extract_quotes
@@ -376,9 +376,9 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
         index = alias_index(load_actors(actors))
         gold = gold.assign(speaker=[(canonical_actor(x, index) or x) if isinstance(x, str) else x for x in gold["speaker"]])
     scores = score_quotes(pred, gold, min_coverage=min_coverage)
-    m = match_quotes(pred, gold, min_coverage=min_coverage) if details or ci else None
-    if ci:
-        scores = score_intervals(scores, m, articles=arts["doc_id"], resamples=resamples, seed=seed)
+    m = match_quotes(pred, gold, min_coverage=min_coverage) if details or intervals else None
+    if intervals:
+        scores = score_intervals(scores, m, articles=arts["doc_id"], n_boot=n_boot, seed=seed)
     if details:
         return scores, m
     return scores
@@ -393,8 +393,8 @@ BOOTSTRAP_RESAMPLES = 2000
 BOOTSTRAP_SEED = 0
 
 
-def article_resamples(counts, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
-    """Summed counts of ``resamples`` article-level (cluster) bootstrap resamples.
+def article_resamples(counts, *, n_boot: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
+    """Summed counts of ``n_boot`` article-level (cluster) bootstrap resamples.
 
     Quotes cluster by article (one interview can hold thirty *he said*), so a score's uncertainty
     comes from resampling **articles**, not quotes: each resample draws as many articles as there
@@ -407,14 +407,14 @@ def article_resamples(counts, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int
     counts
         Array of shape (articles, k): one row per article (every article scored, also those
         with nothing to count), one column per count.
-    resamples
-        Number of bootstrap resamples (B).
+    n_boot
+        Number of bootstrap resamples (B; ``n_boot`` as in :mod:`kit.resample`).
     seed
         Seed of ``numpy.random.default_rng``: the same seed gives the same resamples.
 
     Returns
     -------
-    ndarray of shape (resamples, k): the column sums of each resample. A resample is drawn as
+    ndarray of shape (n_boot, k): the column sums of each resample. A resample is drawn as
     multinomial weights (how often each article is drawn; they add up to the number of articles),
     which is the same distribution as drawing article indices with replacement.
 
@@ -422,28 +422,29 @@ def article_resamples(counts, *, resamples: int = BOOTSTRAP_RESAMPLES, seed: int
     --------
     >>> import numpy as np
     >>> c = np.array([[3, 4], [0, 2]])          # article 1: 3 of 4 right; article 2: 0 of 2
-    >>> article_resamples(c, resamples=5, seed=1).shape
+    >>> article_resamples(c, n_boot=5, seed=1).shape
     (5, 2)
-    >>> sorted({tuple(r) for r in article_resamples(c, resamples=200).tolist()})
+    >>> sorted({tuple(r) for r in article_resamples(c, n_boot=200).tolist()})
     [(0, 4), (3, 6), (6, 8)]
     """
     import numpy as np
 
     from kit.validate import check_int
 
-    resamples = check_int(resamples, "resamples", min=1)
+    n_boot = check_int(n_boot, "n_boot", min=1)
+    seed = check_int(seed, "seed", min=0)
     counts = np.asarray(counts)
     if counts.ndim != 2 or counts.shape[0] == 0:
         raise KitError(f"counts must be a 2-d array with one row per article, got shape {counts.shape}")
     n = counts.shape[0]
-    weights = np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=resamples)
+    weights = np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=n_boot)
     return weights @ counts
 
 
-def percentile_interval(replicates, *, level: float = 0.95):
+def percentile_interval(replicates, *, ci: float = 0.95):
     """The percentile bootstrap interval of each column of ``replicates``: (low, high) arrays.
 
-    ``low`` and ``high`` are the ``(1 - level) / 2`` and ``(1 + level) / 2`` quantiles of the
+    ``low`` and ``high`` are the ``(1 - ci) / 2`` and ``(1 + ci) / 2`` quantiles of the
     replicates (``numpy.quantile``, linear interpolation, as ``scipy.stats.bootstrap`` with
     ``method='percentile'``). A replicate that is not defined (NaN: a resample with no quote of a
     form, so no accuracy) is left out; a column with no defined replicate gives NaN.
@@ -451,7 +452,7 @@ def percentile_interval(replicates, *, level: float = 0.95):
     Examples
     --------
     >>> import numpy as np
-    >>> low, high = percentile_interval(np.arange(101.0)[:, None], level=0.9)
+    >>> low, high = percentile_interval(np.arange(101.0)[:, None], ci=0.9)
     >>> round(float(low[0]), 9), round(float(high[0]), 9)
     (5.0, 95.0)
     >>> percentile_interval(np.array([[np.nan, 1.0], [np.nan, 3.0]]))[0].tolist()
@@ -461,14 +462,14 @@ def percentile_interval(replicates, *, level: float = 0.95):
 
     import numpy as np
 
-    if not 0 < level < 1:
-        raise KitError(f"level must be between 0 and 1, got {level}")
+    if not 0 < ci < 1:
+        raise KitError(f"ci must be between 0 and 1 (e.g. 0.95), got {ci}")
     rep = np.asarray(replicates, dtype=float)
     if rep.ndim == 1:
         rep = rep[:, None]
     with warnings.catch_warnings():  # an all-NaN column is NaN, said in the docstring
         warnings.simplefilter("ignore", RuntimeWarning)
-        low, high = np.nanquantile(rep, [(1 - level) / 2, (1 + level) / 2], axis=0)
+        low, high = np.nanquantile(rep, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
     return low, high
 
 
@@ -535,13 +536,13 @@ def _figures(sums):
 
 
 def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: Iterable[str] | None = None,
-                    resamples: int | None = None, seed: int | None = None, level: float = 0.95) -> pd.DataFrame:
+                    n_boot: int | None = None, seed: int | None = None, ci: float = 0.95) -> pd.DataFrame:
     """The :func:`score_quotes` table with article-bootstrap intervals: ``MEASURE_low``, ``MEASURE_high``.
 
     The same article-level (cluster) bootstrap as :func:`kit.quotes.polnear.score_intervals`:
-    ``resamples`` resamples (default 2,000, seed 0) of the articles with replacement
+    ``n_boot`` resamples (default 2,000, seed 0) of the articles with replacement
     (:func:`article_resamples`), each figure recomputed from the resampled articles' summed
-    :func:`article_counts`, the percentile interval at ``level`` (:func:`percentile_interval`).
+    :func:`article_counts`, the percentile interval at ``ci`` (:func:`percentile_interval`).
     Measures: precision, recall, f1 and speaker_accuracy; the table's own columns are unchanged.
     ``details`` is the :func:`match_quotes` table the scores come from, ``articles`` every article
     scored (see :func:`article_counts`).
@@ -556,10 +557,10 @@ def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: It
     [0.667, 0.0, 1.0]
     """
     counts = article_counts(details, articles=articles).drop(columns="doc_id").to_numpy()
-    sums = article_resamples(counts, resamples=BOOTSTRAP_RESAMPLES if resamples is None else resamples,
+    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
                              seed=BOOTSTRAP_SEED if seed is None else seed)
     rep = _figures(sums)                                    # resamples x scopes x measures
-    low, high = percentile_interval(rep.reshape(len(rep), -1), level=level)
+    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
     low, high = low.reshape(len(SCOPES), -1), high.reshape(len(SCOPES), -1)
     row = {sc: i for i, sc in enumerate(SCOPES)}
     out = scores.copy()

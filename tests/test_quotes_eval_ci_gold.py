@@ -73,14 +73,14 @@ def test_hand_worked_interval_on_gold_tables():
                       "gold_kind": ["full"] * 6, "pred_kind": ["full"] * 6,
                       "speaker_ok": [True, True, True, False, False, False]})
     scores = pd.DataFrame({"scope": list(SCOPES), "speaker_accuracy": [0.5, 0.5, 0.5, np.nan, np.nan, np.nan]})
-    t = score_intervals(scores, d, resamples=4000, seed=2).set_index("scope")
+    t = score_intervals(scores, d, n_boot=4000, seed=2).set_index("scope")
     assert t.loc["full", ["speaker_accuracy_low", "speaker_accuracy_high"]].tolist() == [0.0, 0.75]
     assert np.isnan(t.loc["partial", "speaker_accuracy_low"])   # no partial quote in any resample
 
 
 def test_evaluate_with_ci_keeps_the_figures(tmp_path):
     plain = evaluate([GOLD])
-    with_ci = evaluate([GOLD], ci=True, resamples=200, seed=1)
+    with_ci = evaluate([GOLD], intervals=True, n_boot=200, seed=1)
     pd.testing.assert_frame_equal(with_ci[list(plain.columns)], plain)
     assert [c for c in with_ci.columns if c not in plain.columns] == [
         f"{m}_{e}" for m in INTERVAL_MEASURES for e in ("low", "high")]
@@ -94,8 +94,8 @@ def test_command_prints_a_second_table_and_json_columns(capsys):
     assert out.startswith(plain)   # the table without --ci is printed unchanged first
     assert "article bootstrap (2000 resamples of the gold articles, seed 0, percentile)" in out
     assert out[len(plain):].splitlines()[2].split() == ["scope", "measure", "value", "low", "high"]
-    assert main(["quotes-eval", str(GOLD), "--ci", "--json", "--resamples", "100"]) == 0
+    assert main(["quotes-eval", str(GOLD), "--ci", "--json", "--n-boot", "100"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {"f1_low", "f1_high", "speaker_accuracy_low"} <= set(rows[0])
-    assert main(["quotes-eval", str(GOLD), "--resamples", "100"]) == 2
+    assert main(["quotes-eval", str(GOLD), "--n-boot", "100"]) == 2
     assert "go with --ci" in capsys.readouterr().err

@@ -30,7 +30,7 @@ def add_arguments(p):
                         "articles' summed counts, percentile interval; seeded, so the figures reproduce. With "
                         "--polnear low and high columns (kit.quotes.polnear.score_intervals); on gold files a "
                         "second table, and MEASURE_low / MEASURE_high with --json (kit.quotes_eval.score_intervals)")
-    p.add_argument("--resamples", type=int, default=None, metavar="B",
+    p.add_argument("--n-boot", type=int, default=None, metavar="N",
                    help="with --ci: bootstrap resamples (default 2000)")
     p.add_argument("--seed", type=int, default=None, metavar="S", help="with --ci: the bootstrap's seed (default 0)")
     p.add_argument("--by-rule", action="store_true",
@@ -56,8 +56,8 @@ def run(args) -> int:
 
     if not 0 < args.min_coverage <= 1:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
-    if (args.resamples is not None or args.seed is not None) and not args.ci:
-        raise KitError("--resamples and --seed go with --ci")
+    if (args.n_boot is not None or args.seed is not None) and not args.ci:
+        raise KitError("--n-boot and --seed go with --ci")
     if args.polnear:
         return _run_polnear(args)
     files = []
@@ -74,7 +74,7 @@ def run(args) -> int:
     if not files:
         raise KitError("no gold files given and none found in tests/eval/gold")
     scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True,
-                               ci=args.ci, resamples=args.resamples, seed=args.seed)
+                               intervals=args.ci, n_boot=args.n_boot, seed=args.seed)
     by_rule = accuracy_by_rule(details) if args.by_rule else None
     if args.json:  # with --by-rule one JSON array: the scopes, then one record per rule ('rule: NAME')
         emit(args, _with_rules(scores, by_rule, "scope", "rule: ", "n_speaker", "speaker_accuracy"))
@@ -109,7 +109,7 @@ def _ci_note(args, articles: str) -> str:
     """The line that says how the intervals were drawn."""
     from kit.quotes_eval import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED
 
-    b = BOOTSTRAP_RESAMPLES if args.resamples is None else args.resamples
+    b = BOOTSTRAP_RESAMPLES if args.n_boot is None else args.n_boot
     return (f"low, high: 95% interval, article bootstrap ({b} resamples of the {articles} articles, "
             f"seed {BOOTSTRAP_SEED if args.seed is None else args.seed}, percentile)")
 
@@ -152,7 +152,7 @@ def _run_polnear(args) -> int:
         raise KitError("give either gold files or --polnear DIR, not both")
     res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
                            min_overlap=args.min_coverage, actors=args.actors)
-    summary = score_intervals(res, resamples=args.resamples, seed=args.seed) if args.ci else res["summary"]
+    summary = score_intervals(res, n_boot=args.n_boot, seed=args.seed) if args.ci else res["summary"]
     by_rule = accuracy_by_rule(res["details"]) if args.by_rule else None
     if args.json:  # with --by-rule one JSON array: the figures, then one record per rule in the same shape
         emit(args, _with_rules(summary, by_rule, "measure", "speaker accuracy by rule: ", "n", "value"))

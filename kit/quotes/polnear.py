@@ -901,15 +901,15 @@ def scores_from_counts(sums):
     return np.stack(out, axis=-1)
 
 
-def score_intervals(result: dict, *, resamples: int | None = None, seed: int | None = None,
-                    level: float = 0.95) -> pd.DataFrame:
+def score_intervals(result: dict, *, n_boot: int | None = None, seed: int | None = None,
+                    ci: float = 0.95) -> pd.DataFrame:
     """The summary of :func:`score_polnear` with ``low`` and ``high``: article-bootstrap intervals.
 
     Quotes cluster by article, so a binomial interval over quotes is too narrow. Each of
-    ``resamples`` resamples (default 2,000) draws as many articles as were scored, with replacement
+    ``n_boot`` resamples (default 2,000) draws as many articles as were scored, with replacement
     (:func:`kit.quotes_eval.article_resamples`, seeded: default seed 0, so the figures reproduce),
     adds up their :func:`article_counts` and computes every figure from the sums
-    (:func:`scores_from_counts`); ``low`` and ``high`` are the percentile interval at ``level``
+    (:func:`scores_from_counts`); ``low`` and ``high`` are the percentile interval at ``ci``
     (:func:`kit.quotes_eval.percentile_interval`). ``measure``, ``n`` and ``value`` are the
     summary's, unchanged.
 
@@ -926,9 +926,9 @@ def score_intervals(result: dict, *, resamples: int | None = None, seed: int | N
     from kit.quotes_eval import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, article_resamples, percentile_interval
 
     counts = article_counts(result)[list(COUNT_COLUMNS)].to_numpy()
-    sums = article_resamples(counts, resamples=BOOTSTRAP_RESAMPLES if resamples is None else resamples,
+    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
                              seed=BOOTSTRAP_SEED if seed is None else seed)
-    low, high = percentile_interval(scores_from_counts(sums), level=level)
+    low, high = percentile_interval(scores_from_counts(sums), ci=ci)
     names = ["segment precision", "segment recall", "segment F1", "speech act precision", "speech act recall",
              "speech act F1", "speaker accuracy", *(f"speaker accuracy: {f}" for f in SPEAKER_FORMS)]
     by_name = dict(zip(names, zip(low, high)))
