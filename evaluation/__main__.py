@@ -17,6 +17,11 @@ import evaluation
 
 #: the keys every row carries, in table order
 COLUMNS = ("devset", "measure", "kit", "baseline", "n")
+#: keys a row may carry: the 95% interval of ``kit`` (shown as one column after it, ``-`` where a row
+#: has none; the column is left out when no row has one)
+INTERVAL = ("low", "high")
+#: the interval column's title
+INTERVAL_TITLE = "95% interval"
 
 
 def modules() -> list[str]:
@@ -37,7 +42,7 @@ def run(devsets: Path, *, log=sys.stderr) -> list[dict]:
             missing = [k for k in COLUMNS if k not in row]
             if missing:
                 raise ValueError(f"evaluation.{name}: row {row!r} lacks {', '.join(missing)}")
-            rows.append({k: row[k] for k in COLUMNS})
+            rows.append({k: row[k] for k in COLUMNS + INTERVAL if k in row})
     return rows
 
 
@@ -49,16 +54,33 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _interval(row: dict) -> str:
+    """``low-high`` of a row (three decimals), ``-`` when it has no interval."""
+    low, high = row.get("low"), row.get("high")
+    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)) or low != low or high != high:
+        return "-"
+    return f"{low:.3f}-{high:.3f}"
+
+
 def format_table(rows: list[dict], *, markdown: bool = False) -> str:
-    """Rows as an aligned text table, or a Markdown table."""
+    """Rows as an aligned text table, or a Markdown table.
+
+    When a row carries ``low`` and ``high`` (a 95% interval of ``kit``), a column ``95% interval``
+    follows ``kit`` (``0.886-0.911``; ``-`` for rows without one).
+    """
+    titles = list(COLUMNS)
     cells = [[_cell(r[k]) for k in COLUMNS] for r in rows]
+    if any(_interval(r) != "-" for r in rows):
+        titles.insert(3, INTERVAL_TITLE)
+        for c, r in zip(cells, rows):
+            c.insert(3, _interval(r))
     if markdown:
-        out = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---" for _ in COLUMNS) + "|"]
+        out = ["| " + " | ".join(titles) + " |", "|" + "|".join("---" for _ in titles) + "|"]
         out += ["| " + " | ".join(c) + " |" for c in cells]
         return "\n".join(out)
-    widths = [max([len(k)] + [len(c[i]) for c in cells]) for i, k in enumerate(COLUMNS)]
+    widths = [max([len(k)] + [len(c[i]) for c in cells]) for i, k in enumerate(titles)]
     line = lambda c: "  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(c, widths)))  # noqa: E731
-    return "\n".join([line(COLUMNS), line(["-" * w for w in widths])] + [line(c) for c in cells])
+    return "\n".join([line(titles), line(["-" * w for w in widths])] + [line(c) for c in cells])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,9 @@
 
 :func:`evaluate` scores ``kit.quotes.extract_quotes`` on the PolNeAR train split found under
 ``devsets/polnear-train``, separately for the development and held-out parts (fixed hash
-split, :func:`kit.quotes.polnear.split_of`), and on the development part by the rule that chose
-each speaker (``speaker_rule``). PolNeAR's own dev and test splits are never read.
+split, :func:`kit.quotes.polnear.split_of`), each figure with its 95% article-bootstrap interval
+(``low``, ``high``), and on the development part by the rule that chose each speaker
+(``speaker_rule``). PolNeAR's own dev and test splits are never read.
 """
 from __future__ import annotations
 
@@ -28,11 +29,13 @@ BASELINE = {
 
 
 def evaluate(devsets: pathlib.Path) -> list[dict]:
-    """Rows ``devset, measure, kit, baseline, n`` for both parts of polnear-train.
+    """Rows ``devset, measure, kit, baseline, n, low, high`` for both parts of polnear-train.
 
-    Returns an empty list when ``devsets/polnear-train`` is not there.
+    ``low`` and ``high`` are the 95% interval of each figure from the article-level bootstrap
+    (:func:`kit.quotes.polnear.score_intervals`: 2,000 resamples of the part's articles, seed 0);
+    the rows by rule carry none. Returns an empty list when ``devsets/polnear-train`` is not there.
     """
-    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear
+    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear, score_intervals
 
     folder = pathlib.Path(devsets) / "polnear-train"
     if not (folder / "text").is_dir():
@@ -40,9 +43,10 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
     rows = []
     for part in ("dev", "heldout"):
         res = evaluate_polnear(folder, split=part)
-        for r in res["summary"].to_dict("records"):
+        for r in score_intervals(res).to_dict("records"):
             rows.append({"devset": f"polnear-train ({part})", "measure": r["measure"], "kit": r["value"],
-                         "baseline": BASELINE[part].get(r["measure"]), "n": r["n"]})
+                         "baseline": BASELINE[part].get(r["measure"]), "n": r["n"], "low": r["low"],
+                         "high": r["high"]})
         if part == "dev":  # speaker accuracy by the rule that chose the speaker (speaker_rule); dev only
             for r in accuracy_by_rule(res["details"]).to_dict("records"):
                 rows.append({"devset": f"polnear-train ({part})", "measure": f"speaker accuracy by rule: {r['rule']}",

@@ -55,10 +55,13 @@ import pandas as pd
 from kit.errors import KitError
 from kit.schema import make_doc_id, normalise_for_hash
 
-__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key"]
+__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key", "article_resamples",
+           "percentile_interval", "article_counts", "score_intervals"]
 
 KINDS = ("full", "partial", "scare", "title")
 SPEECH = ("full", "partial")
+#: The scopes of :func:`score_quotes`, in its order, and the kinds each counts.
+SCOPES = {"all": KINDS, "speech": SPEECH, **{k: (k,) for k in KINDS}}
 
 
 def _tokens(text: str) -> list[str]:
@@ -336,8 +339,7 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
     m = match_quotes(pred, gold, min_coverage=min_coverage)
     matched = m[m["gold_no"].notna() & m["quote_no"].notna()]
     rows = []
-    scopes = {"all": KINDS, "speech": SPEECH, **{k: (k,) for k in KINDS}}
-    for scope, ks in scopes.items():
+    for scope, ks in SCOPES.items():
         n_gold = int(gold["kind"].isin(ks).sum())
         n_pred = int(pred["kind"].isin(ks).sum())
         if scope == "all":
@@ -354,16 +356,18 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
 
 
 def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: float = 0.8,
-             details: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+             details: bool = False, intervals: bool = False, n_boot: int | None = None, seed: int | None = None
+             ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Run :func:`kit.quotes.extract_quotes` on the gold articles and score it.
 
     Returns the :func:`score_quotes` table (and, with ``details=True``, the
-    :func:`match_quotes` table too).
+    :func:`match_quotes` table too). With ``intervals=True`` the table also holds the 95%
+    article-bootstrap interval of each figure (:func:`score_intervals`; ``n_boot`` and ``seed`` are passed on).
     """
     from kit.actors import alias_index, load_actors
     from kit.quotes import canonical_actor, extract_quotes
 
-    paras, gold, _ = load_gold(paths)
+    paras, gold, arts = load_gold(paths)
     pred = extract_quotes(paras, actors=actors)
     if actors is not None:
         # with an actor file both sides speak in its canonical names ('Defense Ministry' ->
@@ -372,6 +376,196 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
         index = alias_index(load_actors(actors))
         gold = gold.assign(speaker=[(canonical_actor(x, index) or x) if isinstance(x, str) else x for x in gold["speaker"]])
     scores = score_quotes(pred, gold, min_coverage=min_coverage)
+    m = match_quotes(pred, gold, min_coverage=min_coverage) if details or intervals else None
+    if intervals:
+        scores = score_intervals(scores, m, articles=arts["doc_id"], n_boot=n_boot, seed=seed)
     if details:
-        return scores, match_quotes(pred, gold, min_coverage=min_coverage)
+        return scores, m
     return scores
+
+
+# ------------------------------------------------------------------------------------------
+# Uncertainty: the article-level (cluster) bootstrap
+# ------------------------------------------------------------------------------------------
+
+#: Resamples of the article bootstrap by default, and its seed (figures reproduce run to run).
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 0
+
+
+def article_resamples(counts, *, n_boot: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
+    """Summed counts of ``n_boot`` article-level (cluster) bootstrap resamples.
+
+    Quotes cluster by article (one interview can hold thirty *he said*), so a score's uncertainty
+    comes from resampling **articles**, not quotes: each resample draws as many articles as there
+    are, with replacement, and adds up their counts. A score of the resample is then computed from
+    those sums (right / scored, tp / predicted, ...), exactly as the score itself is computed from
+    the sums over all articles.
+
+    Parameters
+    ----------
+    counts
+        Array of shape (articles, k): one row per article (every article scored, also those
+        with nothing to count), one column per count.
+    n_boot
+        Number of bootstrap resamples (B; ``n_boot`` as in :mod:`kit.resample`).
+    seed
+        Seed of ``numpy.random.default_rng``: the same seed gives the same resamples.
+
+    Returns
+    -------
+    ndarray of shape (n_boot, k): the column sums of each resample. A resample is drawn as
+    multinomial weights (how often each article is drawn; they add up to the number of articles),
+    which is the same distribution as drawing article indices with replacement.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> c = np.array([[3, 4], [0, 2]])          # article 1: 3 of 4 right; article 2: 0 of 2
+    >>> article_resamples(c, n_boot=5, seed=1).shape
+    (5, 2)
+    >>> sorted({tuple(r) for r in article_resamples(c, n_boot=200).tolist()})
+    [(0, 4), (3, 6), (6, 8)]
+    """
+    import numpy as np
+
+    from kit.validate import check_int
+
+    n_boot = check_int(n_boot, "n_boot", min=1)
+    seed = check_int(seed, "seed", min=0)
+    counts = np.asarray(counts)
+    if counts.ndim != 2 or counts.shape[0] == 0:
+        raise KitError(f"counts must be a 2-d array with one row per article, got shape {counts.shape}")
+    n = counts.shape[0]
+    weights = np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=n_boot)
+    return weights @ counts
+
+
+def percentile_interval(replicates, *, ci: float = 0.95):
+    """The percentile bootstrap interval of each column of ``replicates``: (low, high) arrays.
+
+    ``low`` and ``high`` are the ``(1 - ci) / 2`` and ``(1 + ci) / 2`` quantiles of the
+    replicates (``numpy.quantile``, linear interpolation, as ``scipy.stats.bootstrap`` with
+    ``method='percentile'``). A replicate that is not defined (NaN: a resample with no quote of a
+    form, so no accuracy) is left out; a column with no defined replicate gives NaN.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> low, high = percentile_interval(np.arange(101.0)[:, None], ci=0.9)
+    >>> round(float(low[0]), 9), round(float(high[0]), 9)
+    (5.0, 95.0)
+    >>> percentile_interval(np.array([[np.nan, 1.0], [np.nan, 3.0]]))[0].tolist()
+    [nan, 1.05]
+    """
+    import warnings
+
+    import numpy as np
+
+    if not 0 < ci < 1:
+        raise KitError(f"ci must be between 0 and 1 (e.g. 0.95), got {ci}")
+    rep = np.asarray(replicates, dtype=float)
+    if rep.ndim == 1:
+        rep = rep[:, None]
+    with warnings.catch_warnings():  # an all-NaN column is NaN, said in the docstring
+        warnings.simplefilter("ignore", RuntimeWarning)
+        low, high = np.nanquantile(rep, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
+    return low, high
+
+
+#: What :func:`article_counts` counts per scope: gold and predicted quotes, matched pairs (tp),
+#: speakers scored and right.
+COUNT_KEYS = ("gold", "pred", "tp", "n_speaker", "right")
+#: The figures of :func:`score_quotes` that :func:`score_intervals` gives an interval.
+INTERVAL_MEASURES = ("precision", "recall", "f1", "speaker_accuracy")
+
+
+def article_counts(details: pd.DataFrame, *, articles: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per article with the counts :func:`score_quotes` adds up, from a :func:`match_quotes` table.
+
+    Columns: doc_id, then ``SCOPE_KEY`` for every scope of :data:`SCOPES` (all, speech, full,
+    partial, scare, title) and key of :data:`COUNT_KEYS`: ``_gold`` (gold quotes of the scope's
+    kinds), ``_pred`` (predicted ones), ``_tp`` (matched pairs the scope counts), ``_n_speaker`` and
+    ``_right`` (speakers scored, and right: :func:`speaker_scored`). ``articles`` lists the doc_ids of
+    every article scored, also those with no quote on either side (rows of zeros, resampled like
+    the others); the table's articles come first, in their order.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "a", "a"], "gold_no": [0, 1, None], "quote_no": [0, None, 1],
+    ...                   "gold_kind": ["full", "scare", None], "pred_kind": ["full", None, "full"],
+    ...                   "speaker_ok": [True, False, False]})
+    >>> c = article_counts(d, articles=["a", "b"])
+    >>> c[["doc_id", "all_gold", "all_pred", "all_tp", "speech_n_speaker", "speech_right", "scare_gold"]].values.tolist()
+    [['a', 2, 2, 1, 1, 1, 1], ['b', 0, 0, 0, 0, 0, 0]]
+    """
+    d = details
+    cols = [f"{sc}_{k}" for sc in SCOPES for k in COUNT_KEYS]
+    flags = pd.DataFrame(index=d.index)
+    if len(d):
+        has_g, has_p = d["gold_no"].notna(), d["quote_no"].notna()
+        scored = speaker_scored(d)
+        for sc, ks in SCOPES.items():
+            g_in, p_in = has_g & d["gold_kind"].isin(ks), has_p & d["pred_kind"].isin(ks)
+            hit = has_g & has_p if sc == "all" else g_in & p_in
+            flags[f"{sc}_gold"], flags[f"{sc}_pred"], flags[f"{sc}_tp"] = g_in, p_in, hit
+            flags[f"{sc}_n_speaker"] = hit & scored
+            flags[f"{sc}_right"] = hit & scored & d["speaker_ok"].eq(True)
+        summed = flags.astype(int).groupby(d["doc_id"].to_numpy()).sum()
+    else:
+        summed = pd.DataFrame(columns=cols)
+    ids = list(dict.fromkeys([*(articles if articles is not None else []), *summed.index]))
+    out = summed.reindex(ids, fill_value=0).reindex(columns=cols, fill_value=0).astype("int64")
+    return out.rename_axis("doc_id").reset_index()
+
+
+def _figures(sums):
+    """precision, recall, f1, speaker_accuracy of every scope (shape ... x scopes x 4) from summed
+    :func:`article_counts` (last axis in its column order): :func:`score_quotes`' formulas."""
+    import numpy as np
+
+    s = np.asarray(sums, dtype=float).reshape(*np.shape(sums)[:-1], len(SCOPES), len(COUNT_KEYS))
+    gold, pred, tp, n_sp, right = (s[..., i] for i in range(len(COUNT_KEYS)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(pred > 0, tp / pred, np.nan)
+        r = np.where(gold > 0, tp / gold, np.nan)
+        both = (pred > 0) & (gold > 0)
+        f = np.where(both & (p + r > 0), 2 * p * r / (p + r), np.where(both, 0.0, np.nan))
+        acc = np.where(n_sp > 0, right / n_sp, np.nan)
+    return np.stack([p, r, f, acc], axis=-1)
+
+
+def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: Iterable[str] | None = None,
+                    n_boot: int | None = None, seed: int | None = None, ci: float = 0.95) -> pd.DataFrame:
+    """The :func:`score_quotes` table with article-bootstrap intervals: ``MEASURE_low``, ``MEASURE_high``.
+
+    The same article-level (cluster) bootstrap as :func:`kit.quotes.polnear.score_intervals`:
+    ``n_boot`` resamples (default 2,000, seed 0) of the articles with replacement
+    (:func:`article_resamples`), each figure recomputed from the resampled articles' summed
+    :func:`article_counts`, the percentile interval at ``ci`` (:func:`percentile_interval`).
+    Measures: precision, recall, f1 and speaker_accuracy; the table's own columns are unchanged.
+    ``details`` is the :func:`match_quotes` table the scores come from, ``articles`` every article
+    scored (see :func:`article_counts`).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "a", "b"], "gold_no": [0, 1, 0], "quote_no": [0, 1, 0],
+    ...                   "gold_kind": ["full"] * 3, "pred_kind": ["full"] * 3, "speaker_ok": [True, True, False]})
+    >>> scores = pd.DataFrame({"scope": list(SCOPES), "speaker_accuracy": [2 / 3, 2 / 3, 2 / 3] + [float("nan")] * 3})
+    >>> t = score_intervals(scores, d).set_index("scope")
+    >>> [round(float(x), 3) for x in t.loc["full", ["speaker_accuracy", "speaker_accuracy_low", "speaker_accuracy_high"]]]
+    [0.667, 0.0, 1.0]
+    """
+    counts = article_counts(details, articles=articles).drop(columns="doc_id").to_numpy()
+    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
+                             seed=BOOTSTRAP_SEED if seed is None else seed)
+    rep = _figures(sums)                                    # resamples x scopes x measures
+    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
+    low, high = low.reshape(len(SCOPES), -1), high.reshape(len(SCOPES), -1)
+    row = {sc: i for i, sc in enumerate(SCOPES)}
+    out = scores.copy()
+    at = [row[sc] for sc in out["scope"]]
+    for k, m in enumerate(INTERVAL_MEASURES):
+        out[f"{m}_low"] = low[at, k]
+        out[f"{m}_high"] = high[at, k]
+    return out

@@ -24,6 +24,15 @@ def add_arguments(p):
                    help="score on PolNeAR instead (DIR holds text/ and attributions/; see kit.quotes.polnear)")
     p.add_argument("--split", choices=["all", "dev", "heldout"], default="all",
                    help="with --polnear: the articles to score (fixed hash split, see the README; default all)")
+    p.add_argument("--ci", action="store_true",
+                   help="add the 95%% interval of every figure from an article-level (cluster) bootstrap: "
+                        "articles resampled with replacement, each figure recomputed from the resampled "
+                        "articles' summed counts, percentile interval; seeded, so the figures reproduce. With "
+                        "--polnear low and high columns (kit.quotes.polnear.score_intervals); on gold files a "
+                        "second table, and MEASURE_low / MEASURE_high with --json (kit.quotes_eval.score_intervals)")
+    p.add_argument("--n-boot", type=int, default=None, metavar="N",
+                   help="with --ci: bootstrap resamples (default 2000)")
+    p.add_argument("--seed", type=int, default=None, metavar="S", help="with --ci: the bootstrap's seed (default 0)")
     p.add_argument("--by-rule", action="store_true",
                    help="also print speaker accuracy by the rule that chose the speaker (the speaker_rule "
                         "column; see kit.quotes.SPEAKER_RULES); with --json one record per rule after the figures")
@@ -47,6 +56,8 @@ def run(args) -> int:
 
     if not 0 < args.min_coverage <= 1:
         raise KitError(f"--min-coverage must be in (0, 1], got {args.min_coverage}")
+    if (args.n_boot is not None or args.seed is not None) and not args.ci:
+        raise KitError("--n-boot and --seed go with --ci")
     if args.polnear:
         return _run_polnear(args)
     files = []
@@ -62,14 +73,18 @@ def run(args) -> int:
         files = default_gold()
     if not files:
         raise KitError("no gold files given and none found in tests/eval/gold")
-    scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True)
+    scores, details = evaluate(files, actors=args.actors, min_coverage=args.min_coverage, details=True,
+                               intervals=args.ci, n_boot=args.n_boot, seed=args.seed)
     by_rule = accuracy_by_rule(details) if args.by_rule else None
     if args.json:  # with --by-rule one JSON array: the scopes, then one record per rule ('rule: NAME')
         emit(args, _with_rules(scores, by_rule, "scope", "rule: ", "n_speaker", "speaker_accuracy"))
     else:
         print(f"quote extraction on {len(files)} gold file(s), match = covers >= {args.min_coverage:.0%} "
               f"of the gold quote's tokens (one-to-one)")
-        print(_fmt(scores))
+        print(_fmt(scores[[c for c in scores.columns if not c.endswith(("_low", "_high"))]]))
+        if args.ci:
+            print(f"\n{_ci_note(args, 'gold')}")
+            print(_fmt(_long_intervals(scores)))
     if args.by_file:
         for f in files:
             s = evaluate([f], actors=args.actors, min_coverage=args.min_coverage)
@@ -88,6 +103,27 @@ def run(args) -> int:
             print(f"  {what:8} {r.doc_id} gold={r.gold_kind}/{r.gold_speaker} pred={r.pred_kind}/{r.pred_speaker}: "
                   f"{text[:90]}")
     return 0
+
+
+def _ci_note(args, articles: str) -> str:
+    """The line that says how the intervals were drawn."""
+    from kit.quotes_eval import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED
+
+    b = BOOTSTRAP_RESAMPLES if args.n_boot is None else args.n_boot
+    return (f"low, high: 95% interval, article bootstrap ({b} resamples of the {articles} articles, "
+            f"seed {BOOTSTRAP_SEED if args.seed is None else args.seed}, percentile)")
+
+
+def _long_intervals(scores):
+    """The interval columns of a gold-file scores table as rows: scope, measure, value, low, high
+    (measures with no value left out)."""
+    import pandas as pd
+
+    from kit.quotes_eval import INTERVAL_MEASURES
+
+    rows = [{"scope": r["scope"], "measure": m, "value": r[m], "low": r[f"{m}_low"], "high": r[f"{m}_high"]}
+            for r in scores.to_dict("records") for m in INTERVAL_MEASURES if r[m] == r[m]]
+    return pd.DataFrame(rows, columns=["scope", "measure", "value", "low", "high"])
 
 
 def _with_rules(table, by_rule, key: str, prefix: str, n: str, value: str):
@@ -110,19 +146,21 @@ def _print_rules(args, by_rule) -> None:
 
 def _run_polnear(args) -> int:
     from kit.errors import KitError
-    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear
+    from kit.quotes.polnear import accuracy_by_rule, evaluate_polnear, score_intervals
 
     if args.gold:
         raise KitError("give either gold files or --polnear DIR, not both")
     res = evaluate_polnear(args.polnear, split=None if args.split == "all" else args.split,
                            min_overlap=args.min_coverage, actors=args.actors)
-    summary = res["summary"]
+    summary = score_intervals(res, n_boot=args.n_boot, seed=args.seed) if args.ci else res["summary"]
     by_rule = accuracy_by_rule(res["details"]) if args.by_rule else None
     if args.json:  # with --by-rule one JSON array: the figures, then one record per rule in the same shape
         emit(args, _with_rules(summary, by_rule, "measure", "speaker accuracy by rule: ", "n", "value"))
     else:
         print(f"PolNeAR direct quotes, {res['n_articles']} article(s) (split {args.split}); a match overlaps "
               f">= {args.min_coverage:.0%} of both spans (one-to-one)")
+        if args.ci:
+            print(_ci_note(args, str(res["n_articles"])))
         print(_fmt(summary))
     _print_rules(args, by_rule)
     if args.errors:

@@ -76,7 +76,8 @@ import pandas as pd
 
 from kit.errors import KitError
 
-__all__ = ["read_polnear", "split_of", "score_polnear", "evaluate_polnear", "SPEAKER_FORMS"]
+__all__ = ["read_polnear", "split_of", "score_polnear", "evaluate_polnear", "SPEAKER_FORMS", "article_counts",
+           "score_intervals"]
 
 #: Speaker forms reported, in order.
 SPEAKER_FORMS = ("full name", "surname", "pronoun", "organisation", "description")
@@ -683,7 +684,9 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
     gold or predicted segment: doc_id, gold_id, form, gold_speaker, pred_speaker, speaker_ok,
     gold_text, pred_text, pred_row (the index label of the matched row of ``quotes``), pred_rule (its
     ``speaker_rule``: see :func:`accuracy_by_rule`), and
-    match_form, also, also_form (how the speaker is compared: :func:`speaker_matches`)).
+    match_form, also, also_form (how the speaker is compared: :func:`speaker_matches`)), and
+    ``acts`` (one row per article, in the order of ``arts``: doc_id, act_tp, act_pred, act_gold, the
+    speech-act counts that ``details`` does not hold; :func:`article_counts` joins them to the rest).
     """
     speech = quotes[quotes["kind"].isin(["full", "partial"])] if len(quotes) else quotes
     by_doc = {d: g for d, g in speech.groupby("doc_id", sort=False)} if len(speech) else {}
@@ -692,6 +695,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
     form_n: dict[str, int] = {f: 0 for f in SPEAKER_FORMS}
     form_ok: dict[str, int] = {f: 0 for f in SPEAKER_FORMS}
     details = []
+    act_counts = []  # per article: what details cannot tell (speech acts), and every article scored
     for art in arts:
         acts, other = _gold_of(art)
         body_starts, off = [], 0
@@ -759,6 +763,7 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
         act_gold += len(g_acts)
         act_pred += len(p_acts)
         act_tp += len(ma)
+        act_counts.append((art.name, len(ma), len(p_acts), len(g_acts)))
 
     def prf(tp, npred, ngold):
         p = tp / npred if npred else float("nan")
@@ -777,7 +782,8 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
     for f in SPEAKER_FORMS:
         rows.append({"measure": f"speaker accuracy: {f}", "n": form_n[f],
                      "value": form_ok[f] / form_n[f] if form_n[f] else float("nan")})
-    return {"summary": pd.DataFrame(rows), "details": pd.DataFrame(details)}
+    return {"summary": pd.DataFrame(rows), "details": pd.DataFrame(details),
+            "acts": pd.DataFrame(act_counts, columns=["doc_id", "act_tp", "act_pred", "act_gold"])}
 
 
 def accuracy_by_rule(details: pd.DataFrame) -> pd.DataFrame:
@@ -804,6 +810,132 @@ def accuracy_by_rule(details: pd.DataFrame) -> pd.DataFrame:
     out["accuracy"] = out["right"] / out["n"]
     out["share"] = out["n"] / out["n"].sum()
     return out.sort_values(["n", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)[cols]
+
+
+# ------------------------------------------------------------------------------------------
+# Uncertainty: per-article counts and the article-level bootstrap
+# ------------------------------------------------------------------------------------------
+
+#: Columns of :func:`article_counts` after doc_id: segment and speech-act counts, then the scored
+#: (``n_``) and right (``right_``) speakers of each form.
+COUNT_COLUMNS = ("seg_tp", "seg_pred", "seg_gold", "act_tp", "act_pred", "act_gold",
+                 *(f"{k}_{f.replace(' ', '_')}" for f in SPEAKER_FORMS for k in ("n", "right")))
+
+
+def article_counts(result: dict) -> pd.DataFrame:
+    """One row per scored article with the counts every figure of :func:`score_polnear` adds up.
+
+    Segment and speaker counts come from ``result["details"]`` (a gold segment is found when it has
+    a matched prediction; a prediction is spurious when it has no gold segment; a speaker is scored
+    when ``speaker_ok`` is set), speech-act counts from ``result["acts"]``, which also lists the
+    articles with nothing to count (they are resampled like the others). Columns: doc_id, then
+    :data:`COUNT_COLUMNS`: seg_tp, seg_pred, seg_gold, act_tp, act_pred, act_gold, and n_FORM,
+    right_FORM for each speaker form (``n_full_name``, ``right_full_name``, ...). Summed over the
+    articles they give the summary's figures exactly (:func:`score_intervals`).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "a", "a"], "gold_id": ["E1", "E2", None],
+    ...                   "pred_text": ["x", None, "y"], "form": ["surname", "pronoun", None],
+    ...                   "speaker_ok": [True, None, None]})
+    >>> acts = pd.DataFrame({"doc_id": ["a", "b"], "act_tp": [1, 0], "act_pred": [2, 0], "act_gold": [2, 0]})
+    >>> c = article_counts({"details": d, "acts": acts})
+    >>> c[["doc_id", "seg_tp", "seg_pred", "seg_gold", "n_surname", "right_surname"]].values.tolist()
+    [['a', 1, 2, 2, 1, 1], ['b', 0, 0, 0, 0, 0]]
+    """
+    acts = result["acts"]
+    d = result["details"]
+    flags = pd.DataFrame(index=d.index)
+    if len(d):
+        gold = d["gold_id"].notna()
+        found = gold & d["pred_text"].notna()
+        flags["seg_tp"], flags["seg_pred"], flags["seg_gold"] = found, found | ~gold, gold
+        scored = d["speaker_ok"].notna()
+        right = scored & d["speaker_ok"].eq(True)
+        for f in SPEAKER_FORMS:
+            is_f = d["form"].eq(f)
+            flags[f"n_{f.replace(' ', '_')}"] = scored & is_f
+            flags[f"right_{f.replace(' ', '_')}"] = right & is_f
+        summed = flags.astype(int).groupby(d["doc_id"].to_numpy()).sum()
+    else:
+        summed = pd.DataFrame()
+    out = summed.reindex(acts["doc_id"].to_numpy(), fill_value=0).reset_index(drop=True)
+    for c in COUNT_COLUMNS:
+        out[c] = acts[c].to_numpy() if c in acts.columns else (out[c] if c in out.columns else 0)
+    out.insert(0, "doc_id", acts["doc_id"].to_numpy())
+    return out[["doc_id", *COUNT_COLUMNS]].astype({c: "int64" for c in COUNT_COLUMNS})
+
+
+def scores_from_counts(sums):
+    """The figures of :func:`score_polnear`'s summary, in its order, from summed counts.
+
+    ``sums`` has :data:`COUNT_COLUMNS` as its last axis: one vector (all articles) or one row per
+    bootstrap resample. Precision = tp / predicted, recall = tp / gold (NaN when nothing is
+    predicted or in gold), F1 = 2PR / (P + R) (0 when both are 0), speaker accuracy = right / scored
+    overall and per form (NaN when nothing is scored): the scorer's own formulas, so the figures of
+    the summed counts of all articles are the summary's, to the last bit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> v = scores_from_counts(np.array([3, 4, 6, 1, 2, 2] + [4, 3] + [0, 0] * 4))
+    >>> [round(float(x), 3) for x in v[:7]], bool(np.isnan(v[8]))
+    ([0.75, 0.5, 0.6, 0.5, 0.5, 0.5, 0.75], True)
+    """
+    import numpy as np
+
+    s = np.asarray(sums, dtype=float)
+    col = {c: s[..., i] for i, c in enumerate(COUNT_COLUMNS)}
+    out = []
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for unit in ("seg", "act"):
+            tp, npd, ngd = col[f"{unit}_tp"], col[f"{unit}_pred"], col[f"{unit}_gold"]
+            p = np.where(npd > 0, tp / npd, np.nan)
+            r = np.where(ngd > 0, tp / ngd, np.nan)
+            out += [p, r, np.where(p + r == 0, 0.0, 2 * p * r / (p + r))]
+        n = [col[f"n_{f.replace(' ', '_')}"] for f in SPEAKER_FORMS]
+        ok = [col[f"right_{f.replace(' ', '_')}"] for f in SPEAKER_FORMS]
+        n_all, ok_all = sum(n), sum(ok)
+        out.append(np.where(n_all > 0, ok_all / n_all, np.nan))
+        out += [np.where(k > 0, r / k, np.nan) for k, r in zip(n, ok)]
+    return np.stack(out, axis=-1)
+
+
+def score_intervals(result: dict, *, n_boot: int | None = None, seed: int | None = None,
+                    ci: float = 0.95) -> pd.DataFrame:
+    """The summary of :func:`score_polnear` with ``low`` and ``high``: article-bootstrap intervals.
+
+    Quotes cluster by article, so a binomial interval over quotes is too narrow. Each of
+    ``n_boot`` resamples (default 2,000) draws as many articles as were scored, with replacement
+    (:func:`kit.quotes_eval.article_resamples`, seeded: default seed 0, so the figures reproduce),
+    adds up their :func:`article_counts` and computes every figure from the sums
+    (:func:`scores_from_counts`); ``low`` and ``high`` are the percentile interval at ``ci``
+    (:func:`kit.quotes_eval.percentile_interval`). ``measure``, ``n`` and ``value`` are the
+    summary's, unchanged.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"doc_id": ["a", "a", "b"], "gold_id": ["E1", "E2", "E1"], "pred_text": ["x", "y", "z"],
+    ...                   "form": ["surname"] * 3, "speaker_ok": [True, True, False]})
+    >>> acts = pd.DataFrame({"doc_id": ["a", "b"], "act_tp": [2, 1], "act_pred": [2, 1], "act_gold": [2, 1]})
+    >>> summary = pd.DataFrame({"measure": ["speaker accuracy"], "n": [3], "value": [2 / 3]})
+    >>> t = score_intervals({"summary": summary, "details": d, "acts": acts}).set_index("measure")
+    >>> [round(float(x), 3) for x in t.loc["speaker accuracy", ["value", "low", "high"]]]
+    [0.667, 0.0, 1.0]
+    """
+    from kit.quotes_eval import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, article_resamples, percentile_interval
+
+    counts = article_counts(result)[list(COUNT_COLUMNS)].to_numpy()
+    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
+                             seed=BOOTSTRAP_SEED if seed is None else seed)
+    low, high = percentile_interval(scores_from_counts(sums), ci=ci)
+    names = ["segment precision", "segment recall", "segment F1", "speech act precision", "speech act recall",
+             "speech act F1", "speaker accuracy", *(f"speaker accuracy: {f}" for f in SPEAKER_FORMS)]
+    by_name = dict(zip(names, zip(low, high)))
+    out = result["summary"].copy()
+    out["low"] = [float(by_name[m][0]) if m in by_name else float("nan") for m in out["measure"]]
+    out["high"] = [float(by_name[m][1]) if m in by_name else float("nan") for m in out["measure"]]
+    return out
 
 
 def polnear_paragraphs(arts: list[PolnearArticle]) -> pd.DataFrame:
