@@ -3,6 +3,7 @@ articles here are written by us."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from kit.quotes import extract_quotes
 from kit.quotes.entities import Mention, Person, _Article
@@ -64,3 +65,25 @@ def test_a_bare_surname_two_persons_carry_gives_its_pronoun_to_the_bearer_of_tha
         'Paul Dorsey spoke next. "I have never seen anyone work harder," he said.',
     )
     assert got == ["Ann Dorsey", "Paul Dorsey"]
+
+
+# -- rule DATE_OR_PLACE_BETWEEN -------------------------------------------------------------------
+
+@pytest.mark.parametrize("between", ["on Monday", "in Ohio"])
+def test_a_date_or_a_place_between_a_name_and_its_pronoun_keeps_the_vote(between):
+    # before: any capitalised word between kept 'he' from telling Vale's gender, and the 'she' of
+    # the quote went to him as the subject of the paragraph before
+    got = speakers(
+        f"Ann Roe went after Tom Vale {between}, saying he would raise taxes on farms.",
+        "Vale was in Dayton at the time.",
+        '"Farmers deserve better," she said.',
+    )
+    assert got == ["Ann Roe"]
+
+
+def test_a_single_unknown_name_between_still_keeps_the_vote_from_the_first():
+    got = speakers(
+        "Tom Vale said Marla was sure she would win the seat.",
+        'Vale spoke in Dayton on Friday. "We can do it," he said.',
+    )
+    assert got == ["Tom Vale"]

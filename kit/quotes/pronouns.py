@@ -44,7 +44,8 @@ _GENDER_TITLE_AT = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s")
 def _gender_votes(art: _Article) -> dict[int, list[int]]:
     """Rule GENDER_BY_MAJORITY, the votes: for every person of the article, [female, male]
     counts of the pronouns written right after its mentions (not after a name in passing, not
-    when another capitalised name comes between, not after *the*:
+    when a capitalised run that may name another person comes between, DATE_OR_PLACE_BETWEEN,
+    not after *the*:
     'the Roe campaign', not when another person named before in the sentence may be the
     pronoun's: rule TWO_PERSONS_NO_VOTE) and of *Mr.*/*Mrs.*/*Ms.* before them and a gendered
     noun in its role (*spokeswoman*, *congressman*; two votes each). The pronoun after a bare
@@ -71,7 +72,7 @@ def _gender_votes(art: _Article) -> dict[int, list[int]]:
         if t is not None:
             v[0 if t.group(1) != "Mr" else 1] += 2
         g = _GENDER_VOTE.match(text, m.end, min(len(text), m.end + 60))
-        if g and not _CAP_RUN.search(text, m.end, g.start(1)) and not _earlier_person_fits(art, m, g.group(1)):
+        if g and not _person_may_be_between(art, m, g.start(1)) and not _earlier_person_fits(art, m, g.group(1)):
             side = 0 if g.group(1).startswith(("she", "her")) else 1
             bearers = shared.get(text[m.pos:m.end].lower()) if t is None else None
             if bearers and any(p is not m.entity and p.first_pos < m.pos for p in bearers):
@@ -119,6 +120,23 @@ def _bare_surname_vote(votes: dict[int, list[int]], own: dict[int, int | None], 
             votes[id(fits[0])][side] += 1
             return True
     votes.setdefault(id(ent), [0, 0])[side] += 1
+    return False
+
+
+def _person_may_be_between(art: _Article, m: Mention, end: int) -> bool:
+    """Rule DATE_OR_PLACE_BETWEEN: whether a capitalised run between mention ``m`` and ``end`` (a
+    pronoun after it) may name another person, whose the pronoun may be: any run but a mention of
+    an organisation or group, a date ('Monday', 'Super Tuesday') or a place ('Ohio'), so that
+    'Tom Vale on Monday, saying he' still tells Vale's gender."""
+    for r in _CAP_RUN.finditer(art.text, m.end, end):
+        toks = r.group(0).split()
+        if _calendar(toks) or _is_place(toks):
+            continue
+        k = bisect.bisect_right(art.mention_pos, r.start()) - 1
+        o = art.mentions[k] if k >= 0 else None
+        if o is not None and o.pos <= r.start() < o.end and o.entity.kind != "person":
+            continue
+        return True
     return False
 
 
@@ -509,6 +527,7 @@ from kit.quotes import pronoun_model as _pm  # noqa: E402,F401 (imported last, a
 from kit.quotes.attribution import _SPEECH_OR_PART  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _calendar, _is_place  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _note_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
