@@ -49,7 +49,7 @@ def test_a_reflexive_or_a_relative_clause_after_the_second_person_is_its_own():
         return _earlier_person_fits(art, art.mentions[1], pron)
 
     assert fits("Ann Roe lost, and Tom Vale said he won.", "he")  # Roe's gender is unknown: may be hers
-    assert not fits("Ann Roe lost, although Tom Vale won by calling himself the winner.", "himself")
+    assert not fits("Ann Roe lost, while Tom Vale praised himself for the turnout.", "himself")
     assert not fits("Ann Roe met Tom Vale, who said he won.", "he")
 
 

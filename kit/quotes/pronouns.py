@@ -146,7 +146,7 @@ def _earlier_person_fits(art: _Article, m: Mention, pron: str) -> bool:
     ``m``: its gender, as the entity step gives it, is unknown or the pronoun's. Such a pronoun
     casts no vote for ``m`` ('Ann Roe on Monday hit Ed Doe on guns, she said': *she* is Roe's);
     a pronoun only the later person's gender fits still does ('Ann Roe attacked Ed Doe, saying he
-    ...'), and so do a reflexive ('although Ed Doe won by calling himself') and a pronoun in a
+    ...'), and so do a reflexive ('while Ed Doe praised himself') and a pronoun in a
     relative clause right after ``m`` ('Ed Doe, who said he').
 
     >>> from kit.quotes.entities import Person
@@ -158,7 +158,7 @@ def _earlier_person_fits(art: _Article, m: Mention, pron: str) -> bool:
     (True, False)
     """
     if pron.endswith("self") or re.match(r",?\s+who\b", art.text[m.end:m.end + 8]):
-        return False  # a reflexive is its own clause's subject's: 'although Doe won by calling himself
+        return False  # a reflexive is its own clause's subject's: 'while Doe praised himself'
     starts = art.sent_starts or [0]
     s0 = starts[bisect.bisect_right(starts, m.pos) - 1]
     k = bisect.bisect_left(art.mention_pos, s0)
