@@ -69,11 +69,14 @@ def _parse_appositive(app: str) -> tuple[str | None, str | None]:
 
 
 def _gender_from_context(p: Person, text: str, end: int) -> None:
-    """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender."""
+    """'Name said he/she ...', 'Name ... his/her' in the same clause tell the gender, when no
+    capitalised run comes between but a date or a place (rule DATE_OR_PLACE_BETWEEN: 'Tom Vale on
+    Monday, saying he')."""
     if p.gender is not None:
         return
     g = _GENDER_PRONOUN_AFTER.match(text[end:end + 60])
-    if g and not _CAP_RUN.search(text[end:end + g.start(1)]):
+    if g and not any(not (_calendar(r.group(0).split()) or _is_place(r.group(0).split()))
+                     for r in _CAP_RUN.finditer(text[end:end + g.start(1)])):
         w = g.group(1)
         p.gender = "f" if w in ("she", "her") else "m"
 
@@ -162,6 +165,7 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\s+[a-z]")
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _calendar, _is_place  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _TITLE_WORDS, _TYPE_WORDS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 

@@ -44,14 +44,19 @@ _GENDER_TITLE_AT = re.compile(r"(Mr|Mrs|Ms|Miss)\.?\s")
 def _gender_votes(art: _Article) -> dict[int, list[int]]:
     """Rule GENDER_BY_MAJORITY, the votes: for every person of the article, [female, male]
     counts of the pronouns written right after its mentions (not after a name in passing, not
-    when another capitalised name comes between, not after *the*:
-    'the Roe campaign') and of *Mr.*/*Mrs.*/*Ms.* before them and a gendered noun in its role
-    (*spokeswoman*, *congressman*; two votes each)."""
+    when a capitalised run that may name another person comes between, DATE_OR_PLACE_BETWEEN,
+    not after *the*:
+    'the Roe campaign', not when another person named before in the sentence may be the
+    pronoun's: rule TWO_PERSONS_NO_VOTE) and of *Mr.*/*Mrs.*/*Ms.* before them and a gendered
+    noun in its role (*spokeswoman*, *congressman*; two votes each). The pronoun after a bare
+    surname two persons carry votes last, by rule SHARED_SURNAME_OWN_GENDER."""
     votes = art.cache.get("gender_votes")
     if votes is not None:
         return votes
     votes = art.cache["gender_votes"] = {}
     text = art.text
+    bare: list[tuple[Mention, int]] = []  # bare surnames two persons carry, with their pronoun's vote
+    shared = _shared_surnames(art)
     for m in art.mentions:
         if m.entity.kind != "person" or m.passing:
             continue
@@ -67,9 +72,103 @@ def _gender_votes(art: _Article) -> dict[int, list[int]]:
         if t is not None:
             v[0 if t.group(1) != "Mr" else 1] += 2
         g = _GENDER_VOTE.match(text, m.end, min(len(text), m.end + 60))
-        if g and not _CAP_RUN.search(text, m.end, g.start(1)):
-            v[0 if g.group(1).startswith(("she", "her")) else 1] += 1
+        if g and not _person_may_be_between(art, m, g.start(1)) and not _earlier_person_fits(art, m, g.group(1)):
+            side = 0 if g.group(1).startswith(("she", "her")) else 1
+            bearers = shared.get(text[m.pos:m.end].lower()) if t is None else None
+            if bearers and any(p is not m.entity and p.first_pos < m.pos for p in bearers):
+                bare.append((m, side))  # after another bearer was named: which of them is it?
+            else:
+                v[side] += 1
+    moved = art.cache["gender_moved"] = set()  # (person, gender) of pronouns another bearer took
+    own = {k: _own_gender(v) for k, v in votes.items()} if bare else {}  # before any bare surname's vote
+    for m, side in bare:
+        if _bare_surname_vote(votes, own, shared[text[m.pos:m.end].lower()], m.entity, side):
+            moved.add((id(m.entity), "fm"[side]))
     return votes
+
+
+def _shared_surnames(art: _Article) -> dict[str, list[Person]]:
+    """Surnames (lower case) that two or more persons of the article carry in full names."""
+    by: dict[str, list[Person]] = {}
+    for p in art.persons.values():
+        if p.kind == "person" and len(p.tokens) > 1 and p not in by.get(p.tokens[-1].lower(), []):
+            by.setdefault(p.tokens[-1].lower(), []).append(p)
+    return {k: v for k, v in by.items() if len(v) > 1}
+
+
+def _own_gender(v: list[int] | None) -> int | None:
+    """The side (0 female, 1 male) that the votes ``v`` hold by :data:`GENDER_MAJORITY`, or None."""
+    if v is None:
+        return None
+    if v[0] >= GENDER_MIN_VOTES and v[0] >= GENDER_MAJORITY * v[1]:
+        return 0
+    if v[1] >= GENDER_MIN_VOTES and v[1] >= GENDER_MAJORITY * v[0]:
+        return 1
+    return None
+
+
+def _bare_surname_vote(votes: dict[int, list[int]], own: dict[int, int | None], bearers: list[Person], ent: Person,
+                       side: int) -> bool:
+    """Rule SHARED_SURNAME_OWN_GENDER: the pronoun after a bare surname that two persons carry
+    ('Roe said she' after Ann Roe and Tom Roe) votes for the bearer whose own evidence (``own``:
+    the pronouns after its full names, its titles and role nouns) is of the pronoun's gender when the
+    person the surname was resolved to has none of that gender (returns True: the vote moved);
+    otherwise for that person."""
+    if own.get(id(ent)) != side:
+        fits = [p for p in bearers if p is not ent and own.get(id(p)) == side]
+        if len(fits) == 1:
+            votes[id(fits[0])][side] += 1
+            return True
+    votes.setdefault(id(ent), [0, 0])[side] += 1
+    return False
+
+
+def _person_may_be_between(art: _Article, m: Mention, end: int) -> bool:
+    """Rule DATE_OR_PLACE_BETWEEN: whether a capitalised run between mention ``m`` and ``end`` (a
+    pronoun after it) may name another person, whose the pronoun may be: any run but a mention of
+    an organisation or group, a date ('Monday', 'Super Tuesday') or a place ('Ohio'), so that
+    'Tom Vale on Monday, saying he' still tells Vale's gender."""
+    for r in _CAP_RUN.finditer(art.text, m.end, end):
+        toks = r.group(0).split()
+        if _calendar(toks) or _is_place(toks):
+            continue
+        k = bisect.bisect_right(art.mention_pos, r.start()) - 1
+        o = art.mentions[k] if k >= 0 else None
+        if o is not None and o.pos <= r.start() < o.end and o.entity.kind != "person":
+            continue
+        return True
+    return False
+
+
+def _earlier_person_fits(art: _Article, m: Mention, pron: str) -> bool:
+    """Rule TWO_PERSONS_NO_VOTE: whether another person, named earlier in the sentence of mention
+    ``m`` (outside quotation marks), may be the referent of the pronoun ``pron`` written after
+    ``m``: its gender, as the entity step gives it, is unknown or the pronoun's. Such a pronoun
+    casts no vote for ``m`` ('Ann Roe on Monday hit Ed Doe on guns, she said': *she* is Roe's);
+    a pronoun only the later person's gender fits still does ('Ann Roe attacked Ed Doe, saying he
+    ...'), and so do a reflexive ('while Ed Doe praised himself') and a pronoun in a
+    relative clause right after ``m`` ('Ed Doe, who said he').
+
+    >>> from kit.quotes.entities import Person
+    >>> ann, ed = Person("Ann Roe", ("Ann", "Roe"), gender="f"), Person("Ed Doe", ("Ed", "Doe"))
+    >>> text = "Ann Roe hit Ed Doe on guns, and she won."
+    >>> art = _Article(doc_id=1, paras=[], text=text, sent_starts=[0],
+    ...                mentions=[Mention(0, 7, ann), Mention(12, 18, ed)], mention_pos=[0, 12])
+    >>> _earlier_person_fits(art, art.mentions[1], "she"), _earlier_person_fits(art, art.mentions[1], "he")
+    (True, False)
+    """
+    if pron.endswith("self") or re.match(r",?\s+who\b", art.text[m.end:m.end + 8]):
+        return False  # a reflexive is its own clause's subject's: 'while Doe praised himself'
+    starts = art.sent_starts or [0]
+    s0 = starts[bisect.bisect_right(starts, m.pos) - 1]
+    k = bisect.bisect_left(art.mention_pos, s0)
+    while k < len(art.mentions) and art.mentions[k].pos < m.pos:
+        o = art.mentions[k]
+        if o.entity is not m.entity and o.entity.kind == "person" and not _in_quote(art, o.pos) \
+                and o.entity.gender in (None, _pronoun_gender(pron)):
+            return True
+        k += 1
+    return False
 
 
 def _gender_of(art: _Article | None, ent: Person) -> str | None:
@@ -89,6 +188,8 @@ def _gender_of(art: _Article | None, ent: Person) -> str | None:
             return "f"
         if m >= GENDER_MIN_VOTES and m >= GENDER_MAJORITY * f:
             return "m"
+        if (id(ent), ent.gender) in art.cache["gender_moved"]:
+            return None  # the pronoun that gave its gender was another bearer's (SHARED_SURNAME_OWN_GENDER)
     return ent.gender
 
 
@@ -426,6 +527,7 @@ from kit.quotes import pronoun_model as _pm  # noqa: E402,F401 (imported last, a
 from kit.quotes.attribution import _SPEECH_OR_PART  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _calendar, _is_place  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _note_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
