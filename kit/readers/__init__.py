@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kit.readers.base import (REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec,  # noqa: F401 (re-exported)
+from kit.readers.base import (ARCHIVE_ERRORS, REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec,  # noqa: F401 (re-exported)
                               TooBig, mb as _mb, pathological_text, reader)
 from kit.errors import KitError
 from kit.schema import Article
@@ -195,7 +195,7 @@ def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: l
         try:
             with zipfile.ZipFile(f) as z:
                 yield from _zip_members(z, shown, rel, str(f), (), limits, skipped, depth=1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        except ARCHIVE_ERRORS as e:
             yield Rejection(shown, f"not a readable zip archive ({e})")
         return
     try:
@@ -305,7 +305,7 @@ def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, archive: str,
             except TooBig as e:
                 yield Rejection(where, str(e))
                 continue
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:
+            except ARCHIVE_ERRORS as e:
                 yield Rejection(where, f"not a readable zip archive ({e})")
                 continue
             with inner:
@@ -401,7 +401,7 @@ def read_file(item: SourceFile, *, format: str | None = None, options: ReadOptio
         except TooBig as e:
             yield "", Rejection(item.path, str(e))
             return
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:
+        except ARCHIVE_ERRORS as e:
             yield "", Rejection(item.path, f"cannot read this file ({type(e).__name__}: {e})")
             return
     yield from read_one(data, item.path, format=format, options=options, name=item.name)
