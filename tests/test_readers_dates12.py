@@ -185,3 +185,51 @@ def test_apa_header_date_that_is_no_calendar_day_keeps_the_article_without_a_dat
     (flag,) = [r for r in rejs if "no calendar day" in r.reason]
     assert (flag.status, flag.record, flag.source_path) == ("flagged", 2, "fixtures/bad_date.rtf")
     assert f"header date {shown} is no calendar day" in flag.reason and "kept without a date" in flag.reason
+
+
+# downstream: extreme but valid dates survive the store, the overview and the report's time plots -------
+
+def test_dates_of_1800_and_2300_survive_the_store_the_overview_and_the_time_plot(tmp_path):
+    import kit
+    from kit.corpus import write_store
+    from kit.plots import time_series
+
+    lines = [f'{{"title": "Council story {i}", "publish_date": "2023-06-{10 + i}", "media_name": "Harbour Ledger", '
+             f'"text": "The council met on day {i} to talk about ferry fares and the harbour."}}' for i in range(3)]
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n")
+    c = build_corpus([tmp_path / "wire.jsonl"])
+    # a table the user built or read elsewhere may hold what the readers set aside
+    c.articles["published"] = pd.to_datetime(["1800-03-04", "2300-06-19", "2023-06-12"], utc=True).astype(
+        c.articles["published"].dtype)
+    write_store(c, tmp_path / "store")
+    loaded = kit.load_corpus(tmp_path / "store").articles
+    assert loaded.sort_values("published")["published"].dt.year.tolist() == [1800, 2023, 2300]
+    for period in ("month", "year"):
+        over = kit.coverage_over_time(loaded, period=period)
+        assert over["n_articles"].sum() == 3 and str(over["period_start"].min())[:4] == "1800"
+    assert kit.outlet_summary(loaded, group_by="year")["n_articles"].sum() == 3
+    # a report (notebooks 01 and 03) counts such dates as undated, named in a note, and plots the rest
+    shown, notes = kit.report_articles(loaded, group_by="month")
+    assert shown["published"].notna().sum() == 1 and "implausible publication date" in " ".join(map(str, notes))
+    fig = time_series(kit.coverage_over_time(shown, period="month"), period="month")
+    fig.canvas.draw()
+    assert len(fig.axes[0].get_lines()) == 1
+
+
+def test_the_fuzzer_counts_a_reader_failure_as_a_violation(monkeypatch, tmp_path):
+    """tools/fuzz.py: a reader's own error, caught by read_one's safety net, breaks invariant 5."""
+    import dataclasses
+
+    from kit.readers import REGISTRY
+
+    monkeypatch.syspath_prepend(str(Path("tools").resolve()))
+    import fuzz
+
+    def broken(data, path, options):
+        raise OverflowError("Python int too large to convert to C long")
+
+    (tmp_path / "a.txt").write_text("Harbour Talks Resume\n\n" + BODY)
+    assert fuzz.check_batch(tmp_path, 1) == []
+    monkeypatch.setitem(REGISTRY, "webcopy", dataclasses.replace(REGISTRY["webcopy"], func=broken))
+    assert fuzz.check_batch(tmp_path, 1) == [
+        "a.txt: webcopy reader failed: OverflowError: Python int too large to convert to C long"]
