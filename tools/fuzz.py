@@ -11,7 +11,14 @@ Each batch is a folder of mutated files (and sometimes a ``.zip`` of some of the
 2. files seen = files read + files rejected, and every file written into the batch is seen
    (``files_seen`` counts archive members, so a zip counts for its members);
 3. every rejection names its file and gives a reason; every rejected file has a report row;
-4. every article comes from a file of the batch.
+4. every article comes from a file of the batch;
+5. no rejection is a reader's own failure (``... reader failed: ...``: an exception the safety net of
+   :func:`kit.readers.read_one` caught, which loses the whole file): bad input is rejected or flagged
+   with the reader's reason.
+
+Besides byte-level mutations, one mutation replaces numbers in a fixture with damaged ones (a month
+of 0 or 13, a year 0001 or 99999, a count of 20 digits, ``nan``, an offset of ``+25:00``), so the
+dates and counts of every export layout are hit where the readers read them.
 
 The figures (inputs, batches, escaped exceptions, invariant violations, peak memory) are written
 to ``fuzz-results.json`` (``--out``) and printed; the exit status is 1 when anything escaped or an
@@ -24,6 +31,7 @@ import io
 import json
 import os
 import random
+import re
 import resource
 import sys
 import tempfile
@@ -34,13 +42,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DIRS = ("tests/fixtures/readers", "tests/fixtures/webcopy", "tests/fixtures/hostile",
-                "tests/fixtures/terms", "tests/fixtures/quotes")
+                "tests/fixtures/terms", "tests/fixtures/quotes", "tests/fixtures/exports")
 EXTENSIONS = (".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".docx", ".zip", ".dat", "")
 
 #: byte strings that broke readers before (or could): spliced into fixtures
 NASTY = (b"\\ud800", b"\\udfff\\ud800", b'"', b"\r", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"[" * 3000,
          b"9" * 5000, b"<div>" * 600, b"&#x301;", b"e\xcc\x81", b"\xed\xa0\x80", b"=HYPERLINK(\"x\")", b"\n\n",
          b"End of Document\n", b"Body\n", b"PK\x03\x04", b"a" * 20000 + b"@x.example", b"\t", b",\"", b"{\"text\": ")
+
+#: numbers that broke readers before (or could): put in place of the numbers of a fixture (dates, counts)
+NUMBERS = (b"0", b"00", b"0000", b"0001", b"13", b"24", b"25", b"29", b"30", b"31", b"32", b"60", b"99", b"1676",
+           b"1800", b"2263", b"2300", b"9999", b"99999", b"99999999999999999999", b"253402300800", b"1e30",
+           b"nan", b"Infinity", b"-1", b"+25:00", b"+2500", b"")
+_NUMBER = re.compile(rb"\d+")
 
 
 def fixtures() -> list[tuple[str, bytes]]:
@@ -53,11 +67,21 @@ def fixtures() -> list[tuple[str, bytes]]:
     return out
 
 
+def damage_numbers(data: bytes, rng: random.Random) -> bytes:
+    """``data`` with one to four of its numbers (runs of digits) replaced by damaged ones (:data:`NUMBERS`)."""
+    spans = [m.span() for m in _NUMBER.finditer(data)]
+    out = bytearray(data)
+    for start, end in sorted(rng.sample(spans, min(len(spans), rng.randint(1, 4))), reverse=True):
+        out[start:end] = rng.choice(NUMBERS)
+    return bytes(out)
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
-    """One to four random mutations: truncate, flip, insert, delete, repeat, splice a nasty string."""
+    """One to four random mutations: truncate, flip, insert, delete, repeat, splice a nasty string, or
+    damage the numbers (:func:`damage_numbers`)."""
     data = bytearray(data)
     for _ in range(rng.randint(1, 4)):
-        op = rng.randrange(7)
+        op = rng.randrange(8)
         n = len(data)
         i = rng.randrange(n + 1)
         if op == 0:  # truncate
@@ -72,6 +96,8 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         elif op == 4:  # repeat a slice
             j = min(n, i + rng.randint(1, 128))
             data[i:i] = bytes(data[i:j]) * rng.randint(2, 20)
+        elif op == 7:  # damaged dates and counts
+            data = bytearray(damage_numbers(bytes(data), rng))
         else:  # splice a string that broke readers before
             data[i:i] = rng.choice(NASTY)
     return bytes(data)
@@ -117,6 +143,8 @@ def check_batch(folder: Path, expected_files: int) -> list[str]:
     stray = set(c.articles.source_path) - paths
     if stray:
         problems.append(f"articles from files that are not in the batch: {sorted(stray)[:3]}")
+    failed = rep[rep.reason.astype(str).str.contains(" reader failed: ", regex=False)]
+    problems.extend(f"{r.source_path}: {r.reason}" for r in failed.itertuples())
     return problems
 
 

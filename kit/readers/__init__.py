@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kit.readers.base import (REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec,  # noqa: F401 (re-exported)
+from kit.readers.base import (ARCHIVE_ERRORS, REGISTRY, Limits, ReadError, ReadOptions, Rejection, ReaderSpec,  # noqa: F401 (re-exported)
                               TooBig, mb as _mb, pathological_text, reader)
 from kit.errors import KitError
 from kit.schema import Article
@@ -195,7 +195,7 @@ def _expand(f: Path, shown: str, rel: str, name: str, limits: Limits, skipped: l
         try:
             with zipfile.ZipFile(f) as z:
                 yield from _zip_members(z, shown, rel, str(f), (), limits, skipped, depth=1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        except ARCHIVE_ERRORS as e:
             yield Rejection(shown, f"not a readable zip archive ({e})")
         return
     try:
@@ -305,7 +305,7 @@ def _zip_members(z: zipfile.ZipFile, shown: str, rel: str, archive: str,
             except TooBig as e:
                 yield Rejection(where, str(e))
                 continue
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:
+            except ARCHIVE_ERRORS as e:
                 yield Rejection(where, f"not a readable zip archive ({e})")
                 continue
             with inner:
@@ -401,7 +401,7 @@ def read_file(item: SourceFile, *, format: str | None = None, options: ReadOptio
         except TooBig as e:
             yield "", Rejection(item.path, str(e))
             return
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:
+        except ARCHIVE_ERRORS as e:
             yield "", Rejection(item.path, f"cannot read this file ({type(e).__name__}: {e})")
             return
     yield from read_one(data, item.path, format=format, options=options, name=item.name)
@@ -423,15 +423,20 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
         yield "", _clean_rejection(Rejection.from_error(e))
         return
     produced = False
+    bounds = None
     try:
         for rec in REGISTRY[fmt].func(data, path, options):
             produced = produced or isinstance(rec, Article) or rec.status == "rejected"
             if isinstance(rec, Article):
                 rec, flag = _clean_article(rec)
                 _export_outlet(rec, options)
+                bounds = bounds or _date_bounds()
+                set_aside = _set_aside(rec, bounds)
                 yield fmt, rec
                 if flag is not None:
                     yield fmt, flag
+                for reason in set_aside:
+                    yield fmt, Rejection(rec.source_path, reason, record=rec.source_record, status="flagged")
                 odd = pathological_text(rec.paragraphs)
                 if odd:
                     yield fmt, Rejection(rec.source_path, f"pathological text, kept in full: {odd}",
@@ -452,6 +457,63 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
         yield fmt, _clean_rejection(Rejection(path, f"{fmt} reader failed: {type(e).__name__}: {e}"))
     if not produced:
         yield fmt, Rejection(path, f"no articles found by the {fmt} reader")
+
+
+#: The largest count a table column holds (a 64-bit integer): a stated length or read time above it
+#: is a damaged number (typing the articles table raised OverflowError and stopped the batch).
+MAX_COUNT = 2**63 - 1
+
+
+def _date_bounds() -> tuple:
+    """``(first, last, today, first year, last year)``: the first and last moment a publication date
+    may take (1900, the end of the ingest day; :func:`kit.readers.dates.plausible`), and now."""
+    import pandas as pd
+
+    from kit.readers.dates import EARLIEST_YEAR
+
+    today = pd.Timestamp.now(tz="UTC")
+    first, last = pd.Timestamp(EARLIEST_YEAR, 1, 1, tz="UTC"), today.normalize() + pd.Timedelta(days=1)
+    return first, last, today, first.year, last.year
+
+
+def _set_aside(a: Article, bounds: tuple) -> list[str]:
+    """Set aside the values no article can have, whatever reader gave them, and say why, one reason
+    each (the article is kept without them, flagged): a publication or update date before 1900 or
+    after the ingest day (a placeholder such as ``0001-01-01``, a typo'd year; the HTML and table
+    readers already pass over such candidates), and a stated length or read time larger than a
+    table column holds.
+    """
+    y0, y1 = bounds[3], bounds[4]
+    pub, upd, minutes, length = a.published, a.updated, a.read_time_minutes, a.extra.get("length_words")
+    if ((pub is None or y0 <= getattr(pub, "year", y0) < y1) and (upd is None or y0 <= getattr(upd, "year", y0) < y1)
+            and (minutes is None or (type(minutes) is int and minutes <= MAX_COUNT))
+            and (length is None or type(length) is not int or length <= MAX_COUNT)):
+        return []  # (the usual article: a year between, compared as a number, and plain counts)
+    return _set_aside_values(a, bounds)
+
+
+def _set_aside_values(a: Article, bounds: tuple) -> list[str]:
+    """:func:`_set_aside` for an article with a value to look at closely."""
+    from kit.readers.dates import why_implausible
+
+    first, last, today = bounds[:3]
+    reasons = []
+    for name, label in (("published", "publication date"), ("updated", "update date")):
+        ts = getattr(a, name)
+        if ts is None or getattr(ts, "tzinfo", None) is None or first <= ts <= last:
+            continue
+        setattr(a, name, None)
+        reasons.append(f"{label} {ts.isoformat()[:10]} is {why_implausible(ts, today=today)} (a placeholder or a "
+                       "typo?); kept without it")
+    if type(a.read_time_minutes) is int and a.read_time_minutes > MAX_COUNT:
+        reasons.append(f"read time of {a.read_time_minutes} minutes is more than a table holds (a damaged number?); "
+                       "kept without it")
+        a.read_time_minutes = None
+    length = a.extra.get("length_words")
+    if type(length) is int and length > MAX_COUNT:
+        reasons.append(f"stated length of {length} words is more than a table holds (a damaged number?); kept without it")
+        a.extra["length_words"] = None
+    return reasons
 
 
 _TEXT_FIELDS = ("title", "outlet", "outlet_raw", "subtitle", "url", "section", "dateline", "language", "source_path")

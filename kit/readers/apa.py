@@ -109,10 +109,13 @@ def read_apa(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         try:
-            yield _parse_article(lines[start:end], path, k + 1, start + 1, options)
-            read += 1
+            article, flags = _parse_article(lines[start:end], path, k + 1, start + 1, options)
         except ReadError as e:
             yield Rejection.from_error(e)
+            continue
+        yield article
+        yield from flags
+        read += 1
     separators = converted.sections or sum(1 for ln, _ in lines if SEPARATOR.match(ln))
     if separators and read < separators + 1:
         yield Rejection(path, f"the export announces {separators + 1} articles ({separators} separators) "
@@ -120,8 +123,13 @@ def read_apa(data: bytes, path: str, options: ReadOptions) -> Iterator[Article |
 
 
 def _parse_article(chunk: list[tuple[str, bool]], path: str, record: int, line: int,
-                   options: ReadOptions) -> Article:
-    """One article: its header, section line, overline, bold headline and text."""
+                   options: ReadOptions) -> tuple[Article, list[Rejection]]:
+    """One article (its header, section line, overline, bold headline and text) and its flags.
+
+    A header date that is no calendar day ('31.02.2018', or '14.0.2018' left by a damaged file)
+    keeps the article without a date, flagged, as every export reader keeps an unreadable date line;
+    the header stays in the article as its first ``meta`` paragraph.
+    """
     head_text = " ".join(chunk[0][0].split())
     m = HEADER.match(head_text)
     rest = [(" ".join(plain(ln).split()), bold) for ln, bold in chunk[1:]]
@@ -132,11 +140,16 @@ def _parse_article(chunk: list[tuple[str, bool]], path: str, record: int, line: 
     authors, contributors, pairs = _text(after)
     if not any(r == "body" for r, _ in pairs):
         raise ReadError(path, "article has no text after its headline", line=line, record=record)
+    flags = []
     try:
         published = _when(m)
-    except ValueError:  # '31.02.2018', or a month of 0 left by a damaged file
-        raise ReadError(path, f"header date {m.group('day')}.{m.group('month')}.{m.group('year')} is no calendar day",
-                        line=line, record=record) from None
+    except ValueError:  # '31.02.2018', a month of 0 or an hour of 25 left by a damaged file
+        published = None
+        stated = f"{m.group('day')}.{m.group('month')}.{m.group('year')}"
+        if m.group("hour"):
+            stated += f" {m.group('hour')}:{m.group('minute')}"
+        flags.append(Rejection(path, f"header date {stated} is no calendar day (or no clock time); kept without a date",
+                               line=line, record=record, status="flagged"))
     between = (m.group("between") or "").strip()
     extra = {"page": m.group("page"), "issue": between if ISSUE.match(between) else None,
              "overline": overline or None}
@@ -156,7 +169,7 @@ def _parse_article(chunk: list[tuple[str, bool]], path: str, record: int, line: 
         extra={k: v for k, v in extra.items() if v is not None},
         date_source=DATE_SOURCES[m.group("how")],
         outlet_source="--outlet" if options.outlet else "export",
-    )
+    ), flags
 
 
 def _when(m: re.Match) -> pd.Timestamp:

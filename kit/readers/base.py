@@ -8,6 +8,9 @@ Readers never write into their sources.
 """
 from __future__ import annotations
 
+import re
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
@@ -91,6 +94,11 @@ def mb(n: int) -> str:
     return f"{n / 2**20:,.1f} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
+#: What a damaged archive (``.zip``, ``.docx``) raises while it is opened or a member is inflated:
+#: zipfile's own errors, and zlib's (``Error -3 while decompressing data``), which is none of them.
+ARCHIVE_ERRORS = (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error)
+
+
 class TooBig(Exception):
     """A source or member over the :class:`Limits` (the message says which and how to raise it)."""
 
@@ -160,14 +168,13 @@ def check_docx(data: bytes, path: str, limits: Limits | None = None) -> None:
     kit.readers.base.ReadError: a.docx: not a readable .docx file: the zip archive is damaged (File is not a zip file)
     """
     import io
-    import zipfile
 
     from lxml import etree
 
     limits = limits or Limits()
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as e:
+    except ARCHIVE_ERRORS as e:
         raise ReadError(path, f"not a readable .docx file: the zip archive is damaged ({e})") from None
     with z:
         infos = z.infolist()
@@ -189,7 +196,7 @@ def check_docx(data: bytes, path: str, limits: Limits | None = None) -> None:
                 root = etree.parse(fh, parser).getroot()
             with z.open("[Content_Types].xml") as fh:
                 types = etree.parse(fh, parser).getroot()
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as e:
+        except (etree.XMLSyntaxError, *ARCHIVE_ERRORS) as e:
             raise ReadError(path, f"not a readable .docx file: its XML is damaged ({e})") from None
         if root.tag != f"{{{_W_NS}}}document":
             raise ReadError(path, "not a readable .docx file: word/document.xml is not a Word document "
@@ -239,6 +246,12 @@ _KEEP_DEEP = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "br",
               "table", "tr", "td", "th"}
 
 
+#: Control characters that the parser keeps in a page's text but lxml refuses to store again (a
+#: dropped element's text joined to its neighbour's raised ``All strings must be XML compatible``);
+#: read as spaces while a deep page is flattened.
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def bound_html_depth(source: str, max_depth: int = MAX_HTML_DEPTH) -> tuple[str, str | None]:
     """HTML with containers nested deeper than ``max_depth`` flattened, and a note saying what was done.
 
@@ -253,6 +266,9 @@ def bound_html_depth(source: str, max_depth: int = MAX_HTML_DEPTH) -> tuple[str,
     (True, 'HTML nested 302 levels deep; levels below 64 were flattened (text kept)')
     >>> bound_html_depth("<html><body><p>Plain.</p></body></html>")[1] is None
     True
+    >>> odd = "<html><body>" + "<div>" * 300 + "Deep\x1ftext." + "</div>" * 300 + "</body></html>"
+    >>> "Deep text." in bound_html_depth(odd)[0]  # a control character in a dropped level's text
+    True
     """
     # cheap test first: a page needs at least max_depth opening tags to be too deep
     if source.count("<") < max_depth:
@@ -262,7 +278,7 @@ def bound_html_depth(source: str, max_depth: int = MAX_HTML_DEPTH) -> tuple[str,
 
     parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(source, parser=parser)
+        root = lxml.html.document_fromstring(_XML_UNSAFE.sub(" ", source), parser=parser)
     except (etree.ParserError, ValueError):
         return source, None
     lost = any("Excessive depth" in e.message for e in parser.error_log)

@@ -6,7 +6,8 @@ vrijdag") with `dateparser <https://dateparser.readthedocs.io>`_, which knows th
 names of some 200 languages and works offline. :func:`pick_date` takes candidates in order of
 trust and returns the first plausible one together with where it came from; a date before
 :data:`EARLIEST_YEAR` or after the ingest day (a placeholder ``0001-01-01``, a typo'd year) is
-never used and is reported.
+never used and is reported. :func:`why_implausible` says why a date cannot be a publication date;
+every reader's dates pass it (:func:`kit.readers.read_one` sets such a date aside and flags it).
 """
 from __future__ import annotations
 
@@ -112,6 +113,19 @@ def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
     return when, (None if zone.upper() in _UTC_NAMES else zone)
 
 
+def why_implausible(ts: pd.Timestamp, *, today: pd.Timestamp | None = None) -> str | None:
+    """Why ``ts`` cannot be a publication date (``"before 1900"``, ``"after the ingest day"``), or None.
+
+    >>> why_implausible(pd.Timestamp("0001-01-01", tz="UTC")), why_implausible(pd.Timestamp("2019-11-20", tz="UTC"))
+    ('before 1900', None)
+    """
+    if ts.year < EARLIEST_YEAR:
+        return f"before {EARLIEST_YEAR}"
+    if not plausible(ts, today=today):
+        return "after the ingest day"
+    return None
+
+
 def plausible(ts: pd.Timestamp | None, *, today: pd.Timestamp | None = None) -> bool:
     """True for a date from :data:`EARLIEST_YEAR` up to the end of the ingest day.
 
@@ -154,11 +168,9 @@ def pick_date(candidates: Iterable[tuple[str, Any]], *, today: pd.Timestamp | No
                     continue
         if ts is None:
             continue
-        if ts.year < EARLIEST_YEAR:
-            problems.append((source, str(value), f"before {EARLIEST_YEAR}"))
-            continue
-        if not plausible(ts, today=today):
-            problems.append((source, str(value), "after the ingest day"))
+        why = why_implausible(ts, today=today)
+        if why:
+            problems.append((source, str(value), why))
             continue
         return ts, source, problems
     return None, None, problems

@@ -78,7 +78,8 @@ def parse_when(value: Any) -> pd.Timestamp | None:
     abbreviations (GMT, EST, EDT, ET, BST, CET, HKT, ...), Unix epoch numbers and
     datetime objects. A value without a time zone is taken as UTC; a value without a
     time is midnight UTC. Empty values give ``None``; anything else that cannot be read
-    (or that has no year) raises ``ValueError``.
+    (or that has no year, or a time zone offset more than 14 hours from UTC, or an epoch number
+    no Timestamp holds) raises ``ValueError``.
 
     >>> parse_when("2023-06-19 08:30:00")
     Timestamp('2023-06-19 08:30:00+0000', tz='UTC')
@@ -98,29 +99,49 @@ def parse_when(value: Any) -> pd.Timestamp | None:
     Traceback (most recent call last):
     ...
     ValueError: no year in date 'next Tuesday'
+    >>> parse_when("19 June 2023 10:00 +2500")
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot read date '19 June 2023 10:00 +2500' (time zone offset +25:00 is more than 14 hours from UTC: no zone is that far)
     """
     import pandas as pd
 
-    if value is None:
+    if value is None or value is pd.NaT:
         return None
     if isinstance(value, float) and value != value:  # NaN
         return None
     if isinstance(value, pd.Timestamp):
-        if pd.isna(value):
-            return None
         ts = value
     elif isinstance(value, (_dt.datetime, _dt.date)):
         ts = pd.Timestamp(value)
     elif isinstance(value, bool):
         raise ValueError(f"not a date: {value!r}")
     elif isinstance(value, (int, float)):
-        seconds = value / 1000 if abs(value) > 1e11 else value
-        ts = pd.Timestamp(seconds, unit="s", tz="UTC")
+        return _epoch(value)
     else:
         return _parse_text(str(value))
     if ts.tzinfo is None:
         return ts.tz_localize("UTC")
     return ts.tz_convert("UTC")
+
+
+def _epoch(value: int | float) -> pd.Timestamp:
+    """A Unix epoch number (seconds; milliseconds when larger than 10^11) as a UTC Timestamp; a
+    number no Timestamp can hold (``1e30``, an integer of 400 digits) or one that is not finite
+    raises ``ValueError`` saying so (pandas and Python raised OverflowError or their own errors)."""
+    import math
+
+    import pandas as pd
+
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"not a date: {value!r}")
+    try:
+        seconds = value / 1000 if abs(value) > 1e11 else value
+        return pd.Timestamp(seconds, unit="s", tz="UTC")
+    except (OverflowError, ValueError):  # (pandas' OutOfBoundsDatetime is a ValueError)
+        shown = f"{value:.4g}" if isinstance(value, float) else str(value) if value.bit_length() < 100 \
+            else f"of {value.bit_length()} bits"
+        raise ValueError(f"epoch number {shown} is out of range (seconds or milliseconds since 1970)") from None
 
 
 @functools.lru_cache(maxsize=4096)  # exports repeat their date strings (same day, same hour)
@@ -150,7 +171,21 @@ def _parse_text(value: str) -> pd.Timestamp | None:
         ts = pd.Timestamp(parsed)
     if ts.tzinfo is None:
         return ts.tz_localize("UTC")
+    offset = ts.tzinfo.utcoffset(ts.to_pydatetime())  # (asked of the zone: a datetime refuses 24 hours or more)
+    if offset is not None and abs(offset) > _MAX_OFFSET:
+        raise ValueError(f"cannot read date {text!r} (time zone offset {_offset_text(offset)} is more than 14 hours "
+                         "from UTC: no zone is that far)")
     return ts.tz_convert("UTC")
+
+
+#: The widest offsets of real time zones are UTC-12 and UTC+14; a larger one is a damaged date.
+_MAX_OFFSET = _dt.timedelta(hours=14)
+
+
+def _offset_text(offset: _dt.timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
