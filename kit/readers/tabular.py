@@ -201,15 +201,16 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
 
 
 def _in_range(ts):
-    """``ts``, unless it lies outside the dates a table column can hold (years 1677-2262; e.g. a
-    placeholder ``0001-01-01``): that raises ``ValueError``, so the article is kept without it and flagged."""
+    """``ts``, unless it lies outside pandas' nanosecond range (years 1677-2262, which the kit keeps as
+    the span of plausible table dates; e.g. a placeholder ``0001-01-01``): that raises ``ValueError``, so
+    the article is kept without it and flagged."""
     if ts is not None:
         if not _BOUNDS:
             import pandas as pd
 
             _BOUNDS[:] = [pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")]
         if not (_BOUNDS[0] <= ts <= _BOUNDS[1]):
-            raise ValueError(f"{str(ts)[:10]!r} lies outside the dates a table can hold (1677-2262; a placeholder?)")
+            raise ValueError(f"{str(ts)[:10]!r} lies outside the dates a table reader accepts (1677-2262; a placeholder?)")
     return ts
 
 
