@@ -378,3 +378,7 @@ too also himself herself itself themselves again still just only never always la
 soon first last not about after before over into during since against among across through
 without within under around while when where if because so yet here there back up down out off
 """.split())
+# --- session 12, branch glued ---
+#: Rule NOT_A_PERSON (session 12): heads of research and observing places, an institution's venue
+#: rather than a person ('the Kestrel Ridge Observatory').
+_NOT_PERSON_HEADS = _NOT_PERSON_HEADS | frozenset("observatory observatories laboratory laboratories".split())
