@@ -3,6 +3,8 @@
 - Rule TITLE_CASE_LINE (``entities._title_case_line``, a shape of NOT_A_PERSON): a run of name
   words that stands in a title-case line glued to the text (a headline or subhead) and holds a
   common word is no person, so no rule picks it as the first person named or a sentence's subject.
+- Rule NOT_A_NAME_WORD (``words._NOT_NAME_WORDS``): a quantifier, determiner or interjection that
+  opens a sentence ('Wait, ...', 'Any ...', 'Most Xs ...') names nobody.
 - ``_NOT_PERSON_HEADS`` grows by the heads of observing and research places ('... Observatory').
 
 Every article here is written by us (fictional names and places).
@@ -47,6 +49,22 @@ def test_a_list_of_names_in_running_text_stays_people():
     q = quotes("Ann Roe, Carl Moss, Dan Ruiz and Ada Lind Voted Yes on the harbor plan.",
                '"The docks need the money," Moss said.')
     assert q["speaker"].tolist() == ["Carl Moss"]
+
+
+def test_an_interjection_that_opens_a_paragraph_is_no_speaker():
+    # before: 'Wait' (of 'Wait, it gets worse:') was the paragraph's latest speaker
+    q = quotes("The council met on Tuesday to review the harbor budget.",
+               "Wait, it gets worse:",
+               '"The fund will be empty by June and the docks will close before the summer."')
+    assert q["speaker"].tolist() == [None]
+
+
+def test_a_quantifier_that_opens_a_sentence_is_no_speaker():
+    # before: 'Most Northern' (of 'Most Northern states ...', read as a sentence of saying with the
+    # verb 'states') was the story's speaker for 'he'
+    q = quotes("Dan Ruiz leads among older voters. Most Northern states that will vote next week have large ports.",
+               '"We will all come together," he said during the rally.')
+    assert q["speaker"].tolist() == ["Dan Ruiz"]
 
 
 def test_an_observatory_is_no_person():
