@@ -5,6 +5,8 @@
   common word is no person, so no rule picks it as the first person named or a sentence's subject.
 - Rule NOT_A_NAME_WORD (``words._NOT_NAME_WORDS``): a quantifier, determiner or interjection that
   opens a sentence ('Wait, ...', 'Any ...', 'Most Xs ...') names nobody.
+- Rule NOUN_NOT_VERB (``extract._noun_not_verb``): 'states', 'reports', 'points', 'posts' before an
+  auxiliary or a modal are a noun, so 'Coastal states will vote' is no sentence of saying.
 - ``_NOT_PERSON_HEADS`` grows by the heads of observing and research places ('... Observatory').
 
 Every article here is written by us (fictional names and places).
@@ -70,3 +72,11 @@ def test_a_quantifier_that_opens_a_sentence_is_no_speaker():
 def test_an_observatory_is_no_person():
     art = _Article(doc_id=1, paras=[], text="The talks were held at Kestrel Ridge Observatory in June.")
     assert _not_a_person(art, ["Kestrel", "Ridge", "Observatory"], 23, 50) == "head"
+
+
+def test_a_speech_verb_that_is_a_noun_before_an_auxiliary_opens_no_sentence_of_saying():
+    # before: 'Coastal states will vote' was read as 'Coastal' + the verb 'states', and 'Coastal'
+    # was the latest speaker of the quote that opens the next paragraph (rule NOUN_NOT_VERB)
+    q = quotes("The board met on Monday. Coastal states will vote on the plan in May.",
+               '"Our towns need the money now."')
+    assert q["speaker"].tolist() == [None]
