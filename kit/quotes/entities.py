@@ -209,12 +209,68 @@ def _not_a_person(art: _Article, toks: list[str], start: int, end: int) -> str |
         return "plural"  # 'Pacific Islander' beside 'Pacific Islanders', either way round
     if any(_written_lower(text, f"{w1} {w2}") for w1, w2 in zip(toks, toks[1:])):
         return "lower case"
+    if _title_case_line(art, toks, start, end):
+        return "title-case line"
     if not _thing_shape(art, start, end) or _runs_of(text, toks[-1]) > _runs_of(text, name):
         return None  # a surname written alone elsewhere ('a Roe presidency ... Roe said'): a person
     for pos in _find_all(text, name):  # every other place the article writes the run must be a thing's too
         if pos != start and not _thing_shape(art, pos, pos + len(name)):
             return None
     return "thing"
+
+
+#: Rule TITLE_CASE_LINE: how many words on each side of a run are read to tell a title-case line
+#: (a headline or subhead glued to the text) from running text.
+TITLE_CASE_WORDS = 6
+#: A paragraph break: the words of a line are read up to it (not a sentence end: a glued headline
+#: may hold one, 'Roe's Tide Warning Isn't New. She Has Said It Before').
+_LINE_END = re.compile(r"\n")
+
+
+def _title_case_line(art: _Article, toks: list[str], start: int, end: int) -> bool:
+    """Rule TITLE_CASE_LINE: a run of name words is no person when it stands in a line written in
+    title case (a headline or subhead glued to the text: 'Harbor Town Readies for Wettest Spring on
+    Record', "Ann Roe's Tide Warning Isn't New"), one of its words is a common word (the article
+    also writes it in lower case, 'spring', 'tide'; or a function word, 'Than', or a word in
+    '-ing', 'Alarming') and its last word is a common word or never written alone (a surname is:
+    'Rose Barks's Plan For ...' and later 'Barks said' keeps Rose Barks a person). A line is in
+    title case when, of the words of four letters or more among the :data:`TITLE_CASE_WORDS`
+    before and after the run (not across a paragraph break), three or more are capitalised and at
+    most one in four is not. A name the headline glues to its line stays a person where the body
+    writes it in running text.
+
+    >>> text = "Harbor Town Readies for Wettest Spring on Record As Rivers Rise The spring rains came."
+    >>> art = _Article(doc_id=1, paras=[], text=text)
+    >>> _title_case_line(art, ["Wettest", "Spring"], 24, 38)
+    True
+    >>> text = "Rose Barks's Plan For Storms Gets Backing Barks said the rose garden will flood."
+    >>> _title_case_line(_Article(doc_id=1, paras=[], text=text), ["Rose", "Barks"], 0, 10)
+    False
+    >>> text = "The plan, said Rose Barks, will flood the rose garden by Monday."
+    >>> _title_case_line(_Article(doc_id=1, paras=[], text=text), ["Rose", "Barks"], 15, 25)
+    False
+    """
+    lower = _lower_words(art)
+    if not any(t.lower() in lower or t.lower() in _AFTER_NAME_NOT_NOUN or _participle_opener(t) for t in toks):
+        return False  # no common word: 'Worse Than', 'Embarrassing X Rant' hold one too
+    text = art.text
+    before = text[max(0, start - 120):start]
+    cut = None
+    for cut in _LINE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    after = text[end:end + 120]
+    stop = _LINE_END.search(after)
+    if stop is not None:
+        after = after[:stop.start()]
+    words = before.split()[-TITLE_CASE_WORDS:] + after.split()[:TITLE_CASE_WORDS]
+    words = [w for w in (w.strip(_WORD_PUNCT) for w in words) if len(w) >= 4 and w[:1].isalpha()]
+    caps = sum(1 for w in words if w[:1].isupper())
+    if caps < 3 or 3 * (len(words) - caps) > caps:
+        return False
+    last = toks[-1]
+    return last.lower() in lower or _runs_of(text, last) <= _runs_of(text, " ".join(toks))
 
 
 def _plural_of(text: str, name: str) -> bool:
@@ -332,7 +388,8 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
         passing = False
         if len(name_toks) > 4 or _is_place(name_toks) or _calendar(name_toks) or any(map(_glued_words, name_toks)) \
                 or (len(name_toks) == 2 and not titles and " ".join(name_toks) in after_the) \
-                or (not titles and _not_a_person(art, name_toks, start, end) is not None):
+                or (not titles and _not_a_person(art, name_toks, start, end) is not None) \
+                or (any(t.endswith(("'s", "’s")) for t in titles) and _title_case_line(art, name_toks, start, end)):
             continue  # 'the United States', 'the National Zoo': not a person
         if _place_context(text, tok_start, end, titles):
             # rule PASSING_NAME: a name after a preposition ('vote for Priya Castellano', 'posed to
@@ -499,6 +556,7 @@ _PERSON_AFTER = re.compile(r"^\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told
 
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _WORD_PUNCT,
     _calendar,
     _find_all,
     _glued_words,
@@ -508,6 +566,7 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _lower_words,
     _name_tokens,
     _org_tokens,
+    _participle_opener,
     _title_gender,
     _titled_name_at,
 )

@@ -235,8 +235,31 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
             if found is None:
                 continue
             mention, verb, off = found
+            if _noun_not_verb(sent, mention, verb, off):
+                continue
             out.append((po + s0 + shift + off, mention, verb, po))
     return out
+
+
+#: Auxiliaries and modals: after one of them a word of ``_SPEECH_VERB_NOUNS`` was the subject's noun.
+_AUX_AFTER_NOUN = re.compile(r"\s+(?:will|would|can|could|should|may|might|must|are|were|is|was|have|has|had|do|does|did)\b")
+
+
+def _noun_not_verb(sent: str, mention: str, verb: str, off: int) -> bool:
+    """Rule NOUN_NOT_VERB: a verb of saying that is also a noun (``words._SPEECH_VERB_NOUNS``:
+    *states*, *reports*, *points*, *posts*) followed by an auxiliary or a modal is the head of the
+    sentence's subject, not its verb ('Individual states will decide ...', 'The jobs report has
+    ...'), so the sentence is no sentence of saying and its first word no speaker.
+
+    >>> _noun_not_verb("Most coastal states will vote in May.", "Most coastal", "states", 0)
+    True
+    >>> _noun_not_verb("The agency states that the dam is safe.", "The agency", "states", 0)
+    False
+    """
+    if verb not in _SPEECH_VERB_NOUNS:
+        return False
+    k = sent.find(verb, off + len(mention))
+    return k >= 0 and _AUX_AFTER_NOUN.match(sent, k + len(verb)) is not None
 
 
 #: An inverted attribution closing a sentence of paraphrase: '..., said Dan Ruiz, a professor'.
@@ -804,4 +827,12 @@ from kit.quotes.marks import _pair_marks  # noqa: E402,F401 (imported last, as t
 from kit.quotes.resolution import _clear_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.sentence_speaker import named_after_quote, sentence_subject  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _ACADEMIC_AFFIL, _BUSINESS_AFFIL, _GOV_AFFIL, _MEDIA_WORDS, _TYPE_RULES, OPEN_DQ  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _ACADEMIC_AFFIL,
+    _BUSINESS_AFFIL,
+    _GOV_AFFIL,
+    _MEDIA_WORDS,
+    _SPEECH_VERB_NOUNS,
+    _TYPE_RULES,
+    OPEN_DQ,
+)

@@ -243,6 +243,8 @@ def _name_shape(tokens: list[str], lower: set[str] | frozenset[str] = frozenset(
     (['Trump'], ['Sterling', 'Brown'])
     """
     toks = list(tokens)
+    if toks and toks[0] in _NOT_NAME_WORDS:
+        return []  # rule NOT_A_NAME_WORD: 'Wait', 'Any', 'Most Southern (states)': no name
     while toks and (toks[0] in _LEADING_FUNCTION_WORDS or (len(toks) > 1 and _participle_opener(toks[0]))):
         toks = toks[1:]
     if not toks or _calendar(toks) or any(map(_glued_words, toks)) or _PRONOUN_CONTRACTION.fullmatch(toks[0]):
@@ -272,4 +274,4 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
 from kit.quotes.resolution import _note_rule  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _is_title_token  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.variants import _name_key  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_STOP, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CAP_STOP, _NOT_NAME_WORDS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -390,3 +390,16 @@ _GENDER_NOUNS["m"] = _GENDER_NOUNS["m"] | frozenset("pope cardinal emperor sulta
 _GENDER_NOUNS["f"] = _GENDER_NOUNS["f"] | frozenset("empress".split())
 #: The one-name titles that were not titles yet.
 _TITLE_WORDS = _TITLE_WORDS | frozenset("empress sultan".split())
+# --- session 12, branch glued ---
+#: Rule NOT_A_PERSON (session 12): heads of research and observing places, an institution's venue
+#: rather than a person ('the Kestrel Ridge Observatory').
+_NOT_PERSON_HEADS = _NOT_PERSON_HEADS | frozenset("observatory observatories laboratory laboratories".split())
+#: Rule NOT_A_NAME_WORD: quantifiers, determiners and interjections that open a sentence with a
+#: capital and are never a given name or a surname ('Any delay ...', 'Most voters ...', 'Wait,
+#: it gets worse'): a capitalised mention that one of them opens names nobody, as one made of them alone
+#: (written by us; 'Will', 'May', 'Hope', 'Sure' are left out: they are names too).
+_NOT_NAME_WORDS = frozenset("""
+Any Most Some Many Much Every Each All Few Several Both Either Neither Such Another Other Others
+More Less No None Nobody Somebody Anybody Everybody Everyone Someone Anyone
+Wait Oh Ah Alas Wow Yes Yeah Nope Okay OK Hey Hello Hi Please Sorry Thanks Indeed Well Listen
+""".split())
