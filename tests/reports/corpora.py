@@ -37,8 +37,8 @@ def _write(folder: Path, name: str, records: list[dict]) -> Path:
 
 def many_outlets(folder: Path, *, outlets: int = 200, seed: int = 1) -> Path:
     """``outlets`` outlets with 1 to 4 articles each (a few with 12), dates over two years, some
-    undated, one of 1850 and one in 2200 (implausible: the reports name them), one of year 0001 (outside
-    what a table holds: flagged at ingest and kept undated), a few empty bodies."""
+    undated, one of 1850 and one in 2200 and one of year 0001 (implausible: set aside at ingest, flagged
+    with the date as given and kept undated), a few empty bodies."""
     rng = random.Random(seed)
     records = []
     for o in range(outlets):
