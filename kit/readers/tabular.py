@@ -21,7 +21,8 @@ Dates become timezone-aware UTC :class:`pandas.Timestamp`. **A date without a ti
 (e.g. ``"2023-06-19 08:30:00"``) is taken to be UTC**, and a date without a time is
 midnight UTC; an all-numeric date that could be read both ways (``06/07/2023``) is read
 month first, as dateutil does. Numbers are Unix epoch seconds (milliseconds when larger
-than 10^11). Authors may be a list, a JSON list in a cell, or names separated by ``;``,
+than 10^11), and so is a cell of 10 or 13 digits written as text (``"1686960000"``), flagged
+"read as epoch seconds" (or milliseconds). Authors may be a list, a JSON list in a cell, or names separated by ``;``,
 ``,``, ``&`` or "and" (so "Surname, Given" bylines are split in two). Body text is split into paragraphs on blank lines (on single line
 breaks when the text has no blank line at all). Paragraphs that are cross-links
 ("Read More: ..."), contributor lines ("With assistance from ...") or outlet trailers get
@@ -137,6 +138,7 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
         yield Rejection(source_path=path, reason=reason, line=line, record=record)
         return
     title = "" if _blank(get("title")) else " ".join(str(get("title")).split())
+    title, text, repaired = _repair_cells(title, text)
     outlet_raw = None if _blank(get("outlet")) else " ".join(str(get("outlet")).split())
     key = (outlet_raw, cols.get("outlet"))
     if outlets is None or key not in outlets:
@@ -148,12 +150,19 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
     flags: list[Rejection] = []
     when = {}
     for field in ("published", "updated"):
+        value = get(field)
         try:
-            when[field] = _in_range(parse_when(get(field)))
+            when[field] = _in_range(parse_cell_date(value))
         except ValueError as e:
             when[field] = None
             flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
                                    reason=f"unparsable {field} date in column {cols[field]!r}: {e}; kept without it"))
+            continue
+        if when[field] is not None and isinstance(value, str) and _EPOCH_TEXT.match(value):
+            flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
+                                   reason=f"{field} date {value.strip()!r} in column {cols[field]!r} read as epoch "
+                                          f"{'milliseconds' if len(value.strip()) == 13 else 'seconds'} "
+                                          f"({when[field].isoformat()[:19]} UTC)"))
     paras = split_text(str(text))
     if paras and title and " ".join(paras[0].split()).casefold() == title.casefold():
         first = [("title", paras[0])]
@@ -190,6 +199,10 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
         outlet_source=outlet_source,
         outlet_raw=outlet_raw,
     )
+    if repaired:
+        flags.append(Rejection(source_path=path, line=line, record=record, status="flagged",
+                               reason=f"repaired mojibake in the {' and '.join(repaired)} (UTF-8 text that had been "
+                                      "decoded as Windows-1252)"))
     yield from flags
     if story_list:
         why = (f"the text is mapped to the title field {cols['text']!r}: a headline only" if headline_only else
@@ -198,6 +211,47 @@ def _record_to_article(rec: dict, cols: dict[str, str], path: str, fmt: str, rec
                f"text, name it with --map text=<field> or ReadOptions(column_map={{'text': '<field>'}}))")
         yield Rejection(source_path=path, line=line, record=record, status="flagged",
                         reason=why + ": kept with its title, URL, outlet and date for headline analyses")
+
+
+#: a date cell of digits only: 10 of them are Unix epoch seconds, 13 epoch milliseconds
+_EPOCH_TEXT = re.compile(r"^\s*(?:\d{10}|\d{13})\s*$")
+
+
+def parse_cell_date(value: Any):
+    """A table cell's date as :func:`kit.readers.fields.parse_when` reads it, and a cell of 10 or 13
+    digits written as text (``"1686960000"``, ``"1686960000000"``) as Unix epoch seconds or
+    milliseconds, as the same number written as a JSON number is read (the readers flag it: such a
+    cell is read, never guessed silently). Other digit-only cells are read as before (an 8-digit
+    ``"20230617"`` has no year :func:`~kit.readers.fields.parse_when` sees, and is flagged).
+
+    >>> str(parse_cell_date("1686960000")), str(parse_cell_date("1686960000000"))
+    ('2023-06-17 00:00:00+00:00', '2023-06-17 00:00:00+00:00')
+    >>> str(parse_cell_date(1686960000)), str(parse_cell_date("2023-06-17"))
+    ('2023-06-17 00:00:00+00:00', '2023-06-17 00:00:00+00:00')
+    """
+    if isinstance(value, str) and _EPOCH_TEXT.match(value):
+        return parse_when(int(value))
+    return parse_when(value)
+
+
+def _repair_cells(title: str, text: Any) -> tuple[str, Any, list[str]]:
+    """``(title, text, repaired)``: the title and text cells with mojibake repaired as
+    :func:`kit.decode.decode_bytes` repairs a file's (ftfy's ``fix_encoding``, which changes nothing
+    else), and the names of the cells it changed. A cell can be double-encoded when the file is not:
+    a JSON string escaped as ``"Fran\\u00c3\\u00a7ois"`` is plain ASCII in the file."""
+    from kit.decode import _MOJIBAKE_HINTS
+
+    repaired = []
+    cells = {"title": title, "text": text}
+    for name, value in cells.items():
+        if isinstance(value, str) and any(h in value for h in _MOJIBAKE_HINTS):
+            import ftfy  # (imported when a cell needs it: most never do)
+
+            fixed = ftfy.fix_encoding(value)
+            if fixed != value:
+                cells[name] = fixed
+                repaired.append(f"{name} cell")
+    return cells["title"], cells["text"], repaired
 
 
 def _in_range(ts):
