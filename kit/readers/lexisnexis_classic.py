@@ -103,7 +103,7 @@ CONTINUES = re.compile(r"(?:\b(?:and|of|for|the|und|et|de|van)|[&,])\s*$", re.I)
 #: a journal's season line instead of a date: "Summer, 2008", "Winter 2009"
 SEASON = re.compile(r"""
     ^\s*(?P<season>Spring|Summer|Fall|Autumn|Winter)   # the season of a quarterly issue
-    ,?\s+(?P<year>(?:19|20)\d\d)\s*$                 # and its year
+    ,?\s+(?P<year>\d{4})\s*$                        # and its year (any: one outside 1900 to today is set aside)
 """, re.VERBOSE | re.IGNORECASE)
 #: the month a season's issue is dated to (its first month; winter issues carry the new year)
 SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1}
