@@ -482,7 +482,10 @@ def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: lis
     return {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
             "outlet": outlet, "outlet_from": outlet_from, "outlets": str(outlets) if outlets is not None else None,
             "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
-            "counts": counts, "fingerprint": fp.hexdigest()}
+            "counts": counts, "fingerprint": fp.hexdigest(),
+            # the day the dates were checked against (a date after it is set aside and flagged): kept out of
+            # the fingerprint, so a store read again on another day is the same store; the flags name the day
+            "ingest_day": pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d")}
 
 
 _EMAIL_DOMAIN = re.compile(r"""

@@ -114,15 +114,20 @@ def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
 
 
 def why_implausible(ts: pd.Timestamp, *, today: pd.Timestamp | None = None) -> str | None:
-    """Why ``ts`` cannot be a publication date (``"before 1900"``, ``"after the ingest day"``), or None.
+    """Why ``ts`` cannot be a publication date (``"before 1900"``, ``"after the ingest day (2026-12-05)"``),
+    or None. The ingest day is named: the bound depends on the day of reading, so a date set aside
+    today may be kept by a later ingest, and the flag says which day it was compared with.
 
     >>> why_implausible(pd.Timestamp("0001-01-01", tz="UTC")), why_implausible(pd.Timestamp("2019-11-20", tz="UTC"))
     ('before 1900', None)
+    >>> why_implausible(pd.Timestamp("2099-06-19", tz="UTC"), today=pd.Timestamp("2026-12-05 14:00", tz="UTC"))
+    'after the ingest day (2026-12-05)'
     """
     if ts.year < EARLIEST_YEAR:
         return f"before {EARLIEST_YEAR}"
+    today = today if today is not None else pd.Timestamp.now(tz="UTC")
     if not plausible(ts, today=today):
-        return "after the ingest day"
+        return f"after the ingest day ({today.strftime('%Y-%m-%d')})"
     return None
 
 
