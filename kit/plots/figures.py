@@ -136,34 +136,58 @@ def _series_period(dates: pd.Series) -> str | None:
 
 def _date_axis(ax, dates: pd.Series, period: str | None) -> None:
     """Ticks that match the period of the series: month labels on a monthly series (never days),
-    quarters and years likewise; days and weeks get matplotlib's concise date labels."""
+    quarters and years likewise; days and weeks get matplotlib's concise date labels. The number of
+    ticks follows the span of the series, not its number of points: a series spanning decades or
+    centuries gets year ticks every so many years (at most :data:`MAX_DATE_TICKS` labels), where a
+    tick per month would have been thousands (beyond matplotlib's limit: slow, and no labels)."""
     import matplotlib.dates as mdates
-    from matplotlib.ticker import FuncFormatter
 
     period = period or _series_period(dates)
-    if period in ("month", "quarter", "year"):
-        span = max(1, len(pd.Series(dates.dropna().unique())))
-        step = max(1, int(np.ceil(span / MAX_DATE_TICKS)))
-        if period == "year":
-            ax.xaxis.set_major_locator(mdates.YearLocator(step))
-        else:
-            months = 3 * step if period == "quarter" else step
-            ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, months) if 12 % months == 0 else None,
-                                                           interval=1 if 12 % months == 0 else months))
-        if period == "quarter":
-            ax.xaxis.set_major_formatter(FuncFormatter(
-                lambda v, _pos: (lambda t: f"{t.year}Q{(t.month - 1) // 3 + 1}")(mdates.num2date(v))))
-        elif period == "month":  # "Feb" under each tick, the year beneath the first tick and each January
-            ax.xaxis.set_major_formatter(FuncFormatter(
-                lambda v, pos: (lambda t: t.strftime("%b\n%Y") if pos == 0 or t.month == 1 else t.strftime("%b"))(
-                    mdates.num2date(v))))
-        else:
-            ax.xaxis.set_major_formatter(mdates.DateFormatter(PERIOD_TICK_FORMAT[period]))
-        ax.xaxis.set_minor_locator(mdates.MonthLocator() if period != "year" else mdates.YearLocator())
+    known = dates.dropna()
+    months = 0 if known.empty else (known.max().year - known.min().year) * 12 + known.max().month - known.min().month
+    if period in ("month", "quarter") and months > 12 * MAX_DATE_TICKS:
+        period = "year"  # (more than MAX_DATE_TICKS years: a label per year at most)
+    if period == "year":
+        step = max(1, int(np.ceil((months // 12 + 1) / MAX_DATE_TICKS)))
+        ax.xaxis.set_major_locator(mdates.YearLocator(_nice_step(step)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter(PERIOD_TICK_FORMAT[period]))
+        if months // 12 <= MAX_DATE_TICKS * 12:  # (a minor tick per year, unless they would be hundreds)
+            ax.xaxis.set_minor_locator(mdates.YearLocator())
+        return
+    if period in ("month", "quarter"):
+        _month_axis(ax, period, months)
         return
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _nice_step(step: int) -> int:
+    """``step`` years rounded up to 1, 2, 5, 10, 20, 50, 100, ... (ticks on round years)."""
+    nice = 1
+    while nice < step:
+        nice = nice * 5 // 2 if str(nice).startswith("2") else nice * 2
+    return nice
+
+
+def _month_axis(ax, period: str, months: int) -> None:
+    """:func:`_date_axis` for a monthly or quarterly series of at most :data:`MAX_DATE_TICKS` years."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    span = max(1, (months + 1) // (3 if period == "quarter" else 1))
+    step = max(1, int(np.ceil(span / MAX_DATE_TICKS)))
+    every = 3 * step if period == "quarter" else step
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, every) if 12 % every == 0 else None,
+                                                   interval=1 if 12 % every == 0 else every))
+    if period == "quarter":
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda v, _pos: (lambda t: f"{t.year}Q{(t.month - 1) // 3 + 1}")(mdates.num2date(v))))
+    else:  # "Feb" under each tick, the year beneath the first tick and each January
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda v, pos: (lambda t: t.strftime("%b\n%Y") if pos == 0 or t.month == 1 else t.strftime("%b"))(
+                mdates.num2date(v))))
+    ax.xaxis.set_minor_locator(mdates.MonthLocator())
 
 
 @_empty_ok
