@@ -117,3 +117,43 @@ def test_csv_mojibake_cells_are_repaired():
     assert [a.title for a in arts] == ["Ferry pier opens", "François Roe speaks"]
     assert arts[1].paragraphs[0][1] == "Mayor François Roe said it’s late."
     assert any("mojibake" in r.reason for r in rejs)
+
+
+# --as-of: a reproducible ingest day ----------------------------------------------------------------
+
+def test_as_of_sets_the_ingest_day_of_a_corpus(tmp_path):
+    (tmp_path / "fees.csv").write_text(f'title,date,text\nFerry fees,2024-03-02,"{BODY}"\n')
+    today = build_corpus([tmp_path])
+    earlier = build_corpus([tmp_path], as_of="2024-01-01")
+    assert today.articles["published"].tolist() == [pd.Timestamp("2024-03-02", tz="UTC")]
+    assert earlier.articles["published"].isna().all()
+    assert any("is after the ingest day (2024-01-01)" in r for r in earlier.report["reason"])
+    assert (earlier.manifest["ingest_day"], earlier.manifest["as_of"]) == ("2024-01-01", "2024-01-01")
+    assert today.manifest["as_of"] is None and earlier.manifest["fingerprint"] != today.manifest["fingerprint"]
+    same = build_corpus([tmp_path], as_of=pd.Timestamp("2024-03-02"))  # the day itself is not after it
+    assert same.articles["published"].notna().all() and same.manifest["ingest_day"] == "2024-03-02"
+
+
+def test_as_of_applies_to_the_html_reader_candidates():
+    from kit.readers.base import ReadOptions
+
+    data = (FIX / "readers" / "jsonld_article.html").read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        now = [r for _, r in read_one(data, "page.html")]
+        before = [r for _, r in read_one(data, "page.html", options=ReadOptions(as_of="2020-01-01"))]
+    assert [a.published for a in now if isinstance(a, Article)][0] is not None
+    assert [a.published for a in before if isinstance(a, Article)] == [None]
+    assert any(DAY.search(r.reason) and "2020-01-01" in r.reason for r in before if not isinstance(r, Article))
+
+
+def test_kit_ingest_as_of_option(tmp_path, capsys):
+    from kit.cli import main
+
+    (tmp_path / "fees.csv").write_text(f'title,date,text\nFerry fees,2024-03-02,"{BODY}"\n')
+    out = tmp_path / "store"
+    assert main(["ingest", str(tmp_path / "fees.csv"), "--out", str(out), "--as-of", "2024-01-01", "-q"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["ingest_day"] == "2024-01-01"
+    assert main(["ingest", str(tmp_path / "fees.csv"), "--out", str(out), "--as-of", "next week"]) == 2
+    assert "not a day" in capsys.readouterr().err

@@ -68,7 +68,7 @@ class Corpus:
                    " and --outlets)." if c.get("no_outlet") else ""))
 
 
-def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, limits):
+def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, limits, as_of=None):
     """The checked inputs of a read (shared by :func:`build_corpus` and the streaming ingest):
     ``(sources as a list of str, the outlet table or None, ReadOptions)``; raises for an unknown
     format or ``outlet_from``."""
@@ -79,7 +79,15 @@ def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, lim
     if outlet_from not in (None, "folder"):
         raise KitError(f"unknown outlet_from {outlet_from!r} (choose from: folder)")
     table = load_outlet_table(outlets) if outlets is not None else None
-    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits())
+    if as_of is not None:
+        from kit.readers.dates import ingest_day
+
+        try:
+            as_of = ingest_day(as_of).strftime("%Y-%m-%d")
+        except ValueError as e:
+            raise KitError(str(e)) from None
+    options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits(),
+                          as_of=as_of)
     return sources, table, options
 
 
@@ -88,7 +96,8 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
                  drop_duplicates: bool = False, progress: bool | None = None,
                  workers: int | None = None, outlet_from: str | None = None,
                  outlets: str | os.PathLike | None = None, limits: Limits | None = None,
-                 split: bool = True, paragraphs: bool = True, count=None, columns: list[str] | None = None) -> Corpus:
+                 split: bool = True, paragraphs: bool = True, count=None, columns: list[str] | None = None,
+                 as_of=None) -> Corpus:
     """Read every source into a :class:`Corpus` (in memory; nothing is written).
 
     Parameters
@@ -117,6 +126,9 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     columns : only these columns of the articles table (None: all). A split read then keeps nothing
         of the articles on disk (``kit terms`` reads an export for its counts and one grouping column);
         the values are those of the whole table.
+    as_of : the ingest day (``"2024-03-02"``, a date): a date after it is set aside and flagged, as
+        one after today is by default (None). Giving it makes a later re-ingest read the same dates;
+        it is recorded in the manifest (``ingest_day``, ``as_of``) and, when given, in the fingerprint.
 
     Notes
     -----
@@ -140,7 +152,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
     ('Harbor Street Weekly', 7, ['Mara Quint', 'Felix Oduya', 'Sun Jiahui'])
     """
     sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
-                                         column_map=column_map, outlet=outlet, limits=limits)
+                                         column_map=column_map, outlet=outlet, limits=limits, as_of=as_of)
     if columns is not None:
         unknown = [c for c in columns if c not in ARTICLE_COLUMNS]
         if unknown:
@@ -167,7 +179,7 @@ def build_corpus(sources: Iterable[str | os.PathLike] | str | os.PathLike, *, fo
         counts = art_df
     manifest = make_manifest(sources, manifest_sources, skipped, counts, rep_df, n_dupes=n_dupes, format=format,
                              column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
-                             outlet_from=outlet_from, outlets=outlets)
+                             outlet_from=outlet_from, outlets=outlets, as_of=options.as_of)
     if columns is not None:
         art_df = art_df[list(columns)]
     return Corpus(art_df, para_df, rep_df, manifest, term_matrix=matrix)
@@ -450,7 +462,7 @@ def paragraphs_frame(built: list[Built]) -> pd.DataFrame:
 def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame | dict,
                   rep_df: pd.DataFrame, *, n_dupes: int, format: str | None, column_map: dict | None,
                   outlet: str | None, drop_duplicates: bool,
-                  outlet_from: str | None = None, outlets=None) -> dict:
+                  outlet_from: str | None = None, outlets=None, as_of: str | None = None) -> dict:
     """Step 4: counts and the fingerprint (paths relative to their input root and content hashes,
     never where the corpus sits). ``art_df`` is the articles table, or its counts (``articles``,
     ``by_format``, ``by_outlet``, ``no_outlet``) summed over its parts by a streaming ingest."""
@@ -479,13 +491,15 @@ def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: lis
     fp.update(f"kit {__version__} drop={drop_duplicates} format={format} map={sorted((column_map or {}).items())} outlet={outlet}".encode())
     if outlet_from is not None or outlets is not None:  # (kept out of the fingerprint when unused)
         fp.update(f" outlet_from={outlet_from} outlets={outlets}".encode())
+    if as_of is not None:  # (likewise)
+        fp.update(f" as_of={as_of}".encode())
     return {"kit_version": __version__, "inputs": sources, "format": format, "column_map": column_map or {},
             "outlet": outlet, "outlet_from": outlet_from, "outlets": str(outlets) if outlets is not None else None,
             "drop_duplicates": drop_duplicates, "sources": manifest_sources, "skipped": skipped,
             "counts": counts, "fingerprint": fp.hexdigest(),
-            # the day the dates were checked against (a date after it is set aside and flagged): kept out of
-            # the fingerprint, so a store read again on another day is the same store; the flags name the day
-            "ingest_day": pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d")}
+            # the day the dates were checked against (a date after it is set aside and flagged; the flags name
+            # it): --as-of, else today, which is kept out of the fingerprint (a store read again is the same store)
+            "ingest_day": as_of or pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d"), "as_of": as_of}
 
 
 _EMAIL_DOMAIN = re.compile(r"""

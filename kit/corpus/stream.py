@@ -100,7 +100,7 @@ class _Chunk:
 def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: str | None = None,
                  column_map: dict[str, str] | None = None, outlet: str | None = None,
                  drop_duplicates: bool = False, progress: bool | None = None, workers: int | None = None,
-                 outlet_from: str | None = None, outlets=None, limits: Limits | None = None) -> StoredCorpus:
+                 outlet_from: str | None = None, outlets=None, limits: Limits | None = None, as_of=None) -> StoredCorpus:
     """Read ``sources`` into the store folder ``out`` without holding the corpus in memory.
 
     Takes the options of :func:`~kit.corpus.ingest.build_corpus` and writes what
@@ -114,7 +114,7 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
     True
     """
     sources, table, options = read_setup(sources, format=format, outlet_from=outlet_from, outlets=outlets,
-                                         column_map=column_map, outlet=outlet, limits=limits)
+                                         column_map=column_map, outlet=outlet, limits=limits, as_of=as_of)
     writer = StoreWriter(out, partition_size=partition_size)
     stage = _stage_dir(writer, sources)
     reader = _StreamReader(format, options, stage, progress=progress, workers=workers)
@@ -131,7 +131,7 @@ def ingest_store(sources, out, *, partition_size: int = PARTITION_SIZE, format: 
         _write_partitions(writer, plans, reader.pool)
         manifest = make_manifest(sources, entries, skipped, counts, report, n_dupes=n_dupes, format=format,
                                  column_map=column_map, outlet=outlet, drop_duplicates=drop_duplicates,
-                                 outlet_from=outlet_from, outlets=outlets)
+                                 outlet_from=outlet_from, outlets=outlets, as_of=options.as_of)
         store = writer.finish(report, manifest)
     except BaseException:
         writer.abort()

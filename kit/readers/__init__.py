@@ -430,7 +430,7 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
             if isinstance(rec, Article):
                 rec, flag = _clean_article(rec)
                 _export_outlet(rec, options)
-                bounds = bounds or _date_bounds()
+                bounds = bounds or _date_bounds(options.as_of)
                 set_aside = _set_aside(rec, bounds)
                 yield fmt, rec
                 if flag is not None:
@@ -464,14 +464,15 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
 MAX_COUNT = 2**63 - 1
 
 
-def _date_bounds() -> tuple:
+def _date_bounds(as_of=None) -> tuple:
     """``(first, last, today, first year, last year)``: the first and last moment a publication date
-    may take (1900, the end of the ingest day; :func:`kit.readers.dates.plausible`), and now."""
+    may take (1900, the end of the ingest day; :func:`kit.readers.dates.plausible`), and the ingest
+    day (``as_of``, else now; :func:`kit.readers.dates.ingest_day`)."""
     import pandas as pd
 
-    from kit.readers.dates import EARLIEST_YEAR
+    from kit.readers.dates import EARLIEST_YEAR, ingest_day
 
-    today = pd.Timestamp.now(tz="UTC")
+    today = ingest_day(as_of)
     first, last = pd.Timestamp(EARLIEST_YEAR, 1, 1, tz="UTC"), today.normalize() + pd.Timedelta(days=1)
     return first, last, today, first.year, last.year
 

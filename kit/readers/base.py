@@ -111,7 +111,8 @@ class ReadOptions:
     (for example ``{"text": "body", "outlet": "source"}``); ``outlet`` overrides
     or supplies the outlet name for every article; ``outlet_table`` is the outlet table used to
     normalise site names (the bundled one when None); ``limits`` bounds what archives and
-    documents may expand to (:class:`Limits`).
+    documents may expand to (:class:`Limits`); ``as_of`` is the ingest day dates are checked against
+    (None: today; :func:`kit.readers.dates.ingest_day`).
     """
 
     column_map: dict[str, str] = field(default_factory=dict)
@@ -119,6 +120,10 @@ class ReadOptions:
     #: the outlet table (:class:`kit.readers.outlets.OutletTable`) to normalise names with; None: the bundled one
     outlet_table: Any = None
     limits: Limits = field(default_factory=lambda: Limits())
+    #: the ingest day dates are checked against (a date after it is set aside and flagged; a date, a
+    #: ``YYYY-MM-DD`` string or a Timestamp); None: today (UTC). ``kit ingest --as-of`` sets it, so a
+    #: re-ingest on a later day reads the same dates.
+    as_of: Any = None
 
 
 ReaderFunc = Callable[[bytes, str, ReadOptions], Iterator["Article | Rejection"]]

@@ -113,6 +113,25 @@ def parse_stated(text: Any) -> tuple[pd.Timestamp | None, str | None]:
     return when, (None if zone.upper() in _UTC_NAMES else zone)
 
 
+def ingest_day(as_of: Any = None) -> pd.Timestamp:
+    """The ingest day dates are checked against, as a UTC Timestamp: ``as_of`` (a date, a
+    ``YYYY-MM-DD`` string or a Timestamp; ``kit ingest --as-of``), else now. A value that is no day
+    raises ``ValueError``.
+
+    >>> str(ingest_day("2024-03-02").date()), ingest_day() <= pd.Timestamp.now(tz="UTC")
+    ('2024-03-02', True)
+    """
+    if as_of is None:
+        return pd.Timestamp.now(tz="UTC")
+    try:
+        ts = pd.Timestamp(as_of)
+    except (ValueError, TypeError) as e:
+        raise ValueError(f"not a day for the ingest day (as_of): {as_of!r} ({e})") from None
+    if ts is pd.NaT:
+        raise ValueError(f"not a day for the ingest day (as_of): {as_of!r}")
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
 def why_implausible(ts: pd.Timestamp, *, today: pd.Timestamp | None = None) -> str | None:
     """Why ``ts`` cannot be a publication date (``"before 1900"``, ``"after the ingest day (2026-12-05)"``),
     or None. The ingest day is named: the bound depends on the day of reading, so a date set aside

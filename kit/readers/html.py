@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 from kit import newsclean
 from kit.readers.base import _KEEP_DEEP, MAX_HTML_DEPTH, ReadError, ReadOptions, Rejection, bound_html_depth, reader
-from kit.readers.dates import pick_date
+from kit.readers.dates import ingest_day, pick_date
 from kit.readers.fields import decode_notes, language_code, split_names
 from kit.readers.html_blocks import (
     _HEADINGS,
@@ -186,10 +186,11 @@ def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Article 
                                     _ld_text(ld.get("inLanguage")), *(meta.get("content-language") or [None]),
                                     getattr(doc, "language", None)))
 
-    published, date_source, bad_dates = _published(meta, ld, tree, doc, url)
+    today = ingest_day(options.as_of)
+    published, date_source, bad_dates = _published(meta, ld, tree, doc, url, today)
     updated, _, _ = pick_date(
         [(k, v) for k in ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
-         for v in meta.get(k, [])] + [("JSON-LD dateModified", _ld_text(ld.get("dateModified")))])
+         for v in meta.get(k, [])] + [("JSON-LD dateModified", _ld_text(ld.get("dateModified")))], today=today)
 
     blocks = _walk_blocks(tree.find("body") if tree.find("body") is not None else tree)
     main_kinds = _main_blocks(doc)
@@ -362,7 +363,7 @@ def _outlet(meta: dict, ld: dict, doc, url: str | None, options: ReadOptions) ->
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
 
 
-def _published(meta: dict, ld: dict, tree, doc, url: str | None):
+def _published(meta: dict, ld: dict, tree, doc, url: str | None, today=None):
     """``(published, source, problems)``: the first plausible date among JSON-LD, meta tags,
     ``<time datetime>``, trafilatura's (htmldate) date and the URL (:func:`kit.readers.dates.pick_date`)."""
     m = _URL_DATE.search(url or "")
@@ -374,7 +375,7 @@ def _published(meta: dict, ld: dict, tree, doc, url: str | None):
            for v in meta.get(k, [])]
         + [("<time datetime>", t.get("datetime")) for t in _time_elements(tree)]
         + [("trafilatura date", getattr(doc, "date", None))]
-        + [("URL", "-".join(m.groups()) if m else None)])
+        + [("URL", "-".join(m.groups()) if m else None)], today=today)
 
 
 def _trafilatura(source: str, *, fast: bool = False):
