@@ -126,3 +126,11 @@ def test_the_stored_coding_holds_the_columns_and_no_long_phrases():
     assert len(c) == 200
     # a phrase of the article, not a name, is stored as its digest
     assert c["speaker"].str.split().str.len().max() <= 6
+
+
+def test_administrator_is_a_title_before_the_name():
+    # rule GLUED_TITLE: the speaker is shown without the title, which becomes the role
+    q = quotes('Harbor Agency Administrator Ann Roe said the new limits were "within reach."',
+               '"We will meet them," Roe said.')
+    assert q["speaker"].tolist() == ["Ann Roe", "Ann Roe"]
+    assert set(q["speaker_type"]) == {"official"} and "Administrator" in q.loc[0, "role"]

@@ -434,3 +434,6 @@ _GENERIC_STAFF_WORDS = frozenset("""director directors executive executives mana
 co-founder cofounder coordinator campaigner organiser organizer""".split())
 #: Rule ROLE_TYPE_WORDS: words that make a role official only as its last word (see above).
 _OFFICIAL_HEAD_WORDS = frozenset(("justice",))
+#: Rule GLUED_TITLE (session 13): 'Administrator' is a title before a name ('Agency Administrator Ann
+#: Roe' names Ann Roe, role 'Agency Administrator'), as 'Commissioner' and 'Director' are.
+_TITLE_WORDS = _TITLE_WORDS | frozenset(("administrator",))
