@@ -777,7 +777,19 @@ spokeswoman spokesperson deputy founder co-founder manager secretary officer lea
 
 
 def _speaker_type(ent: Person | None, kind: str) -> str:
-    """Speaker type from the profile the article gives (role, affiliation, organisation or group)."""
+    """Speaker type from the profile the article gives (role, affiliation, organisation or group).
+
+    Session 13 (docs/quotes.md, "Thirteenth round"): the role words of ``_SPEAKER_TYPE_RULES``
+    (rules ROLE_TYPE_WORDS, RELIGIOUS_LEADER), a title glued to the name (:func:`_glued_title`), the
+    institution a role names (:func:`_role_institution`) and an organisation's staff
+    (:func:`_ngo_staff`).
+
+    >>> from kit.quotes.entities import Person
+    >>> _speaker_type(Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0, role="Gov."), "full")
+    'official'
+    >>> _speaker_type(Person(name="Aurel", tokens=("Aurel",), first_pos=0, role="Pope"), "full")
+    'organisation'
+    """
     if ent is None:
         return "unknown"
     if ent.kind == "org":
@@ -789,21 +801,91 @@ def _speaker_type(ent: Person | None, kind: str) -> str:
         w = _words(text)
         if w and w[-1] in ("sides", "side", "governments", "countries", "nations", "ministries"):
             return "organisation"
-    words = _words(text)
-    role_words = _words(role)
+    glued = _glued_title(ent)
+    words = _words(text) + glued
+    role_words = _words(role) + glued
     aff_class = _affiliation_class(ent.affiliation)
     # a leader or spokesperson takes the type of the organisation they speak for
     if aff_class and (not role_words or any(w in _LEADER_WORDS for w in role_words)) and not any(
             w in _TYPE_RULES[1][1] for w in role_words):
         return aff_class
-    for typ, vocab in _TYPE_RULES:
+    if _ngo_staff(ent, role_words, aff_class):
+        return "organisation"
+    if role_words and role_words[-1] in _OFFICIAL_HEAD_WORDS:
+        return "official"
+    for typ, vocab in _SPEAKER_TYPE_RULES:
         if any(w in vocab for w in words):
             return typ
     if aff_class:
         return aff_class
+    inst = _role_institution(role) if ent.kind == "person" and not ent.affiliation else None
+    if inst:
+        return inst
     if ent.kind == "person" and (role or ent.affiliation):
         return "citizen"  # described, but with no title or institution: an ordinary person
     return "unknown"
+
+
+def _glued_title(ent: Person) -> list[str]:
+    """Rule GLUED_TITLE_TYPE (session 13): a title word the name step left at the start of a
+    person's name of three or more words ('Administrator Ann Roe') is a role word of the type.
+
+    >>> from kit.quotes.entities import Person
+    >>> _glued_title(Person(name="Administrator Ann Roe", tokens=("Administrator", "Ann", "Roe"), first_pos=0))
+    ['administrator']
+    >>> _glued_title(Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0))
+    []
+    """
+    toks = ent.name.split()
+    if ent.kind != "person" or len(toks) < 3:
+        return []
+    first = toks[0].lower().rstrip(".")
+    return [first] if any(first in vocab for typ, vocab in _SPEAKER_TYPE_RULES if typ != "citizen") else []
+
+
+def _role_institution(role: str) -> str | None:
+    """Rule ROLE_INSTITUTION (session 13): the kind of institution a short role (five words at most)
+    names when the person has no affiliation and no role word of a type ('Senate Majority Leader',
+    'agency head', 'Coastal Commission chair', 'CNN's'): official, expert, media or business, as
+    :func:`_affiliation_class` reads an affiliation, or an outlet's name word (``_OUTLET_NAME_WORDS``)
+    for media. A longer role is a clause ('who owns a ...'), not a title.
+
+    >>> _role_institution("senate majority leader"), _role_institution("cnn's")
+    ('official', 'media')
+    >>> _role_institution("pope") is None, _role_institution("who says he left the college for the group") is None
+    (True, True)
+    """
+    if len(role.split()) > 5:
+        return None
+    cls = _affiliation_class(role)
+    if cls is None and any(w in _OUTLET_NAME_WORDS for w in _words(role.replace("’s", "").replace("'s", ""))):
+        return "media"
+    return cls
+
+
+def _ngo_staff(ent: Person, role_words: list[str], aff_class: str | None) -> bool:
+    """Rule NGO_STAFF (session 13): a person whose role says only that they lead or work for an
+    organisation (``_GENERIC_STAFF_WORDS``: 'executive director', 'co-founder', 'coordinator') and whose
+    affiliation is of no known kind (no agency, company, university or outlet, and no place) speaks
+    for that organisation: type organisation ('Ann Roe, executive director of the Tidewater League').
+
+    >>> from kit.quotes.entities import Person
+    >>> p = Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0, role="executive director",
+    ...            affiliation="the Tidewater League")
+    >>> _ngo_staff(p, ["executive", "director"], None)
+    True
+    >>> _ngo_staff(p, ["executive", "director"], "business")
+    False
+    """
+    if ent.kind != "person" or not ent.affiliation or aff_class is not None:
+        return False
+    if not any(w in _GENERIC_STAFF_WORDS for w in role_words):
+        return False
+    if any(w in vocab and w not in _GENERIC_STAFF_WORDS for _, vocab in _SPEAKER_TYPE_RULES for w in role_words):
+        return False
+    if "chief" in role_words and "executive" in role_words:
+        return False  # 'chief executive': a company's head
+    return not _is_place(re.sub(r"^the\s+", "", ent.affiliation.strip(), flags=re.I).split())
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
@@ -824,14 +906,19 @@ from kit.quotes.columns import SPEECH_KINDS  # noqa: E402,F401 (imported last, a
 from kit.quotes.entities import ATTRIBUTION_WINDOW, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.kinds import _kind, _scare_cue  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.marks import _pair_marks  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _is_place  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _clear_rule, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.sentence_speaker import named_after_quote, sentence_subject  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _sentence_starts, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _ACADEMIC_AFFIL,
     _BUSINESS_AFFIL,
+    _GENERIC_STAFF_WORDS,
     _GOV_AFFIL,
     _MEDIA_WORDS,
+    _OFFICIAL_HEAD_WORDS,
+    _OUTLET_NAME_WORDS,
+    _SPEAKER_TYPE_RULES,
     _SPEECH_VERB_NOUNS,
     _TYPE_RULES,
     OPEN_DQ,

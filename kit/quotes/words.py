@@ -403,3 +403,37 @@ Any Most Some Many Much Every Each All Few Several Both Either Neither Such Anot
 More Less No None Nobody Somebody Anybody Everybody Everyone Someone Anyone
 Wait Oh Ah Alas Wow Yes Yeah Nope Okay OK Hey Hello Hi Please Sorry Thanks Indeed Well Listen
 """.split())
+# --- session 13, branch types ---
+#: Rule ROLE_TYPE_WORDS (session 13): role words the speaker-type lists above lack, by type, written
+#: by us from a hand coding of real news speakers (docs/quotes.md, "Thirteenth round"): abbreviated
+#: and plural titles ('Gov.', 'Associate Justices', 'Reps.'), the royal one-name titles, and
+#: scientists' job nouns; 'study' and 'research' make a study or a research paper that speaks expert.
+#: Used by the speaker types only (``_SPEAKER_TYPE_RULES``), so no speaker changes with them.
+#: 'justice' is official only as the role's last word ('Associate Justice'; ``_OFFICIAL_HEAD_WORDS``),
+#: never in 'environmental justice'.
+_TYPE_WORDS_13 = {
+    "official": frozenset("""gov govs justices reps sens administrator king queen prince princess
+        emperor empress sultan sheikh monarch""".split()),
+    "expert": frozenset("""climatologist climatologists meteorologist meteorologists forecaster
+        forecasters glaciologist glaciologists oceanographer oceanographers physicist physicists
+        biologist biologists ecologist ecologists geologist geologists chemist chemists study
+        studies research""".split()),
+}
+#: Rule RELIGIOUS_LEADER (session 13): a religious leader's title; such a speaker speaks for a church,
+#: a non-governmental institution, and is typed organisation (the coding rule of docs/quotes.md).
+_RELIGIOUS_ROLES = frozenset("pope popes cardinal cardinals archbishop archbishops bishop bishops".split())
+#: The speaker types' role words in the order they are tried: ``_TYPE_RULES`` with the words above,
+#: then the religious leaders' titles (organisation).
+_SPEAKER_TYPE_RULES: list[tuple[str, frozenset[str]]] = [
+    (typ, vocab | _TYPE_WORDS_13.get(typ, frozenset())) for typ, vocab in _TYPE_RULES
+] + [("organisation", _RELIGIOUS_ROLES)]
+#: Rule NGO_STAFF (session 13): role words that say someone leads or works for an organisation but
+#: not which kind ('executive director', 'co-founder', 'coordinator'); with an affiliation of no
+#: known kind (no agency, company, university or outlet) the speaker speaks for that organisation.
+_GENERIC_STAFF_WORDS = frozenset("""director directors executive executives manager managers founder
+co-founder cofounder coordinator campaigner organiser organizer""".split())
+#: Rule ROLE_TYPE_WORDS: words that make a role official only as its last word (see above).
+_OFFICIAL_HEAD_WORDS = frozenset(("justice",))
+#: Rule GLUED_TITLE (session 13): 'Administrator' is a title before a name ('Agency Administrator Ann
+#: Roe' names Ann Roe, role 'Agency Administrator'), as 'Commissioner' and 'Director' are.
+_TITLE_WORDS = _TITLE_WORDS | frozenset(("administrator",))
