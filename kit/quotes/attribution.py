@@ -418,7 +418,7 @@ def _name_like(p: str) -> bool:
 def _clean_np(p: str) -> str | None:
     """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
     ws = p.split()
-    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1]) and ws[-1] not in _LY_NOUNS):
+    while ws and (ws[-1].lower() in _AUX_WORDS or _ly_adverb(ws[-1])):
         ws = ws[:-1]
     if not ws:
         return None
@@ -462,8 +462,6 @@ _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]ep
                               r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et|[Ee]ven)\s+(?=\S)")
 #: A time adverb right before a capitalised subject ('then Okoro', 'later Ms. Reyes').
 _ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
-#: An adverb in -ly.
-_LY_WORD = re.compile(r"[a-z]+ly")
 #: A noun phrase followed by a finite verb: the phrase.
 _NP_BEFORE_VERB = re.compile(r"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
                              r"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
@@ -707,7 +705,7 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
 from kit.quotes.descriptions import _head_part, _is_source_noun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _clean_mention, _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
     _CAP_STOP,

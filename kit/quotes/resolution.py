@@ -174,7 +174,7 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         first = m.split(None, 1)[0]
         d = _trim_np((m[0].lower() + m[1:]) if first in _CAP_STOP or first.lower() in _lower_words(art) else m)
         last = d.split()[-1] if d else ""
-        if len(d.split()) >= 2 and (last.lower() not in _NOT_A_HEAD and (not last.endswith("ly") or last in _LY_NOUNS)
+        if len(d.split()) >= 2 and (last.lower() not in _NOT_A_HEAD and not _ly_adverb(last)
                                     or _SHARE.fullmatch(d)):  # rule SHARE_OF_PEOPLE: 'Forty-one percent'
             found = _resolve_described(art, d, [], pos, person_head)
             return _ruled(art, found, _described_rule(art, d, found))
@@ -256,7 +256,7 @@ def _cut_clause(m: str) -> str:
             ws = ws[:k]  # 'the Trump campaign on Tuesday': a time, not part of the speaker
             break
     while len(ws) > 1 and ws[-1][:1].islower() and (ws[-1] in _TRAILING_ADVERBS or (
-            ws[-1].endswith("ly") and len(ws[-1]) > 4 and ws[-1] not in _LY_NOUNS)):  # rule LY_NOUN
+            len(ws[-1]) > 4 and _ly_adverb(ws[-1]))):  # rule LY_NOUN
         ws = ws[:-1]
     return " ".join(ws)
 
@@ -309,7 +309,7 @@ from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported la
 from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _LY_NOUNS, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 
 #: Rule POSSESSIVE_ORGANISATION: a name, its possessive, then a lower-case word (group 1 ends at the
