@@ -202,6 +202,14 @@ def _title_case_verb(text: str, end: int, name: list[str]) -> bool:
     (a surname such as 'Barks' or 'Woods' comes back alone in the body) and it does write the first
     word again without it (the body names the person: 'Pope Ann', 'Ann said').
 
+    Why not ``entities._title_case_line``: that test asks whether a whole run is no person (a
+    common word in the run, the words on both sides of it in title case, three capitalised words
+    at least); this one asks whether one word of a person's name is a headline verb, so it reads
+    only the words after the run (the words before are the person's title or nothing), asks for
+    two capitalised words only (a short headline, 'to Add New Rules'), and needs the shape of a
+    verb in '-s' and the person named again in the body. The two answer different questions and
+    are kept apart (session 13).
+
     >>> t = "Pope Ann Wants to Add 'Green Sin' to Rules ROME - Pope Ann said"
     >>> _title_case_verb(t, 13, ["Ann", "Wants"])
     True
