@@ -139,6 +139,36 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
 
 
+def _headline_words_before_name(text: str, name: list[str], lower_words: set[str]) -> int:
+    """Rule HEADLINE_WORDS_BEFORE_NAME (session 13): how many words of a title-case headline glued
+    to a name open the run ('Save Jobs Ann Roe', 'Ban Dredging Roe'): two or more leading words
+    that the article also writes in lower case, before a rest whose first word it never writes
+    so. A rest of one word must be a surname the article writes after another capitalised word
+    too ('Ann Roe' elsewhere); otherwise 0 (a given name that is a common word stands alone,
+    'Rose Barks'; a place, 'Great Falls Tribune', keeps its words).
+
+    >>> _headline_words_before_name("", ["Save", "Jobs", "Ann", "Roe"], {"save", "jobs"})
+    2
+    >>> t = "Ban Dredging Roe said. Ann Roe won."
+    >>> _headline_words_before_name(t, ["Ban", "Dredging", "Roe"], {"ban", "dredging"})
+    2
+    >>> _headline_words_before_name("Great Falls Tribune", ["Great", "Falls", "Tribune"], {"great", "falls"})
+    0
+    >>> _headline_words_before_name("", ["Rose", "Barks"], {"rose", "barks"})
+    0
+    """
+    k = 0
+    while k < len(name) - 1 and name[k].lower().rstrip(".,") in lower_words and not _is_initial(name[k]):
+        k += 1
+    if k < 2 or name[k].lower() in lower_words or not name[k][:1].isupper():
+        return 0
+    if len(name) - k == 1:
+        word, before = name[k], name[k - 1]
+        if not any(m.group(1) != before for m in re.finditer(r"\b([A-Z][\w’'-]*)\s+%s\b" % re.escape(word), text)):
+            return 0
+    return k
+
+
 def _title_before_place(name: list[str]) -> bool:
     """Rule ONE_NAME_TITLE (session 12): one word after a one-name title (``_ONE_NAME_TITLES``) that
     is a place's or a thing's head word names that place or thing ('King County', 'Queen Street'),

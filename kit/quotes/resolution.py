@@ -213,10 +213,15 @@ _MENTION_VERBS = frozenset("""
 is was are were has had goes went held holds shot hits finds found reads reveals revealed
 affirms affirmed vary varies known claims claimed shows showed lists listed
 """.split())
-#: Adverbs and reflexives that trail a mention cut before its verb ('Paul then', 'Obama himself').
+#: Adverbs and reflexives that trail a mention cut before its verb ('Paul then', 'Obama himself');
+#: rule MODAL_IN_MENTION (session 13): adverbs of frequency too ('the mayor often').
 _TRAILING_ADVERBS = frozenset("""
 also then now again later still once previously earlier too even himself herself themselves itself
+often sometimes always never
 """.split())
+#: Rule MODAL_IN_MENTION (session 13): a modal ends a mention as a finite verb does ('a spokesman
+#: for the mill could', 'the deal shall').
+_MODAL_VERBS = frozenset("can could may might must shall should will would".split())
 
 
 #: Prepositions after a participle that closes a description ('a source speaking to X').
@@ -224,8 +229,8 @@ _PARTICIPLE_PREPOSITIONS = frozenset("to with on for about at from".split())
 
 
 def _cut_clause(m: str) -> str:
-    """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb or verb
-    of saying (from its second word on), and trailing adverbs come off.
+    """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb, modal (rule
+    MODAL_IN_MENTION) or verb of saying (from its second word on), and trailing adverbs come off.
 
     >>> _cut_clause("the Q survey also shows that"), _cut_clause("Harlan shot back in a post")
     ('the Q survey', 'Harlan')
@@ -235,13 +240,15 @@ def _cut_clause(m: str) -> str:
     ('the Acme campaign', 'the report')
     >>> _cut_clause("another source speaking to the Daily Ledger")
     'another source'
+    >>> _cut_clause("a spokesman for the mill could"), _cut_clause("the mayor often")
+    ('a spokesman for the mill', 'the mayor')
     """
     ws = m.split()
     if len(ws) < 2:
         return m
     for k in range(1, len(ws)):
         w = ws[k]
-        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or (
+        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or w in _MODAL_VERBS or (
                 w in SPEECH_VERBS and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")))):
             # not a noun ('the report', 'One tweet'), and no name after it ('this explains why Ann Lee')
             if not any(t[:1].isupper() for t in ws[k + 1:]):

@@ -1,0 +1,67 @@
+"""Session 13 (branch names2): speaker strings that are wrong by their shape.
+
+- Rule MODAL_IN_MENTION (``resolution._cut_clause``): a modal ends a mention as a finite verb does,
+  and adverbs of frequency trail it ('a spokesman for X could', 'the mayor often').
+- Rule TITLE_CHAIN_AND (``attribution._title_chain``, ``attribution._chain_after``): titles joined
+  by 'and' before a name belong to that one person ('Chairman and Chief Executive Ann Roe').
+- Rule HEADLINE_WORDS_BEFORE_NAME (``name_shape._headline_words_before_name``, used by
+  ``names._resolve_capitalised``): words of a title-case headline glued before a name come off.
+- Rule NOUN_BEFORE_VERB (``attribution._noun_before_verb``): a plural noun of saying followed by a
+  plain verb of saying heads the subject ('Recent reports, however, say ...').
+
+Every article here is written by us (fictional names and places).
+"""
+from __future__ import annotations
+
+from helpers import quotes
+
+from kit.quotes.attribution import _chain_after, _noun_before_verb, _title_chain
+from kit.quotes.resolution import _cut_clause
+
+
+def test_a_modal_ends_the_mention_of_a_spokesman():
+    # before: 'a spokesman for Senator Ann Roe could' was the speaker
+    q = quotes("The pier will close in June.",
+               'The timing was so odd that a spokesman for Senator Ann Roe could only joke: "I guess the pier was booked."')
+    assert q["speaker"].tolist() == ["Ann Roe"]
+
+
+def test_a_frequency_adverb_trails_a_description():
+    assert _cut_clause("the mayor often") == "the mayor"
+    assert _cut_clause("the deal shall") == "the deal"
+    assert _cut_clause("the will of the people") == "the will of the people"
+
+
+def test_titles_joined_by_and_name_one_person_after_the_verb():
+    # before: 'Chairman' was the speaker (the phrase stopped at 'and')
+    q = quotes("The mill will close in May.",
+               '"We are not going anywhere," said Chairman and Chief Executive Ann Roe, who has led the mill since 2004.')
+    assert q["speaker"].tolist() == ["Ann Roe"]
+
+
+def test_titles_joined_by_and_keep_two_people_apart():
+    assert _title_chain("Ann Roe and Carl Lee") == "Ann Roe and Carl Lee"
+    assert _title_chain("Senator and Mrs. Roe") == "Senator and Mrs. Roe"
+    assert _chain_after("Ann Roe", "said Ann Roe and Carl Lee", 12) == "Ann Roe"
+    assert _title_chain("founder and editor Ann Roe") == "editor Ann Roe"
+
+
+def test_headline_words_glued_before_a_surname_come_off():
+    # before: 'Ban Dredging Roe' (the headline's last words and the body's first) was the speaker
+    q = quotes("Ann Roe Promises Order on River Leases, Pledges to Ban Dredging Roe promised on Friday to "
+               '"end all new leases on the river" if elected. Roe wants to ban dredging on the river.')
+    assert q["speaker"].tolist() == ["Ann Roe"]
+
+
+def test_a_common_given_name_stays():
+    q = quotes("The mill will close.", '"We are not going anywhere," Rose Barks said. The rose garden is dry and the dog barks.')
+    assert q["speaker"].tolist() == ["Rose Barks"]
+
+
+def test_a_plural_noun_of_saying_before_a_verb_heads_the_subject():
+    # before: 'Recent' was the speaker ('reports' read as the verb)
+    q = quotes("The mill will close in May after the recent floods.",
+               'Recent reports, however, say that "the mill is not safe."')
+    assert q["speaker_mention"].tolist() == ["Recent reports"]
+    assert q["speaker"].tolist() == [None]
+    assert not _noun_before_verb("Roe reports that", 4, "reports")
