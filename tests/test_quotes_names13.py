@@ -8,6 +8,11 @@
   ``names._resolve_capitalised``): words of a title-case headline glued before a name come off.
 - Rule NOUN_BEFORE_VERB (``attribution._noun_before_verb``): a plural noun of saying followed by a
   plain verb of saying heads the subject ('Recent reports, however, say ...').
+- Rule ORG_NAME_TAIL (``resolution._outside_org_names``, ``resolution._law_name``,
+  ``attribution._law_name_after``): the words of an organisation's or a law's name after its 'for',
+  'on' or 'and' name no person.
+- Rule POSSESSIVE_NOT_SPEAKER (``attribution._looks_speaker_np``): a phrase opened by a possessive
+  determiner names a speaker only by its head.
 
 Every article here is written by us (fictional names and places).
 """
@@ -15,14 +20,14 @@ from __future__ import annotations
 
 from helpers import quotes
 
-from kit.quotes.attribution import _chain_after, _noun_before_verb, _title_chain
-from kit.quotes.resolution import _cut_clause
+from kit.quotes.attribution import _chain_after, _looks_speaker_np, _noun_before_verb, _title_chain
+from kit.quotes.resolution import _cut_clause, _law_name
 
 
 def test_a_modal_ends_the_mention_of_a_spokesman():
     # before: 'a spokesman for Senator Ann Roe could' was the speaker
     q = quotes("The pier will close in June.",
-               'The timing was so odd that a spokesman for Senator Ann Roe could only joke: "I guess the pier was booked."')
+               'It was such a strange hour that a spokesman for Senator Ann Roe could only joke: "I guess the pier was booked."')
     assert q["speaker"].tolist() == ["Ann Roe"]
 
 
@@ -65,3 +70,31 @@ def test_a_plural_noun_of_saying_before_a_verb_heads_the_subject():
     assert q["speaker_mention"].tolist() == ["Recent reports"]
     assert q["speaker"].tolist() == [None]
     assert not _noun_before_verb("Roe reports that", 4, "reports")
+
+
+def test_the_tail_of_an_organisation_name_is_no_speaker():
+    # before: 'Coastal Safety' (the words after the institute's 'and') was the speaker
+    q = quotes("The mill will close in May.",
+               '"Our costs are rising every month," said a spokeswoman for the Institute for Tides and Coastal Safety.')
+    assert q["speaker"].tolist() == ["a spokeswoman for the Institute for Tides and Coastal Safety"]
+
+
+def test_a_law_named_with_and_is_one_name():
+    # before: 'Harbor Protection' (the words before the law's 'and') was the speaker
+    q = quotes("The mill will close in May.",
+               '"Our costs are rising every month," the Harbor Protection and Fair Wages Act says in its preamble.')
+    assert q["speaker"].tolist() == ["the Harbor Protection and Fair Wages Act"]
+    assert not _law_name("Ann Roe and Carl Lee")
+
+
+def test_a_person_before_an_organisation_with_and_stays():
+    q = quotes("The mill will close in May.",
+               '"Our costs are rising every month," said Ann Roe of the Institute for Tides and Coastal Safety.')
+    assert q["speaker"].tolist() == ["Ann Roe"]
+
+
+def test_a_possessive_phrase_names_a_speaker_only_by_its_head():
+    # before: the phrase was a speaker because 'energy' (a type word) stood in it
+    assert not _looks_speaker_np("our steady move to a clean energy grid")
+    assert _looks_speaker_np("their chief negotiator")
+    assert _looks_speaker_np("a clean energy lobbyist")

@@ -266,7 +266,11 @@ _SHARE = re.compile(r"""
 
 
 def _looks_speaker_np(np_: str) -> bool:
-    """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
+    """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?
+
+    >>> _looks_speaker_np("their chief negotiator"), _looks_speaker_np("our steady move to a clean energy grid")
+    (True, False)
+    """
     w = _words(np_.lower())
     if not w:
         return False
@@ -283,7 +287,15 @@ def _looks_speaker_np(np_: str) -> bool:
     if _PERSON_NOUN_SHAPE.fullmatch(hw[-1]) and hw[-1] not in _NOT_PERSON_NOUNS and len(hw) >= 2 \
             and hw[0] not in ("it", "he", "she", "they", "we", "i", "you", "this", "that"):
         return True  # rule PERSON_NOUN_SHAPE: 'said the 46-year-old', 'says the ad's narrator'
+    if w[0] in _POSSESSIVE_DETERMINERS:
+        return False  # rule POSSESSIVE_NOT_SPEAKER: only its head may name a speaker, 'our move to clean energy' none
     return any(x in _TITLE_WORDS or x in _TYPE_WORDS for x in w)
+
+
+#: Rule POSSESSIVE_NOT_SPEAKER (session 13): a noun phrase opened by a possessive determiner
+#: ('our move to clean energy') names a speaker only by its head ('their chief negotiator'), not by a
+#: title or a type word further on, as a phrase with an article may ('a clean energy lobbyist').
+_POSSESSIVE_DETERMINERS = frozenset("our his her their its my your".split())
 
 
 # words that end a speaker noun phrase: time and place adverbials, relative clauses, auxiliaries
@@ -321,7 +333,8 @@ def _trim_np(np_: str) -> str:
     # 'and' ends the phrase, unless it joins capitalised words of one organisation name
     for am in re.finditer(r"\s+and\b", cut):
         left, right = cut[:am.start()], cut[am.end():]
-        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and _is_orgish(_words(left)):
+        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and (
+                _is_orgish(_words(left)) or _law_name_after(right)):
             continue
         cut = left
         break
@@ -338,6 +351,22 @@ def _trim_np(np_: str) -> str:
         break
     cut = re.sub(r"[’']s$", "", cut.strip())
     return _clean_mention(cut)
+
+
+#: The capitalised words right after an 'and' (rule ORG_NAME_TAIL).
+_CAPITALISED_WORDS = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def _law_name_after(right: str) -> bool:
+    """Rule ORG_NAME_TAIL in a noun phrase: the capitalised words after an 'and' close a law's or
+    an agreement's name (``words._LAW_HEADS``: 'the Harbor Protection and Fair Wages Act'), so
+    the 'and' joins one name.
+
+    >>> _law_name_after(" Fair Wages Act says"), _law_name_after(" Carl Lee")
+    (True, False)
+    """
+    m = _CAPITALISED_WORDS.match(right)
+    return m is not None and m.group(1).split()[-1].lower() in _LAW_HEADS
 
 
 #: Rule TITLE_CHAIN_AND (session 13): titles joined by 'and' before a name ('Chairman and Chief
@@ -789,6 +818,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _CAP_RUN,
     _CAP_STOP,
     _GROUP_HEADS,
+    _LAW_HEADS,
     _NOUN_HOMOGRAPHS,
     _NUMBER_WORDS,
     _ORG_WORDS,

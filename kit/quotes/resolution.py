@@ -146,6 +146,8 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _resolve_pronoun(art, low, pos, para_start)
     if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
         return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
+    if _law_name(m):  # rule ORG_NAME_TAIL: 'the Harbor Protection and Fair Wages Act' speaks as itself
+        return _ruled(art, Person(name=m, tokens=tuple(m.split()), kind="document"), "DOCUMENT_WITHOUT_ISSUER")
     words = _words(low)
     found = _known_org(art, m)
     if found is not None:
@@ -179,7 +181,7 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
             found = _resolve_described(art, d, [], pos, person_head)
             return _ruled(art, found, _described_rule(art, d, found))
     # proper names (possibly after a title or a role written in lower case)
-    runs = [r for r in _CAP_RUN.finditer(m)]
+    runs = _outside_org_names(m, list(_CAP_RUN.finditer(m)))
     possessive_np = _possessive_np(m)
     if low.split()[0] in _DESCRIBED_OPENERS or not runs \
             or m[0].islower() or possessive_np:
@@ -187,6 +189,54 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _ruled(art, found, _described_rule(art, m, found))
     found = _resolve_capitalised(art, runs, pos)
     return _ruled(art, found, _name_rule(art, m, found))
+
+
+#: A law's or an agreement's full name: capitalised words (joined by 'and', 'of', 'for', 'on') up to
+#: a head of ``words._LAW_HEADS`` written with a capital.
+_LAW_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|on|the)\s+)?){1,8}(?P<head>[A-Z][a-z]+)")
+
+
+def _law_name(m: str) -> bool:
+    """Rule ORG_NAME_TAIL: the mention is a law's or an agreement's name with an 'and', 'of', 'for'
+    or 'on' inside ('the Harbor Protection and Fair Wages Act'), which no run of it names apart.
+
+    >>> _law_name("the Harbor Protection and Fair Wages Act"), _law_name("the Fair Wages Act")
+    (True, False)
+    >>> _law_name("Ann Roe and Carl Lee"), _law_name("the Institute for Tides and Coastal Safety")
+    (False, False)
+    """
+    lm = _LAW_NAME.fullmatch(m)
+    return lm is not None and lm.group("head").lower() in _LAW_HEADS and re.search(r"\s(?:and|of|for|on)\s", m) is not None
+
+
+def _outside_org_names(m: str, runs: list) -> list:
+    """Rule ORG_NAME_TAIL (session 13): the capitalised runs of mention ``m`` less those inside an
+    organisation's name after its first word ('Tides', 'Coastal Safety' of 'a spokeswoman for the
+    Institute for Tides and Coastal Safety'): the tail of a name after 'for', 'of', 'on' or 'and'
+    names no person (it was taken as the name ending the mention). The run that opens the
+    organisation's name, and a person before it ('Ann Roe of the Institute ...'), stay.
+
+    >>> m = "a spokeswoman for the Institute for Tides and Coastal Safety"
+    >>> [r.group(0) for r in _outside_org_names(m, list(_CAP_RUN.finditer(m)))]
+    ['Institute']
+    >>> m = "Ann Roe of the Acme Institute"
+    >>> [r.group(0) for r in _outside_org_names(m, list(_CAP_RUN.finditer(m)))]
+    ['Ann Roe', 'Acme Institute']
+    """
+    if len(runs) < 2:
+        return runs
+    inside = []
+    for om in _ORG_RUN.finditer(m):
+        toks = om.group(0).split()
+        if len(toks) < 3 or _titled_name_at(toks) is not None:
+            continue
+        ot = _org_tokens(toks)
+        if ot and _is_orgish(ot):
+            first = om.start() + om.group(0).find(" ".join(ot))
+            inside.append((first, om.end()))
+    if not inside:
+        return runs
+    return [r for r in runs if not any(a < r.start() and r.end() <= b for a, b in inside)]
 
 
 def _possessive_np(m: str) -> bool:
@@ -313,11 +363,20 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _resolve_document,
 )
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _is_orgish, _is_place, _lower_words, _org_tokens, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _LY_NOUNS, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CALENDAR_WORDS,
+    _CAP_RUN,
+    _CAP_STOP,
+    _LAW_HEADS,
+    _LY_NOUNS,
+    _ORG_RUN,
+    _OUTLET_NOUNS,
+    SPEECH_VERBS,
+)
 
 #: Rule POSSESSIVE_ORGANISATION: a name, its possessive, then a lower-case word (group 1 ends at the
 #: possessive); built here, after the import of ``_NAME_NP``.

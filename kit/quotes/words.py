@@ -403,3 +403,7 @@ Any Most Some Many Much Every Each All Few Several Both Either Neither Such Anot
 More Less No None Nobody Somebody Anybody Everybody Everyone Someone Anyone
 Wait Oh Ah Alas Wow Yes Yeah Nope Okay OK Hey Hello Hi Please Sorry Thanks Indeed Well Listen
 """.split())
+# --- session 13, branch names2 ---
+#: Rule ORG_NAME_TAIL: heads of a law's or an agreement's name; an 'and' before such a name's last
+#: words joins one name ('the Harbor Protection and Fair Wages Act'), not two speakers.
+_LAW_HEADS = frozenset("act acts law code accord accords agreement treaty bill charter convention protocol".split())
