@@ -142,7 +142,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                 if np_ and np_.lower() not in _PRONOUNS and _looks_speaker_np(np_):
                     return np_, m3.group("verb").lower()
     if m:
-        np_ = _trim_np(m.group("np"))
+        np_ = _trim_np(_chain_after(m.group("np"), after, m.end("np")))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
             return None
         # 'said the company's chief executive, Mark Li.': the name in apposition speaks; rule
@@ -266,7 +266,11 @@ _SHARE = re.compile(r"""
 
 
 def _looks_speaker_np(np_: str) -> bool:
-    """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?"""
+    """Does a lower-case noun phrase name someone who can speak ('a senior official', 'the ministry')?
+
+    >>> _looks_speaker_np("their chief negotiator"), _looks_speaker_np("our steady move to a clean energy grid")
+    (True, False)
+    """
     w = _words(np_.lower())
     if not w:
         return False
@@ -283,7 +287,15 @@ def _looks_speaker_np(np_: str) -> bool:
     if _PERSON_NOUN_SHAPE.fullmatch(hw[-1]) and hw[-1] not in _NOT_PERSON_NOUNS and len(hw) >= 2 \
             and hw[0] not in ("it", "he", "she", "they", "we", "i", "you", "this", "that"):
         return True  # rule PERSON_NOUN_SHAPE: 'said the 46-year-old', 'says the ad's narrator'
+    if w[0] in _POSSESSIVE_DETERMINERS:
+        return False  # rule POSSESSIVE_NOT_SPEAKER: only its head may name a speaker, 'our move to clean energy' none
     return any(x in _TITLE_WORDS or x in _TYPE_WORDS for x in w)
+
+
+#: Rule POSSESSIVE_NOT_SPEAKER (session 13): a noun phrase opened by a possessive determiner
+#: ('our move to clean energy') names a speaker only by its head ('their chief negotiator'), not by a
+#: title or a type word further on, as a phrase with an article may ('a clean energy lobbyist').
+_POSSESSIVE_DETERMINERS = frozenset("our his her their its my your".split())
 
 
 # words that end a speaker noun phrase: time and place adverbials, relative clauses, auxiliaries
@@ -317,10 +329,12 @@ def _trim_np(np_: str) -> str:
         # rule ADVERB_IN_DESCRIPTION: 'the recently released handbook': an adverb after the
         # determiner modifies the next word and does not end the phrase
         cut = _NP_CUT.split(re.sub(r"^(\S+)\s+(?:recently|previously|earlier|once|newly|later)\s+", r"\1 ", np_), maxsplit=1)[0]
+    cut = _title_chain(cut)
     # 'and' ends the phrase, unless it joins capitalised words of one organisation name
     for am in re.finditer(r"\s+and\b", cut):
         left, right = cut[:am.start()], cut[am.end():]
-        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and _is_orgish(_words(left)):
+        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and (
+                _is_orgish(_words(left)) or _law_name_after(right)):
             continue
         cut = left
         break
@@ -337,6 +351,73 @@ def _trim_np(np_: str) -> str:
         break
     cut = re.sub(r"[’']s$", "", cut.strip())
     return _clean_mention(cut)
+
+
+#: The capitalised words right after an 'and' (rule ORG_NAME_TAIL).
+_CAPITALISED_WORDS = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def _law_name_after(right: str) -> bool:
+    """Rule ORG_NAME_TAIL in a noun phrase: the capitalised words after an 'and' close a law's or
+    an agreement's name (``words._LAW_HEADS``: 'the Harbor Protection and Fair Wages Act'), so
+    the 'and' joins one name.
+
+    >>> _law_name_after(" Fair Wages Act says"), _law_name_after(" Carl Lee")
+    (True, False)
+    """
+    m = _CAPITALISED_WORDS.match(right)
+    return m is not None and m.group(1).split()[-1].lower() in _LAW_HEADS
+
+
+#: Rule TITLE_CHAIN_AND (session 13): titles joined by 'and' before a name ('Chairman and Chief
+#: Executive Ann Roe', 'founder and editor Ann Roe'): the titles before 'and', the 'and', then a
+#: title and at most four more words, the last one capitalised.
+_TITLE_CHAIN = re.compile(r"^((?:\S+\s+){0,2}\S+)\s+and\s+(?=(\S+)\s+(?:\S+\s+){0,4}[A-Z][\w.’'-]*$)")
+
+
+def _title_chain(np_: str) -> str:
+    """Rule TITLE_CHAIN_AND: a noun phrase that opens with titles joined by 'and' before a name
+    is that name with its last titles; the 'and' joins two titles of one person, not two people.
+
+    >>> _title_chain("Chairman and Chief Executive Ann Roe"), _title_chain("founder and editor Ann Roe")
+    ('Chief Executive Ann Roe', 'editor Ann Roe')
+    >>> _title_chain("Ann Roe and Carl Lee"), _title_chain("Senator and Mrs. Roe")
+    ('Ann Roe and Carl Lee', 'Senator and Mrs. Roe')
+    """
+    m = _TITLE_CHAIN.match(np_)
+    if m is None or not _is_title_token(m.group(2)) or m.group(2).lower().rstrip(".") in _HONORIFICS \
+            or not all(_is_title_token(w) for w in m.group(1).split()):
+        return np_
+    return np_[m.end():]
+
+
+#: Rule TITLE_CHAIN_AND after the verb: 'and', then a title and the name ('said Chairman and Chief
+#: Executive Ann Roe', where the matched phrase stops at 'Chairman').
+_AND_TITLED_NAME = re.compile(rf"\s+and\s+(?P<np>(?:[a-z][\w-]*\s+){{0,3}}{_NAME_NP})")
+
+
+def _chain_after(np_: str, text: str, end: int) -> str:
+    """Rule TITLE_CHAIN_AND: the phrase ``np_`` (ending at ``end`` of ``text``) joined to the
+    titles and name after its 'and' when it is all titles ('said Chairman and Chief Executive Ann
+    Roe'); otherwise ``np_``.
+
+    >>> t = "said Chairman and Chief Executive Ann Roe, who"
+    >>> _chain_after("Chairman", t, 13), _chain_after("Ann Roe", "said Ann Roe and Carl Lee", 12)
+    ('Chairman and Chief Executive Ann Roe', 'Ann Roe')
+    """
+    if not np_ or not all(_is_title_token(w) for w in np_.split()):
+        return np_
+    m = _AND_TITLED_NAME.match(text, end)
+    return np_ if m is None else _title_chain_check(np_ + text[end:m.end()])
+
+
+def _title_chain_check(np_: str) -> str:
+    """``np_`` when :func:`_title_chain` reads it as one titled name, else its words before 'and'."""
+    return np_ if _title_chain(np_) != np_ else np_.split(" and ", 1)[0]
+
+
+#: Honorifics, which stand before a name but name no office ('Senator and Mrs. Roe' are two people).
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady lord".split())
 
 
 #: Determiners that are no noun phrase on their own (rule ADVERB_IN_DESCRIPTION).
@@ -418,7 +499,7 @@ def _name_like(p: str) -> bool:
 def _clean_np(p: str) -> str | None:
     """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
     ws = p.split()
-    while ws and (ws[-1].lower() in _AUX_WORDS or _LY_WORD.fullmatch(ws[-1]) and ws[-1] not in _LY_NOUNS):
+    while ws and (ws[-1].lower() in _AUX_WORDS or _ly_adverb(ws[-1])):
         ws = ws[:-1]
     if not ws:
         return None
@@ -462,8 +543,6 @@ _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]ep
                               r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et|[Ee]ven)\s+(?=\S)")
 #: A time adverb right before a capitalised subject ('then Okoro', 'later Ms. Reyes').
 _ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
-#: An adverb in -ly.
-_LY_WORD = re.compile(r"[a-z]+ly")
 #: A noun phrase followed by a finite verb: the phrase.
 _NP_BEFORE_VERB = re.compile(r"^(.*?\w)\s+(?:put|was|were|is|are|had|has|have|went|made|got|took|gave|struck|"
                              r"sounded|kept|offered|used|chose|summed|laid|spelled|spelt|set|reached|pointed|turned|"
@@ -641,6 +720,32 @@ def _noun_homograph(pre: str, verb: str) -> bool:
     return prev[:1].islower() and low not in _BASE_VERB_AFTER and not low.endswith(("s", "ly"))
 
 
+#: Rule NOUN_BEFORE_VERB (session 13): after a plural noun of saying ('reports', 'claims'), at most
+#: an aside between commas, then a plain verb of saying: the noun heads the subject.
+_VERB_AFTER_NOUN = re.compile(r"\s*(?:,[^,.;:“”\"]{1,40},\s*)?(?:also\s+|now\s+|still\s+|all\s+)?([a-z]+)\b")
+
+
+def _noun_before_verb(s: str, start: int, verb: str) -> bool:
+    """Rule NOUN_BEFORE_VERB: a verb of saying that is also a plural noun ('reports', 'claims',
+    ``_NOUN_HOMOGRAPHS``) is that noun when a verb of saying in its plain form follows it, after
+    at most an aside between commas ('Recent reports, however, say that ...': the subject is
+    'Recent reports', not 'Recent'); 'Roe reports that ...' keeps its verb.
+
+    >>> t = "Recent reports, however, say that"
+    >>> _noun_before_verb(t, 7, "reports"), _noun_before_verb("Roe reports that", 4, "reports")
+    (True, False)
+    """
+    if not (verb.endswith("s") and verb[:-1] in _NOUN_HOMOGRAPHS):
+        return False
+    m = _VERB_AFTER_NOUN.match(s, start + len(verb))
+    return m is not None and m.group(1) in _PLAIN_SPEECH_VERBS
+
+
+#: The plain (third person plural) form of verbs of saying, after a plural subject.
+_PLAIN_SPEECH_VERBS = frozenset(v for v in SPEECH_VERBS if " " not in v and not v.endswith(("s", "ed", "ing"))) \
+    - {"said", "told", "wrote", "found", "sang", "put"}
+
+
 #: Rule VERB_FIRST: a sentence opened by its verb of saying, the speaker after it and the quote
 #: after a comma or colon: 'Said Comey, "..."', 'Added the mayor: "..."'.
 _VERB_FIRST = re.compile(rf"""
@@ -687,7 +792,8 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
             continue
         if cand.group("verb") in _FINDING_VERBS and not _FINDING_TAIL.fullmatch(s, cand.start() + len(cand.group("verb"))):
             continue  # rule FINDING_VERB: 'found' speaks only right before the quote
-        if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")):
+        if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")) \
+                or _noun_before_verb(s, cand.start(), cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
         if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
             continue  # 'X, who said ...' keeps looking for the main verb
@@ -707,11 +813,12 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
 from kit.quotes.descriptions import _head_part, _is_source_noun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _clean_mention, _is_title_token, _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
     _CAP_STOP,
     _GROUP_HEADS,
+    _LAW_HEADS,
     _NOUN_HOMOGRAPHS,
     _NUMBER_WORDS,
     _ORG_WORDS,

@@ -239,6 +239,12 @@ def _title_case_line(art: _Article, toks: list[str], start: int, end: int) -> bo
     most one in four is not. A name the headline glues to its line stays a person where the body
     writes it in running text.
 
+    Why not ``name_shape._title_case_verb``: that test cuts one headline verb in '-s' off a
+    person's two-word name ('Ann Wants' -> 'Ann') and reads only the words after it; this one
+    sets a whole run aside as no person, so it reads both sides of the run (up to a paragraph
+    break), asks for more capitalised words and for a common word in the run itself. The two
+    answer different questions and are kept apart.
+
     >>> text = "Harbor Town Readies for Wettest Spring on Record As Rivers Rise The spring rains came."
     >>> art = _Article(doc_id=1, paras=[], text=text)
     >>> _title_case_line(art, ["Wettest", "Spring"], 24, 38)

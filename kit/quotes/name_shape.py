@@ -139,6 +139,36 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     return tok_start, titles, _cut_title_case(name_toks, lower_words)
 
 
+def _headline_words_before_name(text: str, name: list[str], lower_words: set[str]) -> int:
+    """Rule HEADLINE_WORDS_BEFORE_NAME (session 13): how many words of a title-case headline glued
+    to a name open the run ('Save Jobs Ann Roe', 'Ban Dredging Roe'): two or more leading words
+    that the article also writes in lower case, before a rest whose first word it never writes
+    so. A rest of one word must be a surname the article writes after another capitalised word
+    too ('Ann Roe' elsewhere); otherwise 0 (a given name that is a common word stands alone,
+    'Rose Barks'; a place, 'Great Falls Tribune', keeps its words).
+
+    >>> _headline_words_before_name("", ["Save", "Jobs", "Ann", "Roe"], {"save", "jobs"})
+    2
+    >>> t = "Ban Dredging Roe said. Ann Roe won."
+    >>> _headline_words_before_name(t, ["Ban", "Dredging", "Roe"], {"ban", "dredging"})
+    2
+    >>> _headline_words_before_name("Great Falls Tribune", ["Great", "Falls", "Tribune"], {"great", "falls"})
+    0
+    >>> _headline_words_before_name("", ["Rose", "Barks"], {"rose", "barks"})
+    0
+    """
+    k = 0
+    while k < len(name) - 1 and name[k].lower().rstrip(".,") in lower_words and not _is_initial(name[k]):
+        k += 1
+    if k < 2 or name[k].lower() in lower_words or not name[k][:1].isupper():
+        return 0
+    if len(name) - k == 1:
+        word, before = name[k], name[k - 1]
+        if not any(m.group(1) != before for m in re.finditer(r"\b([A-Z][\w’'-]*)\s+%s\b" % re.escape(word), text)):
+            return 0
+    return k
+
+
 def _title_before_place(name: list[str]) -> bool:
     """Rule ONE_NAME_TITLE (session 12): one word after a one-name title (``_ONE_NAME_TITLES``) that
     is a place's or a thing's head word names that place or thing ('King County', 'Queen Street'),
@@ -201,6 +231,14 @@ def _title_case_verb(text: str, end: int, name: list[str]) -> bool:
     letters or more among the next six), the article never writes the word with a capital again
     (a surname such as 'Barks' or 'Woods' comes back alone in the body) and it does write the first
     word again without it (the body names the person: 'Pope Ann', 'Ann said').
+
+    Why not ``entities._title_case_line``: that test asks whether a whole run is no person (a
+    common word in the run, the words on both sides of it in title case, three capitalised words
+    at least); this one asks whether one word of a person's name is a headline verb, so it reads
+    only the words after the run (the words before are the person's title or nothing), asks for
+    two capitalised words only (a short headline, 'to Add New Rules'), and needs the shape of a
+    verb in '-s' and the person named again in the body. The two answer different questions and
+    are kept apart (session 13).
 
     >>> t = "Pope Ann Wants to Add 'Green Sin' to Rules ROME - Pope Ann said"
     >>> _title_case_verb(t, 13, ["Ann", "Wants"])

@@ -167,6 +167,7 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
         name = re.sub(r"['’]s$", "", cand)
         return Person(name=name, tokens=tuple(name.split()), kind="org")
     nt = _name_shape(nt, _lower_words(art))
+    nt = nt[_headline_words_before_name(art.text, nt, _lower_words(art)):]  # rule HEADLINE_WORDS_BEFORE_NAME
     if nt and not (len(nt) == 1 and nt[0].lower() in _lower_words(art)) and not _is_place(nt):
         if len(nt) < len(toks):
             r = _resolve_name(art, " ".join(nt), pos)  # 'Of Carson', 'Playing Trump': the name after the opener
@@ -261,6 +262,7 @@ from kit.quotes.entities import MAX_LOOKBACK, Person, _Article  # noqa: E402,F40
 from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _calendar,
     _glued_words,
+    _headline_words_before_name,
     _is_initial,
     _is_orgish,
     _is_place,

@@ -146,6 +146,8 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _resolve_pronoun(art, low, pos, para_start)
     if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
         return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
+    if _law_name(m):  # rule ORG_NAME_TAIL: 'the Harbor Protection and Fair Wages Act' speaks as itself
+        return _ruled(art, Person(name=m, tokens=tuple(m.split()), kind="document"), "DOCUMENT_WITHOUT_ISSUER")
     words = _words(low)
     found = _known_org(art, m)
     if found is not None:
@@ -174,12 +176,12 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         first = m.split(None, 1)[0]
         d = _trim_np((m[0].lower() + m[1:]) if first in _CAP_STOP or first.lower() in _lower_words(art) else m)
         last = d.split()[-1] if d else ""
-        if len(d.split()) >= 2 and (last.lower() not in _NOT_A_HEAD and (not last.endswith("ly") or last in _LY_NOUNS)
+        if len(d.split()) >= 2 and (last.lower() not in _NOT_A_HEAD and not _ly_adverb(last)
                                     or _SHARE.fullmatch(d)):  # rule SHARE_OF_PEOPLE: 'Forty-one percent'
             found = _resolve_described(art, d, [], pos, person_head)
             return _ruled(art, found, _described_rule(art, d, found))
     # proper names (possibly after a title or a role written in lower case)
-    runs = [r for r in _CAP_RUN.finditer(m)]
+    runs = _outside_org_names(m, list(_CAP_RUN.finditer(m)))
     possessive_np = _possessive_np(m)
     if low.split()[0] in _DESCRIBED_OPENERS or not runs \
             or m[0].islower() or possessive_np:
@@ -187,6 +189,54 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _ruled(art, found, _described_rule(art, m, found))
     found = _resolve_capitalised(art, runs, pos)
     return _ruled(art, found, _name_rule(art, m, found))
+
+
+#: A law's or an agreement's full name: capitalised words (joined by 'and', 'of', 'for', 'on') up to
+#: a head of ``words._LAW_HEADS`` written with a capital.
+_LAW_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|on|the)\s+)?){1,8}(?P<head>[A-Z][a-z]+)")
+
+
+def _law_name(m: str) -> bool:
+    """Rule ORG_NAME_TAIL: the mention is a law's or an agreement's name with an 'and', 'of', 'for'
+    or 'on' inside ('the Harbor Protection and Fair Wages Act'), which no run of it names apart.
+
+    >>> _law_name("the Harbor Protection and Fair Wages Act"), _law_name("the Fair Wages Act")
+    (True, False)
+    >>> _law_name("Ann Roe and Carl Lee"), _law_name("the Institute for Tides and Coastal Safety")
+    (False, False)
+    """
+    lm = _LAW_NAME.fullmatch(m)
+    return lm is not None and lm.group("head").lower() in _LAW_HEADS and re.search(r"\s(?:and|of|for|on)\s", m) is not None
+
+
+def _outside_org_names(m: str, runs: list) -> list:
+    """Rule ORG_NAME_TAIL (session 13): the capitalised runs of mention ``m`` less those inside an
+    organisation's name after its first word ('Tides', 'Coastal Safety' of 'a spokeswoman for the
+    Institute for Tides and Coastal Safety'): the tail of a name after 'for', 'of', 'on' or 'and'
+    names no person (it was taken as the name ending the mention). The run that opens the
+    organisation's name, and a person before it ('Ann Roe of the Institute ...'), stay.
+
+    >>> m = "a spokeswoman for the Institute for Tides and Coastal Safety"
+    >>> [r.group(0) for r in _outside_org_names(m, list(_CAP_RUN.finditer(m)))]
+    ['Institute']
+    >>> m = "Ann Roe of the Acme Institute"
+    >>> [r.group(0) for r in _outside_org_names(m, list(_CAP_RUN.finditer(m)))]
+    ['Ann Roe', 'Acme Institute']
+    """
+    if len(runs) < 2:
+        return runs
+    inside = []
+    for om in _ORG_RUN.finditer(m):
+        toks = om.group(0).split()
+        if len(toks) < 3 or _titled_name_at(toks) is not None:
+            continue
+        ot = _org_tokens(toks)
+        if ot and _is_orgish(ot):
+            first = om.start() + om.group(0).find(" ".join(ot))
+            inside.append((first, om.end()))
+    if not inside:
+        return runs
+    return [r for r in runs if not any(a < r.start() and r.end() <= b for a, b in inside)]
 
 
 def _possessive_np(m: str) -> bool:
@@ -213,10 +263,15 @@ _MENTION_VERBS = frozenset("""
 is was are were has had goes went held holds shot hits finds found reads reveals revealed
 affirms affirmed vary varies known claims claimed shows showed lists listed
 """.split())
-#: Adverbs and reflexives that trail a mention cut before its verb ('Paul then', 'Obama himself').
+#: Adverbs and reflexives that trail a mention cut before its verb ('Paul then', 'Obama himself');
+#: rule MODAL_IN_MENTION (session 13): adverbs of frequency too ('the mayor often').
 _TRAILING_ADVERBS = frozenset("""
 also then now again later still once previously earlier too even himself herself themselves itself
+often sometimes always never
 """.split())
+#: Rule MODAL_IN_MENTION (session 13): a modal ends a mention as a finite verb does ('a spokesman
+#: for the mill could', 'the deal shall').
+_MODAL_VERBS = frozenset("can could may might must shall should will would".split())
 
 
 #: Prepositions after a participle that closes a description ('a source speaking to X').
@@ -224,8 +279,8 @@ _PARTICIPLE_PREPOSITIONS = frozenset("to with on for about at from".split())
 
 
 def _cut_clause(m: str) -> str:
-    """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb or verb
-    of saying (from its second word on), and trailing adverbs come off.
+    """Rule CLAUSE_IN_MENTION: a mention ends before its first lower-case finite verb, modal (rule
+    MODAL_IN_MENTION) or verb of saying (from its second word on), and trailing adverbs come off.
 
     >>> _cut_clause("the Q survey also shows that"), _cut_clause("Harlan shot back in a post")
     ('the Q survey', 'Harlan')
@@ -235,13 +290,15 @@ def _cut_clause(m: str) -> str:
     ('the Acme campaign', 'the report')
     >>> _cut_clause("another source speaking to the Daily Ledger")
     'another source'
+    >>> _cut_clause("a spokesman for the mill could"), _cut_clause("the mayor often")
+    ('a spokesman for the mill', 'the mayor')
     """
     ws = m.split()
     if len(ws) < 2:
         return m
     for k in range(1, len(ws)):
         w = ws[k]
-        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or (
+        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or w in _MODAL_VERBS or (
                 w in SPEECH_VERBS and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")))):
             # not a noun ('the report', 'One tweet'), and no name after it ('this explains why Ann Lee')
             if not any(t[:1].isupper() for t in ws[k + 1:]):
@@ -256,7 +313,7 @@ def _cut_clause(m: str) -> str:
             ws = ws[:k]  # 'the Trump campaign on Tuesday': a time, not part of the speaker
             break
     while len(ws) > 1 and ws[-1][:1].islower() and (ws[-1] in _TRAILING_ADVERBS or (
-            ws[-1].endswith("ly") and len(ws[-1]) > 4 and ws[-1] not in _LY_NOUNS)):  # rule LY_NOUN
+            len(ws[-1]) > 4 and _ly_adverb(ws[-1]))):  # rule LY_NOUN
         ws = ws[:-1]
     return " ".join(ws)
 
@@ -306,11 +363,20 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _resolve_document,
 )
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.name_shape import _is_place, _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _is_orgish, _is_place, _lower_words, _org_tokens, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CALENDAR_WORDS, _CAP_RUN, _CAP_STOP, _LY_NOUNS, _OUTLET_NOUNS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CALENDAR_WORDS,
+    _CAP_RUN,
+    _CAP_STOP,
+    _LAW_HEADS,
+    _LY_NOUNS,
+    _ORG_RUN,
+    _OUTLET_NOUNS,
+    SPEECH_VERBS,
+)
 
 #: Rule POSSESSIVE_ORGANISATION: a name, its possessive, then a lower-case word (group 1 ends at the
 #: possessive); built here, after the import of ``_NAME_NP``.

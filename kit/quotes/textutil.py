@@ -34,9 +34,25 @@ def _is_title_token(tok: str) -> bool:
     return low in _TITLE_WORDS or (len(low) > 4 and low.endswith("s") and low[:-1] in _TITLE_WORDS)
 
 
+#: A lower-case word in -ly.
+_LY_WORD = re.compile(r"[a-z]+ly")
+
+
+def _ly_adverb(word: str) -> bool:
+    """An adverb in -ly, which is no name and no head noun: a lower-case word ending in 'ly' that is
+    not a noun in -ly (rule LY_NOUN, ``_LY_NOUNS``: 'the US daily said', 'a longtime ally'). The one
+    test of an -ly adverb for ``attribution._clean_np`` (trailing words of a subject) and
+    ``resolution`` (rule CAPITALISED_DESCRIPTION's head, rule CLAUSE_IN_MENTION's trailing adverbs).
+
+    >>> _ly_adverb("repeatedly"), _ly_adverb("daily"), _ly_adverb("ally"), _ly_adverb("Kelly")
+    (True, False, False, False)
+    """
+    return _LY_WORD.fullmatch(word) is not None and word not in _LY_NOUNS
+
+
 def _tok_list(run: str) -> list[str]:
     return run.split()
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.words import _TITLE_WORDS, _WORD  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _LY_NOUNS, _TITLE_WORDS, _WORD  # noqa: E402,F401 (imported last, as the modules refer to each other)

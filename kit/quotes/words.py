@@ -437,3 +437,8 @@ _OFFICIAL_HEAD_WORDS = frozenset(("justice",))
 #: Rule GLUED_TITLE (session 13): 'Administrator' is a title before a name ('Agency Administrator Ann
 #: Roe' names Ann Roe, role 'Agency Administrator'), as 'Commissioner' and 'Director' are.
 _TITLE_WORDS = _TITLE_WORDS | frozenset(("administrator",))
+
+# --- session 13, branch names2 ---
+#: Rule ORG_NAME_TAIL: heads of a law's or an agreement's name; an 'and' before such a name's last
+#: words joins one name ('the Harbor Protection and Fair Wages Act'), not two speakers.
+_LAW_HEADS = frozenset("act acts law code accord accords agreement treaty bill charter convention protocol".split())
