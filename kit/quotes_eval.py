@@ -404,7 +404,7 @@ def _scores(pred: pd.DataFrame, gold: pd.DataFrame, m: pd.DataFrame) -> pd.DataF
         tp = len(hit)
         p, r, f = prf_of_counts(tp, n_pred, n_gold)
         sp = hit[speaker_scored(hit)]
-        acc = float(sp["speaker_ok"].mean()) if len(sp) else float("nan")
+        acc = accuracy_of_counts(int(sp["speaker_ok"].eq(True).sum()), len(sp))
         rows.append({"scope": scope, "n_gold": n_gold, "n_pred": n_pred, "n_matched": tp,
                      "precision": p, "recall": r, "f1": f, "n_speaker": len(sp), "speaker_accuracy": acc})
     return pd.DataFrame(rows)
