@@ -53,10 +53,11 @@ from typing import Any, Iterable
 import pandas as pd
 
 from kit.errors import KitError
+from kit.resample import percentile_interval, resampled_sums
 from kit.schema import make_doc_id, normalise_for_hash
 
 __all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key", "article_resamples",
-           "percentile_interval", "article_counts", "score_intervals"]
+           "percentile_interval", "article_counts", "score_intervals", "prf_of_counts", "accuracy_of_counts"]
 
 KINDS = ("full", "partial", "scare", "title")
 SPEECH = ("full", "partial")
@@ -256,11 +257,55 @@ def match_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else float("nan")
-    r = tp / n_gold if n_gold else float("nan")
-    f = 2 * p * r / (p + r) if n_pred and n_gold and (p + r) > 0 else (0.0 if n_pred and n_gold else float("nan"))
+def prf_of_counts(tp, n_pred, n_gold):
+    """Precision, recall and F1 from counts: the one formula of every quote score.
+
+    precision = tp / n_pred (NaN when nothing is predicted), recall = tp / n_gold (NaN when there
+    is no gold), F1 = 2PR / (P + R) (0 when both are 0, NaN when either is NaN). The counts may be
+    numbers (the scores of :func:`score_quotes` and :func:`kit.quotes.polnear.score_polnear`:
+    Python floats come back) or arrays of summed bootstrap counts (arrays come back,
+    element by element).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> prf_of_counts(3, 4, 6)
+    (0.75, 0.5, 0.6)
+    >>> prf_of_counts(0, 2, 5), prf_of_counts(0, 0, 5)
+    ((0.0, 0.0, 0.0), (nan, 0.0, nan))
+    >>> [v.tolist() for v in prf_of_counts(np.array([1, 0]), np.array([2, 1]), np.array([1, 3]))]
+    [[0.5, 0.0], [1.0, 0.0], [0.6666666666666666, 0.0]]
+    """
+    import numpy as np
+
+    tp, n_pred, n_gold = (np.asarray(v, dtype=float) for v in (tp, n_pred, n_gold))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(n_pred > 0, tp / n_pred, np.nan)
+        r = np.where(n_gold > 0, tp / n_gold, np.nan)
+        f = np.where(p + r == 0, 0.0, 2 * p * r / (p + r))
+    if p.ndim == 0:
+        return float(p), float(r), float(f)
     return p, r, f
+
+
+def accuracy_of_counts(right, scored):
+    """Speaker accuracy ``right / scored`` from counts (NaN when nothing is scored); numbers or
+    arrays, as :func:`prf_of_counts`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> accuracy_of_counts(3, 4), accuracy_of_counts(0, 0)
+    (0.75, nan)
+    >>> accuracy_of_counts(np.array([1, 0]), np.array([2, 0])).tolist()
+    [0.5, nan]
+    """
+    import numpy as np
+
+    right, scored = np.asarray(right, dtype=float), np.asarray(scored, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        acc = np.where(scored > 0, right / scored, np.nan)
+    return float(acc) if acc.ndim == 0 else acc
 
 
 def speaker_scored(details: pd.DataFrame) -> pd.Series:
@@ -328,6 +373,12 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
     >>> float(s.loc["full", "f1"]), float(s.loc["full", "speaker_accuracy"])
     (1.0, 0.0)
     """
+    pred, gold = _checked(pred, gold)
+    return _scores(pred, gold, match_quotes(pred, gold, min_coverage=min_coverage))
+
+
+def _checked(pred: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``pred`` and ``gold`` checked for their columns, numbered when they carry no number."""
     for name, df, cols in (("pred", pred, ("doc_id", "text", "kind")), ("gold", gold, ("doc_id", "text", "kind"))):
         missing = [c for c in cols if c not in df.columns]
         if missing:
@@ -336,7 +387,11 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
         pred = pred.assign(quote_no=range(len(pred)))
     if "gold_no" not in gold.columns:
         gold = gold.assign(gold_no=range(len(gold)))
-    m = match_quotes(pred, gold, min_coverage=min_coverage)
+    return pred, gold
+
+
+def _scores(pred: pd.DataFrame, gold: pd.DataFrame, m: pd.DataFrame) -> pd.DataFrame:
+    """:func:`score_quotes`' table from the :func:`match_quotes` table ``m`` of ``pred`` and ``gold``."""
     matched = m[m["gold_no"].notna() & m["quote_no"].notna()]
     rows = []
     for scope, ks in SCOPES.items():
@@ -347,9 +402,9 @@ def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, *, min_coverage: float 
         else:
             hit = matched[matched["gold_kind"].isin(ks) & matched["pred_kind"].isin(ks)]
         tp = len(hit)
-        p, r, f = _prf(tp, n_pred, n_gold)
+        p, r, f = prf_of_counts(tp, n_pred, n_gold)
         sp = hit[speaker_scored(hit)]
-        acc = float(sp["speaker_ok"].mean()) if len(sp) else float("nan")
+        acc = accuracy_of_counts(int(sp["speaker_ok"].eq(True).sum()), len(sp))
         rows.append({"scope": scope, "n_gold": n_gold, "n_pred": n_pred, "n_matched": tp,
                      "precision": p, "recall": r, "f1": f, "n_speaker": len(sp), "speaker_accuracy": acc})
     return pd.DataFrame(rows)
@@ -375,8 +430,9 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
         # (the same match as the extractor's: kit.actors' alias table)
         index = alias_index(load_actors(actors))
         gold = gold.assign(speaker=[(canonical_actor(x, index) or x) if isinstance(x, str) else x for x in gold["speaker"]])
-    scores = score_quotes(pred, gold, min_coverage=min_coverage)
-    m = match_quotes(pred, gold, min_coverage=min_coverage) if details or intervals else None
+    pred, gold = _checked(pred, gold)
+    m = match_quotes(pred, gold, min_coverage=min_coverage)   # once: the scores, intervals and details
+    scores = _scores(pred, gold, m)
     if intervals:
         scores = score_intervals(scores, m, articles=arts["doc_id"], n_boot=n_boot, seed=seed)
     if details:
@@ -400,7 +456,8 @@ def article_resamples(counts, *, n_boot: int = BOOTSTRAP_RESAMPLES, seed: int = 
     comes from resampling **articles**, not quotes: each resample draws as many articles as there
     are, with replacement, and adds up their counts. A score of the resample is then computed from
     those sums (right / scored, tp / predicted, ...), exactly as the score itself is computed from
-    the sums over all articles.
+    the sums over all articles. This is :func:`kit.resample.resampled_sums`, the draw of every
+    bootstrap of the kit (frames, actors and tone too), with the quote scores' defaults.
 
     Parameters
     ----------
@@ -408,15 +465,13 @@ def article_resamples(counts, *, n_boot: int = BOOTSTRAP_RESAMPLES, seed: int = 
         Array of shape (articles, k): one row per article (every article scored, also those
         with nothing to count), one column per count.
     n_boot
-        Number of bootstrap resamples (B; ``n_boot`` as in :mod:`kit.resample`).
+        Number of bootstrap resamples (B; default 2,000).
     seed
-        Seed of ``numpy.random.default_rng``: the same seed gives the same resamples.
+        Seed of ``numpy.random.default_rng`` (default 0): the same seed gives the same resamples.
 
     Returns
     -------
-    ndarray of shape (n_boot, k): the column sums of each resample. A resample is drawn as
-    multinomial weights (how often each article is drawn; they add up to the number of articles),
-    which is the same distribution as drawing article indices with replacement.
+    ndarray of shape (n_boot, k): the column sums of each resample.
 
     Examples
     --------
@@ -427,50 +482,17 @@ def article_resamples(counts, *, n_boot: int = BOOTSTRAP_RESAMPLES, seed: int = 
     >>> sorted({tuple(r) for r in article_resamples(c, n_boot=200).tolist()})
     [(0, 4), (3, 6), (6, 8)]
     """
-    import numpy as np
-
-    from kit.validate import check_int
-
-    n_boot = check_int(n_boot, "n_boot", min=1)
-    seed = check_int(seed, "seed", min=0)
-    counts = np.asarray(counts)
-    if counts.ndim != 2 or counts.shape[0] == 0:
-        raise KitError(f"counts must be a 2-d array with one row per article, got shape {counts.shape}")
-    n = counts.shape[0]
-    weights = np.random.default_rng(seed).multinomial(n, np.full(n, 1.0 / n), size=n_boot)
-    return weights @ counts
+    return resampled_sums(counts, n_boot=n_boot, seed=seed)
 
 
-def percentile_interval(replicates, *, ci: float = 0.95):
-    """The percentile bootstrap interval of each column of ``replicates``: (low, high) arrays.
-
-    ``low`` and ``high`` are the ``(1 - ci) / 2`` and ``(1 + ci) / 2`` quantiles of the
-    replicates (``numpy.quantile``, linear interpolation, as ``scipy.stats.bootstrap`` with
-    ``method='percentile'``). A replicate that is not defined (NaN: a resample with no quote of a
-    form, so no accuracy) is left out; a column with no defined replicate gives NaN.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> low, high = percentile_interval(np.arange(101.0)[:, None], ci=0.9)
-    >>> round(float(low[0]), 9), round(float(high[0]), 9)
-    (5.0, 95.0)
-    >>> percentile_interval(np.array([[np.nan, 1.0], [np.nan, 3.0]]))[0].tolist()
-    [nan, 1.05]
-    """
-    import warnings
-
-    import numpy as np
-
-    if not 0 < ci < 1:
-        raise KitError(f"ci must be between 0 and 1 (e.g. 0.95), got {ci}")
-    rep = np.asarray(replicates, dtype=float)
-    if rep.ndim == 1:
-        rep = rep[:, None]
-    with warnings.catch_warnings():  # an all-NaN column is NaN, said in the docstring
-        warnings.simplefilter("ignore", RuntimeWarning)
-        low, high = np.nanquantile(rep, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
-    return low, high
+def _count_intervals(counts, figures, *, n_boot: int | None, seed: int | None, ci: float):
+    """(low, high) of ``figures(summed counts)`` over article resamples of ``counts`` (one row per
+    article): the article bootstrap of both quote scorers, defaults 2,000 resamples, seed 0."""
+    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
+                             seed=BOOTSTRAP_SEED if seed is None else seed)
+    rep = figures(sums)
+    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
+    return low.reshape(rep.shape[1:]), high.reshape(rep.shape[1:])
 
 
 #: What :func:`article_counts` counts per scope: gold and predicted quotes, matched pairs (tp),
@@ -526,13 +548,7 @@ def _figures(sums):
 
     s = np.asarray(sums, dtype=float).reshape(*np.shape(sums)[:-1], len(SCOPES), len(COUNT_KEYS))
     gold, pred, tp, n_sp, right = (s[..., i] for i in range(len(COUNT_KEYS)))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = np.where(pred > 0, tp / pred, np.nan)
-        r = np.where(gold > 0, tp / gold, np.nan)
-        both = (pred > 0) & (gold > 0)
-        f = np.where(both & (p + r > 0), 2 * p * r / (p + r), np.where(both, 0.0, np.nan))
-        acc = np.where(n_sp > 0, right / n_sp, np.nan)
-    return np.stack([p, r, f, acc], axis=-1)
+    return np.stack([*prf_of_counts(tp, pred, gold), accuracy_of_counts(right, n_sp)], axis=-1)
 
 
 def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: Iterable[str] | None = None,
@@ -557,11 +573,7 @@ def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: It
     [0.667, 0.0, 1.0]
     """
     counts = article_counts(details, articles=articles).drop(columns="doc_id").to_numpy()
-    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
-                             seed=BOOTSTRAP_SEED if seed is None else seed)
-    rep = _figures(sums)                                    # resamples x scopes x measures
-    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
-    low, high = low.reshape(len(SCOPES), -1), high.reshape(len(SCOPES), -1)
+    low, high = _count_intervals(counts, _figures, n_boot=n_boot, seed=seed, ci=ci)   # scopes x measures
     row = {sc: i for i, sc in enumerate(SCOPES)}
     out = scores.copy()
     at = [row[sc] for sc in out["scope"]]

@@ -7,12 +7,19 @@ same seed gives the same numbers and a test can recompute them independently:
    does not depend on which other groups are in the table, or on their order);
 2. ``n_boot`` resamples of the group's ``n`` units (articles) with replacement, drawn as
    ``rng.integers(0, n, size=(b, n))`` in consecutive blocks of rows (the same stream as one
-   ``(n_boot, n)`` draw);
+   ``(n_boot, n)`` draw), each giving the column sums of its units' rows
+   (:func:`resampled_sums`);
 3. the statistic of each resample is ``sum(sums[idx]) / sum(counts[idx])``: with ``counts`` all 1
    that is the mean (a share when the values are 0/1); with counts (e.g. sentences per article)
    it is a ratio estimator, i.e. a cluster bootstrap that resamples whole articles;
 4. the interval is the percentile interval: the ``(1 - ci) / 2`` and ``1 - (1 - ci) / 2``
-   quantiles of the resampled statistics (``numpy.quantile``, linear interpolation).
+   quantiles of the resampled statistics (``numpy.quantile``, linear interpolation;
+   :func:`percentile_interval`).
+
+The quote scores' intervals (:func:`kit.quotes.polnear.score_intervals`,
+:func:`kit.quotes_eval.score_intervals`) resample articles with the same two functions: their
+figures have a denominator each (and F1 is no ratio), so they take the resampled sums of
+per-article count columns from :func:`resampled_sums` and compute every figure from them.
 
 A group of fewer than two units gets **no** bootstrap interval (NaN): every resample of one
 article is that article, so the percentile interval would have zero width and look like
@@ -35,7 +42,7 @@ import numpy as np
 from kit.errors import KitValueError
 from kit.validate import check_int, check_number
 
-__all__ = ["bootstrap_ci", "check_bootstrap_args", "wilson_ci"]
+__all__ = ["bootstrap_ci", "check_bootstrap_args", "percentile_interval", "resampled_sums", "wilson_ci"]
 
 _BLOCK_CELLS = 4_000_000  # indices drawn per block (about 32 MB of int64)
 
@@ -102,29 +109,105 @@ def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: fl
     nan = np.full(k, np.nan)
     if n < 2 or n_boot == 0:
         return (float("nan"), float("nan")) if one_d else (nan, nan.copy())
+    summed = resampled_sums(np.column_stack([x, w]), n_boot=n_boot, seed=seed)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        stats = summed[:, :k] / summed[:, k:]
+    # a statistic with an undefined resample (zero denominator) gets no interval at all
+    stats[:, ~np.isfinite(stats).all(axis=0)] = np.nan
+    low, high = percentile_interval(stats, ci=ci)
+    if one_d:
+        return float(low[0]), float(high[0])
+    return np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+
+
+def resampled_sums(values, *, n_boot: int = 1000, seed: int = 0):
+    """Column sums of ``n_boot`` resamples of the rows (units: articles) of ``values``.
+
+    The kit's one bootstrap draw: ``rng = numpy.random.default_rng(seed)``, then for each resample
+    ``n`` row indices drawn with replacement, ``rng.integers(0, n, size=(b, n))`` in consecutive
+    blocks of rows (the same stream as one ``(n_boot, n)`` draw), and the sum of the drawn rows.
+    :func:`bootstrap_ci` (frames, actors, tone) and the quote scores' intervals
+    (:func:`kit.quotes.polnear.score_intervals`, :func:`kit.quotes_eval.score_intervals`) all draw
+    here, so one seed gives them the same resamples of the same number of units.
+
+    Parameters
+    ----------
+    values : array of shape (n, k)
+        One row per unit (every unit, also those with nothing to count), one column per count.
+    n_boot : int
+        Number of resamples (at least 1).
+    seed : int
+        Seed of ``numpy.random.default_rng``: the same seed gives the same resamples.
+
+    Returns
+    -------
+    ndarray of shape (n_boot, k): int64 when ``values`` holds integers (or booleans), else float.
+    Each column is summed on its own, in the order of the drawn indices.
+
+    Examples
+    --------
+    >>> c = np.array([[3, 4], [0, 2]])     # article 1: 3 of 4 right; article 2: 0 of 2
+    >>> resampled_sums(c, n_boot=5, seed=1).shape
+    (5, 2)
+    >>> sorted({tuple(r) for r in resampled_sums(c, n_boot=200).tolist()})
+    [(0, 4), (3, 6), (6, 8)]
+    >>> idx = np.random.default_rng(7).integers(0, 2, size=(3, 2))   # the same draw by hand
+    >>> bool((resampled_sums(c, n_boot=3, seed=7) == c[idx].sum(axis=1)).all())
+    True
+    """
+    n_boot = check_int(n_boot, "n_boot", min=1)
+    seed = check_int(seed, "seed", min=0)
+    v = np.asarray(values)
+    if v.ndim != 2 or v.shape[0] == 0:
+        raise KitValueError(f"values must be a 2-d array with one row per article (or other unit), got shape {v.shape}")
+    if v.dtype.kind in "biu":
+        v = v.astype(np.int64)
+    elif v.dtype.kind != "f":
+        v = v.astype(float)
+    n, k = v.shape
     rng = np.random.default_rng(seed)
-    stats = np.empty((n_boot, k))
+    out = np.empty((n_boot, k), dtype=v.dtype)
     block = max(1, _BLOCK_CELLS // n)
     for b0 in range(0, n_boot, block):
         b = min(block, n_boot - b0)
         idx = rng.integers(0, n, size=(b, n))
-        den = w[idx].sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            for j in range(k):
-                stats[b0:b0 + b, j] = x[:, j][idx].sum(axis=1) / den
-    alpha = (1 - ci) / 2
-    if not np.all(np.isfinite(stats)):
-        low = np.where(np.isfinite(stats).all(axis=0), np.nan, np.nan)
-        ok = np.isfinite(stats).all(axis=0)
-        high = low.copy()
-        if ok.any():
-            q = np.quantile(stats[:, ok], [alpha, 1 - alpha], axis=0)
-            low[ok], high[ok] = q[0], q[1]
-    else:
-        low, high = np.quantile(stats, [alpha, 1 - alpha], axis=0)
-    if one_d:
-        return float(low[0]), float(high[0])
-    return np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+        for j in range(k):
+            out[b0:b0 + b, j] = v[:, j][idx].sum(axis=1)
+    return out
+
+
+def percentile_interval(replicates, *, ci: float = 0.95):
+    """The percentile bootstrap interval of each column of ``replicates``: (low, high) arrays.
+
+    ``low`` and ``high`` are the ``(1 - ci) / 2`` and ``1 - (1 - ci) / 2`` quantiles of the
+    replicates (``numpy.quantile``, linear interpolation, as ``scipy.stats.bootstrap`` with
+    ``method='percentile'``). A replicate that is not defined (NaN: e.g. a resample with no quote
+    of a form, so no accuracy) is left out; a column with no defined replicate gives NaN.
+
+    Examples
+    --------
+    >>> low, high = percentile_interval(np.arange(101.0)[:, None], ci=0.9)
+    >>> round(float(low[0]), 9), round(float(high[0]), 9)
+    (5.0, 95.0)
+    >>> percentile_interval(np.array([[np.nan, 1.0], [np.nan, 3.0]]))[0].tolist()
+    [nan, 1.05]
+    """
+    import warnings
+
+    check_number(ci, "ci", min=0, max=1, exclusive=True, note="e.g. 0.95")
+    rep = np.asarray(replicates, dtype=float)
+    if rep.ndim == 1:
+        rep = rep[:, None]
+    q = [(1 - ci) / 2, 1 - (1 - ci) / 2]
+    gaps = np.isnan(rep).any(axis=0)
+    low, high = np.full(rep.shape[1], np.nan), np.full(rep.shape[1], np.nan)
+    if not gaps.all():
+        low[~gaps], high[~gaps] = np.quantile(rep[:, ~gaps], q, axis=0)
+    if gaps.any():
+        with warnings.catch_warnings():  # an all-NaN column is NaN, said in the docstring
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low[gaps], high[gaps] = np.nanquantile(rep[:, gaps], q, axis=0)
+    return low, high
 
 
 def wilson_ci(successes, n, *, ci: float = 0.95):

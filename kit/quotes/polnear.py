@@ -745,8 +745,9 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
                             "pred_row": None if j is None else p_row[j],
                             "pred_rule": None if j is None else p_rule[j], "match_form": a["match_form"],
                             "also": a["also"], "also_form": a.get("also_form", "full name")})
+        matched = set(m.values())
         for j, sp in enumerate(p_segs):
-            if j not in set(m.values()):
+            if j not in matched:
                 details.append({"doc_id": art.name, "gold_id": None, "form": None, "source": None,
                                 "gold_speaker": None, "pred_speaker": p_speaker[j], "speaker_ok": None,
                                 "gold_text": None, "pred_text": art.text[sp[0]:sp[1]], "pred_row": p_row[j],
@@ -765,14 +766,11 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
         act_tp += len(ma)
         act_counts.append((art.name, len(ma), len(p_acts), len(g_acts)))
 
-    def prf(tp, npred, ngold):
-        p = tp / npred if npred else float("nan")
-        r = tp / ngold if ngold else float("nan")
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    from kit.quotes_eval import prf_of_counts
 
     rows = []
     for unit, (tp, npd, ngd) in (("segment", (seg_tp, seg_pred, seg_gold)), ("speech act", (act_tp, act_pred, act_gold))):
-        p, r, f = prf(tp, npd, ngd)
+        p, r, f = prf_of_counts(tp, npd, ngd)
         rows += [{"measure": f"{unit} precision", "n": npd, "value": p},
                  {"measure": f"{unit} recall", "n": ngd, "value": r},
                  {"measure": f"{unit} F1", "n": tp, "value": f}]
@@ -872,8 +870,10 @@ def scores_from_counts(sums):
     ``sums`` has :data:`COUNT_COLUMNS` as its last axis: one vector (all articles) or one row per
     bootstrap resample. Precision = tp / predicted, recall = tp / gold (NaN when nothing is
     predicted or in gold), F1 = 2PR / (P + R) (0 when both are 0), speaker accuracy = right / scored
-    overall and per form (NaN when nothing is scored): the scorer's own formulas, so the figures of
-    the summed counts of all articles are the summary's, to the last bit.
+    overall and per form (NaN when nothing is scored): the scorer's own formulas
+    (:func:`kit.quotes_eval.prf_of_counts`, :func:`kit.quotes_eval.accuracy_of_counts`, which
+    :func:`score_polnear` and :func:`kit.quotes_eval.score_quotes` use too), so the figures of the
+    summed counts of all articles are the summary's, to the last bit.
 
     Examples
     --------
@@ -884,20 +884,17 @@ def scores_from_counts(sums):
     """
     import numpy as np
 
+    from kit.quotes_eval import accuracy_of_counts, prf_of_counts
+
     s = np.asarray(sums, dtype=float)
     col = {c: s[..., i] for i, c in enumerate(COUNT_COLUMNS)}
     out = []
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for unit in ("seg", "act"):
-            tp, npd, ngd = col[f"{unit}_tp"], col[f"{unit}_pred"], col[f"{unit}_gold"]
-            p = np.where(npd > 0, tp / npd, np.nan)
-            r = np.where(ngd > 0, tp / ngd, np.nan)
-            out += [p, r, np.where(p + r == 0, 0.0, 2 * p * r / (p + r))]
-        n = [col[f"n_{f.replace(' ', '_')}"] for f in SPEAKER_FORMS]
-        ok = [col[f"right_{f.replace(' ', '_')}"] for f in SPEAKER_FORMS]
-        n_all, ok_all = sum(n), sum(ok)
-        out.append(np.where(n_all > 0, ok_all / n_all, np.nan))
-        out += [np.where(k > 0, r / k, np.nan) for k, r in zip(n, ok)]
+    for unit in ("seg", "act"):
+        out += prf_of_counts(col[f"{unit}_tp"], col[f"{unit}_pred"], col[f"{unit}_gold"])
+    n = [col[f"n_{f.replace(' ', '_')}"] for f in SPEAKER_FORMS]
+    ok = [col[f"right_{f.replace(' ', '_')}"] for f in SPEAKER_FORMS]
+    out.append(accuracy_of_counts(sum(ok), sum(n)))
+    out += [accuracy_of_counts(r, k) for k, r in zip(n, ok)]
     return np.stack(out, axis=-1)
 
 
@@ -907,10 +904,10 @@ def score_intervals(result: dict, *, n_boot: int | None = None, seed: int | None
 
     Quotes cluster by article, so a binomial interval over quotes is too narrow. Each of
     ``n_boot`` resamples (default 2,000) draws as many articles as were scored, with replacement
-    (:func:`kit.quotes_eval.article_resamples`, seeded: default seed 0, so the figures reproduce),
-    adds up their :func:`article_counts` and computes every figure from the sums
-    (:func:`scores_from_counts`); ``low`` and ``high`` are the percentile interval at ``ci``
-    (:func:`kit.quotes_eval.percentile_interval`). ``measure``, ``n`` and ``value`` are the
+    (:func:`kit.resample.resampled_sums`, the kit's one bootstrap draw, seeded: default seed 0, so
+    the figures reproduce), adds up their :func:`article_counts` and computes every figure from the
+    sums (:func:`scores_from_counts`); ``low`` and ``high`` are the percentile interval at ``ci``
+    (:func:`kit.resample.percentile_interval`). ``measure``, ``n`` and ``value`` are the
     summary's, unchanged.
 
     Examples
@@ -923,12 +920,10 @@ def score_intervals(result: dict, *, n_boot: int | None = None, seed: int | None
     >>> [round(float(x), 3) for x in t.loc["speaker accuracy", ["value", "low", "high"]]]
     [0.667, 0.0, 1.0]
     """
-    from kit.quotes_eval import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, article_resamples, percentile_interval
+    from kit.quotes_eval import _count_intervals
 
     counts = article_counts(result)[list(COUNT_COLUMNS)].to_numpy()
-    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
-                             seed=BOOTSTRAP_SEED if seed is None else seed)
-    low, high = percentile_interval(scores_from_counts(sums), ci=ci)
+    low, high = _count_intervals(counts, scores_from_counts, n_boot=n_boot, seed=seed, ci=ci)
     names = ["segment precision", "segment recall", "segment F1", "speech act precision", "speech act recall",
              "speech act F1", "speaker accuracy", *(f"speaker accuracy: {f}" for f in SPEAKER_FORMS)]
     by_name = dict(zip(names, zip(low, high)))
