@@ -792,6 +792,8 @@ def _speaker_type(ent: Person | None, kind: str) -> str:
     """
     if ent is None:
         return "unknown"
+    if _outlet_speaker(ent):
+        return "media"
     if ent.kind == "org":
         return _affiliation_class(ent.name) if _affiliation_class(ent.name) == "media" else "organisation"
     role = (ent.role or "").lower()
@@ -824,6 +826,32 @@ def _speaker_type(ent: Person | None, kind: str) -> str:
     if ent.kind == "person" and (role or ent.affiliation):
         return "citizen"  # described, but with no title or institution: an ordinary person
     return "unknown"
+
+
+def _outlet_speaker(ent: Person) -> bool:
+    """Rule OUTLET_TYPE (session 13, second pass): a news outlet that speaks as itself is media even
+    when its name holds no media word. An organisation whose name the bundled outlet table knows
+    (``kit/resources/outlets.csv``, as the rule OUTLET_DESCRIPTION reads it), or any speaker without a
+    role or affiliation whose name is *The* ... ending in an outlet's name word (``_OUTLET_NAME_WORDS``:
+    'The Harbor Globe'). A person's name found in the table is not enough (a surname may be an
+    outlet's name too).
+
+    >>> from kit.quotes.entities import Person
+    >>> _outlet_speaker(Person(name="The Harbor Globe", tokens=("The", "Harbor", "Globe"), first_pos=0))
+    True
+    >>> _outlet_speaker(Person(name="Mother Jones", tokens=("Mother", "Jones"), first_pos=0, kind="org"))
+    True
+    >>> _outlet_speaker(Person(name="Ann Globe", tokens=("Ann", "Globe"), first_pos=0))
+    False
+    """
+    from kit.quotes.resolution import _outlet_name
+
+    if ent.kind == "person" and (ent.role or ent.affiliation):
+        return False
+    toks = ent.name.split()
+    if ent.kind == "org" and _outlet_name(ent.name) is not None:
+        return True
+    return len(toks) >= 3 and toks[0].lower() == "the" and toks[-1].lower() in _OUTLET_NAME_WORDS
 
 
 def _glued_title(ent: Person) -> list[str]:

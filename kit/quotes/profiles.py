@@ -140,10 +140,55 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
                 for g, words in _GENDER_NOUNS.items():
                     if w in words and w not in _POSSESSIVE_PRONOUNS:
                         p.gender = p.gender or g
+    if not titles and p.role is None:
+        p.role = _plural_title_before(text, run_start)
     after = text[end:end + 40]
     if _VERB_AFTER.match(after) or _AGE_AFTER.match(after) or _CLAUSE_AFTER.match(after) or _POSSESSIVE_AFTER.match(after):
         p.evidence += 1
     _gender_from_context(p, text, end)
+
+
+def _plural_title_before(text: str, run_start: int) -> str | None:
+    """Rule PLURAL_TITLE_LIST (session 13, second pass): a plural title before a list of names
+    ('Reps. Ann Roe (D-Ore.), Bo Li and Cy Dee', 'Senators Ann Roe of Ohio and Bo Li') gives each name
+    of the list the title in the singular (``_PLURAL_TITLES``). Between the title and the name at
+    ``run_start`` stand only names (each with a party-state tag or an *of* place maybe) joined by
+    commas and *and*.
+
+    >>> t = "Reps. Ann Roe (D-Ore.), Bo Li and Cy Dee of Maine wrote"
+    >>> _plural_title_before(t, t.index("Bo")), _plural_title_before(t, t.index("Cy"))
+    ('Rep.', 'Rep.')
+    >>> t = "Reps. Ann Roe and her aide, Bo Li"
+    >>> _plural_title_before(t, t.index("Bo")) is None
+    True
+    >>> t = "Senators Ann Roe and Bo Li met. Later, Cy Dee said"
+    >>> _plural_title_before(t, t.index("Cy")) is None
+    True
+    """
+    window = text[max(0, run_start - 200):run_start]
+    last = None
+    for last in _PLURAL_TITLE.finditer(window):
+        pass
+    if last is None:
+        return None
+    seg = window[last.end():]
+    if seg:
+        sep = _LIST_SEP_END.search(seg)
+        if sep is None:
+            return None
+        names = _LIST_SEP.split(seg[:sep.start()])
+        if not all(_LISTED_NAME.fullmatch(n) for n in names):
+            return None
+    return _PLURAL_TITLES[last.group(1).lower().rstrip(".")]
+
+
+#: A plural title (rule PLURAL_TITLE_LIST), and the separators and names of the list after it.
+_PLURAL_TITLE = re.compile(r"\b(Reps\.|Sens\.|Govs\.|(?i:senators|representatives|governors|congressmen|congresswomen|"
+                           r"mayors))\s+")
+_LIST_SEP_END = re.compile(r"(?:,\s+and|,|\s+and)\s+$")
+_LIST_SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+_LISTED_NAME = re.compile(r"[A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){0,3}"  # an initial's full stop, no sentence end
+                          r"(?:\s\([A-Z]{1,2}-[\w. ]{1,15}\)|\sof\s[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)?")
 #: Pronouns that tell no gender of the person an appositive describes: they may refer to others.
 _APPOSITIVE_PRONOUNS = frozenset(("he", "she", "him", "his", "her", "hers"))
 #: A sentence end inside the words before a name ('Nadia Roe. Her husband'; not 'Mr.', 'Sen.').
@@ -167,7 +212,7 @@ from kit.quotes.attribution import _NAME_NP, _PARTICIPLES, _VERB_ALT  # noqa: E4
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _calendar, _is_place  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _is_title_token, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _TITLE_WORDS, _TYPE_WORDS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _PLURAL_TITLES, _TITLE_WORDS, _TYPE_WORDS, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 
 #: A verb of saying after a name (evidence that the name is a person who speaks).
 _VERB_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b")

@@ -442,3 +442,9 @@ _TITLE_WORDS = _TITLE_WORDS | frozenset(("administrator",))
 #: Rule ORG_NAME_TAIL: heads of a law's or an agreement's name; an 'and' before such a name's last
 #: words joins one name ('the Harbor Protection and Fair Wages Act'), not two speakers.
 _LAW_HEADS = frozenset("act acts law code accord accords agreement treaty bill charter convention protocol".split())
+
+# --- session 13, branch types2 ---
+#: Rule PLURAL_TITLE_LIST: plural titles before a list of names, and the title each name takes.
+_PLURAL_TITLES = {"reps": "Rep.", "sens": "Sen.", "govs": "Gov.", "senators": "Senator",
+                  "representatives": "Representative", "governors": "Governor", "congressmen": "Congressman",
+                  "congresswomen": "Congresswoman", "mayors": "Mayor"}
