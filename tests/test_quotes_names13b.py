@@ -3,6 +3,8 @@
 - Rule ORG_AND_THE (``words._ORG_RUN``): after a 'for' or 'on' inside an organisation's name,
   'and the' and title-case words go on with the name ('Center for Tides and the Coastal Economy');
   elsewhere 'and the' parts two names.
+- Rule TITLE_CASE_VERB_FULL_NAME (``name_shape._title_case_verb``, in ``name_shape._name_tokens``):
+  a title-case headline's verb in '-s' after a two-word name ends the name ('Ann Roe Downplays').
 
 Every article here is written by us (fictional names and places).
 """
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 from helpers import quotes
 
-from kit.quotes.words import _ORG_RUN
+from kit.quotes.name_shape import _name_tokens
+from kit.quotes.words import _CAP_RUN, _ORG_RUN
 
 
 def _runs(text: str) -> list[str]:
@@ -37,3 +40,23 @@ def test_and_the_still_parts_two_names():
     assert _runs("Ann Roe and the Harbor Board met") == ["Ann Roe", "Harbor Board"]
     assert _runs("the Department of Justice and the Pentagon said") == ["Department of Justice", "Pentagon"]
     assert _runs("the Center for Tides and the FBI") == ["Center for Tides", "FBI"]
+
+
+_HEADLINE_WORDS = {"flood", "threat", "at", "tense", "hearing", "port", "nominee"}
+
+
+def _first_name(text: str) -> list[str]:
+    return _name_tokens(text, next(_CAP_RUN.finditer(text)), set(), _HEADLINE_WORDS)[2]
+
+
+def test_a_headline_verb_after_a_full_name_ends_the_name():
+    # before: ['Carl', 'Lee', 'Downplays']
+    t = ("Port Nominee Carl Lee Downplays Flood Threat At Tense Hearing He would not call the rising water "
+         "a danger. Lee said the flood study was old.")
+    assert _first_name(t) == ["Carl", "Lee"]
+
+
+def test_a_surname_in_s_stays_when_the_body_writes_it_again():
+    t = ("Port Nominee Carl Lee Downplays Flood Threat At Tense Hearing He would not call it a danger. "
+         "Downplays said the study was old; Lee agreed.")
+    assert _first_name(t) == ["Carl", "Lee", "Downplays"]
