@@ -136,7 +136,12 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     titles, name_toks = _cut_headline_verb(titles, name_toks)
     if len(name_toks) == 2 and _title_case_verb(text, m.end(), name_toks):
         name_toks = name_toks[:1]
-    return tok_start, titles, _cut_title_case(name_toks, lower_words)
+    name_toks = _cut_title_case(name_toks, lower_words)
+    if len(name_toks) == 3:  # rule TITLE_CASE_VERB_FULL_NAME: 'Ann Roe Downplays' of a longer title-case run
+        verb_at = text.find(name_toks[2], text.find(name_toks[1], tok_start) + len(name_toks[1]))
+        if verb_at >= 0 and _title_case_verb(text, verb_at + len(name_toks[2]), name_toks):
+            name_toks = name_toks[:2]
+    return tok_start, titles, name_toks
 
 
 def _headline_words_before_name(text: str, name: list[str], lower_words: set[str]) -> int:
@@ -248,8 +253,21 @@ def _title_case_verb(text: str, end: int, name: list[str]) -> bool:
     False
     >>> _title_case_verb("Ann Wants to leave the city, Ann said", 9, ["Ann", "Wants"])
     False
+
+    Rule TITLE_CASE_VERB_FULL_NAME (session 13): the last word of a three-word name is such a verb
+    by the same tests, the body writing the surname (the second word) without it ('Port Nominee Ann
+    Roe Downplays Flood Threat At Hearing ... Roe said' -> 'Ann Roe'); an initial as the second
+    word is no surname ('Ann B. Roes' stays).
+
+    >>> t = "Port Nominee Ann Roe Downplays Flood Threat At Tense Hearing She said. Roe won."
+    >>> _title_case_verb(t, 30, ["Ann", "Roe", "Downplays"])
+    True
+    >>> _title_case_verb("Ann Roe Downplays Flood Threat At Tense Hearing", 17, ["Ann", "Roe", "Downplays"])
+    False
     """
-    first, tok = name
+    if len(name) == 3 and _is_initial(name[1]):
+        return False
+    first, tok = name[-2], name[-1]
     low = tok.lower()
     if not (len(low) >= 4 and tok[:1].isupper() and low.endswith("s") and not low.endswith(("ss", "us", "is"))):
         return False

@@ -266,8 +266,13 @@ _TOK = (rf"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Brig|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Adm|Maj|
         rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*(?:['’]s)?|[{_UP}]\.(?:[{_UP}]\.)*"
         rf"|\d{{1,2}}(?:st|nd|rd|th)(?=\s(?:Lt|Sgt|Lieutenant|Sergeant|Class)\b))")
 _CAP_RUN = re.compile(rf"(?<![\w.])(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*")
+#: Rule ORG_AND_THE (session 13): after a 'for' or 'on' inside the run, 'and the' and
+#: title-case words (no acronym) go on with the name ('Center for Tides and the Coastal Economy');
+#: elsewhere 'and the' parts two names ('the Senate and the House', 'the Department of Justice and the
+#: Pentagon', 'Ann Roe and the Harbor Board').
 _ORG_RUN = re.compile(
-    rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|for|and|&|on|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*")
+    rf"(?<![\w.])(?:{_TOK})(?:(?:\s+|\s+(?:of|(?P<org_of>for|on)|and|&|the|of\s+the|for\s+the|de|du|des)\s+)(?:{_TOK}))*"
+    rf"(?(org_of)(?:\s+and\s+the(?:\s+[{_UP}][{_LOW}]+)+(?![\w.]))?)")
 
 _WORD = re.compile(r"[\w’'-]+")
 
