@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import io
 import struct
-import warnings
 import zipfile
 import zlib
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import read_articles
 
 from kit.corpus import build_corpus
-from kit.readers import read_one
 from kit.readers.fields import parse_when
-from kit.schema import Article
 
 FIX = Path("tests/fixtures")
 BODY = ("Envoys from both ports met on Monday to talk about the fees that small boats pay at the quay.\n\n"
@@ -28,14 +26,7 @@ BODY = ("Envoys from both ports met on Monday to talk about the fees that small 
 HUGE = "99999999999999999999"  # more than a 64-bit integer holds
 
 
-def _read(name: str, data: bytes) -> tuple[list[Article], list]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        out = [r for _, r in read_one(data, f"fixtures/{name}")]
-    arts = [r for r in out if isinstance(r, Article)]
-    rejs = [r for r in out if not isinstance(r, Article)]
-    assert all("reader failed" not in r.reason for r in rejs), [r.reason for r in rejs]
-    return arts, rejs
+_read = read_articles
 
 
 def _damage(data: bytes, member: str) -> bytes:

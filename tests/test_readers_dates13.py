@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import read_articles
 
 from kit.corpus import build_corpus
 from kit.readers import read_one
@@ -23,14 +24,7 @@ BODY = "The council met on Monday to talk about the ferry fees.\n\nIt will meet 
 DAY = re.compile(r"after the ingest day \(\d{4}-\d\d-\d\d\)")
 
 
-def _read(name: str, data: bytes) -> tuple[list[Article], list]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        out = [r for _, r in read_one(data, f"fixtures/{name}")]
-    arts = [r for r in out if isinstance(r, Article)]
-    rejs = [r for r in out if not isinstance(r, Article)]
-    assert all("reader failed" not in r.reason for r in rejs), [r.reason for r in rejs]
-    return arts, rejs
+_read = read_articles
 
 
 # epoch seconds written as text in a table cell -------------------------------------------------------
