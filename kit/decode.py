@@ -88,16 +88,28 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, list[str]]:
                                   "are accented Latin-1 letters (probably another code page)")
     # Read as UTF-8, the text holds a hint (or a carriage return) only where the bytes do; every
     # hint's UTF-8 form starts with the byte 0xC3, and one byte is found at memchr speed.
-    if (not utf8 or _MOJIBAKE_LEAD in data) and any(h in text for h in _MOJIBAKE_HINTS):
-        import ftfy  # (imported when a text needs it: most never do)
-
-        fixed = ftfy.fix_encoding(text)
-        if fixed != text:
-            text = fixed
-            notes.append("repaired mojibake (UTF-8 text that had been decoded as Windows-1252)")
+    if (not utf8 or _MOJIBAKE_LEAD in data) and (fixed := repair_mojibake(text)) is not None:
+        text = fixed
+        notes.append("repaired mojibake (UTF-8 text that had been decoded as Windows-1252)")
     if not utf8 or b"\r" in data:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), notes
+
+
+def repair_mojibake(text: str) -> str | None:
+    """``text`` with mojibake (UTF-8 text that had been decoded as Windows-1252) repaired by ftfy's
+    ``fix_encoding``, which changes nothing else; None when the text holds no hint of it or ftfy
+    changes nothing. Used for whole files (:func:`decode_bytes`) and for table cells.
+
+    >>> repair_mojibake("Fran\u00c3\u00a7ois"), repair_mojibake("François")
+    ('François', None)
+    """
+    if not any(h in text for h in _MOJIBAKE_HINTS):
+        return None
+    import ftfy  # (imported when a text needs it: most never do)
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text else None
 
 
 def _common_gb(ch: str) -> bool:

@@ -239,18 +239,14 @@ def _repair_cells(title: str, text: Any) -> tuple[str, Any, list[str]]:
     :func:`kit.decode.decode_bytes` repairs a file's (ftfy's ``fix_encoding``, which changes nothing
     else), and the names of the cells it changed. A cell can be double-encoded when the file is not:
     a JSON string escaped as ``"Fran\\u00c3\\u00a7ois"`` is plain ASCII in the file."""
-    from kit.decode import _MOJIBAKE_HINTS
+    from kit.decode import repair_mojibake
 
     repaired = []
     cells = {"title": title, "text": text}
     for name, value in cells.items():
-        if isinstance(value, str) and any(h in value for h in _MOJIBAKE_HINTS):
-            import ftfy  # (imported when a cell needs it: most never do)
-
-            fixed = ftfy.fix_encoding(value)
-            if fixed != value:
-                cells[name] = fixed
-                repaired.append(f"{name} cell")
+        if isinstance(value, str) and (fixed := repair_mojibake(value)) is not None:
+            cells[name] = fixed
+            repaired.append(f"{name} cell")
     return cells["title"], cells["text"], repaired
 
 
