@@ -1,0 +1,169 @@
+"""Speakers on real news without gold: the kit's ``speaker`` against a hand coding of frames-dev quotes.
+
+Discovered by ``make eval`` (alone: ``python -m evaluation.speaker_check [DEVSETS]``): :func:`evaluate`
+returns rows ``devset, measure, kit, baseline, n`` (and ``low``, ``high`` for the accuracy).
+The coding is ``evaluation/speaker_check_frames_dev.csv`` (``doc_id, start, end, gold_speaker,
+gold_form, half, note, stratum, weight``): 197 quotes of speech (``full``/``partial``) drawn from
+the kit's frames-dev output at b08c94b, stratified by the speaker rule that chose the speaker (and
+the quotes without one), each read in its article and given the speaker a careful reader gives
+(coding rules in docs/quotes.md, "Fourteenth round (session 14): speakers on real news"). It holds
+no article text: names, short descriptions, offsets and codes only. The articles are read at run
+time (as ``kit quotes ... --map published=date`` reads them); no network.
+
+- A coded quote is found again by its offsets in the body: the kit's quote with the same ``start``
+  and ``end``, else the one that overlaps it most when the overlap covers at least 80% of both
+  spans; a quote not found counts as given no speaker (the ``no longer found`` row counts them).
+- ``gold_speaker`` holds one or more accepted strings separated by ``/`` (*Environmental
+  Protection Agency/EPA*); ``gold_form`` is ``person``, ``org``, ``desc`` or ``none``.
+- **Match rule** (:func:`same_speaker`): a person matches by the PolNeAR scorer's same-person test
+  (:func:`kit.quotes.polnear.speaker_matches`, form ``full name`` for a coded name of two words
+  or more, else ``surname``); an organisation or a description matches when its normalised form
+  (:func:`kit.quotes_eval.speaker_key`: case, a leading determiner and a possessive *'s* ignored)
+  equals one accepted string's; ``none`` is right only when the kit gives no speaker.
+- ``speaker accuracy by the text``: the share of coded quotes the kit gets right (95% interval:
+  article bootstrap, ``kit.resample.bootstrap_ci``, 2,000 resamples, seed 0). Baseline: the share
+  of quotes coded ``none`` (a kit that never gives a speaker).
+- ``..., half 0`` / ``half 1``: the halves by ``md5(doc_id) % 2`` (rules are developed on half 0).
+- ``..., weighted to all frames-dev quotes``: each quote weighted by its stratum's size over its
+  sample size (the stratum sizes of b08c94b), an estimate for all 1,785 quotes of speech.
+- ``speaker precision (kit gives a speaker)``: accuracy among the coded quotes the kit gives a
+  speaker (a wrong name is worse for a researcher than none).
+- ``quotes the kit gives no speaker``, ``quotes coded with no speaker``: shares of the coded quotes.
+- ``coded quotes no longer found``: how many the kit no longer finds by their offsets.
+"""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pandas as pd
+
+DEVSET = "frames-dev"
+#: The hand coding (next to this module).
+CODING = pathlib.Path(__file__).with_name("speaker_check_frames_dev.csv")
+#: The least share of both spans an overlapping quote must cover to count as the coded one.
+MIN_OVERLAP = 0.8
+
+
+def same_speaker(pred, gold: str, form: str) -> bool:
+    """Whether the kit's speaker ``pred`` is the coded ``gold`` (accepted strings split by ``/``).
+
+    >>> same_speaker("Ann Roe", "Ann Roe", "person"), same_speaker("Roe", "Ann Roe", "person")
+    (True, False)
+    >>> same_speaker("Senator Ann Roe", "Roe", "person"), same_speaker(None, "none", "none")
+    (True, True)
+    >>> same_speaker("the EPA", "Environmental Protection Agency/EPA", "org")
+    True
+    >>> same_speaker("Environmental Protection", "Environmental Protection Agency", "org")
+    False
+    >>> same_speaker("A city spokesman", "the city spokesman", "desc"), same_speaker("Bo Li", "none", "none")
+    (True, False)
+    """
+    from kit.quotes.polnear import speaker_matches
+    from kit.quotes_eval import speaker_key
+
+    given = pred is not None and not (isinstance(pred, float) and pred != pred) and str(pred).strip() != ""
+    if form == "none":
+        return not given
+    if not given:
+        return False
+    for alt in str(gold).split("/"):
+        alt = alt.strip()
+        if form == "person":
+            if speaker_matches(str(pred), alt, "full name" if len(alt.split()) >= 2 else "surname"):
+                return True
+        elif speaker_key(pred) is not None and speaker_key(pred) == speaker_key(alt):
+            return True
+    return False
+
+
+def kit_quotes(root: pathlib.Path, doc_ids: set[str]) -> pd.DataFrame:
+    """The kit's quotes (every kind) of the given frames-dev articles, ``doc_id`` as text."""
+    from kit.corpus import load_corpus
+    from kit.quotes import extract_quotes
+
+    corpus = load_corpus([str(root / "articles.csv")], column_map={"published": "date"})
+    paras = corpus.paragraphs[corpus.paragraphs["doc_id"].astype(str).isin(doc_ids)]
+    q = extract_quotes(paras)
+    return q.assign(doc_id=q["doc_id"].astype(str))
+
+
+def find(coding: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The coding with ``found`` (bool), ``speaker`` (the kit's, None when none or not found) and ``kind``.
+
+    >>> coding = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [0, 50, 0], "end": [10, 60, 9]})
+    >>> quotes = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 51], "end": [10, 60],
+    ...                        "speaker": ["Ann Roe", None], "kind": ["full", "partial"]})
+    >>> find(coding, quotes)[["found", "speaker"]].values.tolist()
+    [[True, 'Ann Roe'], [True, None], [False, None]]
+    """
+    by_doc = {d: g for d, g in quotes.groupby("doc_id")}
+    found, speaker, kind = [], [], []
+    for r in coding.itertuples(index=False):
+        g = by_doc.get(str(r.doc_id))
+        best = None
+        if g is not None:
+            exact = g[(g["start"] == r.start) & (g["end"] == r.end)]
+            if len(exact):
+                best = exact.iloc[0]
+            else:
+                inter = (g["end"].clip(upper=r.end) - g["start"].clip(lower=r.start)).clip(lower=0)
+                share = inter / (g["end"] - g["start"]).clip(lower=1).combine(max(r.end - r.start, 1), max)
+                if len(share) and share.max() >= MIN_OVERLAP:
+                    best = g.loc[share.idxmax()]
+        found.append(best is not None)
+        sp = None if best is None else best["speaker"]
+        speaker.append(None if sp is None or (isinstance(sp, float) and sp != sp) else sp)
+        kind.append(None if best is None else best["kind"])
+    return coding.assign(found=found, speaker=pd.Series(speaker, index=coding.index, dtype=object),
+                         kind=kind)
+
+
+def scored(devsets: pathlib.Path, coding_path: pathlib.Path | None = None) -> pd.DataFrame:
+    """The coding (``coding_path``, default :data:`CODING`) with the kit's speaker (``speaker``),
+    ``found``, ``given`` and ``right`` (bool)."""
+    root = pathlib.Path(devsets) / DEVSET
+    coding = pd.read_csv(CODING if coding_path is None else coding_path, dtype={"doc_id": str, "gold_speaker": str}, keep_default_na=False)
+    s = find(coding, kit_quotes(root, set(coding["doc_id"])))
+    right = [same_speaker(p, g, f) for p, g, f in zip(s["speaker"], s["gold_speaker"], s["gold_form"])]
+    return s.assign(given=s["speaker"].notna(), right=right)
+
+
+def _accuracy_row(part: pd.DataFrame, measure: str, baseline: float | None, *, interval: bool) -> dict:
+    from kit.resample import bootstrap_ci
+
+    row = {"devset": DEVSET, "measure": measure, "kit": float(part["right"].mean()) if len(part) else None,
+           "baseline": baseline, "n": int(len(part))}
+    if interval and len(part):
+        per = part.groupby("doc_id")["right"].agg(["sum", "size"])
+        row["low"], row["high"] = bootstrap_ci(per["sum"].to_numpy(), per["size"].to_numpy(), n_boot=2000, seed=0)
+    return row
+
+
+def evaluate(devsets: pathlib.Path) -> list[dict]:
+    """Rows ``devset, measure, kit, baseline, n`` for the coded frames-dev quotes (empty without frames-dev)."""
+    root = pathlib.Path(devsets) / DEVSET
+    if not (root / "articles.csv").is_file() or not CODING.is_file():
+        return []
+    s = scored(devsets)
+    none = float(s["gold_form"].eq("none").mean())
+    rows = [_accuracy_row(s, "speaker accuracy by the text (coded quotes)", none, interval=True)]
+    for h in (0, 1):
+        rows.append(_accuracy_row(s[s["half"] == h], f"speaker accuracy by the text, half {h}", None, interval=False))
+    w = s["weight"].astype(float)
+    rows.append({"devset": DEVSET, "measure": "speaker accuracy, weighted to all frames-dev quotes",
+                 "kit": float((w * s["right"]).sum() / w.sum()), "baseline": None, "n": int(len(s))})
+    rows.append(_accuracy_row(s[s["given"]], "speaker precision (kit gives a speaker)", None, interval=True))
+    rows.append({"devset": DEVSET, "measure": "quotes the kit gives no speaker", "kit": float((~s["given"]).mean()),
+                 "baseline": None, "n": int(len(s))})
+    rows.append({"devset": DEVSET, "measure": "quotes coded with no speaker", "kit": none, "baseline": None,
+                 "n": int(len(s))})
+    rows.append({"devset": DEVSET, "measure": "coded quotes no longer found", "kit": int((~s["found"]).sum()),
+                 "baseline": None, "n": int(len(s))})
+    return rows
+
+
+if __name__ == "__main__":  # pragma: no cover - a command-line convenience
+    folder = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/devsets")
+    for row in evaluate(folder):
+        print(row)
