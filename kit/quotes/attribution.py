@@ -605,6 +605,55 @@ def _indefinite_speaker(piece: str) -> bool:
     return False
 
 
+# --- session 14, branch fdcheck ---
+def _is_degree(piece: str) -> bool:
+    """Rule DEGREE_AFTER_NAME: an academic degree after a name ('Ann Roe, Ph.D., a forecaster, said')
+    is no clause piece of its own and never the subject.
+
+    >>> _is_degree("Ph.D."), _is_degree("PhD"), _is_degree("M.D."), _is_degree("Roe")
+    (True, True, True, False)
+    """
+    return piece.replace(".", "").replace(" ", "").lower() in _DEGREES
+
+
+#: 'As ' and a name that is the whole clause piece: the name is the subject of the 'as' clause's verb.
+_AS_NAME_RE = None  # compiled on first use (the name pattern is built at import time)
+
+
+def _as_name(piece: str) -> str | None:
+    """Rule AS_NAME_SAID: a clause piece 'As <name>' before an attribution verb ('As Ann Roe, a
+    storm expert, recently stated, "..."'): the name is the verb's subject, not an adverbial.
+
+    >>> _as_name("As Ann Roe"), _as_name("As the storm neared"), _as_name("Ann Roe")
+    ('Ann Roe', None, None)
+    """
+    global _AS_NAME_RE
+    if _AS_NAME_RE is None:
+        _AS_NAME_RE = re.compile(rf"As\s+(?P<name>{_NAME_NP})")
+    m = _AS_NAME_RE.fullmatch(piece)
+    if m is None or not _name_like(m.group("name")) or len(m.group("name").split()) < 2:
+        return None
+    return m.group("name")
+
+
+def _first_pieces(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The clause pieces that may name the subject, stripped, with their offsets (step 2 of
+    :func:`_subject`): no adverbial, no state and no degree; an 'As <name>' piece gives the name."""
+    firsts = []
+    for part, o in pieces:
+        p = part.strip()
+        if _is_state_abbreviation(p) or _is_degree(p):
+            continue  # rule STATE_ABBREVIATION: 'In Alexandria, Va., Lazar ... said'; rule DEGREE_AFTER_NAME
+        as_name = _as_name(p)
+        if as_name is not None:  # rule AS_NAME_SAID: 'As Ann Roe, a forecaster, put it, "..."'
+            firsts.append((as_name, o + part.find(as_name)))
+            continue
+        if not p or _ADVERBIAL_START.match(p) and not _indefinite_speaker(p):
+            continue
+        firsts.append((p, o + part.find(p)))
+    return firsts
+
+
 def _subject(head: str) -> tuple[str, int] | None:
     """The subject noun phrase of a clause, given the text before its verb."""
     pm = _PRONOUN_SUBJECT.search(head)
@@ -646,14 +695,7 @@ def _subject(head: str) -> tuple[str, int] | None:
                 return np_, wm.start(1)
         # an adverbial right before the verb: the subject is earlier
     # 2. the first piece that names someone (appositives after it are skipped)
-    firsts = []
-    for part, o in pieces:
-        p = part.strip()
-        if _is_state_abbreviation(p):
-            continue  # rule STATE_ABBREVIATION: 'In Alexandria, Va., Lazar ... said'
-        if not p or _ADVERBIAL_START.match(p) and not _indefinite_speaker(p):
-            continue
-        firsts.append((p, o + part.find(p)))
+    firsts = _first_pieces(pieces)
     for k, (p, o) in enumerate(firsts[:-1]):
         # rule DESCRIPTION_APPOSITIVE_NAME: 'Reyes's campaign chairman, Tomas Lind, said',
         # 'another adviser, Ana Ruiz, said': the name in apposition to a description speaks
@@ -817,6 +859,7 @@ from kit.quotes.textutil import _clean_mention, _is_title_token, _ly_adverb, _wo
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CAP_RUN,
     _CAP_STOP,
+    _DEGREES,
     _GROUP_HEADS,
     _LAW_HEADS,
     _NOUN_HOMOGRAPHS,

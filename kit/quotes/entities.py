@@ -79,6 +79,7 @@ def _build_entities(art: _Article, actors: pd.DataFrame | None, index: dict | No
     actor_forms = _actor_forms(art, actors, index)
     in_org = _find_orgs(art)
     singles = _find_persons(art, in_org)
+    singles = _nicknamed_persons(art, singles)
     _add_actor_mentions(art, actor_forms)
     _resolve_singles(art, singles)
     _merge_variants(art)
@@ -439,6 +440,40 @@ def _add_actor_mentions(art: _Article, actor_forms: list[tuple[int, int, str, Pe
             target.evidence += 3
         art.mentions.append(Mention(start, end, target))
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
+
+
+# --- session 14, branch fdcheck ---
+#: Rule NICKNAME_IN_NAME: a given name, a nickname in quotation marks and a surname.
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w’'.-]{1,20})[\"”]\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _nicknamed_persons(art: _Article, singles: list) -> list:
+    """Rule NICKNAME_IN_NAME: 'Cal "Hook" Dunmore' names the person Cal Dunmore (the nickname in
+    quotation marks splits the capitalised run, so the name step saw two single words). Adds the
+    person and its mention; returns ``singles`` without the words inside the name.
+
+    >>> art = _Article(doc_id="d", paras=[], text='Cal "Hook" Dunmore runs the town. Dunmore said so.')
+    >>> rest = _nicknamed_persons(art, [(0, 3, "Cal", [], False), (11, 18, "Dunmore", [], False),
+    ...                                 (34, 41, "Dunmore", [], False)])
+    >>> sorted(art.persons), [s[0] for s in rest]
+    (['cal dunmore'], [34])
+    """
+    found = False
+    for m in _NICKNAMED.finditer(art.text):
+        given, surname = m.group(1), m.group(3)
+        if given in _CAP_STOP or surname in _CAP_STOP:
+            continue
+        name = f"{given} {surname}"
+        p = art.persons.get(name.lower())
+        if p is None:
+            p = art.persons[name.lower()] = Person(name=name, tokens=(given, surname), first_pos=m.start())
+            _profile(art, p, art.text, m.start(), m.end(), m.start(), [])
+        art.mentions.append(Mention(m.start(), m.end(), p))
+        singles = [s for s in singles if not m.start() <= s[0] < m.end()]
+        found = True
+    if found:
+        art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
+    return singles
 
 
 #: Titles that make a single capitalised word a person even when no full name precedes it.

@@ -20,8 +20,31 @@ def _lean(text: str, i: int) -> tuple[float, float]:
     if before_space and not after_space:
         return 0.0, 1.0
     if after_space and not before_space:
-        return 1.0, 0.0
+        return (0.0, 1.0) if _glued_opener(text, i) else (1.0, 0.0)
     return 0.5, 0.5
+
+
+# --- session 14, branch fdcheck ---
+#: Rule GLUED_OPENER: the end of an attribution sentence ('... ," Roe said.', 'said Roe.', 'he
+#: added.') right before a straight mark and a space.
+_ATTRIBUTION_END = re.compile(
+    r"(?:\b(?:he|she|they|[A-Z][\w’'-]+)\s+(?:said|says|added|wrote|explained|continued|noted|stated|tweeted)"
+    r"|\b(?:said|says|added|wrote|tweeted)(?:\s+[A-Z][\w.’'-]*){1,3})\.$")
+
+
+def _glued_opener(text: str, i: int) -> bool:
+    """Rule GLUED_OPENER: a straight mark right after the full stop of an attribution sentence and
+    before a space and a capital ('," Roe said." It was ...') opens the next quote: text whose
+    paragraphs were joined with the opening mark glued to the sentence before (the joins of some
+    corpora) would otherwise close there and pair every later mark the wrong way. The DP still
+    reads it as a closing mark when the pairing needs that.
+
+    >>> _glued_opener('"We won," Roe said." It was', 19), _glued_opener('"We won." It was', 8)
+    (True, False)
+    """
+    if text[i] != '"' or i + 2 >= len(text) or not text[i + 2].isupper():
+        return False
+    return bool(_ATTRIBUTION_END.search(text, max(0, i - 60), i))
 
 
 #: Quotation marks written with two characters, as some newsrooms and archives do: ``''...''``

@@ -137,6 +137,7 @@ def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[s
     if len(name_toks) == 2 and _title_case_verb(text, m.end(), name_toks):
         name_toks = name_toks[:1]
     name_toks = _cut_title_case(name_toks, lower_words)
+    name_toks = _cut_weekday(name_toks)
     if len(name_toks) == 3:  # rule TITLE_CASE_VERB_FULL_NAME: 'Ann Roe Downplays' of a longer title-case run
         verb_at = text.find(name_toks[2], text.find(name_toks[1], tok_start) + len(name_toks[1]))
         if verb_at >= 0 and _title_case_verb(text, verb_at + len(name_toks[2]), name_toks):
@@ -353,11 +354,14 @@ def _participle_opener(tok: str) -> bool:
 
     >>> _participle_opener("Impeaching"), _participle_opener("Said"), _participle_opener("Sterling"), _participle_opener("King")
     (True, True, False, False)
+    >>> _participle_opener("Given")
+    True
     """
     low = tok.lower()
     if not tok[:1].isupper() or tok.isupper():
         return False
-    return (len(low) >= 5 and low.endswith("ing") and low not in _ING_NAMES) or low in SPEECH_VERBS
+    return (len(low) >= 5 and low.endswith("ing") and low not in _ING_NAMES) or low in SPEECH_VERBS \
+        or low in _OPENER_PARTICIPLES  # rule GIVEN_OPENER (session 14): 'Given Marlow's history, ...'
 
 
 #: What comes before a sentence's first word: the text start, or a sentence end, a dash or an
@@ -449,6 +453,23 @@ def _calendar(tokens: Iterable[str]) -> bool:
     return any(t.lower().rstrip(".,").removesuffix("'s").removesuffix("’s") in _CALENDAR_WORDS for t in tokens)
 
 
+# --- session 14, branch fdcheck ---
+#: Rule WEEKDAY_AFTER_NAME: the days of the week.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _cut_weekday(tokens: list[str]) -> list[str]:
+    """Rule WEEKDAY_AFTER_NAME: a weekday after a full name ('said Ray Tolliver Tuesday morning') is
+    when it was said, not the name's last word (a run of three or more words; 'Joe Friday' stays).
+
+    >>> _cut_weekday(["Ray", "Tolliver", "Tuesday"]), _cut_weekday(["Joe", "Friday"])
+    (['Ray', 'Tolliver'], ['Joe', 'Friday'])
+    """
+    if len(tokens) >= 3 and tokens[-1].lower().rstrip(".,") in _WEEKDAYS:
+        return tokens[:-1]
+    return tokens
+
+
 def _cut_title_case(tokens: list[str], lower_words: set[str]) -> list[str]:
     """Rule TITLE_CASE_RUN: a name ends before the first word (from the third on) that the
     article also writes in lower case: 'Salma Hayek Described Her Experience' -> 'Salma Hayek'
@@ -482,6 +503,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _NAME_HOMOGRAPHS,
     _NOT_PERSON_HEADS,
     _ONE_NAME_TITLES,
+    _OPENER_PARTICIPLES,
     _ORG_WORDS,
     _PLACE_WORDS,
     _PLACES,

@@ -453,3 +453,15 @@ _LAW_HEADS = frozenset("act acts law code accord accords agreement treaty bill c
 _PLURAL_TITLES = {"reps": "Rep.", "sens": "Sen.", "govs": "Gov.", "senators": "Senator",
                   "representatives": "Representative", "governors": "Governor", "congressmen": "Congressman",
                   "congresswomen": "Congresswoman", "mayors": "Mayor"}
+
+# --- session 14, branch fdcheck ---
+#: Rule DEGREE_AFTER_NAME: academic degrees written after a name, dots and spaces taken out.
+_DEGREES = frozenset("phd dphil md edd jd".split())
+#: Rule CO_AUTHOR_TITLE: 'Co-author' before a name is a title, not a given name ('Co-author Bea Kell'
+#: names Bea Kell, role 'Co-author'); a study's co-author is typed expert, as 'study' is.
+_TITLE_WORDS = _TITLE_WORDS | frozenset(("co-author",))
+_SPEAKER_TYPE_RULES = [(typ, vocab | frozenset(("co-author",)) if typ == "expert" else vocab)
+                       for typ, vocab in _SPEAKER_TYPE_RULES]
+#: Rule GIVEN_OPENER: past participles without '-ed' that open a sentence before a name and are no
+#: given name ('Given Marlow's history with the river, ...' names nobody called Given).
+_OPENER_PARTICIPLES = frozenset(("given",))
