@@ -453,3 +453,11 @@ _LAW_HEADS = frozenset("act acts law code accord accords agreement treaty bill c
 _PLURAL_TITLES = {"reps": "Rep.", "sens": "Sen.", "govs": "Gov.", "senators": "Senator",
                   "representatives": "Representative", "governors": "Governor", "congressmen": "Congressman",
                   "congresswomen": "Congresswoman", "mayors": "Mayor"}
+
+# --- session 14, branch weakrules ---
+#: Rule CARRIER_READS: nouns of things that carry written words and that *read* a quote after it
+#: ('"...," the email read', '"...," reads the sign'); *read* says nothing of a person.
+_READ_CARRIERS = frozenset("""email emails e-mail letter letters memo note statement editorial sign signs
+banner banners placard placards poster posters headline headlines caption tweet tweets post message
+text ad advertisement flyer leaflet mailer plaque inscription release notice invitation petition
+slogan shirt t-shirt cover page website headlines""".split())
