@@ -95,8 +95,28 @@ def test_no_speaker_or_no_speech_in_the_described_slot(after):
 
 
 def test_the_described_slot_takes_the_quote_from_the_first_person_named():
-    # before: FIRST_PERSON_NAMED gave the quote to Ann Roe, who is only shown in a video clip
-    q = quotes("At a rally on Friday, Ed Voss showed the crowd a clip of Mayor Ann Roe failing to answer a question.",
-               '"Mayor Roe, let me help you out - the answer is yes," the party\'s vice-presidential nominee riffed.')
+    # before: FIRST_PERSON_NAMED gave the quote to Ann Roe, who is only seen in a video
+    q = quotes("At a rally on Friday, Ed Voss played a video in which Mayor Ann Roe fails to answer a question.",
+               '"Mayor Roe, allow me to answer for you - it is yes," the party\'s vice-presidential nominee riffed.')
     assert q.loc[0, "speaker"] != "Ann Roe"
     assert q.loc[0, "verb"] == "riffed"
+
+
+# --- rule PRONOUN_LEADS_QUOTE before a colon that ends the paragraph -----------------------------------
+
+ENDORSEMENT = "Senator Ann Roe endorsed Mayor Bo Lind for the county seat on Friday, in a long letter to her supporters."
+
+
+def test_a_pronoun_before_a_colon_speaks_the_paragraph_of_quotation_after_it():
+    # before: no speaker (LATEST_SPEAKER and FIRST_PERSON_NAMED find nobody in 'She then ...:')
+    q = quotes(ENDORSEMENT, "She then set out the reasons for her choice:",
+               '"He has served the county for twenty years. He knows the budget better than anyone in Calder."')
+    assert q.loc[0, "speaker"] == "Ann Roe"
+    assert q.loc[0, "speaker_rule"] == "PRONOUN_LEADS_QUOTE"
+
+
+def test_no_colon_no_pronoun_speaker():
+    # the paragraph before ends in a full stop: nothing introduces the quotation
+    q = quotes(ENDORSEMENT, "She then set out the reasons for her choice.",
+               '"He has served the county for twenty years. He knows the budget better than anyone in Calder."')
+    assert q.loc[0, "speaker_rule"] != "PRONOUN_LEADS_QUOTE"
