@@ -101,22 +101,3 @@ def test_the_described_slot_takes_the_quote_from_the_first_person_named():
     assert q.loc[0, "speaker"] != "Ann Roe"
     assert q.loc[0, "verb"] == "riffed"
 
-
-# --- rule PRONOUN_LEADS_QUOTE before a colon that ends the paragraph -----------------------------------
-
-ENDORSEMENT = "Senator Ann Roe endorsed Mayor Bo Lind for the county seat on Friday, in a long letter to her supporters."
-
-
-def test_a_pronoun_before_a_colon_speaks_the_paragraph_of_quotation_after_it():
-    # before: no speaker (LATEST_SPEAKER and FIRST_PERSON_NAMED find nobody in 'She then ...:')
-    q = quotes(ENDORSEMENT, "She then set out the reasons for her choice:",
-               '"He has served the county for twenty years. He knows the budget better than anyone in Calder."')
-    assert q.loc[0, "speaker"] == "Ann Roe"
-    assert q.loc[0, "speaker_rule"] == "PRONOUN_LEADS_QUOTE"
-
-
-def test_no_colon_no_pronoun_speaker():
-    # the paragraph before ends in a full stop: nothing introduces the quotation
-    q = quotes(ENDORSEMENT, "She then set out the reasons for her choice.",
-               '"He has served the county for twenty years. He knows the budget better than anyone in Calder."')
-    assert q.loc[0, "speaker_rule"] != "PRONOUN_LEADS_QUOTE"

@@ -631,8 +631,6 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
             k_s = bisect.bisect_left(art.sent_starts, para_off) - 1
             last_start = art.sent_starts[k_s] if k_s >= 0 and art.sent_starts[k_s] >= since else since
             ent, rule = _first_person(art, last_start, para_off), "FIRST_PERSON_NAMED"
-            if ent is None:
-                ent, rule = _pronoun_before_colon(art, last_start, first.para_idx - 1), "PRONOUN_LEADS_QUOTE"
     else:
         ent = _last_event_speaker(art, lay.events, prev_speech, q_pos, para_off)
         rule = "LATEST_SPEAKER"
@@ -664,17 +662,6 @@ def _unattributed_speaker(art: _Article, q: _Quote, lay: _Layout, prev_speech: _
         if rule == "LATEST_SPEAKER":
             q.rule = "SPEECH_ACT_CONTINUES"  # the previous quote's speaker, as the act goes on
     return ent
-
-
-def _pronoun_before_colon(art: _Article, s0: int, k: int) -> Person | None:
-    """Rule PRONOUN_LEADS_QUOTE for a quote that opens its paragraph: the previous paragraph (``k``)
-    ends in a colon, and its last sentence (from ``s0``) opens with *he* or *she* ('She then listed
-    her three demands:' before a paragraph of quotation): that pronoun speaks."""
-    p_off, p_text = art.paras[k][2], art.paras[k][1].rstrip()
-    if not p_text.endswith(":"):
-        return None
-    lead = _PRONOUN_LEADS.match(art.text, max(s0, p_off), p_off + len(p_text))
-    return _resolve(art, lead.group("pron"), lead.start("pron"), p_off) if lead else None
 
 
 def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) -> list[dict]:
