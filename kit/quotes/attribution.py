@@ -14,7 +14,7 @@ _NAME_NP = (rf"(?:(?:{_TOK})(?:\s+(?:{_PARTICLES}\s+)*(?:{_TOK}))*)")
 _NP_AFTER = (
     # 'Acme's chief executive,'; rule POSSESSIVE_AFTER_QUOTE: also before the verb ('Roe's office said')
     rf"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=\s*,|\s)"
-    rf"|{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its)\s+"
+    rf"|{_NAME_NP}|(?:the|a|an|one|another|both|two|some|many|several|other|his|her|their|its|this|these)\s+"
     rf"(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+(?:\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP})?"
     rf"|{_NAME_NP}\s+(?:[a-z][\w-]*\s+){{1,2}}{_NAME_NP}"
     rf"|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|from|with)\s+(?:the\s+)?{_NAME_NP}"
@@ -183,7 +183,39 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
             return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
         return np_, m.group("verb").lower()
-    return _run_on_names(after)
+    return _run_on_names(after) or _carrier_reads(after)
+
+
+#: Rule CARRIER_READS: a thing that carries written words *reads* the quote ('"...," the email
+#: read', '"...," reads a Monday editorial in the Daily Star'): a determiner and up to five words, the
+#: last of them (before *read*) or any of them (after *reads*) a carrier noun of ``words._READ_CARRIERS``.
+_CARRIER_NP = r"(?:the|a|an|one|this|that|its|his|her|their|another)(?:\s+[\w’'-]+){1,5}"
+_CARRIER_READS = re.compile(rf"""
+    ^\s*[,—–-]?\s*(?:
+      (?P<np>{_CARRIER_NP}?)\s+(?:also\s+)?reads?\b         # '"...," the email read'
+    | reads?\s+(?P<np2>{_CARRIER_NP})                        # '"...," reads the sign'
+    )""", re.VERBOSE)
+
+
+def _carrier_reads(after: str) -> tuple[str, str] | None:
+    """Rule CARRIER_READS: (mention, 'read') when a carrier of written words reads the quote.
+
+    >>> _carrier_reads(", the flyer read. Then"), _carrier_reads(", reads a Monday editorial in the Star.")
+    (('the flyer', 'read'), ('a Monday editorial', 'read'))
+    >>> _carrier_reads(", the senator read from her notes."), _carrier_reads(" he read.")
+    (None, None)
+    """
+    if "read" not in after[:90]:
+        return None  # the pattern's verb is within its first 90 characters
+    m = _CARRIER_READS.match(after)
+    if m is None:
+        return None
+    if m.group("np"):
+        words = m.group("np").split()
+        return (m.group("np"), "read") if words[-1].lower() in _READ_CARRIERS else None
+    words = m.group("np2").split()
+    k = next((i for i, w in enumerate(words) if w.lower() in _READ_CARRIERS), None)
+    return (" ".join(words[:k + 1]), "read") if k is not None else None
 
 
 #: Rule VERB_SLOT: right after a quote that ends in a comma, a question or exclamation mark, a name
@@ -210,9 +242,41 @@ def _verb_slot(after: str) -> tuple[str, str] | None:
     """
     m = _VERB_SLOT.match(after)
     if m is None:
-        return None
+        return _described_verb_slot(after)
     np_, verb = (m.group("np"), m.group("verb")) if m.group("np") else (m.group("np2"), m.group("verb2"))
     if verb in _NOT_SLOT_VERBS or verb.endswith(("ss", "us")) or np_.split()[0] in _CAP_STOP:
+        return None
+    return np_, verb
+
+
+#: Rule DESCRIBED_VERB_SLOT: the slot of rule VERB_SLOT held by a description that names someone who
+#: can speak ('"...," the retired judge quipped.', '"...?" a protester heckled at the back.').
+_DESCRIBED_SLOT = re.compile(r"""
+    ^\s{1,3}(?P<np>(?:the|a|an|this|another|one)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)   # the description
+    \s+(?P<verb>[a-z]{3,}(?:ed|s))                                                  # any finite verb
+    (?=\s*[.,;!?]|\s+(?:in|on|at|during|after|before|with|about|when|as|while|over)\b)   # ends the clause
+    """, re.VERBOSE)
+#: Words that end a description before the slot's verb (a relative clause: 'a radio show that
+#: began in May'), and verbs of that slot that report no speech ('seems', 'remains').
+_NOT_SLOT_DESCRIPTION = frozenset("that who which whose where when whom".split())
+_NOT_DESCRIBED_SLOT_VERBS = frozenset("seems appears remains needs wants tends".split())
+
+
+def _described_verb_slot(after: str) -> tuple[str, str] | None:
+    """Rule DESCRIBED_VERB_SLOT: (description, verb) in the slot of rule VERB_SLOT when the
+    description names someone who can speak (:func:`_looks_speaker_np`); None else.
+
+    >>> _described_verb_slot(" the retired judge quipped. Then"), _described_verb_slot(" the rain stopped.")
+    (('the retired judge', 'quipped'), None)
+    >>> _described_verb_slot(" a radio show that first aired in May"), _described_verb_slot(" the mayor seems to agree")
+    (None, None)
+    """
+    m = _DESCRIBED_SLOT.match(after)
+    if m is None:
+        return None
+    np_, verb = m.group("np"), m.group("verb")
+    if verb in _NOT_SLOT_VERBS or verb in _NOT_DESCRIBED_SLOT_VERBS or verb.endswith(("ss", "us")) \
+            or _NOT_SLOT_DESCRIPTION.intersection(np_.lower().split()) or not _looks_speaker_np(np_):
         return None
     return np_, verb
 
@@ -884,6 +948,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _NOUN_HOMOGRAPHS,
     _NUMBER_WORDS,
     _ORG_WORDS,
+    _READ_CARRIERS,
     _SOURCE_NOUNS,
     _STATE_ABBREVIATIONS,
     _TITLE_WORDS,

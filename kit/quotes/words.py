@@ -465,3 +465,11 @@ _SPEAKER_TYPE_RULES = [(typ, vocab | frozenset(("co-author",)) if typ == "expert
 #: Rule GIVEN_OPENER: past participles without '-ed' that open a sentence before a name and are no
 #: given name ('Given Marlow's history with the river, ...' names nobody called Given).
 _OPENER_PARTICIPLES = frozenset(("given",))
+
+# --- session 14, branch weakrules ---
+#: Rule CARRIER_READS: nouns of things that carry written words and that *read* a quote after it
+#: ('"...," the email read', '"...," reads the sign'); *read* says nothing of a person.
+_READ_CARRIERS = frozenset("""email emails e-mail letter letters memo note statement editorial sign signs
+banner banners placard placards poster posters headline headlines caption tweet tweets post message
+text ad advertisement flyer leaflet mailer plaque inscription release notice invitation petition
+slogan shirt t-shirt cover page website headlines""".split())
