@@ -8,7 +8,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -280,12 +279,6 @@ def _title_case_line(art: _Article, toks: list[str], start: int, end: int) -> bo
     return last.lower() in lower or _runs_of(text, last) <= _runs_of(text, " ".join(toks))
 
 
-#: How many (text, name) answers the text scans below keep (pure functions of their strings: the same
-#: name is asked about many times in one article; the text's hash is computed once and kept by Python).
-_TEXT_MEMO = 4096
-
-
-@lru_cache(maxsize=_TEXT_MEMO)
 def _plural_of(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` with a plural ending ('Pacific Islanders'), not after 'the'
     (a person's name is made plural so: 'the Ann Roes of this world').
@@ -304,7 +297,6 @@ def _plural_of(text: str, name: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=_TEXT_MEMO)
 def _runs_of(text: str, run: str) -> int:
     """How often ``text`` writes ``run`` as whole words.
 
@@ -314,7 +306,6 @@ def _runs_of(text: str, run: str) -> int:
     return sum(1 for _ in _whole_runs(text, run))
 
 
-@lru_cache(maxsize=_TEXT_MEMO)
 def _written_as_run(text: str, run: str) -> bool:
     """Whether ``text`` writes ``run`` as whole words ('Pacific Islander', not inside 'Pacific
     Islanders').
