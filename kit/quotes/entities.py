@@ -122,9 +122,9 @@ def _find_orgs(art: _Article):
     org_spans: list[tuple[int, int]] = []
     for m in _ORG_RUN.finditer(text):
         run = m.group(0)
-        toks = run.split()
-        if len(toks) == 1 and toks[0].lower().strip(".,") not in _ORG_WORDS:
+        if not _has_space(run) and not _is_orgish((run,)):
             continue  # one word that is no organisation word (most runs): never an organisation
+        toks = run.split()
         while toks and toks[0] in _CAP_STOP and " ".join(toks[:2]).lower() not in _PLACES:
             toks = toks[1:]  # not 'New' of 'New York Times' (a place opens the name)
         while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
@@ -371,15 +371,20 @@ def _thing_shape(art: _Article, start: int, end: int) -> bool:
     return word in nouns
 
 
-def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]]:
+def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str], int]]:
     """People named with two to four name words (mentions and profiles); returns the single
-    capitalised words left to resolve ((start, end, word, titles, after a preposition))."""
+    capitalised words left to resolve ((start, end, word, titles, start of the run's words): the
+    last is read by :func:`_place_context` only for a word that resolves to a person)."""
     text = art.text
     after_the = _after_the_pairs(text)
     lower_words = _lower_words(art)
     suffix_of: dict[tuple[str, ...], Person] = {}
-    singles: list[tuple[int, int, str, list[str], bool]] = []
+    singles: list[tuple[int, int, str, list[str], int]] = []
     for m in _CAP_RUN.finditer(text):
+        run = m.group(0)
+        if not _has_space(run):  # one word (most runs): the path of _name_tokens, inlined
+            _single_word(art, m, run, in_org, singles)
+            continue
         tok_start, titles, name_toks = _name_tokens(text, m, after_the, lower_words)
         if not name_toks:
             continue
@@ -390,7 +395,7 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
                 for k, t in enumerate(name_toks)):
             continue
         if len(name_toks) == 1:
-            singles.append((start, end, name_toks[0], titles, _place_context(text, tok_start, end, titles)))
+            singles.append((start, end, name_toks[0], titles, tok_start))
             continue
         passing = False
         if len(name_toks) > 4 or _is_place(name_toks) or _calendar(name_toks) or any(map(_glued_words, name_toks)) \
@@ -419,6 +424,24 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str]]
         _profile(art, p, text, start, end, m.start(), titles)
         art.mentions.append(Mention(start, end, p, passing))
     return singles
+
+
+_has_space = re.compile(r"\s").search
+
+
+def _single_word(art: _Article, m: re.Match, tok: str, in_org, singles: list) -> None:
+    """What :func:`_find_persons` does with a capitalised run of one word ``tok`` (no white space):
+    :func:`_name_tokens`' one-word path and the same checks, without building token lists."""
+    text = art.text
+    start = m.start()
+    if _quoted_alone(text, start, m.end()) or (tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS):
+        return
+    if tok.endswith(("’s", "'s")):
+        tok = tok[:-2]
+    end = start + len(tok)
+    if in_org(start, end) or _is_orgish((tok,)) or tok in _CAP_STOP or (tok.isupper() and not _is_initial(tok)):
+        return
+    singles.append((start, end, tok, [], start))
 
 
 def _add_actor_mentions(art: _Article, actor_forms: list[tuple[int, int, str, Person]]) -> None:
@@ -499,7 +522,7 @@ def _latest_of_gender(persons, g: str | None, passing: set[int] | frozenset = fr
     return None
 
 
-def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str], bool]]) -> None:
+def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str], int]]) -> None:
     """Single-token mentions of people met before ('Okoro said'), resolved in reading order:
     one pass over full mentions and single tokens together, keeping the latest person per token;
     a titled single name ('Mr. Okoro') with no person before it becomes a person of its own."""
@@ -531,10 +554,11 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
                         lst.remove(item.entity)
                     lst.append(item.entity)
             continue
-        start, end, tok, titles, in_passing = item
+        start, end, tok, titles, tok_start = item
         low = tok.lower()
         ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles), passing)
         if ent is not None:
+            in_passing = _place_context(text, tok_start, end, titles)
             added.append(Mention(start, end, ent, in_passing))
             if titles:
                 _profile(art, ent, text, start, end, start, titles)
@@ -608,6 +632,7 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _name_tokens,
     _org_tokens,
     _participle_opener,
+    _quoted_alone,
     _title_gender,
     _titled_name_at,
 )
