@@ -25,7 +25,7 @@ from kit.quotes.polnear import (
     scores_from_counts,
     split_of,
 )
-from kit.quotes_eval import article_resamples, percentile_interval
+from kit.resample import percentile_interval, resampled_sums
 
 FIX = Path(__file__).parent / "fixtures" / "polnear"
 STEM = "gazette_2016-01-01_council-votes"
@@ -45,7 +45,7 @@ def test_two_articles_by_hand():
     # AA 6/8 = 0.75, AB and BA 3/6 = 0.5, BB 0/4 = 0: P(0) = 1/4, P(0.5) = 1/2, P(0.75) = 1/4,
     # so the 2.5% and 97.5% quantiles are 0 and 0.75.
     counts = np.array([[3, 4], [0, 2]])
-    rep = _ratio(article_resamples(counts, n_boot=4000, seed=7))
+    rep = _ratio(resampled_sums(counts, n_boot=4000, seed=7))
     assert set(np.round(rep, 9)) == {0.0, 0.5, 0.75}
     for value, p in ((0.0, 0.25), (0.5, 0.5), (0.75, 0.25)):
         assert abs(np.mean(np.isclose(rep, value)) - p) < 0.03  # binomial SD <= 0.008
@@ -88,7 +88,7 @@ def test_four_articles_all_256_resamples():
     # end is 0; the top atom, all four draws from article 1 (2/5), has 1/256 and the next,
     # 1/3 (three draws of it and one of article 4: 6/18), brings the CDF from 0.965 to 0.996
     assert (lo, hi) == (0, Fraction(1, 3))
-    rep = _ratio(article_resamples(np.array(counts), n_boot=40_000, seed=11))
+    rep = _ratio(resampled_sums(np.array(counts), n_boot=40_000, seed=11))
     low, high = percentile_interval(rep)
     assert low[0] == pytest.approx(float(lo)) and high[0] == pytest.approx(float(hi))
     # and the whole distribution: every atom's share within 0.01 of its exact probability
@@ -120,7 +120,7 @@ def test_agrees_with_scipy_bootstrap_on_a_generated_example():
     sizes = g.geometric(0.12, size=150)                 # quotes per article, clustered
     p_article = g.beta(8, 2, size=150)                  # each article its own accuracy
     right = g.binomial(sizes, p_article)
-    ours = _ratio(article_resamples(np.column_stack([right, sizes]), n_boot=10_000, seed=5))
+    ours = _ratio(resampled_sums(np.column_stack([right, sizes]), n_boot=10_000, seed=5))
     low, high = percentile_interval(ours)
     res = bootstrap((right, sizes), lambda r, s, axis=-1: r.sum(axis=axis) / s.sum(axis=axis), paired=True,
                     vectorized=True, method="percentile", n_resamples=10_000, rng=np.random.default_rng(9))
@@ -136,12 +136,12 @@ def test_agrees_with_scipy_bootstrap_on_a_generated_example():
 
 def test_seeded_and_checked():
     c = np.array([[1, 2], [3, 3], [0, 5]])
-    assert np.array_equal(article_resamples(c, seed=4), article_resamples(c, seed=4))
-    assert not np.array_equal(article_resamples(c, seed=4), article_resamples(c, seed=5))
+    assert np.array_equal(resampled_sums(c, seed=4), resampled_sums(c, seed=4))
+    assert not np.array_equal(resampled_sums(c, seed=4), resampled_sums(c, seed=5))
     with pytest.raises(ValueError, match="n_boot"):
-        article_resamples(c, n_boot=0)
+        resampled_sums(c, n_boot=0)
     with pytest.raises(KitError, match="one row per article"):
-        article_resamples(np.zeros((0, 2)))
+        resampled_sums(np.zeros((0, 2)))
     with pytest.raises(KitError, match="ci must"):
         percentile_interval(np.ones(3), ci=95)
 
