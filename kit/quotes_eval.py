@@ -53,7 +53,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from kit.errors import KitError
-from kit.resample import percentile_interval, resampled_sums
+from kit.resample import bootstrap_intervals
 from kit.schema import make_doc_id, normalise_for_hash
 
 __all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key", "article_counts",
@@ -451,13 +451,11 @@ BOOTSTRAP_SEED = 0
 
 def _count_intervals(counts, figures, *, n_boot: int | None, seed: int | None, ci: float):
     """(low, high) of ``figures(summed counts)`` over article resamples of ``counts`` (one row per
-    article; :func:`kit.resample.resampled_sums`): the article bootstrap of both quote scorers,
-    defaults 2,000 resamples, seed 0."""
-    sums = resampled_sums(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
-                          seed=BOOTSTRAP_SEED if seed is None else seed)
-    rep = figures(sums)
-    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
-    return low.reshape(rep.shape[1:]), high.reshape(rep.shape[1:])
+    article; :func:`kit.resample.bootstrap_intervals`): the article bootstrap of both quote scorers,
+    defaults 2,000 resamples, seed 0. Fewer than two articles, or ``n_boot=0``: NaN (the kit's one
+    small-case convention, as :func:`kit.resample.bootstrap_ci`)."""
+    return bootstrap_intervals(counts, figures, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
+                               seed=BOOTSTRAP_SEED if seed is None else seed, ci=ci)
 
 
 #: What :func:`article_counts` counts per scope: gold and predicted quotes, matched pairs (tp),
@@ -523,7 +521,8 @@ def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: It
     The same article-level (cluster) bootstrap as :func:`kit.quotes.polnear.score_intervals`:
     ``n_boot`` resamples (default 2,000, seed 0) of the articles with replacement
     (:func:`kit.resample.resampled_sums`), each figure recomputed from the resampled articles' summed
-    :func:`article_counts`, the percentile interval at ``ci`` (:func:`kit.resample.percentile_interval`).
+    :func:`article_counts`, the percentile interval at ``ci`` (:func:`kit.resample.percentile_interval`);
+    fewer than two articles, or ``n_boot=0``, give NaN intervals (:func:`kit.resample.bootstrap_intervals`).
     Measures: precision, recall, f1 and speaker_accuracy; the table's own columns are unchanged.
     ``details`` is the :func:`match_quotes` table the scores come from, ``articles`` every article
     scored (see :func:`article_counts`).

@@ -25,7 +25,7 @@ from kit.quotes.polnear import (
     scores_from_counts,
     split_of,
 )
-from kit.resample import percentile_interval, resampled_sums
+from kit.resample import bootstrap_ci, percentile_interval, resampled_sums
 
 FIX = Path(__file__).parent / "fixtures" / "polnear"
 STEM = "gazette_2016-01-01_council-votes"
@@ -227,10 +227,11 @@ def test_make_eval_rows_carry_the_interval(tmp_path):
 
     import evaluation.__main__ as runner
 
-    dev = next(f"c{i}" for i in range(100) if split_of(f"c{i}") == "dev")
-    held = next(f"c{i}" for i in range(100) if split_of(f"c{i}") == "heldout")
+    # two articles a part: one article gets no interval (the kit's small-case convention, kit.resample)
+    dev = [f"c{i}" for i in range(100) if split_of(f"c{i}") == "dev"][:2]
+    held = [f"c{i}" for i in range(100) if split_of(f"c{i}") == "heldout"][:2]
     (tmp_path / "polnear-train").mkdir()
-    _folder(tmp_path / "polnear-train", [dev, held])
+    _folder(tmp_path / "polnear-train", [*dev, *held])
     rows = runner.run(tmp_path, log=io.StringIO())   # the other dev sets are missing: skipped
     main_rows = [r for r in rows if "by rule" not in r["measure"]]
     assert {r["devset"] for r in main_rows} == {"polnear-train (dev)", "polnear-train (heldout)"}
@@ -243,7 +244,30 @@ def test_make_eval_rows_carry_the_interval(tmp_path):
     assert md.splitlines()[0] == "| devset | measure | kit | 95% interval | baseline | n |"
 
 
-def test_end_to_end_on_the_fixture_is_unchanged():
-    res = evaluate_polnear(FIX)
+def test_end_to_end_on_the_fixture_is_unchanged(tmp_path):
+    res = evaluate_polnear(_folder(tmp_path, ["a1", "a2"]))
     t = score_intervals(res)
     assert t.loc[t["measure"] == "speaker accuracy", ["value", "low", "high"]].to_numpy().tolist() == [[1.0, 1.0, 1.0]]
+
+
+def test_one_article_or_none_gets_no_interval_as_in_bootstrap_ci(tmp_path):
+    # the fixture is one article: every resample is that article, so no interval (NaN), as
+    # kit.resample.bootstrap_ci gives a group of one; it was a zero-width interval before session 14
+    t = score_intervals(evaluate_polnear(FIX)).set_index("measure")
+    assert t.loc["speaker accuracy", "value"] == 1.0
+    assert t[["low", "high"]].isna().all().all()
+    assert np.isnan(bootstrap_ci([1.0])).all()
+    # n_boot=0 turns the intervals off, as bootstrap_ci's does (it raised before)
+    two = evaluate_polnear(_folder(tmp_path, ["a1", "a2"]))
+    assert score_intervals(two)[["low", "high"]].notna().any().all()
+    assert score_intervals(two, n_boot=0)[["low", "high"]].isna().all().all()
+    assert np.isnan(bootstrap_ci([1.0, 0.0], n_boot=0)).all()
+    # the gold-file scorer: one article, and none (it raised before)
+    from kit.quotes_eval import score_intervals as gold_intervals
+
+    d = pd.DataFrame({"doc_id": ["a", "a"], "gold_no": [0, 1], "quote_no": [0, 1], "gold_kind": ["full"] * 2,
+                      "pred_kind": ["full"] * 2, "speaker_ok": [True, False]})
+    scores = pd.DataFrame({"scope": ["full"], "speaker_accuracy": [0.5]})
+    for details in (d, d.head(0)):
+        t = gold_intervals(scores, details)
+        assert t[["speaker_accuracy_low", "speaker_accuracy_high", "f1_low"]].isna().all().all()
