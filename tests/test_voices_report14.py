@@ -54,3 +54,16 @@ def test_report_04_draws_the_side_chart_only_when_side_chart_note_allows():
     assert "bar_counts" not in guard and "bar_counts" in drawn and "save_figure" in drawn
     voices = next(c for c in code if 'value="n_voices"' in c)
     assert 'order=kit.reporting.value_order(voices, group_by, "n_voices", group_order)' in voices
+
+
+def test_a_share_chart_with_too_many_groups_keeps_the_first_in_the_report_order():
+    # shares by speaker type sum to 1 in every group: "the largest" groups were the first by name
+    # (report 04 on frames-dev left out outlets with many articles and kept ones with one)
+    outlets = [f"Outlet {i:02d}" for i in range(34)]
+    by_type = pd.DataFrame({"outlet": outlets * 2, "speaker_type": ["official"] * 34 + ["expert"] * 34,
+                            "share": [0.5] * 68})
+    order = outlets[::-1]  # the report's order: here the last names have the most articles
+    fig = bar_counts(by_type, group="outlet", value="share", hue="speaker_type", order=order, max_bars=30)
+    shown = [t.get_text() for t in fig.axes[0].get_yticklabels()][::-1]
+    assert shown == order[:30]
+    assert fig.axes[0].get_title(loc="left").endswith("the first 30 of 34")
