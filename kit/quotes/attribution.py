@@ -320,7 +320,7 @@ def _trim_np(np_: str) -> str:
     """
     np_ = np_.strip()
     # 'a report by the International Energy Agency': the issuer of a document stays
-    dm = re.search(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(?=\S)" % "|".join(_DOC_NOUNS), np_)
+    dm = _DOC_BY.search(np_)
     if dm and not _NP_CUT.search(np_[:dm.start()]):
         rest = _trim_np(np_[dm.end():])
         return _clean_mention(np_[:dm.end()] + rest) if rest else _clean_mention(np_[:dm.start()])
@@ -331,27 +331,35 @@ def _trim_np(np_: str) -> str:
         cut = _NP_CUT.split(re.sub(r"^(\S+)\s+(?:recently|previously|earlier|once|newly|later)\s+", r"\1 ", np_), maxsplit=1)[0]
     cut = _title_chain(cut)
     # 'and' ends the phrase, unless it joins capitalised words of one organisation name
-    for am in re.finditer(r"\s+and\b", cut):
+    for am in _AND.finditer(cut):
         left, right = cut[:am.start()], cut[am.end():]
-        if re.match(r"\s+[A-Z]", right) and re.search(r"\b[A-Z][\w’'-]*$", left) and (
+        if _SPACE_CAPITAL.match(right) and _CAPITAL_WORD_END.search(left) and (
                 _is_orgish(_words(left)) or _law_name_after(right)):
             continue
         cut = left
         break
     # 'at'/'for'/'from'/'with' stay only when an organisation follows ('a spokesperson for the
     # ministry of health', 'analysts at Daeyang Securities')
-    for pm in re.finditer(r"\s+(?:at|for|from|with)\s+", cut):
+    for pm in _AT_FOR_FROM_WITH.finditer(cut):
         left, right = cut[:pm.start()], cut[pm.end():]
-        if re.match(r"(?:the\s+)?[A-Z]", right):
+        if _CAPITAL_START.match(right):
             continue
         lw = _words(left.lower())
         if lw and (lw[-1] in _TYPE_WORDS or lw[-1] in _TITLE_WORDS or lw[-1] in _GROUP_HEADS) and _is_orgish(_words(right)):
             continue
         cut = left
         break
-    cut = re.sub(r"[’']s$", "", cut.strip())
+    cut = _POSSESSIVE_END.sub("", cut.strip())
     return _clean_mention(cut)
 
+
+#: Patterns of _trim_np, compiled once (as written inline before; _DOC_BY at the end of the module).
+_AND = re.compile(r"\s+and\b")
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_CAPITAL_WORD_END = re.compile(r"\b[A-Z][\w’'-]*$")
+_AT_FOR_FROM_WITH = re.compile(r"\s+(?:at|for|from|with)\s+")
+_CAPITAL_START = re.compile(r"(?:the\s+)?[A-Z]")
+_POSSESSIVE_END = re.compile(r"[’']s$")
 
 #: The capitalised words right after an 'and' (rule ORG_NAME_TAIL).
 _CAPITALISED_WORDS = re.compile(r"\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
@@ -490,7 +498,7 @@ def _name_like(p: str) -> bool:
         if not toks:
             continue
         pre = p[:r.start()].rstrip().lower()
-        if re.search(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|for|on|by|with)$", pre):
+        if _PREP_END.search(pre):
             continue
         return True
     return False
@@ -515,14 +523,12 @@ def _clean_np(p: str) -> str | None:
         np_ = m.group(1)
     np_ = _LEADING_CONNECTIVE.sub("", np_)
     np_ = _LEADING_LY.sub("", np_)
-    pm = re.match(r"^(his|her|their|its|our)\s+(?:[\w-]+\s+){0,2}?(?:message|words|reply|answer|response|"
-                  r"statement|verdict|comment|comments|view|argument|point|advice|conclusion|warning|"
-                  r"assessment|explanation|position|tone|verdict|summary|account)\b", np_, re.I)
+    pm = _POSSESSIVE_WORDS.match(np_)
     if pm:
         return _POSS_PRON[pm.group(1).lower()]
     if len(np_.split()) > 10:
         return None
-    if re.fullmatch(r"(?:he|she|they|it|we)", np_, re.I):
+    if _PRONOUN_NP.fullmatch(np_):
         return np_.lower()
     if _name_like(np_) or np_.split()[0].lower() in ("the", "a", "an", "one", "another", "both", "two", "three",
                                                       "some", "many", "several", "most", "other") \
@@ -570,9 +576,22 @@ def _is_state_abbreviation(piece: str) -> bool:
     >>> _is_state_abbreviation("N.H."), _is_state_abbreviation("R-OH)"), _is_state_abbreviation("Lazar")
     (True, True, False)
     """
-    p = re.sub(r"^\(?[RDI]-", "", piece).rstrip(")")
+    p = _PARTY_TAG.sub("", piece).rstrip(")")
     return 0 < len(p) <= 6 and p[:1].isupper() and p.replace(".", "").lower() in _STATE_ABBREVIATIONS
 
+
+#: Patterns of _name_like, _clean_np, _subject and _attr_before, compiled once (as written inline before).
+_PREP_END = re.compile(r"\b(?:in|at|from|to|near|of|into|across|over|outside|inside|off|via|for|on|by|with)$")
+_POSSESSIVE_WORDS = re.compile(r"^(his|her|their|its|our)\s+(?:[\w-]+\s+){0,2}?(?:message|words|reply|answer|response|"
+                               r"statement|verdict|comment|comments|view|argument|point|advice|conclusion|warning|"
+                               r"assessment|explanation|position|tone|verdict|summary|account)\b", re.I)
+_PRONOUN_NP = re.compile(r"(?:he|she|they|it|we)", re.I)
+_PARTY_TAG = re.compile(r"^\(?[RDI]-")
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|or|then|before|after)\s*$")
+_NAME_NP_RE = re.compile(rf"(?:{_NAME_NP})")
+_PRONOUN_START = re.compile(r"^(?:he|she|they|it|we)\b", re.I)
+_DETERMINER_START = re.compile(r"^(?:a|an|the|one)\s", re.I)
+_COMMA_END = re.compile(r"[,]\s*$")
 
 #: What separates the pieces of a clause: a comma, or a dash between spaces (a parenthesis).
 _PIECE_SPLIT = re.compile(r"(,|\s[-–—]\s)")
@@ -625,7 +644,7 @@ def _subject(head: str) -> tuple[str, int] | None:
     last, off = pieces[-1]
     if _is_state_abbreviation(last.strip()):
         last = ""  # 'Gov. Ada Brenner (R-OH), said': a state is never the subject
-    if re.search(r"\b(?:and|but|or|then|before|after)\s*$", last):
+    if _CONJUNCTION_END.search(last):
         last = ""  # a verb coordinated with the main clause shares its subject
     if last.strip():
         lp = last.strip()
@@ -657,16 +676,16 @@ def _subject(head: str) -> tuple[str, int] | None:
     for k, (p, o) in enumerate(firsts[:-1]):
         # rule DESCRIPTION_APPOSITIVE_NAME: 'Reyes's campaign chairman, Tomas Lind, said',
         # 'another adviser, Ana Ruiz, said': the name in apposition to a description speaks
-        if _DESCRIPTION_START.match(p) and re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) \
+        if _DESCRIPTION_START.match(p) and _NAME_NP_RE.fullmatch(firsts[k + 1][0]) \
                 and not _is_orgish(firsts[k + 1][0].split()) and not _is_state_abbreviation(firsts[k + 1][0]):
             return firsts[k + 1]
         break
     for k, (p, o) in enumerate(firsts):
-        if _name_like(p) or re.match(r"^(?:he|she|they|it|we)\b", p, re.I):
+        if _name_like(p) or _PRONOUN_START.match(p):
             # 'A Foreign Ministry spokesperson, Shen Meiling, told ...': the name in apposition
             # to a description is the subject
-            if k + 1 < len(firsts) and re.match(r"^(?:a|an|the|one)\s", p, re.I) and \
-                    re.fullmatch(rf"(?:{_NAME_NP})", firsts[k + 1][0]) and not _is_orgish(firsts[k + 1][0].split()):
+            if k + 1 < len(firsts) and _DETERMINER_START.match(p) and \
+                    _NAME_NP_RE.fullmatch(firsts[k + 1][0]) and not _is_orgish(firsts[k + 1][0].split()):
                 return firsts[k + 1]
             np_ = _clean_np(p)
             if np_:
@@ -795,7 +814,7 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
         if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")) \
                 or _noun_before_verb(s, cand.start(), cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
-        if _RELATIVE_BEFORE.search(pre) and not re.search(r"[,]\s*$", pre):
+        if _RELATIVE_BEFORE.search(pre) and not _COMMA_END.search(pre):
             continue  # 'X, who said ...' keeps looking for the main verb
         subj = _subject(pre[start_at:] if acc else pre)
         if subj is not None:
@@ -827,3 +846,6 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _TITLE_WORDS,
     _TYPE_WORDS,
 )
+
+#: A document and its issuer's preposition ('a report by ...'): _trim_np keeps the issuer.
+_DOC_BY = re.compile(r"\b(?:%s)\s+(?:(?:issued|released|published|signed)\s+)?(?:by|from)\s+(?=\S)" % "|".join(_DOC_NOUNS))

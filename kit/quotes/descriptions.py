@@ -30,6 +30,11 @@ _DETERMINER = re.compile(r"^(?:the|a|an|one|another|both|two|three|some|many|sev
 _PREP_SPLIT = re.compile(r"\s+(?:of|for|at|from|with|in)\s+")
 
 
+#: Adverbs closing a head part ('a former diplomat now'), compiled once.
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|%s[a-z]+ly))+$"
+                               % _NOT_LY_NOUN)
+
+
 def _head_part(np_: str) -> tuple[str, str | None]:
     """Split a descriptive noun phrase at its first preposition: (head part, complement).
 
@@ -38,8 +43,7 @@ def _head_part(np_: str) -> tuple[str, str | None]:
     """
     parts = _PREP_SPLIT.split(np_.strip(), maxsplit=1)
     # 'a former diplomat now at X': an adverb before the preposition is not the head
-    head = re.sub(r"(?:\s+(?:now|currently|formerly|previously|also|still|once|later|then|%s[a-z]+ly))+$"
-                  % _NOT_LY_NOUN, "", parts[0])  # rule LY_NOUN: 'a longtime ally' keeps its noun
+    head = _TRAILING_ADVERBS.sub("", parts[0])  # rule LY_NOUN: 'a longtime ally' keeps its noun
     return head, (parts[1] if len(parts) > 1 else None)
 
 

@@ -454,6 +454,15 @@ def _quote_context(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout):
     return before, after, lend, same_sentence_prev
 
 
+#: Patterns of _choose_attribution, compiled once (as written inline before).
+_PERIOD_END = re.compile(r"[.]\W*$")
+_COMMA_OR_LOWER_NEXT = re.compile(r"^\s*[,a-z]")
+_ACCORDING_NEXT = re.compile(r"^\s*[,—–-]?\s*(?:according to)\b")
+_COMMA_END = re.compile(r"[,?!]\W*$")
+_THAT_END = re.compile(r"\bthat\s+$")
+_WORD_END = re.compile(r"[\w’'\-]\s*$")
+
+
 def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend: int,
                         same_sentence_prev: _Quote | None):
     """(mention, verb, position) of a quote's attribution: in the gap of an interrupted quote,
@@ -464,10 +473,10 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
     para_off = paras[first.para_idx][2]
     a_after = None
     last_text = _seg_text(paras, last)
-    ends_sentence = bool(re.search(r"[.]\W*$", last_text))
-    if not ends_sentence or re.match(r"^\s*[,a-z]", after) or re.match(r"^\s*[,—–-]?\s*(?:according to)\b", after):
+    ends_sentence = bool(_PERIOD_END.search(last_text))
+    if not ends_sentence or _COMMA_OR_LOWER_NEXT.match(after) or _ACCORDING_NEXT.match(after):
         a_after = _attr_after(after)
-    if a_after is None and re.search(r"[,?!]\W*$", last_text):
+    if a_after is None and _COMMA_END.search(last_text):
         a_after = _verb_slot(after)  # rule VERB_SLOT: '"...," Roe riffed.'
     cands_attr = []
     # interrupted quote: attribution sits in the gap
@@ -482,12 +491,12 @@ def _choose_attribution(art: _Article, q: _Quote, before: str, after: str, lend:
         cands_attr.append((a_after[0], a_after[1], paras[last.para_idx][2] + lend + max(0, after.find(a_after[0]))))
     bb = _attr_before(before)
     if bb and same_sentence_prev is not None and same_sentence_prev.entity is not None and \
-            not _name_like(bb[0]) and bb[0] not in _PRONOUNS and re.search(r"\bthat\s+$", before[:bb[2]]):
+            not _name_like(bb[0]) and bb[0] not in _PRONOUNS and _THAT_END.search(before[:bb[2]]):
         bb = None  # 'X said A "..." and that B "...": the second quote is X's too
     embedded = False
     if bb:
         b_attr = (bb[0], bb[1], para_off + first.open_i - len(before) + bb[2])
-        embedded = bool(re.search(r"[\w’'\-]\s*$", before))
+        embedded = bool(_WORD_END.search(before))
         if embedded:
             cands_attr.insert(0, b_attr)
         else:

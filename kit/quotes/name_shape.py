@@ -93,8 +93,27 @@ def _titled_name_at(toks: list[str]) -> int | None:
     return None
 
 
+#: Whether a token is an organisation word, per token met (``_ORG_WORDS`` is a frozenset); cleared
+#: when it grows large, so a long corpus keeps it small.
+_ORGISH_TOKEN: dict[str, bool] = {}
+
+
 def _is_orgish(tokens: Iterable[str]) -> bool:
-    return any(t.lower().strip(".,") in _ORG_WORDS for t in tokens)
+    """Whether one of ``tokens`` is an organisation word ('Ministry', 'Council.').
+
+    >>> _is_orgish(["Foreign", "Ministry"]), _is_orgish(["Ann", "Roe"])
+    (True, False)
+    """
+    memo = _ORGISH_TOKEN
+    for t in tokens:
+        hit = memo.get(t)
+        if hit is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            hit = memo[t] = t.lower().strip(".,") in _ORG_WORDS
+        if hit:
+            return True
+    return False
 
 
 def _name_tokens(text: str, m: re.Match, after_the: set[str], lower_words: set[str]) -> tuple[int, list[str], list[str]]:

@@ -13,14 +13,13 @@ def _appositive_after(text: str, end: int) -> str | None:
     app = m.group(1).strip()
     # an appositive describes: it holds a role word, a 'who' clause, an age or a lower-case noun
     words = _words(app.lower())
-    if re.match(r"^\d{1,3}$", app):
+    if _AGE.match(app):
         return app
-    if not words or re.match(rf"^(?:{_NAME_NP})$", app) or re.match(r"^(?:and|or|but|then|which|while|as|after|before|"
-                                                                     r"saying|adding|noting|calling|if|when)\b", app) \
-            or words[0] in SPEECH_VERBS or words[0] in _PARTICIPLES or re.fullmatch(r"[a-z]+ed", words[0]):
+    if not words or _NAME_ONLY.match(app) or _CLAUSE_START.match(app) \
+            or words[0] in SPEECH_VERBS or words[0] in _PARTICIPLES or _ED_WORD.fullmatch(words[0]):
         return None
-    if re.match(r"^(?:a|an|the|who|whose|its|his|her|their|\d)", app, re.I) or any(
-            w in _TITLE_WORDS or w in _TYPE_WORDS or re.fullmatch(r"[a-z][\w-]*(?:ist|er|or|ian|ent|ant|man|woman|person)", w)
+    if _DESCRIBING_START.match(app) or any(
+            w in _TITLE_WORDS or w in _TYPE_WORDS or _ROLE_SHAPED.fullmatch(w)
             for w in words):
         return app
     return None
@@ -53,16 +52,16 @@ def _may_end_in_role(window: str) -> bool:
 
 def _parse_appositive(app: str) -> tuple[str | None, str | None]:
     """Role and affiliation from an appositive ('a senior fellow at the X Institute')."""
-    app = re.sub(r"^\d{1,3},\s*", "", app).strip()
-    if re.fullmatch(r"\d{1,3}", app):
+    app = _LEADING_AGE.sub("", app).strip()
+    if _AGE_ONLY.fullmatch(app):
         return "aged " + app, None
     if app.lower().startswith(("who ", "whose ", "which ")):
-        m = re.search(r"\b(?:runs|manages|leads|heads|owns|founded|chairs|directs|teaches at|works (?:at|for))\s+(.*)", app)
+        m = _RUNS.search(app)
         if m:
             return None, _clean_mention(m.group(1)) or None
         return None, None
-    app = re.sub(r"^(?:a|an|the)\s+", "", app)
-    m = re.match(r"(.*?)\s+(?:at|of|for|with|in)\s+((?:the\s+)?(?:[A-Z0-9].*))$", app)
+    app = _LEADING_ARTICLE.sub("", app)
+    m = _ROLE_AT.match(app)
     if m:
         return _clean_mention(m.group(1)) or None, _clean_mention(m.group(2)) or None
     return (_clean_mention(app) or None), None
@@ -125,12 +124,12 @@ def _profile(art: _Article, p: Person, text: str, start: int, end: int, run_star
     rb = _ROLE_BEFORE.search(window) if _may_end_in_role(window) else None
     if rb and not titles:
         role = rb.group(1).strip()
-        role = re.sub(rf"^.*\b(?:{_VERB_ALT})\s+", "", role)  # 'said council leader' -> 'council leader'
+        role = _VERB_PREFIX.sub("", role)  # 'said council leader' -> 'council leader'
         # rule POSSESSIVE_ROLE_GENDER: 'Nadia Roe. Her husband, Sami Roe': the role starts after the
         # sentence end, and the possessive tells the gender of the person it refers to, not of the
         # one named; only the role's nouns tell Sami's
         role = _SENTENCE_END_IN_ROLE.split(role)[-1]
-        role = re.sub(r"^(?:the|a|an|his|her|their|its|our|my|your|[A-Z][\w’']*['’]s)\s+", "", role, flags=re.I).strip()
+        role = _ROLE_DETERMINER.sub("", role).strip()
         if role and role.split()[-1].lower() not in ("said", "told", "after", "ever", "never", "other", "under", "over"):
             p.evidence += 1
             if p.role is None:
@@ -216,3 +215,19 @@ from kit.quotes.words import _CAP_RUN, _GENDER_NOUNS, _PLURAL_TITLES, _TITLE_WOR
 
 #: A verb of saying after a name (evidence that the name is a person who speaks).
 _VERB_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_VERB_ALT})\b")
+
+# Patterns of _appositive_after, _parse_appositive and _profile, compiled once (as written inline
+# before; after the imports above, whose word lists they hold).
+_AGE = re.compile(r"^\d{1,3}$")
+_NAME_ONLY = re.compile(rf"^(?:{_NAME_NP})$")
+_CLAUSE_START = re.compile(r"^(?:and|or|but|then|which|while|as|after|before|saying|adding|noting|calling|if|when)\b")
+_ED_WORD = re.compile(r"[a-z]+ed")
+_DESCRIBING_START = re.compile(r"^(?:a|an|the|who|whose|its|his|her|their|\d)", re.I)
+_ROLE_SHAPED = re.compile(r"[a-z][\w-]*(?:ist|er|or|ian|ent|ant|man|woman|person)")
+_LEADING_AGE = re.compile(r"^\d{1,3},\s*")
+_AGE_ONLY = re.compile(r"\d{1,3}")
+_RUNS = re.compile(r"\b(?:runs|manages|leads|heads|owns|founded|chairs|directs|teaches at|works (?:at|for))\s+(.*)")
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_ROLE_AT = re.compile(r"^(.*?)\s+(?:at|of|for|with|in)\s+((?:the\s+)?(?:[A-Z0-9].*))$")
+_VERB_PREFIX = re.compile(rf"^.*\b(?:{_VERB_ALT})\s+")
+_ROLE_DETERMINER = re.compile(r"^(?:the|a|an|his|her|their|its|our|my|your|[A-Z][\w’']*['’]s)\s+", re.I)

@@ -13,11 +13,17 @@ _BARE_DETERMINERS = frozenset("the a an one another some many several both this 
 _PARTY_STATE = re.compile(r"\s{0,3}\([^()]{1,30}\)")
 
 
+#: Patterns of _known_org, compiled once (as written inline before).
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_LEADING_LOWER_THE = re.compile(r"^the\s+")
+
+
 def _known_org(art: _Article, mention: str) -> Person | None:
     """Rule KNOWN_ORGANISATIONS: a mention that is a known outlet ('USA Today', 'The Washington
     Post', from the kit's outlet table) or an acronym ('the FBI', 'CNN') is an organisation."""
-    rest = re.sub(r"^(?:the|The)\s+", "", mention.strip().rstrip(".,"))
-    rest = re.sub(r"['’]s$", "", rest)
+    rest = _LEADING_THE.sub("", mention.strip().rstrip(".,"))
+    rest = _POSSESSIVE_END.sub("", rest)
     if not rest:
         return None
     outlet = _outlet_name(rest)
@@ -26,7 +32,7 @@ def _known_org(art: _Article, mention: str) -> Person | None:
     name = outlet or rest
     key = name.lower()
     # the outlet table's 'The New York Times' is the article's 'New York Times' (one speaker)
-    org = art.orgs.get(key) or art.orgs.get(re.sub(r"^the\s+", "", key))
+    org = art.orgs.get(key) or art.orgs.get(_LEADING_LOWER_THE.sub("", key))
     if org is None:
         org = art.orgs[key] = Person(name=name, tokens=tuple(name.split()), kind="org")
     return org

@@ -18,9 +18,12 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _clean_mention(s: str) -> str:
     s = s.strip(" ,;:—–-\n\t\"“”'’")
-    s = re.sub(r"\s+", " ", s)
+    s = _SPACES.sub(" ", s)
     return s
 
 
