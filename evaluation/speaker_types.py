@@ -99,6 +99,8 @@ def scored(devsets: pathlib.Path, coding_path: pathlib.Path = CODING) -> pd.Data
 
 
 def _accuracy_row(part: pd.DataFrame, measure: str, baseline: float | None, *, interval: bool) -> dict:
+    """Row ``devset, measure, kit, baseline, n``: the share of ``part`` typed right (None when empty), with
+    ``low``, ``high`` (article bootstrap) when ``interval``; the accuracy, half and recall rows."""
     from kit.resample import bootstrap_ci
 
     row = {"devset": DEVSET, "measure": measure, "kit": float(part["right"].mean()) if len(part) else None,
@@ -123,10 +125,8 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
         rows.append(_accuracy_row(part, f"speaker type accuracy, half {h}", None, interval=False))
     for t in TYPES:
         part = proper[proper["gold_type"] == t]
-        if not len(part):
-            continue
-        rows.append({"devset": DEVSET, "measure": f"speaker type recall: {t}", "kit": float(part["right"].mean()),
-                     "baseline": None, "n": int(len(part))})
+        if len(part):
+            rows.append(_accuracy_row(part, f"speaker type recall: {t}", None, interval=False))
     nas = s[s["gold_type"] == "not_a_speaker"]
     rows.append({"devset": DEVSET, "measure": "not a speaker, still given", "baseline": None, "n": int(len(nas)),
                  "kit": float(nas["kit_type"].notna().mean()) if len(nas) else None})

@@ -53,11 +53,11 @@ from typing import Any, Iterable
 import pandas as pd
 
 from kit.errors import KitError
-from kit.resample import percentile_interval, resampled_sums
+from kit.resample import bootstrap_intervals
 from kit.schema import make_doc_id, normalise_for_hash
 
-__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key", "article_resamples",
-           "percentile_interval", "article_counts", "score_intervals", "prf_of_counts", "accuracy_of_counts"]
+__all__ = ["load_gold", "score_quotes", "evaluate", "match_quotes", "speaker_key", "article_counts",
+           "score_intervals", "prf_of_counts", "accuracy_of_counts"]
 
 KINDS = ("full", "partial", "scare", "title")
 SPEECH = ("full", "partial")
@@ -449,50 +449,13 @@ BOOTSTRAP_RESAMPLES = 2000
 BOOTSTRAP_SEED = 0
 
 
-def article_resamples(counts, *, n_boot: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED):
-    """Summed counts of ``n_boot`` article-level (cluster) bootstrap resamples.
-
-    Quotes cluster by article (one interview can hold thirty *he said*), so a score's uncertainty
-    comes from resampling **articles**, not quotes: each resample draws as many articles as there
-    are, with replacement, and adds up their counts. A score of the resample is then computed from
-    those sums (right / scored, tp / predicted, ...), exactly as the score itself is computed from
-    the sums over all articles. This is :func:`kit.resample.resampled_sums`, the draw of every
-    bootstrap of the kit (frames, actors and tone too), with the quote scores' defaults.
-
-    Parameters
-    ----------
-    counts
-        Array of shape (articles, k): one row per article (every article scored, also those
-        with nothing to count), one column per count.
-    n_boot
-        Number of bootstrap resamples (B; default 2,000).
-    seed
-        Seed of ``numpy.random.default_rng`` (default 0): the same seed gives the same resamples.
-
-    Returns
-    -------
-    ndarray of shape (n_boot, k): the column sums of each resample.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> c = np.array([[3, 4], [0, 2]])          # article 1: 3 of 4 right; article 2: 0 of 2
-    >>> article_resamples(c, n_boot=5, seed=1).shape
-    (5, 2)
-    >>> sorted({tuple(r) for r in article_resamples(c, n_boot=200).tolist()})
-    [(0, 4), (3, 6), (6, 8)]
-    """
-    return resampled_sums(counts, n_boot=n_boot, seed=seed)
-
-
 def _count_intervals(counts, figures, *, n_boot: int | None, seed: int | None, ci: float):
     """(low, high) of ``figures(summed counts)`` over article resamples of ``counts`` (one row per
-    article): the article bootstrap of both quote scorers, defaults 2,000 resamples, seed 0."""
-    sums = article_resamples(counts, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
-                             seed=BOOTSTRAP_SEED if seed is None else seed)
-    rep = figures(sums)
-    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
-    return low.reshape(rep.shape[1:]), high.reshape(rep.shape[1:])
+    article; :func:`kit.resample.bootstrap_intervals`): the article bootstrap of both quote scorers,
+    defaults 2,000 resamples, seed 0. Fewer than two articles, or ``n_boot=0``: NaN (the kit's one
+    small-case convention, as :func:`kit.resample.bootstrap_ci`)."""
+    return bootstrap_intervals(counts, figures, n_boot=BOOTSTRAP_RESAMPLES if n_boot is None else n_boot,
+                               seed=BOOTSTRAP_SEED if seed is None else seed, ci=ci)
 
 
 #: What :func:`article_counts` counts per scope: gold and predicted quotes, matched pairs (tp),
@@ -557,8 +520,9 @@ def score_intervals(scores: pd.DataFrame, details: pd.DataFrame, *, articles: It
 
     The same article-level (cluster) bootstrap as :func:`kit.quotes.polnear.score_intervals`:
     ``n_boot`` resamples (default 2,000, seed 0) of the articles with replacement
-    (:func:`article_resamples`), each figure recomputed from the resampled articles' summed
-    :func:`article_counts`, the percentile interval at ``ci`` (:func:`percentile_interval`).
+    (:func:`kit.resample.resampled_sums`), each figure recomputed from the resampled articles' summed
+    :func:`article_counts`, the percentile interval at ``ci`` (:func:`kit.resample.percentile_interval`);
+    fewer than two articles, or ``n_boot=0``, give NaN intervals (:func:`kit.resample.bootstrap_intervals`).
     Measures: precision, recall, f1 and speaker_accuracy; the table's own columns are unchanged.
     ``details`` is the :func:`match_quotes` table the scores come from, ``articles`` every article
     scored (see :func:`article_counts`).

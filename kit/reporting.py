@@ -753,6 +753,85 @@ def in_order(table: pd.DataFrame, column: str, order) -> pd.DataFrame:
     return table.iloc[key.reset_index(drop=True).sort_values(kind="stable").index].reset_index(drop=True)
 
 
+def value_order(table: pd.DataFrame, column: str, value: str, order=()) -> list[str]:
+    """The groups of ``column`` by their total ``value``, largest first (ties in the report's group
+    order ``order``, then by name): the ``order=`` of a figure whose point is the ranking, such as
+    the distinct voices per outlet. Say so in its title or axis label; the other figures keep the
+    report's group order (:func:`group_order`).
+
+    Parameters
+    ----------
+    table : one row per group (or per group and another column: the values are summed per group)
+    column : the group column (labels as :func:`kit.groups.group_labels` writes them)
+    value : the numeric column to rank by (a missing value counts 0)
+    order : the report's group order, for ties
+
+    Returns
+    -------
+    list of str: the group labels, largest total first.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outlet": ["Daily", "Wire", "Post"], "n_voices": [4, 9, 4]})
+    >>> value_order(t, "outlet", "n_voices", ["Post", "Daily", "Wire"])
+    ['Wire', 'Post', 'Daily']
+    >>> value_order(t.head(0), "outlet", "n_voices")
+    []
+    """
+    from kit.groups import group_labels
+
+    if not len(table):
+        return []
+    totals = pd.to_numeric(table[value], errors="coerce").fillna(0.0).groupby(
+        group_labels(table[column]).to_numpy(), sort=False).sum()
+    rank = {str(g): i for i, g in enumerate(order)}
+    return sorted((str(g) for g in totals.index), key=lambda g: (-float(totals[g]), rank.get(g, len(rank)), g))
+
+
+#: The side of a speaker no actor file lists (:func:`kit.quotes.sources`).
+NO_SIDE = "(none)"
+
+
+def side_chart_note(by_side: pd.DataFrame, *, actors) -> Note | None:
+    """Why a chart of quoted words by side would tell the reader nothing, or None when it is worth drawing.
+
+    Sides come from the actor file. Without one every speaker's side is ``(none)``, and when all
+    quotes fall under one side each group's bar is that side's share, 1: a chart of single bars of
+    length 1 says only that there is nothing to compare. The report then shows this sentence instead
+    (the table is still written).
+
+    Parameters
+    ----------
+    by_side : :func:`kit.quotes.sources` with ``by="side"`` (columns: the group, ``side``, ``share`` ...)
+    actors : the actor file the quotes were read with (None: none)
+
+    Returns
+    -------
+    :class:`Note` or None
+
+    Examples
+    --------
+    >>> one = pd.DataFrame({"outlet": ["A", "B"], "side": ["(none)", "(none)"], "share": [1.0, 1.0]})
+    >>> print(side_chart_note(one, actors=None))
+    No chart of quoted words by side: no actor file was given, so no speaker has a side (every quote counts under (none), a share of 1 in every group). Give one (parameter actors) to compare the sides.
+    >>> two = pd.DataFrame({"outlet": ["A", "A"], "side": ["government", "(none)"], "share": [0.4, 0.6]})
+    >>> side_chart_note(two, actors="cast.yml") is None
+    True
+    """
+    sides = sorted(set(by_side["side"].dropna().astype(str))) if "side" in by_side.columns else []
+    if actors is None:
+        return Note("No chart of quoted words by side: no actor file was given, so no speaker has a side "
+                    f"(every quote counts under {NO_SIDE}, a share of 1 in every group). Give one (parameter "
+                    "actors) to compare the sides.")
+    if not sides:
+        return Note("No chart of quoted words by side: there is no quote to count.")
+    if len(sides) == 1:
+        return Note(f"No chart of quoted words by side: every quote counts under one side ({sides[0]}), a share "
+                    "of 1 in every group. Extend the actor file (kit.actors.uncovered_names lists the speakers "
+                    "it does not name) to compare the sides.")
+    return None
+
+
 def rows_with(table: pd.DataFrame, column: str, values) -> pd.DataFrame:
     """Rows whose ``column`` is one of ``values``; an empty table (even without the column) comes back empty.
 

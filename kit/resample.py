@@ -21,9 +21,14 @@ The quote scores' intervals (:func:`kit.quotes.polnear.score_intervals`,
 figures have a denominator each (and F1 is no ratio), so they take the resampled sums of
 per-article count columns from :func:`resampled_sums` and compute every figure from them.
 
-A group of fewer than two units gets **no** bootstrap interval (NaN): every resample of one
-article is that article, so the percentile interval would have zero width and look like
-certainty.
+**Small cases, one convention** (:func:`bootstrap_intervals`, which :func:`bootstrap_ci` and the
+quote scores' intervals both go through): a group of fewer than two units (none, or one) and
+``n_boot=0`` get **no** bootstrap interval (NaN), never an error: every resample of one article is
+that article, so the percentile interval would have zero width and look like certainty, and with
+none there is nothing to resample. A figure that is undefined in some resamples (a zero
+denominator) is the caller's choice of ``figures``: :func:`bootstrap_ci` gives that statistic no
+interval at all, the quote scores leave those resamples out (a resample with no quote of a form has
+no accuracy for it; :func:`percentile_interval`).
 
 Shares of articles (a frame present or not) get a **Wilson score interval** instead
 (:func:`wilson_ci`; Wilson 1927, "Probable inference, the law of succession, and statistical
@@ -42,7 +47,8 @@ import numpy as np
 from kit.errors import KitValueError
 from kit.validate import check_int, check_number
 
-__all__ = ["bootstrap_ci", "check_bootstrap_args", "percentile_interval", "resampled_sums", "wilson_ci"]
+__all__ = ["bootstrap_ci", "bootstrap_intervals", "check_bootstrap_args", "percentile_interval", "resampled_sums",
+           "wilson_ci"]
 
 _BLOCK_CELLS = 4_000_000  # indices drawn per block (about 32 MB of int64)
 
@@ -106,18 +112,65 @@ def bootstrap_ci(sums, counts=None, *, n_boot: int = 1000, seed: int = 0, ci: fl
     w = np.ones(n) if counts is None else np.asarray(counts, dtype=float)
     if w.shape != (n,):
         raise KitValueError(f"counts must have one value per unit ({n}), got shape {w.shape}")
-    nan = np.full(k, np.nan)
-    if n < 2 or n_boot == 0:
-        return (float("nan"), float("nan")) if one_d else (nan, nan.copy())
-    summed = resampled_sums(np.column_stack([x, w]), n_boot=n_boot, seed=seed)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        stats = summed[:, :k] / summed[:, k:]
-    # a statistic with an undefined resample (zero denominator) gets no interval at all
-    stats[:, ~np.isfinite(stats).all(axis=0)] = np.nan
-    low, high = percentile_interval(stats, ci=ci)
+
+    def ratios(summed):
+        with np.errstate(invalid="ignore", divide="ignore"):
+            stats = summed[:, :k] / summed[:, k:]
+        # a statistic with an undefined resample (zero denominator) gets no interval at all
+        stats[:, ~np.isfinite(stats).all(axis=0)] = np.nan
+        return stats
+
+    low, high = bootstrap_intervals(np.column_stack([x, w]), ratios, n_boot=n_boot, seed=seed, ci=ci)
     if one_d:
         return float(low[0]), float(high[0])
     return np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+
+
+def bootstrap_intervals(values, figures, *, n_boot: int = 1000, seed: int = 0, ci: float = 0.95):
+    """Percentile intervals of ``figures(summed rows)`` over ``n_boot`` resamples of the rows (units:
+    articles) of ``values``, with the kit's one convention for small cases.
+
+    The resamples are :func:`resampled_sums`; ``figures`` maps an array of summed rows (shape
+    ``(b, k)``) to the figures of each (shape ``(b, ...)``); the interval of each figure is
+    :func:`percentile_interval` at ``ci``. Fewer than two rows (none, or one: it resamples to
+    itself, a zero-width interval that would look like certainty) or ``n_boot=0``: NaN, no
+    resampling and no error.
+
+    Parameters
+    ----------
+    values : array of shape (n, k)
+        One row per unit (every unit, also those with nothing to count), one column per count.
+    figures : callable
+        Summed rows, shape (b, k), to figures, shape (b, ...): e.g. right / scored.
+    n_boot, seed, ci
+        Number of resamples (0: no interval), seed of ``numpy.random.default_rng``, coverage.
+
+    Returns
+    -------
+    (low, high) : two float arrays of the shape of one resample's figures.
+
+    Examples
+    --------
+    >>> share = lambda s: s[:, :1] / s[:, 1:]            # right / scored
+    >>> low, high = bootstrap_intervals(np.array([[3, 4], [0, 2], [2, 2]]), share, n_boot=500)
+    >>> bool(0 <= low[0] < 5 / 8 < high[0] <= 1)
+    True
+    >>> bootstrap_intervals(np.array([[3, 4]]), share)            # one article: no interval
+    (array([nan]), array([nan]))
+    >>> bootstrap_intervals(np.zeros((0, 2)), share)              # none: no interval either
+    (array([nan]), array([nan]))
+    """
+    check_bootstrap_args(n_boot, seed, ci)
+    v = np.asarray(values)
+    if v.ndim != 2:
+        raise KitValueError(f"values must be a 2-d array with one row per article (or other unit), got shape {v.shape}")
+    if len(v) < 2 or n_boot == 0:
+        with np.errstate(all="ignore"):
+            shape = np.shape(figures(v.sum(axis=0)[None, :]))[1:]
+        return np.full(shape, np.nan), np.full(shape, np.nan)
+    rep = np.asarray(figures(resampled_sums(v, n_boot=n_boot, seed=seed)), dtype=float)
+    low, high = percentile_interval(rep.reshape(len(rep), -1), ci=ci)
+    return low.reshape(rep.shape[1:]), high.reshape(rep.shape[1:])
 
 
 def resampled_sums(values, *, n_boot: int = 1000, seed: int = 0):

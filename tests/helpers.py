@@ -18,6 +18,11 @@ def quotes(*texts: str) -> pd.DataFrame:
     return q[q["kind"].isin(["full", "partial"])].reset_index(drop=True)
 
 
+def speakers(*texts: str) -> list:
+    """The speakers of the full and partial quotes of one article whose body paragraphs are ``texts``, in order."""
+    return quotes(*texts)["speaker"].tolist()
+
+
 def speaker_and_rule(q: pd.DataFrame, i: int) -> tuple:
     """(speaker, speaker_rule) of row ``i`` of a quotes table."""
     return q.loc[i, "speaker"], q.loc[i, "speaker_rule"]

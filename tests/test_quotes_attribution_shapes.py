@@ -4,16 +4,10 @@ layouts of those errors (no text of the corpus)."""
 from __future__ import annotations
 
 import pandas as pd
+from helpers import speakers
 
 from kit.quotes import extract_quotes
 from kit.quotes.attribution import _blank_party_labels
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
 
 # -- PARTY_STATE_BEFORE_VERB ----------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from kit.quotes.polnear import (
     scores_from_counts,
     split_of,
 )
-from kit.quotes_eval import article_resamples, percentile_interval
+from kit.resample import bootstrap_ci, percentile_interval, resampled_sums
 
 FIX = Path(__file__).parent / "fixtures" / "polnear"
 STEM = "gazette_2016-01-01_council-votes"
@@ -45,7 +45,7 @@ def test_two_articles_by_hand():
     # AA 6/8 = 0.75, AB and BA 3/6 = 0.5, BB 0/4 = 0: P(0) = 1/4, P(0.5) = 1/2, P(0.75) = 1/4,
     # so the 2.5% and 97.5% quantiles are 0 and 0.75.
     counts = np.array([[3, 4], [0, 2]])
-    rep = _ratio(article_resamples(counts, n_boot=4000, seed=7))
+    rep = _ratio(resampled_sums(counts, n_boot=4000, seed=7))
     assert set(np.round(rep, 9)) == {0.0, 0.5, 0.75}
     for value, p in ((0.0, 0.25), (0.5, 0.5), (0.75, 0.25)):
         assert abs(np.mean(np.isclose(rep, value)) - p) < 0.03  # binomial SD <= 0.008
@@ -88,7 +88,7 @@ def test_four_articles_all_256_resamples():
     # end is 0; the top atom, all four draws from article 1 (2/5), has 1/256 and the next,
     # 1/3 (three draws of it and one of article 4: 6/18), brings the CDF from 0.965 to 0.996
     assert (lo, hi) == (0, Fraction(1, 3))
-    rep = _ratio(article_resamples(np.array(counts), n_boot=40_000, seed=11))
+    rep = _ratio(resampled_sums(np.array(counts), n_boot=40_000, seed=11))
     low, high = percentile_interval(rep)
     assert low[0] == pytest.approx(float(lo)) and high[0] == pytest.approx(float(hi))
     # and the whole distribution: every atom's share within 0.01 of its exact probability
@@ -120,7 +120,7 @@ def test_agrees_with_scipy_bootstrap_on_a_generated_example():
     sizes = g.geometric(0.12, size=150)                 # quotes per article, clustered
     p_article = g.beta(8, 2, size=150)                  # each article its own accuracy
     right = g.binomial(sizes, p_article)
-    ours = _ratio(article_resamples(np.column_stack([right, sizes]), n_boot=10_000, seed=5))
+    ours = _ratio(resampled_sums(np.column_stack([right, sizes]), n_boot=10_000, seed=5))
     low, high = percentile_interval(ours)
     res = bootstrap((right, sizes), lambda r, s, axis=-1: r.sum(axis=axis) / s.sum(axis=axis), paired=True,
                     vectorized=True, method="percentile", n_resamples=10_000, rng=np.random.default_rng(9))
@@ -136,12 +136,12 @@ def test_agrees_with_scipy_bootstrap_on_a_generated_example():
 
 def test_seeded_and_checked():
     c = np.array([[1, 2], [3, 3], [0, 5]])
-    assert np.array_equal(article_resamples(c, seed=4), article_resamples(c, seed=4))
-    assert not np.array_equal(article_resamples(c, seed=4), article_resamples(c, seed=5))
+    assert np.array_equal(resampled_sums(c, seed=4), resampled_sums(c, seed=4))
+    assert not np.array_equal(resampled_sums(c, seed=4), resampled_sums(c, seed=5))
     with pytest.raises(ValueError, match="n_boot"):
-        article_resamples(c, n_boot=0)
+        resampled_sums(c, n_boot=0)
     with pytest.raises(KitError, match="one row per article"):
-        article_resamples(np.zeros((0, 2)))
+        resampled_sums(np.zeros((0, 2)))
     with pytest.raises(KitError, match="ci must"):
         percentile_interval(np.ones(3), ci=95)
 
@@ -227,10 +227,11 @@ def test_make_eval_rows_carry_the_interval(tmp_path):
 
     import evaluation.__main__ as runner
 
-    dev = next(f"c{i}" for i in range(100) if split_of(f"c{i}") == "dev")
-    held = next(f"c{i}" for i in range(100) if split_of(f"c{i}") == "heldout")
+    # two articles a part: one article gets no interval (the kit's small-case convention, kit.resample)
+    dev = [f"c{i}" for i in range(100) if split_of(f"c{i}") == "dev"][:2]
+    held = [f"c{i}" for i in range(100) if split_of(f"c{i}") == "heldout"][:2]
     (tmp_path / "polnear-train").mkdir()
-    _folder(tmp_path / "polnear-train", [dev, held])
+    _folder(tmp_path / "polnear-train", [*dev, *held])
     rows = runner.run(tmp_path, log=io.StringIO())   # the other dev sets are missing: skipped
     main_rows = [r for r in rows if "by rule" not in r["measure"]]
     assert {r["devset"] for r in main_rows} == {"polnear-train (dev)", "polnear-train (heldout)"}
@@ -243,7 +244,30 @@ def test_make_eval_rows_carry_the_interval(tmp_path):
     assert md.splitlines()[0] == "| devset | measure | kit | 95% interval | baseline | n |"
 
 
-def test_end_to_end_on_the_fixture_is_unchanged():
-    res = evaluate_polnear(FIX)
+def test_end_to_end_on_the_fixture_is_unchanged(tmp_path):
+    res = evaluate_polnear(_folder(tmp_path, ["a1", "a2"]))
     t = score_intervals(res)
     assert t.loc[t["measure"] == "speaker accuracy", ["value", "low", "high"]].to_numpy().tolist() == [[1.0, 1.0, 1.0]]
+
+
+def test_one_article_or_none_gets_no_interval_as_in_bootstrap_ci(tmp_path):
+    # the fixture is one article: every resample is that article, so no interval (NaN), as
+    # kit.resample.bootstrap_ci gives a group of one; it was a zero-width interval before session 14
+    t = score_intervals(evaluate_polnear(FIX)).set_index("measure")
+    assert t.loc["speaker accuracy", "value"] == 1.0
+    assert t[["low", "high"]].isna().all().all()
+    assert np.isnan(bootstrap_ci([1.0])).all()
+    # n_boot=0 turns the intervals off, as bootstrap_ci's does (it raised before)
+    two = evaluate_polnear(_folder(tmp_path, ["a1", "a2"]))
+    assert score_intervals(two)[["low", "high"]].notna().any().all()
+    assert score_intervals(two, n_boot=0)[["low", "high"]].isna().all().all()
+    assert np.isnan(bootstrap_ci([1.0, 0.0], n_boot=0)).all()
+    # the gold-file scorer: one article, and none (it raised before)
+    from kit.quotes_eval import score_intervals as gold_intervals
+
+    d = pd.DataFrame({"doc_id": ["a", "a"], "gold_no": [0, 1], "quote_no": [0, 1], "gold_kind": ["full"] * 2,
+                      "pred_kind": ["full"] * 2, "speaker_ok": [True, False]})
+    scores = pd.DataFrame({"scope": ["full"], "speaker_accuracy": [0.5]})
+    for details in (d, d.head(0)):
+        t = gold_intervals(scores, details)
+        assert t[["speaker_accuracy_low", "speaker_accuracy_high", "f1_low"]].isna().all().all()

@@ -2,19 +2,11 @@
 articles here are written by us."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from helpers import speakers
 
-from kit.quotes import extract_quotes
 from kit.quotes.entities import Mention, Person, _Article
 from kit.quotes.pronouns import _earlier_person_fits
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
 
 # -- rule TWO_PERSONS_NO_VOTE -----------------------------------------------------------------------
 

@@ -4,17 +4,9 @@ on one list of verbs (``name_shape._HEADLINE_VERBS``, the one-word verbs of ``SP
 nouns of names in ``words._SPEECH_VERB_NOUNS``). The articles here are written by us."""
 from __future__ import annotations
 
-import pandas as pd
+from helpers import speakers
 
-from kit.quotes import extract_quotes
 from kit.quotes.name_shape import _cut_headline_verb, _headline_verb
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
 
 # -- one list of headline verbs ---------------------------------------------------------------
 

@@ -3,16 +3,7 @@ speakers of real news (PolNeAR's development part), each with a named rule in
 :mod:`kit.quotes.pronouns`. The articles here are written by us and reproduce those layouts."""
 from __future__ import annotations
 
-import pandas as pd
-
-from kit.quotes import extract_quotes
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
+from helpers import speakers
 
 # -- GENDER_BY_MAJORITY ---------------------------------------------------------------------
 
@@ -47,7 +38,6 @@ def test_a_name_that_qualifies_a_noun_casts_no_vote():
         'Vance said she had not. "I have never read it," she said.',
     )
     assert got == ["Nora Vance"]
-
 
 
 def test_a_gendered_role_outweighs_one_pronoun_about_someone_else():

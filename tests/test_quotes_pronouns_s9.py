@@ -3,16 +3,7 @@ description rules on PolNeAR's development part (docs/quotes.md, "Ninth round").
 here are written by us."""
 from __future__ import annotations
 
-import pandas as pd
-
-from kit.quotes import extract_quotes
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
+from helpers import speakers
 
 # -- LATER_SPEAKER_IN_SENTENCE -------------------------------------------------------------------
 

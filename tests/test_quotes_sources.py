@@ -3,18 +3,10 @@ error class counted among the development part's speaker errors has a named rule
 here are written by us and reproduce those layouts (never the articles' words)."""
 from __future__ import annotations
 
-import pandas as pd
+from helpers import speakers
 
-from kit.quotes import extract_quotes
 from kit.quotes.attribution import _looks_speaker_np
 from kit.quotes.descriptions import _is_source_noun
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
 
 # -- DESCRIBED_SOURCE -----------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ follow the story, and the PolNeAR scorer's rules for what counts as the right sp
 from __future__ import annotations
 
 import pandas as pd
+from helpers import speakers
 
 from kit.quotes import extract_quotes
 from kit.quotes.name_shape import _cut_title_case, _is_place
@@ -13,11 +14,6 @@ from kit.quotes.variants import _name_key
 
 def paras(*texts: str) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-
-
-def speakers(*texts: str) -> list:
-    q = extract_quotes(paras(*texts))
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
 
 
 # -- canonical persons ----------------------------------------------------------------------

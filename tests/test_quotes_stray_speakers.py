@@ -4,19 +4,11 @@ an event, the capitalised first word of a description, a clause glued to the men
 named rule; the articles here are written by us and reproduce those layouts."""
 from __future__ import annotations
 
-import pandas as pd
+from helpers import speakers
 
-from kit.quotes import extract_quotes
 from kit.quotes.name_shape import _at_sentence_start, _calendar, _participle_opener
 from kit.quotes.names import _name_shape
 from kit.quotes.resolution import _cut_clause
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
-
 
 # -- PREPOSITION_OPENER ---------------------------------------------------------------------
 

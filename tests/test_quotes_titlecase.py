@@ -4,16 +4,9 @@ verb that is not a verb of saying ('Pope Ann Wants to Add ...'): rule TITLE_CASE
 ('Carl Barks', 'Ann Woods') stay. The articles here are written by us."""
 from __future__ import annotations
 
-import pandas as pd
+from helpers import speakers
 
-from kit.quotes import extract_quotes
 from kit.quotes.name_shape import _title_case_verb
-
-
-def speakers(*texts: str) -> list:
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
-    return q.loc[q["kind"].isin(["full", "partial"]), "speaker"].tolist()
 
 
 def test_a_headline_verb_in_s_is_no_surname():

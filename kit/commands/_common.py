@@ -69,6 +69,25 @@ def existing_path(text: str) -> str:
     return text
 
 
+def day(text: str):
+    """argparse type of ``--as-of``: a calendar day, parsed once, as a UTC Timestamp at midnight
+    (:func:`kit.readers.dates.ingest_day`).
+
+    >>> day("2024-03-02").isoformat()
+    '2024-03-02T00:00:00+00:00'
+    >>> day("next week")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: not a day for the ingest day (as_of): 'next week' (...)
+    """
+    from kit.readers.dates import ingest_day
+
+    try:
+        return ingest_day(text).normalize()
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def existing_file(text: str) -> str:
     """argparse type: a file that exists."""
     if not os.path.isfile(text):
@@ -92,6 +111,10 @@ def add_source_arguments(p: argparse.ArgumentParser) -> None:
                    help="an article whose source names no outlet gets the name of its file's folder")
     p.add_argument("--outlets", metavar="CSV", default=None,
                    help="outlet table (columns match,outlet): domains, name variants and path patterns -> outlet")
+    p.add_argument("--as-of", type=day, default=None, metavar="YYYY-MM-DD",
+                   help="the ingest day: a date after it is set aside and flagged (default today, UTC); give it so that "
+                        "a later read of the same sources reads the same dates (recorded in the manifest). Sources "
+                        "only: an ingested corpus keeps the day it was ingested with")
     g = p.add_argument_group("limits on archives and documents (see kit.readers.Limits)")
     g.add_argument("--max-file-mb", type=positive_int, default=None, metavar="MB",
                    help="largest file, archive member or document part once expanded (default 256; a JSONL/CSV "
@@ -194,7 +217,7 @@ def load(args: argparse.Namespace, *, text_only: bool = False, by: str | None = 
         return load_corpus(args.paths[0], paragraphs=False, columns=_text_columns(args.paths[0], by))
     columns = _counted_columns(by) if text_only and count is not None else None
     return load_corpus(args.paths, format=args.format, column_map=column_map(args.map), outlet=args.outlet,
-                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args),
+                       outlet_from=args.outlet_from, outlets=args.outlets, limits=limits(args), as_of=args.as_of,
                        paragraphs=not text_only, count=count, columns=columns)
 
 

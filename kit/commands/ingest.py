@@ -21,9 +21,6 @@ def add_arguments(p):
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar (default: when stderr is a terminal and there are many files)")
     p.add_argument("--strict", action="store_true", help="exit with status 1 when any input was rejected")
-    p.add_argument("--as-of", type=_day, default=None, metavar="YYYY-MM-DD",
-                   help="the ingest day: a date after it is set aside and flagged (default today, UTC); give it so that "
-                        "a later re-ingest reads the same dates (recorded in the manifest)")
     loud = p.add_mutually_exclusive_group()
     loud.add_argument("-q", "--quiet", action="store_true",
                       help="print only the summary: no rejections or flags on stderr, no progress bar")
@@ -31,16 +28,6 @@ def add_arguments(p):
                       help="list every flagged article on stderr (default: one line per reason of flagging)")
     add_output_arguments(p, "one {n_articles, n_rejected, n_flagged, articles_path, paragraphs_path, manifest_path, "
                             "report_path} object")
-
-
-def _day(text: str) -> str:
-    """``--as-of``: a calendar day, as ``YYYY-MM-DD``."""
-    from kit.readers.dates import ingest_day
-
-    try:
-        return ingest_day(text).strftime("%Y-%m-%d")
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def run(args) -> int:

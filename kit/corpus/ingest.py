@@ -71,7 +71,9 @@ class Corpus:
 def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, limits, as_of=None):
     """The checked inputs of a read (shared by :func:`build_corpus` and the streaming ingest):
     ``(sources as a list of str, the outlet table or None, ReadOptions)``; raises for an unknown
-    format or ``outlet_from``."""
+    format or ``outlet_from``, or an ``as_of`` that is no day. ``as_of`` is parsed here, once: the
+    options carry the ingest day as a UTC Timestamp at midnight (``ingest_day(as_of).normalize()``),
+    which the readers use as it is."""
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     sources = [str(s) for s in sources]
@@ -83,7 +85,7 @@ def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, lim
         from kit.readers.dates import ingest_day
 
         try:
-            as_of = ingest_day(as_of).strftime("%Y-%m-%d")
+            as_of = ingest_day(as_of).normalize()
         except ValueError as e:
             raise KitError(str(e)) from None
     options = ReadOptions(column_map=dict(column_map or {}), outlet=outlet, outlet_table=table, limits=limits or Limits(),
@@ -462,10 +464,13 @@ def paragraphs_frame(built: list[Built]) -> pd.DataFrame:
 def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: list[str], art_df: pd.DataFrame | dict,
                   rep_df: pd.DataFrame, *, n_dupes: int, format: str | None, column_map: dict | None,
                   outlet: str | None, drop_duplicates: bool,
-                  outlet_from: str | None = None, outlets=None, as_of: str | None = None) -> dict:
+                  outlet_from: str | None = None, outlets=None, as_of: pd.Timestamp | None = None) -> dict:
     """Step 4: counts and the fingerprint (paths relative to their input root and content hashes,
     never where the corpus sits). ``art_df`` is the articles table, or its counts (``articles``,
-    ``by_format``, ``by_outlet``, ``no_outlet``) summed over its parts by a streaming ingest."""
+    ``by_format``, ``by_outlet``, ``no_outlet``) summed over its parts by a streaming ingest.
+    ``as_of`` is the ingest day :func:`read_setup` made (a Timestamp; None: today), recorded as
+    ``YYYY-MM-DD``."""
+    as_of = as_of.strftime("%Y-%m-%d") if as_of is not None else None
     if isinstance(art_df, pd.DataFrame):
         art_df = {"articles": len(art_df), "by_format": Counter(art_df["source_format"]),
                   "by_outlet": Counter(art_df["outlet"].fillna("(unknown)")), "no_outlet": int(art_df["outlet"].isna().sum())}

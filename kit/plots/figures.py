@@ -51,8 +51,9 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     sort : largest total at the top (otherwise the table's order, first row on top)
     source : source note (default :data:`DEFAULT_SOURCE`)
     figsize : inches; by default grows with the number of bars
-    max_bars : at most this many groups, the largest (the title says how many were left out; the
-        table keeps them all)
+    max_bars : at most this many groups (the title says how many were left out; the table keeps them
+        all): the largest totals, or with ``order`` the first in it (shares of each group's words sum
+        to 1 in every group: the largest would be any)
     order : the report's group order (:func:`kit.reporting.group_order`), first on top; it replaces
         ``sort``, and groups not in it follow in the table's order
 
@@ -75,8 +76,10 @@ def bar_counts(df: pd.DataFrame, *, group: str = "outlet", value: str = "n_artic
     elif sort:
         groups = sorted(groups, key=lambda g: (-totals[g], g))
     if len(groups) > max_bars:
-        keep = set(sorted(groups, key=lambda g: (-totals[g], g))[:max_bars])
-        title = (f"{title} - " if title else "") + f"the {max_bars} largest of {len(groups)}"
+        # with an order, its first groups (the largest total means nothing for shares that sum to 1 per group)
+        keep = set(groups[:max_bars] if order is not None else sorted(groups, key=lambda g: (-totals[g], g))[:max_bars])
+        title = (f"{title} - " if title else "") + (f"the first {max_bars} of {len(groups)}" if order is not None
+                                                     else f"the {max_bars} largest of {len(groups)}")
         groups = [g for g in groups if g in keep]
         data = data[data["_g"].isin(keep)]
     hues = sorted(data[hue].astype(str).unique()) if hue else [None]

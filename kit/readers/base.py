@@ -121,8 +121,10 @@ class ReadOptions:
     outlet_table: Any = None
     limits: Limits = field(default_factory=lambda: Limits())
     #: the ingest day dates are checked against (a date after it is set aside and flagged; a date, a
-    #: ``YYYY-MM-DD`` string or a Timestamp); None: today (UTC). ``kit ingest --as-of`` sets it, so a
-    #: re-ingest on a later day reads the same dates.
+    #: ``YYYY-MM-DD`` string or a Timestamp); None: today (UTC). ``--as-of`` sets it, so a re-ingest on
+    #: a later day reads the same dates. :func:`kit.corpus.ingest.read_setup` parses it once into a UTC
+    #: Timestamp, which :func:`kit.readers.dates.ingest_day` then takes as it is (a string given here
+    #: directly is parsed by each reader call).
     as_of: Any = None
 
 
