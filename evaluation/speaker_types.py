@@ -30,6 +30,8 @@ import sys
 
 import pandas as pd
 
+from evaluation._common import accuracy_row
+
 DEVSET = "frames-dev"
 #: The hand coding (next to this module).
 CODING = pathlib.Path(__file__).with_name("speaker_types_frames_dev.csv")
@@ -99,16 +101,8 @@ def scored(devsets: pathlib.Path, coding_path: pathlib.Path = CODING) -> pd.Data
 
 
 def _accuracy_row(part: pd.DataFrame, measure: str, baseline: float | None, *, interval: bool) -> dict:
-    """Row ``devset, measure, kit, baseline, n``: the share of ``part`` typed right (None when empty), with
-    ``low``, ``high`` (article bootstrap) when ``interval``; the accuracy, half and recall rows."""
-    from kit.resample import bootstrap_ci
-
-    row = {"devset": DEVSET, "measure": measure, "kit": float(part["right"].mean()) if len(part) else None,
-           "baseline": baseline, "n": int(len(part))}
-    if interval and len(part):
-        per = part.groupby("doc_id")["right"].agg(["sum", "size"])
-        row["low"], row["high"] = bootstrap_ci(per["sum"].to_numpy(), per["size"].to_numpy(), n_boot=2000, seed=0)
-    return row
+    """:func:`evaluation._common.accuracy_row` of this dev set."""
+    return accuracy_row(part, DEVSET, measure, baseline, interval=interval)
 
 
 def evaluate(devsets: pathlib.Path) -> list[dict]:
