@@ -38,3 +38,15 @@ def read_articles(name: str, data: bytes) -> tuple[list, list]:
     rejs = [r for r in out if not isinstance(r, Article)]
     assert all("reader failed" not in r.reason for r in rejs), [r.reason for r in rejs]
     return arts, rejs
+
+
+def frames_dev_folder(tmp_path, texts: list[str]):
+    """A ``frames-dev`` folder under ``tmp_path`` whose ``articles.csv`` holds ``texts`` (ids 1, 2, ...;
+    outlets x, y, ...; dates from 2019-01-02), the layout the frames-dev evaluations read."""
+    root = tmp_path / "frames-dev"
+    root.mkdir()
+    n = len(texts)
+    pd.DataFrame({"id": range(1, n + 1), "outlet": [chr(ord("x") + i % 3) for i in range(n)],
+                  "date": [f"2019-01-{i + 2:02d}" for i in range(n)], "text": texts}).to_csv(
+        root / "articles.csv", index=False)
+    return root

@@ -5,19 +5,15 @@ The articles here are invented; the stored coding is checked for its shape only.
 from __future__ import annotations
 
 import pandas as pd
+from helpers import frames_dev_folder
 
 import evaluation.speaker_check as sc
 
 
 def _devset(tmp_path):
-    root = tmp_path / "frames-dev"
-    root.mkdir()
-    texts = ['The harbour plan moved ahead. "We counted every bird on the shore," said Cy Marr, the '
-             'program director at the Heron Alliance. The agency called the plan "a fair start."',
-             '"Sales will grow next year," said Dee Holt, chief executive of Holt Shipping Company.']
-    pd.DataFrame({"id": [1, 2], "outlet": ["x", "y"], "date": ["2019-01-02", "2019-01-03"],
-                  "text": texts}).to_csv(root / "articles.csv", index=False)
-    return root
+    return frames_dev_folder(tmp_path, ['The harbour plan moved ahead. "We counted every bird on the shore," said Cy Marr, the '
+                                        'program director at the Heron Alliance. The agency called the plan "a fair start."',
+                                        '"Sales will grow next year," said Dee Holt, chief executive of Holt Shipping Company.'])
 
 
 def _coding(tmp_path, root):

@@ -8,7 +8,7 @@ import hashlib
 
 import pandas as pd
 import pytest
-from helpers import quotes
+from helpers import frames_dev_folder, quotes
 
 
 def _type_of(q: pd.DataFrame, speaker: str) -> str:
@@ -87,14 +87,9 @@ def test_environmental_justice_is_no_title():
 # -- the evaluation --------------------------------------------------------------------------
 
 def _devset(tmp_path):
-    root = tmp_path / "frames-dev"
-    root.mkdir()
-    texts = ['Marlow Gov. Ann Roe said the dam was "safe for now." '
-             '"We counted every bird," said Cy Marr, the program director at the Heron Alliance.',
-             '"Sales will grow," said Dee Holt, chief executive of Holt Shipping Company.']
-    pd.DataFrame({"id": [1, 2], "outlet": ["x", "y"], "date": ["2019-01-02", "2019-01-03"],
-                  "text": texts}).to_csv(root / "articles.csv", index=False)
-    return root
+    return frames_dev_folder(tmp_path, ['Marlow Gov. Ann Roe said the dam was "safe for now." '
+                                        '"We counted every bird," said Cy Marr, the program director at the Heron Alliance.',
+                                        '"Sales will grow," said Dee Holt, chief executive of Holt Shipping Company.'])
 
 
 def test_speaker_types_evaluation_scores_a_coding(tmp_path):
