@@ -21,7 +21,7 @@ def share(hits: int, total: int) -> float | None:
     return hits / total if total else None
 
 
-def accuracy_row(part, devset: str, measure: str, baseline: float | None, *, interval: bool) -> dict:
+def accuracy_row(devset: str, part, measure: str, baseline: float | None, *, interval: bool) -> dict:
     """Row ``devset, measure, kit, baseline, n`` of a hand-coded sample: the share of ``part`` (a table with
     columns ``doc_id`` and boolean ``right``, one row a coded item) that the kit gets right (None when
     empty), with ``low``, ``high`` when ``interval``: the 95% article bootstrap of
@@ -29,7 +29,7 @@ def accuracy_row(part, devset: str, measure: str, baseline: float | None, *, int
 
     >>> import pandas as pd
     >>> part = pd.DataFrame({"doc_id": ["a", "a", "b"], "right": [True, False, True]})
-    >>> accuracy_row(part, "frames-dev", "accuracy", None, interval=False)["kit"]
+    >>> accuracy_row("frames-dev", part, "accuracy", None, interval=False)["kit"]
     0.6666666666666666
     """
     from kit.resample import bootstrap_ci

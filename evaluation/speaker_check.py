@@ -131,11 +131,6 @@ def scored(devsets: pathlib.Path, coding_path: pathlib.Path | None = None) -> pd
     return s.assign(given=s["speaker"].notna(), right=right)
 
 
-def _accuracy_row(part: pd.DataFrame, measure: str, baseline: float | None, *, interval: bool) -> dict:
-    """:func:`evaluation._common.accuracy_row` of this dev set."""
-    return accuracy_row(part, DEVSET, measure, baseline, interval=interval)
-
-
 def evaluate(devsets: pathlib.Path) -> list[dict]:
     """Rows ``devset, measure, kit, baseline, n`` for the coded frames-dev quotes (empty without frames-dev)."""
     root = pathlib.Path(devsets) / DEVSET
@@ -143,13 +138,13 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
         return []
     s = scored(devsets)
     none = float(s["gold_form"].eq("none").mean())
-    rows = [_accuracy_row(s, "speaker accuracy by the text (coded quotes)", none, interval=True)]
+    rows = [accuracy_row(DEVSET, s, "speaker accuracy by the text (coded quotes)", none, interval=True)]
     for h in (0, 1):
-        rows.append(_accuracy_row(s[s["half"] == h], f"speaker accuracy by the text, half {h}", None, interval=False))
+        rows.append(accuracy_row(DEVSET, s[s["half"] == h], f"speaker accuracy by the text, half {h}", None, interval=False))
     w = s["weight"].astype(float)
     rows.append({"devset": DEVSET, "measure": "speaker accuracy, weighted to all frames-dev quotes",
                  "kit": float((w * s["right"]).sum() / w.sum()), "baseline": None, "n": int(len(s))})
-    rows.append(_accuracy_row(s[s["given"]], "speaker precision (kit gives a speaker)", None, interval=True))
+    rows.append(accuracy_row(DEVSET, s[s["given"]], "speaker precision (kit gives a speaker)", None, interval=True))
     rows.append({"devset": DEVSET, "measure": "quotes the kit gives no speaker", "kit": float((~s["given"]).mean()),
                  "baseline": None, "n": int(len(s))})
     rows.append({"devset": DEVSET, "measure": "quotes coded with no speaker", "kit": none, "baseline": None,

@@ -100,11 +100,6 @@ def scored(devsets: pathlib.Path, coding_path: pathlib.Path = CODING) -> pd.Data
     return coding.assign(right=coding["kit_type"].eq(coding["gold_type"]) & coding["kit_type"].notna())
 
 
-def _accuracy_row(part: pd.DataFrame, measure: str, baseline: float | None, *, interval: bool) -> dict:
-    """:func:`evaluation._common.accuracy_row` of this dev set."""
-    return accuracy_row(part, DEVSET, measure, baseline, interval=interval)
-
-
 def evaluate(devsets: pathlib.Path) -> list[dict]:
     """Rows ``devset, measure, kit, baseline, n`` for the coded frames-dev speakers (empty without frames-dev)."""
     root = pathlib.Path(devsets) / DEVSET
@@ -113,14 +108,14 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
     s = scored(devsets)
     proper = s[s["gold_type"] != "not_a_speaker"]
     top = float(proper["gold_type"].value_counts(normalize=True).iloc[0]) if len(proper) else None
-    rows = [_accuracy_row(proper, "speaker type accuracy (coded sample)", top, interval=True)]
+    rows = [accuracy_row(DEVSET, proper, "speaker type accuracy (coded sample)", top, interval=True)]
     for h in (0, 1):
         part = proper[proper["half"] == h]
-        rows.append(_accuracy_row(part, f"speaker type accuracy, half {h}", None, interval=False))
+        rows.append(accuracy_row(DEVSET, part, f"speaker type accuracy, half {h}", None, interval=False))
     for t in TYPES:
         part = proper[proper["gold_type"] == t]
         if len(part):
-            rows.append(_accuracy_row(part, f"speaker type recall: {t}", None, interval=False))
+            rows.append(accuracy_row(DEVSET, part, f"speaker type recall: {t}", None, interval=False))
     nas = s[s["gold_type"] == "not_a_speaker"]
     rows.append({"devset": DEVSET, "measure": "not a speaker, still given", "baseline": None, "n": int(len(nas)),
                  "kit": float(nas["kit_type"].notna().mean()) if len(nas) else None})
