@@ -472,4 +472,4 @@ _OPENER_PARTICIPLES = frozenset(("given",))
 _READ_CARRIERS = frozenset("""email emails e-mail letter letters memo note statement editorial sign signs
 banner banners placard placards poster posters headline headlines caption tweet tweets post message
 text ad advertisement flyer leaflet mailer plaque inscription release notice invitation petition
-slogan shirt t-shirt cover page website headlines""".split())
+slogan shirt t-shirt cover page website""".split())
