@@ -41,7 +41,7 @@ def test_the_fixture_covers_the_vocabulary():
     named = {c["rule"] for c in CASES}
     assert named <= set(SPEAKER_RULES)
     # every rule but the learned ranking (off by default) and the pronoun's last resort has an article
-    assert set(SPEAKER_RULES) - named == {"PRONOUN_MODEL", "PRONOUN_NEAREST_PERSON"}
+    assert set(SPEAKER_RULES) - named == {"PRONOUN_MODEL", "PRONOUN_NEAREST_PERSON", "SPEAKER_MODEL"}  # the models are off
 
 
 @pytest.fixture(scope="module")

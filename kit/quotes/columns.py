@@ -93,4 +93,6 @@ SPEAKER_RULES: dict[str, str] = {
                       "organisation, a document or a description, with its verb ('The council voted for a "
                       "resolution that \"...\"', 'one delegate called him \"...\"'); before the paragraph's "
                       "latest speaker and its first person",
+    "SPEAKER_MODEL": "the learned ranking of every quote's candidate speakers overrides the rules (off unless "
+                     "kit.quotes.speaker_model.SPEAKER_MODEL is set)",
 }

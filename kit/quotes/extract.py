@@ -571,6 +571,9 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
         q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
     else:
         q.entity = _unattributed_speaker(art, q, lay, prev_speech)
+    if _sm.SPEAKER_MODEL is not None or _sm.COLLECT is not None:  # rule SPEAKER_MODEL (off by default)
+        q.entity = _sm.rerank(art, q, lay, prev_speech, q.mention_pos if attr is not None
+                              else paras[first.para_idx][2] + first.open_i)
     if q.entity is not None:  # how often each entity was quoted so far (a feature of PRONOUN_MODEL)
         spoke = art.cache.setdefault("spoke", {})
         spoke[id(q.entity)] = spoke.get(id(q.entity), 0) + 1
@@ -926,6 +929,7 @@ def _ngo_staff(ent: Person, role_words: list[str], aff_class: str | None) -> boo
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
+import kit.quotes.speaker_model as _sm  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _NAME_NP,
     _NP_TAIL,
