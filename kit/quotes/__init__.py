@@ -14,7 +14,7 @@ What is handled
 - quotes introduced by a colon (``Zhou put it bluntly: "..."``);
 - kinds: ``full`` (a sentence or more of speech), ``partial`` (a quoted phrase inside the
   reporter's sentence), ``scare`` (so-called "spy" balloon: not speech) and ``title`` (a quoted
-  book, report or speech title);
+  title or name: a book, report, show, campaign or protest);
 - unbalanced or stray marks: marks are paired per paragraph by a small dynamic programme that
   prefers well-formed pairs, so a missing or extra mark never spreads beyond its paragraph; each
   repair is reported in :func:`quote_problems` and in the quote's ``note`` column;

@@ -34,7 +34,7 @@ QUOTE_KINDS: dict[str, str] = {
     "full": "a sentence or more of speech",
     "partial": "a quoted phrase of speech inside the reporter's sentence",
     "scare": "a word or phrase in quotes that is not attributed speech (so-called 'spy' balloon)",
-    "title": "a quoted title of a book, report, film, speech ...",
+    "title": "a quoted title or name of a book, report, film, show, game, campaign, protest ...",
 }
 
 #: Speaker types, in the order :func:`sources` reports them.

@@ -555,7 +555,7 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
     if q.kind in ("scare", "title"):
         # a quoted phrase with a clear speaker and speech verb next to it is speech after all
         if q.kind == "scare" and has_attr and (attr is None or attr[1] != ":") and not _scare_cue(before) \
-                and not _modifier_quote(before, after):
+                and not _modifier_quote(before, after) and any(c.isalnum() for c in inner_all):
             q.kind = "partial"
         else:
             q.mention = None

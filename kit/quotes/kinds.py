@@ -32,9 +32,14 @@ def _kind(inner: str, before: str, after: str, has_attr: bool, para_start: bool)
     txt = inner.strip()
     words = _words(txt)
     n = len(words)
+    if not _HAS_LETTER.search(txt):
+        return "scare"  # rule EMPTY_QUOTE: '“”' or marks around punctuation only hold no speech
     b = before.rstrip()
     bl = b.lower()
     tail_words = _words(bl)[-6:]
+    named = _named_thing(txt, n, b, after, has_attr)
+    if named is not None:
+        return NAMED_THING_KINDS[named]
     # titles: title-case text after a title noun or 'titled'
     if n <= 14 and _is_title_case(txt) and (not _END_PUNCT.search(txt.rstrip(",")) or any(
             w in ("titled", "entitled", "headlined") for w in tail_words)):
@@ -65,11 +70,61 @@ def _kind(inner: str, before: str, after: str, has_attr: bool, para_start: bool)
     return "partial"
 
 
+#: The kind each rule of :func:`_named_thing` gives (none of them speech: no speaker, no voice).
+NAMED_THING_KINDS = {"TITLE_BEFORE_NOUN": "title", "TITLE_IN_SENTENCE": "title", "TERM_AS_SUBJECT": "scare",
+                     "MODIFIER_AFTER_ADJECTIVE": "scare"}
+
+
+def _named_thing(txt: str, n: int, b: str, after: str, has_attr: bool) -> str | None:
+    """The rule by which a quote names or labels something rather than reporting speech, or None
+    (its kind: :data:`NAMED_THING_KINDS`).
+
+    - rule TITLE_BEFORE_NOUN: a title-case stretch with no sentence end, right before a title
+      noun (*the "State of Things" report*, *her "Open Roads" initiative*): a title, even with
+      an attribution in the sentence.
+    - rule TITLE_IN_SENTENCE: a title-case stretch of two words or more inside a sentence, with
+      no attribution, not at the sentence's start and not after a colon, a comma or a verb of
+      saying or chanting (*she played "Moose Run Deluxe," ...*, *joined in "Stop the Drills,"*):
+      a title or a name.
+    - rule TERM_AS_SUBJECT: a title-case quote of one to four words with no punctuation at its
+      end that opens its sentence and runs straight on into a lower-case word (*"Heat Dome" describes
+      ...*): a term the sentence is about, not speech.
+    - rule MODIFIER_AFTER_ADJECTIVE: a quote of one to four lower-case words after a determiner
+      and one adjective, before a lower-case noun (*the current "burden of proof" rules*).
+
+    >>> _named_thing("Moose Run Deluxe,", 3, "As a boy he played", " for hours", False)
+    'TITLE_IN_SENTENCE'
+    >>> _named_thing("Heat Dome", 2, "It was hot.", " describes it well", False)
+    'TERM_AS_SUBJECT'
+    >>> _named_thing("We are not done,", 4, "", " Roe said", True) is None
+    True
+    """
+    a = after[:40]
+    no_end = not _END_PUNCT.search(txt.rstrip(",")) and not txt.endswith(",")
+    title_case = n <= 14 and _is_title_case(txt)
+    if title_case and no_end:
+        m = _NEXT_WORD.match(a)
+        if m and m.group(1).lower() in _TITLE_NOUNS:
+            return "TITLE_BEFORE_NOUN"
+    if has_attr:
+        return None
+    prev_char = b[-1:]
+    if title_case and n >= 2 and prev_char not in _NOT_INSIDE and _LOWER_WORD_END.search(b) \
+            and not _VERB_END.search(b.lower()[-_VERB_END_CHARS:]) and not _CHANT_END.search(b.lower()):
+        return "TITLE_IN_SENTENCE"
+    if n <= 4 and no_end and title_case and prev_char in _SENTENCE_END and _RUNS_ON.match(a):
+        return "TERM_AS_SUBJECT"
+    if n <= 4 and no_end and txt[:1].islower() and _DET_ADJ_END.search(b.lower()) and _RUNS_ON.match(a) \
+            and not _FUNCTION_START.match(a.lstrip()):
+        return "MODIFIER_AFTER_ADJECTIVE"
+    return None
+
+
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.attribution import _VERB_ALT  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _modifier_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _SCARE_CUES, _TITLE_NOUNS, _UP  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CHANT_WORDS, _SCARE_CUES, _TITLE_NOUNS, _UP  # noqa: E402,F401 (imported last, as the modules refer to each other)
 
 # compiled once (after the imports above, whose word lists they hold)
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -82,3 +137,22 @@ _VERB_END = re.compile(rf"\b(?:{_VERB_ALT})[,]?$")
 #: The longest text :data:`_VERB_END` can match, and a character more ('$' before a final new line).
 _VERB_END_CHARS = max(map(len, _VERB_ALT.split("|"))) + 2
 _OBJECT_END = re.compile(r"\b(?:as|it|them|him|her|this|that)$")
+_HAS_LETTER = re.compile(r"[^\W_]")
+#: The word right after a quote's closing mark.
+_NEXT_WORD = re.compile(r"\s{1,2}([a-z][a-z-]*)\b")
+#: Characters before a quote that open a sentence or a quotation ('', '.', ':', ',', a dash ...).
+_NOT_INSIDE = ("", ".", "!", "?", ":", ",", ";", "”", '"', "—", "–", "(")
+#: Characters before a quote that opens its sentence.
+_SENTENCE_END = ("", ".", "!", "?", "”", '"')
+#: The text before ends with a lower-case word (the quote stands inside a sentence).
+_LOWER_WORD_END = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*$")
+#: After the quote: a space, then a lower-case word (the sentence runs straight on).
+_RUNS_ON = re.compile(r"\s{1,2}[a-z]")
+#: Before the quote: a determiner and one more lower-case word (an adjective).
+_DET_ADJ_END = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those)\s+[a-z][a-z-]+$")
+#: Words that cannot be the noun a quoted modifier stands before.
+_FUNCTION_START = re.compile(
+    r"(?:and|or|but|to|that|which|who|for|from|with|in|on|at|as|of|by|said|says|is|was|were|are|had|has|"
+    r"have|would|will|could|can|may|might|should|must|be|been|than|if|when|while|because)\b")
+#: The text before ends with a verb or noun of chanting (a crowd's words are speech, not a title).
+_CHANT_END = re.compile(r"\b(?:" + "|".join(_CHANT_WORDS) + r")(?:\s+(?:of|the))?[,:]?$")

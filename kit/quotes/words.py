@@ -473,3 +473,11 @@ _READ_CARRIERS = frozenset("""email emails e-mail letter letters memo note state
 banner banners placard placards poster posters headline headlines caption tweet tweets post message
 text ad advertisement flyer leaflet mailer plaque inscription release notice invitation petition
 slogan shirt t-shirt cover page website headlines""".split())
+
+#: Verbs and nouns of chanting and crying out: a title-case quote right after them is the crowd's
+#: words (speech), not a title (kinds rule TITLE_IN_SENTENCE; session 15).
+_CHANT_WORDS = ("chant", "chants", "chanted", "chanting", "shout", "shouts", "shouted", "shouting",
+                "yell", "yells", "yelled", "yelling", "cry", "cries", "cried", "crying", "calls",
+                "sang", "singing", "sing", "sings", "screamed", "screaming", "cheered", "cheering",
+                "chorus", "roared")
+
