@@ -1,6 +1,7 @@
 """Helpers shared by the evaluation modules."""
 from __future__ import annotations
 
+import pathlib
 import re
 import unicodedata
 
@@ -40,3 +41,27 @@ def accuracy_row(devset: str, part, measure: str, baseline: float | None, *, int
         per = part.groupby("doc_id")["right"].agg(["sum", "size"])
         row["low"], row["high"] = bootstrap_ci(per["sum"].to_numpy(), per["size"].to_numpy(), n_boot=2000, seed=0)
     return row
+
+
+def coded_root(devsets, devset: str, coding: pathlib.Path) -> pathlib.Path | None:
+    """The folder ``devsets/devset`` of a hand-coded sample, or None when its ``articles.csv`` or the
+    coding file ``coding`` is missing (the evaluation then returns no rows).
+
+    >>> import tempfile
+    >>> coded_root(tempfile.mkdtemp(), "frames-dev", pathlib.Path(__file__)) is None
+    True
+    """
+    root = pathlib.Path(devsets) / devset
+    return root if (root / "articles.csv").is_file() and coding.is_file() else None
+
+
+def kit_quotes(root: pathlib.Path, doc_ids: set[str]):
+    """The kit's quotes (every kind) of the articles ``doc_ids`` of the frames-dev folder ``root``, read
+    as ``kit quotes ... --map published=date`` reads them, ``doc_id`` as text."""
+    from kit.corpus import load_corpus
+    from kit.quotes import extract_quotes
+
+    corpus = load_corpus([str(root / "articles.csv")], column_map={"published": "date"})
+    paras = corpus.paragraphs[corpus.paragraphs["doc_id"].astype(str).isin(doc_ids)]
+    q = extract_quotes(paras)
+    return q.assign(doc_id=q["doc_id"].astype(str))

@@ -38,7 +38,7 @@ import sys
 
 import pandas as pd
 
-from evaluation._common import accuracy_row
+from evaluation._common import accuracy_row, coded_root, kit_quotes
 
 DEVSET = "frames-dev"
 #: The hand coding (next to this module).
@@ -77,17 +77,6 @@ def same_speaker(pred, gold: str, form: str) -> bool:
         elif speaker_key(pred) is not None and speaker_key(pred) == speaker_key(alt):
             return True
     return False
-
-
-def kit_quotes(root: pathlib.Path, doc_ids: set[str]) -> pd.DataFrame:
-    """The kit's quotes (every kind) of the given frames-dev articles, ``doc_id`` as text."""
-    from kit.corpus import load_corpus
-    from kit.quotes import extract_quotes
-
-    corpus = load_corpus([str(root / "articles.csv")], column_map={"published": "date"})
-    paras = corpus.paragraphs[corpus.paragraphs["doc_id"].astype(str).isin(doc_ids)]
-    q = extract_quotes(paras)
-    return q.assign(doc_id=q["doc_id"].astype(str))
 
 
 def find(coding: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -133,8 +122,7 @@ def scored(devsets: pathlib.Path, coding_path: pathlib.Path | None = None) -> pd
 
 def evaluate(devsets: pathlib.Path) -> list[dict]:
     """Rows ``devset, measure, kit, baseline, n`` for the coded frames-dev quotes (empty without frames-dev)."""
-    root = pathlib.Path(devsets) / DEVSET
-    if not (root / "articles.csv").is_file() or not CODING.is_file():
+    if coded_root(devsets, DEVSET, CODING) is None:
         return []
     s = scored(devsets)
     none = float(s["gold_form"].eq("none").mean())

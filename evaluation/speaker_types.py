@@ -30,7 +30,7 @@ import sys
 
 import pandas as pd
 
-from evaluation._common import accuracy_row
+from evaluation._common import accuracy_row, coded_root, kit_quotes
 
 DEVSET = "frames-dev"
 #: The hand coding (next to this module).
@@ -47,13 +47,8 @@ def _key(speaker: str) -> str:
 def kit_types(root: pathlib.Path, doc_ids: set[str]) -> pd.DataFrame:
     """``doc_id, speaker, kit_type``: the kit's speakers of the given frames-dev articles and each one's
     most frequent type (ties: the first in sorted order)."""
-    from kit.corpus import load_corpus
-    from kit.quotes import extract_quotes
-
-    corpus = load_corpus([str(root / "articles.csv")], column_map={"published": "date"})
-    paras = corpus.paragraphs[corpus.paragraphs["doc_id"].astype(str).isin(doc_ids)]
-    q = extract_quotes(paras)
-    q = q[q["speaker"].notna()].assign(doc_id=lambda d: d["doc_id"].astype(str))
+    q = kit_quotes(root, doc_ids)
+    q = q[q["speaker"].notna()]
     if q.empty:
         return pd.DataFrame(columns=["doc_id", "speaker", "kit_type"])
     n = q.groupby(["doc_id", "speaker", "speaker_type"]).size().rename("n").reset_index()
@@ -102,8 +97,7 @@ def scored(devsets: pathlib.Path, coding_path: pathlib.Path = CODING) -> pd.Data
 
 def evaluate(devsets: pathlib.Path) -> list[dict]:
     """Rows ``devset, measure, kit, baseline, n`` for the coded frames-dev speakers (empty without frames-dev)."""
-    root = pathlib.Path(devsets) / DEVSET
-    if not (root / "articles.csv").is_file() or not CODING.is_file():
+    if coded_root(devsets, DEVSET, CODING) is None:
         return []
     s = scored(devsets)
     proper = s[s["gold_type"] != "not_a_speaker"]

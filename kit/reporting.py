@@ -788,10 +788,6 @@ def value_order(table: pd.DataFrame, column: str, value: str, order=()) -> list[
     return sorted((str(g) for g in totals.index), key=lambda g: (-float(totals[g]), rank.get(g, len(rank)), g))
 
 
-#: The side of a speaker no actor file lists (:func:`kit.quotes.sources`).
-NO_SIDE = "(none)"
-
-
 def side_chart_note(by_side: pd.DataFrame, *, actors) -> Note | None:
     """Why a chart of quoted words by side would tell the reader nothing, or None when it is worth drawing.
 
@@ -818,6 +814,8 @@ def side_chart_note(by_side: pd.DataFrame, *, actors) -> Note | None:
     >>> side_chart_note(two, actors="cast.yml") is None
     True
     """
+    from kit.quotes.summary import NO_SIDE
+
     sides = sorted(set(by_side["side"].dropna().astype(str))) if "side" in by_side.columns else []
     if actors is None:
         return Note("No chart of quoted words by side: no actor file was given, so no speaker has a side "

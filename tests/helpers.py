@@ -11,10 +11,16 @@ from kit.readers import read_one
 from kit.schema import Article
 
 
+def paras(*texts: str, doc_id: str = "x", roles=None) -> pd.DataFrame:
+    """The paragraphs table of one article ``doc_id`` whose paragraphs are ``texts``, numbered from 0,
+    in the roles ``roles`` (default: all body)."""
+    roles = roles or ["body"] * len(texts)
+    return pd.DataFrame({"doc_id": doc_id, "para_no": range(len(texts)), "role": roles, "text": list(texts)})
+
+
 def quotes(*texts: str) -> pd.DataFrame:
     """The full and partial quotes of one article whose body paragraphs are ``texts``, numbered from 0."""
-    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-    q = extract_quotes(p)
+    q = extract_quotes(paras(*texts))
     return q[q["kind"].isin(["full", "partial"])].reset_index(drop=True)
 
 

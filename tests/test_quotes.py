@@ -4,11 +4,13 @@ Expected values are worked out by hand from the short texts in each test.
 """
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import helpers
 import numpy as np
 import pandas as pd
 import pytest
@@ -20,9 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
 
 
-def paras(*texts, doc_id="d1", roles=None):
-    roles = roles or ["body"] * len(texts)
-    return pd.DataFrame({"doc_id": doc_id, "para_no": range(len(texts)), "role": roles, "text": list(texts)})
+#: the paragraphs of article "d1" unless told (tests below read that id back)
+paras = functools.partial(helpers.paras, doc_id="d1")
 
 
 def rows(q, cols=("text", "kind", "speaker")):

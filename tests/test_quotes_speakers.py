@@ -4,17 +4,12 @@ follow the story, and the PolNeAR scorer's rules for what counts as the right sp
 from __future__ import annotations
 
 import pandas as pd
-from helpers import speakers
+from helpers import paras, speakers
 
 from kit.quotes import extract_quotes
 from kit.quotes.name_shape import _cut_title_case, _is_place
 from kit.quotes.polnear import PolnearArticle, gold_speakers, speaker_form, speaker_matches
 from kit.quotes.variants import _name_key
-
-
-def paras(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
-
 
 # -- canonical persons ----------------------------------------------------------------------
 

@@ -6,13 +6,10 @@ import json
 
 import pandas as pd
 import pytest
+from helpers import paras
 
 from kit.cli import main
 from kit.quotes import extract_quotes, newsroom_marks, speech_acts
-
-
-def paras(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
 
 
 @pytest.mark.parametrize("para, text", [

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from kit.quotes.words import SPEECH_VERBS
+
 
 def _lean(text: str, i: int) -> tuple[float, float]:
     """Cost of reading the mark at ``text[i]`` as an opening or a closing mark."""
@@ -27,9 +29,11 @@ def _lean(text: str, i: int) -> tuple[float, float]:
 # --- session 14, branch fdcheck ---
 #: Rule GLUED_OPENER: the end of an attribution sentence ('... ," Roe said.', 'said Roe.', 'he
 #: added.') right before a straight mark and a space.
+#: The verbs are :data:`kit.quotes.words.SPEECH_VERBS`, the one vocabulary of verbs of saying.
+_SAYING = "|".join(sorted((v.replace(" ", r"\s+") for v in SPEECH_VERBS), key=lambda v: (-len(v), v)))
 _ATTRIBUTION_END = re.compile(
-    r"(?:\b(?:he|she|they|[A-Z][\w’'-]+)\s+(?:said|says|added|wrote|explained|continued|noted|stated|tweeted)"
-    r"|\b(?:said|says|added|wrote|tweeted)(?:\s+[A-Z][\w.’'-]*){1,3})\.$")
+    rf"(?:\b(?:he|she|they|[A-Z][\w’'-]+)\s+(?:{_SAYING})"
+    rf"|\b(?:{_SAYING})(?:\s+[A-Z][\w.’'-]*){{1,3}})\.$")
 
 
 def _glued_opener(text: str, i: int) -> bool:
@@ -41,6 +45,8 @@ def _glued_opener(text: str, i: int) -> bool:
 
     >>> _glued_opener('"We won," Roe said." It was', 19), _glued_opener('"We won." It was', 8)
     (True, False)
+    >>> _glued_opener('"We won," Roe insisted." It was', 23)  # any verb of saying (words.SPEECH_VERBS)
+    True
     """
     if text[i] != '"' or i + 2 >= len(text) or not text[i + 2].isupper():
         return False

@@ -10,6 +10,9 @@ import pandas as pd
 from kit.errors import KitError
 from kit.quotes.columns import SPEECH_KINDS  # noqa: F401 (re-exported, or used by this module)
 
+#: The side of a speaker no actor file lists, in the quotes tables (:func:`sources`, :func:`top_speakers`).
+NO_SIDE = "(none)"
+
 #: Columns of the table of speech acts (:func:`speech_acts`).
 SPEECH_ACT_COLUMNS: dict[str, str] = {
     "doc_id": "article id",
@@ -227,7 +230,7 @@ def _source_quotes(quotes: pd.DataFrame, kinds, arts: pd.DataFrame, group: str) 
     q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), "(unknown)")
     for c in ("speaker_type", "side"):
         if c in q.columns:
-            q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else "(none)")
+            q[c] = q[c].astype("object").where(q[c].notna(), "unknown" if c == "speaker_type" else NO_SIDE)
     return q
 
 
@@ -313,7 +316,7 @@ def _ranked_speakers(named: pd.DataFrame, group: str, n: int, types: pd.Series, 
     profile = pd.DataFrame({
         "speaker_type": [v if v is not None else "unknown" for v in
                          values(types.drop_duplicates("speaker").set_index("speaker")["speaker_type"])],
-        "side": [v if v is not None else "(none)" for v in values(sides)]}, index=speakers)
+        "side": [v if v is not None else NO_SIDE for v in values(sides)]}, index=speakers)
     named = named.merge(profile, left_on="speaker", right_index=True, how="left")
     named = named.sort_values([group, "quoted_words", "n_quotes", "speaker"], ascending=[True, False, False, True])
     named["rank"] = named.groupby(group).cumcount() + 1

@@ -472,7 +472,7 @@ _OPENER_PARTICIPLES = frozenset(("given",))
 _READ_CARRIERS = frozenset("""email emails e-mail letter letters memo note statement editorial sign signs
 banner banners placard placards poster posters headline headlines caption tweet tweets post message
 text ad advertisement flyer leaflet mailer plaque inscription release notice invitation petition
-slogan shirt t-shirt cover page website headlines""".split())
+slogan shirt t-shirt cover page website""".split())
 
 #: Verbs and nouns of chanting and crying out: a title-case quote right after them is the crowd's
 #: words (speech), not a title (kinds rule TITLE_IN_SENTENCE; session 15).

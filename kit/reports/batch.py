@@ -408,7 +408,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise KitError(f"--jobs must be a positive integer, got {jobs!r}")
     config = load_config(config_path)
-    entries = plan_batch(config, cli_params=params, only=only)
+    plan_notes: list[str] = []
+    entries = plan_batch(config, cli_params=params, only=only, notes=plan_notes)
+    for note in plan_notes:  # said at once (a parameter this selection ignores), and again in the index
+        log(note)
     base_out = Path(out).resolve()
     check_out_dir(base_out)
     batch_dir = archive_dir(base_out) if archive else base_out
@@ -420,10 +423,10 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
         pool, n_jobs = _start_pool(n_jobs, jobs, scheduler)
         try:
             corpora = prepare_corpora(entries, batch_dir, ingest=ingest, log=log)
-            notes: list[str] = []
+            notes: list[str] = list(plan_notes)
             specs = expand_runs(entries, corpora, only=only, notes=notes)
             check_values(specs, entries)
-            for note in notes:  # said before the runs start, and again in the index
+            for note in notes[len(plan_notes):]:  # said before the runs start, and again in the index
                 log(note)
             if not specs:
                 raise KitError("no run to execute (the corpus may have no values for an 'each' column)")

@@ -189,8 +189,10 @@ def _resolve_path(value: Any, base: Path, *, only_existing: bool = False) -> Any
 # the plan
 
 
-def _select_runs(config: dict, only: Sequence[str] | None, problems: list[str]) -> list[tuple[int, dict, str, Path]]:
-    """``(position, run, name, notebook path)`` of every run ``--only`` selects, names checked."""
+def _select_runs(config: dict, only: Sequence[str] | None, problems: list[str],
+                 left_out: list[tuple[str, Path]] | None = None) -> list[tuple[int, dict, str, Path]]:
+    """``(position, run, name, notebook path)`` of every run ``--only`` selects, names checked;
+    ``(name, notebook path)`` of the runs ``--only`` leaves out go to ``left_out``."""
     base: Path = config["base"]
     selected, seen = [], set()
     for pos, run in enumerate(config["runs"]):
@@ -210,6 +212,8 @@ def _select_runs(config: dict, only: Sequence[str] | None, problems: list[str]) 
             problems.append(f"run '{name}': the name is used twice in the batch file")
         seen.add(name)
         if only and not each and not any(fnmatch.fnmatchcase(name, pat) for pat in only):
+            if left_out is not None:
+                left_out.append((name, nb_path))
             continue
         selected.append((pos, run, name, nb_path))
     if only and not selected and not problems:
@@ -218,14 +222,36 @@ def _select_runs(config: dict, only: Sequence[str] | None, problems: list[str]) 
     return selected
 
 
-def _check_batch_wide(layers: list, declared_by: dict[str, dict[str, Parameter]], problems: list[str]) -> None:
-    """Batch-wide names (``defaults``, ``-p``) must be declared by at least one selected run."""
+def _declaring(left_out: list[tuple[str, Path]], pname: str) -> list[str]:
+    """Names of the runs left out by ``--only`` whose notebook declares ``pname`` (an unreadable notebook
+    declares nothing here: it is not run)."""
+    names = []
+    for name, nb_path in left_out:
+        try:
+            if pname in notebook_parameters(nb_path):
+                names.append(name)
+        except KitError:
+            continue
+    return names
+
+
+def _check_batch_wide(layers: list, declared_by: dict[str, dict[str, Parameter]], problems: list[str],
+                      left_out: list[tuple[str, Path]] = (), notes: list[str] | None = None) -> None:
+    """Batch-wide names (``defaults``, ``-p``) must be declared by a run of the batch file: a name that
+    only runs left out by ``--only`` declare is a note (one command line shared by several
+    selections), a name that no run declares an error (a typo)."""
     for origin, items, _base in layers:
         for pname, _raw in items:
             pname = str(pname)
             if pname in RESERVED:
                 problems.append(f"parameter '{pname}' (from {origin}) is set by kit run; use --out to choose the folder")
             elif declared_by and not any(pname in d for d in declared_by.values()):
+                takers = _declaring(list(left_out), pname)
+                if takers:
+                    if notes is not None:
+                        notes.append(f"parameter '{pname}' (from {origin}) is ignored: no run --only selects declares "
+                                     f"it; runs that would take it: {', '.join(takers)}.")
+                    continue
                 accepted = "; ".join(f"run '{n}': " + ", ".join(describe(p) for p in d.values() if p.name not in RESERVED)
                                      for n, d in declared_by.items())
                 problems.append(f"unknown parameter '{pname}' (from {origin}): no run of the batch declares it; "
@@ -272,11 +298,13 @@ def _run_values(name: str, nb_path: Path, run: dict, declared: dict[str, Paramet
 
 
 def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only: Sequence[str] | None = None,
-               cwd: Path | None = None) -> list[RunEntry]:
+               cwd: Path | None = None, notes: list[str] | None = None) -> list[RunEntry]:
     """Check every selected run's parameters against its notebook and return the runs to execute.
 
     Values for the whole batch (``defaults`` in the file, ``-p``) go to every run whose notebook
-    declares the name; a name that no selected run declares is an error (a typo, most likely).
+    declares the name; a name that no run of the batch file declares is an error (a typo, most
+    likely); a name that only runs left out by ``only`` declare is ignored, with a sentence in
+    ``notes`` naming it and those runs (one command line serves several selections).
     A run's own ``parameters`` must all be declared by its notebook. Every value must fit the
     type of the notebook's default. Raises one :class:`KitError` listing every problem found.
 
@@ -286,7 +314,8 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
     cwd = Path(cwd or os.getcwd())
     base: Path = config["base"]
     problems: list[str] = []
-    selected = _select_runs(config, only, problems)
+    left_out: list[tuple[str, Path]] = []
+    selected = _select_runs(config, only, problems, left_out)
     declared_by: dict[str, dict[str, Parameter]] = {}
     for _pos, _run, name, nb_path in selected:
         try:
@@ -294,7 +323,7 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
         except KitError as e:
             problems.append(f"run '{name}': {e}")
     layers = [("batch file defaults", list(config["defaults"].items()), base), ("-p", list(cli_params), cwd)]
-    _check_batch_wide(layers, declared_by, problems)
+    _check_batch_wide(layers, declared_by, problems, left_out, notes)
     entries = [RunEntry(name, nb_path, declared_by[name],
                         _run_values(name, nb_path, run, declared_by[name], layers, base, problems), run.get("each"), pos,
                         run.get("min_articles") or EACH_MIN_ARTICLES, run.get("max_runs") or EACH_MAX_RUNS)

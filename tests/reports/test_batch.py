@@ -250,6 +250,32 @@ def test_bad_batch_files(tmp_path, text, match):
         runner.run_batch(cfg, out=tmp_path / "out", log=quiet)
 
 
+def test_a_batch_wide_name_only_left_out_runs_declare_is_a_note_not_an_error(tmp_path):
+    # one shared command line for several selections: 'seed' belongs to 'ok', which --only leaves out
+    cfg = write_config(tmp_path / "b.yml", "defaults:\n  n: 3\nruns:\n  - notebook: NB/ok.ipynb\n"
+                                           "  - notebook: NB/sleep.ipynb\n")
+    notes: list[str] = []
+    plan = runner.plan_batch(runner.load_config(cfg), cli_params=[("seed", "7")], only=["sleep"], notes=notes)
+    assert [e.name for e in plan] == ["sleep"] and "seed" not in plan[0].parameters
+    assert notes == ["parameter 'n' (from batch file defaults) is ignored: no run --only selects declares it; "
+                     "runs that would take it: ok.",
+                     "parameter 'seed' (from -p) is ignored: no run --only selects declares it; "
+                     "runs that would take it: ok."]
+    # a name no run of the batch file declares is still a typo, with or without --only
+    with pytest.raises(KitError, match=r"unknown parameter 'sed' \(from -p\): no run of the batch declares it"):
+        runner.plan_batch(runner.load_config(cfg), cli_params=[("sed", "7")], only=["sleep"])
+
+
+def test_the_note_on_an_ignored_parameter_is_said_before_anything_runs(tmp_path):
+    cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/ok.ipynb\n  - notebook: NB/sleep.ipynb\n")
+    said: list[str] = []
+    with pytest.raises(KitError, match="corpus not found"):
+        runner.run_batch(cfg, only=["sleep"], params=[("seed", "7"), ("corpus", str(tmp_path / "nowhere"))],
+                         out=tmp_path / "out", log=said.append)
+    assert said == ["parameter 'seed' (from -p) is ignored: no run --only selects declares it; "
+                    "runs that would take it: ok."]
+
+
 def test_missing_corpus_and_bad_only(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/ok.ipynb\n")
     with pytest.raises(KitError, match="corpus not found"):
