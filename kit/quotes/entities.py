@@ -120,7 +120,7 @@ def _find_orgs(art: _Article):
     ``in_org(a, b)``: whether ``[a, b)`` lies inside an organisation's name."""
     text = art.text
     org_spans: list[tuple[int, int]] = []
-    for m in _ORG_RUN.finditer(text):
+    for m in _cap_runs(_ORG_RUN, art):
         run = m.group(0)
         if not _has_space(run) and not _is_orgish((run,)):
             continue  # one word that is no organisation word (most runs): never an organisation
@@ -380,7 +380,7 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str],
     lower_words = _lower_words(art)
     suffix_of: dict[tuple[str, ...], Person] = {}
     singles: list[tuple[int, int, str, list[str], int]] = []
-    for m in _CAP_RUN.finditer(text):
+    for m in _cap_runs(_CAP_RUN, art):
         run = m.group(0)
         if not _has_space(run):  # one word (most runs): the path of _name_tokens, inlined
             _single_word(art, m, run, in_org, singles)
@@ -468,6 +468,10 @@ def _add_actor_mentions(art: _Article, actor_forms: list[tuple[int, int, str, Pe
 # --- session 14, branch fdcheck ---
 #: Rule NICKNAME_IN_NAME: a given name, a nickname in quotation marks and a surname.
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+)\s+[\"“]([A-Z][\w’'.-]{1,20})[\"”]\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+#: The middle of every :data:`_NICKNAMED` match (a quoted capitalised word, then a capital): it
+#: opens on a quotation mark, which ``re`` skips to at C speed; an article without it (most) holds
+#: no nicknamed name, and the slower full pattern is not run over it.
+_NICKNAME_MIDDLE = re.compile(r"[\"“][A-Z][\w’'.-]{1,20}[\"”]\s+[A-Z]")
 
 
 def _nicknamed_persons(art: _Article, singles: list) -> list:
@@ -481,6 +485,8 @@ def _nicknamed_persons(art: _Article, singles: list) -> list:
     >>> sorted(art.persons), [s[0] for s in rest]
     (['cal dunmore'], [34])
     """
+    if _NICKNAME_MIDDLE.search(art.text) is None:
+        return singles
     found = False
     for m in _NICKNAMED.finditer(art.text):
         given, surname = m.group(1), m.group(3)
@@ -574,7 +580,10 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
     art.mentions.sort(key=lambda x: (x.pos, -(x.end - x.pos)))
 
 
-_THE_PAIR = re.compile(r"\bthe\s+(\S+)\s+(\S+)")
+#: 'the X Y'. The word boundary before 'the' is written as a look-behind after its 't' (no word
+#: character before the 't'), so the pattern opens on a literal and ``re`` skips to each 't' at C
+#: speed instead of testing a boundary at every position; the same matches as ``\bthe\s+...``.
+_THE_PAIR = re.compile(r"t(?<!\wt)he\s+(\S+)\s+(\S+)")
 #: Word characters only (re's \w is str.isalnum() or '_'), and the end of a word.
 _ALL_WORD = re.compile(r"\w+")
 _WORD_END = re.compile(r"\w(?!\w)")
@@ -637,6 +646,7 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _titled_name_at,
 )
 from kit.quotes.profiles import _gender_from_context, _profile  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.textutil import _cap_runs  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.variants import _merge_org_variants, _merge_variants  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _AFTER_NAME_NOT_NOUN,
