@@ -77,14 +77,30 @@ def load_model(path) -> dict:
     >>> len(load_model(f)["weights"]) == len(FEATURES)
     True
     """
-    key = str(path)
+    return read_model(path, FEATURES, "pronoun_model")
+
+
+def read_model(path, features: tuple, name: str) -> dict:
+    """The model file at ``path`` for the features ``features`` of ``kit.quotes.<name>``, read once
+    per model and path (kept in ``_MODELS``). Raises ``ValueError`` naming the file when the file's
+    features are not ``features``; the message names the module and its training script.
+
+    >>> import json, tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "m.json")
+    >>> _ = open(f, "w").write(json.dumps({"features": ["a"], "weights": [0.0], "intercept": 0.0}))
+    >>> read_model(f, ("a", "b"), "pronoun_model")
+    Traceback (most recent call last):
+    ...
+    ValueError: ...m.json: the model's features are not those of kit.quotes.pronoun_model.FEATURES (retrain with evaluation/_train_pronoun_model.py)
+    """
+    key = f"{name}:{path}"
     if key in _MODELS:
         return _MODELS[key]
     with open(path, encoding="utf-8") as fh:
         model = json.load(fh)
-    if tuple(model.get("features", ())) != FEATURES or len(model.get("weights", ())) != len(FEATURES):
-        raise ValueError(f"{path}: the model's features are not those of kit.quotes.pronoun_model.FEATURES "
-                         f"(retrain with evaluation/_train_pronoun_model.py)")
+    if tuple(model.get("features", ())) != features or len(model.get("weights", ())) != len(features):
+        raise ValueError(f"{path}: the model's features are not those of kit.quotes.{name}.FEATURES "
+                         f"(retrain with evaluation/_train_{name}.py)")
     _MODELS[key] = model
     return model
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 
-from kit.quotes.pronoun_model import _APPOSITIVE, score
+from kit.quotes.pronoun_model import _APPOSITIVE, choose, read_model, score
 
 #: Path of a weights file (written by ``evaluation/_train_speaker_model.py --out``) that turns the
 #: model on; None (the default) leaves every speaker to the named rules.
@@ -98,20 +98,7 @@ def load_model(path) -> dict:
     >>> len(load_model(f)["weights"]) == len(FEATURES)
     True
     """
-    import json
-
-    key = "speaker:" + str(path)
-    from kit.quotes.pronoun_model import _MODELS
-
-    if key in _MODELS:
-        return _MODELS[key]
-    with open(path, encoding="utf-8") as fh:
-        model = json.load(fh)
-    if tuple(model.get("features", ())) != FEATURES or len(model.get("weights", ())) != len(FEATURES):
-        raise ValueError(f"{path}: the model's features are not those of kit.quotes.speaker_model.FEATURES "
-                         f"(retrain with evaluation/_train_speaker_model.py)")
-    _MODELS[key] = model
-    return model
+    return read_model(path, FEATURES, "speaker_model")
 
 
 def _window(art, q, cue: int) -> tuple[int, int, int, int]:
@@ -239,25 +226,6 @@ def candidates(art, q, lay, prev_speech, cue: int) -> list[tuple[object, list[fl
         x[29] = float(pron in ("he", "she") and kind != "person" or pron == "it" and kind == "person")
         out.append((e, x))
     return out
-
-
-def choose(cands: list[tuple[object, list[float]]], rule, model: dict):
-    """The candidate with the highest score (the rules' choice on a tie), or ``rule`` when there
-    is no candidate.
-
-    >>> model = {"weights": [1.0] + [0.0] * (len(FEATURES) - 1), "intercept": 0.0}
-    >>> x = [0.0] * len(FEATURES)
-    >>> choose([("A", x), ("B", [1.0] + x[1:])], None, model)
-    'B'
-    """
-    if not cands:
-        return rule
-    best, best_s = rule, -math.inf
-    for e, x in cands:
-        s = score(x, model) + (1e-9 if e is rule else 0.0)
-        if s > best_s:
-            best, best_s = e, s
-    return best
 
 
 def rerank(art, q, lay, prev_speech, cue: int):
