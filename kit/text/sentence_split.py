@@ -51,8 +51,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔ�
 #: A possible sentence end; the next sentence starts where the match ends.
 _SENT_END = re.compile(
     r"""
-    (?<![.!?…])              # at the start of a run of marks (so a long run is tried once: linear)
-    [.!?…]++                 # one or more sentence-final marks (possessive: no backtracking)
+    [.!?…](?<![.!?…][.!?…])  # a sentence-final mark at the start of a run of marks (so a long run is
+                             # tried once: linear); the look-behind comes after the mark, so that the
+                             # pattern opens on a character class and re skips to the marks at C speed
+    [.!?…]*+                 # the rest of the run (possessive: no backtracking)
     [”’"')\]]*+              # closing quotes or brackets after them
     \s++                     # white space
     (?=["“‘'(\[]{0,2}[0-9"""  # looked ahead: a digit or capital, perhaps after opening quotes
