@@ -54,3 +54,49 @@ def test_sentence_ends_are_those_of_the_plain_pattern(text):
 def test_the_sentence_end_pattern_opens_on_a_character_class():
     # what makes it fast: re skips to the candidates at C speed (a look-behind first defeats that)
     assert sentence_split._SENT_END.pattern.lstrip().startswith("[.!?…](?<!")
+
+
+# --- attribution: the verbs of saying of a text in one scan ---
+
+from kit.quotes import attribution  # noqa: E402
+
+#: The word pattern the verbs were looked up by, one set lookup per word, before session 16.
+PLAIN_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+def _plain_speech_verbs(text: str, start_at: int = 0) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in PLAIN_LOWER_WORD.finditer(text, start_at)
+            if m.group(0) in attribution._SPEECH_OR_PART]
+
+
+VERB_TEXTS = [
+    "",
+    "said",
+    "Ann Roe said, adding that she was told so.",
+    "well-said 'said' said' unsaid saidx xsaid _said said_ said9 Said SAID",
+    "says saying sayings went on, goes on; he shot back and chimed in",
+    "tells telling told: warns warned warning, réponded responded résaid said",
+    "characterizes characterized characterises, calling described describing",
+]
+
+
+def _random_verb_texts(n: int = 300, seed: int = 4) -> list[str]:
+    rng = random.Random(seed)
+    verbs = sorted(attribution._SPEECH_OR_PART)
+    glue = [" ", "  ", ", ", "-", "'", "’", "x", "é", "_", "9", ". ", "\n", "s", "ing", "ed"]
+    return ["".join(rng.choice(verbs) + rng.choice(glue) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", VERB_TEXTS + _random_verb_texts())
+def test_speech_verbs_are_those_of_a_set_lookup_per_word(text):
+    for start_at in (0, 3, len(text) // 2):
+        fast = [(h.start(), h.group()) for h in attribution._speech_verbs_in(text, start_at)]
+        assert fast == _plain_speech_verbs(text, start_at)
+
+
+def test_word_trie_matches_the_plain_alternation_between_word_bounds():
+    words = ["say", "says", "said", "saying", "sa", "tell", "tells", "t", "x"]
+    trie = re.compile(rf"(?<![a-z])(?:{attribution._word_trie(words)})(?![a-z])")
+    plain = re.compile(rf"(?<![a-z])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![a-z])")
+    text = "say says sayss said saying sa s tell tells t x xx sayi telling"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -523,12 +523,45 @@ class _VerbHit:
         return self._word
 
 
+def _word_trie(words) -> str:
+    """A regular-expression alternation of ``words`` (letters only) written as a trie of their
+    letters, so that ``re`` follows one branch per letter instead of trying every word in turn.
+    Between the same word boundaries it matches what the plain alternation matches.
+
+    >>> _word_trie(["say", "says", "saying", "said", "tell"])
+    '(?:sa(?:id|y(?:(?:ing|s))?)|tell)'
+    >>> [bool(re.fullmatch(_word_trie(["say", "says", "saying"]), w)) for w in ("say", "sayin", "saying")]
+    [True, False, True]
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    for c, rests in groups.items():
+        tails = [r for r in rests if r]
+        if not tails:
+            alts.append(re.escape(c))
+            continue
+        sub = re.escape(tails[0]) if len(tails) == 1 else _word_trie(tails)
+        alts.append(re.escape(c) + (f"(?:{sub})?" if len(tails) < len(rests) else sub))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+#: The lower-case words of ``_SPEECH_OR_PART`` between the bounds of ``_LOWER_WORD_RE``: what a
+#: set lookup of every lower-case word finds, in one scan (the two-word verbs are never one word).
+_SPEECH_WORD_RE = re.compile(
+    rf"(?<![\w’'-]){_word_trie(w for w in _SPEECH_OR_PART if re.fullmatch('[a-z]+', w))}(?![\w’'-])")
+
+
 def _speech_verbs_in(s: str, start_at: int = 0):
-    """Speech verbs and participles of ``s`` in order (a set lookup per word: faster than one big regex)."""
-    for m in _LOWER_WORD_RE.finditer(s, start_at):
-        w = m.group(0)
-        if w in _SPEECH_OR_PART:
-            yield _VerbHit(m.start(), w)
+    """Speech verbs and participles of ``s`` in order, as whole lower-case words (``_LOWER_WORD_RE``)
+    from ``start_at`` on: one scan of ``_SPEECH_WORD_RE``.
+
+    >>> [(h.start(), h.group()) for h in _speech_verbs_in("She said, adding: well-said, 'said' unsaid")]
+    [(4, 'said'), (10, 'adding')]
+    """
+    for m in _SPEECH_WORD_RE.finditer(s, start_at):
+        yield _VerbHit(m.start(), m.group(0))
 
 _ADVERBIAL_START = re.compile(
     r"^(?:a|an|who|whose|which|where|when|\d+|asked|speaking|writing|standing|sitting|according|in|on|at|"
