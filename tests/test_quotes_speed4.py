@@ -100,3 +100,30 @@ def test_word_trie_matches_the_plain_alternation_between_word_bounds():
     plain = re.compile(rf"(?<![a-z])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![a-z])")
     text = "say says sayss said saying sa s tell tells t x xx sayi telling"
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# --- one alternation of the verbs of saying (words._SPEECH_VERB_ALT) ---
+
+import pandas as pd  # noqa: E402
+
+from kit.quotes import extract_quotes, marks  # noqa: E402
+from kit.quotes.words import _SPEECH_VERB_ALT, SPEECH_VERBS  # noqa: E402
+
+
+def test_attribution_and_the_pairing_of_marks_share_one_alternation():
+    assert attribution._VERB_ALT == marks._SAYING == _SPEECH_VERB_ALT
+    assert sorted(v.replace(r"\s+", " ") for v in _SPEECH_VERB_ALT.split("|")) == sorted(SPEECH_VERBS)
+
+
+def _one(text: str) -> list[list]:
+    art = pd.DataFrame({"doc_id": ["a"], "para_no": [0], "role": ["body"], "text": [text]})
+    return extract_quotes(art)[["speaker", "verb"]].values.tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will widen the pier," Ann Roe went  on.', [["Ann Roe", "went on"]]),
+    ('"We will widen the pier," Ann Roe went on.', [["Ann Roe", "went on"]]),
+    ('"No," Ann Roe said. "We will widen the pier," she chimed \n in.', [["Ann Roe", "said"], ["Ann Roe", "chimed in"]]),
+])
+def test_a_two_word_verb_is_read_however_the_text_spaces_its_words(text, expected):
+    assert _one(text) == expected

@@ -3,9 +3,23 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _NOT_LY_NOUN, _PARTICLES, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _NOT_LY_NOUN, _PARTICLES, _SPEECH_VERB_ALT, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
-_VERB_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+#: The verbs of saying as an alternation (``words._SPEECH_VERB_ALT``, shared with ``marks._SAYING``).
+_VERB_ALT = _SPEECH_VERB_ALT
+
+
+def _verb_of(m: re.Match) -> str:
+    """The verb of saying that a match of ``_VERB_ALT`` found (its group ``verb``), in lower case; a
+    two-word verb with one space between its words, however the text spaces them ('went  on').
+
+    >>> _verb_of(re.match(rf"(?P<verb>{_VERB_ALT})", "went  on")), _verb_of(re.match(rf"(?P<verb>{_VERB_ALT})", "said"))
+    ('went on', 'said')
+    """
+    verb = m.group("verb").lower()
+    return verb if verb.isalpha() else " ".join(verb.split())
+
+
 #: An adverb before a verb of saying; rule LY_NOUN: a noun in -ly ('the US daily said') is none.
 _ADV = (r"(?:(?:also|later|then|again|once|previously|earlier|recently|separately|simply|quickly|flatly|bluntly|angrily|firmly|repeatedly|publicly|privately|"
         rf"{_NOT_LY_NOUN}[a-z]+ly)\s+)")
@@ -140,7 +154,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                     and not _noun_homograph(m3.group("np") + " ", m3.group("verb")):
                 np_ = _trim_np(m3.group("np"))
                 if np_ and np_.lower() not in _PRONOUNS and _looks_speaker_np(np_):
-                    return np_, m3.group("verb").lower()
+                    return np_, _verb_of(m3)
     if m:
         np_ = _trim_np(_chain_after(m.group("np"), after, m.end("np")))
         if not np_ or np_.lower() in _PRONOUNS or np_.split()[0].lower() in ("that", "this", "it", "these", "those"):
@@ -152,14 +166,14 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         if app and (_POSSESSIVE_ROLE.match(np_) or np_[0].islower() and np_.split()[0].lower() in ("his", "her", "their", "the", "a", "an", "another")) \
                 and len(app.group("name").split()) >= 2 and not _is_orgish(app.group("name").split()) \
                 and not _is_state_abbreviation(app.group("name")):
-            return app.group("name"), m.group("verb").lower()
+            return app.group("name"), _verb_of(m)
         # a capitalised name speaks; a lower-case phrase only when it names someone who can
         # ('a senior official', 'the State Department', 'residents of the town')
         if np_[0].isupper() or _looks_speaker_np(np_) or _name_like(np_):
             if app and np_[0].islower() and np_ == _clean_mention(m.group("np")) and not _is_orgish(app.group("name").split()) \
                     and not _is_state_abbreviation(app.group("name")):
-                return app.group("name"), m.group("verb").lower()
-            return np_, m.group("verb").lower()
+                return app.group("name"), _verb_of(m)
+            return np_, _verb_of(m)
     m = _AFTER_NORMAL.match(after)
     if m is not None and m.group("verb") in _FINDING_VERBS:
         m = None
@@ -168,7 +182,7 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         nxt = _NEXT_VERB.match(after, m.end("verb"))
         if nxt is None:
             return None
-        return _trim_np(after[m.start("np"):m.end("verb")]), nxt.group("verb").lower()
+        return _trim_np(after[m.start("np"):m.end("verb")]), _verb_of(nxt)
     if m:
         np_ = _trim_np(m.group("np"))
         if not np_:
@@ -181,8 +195,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
                     or _POSSESSIVE_ROLE.match(np_)) \
                 and not _is_state_abbreviation(app.strip()) \
                 and re.fullmatch(rf"\s*(?:{_NAME_NP})\s*", app):
-            return app.strip(), m.group("verb").lower()  # '..., the ministry's spokeswoman, Ana Ruiz, said'
-        return np_, m.group("verb").lower()
+            return app.strip(), _verb_of(m)  # '..., the ministry's spokeswoman, Ana Ruiz, said'
+        return np_, _verb_of(m)
     return _run_on_names(after) or _carrier_reads(after)
 
 
@@ -294,11 +308,11 @@ def _run_on_names(after: str) -> tuple[str, str] | None:
     m = _AFTER_INV.match(rest)
     if m is not None:
         np_ = _trim_np(m.group("np"))
-        return (np_, m.group("verb").lower()) if np_ and (np_[0].isupper() or _looks_speaker_np(np_)) else None
+        return (np_, _verb_of(m)) if np_ and (np_[0].isupper() or _looks_speaker_np(np_)) else None
     m = _AFTER_NORMAL.match(rest)
     if m is not None and re.match(r"\s*,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z]", rest):
         np_ = _trim_np(m.group("np"))
-        return (np_, m.group("verb").lower()) if np_ else None
+        return (np_, _verb_of(m)) if np_ else None
     return None
 
 

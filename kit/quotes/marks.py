@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import SPEECH_VERBS
+from kit.quotes.words import _SPEECH_VERB_ALT, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
 
 
 def _lean(text: str, i: int) -> tuple[float, float]:
@@ -29,8 +29,9 @@ def _lean(text: str, i: int) -> tuple[float, float]:
 # --- session 14, branch fdcheck ---
 #: Rule GLUED_OPENER: the end of an attribution sentence ('... ," Roe said.', 'said Roe.', 'he
 #: added.') right before a straight mark and a space.
-#: The verbs are :data:`kit.quotes.words.SPEECH_VERBS`, the one vocabulary of verbs of saying.
-_SAYING = "|".join(sorted((v.replace(" ", r"\s+") for v in SPEECH_VERBS), key=lambda v: (-len(v), v)))
+#: The verbs are :data:`kit.quotes.words.SPEECH_VERBS`, the one vocabulary of verbs of saying, as
+#: the one alternation of them (``words._SPEECH_VERB_ALT``, shared with ``attribution._VERB_ALT``).
+_SAYING = _SPEECH_VERB_ALT
 _ATTRIBUTION_END = re.compile(
     rf"(?:\b(?:he|she|they|[A-Z][\w’'-]+)\s+(?:{_SAYING})"
     rf"|\b(?:{_SAYING})(?:\s+[A-Z][\w.’'-]*){{1,3}})\.$")

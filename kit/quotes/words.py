@@ -481,3 +481,10 @@ _CHANT_WORDS = ("chant", "chants", "chanted", "chanting", "shout", "shouts", "sh
                 "sang", "singing", "sing", "sings", "screamed", "screaming", "cheered", "cheering",
                 "chorus", "roared")
 
+
+# --- session 16, branch speed4 ---
+#: SPEECH_VERBS as one regular-expression alternation, longest first (ties in alphabetical order, so
+#: the pattern is the same in every process), a two-word verb ('went on') with any white space
+#: between its words: the one alternation of the verbs of saying, for attribution
+#: (``attribution._VERB_ALT``) and for the pairing of quotation marks (``marks._SAYING``).
+_SPEECH_VERB_ALT = "|".join(sorted((v.replace(" ", r"\s+") for v in SPEECH_VERBS), key=lambda v: (-len(v), v)))
