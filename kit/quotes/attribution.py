@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _NOT_LY_NOUN, _PARTICLES, _SPEECH_VERB_ALT, _TOK, SPEECH_VERBS  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _NOT_LY_NOUN, _PARTICLES, _SPEECH_VERB_ALT, _TOK, SPEECH_VERBS, _word_trie  # noqa: F401 (re-exported, or used by this module)
 
 #: The verbs of saying as an alternation (``words._SPEECH_VERB_ALT``, shared with ``marks._SAYING``).
 _VERB_ALT = _SPEECH_VERB_ALT
@@ -535,30 +535,6 @@ class _VerbHit:
 
     def group(self, _name: str = "verb") -> str:
         return self._word
-
-
-def _word_trie(words) -> str:
-    """A regular-expression alternation of ``words`` (letters only) written as a trie of their
-    letters, so that ``re`` follows one branch per letter instead of trying every word in turn.
-    Between the same word boundaries it matches what the plain alternation matches.
-
-    >>> _word_trie(["say", "says", "saying", "said", "tell"])
-    '(?:sa(?:id|y(?:(?:ing|s))?)|tell)'
-    >>> [bool(re.fullmatch(_word_trie(["say", "says", "saying"]), w)) for w in ("say", "sayin", "saying")]
-    [True, False, True]
-    """
-    groups: dict[str, list[str]] = {}
-    for w in sorted(set(words)):
-        groups.setdefault(w[:1], []).append(w[1:])
-    alts = []
-    for c, rests in groups.items():
-        tails = [r for r in rests if r]
-        if not tails:
-            alts.append(re.escape(c))
-            continue
-        sub = re.escape(tails[0]) if len(tails) == 1 else _word_trie(tails)
-        alts.append(re.escape(c) + (f"(?:{sub})?" if len(tails) < len(rests) else sub))
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 #: The lower-case words of ``_SPEECH_OR_PART`` between the bounds of ``_LOWER_WORD_RE``: what a

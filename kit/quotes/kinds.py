@@ -124,7 +124,7 @@ def _named_thing(txt: str, n: int, b: str, after: str, has_attr: bool) -> str | 
 from kit.quotes.attribution import _VERB_ALT  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _modifier_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.words import _CHANT_WORDS, _SCARE_CUES, _TITLE_NOUNS, _UP  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.words import _CHANT_WORDS, _SCARE_CUES, _TITLE_NOUNS, _UP, SPEECH_VERBS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 
 # compiled once (after the imports above, whose word lists they hold)
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -135,7 +135,7 @@ _TITLED_END = re.compile(r"\b(?:titled|entitled|headlined|called|named)$")
 _STARTS_UPPER = re.compile(r"^[\s'‘’…\.]*[A-Z0-9" + _UP + "]")
 _VERB_END = re.compile(rf"\b(?:{_VERB_ALT})[,]?$")
 #: The longest text :data:`_VERB_END` can match, and a character more ('$' before a final new line).
-_VERB_END_CHARS = max(map(len, _VERB_ALT.split("|"))) + 2
+_VERB_END_CHARS = max(map(len, SPEECH_VERBS)) + 2
 _OBJECT_END = re.compile(r"\b(?:as|it|them|him|her|this|that)$")
 _HAS_LETTER = re.compile(r"[^\W_]")
 #: The word right after a quote's closing mark.

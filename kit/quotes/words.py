@@ -483,8 +483,35 @@ _CHANT_WORDS = ("chant", "chants", "chanted", "chanting", "shout", "shouts", "sh
 
 
 # --- session 16, branch speed4 ---
-#: SPEECH_VERBS as one regular-expression alternation, longest first (ties in alphabetical order, so
-#: the pattern is the same in every process), a two-word verb ('went on') with any white space
-#: between its words: the one alternation of the verbs of saying, for attribution
-#: (``attribution._VERB_ALT``) and for the pairing of quotation marks (``marks._SAYING``).
-_SPEECH_VERB_ALT = "|".join(sorted((v.replace(" ", r"\s+") for v in SPEECH_VERBS), key=lambda v: (-len(v), v)))
+def _word_trie(words) -> str:
+    """A regular-expression alternation of ``words`` written as a trie of their letters, so that
+    ``re`` follows one branch per letter instead of trying every word in turn (a space inside a word
+    matches any white space). Wherever a non-letter must follow (a word boundary, white space, a
+    comma), it matches what the plain alternation of the words, longest first, matches: at one
+    position only one of the words can end before a non-letter.
+
+    >>> _word_trie(["say", "says", "saying", "said", "tell"])
+    '(?:sa(?:id|y(?:(?:ing|s))?)|tell)'
+    >>> [bool(re.fullmatch(_word_trie(["say", "says", "went on"]), w)) for w in ("say", "sa", "says", "went\\n on")]
+    [True, False, True, True]
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    for c, rests in groups.items():
+        tails = [r for r in rests if r]
+        head = r"\s+" if c == " " else re.escape(c)
+        if not tails:
+            alts.append(head)
+            continue
+        sub = _word_trie(tails) if len(tails) > 1 else _word_trie(tails[:1])
+        alts.append(head + (f"(?:{sub})?" if len(tails) < len(rests) else sub))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+#: SPEECH_VERBS as one regular-expression alternation (a trie of their letters, :func:`_word_trie`),
+#: a two-word verb ('went on') with any white space between its words: the one alternation of the
+#: verbs of saying, for attribution (``attribution._VERB_ALT``) and for the pairing of quotation
+#: marks (``marks._SAYING``). Every pattern that holds it has a non-letter follow it.
+_SPEECH_VERB_ALT = _word_trie(SPEECH_VERBS)
