@@ -163,3 +163,27 @@ def _one(text: str) -> list[list]:
 ])
 def test_a_two_word_verb_is_read_however_the_text_spaces_its_words(text, expected):
     assert _one(text) == expected
+
+
+# --- attribution: tests at the end of the text before a verb, and sentence adverbs ---
+
+
+def _random_before_texts(n: int = 400, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    words = ["the", "THE", "a", "an", "his", "their", "these", "those", "whose", "of", "in", "with", "for", "joint",
+             "press", "Press", "news", "public", "brief", "short", "written", "formal", "Roe's", "aide’s", "who",
+             "which", "that", "somewho", "bathe", "Written", "x", "", "Later", "later", "Even", "So", "soon"]
+    glue = [" ", "  ", "\n", "\t", "", ",", "-", "'", " \n "]
+    return ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(0, 6))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("rx", [attribution._NOUN_BEFORE, attribution._RELATIVE_BEFORE], ids=["noun", "relative"])
+def test_ends_in_finds_what_a_search_of_the_whole_text_finds(rx):
+    for text in VERB_TEXTS + _random_before_texts():
+        fast, plain = attribution._ends_in(rx, text), rx.search(text)
+        assert (fast and fast.span()) == (plain and plain.span()), text
+
+
+def test_no_sentence_adverb_is_the_substitution_it_replaces():
+    for text in _random_before_texts():
+        assert attribution._no_sentence_adverb(text) == attribution._SENTENCE_ADVERB.sub(r"\1", text), text

@@ -634,6 +634,18 @@ _WITH_NP = re.compile(r"\bwith\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s*$")
 #: 'even' too ('Even a senior adviser said'; 'Even so, ...' leaves the adverbial 'so').
 _SENTENCE_ADVERB = re.compile(r"^(\s*)(?:[Ll]ater|[Ee]arlier|[Mm]eanwhile|[Ss]eparately|[Ss]till|[Tt]hen|[Nn]ow|[Aa]lso|"
                               r"[Hh]owever|[Ii]nstead|[Aa]gain|[Mm]oreover|[Ss]imilarly|[Ll]ikewise|[Ss]o|[Yy]et|[Ee]ven)\s+(?=\S)")
+
+
+def _no_sentence_adverb(piece: str) -> str:
+    """``piece`` without a sentence adverb in front (``_SENTENCE_ADVERB``; its white space before kept).
+
+    >>> _no_sentence_adverb(" Later both sides"), _no_sentence_adverb("Latergate")
+    (' both sides', 'Latergate')
+    """
+    m = _SENTENCE_ADVERB.match(piece)
+    return piece if m is None else m.group(1) + piece[m.end():]
+
+
 #: A time adverb right before a capitalised subject ('then Okoro', 'later Ms. Reyes').
 _ADVERB_NAME = re.compile(r"^(?:then|later|also|again|now|still|finally|soon|afterwards)\s+(?=[A-Z])")
 #: A noun phrase followed by a finite verb: the phrase.
@@ -775,7 +787,7 @@ def _subject(head: str) -> tuple[str, int] | None:
         pieces.append((part, pos))
         pos += len(part)
     # a sentence adverb in front of a piece is not part of it: 'Later both sides said'
-    pieces = [(_SENTENCE_ADVERB.sub(r"\1", part), o) for part, o in pieces]
+    pieces = [(_no_sentence_adverb(part), o) for part, o in pieces]
     # 1. the words right before the verb, when no comma separates them from it
     last, off = pieces[-1]
     if _is_state_abbreviation(last.strip()):
@@ -835,6 +847,26 @@ _WITH_PART = None
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:(?i:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|of|in|"
                           r"with|for)|joint|press|news|public|brief|short|written|formal))\s+$")
 _RELATIVE_BEFORE = re.compile(r"(?:\bwho|\bwhich|\bthat)\s+$")
+#: The most characters ``_NOUN_BEFORE`` and ``_RELATIVE_BEFORE`` match before their final white
+#: space ('written'), for :func:`_ends_in`.
+_BEFORE_WORD_CHARS = 7
+
+
+def _ends_in(rx: re.Pattern, s: str, head: int = _BEFORE_WORD_CHARS) -> re.Match | None:
+    """``rx.search(s)`` for a pattern that matches at most ``head`` characters and then white space
+    to the end of ``s`` (``...\\s+$``), found without scanning the whole of ``s``: such a match
+    starts at most ``head`` characters before the trailing white space (the characters before the
+    search's start still count for ``\\b`` and look-behinds).
+
+    >>> bool(_ends_in(_NOUN_BEFORE, "In the end, officials in a ")), bool(_ends_in(_NOUN_BEFORE, "Ann Roe "))
+    (True, False)
+    >>> bool(_ends_in(_RELATIVE_BEFORE, "Ann Roe, who ")), bool(_ends_in(_RELATIVE_BEFORE, "Ann Roe, somewho "))
+    (True, False)
+    """
+    body = len(s.rstrip())
+    if body == len(s):
+        return None  # no white space at the end: no match
+    return rx.search(s, max(0, body - head))
 #: The last word before a verb of saying, for rule NOUN_HOMOGRAPH.
 _LAST_WORD = re.compile(r"([\w’'-]+)\s+$")
 #: Words after which a base form ('call', 'report') is still a verb: subjects that take it
@@ -940,10 +972,10 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
             continue
         if cand.group("verb") in _FINDING_VERBS and not _FINDING_TAIL.fullmatch(s, cand.start() + len(cand.group("verb"))):
             continue  # rule FINDING_VERB: 'found' speaks only right before the quote
-        if _NOUN_BEFORE.search(pre) or _noun_homograph(pre, cand.group("verb")) \
+        if _ends_in(_NOUN_BEFORE, pre) or _noun_homograph(pre, cand.group("verb")) \
                 or _noun_before_verb(s, cand.start(), cand.group("verb")):
             continue  # 'Keller's remarks', 'the call', 'in a statement': nouns, not verbs
-        if _RELATIVE_BEFORE.search(pre) and not _COMMA_END.search(pre):
+        if _ends_in(_RELATIVE_BEFORE, pre) and not _COMMA_END.search(pre):
             continue  # 'X, who said ...' keeps looking for the main verb
         subj = _subject(pre[start_at:] if acc else pre)
         if subj is not None:
