@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import re
 
-from kit.quotes.words import _LY_NOUNS, _NOT_FUNCTION_WORD, _NOT_LY_NOUN, _PARTICLES, _SPEECH_VERB_ALT, _TOK, SPEECH_VERBS, _word_trie  # noqa: F401 (re-exported, or used by this module)
+from kit.quotes.words import (  # noqa: F401 (re-exported, or used by this module)
+    _LY_NOUNS,
+    _NOT_FUNCTION_WORD,
+    _NOT_LY_NOUN,
+    _PARTICLES,
+    _SPEECH_VERB_ALT,
+    _TOK,
+    SPEECH_VERBS,
+    _word_trie,
+)
 
 #: The verbs of saying as an alternation (``words._SPEECH_VERB_ALT``, shared with ``marks._SAYING``).
 _VERB_ALT = _SPEECH_VERB_ALT
