@@ -786,7 +786,7 @@ def _subject(head: str) -> tuple[str, int] | None:
     pm = _PRONOUN_SUBJECT.search(head)
     if pm:
         return pm.group(1).lower(), pm.start(1)
-    wm = _WITH_NP.search(head)
+    wm = _WITH_NP.search(head) if "with" in head else None  # (the pattern holds the literal 'with')
     pieces: list[tuple[str, int]] = []
     pos = 0
     for k_part, part in enumerate(_PIECE_SPLIT.split(head)):  # rule DASH_PARENTHESIS: ' - ' ends a piece like a comma

@@ -436,7 +436,7 @@ def _lower_words(art: _Article) -> set[str]:
     """The words ``art`` writes in lower case (computed once per article)."""
     words = art.cache.get("lower_words")
     if words is None:  # white-space words that start in lower case, without the punctuation around them
-        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in set(art.text.split()) if w[:1].islower()}
+        words = art.cache["lower_words"] = {w.strip(_WORD_PUNCT) for w in set(art.text.split()) if w[0].islower()}
     return words
 
 

@@ -181,7 +181,13 @@ _PARA_RE = re.compile(
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the paragraphs of a text (blocks separated by a blank line)."""
+    """(start, end) of the paragraphs of a text (blocks separated by a blank line).
+
+    >>> _blocks("One.\\n\\nTwo.\\nThree."), _blocks("One line.")
+    ([(0, 4), (6, 17)], [(0, 9)])
+    """
+    if "\n" not in text:
+        return [(0, len(text))]  # no line break, no blank line: one block (the pattern needs two)
     blocks, pos = [], 0
     for m in _PARA_RE.finditer(text):
         blocks.append((pos, m.start()))
