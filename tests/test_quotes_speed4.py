@@ -9,8 +9,11 @@ from __future__ import annotations
 import random
 import re
 
+import pandas as pd
 import pytest
 
+from kit.quotes import attribution, extract_quotes, marks
+from kit.quotes.words import _SPEECH_VERB_ALT, SPEECH_VERBS
 from kit.text import sentence_split
 
 #: The sentence-end pattern as it was written before session 16: the look-behind first.
@@ -58,7 +61,6 @@ def test_the_sentence_end_pattern_opens_on_a_character_class():
 
 # --- attribution: the verbs of saying of a text in one scan ---
 
-from kit.quotes import attribution  # noqa: E402
 
 #: The word pattern the verbs were looked up by, one set lookup per word, before session 16.
 PLAIN_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -103,11 +105,6 @@ def test_word_trie_matches_the_plain_alternation_between_word_bounds():
 
 
 # --- one alternation of the verbs of saying (words._SPEECH_VERB_ALT) ---
-
-import pandas as pd  # noqa: E402
-
-from kit.quotes import extract_quotes, marks  # noqa: E402
-from kit.quotes.words import _SPEECH_VERB_ALT, SPEECH_VERBS  # noqa: E402
 
 
 def test_attribution_and_the_pairing_of_marks_share_one_alternation():
