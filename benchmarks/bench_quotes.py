@@ -146,6 +146,7 @@ def _summaries(n: int) -> None:
         for size in (n, 2 * n):
             path = os.path.join(tmp, f"a{size}.jsonl")
             make_corpus(size, path)
+            clear_memos()
             c0 = time.process_time()
             data = kit.load_corpus(path)
             quotes = extract_quotes(data.paragraphs)
