@@ -165,6 +165,10 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
             return _ruled(art, found, "DOCUMENT_WITHOUT_ISSUER")
         _clear_rule(art)
         return _ruled(art, found, "ISSUER_NAMED")
+    found = _owner_speaks(art, m, pos, para_start)
+    if found is not None:  # rule POSSESSOR_SPEAKS: 'Roe's plan says' is Roe's word
+        _clear_rule(art)
+        return _ruled(art, found, "POSSESSOR_SPEAKS")
     found = _group_mention(m, words, low)
     if found is not None:
         return _ruled(art, found, "GROUP")
@@ -365,6 +369,7 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _is_person_word,
     _is_source_noun,
     _org_named_in_full,
+    _owner_speaks,
     _resolve_described,
     _resolve_document,
 )
