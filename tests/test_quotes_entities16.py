@@ -54,3 +54,23 @@ def test_people_and_choices_are_not_read_as_owned_words(sentence, speaker):
 
 def test_the_rule_is_in_the_vocabulary():
     assert "POSSESSOR_SPEAKS" in SPEAKER_RULES
+
+
+# --- rule OUTLET_DESK -----------------------------------------------------------------------------
+
+def test_an_outlets_desk_speaks_as_an_outlet():
+    # before: a name the entity step did not know (NAME_AS_WRITTEN), typed unknown
+    q = quotes("Farmers in Velden lost half the barley crop to the drought.",
+               'Reuters Climate reported that "the losses will reach the grain markets by spring."')
+    assert q.loc[0, "speaker"] == "Reuters Climate"
+    assert q.loc[0, "speaker_rule"] == "KNOWN_ORGANISATION"
+    assert q.loc[0, "speaker_type"] == "media"
+
+
+@pytest.mark.parametrize("name, outlet", [
+    ("CNN Politics", "CNN Politics"), ("The Washington Post", "The Washington Post"),
+    ("Ann Politics", None), ("Reuters Harbor", None)])
+def test_only_an_outlet_and_a_desk_word_make_a_desk(name, outlet):
+    from kit.quotes.resolution import _outlet_name
+
+    assert _outlet_name(name) == outlet

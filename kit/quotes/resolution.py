@@ -42,6 +42,13 @@ _OUTLETS: list = []  # the bundled outlet table, loaded on first use
 
 
 def _outlet_name(name: str) -> str | None:
+    """The outlet the bundled table names ``name`` (its spelling there), or None. Rule OUTLET_DESK
+    (session 16): an outlet's name and one desk word after it ('Bloomberg Environment', 'CNN
+    Politics': ``words._OUTLET_DESKS``) is that outlet's desk, an outlet too, named as written.
+
+    >>> _outlet_name("Washington Post"), _outlet_name("CNN Politics"), _outlet_name("Ann Politics")
+    ('The Washington Post', 'CNN Politics', None)
+    """
     if not _OUTLETS:
         from kit.readers.outlets import bundled_table
 
@@ -49,7 +56,15 @@ def _outlet_name(name: str) -> str | None:
             _OUTLETS.append(bundled_table())
         except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
             _OUTLETS.append(None)
-    return _OUTLETS[0].lookup_name(name) if _OUTLETS[0] is not None else None
+    table = _OUTLETS[0]
+    if table is None:
+        return None
+    found = table.lookup_name(name)
+    if found is None:
+        head, _, desk = name.strip().rpartition(" ")
+        if head and desk in _OUTLET_DESKS and table.lookup_name(head) is not None:
+            return _LEADING_THE.sub("", name.strip())
+    return found
 
 
 def _note_rule(art: _Article, rule: str) -> None:
@@ -385,6 +400,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _LAW_HEADS,
     _LY_NOUNS,
     _ORG_RUN,
+    _OUTLET_DESKS,
     _OUTLET_NOUNS,
     SPEECH_VERBS,
 )

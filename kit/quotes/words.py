@@ -493,3 +493,7 @@ conclusions argument arguments remarks comments words speech speeches testimony 
 blog column op-ed book memoir essay series video videos lawsuit complaint filing warning warnings
 announcement
 """.split()) | _READ_CARRIERS
+#: Rule OUTLET_DESK: the desks and verticals an outlet's name may carry after it ('Bloomberg
+#: Environment', 'CNN Politics', 'Reuters Investigates'): the outlet's desk speaks as an outlet (media).
+_OUTLET_DESKS = frozenset("""Environment Climate Energy Politics Opinion Opinions News Business Money Markets
+Tech Technology Science Health World Investigates Sports Entertainment Weather Green Earth Live""".split())
