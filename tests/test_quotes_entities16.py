@@ -74,3 +74,35 @@ def test_only_an_outlet_and_a_desk_word_make_a_desk(name, outlet):
     from kit.quotes.resolution import _outlet_name
 
     assert _outlet_name(name) == outlet
+
+
+# --- rules NOUN_AFTER_PREPOSITION and ROLE_HEAD_IS_A_NOUN -----------------------------------------
+
+def test_a_plural_noun_after_of_is_no_verb_of_the_mention():
+    # before: 'states' was read as the mention's verb, 'The coalition of' was left, headed by 'of',
+    # and matched the court's name ('Court of Appeals') as a role of an organisation
+    q = quotes("A coalition of states, led by Vermont, sued the Marrow Basin Authority on Monday.",
+               "The suit asks the Fifth Circuit Court of Appeals to hear the case quickly.",
+               'The coalition of states argued in a filing that a delay "would waste the court\'s time."')
+    assert q.loc[0, "speaker"] == "a coalition of states"
+
+
+@pytest.mark.parametrize("mention, kept", [("the coalition of states", "the coalition of states"),
+                                           ("the Q survey also shows that", "the Q survey")])
+def test_cut_clause_keeps_a_noun_after_a_preposition(mention, kept):
+    from kit.quotes.resolution import _cut_clause
+
+    assert _cut_clause(mention) == kept
+
+
+def test_a_role_is_never_headed_by_a_function_word():
+    from kit.quotes.descriptions import _resolve_role
+    from kit.quotes.entities import Mention, Person, _Article, _index_mentions
+
+    art = _Article(doc_id=1, paras=[], text="The Court of Appeals ruled. The coalition of")
+    court = Person(name="the Court of Appeals", tokens=("Court", "of", "Appeals"), kind="org")
+    art.orgs = {"court of appeals": court}
+    art.mentions = [Mention(4, 21, court)]
+    _index_mentions(art)
+    assert _resolve_role(art, "The coalition of", 28) is None
+    assert _resolve_role(art, "the court", 28) is court

@@ -159,6 +159,8 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     """'the foreign minister' -> the person the article linked to that role; 'the ministry' -> org."""
     words = [w for w in _role_words(_head_part(np_)[0]) if w not in (
         "the", "a", "an", "one", "another", "this", "that", "our", "chinese", "china's", "china’s", "u.s", "top", "senior")]
+    while words and words[-1] in _LOWER_FUNCTION_WORDS:
+        words = words[:-1]  # rule ROLE_HEAD_IS_A_NOUN: 'the coalition of' is headed by 'coalition'
     if not words:
         return None
     head = words[-1]
@@ -359,7 +361,7 @@ from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,
 from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _PERSON_TITLES, _is_orgish, _is_place, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.names import _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _cut_clause, _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -299,6 +299,9 @@ often sometimes always never
 _MODAL_VERBS = frozenset("can could may might must shall should will would".split())
 
 
+#: Rule NOUN_AFTER_PREPOSITION (session 16): a word right after a preposition is a noun, never the
+#: mention's verb ('the coalition of states', 'a group for reports' keep their noun).
+_PREPOSITIONS = frozenset("of for from with by at in on about among between against to into".split())
 #: Prepositions after a participle that closes a description ('a source speaking to X').
 _PARTICIPLE_PREPOSITIONS = frozenset("to with on for about at from".split())
 
@@ -317,13 +320,16 @@ def _cut_clause(m: str) -> str:
     'another source'
     >>> _cut_clause("a spokesman for the mill could"), _cut_clause("the mayor often")
     ('a spokesman for the mill', 'the mayor')
+    >>> _cut_clause("the coalition of states")
+    'the coalition of states'
     """
     ws = m.split()
     if len(ws) < 2:
         return m
     for k in range(1, len(ws)):
         w = ws[k]
-        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or w in _MODAL_VERBS or (
+        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and ws[k - 1].lower() not in _PREPOSITIONS \
+                and (w in _MENTION_VERBS or w in _MODAL_VERBS or (
                 w in SPEECH_VERBS and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")))):
             # not a noun ('the report', 'One tweet'), and no name after it ('this explains why Ann Lee')
             if not any(t[:1].isupper() for t in ws[k + 1:]):
