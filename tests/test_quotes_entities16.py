@@ -106,3 +106,30 @@ def test_a_role_is_never_headed_by_a_function_word():
     _index_mentions(art)
     assert _resolve_role(art, "The coalition of", 28) is None
     assert _resolve_role(art, "the court", 28) is court
+
+
+# --- rule PLURAL_GROUP ----------------------------------------------------------------------------
+
+def test_a_plural_group_takes_no_he():
+    # before: 'Harborists' (a party's members, written in the singular too) was a person and the
+    # latest speaker, so the next 'he' went to it instead of the man named before
+    q = quotes("Eli Dornbusch chairs the budget panel.",
+               'Harborists said the levy "is too high" for a Harborist town.',
+               '"The levy pays for the seawall," he said.')
+    assert q.loc[0, "speaker"] == "Harborists"  # the group still speaks
+    assert q.iloc[-1]["speaker"] == "Eli Dornbusch"
+
+
+@pytest.mark.parametrize("text, word, group", [
+    ("A Harborist mayor spoke. Harborists said no.", "Harborists", True),
+    ("Bo Sanders spoke. Sanders said no. A sander was sold.", "Sanders", False),
+    ("Jones said no.", "Jones", False),
+])
+def test_plural_group_keeps_surnames(text, word, group):
+    from kit.quotes.entities import Person, _Article
+    from kit.quotes.names import _plural_group
+
+    art = _Article(doc_id=1, paras=[], text=text)
+    if "Bo Sanders" in text:
+        art.persons = {"bo sanders": Person(name="Bo Sanders", tokens=("Bo", "Sanders"))}
+    assert _plural_group(art, word) is group
