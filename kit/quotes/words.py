@@ -497,3 +497,7 @@ announcement
 #: Environment', 'CNN Politics', 'Reuters Investigates'): the outlet's desk speaks as an outlet (media).
 _OUTLET_DESKS = frozenset("""Environment Climate Energy Politics Opinion Opinions News Business Money Markets
 Tech Technology Science Health World Investigates Sports Entertainment Weather Green Earth Live""".split())
+#: Rule PEOPLE_IN_ORG_NAME: plural people nouns whose possessive is a word of an organisation's name
+#: ("the Harbor Children's Fund", "the Women's Tide League"), not a possessor in front of it ("Ruritania's
+#: Foreign Ministry" is the ministry).
+_PEOPLE_PLURALS = frozenset("children women men people".split())
