@@ -133,3 +133,35 @@ def test_plural_group_keeps_surnames(text, word, group):
     if "Bo Sanders" in text:
         art.persons = {"bo sanders": Person(name="Bo Sanders", tokens=("Bo", "Sanders"))}
     assert _plural_group(art, word) is group
+
+
+# --- rules PEOPLE_IN_ORG_NAME and NAME_OF_ORGANISATION ---------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('The Harbor Children\'s Fund said the new rules were "unlawful."', "the Harbor Children's Fund"),
+    ('The Tolvik Women\'s League said the new rules were "unlawful."', "the Tolvik Women's League"),
+])
+def test_a_people_possessive_is_part_of_an_organisations_name(sentence, speaker):
+    # before: the name was cut after the possessive ('Fund', 'League')
+    q = quotes("The rules were issued in May.", sentence)
+    assert q.loc[0, "speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    'Ann Roe of the Acme Harbor League said the new rules were "unlawful."',
+    'Ann Roe with the Acme Harbor League told reporters the rules were "unlawful."',
+])
+def test_a_person_of_an_organisation_speaks_not_the_organisation(sentence):
+    # before: the organisation after 'of' / 'with' was the speaker
+    q = quotes("The rules were issued in May.", sentence)
+    assert q.loc[0, "speaker"] == "Ann Roe"
+    assert q.loc[0, "affiliation"] == "the Acme Harbor League"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('The Institute of Coastal Studies said the new rules were "unlawful."', "the Institute of Coastal Studies"),
+    ('Sen. Ann Roe of Ohio said the new rules were "unlawful."', "Ann Roe"),
+])
+def test_organisations_and_titled_names_keep_their_speaker(sentence, speaker):
+    q = quotes("The rules were issued in May.", sentence)
+    assert q.loc[0, "speaker"] == speaker

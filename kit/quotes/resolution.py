@@ -191,6 +191,9 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
     # of Trade' (the organisation is the affiliation, not the speaker)
     hp_words = _words(_head_part(m)[0])
     person_head = bool(hp_words) and _is_person_word(hp_words[-1])
+    named = None if person_head else _name_of_organisation(art, m, pos)
+    if named is not None:  # rule NAME_OF_ORGANISATION: 'Ann Roe of the Harbor League' is Ann Roe
+        return _ruled(art, named, _name_rule(art, m, named))
     org = None if person_head else _org_named_in_full(art, m)
     if org is not None:
         return _ruled(art, org, "ORGANISATION_NAME")
@@ -214,6 +217,43 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _ruled(art, found, _described_rule(art, m, found))
     found = _resolve_capitalised(art, runs, pos)
     return _ruled(art, found, _name_rule(art, m, found))
+
+
+#: Rule NAME_OF_ORGANISATION: two or three name words, then 'of', 'with', 'from' or 'at' and the rest
+#: of the mention (an organisation's name).
+_NAME_THEN_ORG = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2}),?\s+(?:of|with|from|at)\s+(?P<org>(?:the\s+)?[A-Z].*)")
+
+
+def _name_of_organisation(art: _Article, m: str, pos: int) -> Person | None:
+    """Rule NAME_OF_ORGANISATION (session 16): a person's name, then *of*, *with*, *from* or *at* and
+    an organisation's name ('Ann Roe of the Harbor League', 'Bo Li with the Tide Fund said') names
+    the person, not the organisation (as a titled name already did: 'Sen. Ann Roe of Ohio'). The
+    name must have a name's shape (no organisation, place or title word); the person met before
+    when there is one, else a person of that name.
+
+    >>> art = _Article(doc_id=1, paras=[], text="x")
+    >>> roe = _name_of_organisation(art, "Ann Roe of the Harbor League", 0)
+    >>> roe.name, roe.affiliation
+    ('Ann Roe', 'the Harbor League')
+    >>> _name_of_organisation(art, "Friends of the Earth", 0), _name_of_organisation(art, "Ann Roe", 0)
+    (None, None)
+    """
+    nm = _NAME_THEN_ORG.fullmatch(m)
+    if nm is None:
+        return None
+    toks = nm.group("name").split()
+    titles, name_toks = _strip_titles(toks)
+    if titles or name_toks != toks or _is_orgish(toks) or _is_place(toks) or any(
+            t in _CAP_STOP or t.lower() in _LOWER_FUNCTION_WORDS for t in toks) or _org_named_in_full(art, nm.group("org")) is None:
+        return None
+    found = _resolve_name(art, " ".join(toks), pos)
+    if found is not None and found.kind != "person":
+        return None
+    if found is None:
+        found = Person(name=" ".join(toks), tokens=tuple(toks))
+    if not found.affiliation:  # the organisation the mention names is the person's affiliation
+        found.affiliation = nm.group("org").rstrip(".,")
+    return found
 
 
 #: A law's or an agreement's full name: capitalised words (joined by 'and', 'of', 'for', 'on') up to
@@ -395,8 +435,8 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _resolve_document,
 )
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.name_shape import _is_orgish, _is_place, _lower_words, _org_tokens, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import _is_orgish, _is_place, _lower_words, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised, _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
