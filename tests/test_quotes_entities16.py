@@ -83,7 +83,7 @@ def test_a_plural_noun_after_of_is_no_verb_of_the_mention():
     # and matched the court's name ('Court of Appeals') as a role of an organisation
     q = quotes("A coalition of states, led by Vermont, sued the Marrow Basin Authority on Monday.",
                "The suit asks the Fifth Circuit Court of Appeals to hear the case quickly.",
-               'The coalition of states argued in a filing that a delay "would waste the court\'s time."')
+               'The coalition of states told the judges that any delay "only helps the Authority."')
     assert q.loc[0, "speaker"] == "a coalition of states"
 
 
