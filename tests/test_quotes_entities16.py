@@ -165,3 +165,18 @@ def test_a_person_of_an_organisation_speaks_not_the_organisation(sentence):
 def test_organisations_and_titled_names_keep_their_speaker(sentence, speaker):
     q = quotes("The rules were issued in May.", sentence)
     assert q.loc[0, "speaker"] == speaker
+
+
+# --- rule APPROXIMATE_NUMBER ---------------------------------------------------------------------
+
+def test_an_approximate_number_stays_in_the_description():
+    # before: the introduction began at 'a' ('a dozen harbor pilots'), so the group lost 'nearly'
+    q = quotes("On Monday nearly a dozen harbor pilots wrote to the port board about the new rules.",
+               'The pilots said the rules "put every night crossing at risk."')
+    assert q.loc[0, "speaker"] == "nearly a dozen harbor pilots"
+
+
+def test_an_indefinite_introduction_is_read_as_before():
+    from kit.quotes.descriptions import _introductions
+
+    assert _introductions("Later one senior official, who asked ...", "official") == [(6, "one senior official")]

@@ -104,7 +104,8 @@ def _descriptor(np_: str) -> Person:
 #: words are modifiers, never a preposition, conjunction or verb, so the noun heads the phrase
 #: ('a great fit for president' introduces no president).
 _INTRO_BEFORE = re.compile(r"""
-    \b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+               # the indefinite determiner
+    \b(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Rr]oughly|[Mm]ore\s+than)\s+(?=an?\s))?  # 'nearly a dozen' (APPROXIMATE_NUMBER)
+    (?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+               # the indefinite determiner
     (?:(?!(?:for|of|to|in|at|on|with|as|by|from|and|or|but|is|was|are|were|be|who|that|which)\s)
        [\w’'-]+\s+){0,3}?                             # up to three modifiers
     $""", re.VERBOSE)
