@@ -180,3 +180,19 @@ def test_an_indefinite_introduction_is_read_as_before():
     from kit.quotes.descriptions import _introductions
 
     assert _introductions("Later one senior official, who asked ...", "official") == [(6, "one senior official")]
+
+
+# --- rule TITLE_ALONE ------------------------------------------------------------------------------
+
+def test_a_title_alone_is_a_role_not_a_name():
+    # before: the attribution's mention 'CEO of the Tolvik Harbor Association' was a person named 'CEO'
+    q = quotes("The port raised its fees in May.",
+               'Dana Quill, president and CEO of the Tolvik Harbor Association stated, "The fees will hurt '
+               'every small fishing crew in the bay."')
+    assert q.loc[0, "speaker"] == "Dana Quill"
+
+
+def test_a_title_before_a_name_still_names_the_person():
+    q = quotes("The port raised its fees in May.",
+               'Secretary of State Ann Roe said the fees "are fair."')
+    assert q.loc[0, "speaker"] == "Ann Roe"

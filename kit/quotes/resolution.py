@@ -208,6 +208,12 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
                                     or _SHARE.fullmatch(d)):  # rule SHARE_OF_PEOPLE: 'Forty-one percent'
             found = _resolve_described(art, d, [], pos, person_head)
             return _ruled(art, found, _described_rule(art, d, found))
+    toks = m.split()
+    if toks[0].rstrip(".,").lower() in _PERSON_TITLES and (len(toks) == 1 or toks[1] in ("of", "at", "for") and _is_orgish(
+            [t for t in toks[2:] if t.lower() != "the"])):
+        # rule TITLE_ALONE: 'CEO of the Harbor Fund', 'President' name nobody: a role, as 'the CEO'
+        found = _resolve_described(art, m, [], pos, True)
+        return _ruled(art, found, _described_rule(art, m, found))
     # proper names (possibly after a title or a role written in lower case)
     runs = _outside_org_names(m, list(_CAP_RUN.finditer(m)))
     possessive_np = _possessive_np(m)
@@ -435,7 +441,15 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _resolve_document,
 )
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.name_shape import _is_orgish, _is_place, _lower_words, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _PERSON_TITLES,
+    _is_orgish,
+    _is_place,
+    _lower_words,
+    _org_tokens,
+    _strip_titles,
+    _titled_name_at,
+)
 from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised, _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
