@@ -38,7 +38,7 @@ from kit.reports.files import MARKER, is_run_dir, mark_run_dir
 from kit.reports.index import write_archive_index, write_index
 from kit.reports.lock import BatchLock
 from kit.reports.params import RESERVED
-from kit.reports.plan import RunSpec, check_values, expand_runs, load_config, plan_batch, rel
+from kit.reports.plan import RunSpec, check_values, expand_runs, load_config, note_left_out_each, plan_batch, rel
 from kit.reports.provenance import BatchFacts, git_info, read_provenance
 
 #: Seconds the batch waits, after a stop, for running runs to end before their workers are killed.
@@ -425,6 +425,7 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
             corpora = prepare_corpora(entries, batch_dir, ingest=ingest, log=log)
             notes: list[str] = list(plan_notes)
             specs = expand_runs(entries, corpora, only=only, notes=notes)
+            note_left_out_each(config, entries, specs, cli_params=params, only=only, notes=notes)
             check_values(specs, entries)
             for note in notes[len(plan_notes):]:  # said before the runs start, and again in the index
                 log(note)

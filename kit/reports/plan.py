@@ -447,6 +447,36 @@ def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequ
     return specs
 
 
+def note_left_out_each(config: dict, entries: list[RunEntry], specs: list[RunSpec], *,
+                       cli_params: Sequence[tuple[str, str]] = (), only: Sequence[str] | None = None,
+                       notes: list[str]) -> None:
+    """The check of batch-wide names (``defaults``, ``-p``) again, once the ``each`` runs are expanded:
+    an ``each`` entry of which ``only`` selects no run is left out like any other run (:func:`plan_batch`
+    counts it as selected, as its run names come from the corpus), so a name that only it and
+    other runs left out declare is ignored, with the note :func:`plan_batch` gives for those.
+    Appends to ``notes`` the sentences not already there.
+
+    >>> config = load_config("reports.yml")
+    >>> entries = plan_batch(config, cli_params=[("min_count", "3")], only=["04_*"])
+    >>> [e.name for e in entries]  # keyness_{outlet} counts as selected: its names come from the corpus
+    ['keyness_{outlet}', '04_voices']
+    >>> specs = [RunSpec(e.name, e.notebook, e.parameters, e.position) for e in entries if not e.each]
+    >>> notes = []  # what expand_runs leaves when '04_*' selects none of the runs per outlet
+    >>> note_left_out_each(config, entries, specs, cli_params=[("min_count", "3")], only=["04_*"], notes=notes)
+    >>> notes
+    ["parameter 'min_count' (from -p) is ignored: no run --only selects declares it; runs that would take it: keyness_{outlet}."]
+    """
+    kept = {s.position for s in specs}
+    if not only or all(e.position in kept for e in entries if e.each):
+        return
+    left_out = [(name, nb_path) for pos, _run, name, nb_path in _select_runs(config, None, []) if pos not in kept]
+    declared_by = {e.name: e.declared for e in entries if e.position in kept}
+    layers = [("batch file defaults", list(config["defaults"].items()), None), ("-p", list(cli_params), None)]
+    found: list[str] = []
+    _check_batch_wide(layers, declared_by, [], left_out, found)
+    notes.extend(n for n in dict.fromkeys(found) if n not in notes)
+
+
 # --------------------------------------------------------------------------------------------
 # values checked against the corpus and the bundled resources (after ingest, before any run)
 
