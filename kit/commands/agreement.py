@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int
+from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int, say_to
 
 NAME = "agreement"
 HELP = "Krippendorff's alpha per frame (bootstrap interval) and the disagreements of filled coding sheets"
@@ -19,12 +19,10 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    import functools
-    import sys
 
     from kit.frames.coded import agreement, disagreements, read_coding_sheet
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None
     coded = read_coding_sheet(args.sheets, frames=frames)
     table = agreement(coded, n_boot=args.n_boot, seed=args.seed)

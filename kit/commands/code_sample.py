@@ -1,7 +1,7 @@
 """``kit code-sample PATH... --n N --frames A,B --out DIR``: a stratified sample to code by hand."""
 from __future__ import annotations
 
-from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int, say_to
 
 NAME = "code-sample"
 HELP = "draw a stratified random sample (by outlet and period, seeded) and write a coding sheet and codebook"
@@ -25,12 +25,10 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    import functools
-    import sys
 
     from kit.frames.coded.sheet import code_sample, write_coding_sheet
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
     corpus = load(args)
     sheet = code_sample(corpus.articles, args.n, strata=tuple(_list(args.strata)), seed=args.seed,
                         frames=_list(args.frames), lede_words=args.lede_words)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int, say_to
 
 NAME = "dedupe"
 HELP = "find wire copy and near-duplicates (MinHash LSH): clusters with origin and changes, who reprints whom"
@@ -23,13 +23,11 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    import functools
-    import sys
 
     from kit.corpus import is_store
     from kit.dedupe import MIN_CONTAINMENT, near_duplicate_pairs, reprint_clusters, reprint_provenance, reprint_share
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
 
     window = None if args.window_days is not None and args.window_days < 0 else args.window_days
     mc = MIN_CONTAINMENT if args.min_containment is None else args.min_containment

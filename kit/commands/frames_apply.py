@@ -3,7 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, add_source_arguments, emit, existing_file, load, non_negative_int
+from kit.commands._common import (
+    add_output_arguments,
+    add_source_arguments,
+    emit,
+    existing_file,
+    load,
+    non_negative_int,
+    say_to,
+)
 
 NAME = "frames-apply"
 HELP = "apply a trained frame model: probabilities per article, error-corrected prevalence per group, least certain articles"
@@ -22,13 +30,11 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    import functools
-    import sys
 
     from kit.dedupe import dedupe
     from kit.frames.coded import apply_frames, coded_prevalence, least_certain, load_model
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
     model = load_model(args.model)
     corpus = str(args.paths[0]) if len(args.paths) == 1 else None  # a store: its stored near-duplicate pairs
     arts = dedupe(load(args).articles, args.dedupe, corpus=corpus)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int, positive_int
+from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int, positive_int, say_to
 from kit.errors import KitError
 
 NAME = "frames-train"
@@ -44,15 +44,13 @@ def _articles(args, coded):
 
 
 def run(args) -> int:
-    import functools
-    import sys
 
     import pandas as pd
 
     from kit.frames.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames, training_weights
     from kit.frames.coded.train import DEFAULTS
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None
     coded = read_coding_sheet(args.sheets, frames=frames)
     articles, fingerprint = _articles(args, coded)
