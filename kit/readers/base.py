@@ -91,6 +91,11 @@ class Limits:
 
 
 def mb(n: int) -> str:
+    """A size for a message: MiB with one decimal from 1 MiB on, else bytes.
+
+    >>> mb(3 * 2**20), mb(5120)
+    ('3.0 MiB', '5,120 bytes')
+    """
     return f"{n / 2**20:,.1f} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
@@ -148,7 +153,11 @@ def reader(name: str, *, extensions: tuple[str, ...] = (), sniff: Callable[[byte
            description: str = "") -> Callable[[ReaderFunc], ReaderFunc]:
     """Register a reader under ``name`` for file ``extensions``; ``sniff(head, path)`` tells
     whether a file's first bytes look like this format (used to tell formats that share an
-    extension apart, e.g. web copy and LexisNexis ``.txt``)."""
+    extension apart, e.g. web copy and LexisNexis ``.txt``).
+
+    >>> REGISTRY["webcopy"].extensions, REGISTRY["webcopy"].name  # registered by @reader("webcopy", ...)
+    (('.txt',), 'webcopy')
+    """
 
     def deco(func: ReaderFunc) -> ReaderFunc:
         REGISTRY[name] = ReaderSpec(name, func, tuple(e.lower() for e in extensions), sniff,

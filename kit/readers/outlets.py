@@ -108,7 +108,11 @@ def _rows(text: str, where: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def bundled_table() -> OutletTable:
-    """The outlet table shipped with the kit (``kit/resources/outlets.csv``)."""
+    """The outlet table shipped with the kit (``kit/resources/outlets.csv``).
+
+    >>> bundled_table().lookup_name("USA TODAY")
+    'USA Today'
+    """
     text = resources.files("kit").joinpath("resources/outlets.csv").read_text(encoding="utf-8")
     return OutletTable().extend(_rows(text, "kit/resources/outlets.csv"))
 
