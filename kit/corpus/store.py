@@ -182,6 +182,13 @@ def write_store(corpus: Corpus, out: str | os.PathLike, *, partition_size: int =
     The store is written into a temporary folder beside ``out`` and renamed into place, so a
     reader never sees half a store. Derived tables of a store with the same fingerprint are kept
     (they are still valid); any other folder at ``out`` that is not empty is refused, never deleted.
+
+    >>> import tempfile
+    >>> from kit.corpus import load_corpus
+    >>> out = tempfile.mkdtemp() + "/store"
+    >>> store = write_store(load_corpus("tests/fixtures/webcopy"), out)
+    >>> is_store(out), len(store.articles())
+    (True, 2)
     """
     writer = StoreWriter(out, partition_size=partition_size)
     writer.add(corpus.articles, corpus.paragraphs)
@@ -338,7 +345,13 @@ def ingest(sources, out: str | os.PathLike = "corpus", *, partition_size: int = 
 
 
 def store_paths(out: str | os.PathLike) -> dict[str, str]:
-    """Where :func:`ingest` writes the articles, report and manifest for ``out`` (either layout)."""
+    """Where :func:`ingest` writes the articles, report and manifest for ``out`` (either layout).
+
+    >>> store_paths("c.parquet")
+    {'articles': 'c.parquet', 'paragraphs': 'c.paragraphs.parquet', 'manifest': 'c.manifest.json', 'report': 'c.report.csv'}
+    >>> store_paths("corpus")["manifest"].endswith("corpus/manifest.json")
+    True
+    """
     if str(out).endswith(".parquet"):
         return {k: str(v) for k, v in _paths(out).items()}
     s = Store(out)
@@ -347,7 +360,11 @@ def store_paths(out: str | os.PathLike) -> dict[str, str]:
 
 
 def is_store(path) -> bool:
-    """True when ``path`` (a path or URL) is a store folder written by :func:`write_store`."""
+    """True when ``path`` (a path or URL) is a store folder written by :func:`write_store`.
+
+    >>> is_store("tests/fixtures/webcopy"), is_store("no/such/folder")  # sources, and nothing
+    (False, False)
+    """
     if not isinstance(path, (str, os.PathLike)):
         return False
     if "://" not in str(path) and not os.path.isdir(path):
@@ -359,7 +376,15 @@ def is_store(path) -> bool:
 
 
 def is_ingested(path: str | os.PathLike) -> bool:
-    """True when ``path`` is a corpus written by :func:`ingest` (a store folder or a ``.parquet`` file)."""
+    """True when ``path`` is a corpus written by :func:`ingest` (a store folder or a ``.parquet`` file).
+
+    >>> import tempfile
+    >>> from kit.corpus import ingest
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = ingest(["tests/fixtures/webcopy"], out)
+    >>> is_ingested(out), is_ingested("tests/fixtures/webcopy")
+    (True, False)
+    """
     if is_store(path):
         return True
     p = _paths(path)

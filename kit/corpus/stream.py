@@ -294,7 +294,11 @@ def _assemble(plan: _Plan, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.Da
 def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Tables of consecutive parts of a corpus as one, typed as one table made from all their rows
     would be (a column typed differently in two parts, e.g. text in one and no value in the other,
-    is typed again from all its values)."""
+    is typed again from all its values).
+
+    >>> stack([pd.DataFrame({"n": [1]}), pd.DataFrame({"n": [None]})])["n"].dtype  # not object
+    dtype('float64')
+    """
     full = [f for f in frames if len(f)] or frames[:1]
     if len(full) == 1:
         return full[0].reset_index(drop=True)
