@@ -28,7 +28,14 @@ def add_arguments(p):
 def frames_json(articles, dictionary, *, negation_window: int = 3, include_negated: bool = False,
                 with_zeros: bool = False) -> list[dict]:
     """``[{doc_id, frame, hits, per_1k, evidence}]``: evidence is the list of matched sentences
-    (each sentence once, in text order)."""
+    (each sentence once, in text order).
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> frames_json(arts, "generic_frames")
+    [{'doc_id': 'a', 'frame': 'economic', 'hits': 4, 'per_1k': 500.0, 'evidence': ['Tariffs hit the economy and jobs.', 'Tariffs rose.']}]
+    """
     return list(frame_records([articles], dictionary, negation_window=negation_window,
                               include_negated=include_negated, with_zeros=with_zeros))
 
@@ -37,7 +44,14 @@ def frame_records(parts, dictionary, *, negation_window: int = 3, include_negate
                   with_zeros: bool = False, evidence: bool = True):
     """The records of :func:`frames_json`, made one part of the articles (``doc_id, text``) at a
     time: hits, scores and evidence are per article, so the parts' records, one after the other,
-    are the whole corpus's. ``evidence=False`` gives ``n_sentences`` instead of the sentences."""
+    are the whole corpus's. ``evidence=False`` gives ``n_sentences`` instead of the sentences.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> list(frame_records([arts.iloc[:1], arts.iloc[1:]], "generic_frames", evidence=False))
+    [{'doc_id': 'a', 'frame': 'economic', 'hits': 4, 'per_1k': 500.0, 'n_sentences': 2}]
+    """
     from kit.frames import dictionary_hits, frame_evidence, frame_scores, load_dictionary
 
     d = load_dictionary(dictionary)

@@ -86,6 +86,14 @@ def keyness_table(articles, *, by: str, target: str, reference: str | None = Non
     Corpus sizes count every token (stopwords included); stopwords leave the result after scoring
     unless ``tokens`` keeps them (``stopwords=None``). The other tokenizer options of ``tokens``
     apply to the counting.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> keyness_table(arts, by="outlet", target="Ash", top=2)[["term", "n_target", "n_reference", "direction"]]
+          term  n_target  n_reference direction
+    0  tariffs         2            0    target
+    1  economy         1            0    target
     """
     from kit.errors import KitError
     from kit.terms import count_terms, keyness
@@ -112,7 +120,14 @@ def keyness_table(articles, *, by: str, target: str, reference: str | None = Non
 
 def keyness_records(articles, *, by: str, target: str, reference: str | None = None, top: int | None = None,
                     min_count: int = 0, min_docs: int = 1, tokens=None) -> list[dict]:
-    """Keyness rows (columns of :func:`kit.terms.keyness`) as JSON-ready dicts, strongest target keywords first."""
+    """Keyness rows (columns of :func:`kit.terms.keyness`) as JSON-ready dicts, strongest target keywords first.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> [(r["term"], r["n_target"]) for r in keyness_records(arts, by="outlet", target="Ash", top=2)]
+    [('tariffs', 2), ('economy', 1)]
+    """
     return records(keyness_table(articles, by=by, target=target, reference=reference, top=top, min_count=min_count,
                                  min_docs=min_docs, tokens=tokens))
 

@@ -16,7 +16,13 @@ def add_arguments(p):
 
 
 def articles_json(corpus) -> list[dict]:
-    """Articles as plain JSON-ready dicts, with their body paragraphs in order."""
+    """Articles as plain JSON-ready dicts, with their body paragraphs in order.
+
+    >>> import json, kit
+    >>> rows = articles_json(kit.load_corpus("tests/fixtures/webcopy"))
+    >>> len(rows), type(rows[0]["paragraphs"]).__name__, len(json.dumps(rows)) > 0
+    (2, 'list', True)
+    """
     body = corpus.paragraphs[corpus.paragraphs["role"] == "body"].sort_values(["doc_id", "para_no"])
     paras = body.groupby("doc_id", sort=False)["text"].agg(list).to_dict()
     out = []

@@ -39,7 +39,11 @@ def add_arguments(p):
 
 
 def default_gold() -> list[Path]:
-    """Every ``*.json`` of tests/eval/gold under the current folder (none when there is no such folder)."""
+    """Every ``*.json`` of tests/eval/gold under the current folder (none when there is no such folder).
+
+    >>> "hard_cases.json" in [p.name for p in default_gold()]  # run from the repository
+    True
+    """
     d = Path.cwd() / "tests" / "eval" / "gold"
     return sorted(d.glob("*.json")) if d.is_dir() else []
 

@@ -31,7 +31,16 @@ def add_arguments(p):
 
 def terms_table(articles, *, by: str | None = None, top: int | None = None, tokens=None, matrix=None):
     """Frequencies (``[by], term, n, per_million, doc_freq``), most frequent first (per group with ``by``);
-    ``matrix``: the articles' document-term matrix when it was counted while reading."""
+    ``matrix``: the articles' document-term matrix when it was counted while reading.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> terms_table(arts, top=2)[["term", "n", "doc_freq"]]
+          term  n  doc_freq
+    0  tariffs  2         1
+    1   border  1         1
+    """
     from kit.terms import frequencies
     from kit.terms._args import PERIODS
     from kit.terms.counts import group_term_counts
@@ -71,7 +80,14 @@ def _totals_table(articles, matrix, top: int | None):
 
 def terms_records(articles, *, by: str | None = None, top: int | None = None, keep_stopwords: bool = False,
                   tokens=None) -> list[dict]:
-    """``[{term, n}]`` (with ``by`` first when given), most frequent first (per group with ``by``)."""
+    """``[{term, n}]`` (with ``by`` first when given), most frequent first (per group with ``by``).
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> terms_records(arts, top=2)
+    [{'term': 'tariffs', 'n': 2}, {'term': 'border', 'n': 1}]
+    """
     from kit.text import TokenOptions
 
     if tokens is None:
