@@ -241,7 +241,16 @@ class FrameModel:
 
 
 def load_model(path) -> FrameModel:
-    """Load a model saved by :meth:`FrameModel.save` (a clear error for anything else)."""
+    """Load a model saved by :meth:`FrameModel.save` (a clear error for anything else).
+
+    >>> import pickle, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "model.pkl"
+    >>> _ = path.write_bytes(pickle.dumps({"not": "a model"}))
+    >>> load_model(path)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: ...model.pkl: not a kit frame model (got dict)
+    """
     path = Path(path)
     if not path.is_file():
         raise KitError(f"{path}: model file not found")
