@@ -10,6 +10,15 @@ HELP = "Krippendorff's alpha per frame (bootstrap interval) and the disagreement
 
 
 def add_arguments(p):
+    """The arguments of ``kit agreement`` (``kit agreement --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit agreement")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['tests/fixtures/coded/two_coders.csv', '--n-boot', '0'])
+    >>> args.n_boot
+    0
+    """
     p.add_argument("sheets", nargs="+", metavar="SHEET", type=existing_file, help="filled coding sheet(s), CSV (one per coder, or one for all)")
     p.add_argument("--frames", default=None, help="comma-separated frames (default: every frame column)")
     p.add_argument("--n-boot", type=non_negative_int, default=1000, help="bootstrap resamples for the interval (default 1000; 0 = none)")
@@ -19,6 +28,18 @@ def add_arguments(p):
 
 
 def run(args) -> int:
+    """``kit agreement``: print the agreement of the coders per frame and the disagreements, write both as CSV;
+    returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="agreement").parse_args(["agreement", "tests/fixtures/coded/two_coders.csv", "--n-boot", "0", "--out", tmp])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, "2 article-frame disagreement(s) to adjudicate" in out.getvalue()
+    (0, True)
+    """
 
     from kit.frames.coded import agreement, disagreements, read_coding_sheet
 

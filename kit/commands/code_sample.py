@@ -12,6 +12,15 @@ def _list(s: str) -> list[str]:
 
 
 def add_arguments(p):
+    """The arguments of ``kit code-sample`` (``kit code-sample --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit code-sample")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--n', '10', '--frames', 'conflict'])
+    >>> (args.n, args.strata)
+    (10, 'outlet,month')
+    """
     add_source_arguments(p)
     p.add_argument("--n", type=positive_int, required=True, help="number of articles to sample")
     p.add_argument("--frames", required=True, help="comma-separated frame names (one sheet column each)")
@@ -25,6 +34,18 @@ def add_arguments(p):
 
 
 def run(args) -> int:
+    """``kit code-sample``: draw the sample and write the coding sheet, its texts and the codebook; returns the
+    exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="code_sample").parse_args(["code-sample", "data/sample", "--n", "4", "--frames", "conflict", "--out", tmp])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().splitlines()[0]
+    (0, '4 articles in 4 strata')
+    """
 
     from kit.frames.coded.sheet import code_sample, write_coding_sheet
 

@@ -14,6 +14,15 @@ TABLE_COLUMNS = ["doc_id", "frame", "hits", "per_1k", "n_sentences"]
 
 
 def add_arguments(p):
+    """The arguments of ``kit frames`` (``kit frames --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit frames")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--dictionary', 'generic_frames'])
+    >>> args.dictionary
+    ['generic_frames']
+    """
     add_source_arguments(p)
     add_output_arguments(p, "{doc_id, frame, hits, per_1k, evidence} objects (evidence: the matched sentences)")
     p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
@@ -98,6 +107,18 @@ def _write_json_array(items, out) -> None:
 
 
 def run(args) -> int:
+    """``kit frames``: print the dictionary frames of every article (a table, or JSON with the matched
+    sentences); returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="frames").parse_args(["frames", "tests/fixtures/webcopy"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().strip()
+    (0, '(no frame hits)')
+    """
     from kit.corpus import is_ingested
 
     stored = len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0]))

@@ -18,6 +18,15 @@ HELP = "apply a trained frame model: probabilities per article, error-corrected 
 
 
 def add_arguments(p):
+    """The arguments of ``kit frames-apply`` (``kit frames-apply --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit frames-apply")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['reports.yml', 'data/sample'])  # MODEL: any file here, read when run
+    >>> (args.group_by, args.dedupe)
+    ('outlet', 'exact')
+    """
     p.add_argument("model", metavar="MODEL", type=existing_file, help="model file written by kit frames-train")
     add_source_arguments(p)
     p.add_argument("--group-by", default="outlet", help="articles column or period (month, ...) (default outlet)")
@@ -30,6 +39,24 @@ def add_arguments(p):
 
 
 def run(args) -> int:
+    """``kit frames-apply``: apply a trained model: probabilities, error-corrected prevalence per group and the
+    least certain articles; returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> from kit.commands import frames_train
+    >>> train = build_parser(only="frames_train").parse_args(["frames-train", "data/coding/sample_coding.csv",
+    ...     "--out", tmp + "/m.pkl", "--n-boot", "0", "--dictionary", "none"])
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     _ = frames_train.run(train)
+    >>> args = build_parser(only="frames_apply").parse_args(["frames-apply", tmp + "/m.pkl", "data/sample",
+    ...                                                       "--out", tmp + "/applied", "--n-boot", "0"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['outlet', 'frame'])
+    """
 
     from kit.dedupe import dedupe
     from kit.frames.coded import apply_frames, coded_prevalence, least_certain, load_model

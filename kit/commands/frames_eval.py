@@ -10,6 +10,15 @@ HELP = "validate dictionaries: per-frame precision/recall/F1 of presence against
 
 
 def add_arguments(p):
+    """The arguments of ``kit frames-eval`` (``kit frames-eval --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit frames-eval")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args([])
+    >>> args.markdown
+    False
+    """
     p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
                    help="dictionary file or bundled name; repeat to combine "
                         "(default: generic_frames + cooperation_security + us_china_issues)")
@@ -75,6 +84,18 @@ def markdown_table(metrics) -> str:
 
 
 def run(args) -> int:
+    """``kit frames-eval``: print per-frame precision, recall and F1 of the dictionaries against the gold
+    frames; returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="frames_eval").parse_args(["frames-eval"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['frame', 'n_articles'])
+    """
     from kit.errors import KitError
     from kit.frames_eval import evaluate_dictionary
 

@@ -23,6 +23,15 @@ TABLE_COLUMNS = ["term", "n_target", "n_reference", "docs_target", "docs_referen
 
 
 def add_arguments(p):
+    """The arguments of ``kit keyness`` (``kit keyness --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit keyness")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--by', 'outlet', '--target', 'Harbor Street Weekly'])
+    >>> (args.by, args.target)
+    ('outlet', 'Harbor Street Weekly')
+    """
     add_source_arguments(p)
     add_output_arguments(p, "keyness rows (every column of kit.terms.keyness)")
     p.add_argument("--by", required=True, metavar="FIELD",
@@ -133,6 +142,18 @@ def keyness_records(articles, *, by: str, target: str, reference: str | None = N
 
 
 def run(args) -> int:
+    """``kit keyness``: print the keywords of the target group against the reference (or all others); returns
+    the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="keyness").parse_args(["keyness", "data/sample", "--by", "outlet", "--target", "Harbor Street Weekly", "--top", "3"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:3]
+    (0, ['term', 'n_target', 'n_reference'])
+    """
     corpus = load(args, text_only=True, by=args.by)
     res = keyness_table(corpus.articles, by=args.by, target=args.target, reference=args.reference, top=args.top,
                         min_count=args.min_count, min_docs=args.min_docs, tokens=token_options(args))

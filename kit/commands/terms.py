@@ -19,6 +19,15 @@ HELP = "count terms (news-aware tokens, stopwords removed), most frequent first,
 
 
 def add_arguments(p):
+    """The arguments of ``kit terms`` (``kit terms --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit terms")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--top', '5'])
+    >>> args.top
+    5
+    """
     add_source_arguments(p)
     add_output_arguments(p, "{term, n} rows (with the --by field first)")
     p.add_argument("--by", default=None, metavar="FIELD",
@@ -97,6 +106,18 @@ def terms_records(articles, *, by: str | None = None, top: int | None = None, ke
 
 
 def run(args) -> int:
+    """``kit terms``: print the most frequent terms (per group with --by), as a table or JSON; returns the exit
+    status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="terms").parse_args(["terms", "tests/fixtures/webcopy", "--top", "3"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['term', 'n'])
+    """
     tokens = token_options(args)
     # from sources, the terms are counted by the processes that read the articles (no second pass)
     corpus = load(args, text_only=True, by=args.by, count=tokens)
