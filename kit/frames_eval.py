@@ -273,6 +273,14 @@ def evaluate_dictionary(dictionary, gold_dir, *, corpus="data/sample", files=Non
         ``metrics`` (:func:`presence_metrics`, only frames of the dictionary), ``scores``
         (per article and frame with a ``gold`` column), ``matched`` and ``unmatched`` (see
         :func:`gold_articles`).
+
+    Examples
+    --------
+    >>> result = evaluate_dictionary("generic_frames", "tests/eval/gold")
+    >>> sorted(result), len(result["unmatched"])
+    (['matched', 'metrics', 'scores', 'unmatched'], 0)
+    >>> int(result["metrics"].set_index("frame").loc["micro", "n_gold"])  # frames coded in the gold files
+    131
     """
     from kit.frames import frame_scores
 
