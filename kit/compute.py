@@ -68,6 +68,12 @@ class Engine:
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> "Engine":
+        """Connect to the scheduler or start the local cluster (nothing for ``sync``); returns the engine.
+
+        >>> engine = Engine("sync").start()
+        >>> engine.client is None
+        True
+        """
         if self.mode == "sync" or self.client is not None:
             return self
         from distributed import Client, LocalCluster

@@ -24,6 +24,16 @@ class Derived:
 
     @property
     def path(self) -> str:
+        """The table's folder in the store: ``derived/<table>/<key>``.
+
+        >>> import tempfile, kit
+        >>> from kit.analyse import ensure
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> derived = ensure(path, "term_counts")
+        >>> derived.path == f"{path}/derived/term_counts/{derived.key}"
+        True
+        """
         return self.store.join("derived", self.table, self.key)
 
     def read(self, partition: str | None = None, columns: list[str] | None = None,

@@ -66,6 +66,14 @@ class Store:
 
     @property
     def manifest(self) -> dict:
+        """The store's ``manifest.json`` (read once); a folder that holds no store is an error.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).manifest["counts"]["articles"]
+        2
+        """
         if self._manifest is None:
             if not self.exists():
                 raise KitError(f"{self.path}: not a corpus store (no manifest.json and articles/ folder; "
@@ -75,6 +83,14 @@ class Store:
 
     @property
     def fingerprint(self) -> str:
+        """The corpus fingerprint of the manifest (the same sources give the same one).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> len(Store(path).fingerprint)
+        64
+        """
         return self.manifest["fingerprint"]
 
     @property
@@ -83,6 +99,14 @@ class Store:
         return [p["name"] for p in self.manifest["partitions"]]
 
     def read_json(self, *parts: str) -> dict:
+        """A JSON file of the store (``parts`` joined below its folder).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).read_json("manifest.json")["counts"]["by_format"]
+        {'webcopy': 2}
+        """
         with self.fs.open(self.join(*parts), "r", encoding="utf-8") as f:
             return json.load(f)
 
@@ -117,9 +141,25 @@ class Store:
             return list(pq.read_schema(f).names)
 
     def paragraphs(self) -> pd.DataFrame:
+        """The whole paragraphs table (partitions concatenated in order).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).paragraphs().columns.tolist()
+        ['doc_id', 'para_no', 'role', 'text']
+        """
         return _concat([self.read_table("paragraphs", p) for p in self.partitions])
 
     def report(self) -> pd.DataFrame:
+        """The ingest report (``report.csv``; an empty table with its columns when there is none).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).report()[["source_path", "status"]].values.tolist()
+        [['minimal.txt', 'flagged']]
+        """
         path = self.join("report.csv")
         if not self.fs.isfile(path):
             return pd.DataFrame(columns=REPORT_COLUMNS)

@@ -73,12 +73,26 @@ class StoredCorpus(Corpus):
 
     @property
     def articles(self) -> pd.DataFrame:
+        """The articles table, read from the store on first use.
+
+        >>> import tempfile, kit
+        >>> corpus = kit.ingest(["tests/fixtures/webcopy"], tempfile.mkdtemp() + "/corpus")
+        >>> len(corpus.articles)
+        2
+        """
         if "articles" not in self._tables:
             self._tables["articles"] = self.store.articles()
         return self._tables["articles"]
 
     @property
     def paragraphs(self) -> pd.DataFrame:
+        """The paragraphs table, read from the store on first use.
+
+        >>> import tempfile, kit
+        >>> corpus = kit.ingest(["tests/fixtures/webcopy"], tempfile.mkdtemp() + "/corpus")
+        >>> sorted(set(corpus.paragraphs["doc_id"])) == sorted(corpus.articles["doc_id"])
+        True
+        """
         if "paragraphs" not in self._tables:
             self._tables["paragraphs"] = self.store.paragraphs()
         return self._tables["paragraphs"]

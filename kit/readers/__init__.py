@@ -63,6 +63,11 @@ class SourceFile:
 
     @property
     def data(self) -> bytes:
+        """The file's bytes (:meth:`read`).
+
+        >>> SourceFile("a.txt", lambda: b"A Headline").data
+        b'A Headline'
+        """
         return self.read()
 
 

@@ -30,6 +30,11 @@ class ReadError(KitError):
         super().__init__(self.where() + ": " + reason)
 
     def where(self) -> str:
+        """The file and, when known, the line and record: what a message names first.
+
+        >>> ReadError("export.txt", "no date", line=12, record=3).where()
+        'export.txt, line 12, record 3'
+        """
         parts = [str(self.path)]
         if self.line is not None:
             parts.append(f"line {self.line}")
@@ -52,9 +57,19 @@ class Rejection:
 
     @classmethod
     def from_error(cls, err: ReadError) -> "Rejection":
+        """The rejection of what ``err`` says could not be read.
+
+        >>> Rejection.from_error(ReadError("export.txt", "no date", record=3))
+        Rejection(source_path='export.txt', reason='no date', line=None, record=3, status='rejected', doc_id=None)
+        """
         return cls(source_path=err.path, reason=err.reason, line=err.line, record=err.record)
 
     def message(self) -> str:
+        """One line for the terminal: where, then why.
+
+        >>> Rejection("export.txt", "no date", record=3).message()
+        'export.txt, record 3: no date'
+        """
         return str(ReadError(self.source_path, self.reason, line=self.line, record=self.record))
 
 

@@ -63,6 +63,12 @@ class OutletTable:
     squashed: dict[str, str] = field(default_factory=dict)  # _squash(name or canonical) -> outlet
 
     def extend(self, rows: Iterable[tuple[str, str]]) -> "OutletTable":
+        """Add ``(match, outlet)`` rows: a path pattern (with ``/``, ``*`` or ``?``), a domain, or a name.
+
+        >>> table = OutletTable().extend([("harbortimes.example", "Harbor Times"), ("HT", "Harbor Times")])
+        >>> table.lookup_domain("www.harbortimes.example"), table.lookup_name("ht")
+        ('Harbor Times', 'Harbor Times')
+        """
         for match, outlet in rows:
             match, outlet = match.strip(), " ".join(outlet.split())
             if not match or not outlet:
@@ -78,6 +84,11 @@ class OutletTable:
         return self
 
     def lookup_name(self, value: str | None) -> str | None:
+        """The outlet of a name variant (case and spacing aside), or None.
+
+        >>> OutletTable().extend([("Harbor Times Online", "Harbor Times")]).lookup_name("harbor  times online")
+        'Harbor Times'
+        """
         return self.names.get(_key(value)) if value else None
 
     def lookup_squashed(self, value: str | None) -> str | None:

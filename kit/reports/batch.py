@@ -65,6 +65,11 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
+        """True when every run ended ``ok``.
+
+        >>> BatchResult(Path("out"), [{"run": "a", "status": "ok"}, {"run": "b", "status": "failed"}]).ok
+        False
+        """
         return not self.failed
 
 
