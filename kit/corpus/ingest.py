@@ -57,7 +57,12 @@ class Corpus:
     term_matrix: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
-        """One paragraph saying what was read, written and rejected."""
+        """One paragraph saying what was read, written and rejected.
+
+        >>> from kit.corpus import load_corpus
+        >>> load_corpus("tests/fixtures/webcopy").summary().split(".")[0]
+        '2 files seen: 2 read, 0 rejected'
+        """
         c = self.manifest.get("counts", {})
         return (f"{c.get('files_seen', 0)} files seen: {c.get('files_read', 0)} read, "
                 f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "

@@ -57,11 +57,22 @@ class Store:
         return f"Store({self.path!r})"
 
     def join(self, *parts: str) -> str:
-        """A path inside the store, in the store's file system."""
+        """A path inside the store, in the store's file system.
+
+        >>> Store("corpus").join("articles", "part-00000.parquet").endswith("corpus/articles/part-00000.parquet")
+        True
+        """
         return "/".join([self.root.rstrip("/"), *parts])
 
     def exists(self) -> bool:
-        """True when the folder holds a store written by :func:`write_store`."""
+        """True when the folder holds a store written by :func:`write_store`.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).exists(), Store("tests/fixtures/webcopy").exists()
+        (True, False)
+        """
         return self.fs.isfile(self.join("manifest.json")) and self.fs.isdir(self.join("articles"))
 
     @property
@@ -95,7 +106,14 @@ class Store:
 
     @property
     def partitions(self) -> list[str]:
-        """Partition names (``part-00000`` ...) in order."""
+        """Partition names (``part-00000`` ...) in order.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).partitions
+        ['part-00000']
+        """
         return [p["name"] for p in self.manifest["partitions"]]
 
     def read_json(self, *parts: str) -> dict:
@@ -111,7 +129,14 @@ class Store:
             return json.load(f)
 
     def read_table(self, table: str, partition: str, columns: list[str] | None = None) -> pd.DataFrame:
-        """One partition of ``articles`` or ``paragraphs``."""
+        """One partition of ``articles`` or ``paragraphs``.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> len(Store(path).read_table("articles", "part-00000", columns=["doc_id"]))
+        2
+        """
         path = self.join(table, f"{partition}.parquet")
         try:
             with self.fs.open(path, "rb") as f:
@@ -127,12 +152,26 @@ class Store:
         return df
 
     def articles(self, columns: list[str] | None = None) -> pd.DataFrame:
-        """The whole articles table (partitions concatenated in order)."""
+        """The whole articles table (partitions concatenated in order).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).articles(columns=["doc_id", "outlet"]).shape
+        (2, 2)
+        """
         return _infer_text(_concat([self.read_table("articles", p, columns) for p in self.partitions]))
 
     @property
     def columns(self) -> list[str]:
-        """Names of the articles table's columns (read from the first partition's schema, no rows)."""
+        """Names of the articles table's columns (read from the first partition's schema, no rows).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).columns[:3]
+        ['doc_id', 'outlet', 'title']
+        """
         import pyarrow.parquet as pq
 
         if not self.partitions:

@@ -56,7 +56,11 @@ class SourceFile:
     too_big: str | None = None
 
     def read(self) -> bytes:
-        """The file's bytes (read again at every call: nothing is kept in memory)."""
+        """The file's bytes (read again at every call: nothing is kept in memory).
+
+        >>> SourceFile("a.txt", lambda: b"A Headline").read()
+        b'A Headline'
+        """
         if self.too_big:
             raise TooBig(self.too_big)
         return self._load()

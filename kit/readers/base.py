@@ -95,7 +95,13 @@ class Limits:
     ratio_floor: int = 1 * 2**20
 
     def check_member(self, name: str, size: int, compressed: int) -> str | None:
-        """The reason a member of these sizes is refused, or ``None`` when it may be read."""
+        """The reason a member of these sizes is refused, or ``None`` when it may be read.
+
+        >>> Limits().check_member("a.txt", 10, 5) is None
+        True
+        >>> Limits().check_member("bomb.txt", 200 * 2**20, 1000)
+        'compression ratio 209,715:1 (1,000 bytes -> 200.0 MiB) is over the limit of 200:1, the mark of a zip bomb (not read; raise it with --max-ratio)'
+        """
         if size > self.max_file_bytes:
             return (f"expands to {mb(size)}, over the limit of {mb(self.max_file_bytes)} for one file "
                     "(not read; raise it with --max-file-mb)")

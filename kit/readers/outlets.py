@@ -92,12 +92,20 @@ class OutletTable:
         return self.names.get(_key(value)) if value else None
 
     def lookup_squashed(self, value: str | None) -> str | None:
-        """The outlet of a name written without spaces or "the" ("thehuffingtonpost", "usatoday")."""
+        """The outlet of a name written without spaces or "the" ("thehuffingtonpost", "usatoday").
+
+        >>> bundled_table().lookup_squashed("usatoday")
+        'USA Today'
+        """
         key = _squash(value) if value else ""
         return self.squashed.get(key) if len(key) >= 2 else None
 
     def lookup_domain(self, host: str | None) -> str | None:
-        """The outlet of a host name or of any of its parent domains (``edition.cnn.com`` -> ``cnn.com``)."""
+        """The outlet of a host name or of any of its parent domains (``edition.cnn.com`` -> ``cnn.com``).
+
+        >>> bundled_table().lookup_domain("edition.cnn.com")
+        'CNN'
+        """
         if not host:
             return None
         parts = _key(host).split(".")

@@ -60,7 +60,11 @@ class BatchResult:
 
     @property
     def failed(self) -> list[dict]:
-        """Runs that did not end ``ok`` (failed, interrupted or cancelled)."""
+        """Runs that did not end ``ok`` (failed, interrupted or cancelled).
+
+        >>> BatchResult(Path("out"), [{"run": "a", "status": "ok"}, {"run": "b", "status": "cancelled"}]).failed
+        [{'run': 'b', 'status': 'cancelled'}]
+        """
         return [r for r in self.runs if r.get("status") != "ok"]
 
     @property
