@@ -39,7 +39,16 @@ class Derived:
     def read(self, partition: str | None = None, columns: list[str] | None = None,
              doc_ids=None) -> pd.DataFrame:
         """The table (or one partition of it), with the dtypes the in-memory function gives;
-        ``doc_ids``: only the rows of these articles (filtered as each partition is read)."""
+        ``doc_ids``: only the rows of these articles (filtered as each partition is read).
+
+        >>> import tempfile, kit
+        >>> from kit.analyse import ensure
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> counts = ensure(path, "term_counts")
+        >>> counts.read().columns.tolist(), len(counts.read(doc_ids=[])) == 0
+        (['doc_id', 'term', 'n'], True)
+        """
         parts = [partition] if partition is not None else [p["name"] for p in self.meta["partitions"]]
         frames = []
         wanted = None if doc_ids is None else pd.Index(pd.unique(pd.Series(list(doc_ids), dtype=object)))

@@ -299,7 +299,17 @@ class StoreWriter:
         self._first: tuple[pd.DataFrame, pd.DataFrame] | None = None  # (empty) tables kept for an empty corpus
 
     def add(self, articles: pd.DataFrame, paragraphs: pd.DataFrame) -> None:
-        """Queue ``articles`` (and the paragraphs of exactly these articles, in article order)."""
+        """Queue ``articles`` (and the paragraphs of exactly these articles, in article order).
+
+        >>> import tempfile
+        >>> from kit.corpus import load_corpus
+        >>> corpus = load_corpus("tests/fixtures/webcopy")
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store", partition_size=1)
+        >>> writer.add(corpus.articles, corpus.paragraphs)  # two articles: two partitions written
+        >>> store = writer.finish(corpus.report, corpus.manifest)
+        >>> store.partitions, len(store.articles())
+        (['part-00000', 'part-00001'], 2)
+        """
         if self._first is None:
             self._first = (articles.iloc[:0], paragraphs.iloc[:0])
         if not len(articles):
@@ -322,12 +332,24 @@ class StoreWriter:
         self._n = len(rest)
 
     def prepare(self) -> None:
-        """Make the temporary store's table folders (before partitions are written into them)."""
+        """Make the temporary store's table folders (before partitions are written into them).
+
+        >>> import tempfile
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store")
+        >>> writer.prepare()
+        >>> writer.fs.isdir(writer.tmp.join("articles")), writer.fs.isdir(writer.tmp.join("paragraphs"))
+        (True, True)
+        >>> writer.abort()
+        """
         self.fs.makedirs(self.tmp.join("articles"), exist_ok=True)
         self.fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
 
     def next_name(self, k: int = 0) -> str:
-        """The name of the ``k``-th partition after those written so far."""
+        """The name of the ``k``-th partition after those written so far.
+
+        >>> StoreWriter("new_store").next_name(), StoreWriter("new_store").next_name(2)
+        ('part-00000', 'part-00002')
+        """
         return f"part-{len(self.parts) + k:05d}"
 
     def _write(self, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
@@ -338,12 +360,29 @@ class StoreWriter:
         self.parts.append({"name": name, "articles": len(arts), "paragraphs": len(paras)})
 
     def abort(self) -> None:
-        """Remove the temporary folder (after a failure); the store at ``out`` is untouched."""
+        """Remove the temporary folder (after a failure); the store at ``out`` is untouched.
+
+        >>> import tempfile
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store")
+        >>> writer.prepare()
+        >>> writer.abort()
+        >>> writer.fs.exists(writer.tmp.root), writer.store.exists()
+        (False, False)
+        """
         if self.fs.exists(self.tmp.root):
             self.fs.rm(self.tmp.root, recursive=True)
 
     def finish(self, report: pd.DataFrame, manifest: dict) -> Store:
-        """Write the last partition, the report and the manifest, and move the store into place."""
+        """Write the last partition, the report and the manifest, and move the store into place.
+
+        >>> import tempfile
+        >>> from kit.corpus import load_corpus
+        >>> corpus = load_corpus("tests/fixtures/webcopy")
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store")
+        >>> writer.add(corpus.articles, corpus.paragraphs)
+        >>> writer.finish(corpus.report, corpus.manifest).manifest["layout"]
+        'store'
+        """
         if self._n:
             self._flush(self._n)
         if not self.parts:  # an empty corpus: one empty partition

@@ -96,7 +96,13 @@ class BatchFacts:
 
     @classmethod
     def collect(cls, base: Path) -> "BatchFacts":
-        """The facts for a batch file in ``base``."""
+        """The facts for a batch file in ``base``.
+
+        >>> import kit
+        >>> facts = BatchFacts.collect(Path("."))
+        >>> facts.kit_version == kit.__version__, "pandas" in facts.packages
+        (True, True)
+        """
         import kit
 
         command = ["kit", "run", *sys.argv[2:]] if Path(sys.argv[0]).name == "kit" else None
@@ -134,7 +140,12 @@ class Provenance:
 
     def as_dict(self) -> dict:
         """The JSON form (``html_error`` only when the HTML failed, ``kernel_starts`` only when the
-        kernel had to be started more than once)."""
+        kernel had to be started more than once).
+
+        >>> d = Provenance("ok", "ok.ipynb", "ok").as_dict()
+        >>> d["status"], "html_error" in d, "kernel_starts" in d
+        ('ok', False, False)
+        """
         d = asdict(self)
         if d["html_error"] is None:
             del d["html_error"]
@@ -143,7 +154,13 @@ class Provenance:
         return d
 
     def write(self, run_dir: Path) -> Path:
-        """Write ``provenance.json`` into ``run_dir`` atomically."""
+        """Write ``provenance.json`` into ``run_dir`` atomically.
+
+        >>> import tempfile
+        >>> path = Provenance("ok", "ok.ipynb", "ok").write(Path(tempfile.mkdtemp()))
+        >>> read_provenance(path)["run"]
+        'ok'
+        """
         from kit.reports.files import write_text_atomic
 
         return write_text_atomic(run_dir / "provenance.json",
