@@ -21,9 +21,8 @@ def add_arguments(p):
 def run(args) -> int:
     """``kit formats``: list the readers: name, file endings, what they read; returns the exit status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="formats").parse_args(["formats"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

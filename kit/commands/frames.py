@@ -110,9 +110,8 @@ def run(args) -> int:
     """``kit frames``: print the dictionary frames of every article (a table, or JSON with the matched
     sentences); returns the exit status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="frames").parse_args(["frames", "tests/fixtures/webcopy"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

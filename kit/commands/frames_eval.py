@@ -87,9 +87,8 @@ def run(args) -> int:
     """``kit frames-eval``: print per-frame precision, recall and F1 of the dictionaries against the gold
     frames; returns the exit status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="frames_eval").parse_args(["frames-eval"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

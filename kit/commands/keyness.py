@@ -145,9 +145,8 @@ def run(args) -> int:
     """``kit keyness``: print the keywords of the target group against the reference (or all others); returns
     the exit status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="keyness").parse_args(["keyness", "data/sample", "--by", "outlet", "--target", "Harbor Street Weekly", "--top", "3"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

@@ -46,9 +46,8 @@ def run(args) -> int:
     """``kit parse``: print the articles found in the sources (a table, or JSON with every field); returns the
     exit status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="parse").parse_args(["parse", "tests/fixtures/webcopy"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

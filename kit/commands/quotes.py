@@ -96,9 +96,8 @@ def run(args) -> int:
     Returns 1 when a source was rejected by its reader (as ``kit parse`` and ``kit frames`` do),
     else 0.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="quotes").parse_args(["quotes", "tests/fixtures/webcopy"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

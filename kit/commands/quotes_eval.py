@@ -65,9 +65,8 @@ def run(args) -> int:
     """``kit quotes-eval``: score the quotes against gold files (or PolNeAR) and print the figures; returns the
     exit status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="quotes_eval").parse_args(["quotes-eval", "tests/eval/gold/hard_cases.json"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)

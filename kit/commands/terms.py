@@ -109,9 +109,8 @@ def run(args) -> int:
     """``kit terms``: print the most frequent terms (per group with --by), as a table or JSON; returns the exit
     status.
 
-    >>> import contextlib, io, tempfile
+    >>> import contextlib, io
     >>> from kit.cli import build_parser
-    >>> tmp = tempfile.mkdtemp()
     >>> args = build_parser(only="terms").parse_args(["terms", "tests/fixtures/webcopy", "--top", "3"])
     >>> with contextlib.redirect_stdout(io.StringIO()) as out:
     ...     status = run(args)
