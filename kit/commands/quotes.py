@@ -28,6 +28,9 @@ def add_arguments(p):
                    help="segment: one row per quote (an interrupted quote is one row); attribution: one row per "
                         "speech act, the quotes sharing an attribution_id joined by ' … ' (default segment)")
     p.add_argument("--width", type=int, default=100, metavar="N", help="width of the table view (default 100)")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                   help="keep only the quotes whose speaker_confidence is at least X (0-1; quotes with no "
+                        "speaker are left out too; see docs/quotes.md for what the confidence measures)")
 
 
 def quotes_json(quotes) -> list[dict]:
@@ -81,6 +84,21 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
     return "\n".join(out)
 
 
+def min_confidence(quotes, x: float):
+    """The quotes whose ``speaker_confidence`` is at least ``x`` (a quote with no speaker has none,
+    so it is left out); raises ``KitError`` when ``x`` is not between 0 and 1.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"quote_no": [0, 1, 2], "speaker_confidence": [0.95, 0.6, float("nan")]})
+    >>> min_confidence(q, 0.9)["quote_no"].tolist(), len(min_confidence(q, 0.0))
+    ([0], 2)
+    """
+    from kit.validate import check_number
+
+    check_number(x, "--min-confidence", min=0, max=1)
+    return quotes[quotes["speaker_confidence"] >= x].reset_index(drop=True)
+
+
 def run(args) -> int:
     """Print the quotes; repairs of quotation marks and the ingest report go to stderr.
 
@@ -89,7 +107,10 @@ def run(args) -> int:
     """
 
     from kit.quotes import extract_quotes
+    from kit.validate import check_number
 
+    if args.min_confidence is not None:  # a bad argument fails before anything is read
+        check_number(args.min_confidence, "--min-confidence", min=0, max=1)
     corpus = load(args)
     quotes, problems = extract_quotes(corpus.paragraphs, actors=args.actors, return_problems=True)
     if not args.all:
@@ -98,6 +119,8 @@ def run(args) -> int:
         from kit.errors import KitError
 
         raise KitError(f"--width must be at least 40, got {args.width}")
+    if args.min_confidence is not None:
+        quotes = min_confidence(quotes, args.min_confidence)
     if args.unit == "attribution":
         from kit.quotes import speech_acts
 
