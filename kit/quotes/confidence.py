@@ -151,6 +151,22 @@ def _nearest_and_rank(art, ent, cue: int, lo: int, hi: int):
     return ments[i], len(closer)
 
 
+def _mention_features(art, m, sents, starts) -> tuple:
+    """What a mention is, whichever quote it is the nearest mention of (kept per article): its
+    sentence and paragraph indexes and the features ``passing`` to ``introduced``."""
+    memo = art.cache.setdefault("cf_mention", {})
+    got = memo.get(id(m))
+    if got is None:
+        s_m = bisect.bisect_right(sents, m.pos) - 1
+        got = memo[id(m)] = (s_m, bisect.bisect_right(starts, m.pos) - 1, [
+            float(bool(m.passing)),
+            float(_in_quote(art, m.pos)),
+            float(m.pos - (sents[s_m] if s_m >= 0 else 0) <= 30),
+            float(_says_nearby(art, m)),
+            float(_APPOSITIVE.match(art.text, m.end) is not None)])
+    return got
+
+
 def features(art, q, prev_speech, cue: int) -> list[float]:
     """The features (:data:`FEATURES`) of quote ``q``'s chosen speaker ``q.entity`` (not None), ``cue``
     being the offset of the attribution's mention (the quote's opening mark for a quote without one).
@@ -188,16 +204,11 @@ def features(art, q, prev_speech, cue: int) -> list[float]:
     sents = art.sent_starts or [0]
     if nearest is not None:
         s_cue = bisect.bisect_right(sents, cue) - 1
-        s_m = bisect.bisect_right(sents, nearest.pos) - 1
+        s_m, p_m, x[20:25] = _mention_features(art, nearest, sents, starts)
         away = abs(s_cue - s_m)
-        pback = abs(pk - (bisect.bisect_right(starts, nearest.pos) - 1))
+        pback = abs(pk - p_m)
         x[8], x[9], x[10], x[11], x[12] = (math.log1p(away), float(away == 0), float(pback == 0),
                                            float(min(pback, 4)), float(nearest.pos > cue))
-        x[20] = float(bool(nearest.passing))
-        x[21] = float(_in_quote(art, nearest.pos))
-        x[22] = float(nearest.pos - (sents[s_m] if s_m >= 0 else 0) <= 30)
-        x[23] = float(_says_nearby(art, nearest))
-        x[24] = float(_APPOSITIVE.match(art.text, nearest.end) is not None)
     else:
         x[8], x[11], x[26] = math.log1p(50), 4.0, 1.0
     x[13] = math.log1p(rank)
