@@ -128,3 +128,13 @@ def test_speaker_check_rows_of_the_confidence():
     top = rows["speaker precision, the 50% most confident"]
     assert (top["kit"], top["baseline"], top["n"]) == (1.0, 0.75, 2)
     assert rows["speaker confidence AUC (right against wrong speakers)"]["kit"] == 1.0
+
+
+def test_the_table_view_shows_the_confidence(tmp_path, capsys):
+    from kit.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("Ferry plan\n\n" + "\n\n".join(ARTICLE["text"]) + "\n", encoding="utf-8")
+    assert main(["quotes", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "rule FULL_NAME, confidence 0.9" in out and "rule PRONOUN_NEAREST_SUBJECT, confidence 0." in out

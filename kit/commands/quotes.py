@@ -50,12 +50,12 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "kind": ["full"], "speaker": ["Bo Li"],
-    ...                   "speaker_rule": ["FULL_NAME"], "verb": ["said"], "para_no": [2],
-    ...                   "text": ["We will win. " * 3]})
+    ...                   "speaker_rule": ["FULL_NAME"], "speaker_confidence": [0.934], "verb": ["said"],
+    ...                   "para_no": [2], "text": ["We will win. " * 3]})
     >>> a = pd.DataFrame({"doc_id": ["a"], "outlet": ["Harbor Weekly"], "title": ["Vote day"]})
     >>> print(quotes_table(q, a, width=40))
     Harbor Weekly | Vote day
-      Bo Li (said), paragraph 2, full, rule FULL_NAME
+      Bo Li (said), paragraph 2, full, rule FULL_NAME, confidence 0.93
         “We will win. We will win. We will
         win.”
     """
@@ -75,6 +75,8 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
         extra = f", {r['n_quotes']} quotes" if "n_quotes" in r and r["n_quotes"] > 1 else ""
         if isinstance(r.get("speaker_rule"), str):
             extra += f", rule {r['speaker_rule']}"
+        if isinstance(r.get("speaker_confidence"), float) and r["speaker_confidence"] == r["speaker_confidence"]:
+            extra += f", confidence {r['speaker_confidence']:.2f}"
         out.append(f"  {who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}")
         lines = textwrap.wrap(f"“{' '.join(str(r['text']).split())}”", width - 4)
         if len(lines) > max_lines:
