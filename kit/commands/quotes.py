@@ -45,8 +45,9 @@ def quotes_json(quotes) -> list[dict]:
 
 
 def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> str:
-    """A terminal view: each article's outlet and title once, then per quote the speaker and the
-    quote wrapped to ``width`` (at most ``max_lines`` lines, then '…').
+    """A terminal view: each article's outlet and title once, then per quote the speaker (verb,
+    paragraph, kind, rule and confidence) and the quote, both wrapped to ``width`` (the quote to at
+    most ``max_lines`` lines, then '…').
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "kind": ["full"], "speaker": ["Bo Li"],
@@ -55,7 +56,8 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
     >>> a = pd.DataFrame({"doc_id": ["a"], "outlet": ["Harbor Weekly"], "title": ["Vote day"]})
     >>> print(quotes_table(q, a, width=40))
     Harbor Weekly | Vote day
-      Bo Li (said), paragraph 2, full, rule FULL_NAME, confidence 0.93
+      Bo Li (said), paragraph 2, full, rule
+          FULL_NAME, confidence 0.93
         “We will win. We will win. We will
         win.”
     """
@@ -77,7 +79,9 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
             extra += f", rule {r['speaker_rule']}"
         if isinstance(r.get("speaker_confidence"), float) and r["speaker_confidence"] == r["speaker_confidence"]:
             extra += f", confidence {r['speaker_confidence']:.2f}"
-        out.append(f"  {who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}")
+        # the speaker's line keeps to the width too, its continuation indented past the quote's
+        out.extend(textwrap.wrap(f"{who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}", width,
+                                 initial_indent="  ", subsequent_indent="      ", break_long_words=False))
         lines = textwrap.wrap(f"“{' '.join(str(r['text']).split())}”", width - 4)
         if len(lines) > max_lines:
             lines = lines[:max_lines]
