@@ -98,4 +98,6 @@ SPEAKER_RULES: dict[str, str] = {
                       "latest speaker and its first person",
     "SPEAKER_MODEL": "the learned ranking of every quote's candidate speakers overrides the rules (off unless "
                      "kit.quotes.speaker_model.SPEAKER_MODEL is set)",
+    "POSSESSOR_SPEAKS": "a thing that carries its owner's words speaks for its owner "
+                        "('Roe's plan says', 'the dean's email read': the owner)",
 }

@@ -104,7 +104,8 @@ def _descriptor(np_: str) -> Person:
 #: words are modifiers, never a preposition, conjunction or verb, so the noun heads the phrase
 #: ('a great fit for president' introduces no president).
 _INTRO_BEFORE = re.compile(r"""
-    \b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+               # the indefinite determiner
+    \b(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Rr]oughly|[Mm]ore\s+than)\s+(?=an?\s))?  # 'nearly a dozen' (APPROXIMATE_NUMBER)
+    (?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+               # the indefinite determiner
     (?:(?!(?:for|of|to|in|at|on|with|as|by|from|and|or|but|is|was|are|were|be|who|that|which)\s)
        [\w’'-]+\s+){0,3}?                             # up to three modifiers
     $""", re.VERBOSE)
@@ -159,6 +160,8 @@ def _resolve_role(art: _Article, np_: str, pos: int) -> Person | None:
     """'the foreign minister' -> the person the article linked to that role; 'the ministry' -> org."""
     words = [w for w in _role_words(_head_part(np_)[0]) if w not in (
         "the", "a", "an", "one", "another", "this", "that", "our", "chinese", "china's", "china’s", "u.s", "top", "senior")]
+    while words and words[-1] in _LOWER_FUNCTION_WORDS:
+        words = words[:-1]  # rule ROLE_HEAD_IS_A_NOUN: 'the coalition of' is headed by 'coalition'
     if not words:
         return None
     head = words[-1]
@@ -248,6 +251,43 @@ def _resolve_document(art: _Article, m: str, words: list[str], pos: int, para_st
     return Person(name=name, tokens=tuple(name.split()), kind="document")
 
 
+#: Rule POSSESSOR_SPEAKS: an owner, its possessive, then up to three lower-case modifiers and the
+#: head noun that ends the mention ('Roe's plan', 'the dean's latest email').
+_OWNED_THING = re.compile(r"""
+    (?:(?P<owner>.+?)['’]s|(?P<owner_s>.+?s)['’])\s+  # the owner, its possessive ('Roe's', 'Sanders'')
+    (?:[a-z][\w’'-]*\s+){0,3}            # up to three lower-case modifiers ('most recent storm')
+    (?P<head>[a-z][\w-]*)                # the head noun, ending the mention
+    """, re.VERBOSE)
+
+
+def _owner_speaks(art: _Article, m: str, pos: int, para_start: int) -> Person | None:
+    """Rule POSSESSOR_SPEAKS: a thing that carries its owner's words, written
+    after the owner's possessive ('Roe's plan', 'the dean's latest email', 'the agency's storm
+    update': ``words._OWNED_SPEECH_NOUNS``), speaks for its owner, as a document speaks for its
+    issuer; the owner is resolved as any mention. None when ``m`` has no such shape, or when the
+    owner resolves to nobody or to a document.
+
+    >>> from kit.quotes.entities import _index_mentions
+    >>> art = _Article(doc_id=1, paras=[], text="Ann Roe and Bo Sanders met. Roe's plan says")
+    >>> roe, bo = Person(name="Ann Roe", tokens=("Ann", "Roe")), Person(name="Bo Sanders", tokens=("Bo", "Sanders"))
+    >>> art.persons = {"Ann Roe": roe, "Bo Sanders": bo}
+    >>> art.mentions = [Mention(0, 7, roe), Mention(12, 22, bo)]
+    >>> _index_mentions(art)
+    >>> _owner_speaks(art, "Roe's plan", 28, 28).name, _owner_speaks(art, "Roe's campaign manager", 28, 28)
+    ('Ann Roe', None)
+    >>> _owner_speaks(art, "Sanders' latest reply", 28, 28).name
+    'Bo Sanders'
+    """
+    om = _OWNED_THING.fullmatch(m)
+    if om is None or om.group("head") not in _OWNED_SPEECH_NOUNS:
+        return None
+    owner = (om.group("owner") or om.group("owner_s")).strip()
+    if not owner or owner.lower() in _PRONOUN_WORDS:
+        return None
+    r = _resolve(art, owner, pos, para_start)
+    return r if r is not None and r.kind != "document" else None
+
+
 def _group_mention(m: str, words: list[str], low: str) -> Person | None:
     """Groups: 'analysts at X', 'both sides', 'some economists' (None when ``m`` is none)."""
     if words and (words[0] in _GROUP_HEADS or (len(words) > 1 and words[0] in ("both", "some", "many", "several", "two", "three", "other")
@@ -319,10 +359,11 @@ def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head:
 
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.entities import MAX_LOOKBACK, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _PERSON_TITLES, _is_orgish, _is_place, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.names import _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.pronouns import _PRONOUN_WORDS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.resolution import _cut_clause, _outlet_name, _resolve  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
@@ -333,6 +374,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_WORDS,
     _OUTLET_NAME_WORDS,
     _OUTLET_NOUNS,
+    _OWNED_SPEECH_NOUNS,
     _SOURCE_NOUNS,
     _TYPE_WORDS,
 )

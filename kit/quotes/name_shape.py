@@ -46,8 +46,8 @@ def _org_tokens(toks: list[str]) -> list[str]:
     toks = list(toks)
     # possessor in front
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].endswith(("’s", "'s")) and k < len(toks) - 1:
-            toks = toks[k + 1:]
+        if toks[k].endswith(("’s", "'s")) and k < len(toks) - 1 and toks[k][:-2].lower() not in _PEOPLE_PLURALS:
+            toks = toks[k + 1:]  # not "Children's Fund" (rule PEOPLE_IN_ORG_NAME, session 16)
             break
     # a title after an organisation word ends the organisation
     seen_org = False
@@ -524,6 +524,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ONE_NAME_TITLES,
     _OPENER_PARTICIPLES,
     _ORG_WORDS,
+    _PEOPLE_PLURALS,
     _PLACE_WORDS,
     _PLACES,
     _SPEECH_VERB_NOUNS,

@@ -178,8 +178,29 @@ def _resolve_capitalised(art: _Article, runs: list, pos: int) -> Person | None:
             if r is not None:
                 _note_rule(art, "HEADLINE_NAME")
                 return r
+            if _plural_group(art, nt[0]):  # rule PLURAL_GROUP: 'Republicans said' is a group
+                return Person(name=nt[0], tokens=(nt[0],), kind="group")
         return Person(name=" ".join(nt), tokens=tuple(nt))
     return None
+
+
+def _plural_group(art: _Article, word: str) -> bool:
+    """Rule PLURAL_GROUP (session 16): a capitalised word the entity step did not know, ending in
+    *s*, whose singular the article also writes as a word ('Republicans' beside 'a Republican
+    senator', 'Videos' beside 'the video') names a group, not a person: it may speak, but no *he*
+    or *she* refers to it. A surname is kept: the article writes it at the end of a person's name
+    ('Sanders' of 'Bo Sanders'), or it has no singular in the text ('Jones').
+
+    >>> art = _Article(doc_id=1, paras=[], text="A Republican senator spoke. Republicans said no.")
+    >>> _plural_group(art, "Republicans"), _plural_group(art, "Jones")
+    (True, False)
+    """
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "'s", "’s")):
+        return False
+    low = word.lower()
+    if any(len(p.tokens) >= 2 and p.tokens[-1].lower() == low for p in art.persons.values()):
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(word[:-1])}(?![\w’'-])", art.text, re.IGNORECASE) is not None
 
 
 def _headline_name(art: _Article, surname: str, anywhere: bool = True) -> Person | None:

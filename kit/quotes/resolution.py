@@ -42,6 +42,13 @@ _OUTLETS: list = []  # the bundled outlet table, loaded on first use
 
 
 def _outlet_name(name: str) -> str | None:
+    """The outlet the bundled table names ``name`` (its spelling there), or None. Rule OUTLET_DESK
+    (session 16): an outlet's name and one desk word after it ('Bloomberg Environment', 'CNN
+    Politics': ``words._OUTLET_DESKS``) is that outlet's desk, an outlet too, named as written.
+
+    >>> _outlet_name("Washington Post"), _outlet_name("CNN Politics"), _outlet_name("Ann Politics")
+    ('The Washington Post', 'CNN Politics', None)
+    """
     if not _OUTLETS:
         from kit.readers.outlets import bundled_table
 
@@ -49,7 +56,15 @@ def _outlet_name(name: str) -> str | None:
             _OUTLETS.append(bundled_table())
         except Exception:  # noqa: BLE001 (an unreadable outlet table must not stop quote extraction)
             _OUTLETS.append(None)
-    return _OUTLETS[0].lookup_name(name) if _OUTLETS[0] is not None else None
+    table = _OUTLETS[0]
+    if table is None:
+        return None
+    found = table.lookup_name(name)
+    if found is None:
+        head, _, desk = name.strip().rpartition(" ")
+        if head and desk in _OUTLET_DESKS and table.lookup_name(head) is not None:
+            return _LEADING_THE.sub("", name.strip())
+    return found
 
 
 def _note_rule(art: _Article, rule: str) -> None:
@@ -165,6 +180,10 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
             return _ruled(art, found, "DOCUMENT_WITHOUT_ISSUER")
         _clear_rule(art)
         return _ruled(art, found, "ISSUER_NAMED")
+    found = _owner_speaks(art, m, pos, para_start)
+    if found is not None:  # rule POSSESSOR_SPEAKS: 'Roe's plan says' is Roe's word
+        _clear_rule(art)
+        return _ruled(art, found, "POSSESSOR_SPEAKS")
     found = _group_mention(m, words, low)
     if found is not None:
         return _ruled(art, found, "GROUP")
@@ -172,6 +191,9 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
     # of Trade' (the organisation is the affiliation, not the speaker)
     hp_words = _words(_head_part(m)[0])
     person_head = bool(hp_words) and _is_person_word(hp_words[-1])
+    named = None if person_head else _name_of_organisation(art, m, pos)
+    if named is not None:  # rule NAME_OF_ORGANISATION: 'Ann Roe of the Harbor League' is Ann Roe
+        return _ruled(art, named, _name_rule(art, m, named))
     org = None if person_head else _org_named_in_full(art, m)
     if org is not None:
         return _ruled(art, org, "ORGANISATION_NAME")
@@ -186,6 +208,12 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
                                     or _SHARE.fullmatch(d)):  # rule SHARE_OF_PEOPLE: 'Forty-one percent'
             found = _resolve_described(art, d, [], pos, person_head)
             return _ruled(art, found, _described_rule(art, d, found))
+    toks = m.split()
+    if toks[0].rstrip(".,").lower() in _PERSON_TITLES and (len(toks) == 1 or toks[1] in ("of", "at", "for") and _is_orgish(
+            [t for t in toks[2:] if t.lower() != "the"])):
+        # rule TITLE_ALONE: 'CEO of the Harbor Fund', 'President' name nobody: a role, as 'the CEO'
+        found = _resolve_described(art, m, [], pos, True)
+        return _ruled(art, found, _described_rule(art, m, found))
     # proper names (possibly after a title or a role written in lower case)
     runs = _outside_org_names(m, list(_CAP_RUN.finditer(m)))
     possessive_np = _possessive_np(m)
@@ -195,6 +223,43 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _ruled(art, found, _described_rule(art, m, found))
     found = _resolve_capitalised(art, runs, pos)
     return _ruled(art, found, _name_rule(art, m, found))
+
+
+#: Rule NAME_OF_ORGANISATION: two or three name words, then 'of', 'with', 'from' or 'at' and the rest
+#: of the mention (an organisation's name).
+_NAME_THEN_ORG = re.compile(r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,2}),?\s+(?:of|with|from|at)\s+(?P<org>(?:the\s+)?[A-Z].*)")
+
+
+def _name_of_organisation(art: _Article, m: str, pos: int) -> Person | None:
+    """Rule NAME_OF_ORGANISATION (session 16): a person's name, then *of*, *with*, *from* or *at* and
+    an organisation's name ('Ann Roe of the Harbor League', 'Bo Li with the Tide Fund said') names
+    the person, not the organisation (as a titled name already did: 'Sen. Ann Roe of Ohio'). The
+    name must have a name's shape (no organisation, place or title word); the person met before
+    when there is one, else a person of that name.
+
+    >>> art = _Article(doc_id=1, paras=[], text="x")
+    >>> roe = _name_of_organisation(art, "Ann Roe of the Harbor League", 0)
+    >>> roe.name, roe.affiliation
+    ('Ann Roe', 'the Harbor League')
+    >>> _name_of_organisation(art, "Friends of the Earth", 0), _name_of_organisation(art, "Ann Roe", 0)
+    (None, None)
+    """
+    nm = _NAME_THEN_ORG.fullmatch(m)
+    if nm is None:
+        return None
+    toks = nm.group("name").split()
+    titles, name_toks = _strip_titles(toks)
+    if titles or name_toks != toks or _is_orgish(toks) or _is_place(toks) or any(
+            t in _CAP_STOP or t.lower() in _LOWER_FUNCTION_WORDS for t in toks) or _org_named_in_full(art, nm.group("org")) is None:
+        return None
+    found = _resolve_name(art, " ".join(toks), pos)
+    if found is not None and found.kind != "person":
+        return None
+    if found is None:
+        found = Person(name=" ".join(toks), tokens=tuple(toks))
+    if not found.affiliation:  # the organisation the mention names is the person's affiliation
+        found.affiliation = nm.group("org").rstrip(".,")
+    return found
 
 
 #: A law's or an agreement's full name: capitalised words (joined by 'and', 'of', 'for', 'on') up to
@@ -280,6 +345,9 @@ often sometimes always never
 _MODAL_VERBS = frozenset("can could may might must shall should will would".split())
 
 
+#: Rule NOUN_AFTER_PREPOSITION (session 16): a word right after a preposition is a noun, never the
+#: mention's verb ('the coalition of states', 'a group for reports' keep their noun).
+_PREPOSITIONS = frozenset("of for from with by at in on about among between against to into".split())
 #: Prepositions after a participle that closes a description ('a source speaking to X').
 _PARTICIPLE_PREPOSITIONS = frozenset("to with on for about at from".split())
 
@@ -298,13 +366,16 @@ def _cut_clause(m: str) -> str:
     'another source'
     >>> _cut_clause("a spokesman for the mill could"), _cut_clause("the mayor often")
     ('a spokesman for the mill', 'the mayor')
+    >>> _cut_clause("the coalition of states")
+    'the coalition of states'
     """
     ws = m.split()
     if len(ws) < 2:
         return m
     for k in range(1, len(ws)):
         w = ws[k]
-        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and (w in _MENTION_VERBS or w in _MODAL_VERBS or (
+        if w[:1].islower() and ws[k - 1].lower() not in _BARE_DETERMINERS and ws[k - 1].lower() not in _PREPOSITIONS \
+                and (w in _MENTION_VERBS or w in _MODAL_VERBS or (
                 w in SPEECH_VERBS and (w.endswith(("ed", "s")) or w in ("said", "told", "wrote")))):
             # not a noun ('the report', 'One tweet'), and no name after it ('this explains why Ann Lee')
             if not any(t[:1].isupper() for t in ws[k + 1:]):
@@ -365,12 +436,21 @@ from kit.quotes.descriptions import (  # noqa: E402,F401 (imported last, as the 
     _is_person_word,
     _is_source_noun,
     _org_named_in_full,
+    _owner_speaks,
     _resolve_described,
     _resolve_document,
 )
 from kit.quotes.entities import Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.name_shape import _is_orgish, _is_place, _lower_words, _org_tokens, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
-from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _PERSON_TITLES,
+    _is_orgish,
+    _is_place,
+    _lower_words,
+    _org_tokens,
+    _strip_titles,
+    _titled_name_at,
+)
+from kit.quotes.names import _LOWER_FUNCTION_WORDS, _resolve_capitalised, _resolve_name  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _PRONOUN_WORDS, _known_person, _resolve_pronoun  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
@@ -380,6 +460,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _LAW_HEADS,
     _LY_NOUNS,
     _ORG_RUN,
+    _OUTLET_DESKS,
     _OUTLET_NOUNS,
     SPEECH_VERBS,
 )

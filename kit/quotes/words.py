@@ -481,3 +481,23 @@ _CHANT_WORDS = ("chant", "chants", "chanted", "chanting", "shout", "shouts", "sh
                 "sang", "singing", "sing", "sings", "screamed", "screaming", "cheered", "cheering",
                 "chorus", "roared")
 
+
+# --- session 16, branch speakers16 ---
+#: Rule POSSESSOR_SPEAKS: nouns of things that carry their owner's words. After a possessive ('Roe's
+#: plan', 'the dean's latest email', 'the agency's storm update') the thing speaks for its owner: the
+#: owner is the speaker, as a document speaks for its issuer (ISSUER_NAMED). The written carriers of
+#: CARRIER_READS count too. Not a choice or a stance without words ('Roe's decision', 'her view').
+_OWNED_SPEECH_NOUNS = frozenset("""
+plan plans proposal proposals response responses reply replies answer answers conclusion
+conclusions argument arguments remarks comments words speech speeches testimony update updates
+blog column op-ed book memoir essay series video videos lawsuit complaint filing warning warnings
+announcement
+""".split()) | _READ_CARRIERS
+#: Rule OUTLET_DESK: the desks and verticals an outlet's name may carry after it ('Bloomberg
+#: Environment', 'CNN Politics', 'Reuters Investigates'): the outlet's desk speaks as an outlet (media).
+_OUTLET_DESKS = frozenset("""Environment Climate Energy Politics Opinion Opinions News Business Money Markets
+Tech Technology Science Health World Investigates Sports Entertainment Weather Green Earth Live""".split())
+#: Rule PEOPLE_IN_ORG_NAME: plural people nouns whose possessive is a word of an organisation's name
+#: ("the Harbor Children's Fund", "the Women's Tide League"), not a possessor in front of it ("Ruritania's
+#: Foreign Ministry" is the ministry).
+_PEOPLE_PLURALS = frozenset("children women men people".split())
