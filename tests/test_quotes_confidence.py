@@ -138,3 +138,13 @@ def test_the_table_view_shows_the_confidence(tmp_path, capsys):
     assert main(["quotes", str(src)]) == 0
     out = capsys.readouterr().out
     assert "rule FULL_NAME, confidence 0.9" in out and "rule PRONOUN_NEAREST_SUBJECT, confidence 0." in out
+
+
+def test_every_speaker_rule_has_a_family():
+    """The confidence reads the family of the rule that chose the speaker: a rule added to
+    SPEAKER_RULES needs its family in kit.quotes.speaker_model.RULE_FAMILIES (else its quotes read
+    as if no rule had chosen)."""
+    from kit.quotes import SPEAKER_RULES
+
+    missing = set(SPEAKER_RULES) - set(sm.RULE_FAMILIES) - {"SPEAKER_MODEL"}
+    assert not missing, f"add to kit.quotes.speaker_model.RULE_FAMILIES: {sorted(missing)}"

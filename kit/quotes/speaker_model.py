@@ -44,7 +44,7 @@ RULE_FAMILIES: dict[str, str] = {
                      "PRONOUN_MODEL", "PRONOUN_LEADS_QUOTE"), "pronoun"),
     **dict.fromkeys(("ORGANISATION_NAME", "KNOWN_ORGANISATION", "GROUP", "DESCRIPTION_KEPT",
                      "EARLIER_DESCRIPTION", "ROLE_OF_PERSON", "ROLE_OF_ORGANISATION", "OUTLET_DESCRIPTION",
-                     "ISSUER_NAMED", "DOCUMENT_WITHOUT_ISSUER", "CLAUSE_SUBJECT"), "description"),
+                     "ISSUER_NAMED", "DOCUMENT_WITHOUT_ISSUER", "CLAUSE_SUBJECT", "POSSESSOR_SPEAKS"), "description"),
     **dict.fromkeys(("LATEST_SPEAKER", "NAMED_AFTER_QUOTE", "SENTENCE_SUBJECT", "FIRST_PERSON_NAMED"),
                     "unattributed"),
     **dict.fromkeys(("SAME_SENTENCE_SPEAKER", "SPEECH_ACT_CONTINUES"), "continues"),
