@@ -67,7 +67,7 @@ fuzz: $(STAMP) ## fuzz every reader with 10,000 mutated inputs; figures in fuzz-
 ingest: $(STAMP) ## ingest CORPUS into the store folder corpus/ (Parquet partitions, manifest, ingest report)
 	$(BIN)/kit ingest "$(CORPUS)" --out corpus
 
-eval: $(STAMP) ## measure the readers on the real dev sets (KIT_DEVSETS=folder, default ../shared/devsets); check no dev-set text is copied
+eval: $(STAMP) ## measure the kit on the real dev sets: readers, quotes and speakers, frames, reprints (KIT_DEVSETS=folder, default ../shared/devsets); check no dev-set text is copied
 	$(BIN)/python -m evaluation $${KIT_DEVSETS:-../shared/devsets}
 	$(BIN)/python tools/provenance_check.py $${KIT_DEVSETS:-../shared/devsets}; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 2 ]
 

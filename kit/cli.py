@@ -23,7 +23,11 @@ import kit.commands
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The ``kit`` parser with every sub-command, or with the one named ``only`` (a module of
     :mod:`kit.commands`): setting up a command's arguments may import what it needs (``kit analyse``
-    lists its tables), so a command run alone pays for its own imports only."""
+    lists its tables), so a command run alone pays for its own imports only.
+
+    >>> build_parser().parse_args(["terms", "data/sample", "--top", "5"]).top
+    5
+    """
     parser = argparse.ArgumentParser(prog="kit", description="Coverage Framing Kit: study how news coverage frames an event.")
     parser.add_argument("--version", action="version", version=f"kit {kit.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -56,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     the young ones, where unreachable files or connections of the command would be): the process
     ends next, and its shutdown would otherwise walk every object of pandas, pyarrow and the
     command's tables again (0.1-0.3 s); their memory goes back with the process.
+
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = main(["formats"])
+    >>> status, "webcopy" in out.getvalue()
+    (0, True)
     """
     status = _main(argv)
     if argv is None:

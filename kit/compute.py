@@ -68,6 +68,12 @@ class Engine:
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> "Engine":
+        """Connect to the scheduler or start the local cluster (nothing for ``sync``); returns the engine.
+
+        >>> engine = Engine("sync").start()
+        >>> engine.client is None
+        True
+        """
         if self.mode == "sync" or self.client is not None:
             return self
         from distributed import Client, LocalCluster
@@ -90,7 +96,13 @@ class Engine:
         return self
 
     def close(self) -> None:
-        """Close the client and any cluster this engine started (an existing cluster keeps running)."""
+        """Close the client and any cluster this engine started (an existing cluster keeps running).
+
+        >>> engine = Engine("sync").start()
+        >>> engine.close()
+        >>> engine.client is None and engine.cluster is None
+        True
+        """
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:
@@ -104,7 +116,11 @@ class Engine:
         self.close()
 
     def describe(self) -> str:
-        """Where work runs, with the dashboard address (for the user and provenance)."""
+        """Where work runs, with the dashboard address (for the user and provenance).
+
+        >>> Engine("sync").describe()
+        'in this process'
+        """
         if self.mode == "sync":
             return "in this process"
         if self.client is None:
@@ -124,6 +140,9 @@ class Engine:
 
         Results come back in the order of ``items`` whatever order the workers finish in; an
         exception in a task is raised here with the item named.
+
+        >>> Engine("sync").map(abs, [-1, 2])
+        [1, 2]
         """
         return self.run([(func, item, args, kwargs) for item in items], progress=progress,
                         desc=desc or getattr(func, "__name__", "tasks"))

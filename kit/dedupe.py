@@ -209,7 +209,14 @@ def near_duplicate_pairs(articles: pd.DataFrame, *, window_days: float | None = 
 
 
 def check_options(*, window_days, min_containment) -> None:
-    """Checks shared by the in-memory and the store path of :func:`near_duplicate_pairs`."""
+    """Checks shared by the in-memory and the store path of :func:`near_duplicate_pairs`.
+
+    >>> check_options(window_days=3, min_containment=0.8)  # fine: nothing happens
+    >>> check_options(window_days=3, min_containment=1.5)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: min_containment must be in (0, 1], got 1.5
+    """
     if not isinstance(min_containment, (int, float)) or not 0 < min_containment <= 1:
         raise KitError(f"min_containment must be in (0, 1], got {min_containment!r}")
     if window_days is not None and (not isinstance(window_days, (int, float)) or window_days < 0):
@@ -408,7 +415,13 @@ def reprint_clusters(articles: pd.DataFrame, pairs: pd.DataFrame | None = None, 
 
 
 def sort_clusters(clusters: pd.DataFrame) -> pd.DataFrame:
-    """The row order of :func:`reprint_clusters`: by cluster, origin first, then publication and doc_id."""
+    """The row order of :func:`reprint_clusters`: by cluster, origin first, then publication and doc_id.
+
+    >>> rows = pd.DataFrame({"cluster": [1, 0, 0], "is_origin": [True, False, True], "doc_id": ["c", "b", "a"],
+    ...                      "published": pd.to_datetime(["2024-01-03", "2024-01-02", "2024-01-01"])})
+    >>> sort_clusters(rows)["doc_id"].tolist()
+    ['a', 'b', 'c']
+    """
     if not len(clusters):
         return clusters
     return clusters.sort_values(["cluster", "is_origin", "published", "doc_id"], ascending=[True, False, True, True],

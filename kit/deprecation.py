@@ -22,13 +22,29 @@ __all__ = ["renamed_keywords", "deprecated_alias", "warn_renamed"]
 
 
 def warn_renamed(old: str, new: str, *, stacklevel: int = 3) -> None:
-    """Warn that ``old`` is deprecated in favour of ``new``."""
+    """Warn that ``old`` is deprecated in favour of ``new``.
+
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_renamed("kit.old()", "kit.new()")
+    >>> str(caught[0].message)
+    'kit.old() is deprecated; use kit.new() (the old name goes in the next release)'
+    """
     warnings.warn(f"{old} is deprecated; use {new} (the old {'keyword' if '=' in old else 'name'} goes in the "
                   "next release)", DeprecationWarning, stacklevel=stacklevel)
 
 
 def renamed_keywords(**renames: str):
-    """Decorator: keyword ``old`` is accepted as ``new`` with a DeprecationWarning (both at once is an error)."""
+    """Decorator: keyword ``old`` is accepted as ``new`` with a DeprecationWarning (both at once is an error).
+
+    >>> @renamed_keywords(n="ngrams")
+    ... def grams(*, ngrams=2):
+    ...     return ngrams
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     grams(n=3), caught[0].category.__name__
+    (3, 'DeprecationWarning')
+    """
 
     def wrap(func):
         @functools.wraps(func)
@@ -48,7 +64,16 @@ def renamed_keywords(**renames: str):
 
 
 def deprecated_alias(func, old_name: str, *, new_name: str | None = None):
-    """A function named ``old_name`` that warns and calls ``func``."""
+    """A function named ``old_name`` that warns and calls ``func``.
+
+    >>> def total(xs):
+    ...     return sum(xs)
+    >>> old = deprecated_alias(total, "kit.sum_all", new_name="kit.total")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     old([1, 2]), old.__name__, str(caught[0].message)
+    (3, 'sum_all', 'kit.sum_all is deprecated; use kit.total (the old name goes in the next release)')
+    """
     new = new_name or f"{func.__module__}.{func.__name__}"
 
     @functools.wraps(func)

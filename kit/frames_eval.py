@@ -113,6 +113,14 @@ def gold_articles(gold: pd.DataFrame, articles: pd.DataFrame | None = None) -> t
         ``matched``: ``doc_id`` (the corpus id, or ``gold:<file>:<n>`` for inline texts),
         ``gold_file``, ``outlet``, ``title``, ``text``, ``frames``; ``unmatched``: the gold rows
         whose article was not found (with a ``reason``).
+
+    Examples
+    --------
+    >>> import kit
+    >>> gold = load_frame_gold("tests/eval/gold")
+    >>> matched, unmatched = gold_articles(gold, kit.load_corpus("data/sample").articles)
+    >>> len(gold), len(matched), len(unmatched)
+    (57, 57, 0)
     """
     rows, missing = [], []
     by_title: dict[str, list] = {}
@@ -265,6 +273,14 @@ def evaluate_dictionary(dictionary, gold_dir, *, corpus="data/sample", files=Non
         ``metrics`` (:func:`presence_metrics`, only frames of the dictionary), ``scores``
         (per article and frame with a ``gold`` column), ``matched`` and ``unmatched`` (see
         :func:`gold_articles`).
+
+    Examples
+    --------
+    >>> result = evaluate_dictionary("generic_frames", "tests/eval/gold")
+    >>> sorted(result), len(result["unmatched"])
+    (['matched', 'metrics', 'scores', 'unmatched'], 0)
+    >>> int(result["metrics"].set_index("frame").loc["micro", "n_gold"])  # frames coded in the gold files
+    131
     """
     from kit.frames import frame_scores
 

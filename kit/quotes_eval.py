@@ -102,6 +102,10 @@ def load_gold(paths: Iterable[str | Path], *, base: str | Path | None = None
     ``paragraphs`` has doc_id, para_no, role, text for every annotated article (from the source
     through :func:`kit.load_corpus`, or from inline text); ``gold`` has doc_id, gold_no, text,
     kind, speaker, speaker_type, outlet, title; ``articles`` has doc_id, outlet, title, text.
+
+    >>> paragraphs, gold, articles = load_gold(["tests/eval/gold/hard_cases.json"])
+    >>> len(articles), len(gold), gold.columns.tolist()[:4]
+    (13, 90, ['doc_id', 'gold_no', 'text', 'kind'])
     """
     paras: list[pd.DataFrame] = []
     golds: list[dict] = []
@@ -418,6 +422,12 @@ def evaluate(paths: Iterable[str | Path], *, actors: Any = None, min_coverage: f
     Returns the :func:`score_quotes` table (and, with ``details=True``, the
     :func:`match_quotes` table too). With ``intervals=True`` the table also holds the 95%
     article-bootstrap interval of each figure (:func:`score_intervals`; ``n_boot`` and ``seed`` are passed on).
+
+    >>> table = evaluate(["tests/eval/gold/hard_cases.json"]).set_index("scope")
+    >>> table.columns.tolist()
+    ['n_gold', 'n_pred', 'n_matched', 'precision', 'recall', 'f1', 'n_speaker', 'speaker_accuracy']
+    >>> int(table.loc["all", "n_gold"]), int(table.loc["speech", "n_gold"])
+    (90, 85)
     """
     from kit.actors import alias_index, load_actors
     from kit.quotes import canonical_actor, extract_quotes

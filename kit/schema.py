@@ -119,11 +119,19 @@ class Article:
                 "extra": json.dumps(rest, ensure_ascii=False, sort_keys=True, default=str) if rest else None}
 
     def body(self) -> list[str]:
-        """Body paragraphs in order."""
+        """Body paragraphs in order.
+
+        >>> Article(title="T", paragraphs=[("heading", "H"), ("body", "One."), ("body", "Two.")]).body()
+        ['One.', 'Two.']
+        """
         return [t for r, t in self.paragraphs if r == "body"]
 
     def with_role(self, role: str) -> list[str]:
-        """Texts of every paragraph with ``role``."""
+        """Texts of every paragraph with ``role``.
+
+        >>> Article(title="T", paragraphs=[("body", "One."), ("trailer", "Contact us")]).with_role("trailer")
+        ['Contact us']
+        """
         return [t for r, t in self.paragraphs if r == role]
 
 

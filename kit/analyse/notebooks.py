@@ -236,7 +236,14 @@ def for_reports(store: Store | str, runs: list[dict], *, scheduler: str | None =
     ``scheduler`` / ``workers`` say. The near-duplicate pairs are one task of one worker below
     :data:`kit.dedupe_store.LOCAL_CLUSTER_MIN_ARTICLES` articles unless ``scheduler`` or ``workers``
     is given. A request that cannot be prepared (a dictionary file that does
-    not load, say) is left to the notebook, which reports the problem itself."""
+    not load, say) is left to the notebook, which reports the problem itself.
+
+    >>> import tempfile, kit
+    >>> store = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], store)
+    >>> [t.table for t in for_reports(store, [{"group_by": "outlet", "target": None}], quiet=True)]  # notebook 02's
+    ['group_counts', 'group_counts']
+    """
     store = store if isinstance(store, Store) else Store(store)
     mode = _analysis_mode(store, scheduler, workers)
     with make_engine(scheduler, mode=mode, workers=workers, quiet=quiet) as eng:

@@ -98,7 +98,12 @@ def code_digest() -> str:
 
 def folder_digest(root: Path) -> str:
     """:func:`code_digest` of the package folder ``root``: its ``.py`` files and the files under
-    ``root/resources`` (``__pycache__`` left out), by relative path and content."""
+    ``root/resources`` (``__pycache__`` left out), by relative path and content.
+
+    >>> import kit
+    >>> digest = folder_digest(Path(kit.__file__).parent)
+    >>> len(digest), digest == folder_digest(Path(kit.__file__).parent)
+    (16, True)"""
     h = hashlib.sha256()
     files = [p for p in root.rglob("*.py") if "__pycache__" not in p.parts]
     files += [p for p in (root / "resources").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
@@ -110,7 +115,15 @@ def folder_digest(root: Path) -> str:
 
 def table_key(store: Store, table: str, loaded: dict) -> tuple[str, dict]:
     """``(key, canonical options)``: the hash that names a derived table's folder (the corpus
-    fingerprint, the kit's version and :func:`code_digest`, the table and its options)."""
+    fingerprint, the kit's version and :func:`code_digest`, the table and its options).
+
+    >>> import tempfile, kit
+    >>> from kit.corpus import Store
+    >>> path = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+    >>> key, options = table_key(Store(path), "term_counts", {})
+    >>> len(key), key == table_key(Store(path), "term_counts", {})[0]
+    (16, True)"""
     canon = {k: _canonical(v) for k, v in sorted(loaded.items())}
     body = json.dumps({"table": table, "fingerprint": store.fingerprint, "kit": __version__, "code": code_digest(),
                        "options": canon}, sort_keys=True, default=str)

@@ -24,12 +24,31 @@ class Derived:
 
     @property
     def path(self) -> str:
+        """The table's folder in the store: ``derived/<table>/<key>``.
+
+        >>> import tempfile, kit
+        >>> from kit.analyse import ensure
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> derived = ensure(path, "term_counts")
+        >>> derived.path == f"{path}/derived/term_counts/{derived.key}"
+        True
+        """
         return self.store.join("derived", self.table, self.key)
 
     def read(self, partition: str | None = None, columns: list[str] | None = None,
              doc_ids=None) -> pd.DataFrame:
         """The table (or one partition of it), with the dtypes the in-memory function gives;
-        ``doc_ids``: only the rows of these articles (filtered as each partition is read)."""
+        ``doc_ids``: only the rows of these articles (filtered as each partition is read).
+
+        >>> import tempfile, kit
+        >>> from kit.analyse import ensure
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> counts = ensure(path, "term_counts")
+        >>> counts.read().columns.tolist(), len(counts.read(doc_ids=[])) == 0
+        (['doc_id', 'term', 'n'], True)
+        """
         parts = [partition] if partition is not None else [p["name"] for p in self.meta["partitions"]]
         frames = []
         wanted = None if doc_ids is None else pd.Index(pd.unique(pd.Series(list(doc_ids), dtype=object)))
@@ -121,7 +140,17 @@ def _read_need(store: Store, needs_dir: str | None, part: str) -> pd.DataFrame |
 
 
 def find(store: Store | str, table: str, **options) -> Derived | None:
-    """The stored table for these options, or None when it has not been computed."""
+    """The stored table for these options, or None when it has not been computed.
+
+    >>> import tempfile, kit
+    >>> store = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], store)
+    >>> from kit.analyse import ensure
+    >>> before = find(store, "term_counts")
+    >>> _ = ensure(store, "term_counts")
+    >>> before is None, find(store, "term_counts").table
+    (True, 'term_counts')
+    """
     store = store if isinstance(store, Store) else Store(store)
     opts = resolve_options(table, options)
     key, _ = table_key(store, table, _loaded(table, opts))
@@ -187,7 +216,16 @@ def _publish(store: Store, tmp: str, final: str, *, replace: bool) -> None:
 def stored_tables(store: Store | str) -> pd.DataFrame:
     """What the store holds: ``table, key, rows, kit_version, kit_code, current, created, options``
     (one row per folder; ``kit_code`` is the :func:`~kit.analyse.registry.code_digest` of the kit that
-    computed it, ``current`` whether that is this kit, whose tables are the only ones read)."""
+    computed it, ``current`` whether that is this kit, whose tables are the only ones read).
+
+    >>> import tempfile, kit
+    >>> store = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], store)
+    >>> from kit.analyse import ensure
+    >>> _ = ensure(store, "term_counts")
+    >>> stored_tables(store)[["table", "current"]].values.tolist()
+    [['term_counts', True]]
+    """
     store = store if isinstance(store, Store) else Store(store)
     rows = []
     base = store.join("derived")

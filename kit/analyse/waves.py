@@ -20,7 +20,15 @@ from kit.errors import KitError
 
 def ensure(store: Store | str, table: str, *, engine: Engine | None = None, scheduler: str | None = None,
            mode: str = "auto", progress: bool = False, recompute: bool = False, **options) -> Derived:
-    """The stored table for these options, computed (through :mod:`kit.compute`) when missing."""
+    """The stored table for these options, computed (through :mod:`kit.compute`) when missing.
+
+    >>> import tempfile, kit
+    >>> store = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], store)
+    >>> derived = ensure(store, "term_counts")
+    >>> derived.table, ensure(store, "term_counts").key == derived.key  # the second time: read, not computed
+    ('term_counts', True)
+    """
     return ensure_all(store, [(table, options)], engine=engine, scheduler=scheduler, mode=mode, progress=progress,
                       recompute=recompute)[0]
 
@@ -65,6 +73,13 @@ def ensure_all(store: Store | str, requests: list[tuple[str, dict]], *, engine: 
     ``whole_on_one_worker``, as one task on a worker beside the others. Returns the tables in the
     order of ``requests``; each table's ``meta.json`` ``seconds`` (``cpu_seconds``) is its own
     compute time (CPU time) summed over its partitions.
+
+    >>> import tempfile, kit
+    >>> store = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], store)
+    >>> tables = ensure_all(store, [("term_counts", {}), ("frame_scores", {"dictionary": "generic_frames"})])
+    >>> [t.table for t in tables]
+    ['term_counts', 'frame_scores']
     """
     store = store if isinstance(store, Store) else Store(store)
     if mode not in MODES:
@@ -236,6 +251,12 @@ def analyse(store: Store | str, tables: tuple[str, ...] | list[str] = DEFAULT_TA
     ``options`` maps a table to its options (``{"group_counts": {"group_by": "month"}}``); options
     shared by several tables (``dictionary``, ``actors``) may be given once under ``"*"``.
     Returns ``{table: Derived}``.
+
+    >>> import tempfile, kit
+    >>> store = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], store)
+    >>> sorted(analyse(store, ("term_counts", "group_counts"), options={"group_counts": {"group_by": "outlet"}}))
+    ['group_counts', 'term_counts']
     """
     store = store if isinstance(store, Store) else Store(store)
     options = dict(options or {})

@@ -8,6 +8,7 @@ Nothing here imports pandas at module level, so ``kit --help`` starts fast.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -156,6 +157,20 @@ def reader_name(text: str) -> str:
 def add_output_arguments(p: argparse.ArgumentParser, what: str) -> None:
     """``--json``: print ``what`` as a JSON array instead of a table."""
     p.add_argument("--json", action="store_true", help=f"print {what} as a JSON array (default: a table)")
+
+
+def say_to(args: argparse.Namespace):
+    """Where a command's messages go: ``print``, or with ``--json`` a print to standard error, so that
+    standard output holds only the JSON.
+
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     say_to(argparse.Namespace(json=True))("12 articles")
+    >>> err.getvalue(), say_to(argparse.Namespace(json=False)) is print
+    ('12 articles\\n', True)
+    """
+    return functools.partial(print, file=sys.stderr) if args.json else print
 
 
 def add_token_arguments(p: argparse.ArgumentParser, *, keep_stopwords_help: str = "count stopwords too") -> None:

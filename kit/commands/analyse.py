@@ -10,6 +10,15 @@ HELP = "compute the derived tables (term counts, frames, tone ...) of an ingeste
 
 
 def add_arguments(p):
+    """The arguments of ``kit analyse`` (``kit analyse --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit analyse")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['corpus', '--tables', 'term_counts'])
+    >>> args.tables
+    ['term_counts']
+    """
     from kit.analyse import DEFAULT_TABLES, TABLES
 
     p.add_argument("corpus", metavar="CORPUS", help="a corpus store folder written by `kit ingest` (path or fsspec URL)")
@@ -35,6 +44,20 @@ def add_arguments(p):
 
 
 def run(args) -> int:
+    """``kit analyse``: compute the derived tables of a store that it does not hold yet, and list them; returns
+    the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> import kit
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], tmp + "/corpus")
+    >>> args = build_parser(only="analyse").parse_args(["analyse", tmp + "/corpus", "--tables", "term_counts", "--no-progress"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[0]
+    (0, 'term_counts')
+    """
     from kit.analyse import analyse
     from kit.corpus import Store
     from kit.errors import KitError

@@ -3,13 +3,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int
+from kit.commands._common import add_output_arguments, add_source_arguments, emit, load, positive_int, say_to
 
 NAME = "dedupe"
 HELP = "find wire copy and near-duplicates (MinHash LSH): clusters with origin and changes, who reprints whom"
 
 
 def add_arguments(p):
+    """The arguments of ``kit dedupe`` (``kit dedupe --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit dedupe")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample'])
+    >>> (args.window_days, args.out)
+    (7, 'dedupe')
+    """
     add_source_arguments(p)
     p.add_argument("--window-days", type=float, default=7, help="compare articles at most this many days apart (default 7; -1 = no window)")
     p.add_argument("--min-containment", type=float, default=None, help="share of the shorter article's shingles in the other (default 0.5)")
@@ -23,13 +32,23 @@ def add_arguments(p):
 
 
 def run(args) -> int:
-    import functools
-    import sys
+    """``kit dedupe``: find the near-duplicate pairs and reprint clusters, print the reprint share per outlet,
+    write the tables; returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="dedupe").parse_args(["dedupe", "tests/fixtures/webcopy", "--out", tmp])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().splitlines()[0]
+    (0, '2 articles, 0 near-duplicate pairs, 0 clusters, 0 reprints')
+    """
 
     from kit.corpus import is_store
     from kit.dedupe import MIN_CONTAINMENT, near_duplicate_pairs, reprint_clusters, reprint_provenance, reprint_share
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
 
     window = None if args.window_days is not None and args.window_days < 0 else args.window_days
     mc = MIN_CONTAINMENT if args.min_containment is None else args.min_containment

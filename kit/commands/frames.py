@@ -14,6 +14,15 @@ TABLE_COLUMNS = ["doc_id", "frame", "hits", "per_1k", "n_sentences"]
 
 
 def add_arguments(p):
+    """The arguments of ``kit frames`` (``kit frames --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit frames")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--dictionary', 'generic_frames'])
+    >>> args.dictionary
+    ['generic_frames']
+    """
     add_source_arguments(p)
     add_output_arguments(p, "{doc_id, frame, hits, per_1k, evidence} objects (evidence: the matched sentences)")
     p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
@@ -28,7 +37,14 @@ def add_arguments(p):
 def frames_json(articles, dictionary, *, negation_window: int = 3, include_negated: bool = False,
                 with_zeros: bool = False) -> list[dict]:
     """``[{doc_id, frame, hits, per_1k, evidence}]``: evidence is the list of matched sentences
-    (each sentence once, in text order)."""
+    (each sentence once, in text order).
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> frames_json(arts, "generic_frames")
+    [{'doc_id': 'a', 'frame': 'economic', 'hits': 4, 'per_1k': 500.0, 'evidence': ['Tariffs hit the economy and jobs.', 'Tariffs rose.']}]
+    """
     return list(frame_records([articles], dictionary, negation_window=negation_window,
                               include_negated=include_negated, with_zeros=with_zeros))
 
@@ -37,7 +53,14 @@ def frame_records(parts, dictionary, *, negation_window: int = 3, include_negate
                   with_zeros: bool = False, evidence: bool = True):
     """The records of :func:`frames_json`, made one part of the articles (``doc_id, text``) at a
     time: hits, scores and evidence are per article, so the parts' records, one after the other,
-    are the whole corpus's. ``evidence=False`` gives ``n_sentences`` instead of the sentences."""
+    are the whole corpus's. ``evidence=False`` gives ``n_sentences`` instead of the sentences.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> list(frame_records([arts.iloc[:1], arts.iloc[1:]], "generic_frames", evidence=False))
+    [{'doc_id': 'a', 'frame': 'economic', 'hits': 4, 'per_1k': 500.0, 'n_sentences': 2}]
+    """
     from kit.frames import dictionary_hits, frame_evidence, frame_scores, load_dictionary
 
     d = load_dictionary(dictionary)
@@ -84,6 +107,17 @@ def _write_json_array(items, out) -> None:
 
 
 def run(args) -> int:
+    """``kit frames``: print the dictionary frames of every article (a table, or JSON with the matched
+    sentences); returns the exit status.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="frames").parse_args(["frames", "tests/fixtures/webcopy"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().strip()
+    (0, '(no frame hits)')
+    """
     from kit.corpus import is_ingested
 
     stored = len(args.paths) == 1 and (args.paths[0].endswith(".parquet") or is_ingested(args.paths[0]))

@@ -10,6 +10,15 @@ HELP = "validate dictionaries: per-frame precision/recall/F1 of presence against
 
 
 def add_arguments(p):
+    """The arguments of ``kit frames-eval`` (``kit frames-eval --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit frames-eval")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args([])
+    >>> args.markdown
+    False
+    """
     p.add_argument("--dictionary", action="append", default=None, metavar="PATH",
                    help="dictionary file or bundled name; repeat to combine "
                         "(default: generic_frames + cooperation_security + us_china_issues)")
@@ -29,7 +38,15 @@ def add_arguments(p):
 
 
 def no_gold_note(metrics) -> str:
-    """A sentence naming the frames without gold articles and their false positives ('' if none)."""
+    """A sentence naming the frames without gold articles and their false positives ('' if none).
+
+    >>> import pandas as pd
+    >>> metrics = pd.DataFrame({"frame": ["conflict", "morality"], "n_gold": [4, 0], "n_predicted": [3, 2],
+    ...                         "tp": [3, 0], "fp": [0, 2], "fn": [1, 0], "precision": [1.0, 0.0],
+    ...                         "recall": [0.75, float("nan")], "f1": [0.857, float("nan")]})
+    >>> no_gold_note(metrics)
+    'Frames without any gold article, not in the macro row (row no_gold pools them; every prediction is a false positive): morality (2 FP).'
+    """
     from kit.frames_eval import frames_without_gold
 
     ng = frames_without_gold(metrics)
@@ -41,7 +58,15 @@ def no_gold_note(metrics) -> str:
 
 
 def markdown_table(metrics) -> str:
-    """The metrics as a Markdown table (2 decimals, '-' for undefined), with a note on frames without gold."""
+    """The metrics as a Markdown table (2 decimals, '-' for undefined), with a note on frames without gold.
+
+    >>> import pandas as pd
+    >>> metrics = pd.DataFrame({"frame": ["conflict", "morality"], "n_gold": [4, 0], "n_predicted": [3, 2],
+    ...                         "tp": [3, 0], "fp": [0, 2], "fn": [1, 0], "precision": [1.0, 0.0],
+    ...                         "recall": [0.75, float("nan")], "f1": [0.857, float("nan")]})
+    >>> print(markdown_table(metrics).splitlines()[2:4])
+    ['| conflict | 4 | 3 | 3 | 0 | 1 | 1.00 | 0.75 | 0.86 |', '| morality | 0 | 2 | 0 | 2 | 0 | 0.00 | - | - |']
+    """
     ci = "f1_low" in metrics.columns
     lines = ["| frame | gold | predicted | TP | FP | FN | precision | recall | F1 |" + (" F1 95% CI |" if ci else ""),
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if ci else "")]
@@ -59,6 +84,17 @@ def markdown_table(metrics) -> str:
 
 
 def run(args) -> int:
+    """``kit frames-eval``: print per-frame precision, recall and F1 of the dictionaries against the gold
+    frames; returns the exit status.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="frames_eval").parse_args(["frames-eval"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['frame', 'n_articles'])
+    """
     from kit.errors import KitError
     from kit.frames_eval import evaluate_dictionary
 

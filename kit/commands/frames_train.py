@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int, positive_int
+from kit.commands._common import add_output_arguments, emit, existing_file, non_negative_int, positive_int, say_to
 from kit.errors import KitError
 
 NAME = "frames-train"
@@ -11,6 +11,15 @@ HELP = "train one classifier per frame on coded articles; cross-validated P/R/F1
 
 
 def add_arguments(p):
+    """The arguments of ``kit frames-train`` (``kit frames-train --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit frames-train")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/coding/sample_coding.csv'])
+    >>> (args.folds, args.weights)
+    (5, 'agreement')
+    """
     p.add_argument("sheets", nargs="+", metavar="CODED", type=existing_file, help="filled coding sheet(s), CSV")
     p.add_argument("--corpus", default=None,
                    help="corpus holding the coded articles (sources or an ingested .parquet); not needed when "
@@ -44,15 +53,26 @@ def _articles(args, coded):
 
 
 def run(args) -> int:
-    import functools
-    import sys
+    """``kit frames-train``: train one classifier per frame, print the cross-validated figures and save the
+    model; returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="frames_train").parse_args(["frames-train", "data/coding/sample_coding.csv",
+    ...                                                       "--out", tmp + "/m.pkl", "--n-boot", "0", "--dictionary", "none"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['frame', 'method'])
+    """
 
     import pandas as pd
 
     from kit.frames.coded import compare_with_dictionary, gold_labels, read_coding_sheet, train_frames, training_weights
     from kit.frames.coded.train import DEFAULTS
 
-    say = functools.partial(print, file=sys.stderr) if args.json else print  # --json: stdout holds only JSON
+    say = say_to(args)  # --json: stdout holds only JSON
     frames = [f.strip() for f in args.frames.split(",")] if args.frames else None
     coded = read_coding_sheet(args.sheets, frames=frames)
     articles, fingerprint = _articles(args, coded)

@@ -11,6 +11,15 @@ HELP = "read sources into a corpus store (Parquet partitions + manifest + ingest
 
 
 def add_arguments(p):
+    """The arguments of ``kit ingest`` (``kit ingest --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit ingest")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--out', 'corpus'])
+    >>> args.out
+    'corpus'
+    """
     add_source_arguments(p)
     p.add_argument("--out", default="corpus", help="store folder to write, local or an fsspec URL (default corpus); "
                    "a path ending in .parquet writes the older single-file layout")
@@ -31,6 +40,18 @@ def add_arguments(p):
 
 
 def run(args) -> int:
+    """``kit ingest``: read the sources into a corpus store and print what was read and where it went; returns
+    the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="ingest").parse_args(["ingest", "tests/fixtures/webcopy", "--out", tmp + "/corpus", "--quiet"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split(".")[0]
+    (0, '2 files seen: 2 read, 0 rejected')
+    """
     from kit.corpus import PARTITION_SIZE, ingest, store_paths
 
     if args.workers is not None and args.workers < 1:

@@ -23,6 +23,15 @@ TABLE_COLUMNS = ["term", "n_target", "n_reference", "docs_target", "docs_referen
 
 
 def add_arguments(p):
+    """The arguments of ``kit keyness`` (``kit keyness --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit keyness")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--by', 'outlet', '--target', 'Harbor Street Weekly'])
+    >>> (args.by, args.target)
+    ('outlet', 'Harbor Street Weekly')
+    """
     add_source_arguments(p)
     add_output_arguments(p, "keyness rows (every column of kit.terms.keyness)")
     p.add_argument("--by", required=True, metavar="FIELD",
@@ -86,6 +95,14 @@ def keyness_table(articles, *, by: str, target: str, reference: str | None = Non
     Corpus sizes count every token (stopwords included); stopwords leave the result after scoring
     unless ``tokens`` keeps them (``stopwords=None``). The other tokenizer options of ``tokens``
     apply to the counting.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> keyness_table(arts, by="outlet", target="Ash", top=2)[["term", "n_target", "n_reference", "direction"]]
+          term  n_target  n_reference direction
+    0  tariffs         2            0    target
+    1  economy         1            0    target
     """
     from kit.errors import KitError
     from kit.terms import count_terms, keyness
@@ -112,12 +129,30 @@ def keyness_table(articles, *, by: str, target: str, reference: str | None = Non
 
 def keyness_records(articles, *, by: str, target: str, reference: str | None = None, top: int | None = None,
                     min_count: int = 0, min_docs: int = 1, tokens=None) -> list[dict]:
-    """Keyness rows (columns of :func:`kit.terms.keyness`) as JSON-ready dicts, strongest target keywords first."""
+    """Keyness rows (columns of :func:`kit.terms.keyness`) as JSON-ready dicts, strongest target keywords first.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> [(r["term"], r["n_target"]) for r in keyness_records(arts, by="outlet", target="Ash", top=2)]
+    [('tariffs', 2), ('economy', 1)]
+    """
     return records(keyness_table(articles, by=by, target=target, reference=reference, top=top, min_count=min_count,
                                  min_docs=min_docs, tokens=tokens))
 
 
 def run(args) -> int:
+    """``kit keyness``: print the keywords of the target group against the reference (or all others); returns
+    the exit status.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="keyness").parse_args(["keyness", "data/sample", "--by", "outlet", "--target", "Harbor Street Weekly", "--top", "3"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:3]
+    (0, ['term', 'n_target', 'n_reference'])
+    """
     corpus = load(args, text_only=True, by=args.by)
     res = keyness_table(corpus.articles, by=args.by, target=args.target, reference=args.reference, top=args.top,
                         min_count=args.min_count, min_docs=args.min_docs, tokens=token_options(args))

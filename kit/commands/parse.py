@@ -11,12 +11,27 @@ TABLE_COLUMNS = ["doc_id", "outlet", "published", "title", "n_paragraphs", "sour
 
 
 def add_arguments(p):
+    """The arguments of ``kit parse`` (``kit parse --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit parse")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--json'])
+    >>> args.json
+    True
+    """
     add_source_arguments(p)
     add_output_arguments(p, "one object per article with every field and its body paragraphs")
 
 
 def articles_json(corpus) -> list[dict]:
-    """Articles as plain JSON-ready dicts, with their body paragraphs in order."""
+    """Articles as plain JSON-ready dicts, with their body paragraphs in order.
+
+    >>> import json, kit
+    >>> rows = articles_json(kit.load_corpus("tests/fixtures/webcopy"))
+    >>> len(rows), type(rows[0]["paragraphs"]).__name__, len(json.dumps(rows)) > 0
+    (2, 'list', True)
+    """
     body = corpus.paragraphs[corpus.paragraphs["role"] == "body"].sort_values(["doc_id", "para_no"])
     paras = body.groupby("doc_id", sort=False)["text"].agg(list).to_dict()
     out = []
@@ -28,6 +43,17 @@ def articles_json(corpus) -> list[dict]:
 
 
 def run(args) -> int:
+    """``kit parse``: print the articles found in the sources (a table, or JSON with every field); returns the
+    exit status.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="parse").parse_args(["parse", "tests/fixtures/webcopy"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['doc_id', 'outlet'])
+    """
     corpus = load(args)
     rows = articles_json(corpus)
     if not args.json:

@@ -15,6 +15,15 @@ DEFAULT_COLUMNS = ["doc_id", "quote_no", "para_no", "kind", "speaker", "speaker_
 
 
 def add_arguments(p):
+    """The arguments of ``kit quotes`` (``kit quotes --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit quotes")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--all'])
+    >>> args.all
+    True
+    """
     add_source_arguments(p)
     p.add_argument("--json", action="store_true",
                    help="print a JSON array of quote objects (doc_id, quote_no, text, kind, speaker, "
@@ -110,6 +119,14 @@ def run(args) -> int:
 
     Returns 1 when a source was rejected by its reader (as ``kit parse`` and ``kit frames`` do),
     else 0.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="quotes").parse_args(["quotes", "tests/fixtures/webcopy"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().splitlines()[0]
+    (0, 'Harbor Street Weekly | Inside the Seven Hours That Thawed a Frozen Relationship')
     """
 
     from kit.quotes import extract_quotes

@@ -10,6 +10,15 @@ HELP = "score quote extraction against annotated gold files (default tests/eval/
 
 
 def add_arguments(p):
+    """The arguments of ``kit quotes-eval`` (``kit quotes-eval --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit quotes-eval")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['--polnear', 'polnear-train', '--split', 'dev', '--ci'])
+    >>> (args.split, args.ci)
+    ('dev', True)
+    """
     p.add_argument("gold", nargs="*", metavar="GOLD",
                    help="gold JSON files or folders (default: every *.json in tests/eval/gold)")
     p.add_argument("--min-coverage", type=float, default=0.8, metavar="X",
@@ -39,7 +48,11 @@ def add_arguments(p):
 
 
 def default_gold() -> list[Path]:
-    """Every ``*.json`` of tests/eval/gold under the current folder (none when there is no such folder)."""
+    """Every ``*.json`` of tests/eval/gold under the current folder (none when there is no such folder).
+
+    >>> "hard_cases.json" in [p.name for p in default_gold()]  # run from the repository
+    True
+    """
     d = Path.cwd() / "tests" / "eval" / "gold"
     return sorted(d.glob("*.json")) if d.is_dir() else []
 
@@ -49,6 +62,17 @@ def _fmt(df):
 
 
 def run(args) -> int:
+    """``kit quotes-eval``: score the quotes against gold files (or PolNeAR) and print the figures; returns the
+    exit status.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="quotes_eval").parse_args(["quotes-eval", "tests/eval/gold/hard_cases.json"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:3]
+    (0, ['quote', 'extraction', 'on'])
+    """
     import pandas as pd
 
     from kit.errors import KitError

@@ -13,12 +13,22 @@ EXIT_INTERRUPTED = 130
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``kit run`` (``kit run --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit run")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['reports.yml', '--only', '01_corpus_overview'])
+    >>> args.only
+    ['01_corpus_overview']
+    """
     parser.add_argument("config", nargs="?", default="reports.yml", metavar="CONFIG", type=existing_file,
                         help="batch file listing the runs (default: reports.yml)")
     parser.add_argument("--only", nargs="+", action="extend", metavar="NAME",
                         help="run only these runs (names or glob patterns such as 'keyness_*')")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="set a parameter for every run, e.g. -p corpus my_articles/ (repeatable)")
+                        help="set a parameter for every run whose notebook declares it, e.g. -p corpus my_articles/ "
+                             "(repeatable; a name that only runs left out by --only declare is ignored, with a note)")
     parser.add_argument("--jobs", type=positive_int, default=None, metavar="N", help="parallel runs (default: one per core)")
     parser.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     parser.add_argument("--archive", action="store_true",
@@ -51,6 +61,19 @@ def _logger(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
+    """``kit run``: run the batch; prints the summary and returns 0 when every run is ok, 1 when one failed;
+    returns the exit status.
+
+    >>> import contextlib, io, tempfile
+    >>> from kit.cli import build_parser
+    >>> tmp = tempfile.mkdtemp()
+    >>> args = build_parser(only="run").parse_args(["run", "reports.yml", "-p", "sed", "7", "--out", tmp])
+    >>> run(args)  # a typo of seed: nothing runs
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: parameter check failed, nothing was run:
+      - unknown parameter 'sed' (from -p): no run of the batch declares it; accepted: ...
+    """
     from kit.errors import KitError
     from kit.reports import format_failures, run_batch
 

@@ -19,6 +19,15 @@ HELP = "count terms (news-aware tokens, stopwords removed), most frequent first,
 
 
 def add_arguments(p):
+    """The arguments of ``kit terms`` (``kit terms --help`` lists them).
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="kit terms")
+    >>> add_arguments(parser)
+    >>> args = parser.parse_args(['data/sample', '--top', '5'])
+    >>> args.top
+    5
+    """
     add_source_arguments(p)
     add_output_arguments(p, "{term, n} rows (with the --by field first)")
     p.add_argument("--by", default=None, metavar="FIELD",
@@ -31,7 +40,16 @@ def add_arguments(p):
 
 def terms_table(articles, *, by: str | None = None, top: int | None = None, tokens=None, matrix=None):
     """Frequencies (``[by], term, n, per_million, doc_freq``), most frequent first (per group with ``by``);
-    ``matrix``: the articles' document-term matrix when it was counted while reading."""
+    ``matrix``: the articles' document-term matrix when it was counted while reading.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> terms_table(arts, top=2)[["term", "n", "doc_freq"]]
+          term  n  doc_freq
+    0  tariffs  2         1
+    1   border  1         1
+    """
     from kit.terms import frequencies
     from kit.terms._args import PERIODS
     from kit.terms.counts import group_term_counts
@@ -71,7 +89,14 @@ def _totals_table(articles, matrix, top: int | None):
 
 def terms_records(articles, *, by: str | None = None, top: int | None = None, keep_stopwords: bool = False,
                   tokens=None) -> list[dict]:
-    """``[{term, n}]`` (with ``by`` first when given), most frequent first (per group with ``by``)."""
+    """``[{term, n}]`` (with ``by`` first when given), most frequent first (per group with ``by``).
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Ash", "Elm"],
+    ...                      "text": ["Tariffs hit the economy and jobs. Tariffs rose.", "Troops massed at the border."]})
+    >>> terms_records(arts, top=2)
+    [{'term': 'tariffs', 'n': 2}, {'term': 'border', 'n': 1}]
+    """
     from kit.text import TokenOptions
 
     if tokens is None:
@@ -81,6 +106,17 @@ def terms_records(articles, *, by: str | None = None, top: int | None = None, ke
 
 
 def run(args) -> int:
+    """``kit terms``: print the most frequent terms (per group with --by), as a table or JSON; returns the exit
+    status.
+
+    >>> import contextlib, io
+    >>> from kit.cli import build_parser
+    >>> args = build_parser(only="terms").parse_args(["terms", "tests/fixtures/webcopy", "--top", "3"])
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     status = run(args)
+    >>> status, out.getvalue().split()[:2]
+    (0, ['term', 'n'])
+    """
     tokens = token_options(args)
     # from sources, the terms are counted by the processes that read the articles (no second pass)
     corpus = load(args, text_only=True, by=args.by, count=tokens)

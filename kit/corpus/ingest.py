@@ -57,7 +57,12 @@ class Corpus:
     term_matrix: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
-        """One paragraph saying what was read, written and rejected."""
+        """One paragraph saying what was read, written and rejected.
+
+        >>> from kit.corpus import load_corpus
+        >>> load_corpus("tests/fixtures/webcopy").summary().split(".")[0]
+        '2 files seen: 2 read, 0 rejected'
+        """
         c = self.manifest.get("counts", {})
         return (f"{c.get('files_seen', 0)} files seen: {c.get('files_read', 0)} read, "
                 f"{c.get('files_rejected', 0)} rejected. {c.get('articles', 0)} articles written "
@@ -73,7 +78,13 @@ def read_setup(sources, *, format, outlet_from, outlets, column_map, outlet, lim
     ``(sources as a list of str, the outlet table or None, ReadOptions)``; raises for an unknown
     format or ``outlet_from``, or an ``as_of`` that is no day. ``as_of`` is parsed here, once: the
     options carry the ingest day as a UTC Timestamp at midnight (``ingest_day(as_of).normalize()``),
-    which the readers use as it is."""
+    which the readers use as it is.
+
+    >>> sources, table, options = read_setup(["tests/fixtures/webcopy"], format=None, outlet_from=None,
+    ...                                      outlets=None, column_map=None, outlet=None, limits=None)
+    >>> sources, table, type(options).__name__
+    (['tests/fixtures/webcopy'], None, 'ReadOptions')
+    """
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     sources = [str(s) for s in sources]
@@ -269,6 +280,11 @@ def read_files(sources: list[str], *, format: str | None, options: ReadOptions, 
 
     Files are read (and their articles turned into rows) in worker processes when the sources are
     large enough; results come back in the order of :func:`kit.readers.iter_files` either way.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> files = read_files(["tests/fixtures/webcopy"], format=None, options=ReadOptions(), skipped=[])
+    >>> [(entry["path"], [type(rec).__name__ for rec in recs]) for entry, recs in files]
+    [('full_article.txt', ['Built']), ('minimal.txt', ['Built'])]
     """
     if progress is None:
         progress = sys.stderr.isatty()
@@ -361,7 +377,14 @@ def _read_batch(items: list, format: str | None, options: ReadOptions) -> list[t
 
 def number_articles(records: list[tuple[dict, object]]) -> int:
     """Step 2: unique ids (``-2``, ``-3`` ...), ``duplicate_of`` and inferred outlets; returns the
-    number of exact duplicates. Ids are made from what each source says, BEFORE any value is inferred."""
+    number of exact duplicates. Ids are made from what each source says, BEFORE any value is inferred.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> files = read_files(["tests/fixtures/webcopy"], format=None, options=ReadOptions(), skipped=[])
+    >>> records = [(entry, rec) for entry, recs in files for rec in recs]
+    >>> number_articles(records)  # exact duplicates
+    0
+    """
     built = [(entry, rec) for entry, rec in records if isinstance(rec, Built)]
     inferred = _infer_from_domains([(b.row["outlet"], b.domains) for _, b in built])
     for i, (outlet, domain) in inferred.items():
@@ -389,7 +412,15 @@ def settle(records: list[tuple[dict, object]], *, drop_duplicates: bool = False,
     """Step 3 without the tables: every article row (a full row, or the few fields the streaming
     ingest keeps) gets its final ``published``, ``outlet`` and ``outlet_source``; returns the report
     rows in reading order and, for each article in order, whether it is kept (False: an exact
-    duplicate dropped). The counts per manifest entry are filled in."""
+    duplicate dropped). The counts per manifest entry are filled in.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> files = read_files(["tests/fixtures/webcopy"], format=None, options=ReadOptions(), skipped=[])
+    >>> records = [(entry, rec) for entry, recs in files for rec in recs]
+    >>> rows, kept = settle(records)
+    >>> kept, [r["status"] for r in rows]  # one article names no outlet: flagged
+    ([True, True], ['flagged'])
+    """
     ids_by_record = {(b.row["source_path"], b.row["source_record"]): b.row["doc_id"]
                      for _, b in records if isinstance(b, Built)}
     report: list[dict] = []
@@ -434,14 +465,26 @@ def settle(records: list[tuple[dict, object]], *, drop_duplicates: bool = False,
 
 
 def report_frame(rows: list[dict]) -> pd.DataFrame:
-    """Report rows -> the ingest report table (``REPORT_COLUMNS``)."""
+    """Report rows -> the ingest report table (``REPORT_COLUMNS``).
+
+    >>> report_frame([{"source_path": "a.txt", "status": "rejected", "reason": "empty file"}]).columns.tolist()
+    ['source_path', 'line', 'record', 'status', 'reason', 'doc_id']
+    """
     return pd.DataFrame(rows, columns=REPORT_COLUMNS).astype({"line": "Int64", "record": "Int64"})
 
 
 def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = False, table=None,
              outlet_from: str | None = None, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Step 3: flags (:func:`settle`), the articles, paragraphs and report tables, in reading order
-    (counts per manifest entry are filled in); ``paragraphs=False`` leaves the paragraphs table empty."""
+    (counts per manifest entry are filled in); ``paragraphs=False`` leaves the paragraphs table empty.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> files = read_files(["tests/fixtures/webcopy"], format=None, options=ReadOptions(), skipped=[])
+    >>> records = [(entry, rec) for entry, recs in files for rec in recs]
+    >>> articles, paragraphs, report = tabulate(records)
+    >>> len(articles), len(paragraphs) > len(articles), len(report)
+    (2, True, 1)
+    """
     report, kept = settle(records, drop_duplicates=drop_duplicates, table=table, outlet_from=outlet_from)
     built = [rec for rec, keep in zip((r for _, r in records if isinstance(r, Built)), kept) if keep]
     art_df = articles_frame([b.row for b in built])
@@ -450,7 +493,11 @@ def tabulate(records: list[tuple[dict, object]], *, drop_duplicates: bool = Fals
 
 
 def paragraphs_frame(built: list[Built]) -> pd.DataFrame:
-    """The paragraphs table of these articles (built column-wise), in article order."""
+    """The paragraphs table of these articles (built column-wise), in article order.
+
+    >>> paragraphs_frame([]).columns.tolist()
+    ['doc_id', 'para_no', 'role', 'text']
+    """
     para_cols: dict[str, list] = {"doc_id": [], "para_no": [], "role": [], "text": []}
     for b in built:
         para_cols["doc_id"].extend([b.row["doc_id"]] * len(b.paras))
@@ -469,7 +516,17 @@ def make_manifest(sources: list[str], manifest_sources: list[dict], skipped: lis
     never where the corpus sits). ``art_df`` is the articles table, or its counts (``articles``,
     ``by_format``, ``by_outlet``, ``no_outlet``) summed over its parts by a streaming ingest.
     ``as_of`` is the ingest day :func:`read_setup` made (a Timestamp; None: today), recorded as
-    ``YYYY-MM-DD``."""
+    ``YYYY-MM-DD``.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> files = read_files(["tests/fixtures/webcopy"], format=None, options=ReadOptions(), skipped=[])
+    >>> records = [(entry, rec) for entry, recs in files for rec in recs]
+    >>> articles, _, report = tabulate(records)
+    >>> manifest = make_manifest(["tests/fixtures/webcopy"], [entry for entry, _ in files], [], articles, report,
+    ...                          n_dupes=0, format=None, column_map=None, outlet=None, drop_duplicates=False)
+    >>> manifest["counts"]["articles"], manifest["counts"]["by_format"]
+    (2, {'webcopy': 2})
+    """
     as_of = as_of.strftime("%Y-%m-%d") if as_of is not None else None
     if isinstance(art_df, pd.DataFrame):
         art_df = {"articles": len(art_df), "by_format": Counter(art_df["source_format"]),
@@ -539,6 +596,11 @@ def infer_outlets(articles: list[Article]) -> dict[int, str]:
     Web copy that lost its "More Must-Reads From X" block often still ends with "Contact us at
     letters@x.example"; when another article of the same batch names its outlet and carries the same
     address domain, that outlet is used. Returns ``{id(article): domain}`` for each article changed.
+
+    >>> known = Article(title="A", outlet="Harbor Times", paragraphs=[("trailer", "Contact us at news@harbortimes.example")])
+    >>> unknown = Article(title="B", paragraphs=[("trailer", "Contact us at desk@harbortimes.example")])
+    >>> list(infer_outlets([known, unknown]).values()), unknown.outlet
+    (['harbortimes.example'], 'Harbor Times')
     """
     found = _infer_from_domains([(a.outlet, _trailer_domains(a)) for a in articles])
     changed: dict[int, str] = {}
@@ -645,6 +707,9 @@ def articles_frame(rows: list[dict]) -> pd.DataFrame:
 
     A row whose ``n_words`` is missing (None) gets :func:`kit.text.count_words` of its ``text``,
     counted for all such rows at once (:func:`kit.text.count_words_many`); the rows are not changed.
+
+    >>> articles_frame([]).shape[0], "published" in articles_frame([]).columns
+    (0, True)
     """
     df = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
     need = [i for i, r in enumerate(rows) if r.get("n_words") is None]
@@ -661,7 +726,11 @@ _TYPED = ("published", "updated", "read_time_minutes", "length_words", "n_words"
 
 
 def typed_column(col: str, s: pd.Series) -> pd.Series:
-    """Column ``col`` of the articles table as :func:`articles_frame` types it (``s`` as pandas made it from the values)."""
+    """Column ``col`` of the articles table as :func:`articles_frame` types it (``s`` as pandas made it from the values).
+
+    >>> typed_column("published", pd.Series(["2024-01-02T10:00:00+00:00", None])).dtype
+    datetime64[us, UTC]
+    """
     if col in ("published", "updated"):
         return pd.to_datetime(s, utc=True).astype("datetime64[us, UTC]")
     if col in ("read_time_minutes", "length_words"):

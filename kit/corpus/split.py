@@ -46,7 +46,13 @@ class Range:
 
 def splittable_format(head: bytes, fmt: str) -> bool:
     """True when a file of format ``fmt`` starting with ``head`` can be split: JSON Lines (not one JSON
-    array) or CSV, in UTF-8 (a UTF-16 file is read whole)."""
+    array) or CSV, in UTF-8 (a UTF-16 file is read whole).
+
+    >>> splittable_format(b'{"title": "A"}\\n', "jsonl"), splittable_format(b'[{"title": "A"}]', "jsonl")
+    (True, False)
+    >>> splittable_format(b"title,text\\n", "csv"), splittable_format(b"<html>", "html")
+    (True, False)
+    """
     if fmt not in SPLITTABLE or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if fmt == "jsonl":

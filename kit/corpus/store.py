@@ -57,15 +57,34 @@ class Store:
         return f"Store({self.path!r})"
 
     def join(self, *parts: str) -> str:
-        """A path inside the store, in the store's file system."""
+        """A path inside the store, in the store's file system.
+
+        >>> Store("corpus").join("articles", "part-00000.parquet").endswith("corpus/articles/part-00000.parquet")
+        True
+        """
         return "/".join([self.root.rstrip("/"), *parts])
 
     def exists(self) -> bool:
-        """True when the folder holds a store written by :func:`write_store`."""
+        """True when the folder holds a store written by :func:`write_store`.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).exists(), Store("tests/fixtures/webcopy").exists()
+        (True, False)
+        """
         return self.fs.isfile(self.join("manifest.json")) and self.fs.isdir(self.join("articles"))
 
     @property
     def manifest(self) -> dict:
+        """The store's ``manifest.json`` (read once); a folder that holds no store is an error.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).manifest["counts"]["articles"]
+        2
+        """
         if self._manifest is None:
             if not self.exists():
                 raise KitError(f"{self.path}: not a corpus store (no manifest.json and articles/ folder; "
@@ -75,19 +94,49 @@ class Store:
 
     @property
     def fingerprint(self) -> str:
+        """The corpus fingerprint of the manifest (the same sources give the same one).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> len(Store(path).fingerprint)
+        64
+        """
         return self.manifest["fingerprint"]
 
     @property
     def partitions(self) -> list[str]:
-        """Partition names (``part-00000`` ...) in order."""
+        """Partition names (``part-00000`` ...) in order.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).partitions
+        ['part-00000']
+        """
         return [p["name"] for p in self.manifest["partitions"]]
 
     def read_json(self, *parts: str) -> dict:
+        """A JSON file of the store (``parts`` joined below its folder).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).read_json("manifest.json")["counts"]["by_format"]
+        {'webcopy': 2}
+        """
         with self.fs.open(self.join(*parts), "r", encoding="utf-8") as f:
             return json.load(f)
 
     def read_table(self, table: str, partition: str, columns: list[str] | None = None) -> pd.DataFrame:
-        """One partition of ``articles`` or ``paragraphs``."""
+        """One partition of ``articles`` or ``paragraphs``.
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> len(Store(path).read_table("articles", "part-00000", columns=["doc_id"]))
+        2
+        """
         path = self.join(table, f"{partition}.parquet")
         try:
             with self.fs.open(path, "rb") as f:
@@ -103,12 +152,26 @@ class Store:
         return df
 
     def articles(self, columns: list[str] | None = None) -> pd.DataFrame:
-        """The whole articles table (partitions concatenated in order)."""
+        """The whole articles table (partitions concatenated in order).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).articles(columns=["doc_id", "outlet"]).shape
+        (2, 2)
+        """
         return _infer_text(_concat([self.read_table("articles", p, columns) for p in self.partitions]))
 
     @property
     def columns(self) -> list[str]:
-        """Names of the articles table's columns (read from the first partition's schema, no rows)."""
+        """Names of the articles table's columns (read from the first partition's schema, no rows).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).columns[:3]
+        ['doc_id', 'outlet', 'title']
+        """
         import pyarrow.parquet as pq
 
         if not self.partitions:
@@ -117,9 +180,25 @@ class Store:
             return list(pq.read_schema(f).names)
 
     def paragraphs(self) -> pd.DataFrame:
+        """The whole paragraphs table (partitions concatenated in order).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).paragraphs().columns.tolist()
+        ['doc_id', 'para_no', 'role', 'text']
+        """
         return _concat([self.read_table("paragraphs", p) for p in self.partitions])
 
     def report(self) -> pd.DataFrame:
+        """The ingest report (``report.csv``; an empty table with its columns when there is none).
+
+        >>> import tempfile, kit
+        >>> path = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+        >>> Store(path).report()[["source_path", "status"]].values.tolist()
+        [['minimal.txt', 'flagged']]
+        """
         path = self.join("report.csv")
         if not self.fs.isfile(path):
             return pd.DataFrame(columns=REPORT_COLUMNS)
@@ -182,6 +261,13 @@ def write_store(corpus: Corpus, out: str | os.PathLike, *, partition_size: int =
     The store is written into a temporary folder beside ``out`` and renamed into place, so a
     reader never sees half a store. Derived tables of a store with the same fingerprint are kept
     (they are still valid); any other folder at ``out`` that is not empty is refused, never deleted.
+
+    >>> import tempfile
+    >>> from kit.corpus import load_corpus
+    >>> out = tempfile.mkdtemp() + "/store"
+    >>> store = write_store(load_corpus("tests/fixtures/webcopy"), out)
+    >>> is_store(out), len(store.articles())
+    (True, 2)
     """
     writer = StoreWriter(out, partition_size=partition_size)
     writer.add(corpus.articles, corpus.paragraphs)
@@ -213,7 +299,17 @@ class StoreWriter:
         self._first: tuple[pd.DataFrame, pd.DataFrame] | None = None  # (empty) tables kept for an empty corpus
 
     def add(self, articles: pd.DataFrame, paragraphs: pd.DataFrame) -> None:
-        """Queue ``articles`` (and the paragraphs of exactly these articles, in article order)."""
+        """Queue ``articles`` (and the paragraphs of exactly these articles, in article order).
+
+        >>> import tempfile
+        >>> from kit.corpus import load_corpus
+        >>> corpus = load_corpus("tests/fixtures/webcopy")
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store", partition_size=1)
+        >>> writer.add(corpus.articles, corpus.paragraphs)  # two articles: two partitions written
+        >>> store = writer.finish(corpus.report, corpus.manifest)
+        >>> store.partitions, len(store.articles())
+        (['part-00000', 'part-00001'], 2)
+        """
         if self._first is None:
             self._first = (articles.iloc[:0], paragraphs.iloc[:0])
         if not len(articles):
@@ -236,12 +332,24 @@ class StoreWriter:
         self._n = len(rest)
 
     def prepare(self) -> None:
-        """Make the temporary store's table folders (before partitions are written into them)."""
+        """Make the temporary store's table folders (before partitions are written into them).
+
+        >>> import tempfile
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store")
+        >>> writer.prepare()
+        >>> writer.fs.isdir(writer.tmp.join("articles")), writer.fs.isdir(writer.tmp.join("paragraphs"))
+        (True, True)
+        >>> writer.abort()
+        """
         self.fs.makedirs(self.tmp.join("articles"), exist_ok=True)
         self.fs.makedirs(self.tmp.join("paragraphs"), exist_ok=True)
 
     def next_name(self, k: int = 0) -> str:
-        """The name of the ``k``-th partition after those written so far."""
+        """The name of the ``k``-th partition after those written so far.
+
+        >>> StoreWriter("new_store").next_name(), StoreWriter("new_store").next_name(2)
+        ('part-00000', 'part-00002')
+        """
         return f"part-{len(self.parts) + k:05d}"
 
     def _write(self, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
@@ -252,12 +360,29 @@ class StoreWriter:
         self.parts.append({"name": name, "articles": len(arts), "paragraphs": len(paras)})
 
     def abort(self) -> None:
-        """Remove the temporary folder (after a failure); the store at ``out`` is untouched."""
+        """Remove the temporary folder (after a failure); the store at ``out`` is untouched.
+
+        >>> import tempfile
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store")
+        >>> writer.prepare()
+        >>> writer.abort()
+        >>> writer.fs.exists(writer.tmp.root), writer.store.exists()
+        (False, False)
+        """
         if self.fs.exists(self.tmp.root):
             self.fs.rm(self.tmp.root, recursive=True)
 
     def finish(self, report: pd.DataFrame, manifest: dict) -> Store:
-        """Write the last partition, the report and the manifest, and move the store into place."""
+        """Write the last partition, the report and the manifest, and move the store into place.
+
+        >>> import tempfile
+        >>> from kit.corpus import load_corpus
+        >>> corpus = load_corpus("tests/fixtures/webcopy")
+        >>> writer = StoreWriter(tempfile.mkdtemp() + "/store")
+        >>> writer.add(corpus.articles, corpus.paragraphs)
+        >>> writer.finish(corpus.report, corpus.manifest).manifest["layout"]
+        'store'
+        """
         if self._n:
             self._flush(self._n)
         if not self.parts:  # an empty corpus: one empty partition
@@ -338,7 +463,13 @@ def ingest(sources, out: str | os.PathLike = "corpus", *, partition_size: int = 
 
 
 def store_paths(out: str | os.PathLike) -> dict[str, str]:
-    """Where :func:`ingest` writes the articles, report and manifest for ``out`` (either layout)."""
+    """Where :func:`ingest` writes the articles, report and manifest for ``out`` (either layout).
+
+    >>> store_paths("c.parquet")
+    {'articles': 'c.parquet', 'paragraphs': 'c.paragraphs.parquet', 'manifest': 'c.manifest.json', 'report': 'c.report.csv'}
+    >>> store_paths("corpus")["manifest"].endswith("corpus/manifest.json")
+    True
+    """
     if str(out).endswith(".parquet"):
         return {k: str(v) for k, v in _paths(out).items()}
     s = Store(out)
@@ -347,7 +478,11 @@ def store_paths(out: str | os.PathLike) -> dict[str, str]:
 
 
 def is_store(path) -> bool:
-    """True when ``path`` (a path or URL) is a store folder written by :func:`write_store`."""
+    """True when ``path`` (a path or URL) is a store folder written by :func:`write_store`.
+
+    >>> is_store("tests/fixtures/webcopy"), is_store("no/such/folder")  # sources, and nothing
+    (False, False)
+    """
     if not isinstance(path, (str, os.PathLike)):
         return False
     if "://" not in str(path) and not os.path.isdir(path):
@@ -359,7 +494,15 @@ def is_store(path) -> bool:
 
 
 def is_ingested(path: str | os.PathLike) -> bool:
-    """True when ``path`` is a corpus written by :func:`ingest` (a store folder or a ``.parquet`` file)."""
+    """True when ``path`` is a corpus written by :func:`ingest` (a store folder or a ``.parquet`` file).
+
+    >>> import tempfile
+    >>> from kit.corpus import ingest
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = ingest(["tests/fixtures/webcopy"], out)
+    >>> is_ingested(out), is_ingested("tests/fixtures/webcopy")
+    (True, False)
+    """
     if is_store(path):
         return True
     p = _paths(path)

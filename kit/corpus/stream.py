@@ -73,12 +73,26 @@ class StoredCorpus(Corpus):
 
     @property
     def articles(self) -> pd.DataFrame:
+        """The articles table, read from the store on first use.
+
+        >>> import tempfile, kit
+        >>> corpus = kit.ingest(["tests/fixtures/webcopy"], tempfile.mkdtemp() + "/corpus")
+        >>> len(corpus.articles)
+        2
+        """
         if "articles" not in self._tables:
             self._tables["articles"] = self.store.articles()
         return self._tables["articles"]
 
     @property
     def paragraphs(self) -> pd.DataFrame:
+        """The paragraphs table, read from the store on first use.
+
+        >>> import tempfile, kit
+        >>> corpus = kit.ingest(["tests/fixtures/webcopy"], tempfile.mkdtemp() + "/corpus")
+        >>> sorted(set(corpus.paragraphs["doc_id"])) == sorted(corpus.articles["doc_id"])
+        True
+        """
         if "paragraphs" not in self._tables:
             self._tables["paragraphs"] = self.store.paragraphs()
         return self._tables["paragraphs"]
@@ -294,7 +308,11 @@ def _assemble(plan: _Plan, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.Da
 def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Tables of consecutive parts of a corpus as one, typed as one table made from all their rows
     would be (a column typed differently in two parts, e.g. text in one and no value in the other,
-    is typed again from all its values)."""
+    is typed again from all its values).
+
+    >>> stack([pd.DataFrame({"n": [1]}), pd.DataFrame({"n": [None]})])["n"].dtype  # not object
+    dtype('float64')
+    """
     full = [f for f in frames if len(f)] or frames[:1]
     if len(full) == 1:
         return full[0].reset_index(drop=True)

@@ -56,12 +56,20 @@ class Dictionary:
     negation: dict = field(default_factory=dict)
 
     def negates(self, category: str) -> bool:
-        """Whether negation applies to the hits of ``category`` (True unless switched off)."""
+        """Whether negation applies to the hits of ``category`` (True unless switched off).
+
+        >>> load_dictionary("generic_frames").negates("conflict")
+        True
+        """
         return bool(self.negation.get(category, True))
 
     @property
     def categories(self) -> list[str]:
-        """Category names in file order."""
+        """Category names in file order.
+
+        >>> load_dictionary("generic_frames").categories
+        ['conflict', 'responsibility', 'economic', 'human_interest', 'morality']
+        """
         return list(dict.fromkeys(self.entries["frame"].tolist())) if len(self.entries) else list(self.descriptions)
 
     def __len__(self) -> int:

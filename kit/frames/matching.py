@@ -146,6 +146,13 @@ def frames_tokens(tokens: TokenOptions | None, split_hyphens: bool | None, merge
 
     Matching sees every token (stopwords included) in its unstemmed form, so only
     ``split_hyphens`` and ``merge_us`` apply; other options in ``tokens`` are an error.
+
+    >>> frames_tokens(None, True, None)
+    TokenOptions(stopwords=None, min_length=1, stem=False, merge_us=True, split_hyphens=True)
+    >>> frames_tokens(TokenOptions.make(stem=True), None, None)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitValueError: dictionary matching counts every token as written; tokens= may set only split_hyphens and merge_us, not stem
     """
     if tokens is None:
         flags = (False if split_hyphens is None else split_hyphens, True if merge_us is None else merge_us)

@@ -44,6 +44,12 @@ def read_actors(actors: Any) -> pd.DataFrame:
     """Deprecated: use :func:`kit.actors.load_actors`, the one actor loader (YAML, CSV/TSV, JSON,
     DataFrame, list of records or a bundled name; same checks and missing-value rule for all).
     None gives an empty actor table.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     read_actors(None).columns.tolist()
+    ['name', 'aliases', 'role', 'organisation', 'side', 'type']
     """
     from kit.actors import ACTOR_COLUMNS, load_actors
     from kit.deprecation import warn_renamed

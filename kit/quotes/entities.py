@@ -382,8 +382,8 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str],
     singles: list[tuple[int, int, str, list[str], int]] = []
     for m in _cap_runs(_CAP_RUN, art):
         run = m.group(0)
-        if not _has_space(run):  # one word (most runs): the path of _name_tokens, inlined
-            _single_word(art, m, run, in_org, singles)
+        if not _has_space(run):  # one word (most runs): a short path through _name_tokens
+            _single_word(art, m, in_org, singles)
             continue
         tok_start, titles, name_toks = _name_tokens(text, m, after_the, lower_words)
         if not name_toks:
@@ -427,19 +427,20 @@ def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str],
 
 
 _has_space = re.compile(r"\s").search
+#: The word sets :func:`_name_tokens` takes, empty: its one-word path does not read them.
+_NO_WORDS: frozenset[str] = frozenset()
 
 
-def _single_word(art: _Article, m: re.Match, tok: str, in_org, singles: list) -> None:
-    """What :func:`_find_persons` does with a capitalised run of one word ``tok`` (no white space):
-    :func:`_name_tokens`' one-word path and the same checks, without building token lists."""
-    text = art.text
-    start = m.start()
-    if _quoted_alone(text, start, m.end()) or (tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS):
+def _single_word(art: _Article, m: re.Match, in_org, singles: list) -> None:
+    """What :func:`_find_persons` does with a capitalised run ``m`` of one word (no white space):
+    :func:`_name_tokens` (its one-word path, which reads neither word set) and the same checks,
+    without the search for the word nor the loop over the tokens."""
+    start, _, toks = _name_tokens(art.text, m, _NO_WORDS, _NO_WORDS)
+    if not toks:
         return
-    if tok.endswith(("’s", "'s")):
-        tok = tok[:-2]
+    tok = toks[0]
     end = start + len(tok)
-    if in_org(start, end) or _is_orgish((tok,)) or tok in _CAP_STOP or (tok.isupper() and not _is_initial(tok)):
+    if in_org(start, end) or _is_orgish(toks) or tok in _CAP_STOP or (tok.isupper() and not _is_initial(tok)):
         return
     singles.append((start, end, tok, [], start))
 
@@ -641,7 +642,6 @@ from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the mo
     _name_tokens,
     _org_tokens,
     _participle_opener,
-    _quoted_alone,
     _title_gender,
     _titled_name_at,
 )

@@ -37,11 +37,12 @@ def _kind(inner: str, before: str, after: str, has_attr: bool, para_start: bool)
     b = before.rstrip()
     bl = b.lower()
     tail_words = _words(bl)[-6:]
-    named = _named_thing(txt, n, b, after, has_attr)
+    title_case = n <= 14 and _is_title_case(txt)  # computed once: _named_thing reads it too
+    named = _named_thing(txt, n, b, after, has_attr, title_case)
     if named is not None:
         return NAMED_THING_KINDS[named]
     # titles: title-case text after a title noun or 'titled'
-    if n <= 14 and _is_title_case(txt) and (not _END_PUNCT.search(txt.rstrip(",")) or any(
+    if title_case and (not _END_PUNCT.search(txt.rstrip(",")) or any(
             w in ("titled", "entitled", "headlined") for w in tail_words)):
         if any(w in _TITLE_NOUNS for w in tail_words[-4:]) or _TITLED_END.search(bl):
             if not has_attr or any(w in ("titled", "entitled", "headlined", "title") for w in tail_words) \
@@ -75,7 +76,8 @@ NAMED_THING_KINDS = {"TITLE_BEFORE_NOUN": "title", "TITLE_IN_SENTENCE": "title",
                      "MODIFIER_AFTER_ADJECTIVE": "scare"}
 
 
-def _named_thing(txt: str, n: int, b: str, after: str, has_attr: bool) -> str | None:
+def _named_thing(txt: str, n: int, b: str, after: str, has_attr: bool,
+                 title_case: bool | None = None) -> str | None:
     """The rule by which a quote names or labels something rather than reporting speech, or None
     (its kind: :data:`NAMED_THING_KINDS`).
 
@@ -92,6 +94,9 @@ def _named_thing(txt: str, n: int, b: str, after: str, has_attr: bool) -> str | 
     - rule MODIFIER_AFTER_ADJECTIVE: a quote of one to four lower-case words after a determiner
       and one adjective, before a lower-case noun (*the current "burden of proof" rules*).
 
+    ``title_case``: whether ``txt`` is title case and of at most 14 words, when the caller has it
+    already (:func:`_kind`); computed here when None.
+
     >>> _named_thing("Moose Run Deluxe,", 3, "As a boy he played", " for hours", False)
     'TITLE_IN_SENTENCE'
     >>> _named_thing("Heat Dome", 2, "It was hot.", " describes it well", False)
@@ -101,7 +106,8 @@ def _named_thing(txt: str, n: int, b: str, after: str, has_attr: bool) -> str | 
     """
     a = after[:40]
     no_end = not _END_PUNCT.search(txt.rstrip(",")) and not txt.endswith(",")
-    title_case = n <= 14 and _is_title_case(txt)
+    if title_case is None:
+        title_case = n <= 14 and _is_title_case(txt)
     if title_case and no_end:
         m = _NEXT_WORD.match(a)
         if m and m.group(1).lower() in _TITLE_NOUNS:

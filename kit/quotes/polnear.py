@@ -178,6 +178,9 @@ def read_polnear(folder: str | Path, *, split: str | None = None) -> list[Polnea
     """Read PolNeAR articles (``text/*.txt`` + ``attributions/*.ann``) from ``folder``.
 
     ``split`` keeps only ``dev`` or ``heldout`` articles (see :func:`split_of`); None keeps all.
+
+    >>> [(a.name, len(a.attributions)) for a in read_polnear("tests/fixtures/polnear")]  # a fixture written by us
+    [('gazette_2016-01-01_council-votes', 4)]
     """
     folder = Path(folder)
     tdir, adir = folder / "text", folder / "attributions"
@@ -499,7 +502,10 @@ def _outlet_description(head: str | None) -> bool:
 def gold_speakers(art: PolnearArticle) -> list[tuple[str | None, str | None, str | None, str | None]]:
     """(form, gold speaker, form of the speaker, also right) for every attribution of ``art`` in
     order: for a pronoun the third is the form of the attribution it refers to (see the pronoun
-    rule); the fourth is the person a definite description refers to (or None)."""
+    rule); the fourth is the person a definite description refers to (or None).
+
+    >>> [g[:2] for g in gold_speakers(read_polnear("tests/fixtures/polnear")[0])]
+    [('surname', 'Lena T Ortiz'), ('pronoun', 'Lena T Ortiz'), ('full name', 'Harbor Gazette'), ('surname', 'Critics')]"""
     out: list[tuple[str | None, str | None, str | None, str | None]] = []
     for a in art.attributions:
         form, name = speaker_form(a["source"])
@@ -687,6 +693,12 @@ def score_polnear(arts: list[PolnearArticle], quotes: pd.DataFrame, *, min_overl
     match_form, also, also_form (how the speaker is compared: :func:`speaker_matches`)), and
     ``acts`` (one row per article, in the order of ``arts``: doc_id, act_tp, act_pred, act_gold, the
     speech-act counts that ``details`` does not hold; :func:`article_counts` joins them to the rest).
+
+    >>> from kit.quotes import extract_quotes
+    >>> arts = read_polnear("tests/fixtures/polnear")
+    >>> summary = score_polnear(arts, extract_quotes(polnear_paragraphs(arts)))["summary"].set_index("measure")
+    >>> int(summary.loc["speaker accuracy", "n"]), int(summary.loc["segment recall", "n"])  # gold segments scored
+    (3, 3)
     """
     speech = quotes[quotes["kind"].isin(["full", "partial"])] if len(quotes) else quotes
     by_doc = {d: g for d, g in speech.groupby("doc_id", sort=False)} if len(speech) else {}
@@ -934,13 +946,22 @@ def score_intervals(result: dict, *, n_boot: int | None = None, seed: int | None
 
 
 def polnear_paragraphs(arts: list[PolnearArticle]) -> pd.DataFrame:
-    """The paragraphs table of PolNeAR articles (the headline is role ``heading``, the rest ``body``)."""
+    """The paragraphs table of PolNeAR articles (the headline is role ``heading``, the rest ``body``).
+
+    >>> polnear_paragraphs(read_polnear("tests/fixtures/polnear"))["role"].tolist()
+    ['heading', 'body', 'body', 'body', 'body']
+    """
     return _articles_paragraphs(arts)
 
 
 def evaluate_polnear(folder: str | Path, *, split: str | None = None, min_overlap: float = 0.8,
                      actors=None) -> dict:
-    """Read PolNeAR from ``folder``, extract quotes and score them (see :func:`score_polnear`)."""
+    """Read PolNeAR from ``folder``, extract quotes and score them (see :func:`score_polnear`).
+
+    >>> result = evaluate_polnear("tests/fixtures/polnear")
+    >>> sorted(result), result["n_articles"]
+    (['acts', 'details', 'n_articles', 'summary'], 1)
+    """
     from kit.quotes import extract_quotes
 
     arts = read_polnear(folder, split=split)

@@ -56,13 +56,22 @@ class SourceFile:
     too_big: str | None = None
 
     def read(self) -> bytes:
-        """The file's bytes (read again at every call: nothing is kept in memory)."""
+        """The file's bytes (read again at every call: nothing is kept in memory).
+
+        >>> SourceFile("a.txt", lambda: b"A Headline").read()
+        b'A Headline'
+        """
         if self.too_big:
             raise TooBig(self.too_big)
         return self._load()
 
     @property
     def data(self) -> bytes:
+        """The file's bytes (:meth:`read`).
+
+        >>> SourceFile("a.txt", lambda: b"A Headline").data
+        b'A Headline'
+        """
         return self.read()
 
 
@@ -365,7 +374,14 @@ def _sniffs(spec: ReaderSpec, head: bytes, path: str) -> bool:
 
 
 def check_format(format: str | None) -> None:
-    """Raise a :class:`~kit.errors.KitError` listing the readers when ``format`` is not one of them."""
+    """Raise a :class:`~kit.errors.KitError` listing the readers when ``format`` is not one of them.
+
+    >>> check_format("webcopy")  # a reader: nothing happens (None, too)
+    >>> check_format("pdf")
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: unknown format 'pdf' (choose from apa, csv, ...)
+    """
     if format is not None and format not in REGISTRY:
         raise KitError(f"unknown format '{format}' (choose from {', '.join(sorted(REGISTRY))})")
 
@@ -377,6 +393,9 @@ def read_sources(paths: Iterable[str | os.PathLike], *, format: str | None = Non
 
     Every file either yields at least one record or a rejection saying why: nothing is lost
     silently. ``format`` forces one reader for every file. Files are read one at a time.
+
+    >>> [(fmt, type(rec).__name__) for fmt, rec in read_sources(["tests/fixtures/webcopy"])]
+    [('webcopy', 'Article'), ('webcopy', 'Article')]
     """
     options = options or ReadOptions()
     check_format(format)
@@ -392,6 +411,10 @@ def read_file(item: SourceFile, *, format: str | None = None, options: ReadOptio
     """Read one :class:`SourceFile` (its bytes, unless ``data`` gives them); errors become rejections.
 
     Warnings about the file itself (a file name that is not valid UTF-8) come first, as flags.
+
+    >>> item = SourceFile("a.txt", lambda: b"A Headline\\n\\nA paragraph.", name="a.txt")
+    >>> [(fmt, rec.title) for fmt, rec in read_file(item)]
+    [('webcopy', 'A Headline')]
     """
     for note in item.flags:
         yield "", Rejection(item.path, note, status="flagged")
@@ -415,6 +438,9 @@ def read_one(data: bytes, path: str, *, format: str | None = None,
     the last ``!``, the archive-member separator). Every article and rejection is put under the
     kit's one text-normalisation rule (:func:`kit.decode.clean_text`: NFC, lone surrogates replaced
     by U+FFFD and flagged), whatever the format.
+
+    >>> [(fmt, type(rec).__name__, rec.reason) for fmt, rec in read_one(b"", "empty.txt")]
+    [('webcopy', 'Rejection', 'empty file')]
     """
     options = options or ReadOptions()
     try:

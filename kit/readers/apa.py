@@ -73,7 +73,13 @@ DATE_SOURCES = {"vom": "export header", "gefunden am": "found online"}
 
 
 def looks_apa(head: bytes) -> bool:
-    """True for an RTF file whose text holds an APA article header line."""
+    """True for an RTF file whose text holds an APA article header line.
+
+    >>> looks_apa(open("tests/fixtures/exports/apa_online.rtf", "rb").read())
+    True
+    >>> looks_apa(open("tests/fixtures/exports/nexis_uni.rtf", "rb").read())  # RTF, but another layout
+    False
+    """
     if not looks_rtf(head):
         return False
     text = rtf_plain_text(head)

@@ -30,6 +30,11 @@ class ReadError(KitError):
         super().__init__(self.where() + ": " + reason)
 
     def where(self) -> str:
+        """The file and, when known, the line and record: what a message names first.
+
+        >>> ReadError("export.txt", "no date", line=12, record=3).where()
+        'export.txt, line 12, record 3'
+        """
         parts = [str(self.path)]
         if self.line is not None:
             parts.append(f"line {self.line}")
@@ -52,9 +57,19 @@ class Rejection:
 
     @classmethod
     def from_error(cls, err: ReadError) -> "Rejection":
+        """The rejection of what ``err`` says could not be read.
+
+        >>> Rejection.from_error(ReadError("export.txt", "no date", record=3))
+        Rejection(source_path='export.txt', reason='no date', line=None, record=3, status='rejected', doc_id=None)
+        """
         return cls(source_path=err.path, reason=err.reason, line=err.line, record=err.record)
 
     def message(self) -> str:
+        """One line for the terminal: where, then why.
+
+        >>> Rejection("export.txt", "no date", record=3).message()
+        'export.txt, record 3: no date'
+        """
         return str(ReadError(self.source_path, self.reason, line=self.line, record=self.record))
 
 
@@ -80,7 +95,13 @@ class Limits:
     ratio_floor: int = 1 * 2**20
 
     def check_member(self, name: str, size: int, compressed: int) -> str | None:
-        """The reason a member of these sizes is refused, or ``None`` when it may be read."""
+        """The reason a member of these sizes is refused, or ``None`` when it may be read.
+
+        >>> Limits().check_member("a.txt", 10, 5) is None
+        True
+        >>> Limits().check_member("bomb.txt", 200 * 2**20, 1000)
+        'compression ratio 209,715:1 (1,000 bytes -> 200.0 MiB) is over the limit of 200:1, the mark of a zip bomb (not read; raise it with --max-ratio)'
+        """
         if size > self.max_file_bytes:
             return (f"expands to {mb(size)}, over the limit of {mb(self.max_file_bytes)} for one file "
                     "(not read; raise it with --max-file-mb)")
@@ -91,6 +112,11 @@ class Limits:
 
 
 def mb(n: int) -> str:
+    """A size for a message: MiB with one decimal from 1 MiB on, else bytes.
+
+    >>> mb(3 * 2**20), mb(5120)
+    ('3.0 MiB', '5,120 bytes')
+    """
     return f"{n / 2**20:,.1f} MiB" if n >= 2**20 else f"{n:,} bytes"
 
 
@@ -148,7 +174,11 @@ def reader(name: str, *, extensions: tuple[str, ...] = (), sniff: Callable[[byte
            description: str = "") -> Callable[[ReaderFunc], ReaderFunc]:
     """Register a reader under ``name`` for file ``extensions``; ``sniff(head, path)`` tells
     whether a file's first bytes look like this format (used to tell formats that share an
-    extension apart, e.g. web copy and LexisNexis ``.txt``)."""
+    extension apart, e.g. web copy and LexisNexis ``.txt``).
+
+    >>> REGISTRY["webcopy"].extensions, REGISTRY["webcopy"].name  # registered by @reader("webcopy", ...)
+    (('.txt',), 'webcopy')
+    """
 
     def deco(func: ReaderFunc) -> ReaderFunc:
         REGISTRY[name] = ReaderSpec(name, func, tuple(e.lower() for e in extensions), sniff,

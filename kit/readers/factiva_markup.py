@@ -44,12 +44,21 @@ _SOFT_RETURN = re.compile(r"&(?:amp;)?softReturn;?", re.I)
 
 def looks_factiva_html(head: str) -> bool:
     """A saved Factiva article list: titled "Factiva", or ``div.article`` blocks with Factiva's headline class
-    (the first 64 KB of a saved page may hold only its style sheet)."""
+    (the first 64 KB of a saved page may hold only its style sheet).
+
+    >>> looks_factiva_html("<html><title>Factiva</title>"), looks_factiva_html("<html><title>News</title>")
+    (True, False)
+    """
     return bool(re.search(r"<title>\s*Factiva\s*</title>", head[:8192], re.I)
                 or re.search(r"class=['\"][a-z]{2}Headline['\"]", head) and "article" in head)
 
 
 def looks_factiva_xml(head: str) -> bool:
+    """A Factiva XML export: a ``PPSResponse`` document or ``ppsarticle`` elements.
+
+    >>> looks_factiva_xml('<?xml version="1.0"?><PPSResponse>'), looks_factiva_xml("<rss>")
+    (True, False)
+    """
     return "<PPSResponse" in head or "<ppsarticle" in head
 
 
@@ -94,7 +103,11 @@ def _has_class(el, word: str) -> bool:
 
 
 def html_records(source: str) -> Iterator[tuple[int, dict[str, list[str]]]]:
-    """``(position, code -> lines)`` for every ``div.article`` of a saved Factiva page."""
+    """``(position, code -> lines)`` for every ``div.article`` of a saved Factiva page.
+
+    >>> [(n, sorted(rec)[:4]) for n, rec in html_records(open("tests/fixtures/exports/factiva_fields.html").read())]
+    [(1, ['AN', 'HD', 'LA', 'LP'])]
+    """
     import lxml.html
 
     tree = lxml.html.document_fromstring(_SOFT_RETURN.sub("\n", source))
@@ -165,7 +178,11 @@ def _plain_record(div) -> dict[str, list[str]]:
 
 
 def xml_records(data: bytes) -> Iterator[tuple[int, dict[str, list[str]]]]:
-    """``(position, code -> lines)`` for every ``ppsarticle`` of a Factiva XML export."""
+    """``(position, code -> lines)`` for every ``ppsarticle`` of a Factiva XML export.
+
+    >>> [(n, sorted(rec)[:4]) for n, rec in xml_records(open("tests/fixtures/exports/factiva.xml", "rb").read())]
+    [(1, ['AN', 'BY', 'HD', 'LP']), (2, ['AN', 'HD', 'PD', 'SN'])]
+    """
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)

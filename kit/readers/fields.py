@@ -406,5 +406,9 @@ def language_code(value: Any) -> str | None:
 
 
 def decode_notes(path: str, notes: list[str]) -> list[Rejection]:
-    """Flagged rejections for what :func:`kit.decode.decode_bytes` repaired."""
+    """Flagged rejections for what :func:`kit.decode.decode_bytes` repaired.
+
+    >>> [(r.status, r.reason) for r in decode_notes("a.txt", ["repaired mojibake"])]
+    [('flagged', 'repaired mojibake')]
+    """
     return [Rejection(source_path=path, reason=n, status="flagged") for n in notes]

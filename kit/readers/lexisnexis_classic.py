@@ -114,7 +114,11 @@ CENTRED = 5
 
 
 def looks_classic(text: str) -> bool:
-    """True when a text holds "N of M DOCUMENTS" marker lines (the classic layout)."""
+    """True when a text holds "N of M DOCUMENTS" marker lines (the classic layout).
+
+    >>> looks_classic(open("tests/fixtures/exports/ln_classic.txt").read()), looks_classic("A web page.")
+    (True, False)
+    """
     return any(MARKER.match(ln) and len(ln) - len(ln.lstrip()) >= CENTRED for ln in text.split("\n")[:4000])
 
 
@@ -141,7 +145,13 @@ def looks_classic_single(text: str) -> bool:
 
 def read_classic(text: str, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
     """Every document of a classic export; a file with fewer documents than markers is flagged.
-    A file holding one document without its marker line is read as that one document."""
+    A file holding one document without its marker line is read as that one document.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> text = open("tests/fixtures/exports/ln_classic.txt").read()
+    >>> [type(r).__name__ for r in read_classic(text, "ln_classic.txt", ReadOptions())]
+    ['Article', 'Rejection', 'Article', 'Rejection']
+    """
     lines = text.split("\n")
     starts = [i for i, ln in enumerate(lines) if MARKER.match(ln)]
     if not starts and looks_classic_single(text):

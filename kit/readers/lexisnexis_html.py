@@ -22,7 +22,11 @@ _CENTRE_CLASS = re.compile(r"\.([\w-]+)\s*\{[^}]*text-align\s*:\s*center", re.I)
 
 
 def looks_lexisnexis_html(head: str) -> bool:
-    """A LexisNexis Academic HTML export: document anchors or its ``DOCFULL`` comments."""
+    """A LexisNexis Academic HTML export: document anchors or its ``DOCFULL`` comments.
+
+    >>> looks_lexisnexis_html(open("tests/fixtures/exports/ln_academic.html").read()), looks_lexisnexis_html("<p>")
+    (True, False)
+    """
     return bool(ANCHOR.search(head)) or "<DOCFULL>" in head or "LXNComment" in head
 
 
@@ -57,7 +61,11 @@ def _block_text(el) -> str:
 
 
 def to_classic_text(source: str) -> list[str]:
-    """The page's entries (one per document anchor) as classic-layout text."""
+    """The page's entries (one per document anchor) as classic-layout text.
+
+    >>> len(to_classic_text(open("tests/fixtures/exports/ln_academic.html").read()))
+    3
+    """
     import lxml.html
 
     centred = set(_CENTRE_CLASS.findall(source))
@@ -85,7 +93,13 @@ def to_classic_text(source: str) -> list[str]:
 
 
 def read_lexisnexis_html(text: str, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
-    """Every document of a LexisNexis Academic HTML export."""
+    """Every document of a LexisNexis Academic HTML export (an entry holding no document is a rejection).
+
+    >>> from kit.readers.base import ReadOptions
+    >>> text = open("tests/fixtures/exports/ln_academic.html").read()
+    >>> [type(r).__name__ for r in read_lexisnexis_html(text, "ln_academic.html", ReadOptions())]
+    ['Rejection', 'Article', 'Article']
+    """
     documents = []
     for k, entry in enumerate(to_classic_text(text), start=1):
         if any(MARKER.match(ln) for ln in entry.split("\n")):

@@ -63,6 +63,12 @@ class OutletTable:
     squashed: dict[str, str] = field(default_factory=dict)  # _squash(name or canonical) -> outlet
 
     def extend(self, rows: Iterable[tuple[str, str]]) -> "OutletTable":
+        """Add ``(match, outlet)`` rows: a path pattern (with ``/``, ``*`` or ``?``), a domain, or a name.
+
+        >>> table = OutletTable().extend([("harbortimes.example", "Harbor Times"), ("HT", "Harbor Times")])
+        >>> table.lookup_domain("www.harbortimes.example"), table.lookup_name("ht")
+        ('Harbor Times', 'Harbor Times')
+        """
         for match, outlet in rows:
             match, outlet = match.strip(), " ".join(outlet.split())
             if not match or not outlet:
@@ -78,15 +84,28 @@ class OutletTable:
         return self
 
     def lookup_name(self, value: str | None) -> str | None:
+        """The outlet of a name variant (case and spacing aside), or None.
+
+        >>> OutletTable().extend([("Harbor Times Online", "Harbor Times")]).lookup_name("harbor  times online")
+        'Harbor Times'
+        """
         return self.names.get(_key(value)) if value else None
 
     def lookup_squashed(self, value: str | None) -> str | None:
-        """The outlet of a name written without spaces or "the" ("thehuffingtonpost", "usatoday")."""
+        """The outlet of a name written without spaces or "the" ("thehuffingtonpost", "usatoday").
+
+        >>> bundled_table().lookup_squashed("usatoday")
+        'USA Today'
+        """
         key = _squash(value) if value else ""
         return self.squashed.get(key) if len(key) >= 2 else None
 
     def lookup_domain(self, host: str | None) -> str | None:
-        """The outlet of a host name or of any of its parent domains (``edition.cnn.com`` -> ``cnn.com``)."""
+        """The outlet of a host name or of any of its parent domains (``edition.cnn.com`` -> ``cnn.com``).
+
+        >>> bundled_table().lookup_domain("edition.cnn.com")
+        'CNN'
+        """
         if not host:
             return None
         parts = _key(host).split(".")
@@ -108,7 +127,11 @@ def _rows(text: str, where: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def bundled_table() -> OutletTable:
-    """The outlet table shipped with the kit (``kit/resources/outlets.csv``)."""
+    """The outlet table shipped with the kit (``kit/resources/outlets.csv``).
+
+    >>> bundled_table().lookup_name("USA TODAY")
+    'USA Today'
+    """
     text = resources.files("kit").joinpath("resources/outlets.csv").read_text(encoding="utf-8")
     return OutletTable().extend(_rows(text, "kit/resources/outlets.csv"))
 

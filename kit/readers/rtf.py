@@ -145,7 +145,11 @@ class _State:
 
 
 def rtf_to_marked_text(data: bytes, path: str) -> RtfText:
-    """Convert an RTF file to text with bold markers (striprtf), naming the file on failure."""
+    """Convert an RTF file to text with bold markers (striprtf), naming the file on failure.
+
+    >>> rtf_to_marked_text(b"{\\\\rtf1 Hello {\\\\b bold} world}", "a.rtf")
+    RtfText(text='Hello \\ue000bold\\ue001 world', sections=0)
+    """
     from striprtf.striprtf import rtf_to_text
 
     source = decode_rtf(data)

@@ -179,7 +179,13 @@ def _soft_wrap(line: str, nxt: str | None) -> bool:
 
 @reader("webcopy", extensions=(".txt",), description="Text copied from a news web page (.txt)")
 def read_webcopy(data: bytes, path: str, options: ReadOptions) -> Iterator[Article | Rejection]:
-    """Read one web-copy article. See the module docstring for the layout."""
+    """Read one web-copy article. See the module docstring for the layout.
+
+    >>> from kit.readers.base import ReadOptions
+    >>> art = next(read_webcopy(b"A Short Headline\\n\\nThe only paragraph.", "a.txt", ReadOptions()))
+    >>> art.title, art.paragraphs
+    ('A Short Headline', [('body', 'The only paragraph.')])
+    """
     from kit.decode import decode_bytes  # ftfy loads on first read, not when readers are listed
 
     text, notes = decode_bytes(data, path)
@@ -261,4 +267,9 @@ def _parse_dated(part: str, art: Article, path: str) -> list[Rejection]:
 
 
 def sniff_webcopy(head: bytes, path: str) -> bool:  # pragma: no cover - web copy is the .txt fallback
+    """Any ``.txt`` may be web copy: the reader tried when no other ``.txt`` format's sniff says yes.
+
+    >>> sniff_webcopy(b"Headline\\n\\nBody text.", "a.txt")
+    True
+    """
     return True

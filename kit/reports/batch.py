@@ -38,7 +38,7 @@ from kit.reports.files import MARKER, is_run_dir, mark_run_dir
 from kit.reports.index import write_archive_index, write_index
 from kit.reports.lock import BatchLock
 from kit.reports.params import RESERVED
-from kit.reports.plan import RunSpec, check_values, expand_runs, load_config, plan_batch, rel
+from kit.reports.plan import RunSpec, check_values, expand_runs, load_config, note_left_out_each, plan_batch, rel
 from kit.reports.provenance import BatchFacts, git_info, read_provenance
 
 #: Seconds the batch waits, after a stop, for running runs to end before their workers are killed.
@@ -60,11 +60,20 @@ class BatchResult:
 
     @property
     def failed(self) -> list[dict]:
-        """Runs that did not end ``ok`` (failed, interrupted or cancelled)."""
+        """Runs that did not end ``ok`` (failed, interrupted or cancelled).
+
+        >>> BatchResult(Path("out"), [{"run": "a", "status": "ok"}, {"run": "b", "status": "cancelled"}]).failed
+        [{'run': 'b', 'status': 'cancelled'}]
+        """
         return [r for r in self.runs if r.get("status") != "ok"]
 
     @property
     def ok(self) -> bool:
+        """True when every run ended ``ok``.
+
+        >>> BatchResult(Path("out"), [{"run": "a", "status": "ok"}, {"run": "b", "status": "failed"}]).ok
+        False
+        """
         return not self.failed
 
 
@@ -73,7 +82,17 @@ class BatchResult:
 
 
 def check_out_dir(path: Path) -> None:
-    """Raise a one-line :class:`KitError` when ``path`` cannot be the output folder."""
+    """Raise a one-line :class:`KitError` when ``path`` cannot be the output folder (it is made when missing).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> check_out_dir(folder / "reports")  # made, and writable
+    >>> _ = (folder / "a_file").write_text("")
+    >>> check_out_dir(folder / "a_file")
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: output folder ... is a file; choose a folder with --out
+    """
     if path.exists() and not path.is_dir():
         raise KitError(f"output folder {path} is a file; choose a folder with --out")
     try:
@@ -91,7 +110,14 @@ def check_out_dir(path: Path) -> None:
 def archive_dir(base: Path) -> Path:
     """Create and return a new dated folder under ``base``; ``-2``, ``-3`` ... when one of that
     second exists. ``mkdir`` without ``exist_ok`` makes the claim atomic, so two batches started
-    in the same second never share a folder."""
+    in the same second never share a folder.
+
+    >>> import re, tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> first, second = archive_dir(base), archive_dir(base)
+    >>> bool(re.fullmatch(r"\\d{4}-\\d\\d-\\d\\dT\\d{6}Z", first.name)), first != second
+    (True, True)
+    """
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H%M%SZ")
     base.mkdir(parents=True, exist_ok=True)
     for k in range(1, 10_000):
@@ -105,7 +131,14 @@ def archive_dir(base: Path) -> Path:
 
 
 def point_latest(base: Path, target: Path) -> None:
-    """Point ``base/latest`` (a symbolic link) and ``base/LATEST`` (a text file) at ``target``."""
+    """Point ``base/latest`` (a symbolic link) and ``base/LATEST`` (a text file) at ``target``.
+
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> point_latest(base, archive_dir(base))
+    >>> (base / "latest").resolve().name == (base / "LATEST").read_text().strip()
+    True
+    """
     from kit.reports.files import write_text_atomic
 
     link, tmp = base / "latest", base / f".latest.{os.getpid()}"
@@ -120,7 +153,22 @@ def point_latest(base: Path, target: Path) -> None:
 
 
 def clear_run_dir(run_dir: Path) -> None:
-    """Remove a run folder the runner wrote (marker or provenance); refuse any other non-empty folder."""
+    """Remove a run folder the runner wrote (marker or provenance); refuse any other non-empty folder.
+
+    >>> import tempfile
+    >>> from kit.reports.files import mark_run_dir
+    >>> base = Path(tempfile.mkdtemp())
+    >>> mark_run_dir(base / "ok", name="ok", batch="b")
+    >>> clear_run_dir(base / "ok")
+    >>> (base / "ok").exists()
+    False
+    >>> (base / "mine").mkdir()
+    >>> _ = (base / "mine" / "notes.txt").write_text("")
+    >>> clear_run_dir(base / "mine")
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: refusing to overwrite ...: it was not written by kit run (no provenance.json or .kit-run.json); choose another --out
+    """
     if not run_dir.exists() and not run_dir.is_symlink():
         return
     if run_dir.is_symlink() or not run_dir.is_dir():
@@ -133,7 +181,15 @@ def clear_run_dir(run_dir: Path) -> None:
 
 
 def previous_durations(folder: Path, names: Sequence[str]) -> dict[str, float]:
-    """Seconds each run took in the batch last written to ``folder`` (from its provenance files)."""
+    """Seconds each run took in the batch last written to ``folder`` (from its provenance files).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "ok").mkdir()
+    >>> _ = (folder / "ok" / "provenance.json").write_text('{"duration_seconds": 2.5}')
+    >>> previous_durations(folder, ["ok", "never_ran"])
+    {'ok': 2.5}
+    """
     out = {}
     for name in names:
         prov = read_provenance(folder / name / "provenance.json")
@@ -146,7 +202,17 @@ def previous_durations(folder: Path, names: Sequence[str]) -> dict[str, float]:
 
 def completed(run_dir: Path, spec: RunSpec, notebook_sha256: str) -> dict | None:
     """The run's provenance when ``run_dir`` holds a finished ``ok`` run of exactly this spec
-    (same notebook content, parameters and corpus fingerprint), else ``None``."""
+    (same notebook content, parameters and corpus fingerprint), else ``None``.
+
+    >>> import json, tempfile
+    >>> run_dir = Path(tempfile.mkdtemp())
+    >>> _ = (run_dir / "provenance.json").write_text(json.dumps(
+    ...     {"status": "ok", "notebook_sha256": "abc", "parameters": {"n": 3, "output_dir": "x"}}))
+    >>> completed(run_dir, RunSpec("ok", Path("ok.ipynb"), {"n": 3}, 0), "abc")["status"]
+    'ok'
+    >>> completed(run_dir, RunSpec("ok", Path("ok.ipynb"), {"n": 4}, 0), "abc") is None  # other parameters
+    True
+    """
     prov = read_provenance(run_dir / "provenance.json")
     if not prov or prov.get("status") != "ok" or prov.get("notebook_sha256") != notebook_sha256:
         return None
@@ -425,6 +491,7 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
             corpora = prepare_corpora(entries, batch_dir, ingest=ingest, log=log)
             notes: list[str] = list(plan_notes)
             specs = expand_runs(entries, corpora, only=only, notes=notes)
+            note_left_out_each(config, entries, specs, cli_params=params, only=only, notes=notes)
             check_values(specs, entries)
             for note in notes[len(plan_notes):]:  # said before the runs start, and again in the index
                 log(note)
@@ -468,7 +535,15 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
 
 
 def format_failures(result: BatchResult) -> str:
-    """Text naming every run that did not end ``ok``, with the failing cell and its error (for the terminal)."""
+    """Text naming every run that did not end ``ok``, with the failing cell and its error (for the terminal).
+
+    >>> error = {"cell_index": 1, "execution_count": 2, "ename": "ValueError", "evalue": "boom",
+    ...          "source": "raise ValueError('boom')"}
+    >>> print(format_failures(BatchResult(Path("out"), [{"run": "ok", "status": "ok"},
+    ...       {"run": "fail", "notebook": "fail.ipynb", "status": "failed", "error": error}])))
+    FAILED fail (fail.ipynb): Failed in cell 1 (In [2]): ValueError: boom
+        cell: raise ValueError('boom')
+    """
     from kit.reports.html import error_line
 
     lines = []

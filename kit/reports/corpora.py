@@ -31,7 +31,15 @@ def corpus_paths(parquet: Path) -> dict[str, Path]:
 
 def corpus_info(parquet: str | os.PathLike, *, sources: str | None = None) -> dict:
     """Path, fingerprint and counts of an ingested corpus (from its manifest; sha256 of the file otherwise);
-    ``parquet`` is a store folder (:mod:`kit.corpus.store`) or a single-file ``.parquet`` corpus."""
+    ``parquet`` is a store folder (:mod:`kit.corpus.store`) or a single-file ``.parquet`` corpus.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "corpus"
+    >>> _ = default_ingest("tests/fixtures/webcopy", out)
+    >>> info = corpus_info(out)
+    >>> info["articles"], len(info["fingerprint"]), info["manifest"] == str(out / "manifest.json")
+    (2, 64, True)
+    """
     parquet = Path(parquet)
     paths = corpus_paths(parquet)
     if parquet.is_dir():  # a corpus store
@@ -50,7 +58,13 @@ def corpus_info(parquet: str | os.PathLike, *, sources: str | None = None) -> di
 
 
 def default_ingest(sources: str, out: Path):
-    """Ingest ``sources`` into the store folder ``out`` with :func:`kit.corpus.ingest` (the batch's default)."""
+    """Ingest ``sources`` into the store folder ``out`` with :func:`kit.corpus.ingest` (the batch's default).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "corpus"
+    >>> len(default_ingest("tests/fixtures/webcopy", out).articles), (out / "manifest.json").is_file()
+    (2, True)
+    """
     import kit.corpus
 
     return kit.corpus.ingest([sources], out)
@@ -58,7 +72,16 @@ def default_ingest(sources: str, out: Path):
 
 def prepare_corpora(entries: list[RunEntry], batch_dir: Path, *, ingest: Callable | None = None,
                     log: Callable[[str], None] = print) -> dict[str, dict]:
-    """Ingest every distinct source corpus of the runs once; returns corpus value -> corpus info."""
+    """Ingest every distinct source corpus of the runs once; returns corpus value -> corpus info.
+
+    >>> import tempfile
+    >>> from kit.reports.plan import RunEntry
+    >>> batch = Path(tempfile.mkdtemp())
+    >>> entries = [RunEntry(n, Path("nb.ipynb"), {}, {"corpus": "tests/fixtures/webcopy"}) for n in ("a", "b")]
+    >>> corpora = prepare_corpora(entries, batch, log=lambda msg: None)  # ingested once for both runs
+    >>> list(corpora), corpora["tests/fixtures/webcopy"]["path"] == str(batch / "corpus")
+    (['tests/fixtures/webcopy'], True)
+    """
     ingest = ingest or default_ingest
     done: dict[str, dict] = {}
     for e in entries:
@@ -90,7 +113,15 @@ def prepare_corpora(entries: list[RunEntry], batch_dir: Path, *, ingest: Callabl
 
 def ingest_privately(sources: str, folder: Path, ingest: Callable) -> Path:
     """Ingest ``sources`` into a private folder beside ``folder`` and rename it into place when
-    complete, so no reader ever sees a half-written corpus (and a stopped ingest leaves none)."""
+    complete, so no reader ever sees a half-written corpus (and a stopped ingest leaves none).
+
+    >>> import tempfile
+    >>> batch = Path(tempfile.mkdtemp())
+    >>> ingest_privately("tests/fixtures/webcopy", batch / "corpus", default_ingest) == batch / "corpus"
+    True
+    >>> sorted(p.name for p in batch.iterdir())  # no private folder left behind
+    ['corpus']
+    """
     private = folder.parent / f".kit-ingest-{os.getpid()}-{folder.name}"
     shutil.rmtree(private, ignore_errors=True)
     private.mkdir(parents=True)

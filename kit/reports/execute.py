@@ -54,6 +54,10 @@ def error_info(exc: BaseException, timeout: float | None = None) -> dict:
     """The error of a failed run as provenance records it (cell, counts, name, value, source, traceback).
 
     A cell timeout gets ``timeout`` (the limit in seconds) and the cell that ran out of time.
+
+    >>> info = error_info(RuntimeError("disk full"))
+    >>> info["ename"], info["evalue"], info["cell_index"], "timeout" in info
+    ('RuntimeError', 'disk full', None, False)
     """
     from papermill.exceptions import PapermillExecutionError
 
@@ -86,7 +90,15 @@ def _running_cell(out_nb: Path) -> tuple[int | None, str | None]:
 
 
 def output_files(run_dir: Path, name: str) -> dict:
-    """The run folder's outputs by kind: ``tables`` (CSV, Parquet), ``figures``, ``other`` (hidden files left out)."""
+    """The run folder's outputs by kind: ``tables`` (CSV, Parquet), ``figures``, ``other`` (hidden files left out).
+
+    >>> import tempfile
+    >>> run_dir = Path(tempfile.mkdtemp())
+    >>> for f in ("ok.ipynb", "ok.html", "counts.csv", "trend.png", "notes.txt", ".kit-run.json"):
+    ...     _ = (run_dir / f).write_text("")
+    >>> output_files(run_dir, "ok")
+    {'tables': ['counts.csv'], 'figures': ['trend.png'], 'other': ['notes.txt']}
+    """
     files = sorted(p.name for p in run_dir.iterdir() if p.is_file() and not p.name.startswith("."))
     skip = {f"{name}.ipynb", f"{name}.html", "provenance.json"}
     tables, figures = (".csv", ".parquet"), (".png", ".svg", ".pdf")
@@ -194,7 +206,16 @@ def worker_init() -> None:
 
 
 def stopping(task: Task) -> bool:
-    """True when the batch that sent ``task`` is stopping (its stop file exists)."""
+    """True when the batch that sent ``task`` is stopping (its stop file exists).
+
+    >>> import tempfile
+    >>> stop = Path(tempfile.mkdtemp()) / ".kit-stop"
+    >>> task = Task("ok", "ok.ipynb", "out/ok", {}, stop_file=str(stop))
+    >>> before = stopping(task)
+    >>> _ = stop.write_text("")
+    >>> before, stopping(task)
+    (False, True)
+    """
     return bool(task.stop_file) and Path(task.stop_file).exists()
 
 

@@ -17,7 +17,12 @@ from kit.reports.templates import render
 
 
 def sanitizer():
-    """A SanitizeHTML preprocessor that keeps tables and basic text markup, and nothing active."""
+    """A SanitizeHTML preprocessor that keeps tables and basic text markup, and nothing active.
+
+    >>> pp = sanitizer()
+    >>> "table" in pp.tags, "script" in pp.tags, sorted(pp.sanitized_output_types)
+    (True, False, ['text/html', 'text/markdown'])
+    """
     tags = ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div",
             "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "ol", "p", "pre", "q",
             "s", "samp", "small", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
@@ -108,7 +113,12 @@ def error_line(prov: dict) -> str:
 
 
 def header_html(prov: dict, root: str | None = None) -> str:
-    """The report page's header (escaped HTML): run, status, notebook, times, corpus, kit, parameters."""
+    """The report page's header (escaped HTML): run, status, notebook, times, corpus, kit, parameters.
+
+    >>> page = header_html({"run": "ok", "status": "failed", "notebook": "nb.ipynb", "duration_seconds": 1.5})
+    >>> '<span class="kit-status-failed">failed</span>' in page, "<td>1.5 s</td>" in page
+    (True, True)
+    """
     kit_commit = ((prov.get("git_kit") or prov.get("git") or {}).get("commit") or "n/a")[:12]
     meta = [("Notebook", str(prov.get("notebook"))), ("Started", str(prov.get("started"))),
             ("Duration", f"{prov.get('duration_seconds') or 0:.1f} s"),

@@ -59,7 +59,16 @@ def _summary(runs: list[dict]) -> str:
 
 def collect_runs(batch_dir: Path, order: Sequence[str] = (), extra: Sequence[dict] = ()) -> list[dict]:
     """Provenance of every run folder of the batch, plus ``extra`` records (runs that never got a
-    folder, e.g. cancelled ones), in the batch file's ``order``."""
+    folder, e.g. cancelled ones), in the batch file's ``order``.
+
+    >>> import tempfile
+    >>> batch = Path(tempfile.mkdtemp())
+    >>> for name in ("b", "a"):
+    ...     (batch / name).mkdir()
+    ...     _ = (batch / name / "provenance.json").write_text('{"run": "%s", "status": "ok"}' % name)
+    >>> [r["run"] for r in collect_runs(batch, order=["b", "a", "c"], extra=[{"run": "c", "status": "cancelled"}])]
+    ['b', 'a', 'c']
+    """
     runs = [p for p in (read_provenance(f) for f in sorted(batch_dir.glob("*/provenance.json"))) if p]
     have = {p.get("run") for p in runs}
     runs += [p for p in extra if p.get("run") not in have]
@@ -76,6 +85,16 @@ def write_index(batch_dir: Path, *, order: Sequence[str] = (), corpora: dict | N
     ``extra`` are provenance-like records of runs without a folder (cancelled before they
     started); ``notes`` are sentences about runs that were left out (e.g. outlets with too few
     articles for a run of their own).
+
+    >>> import json, tempfile
+    >>> batch = Path(tempfile.mkdtemp())
+    >>> (batch / "ok").mkdir()
+    >>> _ = (batch / "ok" / "provenance.json").write_text('{"run": "ok", "status": "ok"}')
+    >>> write_index(batch, notes=["one outlet left out"]).name
+    'index.html'
+    >>> runs = json.loads((batch / "runs.json").read_text())
+    >>> [r["run"] for r in runs["runs"]], runs["notes"]
+    (['ok'], ['one outlet left out'])
     """
     runs = collect_runs(batch_dir, order, extra)
     facts = facts or {}
@@ -97,7 +116,17 @@ def write_index(batch_dir: Path, *, order: Sequence[str] = (), corpora: dict | N
 
 
 def write_archive_index(base: Path) -> Path:
-    """Write ``base/index.html`` listing the dated batch folders, newest first, and the ``latest`` one."""
+    """Write ``base/index.html`` listing the dated batch folders, newest first, and the ``latest`` one.
+
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> for name in ("2026-01-01T000000Z", "2026-02-01T000000Z"):
+    ...     (base / name).mkdir()
+    ...     _ = write_index(base / name)
+    >>> page = write_archive_index(base).read_text()
+    >>> page.index("2026-02-01T000000Z") < page.index("2026-01-01T000000Z")  # newest first
+    True
+    """
     batches = []
     for d in sorted((p for p in base.iterdir() if p.is_dir() and not p.is_symlink() and (p / "runs.json").is_file()),
                     key=lambda p: p.name, reverse=True):

@@ -75,7 +75,17 @@ class BatchLock:
         return True
 
     def acquire(self) -> "BatchLock":
-        """Take the lock or raise :class:`KitError` naming the batch that holds it."""
+        """Take the lock or raise :class:`KitError` naming the batch that holds it.
+
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> lock = BatchLock(folder).acquire()
+        >>> BatchLock(folder).acquire()  # a second batch on the same folder
+        Traceback (most recent call last):
+        ...
+        kit.errors.KitError: ... is in use by another kit run (...); wait for it to finish or choose another --out ...
+        >>> lock.release()
+        """
         for _ in range(3):
             if self._try_create():
                 self.held = True
@@ -93,7 +103,14 @@ class BatchLock:
         raise KitError(f"could not take the lock {self.path}")
 
     def release(self) -> None:
-        """Remove the lock file (only when this object holds it)."""
+        """Remove the lock file (only when this object holds it).
+
+        >>> import tempfile
+        >>> lock = BatchLock(tempfile.mkdtemp()).acquire()
+        >>> lock.release()
+        >>> lock.held, lock.path.exists()
+        (False, False)
+        """
         if self.held:
             try:
                 self.path.unlink()

@@ -43,7 +43,11 @@ class Parameter:
 
     @property
     def is_path(self) -> bool:
-        """True for parameters holding a path (resolved to an absolute path by the runner)."""
+        """True for parameters holding a path (resolved to an absolute path by the runner).
+
+        >>> Parameter("dictionary_file", None, "x", "str").is_path, Parameter("top_n", 20, "20", "int").is_path
+        (True, False)
+        """
         if self.name == "corpus" or self.name.endswith(("_path", "_file", "_dir")):
             return True
         return self.kind == "str" and isinstance(self.default, str) and self.default.startswith(("./", "../", "/"))

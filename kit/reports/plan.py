@@ -79,7 +79,11 @@ def slug(value: str) -> str:
 
 
 def rel(path: Path, base: Path) -> str:
-    """``path`` relative to ``base`` when it lies below it, else as given."""
+    """``path`` relative to ``base`` when it lies below it, else as given.
+
+    >>> rel(Path("/work/reports/a.ipynb"), Path("/work")), rel(Path("/tmp/a.ipynb"), Path("/work"))
+    ('reports/a.ipynb', '/tmp/a.ipynb')
+    """
     try:
         return str(path.relative_to(base))
     except ValueError:
@@ -152,7 +156,11 @@ def load_config(path: str | os.PathLike) -> dict:
 
 def resolve_default(value: Any, notebook: Path) -> Any:
     """A notebook's default path as the notebook itself resolves it (``kit.paths.resolve_input``
-    run from the notebook's folder): as written when it exists from there, else under the project root."""
+    run from the notebook's folder): as written when it exists from there, else under the project root.
+
+    >>> resolve_default("data/sample", Path("notebooks/01_corpus_overview.ipynb").resolve()) == str(Path("data/sample").resolve())
+    True
+    """
     from kit.paths import project_root
 
     if not isinstance(value, str) or not value:
@@ -368,7 +376,17 @@ def _listing(counts, limit: int = 12) -> str:
 
 def select_values(entry: RunEntry, corpus: dict, notes: list[str]) -> list[str]:
     """The ``each`` values that get a run: at least ``min_articles`` articles, at most ``max_runs``
-    of them (the most articles first); a sentence per left-out group is appended to ``notes``."""
+    of them (the most articles first); a sentence per left-out group is appended to ``notes``.
+
+    >>> import tempfile, pandas as pd
+    >>> path = tempfile.mkdtemp() + "/c.parquet"
+    >>> pd.DataFrame({"doc_id": list("abcdefg"), "outlet": ["Ash"] * 5 + ["Elm"] * 2}).to_parquet(path)
+    >>> notes = []
+    >>> select_values(RunEntry("k_{outlet}", Path("nb.ipynb"), {}, {}, "outlet"), {"path": path}, notes)
+    ['Ash']
+    >>> notes
+    ["run 'k_{outlet}' (one per outlet): 1 outlet value(s) with fewer than 5 articles (min_articles) left out: Elm (2)."]
+    """
     counts, n_blank = _column_counts(entry, corpus)
     what = f"run '{entry.name}' (one per {entry.each})"
     if n_blank:
@@ -410,7 +428,15 @@ def _unique_names(specs: list[RunSpec], each_specs: list[tuple[RunSpec, str]], n
 def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequence[str] | None = None,
                 notes: list[str] | None = None) -> list[RunSpec]:
     """One :class:`RunSpec` per run; ``each`` entries become one run per selected column value
-    (:func:`select_values`; sentences about left-out values are appended to ``notes``)."""
+    (:func:`select_values`; sentences about left-out values are appended to ``notes``).
+
+    >>> import tempfile, pandas as pd
+    >>> path = tempfile.mkdtemp() + "/c.parquet"
+    >>> pd.DataFrame({"doc_id": list("abcde"), "outlet": ["Ash"] * 5}).to_parquet(path)
+    >>> entry = RunEntry("k_{outlet}", Path("nb.ipynb"), {}, {"corpus": "src", "target": "{outlet}"}, "outlet")
+    >>> [(s.name, s.parameters["target"]) for s in expand_runs([entry], {"src": {"path": path}})]
+    [('k_ash', 'Ash')]
+    """
     notes = notes if notes is not None else []
     specs: list[RunSpec] = []
     each_specs: list[tuple[RunSpec, str]] = []
@@ -445,6 +471,36 @@ def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequ
     if dupes:
         raise KitError(f"two runs would share the name(s) {', '.join(dupes)}; give the entries distinct names")
     return specs
+
+
+def note_left_out_each(config: dict, entries: list[RunEntry], specs: list[RunSpec], *,
+                       cli_params: Sequence[tuple[str, str]] = (), only: Sequence[str] | None = None,
+                       notes: list[str]) -> None:
+    """The check of batch-wide names (``defaults``, ``-p``) again, once the ``each`` runs are expanded:
+    an ``each`` entry of which ``only`` selects no run is left out like any other run (:func:`plan_batch`
+    counts it as selected, as its run names come from the corpus), so a name that only it and
+    other runs left out declare is ignored, with the note :func:`plan_batch` gives for those.
+    Appends to ``notes`` the sentences not already there.
+
+    >>> config = load_config("reports.yml")
+    >>> entries = plan_batch(config, cli_params=[("min_count", "3")], only=["04_*"])
+    >>> [e.name for e in entries]  # keyness_{outlet} counts as selected: its names come from the corpus
+    ['keyness_{outlet}', '04_voices']
+    >>> specs = [RunSpec(e.name, e.notebook, e.parameters, e.position) for e in entries if not e.each]
+    >>> notes = []  # what expand_runs leaves when '04_*' selects none of the runs per outlet
+    >>> note_left_out_each(config, entries, specs, cli_params=[("min_count", "3")], only=["04_*"], notes=notes)
+    >>> notes
+    ["parameter 'min_count' (from -p) is ignored: no run --only selects declares it; runs that would take it: keyness_{outlet}."]
+    """
+    kept = {s.position for s in specs}
+    if not only or all(e.position in kept for e in entries if e.each):
+        return
+    left_out = [(name, nb_path) for pos, _run, name, nb_path in _select_runs(config, None, []) if pos not in kept]
+    declared_by = {e.name: e.declared for e in entries if e.position in kept}
+    layers = [("batch file defaults", list(config["defaults"].items()), None), ("-p", list(cli_params), None)]
+    found: list[str] = []
+    _check_batch_wide(layers, declared_by, [], left_out, found)
+    notes.extend(n for n in dict.fromkeys(found) if n not in notes)
 
 
 # --------------------------------------------------------------------------------------------
@@ -492,7 +548,15 @@ def _value_problems(spec: RunSpec, declared: dict[str, Parameter], columns: list
 
 def check_values(specs: list[RunSpec], entries: list[RunEntry]) -> None:
     """Check values against what they name: a ``group_by`` column the corpus lacks, a period that
-    does not exist, a dictionary or actor file that is not there. Raises one :class:`KitError`."""
+    does not exist, a dictionary or actor file that is not there. Raises one :class:`KitError`.
+
+    >>> entries = plan_batch(load_config("reports.yml"), cli_params=[("period", "fortnight")], only=["01_*"])
+    >>> check_values([RunSpec(e.name, e.notebook, e.parameters, e.position) for e in entries], entries)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: parameter check failed, nothing was run:
+      - run '01_corpus_overview': period 'fortnight' is not a period; choose one of day, week, month, quarter, year
+    """
     import pyarrow.parquet as pq
 
     declared = {e.notebook: e.declared for e in entries}

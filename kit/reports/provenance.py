@@ -21,12 +21,21 @@ STATUSES = ("ok", "failed", "interrupted", "cancelled")
 
 
 def now() -> str:
-    """The current UTC time as ISO text with milliseconds."""
+    """The current UTC time as ISO text with milliseconds.
+
+    >>> len(now()), now().endswith("+00:00")
+    (29, True)
+    """
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
 def git_info(folder: Path) -> dict:
-    """Commit and dirty flag of the git work tree holding ``folder`` (``None`` values without git)."""
+    """Commit and dirty flag of the git work tree holding ``folder`` (``None`` values without git).
+
+    >>> import tempfile
+    >>> git_info(Path(tempfile.mkdtemp()))  # a folder outside any work tree
+    {'commit': None, 'dirty': None}
+    """
     def git(*args):
         try:
             r = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10)
@@ -40,7 +49,12 @@ def git_info(folder: Path) -> dict:
 
 
 def package_versions() -> dict[str, str | None]:
-    """Versions of the kit's runtime dependencies and the notebook machinery (``None``: not installed)."""
+    """Versions of the kit's runtime dependencies and the notebook machinery (``None``: not installed).
+
+    >>> versions = package_versions()
+    >>> "pandas" in versions and "papermill" in versions
+    True
+    """
     from importlib import metadata
 
     names = {"ipykernel", "jupyter_client", "nbclient", "nbconvert", "nbformat", "numpy", "pandas", "papermill",
@@ -61,7 +75,11 @@ def package_versions() -> dict[str, str | None]:
 
 
 def python_info() -> dict:
-    """Version, implementation, executable and platform of this Python."""
+    """Version, implementation, executable and platform of this Python.
+
+    >>> sorted(python_info())
+    ['executable', 'implementation', 'platform', 'version']
+    """
     return {"version": platform.python_version(), "implementation": platform.python_implementation(),
             "executable": sys.executable, "platform": platform.platform()}
 
@@ -78,7 +96,13 @@ class BatchFacts:
 
     @classmethod
     def collect(cls, base: Path) -> "BatchFacts":
-        """The facts for a batch file in ``base``."""
+        """The facts for a batch file in ``base``.
+
+        >>> import kit
+        >>> facts = BatchFacts.collect(Path("."))
+        >>> facts.kit_version == kit.__version__, "pandas" in facts.packages
+        (True, True)
+        """
         import kit
 
         command = ["kit", "run", *sys.argv[2:]] if Path(sys.argv[0]).name == "kit" else None
@@ -116,7 +140,12 @@ class Provenance:
 
     def as_dict(self) -> dict:
         """The JSON form (``html_error`` only when the HTML failed, ``kernel_starts`` only when the
-        kernel had to be started more than once)."""
+        kernel had to be started more than once).
+
+        >>> d = Provenance("ok", "ok.ipynb", "ok").as_dict()
+        >>> d["status"], "html_error" in d, "kernel_starts" in d
+        ('ok', False, False)
+        """
         d = asdict(self)
         if d["html_error"] is None:
             del d["html_error"]
@@ -125,7 +154,13 @@ class Provenance:
         return d
 
     def write(self, run_dir: Path) -> Path:
-        """Write ``provenance.json`` into ``run_dir`` atomically."""
+        """Write ``provenance.json`` into ``run_dir`` atomically.
+
+        >>> import tempfile
+        >>> path = Provenance("ok", "ok.ipynb", "ok").write(Path(tempfile.mkdtemp()))
+        >>> read_provenance(path)["run"]
+        'ok'
+        """
         from kit.reports.files import write_text_atomic
 
         return write_text_atomic(run_dir / "provenance.json",
@@ -133,7 +168,14 @@ class Provenance:
 
 
 def read_provenance(path: Path) -> dict | None:
-    """The provenance record at ``path`` as a dict, or ``None`` when it is missing or unreadable."""
+    """The provenance record at ``path`` as a dict, or ``None`` when it is missing or unreadable.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "provenance.json").write_text('{"run": "ok", "status": "ok"}')
+    >>> read_provenance(folder / "provenance.json"), read_provenance(folder / "missing.json")
+    ({'run': 'ok', 'status': 'ok'}, None)
+    """
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):

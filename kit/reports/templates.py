@@ -27,5 +27,10 @@ def environment():
 
 
 def render(name: str, **values) -> str:
-    """Render the template ``kit/resources/<name>`` with ``values``."""
+    """Render the template ``kit/resources/<name>`` with ``values`` (escaped: autoescape is on).
+
+    >>> page = render("run_header.html.j2", run="<b>ok</b>", status="ok", error=None, meta=[], parameters=[])
+    >>> "&lt;b&gt;ok&lt;/b&gt;" in page and "<b>ok</b>" not in page
+    True
+    """
     return environment().get_template(name).render(**values)

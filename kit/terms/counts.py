@@ -390,7 +390,12 @@ class DocumentTermMatrix:
     terms: np.ndarray
 
     def to_counts(self) -> pd.DataFrame:
-        """The tidy counts table (``doc_id``, ``term``, ``n``), documents in matrix order."""
+        """The tidy counts table (``doc_id``, ``term``, ``n``), documents in matrix order.
+
+        >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["talks talks trade", "trade"]})
+        >>> document_term_matrix(arts, stopwords=None).to_counts().values.tolist()
+        [['a', 'talks', 2], ['a', 'trade', 1], ['b', 'trade', 1]]
+        """
         coo = self.matrix.tocoo()
         order = np.lexsort((coo.col, coo.row))
         return pd.DataFrame(
@@ -402,7 +407,12 @@ class DocumentTermMatrix:
         )
 
     def term_totals(self) -> pd.Series:
-        """Total count of every term, most frequent first."""
+        """Total count of every term, most frequent first.
+
+        >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["talks talks trade", "trade"]})
+        >>> document_term_matrix(arts, stopwords=None).term_totals().to_dict()
+        {'talks': 2, 'trade': 2}
+        """
         tot = np.asarray(self.matrix.sum(axis=0)).ravel()
         return pd.Series(tot, index=pd.Index(self.terms, name="term"), name="n").sort_values(ascending=False, kind="stable")
 

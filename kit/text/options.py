@@ -64,16 +64,30 @@ class TokenOptions:
 
     @classmethod
     def make(cls, *, stopwords=None, min_length=1, stem=False, merge_us=True, split_hyphens=False) -> "TokenOptions":
-        """The same as ``TokenOptions(...)`` (kept for the callers that use it)."""
+        """The same as ``TokenOptions(...)`` (kept for the callers that use it).
+
+        >>> TokenOptions.make(min_length=2)
+        TokenOptions(stopwords=None, min_length=2, stem=False, merge_us=True, split_hyphens=False)
+        """
         return cls(stopwords, min_length, stem, merge_us, split_hyphens)
 
     def replace(self, **changes) -> "TokenOptions":
-        """A copy with some options changed (checked again)."""
+        """A copy with some options changed (checked again).
+
+        >>> TokenOptions.make().replace(stem=True).stem
+        True
+        """
         return dataclasses.replace(self, **changes)
 
     def terms_of(self, surface: str) -> list[tuple[int, int, str, bool]]:
         """``(offset, length, term, keep)`` for each token a surface form yields (more than one
-        only with ``split_hyphens``); ``keep`` is False for stopwords and short terms."""
+        only with ``split_hyphens``); ``keep`` is False for stopwords and short terms.
+
+        >>> TokenOptions.make(split_hyphens=True).terms_of("China-US")
+        [(0, 5, 'china', True), (6, 2, 'US', True)]
+        >>> TokenOptions.make(stopwords="english").terms_of("The")
+        [(0, 3, 'the', False)]
+        """
         out = []
         if self.split_hyphens and ("-" in surface or "‐" in surface) and not surface.startswith(("http", "www.")) and "@" not in surface:
             pos = 0

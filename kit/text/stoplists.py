@@ -102,6 +102,13 @@ def stopword_set(source: str | Iterable[str] = "english") -> frozenset[str]:
 
 
 def stopwords(source: str | Iterable[str] = "english") -> frozenset[str]:
-    """Deprecated name of :func:`stopword_set` (it was shadowed by the ``stopwords=`` option)."""
+    """Deprecated name of :func:`stopword_set` (it was shadowed by the ``stopwords=`` option).
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     stopwords(["the", "of"]) == stopword_set(["the", "of"])
+    True
+    """
     warn_renamed("kit.text.stopwords()", "kit.text.stopword_set()")
     return stopword_set(source)

@@ -276,6 +276,22 @@ def test_the_note_on_an_ignored_parameter_is_said_before_anything_runs(tmp_path)
                     "runs that would take it: ok."]
 
 
+def test_a_name_only_an_each_run_left_out_by_only_takes_is_a_note_said_before_the_runs(tmp_path, monkeypatch):
+    # 'wait_{outlet}' counts as selected until the corpus names its runs; '--only ok' then selects none
+    cfg = write_config(tmp_path / "b.yml", f"defaults:\n  corpus: {HOSTILE.as_posix()}\nruns:\n  - notebook: NB/ok.ipynb\n"
+                                           "  - name: wait_{outlet}\n    notebook: NB/sleep.ipynb\n    each: outlet\n"
+                                           "    min_articles: 1\n")
+
+    def stop(*_args):
+        raise KitError("stopped before the runs")
+
+    monkeypatch.setattr(batch_module, "_analyse_corpora", stop)
+    said: list[str] = []
+    with pytest.raises(KitError, match="stopped before the runs"):
+        runner.run_batch(cfg, only=["ok"], params=[("seconds", "1")], out=tmp_path / "out", log=said.append)
+    assert said[1:] == ["parameter 'seconds' (from -p) is ignored: no run --only selects declares it; "
+                        "runs that would take it: wait_{outlet}."]  # after the line on the ingest
+
 def test_missing_corpus_and_bad_only(tmp_path):
     cfg = write_config(tmp_path / "b.yml", "runs:\n  - notebook: NB/ok.ipynb\n")
     with pytest.raises(KitError, match="corpus not found"):

@@ -116,3 +116,36 @@ def test_only_narrows_before_the_name_check(tmp_path):
         expand_runs(entries, {"src": corpus})
     specs = expand_runs(entries, {"src": corpus}, only=["k_a*"])
     assert [s.name for s in specs] == ["k_alpha"]
+
+
+def _each_batch(tmp_path: Path) -> tuple[Path, str]:
+    """A batch of three runs (fixture notebooks): 'ok', 'wait' and 'wait_{outlet}' (one per outlet);
+    'seconds' is declared by the notebooks of the last two only."""
+    nb = Path(__file__).resolve().parents[1] / "fixtures" / "notebooks"
+    corpus = _corpus(tmp_path, ["Alpha"] * 5 + ["Beta"] * 5)["path"]
+    cfg = tmp_path / "b.yml"
+    cfg.write_text(f"defaults:\n  corpus: {corpus}\nruns:\n  - notebook: {nb.as_posix()}/ok.ipynb\n"
+                   f"  - notebook: {nb.as_posix()}/wait.ipynb\n"
+                   f"  - name: wait_{{outlet}}\n    notebook: {nb.as_posix()}/sleep.ipynb\n    each: outlet\n",
+                   encoding="utf-8")
+    return cfg, corpus
+
+
+@pytest.mark.parametrize("only,said", [
+    (["ok"], ["parameter 'seconds' (from -p) is ignored: no run --only selects declares it; "
+              "runs that would take it: wait, wait_{outlet}."]),
+    (["ok", "wait_b*"], []),  # a run of the 'each' entry is selected: it takes 'seconds'
+    (["wait"], []),
+])
+def test_a_name_only_each_runs_left_out_by_only_take_is_a_note(tmp_path, only, said):
+    from kit.reports.plan import note_left_out_each, plan_batch
+
+    cfg, corpus = _each_batch(tmp_path)
+    config = load_config(cfg)
+    plan_notes: list[str] = []
+    entries = plan_batch(config, cli_params=[("seconds", "1")], only=only, notes=plan_notes)
+    assert plan_notes == []  # before the corpus, 'wait_{outlet}' counts as selected
+    notes: list[str] = []
+    specs = expand_runs(entries, {corpus: {"path": corpus}}, only=only, notes=notes)
+    note_left_out_each(config, entries, specs, cli_params=[("seconds", "1")], only=only, notes=notes)
+    assert notes == said

@@ -208,7 +208,16 @@ class FrameModel:
     provenance: dict = field(default_factory=dict)
 
     def predict(self, articles: pd.DataFrame, *, text_col: str = "text", id_col: str = "doc_id") -> pd.DataFrame:
-        """``doc_id, frame, probability, predicted`` for every article and frame (see :func:`kit.frames.coded.apply_frames`)."""
+        """``doc_id, frame, probability, predicted`` for every article and frame (see :func:`kit.frames.coded.apply_frames`).
+
+        >>> import kit
+        >>> from kit.frames.coded import gold_labels, read_coding_sheet, train_frames
+        >>> articles = kit.load_corpus("data/sample").articles
+        >>> model = train_frames(articles, gold_labels(read_coding_sheet("data/coding/sample_coding.csv")), folds=2, n_boot=0)
+        >>> pred = model.predict(articles.head(2))
+        >>> pred.columns.tolist(), len(pred) == 2 * len(model.frames)
+        (['doc_id', 'frame', 'probability', 'predicted'], True)
+        """
         for c in (id_col, text_col):
             if c not in articles.columns:
                 raise KitError(f"articles has no column {c!r}; columns are {list(articles.columns)}")
@@ -230,7 +239,17 @@ class FrameModel:
     def save(self, path) -> Path:
         """Pickle the model to ``path`` (``.pkl``) and write its provenance and validation beside it
         (``<path>.json``). Load it with :func:`load_model` (only load model files you trust: pickle
-        runs code)."""
+        runs code).
+
+        >>> import kit
+        >>> from kit.frames.coded import gold_labels, read_coding_sheet, train_frames
+        >>> articles = kit.load_corpus("data/sample").articles
+        >>> model = train_frames(articles, gold_labels(read_coding_sheet("data/coding/sample_coding.csv")), folds=2, n_boot=0)
+        >>> import tempfile
+        >>> path = model.save(Path(tempfile.mkdtemp()) / "frames.pkl")
+        >>> load_model(path).frames == model.frames, Path(str(path) + ".json").is_file()
+        (True, True)
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:
@@ -241,7 +260,16 @@ class FrameModel:
 
 
 def load_model(path) -> FrameModel:
-    """Load a model saved by :meth:`FrameModel.save` (a clear error for anything else)."""
+    """Load a model saved by :meth:`FrameModel.save` (a clear error for anything else).
+
+    >>> import pickle, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "model.pkl"
+    >>> _ = path.write_bytes(pickle.dumps({"not": "a model"}))
+    >>> load_model(path)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: ...model.pkl: not a kit frame model (got dict)
+    """
     path = Path(path)
     if not path.is_file():
         raise KitError(f"{path}: model file not found")
