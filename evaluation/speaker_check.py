@@ -30,6 +30,10 @@ time (as ``kit quotes ... --map published=date`` reads them); no network.
   speaker (a wrong name is worse for a researcher than none).
 - ``quotes the kit gives no speaker``, ``quotes coded with no speaker``: shares of the coded quotes.
 - ``coded quotes no longer found``: how many the kit no longer finds by their offsets.
+- ``speaker precision, the 50% most confident``: among the coded quotes the kit gives a speaker,
+  the half with the highest ``speaker_confidence`` (ties in coding order): their precision, with
+  its interval; baseline: the precision of all of them. ``speaker confidence AUC``: the ROC AUC
+  of ``speaker_confidence`` against right/wrong on the same quotes (0.5: no better than chance).
 """
 from __future__ import annotations
 
@@ -45,6 +49,8 @@ DEVSET = "frames-dev"
 CODING = pathlib.Path(__file__).with_name("speaker_check_frames_dev.csv")
 #: The least share of both spans an overlapping quote must cover to count as the coded one.
 MIN_OVERLAP = 0.8
+#: The share of the quotes given a speaker kept, most confident first, for the confidence's row.
+KEPT = 0.5
 
 
 def same_speaker(pred, gold: str, form: str) -> bool:
@@ -80,7 +86,8 @@ def same_speaker(pred, gold: str, form: str) -> bool:
 
 
 def find(coding: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """The coding with ``found`` (bool), ``speaker`` (the kit's, None when none or not found) and ``kind``.
+    """The coding with ``found`` (bool), ``speaker`` (the kit's, None when none or not found), ``kind`` and
+    ``quote_row`` (the index label of the matched row of ``quotes``, None when not found).
 
     >>> coding = pd.DataFrame({"doc_id": ["a", "a", "b"], "start": [0, 50, 0], "end": [10, 60, 9]})
     >>> quotes = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 51], "end": [10, 60],
@@ -89,7 +96,7 @@ def find(coding: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     [[True, 'Ann Roe'], [True, None], [False, None]]
     """
     by_doc = {d: g for d, g in quotes.groupby("doc_id")}
-    found, speaker, kind = [], [], []
+    found, speaker, kind, row = [], [], [], []
     for r in coding.itertuples(index=False):
         g = by_doc.get(str(r.doc_id))
         best = None
@@ -106,18 +113,49 @@ def find(coding: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         sp = None if best is None else best["speaker"]
         speaker.append(None if sp is None or (isinstance(sp, float) and sp != sp) else sp)
         kind.append(None if best is None else best["kind"])
+        row.append(None if best is None else best.name)
     return coding.assign(found=found, speaker=pd.Series(speaker, index=coding.index, dtype=object),
-                         kind=kind)
+                         kind=kind, quote_row=pd.Series(row, index=coding.index, dtype=object))
 
 
 def scored(devsets: pathlib.Path, coding_path: pathlib.Path | None = None) -> pd.DataFrame:
     """The coding (``coding_path``, default :data:`CODING`) with the kit's speaker (``speaker``),
-    ``found``, ``given`` and ``right`` (bool)."""
+    ``found``, ``given`` and ``right`` (bool), and the speaker's ``confidence`` (``speaker_confidence``;
+    NaN without a speaker)."""
     root = pathlib.Path(devsets) / DEVSET
     coding = pd.read_csv(CODING if coding_path is None else coding_path, dtype={"doc_id": str, "gold_speaker": str}, keep_default_na=False)
-    s = find(coding, kit_quotes(root, set(coding["doc_id"])))
+    quotes = kit_quotes(root, set(coding["doc_id"]))
+    s = find(coding, quotes)
     right = [same_speaker(p, g, f) for p, g, f in zip(s["speaker"], s["gold_speaker"], s["gold_form"])]
-    return s.assign(given=s["speaker"].notna(), right=right)
+    conf = [float("nan") if r is None or s_ is None else float(quotes.loc[r, "speaker_confidence"])
+            for r, s_ in zip(s["quote_row"], s["speaker"])]
+    return s.assign(given=s["speaker"].notna(), right=right, confidence=conf)
+
+
+def most_confident(given: pd.DataFrame, share: float = KEPT) -> pd.DataFrame:
+    """The ``share`` of ``given`` (rows with a ``confidence``) most confident, ties in row order.
+
+    >>> g = pd.DataFrame({"confidence": [0.2, 0.9, 0.5, 0.7]})
+    >>> most_confident(g, 0.5).index.tolist()
+    [1, 3]
+    """
+    rank = given["confidence"].rank(method="first", ascending=False)
+    return given[rank <= round(share * len(given))]
+
+
+def confidence_rows(given: pd.DataFrame) -> list[dict]:
+    """Rows of the ``speaker_confidence`` check on the coded quotes the kit gives a speaker: the
+    precision of the :data:`KEPT` most confident (95% article-bootstrap interval; baseline: the
+    precision of all) and the ROC AUC of confidence against right and wrong (baseline 0.5)."""
+    from evaluation._train_confidence import auc
+
+    kept = most_confident(given)
+    prec = float(given["right"].mean()) if len(given) else None
+    rows = [accuracy_row(DEVSET, kept, f"speaker precision, the {KEPT:.0%} most confident", prec, interval=True)]
+    rows.append({"devset": DEVSET, "measure": "speaker confidence AUC (right against wrong speakers)",
+                 "kit": auc(given["confidence"], given["right"]) if len(given) else None, "baseline": 0.5,
+                 "n": int(len(given))})
+    return rows
 
 
 def evaluate(devsets: pathlib.Path) -> list[dict]:
@@ -133,6 +171,7 @@ def evaluate(devsets: pathlib.Path) -> list[dict]:
     rows.append({"devset": DEVSET, "measure": "speaker accuracy, weighted to all frames-dev quotes",
                  "kit": float((w * s["right"]).sum() / w.sum()), "baseline": None, "n": int(len(s))})
     rows.append(accuracy_row(DEVSET, s[s["given"]], "speaker precision (kit gives a speaker)", None, interval=True))
+    rows += confidence_rows(s[s["given"]])
     rows.append({"devset": DEVSET, "measure": "quotes the kit gives no speaker", "kit": float((~s["given"]).mean()),
                  "baseline": None, "n": int(len(s))})
     rows.append({"devset": DEVSET, "measure": "quotes coded with no speaker", "kit": none, "baseline": None,

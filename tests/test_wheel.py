@@ -74,6 +74,7 @@ def test_wheel_contains_the_bundled_data(installed):
         assert f"kit/resources/dictionaries/{name}.md" in names  # the data card travels with it
     assert "kit/resources/actors/us_china_2023.yml" in names
     assert "kit/resources/stopwords_en.txt" in names and "kit/resources/report.html.j2" in names
+    assert "kit/resources/quotes/speaker_confidence.json" in names  # the speaker_confidence weights and card
 
 
 def test_installed_kit_is_the_wheel_not_the_checkout(installed):

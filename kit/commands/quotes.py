@@ -37,6 +37,9 @@ def add_arguments(p):
                    help="segment: one row per quote (an interrupted quote is one row); attribution: one row per "
                         "speech act, the quotes sharing an attribution_id joined by ' … ' (default segment)")
     p.add_argument("--width", type=int, default=100, metavar="N", help="width of the table view (default 100)")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                   help="keep only the quotes whose speaker_confidence is at least X (0-1; quotes with no "
+                        "speaker are left out too; see docs/quotes.md for what the confidence measures)")
 
 
 def quotes_json(quotes) -> list[dict]:
@@ -51,17 +54,19 @@ def quotes_json(quotes) -> list[dict]:
 
 
 def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> str:
-    """A terminal view: each article's outlet and title once, then per quote the speaker and the
-    quote wrapped to ``width`` (at most ``max_lines`` lines, then '…').
+    """A terminal view: each article's outlet and title once, then per quote the speaker (verb,
+    paragraph, kind, rule and confidence) and the quote, both wrapped to ``width`` (the quote to at
+    most ``max_lines`` lines, then '…').
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"doc_id": ["a"], "quote_no": [0], "kind": ["full"], "speaker": ["Bo Li"],
-    ...                   "speaker_rule": ["FULL_NAME"], "verb": ["said"], "para_no": [2],
-    ...                   "text": ["We will win. " * 3]})
+    ...                   "speaker_rule": ["FULL_NAME"], "speaker_confidence": [0.934], "verb": ["said"],
+    ...                   "para_no": [2], "text": ["We will win. " * 3]})
     >>> a = pd.DataFrame({"doc_id": ["a"], "outlet": ["Harbor Weekly"], "title": ["Vote day"]})
     >>> print(quotes_table(q, a, width=40))
     Harbor Weekly | Vote day
-      Bo Li (said), paragraph 2, full, rule FULL_NAME
+      Bo Li (said), paragraph 2, full, rule
+          FULL_NAME, confidence 0.93
         “We will win. We will win. We will
         win.”
     """
@@ -81,13 +86,32 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
         extra = f", {r['n_quotes']} quotes" if "n_quotes" in r and r["n_quotes"] > 1 else ""
         if isinstance(r.get("speaker_rule"), str):
             extra += f", rule {r['speaker_rule']}"
-        out.append(f"  {who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}")
+        if isinstance(r.get("speaker_confidence"), float) and r["speaker_confidence"] == r["speaker_confidence"]:
+            extra += f", confidence {r['speaker_confidence']:.2f}"
+        # the speaker's line keeps to the width too, its continuation indented past the quote's
+        out.extend(textwrap.wrap(f"{who}{verb}, paragraph {r.get('para_no')}, {r.get('kind')}{extra}", width,
+                                 initial_indent="  ", subsequent_indent="      ", break_long_words=False))
         lines = textwrap.wrap(f"“{' '.join(str(r['text']).split())}”", width - 4)
         if len(lines) > max_lines:
             lines = lines[:max_lines]
             lines[-1] = lines[-1][: width - 6] + " …"
         out.extend("    " + ln for ln in lines)
     return "\n".join(out)
+
+
+def min_confidence(quotes, x: float):
+    """The quotes whose ``speaker_confidence`` is at least ``x`` (a quote with no speaker has none,
+    so it is left out); raises ``KitError`` when ``x`` is not between 0 and 1.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"quote_no": [0, 1, 2], "speaker_confidence": [0.95, 0.6, float("nan")]})
+    >>> min_confidence(q, 0.9)["quote_no"].tolist(), len(min_confidence(q, 0.0))
+    ([0], 2)
+    """
+    from kit.validate import check_number
+
+    check_number(x, "--min-confidence", min=0, max=1)
+    return quotes[quotes["speaker_confidence"] >= x].reset_index(drop=True)
 
 
 def run(args) -> int:
@@ -106,7 +130,10 @@ def run(args) -> int:
     """
 
     from kit.quotes import extract_quotes
+    from kit.validate import check_number
 
+    if args.min_confidence is not None:  # a bad argument fails before anything is read
+        check_number(args.min_confidence, "--min-confidence", min=0, max=1)
     corpus = load(args)
     quotes, problems = extract_quotes(corpus.paragraphs, actors=args.actors, return_problems=True)
     if not args.all:
@@ -115,6 +142,8 @@ def run(args) -> int:
         from kit.errors import KitError
 
         raise KitError(f"--width must be at least 40, got {args.width}")
+    if args.min_confidence is not None:
+        quotes = min_confidence(quotes, args.min_confidence)
     if args.unit == "attribution":
         from kit.quotes import speech_acts
 

@@ -27,6 +27,9 @@ QUOTE_COLUMNS: dict[str, str] = {
     "note": "repairs made to unbalanced marks around this quote (missing when none)",
     "segments": "the quoted parts as [start, end] offsets into the body text, one per part "
                 "(an interrupted or multi-paragraph quote has several)",
+    "speaker_confidence": "how likely the speaker is right, 0-1 (kit.quotes.confidence: a logistic regression "
+                          "trained on PolNeAR's development part; a ranking first, see docs/quotes.md); "
+                          "missing when the speaker is",
 }
 
 #: What each quote kind means. Only ``full`` and ``partial`` are speech.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ class _Quote:
     end_pos: int = -1
     act: "_Quote | None" = None  # the first quote of the speech act this quote belongs to
     rule: str | None = None  # the named rule that chose the speaker (the speaker_rule column)
+    confidence: float = math.nan  # how likely the speaker is right (the speaker_confidence column)
 
 
 def _inner(para: str, seg: _Seg) -> str:
@@ -571,9 +573,10 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
         q.act = same_sentence_prev.act or same_sentence_prev  # type: ignore[union-attr]
     else:
         q.entity = _unattributed_speaker(art, q, lay, prev_speech)
+    cue = q.mention_pos if attr is not None else paras[first.para_idx][2] + first.open_i
     if _sm.SPEAKER_MODEL is not None or _sm.COLLECT is not None:  # rule SPEAKER_MODEL (off by default)
-        q.entity = _sm.rerank(art, q, lay, prev_speech, q.mention_pos if attr is not None
-                              else paras[first.para_idx][2] + first.open_i)
+        q.entity = _sm.rerank(art, q, lay, prev_speech, cue)
+    q.confidence = _cf.speaker_confidence(art, q, prev_speech, cue)
     if q.entity is not None:  # how often each entity was quoted so far (a feature of PRONOUN_MODEL)
         spoke = art.cache.setdefault("spoke", {})
         spoke[id(q.entity)] = spoke.get(id(q.entity), 0) + 1
@@ -717,6 +720,7 @@ def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) ->
             "side": side_of.get(ent.name.lower()) if ent is not None and side_of else None,
             "note": "; ".join(q.note) if q.note else None,
             "segments": segments,
+            "speaker_confidence": q.confidence if ent is not None and speech else math.nan,
         })
     return out
 
@@ -929,6 +933,7 @@ def _ngo_staff(ent: Person, role_words: list[str], aff_class: str | None) -> boo
 
 
 # used inside functions only: imported last, so that the modules may refer to each other
+import kit.quotes.confidence as _cf  # noqa: E402 (imported last, as the modules refer to each other)
 import kit.quotes.speaker_model as _sm  # noqa: E402 (imported last, as the modules refer to each other)
 from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _NAME_NP,

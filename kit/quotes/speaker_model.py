@@ -44,7 +44,7 @@ RULE_FAMILIES: dict[str, str] = {
                      "PRONOUN_MODEL", "PRONOUN_LEADS_QUOTE"), "pronoun"),
     **dict.fromkeys(("ORGANISATION_NAME", "KNOWN_ORGANISATION", "GROUP", "DESCRIPTION_KEPT",
                      "EARLIER_DESCRIPTION", "ROLE_OF_PERSON", "ROLE_OF_ORGANISATION", "OUTLET_DESCRIPTION",
-                     "ISSUER_NAMED", "DOCUMENT_WITHOUT_ISSUER", "CLAUSE_SUBJECT"), "description"),
+                     "ISSUER_NAMED", "DOCUMENT_WITHOUT_ISSUER", "CLAUSE_SUBJECT", "POSSESSOR_SPEAKS"), "description"),
     **dict.fromkeys(("LATEST_SPEAKER", "NAMED_AFTER_QUOTE", "SENTENCE_SUBJECT", "FIRST_PERSON_NAMED"),
                     "unattributed"),
     **dict.fromkeys(("SAME_SENTENCE_SPEAKER", "SPEECH_ACT_CONTINUES"), "continues"),
@@ -128,19 +128,26 @@ def _proposed(art, q, prev_speech, cue: int, since: int) -> tuple:
     para_off = art.paras[first.para_idx][2]
     q_pos = para_off + first.open_i
     prev = prev_speech.entity if prev_speech is not None else None
-    story = prev if prev_speech is not None and prev_speech.mention_pos >= since else None
+    story = _story_speaker(art, prev_speech, min(cue, q_pos), since)
+    subject = sentence_subject(art, para_off, q_pos)
+    return prev, story, subject
+
+
+def _story_speaker(art, prev_speech, upto: int, since: int):
+    """The story's latest speaker before ``upto`` and not before ``since``: the previous quote's
+    speaker, or a later speaker of a sentence of saying the rules already resolved (None when
+    neither is in reach; a document is never one)."""
+    story = prev_speech.entity if prev_speech is not None and prev_speech.mention_pos >= since else None
     memo = art.cache.get("event_entity", {})
     events = art.cache.get("events", [])
-    hi = bisect.bisect_left(art.cache.get("event_pos", []), min(cue, q_pos))
+    hi = bisect.bisect_left(art.cache.get("event_pos", []), upto)
     for i in range(hi - 1, -1, -1):
         if events[i][0] < since or story is not None and events[i][0] <= prev_speech.mention_pos:
             break
         e = memo.get(i)
         if e is not None and e.kind != "document":
-            story = e
-            break
-    subject = sentence_subject(art, para_off, q_pos)
-    return prev, story, subject
+            return e
+    return story
 
 
 def candidates(art, q, lay, prev_speech, cue: int) -> list[tuple[object, list[float]]]:
