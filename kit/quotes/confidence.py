@@ -29,6 +29,7 @@ from importlib import resources
 from kit.quotes.extract import _in_quote
 from kit.quotes.pronoun_model import _APPOSITIVE, _mention_positions
 from kit.quotes.pronouns import _says_nearby
+from kit.quotes.speaker_model import FEATURES as _RANKER_FEATURES
 from kit.quotes.speaker_model import RULE_FAMILIES, _story_speaker, _window
 
 #: The bundled weights and data card (in ``kit/resources/quotes``).
@@ -37,37 +38,11 @@ MODEL_FILE = "speaker_confidence.json"
 #: speaker (used by ``evaluation/_train_confidence.py``); None in normal use.
 COLLECT: list | None = None
 
-#: The features of a quote's chosen speaker, in the order of the weights in :data:`MODEL_FILE`.
-FEATURES = (
-    "rule_name",                 # the rule resolved a name the attribution writes
-    "rule_pronoun",              # ... a pronoun
-    "rule_description",          # ... an organisation, group, description or document
-    "rule_unattributed",         # ... a quote without attribution (latest speaker, subject, ...)
-    "rule_continues",            # ... the previous quote's speech act goes on
-    "is_previous_speaker",       # the speaker of the previous quote
-    "is_story_speaker",          # the latest speaker of a quote or a sentence of saying in reach
-    "is_first_person",           # the first person named in the quote's paragraph, outside quotation marks
-    "sentences_away",            # log(1 + sentences between its nearest mention and the cue)
-    "same_sentence",             # named in the cue's sentence
-    "same_paragraph",            # named in the cue's paragraph
-    "paragraphs_back",           # paragraphs between its nearest mention and the cue (at most 4)
-    "after_cue",                 # its nearest mention follows the cue
-    "recency_rank",              # log(1 + rank among the speakers named near, nearest first)
-    "mentions_so_far",           # log(1 + mentions in the article before the cue)
-    "quotes_so_far",             # log(1 + quotes already given to it)
-    "most_mentioned",            # named most often so far
-    "kind_person",               # a person
-    "kind_org",                  # an organisation
-    "kind_other",                # a group, a description or a document
-    "passing",                   # its nearest mention is a name in passing (after a preposition)
-    "in_quote",                  # its nearest mention is inside quotation marks
-    "sentence_start",            # its nearest mention opens its sentence (within 30 characters)
-    "says_nearby",               # its nearest mention is next to a verb of saying
-    "introduced",                # its nearest mention is followed by an appositive
-    "full_name",                 # the name has two or more words
-    "not_in_window",             # not named in the paragraphs around the cue (proposed by a rule only)
-    "pronoun_disagrees",         # the attribution writes he/she and it is no person, or it and it is one
-)
+#: The features of a quote's chosen speaker, in the order of the weights in :data:`MODEL_FILE`: the
+#: ranker's candidate features (:data:`kit.quotes.speaker_model.FEATURES`, each described there) for
+#: the rules' own choice, without ``is_rule_choice`` (always 1 here) and ``is_sentence_subject`` (the
+#: one costly to find). ``features`` below fills them by position.
+FEATURES = tuple(f for f in _RANKER_FEATURES if f not in ("is_rule_choice", "is_sentence_subject"))
 
 _FAMILY_INDEX = {"name": 0, "pronoun": 1, "description": 2, "unattributed": 3, "continues": 4}
 _RULE_INDEX = {rule: _FAMILY_INDEX[family] for rule, family in RULE_FAMILIES.items()}
