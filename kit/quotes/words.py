@@ -526,7 +526,7 @@ def _word_trie(words) -> str:
         if not tails:
             alts.append(head)
             continue
-        sub = _word_trie(tails) if len(tails) > 1 else _word_trie(tails[:1])
+        sub = _word_trie(tails)
         alts.append(head + (f"(?:{sub})?" if len(tails) < len(rests) else sub))
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
