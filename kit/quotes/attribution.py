@@ -145,6 +145,8 @@ def _attr_after(after: str) -> tuple[str, str] | None:
         if m:
             np_ = m.group("np")
             np_ = _trim_np(np_)
+            if not _according_source(np_):
+                return None  # rule ACCORDING_TO_THING: 'according to plan' names no source
             return np_, "according to"
     m = _AFTER_INV.match(after)
     if m is not None and m.group("verb") in _FINDING_VERBS:
@@ -959,6 +961,8 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
     s = frag
     # cheap substring tests first: the patterns are only tried where they can match
     acc = _ACCORDING.search(s) if ("ccording to" in s or "words of" in s) else None
+    if acc and not _according_source(_trim_np(acc.group("np"))):
+        acc = None  # rule ACCORDING_TO_THING: 'a toll charged according to the fuel ...'
     start_at = 0
     if acc:
         # 'According to a readout, Liang told Garrity that ...': the main clause wins
@@ -998,8 +1002,34 @@ def _attr_before(frag: str) -> tuple[str, str, int] | None:
     return None
 
 
+#: Object pronouns after *according to* ('according to him'): a source, resolved as a pronoun.
+_OBJECT_PRONOUNS = frozenset("him her them us me it".split())
+
+
+def _according_source(np_: str) -> bool:
+    """Rule ACCORDING_TO_THING (session 17): whether the words after *according to* name a source. A
+    capitalised name or an object pronoun does; a lower-case phrase only when it can speak
+    (``descriptions._source_can_speak``: 'a senior official', 'a new poll', 'the emails'), and a
+    bare singular noun never ('according to plan', 'according to schedule'). Otherwise *according
+    to* means *in proportion to* or *as ... says* of a thing ('a toll charged according to the fuel
+    each ship burns', 'according to the grade of the steel'): no attribution.
+
+    >>> _according_source("Ann Roe"), _according_source("him"), _according_source("a new poll")
+    (True, True, True)
+    >>> _according_source("plan"), _according_source("the fuel each ship burns")
+    (False, False)
+    """
+    s = np_.strip()
+    if not s or s[0].isupper() or not s[0].isalpha():
+        return True
+    ws = s.split()
+    if len(ws) == 1:
+        return ws[0].lower() in _OBJECT_PRONOUNS or (ws[0].endswith("s") and _source_can_speak(s))
+    return _source_can_speak(s)
+
+
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.descriptions import _head_part, _is_source_noun  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.descriptions import _head_part, _is_source_noun, _source_can_speak  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _is_orgish  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.textutil import _clean_mention, _is_title_token, _ly_adverb, _words  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -157,11 +157,14 @@ def clause_subject(art: _Article, para_off: int, pos: int) -> tuple[Person, str]
     ent = _resolve(art, np_, at, para_off)
     if ent is None or ent.kind == "person" and re.match(r"[A-Z]", np_) and " " not in np_.strip():
         return None  # a one-word name is SENTENCE_SUBJECT's (or a sentence word, 'Obviously')
+    if ent.kind == "descriptor" and not _source_can_speak(np_):
+        return None  # rule THING_NOT_SUBJECT: 'the new ferry terminal will handle "..."' speaks not
     if ent.kind == "document":
         ent = _document_issuer(art, np_, at, para_off) or ent
     return ent, "CLAUSE_SUBJECT"
 
 
+from kit.quotes.descriptions import _source_can_speak  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _document_issuer, _masked_text, _strip_dateline  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _lower_words  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.pronouns import _LEADING_CLAUSE, _SUBJECT_OPENERS  # noqa: E402,F401 (imported last, as the modules refer to each other)

@@ -357,8 +357,40 @@ def _resolve_described(art: _Article, m: str, runs: list, pos: int, person_head:
     return _descriptor(m)
 
 
+def _source_can_speak(np_: str) -> bool:
+    """Rule SOURCE_CAN_SPEAK (session 17): whether a lower-case description can be a source: it names
+    someone who can speak (``attribution._looks_speaker_np``: 'a senior official', 'the ministry') or a
+    word of its head part is a thing that carries words (a document, a study, a poll, a plan: 'a 2014
+    study', 'the emails', 'a book debunking myths'). 'the grade of the steel', 'the new ferry
+    terminal', 'the May 3' name no source.
+
+    >>> _source_can_speak("a recent study"), _source_can_speak("the committee's spokeswoman")
+    (True, True)
+    >>> _source_can_speak("the grade of the steel"), _source_can_speak("the new ferry terminal")
+    (False, False)
+    """
+    if _looks_speaker_np(np_) or _name_like(np_):
+        return True  # a name inside speaks for itself ('the court-released Acme University playbook')
+    last = _words(np_.lower())[-1:] or [""]
+    if last[0].endswith("s") and _PERSON_NOUN_SHAPE.fullmatch(last[0][:-1]) and last[0][:-1] not in _NOT_PERSON_NOUNS:
+        return True  # a plural agent noun: 'hundreds of demonstrators'
+    carriers = _WORD_CARRIERS | _DOC_NOUNS | _OWNED_SPEECH_NOUNS | _LAW_HEADS | _OUTLET_NOUNS | _KIN_SOURCES
+    for w in _words(_head_part(np_)[0].lower()):
+        w = re.sub(r"['’]s?$", "", w)
+        if w in carriers or w.endswith("s") and w[:-1] in carriers:
+            return True
+    return False
+
+
 # used inside functions only: imported last, so that the modules may refer to each other
-from kit.quotes.attribution import _NAME_NP, _name_like, _trim_np  # noqa: E402,F401 (imported last, as the modules refer to each other)
+from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _NAME_NP,
+    _NOT_PERSON_NOUNS,
+    _PERSON_NOUN_SHAPE,
+    _looks_speaker_np,
+    _name_like,
+    _trim_np,
+)
 from kit.quotes.entities import MAX_LOOKBACK, Mention, Person, _Article  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.extract import _DOC_NOUNS, _LEADER_WORDS, _in_quote  # noqa: E402,F401 (imported last, as the modules refer to each other)
 from kit.quotes.name_shape import _PERSON_TITLES, _is_orgish, _is_place, _org_tokens, _strip_titles, _titled_name_at  # noqa: E402,F401 (imported last, as the modules refer to each other)
@@ -370,6 +402,8 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _CAP_RUN,
     _GENDER_NOUNS,
     _GROUP_HEADS,
+    _KIN_SOURCES,
+    _LAW_HEADS,
     _ORG_RUN,
     _ORG_WORDS,
     _OUTLET_NAME_WORDS,
@@ -377,4 +411,5 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _OWNED_SPEECH_NOUNS,
     _SOURCE_NOUNS,
     _TYPE_WORDS,
+    _WORD_CARRIERS,
 )

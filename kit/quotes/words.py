@@ -536,3 +536,23 @@ def _word_trie(words) -> str:
 #: verbs of saying, for attribution (``attribution._VERB_ALT``) and for the pairing of quotation
 #: marks (``marks._SAYING``). Every pattern that holds it has a non-letter follow it.
 _SPEECH_VERB_ALT = _word_trie(SPEECH_VERBS)
+
+
+# --- session 17, branch speakers17 ---
+#: Rule SOURCE_CAN_SPEAK: heads of things that carry words and may be quoted as a source, besides the
+#: documents (``extract._DOC_NOUNS``), the owned carriers (``_OWNED_SPEECH_NOUNS``) and the laws
+#: (``_LAW_HEADS``): studies, polls, data ('according to a new poll', 'a 2014 study found'). A
+#: lower-case description after *according to*, or the subject of a clause whose verb is no verb of
+#: saying (CLAUSE_SUBJECT), speaks only when its head is one of these or names someone who can speak
+#: ('according to plan', 'the grade of the steel', 'the new ferry terminal will' name no source).
+_WORD_CARRIERS = frozenset("""
+study studies survey surveys poll polls paper papers analysis analyses research data figures estimate
+estimates record records census projection projections forecast forecasts model models assessment
+assessments review reviews leak leaks account accounts story stories documents minutes findings
+resolution resolutions deal ad ads advertisement commercial piece pieces cable cables opinion opinions
+ruling rulings verdict order orders decree directive guidance guidelines website site page textbook
+manifesto platform program programme agenda brochure pamphlet tweet tweets post posts
+""".split())
+#: Rule SOURCE_CAN_SPEAK: people close to someone who are quoted as a source and whom no other list
+#: holds ('according to their friends', 'according to family members').
+_KIN_SOURCES = frozenset("friend friends family relatives neighbor neighbour classmate classmates".split())

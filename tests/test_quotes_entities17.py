@@ -1,0 +1,67 @@
+"""Session 17, branch speakers17: speakers that are no entity. A speaker string whose shape cannot be a
+speaker (a thing, an event, a date, a verb phrase or a clause) gives way to the next candidate or to no
+speaker. The articles here are written by us (fictional names, places and outlets)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kit.quotes import extract_quotes
+
+
+def quotes(*texts: str) -> pd.DataFrame:
+    p = pd.DataFrame({"doc_id": "x", "para_no": range(len(texts)), "role": "body", "text": list(texts)})
+    return extract_quotes(p).reset_index(drop=True)
+
+
+INTRO = "Harbor engineer Ilsa Marlow has led the ferry project since 2019."
+
+
+# --- rule ACCORDING_TO_THING --------------------------------------------------------------------
+
+def test_according_to_plan_names_no_source():
+    # before: 'plan' spoke the quote (LATEST_SPEAKER after 'according to plan' was read as an attribution)
+    q = quotes(INTRO, 'If the work runs according to plan, by 2027 Marlow says the ferry will cross the bay. '
+                      '"This is the biggest crossing built here in fifty years."')
+    assert q.loc[0, "speaker"] == "Ilsa Marlow"
+
+
+@pytest.mark.parametrize("sentence", [
+    'A port toll set according to the tonnage each ship carries has been praised as a "fair and simple" method.',
+    'The ferry is "behind schedule," according to the grade of the steel.',
+])
+def test_according_to_a_measure_is_no_attribution(sentence):
+    # before: 'the tonnage each ship carries', 'the grade of the steel' (DESCRIPTION_KEPT)
+    q = quotes(INTRO, sentence)
+    assert q["speaker"].isna().all()
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('The ferry is "behind schedule," according to a new poll of harbor pilots.', "a new poll of harbor pilots"),
+    ('The ferry is "behind schedule," according to harbor officials.', "harbor officials"),
+    ('The ferry is "behind schedule," according to the Tolvik Port Authority.', "the Tolvik Port Authority"),
+    ('The ferry is "behind schedule," according to him.', "Ilsa Marlow"),
+])
+def test_according_to_a_source_still_attributes(sentence, speaker):
+    q = quotes(INTRO, sentence)
+    assert q.loc[0, "speaker"] == speaker
+
+
+# --- rule THING_NOT_SUBJECT (CLAUSE_SUBJECT) --------------------------------------------------------
+
+def test_a_thing_is_no_clause_subject():
+    # before: 'the new ferry terminal' (CLAUSE_SUBJECT)
+    q = quotes(INTRO, 'The new ferry terminal will be capable of handling "up to 4,000 passengers" a day.')
+    assert q.loc[0, "speaker"] != "the new ferry terminal"
+    assert q.loc[0, "speaker_rule"] != "CLAUSE_SUBJECT"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('A 2019 study found that the bay was "warming faster than the open ocean."', "a 2019 study"),
+    ('The county board voted 5-2 for a motion that called the depot "a waste of public land."', "the county board"),
+    ('The new ad will put "a ferry in every harbor" on every screen.', "the new ad"),
+])
+def test_studies_documents_and_bodies_still_speak(sentence, speaker):
+    q = quotes(INTRO, sentence)
+    assert q.loc[0, "speaker"] == speaker
+
