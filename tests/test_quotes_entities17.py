@@ -65,3 +65,25 @@ def test_studies_documents_and_bodies_still_speak(sentence, speaker):
     q = quotes(INTRO, sentence)
     assert q.loc[0, "speaker"] == speaker
 
+
+# --- rules DOUBLE_HYPHEN_DASH and PREDICATE_NOT_SUBJECT (attribution) -------------------------------
+
+@pytest.mark.parametrize("verb_phrase", ["built the north pier under Mayor Reyes", "finalized the pier plan under Mayor Reyes"])
+def test_a_relative_clause_between_double_hyphens_is_no_speaker(verb_phrase):
+    # before: the relative clause between the ' -- ' dashes ('built the north pier ...', DESCRIPTION_KEPT)
+    q = quotes(INTRO, f'At a hearing on Monday, former port director Ada Lund -- who {verb_phrase} -- said the plan '
+                      '"ignores the tides."')
+    assert q.loc[0, "speaker"] == "Ada Lund"
+
+
+def test_a_predicate_opened_by_a_modal_is_no_speaker():
+    # before: 'would ease Tolvik’s oversight of small boats' (a predicate, DESCRIPTION_KEPT)
+    q = quotes(INTRO, "The draft rule, presented at noon on Monday by harbor chief Ada Lund and several other port "
+                      "officials, would ease Tolvik’s oversight of small boats, undoing a rule Mayor Bo Reyes has "
+                      'called "a tax on fishermen."')
+    assert not str(q.loc[0, "speaker"]).startswith("would")
+
+
+def test_a_subject_after_a_single_dash_still_speaks():
+    q = quotes(INTRO, 'Port director Ada Lund - who finalized the pier plan - said the plan "ignores the tides."')
+    assert q.loc[0, "speaker"] == "Ada Lund"

@@ -602,6 +602,33 @@ def _name_like(p: str) -> bool:
     return False
 
 
+#: Rule PREDICATE_NOT_SUBJECT: lower-case auxiliaries and modals that open a predicate, never a subject.
+_PREDICATE_OPENERS = frozenset("""would could will can should may might must shall has have had is are was
+were does did do""".split())
+#: Determiners after a verb in -ed that make the two a verb and its object ('finalized the plan').
+_OBJECT_DETERMINERS = frozenset("the a an his her its their this that these those".split())
+
+
+def _predicate_piece(ws: list[str]) -> bool:
+    """Rule PREDICATE_NOT_SUBJECT (session 17): a clause piece whose words ``ws`` open with a
+    lower-case auxiliary or modal ('would ease the rules for ponds'), or with a verb in *-ed* and a
+    determiner ('finalized the plan under Roe'), is a predicate whose subject stands before it: it
+    names no speaker ('The draft, presented by X, would ease ...' was read as the speaker
+    *would ease ...*).
+
+    >>> _predicate_piece("would ease the rules".split()), _predicate_piece("finalized the plan".split())
+    (True, True)
+    >>> _predicate_piece("the retired judge".split()), _predicate_piece("retired judges".split())
+    (False, False)
+    """
+    first = ws[0]
+    if not first[:1].islower():
+        return False
+    if first in _PREDICATE_OPENERS:
+        return True
+    return len(ws) > 1 and len(first) > 4 and first.endswith("ed") and ws[1] in _OBJECT_DETERMINERS
+
+
 def _clean_np(p: str) -> str | None:
     """A subject noun phrase out of a clause piece (drop auxiliaries, verbs, leading conjunctions)."""
     ws = p.split()
@@ -609,6 +636,8 @@ def _clean_np(p: str) -> str | None:
         ws = ws[:-1]
     if not ws:
         return None
+    if _predicate_piece(ws):
+        return None  # rule PREDICATE_NOT_SUBJECT: 'would ease the rules', 'finalized the plan under X'
     np_ = " ".join(ws)
     m = _NP_BEFORE_VERB.match(np_)
     if m and m.group(1).lower() in ("the", "a", "an", "this", "that") and m.group(0).endswith("ed"):
@@ -704,7 +733,8 @@ _DETERMINER_START = re.compile(r"^(?:a|an|the|one)\s", re.I)
 _COMMA_END = re.compile(r"[,]\s*$")
 
 #: What separates the pieces of a clause: a comma, or a dash between spaces (a parenthesis).
-_PIECE_SPLIT = re.compile(r"(,|\s[-–—]\s)")
+#: Rule DOUBLE_HYPHEN_DASH (session 17): a dash typed as two hyphens (' -- ') separates pieces too.
+_PIECE_SPLIT = re.compile(r"(,|\s(?:--|[-–—])\s)")
 
 
 #: 'a' or 'an' opening a clause piece (rule INDEFINITE_SUBJECT).
