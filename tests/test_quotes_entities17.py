@@ -87,3 +87,18 @@ def test_a_predicate_opened_by_a_modal_is_no_speaker():
 def test_a_subject_after_a_single_dash_still_speaks():
     q = quotes(INTRO, 'Port director Ada Lund - who finalized the pier plan - said the plan "ignores the tides."')
     assert q.loc[0, "speaker"] == "Ada Lund"
+
+
+# --- rule TWO_CAPITAL_GIVEN_NAME (resolution) -----------------------------------------------------
+
+def test_two_capitals_as_a_given_name_stay_with_the_surname():
+    # before: 'Dunn' (the two capitals read as an acronym in front of the name)
+    q = quotes(INTRO, '"We will fight this toll in court," said JP Dunn, the ferry union\'s political director.')
+    assert q.loc[0, "speaker"] == "JP Dunn"
+
+
+@pytest.mark.parametrize("mention", ["US Navy", "NY Post"])
+def test_acronyms_before_a_word_are_not_given_names(mention):
+    q = quotes(INTRO, f'"The toll is fair," the {mention} said.')
+    assert q.loc[0, "speaker_rule"] != "NAME_AS_WRITTEN"
+    assert q.loc[0, "speaker"].split()[-1] == mention.split()[-1]

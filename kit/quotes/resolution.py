@@ -221,8 +221,36 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
             or m[0].islower() or possessive_np:
         found = _resolve_described(art, m, runs, pos, person_head)
         return _ruled(art, found, _described_rule(art, m, found))
-    found = _resolve_capitalised(art, runs, pos)
+    found = _two_capital_given_name(art, m, pos) or _resolve_capitalised(art, runs, pos)
     return _ruled(art, found, _name_rule(art, m, found))
+
+
+#: Rule TWO_CAPITAL_GIVEN_NAME: two capitals without stops as a given name, then a surname ('RL Roe').
+_TWO_CAPITALS_NAME = re.compile(r"(?P<given>[A-Z]{2})\s+(?P<surname>[A-Z][a-z][\w’'-]*)")
+
+
+def _two_capital_given_name(art: _Article, m: str, pos: int) -> Person | None:
+    """Rule TWO_CAPITAL_GIVEN_NAME (session 17): a mention that is two capitals written without stops and a
+    surname ('RL Roe said', 'JP Dunn told') names a person by two initials, not *Roe* after an acronym,
+    when the two capitals are no organisation, outlet, place or state the article knows ('US Navy',
+    'NY Post', 'GE Capital' stay what they are) and the surname is no organisation or place word.
+
+    >>> art = _Article(doc_id=1, paras=[], text="x")
+    >>> _two_capital_given_name(art, "RL Roe", 0).name, _two_capital_given_name(art, "US Navy", 0)
+    ('RL Roe', None)
+    """
+    tm = _TWO_CAPITALS_NAME.fullmatch(m)
+    if tm is None:
+        return None
+    given, surname = tm.group("given"), tm.group("surname")
+    if given.lower() in art.orgs or given.lower() in _STATE_ABBREVIATIONS or _is_place([given]) \
+            or _outlet_name(given) is not None or _is_orgish([given, surname]) \
+            or _is_place([surname]) or _known_org(art, m) is not None:
+        return None
+    found = _resolve_name(art, m, pos)
+    if found is not None:
+        return found if found.kind == "person" else None
+    return Person(name=f"{given} {surname}", tokens=(given, surname))
 
 
 #: Rule NAME_OF_ORGANISATION: two or three name words, then 'of', 'with', 'from' or 'at' and the rest
@@ -462,6 +490,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _ORG_RUN,
     _OUTLET_DESKS,
     _OUTLET_NOUNS,
+    _STATE_ABBREVIATIONS,
     SPEECH_VERBS,
 )
 
