@@ -102,3 +102,32 @@ def test_acronyms_before_a_word_are_not_given_names(mention):
     q = quotes(INTRO, f'"The toll is fair," the {mention} said.')
     assert q.loc[0, "speaker_rule"] != "NAME_AS_WRITTEN"
     assert q.loc[0, "speaker"].split()[-1] == mention.split()[-1]
+
+
+# --- rule FUNCTION_WORD_HEAD (resolution) ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    'The most widely reported harbor study in 2018 warned the town was on track for a "drowned waterfront."',
+    'If one can call it a plan, the council thinks the ferry "will sail in June."',
+    'Ferry officials fail to agree toll Ferry officials have failed to agree a toll because of "union worries", '
+    'it has emerged.',
+])
+def test_a_mention_ending_in_a_function_word_names_nobody(sentence):
+    # before: 'the most', 'one can', 'ferry officials fail' (DESCRIPTION_KEPT)
+    q = quotes(INTRO, sentence)
+    assert q["speaker"].isna().all()
+
+
+def test_a_relative_pronoun_ending_a_description_comes_off():
+    # before: 'a harbor official who'
+    q = quotes(INTRO, 'A harbor official who spoke on condition of anonymity said the ferry was "years late."')
+    assert q.loc[0, "speaker"] == "a harbor official"
+
+
+def test_a_name_before_a_negated_auxiliary_keeps_its_name():
+    from kit.quotes.entities import _Article
+    from kit.quotes.resolution import _function_word_head, _resolve
+
+    assert _function_word_head("Lund hasn't")
+    art = _Article(doc_id=1, paras=[], text="x")
+    assert _resolve(art, "Ada Lund hasn't", 0, 0).name == "Ada Lund"

@@ -167,6 +167,14 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _resolve_pronoun(art, low, pos, para_start)
     if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
         return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
+    m = _RELATIVE_END.sub("", m) if " " in m else m  # 'a White House official who' is the official
+    if _function_word_head(m):
+        head, _, _ = m.rpartition(" ")
+        prev = head.split()[-1]
+        if not prev[:1].isupper() or prev.lower() in _BARE_DETERMINERS:
+            return None  # rule FUNCTION_WORD_HEAD: 'one can', 'the does', 'many of whom' name nobody
+        m = head  # 'Roe hasn't': the name before the verb
+    low = m.lower()
     if _law_name(m):  # rule ORG_NAME_TAIL: 'the Harbor Protection and Fair Wages Act' speaks as itself
         return _ruled(art, Person(name=m, tokens=tuple(m.split()), kind="document"), "DOCUMENT_WITHOUT_ISSUER")
     words = _words(low)
@@ -251,6 +259,33 @@ def _two_capital_given_name(art: _Article, m: str, pos: int) -> Person | None:
     if found is not None:
         return found if found.kind == "person" else None
     return Person(name=f"{given} {surname}", tokens=(given, surname))
+
+
+#: Rule FUNCTION_WORD_HEAD: words that never end a noun phrase that names someone: auxiliaries, relative
+#: pronouns and degree words ('the does', 'many of whom', 'the most'); modals are ``_MODAL_VERBS``.
+_NO_HEAD_WORDS = frozenset("""do does did doing is are was were be been being am has have had so than most more
+very too of for to with by at in on from""".split())
+#: Rule FUNCTION_WORD_HEAD: a relative pronoun ending a mention comes off ('a senior aide who' -> 'a senior
+#: aide'); what is left is then tested ('many of whom' -> 'many of', no head).
+_RELATIVE_END = re.compile(r"\s+(?:who|whom|which|whose|that)$")
+
+
+def _function_word_head(m: str) -> bool:
+    """Rule FUNCTION_WORD_HEAD (session 17): a mention of two words or more whose last word is a
+    lower-case modal, auxiliary, preposition or degree word, or a negated contraction ('one can',
+    'the does', 'many of' (of 'many of whom'), 'the most', 'voters don't'), has no noun for a head: it
+    is a clause or a cut phrase read as a subject, and names nobody.
+
+    >>> _function_word_head("one can"), _function_word_head("many of"), _function_word_head("voters don't")
+    (True, True, True)
+    >>> _function_word_head("the most senior aide"), _function_word_head("Ann Roe"), _function_word_head("can")
+    (False, False, False)
+    """
+    ws = m.split()
+    if len(ws) < 2 or not ws[-1][:1].islower():
+        return False
+    last = ws[-1].rstrip(".,;:")
+    return last in _MODAL_VERBS or last in _NO_HEAD_WORDS or last.endswith(("n't", "n’t"))
 
 
 #: Rule NAME_OF_ORGANISATION: two or three name words, then 'of', 'with', 'from' or 'at' and the rest
