@@ -131,3 +131,10 @@ def test_a_name_before_a_negated_auxiliary_keeps_its_name():
     assert _function_word_head("Lund hasn't")
     art = _Article(doc_id=1, paras=[], text="x")
     assert _resolve(art, "Ada Lund hasn't", 0, 0).name == "Ada Lund"
+
+
+def test_a_description_opening_a_sentence_stays_a_description_without_its_who():
+    # before the fix: 'Another Lutheran' (NAME_AS_WRITTEN) once 'who' came off; on main 'another Lutheran who'
+    q = quotes(INTRO, 'Another Lutheran who attended the vigil said the town "will not be divided."')
+    assert q.loc[0, "speaker"] == "another Lutheran"
+    assert q.loc[0, "speaker_rule"] == "DESCRIPTION_KEPT"

@@ -167,7 +167,10 @@ def _resolve_mention(art: _Article, mention: str, pos: int, para_start: int) -> 
         return _resolve_pronoun(art, low, pos, para_start)
     if low in _BARE_DETERMINERS or (" " not in low and m in _LOWER_FUNCTION_WORDS):
         return None  # 'One said' (of 'One tweet said', cut), 'on': a function word names nobody
-    m = _RELATIVE_END.sub("", m) if " " in m else m  # 'a White House official who' is the official
+    if " " in m and _RELATIVE_END.search(m):  # 'a senior aide who' is the aide
+        m = _RELATIVE_END.sub("", m)
+        if m.split(None, 1)[0].lower() in _DESCRIBED_OPENERS:
+            m = m[0].lower() + m[1:]  # 'Another Lutheran who' opened a sentence: a description, no name
     if _function_word_head(m):
         head, _, _ = m.rpartition(" ")
         prev = head.split()[-1]
