@@ -152,7 +152,11 @@ def label_at(doc, a: int, b: int) -> str:
 
 
 def label_group(label: str) -> str:
-    """The table group of a spaCy label: PERSON, ORG, PLACE, NORP, other or none."""
+    """The table group of a spaCy label: PERSON, ORG, PLACE, NORP, other or none.
+
+    >>> label_group("GPE"), label_group("DATE"), label_group("")
+    ('PLACE', 'other', 'none')
+    """
     return LABEL_GROUPS.get(label, "other" if label else "none")
 
 
@@ -364,7 +368,11 @@ def polnear_items(quotes, recs, details) -> pd.DataFrame:
 
 
 def right_name(name, gold) -> bool:
-    """Whether ``name`` is the PolNeAR gold speaker (the scorer's rule, its alternative included)."""
+    """Whether ``name`` is the PolNeAR gold speaker (the scorer's rule, its alternative included).
+
+    >>> right_name("Ann Roe", ("Ann Roe", "full name", None, None)), right_name(None, ("Ann Roe", "full name", None, None))
+    (True, False)
+    """
     from kit.quotes.polnear import speaker_matches
 
     g, form, also, also_form = gold
@@ -401,7 +409,11 @@ def frames_run(devsets: pathlib.Path):
 
 
 def right_coded(name, gold) -> bool:
-    """Whether ``name`` (None: no speaker) is the frames-dev coded speaker."""
+    """Whether ``name`` (None: no speaker) is the frames-dev coded speaker.
+
+    >>> right_coded(None, ("none", "none")), right_coded("Roe", ("Ann Roe", "person"))
+    (True, False)
+    """
     from evaluation import speaker_check as sc
 
     return sc.same_speaker(name, gold[0], gold[1])
@@ -430,7 +442,13 @@ def e1_labels(items: pd.DataFrame, docs: dict) -> pd.DataFrame:
 
 
 def crosstab(t: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Counts, right and wrong, and the share wrong per group (given speakers only)."""
+    """Counts, right and wrong, and the share wrong per group (given speakers only).
+
+    >>> t = pd.DataFrame({"given": [True, True, True, False], "right": [True, False, True, False],
+    ...                   "lab": ["PERSON", "PERSON", "ORG", "none"]})
+    >>> crosstab(t, ["lab"]).reset_index().values.tolist()
+    [['PERSON', 2, 1, 1, 0.5], ['ORG', 1, 1, 0, 0.0]]
+    """
     g = t[t["given"]].groupby(by, dropna=False)["right"]
     out = pd.DataFrame({"n": g.size(), "right": g.sum().astype(int)})
     out["wrong"] = out["n"] - out["right"]
