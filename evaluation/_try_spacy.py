@@ -498,6 +498,25 @@ def cv_auc(items: pd.DataFrame, X: np.ndarray, folds: int = 5) -> tuple[float, n
     return auc(p, y.astype(bool)), p
 
 
+def auc_difference(doc_ids, right, base, new, n_boot: int = 2000, seed: int = 0) -> tuple[float, float, float]:
+    """AUC of ``new`` minus AUC of ``base`` on the same items, with a 95% article-bootstrap interval
+    (articles drawn with replacement, both scores on each draw)."""
+    from evaluation._train_confidence import auc
+    from kit.resample import percentile_interval
+
+    docs, y = np.asarray(doc_ids), np.asarray(right, dtype=bool)
+    base, new = np.asarray(base, dtype=float), np.asarray(new, dtype=float)
+    uniq, inv = np.unique(docs, return_inverse=True)
+    members = [np.flatnonzero(inv == i) for i in range(len(uniq))]
+    rng = np.random.default_rng(seed)
+    reps = []
+    for draw in rng.integers(0, len(uniq), size=(n_boot, len(uniq))):
+        ix = np.concatenate([members[i] for i in draw])
+        reps.append(auc(new[ix], y[ix]) - auc(base[ix], y[ix]))
+    low, high = percentile_interval(np.array(reps, dtype=float)[:, None], ci=0.95)
+    return auc(new, y) - auc(base, y), float(low[0]), float(high[0])
+
+
 def _pct(n, d) -> str:
     return f"{n}/{d} = {n / d:.3f}" if d else f"{n}/0"
 
@@ -611,14 +630,23 @@ def main(argv=None) -> int:
     fy, fhalf = fh["right"].to_numpy(bool), fh["half"].to_numpy()
     print(f"{'features':<34} | dev CV AUC: all, half 0, half 1 | frames-dev AUC ({len(fh)} coded, fitted on all dev): "
           "all, half 0, half 1 | frames-dev 50% kept")
+    diffs = []
     for label, cols in E3_VARIANTS:
         X = np.hstack([X0, XS[:, cols]]) if cols else X0
         F = np.hstack([F0, FS[:, cols]]) if cols else F0
         a_all, p = cv_auc(have, X)
         q = LogisticRegression(C=1.0, max_iter=5000).fit(X, y.astype(int)).predict_proba(F)[:, 1]
-        print(f"{label:<34} | {a_all:.3f} {auc(p[h == 0], y[h == 0]):.3f} {auc(p[h == 1], y[h == 1]):.3f} | "
+        print(f"{label:<34} | {a_all:.4f} {auc(p[h == 0], y[h == 0]):.4f} {auc(p[h == 1], y[h == 1]):.4f} | "
               f"{auc(q, fy):.3f} {auc(q[fhalf == 0], fy[fhalf == 0]):.3f} {auc(q[fhalf == 1], fy[fhalf == 1]):.3f} | "
               f"{precision_kept(q, fy, 0.5):.3f}")
+        if not cols:
+            p_base, q_base = p, q
+        else:
+            diffs.append((label, auc_difference(have["doc_id"], y, p_base, p, n_boot=200),
+                          auc_difference(fh["doc_id"], fy, q_base, q)))
+    for label, d, f in diffs:
+        print(f"   {label}: AUC change (95% article-bootstrap interval) dev CV {d[0]:+.4f} ({d[1]:+.4f} to {d[2]:+.4f}), "
+              f"frames-dev {f[0]:+.3f} ({f[1]:+.3f} to {f[2]:+.3f})")
     m1 = LogisticRegression(C=1.0, max_iter=5000).fit(np.hstack([X0, XS]), y.astype(int))
     print("   weights of the spaCy features (all nine, fitted on all of dev): " +
           ", ".join(f"{f} {w:+.2f}" for f, w in zip(SPACY_FEATURES, m1.coef_[0][X0.shape[1]:])))
