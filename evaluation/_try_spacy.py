@@ -537,7 +537,7 @@ def main(argv=None) -> int:
     docs = spacy_docs(nlp, texts)
     sp_cpu = time.process_time() - t0
     n_words = sum(len(d) for d in docs.values())
-    print(f"dev: {len(arts)} articles; spaCy {n_words} tokens in {sp_cpu:.1f} CPU s "
+    print(f"dev: {len(arts)} articles; spaCy over the {len(docs)} with a quote of speech: {n_words} tokens in {sp_cpu:.1f} CPU s "
           f"({n_words / sp_cpu:,.0f} tokens per CPU second)")
     items = polnear_items(quotes, recs, res["details"])
     by_rule = accuracy_by_rule(res["details"])
