@@ -229,7 +229,9 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
         for s0, s1 in zip(starts, starts[1:]):
             sent = _strip_dateline(mtext[po + s0: po + s1])
             shift = (s1 - s0) - len(sent)
-            if not sent.strip() or (":" not in sent and next(_speech_verbs_in(sent), None) is None):
+            # no colon and no verb of saying: no sentence of saying (the pattern of _speech_verbs_in,
+            # searched once, without a hit object per verb)
+            if not sent.strip() or (":" not in sent and _SPEECH_WORD_RE.search(sent) is None):
                 continue
             found = _attr_before(sent)
             if found is None:
@@ -939,6 +941,7 @@ from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the m
     _NAME_NP,
     _NP_TAIL,
     _PRONOUNS,
+    _SPEECH_WORD_RE,
     _attr_after,
     _attr_before,
     _name_like,
