@@ -120,27 +120,21 @@ def _find_orgs(art: _Article):
     ``in_org(a, b)``: whether ``[a, b)`` lies inside an organisation's name."""
     text = art.text
     org_spans: list[tuple[int, int]] = []
+    named = _ORG_OF_RUN
     for m in _cap_runs(_ORG_RUN, art):
         run = m.group(0)
         if not _has_space(run) and not _is_orgish((run,)):
             continue  # one word that is no organisation word (most runs): never an organisation
-        toks = run.split()
-        while toks and toks[0] in _CAP_STOP and " ".join(toks[:2]).lower() not in _PLACES:
-            toks = toks[1:]  # not 'New' of 'New York Times' (a place opens the name)
-        while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
-            toks = toks[:-1]
-        titled = _titled_name_at(toks)
-        if titled is not None:
-            toks = toks[:titled]  # the organisation before a titled person's name
-        toks = _org_tokens(toks) if toks else toks
-        if not toks or not _is_orgish(toks):
+        if run in named:
+            found = named[run]
+        else:
+            if len(named) > 100_000:
+                named.clear()
+            found = named[run] = _org_of_run(run)
+        if found is None:
             continue
-        if toks[0].lower() in ("secretary", "minister", "president", "director", "chairman", "head"):
-            continue  # titles like "Secretary of State" are not organisations
-        name = re.sub(r"['’]s$", "", " ".join(toks))
-        start = m.start() + run.find(toks[0])
-        if name.lower() in ("the", "house") or len(name) < 3:
-            continue
+        toks, name, at = found
+        start = m.start() + at
         org_spans.append((start, start + len(name)))
         key = name.lower()
         org = art.orgs.get(key)
@@ -162,6 +156,38 @@ def _find_orgs(art: _Article):
         k = bisect.bisect_right(org_starts, a) - 1
         return k >= 0 and org_end_max[k] >= b
     return in_org
+
+
+#: :func:`_org_of_run` per run met (a run's words alone decide, so a run met again, in this article or
+#: another, is read once); cleared when it grows large, so a long corpus keeps it small.
+_ORG_OF_RUN: dict[str, tuple[list[str], str, int] | None] = {}
+
+
+def _org_of_run(run: str) -> tuple[list[str], str, int] | None:
+    """The organisation a capitalised run (of :data:`words._ORG_RUN`) names, read from its words
+    alone: (its words, its name, where its first word starts in the run), or None when the run
+    names none. :func:`_find_orgs` asks once per run (:data:`_ORG_OF_RUN`).
+
+    >>> _org_of_run("The Harbor Board"), _org_of_run("Treasury Secretary Ann Roe"), _org_of_run("Ann Roe")
+    ((['Harbor', 'Board'], 'Harbor Board', 4), None, None)
+    """
+    toks = run.split()
+    while toks and toks[0] in _CAP_STOP and " ".join(toks[:2]).lower() not in _PLACES:
+        toks = toks[1:]  # not 'New' of 'New York Times' (a place opens the name)
+    while toks and toks[-1].lower() in ("of", "for", "and", "&", "on", "the", "de", "du", "des"):
+        toks = toks[:-1]
+    titled = _titled_name_at(toks)
+    if titled is not None:
+        toks = toks[:titled]  # the organisation before a titled person's name
+    toks = _org_tokens(toks) if toks else toks
+    if not toks or not _is_orgish(toks):
+        return None
+    if toks[0].lower() in ("secretary", "minister", "president", "director", "chairman", "head"):
+        return None  # titles like "Secretary of State" are not organisations
+    name = re.sub(r"['’]s$", "", " ".join(toks))
+    if name.lower() in ("the", "house") or len(name) < 3:
+        return None
+    return toks, name, run.find(toks[0])
 
 
 def _place_context(text: str, tok_start: int, end: int, titles: list[str]) -> bool:
@@ -471,14 +497,27 @@ _NO_WORDS: frozenset[str] = frozenset()
 
 def _single_word(art: _Article, m: re.Match, in_org, singles: list) -> None:
     """What :func:`_find_persons` does with a capitalised run ``m`` of one word (no white space):
-    :func:`_name_tokens` (its one-word path, which reads neither word set) and the same checks,
-    without the search for the word nor the loop over the tokens."""
-    start, _, toks = _name_tokens(art.text, m, _NO_WORDS, _NO_WORDS)
-    if not toks:
+    :func:`_name_tokens`'s one-word path, written out (a run alone in quotation marks, a stop word
+    that is no name homograph: nothing; else the word without its possessive), and the same checks,
+    without the search for the word nor the loop over the tokens.
+
+    >>> art = _Article(doc_id=1, paras=[], text="Roe's aide met 'Ruiz' and Ruiz. FBI agents")
+    >>> singles = []
+    >>> for m in _cap_runs(_CAP_RUN, art):
+    ...     _single_word(art, m, lambda a, b: False, singles)
+    >>> [s[2] for s in singles]
+    ['Roe', 'Ruiz']
+    """
+    text = art.text
+    start, tok = m.start(), m.group(0)
+    if start > 0 and text[start - 1] in _OPEN_QUOTES and text[m.end():m.end() + 1] in _CLOSE_QUOTES:
+        return  # rule QUOTED_TITLE_CASE (name_shape._quoted_alone)
+    if tok in _CAP_STOP and tok not in _NAME_HOMOGRAPHS:
         return
-    tok = toks[0]
+    if tok.endswith(("’s", "'s")):
+        tok = tok[:-2]
     end = start + len(tok)
-    if in_org(start, end) or _is_orgish(toks) or tok in _CAP_STOP or (tok.isupper() and not _is_initial(tok)):
+    if tok in _CAP_STOP or (tok.isupper() and not _is_initial(tok)) or _is_orgish((tok,)) or in_org(start, end):
         return
     singles.append((start, end, tok, [], start))
 
@@ -601,7 +640,8 @@ def _resolve_singles(art: _Article, singles: list[tuple[int, int, str, list[str]
             continue
         start, end, tok, titles, tok_start = item
         low = tok.lower()
-        ent = _latest_of_gender(latest.get(low, ()), _title_gender(titles), passing)
+        carriers = latest.get(low)  # none for most single words: no person to choose among
+        ent = _latest_of_gender(carriers, _title_gender(titles), passing) if carriers else None
         if ent is not None:
             in_passing = _place_context(text, tok_start, end, titles)
             added.append(Mention(start, end, ent, in_passing))
@@ -669,6 +709,8 @@ _PERSON_AFTER = re.compile(r"^\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told
 
 # used inside functions only: imported last, so that the modules may refer to each other
 from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
+    _CLOSE_QUOTES,
+    _OPEN_QUOTES,
     _WORD_PUNCT,
     _calendar,
     _find_all,

@@ -716,7 +716,7 @@ def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) ->
             "start": paras[first.para_idx][2] + s,
             "end": paras[last.para_idx][2] + e,
             "n_words": count_words(text),
-            "speaker_type": _speaker_type(ent, q.kind) if speech else None,
+            "speaker_type": _speaker_type_of(ent, q.kind) if speech else None,
             "role": (ent.role if ent is not None else None) if speech else None,
             "affiliation": (ent.affiliation if ent is not None else None) if speech else None,
             "side": side_of.get(ent.name.lower()) if ent is not None and side_of else None,
@@ -792,6 +792,32 @@ def _affiliation_class(aff: str | None) -> str | None:
 
 _LEADER_WORDS = frozenset("""president chairman chairwoman chair director head chief executive spokesman
 spokeswoman spokesperson deputy founder co-founder manager secretary officer leader""".split())
+
+
+#: :func:`_speaker_type` per (name, kind, role, affiliation) of a speaker and quote kind: all that it
+#: reads, so a speaker quoted again, in this article or another, is typed once; cleared when it grows
+#: large, so a long corpus keeps it small.
+_SPEAKER_TYPES: dict[tuple, str] = {}
+
+
+def _speaker_type_of(ent: Person | None, kind: str) -> str:
+    """:func:`_speaker_type`, kept in :data:`_SPEAKER_TYPES`.
+
+    >>> from kit.quotes.entities import Person
+    >>> _speaker_type_of(Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0, role="Gov."), "full")
+    'official'
+    >>> _speaker_type_of(Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0, role="professor"), "full")
+    'expert'
+    """
+    if ent is None:
+        return "unknown"
+    key = (ent.name, ent.kind, ent.role, ent.affiliation, kind)
+    typ = _SPEAKER_TYPES.get(key)
+    if typ is None:
+        if len(_SPEAKER_TYPES) > 100_000:
+            _SPEAKER_TYPES.clear()
+        typ = _SPEAKER_TYPES[key] = _speaker_type(ent, kind)
+    return typ
 
 
 def _speaker_type(ent: Person | None, kind: str) -> str:

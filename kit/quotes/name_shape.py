@@ -459,6 +459,8 @@ def _glued_words(tok: str) -> bool:
     >>> _glued_words("FoleyFlagShareLikeReplyAni"), _glued_words("DiPietro"), _glued_words("MacNab")
     (True, False, False)
     """
+    if tok[1:].islower():
+        return False  # no capital after the first letter (most names): no inner word starts
     return sum(1 for a, b in zip(tok, tok[1:]) if a.islower() and b.isupper()) >= 3
 
 
