@@ -105,7 +105,10 @@ def _masked_text(art: "_Article") -> str:
         if b <= a:
             continue
         pieces.append(art.text[at:a])
-        pieces.append(_NON_SPACE.sub(" ", art.text[a:b]))
+        quoted = art.text[a:b]
+        # every character but white space becomes a space: when the only white space is the space
+        # itself (most quotes), that is one space per character
+        pieces.append(" " * (b - a) if _OTHER_SPACE.search(quoted) is None else _NON_SPACE.sub(" ", quoted))
         at = b
     pieces.append(art.text[at:])
     art.masked = "".join(pieces)
@@ -113,6 +116,8 @@ def _masked_text(art: "_Article") -> str:
 
 
 _NON_SPACE = re.compile(r"\S")
+#: White space other than the space character (a tab, a line break, a no-break space).
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"
