@@ -121,9 +121,10 @@ def _find_orgs(art: _Article):
     text = art.text
     org_spans: list[tuple[int, int]] = []
     named = _ORG_OF_RUN
+    orgish = _ORGISH_TOKEN  # _is_orgish's memo, read directly for a run of one word
     for m in _cap_runs(_ORG_RUN, art):
         run = m.group(0)
-        if not _has_space(run) and not _is_orgish((run,)):
+        if not _has_space(run) and not (orgish.get(run) or (run not in orgish and _is_orgish((run,)))):
             continue  # one word that is no organisation word (most runs): never an organisation
         if run in named:
             found = named[run]
@@ -711,6 +712,7 @@ _PERSON_AFTER = re.compile(r"^\s*(?:,\s+(?:a|an|the|who|\d)|\s+(?:said|says|told
 from kit.quotes.name_shape import (  # noqa: E402,F401 (imported last, as the modules refer to each other)
     _CLOSE_QUOTES,
     _OPEN_QUOTES,
+    _ORGISH_TOKEN,
     _WORD_PUNCT,
     _calendar,
     _find_all,
