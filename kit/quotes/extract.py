@@ -34,6 +34,7 @@ class _Quote:
     act: "_Quote | None" = None  # the first quote of the speech act this quote belongs to
     rule: str | None = None  # the named rule that chose the speaker (the speaker_rule column)
     confidence: float = math.nan  # how likely the speaker is right (the speaker_confidence column)
+    text: str | None = None  # the quote's words, its segments joined by a space (set by _attribute)
 
 
 def _inner(para: str, seg: _Seg) -> str:
@@ -556,8 +557,9 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
     inherited = attr is None and same_sentence_prev is not None and same_sentence_prev.kind in SPEECH_KINDS \
         and same_sentence_prev.entity is not None
     has_attr = attr is not None or inherited
-    inner_all = " ".join(_seg_text(paras, s) for s in q.segs)
     inner_first = _seg_text(paras, first)
+    inner_all = inner_first if len(q.segs) == 1 else " ".join(_seg_text(paras, s) for s in q.segs)
+    q.text = inner_all  # the segments are final once the quotes are built: _quote_rows reads it
     q.kind = _kind(inner_first if len(q.segs) == 1 or q.segs[1].para_idx != first.para_idx else inner_all,
                    before if before.strip() else para[max(0, first.open_i - ATTRIBUTION_WINDOW):first.open_i], after, has_attr,
                    first.open_i <= lay.para_lead[first.para_idx])
@@ -697,7 +699,7 @@ def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) ->
         _, e = _bounds(paras[last.para_idx][1], last)
         if getattr(last, "_cut", None) is not None:
             e = last._cut  # type: ignore[attr-defined]
-        text = " ".join(_seg_text(paras, sg) for sg in q.segs)
+        text = q.text if q.text is not None else " ".join(_seg_text(paras, sg) for sg in q.segs)
         segments = []
         for sg in q.segs:
             ss, se = _bounds(paras[sg.para_idx][1], sg)
