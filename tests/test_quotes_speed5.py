@@ -158,3 +158,20 @@ def test_glued_words_as_the_plain_count():
              "", "a", "abcDefGhiJkl", "McDonald", "ROE", "RoeAnnBoLi"]
     for w in words:
         assert _glued_words(w) == (sum(1 for a, b in zip(w, w[1:]) if a.islower() and b.isupper()) >= 3), w
+
+
+def test_plural_title_prefilter_never_hides_a_match():
+    """profiles._plural_title_before skips the pattern for an ASCII window holding none of
+    _PLURAL_TITLE_WORDS: then the pattern finds nothing there either."""
+    from kit.quotes import profiles
+
+    rng = random.Random(7)
+    pieces = ["Reps.", "reps.", "REPS.", "Sens.", "Govs.", "Senators", "SENATORS", "representatives", "Governors",
+              "Congressmen", "congresswomen", "Mayors", "Mayor", "Rep.", "Sen", "ſenators", "Ann Roe", "and", ",", " "]
+    for _ in range(3000):
+        w = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if w.isascii() and not any(k in w.lower() for k in profiles._PLURAL_TITLE_WORDS):
+            assert profiles._PLURAL_TITLE.search(w) is None, w
+    t = "Senators Ann Roe and Bo Li met. MAYORS Cy Dee and Di Fox"
+    assert profiles._plural_title_before(t, t.index("Bo")) == "Senator"
+    assert profiles._plural_title_before(t, t.index("Di")) == "Mayor"
