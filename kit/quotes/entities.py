@@ -238,7 +238,11 @@ def _not_a_person(art: _Article, toks: list[str], start: int, end: int) -> str |
         return shape
     if _title_case_line(art, toks, start, end):
         return "title-case line"
-    if not _thing_shape(art, start, end) or _runs_of(text, toks[-1]) > _runs_of(text, name):
+    # (the surname test before the noun test when the latter needs the article's nouns after a
+    # determiner: either answers None, and the surname test often spares reading them)
+    cue = _thing_cue(art, start, end)
+    if cue is False or _runs_of(text, toks[-1]) > _runs_of(text, name) \
+            or (cue is not True and cue not in _determiner_words(art)):
         return None  # a surname written alone elsewhere ('a Roe presidency ... Roe said'): a person
     for pos in _find_all(text, name):  # every other place the article writes the run must be a thing's too
         if pos != start and not _thing_shape(art, pos, pos + len(name)):
@@ -420,6 +424,18 @@ def _thing_shape(art: _Article, start: int, end: int) -> bool:
     article ('the Arctic Sea'), or before a lower-case noun it modifies ('Art Deco lobby'; a noun
     is a word the article writes after a determiner, and no verb nor function word; a verb of
     saying that is also a noun, 'states', 'reports', may be the noun)."""
+    cue = _thing_cue(art, start, end)
+    return cue if isinstance(cue, bool) else cue in _determiner_words(art)
+
+
+def _thing_cue(art: _Article, start: int, end: int) -> bool | str:
+    """:func:`_thing_shape` without the article's nouns: True (after an article) or False, or the
+    lower-case word after the run when only those nouns can tell.
+
+    >>> art = _Article(doc_id=1, paras=[], text="Art Deco lobby. Ann Roe said so. The Arctic Sea.")
+    >>> _thing_cue(art, 0, 8), _thing_cue(art, 16, 23), _thing_cue(art, 37, 47)
+    ('lobby', False, True)
+    """
     text = art.text
     if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
         return True
@@ -430,10 +446,15 @@ def _thing_shape(art: _Article, start: int, end: int) -> bool:
     if word in _AFTER_NAME_NOT_NOUN or (word in SPEECH_VERBS and word not in _NOUN_HOMOGRAPHS) \
             or word.endswith(("ly", "ed")):
         return False
+    return word
+
+
+def _determiner_words(art: _Article) -> set[str]:
+    """The lower-case words ``art`` writes after a determiner (:data:`_AFTER_DETERMINER`; once per article)."""
     nouns = art.cache.get("determiner_words")
     if nouns is None:
-        nouns = art.cache["determiner_words"] = set(_AFTER_DETERMINER.findall(text))
-    return word in nouns
+        nouns = art.cache["determiner_words"] = set(_AFTER_DETERMINER.findall(art.text))
+    return nouns
 
 
 def _find_persons(art: _Article, in_org) -> list[tuple[int, int, str, list[str], int]]:
