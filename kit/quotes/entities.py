@@ -450,7 +450,11 @@ def _thing_cue(art: _Article, start: int, end: int) -> bool | str:
 
 
 def _determiner_words(art: _Article) -> set[str]:
-    """The lower-case words ``art`` writes after a determiner (:data:`_AFTER_DETERMINER`; once per article)."""
+    """The lower-case words ``art`` writes after a determiner (:data:`_AFTER_DETERMINER`; once per article).
+
+    >>> sorted(_determiner_words(_Article(doc_id=1, paras=[], text="The lobby and their new lobby.")))
+    ['lobby', 'new']
+    """
     nouns = art.cache.get("determiner_words")
     if nouns is None:
         nouns = art.cache["determiner_words"] = set(_AFTER_DETERMINER.findall(art.text))
