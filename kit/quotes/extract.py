@@ -803,7 +803,8 @@ spokeswoman spokesperson deputy founder co-founder manager secretary officer lea
 
 #: :func:`_speaker_type` per (name, kind, role, affiliation) of a speaker and quote kind: all that it
 #: reads, so a speaker quoted again, in this article or another, is typed once; cleared when it grows
-#: large, so a long corpus keeps it small.
+#: large, so a long corpus keeps it small. A rule that makes ``_speaker_type`` read more of the
+#: speaker (its tokens, gender, ...) must add it to the key in :func:`_speaker_type_of`.
 _SPEAKER_TYPES: dict[tuple, str] = {}
 
 
