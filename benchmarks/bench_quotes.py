@@ -9,7 +9,7 @@ the sample corpus) is repeated N times under new doc_ids. Prints quotes/s and MB
 second of CPU time (what one core does) and of wall time (what the machine gave).
 
 The extractor keeps a few memos across calls (:func:`memos`: whether a token is an organisation
-word, name keys, outlet keys), so a repeated article or a second run finds them warm. Every timing
+word, name keys, outlet keys, the organisation a capitalised run names, a speaker's type), so a repeated article or a second run finds them warm. Every timing
 starts with them cleared, and the lines say which figures then ran warm: the copies after the first
 in the corpus line, and a PolNeAR line of its own (best of 3 with the memos kept from the run
 before) beside the cold one (best of 3, memos cleared before each run) and the first run.
@@ -96,7 +96,8 @@ def memos() -> list:
 
     found = []
     for module, name in (("kit.quotes.name_shape", "_ORGISH_TOKEN"), ("kit.quotes.variants", "_name_key_of"),
-                         ("kit.readers.outlets", "_key")):
+                         ("kit.readers.outlets", "_key"), ("kit.quotes.entities", "_ORG_OF_RUN"),
+                         ("kit.quotes.extract", "_SPEAKER_TYPES")):
         try:
             obj = getattr(importlib.import_module(module), name)
         except (ImportError, AttributeError):

@@ -34,6 +34,7 @@ class _Quote:
     act: "_Quote | None" = None  # the first quote of the speech act this quote belongs to
     rule: str | None = None  # the named rule that chose the speaker (the speaker_rule column)
     confidence: float = math.nan  # how likely the speaker is right (the speaker_confidence column)
+    text: str | None = None  # the quote's words, its segments joined by a space (set by _attribute)
 
 
 def _inner(para: str, seg: _Seg) -> str:
@@ -105,7 +106,10 @@ def _masked_text(art: "_Article") -> str:
         if b <= a:
             continue
         pieces.append(art.text[at:a])
-        pieces.append(_NON_SPACE.sub(" ", art.text[a:b]))
+        quoted = art.text[a:b]
+        # every character but white space becomes a space: when the only white space is the space
+        # itself (most quotes), that is one space per character
+        pieces.append(" " * (b - a) if _OTHER_SPACE.search(quoted) is None else _NON_SPACE.sub(" ", quoted))
         at = b
     pieces.append(art.text[at:])
     art.masked = "".join(pieces)
@@ -113,6 +117,8 @@ def _masked_text(art: "_Article") -> str:
 
 
 _NON_SPACE = re.compile(r"\S")
+#: White space other than the space character (a tab, a line break, a no-break space).
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 _ISSUE_VERBS = (r"(?:issued|issues|released|releases|published|publishes|put\s+out|posted|sent|circulated|"
@@ -229,7 +235,9 @@ def _speech_events(art: "_Article", para_sents: list[list[int]] | None = None) -
         for s0, s1 in zip(starts, starts[1:]):
             sent = _strip_dateline(mtext[po + s0: po + s1])
             shift = (s1 - s0) - len(sent)
-            if not sent.strip() or (":" not in sent and next(_speech_verbs_in(sent), None) is None):
+            # no colon and no verb of saying: no sentence of saying (the pattern of _speech_verbs_in,
+            # searched once, without a hit object per verb)
+            if not sent.strip() or (":" not in sent and _SPEECH_WORD_RE.search(sent) is None):
                 continue
             found = _attr_before(sent)
             if found is None:
@@ -549,8 +557,9 @@ def _attribute(art: _Article, quotes: list[_Quote], qi: int, lay: _Layout, prev_
     inherited = attr is None and same_sentence_prev is not None and same_sentence_prev.kind in SPEECH_KINDS \
         and same_sentence_prev.entity is not None
     has_attr = attr is not None or inherited
-    inner_all = " ".join(_seg_text(paras, s) for s in q.segs)
     inner_first = _seg_text(paras, first)
+    inner_all = inner_first if len(q.segs) == 1 else " ".join(_seg_text(paras, s) for s in q.segs)
+    q.text = inner_all  # the segments are final once the quotes are built: _quote_rows reads it
     q.kind = _kind(inner_first if len(q.segs) == 1 or q.segs[1].para_idx != first.para_idx else inner_all,
                    before if before.strip() else para[max(0, first.open_i - ATTRIBUTION_WINDOW):first.open_i], after, has_attr,
                    first.open_i <= lay.para_lead[first.para_idx])
@@ -690,7 +699,7 @@ def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) ->
         _, e = _bounds(paras[last.para_idx][1], last)
         if getattr(last, "_cut", None) is not None:
             e = last._cut  # type: ignore[attr-defined]
-        text = " ".join(_seg_text(paras, sg) for sg in q.segs)
+        text = q.text if q.text is not None else " ".join(_seg_text(paras, sg) for sg in q.segs)
         segments = []
         for sg in q.segs:
             ss, se = _bounds(paras[sg.para_idx][1], sg)
@@ -714,7 +723,7 @@ def _quote_rows(art: _Article, quotes: list[_Quote], side_of: dict[str, str]) ->
             "start": paras[first.para_idx][2] + s,
             "end": paras[last.para_idx][2] + e,
             "n_words": count_words(text),
-            "speaker_type": _speaker_type(ent, q.kind) if speech else None,
+            "speaker_type": _speaker_type_of(ent, q.kind) if speech else None,
             "role": (ent.role if ent is not None else None) if speech else None,
             "affiliation": (ent.affiliation if ent is not None else None) if speech else None,
             "side": side_of.get(ent.name.lower()) if ent is not None and side_of else None,
@@ -790,6 +799,33 @@ def _affiliation_class(aff: str | None) -> str | None:
 
 _LEADER_WORDS = frozenset("""president chairman chairwoman chair director head chief executive spokesman
 spokeswoman spokesperson deputy founder co-founder manager secretary officer leader""".split())
+
+
+#: :func:`_speaker_type` per (name, kind, role, affiliation) of a speaker and quote kind: all that it
+#: reads, so a speaker quoted again, in this article or another, is typed once; cleared when it grows
+#: large, so a long corpus keeps it small. A rule that makes ``_speaker_type`` read more of the
+#: speaker (its tokens, gender, ...) must add it to the key in :func:`_speaker_type_of`.
+_SPEAKER_TYPES: dict[tuple, str] = {}
+
+
+def _speaker_type_of(ent: Person | None, kind: str) -> str:
+    """:func:`_speaker_type`, kept in :data:`_SPEAKER_TYPES`.
+
+    >>> from kit.quotes.entities import Person
+    >>> _speaker_type_of(Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0, role="Gov."), "full")
+    'official'
+    >>> _speaker_type_of(Person(name="Ann Roe", tokens=("Ann", "Roe"), first_pos=0, role="professor"), "full")
+    'expert'
+    """
+    if ent is None:
+        return "unknown"
+    key = (ent.name, ent.kind, ent.role, ent.affiliation, kind)
+    typ = _SPEAKER_TYPES.get(key)
+    if typ is None:
+        if len(_SPEAKER_TYPES) > 100_000:
+            _SPEAKER_TYPES.clear()
+        typ = _SPEAKER_TYPES[key] = _speaker_type(ent, kind)
+    return typ
 
 
 def _speaker_type(ent: Person | None, kind: str) -> str:
@@ -939,6 +975,7 @@ from kit.quotes.attribution import (  # noqa: E402,F401 (imported last, as the m
     _NAME_NP,
     _NP_TAIL,
     _PRONOUNS,
+    _SPEECH_WORD_RE,
     _attr_after,
     _attr_before,
     _name_like,

@@ -20,13 +20,10 @@ def _is_initial(tok: str) -> bool:
 def _strip_titles(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into (title tokens, name tokens)."""
     cut = 0
-    for k, t in enumerate(tokens[:-1]):
-        if _is_title_token(t) or (t.isupper() and len(t) <= 5 and k + 1 < len(tokens) and not _is_initial(t)):
+    for k, t in enumerate(tokens[:-1]):  # the last title (or possessive) before the last word ends the titles
+        # a title, a short acronym, or a possessive in the middle ("China’s")
+        if t.endswith(("’s", "'s")) or _is_title_token(t) or (t.isupper() and len(t) <= 5 and not _is_initial(t)):
             cut = k + 1
-    # possessive in the middle ("China’s") ends the title part too
-    for k, t in enumerate(tokens[:-1]):
-        if t.endswith(("’s", "'s")):
-            cut = max(cut, k + 1)
     return tokens[:cut], tokens[cut:]
 
 
@@ -459,6 +456,8 @@ def _glued_words(tok: str) -> bool:
     >>> _glued_words("FoleyFlagShareLikeReplyAni"), _glued_words("DiPietro"), _glued_words("MacNab")
     (True, False, False)
     """
+    if tok[1:].islower():
+        return False  # no capital after the first letter (most names): no inner word starts
     return sum(1 for a, b in zip(tok, tok[1:]) if a.islower() and b.isupper()) >= 3
 
 

@@ -27,13 +27,21 @@ def _resolve_name(art: _Article, mention: str, pos: int) -> Person | None:
     lkey = list(_name_key(name_toks))
     tg = _title_gender(titles)  # 'Mrs. Clinton' is never a man
 
-    def fits(ent: Person) -> bool:
+    def fits_anew(ent: Person) -> bool:
         if ent.kind == "person":  # name keys: initials and 'Jr.' do not count ('Mr. Biden' fits 'Joseph R. Biden Jr.')
             if tg is not None and ent.gender not in (None, tg):
                 return False
             ekey = list(_name_key(ent.tokens))
             return 0 < len(lkey) < len(ekey) and (ekey[-len(lkey):] == lkey or ekey[:len(lkey)] == lkey)
         return key == " ".join(t.lower() for t in ent.tokens) or key == ent.name.lower()
+
+    fitting: dict[int, bool] = {}  # id of an entity -> fits_anew: the walk meets one person again and again
+
+    def fits(ent: Person) -> bool:
+        got = fitting.get(id(ent))
+        if got is None:
+            got = fitting[id(ent)] = fits_anew(ent)
+        return got
 
     found = _nearest_fitting(art, low, pos, fits)
     if found is not None:

@@ -165,6 +165,8 @@ def _plural_title_before(text: str, run_start: int) -> str | None:
     True
     """
     window = text[max(0, run_start - 200):run_start]
+    if window.isascii() and not any(w in window.lower() for w in _PLURAL_TITLE_WORDS):
+        return None  # no plural title in an ASCII window (most): the pattern is not run over it
     last = None
     for last in _PLURAL_TITLE.finditer(window):
         pass
@@ -184,6 +186,9 @@ def _plural_title_before(text: str, run_start: int) -> str | None:
 #: A plural title (rule PLURAL_TITLE_LIST), and the separators and names of the list after it.
 _PLURAL_TITLE = re.compile(r"\b(Reps\.|Sens\.|Govs\.|(?i:senators|representatives|governors|congressmen|congresswomen|"
                            r"mayors))\s+")
+#: What every match of :data:`_PLURAL_TITLE` holds, in lower case (a test for an ASCII window: in
+#: another, a letter such as the long s matches under IGNORECASE and the pattern is run).
+_PLURAL_TITLE_WORDS = ("reps.", "sens.", "govs.", "senators", "representatives", "governors", "congress", "mayors")
 _LIST_SEP_END = re.compile(r"(?:,\s+and|,|\s+and)\s+$")
 _LIST_SEP = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 _LISTED_NAME = re.compile(r"[A-Z](?:\.|[\w’'-]*)(?:\s[A-Z](?:\.|[\w’'-]*)){0,3}"  # an initial's full stop, no sentence end
