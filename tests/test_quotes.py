@@ -663,3 +663,14 @@ def test_quotes_and_the_text_layer_split_sentences_the_same_way():
     starts = _sentence_starts(text)
     assert starts == table["start"].tolist()
     assert [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])] == want
+
+
+def test_speaker_type_unknown_holds_quotes_without_a_speaker_as_documented():
+    # invented: a quote nobody is named for, a scare quote, a person named with no role, an official
+    q = extract_quotes(helpers.paras('"The water is rising and nobody listens to us."', 'The so-called "plan" was late.',
+                                     '"We are ready," Ana Ribeiro said.', '"Not yet," said Mayor Bo Lind.'))
+    rows = [[None if pd.isna(v) else v for v in r] for r in q[["kind", "speaker", "speaker_type"]].values.tolist()]
+    assert rows == [["full", None, "unknown"], ["scare", None, None], ["full", "Ana Ribeiro", "unknown"],
+                    ["full", "Bo Lind", "official"]]
+    doc = QUOTE_COLUMNS["speaker_type"]
+    assert "unknown for a quote of speech with no speaker" in doc and "missing for scare quotes and titles" in doc

@@ -90,6 +90,20 @@ def test_the_data_file_loads_and_carries_its_card():
     assert "development part" in card["trained_on"] and "held-out" not in json.dumps(card["checked"])
 
 
+def test_the_card_holds_the_held_out_and_make_eval_figures_the_readme_gives():
+    from pathlib import Path
+
+    card = cf.load_model()["card"]
+    held, fd = card["held_out_scored_once"], card["frames_dev_make_eval"]
+    # session 16's held-out scoring (docs/quotes.md, sixteenth round): figures only
+    assert (held["n"], held["auc"], held["p50"], held["all"]) == (1856, [0.817, 0.777, 0.854], [0.967, 0.949, 0.981], 0.852)
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert (f"held-out part, scored once, AUC {held['auc'][0]:.2f} ({held['auc'][1]:.2f}-{held['auc'][2]:.2f}) "
+            f"and {held['p50'][0]:.2f} ({held['p50'][1]:.2f}-{held['p50'][2]:.2f}) against {held['all']:.2f}") in readme
+    assert (f"AUC of {fd['auc']:.2f}, and the half of the speakers it is surest of were right in {fd['p50'][0]:.2f} "
+            f"({fd['p50'][1]:.3f}-{fd['p50'][2]:.3f}) against {fd['all'][0]:.2f} for all") in readme
+
+
 def test_probability_is_a_logistic():
     assert cf.probability([0.0], {"weights": [3.0], "intercept": 0.0}) == 0.5
     assert cf.probability([1.0], {"weights": [-1000.0], "intercept": 0.0}) == 0.0

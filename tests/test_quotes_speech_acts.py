@@ -134,3 +134,35 @@ def test_quote_words_are_the_text_layers_words():
     assert len(q) >= 1
     assert q["n_words"].tolist() == [count_words(t) for t in q["text"]]
     assert q.loc[0, "n_words"] == count_words("The U.S. envoy’s high-stakes talks — 7 1/2 hours — ended badly,")
+
+
+#: An invented article: a quote nobody is named for, a scare quote, then two acts of two quotes each;
+#: in the second act (a *she*) the continuing quote is surer of its speaker than the act's first.
+ACTS_ARTICLE = ('"The water is rising and nobody listens to us."', 'The so-called "plan" was late.',
+                '"We are ready," Ana Ribeiro said. "So are they."', 'Bo Li came later.',
+                '"And we will stay," she said. "Nobody leaves."')
+
+
+def test_a_speech_act_carries_its_first_quotes_speaker_confidence():
+    q = extract_quotes(paras(*ACTS_ARTICLE))
+    acts = speech_acts(q).set_index("attribution_id")
+    first = q[q["kind"].isin(["full", "partial"])].drop_duplicates("attribution_id").set_index("attribution_id")
+    assert acts["speaker_confidence"].equals(first["speaker_confidence"])
+    assert acts["speaker"].isna().tolist() == acts["speaker_confidence"].isna().tolist() == [True, False, False]
+
+
+def test_min_confidence_with_unit_attribution_keeps_or_leaves_out_whole_acts(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("Flood day\n\n" + "\n\n".join(ACTS_ARTICLE) + "\n", encoding="utf-8")
+    assert main(["quotes", str(src), "--json"]) == 0
+    quotes = json.loads(capsys.readouterr().out)
+    assert main(["quotes", str(src), "--json", "--unit", "attribution"]) == 0
+    acts = json.loads(capsys.readouterr().out)
+    # a cut between an act's first quote and a surer later quote of the same act
+    later = {q["attribution_id"]: q["speaker_confidence"] for q in quotes if q["quote_no"] != q["attribution_id"]}
+    act = next(a for a in acts if a["speaker_confidence"] is not None and later[a["attribution_id"]] > a["speaker_confidence"])
+    cut = (act["speaker_confidence"] + later[act["attribution_id"]]) / 2
+    assert main(["quotes", str(src), "--json", "--unit", "attribution", "--min-confidence", str(cut)]) == 0
+    kept = json.loads(capsys.readouterr().out)
+    assert kept == [a for a in acts if a["speaker_confidence"] is not None and a["speaker_confidence"] >= cut]
+    assert act["attribution_id"] not in [a["attribution_id"] for a in kept] and len(kept) == 1

@@ -126,7 +126,18 @@ class ArticleRows:
     def parts(self, columns: list[str] | None = None, rows: int | None = None) -> Iterator[pd.DataFrame]:
         """The table's rows (``columns`` only; ``doc_id`` is always read), in parts of whole articles
         of about ``rows`` rows (default :data:`kit.reporting.CSV_CHUNK_ROWS`) in the table's
-        order; concatenated they are the whole table. At least one part (empty when the table is)."""
+        order; concatenated they are the whole table. At least one part (empty when the table is).
+
+        >>> import tempfile, kit
+        >>> out = tempfile.mkdtemp() + "/corpus"
+        >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+        >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+        >>> q = rows(out, "quotes", articles=meta)
+        >>> [list(part.columns) for part in q.parts(["speaker"])]
+        [['doc_id', 'speaker']]
+        >>> pd.concat(q.parts(rows=1)).equals(kit.analyse.table(out, "quotes", articles=meta))
+        True
+        """
         from kit.reporting import CSV_CHUNK_ROWS
 
         if self._whole is not None:
@@ -180,7 +191,14 @@ class ArticleRows:
         return _restore_dtypes(empty, {c: dtypes[c] for c in names})
 
     def head(self, n: int = 5, columns: list[str] | None = None) -> pd.DataFrame:
-        """The table's first ``n`` rows (``columns`` only), reading only as far as they go."""
+        """The table's first ``n`` rows (``columns`` only), reading only as far as they go.
+
+        >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ['"We will win," said Ana Ruiz.', '"No," said Bo Li.']})
+        >>> paras = arts.assign(para_no=0, role="body")
+        >>> rows("not/a/store", "quotes", articles=arts, paragraphs=paras).head(1, columns=["speaker"])
+          doc_id   speaker
+        0      a  Ana Ruiz
+        """
         got, have = [], 0
         for part in self.parts(columns, rows=n):
             got.append(part)
@@ -192,7 +210,15 @@ class ArticleRows:
 
     def save(self, output_dir: str | os.PathLike, file_name: str | None = None) -> Path:
         """Write the table to ``output_dir/<file_name>.csv`` (default: the table's name) a part at a
-        time: the file :func:`kit.save_table` writes for the whole table."""
+        time: the file :func:`kit.save_table` writes for the whole table; returns its path.
+
+        >>> import tempfile
+        >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ['"We will win," said Ana Ruiz.', '"No," said Bo Li.']})
+        >>> paras = arts.assign(para_no=0, role="body")
+        >>> path = rows("not/a/store", "quotes", articles=arts, paragraphs=paras).save(tempfile.mkdtemp())
+        >>> path.name, pd.read_csv(path)["speaker"].tolist()
+        ('quotes.csv', ['Ana Ruiz', 'Bo Li'])
+        """
         from kit.reporting import save_table_parts
 
         return save_table_parts(self.parts(), output_dir, file_name or self.name)

@@ -19,7 +19,15 @@ def compute_partition(part: str, store_path: str, table: str, options: dict, out
                       needs_dir: str | None) -> dict | pd.DataFrame:
     """Compute ``table`` for one partition of the store; per-row tables are written to
     ``out_dir/<part>.parquet`` (the worker returns only their size), group counts come back as
-    partial sums to be added up."""
+    partial sums to be added up.
+
+    >>> import tempfile, kit
+    >>> path, out_dir = tempfile.mkdtemp() + "/corpus", tempfile.mkdtemp()
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], path)
+    >>> info = compute_partition("part-00000", path, "quotes", {"actors": None}, out_dir, None)
+    >>> info["name"], info["rows"] == len(pd.read_parquet(f"{out_dir}/part-00000.parquet")) > 0
+    ('part-00000', True)
+    """
     store = Store(store_path)
     companion = None
     if table == "quotes":

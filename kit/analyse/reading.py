@@ -391,7 +391,20 @@ def uncovered_names(corpus, articles: pd.DataFrame, actors: pd.DataFrame | None 
 
 def apply_frames(corpus, model, articles: pd.DataFrame) -> pd.DataFrame:
     """:func:`kit.frames.coded.apply_frames` (a trained classifier's probabilities for every article),
-    the texts read one store partition at a time; the same table (sorted as it sorts)."""
+    the texts read one store partition at a time; the same table (sorted as it sorts).
+
+    >>> import tempfile, kit
+    >>> from kit.frames.coded.train import train_frames
+    >>> arts = pd.DataFrame({"doc_id": [f"d{i}" for i in range(8)],
+    ...                      "text": ["tariffs and markets"] * 4 + ["a family funeral"] * 4})
+    >>> m = train_frames(arts, pd.DataFrame({"doc_id": arts["doc_id"], "frame": "economic",
+    ...                  "label": [1] * 4 + [0] * 4}), folds=2, min_df=1, n_boot=0)
+    >>> out = tempfile.mkdtemp() + "/corpus"
+    >>> _ = kit.ingest(["tests/fixtures/webcopy"], out)
+    >>> meta = kit.load_corpus(out, paragraphs=False, text=False).articles
+    >>> apply_frames(out, m, meta).equals(kit.frames.coded.apply_frames(m, kit.load_corpus(out).articles))
+    True
+    """
     from kit.frames.coded import apply_frames as apply
 
     frames = [apply(model, part) for part in text_parts(corpus, articles)]

@@ -39,7 +39,8 @@ def add_arguments(p):
     p.add_argument("--width", type=int, default=100, metavar="N", help="width of the table view (default 100)")
     p.add_argument("--min-confidence", type=float, default=None, metavar="X",
                    help="keep only the quotes whose speaker_confidence is at least X (0-1; quotes with no "
-                        "speaker are left out too; see docs/quotes.md for what the confidence measures)")
+                        "speaker are left out too; with --unit attribution the speech acts, an act's confidence "
+                        "being its first quote's; see docs/quotes.md for what the confidence measures)")
 
 
 def quotes_json(quotes) -> list[dict]:
@@ -100,8 +101,9 @@ def quotes_table(quotes, articles, *, width: int = 100, max_lines: int = 6) -> s
 
 
 def min_confidence(quotes, x: float):
-    """The quotes whose ``speaker_confidence`` is at least ``x`` (a quote with no speaker has none,
-    so it is left out); raises ``KitError`` when ``x`` is not between 0 and 1.
+    """The quotes (or speech acts, :func:`kit.quotes.speech_acts`) whose ``speaker_confidence`` is at
+    least ``x`` (a quote with no speaker has none, so it is left out); raises ``KitError`` when ``x``
+    is not between 0 and 1.
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"quote_no": [0, 1, 2], "speaker_confidence": [0.95, 0.6, float("nan")]})
@@ -142,12 +144,12 @@ def run(args) -> int:
         from kit.errors import KitError
 
         raise KitError(f"--width must be at least 40, got {args.width}")
-    if args.min_confidence is not None:
-        quotes = min_confidence(quotes, args.min_confidence)
     if args.unit == "attribution":
         from kit.quotes import speech_acts
 
-        quotes = speech_acts(quotes)
+        quotes = speech_acts(quotes)  # before --min-confidence: an act is kept or left out whole
+    if args.min_confidence is not None:
+        quotes = min_confidence(quotes, args.min_confidence)
     if args.csv:
         from kit.csvsafe import neutralise_frame  # no live formulas in a spreadsheet (kit.csvsafe)
 

@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="run only these runs (names or glob patterns such as 'keyness_*')")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                         help="set a parameter for every run whose notebook declares it, e.g. -p corpus my_articles/ "
-                             "(repeatable; a name that only runs left out by --only declare is ignored, with a note)")
+                             "(repeatable; a name that only runs left out by --only declare is ignored, with a note, and "
+                             "its value is not checked; a name no run declares is an error)")
     parser.add_argument("--jobs", type=positive_int, default=None, metavar="N", help="parallel runs (default: one per core)")
     parser.add_argument("--out", default="reports", metavar="DIR", help="output folder (default: reports)")
     parser.add_argument("--archive", action="store_true",

@@ -113,6 +113,18 @@ def read_range(r: Range, fmt: str, display_path: str, name: str, options):
 
     ``n_lines`` is the number of lines of the range's own bytes (as the reader counts them: ``\\r\\n``,
     ``\\r`` and ``\\n`` end a line), ``header_lines`` those of the header put in front.
+
+    >>> import tempfile, os
+    >>> from kit.readers import ReadOptions
+    >>> p = os.path.join(tempfile.mkdtemp(), "x.csv")
+    >>> _ = open(p, "wb").write(b"title,text\\nA,one two\\nB,three four\\n")
+    >>> ranges = plan_ranges(p, "csv", range_bytes=4)[0]
+    >>> records, n_lines, header_lines = read_range(ranges[1], "csv", p, "x.csv", ReadOptions())
+    >>> [a.title for a in records], n_lines, header_lines
+    (['B'], 1, 1)
+    >>> _ = open(p, "wb").write(b"title,text\\nA,one two\\nB,caf\\xe9\\n")  # not UTF-8: the whole file is read
+    >>> read_range(plan_ranges(p, "csv", range_bytes=4)[0][1], "csv", p, "x.csv", ReadOptions())
+    'fallback'
     """
     from kit.readers import read_one
     from kit.schema import Article

@@ -405,7 +405,17 @@ class StoreWriter:
 
 
 def write_partition(fs, store: Store, name: str, arts: pd.DataFrame, paras: pd.DataFrame) -> None:
-    """Partition ``name`` of the articles and paragraphs tables in ``store`` (whose folders exist)."""
+    """Partition ``name`` of the articles and paragraphs tables in ``store`` (whose folders exist).
+
+    >>> import tempfile
+    >>> store = Store(tempfile.mkdtemp())
+    >>> for folder in ("articles", "paragraphs"):
+    ...     store.fs.makedirs(store.join(folder), exist_ok=True)
+    >>> write_partition(store.fs, store, "part-00000", pd.DataFrame({"doc_id": ["a"]}),
+    ...                 pd.DataFrame({"doc_id": ["a", "a"], "para_no": [0, 1]}))
+    >>> len(pd.read_parquet(store.join("paragraphs", "part-00000.parquet")))
+    2
+    """
     _write_parquet(fs, store.join("articles", f"{name}.parquet"), arts.reset_index(drop=True))
     _write_parquet(fs, store.join("paragraphs", f"{name}.parquet"), paras.reset_index(drop=True))
 

@@ -324,7 +324,19 @@ def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def assemble_all(plans: list[_Plan], *, paragraphs: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The whole articles and paragraphs tables of the staged chunks (in memory)."""
+    """The whole articles and paragraphs tables of the staged chunks (in memory).
+
+    >>> import tempfile
+    >>> from kit.corpus.ingest import build_corpus, number_articles, settle
+    >>> reader = _read_all(["tests/fixtures/webcopy"], None, ReadOptions(), [], tempfile.mkdtemp(), progress=False,
+    ...                    workers=1)
+    >>> records = [pair for c in reader.chunks for pair in c.records]
+    >>> n_dupes, (rows, kept) = number_articles(records), settle(records)
+    >>> arts, paras = assemble_all(_plans(reader.chunks, kept))
+    >>> full = build_corpus("tests/fixtures/webcopy")  # the same tables
+    >>> arts.equals(full.articles), paras.equals(full.paragraphs)
+    (True, True)
+    """
     parts = [_assemble(p, paragraphs) for p in plans]
     _LOADED[:] = [None, None]
     arts = stack([a for a, _, _ in parts]) if parts else articles_frame([])
@@ -336,7 +348,18 @@ def light_articles(chunks: list[_Chunk], kept: list[bool], columns: tuple) -> tu
     """The articles table with ``columns`` only and the manifest's article counts, for a read that
     staged nothing (``_read_all(..., columns=...)``): settled values from the small rows, the other
     columns from the tables the tasks kept; typed as :func:`~kit.corpus.ingest.articles_frame` types
-    the whole table (``kept``: one flag per article, False for a dropped duplicate)."""
+    the whole table (``kept``: one flag per article, False for a dropped duplicate).
+
+    >>> import tempfile
+    >>> from kit.corpus.ingest import build_corpus, number_articles, settle
+    >>> reader = _read_all(["tests/fixtures/webcopy"], None, ReadOptions(), [], tempfile.mkdtemp(), progress=False,
+    ...                    workers=1, columns=("doc_id", "outlet"))
+    >>> records = [pair for c in reader.chunks for pair in c.records]
+    >>> n_dupes, (rows, kept) = number_articles(records), settle(records)
+    >>> arts, counts = light_articles(reader.chunks, kept, ("doc_id", "outlet"))
+    >>> arts.equals(build_corpus("tests/fixtures/webcopy").articles[["doc_id", "outlet"]]), counts["articles"]
+    (True, 2)
+    """
     rows = [rec.row for c in chunks for _, rec in c.records if isinstance(rec, Built)]
     kept_rows = [r for r, k in zip(rows, kept) if k]
     other = [c for c in columns if c not in _KEPT]

@@ -20,7 +20,10 @@ QUOTE_COLUMNS: dict[str, str] = {
     "start": "offset of the first quoted character in the article body text (articles.text)",
     "end": "offset just after the last quoted character in the article body text",
     "n_words": "number of words in text (kit.text.count_words: the words of an article's n_words)",
-    "speaker_type": "official, expert, media, business, citizen, organisation or unknown",
+    "speaker_type": "official, expert, media, business, citizen, organisation or unknown (see SPEAKER_TYPES): "
+                    "unknown for a quote of speech with no speaker, and for a speaker of whom the article (or "
+                    "the actor file) says nothing that gives a type (a person named with no role nor "
+                    "affiliation); missing for scare quotes and titles",
     "role": "speaker's role or title found in the article (or the actor file)",
     "affiliation": "speaker's organisation found in the article (or the actor file)",
     "side": "speaker's side from the actor file (missing without one)",
@@ -40,7 +43,8 @@ QUOTE_KINDS: dict[str, str] = {
     "title": "a quoted title or name of a book, report, film, show, game, campaign, protest ...",
 }
 
-#: Speaker types, in the order :func:`sources` reports them.
+#: Speaker types, in the order :func:`sources` reports them. ``unknown`` holds two cases: no speaker
+#: (``speaker`` missing) and a speaker with no type found; ``speaker.isna()`` tells them apart.
 SPEAKER_TYPES: tuple[str, ...] = (
     "official", "expert", "media", "business", "citizen", "organisation", "unknown")
 

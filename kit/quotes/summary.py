@@ -30,13 +30,16 @@ SPEECH_ACT_COLUMNS: dict[str, str] = {
     "end": "offset just after the act's last quoted character",
     "n_quotes": "number of quote rows in the act",
     "n_words": "words in all its quotes",
+    "speaker_confidence": "the act's first quote's speaker_confidence (the act's speaker is its first quote's; "
+                          "see the quotes table); missing when the act has no speaker",
 }
 
 
 def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
     """One row per speech act: the quotes that share an ``attribution_id`` put together.
 
-    Only speech (kinds ``full`` and ``partial``) is kept. See :data:`SPEECH_ACT_COLUMNS`.
+    Only speech (kinds ``full`` and ``partial``) is kept. See :data:`SPEECH_ACT_COLUMNS`. An act's
+    speaker, and so its ``speaker_confidence``, is its first quote's.
 
     Examples
     --------
@@ -45,6 +48,8 @@ def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
     >>> acts = speech_acts(extract_quotes(paras))
     >>> acts[["attribution_id", "text", "speaker", "n_quotes"]].values.tolist()
     [[0, 'We are ready, … So are they.', 'Ana Ribeiro', 2], [2, 'Not yet,', 'Bo Li', 1]]
+    >>> bool(acts["speaker_confidence"].between(0, 1).all())
+    True
     """
     need = ["doc_id", "attribution_id", "quote_no", "text", "kind"]
     _require(quotes, need, "quotes table")
@@ -73,13 +78,16 @@ def speech_acts(quotes: pd.DataFrame) -> pd.DataFrame:
 
     para_no = [int(v) for v in first["para_no"].tolist()] if "para_no" in first.columns else [0] * len(first)
     start = [int(v) for v in first["start"].tolist()] if "start" in first.columns else [0] * len(first)
+    # the act's speaker is its first quote's, and so is its confidence (NaN without one, or without the column)
+    conf = (pd.to_numeric(first["speaker_confidence"], errors="coerce").tolist() if "speaker_confidence" in first.columns
+            else [float("nan")] * len(first))
     rows = [{"doc_id": d, "attribution_id": int(a), "text": t, "kind": "full" if f else "partial",
              "speaker": sp, "speaker_mention": sm, "speaker_rule": sr, "verb": v, "speaker_type": st, "para_no": pn, "para_end": pe,
-             "start": s0, "end": e, "n_quotes": n, "n_words": w}
-            for d, a, t, f, sp, sm, sr, v, st, pn, pe, s0, e, n, w in zip(
+             "start": s0, "end": e, "n_quotes": n, "n_words": w, "speaker_confidence": c}
+            for d, a, t, f, sp, sm, sr, v, st, pn, pe, s0, e, n, w, c in zip(
                 first["doc_id"].tolist(), first["attribution_id"].tolist(), texts, full, col("speaker"),
                 col("speaker_mention"), col("speaker_rule"), col("verb"), col("speaker_type"), para_no, most("para_end", "max"), start,
-                most("end", "max"), sizes, most("n_words", "sum"))]
+                most("end", "max"), sizes, most("n_words", "sum"), conf)]
     return pd.DataFrame(rows, columns=list(SPEECH_ACT_COLUMNS))
 
 

@@ -205,7 +205,13 @@ class NodeLabels:
         return state
 
     def words(self, el) -> frozenset[str]:
-        """The element's class words (see :func:`_class_words`)."""
+        """The element's class words (see :func:`_class_words`).
+
+        >>> import lxml.html
+        >>> p = lxml.html.fromstring('<p class="story-lede" id="top">Hi</p>')
+        >>> sorted(NodeLabels(p).words(p))
+        ['lede', 'story', 'top']
+        """
         w = self._words.get(el)
         return w if w is not None else self._words.setdefault(el, _class_words(el))
 
@@ -214,20 +220,48 @@ class NodeLabels:
         ``newsletter``, ...), or it sits inside a furniture element by tag or ARIA role (``nav``,
         ``aside``, ``footer``, ``role="navigation"``) below the article. Class words of wrappers
         further up are not read: ``content-with-sidebar-wrp`` or ``ad_body`` around a whole story
-        would otherwise make the story furniture."""
+        would otherwise make the story furniture.
+
+        >>> import lxml.html
+        >>> page = lxml.html.fromstring('<div><aside><p>Also read</p></aside><p class="share-bar">Share</p>'
+        ...                             '<div class="share-wrap"><p>Story</p></div></div>')
+        >>> labels = NodeLabels(page)
+        >>> [(p.text, labels.is_furniture(p)) for p in page.iter("p")]
+        [('Also read', True), ('Share', True), ('Story', False)]
+        """
         return bool(self.words(el) & _FURNITURE_WORDS) or self._get(el)[0]
 
     def in_byline(self, el) -> bool:
-        """The element or an ancestor below the article carries a byline class word."""
+        """The element or an ancestor below the article carries a byline class word.
+
+        >>> import lxml.html
+        >>> page = lxml.html.fromstring('<article><div class="byline"><p>By Ann Roe</p></div><p>Story</p></article>')
+        >>> labels = NodeLabels(page)
+        >>> [(p.text, labels.in_byline(p)) for p in page.iter("p")]
+        [('By Ann Roe', True), ('Story', False)]
+        """
         return self._get(el)[1]
 
     def ancestors(self, el) -> frozenset[str]:
-        """Which of ``article``, ``figure``, ``figcaption`` enclose the element (itself included)."""
+        """Which of ``article``, ``figure``, ``figcaption`` enclose the element (itself included).
+
+        >>> import lxml.html
+        >>> page = lxml.html.fromstring('<article><figure><figcaption>A ferry</figcaption></figure></article>')
+        >>> sorted(NodeLabels(page).ancestors(page.find(".//figcaption")))
+        ['article', 'figcaption', 'figure']
+        """
         return self._get(el)[2]
 
     def has_class(self, el, words: set[str], *, depth: int = CLASS_DEPTH) -> bool:
         """A class word of ``words`` on the element or at most ``depth - 1`` levels above it (never
-        above ``article``, ``body`` or ``main``)."""
+        above ``article``, ``body`` or ``main``).
+
+        >>> import lxml.html
+        >>> page = lxml.html.fromstring('<article><div class="caption"><span><b>Photo: Ann Roe</b></span></div></article>')
+        >>> labels, b = NodeLabels(page), page.find(".//b")
+        >>> labels.has_class(b, {"caption"}), labels.has_class(b, {"caption"}, depth=2)
+        (True, False)
+        """
         a = el
         for _ in range(min(depth, CLASS_DEPTH)):
             if a is None or not isinstance(a.tag, str) or a.tag.lower() in _BYLINE_STOP:

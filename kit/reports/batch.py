@@ -300,7 +300,17 @@ def _stop_workers(pool: cf.ProcessPoolExecutor, batch_dir: Path, sig: int = sign
 def execute_tasks(pool: cf.ProcessPoolExecutor, tasks: list[Task], n_jobs: int, stopper: Stopper, batch_dir: Path,
                   on_done: Callable[[Task, dict], None]) -> dict[str, dict]:
     """Run the tasks, at most ``n_jobs`` at a time (so nothing waits in a queue that a stop cannot
-    empty); returns run name -> provenance. After a stop, unstarted tasks are ``cancelled``."""
+    empty); returns run name -> provenance. After a stop, unstarted tasks are ``cancelled``.
+
+    >>> import tempfile
+    >>> stopper = Stopper(print)
+    >>> stopper.requested = "SIGINT"  # stopped before the task could start
+    >>> task = Task("ok", "ok.ipynb", tempfile.mkdtemp() + "/ok", {})
+    >>> with cf.ThreadPoolExecutor(1) as pool:
+    ...     results = execute_tasks(pool, [task], 1, stopper, Path(tempfile.mkdtemp()), print)
+    >>> results["ok"]["status"], results["ok"]["error"]["evalue"]
+    ('cancelled', 'not started: the batch was stopped (SIGINT)')
+    """
     waiting, running, results = list(tasks), {}, {}
     deadline = None
     while waiting or running:
@@ -468,6 +478,15 @@ def run_batch(config_path: str | os.PathLike = "reports.yml", *, only: Sequence[
         workers (default ``$DASK_SCHEDULER_ADDRESS``; none: local worker processes)
     analyse : compute the tables the notebooks read once into the corpus store before they run
         (:func:`kit.analyse.for_reports`), so per-outlet runs only read them
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> run_batch("reports.yml", only=["01_*"], params=[("sed", "7")], out=tempfile.mkdtemp())  # a typo of seed
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: parameter check failed, nothing was run:
+      - unknown parameter 'sed' (from -p): no run of the batch declares it; accepted: ...
     """
     log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
     t_start = time.perf_counter()

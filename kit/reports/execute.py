@@ -114,6 +114,12 @@ def skip_slow_imports() -> None:
     the "iri" string format, which nbformat's schemas never use. jsonschema imports it under
     ``suppress(ImportError)``, so a ``None`` entry in ``sys.modules`` simply leaves it out.
     Kernels are separate processes and are not affected.
+
+    >>> import subprocess, sys  # (in a process of its own, as in a worker)
+    >>> code = ("import sys; from kit.reports.execute import skip_slow_imports; skip_slow_imports(); "
+    ...         "import jsonschema; print(sys.modules['rfc3987_syntax'])")
+    >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    'None\\n'
     """
     if "jsonschema" not in sys.modules:
         sys.modules.setdefault("rfc3987_syntax", None)
@@ -128,6 +134,13 @@ def pin_kernel() -> None:
     A ``python3`` kernel spec in the user's Jupyter folders would otherwise win over the
     virtual environment's and run the reports in another Python. A spec in a private folder put
     first on ``JUPYTER_PATH`` takes precedence; the executed notebooks still name ``python3``.
+
+    >>> import subprocess, sys  # (in a process of its own: it sets JUPYTER_PATH, as in a worker)
+    >>> code = ("import json, os, sys; from kit.reports.execute import pin_kernel; pin_kernel(); "
+    ...         "first = os.environ['JUPYTER_PATH'].split(os.pathsep)[0]; "
+    ...         "print(json.load(open(first + '/kernels/python3/kernel.json'))['argv'][0] == sys.executable)")
+    >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    'True\\n'
     """
     global _KERNEL_DIR
     if _KERNEL_DIR is not None:
@@ -197,7 +210,14 @@ def quiet_orphaned_kernel_tasks() -> None:
 
 
 def worker_init() -> None:
-    """Set up a worker process (signal handlers) and import what a run needs (papermill, nbconvert)."""
+    """Set up a worker process (signal handlers) and import what a run needs (papermill, nbconvert).
+
+    >>> import subprocess, sys  # (in a process of its own: Ctrl-C is left to the batch, as in a worker)
+    >>> code = ("import signal, sys; from kit.reports.execute import worker_init; worker_init(); "
+    ...         "print('papermill' in sys.modules, signal.getsignal(signal.SIGINT) is signal.SIG_IGN)")
+    >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    'True True\\n'
+    """
     _install_handlers()
     quiet_orphaned_kernel_tasks()
     skip_slow_imports()
@@ -318,6 +338,15 @@ def execute_run(task: Task) -> dict:
     """Execute one run (papermill), render its HTML and write ``provenance.json``; never raises.
 
     Returns the provenance as a dict (the JSON that was written).
+
+    >>> import subprocess, sys, tempfile  # (in a process of its own, as in a worker: it sets os.environ)
+    >>> tmp = Path(tempfile.mkdtemp())
+    >>> _ = (tmp / "broken.ipynb").write_text("not a notebook")  # fails before any kernel starts
+    >>> code = ("import sys; from kit.reports.execute import Task, execute_run; "
+    ...         "prov = execute_run(Task('broken', sys.argv[1], sys.argv[2], {})); print(prov['status'])")
+    >>> subprocess.run([sys.executable, "-c", code, str(tmp / "broken.ipynb"), str(tmp / "broken")],
+    ...                capture_output=True, text=True).stdout, (tmp / "broken" / "provenance.json").is_file()
+    ('failed\\n', True)
     """
     global _BUSY
     _BUSY = True

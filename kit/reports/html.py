@@ -136,6 +136,15 @@ def render_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, sh
     Figures are embedded as data URIs; code is hidden unless ``show_code``; outputs are sanitized
     (see ``SafeOutputs``); the page has a Content-Security-Policy that blocks scripts and remote
     requests. ``header`` is trusted HTML put at the top (the runner builds it escaped).
+
+    >>> import tempfile, nbformat
+    >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
+    >>> tmp = Path(tempfile.mkdtemp())
+    >>> cell = new_code_cell("print(2 + 2)", outputs=[new_output("stream", name="stdout", text="4\\n")])
+    >>> nbformat.write(new_notebook(cells=[cell]), str(tmp / "run.ipynb"))
+    >>> page = render_html(tmp / "run.ipynb", tmp / "run.html", title="Trade talks").read_text(encoding="utf-8")
+    >>> "<title>Trade talks</title>" in page, "print(2 + 2)" in page, "<script" in page
+    (True, False, False)
     """
     import nbformat
     from nbconvert import HTMLExporter

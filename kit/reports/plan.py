@@ -11,7 +11,7 @@ import fnmatch
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -54,6 +54,9 @@ class RunEntry:
     position: int = 0
     min_articles: int = EACH_MIN_ARTICLES
     max_runs: int = EACH_MAX_RUNS
+    #: an ``each`` entry's parameter problems when ``--only`` is given: raised by :func:`expand_runs`
+    #: only if ``--only`` selects one of its runs (a run left out does not fail the plan)
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -315,6 +318,9 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
     ``notes`` naming it and those runs (one command line serves several selections).
     A run's own ``parameters`` must all be declared by its notebook. Every value must fit the
     type of the notebook's default. Raises one :class:`KitError` listing every problem found.
+    With ``only``, the problems of an ``each`` entry's values are kept in its ``problems`` instead:
+    its run names come from the corpus, so :func:`expand_runs` raises them if ``only`` selects one
+    of its runs (a name no run declares is still an error here).
 
     >>> [e.name for e in plan_batch(load_config("reports.yml"), only=["01_*"])][:1]
     ['01_corpus_overview']
@@ -332,10 +338,16 @@ def plan_batch(config: dict, *, cli_params: Sequence[tuple[str, str]] = (), only
             problems.append(f"run '{name}': {e}")
     layers = [("batch file defaults", list(config["defaults"].items()), base), ("-p", list(cli_params), cwd)]
     _check_batch_wide(layers, declared_by, problems, left_out, notes)
-    entries = [RunEntry(name, nb_path, declared_by[name],
-                        _run_values(name, nb_path, run, declared_by[name], layers, base, problems), run.get("each"), pos,
-                        run.get("min_articles") or EACH_MIN_ARTICLES, run.get("max_runs") or EACH_MAX_RUNS)
-               for pos, run, name, nb_path in selected if name in declared_by]
+    entries = []
+    for pos, run, name, nb_path in selected:
+        if name not in declared_by:
+            continue
+        deferred: list[str] = []  # an each entry --only may leave out: its problems wait for its run names
+        values = _run_values(name, nb_path, run, declared_by[name], layers, base,
+                             deferred if only and run.get("each") else problems)
+        entries.append(RunEntry(name, nb_path, declared_by[name], values, run.get("each"), pos,
+                                run.get("min_articles") or EACH_MIN_ARTICLES, run.get("max_runs") or EACH_MAX_RUNS,
+                                deferred))
     if problems:
         raise KitError("parameter check failed, nothing was run:\n  - " + "\n  - ".join(dict.fromkeys(problems)))
     return entries
@@ -428,7 +440,9 @@ def _unique_names(specs: list[RunSpec], each_specs: list[tuple[RunSpec, str]], n
 def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequence[str] | None = None,
                 notes: list[str] | None = None) -> list[RunSpec]:
     """One :class:`RunSpec` per run; ``each`` entries become one run per selected column value
-    (:func:`select_values`; sentences about left-out values are appended to ``notes``).
+    (:func:`select_values`; sentences about left-out values are appended to ``notes``). Raises
+    :class:`KitError` with an entry's ``problems`` (:func:`plan_batch`) when ``only`` selects one of
+    its runs.
 
     >>> import tempfile, pandas as pd
     >>> path = tempfile.mkdtemp() + "/c.parquet"
@@ -463,6 +477,10 @@ def expand_runs(entries: list[RunEntry], corpora: dict[str, dict], *, only: Sequ
         unmatched = [pat for pat in only if not any(fnmatch.fnmatchcase(n, pat) for n in names)]
         if unmatched:
             raise KitError(f"--only: no run named {', '.join(unmatched)}; runs: {', '.join(names)}")
+    kept = {s.position for s in specs}
+    problems = [p for e in entries if e.position in kept for p in e.problems]
+    if problems:
+        raise KitError("parameter check failed, nothing was run:\n  - " + "\n  - ".join(dict.fromkeys(problems)))
     selected = [s.name for s in specs]
     taken = [n for n in selected if OWN_NAMES.fullmatch(n)]
     if taken:

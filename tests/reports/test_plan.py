@@ -149,3 +149,33 @@ def test_a_name_only_each_runs_left_out_by_only_take_is_a_note(tmp_path, only, s
     specs = expand_runs(entries, {corpus: {"path": corpus}}, only=only, notes=notes)
     note_left_out_each(config, entries, specs, cli_params=[("seconds", "1")], only=only, notes=notes)
     assert notes == said
+
+
+_EACH_WRONG = r"run 'wait_\{outlet\}' .*: parameter 'seconds' \(from -p\): 'many' is not a number"
+
+
+@pytest.mark.parametrize("only,at_plan,at_expand", [
+    (["ok"], None, None),  # the runs per outlet are left out: their wrong value fails nothing
+    (["ok", "wait_b*"], None, _EACH_WRONG),  # one is selected: the plan's problem, once the names are known
+    (["wait"], r"run 'wait' .*: parameter 'seconds' \(from -p\): 'many'", None),  # a selected run: at once
+    (None, _EACH_WRONG, None),  # every run selected: at once, as before
+])
+def test_a_wrong_value_only_an_each_run_left_out_by_only_takes_fails_nothing(tmp_path, only, at_plan, at_expand):
+    from kit.reports.plan import plan_batch
+
+    cfg, corpus = _each_batch(tmp_path)
+    config = load_config(cfg)
+    params = [("seconds", "many")]
+    if at_plan:
+        with pytest.raises(KitError, match=at_plan):
+            plan_batch(config, cli_params=params, only=only)
+        return
+    entries = plan_batch(config, cli_params=params, only=only)  # before the corpus: not yet known to be left out
+    if at_expand:
+        with pytest.raises(KitError, match="parameter check failed, nothing was run:\n  - " + at_expand):
+            expand_runs(entries, {corpus: {"path": corpus}}, only=only)
+    else:
+        assert [s.name for s in expand_runs(entries, {corpus: {"path": corpus}}, only=only)] == only
+    # a name no run declares is still a typo, whatever --only selects
+    with pytest.raises(KitError, match=r"unknown parameter 'secnds' \(from -p\)"):
+        plan_batch(config, cli_params=[("secnds", "many")], only=only)
