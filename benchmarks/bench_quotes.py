@@ -97,6 +97,7 @@ def memos() -> list:
     found = []
     for module, name in (("kit.quotes.name_shape", "_ORGISH_TOKEN"), ("kit.quotes.variants", "_name_key_of"),
                          ("kit.readers.outlets", "_key"), ("kit.quotes.entities", "_ORG_OF_RUN"),
+                         ("kit.quotes.attribution", "_SUBJECTS"),
                          ("kit.quotes.extract", "_SPEAKER_TYPES")):
         try:
             obj = getattr(importlib.import_module(module), name)
