@@ -114,6 +114,18 @@ def named_after_quote(art: _Article, start: int, para_end: int) -> Person | None
     art : the article being read (its mentions, sentence starts and quoted stretches indexed)
     start : the offset in ``art.text`` right after the quote's closing mark
     para_end : the offset where the quote's last paragraph ends
+
+    Examples
+    --------
+    Through :func:`kit.quotes.extract_quotes`, which builds and indexes the article:
+
+    >>> import pandas as pd
+    >>> from kit.quotes import extract_quotes
+    >>> texts = ["The ferry to Marlow Island was late again on Monday.",
+    ...          '"We waited two hours for it," Ada Quist, 67, a retired teacher, said at the pier.']
+    >>> p = pd.DataFrame({"doc_id": "x", "para_no": [0, 1], "role": "body", "text": texts})
+    >>> extract_quotes(p)[["speaker", "speaker_rule"]].values.tolist()
+    [['Ada Quist', 'NAMED_AFTER_QUOTE']]
     """
     end = _window_end(art, start, para_end)
     if end <= start:
