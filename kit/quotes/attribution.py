@@ -5,6 +5,7 @@ import re
 
 from kit.quotes.words import (  # noqa: F401 (re-exported, or used by this module)
     _LY_NOUNS,
+    _MODAL_VERBS,
     _NOT_FUNCTION_WORD,
     _NOT_LY_NOUN,
     _PARTICLES,
@@ -602,9 +603,9 @@ def _name_like(p: str) -> bool:
     return False
 
 
-#: Rule PREDICATE_NOT_SUBJECT: lower-case auxiliaries and modals that open a predicate, never a subject.
-_PREDICATE_OPENERS = frozenset("""would could will can should may might must shall has have had is are was
-were does did do""".split())
+#: Rule PREDICATE_NOT_SUBJECT: lower-case modals (``words._MODAL_VERBS``) and auxiliaries that open a
+#: predicate, never a subject.
+_PREDICATE_OPENERS = _MODAL_VERBS | frozenset("has have had is are was were does did do".split())
 #: Determiners after a verb in -ed that make the two a verb and its object ('finalized the plan').
 _OBJECT_DETERMINERS = frozenset("the a an his her its their this that these those".split())
 

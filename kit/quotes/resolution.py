@@ -406,9 +406,8 @@ _TRAILING_ADVERBS = frozenset("""
 also then now again later still once previously earlier too even himself herself themselves itself
 often sometimes always never
 """.split())
-#: Rule MODAL_IN_MENTION (session 13): a modal ends a mention as a finite verb does ('a spokesman
-#: for the mill could', 'the deal shall').
-_MODAL_VERBS = frozenset("can could may might must shall should will would".split())
+#: Rule MODAL_IN_MENTION (session 13): a modal (``words._MODAL_VERBS``) ends a mention as a finite verb
+#: does ('a spokesman for the mill could', 'the deal shall').
 
 
 #: Rule NOUN_AFTER_PREPOSITION (session 16): a word right after a preposition is a noun, never the
@@ -525,6 +524,7 @@ from kit.quotes.words import (  # noqa: E402,F401 (imported last, as the modules
     _CAP_STOP,
     _LAW_HEADS,
     _LY_NOUNS,
+    _MODAL_VERBS,
     _ORG_RUN,
     _OUTLET_DESKS,
     _OUTLET_NOUNS,

@@ -556,3 +556,6 @@ manifesto platform program programme agenda brochure pamphlet tweet tweets post 
 #: Rule SOURCE_CAN_SPEAK: people close to someone who are quoted as a source and whom no other list
 #: holds ('according to their friends', 'according to family members').
 _KIN_SOURCES = frozenset("friend friends family relatives neighbor neighbour classmate classmates".split())
+#: The modal verbs (rules MODAL_IN_MENTION, FUNCTION_WORD_HEAD in ``resolution``, PREDICATE_NOT_SUBJECT in
+#: ``attribution``): a modal ends a mention as a finite verb does, and opens a predicate, never a subject.
+_MODAL_VERBS = frozenset("can could may might must shall should will would".split())
